@@ -1,0 +1,62 @@
+package dev.evosld.cli;
+
+import dev.evosld.EvosldException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code evosld} command line. Exit status: 0 success, 1 failure, 2 usage error.
+ *
+ * <p>Every failure is reported as one line on stderr. A known failure ({@link EvosldException}) prints its
+ * message; anything else is a bug and prints its type and message, with the stack trace only when
+ * {@code EVOSLD_DEBUG} is set.
+ */
+@Command(
+    name = "evosld",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Discovers scaling laws that extrapolate.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line with the given arguments and returns the exit status. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured picocli command line; tests use it to capture output. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handleFailure);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof EvosldException) {
+            err.println("evosld: " + e.getMessage());
+        } else {
+            err.println("evosld: internal error: " + e);
+            if (System.getenv("EVOSLD_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+        }
+        err.flush();
+        return 1;
+    }
+
+    /** Reads the version from the jar manifest; "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"evosld " + (version == null ? "dev" : version)};
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package dev.evosld.law;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Parses the law language. Every character must be consumed; an error names its 1-based column, as in
+ * {@code law:14: unknown function 'ln'}.
+ *
+ * <pre>
+ * expr     := term (('+' | '-') term)*
+ * term     := unary (('*' | '/') unary)*
+ * unary    := ('-' | '+') unary | power
+ * power    := primary (('^' | '**') exponent)?      right-associative
+ * exponent := ('-' | '+') exponent | power           so that x^-a means x^(-a)
+ * primary  := number | name | name '(' expr (',' expr)* ')' | '(' expr ')'
+ * </pre>
+ *
+ * A minus written directly before a number that is not itself raised to a power is part of the number:
+ * {@code -0.5} is the literal -0.5, while {@code -2^x} is {@code -(2^x)}. {@link LawPrinter} relies on
+ * this rule to print every tree so that it parses back to the same tree.
+ */
+public final class LawParser {
+    private final String source;
+    private final String text;
+    private final List<Token> tokens;
+    private int next;
+
+    private LawParser(String source, String text) {
+        this.source = source;
+        this.text = text;
+        this.tokens = tokenize();
+    }
+
+    /** Parses a formula; errors are reported as {@code law:<column>: ...}. */
+    public static Expr parse(String text) {
+        return parse("law", text);
+    }
+
+    /** Parses a formula; errors are reported as {@code <source>:<column>: ...}. */
+    public static Expr parse(String source, String text) {
+        LawParser parser = new LawParser(source, text);
+        if (parser.peek().kind == Kind.END) {
+            throw parser.error(parser.peek(), "empty law");
+        }
+        Expr expr = parser.expr();
+        Token rest = parser.peek();
+        if (rest.kind != Kind.END) {
+            throw parser.error(rest, "unexpected " + rest.describe() + " after a complete expression");
+        }
+        return expr;
+    }
+
+    static boolean isIdentifier(String s) {
+        if (s.isEmpty() || !isIdentifierStart(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (!isIdentifierPart(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isIdentifierStart(char c) {
+        return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isIdentifierPart(char c) {
+        return isIdentifierStart(c) || (c >= '0' && c <= '9');
+    }
+
+    private Expr expr() {
+        Expr left = term();
+        while (peek().is("+") || peek().is("-")) {
+            Operator op = take().is("+") ? Operator.ADD : Operator.SUB;
+            left = Expr.apply(op, left, term());
+        }
+        return left;
+    }
+
+    private Expr term() {
+        Expr left = unary();
+        while (peek().is("*") || peek().is("/")) {
+            Operator op = take().is("*") ? Operator.MUL : Operator.DIV;
+            left = Expr.apply(op, left, unary());
+        }
+        return left;
+    }
+
+    private Expr unary() {
+        return signed(this::power);
+    }
+
+    private Expr exponent() {
+        return signed(this::power);
+    }
+
+    private Expr signed(Supplier<Expr> operand) {
+        if (peek().is("+")) {
+            take();
+            return signed(operand);
+        }
+        if (peek().is("-")) {
+            take();
+            if (peek().kind == Kind.NUMBER && !peekAt(1).isPowerSign()) {
+                return Expr.num(-number(take()));
+            }
+            return Expr.neg(signed(operand));
+        }
+        return operand.get();
+    }
+
+    private Expr power() {
+        Expr base = primary();
+        if (peek().isPowerSign()) {
+            take();
+            return Expr.pow(base, exponent());
+        }
+        return base;
+    }
+
+    private Expr primary() {
+        Token token = take();
+        switch (token.kind) {
+            case NUMBER:
+                return Expr.num(number(token));
+            case NAME:
+                if (peek().is("(")) {
+                    return call(token);
+                }
+                if (Operator.ofFunctionName(token.text).isPresent()) {
+                    throw error(token, "function '" + token.text + "' needs arguments in parentheses");
+                }
+                return Expr.sym(token.text);
+            case SYMBOL:
+                if (token.is("(")) {
+                    Expr inner = expr();
+                    expect(")", token);
+                    return inner;
+                }
+                throw error(token, "expected a number, a name or '(' but found " + token.describe());
+            case END:
+            default:
+                throw error(token, "unexpected end of law");
+        }
+    }
+
+    private Expr call(Token name) {
+        Optional<Operator> op = Operator.ofFunctionName(name.text);
+        if (op.isEmpty()) {
+            throw error(name, "unknown function '" + name.text + "'");
+        }
+        Token open = take();
+        List<Expr> args = new ArrayList<>();
+        args.add(expr());
+        while (peek().is(",")) {
+            take();
+            args.add(expr());
+        }
+        expect(")", open);
+        if (args.size() != op.get().arity()) {
+            throw error(name, "'" + name.text + "' takes " + op.get().arity() + " argument"
+                + (op.get().arity() == 1 ? "" : "s") + ", got " + args.size());
+        }
+        return new Expr.Apply(op.get(), args);
+    }
+
+    private void expect(String symbol, Token opening) {
+        Token token = peek();
+        if (!token.is(symbol)) {
+            throw error(token, "expected '" + symbol + "' to close the '" + opening.text + "' at column "
+                + (opening.start + 1) + " but found " + token.describe());
+        }
+        take();
+    }
+
+    private double number(Token token) {
+        double value = Double.parseDouble(token.text);
+        if (!Double.isFinite(value)) {
+            throw error(token, "number '" + token.text + "' is out of range");
+        }
+        return value;
+    }
+
+    private Token peek() {
+        return tokens.get(next);
+    }
+
+    private Token peekAt(int ahead) {
+        return tokens.get(Math.min(next + ahead, tokens.size() - 1));
+    }
+
+    private Token take() {
+        Token token = tokens.get(next);
+        if (token.kind != Kind.END) {
+            next++;
+        }
+        return token;
+    }
+
+    private LawSyntaxException error(Token token, String message) {
+        return new LawSyntaxException(source, token.start + 1, message);
+    }
+
+    private List<Token> tokenize() {
+        List<Token> result = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (Character.isDigit(c) || (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
+                int end = scanNumber(i);
+                result.add(new Token(Kind.NUMBER, text.substring(i, end), i));
+                i = end;
+            } else if (isIdentifierStart(c)) {
+                int end = i + 1;
+                while (end < text.length() && isIdentifierPart(text.charAt(end))) {
+                    end++;
+                }
+                result.add(new Token(Kind.NAME, text.substring(i, end), i));
+                i = end;
+            } else if (c == '*' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
+                result.add(new Token(Kind.SYMBOL, "**", i));
+                i += 2;
+            } else if ("+-*/^(),".indexOf(c) >= 0) {
+                result.add(new Token(Kind.SYMBOL, String.valueOf(c), i));
+                i++;
+            } else {
+                throw new LawSyntaxException(source, i + 1, "unexpected character '" + c + "'");
+            }
+        }
+        result.add(new Token(Kind.END, "", text.length()));
+        return result;
+    }
+
+    private int scanNumber(int start) {
+        int i = start;
+        while (i < text.length() && Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        if (i < text.length() && text.charAt(i) == '.') {
+            i++;
+            while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                i++;
+            }
+        }
+        if (i < text.length() && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            int j = i + 1;
+            if (j < text.length() && (text.charAt(j) == '+' || text.charAt(j) == '-')) {
+                j++;
+            }
+            if (j < text.length() && Character.isDigit(text.charAt(j))) {
+                while (j < text.length() && Character.isDigit(text.charAt(j))) {
+                    j++;
+                }
+                i = j;
+            }
+        }
+        return i;
+    }
+
+    private enum Kind { NUMBER, NAME, SYMBOL, END }
+
+    private record Token(Kind kind, String text, int start) {
+        boolean is(String symbol) {
+            return kind == Kind.SYMBOL && text.equals(symbol);
+        }
+
+        boolean isPowerSign() {
+            return is("^") || is("**");
+        }
+
+        String describe() {
+            return kind == Kind.END ? "end of law" : "'" + text + "'";
+        }
+    }
+}

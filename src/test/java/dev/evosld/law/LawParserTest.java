@@ -1,0 +1,99 @@
+package dev.evosld.law;
+
+import static dev.evosld.law.Expr.add;
+import static dev.evosld.law.Expr.div;
+import static dev.evosld.law.Expr.mul;
+import static dev.evosld.law.Expr.neg;
+import static dev.evosld.law.Expr.num;
+import static dev.evosld.law.Expr.pow;
+import static dev.evosld.law.Expr.sub;
+import static dev.evosld.law.Expr.sym;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LawParserTest {
+
+    @Test
+    void parsesTheChinchillaLaw() {
+        Expr expected = add(add(sym("E"), mul(sym("A"), pow(sym("params"), neg(sym("alpha"))))),
+            mul(sym("B"), pow(sym("tokens"), neg(sym("beta")))));
+        assertEquals(expected, LawParser.parse("E + A*params^(-alpha) + B*tokens^(-beta)"));
+        assertEquals(expected, LawParser.parse("E+A*params^-alpha+B*tokens**-beta"));
+    }
+
+    @Test
+    void powerIsRightAssociativeAndBindsTighterThanMinus() {
+        assertEquals(pow(sym("x"), pow(sym("y"), sym("z"))), LawParser.parse("x^y^z"));
+        assertEquals(neg(pow(sym("x"), num(2))), LawParser.parse("-x^2"));
+        assertEquals(neg(pow(num(2), sym("x"))), LawParser.parse("-2^x"));
+        assertEquals(pow(sym("x"), num(-0.5)), LawParser.parse("x^-0.5"));
+        assertEquals(pow(sym("x"), num(-0.5)), LawParser.parse("pow(x, -.5)"));
+    }
+
+    @Test
+    void operatorsAreLeftAssociative() {
+        assertEquals(sub(sub(sym("a"), sym("b")), sym("c")), LawParser.parse("a - b - c"));
+        assertEquals(div(div(sym("a"), sym("b")), sym("c")), LawParser.parse("a / b / c"));
+        assertEquals(mul(neg(sym("a")), sym("b")), LawParser.parse("-a*b"));
+    }
+
+    @Test
+    void minusBeforeANumberIsPartOfTheLiteral() {
+        assertEquals(num(-3), LawParser.parse("-3"));
+        assertEquals(neg(num(3)), LawParser.parse("-(3)"));
+        assertEquals(sub(sym("a"), num(-3)), LawParser.parse("a - -3"));
+        assertEquals(sym("a"), LawParser.parse("+a"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        ".5      | 0.5",
+        "1e-3    | 0.001",
+        "2.5E+2  | 250",
+        "3.      | 3",
+        "1e5     | 100000",
+    })
+    void readsNumbers(String text, double value) {
+        assertEquals(num(value), LawParser.parse(text));
+    }
+
+    @Test
+    void readsFunctions() {
+        assertEquals("exp(log(x)) + sqrt(abs(y)) + min(x, y) * max(1, y)",
+            LawParser.parse("exp(log(x)) + sqrt(abs(y)) + min(x,y)*max(1,y)").toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "a*log(x) + ln(x)       | law:12: unknown function 'ln'",
+        "2x                     | law:2: unexpected 'x' after a complete expression",
+        "x y                    | law:3: unexpected 'y' after a complete expression",
+        "(x + 1                 | law:7: expected ')' to close the '(' at column 1 but found end of law",
+        "x +                    | law:4: unexpected end of law",
+        "\"   \"                  | law:4: empty law",
+        "a $ b                  | law:3: unexpected character '$'",
+        "min(x)                 | law:1: 'min' takes 2 arguments, got 1",
+        "log(x, y)              | law:1: 'log' takes 1 argument, got 2",
+        "log + x                | law:1: function 'log' needs arguments in parentheses",
+        "x * )                  | law:5: expected a number, a name or '(' but found ')'",
+        "1e999 * x              | law:1: number '1e999' is out of range",
+        "foo(x, y) + 1          | law:1: unknown function 'foo'",
+        "a,b                    | law:2: unexpected ',' after a complete expression",
+    })
+    void reportsTheColumnOfEveryError(String text, String message) {
+        LawSyntaxException e = assertThrows(LawSyntaxException.class, () -> LawParser.parse(text));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void namesTheSourceInErrors() {
+        LawSyntaxException e = assertThrows(LawSyntaxException.class,
+            () -> LawParser.parse("configs/moe.yaml human_law", "a +* b"));
+        assertEquals("configs/moe.yaml human_law:4: expected a number, a name or '(' but found '*'", e.getMessage());
+        assertEquals(4, e.column());
+    }
+}

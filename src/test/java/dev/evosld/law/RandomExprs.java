@@ -1,0 +1,62 @@
+package dev.evosld.law;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Seeded random expressions over given names, for property tests here and in other packages. */
+public final class RandomExprs {
+    private static final Operator[] OPERATORS = Operator.values();
+
+    private final SplittableRandom random;
+    private final List<String> names;
+    private final boolean anyNumbers;
+
+    private RandomExprs(long seed, List<String> names, boolean anyNumbers) {
+        this.random = new SplittableRandom(seed);
+        this.names = List.copyOf(names);
+        this.anyNumbers = anyNumbers;
+    }
+
+    /** An expression of at most {@code maxDepth} levels with arbitrary finite literals (edge cases included). */
+    public static Expr any(long seed, List<String> names, int maxDepth) {
+        return new RandomExprs(seed, names, true).expr(maxDepth);
+    }
+
+    /** An expression whose literals are modest ({@code -3..3}), for numerical tests. */
+    public static Expr modest(long seed, List<String> names, int maxDepth) {
+        return new RandomExprs(seed, names, false).expr(maxDepth);
+    }
+
+    private Expr expr(int depth) {
+        if (depth <= 1 || random.nextInt(10) < 3) {
+            return leaf();
+        }
+        Operator op = OPERATORS[random.nextInt(OPERATORS.length)];
+        return op.arity() == 1
+            ? Expr.apply(op, expr(depth - 1))
+            : Expr.apply(op, expr(depth - 1), expr(depth - 1));
+    }
+
+    private Expr leaf() {
+        if (random.nextInt(3) == 0) {
+            return Expr.num(number());
+        }
+        return Expr.sym(names.get(random.nextInt(names.size())));
+    }
+
+    private double number() {
+        if (!anyNumbers) {
+            return Math.round(random.nextDouble(-3, 3) * 100) / 100.0;
+        }
+        return switch (random.nextInt(8)) {
+            case 0 -> 0.0;
+            case 1 -> -0.0;
+            case 2 -> random.nextInt(-5, 100);
+            case 3 -> Double.longBitsToDouble(random.nextLong()) % 1e300;
+            case 4 -> random.nextDouble() * Math.pow(10, random.nextInt(-300, 300));
+            case 5 -> -random.nextDouble() * Math.pow(10, random.nextInt(-20, 20));
+            case 6 -> Double.MIN_VALUE;
+            default -> random.nextDouble(-10, 10);
+        };
+    }
+}

@@ -1,0 +1,481 @@
+package dev.evosld.eval;
+
+import static dev.evosld.eval.Program.LEAF_CONST;
+import static dev.evosld.eval.Program.LEAF_PARAM;
+import static dev.evosld.eval.Program.LEAF_VAR;
+import static dev.evosld.eval.Program.NOT_LEAF;
+
+import dev.evosld.law.Operator;
+import java.util.Arrays;
+
+/**
+ * A {@link Program} bound to the rows of one data group: evaluates the law for a parameter vector
+ * ({@link #forward}) and then, by one reverse sweep over the same program, the gradient of any weighted
+ * sum of the predictions ({@link #gradient}) or the full Jacobian ({@link #jacobian}).
+ *
+ * <p>Values are computed column-at-a-time: one loop per instruction over all rows. Nodes that do not depend
+ * on the parameters were computed once by the constructor. Domain errors (the log of a negative number,
+ * {@code 0^-1}, overflow) produce NaN or infinities in the predictions and gradient; they never throw.
+ *
+ * <p>Not thread-safe: it owns its work arrays. Bind one per thread.
+ */
+public final class Evaluator {
+    private final Program p;
+    private final Kernels kernels;
+    private final int n;
+    private final double[][] val;
+    private final double[] sval;
+    /** The adjoint of each varying node; may alias its parent's when the partial derivative is 1. */
+    private final double[][] adj;
+    private final double[][] adjOwn;
+    /** For {@code pow(fixed positive column, varying)}: log of the base, so the power is one {@code exp}. */
+    private final double[][] logBase;
+    private final double[] scratch;
+    private final double[] ones;
+    private final int[] parameterLeaves;
+
+    Evaluator(Program program, int rows, double[][] columns, Kernels kernels) {
+        this.p = program;
+        this.kernels = kernels;
+        this.n = rows;
+        if (columns.length != program.variableCount) {
+            throw new IllegalArgumentException("expected " + program.variableCount + " columns, got " + columns.length);
+        }
+        for (double[] c : columns) {
+            if (c.length < rows) {
+                throw new IllegalArgumentException("a column has " + c.length + " values, expected " + rows);
+            }
+        }
+        int size = program.size;
+        val = new double[size][];
+        sval = new double[size];
+        adj = new double[size][];
+        adjOwn = new double[size][];
+        logBase = new double[size][];
+        scratch = new double[rows];
+        ones = new double[rows];
+        Arrays.fill(ones, 1.0);
+        int leaves = 0;
+        for (int i = 0; i < size; i++) {
+            if (program.leaf[i] == LEAF_VAR) {
+                val[i] = columns[program.slot[i]];
+            } else if (program.column[i]) {
+                val[i] = new double[rows];
+            }
+            if (program.varying[i]) {
+                adjOwn[i] = new double[rows];
+            }
+            if (program.leaf[i] == LEAF_PARAM) {
+                leaves++;
+            }
+        }
+        parameterLeaves = new int[leaves];
+        for (int i = 0, k = 0; i < size; i++) {
+            if (program.leaf[i] == LEAF_PARAM) {
+                parameterLeaves[k++] = i;
+            }
+        }
+        computeFixedNodes();
+    }
+
+    /** The number of rows. */
+    public int rows() {
+        return n;
+    }
+
+    /** The name of the kernels in use ("scalar", "vector-512", ...). */
+    public String kernelName() {
+        return kernels.name();
+    }
+
+    /** Evaluates the law for the parameters {@code theta} and writes the predictions to {@code out}. */
+    public void forward(double[] theta, double[] out) {
+        for (int i = 0; i < p.size; i++) {
+            if (!p.varying[i]) {
+                continue;
+            }
+            if (p.column[i]) {
+                computeColumn(i);
+            } else {
+                sval[i] = p.leaf[i] == LEAF_PARAM ? theta[p.slot[i]] : scalarValue(i);
+            }
+        }
+        if (p.column[p.root]) {
+            System.arraycopy(val[p.root], 0, out, 0, n);
+        } else {
+            Arrays.fill(out, 0, n, sval[p.root]);
+        }
+    }
+
+    /**
+     * The gradient of {@code sum_r seed[r] * prediction[r]} with respect to every parameter, for the
+     * parameters of the last {@link #forward}. With {@code seed = 2 * (prediction - target)} this is the
+     * gradient of the sum of squared residuals.
+     */
+    public void gradient(double[] seed, double[] gradient) {
+        Arrays.fill(gradient, 0, p.parameterCount, 0.0);
+        if (!backward(seed)) {
+            return;
+        }
+        for (int leaf : parameterLeaves) {
+            double[] a = adj[leaf];
+            double sum = 0;
+            for (int r = 0; r < n; r++) {
+                sum += a[r];
+            }
+            gradient[p.slot[leaf]] += sum;
+        }
+    }
+
+    /**
+     * The Jacobian of the predictions of the last {@link #forward}: {@code jacobian[k][r]} is the derivative
+     * of prediction {@code r} with respect to parameter {@code k}.
+     */
+    public void jacobian(double[][] jacobian) {
+        for (int k = 0; k < p.parameterCount; k++) {
+            Arrays.fill(jacobian[k], 0, n, 0.0);
+        }
+        if (!backward(ones)) {
+            return;
+        }
+        for (int leaf : parameterLeaves) {
+            double[] a = adj[leaf];
+            double[] column = jacobian[p.slot[leaf]];
+            for (int r = 0; r < n; r++) {
+                column[r] += a[r];
+            }
+        }
+    }
+
+    private void computeFixedNodes() {
+        for (int i = 0; i < p.size; i++) {
+            if (p.varying[i] || p.leaf[i] == LEAF_VAR) {
+                continue;
+            }
+            if (p.column[i]) {
+                computeColumn(i);
+            } else {
+                sval[i] = p.leaf[i] == LEAF_CONST ? p.literal[i] : scalarValue(i);
+            }
+        }
+        for (int i = 0; i < p.size; i++) {
+            if (p.op[i] == Operator.POW && p.varying[i] && p.column[i]) {
+                int base = p.left[i];
+                if (p.column[base] && !p.varying[base] && allPositiveAndFinite(val[base])) {
+                    logBase[i] = new double[n];
+                    kernels.log(val[base], logBase[i], n);
+                }
+            }
+        }
+    }
+
+    private boolean allPositiveAndFinite(double[] column) {
+        for (int r = 0; r < n; r++) {
+            double v = column[r];
+            if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double scalarValue(int i) {
+        double a = sval[p.left[i]];
+        double b = p.right[i] >= 0 ? sval[p.right[i]] : 0;
+        return switch (p.op[i]) {
+            case ADD -> a + b;
+            case SUB -> a - b;
+            case MUL -> a * b;
+            case DIV -> a / b;
+            case POW -> Math.pow(a, b);
+            case NEG -> -a;
+            case EXP -> Math.exp(a);
+            case LOG -> Math.log(a);
+            case SQRT -> Math.sqrt(a);
+            case ABS -> Math.abs(a);
+            case MIN -> Math.min(a, b);
+            case MAX -> Math.max(a, b);
+        };
+    }
+
+    private void computeColumn(int i) {
+        double[] o = val[i];
+        int l = p.left[i];
+        int r = p.right[i];
+        boolean lc = p.column[l];
+        boolean rc = r >= 0 && p.column[r];
+        switch (p.op[i]) {
+            case ADD -> {
+                if (rc) {
+                    Loops.add(val[l], val[r], o, n);
+                } else {
+                    Loops.add(val[l], sval[r], o, n);
+                }
+            }
+            case SUB -> {
+                if (lc && rc) {
+                    Loops.sub(val[l], val[r], o, n);
+                } else if (lc) {
+                    Loops.add(val[l], -sval[r], o, n);
+                } else {
+                    Loops.sub(sval[l], val[r], o, n);
+                }
+            }
+            case MUL -> {
+                if (rc) {
+                    Loops.mul(val[l], val[r], o, n);
+                } else {
+                    Loops.mul(val[l], sval[r], o, n);
+                }
+            }
+            case DIV -> {
+                if (lc && rc) {
+                    Loops.div(val[l], val[r], o, n);
+                } else if (lc) {
+                    Loops.div(val[l], sval[r], o, n);
+                } else {
+                    Loops.div(sval[l], val[r], o, n);
+                }
+            }
+            case POW -> {
+                if (lc && rc) {
+                    kernels.pow(val[l], val[r], o, n);
+                } else if (lc) {
+                    if (logBase[i] != null) {
+                        kernels.expScaled(sval[r], logBase[i], o, n);
+                    } else {
+                        kernels.pow(val[l], sval[r], o, n);
+                    }
+                } else {
+                    double base = sval[l];
+                    if (base > 0 && base < Double.POSITIVE_INFINITY) {
+                        kernels.expScaled(Math.log(base), val[r], o, n);
+                    } else {
+                        Loops.pow(base, val[r], o, n);
+                    }
+                }
+            }
+            case NEG -> Loops.mul(val[l], -1.0, o, n);
+            case EXP -> kernels.exp(val[l], o, n);
+            case LOG -> kernels.log(val[l], o, n);
+            case SQRT -> Loops.sqrt(val[l], o, n);
+            case ABS -> Loops.abs(val[l], o, n);
+            case MIN -> {
+                if (rc) {
+                    Loops.min(val[l], val[r], o, n);
+                } else {
+                    Loops.min(val[l], sval[r], o, n);
+                }
+            }
+            case MAX -> {
+                if (rc) {
+                    Loops.max(val[l], val[r], o, n);
+                } else {
+                    Loops.max(val[l], sval[r], o, n);
+                }
+            }
+        }
+    }
+
+    /** Reverse sweep from the root seeded with {@code seed}; false if no node depends on a parameter. */
+    private boolean backward(double[] seed) {
+        if (!p.varying[p.root]) {
+            return false;
+        }
+        adj[p.root] = seed;
+        for (int i = p.root; i >= 0; i--) {
+            if (p.varying[i] && p.leaf[i] == NOT_LEAF) {
+                if (p.column[i]) {
+                    propagateColumn(i);
+                } else {
+                    propagateScalar(i);
+                }
+                if (p.selectable[i] && p.op[i] != Operator.MIN && p.op[i] != Operator.MAX) {
+                    keepZeros(i);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Where this node's adjoint is zero, so are its children's: 0 times an infinite partial is 0 here, not NaN. */
+    private void keepZeros(int i) {
+        keepZeros(adj[i], p.left[i]);
+        keepZeros(adj[i], p.right[i]);
+    }
+
+    private void keepZeros(double[] parent, int child) {
+        if (needs(child) && adj[child] != parent) {
+            Loops.zeroWhereZero(parent, adj[child], n);
+        }
+    }
+
+    /** The adjoint array a child writes into: its own, so that no parent's adjoint is overwritten. */
+    private double[] own(int child) {
+        double[] own = adjOwn[child];
+        adj[child] = own;
+        return own;
+    }
+
+    private boolean needs(int child) {
+        return child >= 0 && p.varying[child];
+    }
+
+    private void propagateScalar(int i) {
+        double[] a = adj[i];
+        int l = p.left[i];
+        int r = p.right[i];
+        double x = sval[l];
+        double y = r >= 0 ? sval[r] : 0;
+        double v = sval[i];
+        double dl;
+        double dr = 0;
+        switch (p.op[i]) {
+            case ADD -> {
+                dl = 1;
+                dr = 1;
+            }
+            case SUB -> {
+                dl = 1;
+                dr = -1;
+            }
+            case MUL -> {
+                dl = y;
+                dr = x;
+            }
+            case DIV -> {
+                dl = 1 / y;
+                dr = -v / y;
+            }
+            case POW -> {
+                dl = y * Math.pow(x, y - 1);
+                dr = v * Math.log(x);
+            }
+            case NEG -> dl = -1;
+            case EXP -> dl = v;
+            case LOG -> dl = 1 / x;
+            case SQRT -> dl = 0.5 / v;
+            case ABS -> dl = Math.signum(x);
+            case MIN -> {
+                dl = x <= y ? 1 : 0;
+                dr = 1 - dl;
+            }
+            case MAX -> {
+                dl = x >= y ? 1 : 0;
+                dr = 1 - dl;
+            }
+            default -> throw new AssertionError(p.op[i]);
+        }
+        scaleInto(l, a, dl);
+        if (r >= 0) {
+            scaleInto(r, a, dr);
+        }
+    }
+
+    private void scaleInto(int child, double[] a, double factor) {
+        if (!needs(child)) {
+            return;
+        }
+        if (factor == 1) {
+            adj[child] = a;
+        } else {
+            Loops.mul(a, factor, own(child), n);
+        }
+    }
+
+    private void propagateColumn(int i) {
+        double[] a = adj[i];
+        double[] out = val[i];
+        int l = p.left[i];
+        int r = p.right[i];
+        boolean lc = p.column[l];
+        boolean rc = r >= 0 && p.column[r];
+        switch (p.op[i]) {
+            case ADD -> {
+                if (needs(l)) {
+                    adj[l] = a;
+                }
+                if (needs(r)) {
+                    adj[r] = a;
+                }
+            }
+            case SUB -> {
+                if (needs(l)) {
+                    adj[l] = a;
+                }
+                if (needs(r)) {
+                    Loops.mul(a, -1.0, own(r), n);
+                }
+            }
+            case MUL -> {
+                if (needs(l)) {
+                    if (rc) {
+                        Loops.mul(a, val[r], own(l), n);
+                    } else {
+                        Loops.mul(a, sval[r], own(l), n);
+                    }
+                }
+                if (needs(r)) {
+                    Loops.mul(a, val[l], own(r), n);
+                }
+            }
+            case DIV -> {
+                double[] denominator = rc ? val[r] : null;
+                if (needs(l)) {
+                    if (rc) {
+                        Loops.div(a, denominator, own(l), n);
+                    } else {
+                        Loops.mul(a, 1 / sval[r], own(l), n);
+                    }
+                }
+                if (needs(r)) {
+                    if (rc) {
+                        Loops.negProductQuotient(a, out, denominator, own(r), n);
+                    } else {
+                        Loops.mulMul(a, out, -1 / sval[r], own(r), n);
+                    }
+                }
+            }
+            case POW -> propagatePower(i, a, out, l, r, lc, rc);
+            case NEG -> Loops.mul(a, -1.0, own(l), n);
+            case EXP -> Loops.mul(a, out, own(l), n);
+            case LOG -> Loops.div(a, val[l], own(l), n);
+            case SQRT -> Loops.halfQuotient(a, out, own(l), n);
+            case ABS -> Loops.mulSign(a, val[l], own(l), n);
+            case MIN, MAX -> {
+                boolean min = p.op[i] == Operator.MIN;
+                if (needs(l)) {
+                    Loops.select(a, val[l], rc ? val[r] : null, rc ? 0 : sval[r], min, true, own(l), n);
+                }
+                if (needs(r)) {
+                    Loops.select(a, val[l], rc ? val[r] : null, rc ? 0 : sval[r], min, false, own(r), n);
+                }
+            }
+        }
+    }
+
+    private void propagatePower(int i, double[] a, double[] out, int l, int r, boolean lc, boolean rc) {
+        if (lc && needs(l)) {
+            if (rc) {
+                Loops.powBaseDerivative(a, out, val[l], val[r], own(l), n);
+            } else {
+                Loops.powBaseDerivative(a, out, val[l], sval[r], own(l), n);
+            }
+        } else if (!lc && needs(l)) {
+            // d(s^y)/ds = y * s^y / s, with s a scalar and y a column
+            Loops.powBaseDerivative(a, out, sval[l], val[r], own(l), n);
+        }
+        if (needs(r)) {
+            if (lc) {
+                double[] logs = logBase[i];
+                if (logs == null) {
+                    kernels.log(val[l], scratch, n);
+                    logs = scratch;
+                }
+                Loops.powExponentDerivative(a, out, logs, own(r), n);
+            } else {
+                Loops.powExponentDerivative(a, out, Math.log(sval[l]), own(r), n);
+            }
+        }
+    }
+}

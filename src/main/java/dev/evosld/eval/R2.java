@@ -1,0 +1,83 @@
+package dev.evosld.eval;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * SLDBench's coefficient of determination: for each target column, NMSE = MSE / Var(actual) with the
+ * population variance, and R² = 1 − mean NMSE over the target columns. The predictions of all groups
+ * are concatenated before the means are taken. A NaN or infinite prediction makes the whole score a
+ * failure, which is reported as such and never as a number.
+ *
+ * @param value the R², or NaN when {@code failure} is set
+ * @param failure why there is no score, or null
+ */
+public record R2(double value, String failure) {
+
+    public R2 {
+        if ((failure == null) == Double.isNaN(value)) {
+            throw new IllegalArgumentException("exactly one of a finite value and a failure: " + value + ", " + failure);
+        }
+    }
+
+    public static R2 of(double value) {
+        return new R2(value, null);
+    }
+
+    public static R2 failed(String failure) {
+        return new R2(Double.NaN, Objects.requireNonNull(failure));
+    }
+
+    public boolean isFailure() {
+        return failure != null;
+    }
+
+    /**
+     * Scores predictions against actual values.
+     *
+     * @param actual per target column, the actual values of all groups concatenated
+     * @param predicted per target column, the predictions in the same order
+     */
+    public static R2 score(List<double[]> actual, List<double[]> predicted) {
+        if (actual.size() != predicted.size() || actual.isEmpty()) {
+            throw new IllegalArgumentException("need the same, non-zero number of target columns: "
+                + actual.size() + " vs " + predicted.size());
+        }
+        double nmseSum = 0;
+        for (int t = 0; t < actual.size(); t++) {
+            double[] y = actual.get(t);
+            double[] f = predicted.get(t);
+            if (y.length != f.length || y.length == 0) {
+                throw new IllegalArgumentException("target " + t + ": " + y.length + " actual values vs "
+                    + f.length + " predictions");
+            }
+            for (int r = 0; r < f.length; r++) {
+                if (!Double.isFinite(f[r])) {
+                    return failed("prediction " + r + " of target " + t + " is " + f[r]);
+                }
+            }
+            double mean = 0;
+            for (double v : y) {
+                mean += v;
+            }
+            mean /= y.length;
+            double variance = 0;
+            double mse = 0;
+            for (int r = 0; r < y.length; r++) {
+                variance += (y[r] - mean) * (y[r] - mean);
+                mse += (y[r] - f[r]) * (y[r] - f[r]);
+            }
+            if (variance == 0) {
+                return failed("target " + t + " is constant, so R² is undefined");
+            }
+            nmseSum += mse / variance;
+        }
+        double r2 = 1 - nmseSum / actual.size();
+        return Double.isFinite(r2) ? of(r2) : failed("R² overflowed: " + r2);
+    }
+
+    @Override
+    public String toString() {
+        return failure == null ? String.format("%.6f", value) : "failed (" + failure + ")";
+    }
+}

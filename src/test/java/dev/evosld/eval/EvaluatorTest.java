@@ -1,0 +1,244 @@
+package dev.evosld.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import dev.evosld.law.Expr;
+import dev.evosld.law.Law;
+import dev.evosld.law.LawParser;
+import dev.evosld.law.Operator;
+import dev.evosld.law.RandomExprs;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class EvaluatorTest {
+    private static final List<String> VARIABLES = List.of("x", "y");
+    private static final List<String> PARAMETERS = List.of("a", "b", "c");
+    private static final List<String> NAMES = List.of("x", "y", "a", "b", "c");
+    private static final int ROWS = 37;
+
+    @Test
+    void forwardAgreesWithTheReferenceInterpreter() {
+        AtomicInteger compared = new AtomicInteger();
+        qt().withFixedSeed(1L).withExamples(1500).forAll(longs().all()).checkAssert(seed -> {
+            Expr expr = RandomExprs.modest(seed, NAMES, 6);
+            Sample s = Sample.of(seed, 0.05, 20);
+            for (Kernels kernels : List.of(Kernels.scalar(), Kernels.preferred())) {
+                double[] out = new double[ROWS];
+                Program.compile(expr, VARIABLES, PARAMETERS).bind(ROWS, s.columns, kernels).forward(s.theta, out);
+                for (int r = 0; r < ROWS; r++) {
+                    Map<String, Double> row = s.row(r, 1.0);
+                    double expected = ReferenceInterpreter.eval(expr, row);
+                    if (!wellConditioned(expr, s, r, expected)) {
+                        continue;
+                    }
+                    compared.incrementAndGet();
+                    assertClose(expected, out[r], 1e-9, expr + " row " + r + " with " + kernels.name());
+                }
+            }
+        });
+        assertTrue(compared.get() > 50_000, "compared " + compared.get() + " values");
+    }
+
+    @Test
+    void derivativesAgreeWithCentralFiniteDifferencesRowByRow() {
+        AtomicInteger checked = new AtomicInteger();
+        AtomicInteger skipped = new AtomicInteger();
+        qt().withFixedSeed(2L).withExamples(1500).forAll(longs().all()).checkAssert(seed -> {
+            Expr expr = RandomExprs.modest(seed, NAMES, 5);
+            Sample s = Sample.of(seed, 0.5, 5);
+            Evaluator evaluator = Program.compile(expr, VARIABLES, PARAMETERS).bind(ROWS, s.columns);
+            double[] value = new double[ROWS];
+            evaluator.forward(s.theta, value);
+            double[][] jacobian = new double[3][ROWS];
+            evaluator.jacobian(jacobian);
+            for (int k = 0; k < 3; k++) {
+                double h = 1e-5 * Math.max(1, Math.abs(s.theta[k]));
+                double[] coarse = centralDifferences(evaluator, s.theta, k, h);
+                double[] fine = centralDifferences(evaluator, s.theta, k, h / 4);
+                for (int r = 0; r < ROWS; r++) {
+                    double roundOff = 1e-15 * Math.abs(value[r]) / h;
+                    if (!allIntermediatesFinite(expr, s.row(r, 1.0))
+                        || !Double.isFinite(coarse[r]) || !Double.isFinite(fine[r])
+                        || Math.abs(coarse[r] - fine[r]) > 1e-6 * (1 + Math.abs(fine[r]))
+                        || roundOff > 1e-8 * (1 + Math.abs(fine[r]))) {
+                        skipped.incrementAndGet(); // not smooth, not finite, or not resolvable around theta
+                        continue;
+                    }
+                    checked.incrementAndGet();
+                    assertClose(fine[r], jacobian[k][r], 1e-5, expr + " d/d" + PARAMETERS.get(k) + " row " + r);
+                }
+            }
+        });
+        assertTrue(checked.get() > 3 * skipped.get(), checked + " checked, " + skipped + " skipped");
+    }
+
+    @Test
+    void jacobianRowsWeightedSumToTheGradient() {
+        qt().withFixedSeed(3L).withExamples(500).forAll(longs().all()).checkAssert(seed -> {
+            Expr expr = RandomExprs.modest(seed, NAMES, 5);
+            Sample s = Sample.of(seed, 0.5, 5);
+            Evaluator evaluator = Program.compile(expr, VARIABLES, PARAMETERS).bind(ROWS, s.columns);
+            double[] weights = new SplittableRandom(seed).doubles(ROWS, -1, 1).toArray();
+            evaluator.forward(s.theta, new double[ROWS]);
+            double[] gradient = new double[3];
+            evaluator.gradient(weights, gradient);
+            double[][] jacobian = new double[3][ROWS];
+            evaluator.jacobian(jacobian);
+            for (int k = 0; k < 3; k++) {
+                double sum = 0;
+                double scale = 0;
+                for (int r = 0; r < ROWS; r++) {
+                    sum += weights[r] * jacobian[k][r];
+                    scale += Math.abs(weights[r] * jacobian[k][r]);
+                }
+                if (Double.isFinite(sum) && Double.isFinite(gradient[k])) {
+                    assertEquals(sum, gradient[k], 1e-12 * (1 + scale), expr.toString());
+                }
+            }
+        });
+    }
+
+    @Test
+    void gradientOfChinchillaTermMatchesItsClosedForm() {
+        Law law = Law.parse("E + A*N^(-alpha)", List.of("N"));
+        double[] n = {1e6, 3e7, 1e9, 2e10};
+        double[] theta = {1.7, 400, 0.34};
+        Evaluator evaluator = Program.compile(law).bind(4, new double[][] {n});
+        double[] out = new double[4];
+        evaluator.forward(theta, out);
+        double[][] jacobian = new double[3][4];
+        evaluator.jacobian(jacobian);
+        for (int r = 0; r < 4; r++) {
+            double power = Math.pow(n[r], -0.34);
+            assertClose(1.7 + 400 * power, out[r], 1e-14, "value");
+            assertEquals(1.0, jacobian[0][r]);
+            assertClose(power, jacobian[1][r], 1e-14, "dA");
+            assertClose(-400 * power * Math.log(n[r]), jacobian[2][r], 1e-14, "dalpha");
+        }
+    }
+
+    @Test
+    void domainErrorsGiveNonFiniteValuesNotExceptions() {
+        Evaluator evaluator = Program.compile(Law.parse("log(a*x) + 1/(x - b) + sqrt(x - 2)", List.of("x")))
+            .bind(3, new double[][] {{1, 2, 3}});
+        double[] out = new double[3];
+        evaluator.forward(new double[] {-1, 2}, out);
+        assertTrue(Double.isNaN(out[0]) && Double.isNaN(out[1]) && Double.isNaN(out[2]));
+        evaluator.forward(new double[] {1, 2}, out);
+        assertTrue(Double.isNaN(out[0]), "sqrt(-1)");
+        assertEquals(Double.POSITIVE_INFINITY, out[1], "1/0 + log 2 + sqrt 0");
+        assertEquals(Math.log(3) + 1 + 1, out[2], 1e-15);
+        double[] gradient = new double[2];
+        evaluator.gradient(new double[] {1, 1, 1}, gradient);
+        assertTrue(Double.isNaN(gradient[0]) || Double.isInfinite(gradient[1]));
+    }
+
+    @Test
+    void handlesLawsWithoutVariablesOrWithoutParameters() {
+        double[] out = new double[3];
+        Evaluator constant = Program.compile(Law.parse("a^2 + b", List.of("x"))).bind(3, new double[0][]);
+        constant.forward(new double[] {3, 1}, out);
+        assertArrayEquals(new double[] {10, 10, 10}, out);
+        double[] gradient = new double[2];
+        constant.gradient(new double[] {1, 1, 1}, gradient);
+        assertArrayEquals(new double[] {18, 3}, gradient);
+
+        Evaluator fixed = Program.compile(Law.parse("2*log(x)", List.of("x"))).bind(3, new double[][] {{1, Math.E, 4}});
+        fixed.forward(new double[0], out);
+        assertArrayEquals(new double[] {0, 2, 2 * Math.log(4)}, out, 1e-15);
+    }
+
+    @Test
+    void reEvaluatesWhenOnlyTheParametersChange() {
+        Evaluator evaluator = Program.compile(LawParser.parse("a*log(x) + x^b"), List.of("x"), List.of("a", "b"))
+            .bind(2, new double[][] {{2, 8}});
+        double[] out = new double[2];
+        evaluator.forward(new double[] {1, 1}, out);
+        assertArrayEquals(new double[] {Math.log(2) + 2, Math.log(8) + 8}, out, 1e-14);
+        evaluator.forward(new double[] {0, 2}, out);
+        assertArrayEquals(new double[] {4, 64}, out, 1e-13);
+    }
+
+    private static double[] centralDifferences(Evaluator evaluator, double[] theta, int k, double h) {
+        double[] plus = theta.clone();
+        double[] minus = theta.clone();
+        plus[k] += h;
+        minus[k] -= h;
+        double[] up = new double[ROWS];
+        double[] down = new double[ROWS];
+        evaluator.forward(plus, up);
+        evaluator.forward(minus, down);
+        double[] result = new double[ROWS];
+        for (int r = 0; r < ROWS; r++) {
+            result[r] = (up[r] - down[r]) / (2 * h);
+        }
+        return result;
+    }
+
+    /**
+     * Exact derivatives are promised where no intermediate value overflows or leaves its domain; a power's
+     * derivative in its exponent needs a positive base, a square root's a positive argument.
+     */
+    private static boolean allIntermediatesFinite(Expr expr, Map<String, Double> row) {
+        if (!Double.isFinite(ReferenceInterpreter.eval(expr, row))) {
+            return false;
+        }
+        if (expr instanceof Expr.Apply a && (a.op() == Operator.POW || a.op() == Operator.SQRT)
+            && !(ReferenceInterpreter.eval(a.arg(0), row) > 0)) {
+            return false;
+        }
+        return !(expr instanceof Expr.Apply a) || a.args().stream().allMatch(arg -> allIntermediatesFinite(arg, row));
+    }
+
+    /** Whether the reference value is stable under a relative perturbation of 1e-13 of every input. */
+    private static boolean wellConditioned(Expr expr, Sample s, int r, double expected) {
+        if (!Double.isFinite(expected)) {
+            return false;
+        }
+        double perturbed = ReferenceInterpreter.eval(perturbLiterals(expr), s.row(r, 1 + 1e-13));
+        return Math.abs(perturbed - expected) <= 1e-10 * Math.max(1, Math.abs(expected));
+    }
+
+    private static Expr perturbLiterals(Expr expr) {
+        return switch (expr) {
+            case Expr.Num n -> Expr.num(n.value() * (1 + 1e-13));
+            case Expr.Sym s -> s;
+            case Expr.Apply a -> new Expr.Apply(a.op(), a.args().stream().map(EvaluatorTest::perturbLiterals).toList());
+        };
+    }
+
+    static void assertClose(double expected, double actual, double relative, String message) {
+        if (Double.isNaN(expected)) {
+            assertTrue(Double.isNaN(actual), message + ": expected NaN, got " + actual);
+            return;
+        }
+        assertEquals(expected, actual, relative * Math.max(1, Math.abs(expected)), message);
+    }
+
+    /** Random positive data for x and y and parameters in [-1.5, 1.5]. */
+    record Sample(double[][] columns, double[] theta) {
+        static Sample of(long seed, double low, double high) {
+            SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+            double[][] columns = {random.doubles(ROWS, low, high).toArray(), random.doubles(ROWS, low, high).toArray()};
+            return new Sample(columns, random.doubles(3, -1.5, 1.5).toArray());
+        }
+
+        Map<String, Double> row(int r, double factor) {
+            Map<String, Double> row = new HashMap<>();
+            row.put("x", columns[0][r] * factor);
+            row.put("y", columns[1][r] * factor);
+            for (int k = 0; k < 3; k++) {
+                row.put(PARAMETERS.get(k), theta[k] * factor);
+            }
+            return row;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.evosld.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class KernelsTest {
+    private static final int N = 1003;
+    private static final long MAX_ULPS = 4;
+
+    @Test
+    void theVectorKernelsAreInUseWhenTheModuleIsPresent() {
+        assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "tests run with the module");
+        assertTrue(Kernels.preferred().name().startsWith("vector-"), Kernels.preferred().name());
+    }
+
+    @Test
+    void vectorAndScalarKernelsAgreeToAFewUlps() {
+        Kernels vector = Kernels.preferred();
+        Kernels scalar = Kernels.scalar();
+        SplittableRandom random = new SplittableRandom(5);
+        double[] a = random.doubles(N, -700, 700).toArray();
+        double[] positive = random.doubles(N, 1e-3, 1e12).toArray();
+        double[] exponents = random.doubles(N, -3, 3).toArray();
+        double[] expected = new double[N];
+        double[] actual = new double[N];
+
+        scalar.exp(a, expected, N);
+        vector.exp(a, actual, N);
+        assertUlps(expected, actual, "exp");
+
+        scalar.expScaled(-0.37, positive, expected, N);
+        vector.expScaled(-0.37, positive, actual, N);
+        assertUlps(expected, actual, "expScaled");
+
+        scalar.log(positive, expected, N);
+        vector.log(positive, actual, N);
+        assertUlps(expected, actual, "log");
+
+        scalar.pow(positive, -0.31, expected, N);
+        vector.pow(positive, -0.31, actual, N);
+        assertUlps(expected, actual, "pow scalar exponent");
+
+        scalar.pow(positive, exponents, expected, N);
+        vector.pow(positive, exponents, actual, N);
+        assertUlps(expected, actual, "pow column exponent");
+    }
+
+    @Test
+    void bothKernelsAgreeOnSpecialValues() {
+        double[] special = {0.0, -0.0, -1, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 1, 1e-310, 800, -800};
+        int n = special.length;
+        for (Kernels kernels : new Kernels[] {Kernels.scalar(), Kernels.preferred()}) {
+            double[] out = new double[n];
+            kernels.log(special, out, n);
+            assertEquals(Double.NEGATIVE_INFINITY, out[0]);
+            assertTrue(Double.isNaN(out[2]) && Double.isNaN(out[5]), kernels.name());
+            kernels.exp(special, out, n);
+            assertEquals(Double.POSITIVE_INFINITY, out[8], kernels.name());
+            assertEquals(0.0, out[9], kernels.name());
+            kernels.pow(special, -1, out, n);
+            assertEquals(Double.POSITIVE_INFINITY, out[0], kernels.name());
+            assertEquals(-1.0, out[2], kernels.name());
+        }
+    }
+
+    private static void assertUlps(double[] expected, double[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            long ulps = Math.abs(Double.doubleToLongBits(expected[i]) - Double.doubleToLongBits(actual[i]));
+            assertTrue(ulps <= MAX_ULPS || expected[i] == actual[i],
+                what + " at " + i + ": " + expected[i] + " vs " + actual[i] + " (" + ulps + " ulps)");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.evosld.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class R2Test {
+
+    @Test
+    void computesOneMinusMseOverPopulationVariance() {
+        // actual 1,2,3,4: mean 2.5, population variance 1.25; residuals 0.5,0,0,-0.5: MSE 0.125
+        R2 r2 = R2.score(List.of(new double[] {1, 2, 3, 4}), List.of(new double[] {0.5, 2, 3, 4.5}));
+        assertEquals(1 - 0.125 / 1.25, r2.value(), 1e-15);
+    }
+
+    @Test
+    void averagesNmseOverTargetColumns() {
+        // target 1 perfect (NMSE 0); target 2: actual 0,2 var 1, predictions 1,1 MSE 1 -> NMSE 1
+        R2 r2 = R2.score(List.of(new double[] {1, 2}, new double[] {0, 2}),
+            List.of(new double[] {1, 2}, new double[] {1, 1}));
+        assertEquals(0.5, r2.value(), 1e-15);
+    }
+
+    @Test
+    void fiveTargetsLikeDomainMixture() {
+        double[][] actual = {{1, 2, 3}, {2, 2, 5}, {0, 1, 0}, {3, 4, 5}, {9, 8, 7}};
+        double[][] predicted = {{1, 2, 3}, {2, 3, 4}, {0, 0.5, 0}, {3, 4, 5}, {7, 8, 9}};
+        // NMSE per target: 0; (0+1+1)/3 / var(2,2,5)=2 -> (2/3)/2 = 1/3; (0.25/3)/(2/9) = 0.375; 0; (8/3)/(2/3) = 4
+        double expected = 1 - (0 + 1.0 / 3 + 0.375 + 0 + 4) / 5;
+        assertEquals(expected, R2.score(List.of(actual), List.of(predicted)).value(), 1e-14);
+    }
+
+    @Test
+    void canBeNegative() {
+        assertEquals(1 - 4.0 / 1.0, R2.score(List.of(new double[] {0, 2}), List.of(new double[] {2, 0})).value(), 1e-15);
+    }
+
+    @Test
+    void aNonFinitePredictionIsAFailureNotANumber() {
+        R2 r2 = R2.score(List.of(new double[] {1, 2, 3}), List.of(new double[] {1, Double.NaN, 3}));
+        assertTrue(r2.isFailure());
+        assertTrue(Double.isNaN(r2.value()));
+        assertEquals("prediction 1 of target 0 is NaN", r2.failure());
+        assertTrue(R2.score(List.of(new double[] {1, 2}), List.of(new double[] {1, Double.POSITIVE_INFINITY})).isFailure());
+    }
+
+    @Test
+    void aConstantTargetHasNoR2() {
+        assertTrue(R2.score(List.of(new double[] {1, 1}), List.of(new double[] {1, 1})).isFailure());
+    }
+}

@@ -1,0 +1,31 @@
+package dev.evosld.llm;
+
+/**
+ * Sends one chat completion request and returns the assistant's answer.
+ *
+ * <p>Implementations are thread-safe. {@link #create} gives the standard stack: HTTP with retries, behind
+ * the response cache when the settings name a cache directory.
+ */
+public interface ChatClient extends AutoCloseable {
+
+    /**
+     * Completes the conversation.
+     *
+     * @throws LlmAuthException when the endpoint refuses the credentials; the caller should stop using it
+     * @throws LlmException when no usable answer arrived after the retries
+     */
+    ChatResponse complete(ChatRequest request);
+
+    /** Releases connections and threads; the default holds none. */
+    @Override
+    default void close() {
+    }
+
+    /** The HTTP client for {@code settings}, cached on disk when {@link LlmSettings#cacheDir()} is set. */
+    static ChatClient create(LlmSettings settings, LlmUsage usage) {
+        HttpChatClient http = HttpChatClient.builder(settings).usage(usage).build();
+        return settings.cacheDir()
+            .<ChatClient>map(dir -> new CachingChatClient(http, ResponseCache.open(dir), usage))
+            .orElse(http);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.evosld.llm;
+
+import dev.evosld.json.Json;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What determines an answer: the model, the conversation and the sampling settings. Two equal requests
+ * share one cache entry, so the API key and the endpoint's URL are deliberately not part of it.
+ *
+ * @param model the model name
+ * @param messages the conversation, at least one message
+ * @param temperature sampling temperature in [0, 2]
+ * @param maxTokens the completion token limit, at least 1
+ */
+public record ChatRequest(String model, List<ChatMessage> messages, double temperature, int maxTokens) {
+
+    public ChatRequest {
+        Objects.requireNonNull(model, "model");
+        messages = List.copyOf(messages);
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("a chat request needs at least one message");
+        }
+        if (!(temperature >= 0 && temperature <= 2)) {
+            throw new IllegalArgumentException("temperature must be within [0, 2], got " + temperature);
+        }
+        if (maxTokens < 1) {
+            throw new IllegalArgumentException("maxTokens must be at least 1, got " + maxTokens);
+        }
+    }
+
+    /** A request for {@code messages} with the model and sampling settings of {@code settings}. */
+    public static ChatRequest of(LlmSettings settings, List<ChatMessage> messages) {
+        return new ChatRequest(settings.model(), messages, settings.temperature(), settings.maxTokens());
+    }
+
+    /**
+     * The request as compact JSON with a fixed key order (model, messages, temperature, max_tokens),
+     * independent of any mapper configuration, so that its hash is a stable cache key.
+     */
+    String canonicalJson() {
+        return compact(canonicalNode());
+    }
+
+    /** The body POSTed to {@code /chat/completions}: the canonical fields plus the JSON answer mode. */
+    String wireJson() {
+        ObjectNode body = canonicalNode();
+        body.putObject("response_format").put("type", "json_object");
+        return compact(body);
+    }
+
+    private ObjectNode canonicalNode() {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("model", model);
+        ArrayNode array = node.putArray("messages");
+        for (ChatMessage message : messages) {
+            array.addObject().put("role", message.role()).put("content", message.content());
+        }
+        node.put("temperature", temperature);
+        node.put("max_tokens", maxTokens);
+        return node;
+    }
+
+    private static String compact(ObjectNode node) {
+        return Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
+    }
+}

@@ -1,0 +1,274 @@
+package dev.evosld.llm;
+
+import dev.evosld.json.Json;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.random.RandomGenerator;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+
+/**
+ * A {@link ChatClient} for an OpenAI-compatible {@code POST /chat/completions} endpoint, asking for a
+ * JSON object answer ({@code response_format: {"type": "json_object"}}).
+ *
+ * <p>Faults that may pass (timeouts, refused or reset connections, HTTP 429 and 5xx) are retried up to
+ * {@link LlmSettings#maxRetries()} times with exponential backoff from 1 s, doubling, capped at 60 s; a
+ * {@code Retry-After} header in seconds replaces the computed wait. A body that is not a chat completion
+ * is retried once at most: a proxy may have cut it, but a server that always answers that way will not
+ * change its mind. HTTP 401 and 403 throw {@link LlmAuthException} at once; other HTTP errors throw
+ * {@link LlmException} at once.
+ */
+public final class HttpChatClient implements ChatClient {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final ObjectReader READER =
+        Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final LlmSettings settings;
+    private final OkHttpClient http;
+    private final LlmUsage usage;
+    private final Sleeper sleeper;
+    private final Backoff backoff;
+    private final RandomGenerator jitter;
+
+    private HttpChatClient(Builder builder) {
+        this.settings = builder.settings;
+        this.usage = builder.usage;
+        this.sleeper = builder.sleeper;
+        this.backoff = builder.backoff;
+        this.jitter = builder.jitter;
+        this.http = new OkHttpClient.Builder()
+            .connectTimeout(settings.connectTimeout())
+            .readTimeout(settings.readTimeout())
+            .writeTimeout(settings.readTimeout())
+            .build();
+    }
+
+    /** A builder for a client of the endpoint in {@code settings}. */
+    public static Builder builder(LlmSettings settings) {
+        return new Builder(settings);
+    }
+
+    @Override
+    public ChatResponse complete(ChatRequest request) {
+        Request.Builder http = new Request.Builder()
+            .url(settings.chatCompletionsUrl())
+            .header("Accept", "application/json")
+            .post(RequestBody.create(request.wireJson(), JSON));
+        settings.apiKey().ifPresent(key -> http.header("Authorization", "Bearer " + key));
+        Request httpRequest = http.build();
+
+        boolean retriedMalformed = false;
+        for (int retry = 0; ; retry++) {
+            Attempt attempt;
+            try {
+                attempt = send(httpRequest);
+            } catch (LlmException e) {
+                usage.recordFailure();
+                throw e;
+            }
+            switch (attempt) {
+                case Attempt.Answered answered -> {
+                    usage.recordTokens(answered.response().usage());
+                    return answered.response();
+                }
+                case Attempt.Malformed malformed -> {
+                    if (retriedMalformed || retry >= settings.maxRetries()) {
+                        usage.recordFailure();
+                        throw new LlmException("llm: " + malformed.reason());
+                    }
+                    retriedMalformed = true;
+                    pause(retry, OptionalDouble.empty());
+                }
+                case Attempt.Transient fault -> {
+                    if (retry >= settings.maxRetries()) {
+                        usage.recordFailure();
+                        throw new LlmException("llm: POST %s failed after %d attempt%s: %s".formatted(
+                            settings.chatCompletionsUrl(), retry + 1, retry == 0 ? "" : "s", fault.reason()));
+                    }
+                    pause(retry, fault.retryAfterSeconds());
+                }
+            }
+        }
+    }
+
+    /** Shuts down OkHttp's idle connections and threads. */
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private Attempt send(Request request) {
+        usage.recordCall();
+        try (Response response = http.newCall(request).execute()) {
+            int status = response.code();
+            String body = response.body().string();
+            if (response.isSuccessful()) {
+                return parseCompletion(body);
+            }
+            if (status == 401 || status == 403) {
+                throw new LlmAuthException(status, settings.apiKey().isPresent());
+            }
+            if (status == 429 || status >= 500) {
+                return new Attempt.Transient(
+                    "HTTP " + status + errorDetail(body), Backoff.parseRetryAfter(response.header("Retry-After")));
+            }
+            throw new LlmException("llm: POST %s was rejected (HTTP %d)%s".formatted(
+                settings.chatCompletionsUrl(), status, errorDetail(body)));
+        } catch (UnknownHostException e) {
+            // A misspelt host does not heal with time; failing now saves the user the backoff.
+            throw new LlmException("llm: unknown host in " + settings.baseUrl(), e);
+        } catch (ConnectException e) {
+            return new Attempt.Transient("connection refused (" + Text.oneLine(e.getMessage()) + ")", OptionalDouble.empty());
+        } catch (InterruptedIOException e) {
+            // OkHttp reports connect, read and write timeouts as SocketTimeoutException, a subclass.
+            return new Attempt.Transient("timed out (" + Text.oneLine(e.getMessage()) + ")", OptionalDouble.empty());
+        } catch (IOException e) {
+            return new Attempt.Transient(Text.oneLine(e.toString()), OptionalDouble.empty());
+        }
+    }
+
+    private void pause(int retry, OptionalDouble retryAfterSeconds) {
+        Duration delay = backoff.delay(retry, retryAfterSeconds, jitter);
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            usage.recordFailure();
+            throw new LlmException("llm: interrupted while waiting to retry", e);
+        }
+    }
+
+    /** Extracts the assistant's message from a chat completion body, or says why it is not one. */
+    static Attempt parseCompletion(String body) {
+        JsonNode root;
+        try {
+            root = READER.readTree(body);
+        } catch (JacksonException e) {
+            return new Attempt.Malformed("the endpoint returned malformed JSON: " + Text.jsonProblem(e));
+        }
+        if (root == null || !root.isObject()) {
+            return new Attempt.Malformed("the endpoint's answer is not a JSON object");
+        }
+        JsonNode choices = root.path("choices");
+        if (!choices.isArray() || choices.isEmpty()) {
+            String error = root.path("error").path("message").asString("");
+            return new Attempt.Malformed("the endpoint's answer has no choices"
+                + (error.isBlank() ? "" : ": " + Text.oneLine(error)));
+        }
+        JsonNode choice = choices.path(0);
+        JsonNode content = choice.path("message").path("content");
+        if (!content.isString()) {
+            String finish = choice.path("finish_reason").asString("");
+            return new Attempt.Malformed("the endpoint's answer has no message content"
+                + (finish.isBlank() ? "" : " (finish_reason: " + Text.oneLine(finish) + ")"));
+        }
+        JsonNode tokens = root.path("usage");
+        long prompt = count(tokens.path("prompt_tokens"));
+        long completion = count(tokens.path("completion_tokens"));
+        JsonNode total = tokens.path("total_tokens");
+        // Some servers report the parts only; their sum is the total by definition.
+        TokenUsage usage = new TokenUsage(prompt, completion, total.isNumber() ? count(total) : prompt + completion);
+        return new Attempt.Answered(new ChatResponse(content.stringValue(), usage));
+    }
+
+    private static long count(JsonNode node) {
+        return node.isIntegralNumber() && node.asLong() > 0 ? node.asLong() : 0;
+    }
+
+    /** The server's own error message, as {@code ": message"}, or nothing. */
+    private static String errorDetail(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        try {
+            JsonNode error = READER.readTree(body).path("error");
+            String message = error.isString() ? error.stringValue() : error.path("message").asString("");
+            if (!message.isBlank()) {
+                return ": " + Text.oneLine(message);
+            }
+        } catch (JacksonException e) {
+            // Not JSON: an HTML error page or plain text; show its start below.
+        }
+        return ": " + Text.oneLine(body);
+    }
+
+    /** What one HTTP exchange produced. */
+    sealed interface Attempt {
+        record Answered(ChatResponse response) implements Attempt {
+        }
+
+        record Malformed(String reason) implements Attempt {
+        }
+
+        record Transient(String reason, OptionalDouble retryAfterSeconds) implements Attempt {
+        }
+    }
+
+    /** Waits between retries; tests substitute one that records instead of sleeping. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+
+        /** Sleeps the calling thread. */
+        static Sleeper system() {
+            return duration -> Thread.sleep(duration);
+        }
+    }
+
+    /** Configures an {@link HttpChatClient}. */
+    public static final class Builder {
+        private final LlmSettings settings;
+        private LlmUsage usage = new LlmUsage();
+        private Sleeper sleeper = Sleeper.system();
+        private Backoff backoff = Backoff.STANDARD;
+        private RandomGenerator jitter;
+
+        private Builder(LlmSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /** Where calls, failures and tokens are counted; a private counter by default. */
+        public Builder usage(LlmUsage usage) {
+            this.usage = Objects.requireNonNull(usage, "usage");
+            return this;
+        }
+
+        /** How to wait between retries; {@link Sleeper#system()} by default. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Spreads retry waits uniformly over [d/2, d] with draws from {@code random}, so that clients
+         * that failed together do not retry together. No jitter by default; pass a seeded generator to
+         * keep runs repeatable.
+         */
+        public Builder jitter(RandomGenerator random) {
+            this.jitter = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        Builder backoff(Backoff backoff) {
+            this.backoff = Objects.requireNonNull(backoff, "backoff");
+            return this;
+        }
+
+        public HttpChatClient build() {
+            return new HttpChatClient(this);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.evosld.llm;
+
+import java.io.Serial;
+
+/**
+ * The endpoint refused the credentials (HTTP 401 or 403). Unlike other {@link LlmException}s this is
+ * never transient, so it is thrown at once, without retrying, and the caller stops using the LLM for
+ * the rest of the run.
+ */
+public final class LlmAuthException extends LlmException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    /**
+     * @param status the HTTP status, 401 or 403
+     * @param keySet whether a key was sent; without one the message says to set {@code OPENAI_API_KEY}
+     */
+    public LlmAuthException(int status, boolean keySet) {
+        super(keySet
+            ? "llm: the endpoint refused the API key (HTTP " + status + ")"
+            : "llm: the endpoint requires an API key (HTTP " + status + "); set OPENAI_API_KEY");
+        this.status = status;
+    }
+
+    /** The HTTP status, 401 or 403. */
+    public int status() {
+        return status;
+    }
+}

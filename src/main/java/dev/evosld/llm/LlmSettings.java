@@ -1,0 +1,117 @@
+package dev.evosld.llm;
+
+import dev.evosld.EvosldException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+
+/**
+ * Everything needed to talk to one OpenAI-compatible chat endpoint.
+ *
+ * @param baseUrl the base URL without a trailing slash; requests go to {@code baseUrl + "/chat/completions"}
+ * @param apiKey the bearer token, if the endpoint needs one
+ * @param model the model name
+ * @param temperature sampling temperature in [0, 2]
+ * @param maxTokens the completion token limit
+ * @param connectTimeout how long to wait for a TCP connection
+ * @param readTimeout how long to wait for the next bytes of a response
+ * @param maxRetries retries after the first attempt for transient faults
+ * @param cacheDir where responses are cached; no caching when empty
+ */
+public record LlmSettings(
+    String baseUrl,
+    Optional<String> apiKey,
+    String model,
+    double temperature,
+    int maxTokens,
+    Duration connectTimeout,
+    Duration readTimeout,
+    int maxRetries,
+    Optional<Path> cacheDir) {
+
+    /** The line the caller prints on stderr when {@link #resolve} finds no endpoint. */
+    public static final String NO_ENDPOINT_NOTICE =
+        "llm: no endpoint configured (set OPENAI_BASE_URL or --llm-base-url); using the offline proposer";
+
+    /** Used when no layer names a model; most OpenAI-compatible servers map or ignore unknown names. */
+    public static final String DEFAULT_MODEL = "gpt-4o-mini";
+
+    /**
+     * The values used when neither flags, config file nor environment set them. A proposal answer is a
+     * few hundred tokens; reasoning models may need more, hence a generous token limit. LLM answers can
+     * take a minute, hence the long read timeout.
+     */
+    public static final LlmOptions DEFAULTS = new LlmOptions(
+        null, null, DEFAULT_MODEL, 0.7, 2048, Duration.ofSeconds(10), Duration.ofSeconds(120), 4, null);
+
+    public LlmSettings {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(cacheDir, "cacheDir");
+        baseUrl = baseUrl.strip();
+        while (baseUrl.endsWith("/")) {
+            baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
+        }
+        if (HttpUrl.parse(baseUrl) == null) {
+            throw new EvosldException("llm: base URL '" + baseUrl + "' is not an http or https URL");
+        }
+        // Re-validates ranges for settings built directly rather than through resolve().
+        new LlmOptions(baseUrl, null, model, temperature, maxTokens, connectTimeout, readTimeout, maxRetries, null);
+    }
+
+    /**
+     * Resolves the settings, each value from the first layer that has it: {@code explicit} (command-line
+     * flags), then {@code config} (the config file's {@code llm:} section), then the environment
+     * ({@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY}, {@code OPENAI_MODEL}; blank values count as
+     * unset), then {@link #DEFAULTS}.
+     *
+     * @param env the process environment, {@code System.getenv()} outside tests
+     * @return empty when no layer sets a base URL: the caller prints {@link #NO_ENDPOINT_NOTICE} and
+     *     proposes offline
+     */
+    public static Optional<LlmSettings> resolve(LlmOptions explicit, LlmOptions config, Map<String, String> env) {
+        LlmOptions fromEnv = new LlmOptions(
+            env.get("OPENAI_BASE_URL"), env.get("OPENAI_API_KEY"), env.get("OPENAI_MODEL"),
+            null, null, null, null, null, null);
+        LlmOptions merged = explicit.orElse(config).orElse(fromEnv).orElse(DEFAULTS);
+        if (merged.baseUrl() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new LlmSettings(
+            merged.baseUrl(),
+            Optional.ofNullable(merged.apiKey()),
+            merged.model(),
+            merged.temperature(),
+            merged.maxTokens(),
+            merged.connectTimeout(),
+            merged.readTimeout(),
+            merged.maxRetries(),
+            Optional.ofNullable(merged.cacheDir())));
+    }
+
+    /** The chat completions endpoint. */
+    public String chatCompletionsUrl() {
+        return baseUrl + "/chat/completions";
+    }
+
+    /** This configuration with another cache directory (or none). */
+    public LlmSettings withCacheDir(Optional<Path> dir) {
+        return new LlmSettings(
+            baseUrl, apiKey, model, temperature, maxTokens, connectTimeout, readTimeout, maxRetries, dir);
+    }
+
+    /** Keeps the API key out of logs and exception messages. */
+    @Override
+    public String toString() {
+        return "LlmSettings[baseUrl=" + baseUrl + ", apiKey=" + apiKey.map(k -> "***").orElse("none")
+            + ", model=" + model + ", temperature=" + temperature + ", maxTokens=" + maxTokens
+            + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+            + ", maxRetries=" + maxRetries + ", cacheDir=" + cacheDir.map(Path::toString).orElse("none") + "]";
+    }
+}

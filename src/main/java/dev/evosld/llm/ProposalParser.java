@@ -1,0 +1,190 @@
+package dev.evosld.llm;
+
+import dev.evosld.json.Json;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+
+/**
+ * Reads the laws out of an assistant's answer, which must be the JSON object
+ * {@code {"laws": [{"law": "<formula>", "rationale": "<one line>"}]}}, either alone or inside a
+ * {@code ```json} (or bare {@code ```}) fence with prose around it.
+ *
+ * <p>Parsing is two-staged. {@link #parse} checks the structure only; a structural fault makes the whole
+ * answer {@link Answer.Malformed}, since an answer that is half JSON cannot be trusted entry by entry.
+ * {@link Answer#screen} then runs each formula through the caller's validator (the law parser with the
+ * task's variables and parameter budget), keeping the rejection reasons so that the next prompt can
+ * show the model what went wrong.
+ */
+public final class ProposalParser {
+    private static final ObjectReader READER =
+        Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** An opening fence with an optional language tag, its body, and the closing fence. */
+    private static final Pattern FENCE =
+        Pattern.compile("```[ \\t]*([A-Za-z0-9_+-]*)\\s*(.*?)```", Pattern.DOTALL);
+
+    private ProposalParser() {
+    }
+
+    /** One proposed law with the model's reason for it. */
+    public record Proposal(String law, String rationale) {
+        public Proposal {
+            Objects.requireNonNull(law, "law");
+            Objects.requireNonNull(rationale, "rationale");
+        }
+    }
+
+    /** A proposed law that failed validation, with the validator's reason. */
+    public record Rejection(String law, String reason) {
+        public Rejection {
+            Objects.requireNonNull(law, "law");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        /** The line fed back to the model in the next prompt. */
+        public String feedback() {
+            return law + " — " + reason;
+        }
+    }
+
+    /** The structure of an answer: its proposals, or why it has none. */
+    public sealed interface Answer {
+
+        /** A well-formed answer. */
+        record Proposals(List<Proposal> proposals) implements Answer {
+            public Proposals {
+                proposals = List.copyOf(proposals);
+            }
+        }
+
+        /** An answer that is not the expected JSON; {@code reason} is one line, fit for feedback. */
+        record Malformed(String reason) implements Answer {
+            public Malformed {
+                Objects.requireNonNull(reason, "reason");
+            }
+        }
+
+        /**
+         * Validates every proposal. Blank formulas and repeats within this answer are rejected before the
+         * validator sees them.
+         *
+         * @param validator the rejection reason for a formula, empty when it is acceptable
+         */
+        default Screening screen(Function<String, Optional<String>> validator) {
+            Objects.requireNonNull(validator, "validator");
+            return switch (this) {
+                case Malformed malformed -> new Screening(0, List.of(), List.of(), Optional.of(malformed.reason()));
+                case Proposals(List<Proposal> proposals) -> {
+                    List<Proposal> accepted = new ArrayList<>();
+                    List<Rejection> rejected = new ArrayList<>();
+                    Set<String> seen = new HashSet<>();
+                    for (Proposal proposal : proposals) {
+                        String law = proposal.law().strip();
+                        Optional<String> reason = law.isEmpty()
+                            ? Optional.of("the formula is empty")
+                            : !seen.add(law)
+                                ? Optional.of("repeats an earlier law of the same answer")
+                                : validator.apply(law);
+                        if (reason.isPresent()) {
+                            rejected.add(new Rejection(law, reason.get()));
+                        } else {
+                            accepted.add(new Proposal(law, proposal.rationale()));
+                        }
+                    }
+                    yield new Screening(proposals.size(), accepted, rejected, Optional.empty());
+                }
+            };
+        }
+    }
+
+    /**
+     * The outcome of screening one answer.
+     *
+     * @param proposed how many laws the answer held
+     * @param accepted the laws that passed, formulas stripped of surrounding blanks
+     * @param rejected the laws that failed, with reasons
+     * @param malformed why the whole answer was unusable, if it was
+     */
+    public record Screening(
+        int proposed, List<Proposal> accepted, List<Rejection> rejected, Optional<String> malformed) {
+
+        public Screening {
+            accepted = List.copyOf(accepted);
+            rejected = List.copyOf(rejected);
+            Objects.requireNonNull(malformed, "malformed");
+        }
+
+        /** The lines to show the model in the next prompt: the structural fault, or one line per rejection. */
+        public List<String> feedback() {
+            if (malformed.isPresent()) {
+                return List.of("your previous answer was unusable: " + malformed.get());
+            }
+            return rejected.stream().map(Rejection::feedback).toList();
+        }
+    }
+
+    /** Checks the structure of {@code content} and extracts its proposals. */
+    public static Answer parse(String content) {
+        Objects.requireNonNull(content, "content");
+        String json = jsonPart(content);
+        if (json == null) {
+            return new Answer.Malformed(content.isBlank()
+                ? "the answer is empty"
+                : "the answer is neither a JSON object nor contains one in a ``` fence");
+        }
+        JsonNode root;
+        try {
+            root = READER.readTree(json);
+        } catch (JacksonException e) {
+            return new Answer.Malformed("the answer is not valid JSON: " + Text.jsonProblem(e));
+        }
+        if (root == null || !root.isObject()) {
+            return new Answer.Malformed("the answer is not a JSON object");
+        }
+        JsonNode laws = root.path("laws");
+        if (!laws.isArray()) {
+            return new Answer.Malformed("the answer has no \"laws\" array");
+        }
+        List<Proposal> proposals = new ArrayList<>(laws.size());
+        for (int i = 0; i < laws.size(); i++) {
+            JsonNode entry = laws.path(i);
+            JsonNode law = entry.path("law");
+            if (!law.isString()) {
+                return new Answer.Malformed("laws[" + i + "] has no string \"law\"");
+            }
+            JsonNode rationale = entry.path("rationale");
+            proposals.add(new Proposal(law.stringValue(), rationale.isString() ? Text.oneLine(rationale.stringValue()) : ""));
+        }
+        return new Answer.Proposals(proposals);
+    }
+
+    /**
+     * The JSON text of the answer: the whole answer when it starts as an object, otherwise the first
+     * fence tagged {@code json} or untagged; {@code null} when there is neither.
+     */
+    private static String jsonPart(String content) {
+        String trimmed = content.strip();
+        if (trimmed.startsWith("{")) {
+            return trimmed;
+        }
+        Matcher fence = FENCE.matcher(content);
+        while (fence.find()) {
+            String tag = fence.group(1);
+            if (tag.isEmpty() || tag.equalsIgnoreCase("json")) {
+                return fence.group(2).strip();
+            }
+        }
+        return null;
+    }
+}

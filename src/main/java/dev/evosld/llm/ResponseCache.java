@@ -1,0 +1,122 @@
+package dev.evosld.llm;
+
+import dev.evosld.EvosldException;
+import dev.evosld.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+
+/**
+ * LLM answers on disk, one JSON file {@code <dir>/<key>.json} per request, holding the answer's
+ * {@code content} and {@code usage}. The key is the SHA-256 (hex) of the request's canonical JSON
+ * (model, messages, temperature, max_tokens), so neither the API key nor the endpoint URL affects it.
+ *
+ * <p>Entries are written to a temporary file and renamed into place, so a reader, another thread or a
+ * concurrent run never sees half an entry. An entry that cannot be parsed (edited by hand, written by an
+ * incompatible version) counts as a miss and is replaced by the next store.
+ */
+public final class ResponseCache {
+    private final Path directory;
+
+    private ResponseCache(Path directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * The cache in {@code directory}, created if needed.
+     *
+     * @throws EvosldException when the directory cannot be created
+     */
+    public static ResponseCache open(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new EvosldException(directory + ": cannot create the LLM response cache (" + e + ")", e);
+        }
+        return new ResponseCache(directory);
+    }
+
+    /** The cache directory. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The cache key of {@code request}: 64 lowercase hex digits. */
+    public static String key(ChatRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                .digest(request.canonicalJson().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError("every JDK provides SHA-256", e);
+        }
+    }
+
+    /** The file that holds (or would hold) the answer to {@code request}. */
+    public Path entry(ChatRequest request) {
+        return directory.resolve(key(request) + ".json");
+    }
+
+    /** The stored answer to {@code request}, if any. */
+    public Optional<ChatResponse> find(ChatRequest request) {
+        Path file = entry(request);
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new EvosldException(file + ": cannot read the LLM response cache entry (" + e + ")", e);
+        }
+        try {
+            ChatResponse response = Json.mapper().readValue(json, ChatResponse.class);
+            return Optional.ofNullable(response);
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            // A damaged entry is only a lost answer: asking again is correct, and the store replaces it.
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Stores {@code response} as the answer to {@code request}, replacing any earlier entry.
+     *
+     * @throws EvosldException when the entry cannot be written
+     */
+    public void store(ChatRequest request, ChatResponse response) {
+        Path file = entry(request);
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(directory, file.getFileName() + ".", ".tmp");
+            Files.writeString(temp, Json.mapper().writeValueAsString(response));
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new EvosldException(file + ": cannot write the LLM response cache entry (" + e + ")", e);
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // The original failure is what the user needs to see; a stray .tmp file is harmless.
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.evosld.llm;
+
+import static dev.evosld.llm.HttpChatClientTest.completion;
+import static dev.evosld.llm.HttpChatClientTest.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+class CachingChatClientTest {
+    private static final ChatRequest REQUEST = new ChatRequest(
+        "test-model", List.of(ChatMessage.system("sys"), ChatMessage.user("Propose 3 laws as JSON.")), 0.7, 512);
+
+    @TempDir
+    Path dir;
+
+    private MockWebServer server;
+    private final LlmUsage usage = new LlmUsage();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private LlmSettings settings(Optional<Path> cacheDir) {
+        return new LlmSettings(server.url("/v1").toString(), Optional.of("sk-secret"), "test-model", 0.7, 512,
+            Duration.ofSeconds(2), Duration.ofSeconds(2), 0, cacheDir);
+    }
+
+    @Test
+    void secondIdenticalRequestSendsNoHttpRequest() throws Exception {
+        server.enqueue(ok(completion("{\"laws\": [{\"law\": \"a*N^-b\"}]}")));
+        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage)) {
+            assertInstanceOf(CachingChatClient.class, client);
+            ChatResponse first = client.complete(REQUEST);
+            ChatResponse second = client.complete(REQUEST);
+
+            assertEquals(first, second);
+            assertEquals(new TokenUsage(120, 30, 150), second.usage());
+        }
+        assertEquals(1, server.getRequestCount());
+        LlmUsage.Snapshot snapshot = usage.snapshot();
+        assertEquals(1, snapshot.calls());
+        assertEquals(1, snapshot.cacheHits());
+        assertEquals(150, snapshot.totalTokens());
+
+        Path entry = dir.resolve("cache").resolve(ResponseCache.key(REQUEST) + ".json");
+        JsonNode stored = Json.mapper().readTree(Files.readString(entry));
+        assertEquals("{\"laws\": [{\"law\": \"a*N^-b\"}]}", stored.path("content").stringValue());
+        assertEquals(150, stored.path("usage").path("total_tokens").intValue());
+        try (var files = Files.list(entry.getParent())) {
+            // The temporary file was renamed, not left behind.
+            assertEquals(List.of(entry.getFileName().toString()), files.map(p -> p.getFileName().toString()).toList());
+        }
+        assertTrue(!Files.readString(entry).contains("sk-secret"));
+    }
+
+    @Test
+    void withoutCacheDirEveryRequestGoesOut() {
+        server.enqueue(ok(completion("{}")));
+        server.enqueue(ok(completion("{}")));
+        try (ChatClient client = ChatClient.create(settings(Optional.empty()), usage)) {
+            assertInstanceOf(HttpChatClient.class, client);
+            client.complete(REQUEST);
+            client.complete(REQUEST);
+        }
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void failuresAreNotCached() {
+        server.enqueue(new mockwebserver3.MockResponse.Builder().code(400).body("bad").build());
+        server.enqueue(ok(completion("{}")));
+        ResponseCache cache = ResponseCache.open(dir);
+        HttpChatClient http = HttpChatClient.builder(settings(Optional.empty())).usage(usage).build();
+        try (ChatClient client = new CachingChatClient(http, cache, usage)) {
+            assertThrows(LlmException.class, () -> client.complete(REQUEST));
+            assertEquals("{}", client.complete(REQUEST).content());
+        }
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void keyIsHexSha256OfTheCanonicalRequest() {
+        String key = ResponseCache.key(REQUEST);
+        assertTrue(key.matches("[0-9a-f]{64}"), key);
+        assertEquals(key, ResponseCache.key(new ChatRequest(REQUEST.model(), REQUEST.messages(), 0.7, 512)));
+        assertEquals(
+            "{\"model\":\"test-model\",\"messages\":[{\"role\":\"system\",\"content\":\"sys\"},"
+                + "{\"role\":\"user\",\"content\":\"Propose 3 laws as JSON.\"}],\"temperature\":0.7,\"max_tokens\":512}",
+            REQUEST.canonicalJson());
+    }
+
+    @Test
+    void everyRequestFieldChangesTheKey() {
+        String key = ResponseCache.key(REQUEST);
+        List<ChatRequest> variants = List.of(
+            new ChatRequest("other-model", REQUEST.messages(), 0.7, 512),
+            new ChatRequest("test-model", List.of(ChatMessage.user("Propose 3 laws as JSON.")), 0.7, 512),
+            new ChatRequest("test-model", REQUEST.messages(), 0.8, 512),
+            new ChatRequest("test-model", REQUEST.messages(), 0.7, 513));
+        for (ChatRequest variant : variants) {
+            assertNotEquals(key, ResponseCache.key(variant), variant.toString());
+        }
+    }
+
+    @Test
+    void damagedEntryIsAMissAndGetsReplaced() throws IOException {
+        ResponseCache cache = ResponseCache.open(dir);
+        Files.writeString(cache.entry(REQUEST), "{ not json");
+        assertEquals(Optional.empty(), cache.find(REQUEST));
+
+        AtomicInteger calls = new AtomicInteger();
+        ChatClient fake = request -> {
+            calls.incrementAndGet();
+            return new ChatResponse("{\"laws\": []}", TokenUsage.NONE);
+        };
+        CachingChatClient client = new CachingChatClient(fake, cache, usage);
+        client.complete(REQUEST);
+        client.complete(REQUEST);
+        assertEquals(1, calls.get());
+        assertEquals(Optional.of(new ChatResponse("{\"laws\": []}", TokenUsage.NONE)), cache.find(REQUEST));
+    }
+
+    @Test
+    void snapshotSerialisesWithSnakeCaseKeys() {
+        usage.recordProposals(5, 3);
+        JsonNode json = Json.mapper().valueToTree(usage.snapshot());
+        assertEquals(
+            List.of("calls", "cache_hits", "failures", "proposals", "accepted", "prompt_tokens", "completion_tokens",
+                "total_tokens"),
+            List.copyOf(json.propertyNames()));
+        assertEquals(3, json.path("accepted").intValue());
+        assertEquals("llm: 0 calls, 0 cache hits, 0 failures, 5 proposals, 3 accepted, 0 tokens (0 prompt, 0 completion)",
+            usage.snapshot().summary());
+    }
+}

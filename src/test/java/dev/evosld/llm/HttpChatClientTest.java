@@ -1,0 +1,352 @@
+package dev.evosld.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.EvosldException;
+import dev.evosld.json.Json;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class HttpChatClientTest {
+    private static final List<ChatMessage> MESSAGES =
+        List.of(ChatMessage.system("You propose laws."), ChatMessage.user("Propose 2 laws as JSON."));
+
+    private MockWebServer server;
+    private final List<Duration> slept = new CopyOnWriteArrayList<>();
+    private final LlmUsage usage = new LlmUsage();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** A chat completion body whose first choice says {@code content}. */
+    static String completion(String content) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("id", "chatcmpl-1").put("object", "chat.completion");
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        root.putObject("usage").put("prompt_tokens", 120).put("completion_tokens", 30).put("total_tokens", 150);
+        return root.toString();
+    }
+
+    static MockResponse ok(String body) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    static MockResponse status(int code) {
+        return new MockResponse.Builder().code(code).body("{\"error\": {\"message\": \"busy\"}}").build();
+    }
+
+    static LlmSettings settings(String baseUrl, Optional<String> key, Duration readTimeout, int maxRetries) {
+        return new LlmSettings(
+            baseUrl, key, "test-model", 0.2, 256, Duration.ofSeconds(2), readTimeout, maxRetries, Optional.empty());
+    }
+
+    private HttpChatClient client(Optional<String> key, Duration readTimeout, int maxRetries) {
+        return HttpChatClient.builder(settings(server.url("/v1/").toString(), key, readTimeout, maxRetries))
+            .usage(usage)
+            .sleeper(slept::add)
+            .build();
+    }
+
+    private HttpChatClient client() {
+        return client(Optional.of("sk-test"), Duration.ofSeconds(2), 3);
+    }
+
+    private static ChatRequest request() {
+        return new ChatRequest("test-model", MESSAGES, 0.2, 256);
+    }
+
+    @Test
+    void wellFormedAnswerIsParsedAndTheRequestIsOpenAiShaped() throws Exception {
+        server.enqueue(ok(completion(
+            "{\"laws\": [{\"law\": \"a*N^-alpha + E\", \"rationale\": \"Chinchilla-like\"},"
+                + " {\"law\": \"a*log(N) + b\", \"rationale\": \"log scale\"}]}")));
+        try (HttpChatClient client = client()) {
+            ChatResponse response = client.complete(request());
+
+            assertEquals(new TokenUsage(120, 30, 150), response.usage());
+            ProposalParser.Answer answer = ProposalParser.parse(response.content());
+            assertEquals(
+                new ProposalParser.Answer.Proposals(List.of(
+                    new ProposalParser.Proposal("a*N^-alpha + E", "Chinchilla-like"),
+                    new ProposalParser.Proposal("a*log(N) + b", "log scale"))),
+                answer);
+        }
+
+        RecordedRequest recorded = server.takeRequest(1, TimeUnit.SECONDS);
+        assertEquals("POST", recorded.getMethod());
+        assertEquals("/v1/chat/completions", recorded.getUrl().encodedPath());
+        assertEquals("Bearer sk-test", recorded.getHeaders().get("Authorization"));
+        assertTrue(recorded.getHeaders().get("Content-Type").startsWith("application/json"));
+        JsonNode body = Json.mapper().readTree(recorded.getBody().utf8());
+        assertEquals("test-model", body.path("model").stringValue());
+        assertEquals(0.2, body.path("temperature").doubleValue());
+        assertEquals(256, body.path("max_tokens").intValue());
+        assertEquals("json_object", body.path("response_format").path("type").stringValue());
+        assertEquals(2, body.path("messages").size());
+        assertEquals("system", body.path("messages").path(0).path("role").stringValue());
+        assertEquals("You propose laws.", body.path("messages").path(0).path("content").stringValue());
+        assertEquals("user", body.path("messages").path(1).path("role").stringValue());
+        assertEquals(new LlmUsage.Snapshot(1, 0, 0, 0, 0, 120, 30, 150), usage.snapshot());
+    }
+
+    @Test
+    void noAuthorizationHeaderWithoutKey() throws Exception {
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        try (HttpChatClient client = client(Optional.empty(), Duration.ofSeconds(2), 0)) {
+            client.complete(request());
+        }
+        assertEquals(null, server.takeRequest().getHeaders().get("Authorization"));
+    }
+
+    @Test
+    void fencedAnswerWithProseIsParsed() {
+        String content = "Here are my proposals.\n```json\n{\"laws\": [{\"law\": \"a*D^-b + c\", \"rationale\": \"data\"}]}\n```\nGood luck!";
+        server.enqueue(ok(completion(content)));
+        try (HttpChatClient client = client()) {
+            ProposalParser.Answer answer = ProposalParser.parse(client.complete(request()).content());
+            assertEquals(
+                new ProposalParser.Answer.Proposals(List.of(new ProposalParser.Proposal("a*D^-b + c", "data"))), answer);
+        }
+    }
+
+    @Test
+    void malformedContentBecomesAReasonNotACrash() {
+        server.enqueue(ok(completion("{\"laws\": [{\"law\": \"a*N^-b\", ")));
+        try (HttpChatClient client = client()) {
+            ProposalParser.Screening screening =
+                ProposalParser.parse(client.complete(request()).content()).screen(law -> Optional.empty());
+            assertTrue(screening.accepted().isEmpty());
+            assertTrue(screening.malformed().orElseThrow().startsWith("the answer is not valid JSON"),
+                screening.malformed().get());
+            assertEquals(1, screening.feedback().size());
+        }
+    }
+
+    @Test
+    void validatorRejectionsAreCarried() {
+        server.enqueue(ok(completion(
+            "{\"laws\": [{\"law\": \"a*ln(N)\", \"rationale\": \"log\"}, {\"law\": \"a*N^-b + c\", \"rationale\": \"power\"}]}")));
+        try (HttpChatClient client = client()) {
+            ProposalParser.Screening screening = ProposalParser.parse(client.complete(request()).content())
+                .screen(law -> law.contains("ln(") ? Optional.of("law:3: unknown function 'ln'") : Optional.empty());
+
+            assertEquals(List.of(new ProposalParser.Proposal("a*N^-b + c", "power")), screening.accepted());
+            assertEquals(
+                List.of(new ProposalParser.Rejection("a*ln(N)", "law:3: unknown function 'ln'")), screening.rejected());
+            assertEquals(List.of("a*ln(N) — law:3: unknown function 'ln'"), screening.feedback());
+            usage.recordProposals(screening);
+            assertEquals(2, usage.snapshot().proposals());
+            assertEquals(1, usage.snapshot().accepted());
+        }
+    }
+
+    @Test
+    void serverErrorIsRetried() {
+        server.enqueue(status(500));
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        try (HttpChatClient client = client()) {
+            assertEquals("{\"laws\": []}", client.complete(request()).content());
+        }
+        assertEquals(2, server.getRequestCount());
+        assertEquals(List.of(Duration.ofSeconds(1)), slept);
+        assertEquals(2, usage.snapshot().calls());
+    }
+
+    @Test
+    void backoffDoublesBetweenRetries() {
+        server.enqueue(status(502));
+        server.enqueue(status(503));
+        server.enqueue(status(504));
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        try (HttpChatClient client = client()) {
+            client.complete(request());
+        }
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), slept);
+    }
+
+    @Test
+    void rateLimitHonoursRetryAfter() {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3").body("slow down").build());
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        try (HttpChatClient client = client()) {
+            client.complete(request());
+        }
+        assertEquals(2, server.getRequestCount());
+        assertEquals(List.of(Duration.ofSeconds(3)), slept);
+    }
+
+    @Test
+    void retryAfterIsCapped() {
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "86400").build());
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        try (HttpChatClient client = client()) {
+            client.complete(request());
+        }
+        assertEquals(List.of(Duration.ofSeconds(60)), slept);
+    }
+
+    @Test
+    void readTimeoutIsRetried() {
+        server.enqueue(new MockResponse.Builder()
+            .code(200).body(completion("{\"laws\": []}")).headersDelay(1, TimeUnit.SECONDS).build());
+        server.enqueue(ok(completion("{\"laws\": [{\"law\": \"a\"}]}")));
+        try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofMillis(200), 3)) {
+            assertEquals("{\"laws\": [{\"law\": \"a\"}]}", client.complete(request()).content());
+        }
+        assertEquals(2, server.getRequestCount());
+        assertEquals(List.of(Duration.ofSeconds(1)), slept);
+    }
+
+    @Test
+    void connectionRefusedFailsAfterRetries() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        LlmSettings closed = settings("http://127.0.0.1:" + port + "/v1", Optional.empty(), Duration.ofSeconds(1), 2);
+        try (HttpChatClient client = HttpChatClient.builder(closed).usage(usage).sleeper(slept::add).build()) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertFalse(e instanceof LlmAuthException);
+            assertTrue(e.getMessage().startsWith("llm: POST http://127.0.0.1:" + port + "/v1/chat/completions failed after 3 attempts: connection refused"),
+                e.getMessage());
+            assertFalse(e.getMessage().contains("\n"));
+        }
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), slept);
+        assertEquals(3, usage.snapshot().calls());
+        assertEquals(1, usage.snapshot().failures());
+    }
+
+    @Test
+    void persistentServerErrorFailsWithOneLine() {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(status(503));
+        }
+        try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofSeconds(2), 2)) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " failed after 3 attempts: HTTP 503: busy",
+                e.getMessage());
+        }
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    void unauthorizedFailsAtOnce() {
+        server.enqueue(status(401));
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        try (HttpChatClient client = client()) {
+            LlmAuthException e = assertThrows(LlmAuthException.class, () -> client.complete(request()));
+            assertEquals("llm: the endpoint refused the API key (HTTP 401)", e.getMessage());
+            assertEquals(401, e.status());
+            assertInstanceOf(EvosldException.class, e);
+        }
+        assertEquals(1, server.getRequestCount());
+        assertTrue(slept.isEmpty());
+    }
+
+    @Test
+    void forbiddenWithoutKeySaysToSetOne() {
+        server.enqueue(status(403));
+        try (HttpChatClient client = client(Optional.empty(), Duration.ofSeconds(2), 3)) {
+            LlmAuthException e = assertThrows(LlmAuthException.class, () -> client.complete(request()));
+            assertEquals("llm: the endpoint requires an API key (HTTP 403); set OPENAI_API_KEY", e.getMessage());
+        }
+    }
+
+    @Test
+    void clientErrorIsNotRetried() {
+        server.enqueue(new MockResponse.Builder()
+            .code(404).body("{\"error\": {\"message\": \"The model `nope` does not exist\"}}").build());
+        try (HttpChatClient client = client()) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions")
+                + " was rejected (HTTP 404): The model `nope` does not exist", e.getMessage());
+        }
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void emptyChoicesFailAfterOneRetry() {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(ok("{\"id\": \"x\", \"choices\": []}"));
+        }
+        try (HttpChatClient client = client()) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: the endpoint's answer has no choices", e.getMessage());
+        }
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void missingContentFailsWithFinishReason() {
+        String body = "{\"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": null},"
+            + " \"finish_reason\": \"content_filter\"}]}";
+        server.enqueue(ok(body));
+        server.enqueue(ok(body));
+        try (HttpChatClient client = client()) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: the endpoint's answer has no message content (finish_reason: content_filter)",
+                e.getMessage());
+        }
+    }
+
+    @Test
+    void malformedBodyIsRetriedOnceThenSucceeds() {
+        server.enqueue(ok("<html>gateway hiccup</html>"));
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        try (HttpChatClient client = client()) {
+            assertEquals("{\"laws\": []}", client.complete(request()).content());
+        }
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void malformedBodyFailsWithAClearMessage() {
+        server.enqueue(ok("{\"choices\": [ oops"));
+        server.enqueue(ok("{\"choices\": [ oops"));
+        try (HttpChatClient client = client()) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertTrue(e.getMessage().startsWith("llm: the endpoint returned malformed JSON: "), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"));
+        }
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void absentUsageCountsAsZero() {
+        server.enqueue(ok("{\"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": \"{}\"}}]}"));
+        server.enqueue(ok("{\"choices\": [{\"message\": {\"content\": \"{}\"}}],"
+            + " \"usage\": {\"prompt_tokens\": 7, \"completion_tokens\": 5}}"));
+        try (HttpChatClient client = client()) {
+            assertEquals(TokenUsage.NONE, client.complete(request()).usage());
+            assertEquals(new TokenUsage(7, 5, 12), client.complete(request()).usage());
+        }
+    }
+}

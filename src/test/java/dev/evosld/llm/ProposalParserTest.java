@@ -1,0 +1,104 @@
+package dev.evosld.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.llm.ProposalParser.Answer;
+import dev.evosld.llm.ProposalParser.Proposal;
+import dev.evosld.llm.ProposalParser.Rejection;
+import dev.evosld.llm.ProposalParser.Screening;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ProposalParserTest {
+    private static final String LAWS =
+        "{\"laws\": [{\"law\": \"a*N^-b + c\", \"rationale\": \"power law\\nwith floor\"}, {\"law\": \"E + A/N^alpha\"}]}";
+    private static final List<Proposal> EXPECTED =
+        List.of(new Proposal("a*N^-b + c", "power law with floor"), new Proposal("E + A/N^alpha", ""));
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        LAWS,
+        "  \n" + LAWS + "\n",
+        "```json\n" + LAWS + "\n```",
+        "Sure! Here are two laws:\n\n```json\n" + LAWS + "\n```\n\nThe first one is classic.",
+        "Here:\n```JSON\n" + LAWS + "\n```",
+        "Here:\n```\n" + LAWS + "\n```\nDone.",
+        "```json " + LAWS + "```",
+        "Some python first:\n```python\nprint(1)\n```\nthen\n```json\n" + LAWS + "\n```"})
+    void acceptsBareAndFencedJson(String content) {
+        assertEquals(new Answer.Proposals(EXPECTED), ProposalParser.parse(content));
+    }
+
+    @Test
+    void reportsStructuralFaults() {
+        assertEquals(new Answer.Malformed("the answer is empty"), ProposalParser.parse("  "));
+        assertEquals(new Answer.Malformed("the answer is neither a JSON object nor contains one in a ``` fence"),
+            ProposalParser.parse("I think a*N^-b + c is good."));
+        assertEquals(new Answer.Malformed("the answer has no \"laws\" array"),
+            ProposalParser.parse("{\"proposals\": []}"));
+        assertEquals(new Answer.Malformed("the answer has no \"laws\" array"),
+            ProposalParser.parse("{\"laws\": \"a*N\"}"));
+        assertEquals(new Answer.Malformed("laws[1] has no string \"law\""),
+            ProposalParser.parse("{\"laws\": [{\"law\": \"a\"}, {\"formula\": \"b\"}]}"));
+        assertEquals(new Answer.Malformed("laws[0] has no string \"law\""),
+            ProposalParser.parse("{\"laws\": [{\"law\": 3}]}"));
+        assertEquals(new Answer.Malformed("laws[0] has no string \"law\""),
+            ProposalParser.parse("{\"laws\": [\"a*N\"]}"));
+        assertEquals(new Answer.Malformed("the answer is not a JSON object"),
+            ProposalParser.parse("```json\n[1, 2]\n```"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"laws\": [{\"law\": \"a\"}",
+        "{\"laws\": []} and some prose",
+        "{laws: []}",
+        "```json\n{\"laws\": [,]}\n```"})
+    void invalidJsonIsMalformedWithAOneLineReason(String content) {
+        Answer answer = ProposalParser.parse(content);
+        Answer.Malformed malformed = assertInstanceOf(Answer.Malformed.class, answer);
+        assertTrue(malformed.reason().startsWith("the answer is not valid JSON: "), malformed.reason());
+        assertTrue(!malformed.reason().contains("\n"), malformed.reason());
+    }
+
+    @Test
+    void screeningSplitsAcceptedFromRejected() {
+        Answer answer = ProposalParser.parse("{\"laws\": ["
+            + "{\"law\": \" a*ln(N) \", \"rationale\": \"log\"},"
+            + "{\"law\": \"a*N^-b + c\", \"rationale\": \"power\"},"
+            + "{\"law\": \"a*N^-b + c\", \"rationale\": \"again\"},"
+            + "{\"law\": \"\", \"rationale\": \"nothing\"}]}");
+        Screening screening = answer.screen(
+            law -> law.contains("ln(") ? Optional.of("law:3: unknown function 'ln'") : Optional.empty());
+
+        assertEquals(4, screening.proposed());
+        assertEquals(List.of(new Proposal("a*N^-b + c", "power")), screening.accepted());
+        assertEquals(List.of(
+                new Rejection("a*ln(N)", "law:3: unknown function 'ln'"),
+                new Rejection("a*N^-b + c", "repeats an earlier law of the same answer"),
+                new Rejection("", "the formula is empty")),
+            screening.rejected());
+        assertEquals(Optional.empty(), screening.malformed());
+        assertEquals("a*ln(N) — law:3: unknown function 'ln'", screening.feedback().getFirst());
+    }
+
+    @Test
+    void screeningAMalformedAnswerNeverCallsTheValidator() {
+        Screening screening = ProposalParser.parse("{\"laws\": 1}").screen(law -> {
+            throw new AssertionError("validator called");
+        });
+        assertEquals(new Screening(0, List.of(), List.of(), Optional.of("the answer has no \"laws\" array")), screening);
+        assertEquals(List.of("your previous answer was unusable: the answer has no \"laws\" array"), screening.feedback());
+    }
+
+    @Test
+    void emptyLawListIsWellFormed() {
+        Screening screening = ProposalParser.parse("{\"laws\": []}").screen(law -> Optional.empty());
+        assertEquals(new Screening(0, List.of(), List.of(), Optional.empty()), screening);
+    }
+}

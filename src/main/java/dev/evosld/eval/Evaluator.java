@@ -118,12 +118,7 @@ public final class Evaluator {
             return;
         }
         for (int leaf : parameterLeaves) {
-            double[] a = adj[leaf];
-            double sum = 0;
-            for (int r = 0; r < n; r++) {
-                sum += a[r];
-            }
-            gradient[p.slot[leaf]] += sum;
+            gradient[p.slot[leaf]] += Loops.sum(adj[leaf], n);
         }
     }
 
@@ -466,13 +461,12 @@ public final class Evaluator {
             Loops.powBaseDerivative(a, out, sval[l], val[r], own(l), n);
         }
         if (needs(r)) {
-            if (lc) {
-                double[] logs = logBase[i];
-                if (logs == null) {
-                    kernels.log(val[l], scratch, n);
-                    logs = scratch;
-                }
-                Loops.powExponentDerivative(a, out, logs, own(r), n);
+            if (lc && logBase[i] != null) {
+                // the base is positive and finite, so its log is finite: no underflow case to guard
+                Loops.mulMul(a, out, logBase[i], own(r), n);
+            } else if (lc) {
+                kernels.log(val[l], scratch, n);
+                Loops.powExponentDerivative(a, out, scratch, own(r), n);
             } else {
                 Loops.powExponentDerivative(a, out, Math.log(sval[l]), own(r), n);
             }

@@ -8,6 +8,29 @@ final class Loops {
     private Loops() {
     }
 
+    /**
+     * The sum of {@code a[0..n)} in four interleaved partial sums: C2 does not reorder a floating-point
+     * reduction, so a single accumulator is bound by the add latency. The order is fixed, so the result is
+     * the same on every run.
+     */
+    static double sum(double[] a, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     static void add(double[] a, double[] b, double[] out, int n) {
         for (int i = 0; i < n; i++) {
             out[i] = a[i] + b[i];

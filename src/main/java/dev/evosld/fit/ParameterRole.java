@@ -1,0 +1,53 @@
+package dev.evosld.fit;
+
+import dev.evosld.law.Expr;
+import dev.evosld.law.Expr.Apply;
+import dev.evosld.law.Law;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a parameter does in a law, which decides its default bounds and start values.
+ *
+ * <ul>
+ *   <li>{@link #OFFSET}: added to the law, e.g. {@code E} in {@code E + A*N^-alpha};
+ *   <li>{@link #COEFFICIENT}: scales a term, e.g. {@code A};
+ *   <li>{@link #EXPONENT}: in an exponent or inside {@code exp}, e.g. {@code alpha};
+ *   <li>{@link #SHAPE}: anything else, e.g. {@code B} in {@code A/(D^alpha + B)}.
+ * </ul>
+ */
+public enum ParameterRole {
+    OFFSET,
+    COEFFICIENT,
+    EXPONENT,
+    SHAPE;
+
+    /** The role of each parameter of the law, in the law's parameter order. */
+    public static List<ParameterRole> of(Law law) {
+        List<ParameterRole> roles = new ArrayList<>(law.parameterCount());
+        LinearParameters linear = LinearParameters.of(law);
+        for (String name : law.parameters()) {
+            if (linear.isOffset(name)) {
+                roles.add(OFFSET);
+            } else if (linear.isIndividuallyLinear(name)) {
+                roles.add(COEFFICIENT);
+            } else if (inExponent(law.expr(), name, false)) {
+                roles.add(EXPONENT);
+            } else {
+                roles.add(SHAPE);
+            }
+        }
+        return List.copyOf(roles);
+    }
+
+    private static boolean inExponent(Expr expr, String name, boolean exponent) {
+        if (!(expr instanceof Apply a)) {
+            return exponent && expr.mentions(name);
+        }
+        return switch (a.op()) {
+            case POW -> inExponent(a.arg(0), name, exponent) || inExponent(a.arg(1), name, true);
+            case EXP -> inExponent(a.arg(0), name, true);
+            default -> a.args().stream().anyMatch(arg -> inExponent(arg, name, exponent));
+        };
+    }
+}

@@ -1,0 +1,381 @@
+package dev.evosld.data.hub;
+
+import dev.evosld.EvosldException;
+import dev.evosld.json.Json;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A client of the Hugging Face dataset viewer API (the "datasets-server"): the list of a dataset's configs
+ * and splits ({@code GET /splits}) and pages of rows ({@code GET /rows}).
+ *
+ * <p>A request that fails for a reason that may pass (a 5xx status, a 429, a timeout, a dropped connection,
+ * a cut or unparsable body) is retried as its {@link RetryPolicy} says, a 429's {@code Retry-After} seconds
+ * honoured; when the attempts run out it fails with one line such as {@code hugging face: GET
+ * /rows?dataset=…&offset=100&length=100 failed after 4 attempts: HTTP 503}. A 401, 403, 404 or other 4xx
+ * fails at once. Every failure is an {@link EvosldException} whose message never holds the token.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class HubClient {
+    /** The public dataset viewer. */
+    public static final HttpUrl DEFAULT_ENDPOINT = HttpUrl.get("https://datasets-server.huggingface.co");
+
+    /** The most rows {@code /rows} gives in one page. */
+    public static final int MAX_PAGE_LENGTH = 100;
+
+    /** The environment variable holding a Hugging Face access token, as the Hugging Face tools name it. */
+    public static final String TOKEN_VARIABLE = "HF_TOKEN";
+
+    // Long enough for the dataset viewer's error sentences, short enough to keep a message on one screen line.
+    private static final int ERROR_TEXT_LIMIT = 240;
+    private static final long ERROR_BODY_LIMIT = 64 * 1024;
+
+    private final OkHttpClient http;
+    private final HttpUrl endpoint;
+    private final String token;
+    private final RetryPolicy retry;
+
+    private HubClient(OkHttpClient http, HttpUrl endpoint, String token, RetryPolicy retry) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.token = token;
+        this.retry = Objects.requireNonNull(retry, "retry");
+    }
+
+    /**
+     * A client of the dataset viewer at {@code endpoint} with the default {@link RetryPolicy}.
+     *
+     * @param token an access token, sent as {@code Authorization: Bearer …}; empty for anonymous requests
+     */
+    public static HubClient of(OkHttpClient http, HttpUrl endpoint, Optional<String> token) {
+        String bearer = token.map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
+        return new HubClient(http, endpoint, bearer, RetryPolicy.defaults());
+    }
+
+    /** A client that takes its token from {@value #TOKEN_VARIABLE} in {@code environment}, if set and not blank. */
+    public static HubClient fromEnvironment(OkHttpClient http, HttpUrl endpoint, Map<String, String> environment) {
+        return of(http, endpoint, Optional.ofNullable(environment.get(TOKEN_VARIABLE)));
+    }
+
+    /** An HTTP client with timeouts fit for the dataset viewer; its pages are small, but it can be slow. */
+    public static OkHttpClient defaultHttpClient() {
+        return new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(15))
+            .readTimeout(Duration.ofSeconds(60))
+            .callTimeout(Duration.ofMinutes(2))
+            .build();
+    }
+
+    /** This client with another retry policy. */
+    public HubClient withRetryPolicy(RetryPolicy policy) {
+        return new HubClient(http, endpoint, token, policy);
+    }
+
+    /** The dataset viewer's base URL. */
+    public HttpUrl endpoint() {
+        return endpoint;
+    }
+
+    /** Whether requests carry a token. */
+    public boolean hasToken() {
+        return token != null;
+    }
+
+    /** The configs and splits of {@code dataset}, in the server's order. */
+    public List<DatasetSplit> splits(String dataset) {
+        HttpUrl url = endpoint.newBuilder()
+            .addPathSegment("splits")
+            .addQueryParameter("dataset", dataset)
+            .build();
+        String what = describe(url);
+        JsonNode root = get(url, () -> "hugging face has no dataset '" + dataset + "'"
+            + (token == null ? " (or it is private or gated: set " + TOKEN_VARIABLE + ")" : ""));
+        List<DatasetSplit> splits = new ArrayList<>();
+        for (JsonNode entry : array(root, "splits", what)) {
+            splits.add(new DatasetSplit(
+                string(entry, "dataset", what), string(entry, "config", what), string(entry, "split", what)));
+        }
+        return List.copyOf(splits);
+    }
+
+    /**
+     * Rows {@code offset} to {@code offset + length − 1} of a split, fewer at its end.
+     *
+     * @param length the page size, 1 to {@value #MAX_PAGE_LENGTH}
+     */
+    public RowsPage rows(String dataset, String config, String split, long offset, int length) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative, not " + offset);
+        }
+        if (length < 1 || length > MAX_PAGE_LENGTH) {
+            throw new IllegalArgumentException("length must be 1 to " + MAX_PAGE_LENGTH + ", not " + length);
+        }
+        HttpUrl url = endpoint.newBuilder()
+            .addPathSegment("rows")
+            .addQueryParameter("dataset", dataset)
+            .addQueryParameter("config", config)
+            .addQueryParameter("split", split)
+            .addQueryParameter("offset", Long.toString(offset))
+            .addQueryParameter("length", Integer.toString(length))
+            .build();
+        String what = describe(url);
+        JsonNode root = get(url, () -> "hugging face has no config '" + config + "' in dataset '" + dataset + "'");
+        List<RowsPage.Feature> features = new ArrayList<>();
+        for (JsonNode feature : array(root, "features", what)) {
+            // Fields the pull does not rely on are read leniently, so that an addition to the API breaks nothing.
+            JsonNode index = feature.get("feature_idx");
+            features.add(new RowsPage.Feature(
+                index != null && index.canConvertToInt() ? index.intValue() : features.size(),
+                string(feature, "name", what),
+                typeOf(feature)));
+        }
+        List<RowsPage.Row> rows = new ArrayList<>();
+        for (JsonNode row : array(root, "rows", what)) {
+            JsonNode cells = row.get("row");
+            if (cells == null || !cells.isObject()) {
+                throw unexpected(what, "a row without a 'row' object");
+            }
+            Map<String, Cell> values = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> cell : cells.properties()) {
+                values.put(cell.getKey(), cell(cell.getValue()));
+            }
+            List<String> truncated = new ArrayList<>();
+            JsonNode truncatedCells = row.get("truncated_cells");
+            if (truncatedCells != null && truncatedCells.isArray()) {
+                truncatedCells.forEach(name -> truncated.add(name.isString() ? name.stringValue() : name.toString()));
+            }
+            rows.add(new RowsPage.Row(integer(row, "row_idx", what), values, truncated));
+        }
+        JsonNode perPage = root.get("num_rows_per_page");
+        JsonNode partial = root.get("partial");
+        return new RowsPage(
+            features,
+            rows,
+            integer(root, "num_rows_total", what),
+            perPage != null && perPage.canConvertToInt() ? perPage.intValue() : rows.size(),
+            partial != null && partial.asBoolean(false));
+    }
+
+    private JsonNode get(HttpUrl url, Supplier<String> notFound) {
+        String what = describe(url);
+        Request request = request(url);
+        for (int attempt = 1; ; attempt++) {
+            switch (attempt(request, what, notFound)) {
+                case Attempt.Done(JsonNode body) -> {
+                    return body;
+                }
+                case Attempt.Retry(String reason, Duration retryAfter) -> {
+                    if (retryAfter != null && retryAfter.compareTo(retry.maxRetryAfter()) > 0) {
+                        throw new EvosldException("hugging face: " + what + " failed: " + reason
+                            + ", and the server asks to wait " + retryAfter.toSeconds() + " s; try again later");
+                    }
+                    if (attempt >= retry.maxAttempts()) {
+                        throw new EvosldException("hugging face: " + what + " failed after " + attempt
+                            + (attempt == 1 ? " attempt: " : " attempts: ") + reason);
+                    }
+                    sleep(retryAfter == null ? retry.backoff(attempt) : retryAfter, what);
+                }
+            }
+        }
+    }
+
+    private void sleep(Duration wait, String what) {
+        try {
+            retry.sleeper().sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EvosldException("hugging face: " + what + " was interrupted", e);
+        }
+    }
+
+    /** The result of one attempt that did not fail for good: a parsed body, or a reason to try again. */
+    private sealed interface Attempt {
+        record Done(JsonNode body) implements Attempt {
+        }
+
+        /** @param retryAfter the server's {@code Retry-After}, or {@code null} when it named none */
+        record Retry(String reason, Duration retryAfter) implements Attempt {
+        }
+    }
+
+    private Attempt attempt(Request request, String what, Supplier<String> notFound) {
+        Response response;
+        try {
+            response = http.newCall(request).execute();
+        } catch (IOException e) {
+            return transientFailure(e, "connection failed", what);
+        }
+        try (response) {
+            int code = response.code();
+            if (code >= 200 && code < 300) {
+                String body;
+                try {
+                    body = response.body().string();
+                } catch (IOException e) {
+                    return transientFailure(e, "truncated body", what);
+                }
+                return parse(body);
+            }
+            String detail = errorText(response);
+            return switch (code) {
+                case 401 -> throw new EvosldException("hugging face: " + what + " failed: HTTP 401" + detail
+                    + (token == null
+                        ? "; set " + TOKEN_VARIABLE + " to a Hugging Face access token"
+                        : "; the token in " + TOKEN_VARIABLE + " was refused"));
+                case 403 -> throw new EvosldException("hugging face: " + what + " failed: HTTP 403" + detail
+                    + (token == null
+                        ? "; set " + TOKEN_VARIABLE + " to a Hugging Face access token"
+                        : "; the account of the token in " + TOKEN_VARIABLE + " has no access"));
+                case 404 -> throw new EvosldException(notFound.get());
+                default -> {
+                    if (code == 429 || code >= 500) {
+                        yield new Attempt.Retry("HTTP " + code + detail, retryAfter(response));
+                    }
+                    throw new EvosldException("hugging face: " + what + " failed: HTTP " + code + detail);
+                }
+            };
+        }
+    }
+
+    private static Attempt parse(String body) {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(body);
+        } catch (JacksonException e) {
+            return new Attempt.Retry("malformed JSON body (" + oneLine(e.getOriginalMessage()) + ")", null);
+        }
+        // A cut body can still parse (as nothing at all); only an object is a dataset viewer answer.
+        if (root == null || !root.isObject()) {
+            return new Attempt.Retry("malformed JSON body (not a JSON object)", null);
+        }
+        return new Attempt.Done(root);
+    }
+
+    private static Attempt.Retry transientFailure(IOException e, String kind, String what) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new EvosldException("hugging face: " + what + " was interrupted", e);
+        }
+        // OkHttp reports read timeouts as SocketTimeoutException and call timeouts as InterruptedIOException.
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            return new Attempt.Retry("timed out", null);
+        }
+        return new Attempt.Retry(kind + " (" + oneLine(String.valueOf(e.getMessage())) + ")", null);
+    }
+
+    private Request request(HttpUrl url) {
+        Request.Builder request = new Request.Builder()
+            .url(url)
+            .header("Accept", "application/json")
+            .header("User-Agent", "evosld");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
+    }
+
+    /** The {@code Retry-After} in seconds; the HTTP-date form is left to the usual backoff. */
+    private static Duration retryAfter(Response response) {
+        String value = response.header("Retry-After");
+        if (value == null || !value.strip().matches("\\d{1,9}")) {
+            return null;
+        }
+        return Duration.ofSeconds(Long.parseLong(value.strip()));
+    }
+
+    /** The dataset viewer's {@code {"error": "…"}} text as {@code " (…)"}, or nothing. */
+    private static String errorText(Response response) {
+        try {
+            JsonNode body = Json.mapper().readTree(response.peekBody(ERROR_BODY_LIMIT).string());
+            JsonNode error = body == null ? null : body.get("error");
+            if (error != null && error.isString() && !error.stringValue().isBlank()) {
+                return " (" + oneLine(error.stringValue()) + ")";
+            }
+        } catch (IOException | JacksonException e) {
+            // an HTML error page from a proxy, or no body at all: the status says enough
+        }
+        return "";
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= ERROR_TEXT_LIMIT ? line : line.substring(0, ERROR_TEXT_LIMIT - 1) + "…";
+    }
+
+    private static String describe(HttpUrl url) {
+        String query = url.query();
+        return "GET " + url.encodedPath() + (query == null ? "" : "?" + query);
+    }
+
+    private static String typeOf(JsonNode feature) {
+        JsonNode type = feature.get("type");
+        if (type == null) {
+            return "";
+        }
+        JsonNode dtype = type.get("dtype");
+        if (dtype != null && dtype.isString()) {
+            return dtype.stringValue();
+        }
+        JsonNode kind = type.get("_type");
+        return kind != null && kind.isString() ? kind.stringValue() : "";
+    }
+
+    private static Cell cell(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return new Cell.Empty();
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return new Cell.Whole(value.longValue());
+        }
+        if (value.isNumber()) {
+            return new Cell.Real(value.doubleValue());
+        }
+        if (value.isString()) {
+            return new Cell.Text(value.stringValue());
+        }
+        return new Cell.Other(value.toString());
+    }
+
+    private static JsonNode array(JsonNode parent, String name, String what) {
+        JsonNode value = parent.get(name);
+        if (value == null || !value.isArray()) {
+            throw unexpected(what, "no '" + name + "' array");
+        }
+        return value;
+    }
+
+    private static String string(JsonNode parent, String name, String what) {
+        JsonNode value = parent.get(name);
+        if (value == null || !value.isString()) {
+            throw unexpected(what, "no '" + name + "' string");
+        }
+        return value.stringValue();
+    }
+
+    private static long integer(JsonNode parent, String name, String what) {
+        JsonNode value = parent.get(name);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+            throw unexpected(what, "no '" + name + "' count");
+        }
+        return value.longValue();
+    }
+
+    private static EvosldException unexpected(String what, String detail) {
+        return new EvosldException("hugging face: " + what + " returned an unexpected body: " + detail);
+    }
+}

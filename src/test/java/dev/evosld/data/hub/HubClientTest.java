@@ -1,0 +1,403 @@
+package dev.evosld.data.hub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.EvosldException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HubClientTest {
+    private static final String DATASET = "pkuHaowei/sldbench";
+    private static final String ROWS_0 = "GET /rows?dataset=pkuHaowei/sldbench&config=moe_scaling_law&split=test"
+        + "&offset=0&length=100";
+
+    private final OkHttpClient http = new OkHttpClient.Builder()
+        .readTimeout(Duration.ofMillis(300))
+        .build();
+    private final List<Duration> sleeps = new ArrayList<>();
+    private MockWebServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServers.started(null);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HubClient client(Optional<String> token) {
+        return HubClient.of(http, server.url("/"), token)
+            .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
+    }
+
+    private HubClient client() {
+        return client(Optional.empty());
+    }
+
+    private static MockResponse ok(String body) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    private static MockResponse error(int code, String message) {
+        return new MockResponse.Builder()
+            .code(code)
+            .addHeader("Content-Type", "application/json")
+            .body("{\"error\": \"" + message + "\"}")
+            .build();
+    }
+
+    private RowsPage firstPage() {
+        return client().rows(DATASET, "moe_scaling_law", "test", 0, 100);
+    }
+
+    @Test
+    void parsesTheRecordedSplitsAnswer() throws Exception {
+        server.enqueue(ok(FakeHub.resource("splits-sldbench.json")));
+
+        List<DatasetSplit> splits = client().splits(DATASET);
+
+        assertEquals(16, splits.size());
+        assertEquals(new DatasetSplit(DATASET, "data_constrained_scaling_law", "train"), splits.getFirst());
+        assertTrue(splits.contains(new DatasetSplit(DATASET, "moe_scaling_law", "test")));
+        RecordedRequest request = server.takeRequest();
+        assertEquals("/splits", request.getUrl().encodedPath());
+        assertEquals(DATASET, request.getUrl().queryParameter("dataset"));
+    }
+
+    @Test
+    void parsesTheRecordedRowsAnswer() throws Exception {
+        server.enqueue(ok(FakeHub.resource("rows-moe_scaling_law-test.json")));
+
+        RowsPage page = client().rows(DATASET, "moe_scaling_law", "test", 0, 3);
+
+        assertEquals(List.of("group", "num_experts", "dense_parameter_count", "loss_validation"), page.columnNames());
+        assertEquals(new RowsPage.Feature(1, "num_experts", "float64"), page.features().get(1));
+        assertEquals(28, page.numRowsTotal());
+        assertEquals(100, page.numRowsPerPage());
+        assertFalse(page.partial());
+        assertEquals(3, page.rows().size());
+        RowsPage.Row row = page.rows().get(2);
+        assertEquals(2, row.rowIdx());
+        assertEquals(new Cell.Text("all_data"), row.cells().get("group"));
+        assertEquals(new Cell.Real(64.0), row.cells().get("num_experts"));
+        assertEquals(new Cell.Real(2.0134565830230713), row.cells().get("loss_validation"));
+        assertEquals(List.of(), row.truncatedCells());
+        HttpUrl url = server.takeRequest().getUrl();
+        assertEquals("/rows", url.encodedPath());
+        assertEquals("moe_scaling_law", url.queryParameter("config"));
+        assertEquals("test", url.queryParameter("split"));
+        assertEquals("0", url.queryParameter("offset"));
+        assertEquals("3", url.queryParameter("length"));
+    }
+
+    @Test
+    void keepsJsonIntegersApartFromFloatsAndStrings() {
+        server.enqueue(ok("""
+            {"features": [], "rows": [{"row_idx": 0, "row": {"a": 64, "b": 64.0, "c": "64", "d": null,
+             "e": [1], "f": 123456789012345678901234567890}, "truncated_cells": ["c"]}],
+             "num_rows_total": 1, "num_rows_per_page": 100, "partial": false}"""));
+
+        RowsPage.Row row = firstPage().rows().getFirst();
+
+        assertEquals(new Cell.Whole(64), row.cells().get("a"));
+        assertEquals(new Cell.Real(64.0), row.cells().get("b"));
+        assertEquals(new Cell.Text("64"), row.cells().get("c"));
+        assertEquals(new Cell.Empty(), row.cells().get("d"));
+        assertEquals(new Cell.Other("[1]"), row.cells().get("e"));
+        assertEquals(new Cell.Real(1.2345678901234568E29), row.cells().get("f"));
+        assertEquals(List.of("c"), row.truncatedCells());
+    }
+
+    @Test
+    void sendsTheTokenFromTheEnvironmentAsABearerHeader() throws Exception {
+        server.enqueue(ok(FakeHub.resource("splits-sldbench.json")));
+        HubClient.fromEnvironment(http, server.url("/"), Map.of("HF_TOKEN", "hf_secret123")).splits(DATASET);
+
+        assertEquals("Bearer hf_secret123", server.takeRequest().getHeaders().get("Authorization"));
+    }
+
+    @Test
+    void sendsNoAuthorizationWithoutAToken() throws Exception {
+        server.enqueue(ok(FakeHub.resource("splits-sldbench.json")));
+        server.enqueue(ok(FakeHub.resource("splits-sldbench.json")));
+        HubClient anonymous = HubClient.fromEnvironment(http, server.url("/"), Map.of());
+        HubClient blank = HubClient.fromEnvironment(http, server.url("/"), Map.of("HF_TOKEN", "  "));
+        anonymous.splits(DATASET);
+        blank.splits(DATASET);
+
+        assertFalse(anonymous.hasToken());
+        assertFalse(blank.hasToken());
+        assertNull(server.takeRequest().getHeaders().get("Authorization"));
+        assertNull(server.takeRequest().getHeaders().get("Authorization"));
+    }
+
+    @Test
+    void retriesA503WithExponentialBackoff() {
+        server.enqueue(error(503, "The server is busy."));
+        server.enqueue(error(503, "The server is busy."));
+        server.enqueue(ok(FakeHub.resource("rows-moe_scaling_law-test.json")));
+
+        assertEquals(28, firstPage().numRowsTotal());
+
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeps);
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    void givesUpAfterTheLastAttemptWithOneLine() {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse.Builder().code(503).body("<html>busy</html>").build());
+        }
+
+        EvosldException e = assertThrows(EvosldException.class, this::firstPage);
+
+        assertEquals("hugging face: " + ROWS_0 + " failed after 4 attempts: HTTP 503", e.getMessage());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), sleeps);
+        assertEquals(4, server.getRequestCount());
+    }
+
+    @Test
+    void quotesTheServersErrorTextOnOneLine() {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(error(500, "Unexpected error.\\nPlease retry."));
+        }
+
+        EvosldException e = assertThrows(EvosldException.class, this::firstPage);
+
+        assertEquals("hugging face: " + ROWS_0 + " failed after 4 attempts: HTTP 500 (Unexpected error. Please retry.)",
+            e.getMessage());
+    }
+
+    @Test
+    void honoursRetryAfterOnA429() {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build());
+        server.enqueue(ok(FakeHub.resource("rows-moe_scaling_law-test.json")));
+
+        assertEquals(3, firstPage().rows().size());
+
+        assertEquals(List.of(Duration.ofSeconds(2)), sleeps);
+    }
+
+    @Test
+    void backsOffOnA429WithoutRetryAfter() {
+        server.enqueue(new MockResponse.Builder().code(429).build());
+        server.enqueue(ok(FakeHub.resource("rows-moe_scaling_law-test.json")));
+
+        firstPage();
+
+        assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
+    }
+
+    @Test
+    void refusesToWaitLongerThanTheLimit() {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build());
+
+        EvosldException e = assertThrows(EvosldException.class, this::firstPage);
+
+        assertEquals("hugging face: " + ROWS_0 + " failed: HTTP 429, and the server asks to wait 3600 s;"
+            + " try again later", e.getMessage());
+        assertEquals(List.of(), sleeps);
+    }
+
+    @Test
+    void failsAtOnceOn401AndAsksForAToken() {
+        server.enqueue(error(401, FakeHub.NOT_FOUND));
+
+        EvosldException e = assertThrows(EvosldException.class, this::firstPage);
+
+        assertEquals("hugging face: " + ROWS_0 + " failed: HTTP 401 (" + FakeHub.NOT_FOUND + "); set HF_TOKEN to a"
+            + " Hugging Face access token", e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        assertEquals(1, server.getRequestCount());
+        assertEquals(List.of(), sleeps);
+    }
+
+    @Test
+    void failsAtOnceOn401WithARefusedTokenAndNeverShowsIt() {
+        server.enqueue(error(401, "Invalid credentials in Authorization header"));
+
+        EvosldException e = assertThrows(EvosldException.class,
+            () -> client(Optional.of("hf_secret123")).splits(DATASET));
+
+        assertEquals("hugging face: GET /splits?dataset=pkuHaowei/sldbench failed: HTTP 401 (Invalid credentials in"
+            + " Authorization header); the token in HF_TOKEN was refused", e.getMessage());
+        assertFalse(e.getMessage().contains("hf_secret123"));
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void failsAtOnceOn403() {
+        server.enqueue(error(403, "Forbidden"));
+
+        EvosldException e = assertThrows(EvosldException.class, () -> client(Optional.of("t")).splits(DATASET));
+
+        assertEquals("hugging face: GET /splits?dataset=pkuHaowei/sldbench failed: HTTP 403 (Forbidden); the account"
+            + " of the token in HF_TOKEN has no access", e.getMessage());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void namesTheMissingConfigOn404() {
+        server.enqueue(error(404, FakeHub.NOT_FOUND));
+
+        EvosldException e = assertThrows(EvosldException.class,
+            () -> client().rows(DATASET, "x", "train", 0, 100));
+
+        assertEquals("hugging face has no config 'x' in dataset 'pkuHaowei/sldbench'", e.getMessage());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void namesTheMissingDatasetOn404() {
+        server.enqueue(error(404, FakeHub.NOT_FOUND));
+
+        EvosldException e = assertThrows(EvosldException.class, () -> client().splits("someone/nothing"));
+
+        assertEquals("hugging face has no dataset 'someone/nothing' (or it is private or gated: set HF_TOKEN)",
+            e.getMessage());
+    }
+
+    @Test
+    void failsAtOnceOnOtherClientErrors() {
+        server.enqueue(error(422, "Parameter 'length' must not be greater than 100"));
+
+        EvosldException e = assertThrows(EvosldException.class, this::firstPage);
+
+        assertEquals("hugging face: " + ROWS_0 + " failed: HTTP 422 (Parameter 'length' must not be greater than"
+            + " 100)", e.getMessage());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void retriesABodyShorterThanItsContentLength() {
+        String body = FakeHub.resource("rows-moe_scaling_law-test.json");
+        server.enqueue(new MockResponse.Builder()
+            .code(200)
+            .body(body)
+            .setHeader("Content-Length", body.length() + 1000)
+            .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
+        server.enqueue(ok(body));
+
+        assertEquals(3, firstPage().rows().size());
+
+        assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
+    }
+
+    @Test
+    void reportsABodyThatStaysTruncated() {
+        String body = FakeHub.resource("rows-moe_scaling_law-test.json");
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body(body)
+                .setHeader("Content-Length", body.length() + 1000)
+                .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+        }
+
+        EvosldException e = assertThrows(EvosldException.class, this::firstPage);
+
+        assertTrue(e.getMessage().startsWith("hugging face: " + ROWS_0 + " failed after 4 attempts: truncated body ("),
+            e.getMessage());
+    }
+
+    @Test
+    void retriesACutJsonBodyAndThenReportsIt() {
+        String cut = FakeHub.resource("rows-moe_scaling_law-test.json").substring(0, 300);
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(ok(cut));
+        }
+        server.enqueue(ok(FakeHub.resource("rows-moe_scaling_law-test.json")));
+        assertEquals(3, firstPage().rows().size());
+
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(ok(cut));
+        }
+        EvosldException e = assertThrows(EvosldException.class, this::firstPage);
+        assertTrue(e.getMessage().startsWith("hugging face: " + ROWS_0 + " failed after 4 attempts: malformed JSON"
+            + " body ("), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void failsAtOnceOnAWellFormedBodyOfTheWrongShape() {
+        server.enqueue(ok("{\"rows\": [], \"num_rows_total\": 0}"));
+
+        EvosldException e = assertThrows(EvosldException.class, this::firstPage);
+
+        assertEquals("hugging face: " + ROWS_0 + " returned an unexpected body: no 'features' array", e.getMessage());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void retriesATimeout() {
+        server.enqueue(new MockResponse.Builder()
+            .code(200)
+            .body(FakeHub.resource("rows-moe_scaling_law-test.json"))
+            .headersDelay(1, TimeUnit.SECONDS)
+            .build());
+        server.enqueue(ok(FakeHub.resource("rows-moe_scaling_law-test.json")));
+
+        assertEquals(3, firstPage().rows().size());
+
+        assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
+    }
+
+    @Test
+    void retriesARefusedConnectionAndThenReportsIt() {
+        HttpUrl closed = server.url("/");
+        server.close();
+        HubClient hub = HubClient.of(http, closed, Optional.empty())
+            .withRetryPolicy(RetryPolicy.defaults().withMaxAttempts(2).withSleeper(sleeps::add));
+
+        EvosldException e = assertThrows(EvosldException.class, () -> hub.splits(DATASET));
+
+        assertTrue(e.getMessage().startsWith("hugging face: GET /splits?dataset=pkuHaowei/sldbench failed after 2"
+            + " attempts: connection failed ("), e.getMessage());
+        assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
+    }
+
+    @Test
+    void reportsAnInterruptedWait() {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        HubClient hub = HubClient.of(http, server.url("/"), Optional.empty())
+            .withRetryPolicy(RetryPolicy.defaults().withSleeper(d -> {
+                throw new InterruptedException();
+            }));
+
+        EvosldException e = assertThrows(EvosldException.class, () -> hub.splits(DATASET));
+
+        assertEquals("hugging face: GET /splits?dataset=pkuHaowei/sldbench was interrupted", e.getMessage());
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+    }
+
+    @Test
+    void backoffDoublesUpToItsCap() {
+        RetryPolicy policy = new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ZERO, d -> {
+        });
+
+        assertEquals(List.of(1L, 2L, 4L, 5L, 5L),
+            List.of(policy.backoff(1), policy.backoff(2), policy.backoff(3), policy.backoff(4), policy.backoff(40))
+                .stream().map(Duration::toSeconds).toList());
+    }
+}

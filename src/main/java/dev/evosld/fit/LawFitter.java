@@ -1,0 +1,213 @@
+package dev.evosld.fit;
+
+import dev.evosld.eval.Evaluator;
+import dev.evosld.eval.Program;
+import dev.evosld.fit.optim.LbfgsB;
+import dev.evosld.fit.optim.Result;
+import dev.evosld.fit.optim.Settings;
+import dev.evosld.law.Law;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+
+/**
+ * Fits a law's parameters to the rows of one group and target, by bounded L-BFGS-B on exact gradients from
+ * several deterministic starts, keeping the best. Jointly linear parameters are solved exactly inside each
+ * evaluation (variable projection) unless the options say otherwise.
+ *
+ * <p>Immutable and thread-safe; each call binds its own evaluator. Results do not depend on the number of
+ * threads: every start is computed independently and the best is chosen by value, then by start index.
+ */
+public final class LawFitter {
+    private final Law law;
+    private final Program program;
+    private final ParameterSpace space;
+    private final FitOptions options;
+    private final Settings settings;
+
+    private LawFitter(Law law, FitOptions options) {
+        this.law = law;
+        this.program = Program.compile(law);
+        this.space = new ParameterSpace(law, options);
+        this.options = options;
+        this.settings = Settings.defaults()
+            .withMaxIterations(options.maxIterations())
+            .withMaxEvaluations(3 * options.maxIterations())
+            .withProjectedGradientTolerance(1e-10)
+            .withRelativeReductionTolerance(1e-13);
+    }
+
+    public static LawFitter of(Law law, FitOptions options) {
+        return new LawFitter(law, options);
+    }
+
+    public Law law() {
+        return law;
+    }
+
+    public List<ParameterRole> roles() {
+        return space.roles;
+    }
+
+    /** The parameters solved by least squares inside each evaluation, in the law's order. */
+    public List<String> projectedParameters() {
+        return Arrays.stream(space.linear).mapToObj(k -> law.parameters().get(k)).toList();
+    }
+
+    /**
+     * Fits one group and target, all starts on the calling thread.
+     *
+     * @param hint good values for all parameters (for example a parent law's), tried first; or null
+     */
+    public TargetFit fit(FitProblem problem, double[] hint) {
+        List<double[]> starts = StartPoints.generate(space, problem, options.starts(), options.seed(), hint);
+        Runner runner = new Runner(problem);
+        Outcome best = null;
+        int iterations = 0;
+        int evaluations = 0;
+        for (double[] start : starts) {
+            Outcome outcome = runner.run(start);
+            iterations += outcome.iterations;
+            evaluations += outcome.evaluations;
+            if (outcome.isBetterThan(best)) {
+                best = outcome;
+            }
+        }
+        return runner.finish(best, iterations, evaluations);
+    }
+
+    /**
+     * Fits several groups and targets, spreading the starts over {@code threads} threads. The result is
+     * the same for any thread count.
+     */
+    public List<TargetFit> fitAll(List<FitProblem> problems, List<double[]> hints, int threads) {
+        if (threads <= 1) {
+            List<TargetFit> fits = new ArrayList<>(problems.size());
+            for (int i = 0; i < problems.size(); i++) {
+                fits.add(fit(problems.get(i), hints.get(i)));
+            }
+            return fits;
+        }
+        try (ForkJoinPool pool = new ForkJoinPool(threads)) {
+            List<List<Future<Outcome>>> futures = new ArrayList<>();
+            for (int i = 0; i < problems.size(); i++) {
+                FitProblem problem = problems.get(i);
+                List<double[]> starts = StartPoints.generate(space, problem, options.starts(), options.seed(), hints.get(i));
+                List<Future<Outcome>> perStart = new ArrayList<>();
+                for (double[] start : starts) {
+                    perStart.add(pool.submit(() -> new Runner(problem).run(start)));
+                }
+                futures.add(perStart);
+            }
+            List<TargetFit> fits = new ArrayList<>(problems.size());
+            for (int i = 0; i < problems.size(); i++) {
+                Outcome best = null;
+                int iterations = 0;
+                int evaluations = 0;
+                for (Future<Outcome> future : futures.get(i)) {
+                    Outcome outcome = future.get();
+                    iterations += outcome.iterations;
+                    evaluations += outcome.evaluations;
+                    if (outcome.isBetterThan(best)) {
+                        best = outcome;
+                    }
+                }
+                fits.add(new Runner(problems.get(i)).finish(best, iterations, evaluations));
+            }
+            return fits;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("fitting interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("fitting failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** One start's result: all parameter values and the objective there. */
+    private record Outcome(double[] theta, double value, int iterations, int evaluations) {
+        boolean isBetterThan(Outcome other) {
+            // NaN never wins; ties keep the earlier start, so the choice does not depend on scheduling
+            return Double.isFinite(value) && (other == null || !Double.isFinite(other.value) || value < other.value);
+        }
+    }
+
+    /** The per-problem work arrays; one per thread. */
+    private final class Runner {
+        private final FitProblem problem;
+        private final Evaluator evaluator;
+        private final boolean projected;
+        private final int[] searched;
+
+        Runner(FitProblem problem) {
+            this.problem = problem;
+            this.evaluator = program.bind(problem.rows(), problem.columns());
+            this.projected = space.linear.length > 0 && problem.rows() >= space.linear.length;
+            this.searched = projected ? space.nonlinear : allIndices();
+        }
+
+        private int[] allIndices() {
+            int[] all = new int[space.size()];
+            Arrays.setAll(all, k -> k);
+            return all;
+        }
+
+        Outcome run(double[] start) {
+            double[] theta = start.clone();
+            double[] scale = new double[searched.length];
+            double[] x = new double[searched.length];
+            double[] lower = new double[searched.length];
+            double[] upper = new double[searched.length];
+            for (int j = 0; j < searched.length; j++) {
+                int k = searched[j];
+                double magnitude = Math.abs(start[k]);
+                scale[j] = space.roles.get(k) == ParameterRole.EXPONENT || magnitude == 0 || !Double.isFinite(magnitude)
+                    ? 1 : magnitude;
+                x[j] = start[k] / scale[j];
+                lower[j] = space.lower[k] / scale[j];
+                upper[j] = space.upper[k] / scale[j];
+            }
+            if (projected) {
+                ProjectedObjective objective = new ProjectedObjective(evaluator, problem, searched, space.linear, theta, scale);
+                if (searched.length == 0) {
+                    double value = objective.evaluate(x, new double[0]);
+                    return new Outcome(theta.clone(), value, 0, 1);
+                }
+                Result result = new LbfgsB(searched.length, settings).minimize(objective, x, lower, upper);
+                // re-evaluate at the optimum so that theta holds its linear parameters too
+                double value = objective.evaluate(result.point(), new double[searched.length]);
+                return new Outcome(theta.clone(), value, result.iterations(), result.evaluations() + 1);
+            }
+            DirectObjective objective = new DirectObjective(evaluator, problem, searched, theta, scale,
+                options.loss(), options.huberDelta() * problem.targetStandardDeviation());
+            if (searched.length == 0) {
+                return new Outcome(theta.clone(), objective.evaluate(x, new double[0]), 0, 1);
+            }
+            Result result = new LbfgsB(searched.length, settings).minimize(objective, x, lower, upper);
+            double value = objective.evaluate(result.point(), new double[searched.length]);
+            return new Outcome(theta.clone(), value, result.iterations(), result.evaluations() + 1);
+        }
+
+        TargetFit finish(Outcome best, int iterations, int evaluations) {
+            if (best == null) {
+                return new TargetFit(problem.group(), problem.target(), new double[0], Double.NaN,
+                    "no start gave finite predictions on all " + problem.rows() + " rows", iterations, evaluations);
+            }
+            double[] predictions = new double[problem.rows()];
+            evaluator.forward(best.theta, predictions);
+            double sum = 0;
+            for (int r = 0; r < problem.rows(); r++) {
+                double residual = predictions[r] - problem.y()[r];
+                sum += residual * residual;
+            }
+            if (!Double.isFinite(sum)) {
+                return new TargetFit(problem.group(), problem.target(), new double[0], Double.NaN,
+                    "the best fit has non-finite predictions", iterations, evaluations);
+            }
+            return new TargetFit(problem.group(), problem.target(), best.theta, sum / problem.rows(), null,
+                iterations, evaluations);
+        }
+    }
+}

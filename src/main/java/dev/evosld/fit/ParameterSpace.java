@@ -1,0 +1,66 @@
+package dev.evosld.fit;
+
+import dev.evosld.data.TaskConfig.Bound;
+import dev.evosld.law.Law;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A law's parameters as the fitter sees them: their roles, bounds, and which of them are solved by linear
+ * least squares (variable projection) rather than searched for by L-BFGS-B.
+ */
+final class ParameterSpace {
+    static final double EXPONENT_LIMIT = 10;
+
+    final Law law;
+    final List<ParameterRole> roles;
+    final double[] lower;
+    final double[] upper;
+    /** Parameter indices solved by least squares; empty without variable projection. */
+    final int[] linear;
+    /** Parameter indices L-BFGS-B searches over. */
+    final int[] nonlinear;
+
+    ParameterSpace(Law law, FitOptions options) {
+        this.law = law;
+        this.roles = ParameterRole.of(law);
+        int count = law.parameterCount();
+        lower = new double[count];
+        upper = new double[count];
+        for (int k = 0; k < count; k++) {
+            String name = law.parameters().get(k);
+            Bound override = options.bounds().get(name);
+            if (override != null) {
+                lower[k] = override.lower();
+                upper[k] = override.upper();
+            } else if (roles.get(k) == ParameterRole.EXPONENT) {
+                lower[k] = -EXPONENT_LIMIT;
+                upper[k] = EXPONENT_LIMIT;
+            } else {
+                lower[k] = Double.NEGATIVE_INFINITY;
+                upper[k] = Double.POSITIVE_INFINITY;
+            }
+        }
+        List<Integer> solved = new ArrayList<>();
+        if (options.variableProjection() && options.loss() == Loss.SQUARED) {
+            for (String name : LinearParameters.of(law).jointlyLinear()) {
+                // a bounded parameter must stay in its box, which an unconstrained solve cannot promise
+                if (!options.bounds().containsKey(name)) {
+                    solved.add(law.parameters().indexOf(name));
+                }
+            }
+        }
+        linear = solved.stream().mapToInt(Integer::intValue).sorted().toArray();
+        List<Integer> searched = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            if (!solved.contains(k)) {
+                searched.add(k);
+            }
+        }
+        nonlinear = searched.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    int size() {
+        return lower.length;
+    }
+}

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 final class MessageText {
     // Long enough to recognise a value, short enough to keep the message on one terminal line.
     private static final int MAX_SHOWN = 60;
+    private static final int MAX_NAMES = 30;
 
     private MessageText() {
     }
@@ -41,9 +42,10 @@ final class MessageText {
         return out.append('\'').toString();
     }
 
-    /** A comma-separated list of names, as in {@code (header has: group, N, loss)}. */
+    /** A comma-separated list of names, as in {@code (header has: group, N, loss)}; long lists are cut. */
     static String names(Collection<String> names) {
-        return names.stream().map(MessageText::quoteIfNeeded).collect(Collectors.joining(", "));
+        String shown = names.stream().limit(MAX_NAMES).map(MessageText::quoteIfNeeded).collect(Collectors.joining(", "));
+        return names.size() > MAX_NAMES ? shown + ", ... (" + (names.size() - MAX_NAMES) + " more)" : shown;
     }
 
     private static String quoteIfNeeded(String name) {

@@ -153,19 +153,16 @@ final class TableReader {
     }
 
     private static double parse(String cell, String source, int line, String column) {
-        String where = source + ":" + line + ": column " + MessageText.quote(column) + ": ";
-        if (cell.isEmpty()) {
-            throw new DataException(where + "empty cell");
-        }
         if (DECIMAL.matcher(cell).matches()) {
             double value = Double.parseDouble(cell);
             if (Double.isFinite(value)) {
                 return value;
             }
-        } else if (!NON_FINITE.matcher(cell).matches()) {
-            throw new DataException(where + "not a number: " + MessageText.quote(cell));
         }
-        throw new DataException(where + "not a finite number: " + MessageText.quote(cell));
+        String problem = cell.isEmpty() ? "empty cell"
+            : DECIMAL.matcher(cell).matches() || NON_FINITE.matcher(cell).matches() ? "not a finite number: " + MessageText.quote(cell)
+            : "not a number: " + MessageText.quote(cell);
+        throw new DataException(source + ":" + line + ": column " + MessageText.quote(column) + ": " + problem);
     }
 
     /**

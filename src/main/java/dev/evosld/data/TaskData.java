@@ -2,6 +2,8 @@ package dev.evosld.data;
 
 import java.nio.file.Files;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A task's config with its train and test rows.
@@ -60,9 +62,10 @@ public record TaskData(TaskConfig config, Train train, Test test) {
 
     /** Fails on the first test row whose group has no train rows, naming its line. */
     static void requireTrainRows(TableReader.Rows testRows, Train train, String where) {
+        Set<String> trained = train.table().groups().stream().map(Group::name).collect(Collectors.toSet());
         for (int row = 0; row < testRows.size(); row++) {
             String group = testRows.group(row);
-            if (train.table().group(group).isEmpty()) {
+            if (!trained.contains(group)) {
                 throw new DataException(testRows.source() + ":" + testRows.line(row) + ": group "
                     + MessageText.quote(group) + " has no rows " + where);
             }

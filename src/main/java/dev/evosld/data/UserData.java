@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A task made from the user's own CSV of runs: {@code --data runs.csv --features N,D --target loss
@@ -173,8 +175,9 @@ public record UserData(
                 + rule.column() + " is " + smallest + ")");
         }
         Train train = new Train(rows.table(isTest.negate()));
+        Set<String> trained = train.table().groups().stream().map(Group::name).collect(Collectors.toSet());
         for (int row = 0; row < rows.size(); row++) {
-            if (isTest.test(row) && train.table().group(rows.group(row)).isEmpty()) {
+            if (isTest.test(row) && !trained.contains(rows.group(row))) {
                 throw new DataException(rows.source() + ":" + rows.line(row) + ": group " + MessageText.quote(rows.group(row))
                     + " has only test rows under split rule " + rule + ", so no law can be fitted to it");
             }

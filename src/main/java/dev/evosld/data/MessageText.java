@@ -1,0 +1,61 @@
+package dev.evosld.data;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/** Formatting of user input inside one-line error messages. */
+final class MessageText {
+    // Long enough to recognise a value, short enough to keep the message on one terminal line.
+    private static final int MAX_SHOWN = 60;
+    private static final int MAX_NAMES = 30;
+
+    private MessageText() {
+    }
+
+    /**
+     * Quotes a value from the input; control characters are escaped so that a value holding a line break
+     * cannot break the message over two lines.
+     */
+    static String quote(String value) {
+        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_SHOWN) + 8).append('\'');
+        int shown = 0;
+        for (int i = 0; i < value.length(); i++) {
+            if (shown == MAX_SHOWN) {
+                out.append("...");
+                break;
+            }
+            char c = value.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+            shown++;
+        }
+        return out.append('\'').toString();
+    }
+
+    /** A comma-separated list of names, as in {@code (header has: group, N, loss)}; long lists are cut. */
+    static String names(Collection<String> names) {
+        String shown = names.stream().limit(MAX_NAMES).map(MessageText::quoteIfNeeded).collect(Collectors.joining(", "));
+        return names.size() > MAX_NAMES ? shown + ", ... (" + (names.size() - MAX_NAMES) + " more)" : shown;
+    }
+
+    private static String quoteIfNeeded(String name) {
+        return name.isEmpty() || !name.strip().equals(name) || name.chars().anyMatch(c -> c == ',' || c < ' ')
+            ? quote(name)
+            : name;
+    }
+
+    /** Collapses runs of white space (YAML folding keeps some line breaks) into single spaces. */
+    static String oneLine(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,290 @@
+package dev.evosld.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the rows of a CSV file of runs: columns are found by header name (their order in the file does not
+ * matter and other columns are ignored), cells must be finite decimal numbers.
+ */
+final class TableReader {
+    /** The group column of SLDBench files. */
+    static final String GROUP_COLUMN = "group";
+    /** The name of the one group of a file without a group column. */
+    static final String SINGLE_GROUP = "all";
+
+    // Decimal numbers only: Double.parseDouble would also take "NaN", "0x1p3", "1d" and surrounding blanks,
+    // none of which a data file should contain.
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(?:nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
+
+    private TableReader() {
+    }
+
+    /**
+     * Reads a file.
+     *
+     * @param groupColumn the column holding group names, or {@code null} for a single group {@value #SINGLE_GROUP}
+     */
+    static Rows read(Path file, String groupColumn, List<String> features, List<String> targets) {
+        String source = file.toString();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, source, groupColumn, features, targets);
+        } catch (NoSuchFileException e) {
+            throw new DataException(source + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new DataException(source + ": permission denied");
+        } catch (CharacterCodingException e) {
+            throw new DataException(source + firstMalformedLine(file) + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new DataException(source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The line of a file's first byte that is not UTF-8. The decoder reports a problem a whole buffer ahead of
+     * the record being parsed, so the line is found again from the bytes, on this error path only.
+     *
+     * @return {@code ":line"}, or nothing if the file cannot be read again
+     */
+    private static String firstMalformedLine(Path file) {
+        try {
+            ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+            CharBuffer chars = CharBuffer.allocate(8192);
+            CoderResult result;
+            do {
+                chars.clear();
+                result = decoder.decode(bytes, chars, true);
+            } while (result.isOverflow());
+            int line = 1;
+            for (int i = 0; i < bytes.position(); i++) {
+                line += bytes.get(i) == '\n' ? 1 : 0;
+            }
+            return ":" + line;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Reads CSV text; {@code source} names it in error messages. */
+    static Rows read(Reader in, String source, String groupColumn, List<String> features, List<String> targets)
+            throws IOException {
+        List<String> wanted = new ArrayList<>(features.size() + targets.size());
+        wanted.addAll(features);
+        wanted.addAll(targets);
+        if (groupColumn != null && wanted.contains(groupColumn)) {
+            throw new DataException(source + ": column '" + groupColumn + "' holds the group names, so it cannot also be a feature or target");
+        }
+        CsvReader csv = new CsvReader(in, source);
+        CsvReader.Row header = csv.next();
+        if (header == null) {
+            throw new DataException(source + ": empty file (expected a header line)");
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < header.fields().size(); i++) {
+            String name = header.fields().get(i);
+            // Unnamed columns (pandas writes its index that way) are ignored like any column nobody asks for.
+            if (!name.isEmpty() && index.putIfAbsent(name, i) != null) {
+                throw new DataException(source + ":" + header.line() + ": duplicate column " + MessageText.quote(name));
+            }
+        }
+        List<String> required = new ArrayList<>();
+        if (groupColumn != null) {
+            required.add(groupColumn);
+        }
+        required.addAll(wanted);
+        for (String name : required) {
+            if (!index.containsKey(name)) {
+                throw new DataException(source + ":" + header.line() + ": missing column " + MessageText.quote(name)
+                    + " (header has: " + MessageText.names(header.fields()) + ")");
+            }
+        }
+        int[] columnOf = wanted.stream().mapToInt(index::get).toArray();
+        int groupAt = groupColumn == null ? -1 : index.get(groupColumn);
+        int width = header.fields().size();
+
+        Builder rows = new Builder(source, features, targets);
+        double[] values = new double[wanted.size()];
+        for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
+            List<String> fields = row.fields();
+            if (fields.size() != width) {
+                if (fields.size() == 1 && fields.getFirst().isEmpty()) {
+                    throw new DataException(source + ":" + row.line() + ": blank line");
+                }
+                throw new DataException(source + ":" + row.line() + ": expected " + width
+                    + " fields as in the header, found " + fields.size());
+            }
+            String group = SINGLE_GROUP;
+            if (groupAt >= 0) {
+                group = fields.get(groupAt);
+                if (group.isEmpty()) {
+                    throw new DataException(source + ":" + row.line() + ": column " + MessageText.quote(groupColumn)
+                        + ": empty group name");
+                }
+            }
+            for (int c = 0; c < columnOf.length; c++) {
+                values[c] = parse(fields.get(columnOf[c]), source, row.line(), wanted.get(c));
+            }
+            rows.add(group, row.line(), values);
+        }
+        if (rows.size == 0) {
+            throw new DataException(source + ": no data rows, only a header");
+        }
+        return rows.build();
+    }
+
+    private static double parse(String cell, String source, int line, String column) {
+        if (DECIMAL.matcher(cell).matches()) {
+            double value = Double.parseDouble(cell);
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        }
+        String problem = cell.isEmpty() ? "empty cell"
+            : DECIMAL.matcher(cell).matches() || NON_FINITE.matcher(cell).matches() ? "not a finite number: " + MessageText.quote(cell)
+            : "not a number: " + MessageText.quote(cell);
+        throw new DataException(source + ":" + line + ": column " + MessageText.quote(column) + ": " + problem);
+    }
+
+    /**
+     * The rows of one file in file order, before they are split and grouped: callers may choose rows (a user's
+     * split rule) and need the physical line of each row for their own messages.
+     */
+    static final class Rows {
+        private final String source;
+        private final List<String> features;
+        private final List<String> targets;
+        private final String[] groups;
+        private final int[] lines;
+        private final double[][] columns;
+
+        private Rows(String source, List<String> features, List<String> targets, String[] groups, int[] lines,
+                double[][] columns) {
+            this.source = source;
+            this.features = List.copyOf(features);
+            this.targets = List.copyOf(targets);
+            this.groups = groups;
+            this.lines = lines;
+            this.columns = columns;
+        }
+
+        String source() {
+            return source;
+        }
+
+        int size() {
+            return lines.length;
+        }
+
+        String group(int row) {
+            return groups[row];
+        }
+
+        int line(int row) {
+            return lines[row];
+        }
+
+        /** The value of feature {@code j} in row {@code row}. */
+        double feature(int j, int row) {
+            return columns[j][row];
+        }
+
+        /** All rows as a table. */
+        Table table() {
+            return table(row -> true);
+        }
+
+        /**
+         * The chosen rows as a table, groups in order of their first chosen row.
+         *
+         * @throws IllegalArgumentException if no row is chosen
+         */
+        Table table(IntPredicate chosen) {
+            Map<String, List<Integer>> members = new LinkedHashMap<>();
+            for (int row = 0; row < size(); row++) {
+                if (chosen.test(row)) {
+                    members.computeIfAbsent(groups[row], g -> new ArrayList<>()).add(row);
+                }
+            }
+            if (members.isEmpty()) {
+                throw new IllegalArgumentException("no rows chosen from " + source);
+            }
+            List<Group> result = new ArrayList<>(members.size());
+            members.forEach((name, rows) -> result.add(Group.adopt(name,
+                gather(0, features.size(), rows), gather(features.size(), targets.size(), rows))));
+            return new Table(features, targets, result);
+        }
+
+        private double[][] gather(int first, int count, List<Integer> rows) {
+            double[][] out = new double[count][rows.size()];
+            for (int c = 0; c < count; c++) {
+                for (int i = 0; i < rows.size(); i++) {
+                    out[c][i] = columns[first + c][rows.get(i)];
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Collects rows into growing column arrays. */
+    private static final class Builder {
+        private final String source;
+        private final List<String> features;
+        private final List<String> targets;
+        private String[] groups = new String[64];
+        private int[] lines = new int[64];
+        private double[][] columns;
+        private int size;
+
+        Builder(String source, List<String> features, List<String> targets) {
+            this.source = source;
+            this.features = features;
+            this.targets = targets;
+            this.columns = new double[features.size() + targets.size()][64];
+        }
+
+        void add(String group, int line, double[] values) {
+            if (size == lines.length) {
+                int capacity = size * 2;
+                groups = Arrays.copyOf(groups, capacity);
+                lines = Arrays.copyOf(lines, capacity);
+                for (int c = 0; c < columns.length; c++) {
+                    columns[c] = Arrays.copyOf(columns[c], capacity);
+                }
+            }
+            groups[size] = group;
+            lines[size] = line;
+            for (int c = 0; c < columns.length; c++) {
+                columns[c][size] = values[c];
+            }
+            size++;
+        }
+
+        Rows build() {
+            double[][] trimmed = new double[columns.length][];
+            for (int c = 0; c < columns.length; c++) {
+                trimmed[c] = Arrays.copyOf(columns[c], size);
+            }
+            return new Rows(source, features, targets, Arrays.copyOf(groups, size), Arrays.copyOf(lines, size), trimmed);
+        }
+    }
+}

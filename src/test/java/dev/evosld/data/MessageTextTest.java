@@ -1,0 +1,32 @@
+package dev.evosld.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class MessageTextTest {
+
+    @Test
+    void quotedValuesStayOnOneLine() {
+        assertEquals("'a\\nb\\r\\tc\\u0000'", MessageText.quote("a\nb\r\tc\0"));
+        assertEquals("'" + "x".repeat(60) + "...'", MessageText.quote("x".repeat(100)));
+    }
+
+    @Test
+    void namesAreQuotedOnlyWhenAmbiguousAndLongListsAreCut() {
+        assertEquals("group, '', ' N', 'a,b', loss", MessageText.names(List.of("group", "", " N", "a,b", "loss")));
+        List<String> many = IntStream.range(0, 32).mapToObj(i -> "c" + i).toList();
+        assertEquals(String.join(", ", many.subList(0, 30)) + ", ... (2 more)", MessageText.names(many));
+    }
+
+    @Test
+    void multiLineCellInAnErrorIsEscaped() {
+        DataException e = assertThrows(DataException.class, () -> TableReader.read(
+            new StringReader("group,x,loss\ng,\"1\n2\",3\n"), "t.csv", "group", List.of("x"), List.of("loss")));
+        assertEquals("t.csv:2: column 'x': not a number: '1\\n2'", e.getMessage());
+    }
+}

@@ -1,0 +1,144 @@
+package dev.evosld.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TableReaderTest {
+    private static final List<String> FEATURES = List.of("x", "y");
+    private static final List<String> TARGETS = List.of("loss");
+
+    private static Table read(String csv) throws IOException {
+        return TableReader.read(new StringReader(csv), "t.csv", "group", FEATURES, TARGETS).table();
+    }
+
+    private static String error(String csv) {
+        return assertThrows(DataException.class, () -> read(csv)).getMessage();
+    }
+
+    @Test
+    void readsColumnsByNameIgnoringOrderAndExtraColumns() throws IOException {
+        Table table = read("""
+            ,loss,extra,y,group,x
+            0,3.5,foo,20,b,1
+            1,2.5,bar,40,a,2
+            2,1.5,,80,b,4
+            """);
+        assertEquals(FEATURES, table.features());
+        assertEquals(TARGETS, table.targets());
+        assertEquals(List.of("b", "a"), table.groups().stream().map(Group::name).toList(), "order of first row");
+        Group b = table.group("b").orElseThrow();
+        assertArrayEquals(new double[] {1, 4}, b.feature(0));
+        assertArrayEquals(new double[] {20, 80}, b.feature(1));
+        assertArrayEquals(new double[] {3.5, 1.5}, b.target(0));
+        assertEquals(3, table.rows());
+    }
+
+    @Test
+    void withoutGroupColumnAllRowsFormOneGroupNamedAll() throws IOException {
+        Table table = TableReader.read(new StringReader("x,y,loss\n1,2,3\n4,5,6\n"), "t.csv", null, FEATURES, TARGETS).table();
+        assertEquals(List.of("all"), table.groups().stream().map(Group::name).toList());
+        assertEquals(2, table.groups().getFirst().rows());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e+16", "1E-5", ".5", "5.", "-0.0", "+3", "535813376", "4.9E-324", "1.7976931348623157E308"})
+    void acceptsDecimalNumbers(String number) throws IOException {
+        Table table = read("group,x,y,loss\ng," + number + ",1,1\n");
+        assertEquals(Double.parseDouble(number), table.groups().getFirst().feature(0, 0));
+    }
+
+    @Test
+    void missingColumnNamesItAndListsTheHeader() {
+        assertEquals("t.csv:1: missing column 'loss' (header has: group, x, y, losses)", error("group,x,y,losses\ng,1,2,3\n"));
+        assertEquals("t.csv:1: missing column 'group' (header has: x, y, loss)", error("x,y,loss\n1,2,3\n"));
+    }
+
+    @Test
+    void duplicateHeader() {
+        assertEquals("t.csv:1: duplicate column 'x'", error("group,x,y,x,loss\ng,1,2,3,4\n"));
+    }
+
+    @Test
+    void nonNumericCell() {
+        assertEquals("t.csv:3: column 'loss': not a number: 'abc'", error("group,x,y,loss\ng,1,2,3\ng,1,2,abc\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" 1.5", "1.5 ", "0x1p3", "1d", "1.5f", "1e", "e5", "--1", "1_000", "１"})
+    void rejectsWhatParseDoubleWouldAcceptOrGuess(String cell) {
+        assertEquals("t.csv:2: column 'x': not a number: '" + cell + "'", error("group,x,y,loss\ng," + cell + ",2,3\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nan", "NaN", "inf", "-inf", "+inf", "Infinity", "-Infinity", "1e999", "-1e999"})
+    void nanAndInfinityCells(String cell) {
+        assertEquals("t.csv:2: column 'loss': not a finite number: '" + cell + "'", error("group,x,y,loss\ng,1,2," + cell + "\n"));
+    }
+
+    @Test
+    void emptyCell() {
+        assertEquals("t.csv:2: column 'y': empty cell", error("group,x,y,loss\ng,1,,3\n"));
+    }
+
+    @Test
+    void raggedRows() {
+        assertEquals("t.csv:3: expected 4 fields as in the header, found 5", error("group,x,y,loss\ng,1,2,3\ng,1,2,3,4\n"));
+        assertEquals("t.csv:2: expected 4 fields as in the header, found 3", error("group,x,y,loss\r\ng,1,2\r\n"));
+    }
+
+    @Test
+    void errorLinesArePhysicalAfterAMultiLineGroupName() {
+        assertEquals("t.csv:4: column 'x': not a number: 'oops'", error("group,x,y,loss\n\"a\nb\",1,2,3\nc,oops,2,3\n"));
+    }
+
+    @Test
+    void blankLine() {
+        assertEquals("t.csv:3: blank line", error("group,x,y,loss\ng,1,2,3\n\ng,1,2,3\n"));
+        assertEquals("t.csv:3: blank line", error("group,x,y,loss\ng,1,2,3\n\n"));
+    }
+
+    @Test
+    void emptyGroupName() {
+        assertEquals("t.csv:2: column 'group': empty group name", error("group,x,y,loss\n,1,2,3\n"));
+        assertEquals("t.csv:2: column 'group': empty group name", error("group,x,y,loss\n\"\",1,2,3\n"));
+    }
+
+    @Test
+    void emptyFileAndHeaderOnly() {
+        assertEquals("t.csv: empty file (expected a header line)", error(""));
+        assertEquals("t.csv: no data rows, only a header", error("group,x,y,loss\n"));
+    }
+
+    @Test
+    void groupColumnThatIsAlsoAFeature() {
+        DataException e = assertThrows(DataException.class,
+            () -> TableReader.read(new StringReader("x,y,loss\n1,2,3\n"), "t.csv", "x", FEATURES, TARGETS));
+        assertEquals("t.csv: column 'x' holds the group names, so it cannot also be a feature or target", e.getMessage());
+    }
+
+    @Test
+    void missingFile(@TempDir Path dir) {
+        Path file = dir.resolve("nope.csv");
+        DataException e = assertThrows(DataException.class, () -> TableReader.read(file, "group", FEATURES, TARGETS));
+        assertEquals(file + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void notUtf8(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, new byte[] {'g', 'r', 'o', 'u', 'p', ',', 'x', ',', 'y', ',', 'l', 'o', 's', 's', '\n', (byte) 0xE9, ',', '1', ',', '2', ',', '3', '\n'});
+        DataException e = assertThrows(DataException.class, () -> TableReader.read(file, "group", FEATURES, TARGETS));
+        assertEquals(file + ":2: not UTF-8 text", e.getMessage());
+    }
+}

@@ -1,0 +1,164 @@
+package dev.evosld.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.evosld.data.UserData.ScaleRule;
+import dev.evosld.data.UserData.Split;
+import dev.evosld.data.UserData.TestFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UserDataTest {
+    private static final String RUNS = """
+        model_family,N,D,loss,acc
+        gpt,1e8,1e9,3.0,0.1
+        gpt,1e9,1e10,2.5,0.2
+        gpt,1e10,1e11,2.0,0.3
+        llama,1e8,2e9,3.1,0.1
+        llama,1e9,2e10,2.6,0.2
+        llama,1e10,2e11,2.1,0.35
+        """;
+
+    @TempDir
+    Path dir;
+    Path runs;
+
+    @BeforeEach
+    void writeRuns() throws IOException {
+        runs = dir.resolve("my runs.csv");
+        Files.writeString(runs, RUNS);
+    }
+
+    private UserData user(String group, Split split, String... targets) {
+        return new UserData(runs, List.of("N", "D"), List.of(targets), group, UserData.DEFAULT_PARAMETER_BUDGET, split);
+    }
+
+    private static ScaleRule rule(String text) {
+        return ScaleRule.parse(text);
+    }
+
+    private static String error(UserData user) {
+        return assertThrows(DataException.class, user::load).getMessage();
+    }
+
+    @Test
+    void parsesSplitRules() {
+        assertEquals(new ScaleRule("N", 1e9, false), rule("N=1e9"));
+        assertEquals(new ScaleRule("N", 1e9, false), rule("N>1e9"));
+        assertEquals(new ScaleRule("N", 1e9, true), rule(" N >= 1e9 "));
+        assertEquals(new ScaleRule("non_vocab_parameters", 0.5, false), rule("non_vocab_parameters=.5"));
+        assertEquals("N>=1.0E9", rule("N>=1e9").toString());
+    }
+
+    @Test
+    void malformedSplitRules() {
+        for (String bad : List.of("N1e9", "N<1e9", "=1e9", "N=", "N=1e9 D=2")) {
+            assertEquals("split rule '" + bad + "' is malformed: expected COLUMN=VALUE (test rows have COLUMN > VALUE) "
+                + "or COLUMN>=VALUE", assertThrows(DataException.class, () -> rule(bad)).getMessage(), bad);
+        }
+        assertEquals("split rule 'N=big': 'big' is not a finite number", assertThrows(DataException.class, () -> rule("N=big")).getMessage());
+        assertEquals("split rule 'N=1e999': '1e999' is not a finite number", assertThrows(DataException.class, () -> rule("N=1e999")).getMessage());
+        assertEquals("split rule 'N==1e9': '=1e9' is not a finite number", assertThrows(DataException.class, () -> rule("N==1e9")).getMessage());
+    }
+
+    @Test
+    void splitsByScaleRuleWithGroups() {
+        TaskData data = new UserData(runs, List.of("N", "D"), List.of("loss"), "model_family", 6, rule("N=1e9")).load();
+        assertEquals(4, data.train().table().rows());
+        assertEquals(2, data.test().table().rows());
+        assertArrayEquals(new double[] {1e8, 1e9}, data.train().table().group("llama").orElseThrow().feature(0));
+        assertArrayEquals(new double[] {2.0}, data.test().table().group("gpt").orElseThrow().target(0));
+        TaskConfig config = data.config();
+        assertEquals("my_runs", config.name());
+        assertEquals(List.of("N"), config.scaleAxis());
+        assertEquals(new TaskConfig.Holdout.TopValues(1, 0), config.holdout());
+        assertEquals(6, config.parameterBudget());
+        assertNull(config.humanLaw());
+        assertNull(config.references());
+        assertNull(config.hub());
+        assertEquals("column 'N' of my runs.csv", config.features().getFirst().description());
+    }
+
+    @Test
+    void inclusiveRuleMovesTheBoundaryRowsToTest() {
+        TaskData data = user("model_family", rule("N>=1e9"), "loss").load();
+        assertEquals(2, data.train().table().rows());
+        assertEquals(4, data.test().table().rows());
+    }
+
+    @Test
+    void withoutGroupColumnEverythingIsGroupAll() {
+        TaskData data = user(null, rule("D=5e10"), "loss", "acc").load();
+        assertEquals(List.of("all"), data.train().table().groups().stream().map(Group::name).toList());
+        assertEquals(List.of("loss", "acc"), data.test().table().targets());
+        assertArrayEquals(new double[] {0.3, 0.35}, data.test().table().groups().getFirst().target(1));
+        assertEquals(List.of("D"), data.config().scaleAxis());
+    }
+
+    @Test
+    void splitsBySecondFile() throws IOException {
+        Path test = dir.resolve("test.csv");
+        Files.writeString(test, "model_family,N,D,loss\ngpt,1e11,1e12,1.5\n");
+        TaskData data = user("model_family", new TestFile(test, null), "loss").load();
+        assertEquals(6, data.train().table().rows());
+        assertEquals(1, data.test().table().rows());
+        assertEquals(List.of("N"), data.config().scaleAxis(), "first feature by default");
+        assertEquals(List.of("D"), user("model_family", new TestFile(test, "D"), "loss").load().config().scaleAxis());
+    }
+
+    @Test
+    void secondFileGroupWithoutTrainRows() throws IOException {
+        Path test = dir.resolve("test.csv");
+        Files.writeString(test, "model_family,N,D,loss\ngpt,1e11,1e12,1.5\nmistral,1e11,1e12,1.5\n");
+        assertEquals(test + ":3: group 'mistral' has no rows in " + runs, error(user("model_family", new TestFile(test, null), "loss")));
+    }
+
+    @Test
+    void splitRuleNamingAnUnknownColumn() {
+        assertEquals("split rule params>1.0E9: 'params' is not a feature (features: N, D)",
+            error(user(null, rule("params=1e9"), "loss")));
+        assertEquals("scale axis: 'acc' is not a feature (features: N, D)",
+            error(user(null, new TestFile(runs, "acc"), "loss")));
+    }
+
+    @Test
+    void splitLeavingTrainOrTestEmpty() {
+        assertEquals(runs + ": split rule N>1.0E12 leaves no test rows (the largest N is 1.0E10)",
+            error(user(null, rule("N=1e12"), "loss")));
+        assertEquals(runs + ": split rule N>=1.0E8 leaves no train rows (the smallest N is 1.0E8)",
+            error(user(null, rule("N>=1e8"), "loss")));
+    }
+
+    @Test
+    void groupWithOnlyTestRows() throws IOException {
+        Files.writeString(runs, RUNS + "phi,1e11,1e12,1.9,0.4\n");
+        assertEquals(runs + ":8: group 'phi' has only test rows under split rule N>1.0E9, so no law can be fitted to it",
+            error(user("model_family", rule("N=1e9"), "loss")));
+    }
+
+    @Test
+    void columnProblemsNameTheFile() {
+        assertEquals(runs + ":1: missing column 'family' (header has: model_family, N, D, loss, acc)",
+            error(user("family", rule("N=1e9"), "loss")));
+        assertEquals(runs + ": target 'N' is listed twice or is also a feature", error(user(null, rule("N=1e9"), "N")));
+        assertEquals(runs + ": targets: at least one target is needed", error(user(null, rule("N=1e9"))));
+        UserData spaced = new UserData(runs, List.of("model size"), List.of("loss"), null, 6, new TestFile(runs, null));
+        assertEquals(runs + ": feature 'model size' is not a valid name (letters, digits and '_', not starting with a digit), "
+            + "as laws use it as a variable", error(spaced));
+    }
+
+    @Test
+    void missingDataFile() {
+        Path none = dir.resolve("none.csv");
+        UserData user = new UserData(none, List.of("N"), List.of("loss"), null, 6, rule("N=1"));
+        assertEquals(none + ": no such file", error(user));
+    }
+}

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Discovers scaling laws that extrapolate.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {EvalCommand.class, FitCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -55,8 +55,7 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"evosld " + (version == null ? "dev" : version)};
+            return new String[] {"evosld " + dev.evosld.Version.current()};
         }
     }
 }

@@ -34,13 +34,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * built, and every Jackson failure becomes a one-line {@link DataException} with the file and line.
  */
 final class ConfigReader {
-    // Strictness the shared mapper does not impose on its own (Jackson 3 ignores unknown properties and
-    // duplicate keys, and truncates 3.5 to an int, by default).
-    private static final ObjectReader READER = Json.yaml()
-        .readerFor(Document.class)
-        .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectReader READER = Json.yaml().readerFor(Document.class);
 
     private static final Pattern YAML_MARK = Pattern.compile("in reader, line (\\d+), column \\d+");
 

@@ -1,5 +1,6 @@
 package dev.evosld.json;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
@@ -18,8 +19,13 @@ public final class Json {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .build();
 
+    // configuration is written by people: a misspelt key, a repeated key or 3.5 where an integer belongs
+    // is an error to report, not something to ignore (Jackson 3 tolerates all three by default)
     private static final YAMLMapper YAML = YAMLMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
 
     private Json() {
@@ -30,7 +36,7 @@ public final class Json {
         return JSON;
     }
 
-    /** The YAML mapper used for configuration files: snake_case, strict about unknown keys. */
+    /** The YAML mapper for configuration files: snake_case, strict about unknown and repeated keys and types. */
     public static YAMLMapper yaml() {
         return YAML;
     }

@@ -1,0 +1,121 @@
+package dev.evosld.cli;
+
+import dev.evosld.EvosldException;
+import dev.evosld.data.TaskData;
+import dev.evosld.eval.ParameterSet;
+import dev.evosld.eval.Predictions;
+import dev.evosld.eval.Predictions.GroupError;
+import dev.evosld.json.Json;
+import dev.evosld.law.Law;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.core.JacksonException;
+
+/** {@code evosld eval}: scores a law with given parameter values on train and test. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Evaluates a law with given per-group parameters: train and test R², per-group errors.")
+final class EvalCommand implements Callable<Integer> {
+
+    @Mixin
+    TaskOptions task;
+
+    @Option(names = "--law", required = true, paramLabel = "FORMULA|human",
+        description = "The law in EvoSLD's law language, or 'human' for the task's human-designed law.")
+    String law;
+
+    @Option(names = "--params", required = true, paramLabel = "JSON",
+        description = "Parameter values: {group: {name: value}} ({group: {target: {name: value}}} for several targets).")
+    Path params;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        TaskData data = task.load();
+        Law parsed = LawSource.resolve(law, data.config());
+        ParameterSet parameters = ParameterSet.fromMap(readJson(params), parsed.parameters(), data.config().targets(),
+            params.toString());
+        Predictions train = Predictions.of(parsed, data.train().table(), parameters);
+        Predictions test = Predictions.of(parsed, data.test().table(), parameters);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("task", data.config().name());
+            document.put("law", parsed.toString());
+            document.put("parameters", parameters.toMap());
+            Output.putR2(document, "train_r2", train.r2());
+            Output.putR2(document, "test_r2", test.r2());
+            document.put("groups", groupErrors(train, test));
+            Output.json(out, document);
+        } else {
+            out.println("task:     " + data.config().name());
+            out.println("law:      " + parsed);
+            out.println("train R²: " + Output.r2(train.r2()));
+            out.println("test R²:  " + Output.r2(test.r2()));
+            out.printf("%-40s %10s %12s %10s %12s%n", "group", "train rows", "train RMSE", "test rows", "test RMSE");
+            for (Map<String, Object> row : groupErrors(train, test)) {
+                out.printf("%-40s %10s %12s %10s %12s%n", row.get("group"), row.get("train_rows"),
+                    format(row.get("train_rmse")), row.getOrDefault("test_rows", 0), format(row.get("test_rmse")));
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static String format(Object value) {
+        return value instanceof Double d ? Output.number(d) : "-";
+    }
+
+    static List<Map<String, Object>> groupErrors(Predictions train, Predictions test) {
+        Map<String, GroupError> testByGroup = new LinkedHashMap<>();
+        test.groups().forEach(g -> testByGroup.put(g.group(), g));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (GroupError g : train.groups()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("group", g.group());
+            row.put("train_rows", g.rows());
+            row.put("train_rmse", Double.isFinite(g.mse()) ? g.rmse() : null);
+            GroupError t = testByGroup.get(g.group());
+            if (t != null) {
+                row.put("test_rows", t.rows());
+                row.put("test_rmse", Double.isFinite(t.mse()) ? t.rmse() : null);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, ?> readJson(Path file) {
+        try {
+            Object value = Json.mapper().readValue(Files.readString(file), Object.class);
+            if (!(value instanceof Map<?, ?> map)) {
+                throw new EvosldException(file + ": expected a JSON object");
+            }
+            return (Map<String, ?>) map;
+        } catch (NoSuchFileException e) {
+            throw new EvosldException(file + ": no such file");
+        } catch (IOException e) {
+            throw new EvosldException(file + ": cannot read: " + e.getMessage());
+        } catch (JacksonException e) {
+            throw new EvosldException(file + ": invalid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.evosld.cli;
+
+import dev.evosld.EvosldException;
+import dev.evosld.Version;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.TaskData;
+import dev.evosld.eval.ParameterSet;
+import dev.evosld.eval.Predictions;
+import dev.evosld.eval.R2;
+import dev.evosld.fit.FitOptions;
+import dev.evosld.fit.FittedLaw;
+import dev.evosld.fit.Loss;
+import dev.evosld.fit.TargetFit;
+import dev.evosld.law.Law;
+import dev.evosld.run.LawDocument;
+import dev.evosld.run.RunDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code evosld fit}: fits a law's parameters per group on train and scores it on test. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+    description = "Fits a law per group on train (bounded L-BFGS-B, multi-start) and scores it on test.")
+final class FitCommand implements Callable<Integer> {
+
+    @Mixin
+    TaskOptions task;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    LawChoice lawChoice;
+
+    static final class LawChoice {
+        @Option(names = "--law", paramLabel = "FORMULA|human",
+            description = "The law in EvoSLD's law language, or 'human' for the task's human-designed law.")
+        String law;
+
+        @Option(names = "--law-file", paramLabel = "JSON", description = "A law.json (from export --format json or a run directory).")
+        Path lawFile;
+    }
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write a run directory (law.json) that export and report read.")
+    Path out;
+
+    @Option(names = "--starts", defaultValue = "32", paramLabel = "N", description = "Starts per group and target (default: ${DEFAULT-VALUE}).")
+    int starts;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the start points (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores). The result does not depend on it.")
+    Integer threads;
+
+    @Option(names = "--loss", defaultValue = "squared", paramLabel = "squared|huber", description = "Loss (default: ${DEFAULT-VALUE}).")
+    Loss loss;
+
+    @Option(names = "--no-projection", description = "Search linear parameters too, instead of solving them by least squares.")
+    boolean noProjection;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        TaskData data = task.load();
+        TaskConfig config = data.config();
+        Law parsed = lawChoice.lawFile != null
+            ? Law.parse(LawDocument.read(lawChoice.lawFile).law(), config.featureNames())
+            : LawSource.resolve(lawChoice.law, config);
+        PrintWriter err = spec.commandLine().getErr();
+        int perGroup = parsed.parameterCount() * config.targets().size();
+        if (perGroup > config.parameterBudget()) {
+            err.println("evosld: note: the law has " + perGroup + " parameters per group, over the task's budget of "
+                + config.parameterBudget());
+        }
+        FitOptions options = FitOptions.defaults().withStarts(starts).withSeed(seed).withLoss(loss)
+            .withVariableProjection(!noProjection).withBounds(config.bounds());
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        long started = System.nanoTime();
+        FittedLaw fitted = FittedLaw.fit(parsed, data.train().table(), options, threadCount, null);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (fitted.failure().isPresent()) {
+            TargetFit failure = fitted.failure().get();
+            throw new EvosldException("fit failed for group '" + failure.group() + "', target '"
+                + failure.target() + "': " + failure.failure());
+        }
+        ParameterSet parameters = fitted.parameters();
+        Predictions train = Predictions.of(parsed, data.train().table(), parameters);
+        Predictions test = Predictions.of(parsed, data.test().table(), parameters);
+        if (out != null) {
+            LawDocument.Metrics metrics = new LawDocument.Metrics(value(train.r2()), null, value(test.r2()),
+                parsed.parameterCount(), parsed.expr().size());
+            LawDocument.Provenance provenance = new LawDocument.Provenance("fit", task.dataSource(),
+                task.dataSource().checksum(task.dataDirectory()), seed, Instant.now().toString());
+            LawDocument.of(Version.current(), config.name(), parsed, parameters, metrics, provenance)
+                .write(new RunDirectory(out).lawFile());
+            err.println("evosld: wrote " + new RunDirectory(out).lawFile());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("task", config.name());
+            document.put("law", parsed.toString());
+            document.put("parameter_count", parsed.parameterCount());
+            document.put("parameters", parameters.toMap());
+            Output.putR2(document, "train_r2", train.r2());
+            Output.putR2(document, "test_r2", test.r2());
+            document.put("groups", EvalCommand.groupErrors(train, test));
+            document.put("fit", Map.of("starts", starts, "seed", seed, "loss", loss.name().toLowerCase(),
+                "iterations", fitted.iterations(), "evaluations", fitted.evaluations(), "seconds", seconds));
+            Output.json(out, document);
+        } else {
+            out.println("task:       " + config.name());
+            out.println("law:        " + parsed);
+            out.println("parameters: " + parsed.parameterCount() + (config.targets().size() > 1
+                ? " per target, " + perGroup + " per group" : " per group"));
+            printParameters(out, parameters, config.targets());
+            out.println("train R²:   " + Output.r2(train.r2()));
+            out.println("test R²:    " + Output.r2(test.r2()));
+            out.printf("fit:        %d starts per group, %d iterations, %d evaluations, %.2f s%n",
+                starts, fitted.iterations(), fitted.evaluations(), seconds);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static Double value(R2 r2) {
+        return r2.isFailure() ? null : r2.value();
+    }
+
+    static void printParameters(PrintWriter out, ParameterSet parameters, List<String> targets) {
+        for (String group : parameters.groups()) {
+            for (int t = 0; t < targets.size(); t++) {
+                StringBuilder line = new StringBuilder("  ").append(group);
+                if (targets.size() > 1) {
+                    line.append(" / ").append(targets.get(t));
+                }
+                line.append(":");
+                double[] values = parameters.values(group, t);
+                for (int k = 0; k < values.length; k++) {
+                    line.append(' ').append(parameters.names().get(k)).append('=').append(Output.number(values[k]));
+                }
+                out.println(line);
+            }
+        }
+    }
+}

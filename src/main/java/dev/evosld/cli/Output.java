@@ -1,0 +1,34 @@
+package dev.evosld.cli;
+
+import dev.evosld.eval.R2;
+import dev.evosld.json.Json;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writing results: one JSON document with {@code --json}, else readable text. */
+final class Output {
+    private Output() {
+    }
+
+    static void json(PrintWriter out, Object document) {
+        out.println(Json.mapper().writeValueAsString(document));
+        out.flush();
+    }
+
+    /** Puts an R² into a JSON document: the number under {@code key}, or null and the reason under {@code key_failure}. */
+    static void putR2(Map<String, Object> document, String key, R2 r2) {
+        document.put(key, r2.isFailure() ? null : r2.value());
+        if (r2.isFailure()) {
+            document.put(key + "_failure", r2.failure());
+        }
+    }
+
+    static String r2(R2 r2) {
+        return r2.isFailure() ? "failed (" + r2.failure() + ")" : String.format(Locale.ROOT, "%.6f", r2.value());
+    }
+
+    static String number(double value) {
+        return String.format(Locale.ROOT, "%.6g", value);
+    }
+}

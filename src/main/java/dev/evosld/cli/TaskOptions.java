@@ -1,0 +1,99 @@
+package dev.evosld.cli;
+
+import dev.evosld.EvosldException;
+import dev.evosld.data.DataDirectory;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.TaskData;
+import dev.evosld.data.UserData;
+import dev.evosld.run.DataSource;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * Which data a command works on: an SLDBench task from the data directory, or the user's own CSV of runs.
+ */
+final class TaskOptions {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Where SLDBench tasks live (default: $EVOSLD_DATA, else data/).")
+    Path dataDir;
+
+    static final class Source {
+        @Option(names = {"-t", "--task"}, paramLabel = "TASK", description = "An SLDBench task, e.g. moe_scaling_law.")
+        String task;
+
+        @ArgGroup(exclusive = false)
+        UserOptions user;
+    }
+
+    static final class UserOptions {
+        @Option(names = "--data", required = true, paramLabel = "CSV", description = "Your own CSV of runs.")
+        Path data;
+
+        @Option(names = "--features", required = true, split = ",", paramLabel = "COL",
+            description = "Feature columns of --data, comma-separated.")
+        List<String> features;
+
+        @Option(names = "--target", required = true, split = ",", paramLabel = "COL",
+            description = "Target column(s) of --data.")
+        List<String> targets;
+
+        @Option(names = "--group", paramLabel = "COL", description = "Group column (default: one group 'all').")
+        String group;
+
+        @Option(names = "--test-above", paramLabel = "COL=VALUE",
+            description = "Rows with COL above VALUE (COL>=VALUE: at least) are the test split.")
+        String testAbove;
+
+        @Option(names = "--test", paramLabel = "CSV", description = "A second CSV holding the test rows.")
+        Path test;
+
+        @Option(names = "--scale-axis", paramLabel = "COL", description = "The scale axis with --test (default: the first feature).")
+        String scaleAxis;
+
+        @Option(names = "--budget", paramLabel = "N", defaultValue = "" + UserData.DEFAULT_PARAMETER_BUDGET,
+            description = "Most parameters per group a law may have (default: ${DEFAULT-VALUE}).")
+        int budget;
+
+        UserData userData() {
+            if ((testAbove == null) == (test == null)) {
+                throw new EvosldException("--data needs exactly one of --test-above COL=VALUE and --test CSV");
+            }
+            UserData.Split split = testAbove != null
+                ? UserData.ScaleRule.parse(testAbove)
+                : new UserData.TestFile(test, scaleAxis);
+            return new UserData(data, features, targets, group, budget, split);
+        }
+    }
+
+    /** Whether a benchmark task (rather than user data) was chosen. */
+    boolean isBenchmarkTask() {
+        return source.task != null;
+    }
+
+    DataDirectory dataDirectory() {
+        return DataDirectory.resolve(dataDir, System.getenv());
+    }
+
+    TaskConfig config() {
+        return isBenchmarkTask() ? TaskConfig.load(source.task) : source.user.userData().config();
+    }
+
+    /** Where the data came from, for a run directory's provenance. */
+    DataSource dataSource() {
+        return isBenchmarkTask()
+            ? DataSource.sldbench(source.task)
+            : DataSource.csv(config().name(), source.user.userData());
+    }
+
+    TaskData load() {
+        return isBenchmarkTask()
+            ? TaskData.load(TaskConfig.load(source.task), dataDirectory())
+            : source.user.userData().load();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.evosld.eval;
+
+import dev.evosld.EvosldException;
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
+import dev.evosld.law.Law;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A law's predictions on every row of a table, with each group's own parameters, next to the actual values,
+ * in the order SLDBench concatenates them (groups in table order, rows in file order).
+ *
+ * @param targets the target columns
+ * @param actual per target, the actual values of all groups concatenated
+ * @param predicted per target, the predictions in the same order
+ * @param groups per group, its error
+ */
+public record Predictions(List<String> targets, List<double[]> actual, List<double[]> predicted,
+                          List<GroupError> groups) {
+
+    /**
+     * One group's error over all its rows and targets.
+     *
+     * @param group the group
+     * @param rows its rows
+     * @param mse the mean squared error over rows and targets, NaN if a prediction is not finite
+     */
+    public record GroupError(String group, int rows, double mse) {
+        public double rmse() {
+            return Math.sqrt(mse);
+        }
+    }
+
+    /**
+     * Predicts every row of the table.
+     *
+     * @throws EvosldException if a group of the table has no parameters
+     */
+    public static Predictions of(Law law, Table table, ParameterSet parameters) {
+        Program program = Program.compile(law);
+        int targets = table.targets().size();
+        int total = table.rows();
+        List<double[]> actual = new ArrayList<>();
+        List<double[]> predicted = new ArrayList<>();
+        for (int t = 0; t < targets; t++) {
+            actual.add(new double[total]);
+            predicted.add(new double[total]);
+        }
+        List<GroupError> errors = new ArrayList<>();
+        int offset = 0;
+        for (Group group : table.groups()) {
+            if (!parameters.has(group.name())) {
+                throw new EvosldException("no parameters for group '" + group.name() + "' (have: "
+                    + String.join(", ", parameters.groups()) + ")");
+            }
+            Evaluator evaluator = program.bind(group.rows(), columns(law, table, group));
+            double[] out = new double[group.rows()];
+            double squares = 0;
+            for (int t = 0; t < targets; t++) {
+                evaluator.forward(parameters.values(group.name(), t), out);
+                double[] y = group.target(t);
+                for (int r = 0; r < group.rows(); r++) {
+                    squares += (out[r] - y[r]) * (out[r] - y[r]);
+                }
+                System.arraycopy(out, 0, predicted.get(t), offset, group.rows());
+                System.arraycopy(y, 0, actual.get(t), offset, group.rows());
+            }
+            errors.add(new GroupError(group.name(), group.rows(), squares / ((double) group.rows() * targets)));
+            offset += group.rows();
+        }
+        return new Predictions(table.targets(), actual, predicted, errors);
+    }
+
+    /** The group's columns in the law's variable order. */
+    public static double[][] columns(Law law, Table table, Group group) {
+        double[][] columns = new double[law.variables().size()][];
+        for (int j = 0; j < columns.length; j++) {
+            int feature = table.features().indexOf(law.variables().get(j));
+            if (feature < 0) {
+                throw new EvosldException("the law uses '" + law.variables().get(j) + "', which is not a feature of the data");
+            }
+            columns[j] = group.feature(feature);
+        }
+        return columns;
+    }
+
+    /** SLDBench's R² of these predictions. */
+    public R2 r2() {
+        return R2.score(actual, predicted);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.evosld.run;
+
+import dev.evosld.EvosldException;
+import dev.evosld.data.DataDirectory;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.TaskData;
+import dev.evosld.data.UserData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Where a run's data came from, recorded so that exports and reports can load the same rows again.
+ *
+ * @param kind {@code sldbench} (a task of the data directory) or {@code csv} (the user's own file)
+ * @param task the task name (for csv: the name derived from the file)
+ * @param data the user's CSV, for {@code csv}
+ * @param test the user's test CSV, when the split was given as a second file
+ * @param features the feature columns, for {@code csv}
+ * @param targets the target columns, for {@code csv}
+ * @param group the group column, or null
+ * @param testAbove the split rule, e.g. {@code N=1e9}, or null
+ * @param scaleAxis the scale axis with a test file, or null
+ * @param budget the parameter budget, for {@code csv}
+ */
+public record DataSource(String kind, String task, String data, String test, List<String> features,
+                         List<String> targets, String group, String testAbove, String scaleAxis, Integer budget) {
+
+    public static DataSource sldbench(String task) {
+        return new DataSource("sldbench", task, null, null, null, null, null, null, null, null);
+    }
+
+    public static DataSource csv(String task, UserData user) {
+        String rule = null;
+        String test = null;
+        String axis = null;
+        switch (user.split()) {
+            case UserData.ScaleRule r -> rule = r.toString();
+            case UserData.TestFile f -> {
+                test = f.test().toString();
+                axis = f.scaleAxis();
+            }
+        }
+        return new DataSource("csv", task, user.data().toString(), test, user.features(), user.targets(),
+            user.groupColumn(), rule, axis, user.parameterBudget());
+    }
+
+    /** Loads the data again: SLDBench tasks from {@code directory}, user CSVs from their recorded paths. */
+    public TaskData load(DataDirectory directory) {
+        return switch (kind) {
+            case "sldbench" -> TaskData.load(TaskConfig.load(task), directory);
+            case "csv" -> userData().load();
+            default -> throw new EvosldException("unknown data source kind '" + kind + "'");
+        };
+    }
+
+    private UserData userData() {
+        UserData.Split split = testAbove != null
+            ? UserData.ScaleRule.parse(testAbove)
+            : new UserData.TestFile(Path.of(test), scaleAxis);
+        return new UserData(Path.of(data), features, targets, group, budget, split);
+    }
+
+    /** SHA-256 (hex) over the train and test files, so a report can tell whether the data changed since the run. */
+    public String checksum(DataDirectory directory) {
+        List<Path> files = switch (kind) {
+            case "sldbench" -> List.of(directory.trainFile(task), directory.testFile(task));
+            default -> test == null ? List.of(Path.of(data)) : List.of(Path.of(data), Path.of(test));
+        };
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                digest.update(Files.readAllBytes(file));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new EvosldException("cannot read " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.evosld.run;
+
+import dev.evosld.EvosldException;
+import dev.evosld.eval.ParameterSet;
+import dev.evosld.json.Json;
+import dev.evosld.law.Law;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+
+/**
+ * A fitted law as EvoSLD writes it ({@code law.json} of a run directory, and {@code export --format json}):
+ * the law in the law language, its variables, parameter values per group, metrics and provenance.
+ * {@code evosld fit --law-file} reads it back.
+ *
+ * @param evosldVersion the version that wrote it
+ * @param task the task
+ * @param law the formula in the law language
+ * @param variables the law's variables (feature names)
+ * @param parameterNames the law's parameter names, in order
+ * @param targets the target columns
+ * @param parameters {@code group → name → value}, or {@code group → target → name → value} with several targets
+ * @param metrics the scores
+ * @param provenance where the law and its data came from
+ */
+public record LawDocument(String evosldVersion, String task, String law, List<String> variables,
+                          List<String> parameterNames, List<String> targets, Map<String, Object> parameters,
+                          Metrics metrics, Provenance provenance) {
+
+    /**
+     * @param trainR2 R² on train with parameters fitted on all of train (null if it failed)
+     * @param validationR2 R² on the validation rows inside train, fitted on the rest (null if not measured)
+     * @param testR2 R² on test (null if it failed)
+     * @param parameterCount parameters per group and target
+     * @param nodeCount nodes of the expression tree
+     */
+    public record Metrics(Double trainR2, Double validationR2, Double testR2, int parameterCount, int nodeCount) {
+    }
+
+    /**
+     * @param command the command that produced the law ({@code fit} or {@code discover})
+     * @param data where the rows came from
+     * @param dataChecksum SHA-256 of the train and test files
+     * @param seed the seed
+     * @param created when, ISO-8601
+     */
+    public record Provenance(String command, DataSource data, String dataChecksum, long seed, String created) {
+    }
+
+    public static LawDocument of(String version, String task, Law law, ParameterSet parameters, Metrics metrics,
+                                 Provenance provenance) {
+        return new LawDocument(version, task, law.toString(), law.variables(), law.parameters(), parameters.targets(),
+            parameters.toMap(), metrics, provenance);
+    }
+
+    /** The law, with this document's variables as the features. */
+    public Law parsedLaw() {
+        return Law.parse(law, variables);
+    }
+
+    /** The parameter values. */
+    public ParameterSet parameterSet(String source) {
+        return ParameterSet.fromMap(parameters, parameterNames, targets, source);
+    }
+
+    public void write(Path file) {
+        AtomicFiles.write(file, Json.mapper().writeValueAsString(this) + "\n");
+    }
+
+    public static LawDocument read(Path file) {
+        try {
+            LawDocument document = Json.mapper().readValue(Files.readString(file), LawDocument.class);
+            if (document.law() == null || document.parameters() == null || document.parameterNames() == null
+                || document.targets() == null || document.variables() == null) {
+                throw new EvosldException(file + ": not a law document (needs law, variables, parameter_names, targets, parameters)");
+            }
+            return document;
+        } catch (NoSuchFileException e) {
+            throw new EvosldException(file + ": no such file");
+        } catch (IOException e) {
+            throw new EvosldException("cannot read " + file + ": " + e.getMessage());
+        } catch (JacksonException e) {
+            throw new EvosldException(file + ": invalid law document: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.evosld.run;
+
+import dev.evosld.EvosldException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The folder a {@code discover} or {@code fit --out} run writes, by default {@code results/<task>/<run>/}:
+ *
+ * <ul>
+ *   <li>{@code law.json}: the chosen law, fitted on all of train ({@link LawDocument});
+ *   <li>{@code pareto.json}: the Pareto front of validation error against complexity (discover);
+ *   <li>{@code history.json}: the best validation error per generation (discover);
+ *   <li>{@code checkpoint.json}: the search state, for {@code --resume} (discover);
+ *   <li>{@code report.html} and {@code plots/}: the report;
+ *   <li>{@code llm/}: the LLM response cache.
+ * </ul>
+ */
+public record RunDirectory(Path path) {
+
+    public Path lawFile() {
+        return path.resolve("law.json");
+    }
+
+    public Path paretoFile() {
+        return path.resolve("pareto.json");
+    }
+
+    public Path historyFile() {
+        return path.resolve("history.json");
+    }
+
+    public Path checkpointFile() {
+        return path.resolve("checkpoint.json");
+    }
+
+    public Path reportFile() {
+        return path.resolve("report.html");
+    }
+
+    public Path plotsDirectory() {
+        return path.resolve("plots");
+    }
+
+    public Path llmCacheDirectory() {
+        return path.resolve("llm");
+    }
+
+    /** An existing run directory, checked to hold a {@code law.json}. */
+    public static RunDirectory existing(Path path) {
+        RunDirectory run = new RunDirectory(path);
+        if (!Files.isDirectory(path)) {
+            throw new EvosldException(path + ": no such run directory");
+        }
+        if (!Files.isRegularFile(run.lawFile())) {
+            throw new EvosldException(path + ": not a run directory (no law.json)");
+        }
+        return run;
+    }
+
+    public LawDocument readLaw() {
+        return LawDocument.read(lawFile());
+    }
+}

@@ -1,0 +1,295 @@
+package dev.evosld.law;
+
+import dev.evosld.law.Expr.Apply;
+import dev.evosld.law.Expr.Num;
+import dev.evosld.law.Expr.Sym;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Simplifies a law so that equivalent candidates look alike and no parameter is wasted:
+ *
+ * <ul>
+ *   <li>literal-only subtrees are folded to a literal (when the result is finite);
+ *   <li>identities go: {@code x+0, x*1, x/1, x^1, --x, x-0};
+ *   <li>a subtree without variables that holds a parameter is a single constant, so it becomes one
+ *       parameter ({@code exp(a)*x → a*x}, {@code a*b*x → a*x}, {@code x^(-alpha) → x^alpha});
+ *   <li>in a sum, all variable-free terms merge into one; in a product, all variable-free factors.
+ * </ul>
+ *
+ * The result fits the data at least as well as the input (every input parameter vector has an equivalent),
+ * usually with fewer parameters. New parameters take names from the supplier.
+ */
+public final class Simplifier {
+    private final Set<String> variables;
+    private final Supplier<String> freshNames;
+    /** How often each name occurs in the law being simplified. */
+    private final Map<String, Integer> occurrences;
+
+    private Simplifier(Set<String> variables, Supplier<String> freshNames, Map<String, Integer> occurrences) {
+        this.variables = variables;
+        this.freshNames = freshNames;
+        this.occurrences = occurrences;
+    }
+
+    /** Simplifies a law; merged parameters are named {@code p1, p2, ...} avoiding the law's own names. */
+    public static Law simplify(Law law) {
+        Set<String> used = new java.util.HashSet<>(law.parameters());
+        used.addAll(law.variables());
+        int[] counter = {0};
+        Supplier<String> fresh = () -> {
+            String name;
+            do {
+                name = "p" + (++counter[0]);
+            } while (used.contains(name));
+            used.add(name);
+            return name;
+        };
+        Expr result = law.expr();
+        for (int pass = 0; pass < 4; pass++) {
+            Simplifier simplifier = new Simplifier(Set.copyOf(law.variables()), fresh, occurrences(result));
+            Expr next = simplifier.simplify(result);
+            if (next.equals(result)) {
+                break;
+            }
+            result = next;
+        }
+        return Law.of(result, law.variables());
+    }
+
+    private static Map<String, Integer> occurrences(Expr e) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        e.forEachNode(node -> {
+            if (node instanceof Sym s) {
+                counts.merge(s.name(), 1, Integer::sum);
+            }
+        });
+        return counts;
+    }
+
+    /** Whether every parameter of {@code e} occurs only inside {@code e}, so one parameter can replace it. */
+    private boolean ownsItsParameters(Expr e) {
+        Map<String, Integer> inside = occurrences(e);
+        // a name missing from the counts was made fresh in this pass, so nothing outside uses it
+        return inside.entrySet().stream().allMatch(entry -> !occurrences.containsKey(entry.getKey())
+            || entry.getValue().equals(occurrences.get(entry.getKey())));
+    }
+
+    private boolean hasVariable(Expr e) {
+        return switch (e) {
+            case Num n -> false;
+            case Sym s -> variables.contains(s.name());
+            case Apply a -> a.args().stream().anyMatch(this::hasVariable);
+        };
+    }
+
+    private static boolean hasParameterOrVariable(Expr e) {
+        return !(e instanceof Num) && (e instanceof Sym || ((Apply) e).args().stream().anyMatch(Simplifier::hasParameterOrVariable));
+    }
+
+    private Expr simplify(Expr e) {
+        if (!(e instanceof Apply a)) {
+            return e;
+        }
+        List<Expr> args = a.args().stream().map(this::simplify).toList();
+        Apply node = new Apply(a.op(), args);
+        if (!hasParameterOrVariable(node)) {
+            double value = LiteralFolding.evaluate(node);
+            return Double.isFinite(value) ? Expr.num(value) : node;
+        }
+        if (!hasVariable(node) && ownsItsParameters(node)) {
+            // a constant made of parameters (and literals) used nowhere else: one parameter can take its value
+            return Expr.sym(freshNames.get());
+        }
+        return switch (node.op()) {
+            case ADD, SUB -> simplifySum(node);
+            case MUL -> simplifyProduct(node);
+            case DIV -> simplifyQuotient(node);
+            case POW -> simplifyPower(node);
+            case NEG -> node.arg(0) instanceof Apply inner && inner.op() == Operator.NEG ? inner.arg(0) : node;
+            default -> node;
+        };
+    }
+
+    /** Flattens the sum, drops zeros, and merges its variable-free terms into one parameter. */
+    private Expr simplifySum(Apply node) {
+        List<Expr> terms = new ArrayList<>();
+        List<Boolean> negated = new ArrayList<>();
+        flattenSum(node, false, terms, negated);
+        List<Expr> kept = new ArrayList<>();
+        List<Boolean> keptNegated = new ArrayList<>();
+        int constants = 0;
+        boolean parameterConstant = false;
+        for (int i = 0; i < terms.size(); i++) {
+            Expr term = terms.get(i);
+            if (term instanceof Num n && n.value() == 0) {
+                continue;
+            }
+            if (!hasVariable(term) && ownsItsParameters(term)) {
+                constants++;
+                parameterConstant |= hasParameterOrVariable(term);
+                if (constants == 1) {
+                    kept.add(term);
+                    keptNegated.add(negated.get(i));
+                }
+                continue;
+            }
+            kept.add(term);
+            keptNegated.add(negated.get(i));
+        }
+        if (constants > 1 && parameterConstant) {
+            int index = indexOfConstant(kept);
+            kept.set(index, Expr.sym(freshNames.get()));
+            keptNegated.set(index, false);
+        } else if (constants > 1) {
+            return node; // literal-only terms that do not fold stay as written
+        }
+        if (kept.isEmpty()) {
+            return Expr.num(0);
+        }
+        Expr sum = keptNegated.getFirst() ? Expr.neg(kept.getFirst()) : kept.getFirst();
+        for (int i = 1; i < kept.size(); i++) {
+            sum = Expr.apply(keptNegated.get(i) ? Operator.SUB : Operator.ADD, sum, kept.get(i));
+        }
+        return sum;
+    }
+
+    private int indexOfConstant(List<Expr> terms) {
+        for (int i = 0; i < terms.size(); i++) {
+            if (!hasVariable(terms.get(i)) && ownsItsParameters(terms.get(i))) {
+                return i;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    private static void flattenSum(Expr e, boolean negated, List<Expr> terms, List<Boolean> signs) {
+        if (e instanceof Apply a && (a.op() == Operator.ADD || a.op() == Operator.SUB)) {
+            flattenSum(a.arg(0), negated, terms, signs);
+            flattenSum(a.arg(1), a.op() == Operator.SUB != negated, terms, signs);
+        } else {
+            terms.add(e);
+            signs.add(negated);
+        }
+    }
+
+    /** Flattens the product, drops ones, and merges its variable-free factors into one parameter. */
+    private Expr simplifyProduct(Apply node) {
+        List<Expr> factors = new ArrayList<>();
+        flattenProduct(node, factors);
+        List<Expr> kept = new ArrayList<>();
+        int constants = 0;
+        boolean parameterConstant = false;
+        for (Expr factor : factors) {
+            if (factor instanceof Num n && n.value() == 1) {
+                continue;
+            }
+            if (factor instanceof Num n && n.value() == 0) {
+                return Expr.num(0);
+            }
+            if (!hasVariable(factor) && ownsItsParameters(factor)) {
+                constants++;
+                parameterConstant |= hasParameterOrVariable(factor);
+            }
+            kept.add(factor);
+        }
+        if (constants > 1 && parameterConstant) {
+            List<Expr> merged = new ArrayList<>();
+            boolean placed = false;
+            for (Expr factor : kept) {
+                if (hasVariable(factor) || !ownsItsParameters(factor)) {
+                    merged.add(factor);
+                } else if (!placed) {
+                    merged.add(Expr.sym(freshNames.get()));
+                    placed = true;
+                }
+            }
+            kept = merged;
+        }
+        if (kept.isEmpty()) {
+            return Expr.num(1);
+        }
+        Expr product = kept.getFirst();
+        for (int i = 1; i < kept.size(); i++) {
+            product = Expr.mul(product, kept.get(i));
+        }
+        return product;
+    }
+
+    private static void flattenProduct(Expr e, List<Expr> factors) {
+        if (e instanceof Apply a && a.op() == Operator.MUL) {
+            flattenProduct(a.arg(0), factors);
+            flattenProduct(a.arg(1), factors);
+        } else {
+            factors.add(e);
+        }
+    }
+
+    private Expr simplifyQuotient(Apply node) {
+        if (node.arg(1) instanceof Num n && n.value() == 1) {
+            return node.arg(0);
+        }
+        return node;
+    }
+
+    private Expr simplifyPower(Apply node) {
+        if (node.arg(1) instanceof Num n && n.value() == 1) {
+            return node.arg(0);
+        }
+        if (node.arg(1) instanceof Num n && n.value() == 0) {
+            return Expr.num(1);
+        }
+        return node;
+    }
+
+    /**
+     * A key equal for laws that differ only in the names of their parameters or the order of the terms of
+     * a sum or the factors of a product: the cache of fitted laws is keyed by it.
+     */
+    public static String canonicalKey(Law law) {
+        Map<String, String> renaming = new LinkedHashMap<>();
+        Expr sorted = sortOperands(law.expr(), Set.copyOf(law.variables()));
+        sorted.forEachNode(node -> {
+            if (node instanceof Sym s && !law.variables().contains(s.name())) {
+                renaming.putIfAbsent(s.name(), "p" + renaming.size());
+            }
+        });
+        return LawPrinter.print(rename(sorted, renaming));
+    }
+
+    private static Expr sortOperands(Expr e, Set<String> variables) {
+        if (!(e instanceof Apply a)) {
+            return e;
+        }
+        List<Expr> args = a.args().stream().map(arg -> sortOperands(arg, variables)).toList();
+        if (a.op().isCommutative() && args.size() == 2) {
+            Comparator<Expr> order = Comparator.comparing(x -> shape(x, variables));
+            if (order.compare(args.get(0), args.get(1)) > 0) {
+                args = List.of(args.get(1), args.get(0));
+            }
+        }
+        return new Apply(a.op(), args);
+    }
+
+    /** The expression with every parameter written as the same name, for ordering operands. */
+    private static String shape(Expr e, Set<String> variables) {
+        return LawPrinter.print(rename(e, name -> variables.contains(name) ? name : "_"));
+    }
+
+    private static Expr rename(Expr e, Map<String, String> renaming) {
+        return rename(e, name -> renaming.getOrDefault(name, name));
+    }
+
+    private static Expr rename(Expr e, java.util.function.UnaryOperator<String> renaming) {
+        return switch (e) {
+            case Num n -> n;
+            case Sym s -> Expr.sym(renaming.apply(s.name()));
+            case Apply a -> new Apply(a.op(), a.args().stream().map(arg -> rename(arg, renaming)).toList());
+        };
+    }
+}

@@ -26,22 +26,24 @@ final class StartPoints {
     static List<double[]> generate(ParameterSpace space, FitProblem problem, int count, long seed, double[] hint) {
         int size = space.size();
         List<double[]> starts = new ArrayList<>(count);
-        if (hint != null && hint.length == size) {
-            starts.add(clamp(space, hint.clone()));
-        }
         double decade = Math.max(1, problem.largestScaleDecade());
+        if (hint != null && hint.length == size) {
+            // a hint may know some parameters only (NaN for the rest): those get their typical value
+            double[] start = hint.clone();
+            for (int k = 0; k < size; k++) {
+                if (!Double.isFinite(start[k])) {
+                    start[k] = typical(space.roles.get(k), problem, EXPONENT_GRID[0]);
+                }
+            }
+            starts.add(clamp(space, start));
+        }
         for (double exponent : EXPONENT_GRID) {
             if (starts.size() >= count) {
                 break;
             }
             double[] guess = new double[size];
             for (int k = 0; k < size; k++) {
-                guess[k] = switch (space.roles.get(k)) {
-                    case EXPONENT -> exponent;
-                    case OFFSET -> problem.minTarget() - 0.05 * (problem.maxTarget() - problem.minTarget());
-                    case COEFFICIENT -> 1;
-                    case SHAPE -> 1;
-                };
+                guess[k] = typical(space.roles.get(k), problem, exponent);
             }
             starts.add(clamp(space, guess));
             if (!hasRole(space, ParameterRole.EXPONENT)) {
@@ -65,6 +67,14 @@ final class StartPoints {
             starts.add(clamp(space, point));
         }
         return starts;
+    }
+
+    private static double typical(ParameterRole role, FitProblem problem, double exponent) {
+        return switch (role) {
+            case EXPONENT -> exponent;
+            case OFFSET -> problem.minTarget() - 0.05 * (problem.maxTarget() - problem.minTarget());
+            case COEFFICIENT, SHAPE -> 1;
+        };
     }
 
     private static boolean hasRole(ParameterSpace space, ParameterRole role) {

@@ -79,7 +79,8 @@ public final class LawTrees {
         return new Apply(operator(op), args);
     }
 
-    private static MathOp mathOp(Operator op) {
+    /** The Jenetics operation of a law-language operation. */
+    public static MathOp mathOp(Operator op) {
         return switch (op) {
             case ADD -> MathOp.ADD;
             case SUB -> MathOp.SUB;
@@ -96,7 +97,12 @@ public final class LawTrees {
         };
     }
 
-    private static Operator operator(Op<Double> op) {
+    /**
+     * The law-language operation of a Jenetics operation.
+     *
+     * @throws IllegalArgumentException for an operation the law language lacks
+     */
+    public static Operator operator(Op<Double> op) {
         for (Operator candidate : Operator.values()) {
             if (mathOp(candidate) == op) {
                 return candidate;

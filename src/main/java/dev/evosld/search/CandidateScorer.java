@@ -1,0 +1,96 @@
+package dev.evosld.search;
+
+import dev.evosld.eval.ParameterSet;
+import dev.evosld.eval.Predictions;
+import dev.evosld.eval.R2;
+import dev.evosld.fit.FitOptions;
+import dev.evosld.fit.FittedLaw;
+import dev.evosld.law.Law;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores a candidate by extrapolation inside train: fits it on each fold's fit rows (per group and target)
+ * and pools its predictions on the validation rows into SLDBench's R². Thread-safe.
+ */
+final class CandidateScorer {
+    private final ValidationPlan plan;
+    private final FitOptions options;
+    private final List<String> targets;
+
+    CandidateScorer(ValidationPlan plan, FitOptions options, List<String> targets) {
+        this.plan = plan;
+        this.options = options;
+        this.targets = List.copyOf(targets);
+    }
+
+    /**
+     * @param hints known values of some parameters (by name), tried as the first start
+     */
+    Evaluation score(Law law, Map<String, Double> hints) {
+        int parameters = law.parameterCount();
+        int nodes = law.expr().size();
+        List<double[]> actual = new ArrayList<>();
+        List<double[]> predicted = new ArrayList<>();
+        for (int t = 0; t < targets.size(); t++) {
+            actual.add(new double[0]);
+            predicted.add(new double[0]);
+        }
+        Map<String, Double> fitted = Map.of();
+        for (ValidationPlan.Fold fold : plan.folds()) {
+            FittedLaw fit = FittedLaw.fit(law, fold.fit(), options, 1, hintSet(law, fold, hints));
+            if (fit.failure().isPresent()) {
+                return Evaluation.failed(fit.failure().get().failure(), parameters, nodes);
+            }
+            ParameterSet values = fit.parameters();
+            if (fitted.isEmpty() && !fit.fits().isEmpty()) {
+                fitted = named(law, fit.fits().getFirst().parameters());
+            }
+            Predictions predictions = Predictions.of(law, fold.validation(), values);
+            for (int t = 0; t < targets.size(); t++) {
+                actual.set(t, concat(actual.get(t), predictions.actual().get(t)));
+                predicted.set(t, concat(predicted.get(t), predictions.predicted().get(t)));
+            }
+        }
+        R2 r2 = R2.score(actual, predicted);
+        if (r2.isFailure()) {
+            return Evaluation.failed("validation: " + r2.failure(), parameters, nodes);
+        }
+        return new Evaluation(1 - r2.value(), parameters, nodes, fitted, null);
+    }
+
+    private ParameterSet hintSet(Law law, ValidationPlan.Fold fold, Map<String, Double> hints) {
+        if (hints.isEmpty() || law.parameterCount() == 0) {
+            return null;
+        }
+        double[] values = new double[law.parameterCount()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = hints.getOrDefault(law.parameters().get(k), Double.NaN);
+        }
+        Map<String, double[][]> perGroup = new LinkedHashMap<>();
+        fold.fit().groups().forEach(group -> {
+            double[][] perTarget = new double[targets.size()][];
+            Arrays.fill(perTarget, values);
+            perGroup.put(group.name(), perTarget);
+        });
+        return ParameterSet.of(law.parameters(), targets, perGroup);
+    }
+
+    private static Map<String, Double> named(Law law, double[] values) {
+        Map<String, Double> named = new HashMap<>();
+        for (int k = 0; k < values.length; k++) {
+            named.put(law.parameters().get(k), values[k]);
+        }
+        return named;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] result = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, result, a.length, b.length);
+        return result;
+    }
+}

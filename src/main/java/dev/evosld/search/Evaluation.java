@@ -1,0 +1,40 @@
+package dev.evosld.search;
+
+import java.util.Map;
+
+/**
+ * How well a candidate law extrapolates inside train.
+ *
+ * @param validationError 1 − R² on the validation rows (SLDBench's mean NMSE), +∞ when the candidate
+ *     failed (did not fit, predicted NaN, or broke a rule)
+ * @param parameterCount parameters per group and target
+ * @param nodeCount nodes of the simplified tree
+ * @param fitted parameter values fitted on the first fold's first group and target, written back into the
+ *     tree so that its children start from them
+ * @param failure why the candidate failed, or null
+ */
+public record Evaluation(double validationError, int parameterCount, int nodeCount, Map<String, Double> fitted,
+                         String failure) {
+
+    public Evaluation {
+        fitted = Map.copyOf(fitted);
+    }
+
+    static Evaluation failed(String failure, int parameterCount, int nodeCount) {
+        return new Evaluation(Double.POSITIVE_INFINITY, parameterCount, nodeCount, Map.of(), failure);
+    }
+
+    public boolean isFailure() {
+        return failure != null;
+    }
+
+    /** SLDBench's R² on the validation rows. */
+    public double validationR2() {
+        return 1 - validationError;
+    }
+
+    /** The size measure of the Pareto front: nodes plus parameters. */
+    public int complexity() {
+        return nodeCount + parameterCount;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.evosld.search;
+
+import dev.evosld.law.Law;
+import java.util.List;
+
+/**
+ * Where candidate laws come from besides variation: seeds for the initial population and, every few
+ * generations, rewrites of the best laws found so far. The offline {@link ClassicForms} proposer is the
+ * default; an LLM proposer plugs into the same interface.
+ */
+public interface Proposer {
+
+    /** Laws to seed the initial population with; they are validated and simplified by the search. */
+    List<Law> seeds(ProposalContext context);
+
+    /** Rewrites of the best laws so far (best first); the default proposes none. */
+    default List<Law> rewrites(ProposalContext context, List<ScoredLaw> best) {
+        return List.of();
+    }
+
+    /** A short name for logs ("classic forms", "llm gpt-4o-mini"). */
+    String name();
+}

@@ -60,6 +60,14 @@ public final class LbfgsB {
     private final double[] bestX;
     private final double[] bestGradient;
 
+    // State of the running minimize call.
+    private int evaluations;
+    /** f at x. */
+    private double value;
+    private double bestValue;
+    private double trialValue;
+    private double searchBestValue;
+
     /**
      * @param dimension number of variables, at least 1
      * @param settings  memory size, budgets and tolerances
@@ -109,108 +117,69 @@ public final class LbfgsB {
         Objects.requireNonNull(objective, "objective");
         checkArguments(start, lower, upper);
         int n = dimension;
-        double[] x = this.x;
+        boolean finiteStart = true;
+        boolean boxed = true;
         for (int i = 0; i < n; i++) {
             x[i] = Math.min(upper[i], Math.max(lower[i], start[i]));
+            finiteStart &= Double.isFinite(x[i]);
+            boxed &= Double.isFinite(lower[i]) && Double.isFinite(upper[i]);
         }
         memory.clear();
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(x[i])) {
-                return new Result(x.clone(), Double.NaN, 0, 0, Stop.NON_FINITE_START, Double.NaN);
-            }
+        evaluations = 0;
+        if (!finiteStart) {
+            return new Result(x.clone(), Double.NaN, 0, 0, Stop.NON_FINITE_START, Double.NaN);
         }
-        double value = objective.evaluate(x, gradient);
-        int evaluations = 1;
+        value = objective.evaluate(x, gradient);
+        evaluations = 1;
         if (!Double.isFinite(value) || !allFinite(gradient)) {
             return new Result(x.clone(), value, 0, evaluations, Stop.NON_FINITE_START, Double.NaN);
         }
-        double bestValue = value;
+        bestValue = value;
         System.arraycopy(x, 0, bestX, 0, n);
         System.arraycopy(gradient, 0, bestGradient, 0, n);
         if (projectedGradientNorm(x, gradient, lower, upper) <= settings.projectedGradientTolerance()) {
-            return converged(value, 0, evaluations, Stop.PROJECTED_GRADIENT, lower, upper);
+            return converged(0, Stop.PROJECTED_GRADIENT, lower, upper);
         }
 
         int iterations = 0;
         while (true) {
-            x = this.x;
             if (iterations >= settings.maxIterations()) {
-                return result(bestValue, iterations, evaluations, Stop.MAX_ITERATIONS, lower, upper);
+                return best(iterations, Stop.MAX_ITERATIONS, lower, upper);
             }
-            double[] gradient = this.gradient;
-            cauchyPoint.compute(x, gradient, lower, upper, memory, cauchy);
-            boolean solved = subspaceStep.compute(x, gradient, lower, upper, memory, cauchy,
-                cauchyPoint.cauchyStep(), target);
-            double slope = 0;
-            double directionSquared = 0;
-            for (int i = 0; i < n; i++) {
-                double d = target[i] - x[i];
-                direction[i] = d;
-                slope += gradient[i] * d;
-                directionSquared += d * d;
+            double slope = searchDirection(lower, upper);
+            LineSearch.Status status = LineSearch.Status.FAILED;
+            if (slope < 0) {
+                double maxStep = maxFeasibleStep(lower, upper);
+                status = searchLine(objective, lower, upper, slope, initialStep(iterations == 0 && !boxed, maxStep),
+                    maxStep);
             }
-            if (!solved || !(slope < 0)) {
-                // Rounding has corrupted the quadratic model; restart from steepest descent.
-                if (memory.size() > 0) {
-                    memory.clear();
-                    continue;
-                }
-                return result(bestValue, iterations, evaluations, Stop.LINE_SEARCH_FAILED, lower, upper);
-            }
-            double maxStep = maxFeasibleStep(x, lower, upper);
-            // Without curvature information the direction's length means nothing: try a unit step.
-            double initialStep = memory.size() == 0 ? Math.min(1 / Math.sqrt(directionSquared), maxStep) : 1;
-
-            LineSearch.Status status = lineSearch.begin(value, slope, initialStep, maxStep);
-            double trialValue = Double.NaN;
-            double searchBestValue = Double.NaN;
-            while (status == LineSearch.Status.EVALUATE) {
-                if (evaluations >= settings.maxEvaluations()) {
-                    return result(bestValue, iterations, evaluations, Stop.MAX_EVALUATIONS, lower, upper);
-                }
-                trialPoint(lineSearch.step(), maxStep, lower, upper);
-                trialValue = objective.evaluate(trialX, trialGradient);
-                evaluations++;
-                double trialSlope = Double.NaN;
-                if (Double.isFinite(trialValue) && allFinite(trialGradient)) {
-                    trialSlope = SmallDense.dot(trialGradient, direction, n);
-                    if (trialValue < bestValue) {
-                        bestValue = trialValue;
-                        System.arraycopy(trialX, 0, bestX, 0, n);
-                        System.arraycopy(trialGradient, 0, bestGradient, 0, n);
-                    }
-                }
-                status = lineSearch.next(trialValue, trialSlope);
-                if (lineSearch.trialBecameBest()) {
-                    searchBestValue = trialValue;
-                    System.arraycopy(trialX, 0, searchBestX, 0, n);
-                    System.arraycopy(trialGradient, 0, searchBestGradient, 0, n);
-                }
+            if (status == LineSearch.Status.EVALUATE) {
+                return best(iterations, Stop.MAX_EVALUATIONS, lower, upper);
             }
             if (status == LineSearch.Status.FAILED) {
+                // Either rounding spoiled the quadratic model, or the model's direction led nowhere:
+                // retry once from steepest descent before giving up.
                 if (memory.size() > 0) {
                     memory.clear();
                     continue;
                 }
-                return result(bestValue, iterations, evaluations, Stop.LINE_SEARCH_FAILED, lower, upper);
+                return best(iterations, Stop.LINE_SEARCH_FAILED, lower, upper);
             }
 
             double previousValue = value;
             if (status == LineSearch.Status.ACCEPT_TRIAL) {
-                value = trialValue;
-                acceptTrial();
+                accept(trialValue, true);
             } else {
-                value = searchBestValue;
-                acceptSearchBest();
+                accept(searchBestValue, false);
             }
             iterations++;
 
-            if (projectedGradientNorm(this.x, this.gradient, lower, upper) <= settings.projectedGradientTolerance()) {
-                return converged(value, iterations, evaluations, Stop.PROJECTED_GRADIENT, lower, upper);
+            if (projectedGradientNorm(x, gradient, lower, upper) <= settings.projectedGradientTolerance()) {
+                return converged(iterations, Stop.PROJECTED_GRADIENT, lower, upper);
             }
             double scale = Math.max(Math.max(Math.abs(previousValue), Math.abs(value)), 1);
             if (previousValue - value <= settings.relativeReductionTolerance() * scale) {
-                return converged(value, iterations, evaluations, Stop.RELATIVE_REDUCTION, lower, upper);
+                return converged(iterations, Stop.RELATIVE_REDUCTION, lower, upper);
             }
             double stepDotChange = SmallDense.dot(step, gradientChange, n);
             double changeDotChange = SmallDense.dot(gradientChange, gradientChange, n);
@@ -219,6 +188,77 @@ public final class LbfgsB {
                 memory.add(step, gradientChange, stepDotChange, changeDotChange);
             }
         }
+    }
+
+    /**
+     * Sets {@code direction} from x to the subspace minimizer beyond the Cauchy point.
+     *
+     * @return the slope g·d, negative for a descent direction; NaN if the model was numerically singular
+     */
+    private double searchDirection(double[] lower, double[] upper) {
+        cauchyPoint.compute(x, gradient, lower, upper, memory, cauchy);
+        if (!subspaceStep.compute(x, gradient, lower, upper, memory, cauchy, cauchyPoint.cauchyStep(), target)) {
+            return Double.NaN;
+        }
+        double slope = 0;
+        for (int i = 0; i < dimension; i++) {
+            double d = target[i] - x[i];
+            direction[i] = d;
+            slope += gradient[i] * d;
+        }
+        return slope;
+    }
+
+    /**
+     * The first trial step. On the first iteration d is the raw projected gradient, whose length means
+     * nothing: try a step of unit length, unless every variable is boxed so that d already ends at a
+     * sensible point. Otherwise (memory resets included) try the full step, as the Fortran code does:
+     * backtracking from a long step interpolates quickly, while extrapolating from a short one gains
+     * only a factor 4 per trial.
+     */
+    private double initialStep(boolean unitLength, double maxStep) {
+        if (!unitLength) {
+            return 1;
+        }
+        double squaredLength = SmallDense.dot(direction, direction, dimension);
+        return Math.min(1 / Math.sqrt(squaredLength), maxStep);
+    }
+
+    /**
+     * Runs the line search along {@code direction}, keeping the line search's best point in
+     * {@code searchBestX} and the run's best in {@code bestX}.
+     *
+     * @return how the search ended, or {@link LineSearch.Status#EVALUATE} if the evaluation budget ran
+     *     out first
+     */
+    private LineSearch.Status searchLine(Objective objective, double[] lower, double[] upper, double slope,
+                                         double initialStep, double maxStep) {
+        int n = dimension;
+        LineSearch.Status status = lineSearch.begin(value, slope, initialStep, maxStep);
+        while (status == LineSearch.Status.EVALUATE) {
+            if (evaluations >= settings.maxEvaluations()) {
+                return status;
+            }
+            trialPoint(lineSearch.step(), maxStep, lower, upper);
+            trialValue = objective.evaluate(trialX, trialGradient);
+            evaluations++;
+            double trialSlope = Double.NaN;
+            if (Double.isFinite(trialValue) && allFinite(trialGradient)) {
+                trialSlope = SmallDense.dot(trialGradient, direction, n);
+                if (trialValue < bestValue) {
+                    bestValue = trialValue;
+                    System.arraycopy(trialX, 0, bestX, 0, n);
+                    System.arraycopy(trialGradient, 0, bestGradient, 0, n);
+                }
+            }
+            status = lineSearch.next(trialValue, trialSlope);
+            if (lineSearch.trialBecameBest()) {
+                searchBestValue = trialValue;
+                System.arraycopy(trialX, 0, searchBestX, 0, n);
+                System.arraycopy(trialGradient, 0, searchBestGradient, 0, n);
+            }
+        }
+        return status;
     }
 
     /**
@@ -246,54 +286,46 @@ public final class LbfgsB {
         }
     }
 
-    /** Makes the last trial the iterate, recording the step and gradient change. */
-    private void acceptTrial() {
-        recordChange(trialX, trialGradient);
-        double[] swap = x;
-        x = trialX;
-        trialX = swap;
-        swap = gradient;
-        gradient = trialGradient;
-        trialGradient = swap;
-    }
-
-    /** Makes the line search's best step the iterate, recording the step and gradient change. */
-    private void acceptSearchBest() {
-        recordChange(searchBestX, searchBestGradient);
-        double[] swap = x;
-        x = searchBestX;
-        searchBestX = swap;
-        swap = gradient;
-        gradient = searchBestGradient;
-        searchBestGradient = swap;
-    }
-
-    private void recordChange(double[] newX, double[] newGradient) {
+    /**
+     * Makes the last trial, or the line search's best point, the new iterate (by swapping arrays, not
+     * copying) and records the step s and gradient change y.
+     */
+    private void accept(double newValue, boolean lastTrial) {
+        double[] newX = lastTrial ? trialX : searchBestX;
+        double[] newGradient = lastTrial ? trialGradient : searchBestGradient;
         for (int i = 0; i < dimension; i++) {
             step[i] = newX[i] - x[i];
             gradientChange[i] = newGradient[i] - gradient[i];
         }
+        if (lastTrial) {
+            trialX = x;
+            trialGradient = gradient;
+        } else {
+            searchBestX = x;
+            searchBestGradient = gradient;
+        }
+        x = newX;
+        gradient = newGradient;
+        value = newValue;
     }
 
     /** The result at the lowest finite point evaluated. */
-    private Result result(double value, int iterations, int evaluations, Stop stop, double[] lower,
-                          double[] upper) {
+    private Result best(int iterations, Stop stop, double[] lower, double[] upper) {
         double norm = projectedGradientNorm(bestX, bestGradient, lower, upper);
-        return new Result(bestX.clone(), value, iterations, evaluations, stop, norm);
+        return new Result(bestX.clone(), bestValue, iterations, evaluations, stop, norm);
     }
 
     /**
      * The result at the iterate, which met a tolerance. A line-search trial may have come out lower by
      * rounding noise, but the iterate is the point the stop reason describes.
      */
-    private Result converged(double value, int iterations, int evaluations, Stop stop, double[] lower,
-                             double[] upper) {
+    private Result converged(int iterations, Stop stop, double[] lower, double[] upper) {
         double norm = projectedGradientNorm(x, gradient, lower, upper);
         return new Result(x.clone(), value, iterations, evaluations, stop, norm);
     }
 
     /** The largest α with x + α d in the box, at least 1 (x + d is in the box up to rounding). */
-    private double maxFeasibleStep(double[] x, double[] lower, double[] upper) {
+    private double maxFeasibleStep(double[] lower, double[] upper) {
         double limit = UNBOUNDED_MAX_STEP;
         for (int i = 0; i < dimension; i++) {
             double d = direction[i];

@@ -17,7 +17,10 @@ package dev.evosld.fit.optim;
  *   K = [ D^½        0 ] [ −D^½  D^-½ Lᵀ ]      J Jᵀ = T = θ SᵀS + L D⁻¹ Lᵀ
  *       [ −L D^-½    J ] [   0      Jᵀ   ]
  * </pre>
- * so M v costs two k × k triangular solves with the Cholesky factor J plus O(k²) products.
+ * so M v costs two k × k triangular solves with the Cholesky factor J plus O(k²) products. The second
+ * factor is E Fᵀ for the first factor F and E = diag(−I, I), so M = F⁻ᵀ E F⁻¹ and a bilinear form
+ * aᵀ M b = (F⁻¹a)ᵀ E (F⁻¹b) needs only forward solves: {@link #solveFirstFactor} and
+ * {@link #middleProduct}.
  *
  * <p>Pairs live in a ring buffer of physical slots; "logical" index 0 is the oldest pair.
  */
@@ -36,6 +39,7 @@ final class LimitedMemory {
     private final double[] inverseFactorDiagonal;
     /** 1 / (s_i · y_i), the inverse of D. */
     private final double[] inverseCurvature;
+    private final double[] inverseSqrtCurvature;
 
     private int size;
     private int oldestSlot;
@@ -51,6 +55,7 @@ final class LimitedMemory {
         this.factorT = new double[capacity][capacity];
         this.inverseFactorDiagonal = new double[capacity];
         this.inverseCurvature = new double[capacity];
+        this.inverseSqrtCurvature = new double[capacity];
     }
 
     int size() {
@@ -126,6 +131,7 @@ final class LimitedMemory {
     private boolean factorize() {
         for (int l = 0; l < size; l++) {
             inverseCurvature[l] = 1 / stepDotChange[l][l];
+            inverseSqrtCurvature[l] = Math.sqrt(inverseCurvature[l]);
         }
         for (int i = 0; i < size; i++) {
             double[] rowI = stepDotChange[i];
@@ -170,6 +176,36 @@ final class LimitedMemory {
             }
             out[j] = sum * inverseCurvature[j];
         }
+    }
+
+    /**
+     * out = F⁻¹ v for a W-space vector v, F the first factor of K: out₁ = D^-½ v₁ and
+     * J out₂ = v₂ + L D⁻¹ v₁. {@code out} must not be {@code v}.
+     */
+    void solveFirstFactor(double[] v, double[] out) {
+        int k = size;
+        for (int i = 0; i < k; i++) {
+            double sum = v[k + i];
+            double[] row = stepDotChange[i];
+            for (int j = 0; j < i; j++) {
+                sum += row[j] * out[j] * inverseSqrtCurvature[j];
+            }
+            out[i] = v[i] * inverseSqrtCurvature[i];
+            out[k + i] = sum;
+        }
+        SmallDense.solveLower(factorT, inverseFactorDiagonal, k, out, k);
+    }
+
+    /** aᵀ M b from u = F⁻¹a and v = F⁻¹b (see {@link #solveFirstFactor}): uᵀ E v with E = diag(−I, I). */
+    double middleProduct(double[] u, double[] v) {
+        int k = size;
+        double negative = 0;
+        double positive = 0;
+        for (int j = 0; j < k; j++) {
+            negative += u[j] * v[j];
+            positive += u[k + j] * v[k + j];
+        }
+        return positive - negative;
     }
 
     /** out = Wᵀ d (length 2k). */

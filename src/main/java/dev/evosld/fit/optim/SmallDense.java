@@ -58,12 +58,15 @@ final class SmallDense {
 
     /** Solves Lᵀ z = b in place in {@code b[offset, offset + size)}, with L and its inverse diagonal from {@link #cholesky}. */
     static void solveLowerTransposed(double[][] factor, double[] inverseDiagonal, int size, double[] b, int offset) {
+        // Column sweep: once z_i is known, remove it from the equations above. This reads row i of L,
+        // contiguous in memory, where the textbook row form would read column i across all rows.
         for (int i = size - 1; i >= 0; i--) {
-            double sum = b[offset + i];
-            for (int k = i + 1; k < size; k++) {
-                sum -= factor[k][i] * b[offset + k];
+            double[] row = factor[i];
+            double z = b[offset + i] * inverseDiagonal[i];
+            b[offset + i] = z;
+            for (int k = 0; k < i; k++) {
+                b[offset + k] -= row[k] * z;
             }
-            b[offset + i] = sum * inverseDiagonal[i];
         }
     }
 

@@ -35,19 +35,14 @@ final class SubspaceStep {
     private final double[] column;
     private final double[] columnTimes;
     private final int[] pivots;
-    /** Rows w_i of W for the free variables, and M w_i: used only when t ≤ 2k, so 2m rows suffice. */
-    private final double[][] freeRows;
-    private final double[][] middleTimesFreeRows;
+    /** F⁻¹ w_i for the rows w_i of W of the free variables: used only when t ≤ 2k, so 2m rows suffice. */
+    private final double[][] solvedFreeRows;
     private final double[][] reducedHessian;
     private final double[] inverseDiagonal;
 
     SubspaceStep(int dimension, int memory) {
         int w = 2 * memory;
         int directRows = Math.min(dimension, w);
-        this.freeRows = new double[directRows][w];
-        this.middleTimesFreeRows = new double[directRows][w];
-        this.reducedHessian = new double[directRows][directRows];
-        this.inverseDiagonal = new double[directRows];
         this.dimension = dimension;
         this.free = new int[dimension];
         this.reducedGradient = new double[dimension];
@@ -60,14 +55,17 @@ final class SubspaceStep {
         this.column = new double[w];
         this.columnTimes = new double[w];
         this.pivots = new int[w];
+        this.solvedFreeRows = new double[directRows][w];
+        this.reducedHessian = new double[directRows][directRows];
+        this.inverseDiagonal = new double[directRows];
     }
 
     /**
      * Writes the end point of the search direction, a point of the box, into {@code target}.
      *
      * @param cauchyStep c = Wᵀ(x<sup>c</sup> − x) from {@link CauchyPoint}
-     * @return false when the 2k × 2k system is numerically singular; {@code target} then holds the
-     *     Cauchy point, still a valid (if slower) target
+     * @return false when rounding has spoiled the model (B̂ not positive definite, or the Woodbury system
+     *     singular); the caller then discards the curvature memory
      */
     boolean compute(double[] x, double[] gradient, double[] lower, double[] upper, LimitedMemory memory,
                     double[] cauchy, double[] cauchyStep, double[] target) {
@@ -97,18 +95,25 @@ final class SubspaceStep {
                 newtonStep[f] = -reducedGradient[f] / theta;
             }
         } else if (freeCount <= w) {
-            if (!solveReducedSystem(memory, freeCount, w, theta)) {
+            if (!solveReducedSystem(memory, freeCount, theta)) {
                 return false;
             }
         } else if (!solveByWoodbury(memory, freeCount, w, theta)) {
             return false;
         }
 
+        boolean projected = false;
         for (int f = 0; f < freeCount; f++) {
             int i = free[f];
-            target[i] = Math.min(upper[i], Math.max(lower[i], cauchy[i] + newtonStep[f]));
+            double unconstrained = cauchy[i] + newtonStep[f];
+            double inBox = Math.min(upper[i], Math.max(lower[i], unconstrained));
+            projected |= inBox != unconstrained;
+            target[i] = inBox;
         }
-        if (modelChange(x, gradient, memory, target) <= cauchyModelChange(x, gradient, memory, cauchy, cauchyStep)) {
+        // Unprojected, the target is the subspace minimizer itself, which the model cannot rank
+        // above the Cauchy point.
+        if (!projected
+            || modelChange(x, gradient, memory, target) <= cauchyModelChange(x, gradient, memory, cauchy, cauchyStep)) {
             return true;
         }
         // The projection lost the Cauchy point's model decrease (Morales and Nocedal only ask for a
@@ -161,24 +166,23 @@ final class SubspaceStep {
 
     /** pᵀ M p. */
     private double middleQuadraticForm(LimitedMemory memory, double[] p) {
-        int w = 2 * memory.size();
-        memory.multiplyMiddle(p, columnTimes);
-        return SmallDense.dot(p, columnTimes, w);
+        memory.solveFirstFactor(p, columnTimes);
+        return memory.middleProduct(columnTimes, columnTimes);
     }
 
     /** newtonStep = −B̂⁻¹ r with B̂ = θI − ZᵀW M WᵀZ formed explicitly and factored by Cholesky. */
-    private boolean solveReducedSystem(LimitedMemory memory, int freeCount, int w, double theta) {
+    private boolean solveReducedSystem(LimitedMemory memory, int freeCount, double theta) {
         for (int f = 0; f < freeCount; f++) {
-            memory.rowOfW(free[f], freeRows[f]);
-            memory.multiplyMiddle(freeRows[f], middleTimesFreeRows[f]);
+            memory.rowOfW(free[f], wRow);
+            memory.solveFirstFactor(wRow, solvedFreeRows[f]);
         }
         for (int a = 0; a < freeCount; a++) {
             double[] row = reducedHessian[a];
-            double[] rowA = freeRows[a];
+            double[] solvedA = solvedFreeRows[a];
             for (int b = 0; b < a; b++) {
-                row[b] = -SmallDense.dot(rowA, middleTimesFreeRows[b], w);
+                row[b] = -memory.middleProduct(solvedA, solvedFreeRows[b]);
             }
-            row[a] = theta - SmallDense.dot(rowA, middleTimesFreeRows[a], w);
+            row[a] = theta - memory.middleProduct(solvedA, solvedA);
         }
         if (!SmallDense.cholesky(reducedHessian, freeCount, inverseDiagonal)) {
             return false;

@@ -18,14 +18,19 @@ import java.util.Map;
  * and pools its predictions on the validation rows into SLDBench's R². Thread-safe.
  */
 final class CandidateScorer {
+    /** How far beyond the largest scale-axis value the probe evaluates a fitted law. */
+    static final double[] PROBE_FACTORS = {2, 10};
+
     private final ValidationPlan plan;
     private final FitOptions options;
     private final List<String> targets;
+    private final ExtrapolationProbe probe;
 
-    CandidateScorer(ValidationPlan plan, FitOptions options, List<String> targets) {
+    CandidateScorer(ValidationPlan plan, FitOptions options, List<String> targets, ExtrapolationProbe probe) {
         this.plan = plan;
         this.options = options;
         this.targets = List.copyOf(targets);
+        this.probe = probe;
     }
 
     /**
@@ -47,6 +52,10 @@ final class CandidateScorer {
                 return Evaluation.failed(fit.failure().get().failure(), parameters, nodes);
             }
             ParameterSet values = fit.parameters();
+            String implausible = probe.check(law, fold.fit(), values);
+            if (implausible != null) {
+                return Evaluation.failed(implausible, parameters, nodes);
+            }
             if (fitted.isEmpty() && !fit.fits().isEmpty()) {
                 fitted = named(law, fit.fits().getFirst().parameters());
             }

@@ -10,15 +10,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * How a candidate law is validated inside train, mimicking how the test split was cut: per group, the rows
- * at the top of the task's scale axis are held out, the law is fitted on the rest and judged on them.
- * Tasks without a scale axis use k-fold cross-validation. Test rows are never involved.
+ * at the top of the task's scale axis are held out, the law is fitted on the rows below and judged on them;
+ * a second fold does the same one level further down, so that the score does not rest on one origin. Tasks
+ * without a scale axis use k-fold cross-validation. Test rows are never involved.
  *
  * @param folds the fit/validation pairs (one for a scale-axis holdout, k for cross-validation)
  */
 public record ValidationPlan(List<Fold> folds) {
+    /**
+     * Validation folds along the scale axis: fold k validates on the rows at level k from the top and fits
+     * on the rows below, so each fold is a one-step extrapolation from a different origin.
+     */
+    static final int ORIGINS = 2;
 
     /** The rows to fit on and the rows to validate on; groups without validation rows are absent from it. */
     public record Fold(Table fit, Table validation) {
@@ -36,34 +44,61 @@ public record ValidationPlan(List<Fold> folds) {
         if (holdout instanceof Holdout.Folds folds) {
             return crossValidation(table, folds.count(), minimum, seed);
         }
-        List<int[]> heldOut = new ArrayList<>();
+        List<int[]> levels = new ArrayList<>();
         for (Group group : table.groups()) {
-            boolean[] validation = new boolean[group.rows()];
-            for (String axis : config.scaleAxis()) {
-                double[] values = group.feature(table.features().indexOf(axis));
-                double threshold = switch (holdout) {
-                    case Holdout.TopValues top -> kthLargestDistinct(values, top.count());
-                    case Holdout.TopFraction top -> kthLargest(values, (int) Math.ceil(top.fraction() * values.length));
-                    case Holdout.Folds f -> throw new AssertionError();
-                };
-                for (int r = 0; r < values.length; r++) {
-                    validation[r] |= values[r] >= threshold;
-                }
-            }
-            int kept = 0;
-            for (boolean v : validation) {
-                kept += v ? 0 : 1;
-            }
-            if (kept < minimum) {
-                Arrays.fill(validation, false);
-            }
-            heldOut.add(indices(validation, true));
+            levels.add(levels(group, table, config, holdout));
         }
-        if (heldOut.stream().allMatch(rows -> rows.length == 0)) {
+        List<Fold> folds = new ArrayList<>();
+        for (int origin = 1; origin <= ORIGINS; origin++) {
+            int level = origin;
+            List<int[]> validation = new ArrayList<>();
+            List<int[]> fit = new ArrayList<>();
+            for (int g = 0; g < table.groups().size(); g++) {
+                int[] rowLevels = levels.get(g);
+                int[] below = rowsWhere(rowLevels, l -> l > level);
+                int[] at = rowsWhere(rowLevels, l -> l == level);
+                boolean usable = below.length >= minimum && at.length > 0;
+                validation.add(usable ? at : new int[0]);
+                fit.add(usable ? below : new int[0]);
+            }
+            if (validation.stream().anyMatch(rows -> rows.length > 0)) {
+                folds.add(split(table, fit, validation));
+            }
+        }
+        if (folds.isEmpty()) {
             // nothing to hold out along the axis (e.g. one value per group): fall back to cross-validation
             return crossValidation(table, 5, minimum, seed);
         }
-        return new ValidationPlan(List.of(split(table, heldOut)));
+        return new ValidationPlan(folds);
+    }
+
+    /**
+     * Each row's level from the top of the scale axes: 1 for rows at the top (the largest {@code count}
+     * distinct values, or the top fraction, of some axis), 2 for the next slice below, and so on.
+     */
+    private static int[] levels(Group group, Table table, TaskConfig config, Holdout holdout) {
+        int[] levels = new int[group.rows()];
+        Arrays.fill(levels, Integer.MAX_VALUE);
+        for (String axis : config.scaleAxis()) {
+            double[] values = group.feature(table.features().indexOf(axis));
+            for (int level = 1; level <= ORIGINS; level++) {
+                double threshold = switch (holdout) {
+                    case Holdout.TopValues top -> kthLargestDistinct(values, top.count() * level);
+                    case Holdout.TopFraction top -> kthLargest(values, (int) Math.ceil(top.fraction() * level * values.length));
+                    case Holdout.Folds f -> throw new AssertionError();
+                };
+                for (int r = 0; r < values.length; r++) {
+                    if (values[r] >= threshold) {
+                        levels[r] = Math.min(levels[r], level);
+                    }
+                }
+            }
+        }
+        return levels;
+    }
+
+    private static int[] rowsWhere(int[] levels, IntPredicate predicate) {
+        return IntStream.range(0, levels.length).filter(r -> predicate.test(levels[r])).toArray();
     }
 
     private static ValidationPlan crossValidation(Table table, int k, int minimum, long seed) {
@@ -93,24 +128,28 @@ public record ValidationPlan(List<Fold> folds) {
         List<Fold> folds = new ArrayList<>();
         for (List<int[]> heldOut : perFold) {
             if (heldOut.stream().anyMatch(rows -> rows.length > 0)) {
-                folds.add(split(table, heldOut));
+                List<int[]> fit = new ArrayList<>();
+                for (int g = 0; g < table.groups().size(); g++) {
+                    boolean[] held = new boolean[table.groups().get(g).rows()];
+                    for (int r : heldOut.get(g)) {
+                        held[r] = true;
+                    }
+                    fit.add(indices(held, false));
+                }
+                folds.add(split(table, fit, heldOut));
             }
         }
         return new ValidationPlan(folds);
     }
 
-    private static Fold split(Table table, List<int[]> heldOut) {
+    private static Fold split(Table table, List<int[]> fitRows, List<int[]> validationRows) {
         List<Group> fit = new ArrayList<>();
         List<Group> validation = new ArrayList<>();
         for (int g = 0; g < table.groups().size(); g++) {
             Group group = table.groups().get(g);
-            boolean[] held = new boolean[group.rows()];
-            for (int r : heldOut.get(g)) {
-                held[r] = true;
-            }
-            fit.add(subset(group, indices(held, false)));
-            if (heldOut.get(g).length > 0) {
-                validation.add(subset(group, heldOut.get(g)));
+            if (validationRows.get(g).length > 0) {
+                fit.add(subset(group, fitRows.get(g)));
+                validation.add(subset(group, validationRows.get(g)));
             }
         }
         return new Fold(new Table(table.features(), table.targets(), fit),

@@ -1,0 +1,35 @@
+package dev.evosld.cli;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/** Reads durations like {@code 90s}, {@code 5m}, {@code 1h30m} or a number of seconds. */
+final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)([hms])");
+
+    @Override
+    public Duration convert(String value) {
+        String text = value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (text.matches("\\d+(\\.\\d+)?")) {
+            return Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000));
+        }
+        Matcher matcher = PART.matcher(text);
+        long millis = 0;
+        int end = 0;
+        while (matcher.find() && matcher.start() == end) {
+            double amount = Double.parseDouble(matcher.group(1));
+            millis += Math.round(amount * switch (matcher.group(2)) {
+                case "h" -> 3_600_000;
+                case "m" -> 60_000;
+                default -> 1_000;
+            });
+            end = matcher.end();
+        }
+        if (end != text.length() || end == 0) {
+            throw new CommandLine.TypeConversionException("not a duration: '" + value + "' (try 90s, 5m or 1h)");
+        }
+        return Duration.ofMillis(millis);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.evosld.cli;
+
+import dev.evosld.search.SearchListener;
+import java.io.PrintWriter;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Shows a discovery run's progress on stderr: a progress bar on a terminal, a line every ten generations
+ * otherwise (so that logs stay readable).
+ */
+final class SearchProgress implements SearchListener, AutoCloseable {
+    private final PrintWriter err;
+    private final ProgressBar bar;
+
+    SearchProgress(PrintWriter err, String task, int generations, boolean interactive) {
+        this.err = err;
+        this.bar = interactive
+            ? new ProgressBarBuilder().setTaskName(task).setInitialMax(generations)
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setUnit(" gen", 1).build()
+            : null;
+    }
+
+    @Override
+    public void onGeneration(int generation, int of, double bestValidationR2, double candidatesPerSecond,
+                             double cacheHitRate) {
+        String status = String.format(Locale.ROOT, "best val R² %.4f · %.0f cand/s · cache %.0f%%",
+            bestValidationR2, candidatesPerSecond, 100 * cacheHitRate);
+        if (bar != null) {
+            bar.stepTo(generation);
+            bar.setExtraMessage(status);
+        } else if (generation % 10 == 0 || generation == of) {
+            err.println("evosld: generation " + generation + "/" + of + ": " + status);
+            err.flush();
+        }
+    }
+
+    @Override
+    public void onMessage(String message) {
+        err.println("evosld: " + message);
+        err.flush();
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}

@@ -1,0 +1,418 @@
+package dev.evosld.search;
+
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.Train;
+import dev.evosld.eval.ParameterSet;
+import dev.evosld.eval.Predictions;
+import dev.evosld.eval.R2;
+import dev.evosld.fit.FitOptions;
+import dev.evosld.fit.FittedLaw;
+import dev.evosld.law.Law;
+import io.jenetics.EliteSelector;
+import io.jenetics.Mutator;
+import io.jenetics.Phenotype;
+import io.jenetics.TournamentSelector;
+import io.jenetics.engine.Engine;
+import io.jenetics.engine.EvolutionResult;
+import io.jenetics.engine.EvolutionStart;
+import io.jenetics.ext.SingleNodeCrossover;
+import io.jenetics.prog.MathRewriteAlterer;
+import io.jenetics.prog.ProgramGene;
+import io.jenetics.prog.op.MathExpr;
+import io.jenetics.util.ISeq;
+import io.jenetics.util.RandomRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A discovery run: genetic programming over laws on island populations, every candidate fitted and scored by
+ * extrapolation inside train; the reported law is picked from the Pareto front of validation error against
+ * complexity, then refitted on all of train. The test split is not an input.
+ *
+ * <p>Islands advance one generation at a time, each with a random generator seeded by (seed, island,
+ * generation); every {@code epochLength} generations the best individuals migrate around the ring, the
+ * proposers may rewrite the best laws, and a checkpoint is written. So a run resumed from a checkpoint ends
+ * exactly like an uninterrupted one, and the thread count (which only parallelizes fitting) does not matter.
+ */
+public final class Discovery {
+    private static final int VALIDATION_ITERATIONS = 200;
+
+    private final TaskConfig config;
+    private final Train train;
+    private final SearchSettings settings;
+    private final List<Proposer> proposers;
+    private final SearchListener listener;
+    private final Path checkpointFile;
+    private final List<String> features;
+    private final int parametersPerTarget;
+    private final CandidateCache cache = new CandidateCache();
+    private final TreeCodec codec;
+    private final StructuralMutations mutations;
+    private final CandidateScorer scorer;
+
+    private List<ISeq<Phenotype<ProgramGene<Double>, Double>>> islands = new ArrayList<>();
+    private int generation;
+    private final List<HistoryEntry> history = new ArrayList<>();
+    private double secondsBefore;
+    private int proposerRounds;
+    /** Candidates fitted before a resumption, or -1 for a new run. */
+    private long latestFitted = -1;
+    private volatile Checkpoint latest;
+
+    private Discovery(TaskConfig config, Train train, SearchSettings settings, List<Proposer> proposers,
+                      SearchListener listener, Path checkpointFile) {
+        this.config = config;
+        this.train = train;
+        this.settings = settings;
+        this.proposers = List.copyOf(proposers);
+        this.listener = listener;
+        this.checkpointFile = checkpointFile;
+        this.features = config.featureNames();
+        this.parametersPerTarget = config.parameterBudget() / config.targets().size();
+        this.codec = new TreeCodec(features, settings.maxNodes());
+        this.mutations = new StructuralMutations(features);
+        FitOptions fitOptions = FitOptions.defaults().withStarts(settings.validationStarts()).withSeed(settings.seed())
+            .withMaxIterations(VALIDATION_ITERATIONS);
+        this.scorer = new CandidateScorer(ValidationPlan.of(config, train, settings.seed()), fitOptions, config.targets(),
+            new ExtrapolationProbe(config.scaleAxis(), CandidateScorer.PROBE_FACTORS));
+    }
+
+    /**
+     * A new run.
+     *
+     * @param checkpointFile where to write checkpoints, or null for none
+     */
+    public static Discovery start(TaskConfig config, Train train, SearchSettings settings, List<Proposer> proposers,
+                                  SearchListener listener, Path checkpointFile) {
+        return new Discovery(config, train, settings, proposers, listener, checkpointFile);
+    }
+
+    /** Continues the run whose checkpoint is {@code checkpointFile}, with its settings but a new time limit and thread count. */
+    public static Discovery resume(TaskConfig config, Train train, Path checkpointFile, java.time.Duration timeLimit,
+                                   int threads, List<Proposer> proposers, SearchListener listener) {
+        Checkpoint checkpoint = Checkpoint.read(checkpointFile);
+        if (!checkpoint.task().equals(config.name())) {
+            throw new dev.evosld.EvosldException(checkpointFile + ": a checkpoint of task '" + checkpoint.task()
+                + "', not '" + config.name() + "'");
+        }
+        Discovery discovery = new Discovery(config, train, checkpoint.settings().with(timeLimit, threads), proposers,
+            listener, checkpointFile);
+        discovery.restore(checkpoint);
+        return discovery;
+    }
+
+    /** The generations a checkpointed run plans in all. */
+    public static int plannedGenerations(Path checkpointFile) {
+        return Checkpoint.read(checkpointFile).settings().generations();
+    }
+
+    /** The settings in force (a resumed run's come from its checkpoint). */
+    public SearchSettings settings() {
+        return settings;
+    }
+
+    /** The last checkpoint taken, to write on Ctrl-C. */
+    public Optional<Runnable> checkpointWriter() {
+        Checkpoint checkpoint = latest;
+        return checkpoint == null || checkpointFile == null
+            ? Optional.empty() : Optional.of(() -> checkpoint.write(checkpointFile));
+    }
+
+    /** Runs the search to its generation or time limit and returns the chosen law, refitted on all of train. */
+    public SearchResult run() {
+        long started = System.nanoTime();
+        try (ExecutorService executor = Executors.newFixedThreadPool(settings.threads())) {
+            LawEvaluator evaluator = new LawEvaluator(codec, scorer, cache, executor, parametersPerTarget, settings.maxNodes());
+            if (latestFitted >= 0) {
+                evaluator.restoreFitted(latestFitted);
+            }
+            Engine<ProgramGene<Double>, Double> engine = engine(evaluator);
+            if (islands.isEmpty()) {
+                seed(evaluator);
+            }
+            String stoppedBy = "generations";
+            while (generation < settings.generations()) {
+                if (seconds(started) >= settings.timeLimit().toMillis() / 1000.0) {
+                    stoppedBy = "time limit";
+                    break;
+                }
+                step(engine);
+                generation++;
+                record(evaluator, started);
+                if (generation % settings.epochLength() == 0 || generation == settings.generations()) {
+                    migrate();
+                    if (settings.proposerEvery() > 0 && (generation / settings.epochLength()) % settings.proposerEvery() == 0) {
+                        propose(evaluator);
+                    }
+                    checkpoint(evaluator, started);
+                }
+            }
+            return finish(evaluator, started, stoppedBy);
+        }
+    }
+
+    private Engine<ProgramGene<Double>, Double> engine(LawEvaluator evaluator) {
+        int elites = Math.max(1, settings.population() / 16);
+        return new Engine.Builder<>(evaluator, codec::random)
+            .minimizing()
+            .populationSize(settings.population())
+            .offspringFraction(0.6)
+            .survivorsSelector(new EliteSelector<ProgramGene<Double>, Double>(elites, new TournamentSelector<>(3)))
+            .offspringSelector(new TournamentSelector<>(3))
+            .alterers(
+                new StructuralMutator(0.4, codec, mutations),
+                new SingleNodeCrossover<>(0.2),
+                new Mutator<>(0.03),
+                // arithmetic identities only: Jenetics' constant folding would freeze parameters into literals
+                new MathRewriteAlterer<>(MathExpr.ARITHMETIC_REWRITER, 0.2))
+            .maximalPhenotypeAge(Long.MAX_VALUE / 2)
+            .executor(Runnable::run)
+            .build();
+    }
+
+    /** The initial populations: the proposers' seeds, best first, dealt round the islands, then their mutants. */
+    private void seed(LawEvaluator evaluator) {
+        List<LawTree> seeds = new ArrayList<>();
+        ProposalContext context = context(List.of());
+        for (Proposer proposer : proposers) {
+            try {
+                proposer.seeds(context).forEach(law -> seeds.add(new LawTree(law, Map.of())));
+            } catch (RuntimeException e) {
+                listener.onMessage(proposer.name() + ": no seeds: " + e.getMessage());
+            }
+        }
+        List<CandidateCache.Entry> scored = new ArrayList<>(evaluator.evaluate(seeds).stream()
+            .filter(e -> !e.evaluation().isFailure()).toList());
+        scored.sort(Comparator.comparingDouble(e -> LawEvaluator.fitness(e.evaluation())));
+        int count = settings.islands();
+        for (int i = 0; i < count; i++) {
+            List<Phenotype<ProgramGene<Double>, Double>> population = new ArrayList<>();
+            List<CandidateCache.Entry> parents = new ArrayList<>();
+            for (int k = i; k < scored.size() && population.size() < settings.population(); k += count) {
+                population.add(evaluator.phenotype(scored.get(k), 1));
+                parents.add(scored.get(k));
+            }
+            if (parents.isEmpty()) {
+                parents.addAll(scored);
+            }
+            SplittableRandom random = new SplittableRandom(mix(settings.seed(), i, 0));
+            List<LawTree> mutants = new ArrayList<>();
+            while (!parents.isEmpty() && population.size() + mutants.size() < settings.population()) {
+                CandidateCache.Entry parent = parents.get(random.nextInt(parents.size()));
+                mutants.add(mutations.mutate(new LawTree(parent.law(), parent.evaluation().fitted()), random));
+            }
+            for (CandidateCache.Entry entry : evaluator.evaluate(mutants)) {
+                population.add(entry.evaluation().isFailure() && entry.key().isEmpty()
+                    ? Phenotype.of(codec.genotype(new LawTree(entry.law(), Map.of())), 1, Double.POSITIVE_INFINITY)
+                    : evaluator.phenotype(entry, 1));
+            }
+            while (population.size() < settings.population()) {
+                population.add(Phenotype.of(codec.random(), 1));
+            }
+            islands.add(ISeq.of(population));
+        }
+    }
+
+    /** One generation on every island, each island with its own seeded random generator. */
+    private void step(Engine<ProgramGene<Double>, Double> engine) {
+        List<ISeq<Phenotype<ProgramGene<Double>, Double>>> next = new ArrayList<>();
+        for (int i = 0; i < islands.size(); i++) {
+            EvolutionStart<ProgramGene<Double>, Double> start = EvolutionStart.of(islands.get(i), generation + 1L);
+            EvolutionResult<ProgramGene<Double>, Double> result = RandomRegistry.with(
+                new SplittableRandom(mix(settings.seed(), i, generation + 1L)),
+                random -> engine.stream(start).limit(1).findFirst().orElseThrow());
+            next.add(result.population());
+        }
+        islands = next;
+    }
+
+    /** The best individuals of each island replace the worst of the next one, around the ring. */
+    private void migrate() {
+        if (islands.size() < 2) {
+            return;
+        }
+        int migrants = Math.max(1, settings.population() / 20);
+        List<List<Phenotype<ProgramGene<Double>, Double>>> best = islands.stream().map(island -> sorted(island).subList(0, migrants)).toList();
+        List<ISeq<Phenotype<ProgramGene<Double>, Double>>> next = new ArrayList<>();
+        for (int i = 0; i < islands.size(); i++) {
+            List<Phenotype<ProgramGene<Double>, Double>> population = sorted(islands.get(i));
+            List<Phenotype<ProgramGene<Double>, Double>> incoming = best.get((i + islands.size() - 1) % islands.size());
+            for (int k = 0; k < migrants; k++) {
+                population.set(population.size() - 1 - k, incoming.get(k));
+            }
+            next.add(ISeq.of(population));
+        }
+        islands = next;
+    }
+
+    private static List<Phenotype<ProgramGene<Double>, Double>> sorted(ISeq<Phenotype<ProgramGene<Double>, Double>> island) {
+        List<Phenotype<ProgramGene<Double>, Double>> population = new ArrayList<>(island.asList());
+        population.sort(Comparator.comparingDouble(Phenotype::fitness));
+        return population;
+    }
+
+    /** Asks the proposers to rewrite the best laws; the valid rewrites replace the worst individuals. */
+    private void propose(LawEvaluator evaluator) {
+        List<ScoredLaw> front = front();
+        List<ScoredLaw> best = front.stream()
+            .sorted(Comparator.comparingDouble(s -> s.evaluation().validationError())).limit(5).toList();
+        ProposalContext context = context(front);
+        List<LawTree> rewrites = new ArrayList<>();
+        for (Proposer proposer : proposers) {
+            try {
+                proposer.rewrites(context, best).forEach(law -> rewrites.add(new LawTree(law, Map.of())));
+            } catch (RuntimeException e) {
+                listener.onMessage(proposer.name() + ": no rewrites: " + e.getMessage());
+            }
+        }
+        proposerRounds++;
+        if (rewrites.isEmpty()) {
+            return;
+        }
+        List<CandidateCache.Entry> valid = evaluator.evaluate(rewrites).stream()
+            .filter(e -> !e.evaluation().isFailure()).toList();
+        List<List<Phenotype<ProgramGene<Double>, Double>>> populations = islands.stream().map(Discovery::sorted).toList();
+        int[] replaced = new int[islands.size()];
+        for (int k = 0; k < valid.size(); k++) {
+            int island = k % islands.size();
+            List<Phenotype<ProgramGene<Double>, Double>> population = populations.get(island);
+            if (replaced[island] < population.size() / 4) {
+                population.set(population.size() - 1 - replaced[island]++, evaluator.phenotype(valid.get(k), generation));
+            }
+        }
+        islands = populations.stream().map(ISeq::of).toList();
+    }
+
+    private ProposalContext context(List<ScoredLaw> front) {
+        return new ProposalContext(config, train, parametersPerTarget, front, proposerRounds);
+    }
+
+    private List<ScoredLaw> front() {
+        return ParetoFront.of(cache.entries()).stream().map(e -> new ScoredLaw(e.law(), e.evaluation())).toList();
+    }
+
+    private void record(LawEvaluator evaluator, long started) {
+        double seconds = seconds(started);
+        double best = cache.bestError();
+        history.add(new HistoryEntry(generation, best, 1 - best, evaluator.fitted(), cache.hits(), seconds));
+        long total = cache.hits() + evaluator.fitted();
+        listener.onGeneration(generation, settings.generations(), 1 - best,
+            seconds > 0 ? evaluator.fitted() / seconds : 0, total > 0 ? (double) cache.hits() / total : 0);
+    }
+
+    private double seconds(long started) {
+        return secondsBefore + (System.nanoTime() - started) / 1e9;
+    }
+
+    private void checkpoint(LawEvaluator evaluator, long started) {
+        List<List<Checkpoint.Individual>> individuals = new ArrayList<>();
+        for (ISeq<Phenotype<ProgramGene<Double>, Double>> island : islands) {
+            List<Checkpoint.Individual> population = new ArrayList<>();
+            for (Phenotype<ProgramGene<Double>, Double> phenotype : island) {
+                LawTree tree = codec.law(phenotype.genotype());
+                double fitness = phenotype.fitness();
+                population.add(new Checkpoint.Individual(tree.law().toString(), finite(tree.values()),
+                    Double.isFinite(fitness) ? fitness : null, phenotype.generation()));
+            }
+            individuals.add(population);
+        }
+        List<Checkpoint.CachedLaw> cached = new ArrayList<>();
+        for (CandidateCache.Entry entry : cache.entries()) {
+            Evaluation e = entry.evaluation();
+            cached.add(new Checkpoint.CachedLaw(entry.key(), entry.law().toString(),
+                e.isFailure() ? null : e.validationError(), e.parameterCount(), e.nodeCount(), finite(e.fitted()), e.failure()));
+        }
+        latest = new Checkpoint(Checkpoint.VERSION, config.name(), Checkpoint.Settings.of(settings), generation,
+            individuals, cached, history, cache.hits(), evaluator.fitted(), seconds(started), proposerRounds);
+        if (checkpointFile != null) {
+            latest.write(checkpointFile);
+        }
+    }
+
+    private static Map<String, Double> finite(Map<String, Double> values) {
+        Map<String, Double> result = new java.util.TreeMap<>();
+        values.forEach((name, value) -> {
+            if (Double.isFinite(value)) {
+                result.put(name, value);
+            }
+        });
+        return result;
+    }
+
+    private void restore(Checkpoint checkpoint) {
+        for (Checkpoint.CachedLaw cached : checkpoint.cache()) {
+            Law law = Law.parse(cached.law(), features);
+            Evaluation evaluation = cached.validationError() == null
+                ? Evaluation.failed(cached.failure(), cached.parameterCount(), cached.nodeCount())
+                : new Evaluation(cached.validationError(), cached.parameterCount(), cached.nodeCount(), cached.fitted(), null);
+            cache.put(new CandidateCache.Entry(cached.key(), law, evaluation));
+        }
+        cache.restoreCounts(checkpoint.cacheHits(), 0);
+        for (List<Checkpoint.Individual> population : checkpoint.islands()) {
+            List<Phenotype<ProgramGene<Double>, Double>> phenotypes = new ArrayList<>();
+            for (Checkpoint.Individual individual : population) {
+                LawTree tree = new LawTree(Law.parse(individual.law(), features), individual.values());
+                phenotypes.add(Phenotype.of(codec.genotype(tree), individual.born(),
+                    individual.fitness() == null ? Double.POSITIVE_INFINITY : individual.fitness()));
+            }
+            islands.add(ISeq.of(phenotypes));
+        }
+        generation = checkpoint.generation();
+        history.addAll(checkpoint.history());
+        secondsBefore = checkpoint.seconds();
+        proposerRounds = checkpoint.proposerRounds();
+        latestFitted = checkpoint.fitted();
+        latest = checkpoint;
+    }
+
+    private SearchResult finish(LawEvaluator evaluator, long started, String stoppedBy) {
+        List<CandidateCache.Entry> front = ParetoFront.of(cache.entries());
+        if (front.isEmpty()) {
+            throw new dev.evosld.EvosldException("no candidate law could be fitted to " + config.name());
+        }
+        CandidateCache.Entry chosen = ParetoFront.choose(front);
+        FitOptions options = FitOptions.defaults().withStarts(settings.finalStarts()).withSeed(settings.seed());
+        Law law = chosen.law();
+        // the values found during the search are one more start: the validated basin stays reachable
+        FittedLaw fitted = FittedLaw.fit(law, train.table(), options, settings.threads(),
+            hints(law, chosen.evaluation().fitted()));
+        R2 trainR2 = fitted.failure().isPresent()
+            ? R2.failed(fitted.failure().get().failure())
+            : Predictions.of(law, train.table(), fitted.parameters()).r2();
+        List<ScoredLaw> scoredFront = front.stream().map(e -> new ScoredLaw(e.law(), e.evaluation())).toList();
+        return new SearchResult(law, chosen.evaluation(), fitted.parameters(), trainR2.isFailure() ? Double.NaN : trainR2.value(),
+            scoredFront, history, generation, evaluator.fitted(), cache.hits(), seconds(started), stoppedBy);
+    }
+
+    private ParameterSet hints(Law law, Map<String, Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        double[] start = new double[law.parameterCount()];
+        for (int k = 0; k < start.length; k++) {
+            start[k] = values.getOrDefault(law.parameters().get(k), Double.NaN);
+        }
+        Map<String, double[][]> perGroup = new java.util.LinkedHashMap<>();
+        for (dev.evosld.data.Group group : train.table().groups()) {
+            double[][] perTarget = new double[config.targets().size()][];
+            java.util.Arrays.fill(perTarget, start);
+            perGroup.put(group.name(), perTarget);
+        }
+        return ParameterSet.of(law.parameters(), config.targets(), perGroup);
+    }
+
+    /** A seed for (run seed, island, generation) that differs in all bits for neighbouring inputs. */
+    static long mix(long seed, long island, long generation) {
+        long z = seed * 0x9E3779B97F4A7C15L + island * 0xBF58476D1CE4E5B9L + generation * 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

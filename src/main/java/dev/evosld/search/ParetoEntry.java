@@ -1,0 +1,23 @@
+package dev.evosld.search;
+
+import java.util.List;
+
+/**
+ * One law of the Pareto front as {@code pareto.json} lists it.
+ *
+ * @param law the law
+ * @param parameterCount its parameters per group and target
+ * @param nodeCount its nodes
+ * @param validationError 1 − R² on the validation rows
+ * @param validationR2 R² on the validation rows
+ * @param chosen whether this is the reported law
+ */
+public record ParetoEntry(String law, int parameterCount, int nodeCount, double validationError, double validationR2,
+                          boolean chosen) {
+
+    public static List<ParetoEntry> of(SearchResult result) {
+        return result.front().stream().map(s -> new ParetoEntry(s.law().toString(), s.evaluation().parameterCount(),
+            s.evaluation().nodeCount(), s.evaluation().validationError(), s.evaluation().validationR2(),
+            s.law().equals(result.law()))).toList();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.evosld.search;
+
+import dev.evosld.Version;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.eval.R2;
+import dev.evosld.json.Json;
+import dev.evosld.run.AtomicFiles;
+import dev.evosld.run.DataSource;
+import dev.evosld.run.LawDocument;
+import dev.evosld.run.RunDirectory;
+import java.time.Instant;
+
+/** Writes a finished discovery run into its run directory: {@code law.json}, {@code pareto.json}, {@code history.json}. */
+public final class RunRecorder {
+    private RunRecorder() {
+    }
+
+    /**
+     * @param test the chosen law's R² on test, computed once after the search
+     */
+    public static LawDocument write(RunDirectory run, TaskConfig config, DataSource source, String dataChecksum,
+                                    SearchSettings settings, SearchResult result, R2 test) {
+        LawDocument.Metrics metrics = new LawDocument.Metrics(
+            Double.isFinite(result.trainR2()) ? result.trainR2() : null, result.evaluation().validationR2(),
+            test.isFailure() ? null : test.value(), result.law().parameterCount(), result.law().expr().size());
+        LawDocument.Provenance provenance = new LawDocument.Provenance("discover", source, dataChecksum,
+            settings.seed(), Instant.now().toString());
+        LawDocument document = LawDocument.of(Version.current(), config.name(), result.law(), result.parameters(),
+            metrics, provenance);
+        document.write(run.lawFile());
+        AtomicFiles.write(run.paretoFile(), Json.mapper().writeValueAsString(ParetoEntry.of(result)));
+        AtomicFiles.write(run.historyFile(), Json.mapper().writeValueAsString(result.history()));
+        return document;
+    }
+}

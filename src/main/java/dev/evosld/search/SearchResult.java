@@ -1,0 +1,34 @@
+package dev.evosld.search;
+
+import dev.evosld.eval.ParameterSet;
+import dev.evosld.law.Law;
+import java.util.List;
+
+/**
+ * What a discovery run found.
+ *
+ * @param law the chosen law
+ * @param evaluation its validation score
+ * @param parameters its parameters fitted on all of train
+ * @param trainR2 R² on train with those parameters (NaN if it failed)
+ * @param front the Pareto front, simplest first
+ * @param history the best validation error per generation
+ * @param generations generations run
+ * @param candidatesFitted candidates fitted (cache misses)
+ * @param cacheHits candidates served from the cache
+ * @param seconds wall-clock seconds of the search (over all resumptions)
+ * @param stoppedBy {@code generations} or {@code time limit}
+ */
+public record SearchResult(Law law, Evaluation evaluation, ParameterSet parameters, double trainR2, List<ScoredLaw> front,
+                           List<HistoryEntry> history, int generations, long candidatesFitted, long cacheHits,
+                           double seconds, String stoppedBy) {
+
+    public SearchResult {
+        front = List.copyOf(front);
+        history = List.copyOf(history);
+    }
+
+    public double candidatesPerSecond() {
+        return seconds > 0 ? candidatesFitted / seconds : 0;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.evosld.search;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a discovery run searches.
+ *
+ * @param seed the seed: the same seed and data give the same law, whatever the thread count, as long as
+ *     the run ends by {@code generations} rather than by {@code timeLimit}
+ * @param generations generations per island
+ * @param population individuals per island
+ * @param islands island populations (migration between them every {@code epochLength} generations)
+ * @param epochLength generations between migrations, checkpoints and proposer rewrites
+ * @param timeLimit wall-clock limit; checked between epochs
+ * @param threads threads fitting candidates
+ * @param validationStarts fit starts per candidate, group and target during the search
+ * @param finalStarts fit starts when the chosen law is refitted on all of train
+ * @param maxNodes the largest tree a candidate may have
+ * @param proposerEvery ask the proposers for rewrites every this many epochs (0: never)
+ */
+public record SearchSettings(long seed, int generations, int population, int islands, int epochLength,
+                             Duration timeLimit, int threads, int validationStarts, int finalStarts, int maxNodes,
+                             int proposerEvery) {
+
+    public SearchSettings {
+        Objects.requireNonNull(timeLimit);
+        if (generations < 1 || population < 4 || islands < 1 || epochLength < 1 || threads < 1
+            || validationStarts < 1 || finalStarts < 1 || maxNodes < 3 || proposerEvery < 0) {
+            throw new IllegalArgumentException("invalid search settings: " + this);
+        }
+    }
+
+    /** The defaults: sized so every SLDBench task finishes within about five minutes on two cores. */
+    public static SearchSettings defaults() {
+        return new SearchSettings(0, 60, 96, 2, 3, Duration.ofMinutes(5),
+            Runtime.getRuntime().availableProcessors(), 6, 32, 41, 5);
+    }
+
+    public SearchSettings withSeed(long seed) {
+        return new SearchSettings(seed, generations, population, islands, epochLength, timeLimit, threads,
+            validationStarts, finalStarts, maxNodes, proposerEvery);
+    }
+
+    public SearchSettings withGenerations(int generations) {
+        return new SearchSettings(seed, generations, population, islands, epochLength, timeLimit, threads,
+            validationStarts, finalStarts, maxNodes, proposerEvery);
+    }
+
+    public SearchSettings withPopulation(int population) {
+        return new SearchSettings(seed, generations, population, islands, epochLength, timeLimit, threads,
+            validationStarts, finalStarts, maxNodes, proposerEvery);
+    }
+
+    public SearchSettings withIslands(int islands) {
+        return new SearchSettings(seed, generations, population, islands, epochLength, timeLimit, threads,
+            validationStarts, finalStarts, maxNodes, proposerEvery);
+    }
+
+    public SearchSettings withTimeLimit(Duration timeLimit) {
+        return new SearchSettings(seed, generations, population, islands, epochLength, timeLimit, threads,
+            validationStarts, finalStarts, maxNodes, proposerEvery);
+    }
+
+    public SearchSettings withThreads(int threads) {
+        return new SearchSettings(seed, generations, population, islands, epochLength, timeLimit, threads,
+            validationStarts, finalStarts, maxNodes, proposerEvery);
+    }
+
+    public SearchSettings withEpochLength(int epochLength) {
+        return new SearchSettings(seed, generations, population, islands, epochLength, timeLimit, threads,
+            validationStarts, finalStarts, maxNodes, proposerEvery);
+    }
+
+    public SearchSettings withProposerEvery(int proposerEvery) {
+        return new SearchSettings(seed, generations, population, islands, epochLength, timeLimit, threads,
+            validationStarts, finalStarts, maxNodes, proposerEvery);
+    }
+}

@@ -28,8 +28,8 @@ public final class Evaluator {
     /** The adjoint of each varying node; may alias its parent's when the partial derivative is 1. */
     private final double[][] adj;
     private final double[][] adjOwn;
-    /** For {@code pow(fixed positive column, varying)}: log of the base, so the power is one {@code exp}. */
-    private final double[][] logBase;
+    /** For {@code pow(fixed column, varying)}: the base prepared once (for the vector kernels, its logarithm). */
+    private final Kernels.PowerBase[] powerBase;
     private final double[] scratch;
     private final double[] ones;
     private final int[] parameterLeaves;
@@ -51,7 +51,7 @@ public final class Evaluator {
         sval = new double[size];
         adj = new double[size][];
         adjOwn = new double[size][];
-        logBase = new double[size][];
+        powerBase = new Kernels.PowerBase[size];
         scratch = new double[rows];
         ones = new double[rows];
         Arrays.fill(ones, 1.0);
@@ -156,22 +156,11 @@ public final class Evaluator {
         for (int i = 0; i < p.size; i++) {
             if (p.op[i] == Operator.POW && p.varying[i] && p.column[i]) {
                 int base = p.left[i];
-                if (p.column[base] && !p.varying[base] && allPositiveAndFinite(val[base])) {
-                    logBase[i] = new double[n];
-                    kernels.log(val[base], logBase[i], n);
+                if (p.column[base] && !p.varying[base] && !p.column[p.right[i]]) {
+                    powerBase[i] = kernels.powerBase(val[base], n);
                 }
             }
         }
-    }
-
-    private boolean allPositiveAndFinite(double[] column) {
-        for (int r = 0; r < n; r++) {
-            double v = column[r];
-            if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private double scalarValue(int i) {
@@ -236,18 +225,13 @@ public final class Evaluator {
                 if (lc && rc) {
                     kernels.pow(val[l], val[r], o, n);
                 } else if (lc) {
-                    if (logBase[i] != null) {
-                        kernels.expScaled(sval[r], logBase[i], o, n);
+                    if (powerBase[i] != null) {
+                        powerBase[i].pow(sval[r], o, n);
                     } else {
                         kernels.pow(val[l], sval[r], o, n);
                     }
                 } else {
-                    double base = sval[l];
-                    if (base > 0 && base < Double.POSITIVE_INFINITY) {
-                        kernels.expScaled(Math.log(base), val[r], o, n);
-                    } else {
-                        Loops.pow(base, val[r], o, n);
-                    }
+                    Loops.pow(sval[l], val[r], o, n);
                 }
             }
             case NEG -> Loops.mul(val[l], -1.0, o, n);
@@ -461,9 +445,8 @@ public final class Evaluator {
             Loops.powBaseDerivative(a, out, sval[l], val[r], own(l), n);
         }
         if (needs(r)) {
-            if (lc && logBase[i] != null) {
-                // the base is positive and finite, so its log is finite: no underflow case to guard
-                Loops.mulMul(a, out, logBase[i], own(r), n);
+            if (lc && powerBase[i] != null) {
+                Loops.powExponentDerivative(a, out, powerBase[i].log(), own(r), n);
             } else if (lc) {
                 kernels.log(val[l], scratch, n);
                 Loops.powExponentDerivative(a, out, scratch, own(r), n);

@@ -5,6 +5,11 @@ package dev.evosld.eval;
  * auto-vectorizes the plain arithmetic loops, but not {@code Math.exp/log/pow}. Two implementations
  * exist: {@link #scalar()} with {@code java.lang.Math}, and a Vector API one used when the
  * {@code jdk.incubator.vector} module is present. They agree to a few ulps.
+ *
+ * <p>Both are deterministic: the same inputs give the same bits whether the JIT has compiled the loop or
+ * not. (The Vector API's own {@code EXP/LOG/POW} operators are not: their fallback and their intrinsic
+ * differ in the last bit, so the vector kernels build these functions from exactly specified lane
+ * arithmetic instead.)
  */
 public interface Kernels {
 
@@ -22,6 +27,21 @@ public interface Kernels {
 
     /** {@code out[i] = pow(a[i], b[i])}. */
     void pow(double[] a, double[] b, double[] out, int n);
+
+    /**
+     * Prepares a column that is raised to many different powers (a data column under a fitted exponent):
+     * what the kernel can compute once, it does here.
+     */
+    PowerBase powerBase(double[] a, int n);
+
+    /** A prepared base column: {@code pow(base, s)} for any s, and the base's logarithm. */
+    interface PowerBase {
+        /** {@code out[i] = pow(base[i], s)}. */
+        void pow(double s, double[] out, int n);
+
+        /** {@code log(base[i])}, read-only. */
+        double[] log();
+    }
 
     /** A short name for reports: "scalar" or "vector-512" and the like. */
     String name();

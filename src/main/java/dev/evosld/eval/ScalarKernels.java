@@ -43,6 +43,24 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public PowerBase powerBase(double[] a, int n) {
+        double[] base = a.clone();
+        double[] log = new double[n];
+        log(base, log, n);
+        return new PowerBase() {
+            @Override
+            public void pow(double s, double[] out, int count) {
+                ScalarKernels.this.pow(base, s, out, count);
+            }
+
+            @Override
+            public double[] log() {
+                return log;
+            }
+        };
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

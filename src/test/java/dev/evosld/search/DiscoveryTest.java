@@ -1,0 +1,93 @@
+package dev.evosld.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.eval.ParameterSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiscoveryTest {
+
+    @Test
+    void theSameSeedGivesTheSameLawWhateverTheThreadCount() {
+        SearchResult one = run(SyntheticTask.settings(6).withThreads(1), null);
+        SearchResult two = run(SyntheticTask.settings(6).withThreads(2), null);
+        assertEquals(one.law(), two.law());
+        assertSameParameters(one.parameters(), two.parameters());
+        assertEquals(one.history().stream().map(HistoryEntry::bestValidationError).toList(),
+            two.history().stream().map(HistoryEntry::bestValidationError).toList());
+        assertEquals(one.candidatesFitted(), two.candidatesFitted());
+    }
+
+    @Test
+    void aKilledRunResumedFromItsCheckpointEndsLikeAnUninterruptedOne(@TempDir Path directory) {
+        SearchResult uninterrupted = run(SyntheticTask.settings(8), null);
+
+        Path checkpoint = directory.resolve("checkpoint.json");
+        SearchListener killer = (generation, of, best, rate, hits) -> {
+            if (generation == 5) {
+                throw new IllegalStateException("killed");
+            }
+        };
+        Discovery first = Discovery.start(SyntheticTask.config(), SyntheticTask.train(), SyntheticTask.settings(8),
+            List.of(new ClassicForms()), killer, checkpoint);
+        assertThrows(IllegalStateException.class, first::run);
+        assertTrue(Files.exists(checkpoint), "a checkpoint was written every epoch");
+        assertEquals(4, Checkpoint.read(checkpoint).generation(), "the last checkpoint is at the last epoch boundary");
+
+        SearchResult resumed = Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint,
+            Duration.ofMinutes(5), 2, List.of(new ClassicForms()), SearchListener.none()).run();
+        assertEquals(uninterrupted.law(), resumed.law());
+        assertSameParameters(uninterrupted.parameters(), resumed.parameters());
+        assertEquals(uninterrupted.history().stream().map(HistoryEntry::bestValidationError).toList(),
+            resumed.history().stream().map(HistoryEntry::bestValidationError).toList());
+        assertEquals(uninterrupted.candidatesFitted(), resumed.candidatesFitted());
+    }
+
+    @Test
+    void findsALawThatExtrapolatesTheSyntheticTruth() {
+        SearchResult result = run(SyntheticTask.settings(6), null);
+        assertTrue(result.evaluation().validationR2() > 0.999, "validation R² " + result.evaluation().validationR2());
+        assertTrue(result.trainR2() > 0.999, "train R² " + result.trainR2());
+        assertTrue(result.law().parameterCount() <= 5, result.law().toString());
+        assertTrue(result.front().stream().anyMatch(s -> s.law().equals(result.law())), "the chosen law is on the front");
+    }
+
+    @Test
+    void stopsAtTheTimeLimitAndSaysSo() {
+        SearchResult result = run(SyntheticTask.settings(1000).withTimeLimit(Duration.ZERO), null);
+        assertEquals("time limit", result.stoppedBy());
+        assertEquals(0, result.generations());
+    }
+
+    @Test
+    void refusesACheckpointOfAnotherTask(@TempDir Path directory) {
+        Path checkpoint = directory.resolve("checkpoint.json");
+        run(SyntheticTask.settings(2), checkpoint);
+        dev.evosld.data.TaskConfig other = new dev.evosld.data.TaskConfig("other", "another task", SyntheticTask.config().features(),
+            List.of("loss"), 5, List.of("N"), new dev.evosld.data.TaskConfig.Holdout.TopValues(1, 0), null,
+            java.util.Map.of(), null, null);
+        dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class, () -> Discovery.resume(other,
+            SyntheticTask.train(), checkpoint, Duration.ofMinutes(1), 1, List.of(new ClassicForms()), SearchListener.none()));
+        assertTrue(e.getMessage().contains("a checkpoint of task 'synthetic', not 'other'"), e.getMessage());
+    }
+
+    private static SearchResult run(SearchSettings settings, Path checkpoint) {
+        return Discovery.start(SyntheticTask.config(), SyntheticTask.train(), settings, List.of(new ClassicForms()),
+            SearchListener.none(), checkpoint).run();
+    }
+
+    private static void assertSameParameters(ParameterSet a, ParameterSet b) {
+        assertEquals(a.groups(), b.groups());
+        for (String group : a.groups()) {
+            assertArrayEquals(a.values(group, 0), b.values(group, 0), 0.0, group);
+        }
+    }
+}

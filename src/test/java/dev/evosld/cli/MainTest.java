@@ -1,0 +1,109 @@
+package dev.evosld.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MainTest {
+
+    @Test
+    void printsItsVersion() {
+        CliRun run = CliRun.of("--version");
+        assertEquals(0, run.status());
+        assertTrue(run.out().startsWith("evosld "), run.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"discover", "fit", "eval"})
+    void everyCommandHasHelp(String command) {
+        CliRun run = CliRun.of(command, "--help");
+        assertEquals(0, run.status());
+        assertTrue(run.out().contains("--json"), run.out());
+        assertTrue(run.out().contains("--task"), run.out());
+    }
+
+    @Test
+    void aUsageErrorExitsWithTwo() {
+        assertEquals(2, CliRun.of("fit", "--task").status());
+        assertEquals(2, CliRun.of("no-such-command").status());
+        assertEquals(2, CliRun.of("fit", "--task", "moe_scaling_law").status(), "--law is required");
+        assertEquals(2, CliRun.of("discover", "--task", "x", "--time-limit", "soon").status());
+    }
+
+    @Test
+    void fitOnTheUsersOwnCsvPrintsOneJsonDocument(@TempDir Path directory) throws IOException {
+        Path csv = UserCsv.write(directory);
+        CliRun run = CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--test-above", "N=1e9", "--law", "E + A*N^(-a) + B*D^(-b)", "--json");
+        assertEquals(0, run.status(), run.err());
+        Map<?, ?> document = Json.mapper().readValue(run.out(), Map.class);
+        assertEquals("E + A * N^(-a) + B * D^(-b)", document.get("law"));
+        assertTrue((Double) document.get("train_r2") > 0.999999, document.toString());
+        assertTrue((Double) document.get("test_r2") > 0.9999, document.toString());
+        Map<?, ?> parameters = (Map<?, ?>) document.get("parameters");
+        assertEquals(List.of("small-vocab", "big-vocab"), List.copyOf(parameters.keySet()));
+        assertEquals(1.9, (Double) ((Map<?, ?>) parameters.get("big-vocab")).get("E"), 1e-6);
+    }
+
+    @Test
+    void evalScoresGivenParameters(@TempDir Path directory) throws IOException {
+        Path csv = UserCsv.write(directory);
+        Path params = directory.resolve("params.json");
+        Files.writeString(params, """
+            {"small-vocab": {"E": 1.8, "A": 300, "a": 0.3, "B": 500, "b": 0.25},
+             "big-vocab":   {"E": 1.9, "A": 300, "a": 0.3, "B": 500, "b": 0.25}}""");
+        CliRun run = CliRun.of("eval", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--test-above", "N=1e9", "--law", "E + A*N^(-a) + B*D^(-b)",
+            "--params", params.toString(), "--json");
+        assertEquals(0, run.status(), run.err());
+        Map<?, ?> document = Json.mapper().readValue(run.out(), Map.class);
+        assertEquals(1.0, (Double) document.get("test_r2"), 1e-12);
+        assertEquals(1.0, (Double) document.get("train_r2"), 1e-12);
+        assertEquals(2, ((List<?>) document.get("groups")).size());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitStatusOne(@TempDir Path directory) throws IOException {
+        Path csv = UserCsv.write(directory);
+        String[] data = {"--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group", "family",
+            "--test-above", "N=1e9"};
+        assertOneLineError("law:13: unknown function 'ln'", concat(data, "fit", "--law", "E + A*N^a + ln(D)"));
+        assertOneLineError("no such file", concat(data, "eval", "--law", "E", "--params", directory.resolve("none.json").toString()));
+        Path params = directory.resolve("params.json");
+        Files.writeString(params, "{\"small-vocab\": {\"E\": 1.8}}");
+        assertOneLineError("no parameters for group 'big-vocab'", concat(data, "eval", "--law", "E + 0*N", "--params", params.toString()));
+        Files.writeString(params, "{\"small-vocab\": {\"E\": \"x\"}, \"big-vocab\": {\"E\": 1}}");
+        assertOneLineError("small-vocab.E: not a finite number: x", concat(data, "eval", "--law", "E + 0*N", "--params", params.toString()));
+        assertOneLineError("column 'M'", concat(new String[] {"--data", csv.toString(), "--features", "M,N", "--target", "loss",
+            "--test-above", "N=1e9"}, "fit", "--law", "E"));
+        assertOneLineError("no data for task 'parallel_scaling_law' in " + directory.resolve("nothing"),
+            "fit", "--task", "parallel_scaling_law", "--data-dir", directory.resolve("nothing").toString(), "--law", "human");
+    }
+
+    private static String[] concat(String[] options, String command, String... more) {
+        String[] all = new String[options.length + more.length + 1];
+        all[0] = command;
+        System.arraycopy(options, 0, all, 1, options.length);
+        System.arraycopy(more, 0, all, 1 + options.length, more.length);
+        return all;
+    }
+
+    private static void assertOneLineError(String expected, String... args) {
+        CliRun run = CliRun.of(args);
+        assertEquals(1, run.status(), String.join(" ", args) + "\n" + run.err());
+        assertEquals(1, run.errorLines().size(), run.err());
+        assertTrue(run.errorLines().getFirst().startsWith("evosld: "), run.err());
+        assertTrue(run.err().contains(expected), "expected '" + expected + "' in: " + run.err());
+        assertTrue(run.out().isEmpty(), run.out());
+    }
+}

@@ -46,16 +46,20 @@ final class ExtrapolationProbe {
                 double range = Math.max(high - low, 1e-12);
                 for (double prediction : predictions.predicted().get(t)) {
                     if (!Double.isFinite(prediction)) {
-                        return String.format(Locale.ROOT, "not finite at %g× the largest %s", factor, axes.getFirst());
+                        return String.format(Locale.ROOT, "not finite at %s× the largest %s", times(factor), axes.getFirst());
                     }
                     if (prediction < low - range || prediction > high + range) {
-                        return String.format(Locale.ROOT, "implausible at %g× the largest %s: %g outside [%g, %g]",
-                            factor, axes.getFirst(), prediction, low - range, high + range);
+                        return String.format(Locale.ROOT, "implausible at %s× the largest %s: %.4g outside [%.4g, %.4g]",
+                            times(factor), axes.getFirst(), prediction, low - range, high + range);
                     }
                 }
             }
         }
         return null;
+    }
+
+    private static String times(double factor) {
+        return factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor);
     }
 
     /** Per group, its rows at the largest value of each axis, with that axis multiplied by {@code factor}. */

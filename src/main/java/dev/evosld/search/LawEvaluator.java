@@ -66,6 +66,8 @@ final class LawEvaluator implements Evaluator<ProgramGene<Double>, Double> {
             rejection = "too large: " + law.expr().size() + " nodes, at most " + maxNodes;
         } else if (law.variables().isEmpty()) {
             rejection = "uses no variable";
+        } else {
+            rejection = FormRules.violation(law).map(v -> "not a scaling-law form: " + v).orElse(null);
         }
         return new Prepared(law, hints, rejection == null ? Simplifier.canonicalKey(law) : null, rejection);
     }

@@ -1,5 +1,6 @@
 package dev.evosld.search;
 
+import dev.evosld.EvosldException;
 import dev.evosld.data.Group;
 import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
@@ -72,6 +73,20 @@ public record ValidationPlan(List<Fold> folds) {
         return new ValidationPlan(folds);
     }
 
+    private static ValidationPlan crossValidationOrLeaveOneOut(Table table, int k, int minimum, long seed) {
+        ValidationPlan plan = crossValidationOnly(table, k, minimum, seed);
+        if (!plan.folds().isEmpty()) {
+            return plan;
+        }
+        int largest = table.groups().stream().mapToInt(Group::rows).max().orElse(0);
+        plan = crossValidationOnly(table, Math.max(2, largest), minimum, seed);
+        if (plan.folds().isEmpty()) {
+            throw new EvosldException("cannot validate inside train: no group has more than " + minimum
+                + " rows to fit on while holding one out (holdout.min_train_rows)");
+        }
+        return plan;
+    }
+
     /**
      * Each row's level from the top of the scale axes: 1 for rows at the top (the largest {@code count}
      * distinct values, or the top fraction, of some axis), 2 for the next slice below, and so on.
@@ -102,6 +117,10 @@ public record ValidationPlan(List<Fold> folds) {
     }
 
     private static ValidationPlan crossValidation(Table table, int k, int minimum, long seed) {
+        return crossValidationOrLeaveOneOut(table, k, minimum, seed);
+    }
+
+    private static ValidationPlan crossValidationOnly(Table table, int k, int minimum, long seed) {
         List<List<int[]>> perFold = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             perFold.add(new ArrayList<>());

@@ -1,0 +1,46 @@
+package dev.evosld.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.evosld.law.Law;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ParetoFrontTest {
+
+    @Test
+    void keepsTheLawsNoOtherBeatsOnErrorAndComplexity() {
+        List<CandidateCache.Entry> candidates = List.of(
+            entry("a*N", 0.5, 1, 3),
+            entry("a + b*N", 0.2, 2, 5),
+            entry("a + b*N + c*D", 0.3, 3, 9),          // dominated by the two-parameter law
+            entry("a + b*N^c", 0.01, 3, 7),
+            entry("a + b*N^c + d*D", 0.0099, 4, 11),
+            failed("log(N)^q"));
+        List<CandidateCache.Entry> front = ParetoFront.of(candidates);
+        assertEquals(List.of("a * N", "a + b * N", "a + b * N^c", "a + b * N^c + d * D"),
+            front.stream().map(e -> e.law().toString()).toList());
+    }
+
+    @Test
+    void choosesTheSimplestLawWithinFivePercentOfTheBest() {
+        List<CandidateCache.Entry> front = List.of(
+            entry("a*N", 0.5, 1, 3),
+            entry("a + b*N^c", 0.0104, 3, 7),
+            entry("a + b*N^c + d*D", 0.0100, 4, 11));
+        assertEquals("a + b * N^c", ParetoFront.choose(front).law().toString());
+        List<CandidateCache.Entry> tight = List.of(entry("a + b*N^c", 0.0106, 3, 7), entry("a + b*N^c + d*D", 0.0100, 4, 11));
+        assertEquals("a + b * N^c + d * D", ParetoFront.choose(tight).law().toString());
+    }
+
+    private static CandidateCache.Entry entry(String formula, double error, int parameters, int nodes) {
+        Law law = Law.parse(formula, List.of("N", "D"));
+        return new CandidateCache.Entry(formula, law, new Evaluation(error, parameters, nodes, Map.of(), null));
+    }
+
+    private static CandidateCache.Entry failed(String formula) {
+        Law law = Law.parse(formula, List.of("N", "D"));
+        return new CandidateCache.Entry(formula, law, Evaluation.failed("no", 1, 4));
+    }
+}

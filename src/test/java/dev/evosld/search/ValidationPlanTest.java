@@ -1,0 +1,95 @@
+package dev.evosld.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.Train;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ValidationPlanTest {
+
+    @Test
+    void holdsOutTheTopOfTheScaleAxisFromTwoOrigins() {
+        ValidationPlan plan = ValidationPlan.of(SyntheticTask.config(), SyntheticTask.train(), 0);
+        assertEquals(2, plan.folds().size());
+        ValidationPlan.Fold first = plan.folds().get(0);
+        ValidationPlan.Fold second = plan.folds().get(1);
+        for (Group group : first.validation().groups()) {
+            assertTrue(Arrays.stream(group.feature(0)).allMatch(n -> n == 1e9), "fold 1 validates on the largest N");
+        }
+        for (Group group : first.fit().groups()) {
+            assertTrue(Arrays.stream(group.feature(0)).allMatch(n -> n < 1e9), "and fits on the rest");
+            assertEquals(16, group.rows());
+        }
+        for (Group group : second.validation().groups()) {
+            assertTrue(Arrays.stream(group.feature(0)).allMatch(n -> n == 3e8), "fold 2 validates one level lower");
+        }
+        for (Group group : second.fit().groups()) {
+            assertTrue(Arrays.stream(group.feature(0)).allMatch(n -> n < 3e8), "on rows it never fitted");
+        }
+        assertEquals(2 * 2 * 4, plan.validationRows());
+    }
+
+    @Test
+    void aRowAtTheTopOfAnyAxisIsHeldOut() {
+        TaskConfig config = withHoldout(new TaskConfig.Holdout.TopValues(1, 0), List.of("N", "D"));
+        ValidationPlan.Fold first = ValidationPlan.of(config, SyntheticTask.train(), 0).folds().getFirst();
+        for (Group group : first.validation().groups()) {
+            for (int r = 0; r < group.rows(); r++) {
+                assertTrue(group.feature(0, r) == 1e9 || group.feature(1, r) == 6.4e10);
+            }
+            assertEquals(5 + 4 - 1, group.rows());
+        }
+    }
+
+    @Test
+    void aGroupTooSmallToFitKeepsAllItsRows() {
+        TaskConfig config = withHoldout(new TaskConfig.Holdout.TopValues(1, 17), List.of("N"));
+        ValidationPlan plan = ValidationPlan.of(config, SyntheticTask.train(), 0);
+        // with 20 rows a group keeps 16 for the first axis fold and for 5-fold cross-validation, fewer than 17
+        assertEquals(20, plan.folds().size(), "falls back to leave-one-out");
+        assertEquals(40, plan.validationRows());
+        TaskConfig impossible = withHoldout(new TaskConfig.Holdout.TopValues(1, 20), List.of("N"));
+        dev.evosld.EvosldException e = org.junit.jupiter.api.Assertions.assertThrows(dev.evosld.EvosldException.class,
+            () -> ValidationPlan.of(impossible, SyntheticTask.train(), 0));
+        assertTrue(e.getMessage().startsWith("cannot validate inside train"), e.getMessage());
+    }
+
+    @Test
+    void crossValidationCoversEveryRowOnceAndIsSeeded() {
+        TaskConfig config = withHoldout(new TaskConfig.Holdout.Folds(4, 0), List.of());
+        Train train = SyntheticTask.train();
+        ValidationPlan plan = ValidationPlan.of(config, train, 7);
+        assertEquals(4, plan.folds().size());
+        assertEquals(train.table().rows(), plan.validationRows());
+        ValidationPlan again = ValidationPlan.of(config, train, 7);
+        for (int f = 0; f < 4; f++) {
+            assertArrayEquals(plan.folds().get(f).validation().groups().getFirst().feature(0),
+                again.folds().get(f).validation().groups().getFirst().feature(0));
+        }
+    }
+
+    @Test
+    void aTopFractionCutsThatShareOfEachGroup() {
+        TaskConfig config = withHoldout(new TaskConfig.Holdout.TopFraction(0.25, 0), List.of("N"));
+        Table table = SyntheticTask.table(new double[] {1, 2, 3, 4, 5, 6, 7, 8});
+        ValidationPlan plan = ValidationPlan.of(config, new Train(table), 0);
+        // 32 rows per group over 8 sizes: the top quarter is the two largest sizes
+        Group validation = plan.folds().getFirst().validation().groups().getFirst();
+        assertTrue(Arrays.stream(validation.feature(0)).allMatch(n -> n >= 7), Arrays.toString(validation.feature(0)));
+        assertEquals(8, validation.rows());
+    }
+
+    private static TaskConfig withHoldout(TaskConfig.Holdout holdout, List<String> axes) {
+        TaskConfig base = SyntheticTask.config();
+        return new TaskConfig(base.name(), base.description(), base.features(), base.targets(), base.parameterBudget(),
+            axes, holdout, null, Map.of(), null, null);
+    }
+}

@@ -6,6 +6,11 @@ import dev.evosld.data.TaskData;
 import dev.evosld.eval.Predictions;
 import dev.evosld.eval.R2;
 import dev.evosld.json.Json;
+import dev.evosld.llm.LlmOptions;
+import dev.evosld.llm.LlmProposer;
+import dev.evosld.llm.LlmSettings;
+import dev.evosld.llm.LlmUsage;
+import dev.evosld.run.AtomicFiles;
 import dev.evosld.run.RunDirectory;
 import dev.evosld.search.ClassicForms;
 import dev.evosld.search.Discovery;
@@ -26,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +39,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code evosld discover}: searches for a law that extrapolates, and writes a run directory. */
+/**
+ * {@code evosld discover}: searches for a law that extrapolates, and writes a run directory.
+ *
+ * <p>Candidate laws come from the offline classic forms and, when an OpenAI-compatible endpoint is
+ * configured ({@code --llm-base-url}, {@code --llm-config}, or {@code OPENAI_BASE_URL}), from an LLM too:
+ * seeds at the start and rewrites of the best law every {@code --llm-every} epochs. Its answers are cached in
+ * the run directory, so a rerun with the same seed replays them without calling the endpoint.
+ */
 @Command(name = "discover", mixinStandardHelpOptions = true,
     description = "Discovers a law by genetic programming, chosen by extrapolation inside train, scored once on test.")
 final class DiscoverCommand implements Callable<Integer> {
@@ -70,8 +83,56 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
+    @Option(names = "--llm-base-url", paramLabel = "URL",
+        description = "OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 (default: $OPENAI_BASE_URL); without one, laws are proposed offline.")
+    String llmBaseUrl;
+
+    @Option(names = "--llm-model", paramLabel = "NAME", description = "LLM model (default: $OPENAI_MODEL, else " + LlmSettings.DEFAULT_MODEL + ").")
+    String llmModel;
+
+    @Option(names = "--llm-temperature", paramLabel = "T", description = "LLM sampling temperature in [0, 2] (default: 0.7).")
+    Double llmTemperature;
+
+    @Option(names = "--llm-max-tokens", paramLabel = "N", description = "Most tokens per LLM answer (default: 2048).")
+    Integer llmMaxTokens;
+
+    @Option(names = "--llm-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+        description = "How long to wait for an LLM answer, e.g. 90s (default: 120s).")
+    Duration llmTimeout;
+
+    @Option(names = "--llm-retries", paramLabel = "N", description = "Retries of an LLM request after timeouts, HTTP 429 or 5xx (default: 4).")
+    Integer llmRetries;
+
+    @Option(names = "--llm-config", paramLabel = "FILE",
+        description = "YAML file whose llm: section sets base_url, model, temperature, max_tokens, timeout_seconds, max_retries; flags win over it, it wins over the environment. The API key comes from $OPENAI_API_KEY only.")
+    Path llmConfig;
+
+    @Option(names = "--llm-every", paramLabel = "K",
+        description = "Ask the LLM to rewrite the best law every K epochs (of 3 generations; default: 5; 0: seeds only).")
+    Integer llmEvery;
+
+    @Option(names = "--llm-proposals", paramLabel = "N", description = "Laws asked for per LLM request (default: " + LlmProposer.DEFAULT_PROPOSALS + ").")
+    Integer llmProposals;
+
+    @Option(names = "--llm-cache", paramLabel = "DIR", description = "LLM response cache (default: <run directory>/llm).")
+    Path llmCache;
+
+    @Option(names = "--no-llm", description = "Propose laws offline only, even when an LLM endpoint is configured.")
+    boolean noLlm;
+
     @Spec
     CommandSpec spec;
+
+    private final Map<String, String> env;
+
+    DiscoverCommand() {
+        this(System.getenv());
+    }
+
+    /** @param env the environment to read {@code OPENAI_*} from; tests pass their own */
+    DiscoverCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
 
     @Override
     public Integer call() {
@@ -79,48 +140,62 @@ final class DiscoverCommand implements Callable<Integer> {
         TaskConfig config = data.config();
         PrintWriter err = spec.commandLine().getErr();
         RunDirectory run = new RunDirectory(resume != null ? resume : out != null ? out : defaultDirectory(config));
-        List<Proposer> proposers = List.of(new ClassicForms());
+        Optional<LlmSettings> llm = llmSettings(run);
+        if (llm.isEmpty() && !noLlm) {
+            err.println(LlmSettings.NO_ENDPOINT_NOTICE);
+            err.flush();
+        }
         int threadCount = threads != null ? threads : DEFAULTS.threads();
         Duration limit = timeLimit != null ? timeLimit : DEFAULTS.timeLimit();
-        Discovery discovery;
+        SearchSettings settings = null;
         SearchProgress progress;
         if (resume != null) {
             if (!Files.isRegularFile(run.checkpointFile())) {
                 throw new EvosldException(resume + ": no checkpoint.json to resume from");
             }
             progress = new SearchProgress(err, config.name(), Discovery.plannedGenerations(run.checkpointFile()), interactive());
-            discovery = Discovery.resume(config, data.train(), run.checkpointFile(), limit, threadCount, proposers, progress);
         } else {
-            SearchSettings settings = DEFAULTS.withSeed(seed).withThreads(threadCount).withTimeLimit(limit);
-            if (generations != null) {
-                settings = settings.withGenerations(generations);
-            }
-            if (population != null) {
-                settings = settings.withPopulation(population);
-            }
-            if (islands != null) {
-                settings = settings.withIslands(islands);
-            }
+            settings = searchSettings(threadCount, limit);
             progress = new SearchProgress(err, config.name(), settings.generations(), interactive());
-            discovery = Discovery.start(config, data.train(), settings, proposers, progress, run.checkpointFile());
         }
-        err.println("evosld: discovering a law for " + config.name() + " (" + discovery.settings().generations()
-            + " generations, " + discovery.settings().islands() + " islands of " + discovery.settings().population()
-            + ", seed " + discovery.settings().seed() + "); run directory " + run.path());
-        Thread hook = new Thread(() -> discovery.checkpointWriter().ifPresent(Runnable::run), "evosld-checkpoint");
-        Runtime.getRuntime().addShutdownHook(hook);
+        LlmUsage usage = new LlmUsage();
+        LlmProposer llmProposer = llm.map(s -> LlmProposer.builder(s)
+            .usage(usage)
+            .proposals(llmProposals != null ? llmProposals : LlmProposer.DEFAULT_PROPOSALS)
+            .seed(resume != null ? Discovery.plannedSeed(run.checkpointFile()) : seed)
+            .messages(progress::onMessage)
+            .build()).orElse(null);
         SearchResult result;
-        try (progress) {
-            result = discovery.run();
-        } finally {
-            Runtime.getRuntime().removeShutdownHook(hook);
+        Discovery discovery;
+        try (progress; llmProposer) {
+            List<Proposer> proposers = llmProposer == null
+                ? List.of(new ClassicForms())
+                : List.of(new ClassicForms(), llmProposer);
+            discovery = resume != null
+                ? Discovery.resume(config, data.train(), run.checkpointFile(), limit, threadCount, proposers, progress)
+                : Discovery.start(config, data.train(), settings, proposers, progress, run.checkpointFile());
+            err.println("evosld: discovering a law for " + config.name() + " (" + discovery.settings().generations()
+                + " generations, " + discovery.settings().islands() + " islands of " + discovery.settings().population()
+                + ", seed " + discovery.settings().seed() + (llmProposer != null ? ", proposers: classic forms and " + llmProposer.name() : "")
+                + "); run directory " + run.path());
+            Thread hook = new Thread(() -> discovery.checkpointWriter().ifPresent(Runnable::run), "evosld-checkpoint");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                result = discovery.run();
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
         }
+        Map<String, Object> llmDocument = llmDocument(llm, llmProposer, usage);
         R2 test = Predictions.of(result.law(), data.test().table(), result.parameters()).r2();
         RunRecorder.write(run, config, task.dataSource(), task.dataSource().checksum(task.dataDirectory()),
             discovery.settings(), result, test);
+        AtomicFiles.write(run.llmUsageFile(), Json.mapper().writeValueAsString(llmDocument));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Output.json(out, document(config, run, discovery.settings(), result, test));
+            Map<String, Object> document = document(config, run, discovery.settings(), result, test);
+            document.put("llm", llmDocument);
+            Output.json(out, document);
         } else {
             out.println("task:          " + config.name());
             out.println("law:           " + result.law());
@@ -135,10 +210,66 @@ final class DiscoverCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "search:        %d generations (stopped by %s), %d candidates fitted, %.0f/s, %.1f s%n",
                 result.generations(), result.stoppedBy(), result.candidatesFitted(), result.candidatesPerSecond(), result.seconds());
+            if (llmProposer != null) {
+                out.println("llm:           " + usage.snapshot().summary().replaceFirst("^llm: ", ""));
+            }
             out.println("run directory: " + run.path());
             out.flush();
         }
         return 0;
+    }
+
+    private SearchSettings searchSettings(int threadCount, Duration limit) {
+        SearchSettings settings = DEFAULTS.withSeed(seed).withThreads(threadCount).withTimeLimit(limit);
+        if (generations != null) {
+            settings = settings.withGenerations(generations);
+        }
+        if (population != null) {
+            settings = settings.withPopulation(population);
+        }
+        if (islands != null) {
+            settings = settings.withIslands(islands);
+        }
+        if (llmEvery != null) {
+            if (llmEvery < 0) {
+                throw new EvosldException("--llm-every must be at least 0, got " + llmEvery);
+            }
+            settings = settings.withProposerEvery(llmEvery);
+        }
+        return settings;
+    }
+
+    /**
+     * The LLM endpoint from the flags, the {@code --llm-config} file and the environment, in that order, with
+     * the response cache in the run directory unless {@code --llm-cache} names another; empty with
+     * {@code --no-llm} or when no layer names an endpoint.
+     */
+    private Optional<LlmSettings> llmSettings(RunDirectory run) {
+        if (llmProposals != null && llmProposals < 1) {
+            throw new EvosldException("--llm-proposals must be at least 1, got " + llmProposals);
+        }
+        if (noLlm) {
+            return Optional.empty();
+        }
+        LlmOptions flags = new LlmOptions(llmBaseUrl, null, llmModel, llmTemperature, llmMaxTokens, null, llmTimeout,
+            llmRetries, llmCache);
+        LlmOptions file = llmConfig != null ? LlmOptions.fromConfigFile(llmConfig) : LlmOptions.none();
+        return LlmSettings.resolve(flags, file, env)
+            .map(s -> s.cacheDir().isPresent() ? s : s.withCacheDir(Optional.of(run.llmCacheDirectory())));
+    }
+
+    /** The {@code llm} object of the JSON result and {@code llm-usage.json}: what the LLM cost and gave. */
+    private static Map<String, Object> llmDocument(Optional<LlmSettings> llm, LlmProposer proposer, LlmUsage usage) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("enabled", llm.isPresent());
+        llm.ifPresent(s -> document.put("model", s.model()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> counts = Json.mapper().convertValue(usage.snapshot(), Map.class);
+        document.putAll(counts);
+        if (proposer != null) {
+            proposer.disabledBy().ifPresent(reason -> document.put("disabled_by", reason));
+        }
+        return document;
     }
 
     private static boolean interactive() {

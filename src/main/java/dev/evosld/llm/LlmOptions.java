@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * One layer of LLM settings in which every value may be absent ({@code null}): the command-line flags
  * ({@code --llm-base-url}, {@code --llm-model}, {@code --llm-temperature}, {@code --llm-max-tokens},
- * {@code --llm-timeout}, {@code --llm-max-retries}, {@code --llm-cache-dir}) or the {@code llm:} section
+ * {@code --llm-timeout}, {@code --llm-retries}, {@code --llm-cache}) or the {@code llm:} section
  * of a config file. {@link LlmSettings#resolve} layers them over the environment and the defaults.
  *
  * @param baseUrl the OpenAI-compatible base URL, e.g. {@code http://localhost:8000/v1}

@@ -41,25 +41,30 @@ public final class PromptBuilder {
      *
      * @param best the best laws so far, best first; may be empty
      * @param rejections the feedback lines from the previous answer ({@link ProposalParser.Screening#feedback()}); may be empty
+     * @param request names this request within the run (run seed, round), so that two requests that
+     *     would otherwise be identical get their own answers and cache entries
      */
-    public List<ChatMessage> seed(TaskBrief task, List<ScoredLaw> best, List<String> rejections, int count) {
+    public List<ChatMessage> seed(
+        TaskBrief task, List<ScoredLaw> best, List<String> rejections, int count, String request) {
         return List.of(
             ChatMessage.system(system.fill(Map.of())),
-            ChatMessage.user(seed.fill(common(task, best, rejections, count))));
+            ChatMessage.user(seed.fill(common(task, best, rejections, count, request))));
     }
 
     /**
      * Asks for {@code count} rewrites of {@code law}.
      *
-     * @param residuals a small text table, value of the scale axis to mean residual of {@code law}
+     * @param residuals a small text table of {@code law}'s mean residuals along the scale axes
      * @param best the best laws so far, best first; may be empty
      * @param rejections the feedback lines from the previous answer; may be empty
+     * @param request names this request within the run, as for {@link #seed}
      */
     public List<ChatMessage> rewrite(
-        TaskBrief task, ScoredLaw law, String residuals, List<ScoredLaw> best, List<String> rejections, int count) {
+        TaskBrief task, ScoredLaw law, String residuals, List<ScoredLaw> best, List<String> rejections, int count,
+        String request) {
         Objects.requireNonNull(law, "law");
         Objects.requireNonNull(residuals, "residuals");
-        Map<String, String> values = new HashMap<>(common(task, best, rejections, count));
+        Map<String, String> values = new HashMap<>(common(task, best, rejections, count, request));
         values.put("law", law.law());
         values.put("law_error", number(law.validationError()));
         values.put("residuals", residuals.isBlank() ? "(not available)" : residuals.strip());
@@ -69,17 +74,19 @@ public final class PromptBuilder {
     }
 
     private static Map<String, String> common(
-        TaskBrief task, List<ScoredLaw> best, List<String> rejections, int count) {
+        TaskBrief task, List<ScoredLaw> best, List<String> rejections, int count, String request) {
         Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(request, "request");
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
         }
         return Map.of(
+            "request", Text.oneLine(request),
             "task_name", task.name(),
             "task_description", task.description().isBlank() ? "(no description)" : task.description().strip(),
             "variables", task.variables().stream().map(PromptBuilder::variable).collect(Collectors.joining("\n")),
             "targets", String.join(", ", task.targets()),
-            "scale_axis", task.scaleAxis(),
+            "extrapolation", extrapolation(task.scaleAxes()),
             "budget", Integer.toString(task.budget()),
             "best_laws", best.isEmpty()
                 ? "(none yet)"
@@ -90,6 +97,18 @@ public final class PromptBuilder {
                 ? "(none)"
                 : rejections.stream().map(r -> "- " + Text.oneLine(r)).collect(Collectors.joining("\n")),
             "count", Integer.toString(count));
+    }
+
+    /** How laws are judged: along one axis, several, or (without an axis) by cross-validation. */
+    private static String extrapolation(List<String> axes) {
+        return switch (axes.size()) {
+            case 0 -> "There is no extrapolation axis: laws are fitted on part of each group's rows and judged by"
+                + " their error on the rest.";
+            case 1 -> "Extrapolation axis: " + axes.getFirst() + ". Laws are fitted on the smaller values of "
+                + axes.getFirst() + " and judged by their error on the largest ones.";
+            default -> "Extrapolation axes: " + String.join(", ", axes) + ". Laws are fitted on the smaller values"
+                + " of these variables and judged by their error on the largest ones.";
+        };
     }
 
     private static String variable(VariableBrief v) {

@@ -11,18 +11,19 @@ import java.util.Objects;
  * @param variables the input variables, at least one
  * @param targets the quantities a law predicts, at least one
  * @param budget the most parameters a law may have per group
- * @param scaleAxis the variable along which laws must extrapolate; one of {@code variables}
+ * @param scaleAxes the variables along which laws must extrapolate, each one of {@code variables}; empty
+ *     for a task judged by cross-validation rather than extrapolation
  */
 public record TaskBrief(
     String name, String description, List<VariableBrief> variables, List<String> targets, int budget,
-    String scaleAxis) {
+    List<String> scaleAxes) {
 
     public TaskBrief {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         variables = List.copyOf(variables);
         targets = List.copyOf(targets);
-        Objects.requireNonNull(scaleAxis, "scaleAxis");
+        scaleAxes = List.copyOf(scaleAxes);
         if (variables.isEmpty()) {
             throw new IllegalArgumentException("task " + name + " has no variables");
         }
@@ -32,8 +33,10 @@ public record TaskBrief(
         if (budget < 0) {
             throw new IllegalArgumentException("task " + name + ": negative parameter budget " + budget);
         }
-        if (variables.stream().noneMatch(v -> v.name().equals(scaleAxis))) {
-            throw new IllegalArgumentException("task " + name + ": scale axis " + scaleAxis + " is not a variable");
+        for (String axis : scaleAxes) {
+            if (variables.stream().noneMatch(v -> v.name().equals(axis))) {
+                throw new IllegalArgumentException("task " + name + ": scale axis " + axis + " is not a variable");
+            }
         }
     }
 }

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  *   <li>{@code history.json}: the best validation error per generation (discover);
  *   <li>{@code checkpoint.json}: the search state, for {@code --resume} (discover);
  *   <li>{@code report.html} and {@code plots/}: the report;
- *   <li>{@code llm/}: the LLM response cache.
+ *   <li>{@code llm/}: the LLM response cache;
+ *   <li>{@code llm-usage.json}: what the LLM proposer cost and gave (discover).
  * </ul>
  */
 public record RunDirectory(Path path) {
@@ -44,6 +45,10 @@ public record RunDirectory(Path path) {
 
     public Path llmCacheDirectory() {
         return path.resolve("llm");
+    }
+
+    public Path llmUsageFile() {
+        return path.resolve("llm-usage.json");
     }
 
     /** An existing run directory, checked to hold a {@code law.json}. */

@@ -113,6 +113,11 @@ public final class Discovery {
         return Checkpoint.read(checkpointFile).settings().generations();
     }
 
+    /** The seed of a checkpointed run, for proposers that are built before the run is resumed. */
+    public static long plannedSeed(Path checkpointFile) {
+        return Checkpoint.read(checkpointFile).settings().seed();
+    }
+
     /** The settings in force (a resumed run's come from its checkpoint). */
     public SearchSettings settings() {
         return settings;

@@ -22,12 +22,12 @@ class PromptBuilderTest {
             new VariableBrief("U", "", 0.25, 100)),
         List.of("loss"),
         7,
-        "N");
+        List.of("N"));
     private static final List<ScoredLaw> BEST =
         List.of(new ScoredLaw("E + A*N^-alpha + B*D^-beta", 0.012345678), new ScoredLaw("a*N^-b", 0.3));
 
-    private static final Set<String> COMMON = Set.of("task_name", "task_description", "variables", "targets",
-        "scale_axis", "budget", "best_laws", "rejections", "count");
+    private static final Set<String> COMMON = Set.of("request", "task_name", "task_description", "variables",
+        "targets", "extrapolation", "budget", "best_laws", "rejections", "count");
 
     @Test
     void templatesHaveExactlyTheDocumentedPlaceholders() {
@@ -41,7 +41,7 @@ class PromptBuilderTest {
     @Test
     void seedPromptCarriesTheTaskTheGrammarAndTheAnswerFormat() {
         List<ChatMessage> messages = PromptBuilder.standard().seed(
-            TASK, BEST, List.of("a*ln(N) — law:3: unknown function 'ln'"), 5);
+            TASK, BEST, List.of("a*ln(N) — law:3: unknown function 'ln'"), 5, "run seed 0, round 0, new laws");
 
         assertEquals(List.of("system", "user"), messages.stream().map(ChatMessage::role).toList());
         String system = messages.get(0).content();
@@ -54,10 +54,10 @@ class PromptBuilderTest {
         assertTrue(system.contains("exp(x), log(x), sqrt(x), abs(x), pow(x, y), min(x, y), max(x, y)"));
         assertTrue(system.contains("natural logarithm"));
         assertTrue(system.contains(".5, 1e-3"));
-        assertTrue(user.contains("Task: data_constrained\nFinal validation loss"));
+        assertTrue(user.startsWith("Request id: run seed 0, round 0, new laws\n\nTask: data_constrained\nFinal validation loss"), user);
         assertTrue(user.contains("- N: model parameters; 7e7 to 1.2e10\n- D: training tokens; 1e9 to 4.5e11\n- U: 0.25 to 100"), user);
         assertTrue(user.contains("The law predicts: loss"));
-        assertTrue(user.contains("Extrapolation axis: N."));
+        assertTrue(user.contains("Extrapolation axis: N. Laws are fitted on the smaller values of N and judged"));
         assertTrue(user.contains("at most 7 parameters"));
         assertTrue(user.contains("- E + A*N^-alpha + B*D^-beta   (validation error 0.01235)\n- a*N^-b   (validation error 0.3)"), user);
         assertTrue(user.contains("- a*ln(N) — law:3: unknown function 'ln'"));
@@ -67,7 +67,7 @@ class PromptBuilderTest {
 
     @Test
     void emptyHistoryIsSaidPlainly() {
-        String user = PromptBuilder.standard().seed(TASK, List.of(), List.of(), 3).get(1).content();
+        String user = PromptBuilder.standard().seed(TASK, List.of(), List.of(), 3, "r").get(1).content();
         assertTrue(user.contains("lower is better):\n(none yet)\n"), user);
         assertTrue(user.contains("previous answer:\n(none)\n"), user);
     }
@@ -76,19 +76,31 @@ class PromptBuilderTest {
     void rewritePromptAddsTheLawAndItsResiduals() {
         String residuals = "N        mean residual\n1e8      +0.012\n1e9      -0.004\n1e10     -0.021\n";
         List<ChatMessage> messages = PromptBuilder.standard().rewrite(
-            TASK, new ScoredLaw("a*N^-b + c", 0.0456), residuals, BEST, List.of(), 4);
+            TASK, new ScoredLaw("a*N^-b + c", 0.0456), residuals, BEST, List.of(), 4, "r");
         String user = messages.get(1).content();
 
         assertFalse(user.contains("{{"), user);
         assertTrue(user.contains("Law to improve (validation error 0.0456):\na*N^-b + c\n"), user);
         assertTrue(user.contains("1e10     -0.021\n"), user);
         assertTrue(user.contains("Propose 4 rewrites"));
-        assertEquals(messages.get(0), PromptBuilder.standard().seed(TASK, BEST, List.of(), 1).get(0));
+        assertEquals(messages.get(0), PromptBuilder.standard().seed(TASK, BEST, List.of(), 1, "other").get(0));
+    }
+
+    @Test
+    void extrapolationSentenceFollowsTheScaleAxes() {
+        TaskBrief two = new TaskBrief(TASK.name(), TASK.description(), TASK.variables(), TASK.targets(), 7, List.of("N", "D"));
+        TaskBrief none = new TaskBrief(TASK.name(), TASK.description(), TASK.variables(), TASK.targets(), 7, List.of());
+        assertTrue(PromptBuilder.standard().seed(two, BEST, List.of(), 1, "r").get(1).content()
+            .contains("Extrapolation axes: N, D. Laws are fitted on the smaller values of these variables"));
+        assertTrue(PromptBuilder.standard().seed(none, BEST, List.of(), 1, "r").get(1).content()
+            .contains("There is no extrapolation axis"));
+        assertThrows(IllegalArgumentException.class,
+            () -> new TaskBrief("t", "", TASK.variables(), TASK.targets(), 7, List.of("X")));
     }
 
     @Test
     void countMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> PromptBuilder.standard().seed(TASK, BEST, List.of(), 0));
+        assertThrows(IllegalArgumentException.class, () -> PromptBuilder.standard().seed(TASK, BEST, List.of(), 0, "r"));
     }
 
     @Test

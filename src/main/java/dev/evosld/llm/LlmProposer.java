@@ -1,0 +1,240 @@
+package dev.evosld.llm;
+
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.law.Law;
+import dev.evosld.search.ProposalContext;
+import dev.evosld.search.Proposer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Proposes laws by asking an LLM: one seed request at the start of a run, then one rewrite request of the
+ * best law per proposer round. Each answer is parsed ({@link ProposalParser}) and screened
+ * ({@link LawValidator}: syntax, misspelt variables, budget); the reasons for rejected laws are shown to the
+ * model in the next request, so it can correct itself.
+ *
+ * <p>The model sees the task (variables with their meaning and their range on the train rows, targets, the
+ * budget, the scale axes), the best laws so far with their validation error and, for a rewrite, the law's
+ * mean residuals along the scale axes. It never sees test rows.
+ *
+ * <p>Faults never stop a discovery run. When the endpoint refuses the credentials the proposer reports it
+ * in one line and proposes nothing for the rest of the run; any other {@link LlmException} is reported in
+ * one line and costs that round only.
+ *
+ * <p>Requests are deterministic: the same run seed, round, task, train rows and search state give the same
+ * request text (numbers printed to four significant digits, laws in a fixed order), so behind the
+ * {@link CachingChatClient} a repeated run replays its answers without calling the endpoint. The proposer's
+ * only state is the previous answer's rejections and whether it gave up; it is not part of a checkpoint, so
+ * a resumed run starts with no rejections to report.
+ */
+public final class LlmProposer implements Proposer, AutoCloseable {
+    /** Laws asked for per request unless configured otherwise. */
+    public static final int DEFAULT_PROPOSALS = 5;
+    /** How many of the best laws the model is shown. */
+    static final int BEST_SHOWN = 5;
+    /** How many rejection lines the next request repeats. */
+    static final int FEEDBACK_LINES = 10;
+
+    private final ChatClient client;
+    private final LlmSettings settings;
+    private final LlmUsage usage;
+    private final PromptBuilder prompts;
+    private final int proposals;
+    private final long seed;
+    private final Consumer<String> messages;
+
+    private List<String> feedback = List.of();
+    private String disabledBy;
+
+    private LlmProposer(Builder builder) {
+        this.settings = builder.settings;
+        this.usage = builder.usage;
+        this.client = builder.client != null ? builder.client : ChatClient.create(settings, usage);
+        this.prompts = builder.prompts;
+        this.proposals = builder.proposals;
+        this.seed = builder.seed;
+        this.messages = builder.messages;
+    }
+
+    /** A builder for a proposer that talks to the endpoint of {@code settings} with its model and sampling. */
+    public static Builder builder(LlmSettings settings) {
+        return new Builder(settings);
+    }
+
+    @Override
+    public synchronized List<Law> seeds(ProposalContext context) {
+        if (disabledBy != null) {
+            return List.of();
+        }
+        List<ScoredLaw> best = best(context.front());
+        List<ChatMessage> conversation = prompts.seed(
+            brief(context), best, feedback, proposals, request(context, "new laws"));
+        return ask(conversation, context, best, "seeds");
+    }
+
+    @Override
+    public synchronized List<Law> rewrites(ProposalContext context, List<dev.evosld.search.ScoredLaw> best) {
+        if (disabledBy != null || best.isEmpty()) {
+            return List.of();
+        }
+        dev.evosld.search.ScoredLaw target = best.getFirst();
+        String residuals = ResidualTable.of(target.law(), context.train(), context.config().scaleAxis());
+        List<ScoredLaw> shown = best(best);
+        List<ChatMessage> conversation = prompts.rewrite(brief(context), scored(target), residuals, shown, feedback,
+            proposals, request(context, "rewrite"));
+        return ask(conversation, context, shown, "rewrites");
+    }
+
+    @Override
+    public String name() {
+        return "llm " + settings.model();
+    }
+
+    /** Why the proposer stopped asking the endpoint (the refusal's message), if it did. */
+    public synchronized Optional<String> disabledBy() {
+        return Optional.ofNullable(disabledBy);
+    }
+
+    /** Closes the chat client, which this proposer owns. */
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private List<Law> ask(List<ChatMessage> conversation, ProposalContext context, List<ScoredLaw> shown, String what) {
+        ChatResponse response;
+        try {
+            response = client.complete(ChatRequest.of(settings, conversation));
+        } catch (LlmAuthException e) {
+            disabledBy = e.getMessage();
+            messages.accept(e.getMessage() + "; no more LLM proposals in this run");
+            return List.of();
+        } catch (LlmException e) {
+            messages.accept(e.getMessage() + " (no LLM " + what + " this round)");
+            return List.of();
+        }
+        TaskConfig config = context.config();
+        Set<String> known = new HashSet<>();
+        for (ScoredLaw law : shown) {
+            known.add(LawValidator.key(Law.parse(law.law(), config.featureNames())));
+        }
+        LawValidator validator = new LawValidator(
+            config.featureNames(), config.targets(), context.parametersPerTarget(), known);
+        ProposalParser.Screening screening = ProposalParser.parse(response.content()).screen(validator::check);
+        usage.recordProposals(screening);
+        List<String> lines = screening.feedback();
+        feedback = List.copyOf(lines.subList(0, Math.min(FEEDBACK_LINES, lines.size())));
+        screening.malformed().ifPresent(reason -> messages.accept("llm: unusable answer: " + reason));
+        return screening.accepted().stream().map(p -> Law.parse(p.law(), config.featureNames())).toList();
+    }
+
+    /** Names the request in the run, so that equal search states in different rounds or runs differ. */
+    private String request(ProposalContext context, String kind) {
+        return "run seed " + seed + ", round " + context.round() + ", " + kind;
+    }
+
+    /** The task as the model sees it; the ranges come from the train rows only. */
+    static TaskBrief brief(ProposalContext context) {
+        TaskConfig config = context.config();
+        Table table = context.train().table();
+        List<VariableBrief> variables = new ArrayList<>();
+        for (TaskConfig.Feature feature : config.features()) {
+            int j = table.features().indexOf(feature.name());
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (Group group : table.groups()) {
+                for (int r = 0; r < group.rows(); r++) {
+                    min = Math.min(min, group.feature(j, r));
+                    max = Math.max(max, group.feature(j, r));
+                }
+            }
+            variables.add(new VariableBrief(feature.name(), feature.description(), min, max));
+        }
+        return new TaskBrief(config.name(), config.description(), variables, config.targets(),
+            context.parametersPerTarget(), config.scaleAxis());
+    }
+
+    /** The best laws, lowest validation error first (ties in the given order), without failures. */
+    private static List<ScoredLaw> best(List<dev.evosld.search.ScoredLaw> laws) {
+        return laws.stream()
+            .filter(s -> !s.evaluation().isFailure())
+            .sorted(Comparator.comparingDouble(s -> s.evaluation().validationError()))
+            .limit(BEST_SHOWN)
+            .map(LlmProposer::scored)
+            .toList();
+    }
+
+    private static ScoredLaw scored(dev.evosld.search.ScoredLaw law) {
+        return new ScoredLaw(law.law().toString(), law.evaluation().validationError());
+    }
+
+    /** Configures an {@link LlmProposer}. */
+    public static final class Builder {
+        private final LlmSettings settings;
+        private ChatClient client;
+        private LlmUsage usage = new LlmUsage();
+        private PromptBuilder prompts = PromptBuilder.standard();
+        private int proposals = DEFAULT_PROPOSALS;
+        private long seed;
+        private Consumer<String> messages = message -> {
+        };
+
+        private Builder(LlmSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /**
+         * The client to send requests through; by default {@link ChatClient#create} for the settings (HTTP
+         * with retries, behind the response cache when the settings name one). The proposer closes it.
+         */
+        public Builder client(ChatClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** Where proposals and acceptances are counted (and, for the default client, calls and tokens). */
+        public Builder usage(LlmUsage usage) {
+            this.usage = Objects.requireNonNull(usage, "usage");
+            return this;
+        }
+
+        /** The prompts; {@link PromptBuilder#standard()} by default. */
+        public Builder prompts(PromptBuilder prompts) {
+            this.prompts = Objects.requireNonNull(prompts, "prompts");
+            return this;
+        }
+
+        /** Laws asked for per request, at least 1; {@value LlmProposer#DEFAULT_PROPOSALS} by default. */
+        public Builder proposals(int proposals) {
+            if (proposals < 1) {
+                throw new IllegalArgumentException("proposals must be at least 1, got " + proposals);
+            }
+            this.proposals = proposals;
+            return this;
+        }
+
+        /** The run's seed; it names the requests, so runs with different seeds get different answers. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Where one-line fault reports go, e.g. the search listener; dropped by default. */
+        public Builder messages(Consumer<String> messages) {
+            this.messages = Objects.requireNonNull(messages, "messages");
+            return this;
+        }
+
+        public LlmProposer build() {
+            return new LlmProposer(this);
+        }
+    }
+}

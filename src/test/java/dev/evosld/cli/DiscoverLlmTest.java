@@ -1,0 +1,235 @@
+package dev.evosld.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.evosld.json.Json;
+import dev.evosld.law.Law;
+import dev.evosld.law.Simplifier;
+import dev.evosld.llm.LlmSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code evosld discover} with and without an LLM endpoint; the endpoint is a MockWebServer. */
+class DiscoverLlmTest {
+    private static final String TASK = "parallel_scaling_law";
+    private static final List<String> FEATURES = List.of("num_params", "parallel_size");
+    /** Not a classic form: only the scripted LLM can bring it into the population. */
+    private static final String SCRIPTED = "E + A*num_params^(-a)*(1 + k*log(parallel_size))^(-1)";
+
+    @TempDir
+    Path dir;
+
+    private MockWebServer server;
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private record Run(int status, String out, String err, JsonNode json) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    private static String dataDir() {
+        String data = System.getenv("EVOSLD_DATA");
+        assumeTrue(data != null && Files.isDirectory(Path.of(data, TASK)), "EVOSLD_DATA is not set; skipping");
+        return data;
+    }
+
+    /** Runs {@code discover --json} on the small task with tiny search settings and the given environment. */
+    private Run discover(Map<String, String> env, String out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("-t", TASK, "--data-dir", dataDir(), "--generations", "3",
+            "--population", "8", "--threads", "2", "--seed", "3", "--out", dir.resolve(out).toString(), "--json"));
+        args.addAll(List.of(extra));
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        CommandLine cli = new CommandLine(new DiscoverCommand(env));
+        cli.setOut(new PrintWriter(stdout, true));
+        cli.setErr(new PrintWriter(stderr, true));
+        int status = cli.execute(args.toArray(String[]::new));
+        JsonNode json = status == 0 ? Json.mapper().readTree(stdout.toString()) : null;
+        return new Run(status, stdout.toString(), stderr.toString(), json);
+    }
+
+    /** The endpoint always proposes {@code law}, and records what it was asked. */
+    private void answerAlways(String law) {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                bodies.add(request.getBody().utf8());
+                ObjectNode answer = Json.mapper().createObjectNode();
+                answer.putArray("laws").addObject().put("law", law).put("rationale", "streams multiply the effective size");
+                ObjectNode completion = Json.mapper().createObjectNode();
+                completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
+                    .putObject("message").put("role", "assistant").put("content", answer.toString());
+                completion.putObject("usage").put("prompt_tokens", 900).put("completion_tokens", 40).put("total_tokens", 940);
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body(completion.toString()).build();
+            }
+        });
+    }
+
+    private String endpoint() {
+        return server.url("/v1").toString();
+    }
+
+    private static String key(String formula) {
+        return Simplifier.canonicalKey(Simplifier.simplify(Law.parse(formula, FEATURES)));
+    }
+
+    /** The canonical keys of every individual in the run's final populations. */
+    private static List<String> population(Path run) throws IOException {
+        JsonNode checkpoint = Json.mapper().readTree(Files.readString(run.resolve("checkpoint.json")));
+        List<String> keys = new ArrayList<>();
+        for (JsonNode island : checkpoint.path("islands")) {
+            for (JsonNode individual : island) {
+                keys.add(key(individual.path("law").stringValue()));
+            }
+        }
+        return keys;
+    }
+
+    /** The canonical keys of the laws the run scored without failure. */
+    private static List<String> scored(Path run) throws IOException {
+        JsonNode checkpoint = Json.mapper().readTree(Files.readString(run.resolve("checkpoint.json")));
+        List<String> keys = new ArrayList<>();
+        for (JsonNode cached : checkpoint.path("cache")) {
+            if (cached.path("validation_error").isNumber()) {
+                keys.add(key(cached.path("law").stringValue()));
+            }
+        }
+        return keys;
+    }
+
+    @Test
+    void withoutAnEndpointTheSearchIsOfflineAndSaysSoOnce() throws IOException {
+        Run run = discover(Map.of(), "offline");
+
+        assertEquals(0, run.status(), run.err());
+        assertEquals(1, run.errLines().stream().filter(l -> l.startsWith("llm:")).count(), run.err());
+        assertEquals(LlmSettings.NO_ENDPOINT_NOTICE, run.errLines().getFirst());
+        JsonNode llm = run.json().path("llm");
+        assertFalse(llm.path("enabled").booleanValue());
+        assertEquals(0, llm.path("calls").intValue());
+        assertEquals(0, llm.path("proposals").intValue());
+        JsonNode file = Json.mapper().readTree(Files.readString(dir.resolve("offline/llm-usage.json")));
+        assertEquals(llm, file);
+        assertFalse(Files.exists(dir.resolve("offline/llm")));
+
+        Run quiet = discover(Map.of("OPENAI_BASE_URL", endpoint()), "no-llm", "--no-llm");
+        assertEquals(0, quiet.status(), quiet.err());
+        assertFalse(quiet.err().contains("llm:"), quiet.err());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void aScriptedLlmLawEntersThePopulation() throws IOException {
+        answerAlways(SCRIPTED);
+        Run run = discover(Map.of("OPENAI_BASE_URL", endpoint(), "OPENAI_API_KEY", "sk-test"), "scripted",
+            "--llm-every", "1", "--llm-proposals", "3", "--llm-model", "mock-model");
+
+        assertEquals(0, run.status(), run.err());
+        // seeds at the start, one rewrite after the first (and only) epoch
+        assertEquals(2, server.getRequestCount());
+        assertTrue(population(dir.resolve("scripted")).contains(key(SCRIPTED)), run.out());
+        assertTrue(scored(dir.resolve("scripted")).contains(key(SCRIPTED)), run.out());
+        JsonNode llm = run.json().path("llm");
+        assertTrue(llm.path("enabled").booleanValue());
+        assertEquals("mock-model", llm.path("model").stringValue());
+        assertEquals(2, llm.path("calls").intValue());
+        assertEquals(2, llm.path("proposals").intValue());
+        assertTrue(llm.path("accepted").intValue() >= 1);
+        assertEquals(1800, llm.path("prompt_tokens").intValue());
+        assertEquals(80, llm.path("completion_tokens").intValue());
+        assertEquals(0, llm.path("cache_hits").intValue());
+        assertTrue(Files.isDirectory(dir.resolve("scripted/llm")));
+        JsonNode seedRequest = Json.mapper().readTree(bodies.getFirst());
+        assertEquals("mock-model", seedRequest.path("model").stringValue());
+        String prompt = seedRequest.path("messages").path(1).path("content").stringValue();
+        assertTrue(prompt.startsWith("Request id: run seed 3, round 0, new laws\n"), prompt);
+        assertTrue(prompt.contains("Propose 3 new laws"), prompt);
+        // the train split has P = 1, 2 and 4; P = 8 is test only
+        assertTrue(prompt.contains("- parallel_size: number of parallel streams P (1, 2, 4 or 8); 1 to 4\n"), prompt);
+        assertTrue(bodies.get(1).contains("round 0, rewrite"), bodies.get(1));
+    }
+
+    @Test
+    void theCacheReplaysARunWithoutAnyRequest() throws IOException {
+        answerAlways(SCRIPTED);
+        Path config = dir.resolve("llm.yaml");
+        Files.writeString(config, "llm:\n  base_url: " + endpoint() + "\n  model: mock-model\n  max_retries: 0\n");
+        String cache = dir.resolve("cache").toString();
+        Run first = discover(Map.of(), "first", "--llm-config", config.toString(), "--llm-cache", cache, "--llm-every", "1");
+        assertEquals(0, first.status(), first.err());
+        int requests = server.getRequestCount();
+        assertEquals(2, requests);
+
+        Run second = discover(Map.of(), "second", "--llm-config", config.toString(), "--llm-cache", cache, "--llm-every", "1");
+        assertEquals(0, second.status(), second.err());
+        assertEquals(requests, server.getRequestCount());
+        assertEquals(first.json().path("law"), second.json().path("law"));
+        assertEquals(first.json().path("pareto_front"), second.json().path("pareto_front"));
+        assertEquals(0, second.json().path("llm").path("calls").intValue());
+        assertEquals(2, second.json().path("llm").path("cache_hits").intValue());
+        assertEquals(first.json().path("llm").path("accepted"), second.json().path("llm").path("accepted"));
+    }
+
+    @Test
+    void refusedCredentialsAreOneLineAndTheSearchFinishes() throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(401).body("{\"error\": {\"message\": \"Incorrect API key\"}}").build();
+            }
+        });
+        Run run = discover(Map.of("OPENAI_BASE_URL", endpoint(), "OPENAI_API_KEY", "sk-wrong"), "refused", "--llm-every", "1");
+
+        assertEquals(0, run.status(), run.err());
+        assertEquals(List.of("evosld: llm: the endpoint refused the API key (HTTP 401); no more LLM proposals in this run"),
+            run.errLines().stream().filter(l -> l.contains("llm:")).toList(), run.err());
+        assertEquals(1, server.getRequestCount());
+        assertEquals(3, run.json().path("generations").intValue());
+        assertEquals("llm: the endpoint refused the API key (HTTP 401)", run.json().path("llm").path("disabled_by").stringValue());
+        assertTrue(Files.isRegularFile(dir.resolve("refused/law.json")));
+        assertFalse(run.err().contains("sk-wrong"));
+    }
+
+    @Test
+    void badLlmFlagsAreRefused() {
+        Run run = discover(Map.of(), "bad", "--llm-base-url", endpoint(), "--llm-temperature", "3");
+        assertEquals(1, run.status());
+        Run proposals = discover(Map.of(), "bad2", "--llm-base-url", endpoint(), "--llm-proposals", "0");
+        assertEquals(1, proposals.status());
+        assertEquals(0, server.getRequestCount());
+    }
+}

@@ -1,0 +1,265 @@
+package dev.evosld.llm;
+
+import static dev.evosld.llm.HttpChatClientTest.completion;
+import static dev.evosld.llm.HttpChatClientTest.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.json.Json;
+import dev.evosld.law.Law;
+import dev.evosld.search.ClassicForms;
+import dev.evosld.search.Discovery;
+import dev.evosld.search.SearchListener;
+import dev.evosld.search.SearchResult;
+import dev.evosld.search.SearchSettings;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class LlmProposerTest {
+    private static final String GOOD = "E + A*num_params^(-a)*parallel_size^(-b)";
+    private static final SearchSettings TINY = SearchSettings.defaults()
+        .withGenerations(3).withPopulation(8).withThreads(2).withProposerEvery(1);
+
+    private MockWebServer server;
+    private final List<Duration> slept = new CopyOnWriteArrayList<>();
+    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final LlmUsage usage = new LlmUsage();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** An assistant answer proposing {@code laws}. */
+    static String answer(String... laws) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        ArrayNode array = root.putArray("laws");
+        for (String law : laws) {
+            array.addObject().put("law", law).put("rationale", "because");
+        }
+        return root.toString();
+    }
+
+    private LlmProposer proposer(Duration readTimeout, int retries) {
+        LlmSettings settings = HttpChatClientTest.settings(
+            server.url("/v1").toString(), Optional.of("sk-test"), readTimeout, retries);
+        HttpChatClient http = HttpChatClient.builder(settings).usage(usage).sleeper(slept::add).build();
+        return LlmProposer.builder(settings).client(http).usage(usage).proposals(4).seed(7).messages(messages::add).build();
+    }
+
+    private LlmProposer proposer() {
+        return proposer(Duration.ofSeconds(5), 2);
+    }
+
+    /** The user message of a recorded request. */
+    private static String userMessage(RecordedRequest request) {
+        JsonNode body = Json.mapper().readTree(request.getBody().utf8());
+        return body.path("messages").path(1).path("content").stringValue();
+    }
+
+    @Test
+    void seedsAreScreenedAndTheReasonsReachTheNextRequest() throws Exception {
+        server.enqueue(ok(completion(answer(GOOD,
+            "E + A*num_param^(-a)",
+            "E + A*num_params^(-a) + B*parallel_size^(-b)",
+            "E + A*ln(num_params)"))));
+        server.enqueue(ok(completion(answer("E + A*num_params^(-a)*(1 + k*log(parallel_size))^(-1)"))));
+        try (LlmProposer proposer = proposer()) {
+            List<Law> seeds = proposer.seeds(ParallelTask.context(List.of(), 0));
+            assertEquals(List.of(Law.parse(GOOD, ParallelTask.FEATURES)), seeds);
+            assertEquals(4, usage.snapshot().proposals());
+            assertEquals(1, usage.snapshot().accepted());
+
+            List<Law> rewrites = proposer.rewrites(ParallelTask.context(List.of(), 1),
+                List.of(ParallelTask.scored(GOOD, 0.0123), ParallelTask.scored("a + b*log(num_params)", 0.05)));
+            assertEquals(1, rewrites.size());
+        }
+        String seed = userMessage(server.takeRequest());
+        assertTrue(seed.startsWith("Request id: run seed 7, round 0, new laws\n"), seed);
+        assertTrue(seed.contains("- num_params: number of non-embedding parameters"), seed);
+        assertTrue(seed.contains("; 5.36e8 to 4.4e9\n- parallel_size: number of parallel streams P (1, 2, 4 or 8); 1 to 4\n"), seed);
+        assertTrue(seed.contains("Extrapolation axis: parallel_size."), seed);
+        assertTrue(seed.contains("at most 4 parameters"), seed);
+        assertTrue(seed.contains("lower is better):\n(none yet)\n"), seed);
+        assertTrue(seed.contains("previous answer:\n(none)\n"), seed);
+        assertTrue(seed.contains("Propose 4 new laws"), seed);
+
+        String rewrite = userMessage(server.takeRequest());
+        assertTrue(rewrite.startsWith("Request id: run seed 7, round 1, rewrite\n"), rewrite);
+        assertTrue(rewrite.contains("Problems found in your previous answer:\n"
+            + "- E + A*num_param^(-a) — 'num_param' is not a variable; did you mean num_params?\n"
+            + "- E + A*num_params^(-a) + B*parallel_size^(-b) — has 5 parameters (E, A, a, B, b), more than the budget of 4\n"
+            + "- E + A*ln(num_params) — law:7: unknown function 'ln'\n"), rewrite);
+        assertTrue(rewrite.contains("Law to improve (validation error 0.0123):\nE + A * num_params^(-a) * parallel_size^(-b)\n")
+            || rewrite.contains("Law to improve (validation error 0.0123):\n" + Law.parse(GOOD, ParallelTask.FEATURES) + "\n"), rewrite);
+        assertTrue(rewrite.contains("- parallel_size = 1 (12 rows): "), rewrite);
+        assertTrue(rewrite.contains("- parallel_size = 4 (12 rows): "), rewrite);
+        assertTrue(rewrite.contains("(loss ranges from "), rewrite);
+        assertTrue(rewrite.contains("(validation error 0.0123)\n- a + b * log(num_params)   (validation error 0.05)"), rewrite);
+        assertEquals(List.of(), messages);
+    }
+
+    @Test
+    void theSameStateGivesTheSameRequestAndAnotherRoundAnother() {
+        List<ChatRequest> sent = new ArrayList<>();
+        ChatClient recording = request -> {
+            sent.add(request);
+            return new ChatResponse(answer(GOOD), TokenUsage.NONE);
+        };
+        LlmSettings settings = HttpChatClientTest.settings("http://localhost:1/v1", Optional.empty(), Duration.ofSeconds(1), 0);
+        List<dev.evosld.search.ScoredLaw> best = List.of(ParallelTask.scored("E + A*num_params^(-a)", 0.004));
+        for (int run = 0; run < 2; run++) {
+            try (LlmProposer proposer = LlmProposer.builder(settings).client(recording).build()) {
+                proposer.seeds(ParallelTask.context(List.of(), 0));
+                proposer.rewrites(ParallelTask.context(best, 0), best);
+                proposer.rewrites(ParallelTask.context(best, 1), best);
+            }
+        }
+        assertEquals(6, sent.size());
+        assertEquals(sent.subList(0, 3), sent.subList(3, 6));
+        assertEquals(ResponseCache.key(sent.get(1)), ResponseCache.key(sent.get(4)));
+        assertNotEquals(ResponseCache.key(sent.get(1)), ResponseCache.key(sent.get(2)));
+    }
+
+    @Test
+    void residualsShowTheTrendALawMisses() {
+        Law withoutStreams = Law.parse("E + A*num_params^(-a)", ParallelTask.FEATURES);
+        String table = ResidualTable.of(withoutStreams, ParallelTask.TRAIN, List.of("parallel_size"));
+        List<String> lines = table.lines().toList();
+        assertEquals(4, lines.size(), table);
+        assertTrue(lines.get(0).startsWith("- parallel_size = 1 (12 rows): +"), table);
+        assertTrue(lines.get(1).startsWith("- parallel_size = 2 (12 rows): "), table);
+        assertTrue(lines.get(2).startsWith("- parallel_size = 4 (12 rows): -"), table);
+        assertTrue(lines.get(3).startsWith("(loss ranges from "), table);
+    }
+
+    @Test
+    void malformedAnswersGiveNothingAndDiscoveryGoesOn() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return ok(completion("Here are some laws: E + A*N^-a"));
+            }
+        });
+        SearchResult result;
+        try (LlmProposer proposer = proposer()) {
+            result = Discovery.start(ParallelTask.CONFIG, ParallelTask.TRAIN, TINY,
+                List.of(new ClassicForms(), proposer), listener(), null).run();
+        }
+        assertTrue(result.evaluation().validationR2() > 0.9, result.toString());
+        assertEquals(0, usage.snapshot().proposals());
+        assertTrue(server.getRequestCount() >= 2);
+        assertTrue(messages.stream().allMatch(m -> m.startsWith("llm: unusable answer: the answer is neither a JSON object")), messages.toString());
+    }
+
+    @Test
+    void theNextRequestSaysTheAnswerWasUnusable() throws Exception {
+        server.enqueue(ok(completion("{\"laws\": [{\"law\": \"a\", }]}")));
+        server.enqueue(ok(completion(answer(GOOD))));
+        try (LlmProposer proposer = proposer()) {
+            assertEquals(List.of(), proposer.seeds(ParallelTask.context(List.of(), 0)));
+            assertEquals(1, proposer.seeds(ParallelTask.context(List.of(), 1)).size());
+        }
+        server.takeRequest();
+        String second = userMessage(server.takeRequest());
+        assertTrue(second.contains("previous answer:\n- your previous answer was unusable: the answer is not valid JSON"), second);
+    }
+
+    @Test
+    void aServerErrorIsRetried() {
+        server.enqueue(new MockResponse.Builder().code(500).body("{\"error\": {\"message\": \"boom\"}}").build());
+        server.enqueue(ok(completion(answer(GOOD))));
+        try (LlmProposer proposer = proposer()) {
+            assertEquals(1, proposer.seeds(ParallelTask.context(List.of(), 0)).size());
+        }
+        assertEquals(2, server.getRequestCount());
+        assertEquals(List.of(Duration.ofSeconds(1)), slept);
+        assertEquals(2, usage.snapshot().calls());
+        assertEquals(150, usage.snapshot().totalTokens());
+        assertEquals(List.of(), messages);
+    }
+
+    @Test
+    void aRateLimitWaitsAsTheServerAsks() {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3").body("{}").build());
+        server.enqueue(ok(completion(answer(GOOD))));
+        try (LlmProposer proposer = proposer()) {
+            assertEquals(1, proposer.seeds(ParallelTask.context(List.of(), 0)).size());
+        }
+        assertEquals(List.of(Duration.ofSeconds(3)), slept);
+    }
+
+    @Test
+    void aTimeoutCostsOneRoundOnly() {
+        server.enqueue(new MockResponse.Builder().code(200).body(completion(answer(GOOD)))
+            .headersDelay(2, TimeUnit.SECONDS).build());
+        server.enqueue(ok(completion(answer(GOOD))));
+        try (LlmProposer proposer = proposer(Duration.ofMillis(200), 0)) {
+            assertEquals(List.of(), proposer.seeds(ParallelTask.context(List.of(), 0)));
+            assertEquals(1, messages.size());
+            assertTrue(messages.getFirst().contains("timed out") && messages.getFirst().endsWith("(no LLM seeds this round)"),
+                messages.getFirst());
+            assertFalse(messages.getFirst().contains("\n"));
+            assertEquals(1, proposer.rewrites(ParallelTask.context(List.of(), 0),
+                List.of(ParallelTask.scored("E + A*num_params^(-a)", 0.01))).size());
+            assertEquals(Optional.empty(), proposer.disabledBy());
+        }
+        assertEquals(1, usage.snapshot().failures());
+    }
+
+    @Test
+    void refusedCredentialsStopTheLlmButNotTheSearch() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(401).body("{\"error\": {\"message\": \"bad key\"}}").build();
+            }
+        });
+        SearchResult result;
+        try (LlmProposer proposer = proposer()) {
+            result = Discovery.start(ParallelTask.CONFIG, ParallelTask.TRAIN, TINY,
+                List.of(new ClassicForms(), proposer), listener(), null).run();
+            assertEquals(Optional.of("llm: the endpoint refused the API key (HTTP 401)"), proposer.disabledBy());
+        }
+        assertEquals(3, result.generations());
+        assertEquals(1, server.getRequestCount());
+        assertEquals(List.of("llm: the endpoint refused the API key (HTTP 401); no more LLM proposals in this run"), messages);
+    }
+
+    private SearchListener listener() {
+        return new SearchListener() {
+            @Override
+            public void onGeneration(int generation, int of, double best, double rate, double hits) {
+            }
+
+            @Override
+            public void onMessage(String message) {
+                // proposer faults are reported by the proposer itself; the search adds nothing
+                messages.add("search: " + message);
+            }
+        };
+    }
+}

@@ -69,7 +69,35 @@ final class CandidateScorer {
         if (r2.isFailure()) {
             return Evaluation.failed("validation: " + r2.failure(), parameters, nodes);
         }
-        return new Evaluation(1 - r2.value(), parameters, nodes, fitted, null);
+        return new Evaluation(1 - r2.value(), standardError(actual, predicted), parameters, nodes, fitted, null);
+    }
+
+    /**
+     * The standard error of the mean NMSE: per target, the squared errors scaled by the target's variance
+     * are a sample whose mean is that target's NMSE; the targets' errors average like independent means.
+     */
+    static double standardError(List<double[]> actual, List<double[]> predicted) {
+        double sum = 0;
+        for (int t = 0; t < actual.size(); t++) {
+            double[] y = actual.get(t);
+            double[] f = predicted.get(t);
+            int n = y.length;
+            double mean = Arrays.stream(y).average().orElse(0);
+            double variance = Arrays.stream(y).map(v -> (v - mean) * (v - mean)).sum() / n;
+            double[] contributions = new double[n];
+            double average = 0;
+            for (int r = 0; r < n; r++) {
+                contributions[r] = (y[r] - f[r]) * (y[r] - f[r]) / variance;
+                average += contributions[r] / n;
+            }
+            double spread = 0;
+            for (double c : contributions) {
+                spread += (c - average) * (c - average);
+            }
+            double se = n > 1 ? Math.sqrt(spread / (n - 1) / n) : Double.POSITIVE_INFINITY;
+            sum += se * se;
+        }
+        return Math.sqrt(sum) / actual.size();
     }
 
     private ParameterSet hintSet(Law law, ValidationPlan.Fold fold, Map<String, Double> hints) {

@@ -62,7 +62,7 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
      * @param law the law as first scored
      * @param validationError null when the law failed
      */
-    record CachedLaw(String key, String law, Double validationError, int parameterCount, int nodeCount,
+    record CachedLaw(String key, String law, Double validationError, Double standardError, int parameterCount, int nodeCount,
                      Map<String, Double> fitted, String failure) {
     }
 

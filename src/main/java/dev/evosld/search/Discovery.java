@@ -332,7 +332,7 @@ public final class Discovery {
         for (CandidateCache.Entry entry : cache.entries()) {
             Evaluation e = entry.evaluation();
             cached.add(new Checkpoint.CachedLaw(entry.key(), entry.law().toString(),
-                e.isFailure() ? null : e.validationError(), e.parameterCount(), e.nodeCount(), finite(e.fitted()), e.failure()));
+                e.isFailure() ? null : e.validationError(), e.isFailure() ? null : e.standardError(), e.parameterCount(), e.nodeCount(), finite(e.fitted()), e.failure()));
         }
         latest = new Checkpoint(Checkpoint.VERSION, config.name(), Checkpoint.Settings.of(settings), generation,
             individuals, cached, history, cache.hits(), evaluator.fitted(), seconds(started), proposerRounds);
@@ -356,7 +356,8 @@ public final class Discovery {
             Law law = Law.parse(cached.law(), features);
             Evaluation evaluation = cached.validationError() == null
                 ? Evaluation.failed(cached.failure(), cached.parameterCount(), cached.nodeCount())
-                : new Evaluation(cached.validationError(), cached.parameterCount(), cached.nodeCount(), cached.fitted(), null);
+                : new Evaluation(cached.validationError(), cached.standardError(), cached.parameterCount(),
+                    cached.nodeCount(), cached.fitted(), null);
             cache.put(new CandidateCache.Entry(cached.key(), law, evaluation));
         }
         cache.restoreCounts(checkpoint.cacheHits(), 0);

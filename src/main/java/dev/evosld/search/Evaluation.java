@@ -7,13 +7,15 @@ import java.util.Map;
  *
  * @param validationError 1 − R² on the validation rows (SLDBench's mean NMSE), +∞ when the candidate
  *     failed (did not fit, predicted NaN, or broke a rule)
+ * @param standardError the standard error of {@code validationError} over the validation rows: how much of
+ *     a difference between two candidates is noise
  * @param parameterCount parameters per group and target
  * @param nodeCount nodes of the simplified tree
  * @param fitted parameter values fitted on the first fold's first group and target, written back into the
  *     tree so that its children start from them
  * @param failure why the candidate failed, or null
  */
-public record Evaluation(double validationError, int parameterCount, int nodeCount, Map<String, Double> fitted,
+public record Evaluation(double validationError, double standardError, int parameterCount, int nodeCount, Map<String, Double> fitted,
                          String failure) {
 
     public Evaluation {
@@ -21,7 +23,7 @@ public record Evaluation(double validationError, int parameterCount, int nodeCou
     }
 
     static Evaluation failed(String failure, int parameterCount, int nodeCount) {
-        return new Evaluation(Double.POSITIVE_INFINITY, parameterCount, nodeCount, Map.of(), failure);
+        return new Evaluation(Double.POSITIVE_INFINITY, Double.NaN, parameterCount, nodeCount, Map.of(), failure);
     }
 
     public boolean isFailure() {

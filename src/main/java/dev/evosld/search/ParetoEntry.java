@@ -9,15 +9,18 @@ import java.util.List;
  * @param parameterCount its parameters per group and target
  * @param nodeCount its nodes
  * @param validationError 1 − R² on the validation rows
+ * @param standardError the standard error of the validation error
  * @param validationR2 R² on the validation rows
  * @param chosen whether this is the reported law
  */
-public record ParetoEntry(String law, int parameterCount, int nodeCount, double validationError, double validationR2,
+public record ParetoEntry(String law, int parameterCount, int nodeCount, double validationError, double standardError,
+                          double validationR2,
                           boolean chosen) {
 
     public static List<ParetoEntry> of(SearchResult result) {
         return result.front().stream().map(s -> new ParetoEntry(s.law().toString(), s.evaluation().parameterCount(),
-            s.evaluation().nodeCount(), s.evaluation().validationError(), s.evaluation().validationR2(),
+            s.evaluation().nodeCount(), s.evaluation().validationError(), s.evaluation().standardError(),
+            s.evaluation().validationR2(),
             s.law().equals(result.law()))).toList();
     }
 }

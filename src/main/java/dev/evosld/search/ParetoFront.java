@@ -9,8 +9,6 @@ import java.util.List;
  * parameters), and the rule that picks the reported law from them.
  */
 final class ParetoFront {
-    /** A law whose validation error is within this factor of the best counts as as good. */
-    static final double RELATIVE_TOLERANCE = 0.05;
 
     private ParetoFront() {
     }
@@ -33,12 +31,15 @@ final class ParetoFront {
     }
 
     /**
-     * The reported law: the simplest on the front whose validation error is within the tolerances of the
-     * best one. Simpler laws extrapolate more reliably, so a tiny gain in validation error does not buy size.
+     * The reported law, by the one-standard-error rule: the simplest on the front whose validation error is
+     * within one standard error of the best one's. The best validation error among thousands of candidates
+     * is partly luck; a difference smaller than its noise does not buy size, and simpler laws extrapolate
+     * more reliably.
      */
     static CandidateCache.Entry choose(List<CandidateCache.Entry> front) {
-        double best = front.stream().mapToDouble(e -> e.evaluation().validationError()).min().orElseThrow();
-        double acceptable = best * (1 + RELATIVE_TOLERANCE);
+        CandidateCache.Entry best = front.stream()
+            .min(java.util.Comparator.comparingDouble(e -> e.evaluation().validationError())).orElseThrow();
+        double acceptable = best.evaluation().validationError() + best.evaluation().standardError();
         return front.stream().filter(e -> e.evaluation().validationError() <= acceptable).findFirst().orElseThrow();
     }
 }

@@ -27,9 +27,10 @@ public final class RunRecorder {
             settings.seed(), Instant.now().toString());
         LawDocument document = LawDocument.of(Version.current(), config.name(), result.law(), result.parameters(),
             metrics, provenance);
-        document.write(run.lawFile());
         AtomicFiles.write(run.paretoFile(), Json.mapper().writeValueAsString(ParetoEntry.of(result)));
         AtomicFiles.write(run.historyFile(), Json.mapper().writeValueAsString(result.history()));
+        // last: a run directory with a law.json is a finished run
+        document.write(run.lawFile());
         return document;
     }
 }

@@ -100,7 +100,7 @@ class LlmProposerTest {
         String seed = userMessage(server.takeRequest());
         assertTrue(seed.startsWith("Request id: run seed 7, round 0, new laws\n"), seed);
         assertTrue(seed.contains("- num_params: number of non-embedding parameters"), seed);
-        assertTrue(seed.contains("; 5.36e8 to 4.4e9\n- parallel_size: number of parallel streams P (1, 2, 4 or 8); 1 to 4\n"), seed);
+        assertTrue(seed.contains("; 5.36e8 to 4.4e9\n- parallel_size: number of parallel streams P (a power of two); 1 to 4\n"), seed);
         assertTrue(seed.contains("Extrapolation axis: parallel_size."), seed);
         assertTrue(seed.contains("at most 4 parameters"), seed);
         assertTrue(seed.contains("lower is better):\n(none yet)\n"), seed);

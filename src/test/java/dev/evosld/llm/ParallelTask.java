@@ -51,6 +51,6 @@ final class ParallelTask {
 
     static ScoredLaw scored(String formula, double validationError) {
         Law law = Law.parse(formula, FEATURES);
-        return new ScoredLaw(law, new Evaluation(validationError, law.parameterCount(), law.expr().size(), Map.of(), null));
+        return new ScoredLaw(law, new Evaluation(validationError, 0, law.parameterCount(), law.expr().size(), Map.of(), null));
     }
 }

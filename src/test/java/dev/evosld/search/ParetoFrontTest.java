@@ -24,7 +24,7 @@ class ParetoFrontTest {
     }
 
     @Test
-    void choosesTheSimplestLawWithinFivePercentOfTheBest() {
+    void choosesTheSimplestLawWithinOneStandardErrorOfTheBest() {
         List<CandidateCache.Entry> front = List.of(
             entry("a*N", 0.5, 1, 3),
             entry("a + b*N^c", 0.0104, 3, 7),
@@ -36,11 +36,28 @@ class ParetoFrontTest {
 
     private static CandidateCache.Entry entry(String formula, double error, int parameters, int nodes) {
         Law law = Law.parse(formula, List.of("N", "D"));
-        return new CandidateCache.Entry(formula, law, new Evaluation(error, parameters, nodes, Map.of(), null));
+        // every law here has a standard error of 0.0005
+        return new CandidateCache.Entry(formula, law, new Evaluation(error, 0.0005, parameters, nodes, Map.of(), null));
     }
 
     private static CandidateCache.Entry failed(String formula) {
         Law law = Law.parse(formula, List.of("N", "D"));
         return new CandidateCache.Entry(formula, law, Evaluation.failed("no", 1, 4));
+    }
+
+    @Test
+    void theStandardErrorOfTheValidationErrorShrinksWithMoreRows() {
+        double[] actual = {1, 2, 3, 4, 5, 6, 7, 8};
+        double[] predicted = {1.1, 1.9, 3.2, 3.9, 5.1, 6.2, 6.8, 8.1};
+        double few = CandidateScorer.standardError(List.of(actual), List.of(predicted));
+        double[] moreActual = new double[80];
+        double[] morePredicted = new double[80];
+        for (int i = 0; i < 80; i++) {
+            moreActual[i] = actual[i % 8];
+            morePredicted[i] = predicted[i % 8];
+        }
+        double many = CandidateScorer.standardError(List.of(moreActual), List.of(morePredicted));
+        assertEquals(Math.sqrt(79.0 / 7), few / many, 1e-9, "SE of a mean of n contributions: sd / sqrt(n), sd with n - 1");
+        assertEquals(0.0, CandidateScorer.standardError(List.of(actual), List.of(actual.clone())));
     }
 }

@@ -22,14 +22,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class DataCommandTest {
-    private static final List<FakeSldbench.Column> PARALLEL_COLUMNS = List.of(
-        // Hugging Face's order differs from the config's, and it has a column the task does not use
-        new FakeSldbench.Column("loss", "float64"),
-        new FakeSldbench.Column("group", "string"),
-        new FakeSldbench.Column("parallel_size", "int64"),
-        new FakeSldbench.Column("num_params", "int64"),
-        new FakeSldbench.Column("note", "string"));
-
     @TempDir
     Path tmp;
 
@@ -48,27 +40,6 @@ class DataCommandTest {
 
     private String endpoint() {
         return server.url("/").toString();
-    }
-
-    /** parallel_scaling_law's shape (36 train rows with P = 1, 2, 4; 12 test rows with P = 8) from its human law. */
-    private void putParallel() {
-        hub.put("parallel_scaling_law", "train", PARALLEL_COLUMNS, parallelRows(List.of(1, 2, 4)));
-        hub.put("parallel_scaling_law", "test", PARALLEL_COLUMNS, parallelRows(List.of(8)));
-    }
-
-    private static List<ObjectNode> parallelRows(List<Integer> sizes) {
-        List<ObjectNode> rows = new ArrayList<>();
-        for (String group : List.of("stack", "pile")) {
-            double offset = group.equals("stack") ? 0.9 : 1.6;
-            for (int p : sizes) {
-                for (long n : new long[] {500_000_000L, 800_000_000L, 1_200_000_000L, 2_000_000_000L, 3_000_000_000L, 5_000_000_000L}) {
-                    double loss = Math.pow(1e9 / (n * (0.4 * Math.log(p) + 1)), 0.3) + offset;
-                    rows.add(Json.mapper().createObjectNode().put("loss", loss).put("group", group)
-                        .put("parallel_size", p).put("num_params", n).put("note", "synthetic"));
-                }
-            }
-        }
-        return rows;
     }
 
     /** Every built-in task with as many made-up rows as its config expects, columns in the config's order. */
@@ -96,7 +67,7 @@ class DataCommandTest {
 
     @Test
     void pullsATaskThatFitThenReads() throws IOException {
-        putParallel();
+        hub.putParallelScalingLaw();
         CliRun pull = CliRun.of("data", "pull", "--task", "parallel_scaling_law", "--data-dir", tmp.toString(),
             "--endpoint", endpoint());
         assertEquals(0, pull.exit(), pull.err());
@@ -162,7 +133,7 @@ class DataCommandTest {
 
     @Test
     void aTaskMissingOnTheHubIsOneLine() {
-        putParallel();
+        hub.putParallelScalingLaw();
         CliRun run = CliRun.of("data", "pull", "--task", "sft_scaling_law", "--data-dir", tmp.toString(),
             "--endpoint", endpoint());
         assertEquals(1, run.exit());

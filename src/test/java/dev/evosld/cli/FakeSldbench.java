@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
 import javax.net.ServerSocketFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,33 @@ final class FakeSldbench extends Dispatcher {
     synchronized FakeSldbench put(String config, String split, List<Column> columns, List<ObjectNode> rows) {
         configs.computeIfAbsent(config, c -> new LinkedHashMap<>()).put(split, new Split(List.copyOf(columns), List.copyOf(rows)));
         return this;
+    }
+
+    /**
+     * parallel_scaling_law's shape, 36 train rows with P = 1, 2, 4 and 12 test rows with P = 8, made by the task's
+     * human law; Hugging Face's column order differs from the config's, with a column the task does not use.
+     */
+    FakeSldbench putParallelScalingLaw() {
+        List<Column> columns = List.of(new Column("loss", "float64"), new Column("group", "string"),
+            new Column("parallel_size", "int64"), new Column("num_params", "int64"), new Column("note", "string"));
+        put("parallel_scaling_law", "train", columns, parallelRows(List.of(1, 2, 4)));
+        return put("parallel_scaling_law", "test", columns, parallelRows(List.of(8)));
+    }
+
+    private static List<ObjectNode> parallelRows(List<Integer> sizes) {
+        List<ObjectNode> rows = new ArrayList<>();
+        for (String group : List.of("stack", "pile")) {
+            double offset = group.equals("stack") ? 0.9 : 1.6;
+            for (int p : sizes) {
+                for (long n : new long[] {500_000_000L, 800_000_000L, 1_200_000_000L, 2_000_000_000L, 3_000_000_000L,
+                    5_000_000_000L}) {
+                    double loss = Math.pow(1e9 / (n * (0.4 * Math.log(p) + 1)), 0.3) + offset;
+                    rows.add(Json.mapper().createObjectNode().put("loss", loss).put("group", group)
+                        .put("parallel_size", p).put("num_params", n).put("note", "synthetic"));
+                }
+            }
+        }
+        return rows;
     }
 
     @Override

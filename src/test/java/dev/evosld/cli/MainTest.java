@@ -19,7 +19,7 @@ class MainTest {
     @Test
     void printsItsVersion() {
         CliRun run = CliRun.of("--version");
-        assertEquals(0, run.status());
+        assertEquals(0, run.exit());
         assertTrue(run.out().startsWith("evosld "), run.out());
     }
 
@@ -27,17 +27,17 @@ class MainTest {
     @ValueSource(strings = {"discover", "fit", "eval"})
     void everyCommandHasHelp(String command) {
         CliRun run = CliRun.of(command, "--help");
-        assertEquals(0, run.status());
+        assertEquals(0, run.exit());
         assertTrue(run.out().contains("--json"), run.out());
         assertTrue(run.out().contains("--task"), run.out());
     }
 
     @Test
     void aUsageErrorExitsWithTwo() {
-        assertEquals(2, CliRun.of("fit", "--task").status());
-        assertEquals(2, CliRun.of("no-such-command").status());
-        assertEquals(2, CliRun.of("fit", "--task", "moe_scaling_law").status(), "--law is required");
-        assertEquals(2, CliRun.of("discover", "--task", "x", "--time-limit", "soon").status());
+        assertEquals(2, CliRun.of("fit", "--task").exit());
+        assertEquals(2, CliRun.of("no-such-command").exit());
+        assertEquals(2, CliRun.of("fit", "--task", "moe_scaling_law").exit(), "--law is required");
+        assertEquals(2, CliRun.of("discover", "--task", "x", "--time-limit", "soon").exit());
     }
 
     @Test
@@ -45,7 +45,7 @@ class MainTest {
         Path csv = UserCsv.write(directory);
         CliRun run = CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
             "--group", "family", "--test-above", "N=1e9", "--law", "E + A*N^(-a) + B*D^(-b)", "--json");
-        assertEquals(0, run.status(), run.err());
+        assertEquals(0, run.exit(), run.err());
         Map<?, ?> document = Json.mapper().readValue(run.out(), Map.class);
         assertEquals("E + A * N^(-a) + B * D^(-b)", document.get("law"));
         assertTrue((Double) document.get("train_r2") > 0.999999, document.toString());
@@ -65,7 +65,7 @@ class MainTest {
         CliRun run = CliRun.of("eval", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
             "--group", "family", "--test-above", "N=1e9", "--law", "E + A*N^(-a) + B*D^(-b)",
             "--params", params.toString(), "--json");
-        assertEquals(0, run.status(), run.err());
+        assertEquals(0, run.exit(), run.err());
         Map<?, ?> document = Json.mapper().readValue(run.out(), Map.class);
         assertEquals(1.0, (Double) document.get("test_r2"), 1e-12);
         assertEquals(1.0, (Double) document.get("train_r2"), 1e-12);
@@ -100,9 +100,9 @@ class MainTest {
 
     private static void assertOneLineError(String expected, String... args) {
         CliRun run = CliRun.of(args);
-        assertEquals(1, run.status(), String.join(" ", args) + "\n" + run.err());
-        assertEquals(1, run.errorLines().size(), run.err());
-        assertTrue(run.errorLines().getFirst().startsWith("evosld: "), run.err());
+        assertEquals(1, run.exit(), String.join(" ", args) + "\n" + run.err());
+        assertEquals(1, run.allErrorLines().size(), run.err());
+        assertTrue(run.allErrorLines().getFirst().startsWith("evosld: "), run.err());
         assertTrue(run.err().contains(expected), "expected '" + expected + "' in: " + run.err());
         assertTrue(run.out().isEmpty(), run.out());
     }

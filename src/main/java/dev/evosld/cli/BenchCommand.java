@@ -1,0 +1,132 @@
+package dev.evosld.cli;
+
+import dev.evosld.data.DataDirectory;
+import dev.evosld.search.SearchSettings;
+import dev.evosld.suite.Bench;
+import dev.evosld.suite.BenchPlan;
+import dev.evosld.suite.BenchProgress;
+import dev.evosld.suite.BenchReport;
+import dev.evosld.suite.BenchResult;
+import dev.evosld.suite.TaskSummary;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code evosld bench}: discovery over SLDBench tasks and seeds, summarized in bench.md and bench.json. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Runs discovery on SLDBench tasks for several seeds and writes DIR/bench.md and DIR/bench.json.",
+        "Each task and seed has its run directory DIR/<task>/seed-<s>/: a finished one is reused, an interrupted one "
+            + "is resumed from its checkpoint, so Ctrl-C loses at most the current run's last few generations."})
+final class BenchCommand implements Callable<Integer> {
+    private static final SearchSettings DEFAULTS = SearchSettings.defaults();
+
+    @Option(names = "--tasks", defaultValue = "all", paramLabel = "all|T1,T2",
+        description = "The tasks: all, or names separated by commas (default: ${DEFAULT-VALUE}).")
+    String tasks;
+
+    @Option(names = "--seeds", defaultValue = "3", paramLabel = "N",
+        description = "Seeds per task, 0 to N-1 (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+        description = "Time limit of each run, e.g. 90s, 5m (default: 5m).")
+    Duration timeLimit;
+
+    @Option(names = "--generations", paramLabel = "N", description = "Generations per run (default: 60).")
+    Integer generations;
+
+    @Option(names = "--population", paramLabel = "N", hidden = true, description = "Individuals per island (default: 96).")
+    Integer population;
+
+    @Option(names = "--islands", paramLabel = "N", hidden = true, description = "Island populations (default: 2).")
+    Integer islands;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads fitting candidates (default: all cores); does not change the results.")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The benchmark directory (default: bench-results).")
+    Path out;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Where SLDBench tasks live (default: $EVOSLD_DATA, else data/).")
+    Path dataDir;
+
+    @Option(names = "--json", description = "Print bench.json's document instead of the summary table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        requireAtLeast("--seeds", seeds, 1);
+        SearchSettings settings = DEFAULTS;
+        if (generations != null) {
+            settings = settings.withGenerations(requireAtLeast("--generations", generations, 1));
+        }
+        if (population != null) {
+            settings = settings.withPopulation(requireAtLeast("--population", population, 4));
+        }
+        if (islands != null) {
+            settings = settings.withIslands(requireAtLeast("--islands", islands, 1));
+        }
+        if (threads != null) {
+            settings = settings.withThreads(requireAtLeast("--threads", threads, 1));
+        }
+        if (timeLimit != null) {
+            settings = settings.withTimeLimit(timeLimit);
+        }
+        BenchPlan plan = new BenchPlan(BenchPlan.parseTasks(tasks), seeds, settings,
+            out != null ? out : BenchPlan.DEFAULT_OUT, DataDirectory.resolve(dataDir, System.getenv()));
+        PrintWriter err = spec.commandLine().getErr();
+        BenchResult result;
+        try (BenchProgress progress = new BenchProgress(err, interactive())) {
+            result = Bench.of(plan).withListener(progress).run();
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (json) {
+            stdout.print(BenchReport.json(result));
+        } else {
+            stdout.printf(Locale.ROOT, "%-30s %10s %10s %10s %10s %10s%n", "task", "test mean", "best", "worst", "human", "leaderbd");
+            for (TaskSummary task : result.tasks()) {
+                stdout.printf(Locale.ROOT, "%-30s %10s %10s %10s %10s %10s%n", task.task(), r2(task.testR2().mean()),
+                    r2(task.testR2().best()), r2(task.testR2().worst()),
+                    r2(task.references() != null ? task.references().humanR2() : null),
+                    r2(task.references() != null ? task.references().leaderboardR2() : null));
+            }
+            stdout.printf(Locale.ROOT, "%-30s %10s %10s %10s %10s %10s%n", "mean", r2(result.mean().testR2().mean()),
+                r2(result.mean().testR2().best()), r2(result.mean().testR2().worst()), r2(result.mean().humanR2()),
+                r2(result.mean().leaderboardR2()));
+            stdout.printf(Locale.ROOT, "runs: %d ran, %d resumed, %d reused; %.1f s%n", result.counts().ran(),
+                result.counts().resumed(), result.counts().reused(), result.wallSeconds());
+            stdout.println("report: " + plan.out().resolve(BenchReport.MARKDOWN) + " and " + plan.out().resolve(BenchReport.JSON));
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private int requireAtLeast(String option, int value, int least) {
+        if (value < least) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                option + " must be at least " + least + ", not " + value);
+        }
+        return value;
+    }
+
+    private static String r2(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.5f", value);
+    }
+
+    private static boolean interactive() {
+        Console console = System.console();
+        return console != null && console.isTerminal();
+    }
+}

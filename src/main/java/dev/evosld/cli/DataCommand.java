@@ -1,0 +1,185 @@
+package dev.evosld.cli;
+
+import dev.evosld.EvosldException;
+import dev.evosld.data.DataDirectory;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.hub.HubClient;
+import dev.evosld.data.hub.PullListener;
+import dev.evosld.data.hub.PullOutcome;
+import dev.evosld.data.hub.PullProgress;
+import dev.evosld.data.hub.PullSpec;
+import dev.evosld.data.hub.TaskPull;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import okhttp3.HttpUrl;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code evosld data}: managing the SLDBench data directory. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+    description = "Manages the SLDBench data directory.",
+    subcommands = {DataCommand.Pull.class})
+final class DataCommand implements Callable<Integer> {
+    /** The column every SLDBench CSV starts with. */
+    static final String GROUP_COLUMN = "group";
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand (try: data pull --task TASK)");
+    }
+
+    /** {@code evosld data pull}: downloads tasks from the Hugging Face dataset viewer. */
+    @Command(name = "pull", mixinStandardHelpOptions = true,
+        description = "Downloads SLDBench tasks from Hugging Face (pkuHaowei/sldbench) into the data directory; "
+            + "a task already up to date is not downloaded again. Set HF_TOKEN for a private or gated copy.")
+    static final class Pull implements Callable<Integer> {
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        static final class Which {
+            @Option(names = {"-t", "--task"}, paramLabel = "TASK", description = "The task to pull, e.g. moe_scaling_law.")
+            String task;
+
+            @Option(names = "--all", description = "Pull all eight SLDBench tasks.")
+            boolean all;
+        }
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where SLDBench tasks live (default: $EVOSLD_DATA, else data/).")
+        Path dataDir;
+
+        @Option(names = "--endpoint", paramLabel = "URL", converter = UrlConverter.class,
+            description = "The dataset viewer API (default: https://datasets-server.huggingface.co).")
+        HttpUrl endpoint;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            List<TaskConfig> configs = new ArrayList<>();
+            for (String task : which.all ? TaskConfig.builtinTasks() : List.of(which.task)) {
+                if (!TaskConfig.builtinTasks().contains(task)) {
+                    throw new EvosldException("unknown task '" + shown(task) + "' (tasks: "
+                        + String.join(", ", TaskConfig.builtinTasks()) + ")");
+                }
+                TaskConfig config = TaskConfig.load(task);
+                if (config.hub() == null) {
+                    throw new EvosldException("task '" + task + "' has no Hugging Face source to pull from");
+                }
+                configs.add(config);
+            }
+            DataDirectory directory = DataDirectory.resolve(dataDir, System.getenv());
+            HubClient hub = HubClient.fromEnvironment(HubClient.defaultHttpClient(),
+                endpoint != null ? endpoint : HubClient.DEFAULT_ENDPOINT, System.getenv());
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<PullOutcome> outcomes = new ArrayList<>();
+            try (PullProgress bars = interactive() ? PullProgress.onStderr() : null) {
+                PullListener progress = bars != null ? bars : (task, split, rows, total) -> {
+                    if (rows >= total) {
+                        err.println("evosld: " + task + " " + split + ": " + rows + " rows");
+                        err.flush();
+                    }
+                };
+                TaskPull pull = TaskPull.into(directory.root(), hub).withListener(progress);
+                for (TaskConfig config : configs) {
+                    PullOutcome outcome = pull.pull(spec(config));
+                    outcomes.add(outcome);
+                    if (!json) {
+                        out.println(line(outcome));
+                        out.flush();
+                    }
+                }
+            }
+            if (json) {
+                Output.json(out, document(directory, outcomes));
+            } else if (outcomes.size() > 1) {
+                err.println("evosld: " + outcomes.size() + " tasks in " + directory);
+                err.flush();
+            }
+            return 0;
+        }
+
+        /** A terminal gets progress bars; a log gets a line per split, as bars would flood it. */
+        private static boolean interactive() {
+            java.io.Console console = System.console();
+            return console != null && console.isTerminal();
+        }
+
+        /** A name as typed, kept to one short line. */
+        private static String shown(String name) {
+            String line = name.replaceAll("\\p{Cntrl}", "?");
+            return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+        }
+
+        /** What to pull for a task: {@code group}, its features and targets in config order, the hub's row counts. */
+        static PullSpec spec(TaskConfig config) {
+            List<String> columns = new ArrayList<>();
+            columns.add(GROUP_COLUMN);
+            columns.addAll(config.featureNames());
+            columns.addAll(config.targets());
+            TaskConfig.HubSource hub = config.hub();
+            return new PullSpec(config.name(), hub.dataset(), hub.config(), columns,
+                Map.of("train", hub.trainRows(), "test", hub.testRows()));
+        }
+
+        private static String line(PullOutcome outcome) {
+            return String.format(Locale.ROOT, "%s: %s (train %d rows, test %d rows) in %s", outcome.task(),
+                status(outcome), outcome.rows().get("train"), outcome.rows().get("test"), outcome.directory());
+        }
+
+        private static String status(PullOutcome outcome) {
+            return outcome.status().name().toLowerCase(Locale.ROOT);
+        }
+
+        private static Map<String, Object> document(DataDirectory directory, List<PullOutcome> outcomes) {
+            List<Map<String, Object>> tasks = new ArrayList<>();
+            for (PullOutcome outcome : outcomes) {
+                Map<String, Object> task = new LinkedHashMap<>();
+                task.put("task", outcome.task());
+                task.put("status", status(outcome));
+                Map<String, Long> rows = new LinkedHashMap<>();
+                for (String split : PullSpec.SPLITS) {
+                    rows.put(split, outcome.rows().get(split));
+                }
+                task.put("rows", rows);
+                task.put("directory", outcome.directory().toString());
+                tasks.add(task);
+            }
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("data_dir", directory.root().toString());
+            document.put("tasks", tasks);
+            return document;
+        }
+    }
+
+    /** Reads an http(s) URL. */
+    static final class UrlConverter implements CommandLine.ITypeConverter<HttpUrl> {
+        @Override
+        public HttpUrl convert(String value) {
+            HttpUrl url = HttpUrl.parse(value.strip());
+            if (url == null) {
+                throw new CommandLine.TypeConversionException("not an http(s) URL: '" + value + "'");
+            }
+            return url;
+        }
+    }
+}

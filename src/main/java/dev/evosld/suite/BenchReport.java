@@ -1,0 +1,140 @@
+package dev.evosld.suite;
+
+import dev.evosld.json.Json;
+import dev.evosld.run.AtomicFiles;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Writes a benchmark's {@code bench.md} (for people, and for the README's table) and {@code bench.json} (the
+ * same numbers for programs).
+ */
+public final class BenchReport {
+    /** The Markdown report in the benchmark directory. */
+    public static final String MARKDOWN = "bench.md";
+    /** The JSON report in the benchmark directory. */
+    public static final String JSON = "bench.json";
+
+    private BenchReport() {
+    }
+
+    /** Writes both reports into {@code directory}, each atomically. */
+    public static void write(Path directory, BenchResult result) {
+        AtomicFiles.write(directory.resolve(JSON), json(result));
+        AtomicFiles.write(directory.resolve(MARKDOWN), markdown(result));
+    }
+
+    /** The JSON document: {@link BenchResult} with snake_case keys. */
+    public static String json(BenchResult result) {
+        return Json.mapper().writeValueAsString(result) + "\n";
+    }
+
+    /** The Markdown report: a header saying where, when and how it ran, a table per task, then every law. */
+    public static String markdown(BenchResult result) {
+        StringBuilder md = new StringBuilder();
+        Environment env = result.environment();
+        BenchResult.Settings settings = result.settings();
+        BenchResult.Counts counts = result.counts();
+        md.append("# EvoSLD benchmark\n\n");
+        md.append("- date: ").append(env.date()).append('\n');
+        md.append("- EvoSLD: ").append(env.version())
+            .append(env.commit() != null ? " (git " + env.commit() + ")" : "").append('\n');
+        md.append("- machine: ").append(env.cores()).append(env.cores() == 1 ? " core, " : " cores, ")
+            .append(env.os()).append(", Java ").append(env.java()).append('\n');
+        md.append(String.format(Locale.ROOT, "- settings: %d %s (0 to %d) per task, %d generations, %d %s of %d, "
+                + "time limit %s per run, %d %s, proposers: %s%n",
+            settings.seeds(), settings.seeds() == 1 ? "seed" : "seeds", settings.seeds() - 1, settings.generations(),
+            settings.islands(), settings.islands() == 1 ? "island" : "islands", settings.population(),
+            duration(settings.timeLimitSeconds()), settings.threads(), settings.threads() == 1 ? "thread" : "threads",
+            String.join(", ", settings.proposers())));
+        md.append("- data: ").append(settings.dataDirectory()).append('\n');
+        md.append(String.format(Locale.ROOT, "- this invocation: %.1f s; runs %d ran, %d resumed, %d reused%n%n",
+            result.wallSeconds(), counts.ran(), counts.resumed(), counts.reused()));
+
+        md.append("Test R² is SLDBench's score on each task's held-out test split, computed once after the search; ")
+            .append("validation R² is measured inside train on the larger-scale rows held out, and chose the law. ")
+            .append("Mean, best and worst are over seeds; a seed whose R² failed (a prediction not finite) ")
+            .append("is left out and counted. Times are per run.\n\n");
+
+        md.append("## Summary\n\n");
+        md.append("| task | test R² mean | best | worst | validation R² mean | best | worst | params | human law | leaderboard best | s/run | candidates/s |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (TaskSummary task : result.tasks()) {
+            TaskSummary.References refs = task.references();
+            md.append("| ").append(task.task()).append(" | ")
+                .append(stat(task.testR2())).append(" | ")
+                .append(stat(task.validationR2())).append(" | ")
+                .append(String.format(Locale.ROOT, "%.1f", task.parameterCount())).append(" | ")
+                .append(refs != null ? r2(refs.humanR2()) : "—").append(" | ")
+                .append(refs != null ? r2(refs.leaderboardR2()) : "—").append(" | ")
+                .append(seconds(task.seconds())).append(" | ")
+                .append(rate(task.candidatesPerSecond())).append(" |\n");
+        }
+        BenchResult.Mean mean = result.mean();
+        md.append("| **mean** | ").append(stat(mean.testR2())).append(" | ")
+            .append(stat(mean.validationR2())).append(" | ")
+            .append(String.format(Locale.ROOT, "%.1f", mean.parameterCount())).append(" | ")
+            .append(r2(mean.humanR2())).append(" | ")
+            .append(r2(mean.leaderboardR2())).append(" | ")
+            .append(seconds(mean.seconds())).append(" | ")
+            .append(rate(mean.candidatesPerSecond())).append(" |\n\n");
+
+        md.append("## Laws\n");
+        for (TaskSummary task : result.tasks()) {
+            md.append("\n### ").append(task.task()).append("\n\n");
+            if (task.references() != null) {
+                TaskSummary.References refs = task.references();
+                md.append("References: human law ").append(r2(refs.humanR2())).append(", leaderboard best ")
+                    .append(r2(refs.leaderboardR2())).append(" (").append(cell(refs.source())).append(").\n\n");
+            }
+            md.append("| seed | law | params | validation R² | test R² | s | candidates/s | generations | run |\n");
+            md.append("|---:|---|---:|---:|---:|---:|---:|---|---|\n");
+            for (SeedRun run : task.runs()) {
+                md.append("| ").append(run.seed())
+                    .append(" | `").append(cell(run.law())).append('`')
+                    .append(" | ").append(run.parameterCount())
+                    .append(" | ").append(r2(run.validationR2()))
+                    .append(" | ").append(run.testR2() != null ? r2(run.testR2())
+                        : "failed" + (run.testFailure() != null ? " (" + cell(run.testFailure()) + ")" : ""))
+                    .append(" | ").append(seconds(run.seconds()))
+                    .append(" | ").append(rate(run.candidatesPerSecond()))
+                    .append(" | ").append(run.generations() != null ? run.generations() : "—")
+                    .append(run.stoppedBy() != null && !run.stoppedBy().equals("generations") ? " (" + run.stoppedBy() + ")" : "")
+                    .append(" | ").append(run.status().label())
+                    .append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    /** Mean, best and worst as three table cells. */
+    private static String stat(Stat stat) {
+        String failed = stat.failed() > 0 ? " (" + stat.failed() + " failed)" : "";
+        return r2(stat.mean()) + failed + " | " + r2(stat.best()) + " | " + r2(stat.worst());
+    }
+
+    // five decimals: the references differ in the fourth (0.99989 against 0.99997)
+    static String r2(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.5f", value);
+    }
+
+    private static String seconds(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String rate(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    private static String duration(double seconds) {
+        if (seconds % 60 == 0 && seconds >= 60) {
+            return String.format(Locale.ROOT, "%.0f min", seconds / 60);
+        }
+        return String.format(Locale.ROOT, "%.0f s", seconds);
+    }
+
+    /** Text made safe for a Markdown table cell (and inline code): one line, no pipes or backticks. */
+    private static String cell(String text) {
+        return text.replaceAll("[\\r\\n]+", " ").replace("|", "\\|").replace("`", "'");
+    }
+}

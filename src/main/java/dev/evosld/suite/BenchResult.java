@@ -1,0 +1,69 @@
+package dev.evosld.suite;
+
+import java.util.List;
+
+/**
+ * A finished benchmark, as {@code bench.json} holds it.
+ *
+ * @param environment where and when it ran
+ * @param settings how
+ * @param wallSeconds wall-clock seconds of this invocation (runs reused from an earlier one cost nothing)
+ * @param counts how this invocation came by the runs
+ * @param tasks per task, in the plan's order
+ * @param mean the mean row over tasks
+ */
+public record BenchResult(Environment environment, Settings settings, double wallSeconds, Counts counts,
+                          List<TaskSummary> tasks, Mean mean) {
+
+    public BenchResult {
+        tasks = List.copyOf(tasks);
+    }
+
+    /**
+     * @param seeds seeds per task, {@code 0 … seeds − 1}
+     * @param generations generations per run
+     * @param population individuals per island
+     * @param islands island populations
+     * @param timeLimitSeconds the time limit of each run
+     * @param threads threads fitting candidates (does not change results)
+     * @param proposers the proposers, by name
+     * @param dataDirectory where the data came from
+     */
+    public record Settings(int seeds, int generations, int population, int islands, double timeLimitSeconds,
+                           int threads, List<String> proposers, String dataDirectory) {
+        public Settings {
+            proposers = List.copyOf(proposers);
+        }
+    }
+
+    /** How many runs this invocation ran from the start, resumed from a checkpoint, and reused as finished. */
+    public record Counts(int ran, int resumed, int reused) {
+    }
+
+    /**
+     * The mean over tasks of each task's numbers.
+     *
+     * @param validationR2 means over tasks of the tasks' mean, best and worst validation R²
+     * @param testR2 the same for test R²
+     * @param parameterCount the mean parameter count
+     * @param seconds the mean seconds per run (null when some are unknown)
+     * @param candidatesPerSecond the mean candidates per second (null when some are unknown)
+     * @param humanR2 the mean human-law R² (null when a task has no references)
+     * @param leaderboardR2 the mean leaderboard R² (null when a task has no references)
+     */
+    public record Mean(Stat validationR2, Stat testR2, double parameterCount, Double seconds,
+                       Double candidatesPerSecond, Double humanR2, Double leaderboardR2) {
+
+        static Mean of(List<TaskSummary> tasks) {
+            boolean referenced = tasks.stream().allMatch(t -> t.references() != null);
+            return new Mean(
+                Stat.ofTasks(tasks.stream().map(TaskSummary::validationR2).toList()),
+                Stat.ofTasks(tasks.stream().map(TaskSummary::testR2).toList()),
+                tasks.stream().mapToDouble(TaskSummary::parameterCount).average().orElse(0),
+                TaskSummary.meanIfKnown(tasks.stream().map(TaskSummary::seconds).toList()),
+                TaskSummary.meanIfKnown(tasks.stream().map(TaskSummary::candidatesPerSecond).toList()),
+                referenced ? Stat.mean(tasks.stream().map(t -> t.references().humanR2()).toList()) : null,
+                referenced ? Stat.mean(tasks.stream().map(t -> t.references().leaderboardR2()).toList()) : null);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.evosld.suite;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * One task and seed of a benchmark: the law its discovery run chose and how the run went.
+ *
+ * @param task the task
+ * @param seed the seed
+ * @param status {@code ran} (this invocation ran it from the start), {@code resumed} (continued from its
+ *     checkpoint) or {@code reused} (an earlier invocation finished it)
+ * @param law the chosen law in the law language
+ * @param parameterCount its parameters per group and target
+ * @param trainR2 R² on train (null if it failed)
+ * @param validationR2 R² on the validation rows inside train
+ * @param testR2 R² on test, computed once after the search (null if it failed)
+ * @param testFailure why the test R² failed, or null
+ * @param seconds wall-clock seconds of the search over all its resumptions, the final refit included
+ *     (null when unknown)
+ * @param candidatesFitted candidates fitted (null when unknown)
+ * @param candidatesPerSecond candidates fitted per second (null when unknown)
+ * @param generations generations run (null when unknown)
+ * @param stoppedBy {@code generations} or {@code time limit} (null when unknown)
+ * @param runDirectory the run directory
+ */
+public record SeedRun(String task, long seed, Status status, String law, int parameterCount, Double trainR2,
+                      Double validationR2, Double testR2, String testFailure, Double seconds, Long candidatesFitted,
+                      Double candidatesPerSecond, Integer generations, String stoppedBy, String runDirectory) {
+
+    /** How a benchmark invocation came by a run's result. */
+    public enum Status {
+        RAN, RESUMED, REUSED;
+
+        @JsonValue
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

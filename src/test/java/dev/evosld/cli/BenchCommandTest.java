@@ -1,0 +1,105 @@
+package dev.evosld.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.data.TaskConfig;
+import dev.evosld.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** {@code evosld bench} on data pulled from a fake hub, so that it needs no {@code $EVOSLD_DATA}. */
+class BenchCommandTest {
+    private static final String[] TINY = {"--generations", "2", "--population", "8", "--islands", "1", "--threads", "2"};
+
+    @TempDir
+    Path tmp;
+
+    private Path pulledData() throws IOException {
+        Path data = tmp.resolve("data");
+        FakeSldbench hub = new FakeSldbench().putParallelScalingLaw();
+        try (MockWebServer server = hub.start()) {
+            CliRun pull = CliRun.of("data", "pull", "--task", "parallel_scaling_law", "--data-dir", data.toString(),
+                "--endpoint", server.url("/").toString());
+            assertEquals(0, pull.exit(), pull.err());
+        }
+        return data;
+    }
+
+    private static String[] args(String... args) {
+        String[] all = new String[args.length + TINY.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(TINY, 0, all, args.length, TINY.length);
+        return all;
+    }
+
+    @Test
+    void benchesPulledDataThenReusesIt() throws IOException {
+        Path data = pulledData();
+        Path out = tmp.resolve("out");
+        CliRun first = CliRun.of(args("bench", "--tasks", "parallel_scaling_law", "--seeds", "2", "--out", out.toString(),
+            "--data-dir", data.toString(), "--json"));
+        assertEquals(0, first.exit(), first.err());
+        JsonNode json = Json.mapper().readTree(first.out());
+        assertEquals(json, Json.mapper().readTree(Files.readString(out.resolve("bench.json"))));
+        JsonNode task = json.get("tasks").get(0);
+        assertEquals("parallel_scaling_law", task.get("task").stringValue());
+        assertEquals(2, task.get("runs").size());
+        double sum = 0;
+        for (JsonNode run : task.get("runs")) {
+            assertEquals("ran", run.get("status").stringValue());
+            assertTrue(Files.isRegularFile(Path.of(run.get("run_directory").stringValue()).resolve("law.json")));
+            sum += run.get("test_r2").doubleValue();
+        }
+        assertEquals(sum / 2, task.get("test_r2").get("mean").doubleValue(), 1e-15);
+        assertTrue(task.get("test_r2").get("worst").doubleValue() > 0.9, first.out());
+        assertEquals(List.of(
+                "evosld: benchmark of 1 task × 2 seeds (2 generations, 1 island of 8, at most 5m each); results in " + out),
+            first.errorLines().subList(0, 1));
+        assertTrue(first.errorLines().get(1).startsWith("evosld: [1/2] parallel_scaling_law seed 0: ran, test R² 0.9"), first.err());
+        assertTrue(first.errorLines().get(2).startsWith("evosld: [2/2] parallel_scaling_law seed 1: ran, test R² 0.9"), first.err());
+        assertTrue(Files.readString(out.resolve("bench.md")).contains("| parallel_scaling_law | "));
+
+        CliRun second = CliRun.of(args("bench", "--tasks", "parallel_scaling_law", "--seeds", "2", "--out", out.toString(),
+            "--data-dir", data.toString()));
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(second.out().contains("runs: 0 ran, 0 resumed, 2 reused; "), second.out());
+        assertTrue(second.out().contains("report: " + out.resolve("bench.md") + " and " + out.resolve("bench.json")), second.out());
+        String mean = String.format(java.util.Locale.ROOT, "%.5f", task.get("test_r2").get("mean").doubleValue());
+        assertTrue(second.out().lines().anyMatch(l -> l.startsWith("parallel_scaling_law") && l.contains(mean)), second.out());
+    }
+
+    @Test
+    void missingDataIsOneLineNamingThePull() {
+        Path empty = tmp.resolve("empty");
+        CliRun run = CliRun.of(args("bench", "--tasks", "parallel_scaling_law,sft_scaling_law", "--data-dir", empty.toString(),
+            "--out", tmp.resolve("out").toString()));
+        assertEquals(1, run.exit());
+        assertEquals(List.of("evosld: no data for task 'parallel_scaling_law' in " + empty
+            + "/ (run: ./evosld data pull --task parallel_scaling_law)"), run.err().lines().toList());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void anUnknownTaskIsOneLine() {
+        CliRun run = CliRun.of("bench", "--tasks", "parallel_scaling_law,moe", "--data-dir", tmp.toString());
+        assertEquals(1, run.exit());
+        assertEquals(List.of("evosld: unknown task 'moe' (tasks: all, " + String.join(", ", TaskConfig.builtinTasks()) + ")"),
+            run.err().lines().toList());
+    }
+
+    @Test
+    void badNumbersAreUsageErrors() {
+        assertEquals(2, CliRun.of("bench", "--seeds", "0", "--data-dir", tmp.toString()).exit());
+        assertEquals(2, CliRun.of("bench", "--generations", "0", "--data-dir", tmp.toString()).exit());
+        assertEquals(2, CliRun.of("bench", "--population", "2", "--data-dir", tmp.toString()).exit());
+        assertEquals(2, CliRun.of("bench", "--time-limit", "soon", "--data-dir", tmp.toString()).exit());
+    }
+}

@@ -1,0 +1,152 @@
+package dev.evosld.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.data.DataDirectory;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.TaskData;
+import dev.evosld.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class DataCommandTest {
+    @TempDir
+    Path tmp;
+
+    private final FakeSldbench hub = new FakeSldbench();
+    private MockWebServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = hub.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private String endpoint() {
+        return server.url("/").toString();
+    }
+
+    /** Every built-in task with as many made-up rows as its config expects, columns in the config's order. */
+    private void putAllTasks() {
+        for (String task : TaskConfig.builtinTasks()) {
+            TaskConfig config = TaskConfig.load(task);
+            List<FakeSldbench.Column> columns = new ArrayList<>();
+            columns.add(new FakeSldbench.Column("group", "string"));
+            config.featureNames().forEach(f -> columns.add(new FakeSldbench.Column(f, "float64")));
+            config.targets().forEach(t -> columns.add(new FakeSldbench.Column(t, "float64")));
+            for (String split : List.of("train", "test")) {
+                int count = split.equals("train") ? config.hub().trainRows() : config.hub().testRows();
+                List<ObjectNode> rows = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    ObjectNode row = Json.mapper().createObjectNode().put("group", "g" + (i % 2));
+                    for (int c = 1; c < columns.size(); c++) {
+                        row.put(columns.get(c).name(), 1.0 + i + 0.25 * c);
+                    }
+                    rows.add(row);
+                }
+                hub.put(task, split, columns, rows);
+            }
+        }
+    }
+
+    @Test
+    void pullsATaskThatFitThenReads() throws IOException {
+        hub.putParallelScalingLaw();
+        CliRun pull = CliRun.of("data", "pull", "--task", "parallel_scaling_law", "--data-dir", tmp.toString(),
+            "--endpoint", endpoint());
+        assertEquals(0, pull.exit(), pull.err());
+        assertEquals("parallel_scaling_law: downloaded (train 36 rows, test 12 rows) in "
+            + tmp.resolve("parallel_scaling_law"), pull.out().strip());
+        List<String> train = Files.readAllLines(tmp.resolve("parallel_scaling_law/train.csv"));
+        assertEquals("group,num_params,parallel_size,loss", train.getFirst());
+        assertEquals(37, train.size());
+        assertTrue(train.get(1).startsWith("stack,500000000,1,"), train.get(1));
+        assertEquals(13, Files.readAllLines(tmp.resolve("parallel_scaling_law/test.csv")).size());
+
+        CliRun fit = CliRun.of("fit", "--task", "parallel_scaling_law", "--data-dir", tmp.toString(), "--law", "human",
+            "--json");
+        assertEquals(0, fit.exit(), fit.err());
+        JsonNode document = Json.mapper().readTree(fit.out());
+        assertEquals("parallel_scaling_law", document.get("task").stringValue());
+        // the rows came from the human law itself, so it fits them all but exactly
+        assertTrue(document.get("test_r2").doubleValue() > 0.999, fit.out());
+    }
+
+    @Test
+    void pullsAllTasksThenFindsThemUpToDate() throws IOException {
+        putAllTasks();
+        CliRun first = CliRun.of("data", "pull", "--all", "--data-dir", tmp.toString(), "--endpoint", endpoint(), "--json");
+        assertEquals(0, first.exit(), first.err());
+        JsonNode document = Json.mapper().readTree(first.out());
+        assertEquals(tmp.toString(), document.get("data_dir").stringValue());
+        assertEquals(TaskConfig.builtinTasks().size(), document.get("tasks").size());
+        for (int i = 0; i < TaskConfig.builtinTasks().size(); i++) {
+            String task = TaskConfig.builtinTasks().get(i);
+            TaskConfig config = TaskConfig.load(task);
+            JsonNode entry = document.get("tasks").get(i);
+            assertEquals(task, entry.get("task").stringValue());
+            assertEquals("downloaded", entry.get("status").stringValue());
+            assertEquals(config.hub().trainRows(), entry.get("rows").get("train").intValue(), task);
+            assertEquals(config.hub().testRows(), entry.get("rows").get("test").intValue(), task);
+            TaskData data = TaskData.load(config, new DataDirectory(tmp));
+            assertEquals(config.hub().trainRows(), data.train().table().rows(), task);
+        }
+        assertEquals(2702, document.get("tasks").get(TaskConfig.builtinTasks().indexOf("lr_bsz_scaling_law"))
+            .get("rows").get("train").intValue());
+
+        int before = hub.requests.get();
+        CliRun second = CliRun.of("data", "pull", "--all", "--data-dir", tmp.toString(), "--endpoint", endpoint(), "--json");
+        assertEquals(0, second.exit(), second.err());
+        for (JsonNode entry : Json.mapper().readTree(second.out()).get("tasks")) {
+            assertEquals("up_to_date", entry.get("status").stringValue());
+        }
+        // per task: the list of splits and a one-row probe of each split, nothing downloaded
+        assertEquals(TaskConfig.builtinTasks().size() * 3, hub.requests.get() - before);
+    }
+
+    @Test
+    void anUnknownTaskIsOneLineAndNoRequest() {
+        CliRun run = CliRun.of("data", "pull", "--task", "nope_scaling_law", "--data-dir", tmp.toString(),
+            "--endpoint", endpoint());
+        assertEquals(1, run.exit());
+        assertEquals(List.of("evosld: unknown task 'nope_scaling_law' (tasks: " + String.join(", ", TaskConfig.builtinTasks()) + ")"),
+            run.err().lines().toList());
+        assertEquals(0, hub.requests.get());
+        assertFalse(Files.exists(tmp.resolve("nope_scaling_law")));
+    }
+
+    @Test
+    void aTaskMissingOnTheHubIsOneLine() {
+        hub.putParallelScalingLaw();
+        CliRun run = CliRun.of("data", "pull", "--task", "sft_scaling_law", "--data-dir", tmp.toString(),
+            "--endpoint", endpoint());
+        assertEquals(1, run.exit());
+        assertEquals(1, run.errorLines().size(), run.err());
+        assertTrue(run.errorLines().getFirst().startsWith("evosld: hugging face has no config 'sft_scaling_law'"), run.err());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, CliRun.of("data", "pull", "--data-dir", tmp.toString()).exit());
+        assertEquals(2, CliRun.of("data", "pull", "--all", "--task", "sft_scaling_law", "--data-dir", tmp.toString()).exit());
+        assertEquals(2, CliRun.of("data", "pull", "--all", "--endpoint", "not a url", "--data-dir", tmp.toString()).exit());
+        assertEquals(2, CliRun.of("data").exit());
+        assertEquals(0, hub.requests.get());
+    }
+}

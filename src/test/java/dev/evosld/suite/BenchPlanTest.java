@@ -1,0 +1,67 @@
+package dev.evosld.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.evosld.EvosldException;
+import dev.evosld.data.DataDirectory;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.search.SearchSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchPlanTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void allIsTheEightTasks() {
+        assertEquals(TaskConfig.builtinTasks(), BenchPlan.parseTasks("all"));
+        assertEquals(8, BenchPlan.parseTasks(" all ").size());
+    }
+
+    @Test
+    void namesAreSplitOnCommasAndRepeatsDropped() {
+        assertEquals(List.of("sft_scaling_law", "moe_scaling_law"),
+            BenchPlan.parseTasks("sft_scaling_law, moe_scaling_law,sft_scaling_law"));
+    }
+
+    @Test
+    void unknownAndEmptyNamesAreOneLineErrors() {
+        assertEquals("unknown task 'moe' (tasks: all, " + String.join(", ", TaskConfig.builtinTasks()) + ")",
+            assertThrows(EvosldException.class, () -> BenchPlan.parseTasks("sft_scaling_law,moe")).getMessage());
+        assertEquals("--tasks 'sft_scaling_law,': an empty task name (give all, or names separated by commas)",
+            assertThrows(EvosldException.class, () -> BenchPlan.parseTasks("sft_scaling_law,")).getMessage());
+    }
+
+    @Test
+    void runDirectoriesArePerTaskAndSeed() {
+        BenchPlan plan = new BenchPlan(List.of("sft_scaling_law"), 3, SearchSettings.defaults(), tmp, new DataDirectory(tmp));
+        assertEquals(tmp.resolve("sft_scaling_law").resolve("seed-2"), plan.runDirectory("sft_scaling_law", 2));
+        assertEquals(3, plan.units());
+        assertThrows(IllegalArgumentException.class,
+            () -> new BenchPlan(List.of("sft_scaling_law"), 0, SearchSettings.defaults(), tmp, new DataDirectory(tmp)));
+    }
+
+    @Test
+    void missingDataFailsBeforeAnyRunNamingThePullCommand() {
+        Path data = tmp.resolve("data");
+        Path out = tmp.resolve("out");
+        BenchPlan plan = new BenchPlan(List.of("parallel_scaling_law", "sft_scaling_law"), 2, SearchSettings.defaults(),
+            out, new DataDirectory(data));
+        EvosldException e = assertThrows(EvosldException.class, () -> Bench.of(plan).run());
+        assertEquals("no data for task 'parallel_scaling_law' in " + data + "/ (run: ./evosld data pull --task parallel_scaling_law)",
+            e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void noCommitOutsideAGitCheckout() {
+        assertNull(Environment.gitCommit(tmp));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.evosld.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.json.Json;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The reports of a hand-made result: exact Markdown, and JSON with snake_case keys. */
+class BenchReportTest {
+
+    private static SeedRun run(long seed, String law, Double test, String failure) {
+        return new SeedRun("sft_scaling_law", seed, SeedRun.Status.RAN, law, 4, 0.99, 0.98, test, failure, 12.5, 1000L,
+            80.0, 60, seed == 1 ? "time limit" : "generations", "bench-results/sft_scaling_law/seed-" + seed);
+    }
+
+    private static BenchResult result() {
+        List<SeedRun> runs = List.of(
+            run(0, "A/(sft_data_size^alpha + B) + C", 0.95, null),
+            run(1, "abs(x) | weird`", null, "prediction 3 of target 0 is NaN"));
+        TaskSummary task = TaskSummary.of("sft_scaling_law", runs,
+            new TaskSummary.References(0.9571, 0.9945, "SLDBench paper"));
+        return new BenchResult(new Environment("2026-03-01T12:00:00Z", "dev", null, 1, "Linux amd64", "25"),
+            new BenchResult.Settings(2, 60, 96, 2, 90, 1, List.of("classic forms"), "data/"), 30.25,
+            new BenchResult.Counts(2, 0, 0), List.of(task), BenchResult.Mean.of(List.of(task)));
+    }
+
+    @Test
+    void markdown() {
+        assertEquals("""
+            # EvoSLD benchmark
+
+            - date: 2026-03-01T12:00:00Z
+            - EvoSLD: dev
+            - machine: 1 core, Linux amd64, Java 25
+            - settings: 2 seeds (0 to 1) per task, 60 generations, 2 islands of 96, time limit 90 s per run, 1 thread, proposers: classic forms
+            - data: data/
+            - this invocation: 30.3 s; runs 2 ran, 0 resumed, 0 reused
+
+            Test R² is SLDBench's score on each task's held-out test split, computed once after the search; \
+            validation R² is measured inside train on the larger-scale rows held out, and chose the law. \
+            Mean, best and worst are over seeds; a seed whose R² failed (a prediction not finite) is left out and counted. \
+            Times are per run.
+
+            ## Summary
+
+            | task | test R² mean | best | worst | validation R² mean | best | worst | params | human law | leaderboard best | s/run | candidates/s |
+            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+            | sft_scaling_law | 0.95000 (1 failed) | 0.95000 | 0.95000 | 0.98000 | 0.98000 | 0.98000 | 4.0 | 0.95710 | 0.99450 | 12.5 | 80 |
+            | **mean** | 0.95000 (1 failed) | 0.95000 | 0.95000 | 0.98000 | 0.98000 | 0.98000 | 4.0 | 0.95710 | 0.99450 | 12.5 | 80 |
+
+            ## Laws
+
+            ### sft_scaling_law
+
+            References: human law 0.95710, leaderboard best 0.99450 (SLDBench paper).
+
+            | seed | law | params | validation R² | test R² | s | candidates/s | generations | run |
+            |---:|---|---:|---:|---:|---:|---:|---|---|
+            | 0 | `A/(sft_data_size^alpha + B) + C` | 4 | 0.98000 | 0.95000 | 12.5 | 80 | 60 | ran |
+            | 1 | `abs(x) \\| weird'` | 4 | 0.98000 | failed (prediction 3 of target 0 is NaN) | 12.5 | 80 | 60 (time limit) | ran |
+            """, BenchReport.markdown(result()));
+    }
+
+    @Test
+    void jsonHasSnakeCaseKeysAndNullsForFailures() {
+        JsonNode json = Json.mapper().readTree(BenchReport.json(result()));
+        assertTrue(json.get("environment").get("commit").isNull());
+        assertEquals(90.0, json.get("settings").get("time_limit_seconds").doubleValue());
+        JsonNode task = json.get("tasks").get(0);
+        assertEquals(0.95, task.get("test_r2").get("mean").doubleValue());
+        assertEquals(1, task.get("test_r2").get("failed").intValue());
+        assertTrue(task.get("runs").get(1).get("test_r2").isNull());
+        assertEquals("prediction 3 of target 0 is NaN", task.get("runs").get(1).get("test_failure").stringValue());
+        assertEquals("ran", task.get("runs").get(0).get("status").stringValue());
+        assertEquals(0.9571, task.get("references").get("human_r2").doubleValue());
+        assertEquals(0.9571, json.get("mean").get("human_r2").doubleValue());
+        assertEquals(30.25, json.get("wall_seconds").doubleValue());
+    }
+}

@@ -1,0 +1,232 @@
+package dev.evosld.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.evosld.EvosldException;
+import dev.evosld.data.DataDirectory;
+import dev.evosld.json.Json;
+import dev.evosld.search.SearchSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** Tiny suites on the real SLDBench data ({@code $EVOSLD_DATA}): two generations of small islands. */
+class BenchTest {
+    private static final List<String> TASKS = List.of("parallel_scaling_law", "sft_scaling_law");
+    private static final SearchSettings TINY = SearchSettings.defaults().withGenerations(2).withPopulation(8)
+        .withIslands(1).withThreads(2);
+    private static final Environment FIXED = new Environment("2026-03-01T12:00:00Z", "0.1.0", "abc1234", 2,
+        "Linux amd64", "25.0.3");
+
+    private static DataDirectory data;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void requireData() {
+        String directory = System.getenv(DataDirectory.ENVIRONMENT_VARIABLE);
+        assumeTrue(directory != null && !directory.isBlank(), "EVOSLD_DATA is not set: skipping the SLDBench suites");
+        data = new DataDirectory(Path.of(directory));
+    }
+
+    private Bench bench(List<String> tasks, int seeds, SearchSettings settings, Path out) {
+        return Bench.of(new BenchPlan(tasks, seeds, settings, out, data)).withEnvironment(() -> FIXED);
+    }
+
+    @Test
+    void runsTheSuiteThenReusesResumesAndRecomputes() throws IOException {
+        Path out = tmp.resolve("bench");
+        BenchResult first = bench(TASKS, 2, TINY, out).run();
+        assertEquals(new BenchResult.Counts(4, 0, 0), first.counts());
+
+        JsonNode json = Json.mapper().readTree(Files.readString(out.resolve("bench.json")));
+        assertEquals(2, json.get("settings").get("seeds").intValue());
+        assertEquals(2, json.get("settings").get("generations").intValue());
+        assertEquals("abc1234", json.get("environment").get("commit").stringValue());
+        assertEquals(2, json.get("tasks").size());
+        List<Double> taskTestMeans = new ArrayList<>();
+        List<Double> taskValidationMeans = new ArrayList<>();
+        for (int t = 0; t < TASKS.size(); t++) {
+            JsonNode task = json.get("tasks").get(t);
+            assertEquals(TASKS.get(t), task.get("task").stringValue());
+            assertEquals(2, task.get("runs").size());
+            List<Double> tests = new ArrayList<>();
+            List<Double> validations = new ArrayList<>();
+            for (int s = 0; s < 2; s++) {
+                JsonNode run = task.get("runs").get(s);
+                assertEquals(s, run.get("seed").intValue());
+                assertEquals("ran", run.get("status").stringValue());
+                assertFalse(run.get("law").stringValue().isBlank());
+                assertTrue(run.get("parameter_count").intValue() >= 1);
+                assertTrue(run.get("seconds").doubleValue() > 0);
+                assertTrue(run.get("candidates_fitted").longValue() > 0);
+                assertTrue(run.get("candidates_per_second").doubleValue() > 0);
+                assertEquals(2, run.get("generations").intValue());
+                assertEquals("generations", run.get("stopped_by").stringValue());
+                assertEquals(out.resolve(TASKS.get(t)).resolve("seed-" + s).toString(), run.get("run_directory").stringValue());
+                tests.add(run.get("test_r2").doubleValue());
+                validations.add(run.get("validation_r2").doubleValue());
+            }
+            // the tiny search still beats a constant on these two tasks
+            String name = TASKS.get(t);
+            tests.forEach(r2 -> assertTrue(r2 > 0.5, name + ": " + tests));
+            assertStat(task.get("test_r2"), tests);
+            assertStat(task.get("validation_r2"), validations);
+            taskTestMeans.add(task.get("test_r2").get("mean").doubleValue());
+            taskValidationMeans.add(task.get("validation_r2").get("mean").doubleValue());
+        }
+        JsonNode parallel = json.get("tasks").get(0).get("references");
+        assertEquals(0.99989, parallel.get("human_r2").doubleValue());
+        assertEquals(0.99997, parallel.get("leaderboard_r2").doubleValue());
+        assertTrue(parallel.get("source").stringValue().startsWith("SLDBench paper"));
+        assertEquals(mean(taskTestMeans), json.get("mean").get("test_r2").get("mean").doubleValue(), 1e-15);
+        assertEquals(mean(taskValidationMeans), json.get("mean").get("validation_r2").get("mean").doubleValue(), 1e-15);
+        assertEquals((0.99989 + 0.9571) / 2, json.get("mean").get("human_r2").doubleValue(), 1e-15);
+
+        String md = Files.readString(out.resolve("bench.md"));
+        assertTrue(md.startsWith("# EvoSLD benchmark\n\n- date: 2026-03-01T12:00:00Z\n- EvoSLD: 0.1.0 (git abc1234)\n"
+            + "- machine: 2 cores, Linux amd64, Java 25.0.3\n"
+            + "- settings: 2 seeds (0 to 1) per task, 2 generations, 1 island of 8, time limit 5 min per run, 2 threads, "
+            + "proposers: classic forms\n"), md);
+        assertTrue(md.contains("- this invocation: "), md);
+        for (JsonNode task : json.get("tasks")) {
+            JsonNode stat = task.get("test_r2");
+            assertTrue(md.contains("| " + task.get("task").stringValue() + " | " + BenchReport.r2(stat.get("mean").doubleValue())
+                + " | " + BenchReport.r2(stat.get("best").doubleValue()) + " | " + BenchReport.r2(stat.get("worst").doubleValue())
+                + " | "), md);
+            for (JsonNode run : task.get("runs")) {
+                assertTrue(md.contains("`" + run.get("law").stringValue() + "`"), md);
+            }
+        }
+        assertTrue(md.contains("| **mean** | " + BenchReport.r2(json.get("mean").get("test_r2").get("mean").doubleValue())), md);
+        assertTrue(md.contains("References: human law 0.99989, leaderboard best 0.99997 (SLDBench paper"), md);
+
+        // a second invocation reads every run back and recomputes nothing
+        Map<Path, FileTime> written = lawFiles(out);
+        BenchResult second = bench(TASKS, 2, TINY, out).run();
+        assertEquals(new BenchResult.Counts(0, 0, 4), second.counts());
+        assertEquals(written, lawFiles(out));
+        assertEquals(laws(first), laws(second));
+        assertEquals(runsWithoutStatus(first), runsWithoutStatus(second));
+
+        // a deleted law.json is recomputed from the checkpoint the run left, a deleted run directory from scratch,
+        // and a run stopped between writing its law.json and its pareto.json is finished again
+        Files.delete(out.resolve("sft_scaling_law/seed-1/law.json"));
+        deleteTree(out.resolve("parallel_scaling_law/seed-0"));
+        Files.delete(out.resolve("parallel_scaling_law/seed-1/pareto.json"));
+        BenchResult third = bench(TASKS, 2, TINY, out).run();
+        assertEquals(new BenchResult.Counts(1, 2, 1), third.counts());
+        assertEquals(SeedRun.Status.RAN, third.tasks().get(0).runs().get(0).status());
+        assertEquals(SeedRun.Status.RESUMED, third.tasks().get(0).runs().get(1).status());
+        assertEquals(SeedRun.Status.RESUMED, third.tasks().get(1).runs().get(1).status());
+        assertTrue(Files.isRegularFile(out.resolve("parallel_scaling_law/seed-1/pareto.json")));
+        assertTrue(Files.isRegularFile(out.resolve("sft_scaling_law/seed-1/law.json")));
+        // same seed, same data: the same laws and scores; not to the last bit, as the Vector API kernels round
+        // pow, log and exp differently before and after the JIT compiles them (with -Devosld.vector=false they agree)
+        assertEquals(laws(first), laws(third));
+        for (int t = 0; t < 2; t++) {
+            for (int s = 0; s < 2; s++) {
+                assertEquals(first.tasks().get(t).runs().get(s).testR2(), third.tasks().get(t).runs().get(s).testR2(), 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void anInterruptedRunIsResumedFromItsCheckpointAndEndsAsAnUninterruptedOne() throws IOException {
+        SearchSettings five = TINY.withGenerations(5);
+        List<String> task = List.of("parallel_scaling_law");
+        Path out = tmp.resolve("interrupted");
+        BenchListener ctrlC = new BenchListener() {
+            @Override
+            public void onGeneration(String t, long seed, int generation, int of, double best) {
+                if (generation == 4) {
+                    throw new IllegalStateException("interrupted");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> bench(task, 1, five, out).withListener(ctrlC).run());
+        Path run = out.resolve("parallel_scaling_law/seed-0");
+        assertFalse(Files.exists(run.resolve("law.json")));
+        assertTrue(Files.isRegularFile(run.resolve("checkpoint.json")));
+        assertFalse(Files.exists(out.resolve("bench.json")));
+
+        BenchResult resumed = bench(task, 1, five, out).run();
+        assertEquals(new BenchResult.Counts(0, 1, 0), resumed.counts());
+        BenchResult straight = bench(task, 1, five, tmp.resolve("straight")).run();
+        SeedRun a = resumed.tasks().getFirst().runs().getFirst();
+        SeedRun b = straight.tasks().getFirst().runs().getFirst();
+        assertEquals(b.law(), a.law());
+        assertEquals(b.testR2(), a.testR2(), 1e-9);
+        assertEquals(b.validationR2(), a.validationR2(), 1e-9);
+        assertEquals(b.candidatesFitted(), a.candidatesFitted());
+        assertEquals(5, a.generations());
+    }
+
+    @Test
+    void aRunDirectoryOfOtherSettingsIsAnError() {
+        Path out = tmp.resolve("bench");
+        List<String> task = List.of("parallel_scaling_law");
+        bench(task, 1, TINY, out).run();
+        EvosldException e = assertThrows(EvosldException.class, () -> bench(task, 1, TINY.withGenerations(3), out).run());
+        assertEquals(out.resolve("parallel_scaling_law/seed-0") + " holds a run with 2 generations, 1 island of 8, not "
+            + "3 generations, 1 island of 8; use another --out, or delete that directory to run it again", e.getMessage());
+    }
+
+    private static void assertStat(JsonNode stat, List<Double> values) {
+        assertEquals(mean(values), stat.get("mean").doubleValue(), 1e-15);
+        assertEquals(values.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), stat.get("best").doubleValue());
+        assertEquals(values.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), stat.get("worst").doubleValue());
+        assertEquals(0, stat.get("failed").intValue());
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static List<String> laws(BenchResult result) {
+        return result.tasks().stream().flatMap(t -> t.runs().stream()).map(SeedRun::law).toList();
+    }
+
+    private static List<SeedRun> runsWithoutStatus(BenchResult result) {
+        return result.tasks().stream().flatMap(t -> t.runs().stream())
+            .map(r -> new SeedRun(r.task(), r.seed(), SeedRun.Status.REUSED, r.law(), r.parameterCount(), r.trainR2(),
+                r.validationR2(), r.testR2(), r.testFailure(), r.seconds(), r.candidatesFitted(), r.candidatesPerSecond(),
+                r.generations(), r.stoppedBy(), r.runDirectory()))
+            .toList();
+    }
+
+    private static Map<Path, FileTime> lawFiles(Path out) throws IOException {
+        Map<Path, FileTime> files = new TreeMap<>();
+        try (var paths = Files.walk(out)) {
+            for (Path path : paths.filter(p -> p.getFileName().toString().equals("law.json")).toList()) {
+                files.put(path, Files.getLastModifiedTime(path));
+            }
+        }
+        assertEquals(4, files.size());
+        assertNotNull(files);
+        return files;
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

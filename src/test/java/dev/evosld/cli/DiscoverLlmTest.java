@@ -179,7 +179,7 @@ class DiscoverLlmTest {
         assertTrue(prompt.startsWith("Request id: run seed 3, round 0, new laws\n"), prompt);
         assertTrue(prompt.contains("Propose 3 new laws"), prompt);
         // the train split has P = 1, 2 and 4; P = 8 is test only
-        assertTrue(prompt.contains("- parallel_size: number of parallel streams P (1, 2, 4 or 8); 1 to 4\n"), prompt);
+        assertTrue(prompt.contains("- parallel_size: number of parallel streams P (a power of two); 1 to 4\n"), prompt);
         assertTrue(bodies.get(1).contains("round 0, rewrite"), bodies.get(1));
     }
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Discovers scaling laws that extrapolate.",
-    subcommands = {EvalCommand.class, FitCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {EvalCommand.class, FitCommand.class, ExportCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -1,0 +1,301 @@
+package dev.evosld.export;
+
+import dev.evosld.export.Box.Row;
+import dev.evosld.export.Box.Sign;
+import dev.evosld.export.Symbol.Digits;
+import dev.evosld.export.Symbol.Glyph;
+import dev.evosld.export.Symbol.Greek;
+import dev.evosld.export.Symbol.Letter;
+import dev.evosld.export.Symbol.Word;
+import dev.evosld.law.Law;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A law written as mathematics, in LaTeX or MathML, as in a paper: Greek parameter names as Greek letters,
+ * {@code E_max} as <i>E</i><sub>max</sub>, {@code t1} as <i>t</i><sub>1</sub>, and a short symbol for every
+ * long feature name ({@code num_params} as <i>N</i>, {@code proportion_domain_3} as <i>P</i><sub>3</sub>)
+ * with a {@link #legend()} that says which is which. No two names get the same symbol.
+ */
+public final class Notation {
+    private static final Pattern LETTERS_THEN_DIGITS = Pattern.compile("([A-Za-z]+)([0-9]*)");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final Pattern TRAILING_DIGITS = Pattern.compile("(.*?)_?([0-9]+)");
+    /** Words of feature names with a conventional symbol in the scaling-law literature. */
+    private static final Map<String, Character> CONVENTIONAL = Map.ofEntries(
+        Map.entry("params", 'N'), Map.entry("param", 'N'), Map.entry("parameters", 'N'),
+        Map.entry("parameter", 'N'), Map.entry("tokens", 'D'), Map.entry("data", 'D'),
+        Map.entry("flops", 'C'), Map.entry("compute", 'C'), Map.entry("experts", 'E'),
+        Map.entry("vocab", 'V'), Map.entry("vocabulary", 'V'), Map.entry("steps", 'S'),
+        Map.entry("loss", 'L'));
+    /** Words that say nothing about what a feature is, so their initials make poor symbols. */
+    private static final Set<String> FILLER = Set.of("num", "number", "n", "of", "the", "total", "log", "non", "count");
+
+    private final Law law;
+    private final List<String> targets;
+    private final Map<String, Symbol> symbols;
+    private final Symbol response;
+
+    private Notation(Law law, List<String> targets) {
+        this.law = law;
+        this.targets = List.copyOf(targets);
+        Set<String> taken = new HashSet<>();
+        Map<String, Symbol> assigned = new LinkedHashMap<>();
+        // parameters first: their names were chosen to be typeset (alpha, E_max), features' names were not
+        for (String parameter : law.parameters()) {
+            assigned.put(parameter, claim(parameterSymbol(parameter), parameter, taken));
+        }
+        for (String variable : law.variables()) {
+            assigned.put(variable, claim(featureSymbol(variable, taken), variable, taken));
+        }
+        this.symbols = assigned;
+        this.response = targets.size() == 1
+            ? claim(featureSymbol(targets.getFirst(), taken), targets.getFirst(), taken)
+            : claim(Symbol.of(new Letter('y')), "target", taken);
+    }
+
+    /**
+     * The notation of a law fitted to the given targets: each single-target law is written
+     * {@code L = ...}; a law fitted separately to several targets is written {@code y = ...}.
+     */
+    public static Notation of(Law law, List<String> targets) {
+        Objects.requireNonNull(law);
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("no targets");
+        }
+        return new Notation(law, targets);
+    }
+
+    /**
+     * What a symbol of the formula stands for.
+     *
+     * @param latex the symbol in LaTeX math mode
+     * @param mathMl the symbol as inline MathML ({@code <math>...</math>})
+     * @param names the column(s) it stands for: a feature, the target, or every target
+     * @param role {@code feature} or {@code target}
+     * @param abbreviates whether the symbol is shorter than the name, so that a reader needs the entry
+     */
+    public record LegendEntry(String latex, String mathMl, List<String> names, String role, boolean abbreviates) {
+        public LegendEntry {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** The law's features and target(s) with their symbols, features in the law's order, then the target. */
+    public List<LegendEntry> legend() {
+        List<LegendEntry> entries = new ArrayList<>();
+        for (String variable : law.variables()) {
+            Symbol symbol = symbols.get(variable);
+            entries.add(new LegendEntry(symbol.latex(), inline(symbol.mathMl()), List.of(variable), "feature",
+                abbreviates(symbol, variable)));
+        }
+        entries.add(new LegendEntry(response.latex(), inline(response.mathMl()), targets, "target",
+            targets.size() > 1 || abbreviates(response, targets.getFirst())));
+        return entries;
+    }
+
+    /** The equation {@code L = ...} in LaTeX math mode, on one line. */
+    public String latex() {
+        return response.latex() + " = " + LatexMath.render(layout());
+    }
+
+    /**
+     * The equation in LaTeX, broken before a top-level {@code +} or {@code -} where a line would grow past
+     * about {@code width} em (a single long term is never broken). The first line starts with
+     * {@code L = }, later lines with their sign.
+     */
+    public List<String> latexLines(double width) {
+        return lines(width).stream().map(Line::latex).toList();
+    }
+
+    /** A line of a broken equation with its rough width in em. */
+    record Line(String latex, double width) {
+    }
+
+    List<Line> lines(double width) {
+        Box rhs = layout();
+        List<List<Box>> terms = new ArrayList<>();
+        if (rhs instanceof Row row && row.isSum()) {
+            List<Box> current = new ArrayList<>();
+            for (Box item : row.items()) {
+                if (item instanceof Sign s && (s.kind() == Sign.Kind.PLUS || s.kind() == Sign.Kind.MINUS)
+                    && !current.isEmpty()) {
+                    terms.add(current);
+                    current = new ArrayList<>();
+                }
+                current.add(item);
+            }
+            terms.add(current);
+        } else {
+            terms.add(List.of(rhs));
+        }
+        List<Line> lines = new ArrayList<>();
+        List<Box> line = new ArrayList<>();
+        double lhs = response.width() + 1.2;
+        double used = lhs;
+        for (List<Box> term : terms) {
+            double termWidth = term.stream().mapToDouble(Box::width).sum();
+            // a break right after a short start ("L = 1.87") would only move the overflow to the next line
+            if (!line.isEmpty() && used + termWidth > width && used > width / 3) {
+                lines.add(new Line(LatexMath.render(new Row(line)), used));
+                line = new ArrayList<>();
+                used = 0;
+            }
+            line.addAll(term);
+            used += termWidth;
+        }
+        lines.add(new Line(LatexMath.render(new Row(line)), used));
+        lines.set(0, new Line(response.latex() + " = " + lines.getFirst().latex(), lines.getFirst().width()));
+        return lines;
+    }
+
+    /** A rough width of the one-line equation in em. */
+    double width() {
+        return response.width() + 1.6 + Box.width(layout());
+    }
+
+    /** The equation as a block MathML element, {@code <math display="block">...</math>}. */
+    public String mathMl() {
+        return "<math display=\"block\"><mrow>" + response.mathMl() + "<mo>=</mo>" + MathMl.render(layout())
+            + "</mrow></math>";
+    }
+
+    /** The symbol of a variable or parameter of the law, in LaTeX math mode. */
+    public String latexSymbol(String name) {
+        return symbol(name).latex();
+    }
+
+    /** The symbol of a variable or parameter of the law, as inline MathML. */
+    public String mathMlSymbol(String name) {
+        return inline(symbol(name).mathMl());
+    }
+
+    /** A number as LaTeX math: its shortest exact decimal, {@code 1.5 \times 10^{-3}} for e notation. */
+    public static String latexNumber(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("not a finite number: " + value);
+        }
+        String sign = value < 0 || Double.doubleToRawLongBits(value) == Long.MIN_VALUE ? "-" : "";
+        return sign + LatexMath.number(Layout.number(Math.abs(value)));
+    }
+
+    private Box layout() {
+        return Layout.of(law.expr(), symbols);
+    }
+
+    private Symbol symbol(String name) {
+        Symbol symbol = symbols.get(name);
+        if (symbol == null) {
+            throw new IllegalArgumentException("'" + name + "' is not a name of the law " + law);
+        }
+        return symbol;
+    }
+
+    /** Whether a symbol differs from the name read as math ({@code p_1} as p<sub>1</sub>) or spelt out. */
+    private static boolean abbreviates(Symbol symbol, String name) {
+        return !symbol.equals(parameterSymbol(name)) && !symbol.equals(Symbol.of(new Word(name)));
+    }
+
+    private static String inline(String mathMl) {
+        return "<math>" + mathMl + "</math>";
+    }
+
+    /** The symbol if no other name has it yet, else the name spelt out upright, which is unique. */
+    private static Symbol claim(Symbol wanted, String name, Set<String> taken) {
+        Symbol symbol = taken.contains(wanted.latex()) ? Symbol.of(new Word(name)) : wanted;
+        taken.add(symbol.latex());
+        return symbol;
+    }
+
+    /**
+     * A parameter's name read as math: an optional Greek or Latin base with a subscript made of trailing
+     * digits and of the parts after underscores ({@code alpha} α, {@code E_max}, {@code t1}, {@code c_0});
+     * anything else spelt out upright.
+     */
+    static Symbol parameterSymbol(String name) {
+        return mathSymbol(name).orElseGet(() -> Symbol.of(new Word(name)));
+    }
+
+    private static Optional<Symbol> mathSymbol(String name) {
+        String[] parts = name.split("_", -1);
+        Matcher head = LETTERS_THEN_DIGITS.matcher(parts[0]);
+        if (!head.matches()) {
+            return Optional.empty();
+        }
+        List<Glyph> subscript = new ArrayList<>();
+        if (!head.group(2).isEmpty()) {
+            subscript.add(new Digits(head.group(2)));
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.isEmpty()) {
+                return Optional.empty();
+            }
+            subscript.add(DIGITS.matcher(part).matches() ? new Digits(part) : glyph(part));
+        }
+        return Optional.of(new Symbol(glyph(head.group(1)), subscript));
+    }
+
+    private static Glyph glyph(String word) {
+        if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
+            return new Letter(word.charAt(0));
+        }
+        return GreekLetters.isGreek(word) ? new Greek(word) : new Word(word);
+    }
+
+    /**
+     * A feature's (or target's) symbol: names that already read as math keep it ({@code N}, {@code x_1},
+     * {@code lr}); descriptive names get a capital letter, the conventional one when a word has one
+     * ({@code num_params} N, {@code tokens} D), else the initial of their first telling word, with trailing
+     * digits as a subscript; when all of those are taken, the name spelt out.
+     */
+    static Symbol featureSymbol(String name, Set<String> taken) {
+        Optional<Symbol> math = mathSymbol(name);
+        if (math.isPresent() && (!(math.get().base() instanceof Word) || name.length() <= 3)) {
+            return math.get();
+        }
+        Matcher trailing = TRAILING_DIGITS.matcher(name);
+        String stem = name;
+        List<Glyph> subscript = List.of();
+        if (trailing.matches() && !trailing.group(1).isEmpty()) {
+            stem = trailing.group(1);
+            subscript = List.of(new Digits(trailing.group(2)));
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : stem.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        List<Character> candidates = new ArrayList<>();
+        if (!words.contains("log")) {
+            // the head noun of a compound comes last: non_vocab_parameters are parameters
+            for (int i = words.size() - 1; i >= 0; i--) {
+                Character conventional = CONVENTIONAL.get(words.get(i));
+                if (conventional != null) {
+                    candidates.add(conventional);
+                }
+            }
+        }
+        for (String word : words) {
+            if (!FILLER.contains(word) && Character.isLetter(word.charAt(0))) {
+                candidates.add(Character.toUpperCase(word.charAt(0)));
+            }
+        }
+        for (char letter : candidates) {
+            Symbol symbol = new Symbol(new Letter(letter), subscript);
+            if (!taken.contains(symbol.latex())) {
+                return symbol;
+            }
+        }
+        return Symbol.of(new Word(name));
+    }
+}

@@ -1,0 +1,202 @@
+package dev.evosld.report;
+
+import dev.evosld.EvosldException;
+import dev.evosld.run.AtomicFiles;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.ChartEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The report's XChart plots with one look: white background, light grid, a colour-blind-safe palette,
+ * compact tick labels, and a logarithmic axis only where the values span more than a decade (XChart
+ * labels no tick on a log axis spanning less).
+ */
+final class Charts {
+    /** Okabe–Ito colours, distinguishable with the common colour-vision deficiencies. */
+    static final Color[] PALETTE = {
+        new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7),
+        new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x000000)};
+    static final Color TRAIN = new Color(0x0072B2);
+    static final Color TEST = new Color(0xD55E00);
+    static final Color MUTED = new Color(0x9A9A9A);
+    static final Color INK = new Color(0x333333);
+    /** PNGs are drawn at twice their layout size, so that they stay sharp on high-density screens. */
+    private static final int PNG_SCALE = 2;
+
+    private Charts() {
+    }
+
+    static XYChart chart(int width, int height, String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title == null ? "" : title)
+            .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        var styler = chart.getStyler();
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setPlotBorderVisible(true);
+        styler.setPlotBorderColor(new Color(0xBBBBBB));
+        styler.setPlotGridLinesColor(new Color(0xE6E6E6));
+        styler.setPlotGridLinesStroke(new BasicStroke(1f));
+        styler.setChartTitleVisible(title != null);
+        styler.setChartTitleBoxVisible(false);
+        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        styler.setLegendBorderColor(new Color(0xCCCCCC));
+        styler.setLegendPosition(LegendPosition.InsideNE);
+        styler.setLegendLayout(LegendLayout.Vertical);
+        styler.setChartPadding(8);
+        styler.setPlotMargin(4);
+        styler.setMarkerSize(7);
+        styler.setSeriesColors(PALETTE);
+        styler.setXAxisLabelRotation(0);
+        // XChart labels evenly spaced data (generations) at every value that fits this spacing
+        styler.setXAxisTickMarkSpacingHint(80);
+        return chart;
+    }
+
+    /** Draws the x axis logarithmic, labelled 10³, 10⁴, ... (XChart's own labels mix 1000 and 1E4). */
+    static void logX(XYChart chart) {
+        chart.getStyler().setXAxisLogarithmic(true);
+        // only on a log axis: with a formatting function a linear axis gets ticks at arbitrary fractions of its range
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(Charts::logLabel);
+    }
+
+    /** Draws the y axis logarithmic, labelled 10³, 10⁴, .... */
+    static void logY(XYChart chart) {
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisTickLabelsFormattingFunction(Charts::logLabel);
+    }
+
+    /** A power of ten as {@code 10⁻³}, anything else compactly. */
+    static String logLabel(double value) {
+        double exponent = Math.log10(Math.abs(value));
+        long rounded = Math.round(exponent);
+        if (value > 0 && Math.abs(exponent - rounded) < 1e-9) {
+            StringBuilder label = new StringBuilder("10");
+            for (char c : Long.toString(rounded).toCharArray()) {
+                label.append(c == '-' ? '\u207B' : SUPERSCRIPT_DIGITS.charAt(c - '0'));
+            }
+            return label.toString();
+        }
+        return Html.compact(value);
+    }
+
+    private static final String SUPERSCRIPT_DIGITS = "\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079";
+
+    /** Whether values span more than a decade of positive numbers, and so read better on a log axis. */
+    static boolean spansDecades(double[]... arrays) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] values : arrays) {
+            for (double v : values) {
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return min > 0 && max / min > 10;
+    }
+
+    static XYSeries scatter(XYChart chart, String name, double[] x, double[] y, Color color, Marker marker) {
+        double[][] finite = finite(x, y);
+        XYSeries series = chart.addSeries(name, finite[0], finite[1]);
+        series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        series.setMarker(marker);
+        series.setMarkerColor(color);
+        return series;
+    }
+
+    static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, float width) {
+        double[][] finite = finite(x, y);
+        XYSeries series = chart.addSeries(name, finite[0], finite[1]);
+        series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(color);
+        series.setLineStyle(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        return series;
+    }
+
+    static XYSeries dashed(XYChart chart, String name, double[] x, double[] y, Color color) {
+        XYSeries series = line(chart, name, x, y, color, 1.2f);
+        series.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {5f, 4f}, 0f));
+        return series;
+    }
+
+    /** Only the points where both coordinates are finite: XChart cannot place the others. */
+    private static double[][] finite(double[] x, double[] y) {
+        int n = 0;
+        double[] fx = new double[x.length];
+        double[] fy = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                fx[n] = x[i];
+                fy[n] = y[i];
+                n++;
+            }
+        }
+        return new double[][] {Arrays.copyOf(fx, n), Arrays.copyOf(fy, n)};
+    }
+
+    /**
+     * Writes {@code <stem>.png} (at twice the chart's size) and {@code <stem>.svg} into the folder.
+     *
+     * @return the two files, PNG first
+     */
+    static List<Path> save(XYChart chart, Path folder, String stem) {
+        Path png = folder.resolve(stem + ".png");
+        Path svg = folder.resolve(stem + ".svg");
+        AtomicFiles.write(png, png(chart));
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ChartEncoder.saveChart(chart, out, "svg");
+            AtomicFiles.write(svg, out.toByteArray());
+        } catch (IOException e) {
+            throw new EvosldException("cannot draw " + svg + ": " + e.getMessage());
+        }
+        return List.of(png, svg);
+    }
+
+    private static byte[] png(XYChart chart) {
+        int width = chart.getWidth();
+        int height = chart.getHeight();
+        BufferedImage image = new BufferedImage(width * PNG_SCALE, height * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            graphics.scale(PNG_SCALE, PNG_SCALE);
+            chart.paint(graphics, width, height);
+        } finally {
+            graphics.dispose();
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new EvosldException("cannot encode a PNG: " + e.getMessage());
+        }
+    }
+}

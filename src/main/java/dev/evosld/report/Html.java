@@ -1,0 +1,79 @@
+package dev.evosld.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/** Escaping and number formatting for the report page. */
+final class Html {
+    private Html() {
+    }
+
+    /** Text for an HTML element or a double-quoted attribute. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** An R² with six decimals, or a dash when there is none. */
+    static String r2(Double value) {
+        return value == null || !Double.isFinite(value) ? "&#x2014;" : String.format(Locale.ROOT, "%.6f", value);
+    }
+
+    /**
+     * A number in at most four significant digits for plot labels: {@code 0.3461}, {@code 5.36e8}.
+     * Plain decimals between 0.001 and 100000, else e notation.
+     */
+    static String compact(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        if (value == 0) {
+            return "0";
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e-3 && magnitude < 1e5) {
+            return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(3));
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
+        return mantissa.toPlainString() + "e" + exponent;
+    }
+
+    /**
+     * A number in six significant digits as HTML, with a power of ten as a superscript
+     * ({@code 1.51191×10<sup>8</sup>}), the exact value in a tooltip.
+     */
+    static String number(double value) {
+        String exact = Double.toString(value);
+        if (!Double.isFinite(value) || value == 0) {
+            return "<span title=\"" + exact + "\">" + (value == 0 ? "0" : exact) + "</span>";
+        }
+        double magnitude = Math.abs(value);
+        String shown;
+        if (magnitude >= 1e-4 && magnitude < 1e6) {
+            shown = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        } else {
+            BigDecimal rounded = new BigDecimal(value).round(new MathContext(6));
+            int exponent = rounded.precision() - rounded.scale() - 1;
+            String mantissa = rounded.movePointLeft(exponent).stripTrailingZeros().toPlainString();
+            shown = mantissa + "&#x00D7;10<sup>" + (exponent < 0 ? "&#x2212;" + -exponent : exponent) + "</sup>";
+        }
+        if (shown.startsWith("-")) {
+            shown = "&#x2212;" + shown.substring(1);
+        }
+        return "<span title=\"" + exact + "\">" + shown + "</span>";
+    }
+}

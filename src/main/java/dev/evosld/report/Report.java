@@ -1,0 +1,512 @@
+package dev.evosld.report;
+
+import dev.evosld.EvosldException;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.TaskData;
+import dev.evosld.eval.ParameterSet;
+import dev.evosld.eval.Predictions;
+import dev.evosld.eval.Predictions.GroupError;
+import dev.evosld.export.Notation;
+import dev.evosld.law.Law;
+import dev.evosld.report.RunFiles.HistoryEntry;
+import dev.evosld.report.RunFiles.ParetoEntry;
+import dev.evosld.report.ScalePanels.Curve;
+import dev.evosld.report.ScalePanels.Panel;
+import dev.evosld.report.ScalePanels.Points;
+import dev.evosld.run.AtomicFiles;
+import dev.evosld.run.DataSource;
+import dev.evosld.run.LawDocument;
+import dev.evosld.run.RunDirectory;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A run's report: {@code report.html} in the run directory, with the images it shows in {@code plots/}
+ * (each as PNG and SVG). It shows the law as mathematics (MathML, which browsers render without any
+ * script), the scores and provenance, every group's parameters, the Pareto front and search history when
+ * the run has them, predicted against actual values, and each group's target against the scale axis with
+ * the fitted law extended over the test range.
+ *
+ * <p>The page is self-contained apart from its images, so the run directory can be copied or served as is.
+ */
+public final class Report {
+    /** The most (group, target) panels of the scale-axis plot; more would make the page a wall of plots. */
+    static final int MAX_PANELS = 12;
+    /** The most curves per panel, one per combination of the other variables. */
+    static final int MAX_CURVES = 6;
+    /** The most predicted-against-actual plots, one per target. */
+    static final int MAX_TARGET_PLOTS = 6;
+    /** The report's own plots, removed before new ones are written so that none is left over from a larger report. */
+    private static final Pattern OWN_PLOT = Pattern.compile("(pareto|history|predicted-\\d+|scale-\\d+)\\.(png|svg)");
+
+    private Report() {
+    }
+
+    /**
+     * Writes the report of a run directory's law on the given data.
+     *
+     * @param data the task's rows: those the run used (the report checks the task's name, not the rows)
+     * @return the path of {@code report.html}
+     * @throws EvosldException if the law document, {@code pareto.json} or {@code history.json} is invalid,
+     *     the data belongs to another task, or a file cannot be written
+     */
+    public static Path write(RunDirectory run, TaskData data) {
+        return write(run, data, MAX_PANELS);
+    }
+
+    /** {@link #write(RunDirectory, TaskData)} with at most {@code maxPanels} scale-axis panels. */
+    static Path write(RunDirectory run, TaskData data, int maxPanels) {
+        // XChart draws with AWT, which must not look for a display on a server
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        LawDocument document = run.readLaw();
+        TaskConfig config = data.config();
+        if (!config.name().equals(document.task())) {
+            throw new EvosldException(run.lawFile() + ": the law is for task '" + document.task()
+                + "', but the data is task '" + config.name() + "'");
+        }
+        Law law = document.parsedLaw();
+        ParameterSet parameters = document.parameterSet(run.lawFile().toString());
+        if (!parameters.targets().equals(config.targets())) {
+            throw new EvosldException(run.lawFile() + ": targets " + parameters.targets() + " differ from the task's "
+                + config.targets());
+        }
+        Predictions train = Predictions.of(law, data.train().table(), parameters);
+        Predictions test = Predictions.of(law, data.test().table(), parameters);
+        Optional<List<ParetoEntry>> pareto = RunFiles.pareto(run.paretoFile());
+        Optional<List<HistoryEntry>> history = RunFiles.history(run.historyFile());
+
+        Path plots = run.plotsDirectory();
+        clearOwnPlots(plots);
+        Notation notation = Notation.of(law, config.targets());
+        StringBuilder sections = new StringBuilder();
+        sections.append(lawSection(document, notation));
+        sections.append(scoresSection(document, data, train, test));
+        sections.append(parametersSection(law, parameters, notation, train, test));
+        pareto.ifPresent(entries -> sections.append(paretoSection(entries, plots)));
+        history.ifPresent(entries -> sections.append(historySection(entries, plots)));
+        sections.append(predictionsSection(train, test, plots));
+        sections.append(scaleSection(law, parameters, data, plots, maxPanels));
+
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("version", Html.escape(dev.evosld.Version.current()));
+        values.put("title", Html.escape(document.task()));
+        values.put("css", Template.resource("/report/report.css"));
+        values.put("subtitle", subtitle(document));
+        values.put("sections", sections.toString());
+        values.put("footer", footer(document));
+        String html = Template.fill(Template.resource("/report/report.html"), values);
+        AtomicFiles.write(run.reportFile(), html);
+        return run.reportFile();
+    }
+
+    private static void clearOwnPlots(Path plots) {
+        if (!Files.isDirectory(plots)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(plots)) {
+            for (Path file : files.toList()) {
+                if (OWN_PLOT.matcher(file.getFileName().toString()).matches()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new EvosldException("cannot clear " + plots + ": " + e.getMessage());
+        }
+    }
+
+    private static String subtitle(LawDocument document) {
+        List<String> parts = new ArrayList<>();
+        LawDocument.Provenance provenance = document.provenance();
+        if (provenance != null) {
+            parts.add("law from <code>evosld " + Html.escape(String.valueOf(provenance.command())) + "</code>");
+            parts.add("seed " + provenance.seed());
+            if (provenance.created() != null) {
+                parts.add(Html.escape(readableTime(provenance.created())));
+            }
+        }
+        parts.add("EvoSLD " + Html.escape(String.valueOf(document.evosldVersion())));
+        return String.join(" &#xB7; ", parts);
+    }
+
+    /** An ISO-8601 instant to the minute, in UTC; other text unchanged. */
+    static String readableTime(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
+    }
+
+    private static String footer(LawDocument document) {
+        return "Written by EvoSLD " + Html.escape(dev.evosld.Version.current()) + " from"
+            + " <a href=\"law.json\">law.json</a>. Export the law with <code>evosld export --run &lt;dir&gt;"
+            + " --format latex|java|python|json</code>.";
+    }
+
+    private static String lawSection(LawDocument document, Notation notation) {
+        StringBuilder out = new StringBuilder("<section id=\"law\">\n<h2>Law</h2>\n");
+        out.append("<div class=\"formula\">").append(notation.mathMl()).append("</div>\n");
+        out.append("<ul class=\"legend\">\n");
+        for (Notation.LegendEntry entry : notation.legend()) {
+            String names = entry.names().stream().map(n -> "<code>" + Html.escape(n) + "</code>")
+                .reduce((a, b) -> a + ", " + b).orElse("");
+            String what = entry.names().size() > 1 ? "each target, fitted separately: " + names : names;
+            out.append("<li>").append(entry.mathMl()).append(" &#x2014; ").append(what).append(" (")
+                .append(entry.role()).append(")</li>\n");
+        }
+        out.append("<li><math><mi>log</mi></math> &#x2014; the natural logarithm</li>\n</ul>\n");
+        out.append("<p class=\"law-text\">In EvoSLD's law language: <code>").append(Html.escape(document.law()))
+            .append("</code></p>\n");
+        out.append("<details><summary>LaTeX</summary><pre><code>").append(Html.escape(notation.latex()))
+            .append("</code></pre></details>\n</section>\n");
+        return out.toString();
+    }
+
+    private static String scoresSection(LawDocument document, TaskData data, Predictions train, Predictions test) {
+        LawDocument.Metrics metrics = document.metrics();
+        StringBuilder out = new StringBuilder("<section id=\"scores\">\n<h2>Scores</h2>\n<div class=\"columns\">\n");
+        out.append("<table class=\"keyvalue\" id=\"metrics\">\n");
+        if (metrics != null) {
+            row(out, "train R²", Html.r2(metrics.trainR2()));
+            row(out, "validation R²", metrics.validationR2() == null ? "&#x2014; (not measured)" : Html.r2(metrics.validationR2()));
+            row(out, "test R²", Html.r2(metrics.testR2()));
+            row(out, "parameters", metrics.parameterCount() + (data.config().targets().size() > 1
+                ? " per group and target" : " per group"));
+            row(out, "nodes", Integer.toString(metrics.nodeCount()));
+        }
+        TaskConfig.References references = data.config().references();
+        if (references != null) {
+            row(out, "human law, test R²", Html.r2(references.humanR2()));
+            row(out, "leaderboard best, test R²", Html.r2(references.leaderboardR2()));
+        }
+        out.append("</table>\n<table class=\"keyvalue\" id=\"provenance\">\n");
+        row(out, "task", Html.escape(document.task()));
+        row(out, "groups", Integer.toString(train.groups().size()));
+        row(out, "rows", train.actual().getFirst().length + " train, " + test.actual().getFirst().length + " test");
+        LawDocument.Provenance provenance = document.provenance();
+        if (provenance != null) {
+            row(out, "seed", Long.toString(provenance.seed()));
+            DataSource source = provenance.data();
+            if (source != null) {
+                row(out, "data", "csv".equals(source.kind())
+                    ? "<code>" + Html.escape(String.valueOf(source.data())) + "</code>"
+                      + (source.test() != null ? ", test <code>" + Html.escape(source.test()) + "</code>" : "")
+                      + (source.testAbove() != null ? ", test rows " + Html.escape(source.testAbove()) : "")
+                    : "SLDBench <code>" + Html.escape(String.valueOf(source.task())) + "</code>");
+            }
+            row(out, "data checksum", "<code>" + Html.escape(String.valueOf(provenance.dataChecksum())) + "</code>");
+        }
+        out.append("</table>\n</div>\n");
+        if (metrics != null && metrics.testR2() != null && !test.r2().isFailure()
+            && Math.abs(test.r2().value() - metrics.testR2()) > 1e-9) {
+            out.append("<p class=\"warning\">On the data given to the report the law scores test R² ")
+                .append(Html.r2(test.r2().value())).append(", not the recorded ").append(Html.r2(metrics.testR2()))
+                .append(": the data may have changed since the run.</p>\n");
+        }
+        return out.append("</section>\n").toString();
+    }
+
+    private static void row(StringBuilder out, String key, String value) {
+        out.append("<tr><th>").append(key).append("</th><td>").append(value).append("</td></tr>\n");
+    }
+
+    private static String parametersSection(Law law, ParameterSet parameters, Notation notation, Predictions train,
+                                            Predictions test) {
+        List<String> targets = parameters.targets();
+        boolean several = targets.size() > 1;
+        Map<String, GroupError> trainErrors = byGroup(train);
+        Map<String, GroupError> testErrors = byGroup(test);
+        StringBuilder out = new StringBuilder("<section id=\"parameters\">\n<h2>Parameters per group</h2>\n");
+        out.append("<p class=\"note\">Six significant digits; hover for the exact value. RMSE over the group's rows")
+            .append(several ? " and targets" : "").append(".</p>\n");
+        out.append("<div class=\"scroll\"><table>\n<thead><tr><th>group</th>");
+        if (several) {
+            out.append("<th>target</th>");
+        }
+        for (String name : law.parameters()) {
+            out.append("<th class=\"num\">").append(notation.mathMlSymbol(name)).append("</th>");
+        }
+        out.append("<th class=\"num\">train RMSE</th><th class=\"num\">test RMSE</th></tr></thead>\n<tbody>\n");
+        for (String group : parameters.groups()) {
+            for (int t = 0; t < targets.size(); t++) {
+                out.append("<tr>");
+                out.append("<td class=\"group\">").append(t == 0 ? Html.escape(group) : "").append("</td>");
+                if (several) {
+                    out.append("<td><code>").append(Html.escape(targets.get(t))).append("</code></td>");
+                }
+                for (double value : parameters.values(group, t)) {
+                    out.append("<td class=\"num\">").append(Html.number(value)).append("</td>");
+                }
+                out.append("<td class=\"num\">").append(t == 0 ? rmse(trainErrors.get(group)) : "").append("</td>");
+                out.append("<td class=\"num\">").append(t == 0 ? rmse(testErrors.get(group)) : "").append("</td>");
+                out.append("</tr>\n");
+            }
+        }
+        return out.append("</tbody></table></div>\n</section>\n").toString();
+    }
+
+    private static Map<String, GroupError> byGroup(Predictions predictions) {
+        Map<String, GroupError> errors = new LinkedHashMap<>();
+        predictions.groups().forEach(g -> errors.put(g.group(), g));
+        return errors;
+    }
+
+    private static String rmse(GroupError error) {
+        if (error == null) {
+            return "&#x2014;";
+        }
+        return Double.isFinite(error.mse()) ? Html.number(error.rmse()) : "not finite";
+    }
+
+    private static String paretoSection(List<ParetoEntry> entries, Path plots) {
+        StringBuilder out = new StringBuilder("<section id=\"pareto\">\n<h2>Pareto front</h2>\n");
+        List<ParetoEntry> plotted = entries.stream()
+            .filter(e -> e.validationError() != null && Double.isFinite(e.validationError()))
+            .sorted(Comparator.comparingInt(ParetoEntry::nodeCount))
+            .toList();
+        if (!plotted.isEmpty()) {
+            double[] x = plotted.stream().mapToDouble(ParetoEntry::nodeCount).toArray();
+            double[] y = plotted.stream().mapToDouble(ParetoEntry::validationError).toArray();
+            boolean log = Charts.spansDecades(y);
+            XYChart chart = Charts.chart(760, 420, null, "complexity (expression nodes)",
+                "validation error" + (log ? " (log scale)" : ""));
+            if (log) {
+                Charts.logY(chart);
+            }
+            XYSeries front = Charts.line(chart, "Pareto front", x, y, Charts.TRAIN, 1.5f);
+            front.setXYSeriesRenderStyle(XYSeriesRenderStyle.Step);
+            Charts.scatter(chart, "laws", x, y, Charts.TRAIN, SeriesMarkers.CIRCLE);
+            List<ParetoEntry> chosen = plotted.stream().filter(ParetoEntry::chosen).toList();
+            if (!chosen.isEmpty()) {
+                XYSeries mark = Charts.scatter(chart, "chosen law",
+                    chosen.stream().mapToDouble(ParetoEntry::nodeCount).toArray(),
+                    chosen.stream().mapToDouble(ParetoEntry::validationError).toArray(), Charts.TEST,
+                    SeriesMarkers.DIAMOND);
+                mark.setMarkerColor(Charts.TEST);
+            }
+            chart.getStyler().setMarkerSize(9);
+            Charts.save(chart, plots, "pareto");
+            out.append(figure(chart, "pareto", "Validation error against complexity of the laws on the Pareto front;"
+                + " the chosen law is the orange diamond."));
+        }
+        out.append("<div class=\"scroll\"><table>\n<thead><tr><th>law</th><th class=\"num\">parameters</th>")
+            .append("<th class=\"num\">nodes</th><th class=\"num\">validation error</th>")
+            .append("<th class=\"num\">validation R²</th></tr></thead>\n<tbody>\n");
+        for (ParetoEntry entry : entries) {
+            out.append(entry.chosen() ? "<tr class=\"chosen\">" : "<tr>");
+            out.append("<td class=\"law\"><code>").append(Html.escape(String.valueOf(entry.law()))).append("</code>")
+                .append(entry.chosen() ? " (chosen)" : "").append("</td>");
+            out.append("<td class=\"num\">").append(entry.parameterCount()).append("</td>");
+            out.append("<td class=\"num\">").append(entry.nodeCount()).append("</td>");
+            out.append("<td class=\"num\">").append(entry.validationError() == null ? "&#x2014;"
+                : Html.number(entry.validationError())).append("</td>");
+            out.append("<td class=\"num\">").append(Html.r2(entry.validationR2())).append("</td></tr>\n");
+        }
+        return out.append("</tbody></table></div>\n</section>\n").toString();
+    }
+
+    private static String historySection(List<HistoryEntry> entries, Path plots) {
+        StringBuilder out = new StringBuilder("<section id=\"history\">\n<h2>Search history</h2>\n");
+        List<HistoryEntry> plotted = entries.stream()
+            .filter(e -> e.bestValidationError() != null && Double.isFinite(e.bestValidationError())).toList();
+        if (!plotted.isEmpty()) {
+            double[] x = plotted.stream().mapToDouble(HistoryEntry::generation).toArray();
+            double[] y = plotted.stream().mapToDouble(HistoryEntry::bestValidationError).toArray();
+            boolean log = Charts.spansDecades(y);
+            XYChart chart = Charts.chart(760, 360, null, "generation",
+                "best validation error" + (log ? " (log scale)" : ""));
+            if (log) {
+                Charts.logY(chart);
+            }
+            chart.getStyler().setLegendVisible(false);
+            XYSeries series = Charts.line(chart, "best validation error", x, y, Charts.TRAIN, 1.8f);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setMarkerColor(Charts.TRAIN);
+            chart.getStyler().setMarkerSize(plotted.size() > 60 ? 0 : 5);
+            Charts.save(chart, plots, "history");
+            out.append(figure(chart, "history", "The best validation error found by each generation."));
+        }
+        HistoryEntry last = entries.isEmpty() ? null : entries.getLast();
+        if (last != null) {
+            long fitted = entries.stream().mapToLong(e -> e.candidatesFitted() == null ? 0 : e.candidatesFitted()).sum();
+            long hits = entries.stream().mapToLong(e -> e.cacheHits() == null ? 0 : e.cacheHits()).sum();
+            double seconds = entries.stream().mapToDouble(e -> e.seconds() == null ? 0 : e.seconds()).sum();
+            out.append("<p class=\"note\">").append(entries.size()).append(" generations, ").append(fitted)
+                .append(" candidates fitted, ").append(hits).append(" cache hits, ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f", seconds)).append(" s.</p>\n");
+        }
+        return out.append("</section>\n").toString();
+    }
+
+    private static String predictionsSection(Predictions train, Predictions test, Path plots) {
+        List<String> targets = train.targets();
+        int shown = Math.min(targets.size(), MAX_TARGET_PLOTS);
+        StringBuilder out = new StringBuilder("<section id=\"predictions\">\n<h2>Predicted against actual</h2>\n");
+        out.append("<p class=\"note\">Blue circles: train rows; orange diamonds: test rows; dashed: perfect prediction.")
+            .append(shown < targets.size() ? " The first " + shown + " of " + targets.size() + " targets." : "")
+            .append("</p>\n");
+        out.append("<div class=\"grid ").append(shown == 1 ? "two" : "three").append("\">\n");
+        for (int t = 0; t < shown; t++) {
+            double[] actualTrain = train.actual().get(t);
+            double[] predictedTrain = train.predicted().get(t);
+            double[] actualTest = test.actual().get(t);
+            double[] predictedTest = test.predicted().get(t);
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (double[] values : List.of(actualTrain, predictedTrain, actualTest, predictedTest)) {
+                for (double v : values) {
+                    if (Double.isFinite(v)) {
+                        low = Math.min(low, v);
+                        high = Math.max(high, v);
+                    }
+                }
+            }
+            String target = targets.get(t);
+            XYChart chart = Charts.chart(440, 400, shown > 1 ? target : null, "actual " + target,
+                "predicted " + target);
+            chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
+            Charts.dashed(chart, "y = x", new double[] {low, high}, new double[] {low, high}, Charts.MUTED);
+            Charts.scatter(chart, "train", actualTrain, predictedTrain, Charts.TRAIN, SeriesMarkers.CIRCLE);
+            Charts.scatter(chart, "test", actualTest, predictedTest, Charts.TEST, SeriesMarkers.DIAMOND);
+            String stem = "predicted-" + (t + 1);
+            Charts.save(chart, plots, stem);
+            out.append(figure(chart, stem, "Target <code>" + Html.escape(target) + "</code>."));
+        }
+        return out.append("</div>\n</section>\n").toString();
+    }
+
+    private static String scaleSection(Law law, ParameterSet parameters, TaskData data, Path plots, int maxPanels) {
+        String axis = ScalePanels.axis(data);
+        List<Panel> panels = ScalePanels.of(law, parameters, data, maxPanels, MAX_CURVES);
+        int total = ScalePanels.count(data);
+        List<String> targets = data.config().targets();
+        boolean several = targets.size() > 1;
+        String targetText = several ? "each target" : "<code>" + Html.escape(targets.getFirst()) + "</code>";
+        StringBuilder out = new StringBuilder("<section id=\"scale\">\n<h2>");
+        out.append(several ? "Targets" : Html.escape(targets.getFirst())).append(" against <code>")
+            .append(Html.escape(axis)).append("</code></h2>\n");
+        out.append("<p class=\"note\">").append(data.config().scaleAxis().isEmpty()
+                ? "The task has no scale axis; its first feature stands in. " : "")
+            .append("Per group, ").append(targetText).append(" against <code>").append(Html.escape(axis))
+            .append("</code>: circles are train rows, diamonds test rows; lines are the fitted law from the smallest")
+            .append(" train value to the largest test value, with the law's other variables held at the values of")
+            .append(" the group's test rows (one line and colour per combination; points take the colour of the")
+            .append(" combination within 5% of theirs, grey if there is none).");
+        if (panels.size() < total) {
+            out.append(" Showing the first ").append(panels.size()).append(" of ").append(total)
+                .append(several ? " group–target pairs." : " groups.");
+        }
+        out.append("</p>\n");
+        // a legend names each curve's value of the one other variable; with several, the colours alone pair
+        // points with curves, and a legend of long value lists would crowd the plot out
+        boolean legend = panels.stream().anyMatch(p -> p.curves().size() > 1) && otherVariables(law, axis) == 1;
+        out.append("<div class=\"grid ").append(legend ? "two" : "three").append("\">\n");
+        for (int i = 0; i < panels.size(); i++) {
+            Panel panel = panels.get(i);
+            String stem = String.format(java.util.Locale.ROOT, "scale-%02d", i + 1);
+            XYChart chart = panelChart(panel, axis, targets, legend);
+            Charts.save(chart, plots, stem);
+            String caption = "Group <code>" + Html.escape(panel.group()) + "</code>"
+                + (several ? ", target <code>" + Html.escape(targets.get(panel.target())) + "</code>" : "") + ".";
+            out.append(figure(chart, stem, caption));
+        }
+        return out.append("</div>\n</section>\n").toString();
+    }
+
+    /** One panel; with a legend it is wider, to leave the plot its room. */
+    private static XYChart panelChart(Panel panel, String axis, List<String> targets, boolean legend) {
+        String title = shorten(panel.group(), legend ? 60 : 42)
+            + (targets.size() > 1 ? " · " + targets.get(panel.target()) : "");
+        XYChart chart = Charts.chart(legend ? 600 : 400, legend ? 380 : 300, title,
+            axis + (panel.logX() ? " (log scale)" : ""), targets.get(panel.target()));
+        if (panel.logX()) {
+            Charts.logX(chart);
+        }
+        chart.getStyler().setMarkerSize(8);
+        chart.getStyler().setLegendVisible(legend && panel.curves().size() > 1);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        int curves = panel.curves().size();
+        for (int c = 0; c < curves; c++) {
+            Curve curve = panel.curves().get(c);
+            XYSeries line = Charts.line(chart, "curve " + c, curve.x(), curve.y(), curves == 1 ? Charts.INK : color(c),
+                1.6f);
+            line.setLabel(curve.label().isEmpty() ? "fit" : curve.label());
+        }
+        addPoints(chart, "train", panel.train(), SeriesMarkers.CIRCLE, curves, Charts.TRAIN);
+        addPoints(chart, "test", panel.test(), SeriesMarkers.DIAMOND, curves, Charts.TEST);
+        return chart;
+    }
+
+    /**
+     * The points of one split. With several curves, one series per curve colour so that each point matches
+     * its curve (the marker tells train from test); with one curve, the split's own colour.
+     */
+    private static void addPoints(XYChart chart, String split, Points points, org.knowm.xchart.style.markers.Marker marker,
+                                  int curves, Color splitColor) {
+        for (int c = -1; c < curves; c++) {
+            int count = 0;
+            for (int i = 0; i < points.size(); i++) {
+                if (points.curve()[i] == c) {
+                    count++;
+                }
+            }
+            if (count == 0) {
+                continue;
+            }
+            double[] x = new double[count];
+            double[] y = new double[count];
+            int k = 0;
+            for (int i = 0; i < points.size(); i++) {
+                if (points.curve()[i] == c) {
+                    x[k] = points.x()[i];
+                    y[k] = points.y()[i];
+                    k++;
+                }
+            }
+            Color pointColor = c < 0 ? Charts.MUTED : curves == 1 ? splitColor : color(c);
+            XYSeries series = Charts.scatter(chart, split + " " + c, x, y, pointColor, marker);
+            series.setShowInLegend(false);
+        }
+    }
+
+    private static long otherVariables(Law law, String axis) {
+        return law.variables().stream().filter(v -> !v.equals(axis)).count();
+    }
+
+    private static Color color(int curve) {
+        return Charts.PALETTE[curve % Charts.PALETTE.length];
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** A figure showing the chart's PNG at the chart's own size (the PNG has twice the pixels, for sharpness). */
+    private static String figure(XYChart chart, String stem, String caption) {
+        return "<figure><img src=\"plots/" + stem + ".png\" width=\"" + chart.getWidth() + "\" alt=\""
+            + Html.escape(stripTags(caption)) + "\">"
+            + "<figcaption>" + caption + " <a href=\"plots/" + stem + ".svg\">SVG</a></figcaption></figure>\n";
+    }
+
+    private static String stripTags(String html) {
+        return html.replaceAll("<[^>]+>", "").replace("&#x2014;", "-");
+    }
+}

@@ -1,0 +1,83 @@
+package dev.evosld.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.evosld.data.DataDirectory;
+import dev.evosld.run.LawDocument;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportsAFitOfTheUsersOwnCsv() throws Exception {
+        Path csv = CliRun.userRuns(dir);
+        Path run = dir.resolve("run");
+        CliRun fit = CliRun.of(CliRun.fitUserRuns(csv, run, "E + A / N^a + B / D^b"));
+        assertEquals(0, fit.status(), fit.err());
+
+        CliRun report = CliRun.of("report", "--run", run.toString());
+        assertEquals(0, report.status(), report.err());
+        Path html = run.resolve("report.html");
+        assertEquals(html + "\n", report.out());
+        assertTrue(report.err().contains("wrote " + html), report.err());
+        String page = Files.readString(html);
+        LawDocument document = LawDocument.read(run.resolve("law.json"));
+        assertTrue(page.contains("<code>" + document.law() + "</code>"), "the law");
+        assertTrue(page.contains(String.format(java.util.Locale.ROOT, "<tr><th>test R²</th><td>%.6f</td></tr>",
+            document.metrics().testR2())), "the test R²");
+        assertTrue(page.contains("<code>" + csv + "</code>, test rows N&gt;1.0E9"), "where the data came from");
+        // N is the scale axis (the split rule's column); D varies within a family: one curve per D
+        assertTrue(page.contains("loss against <code>N</code>"), page);
+        Matcher images = Pattern.compile("src=\"(plots/[^\"]+)\"").matcher(page);
+        int count = 0;
+        while (images.find()) {
+            count++;
+            assertTrue(Files.size(run.resolve(images.group(1))) > 1000, images.group(1));
+        }
+        assertEquals(3, count, "predicted against actual, and two families");
+    }
+
+    @Test
+    void reportsAnSldbenchTask() throws Exception {
+        String data = System.getenv(DataDirectory.ENVIRONMENT_VARIABLE);
+        assumeTrue(data != null && !data.isBlank(), "EVOSLD_DATA is not set; SLDBench report skipped");
+        Path run = dir.resolve("parallel");
+        assertEquals(0, CliRun.of("fit", "--task", "parallel_scaling_law", "--law", "human", "--starts", "4",
+            "--out", run.toString()).status());
+        CliRun report = CliRun.of("report", "--run", run.toString(), "--data-dir", data);
+        assertEquals(0, report.status(), report.err());
+        String page = Files.readString(run.resolve("report.html"));
+        assertTrue(page.contains("loss against <code>parallel_size</code>"), page);
+        assertTrue(page.contains("<tr><th>human law, test R²</th><td>0.999890</td></tr>"), page);
+    }
+
+    @Test
+    void missingRunDirectoryIsAOneLineError() {
+        Path missing = dir.resolve("nope");
+        CliRun report = CliRun.of("report", "--run", missing.toString());
+        assertEquals(1, report.status());
+        assertEquals("evosld: " + missing + ": no such run directory\n", report.err());
+    }
+
+    @Test
+    void lawWithoutADataSourceIsAOneLineError() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("bare"));
+        Files.writeString(run.resolve("law.json"), """
+            {"task": "t", "law": "a * x", "variables": ["x"], "parameter_names": ["a"], "targets": ["y"],
+             "parameters": {"g": {"a": 1.0}}}
+            """);
+        CliRun report = CliRun.of("report", "--run", run.toString());
+        assertEquals(1, report.status());
+        assertEquals("evosld: " + run.resolve("law.json") + ": records no data source (provenance.data), so the"
+            + " report cannot load the rows\n", report.err());
+    }
+}

@@ -1,0 +1,170 @@
+package dev.evosld.export;
+
+import static dev.evosld.export.ExportFixtures.close;
+import static dev.evosld.export.ExportFixtures.fitted;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.EvosldException;
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
+import dev.evosld.eval.ParameterSet;
+import dev.evosld.eval.Predictions;
+import dev.evosld.export.ExportFixtures.Fitted;
+import dev.evosld.law.Law;
+import dev.evosld.run.LawDocument;
+import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The generated Java compiles on its own and predicts what the engine predicts, to 1e-12 relative. */
+class JavaExportTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reproducesTheEnginesPredictionsOnSldbenchTasks() throws Exception {
+        // sft: 42 groups named like ('MBZUAI/LaMini-GPT-124M', 'flan'); domain mixture: 5 targets
+        List<Fitted> tasks = List.of(fitted("parallel_scaling_law"), fitted("sft_scaling_law"),
+            fitted("domain_mixture_scaling_law"));
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (Fitted task : tasks) {
+            String name = JavaExport.className(task.document().task());
+            sources.put(name, JavaExport.source(task.document(), name));
+        }
+        try (URLClassLoader loader = compile(sources)) {
+            for (Fitted task : tasks) {
+                Class<?> law = loader.loadClass(JavaExport.className(task.document().task()));
+                Law parsed = task.document().parsedLaw();
+                check(law, parsed, task.data().train().table(), task.train());
+                check(law, parsed, task.data().test().table(), task.test());
+            }
+        }
+    }
+
+    @Test
+    void survivesNamesThatAreJavaKeywordsOrItsOwnNames() throws Exception {
+        List<String> features = List.of("class", "double", "toString");
+        String formula = "Params * class + group / double + toString^yield - min(fitted, out) + PARAMETERS";
+        Law law = Law.parse(formula, features);
+        Table table = new Table(features, List.of("loss"), List.of(
+            Group.of("weird \"quoted\" \\ name\nwith a newline", new double[][] {{1, 2, 3}, {2, 3, 4}, {0.5, 1, 2}},
+                new double[][] {{0, 0, 0}}),
+            Group.of("模型-\uD83D\uDE00", new double[][] {{4, 5}, {1, 0}, {3, 7}}, new double[][] {{0, 0}})));
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        values.put(table.groups().get(0).name(), new double[][] {{1.5, -2.25, 0.5, 3.0, -1.0, 1e-300}});
+        values.put(table.groups().get(1).name(), new double[][] {{-0.1, 1e10, 1.0 / 3, 0.25, 7.0, -0.0}});
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"), values);
+        LawDocument document = ExportFixtures.document("keywords", formula, features, List.of("loss"), values);
+        try (URLClassLoader loader = compile(Map.of("KeywordsLaw", JavaExport.source(document, "KeywordsLaw")))) {
+            check(loader.loadClass("KeywordsLaw"), law, table, Predictions.of(law, table, parameters));
+        }
+    }
+
+    @Test
+    void unknownGroupIsAnIllegalArgument() throws Exception {
+        LawDocument document = ExportFixtures.document("t", "a * x", List.of("x"), List.of("y"),
+            Map.of("g", new double[][] {{2}}));
+        try (URLClassLoader loader = compile(Map.of("TLaw", JavaExport.source(document, "TLaw")))) {
+            Method predict = loader.loadClass("TLaw").getMethod("predict", String.class, double.class);
+            assertEquals(6.0, predict.invoke(null, "g", 3.0));
+            var thrown = assertThrows(InvocationTargetException.class, () -> predict.invoke(null, "h", 3.0));
+            assertTrue(thrown.getCause() instanceof IllegalArgumentException);
+        }
+    }
+
+    @Test
+    void printsNumbersExactlyAndKeepsTheTreesGrouping() {
+        LawDocument document = ExportFixtures.document("t", "a + (b + x) - (c - x) / (x * (x * 2))", List.of("x"),
+            List.of("y"), Map.of("g", new double[][] {{0.1, 1.0 / 3, -1.5e-300}}));
+        String source = JavaExport.source(document, "TLaw");
+        assertTrue(source.contains("return a + (b + x) - (c - x) / (x * (x * 2.0));"), source);
+        assertTrue(source.contains("new Params(0.1, 0.3333333333333333, -1.5E-300)"), source);
+        assertFalse(source.contains("%"), source);
+    }
+
+    @Test
+    void classNamesComeFromTheTask() {
+        assertEquals("ParallelScalingLaw", JavaExport.className("parallel_scaling_law"));
+        assertEquals("RunsLaw", JavaExport.className("runs"));
+        assertEquals("Task3dDataLaw", JavaExport.className("3d-data"));
+        assertTrue(JavaExport.isClassName("MyLaw"));
+        assertFalse(JavaExport.isClassName("my-law"));
+        assertFalse(JavaExport.isClassName("class"));
+        LawDocument document = ExportFixtures.document("t", "a * x", List.of("x"), List.of("y"),
+            Map.of("g", new double[][] {{2}}));
+        assertThrows(EvosldException.class, () -> JavaExport.source(document, "not a name"));
+    }
+
+    /** Calls predict on every row of every group and compares with the engine's predictions. */
+    private static void check(Class<?> exported, Law law, Table table, Predictions expected) throws Exception {
+        int variables = law.variables().size();
+        Class<?>[] signature = new Class<?>[1 + variables];
+        signature[0] = String.class;
+        Arrays.fill(signature, 1, signature.length, double.class);
+        Method predict = exported.getMethod("predict", signature);
+        int targets = table.targets().size();
+        int offset = 0;
+        int checked = 0;
+        for (Group group : table.groups()) {
+            double[][] columns = Predictions.columns(law, table, group);
+            for (int r = 0; r < group.rows(); r++) {
+                Object[] args = new Object[1 + variables];
+                args[0] = group.name();
+                for (int j = 0; j < variables; j++) {
+                    args[1 + j] = columns[j][r];
+                }
+                Object result = predict.invoke(null, args);
+                double[] actual = targets == 1 ? new double[] {(Double) result} : (double[]) result;
+                for (int t = 0; t < targets; t++) {
+                    double engine = expected.predicted().get(t)[offset + r];
+                    assertTrue(close(engine, actual[t]), exported.getSimpleName() + " group " + group.name() + " row "
+                        + r + " target " + t + ": engine " + engine + ", exported " + actual[t]);
+                    checked++;
+                }
+            }
+            offset += group.rows();
+        }
+        assertEquals(table.rows() * targets, checked);
+    }
+
+    private URLClassLoader compile(Map<String, String> sources) throws Exception {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertNotNull(javac, "tests run on a JDK");
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Path out = Files.createDirectories(dir.resolve("classes"));
+        List<String> arguments = new ArrayList<>(List.of("-d", out.toString(), "-Xlint:all", "-Werror",
+            "-encoding", "UTF-8"));
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Path file = src.resolve(source.getKey() + ".java");
+            Files.writeString(file, source.getValue());
+            arguments.add(file.toString());
+        }
+        StringWriter messages = new StringWriter();
+        var stream = new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                messages.write(b);
+            }
+        }, true, java.nio.charset.StandardCharsets.UTF_8);
+        int status = javac.run(null, stream, stream, arguments.toArray(String[]::new));
+        assertEquals(0, status, "javac:\n" + messages);
+        return new URLClassLoader(new URL[] {out.toUri().toURL()}, null);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.evosld.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.evosld.run.LawDocument;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LatexExportTest {
+    private static final LawDocument PARALLEL = ExportFixtures.document("parallel_scaling_law",
+        "(A / (num_params * (k * log(parallel_size) + 1)))^alpha + E", List.of("num_params", "parallel_size"),
+        List.of("loss"), orderedValues(
+            "pile", new double[][] {{1.51190747757047E8, 0.34610589051993434, 0.21252013983784562, 1.3470274104504434}},
+            "stack", new double[][] {{1.1151829654625162E7, 0.4087116949566963, 0.21963387192272488, 0.7463754060229135}}));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheLawAsAnEquationWithALegend() {
+        String tex = LatexExport.document(PARALLEL);
+        assertTrue(tex.contains("\\documentclass[11pt]{article}\n\\usepackage{amsmath}\n"), tex);
+        assertTrue(tex.contains("\\begin{equation*}\nL = \\left(\\frac{A}{N \\left(k \\log P + 1\\right)}\\right)^{\\alpha}"
+            + " + E\n\\end{equation*}"), tex);
+        assertTrue(tex.contains("where $N$ is \\texttt{num\\_params}, $P$ is \\texttt{parallel\\_size} and $L$ is"
+            + " \\texttt{loss}; $\\log$ is the natural logarithm."), tex);
+        assertTrue(tex.contains("\\end{document}\n"), tex);
+        assertEquals(1, count(tex, "\\usepackage"), "amsmath is the only package");
+    }
+
+    @Test
+    void tabulatesEveryGroupsExactValues() {
+        String tex = LatexExport.document(PARALLEL);
+        assertTrue(tex.contains("group & $A$ & $k$ & $\\alpha$ & $E$ \\\\"), tex);
+        assertTrue(tex.contains("\\texttt{pile} & $1.51190747757047 \\times 10^{8}$ & $0.34610589051993434$ &"
+            + " $0.21252013983784562$ & $1.3470274104504434$ \\\\"), tex);
+        assertTrue(tex.contains("\\texttt{stack} & $1.1151829654625162 \\times 10^{7}$"), tex);
+        assertTrue(tex.contains("train $R^2 = 0.990000$, test $R^2 = 0.980000$"), tex);
+    }
+
+    @Test
+    void escapesGroupNamesAndSplitsLongTables() {
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        values.put("a_b & c% $d$ #1 {x} ~^\\", new double[][] {{1, 2, 3}, {3, 4, 5}});
+        for (int g = 0; g < 60; g++) {
+            values.put("('org/model-" + g + "', 'flan')", new double[][] {{-1e-300, 2.5, 1}, {1e300, -0.0, 1}});
+        }
+        LawDocument document = ExportFixtures.document("many", "c + k * exp(t1 * x)", List.of("x"),
+            List.of("loss_1", "loss_2"), values);
+        String tex = LatexExport.document(document);
+        assertTrue(tex.contains("\\texttt{a\\_b \\& c\\% \\$d\\$ \\#1 \\{x\\} \\textasciitilde{}\\textasciicircum{}"
+            + "\\textbackslash{}}"), tex);
+        assertTrue(tex.contains("$y$ is each of the targets \\texttt{loss\\_1}, \\texttt{loss\\_2}, fitted separately"), tex);
+        assertTrue(tex.contains("group & target & $c$ & $k$ & $t_{1}$ \\\\"), tex);
+        assertTrue(tex.contains("$-10^{-300}$"), tex);
+        // 122 rows (61 groups, 2 targets) in tables of at most 40 rows
+        assertEquals(4, count(tex, "\\begin{tabular}"));
+        for (String table : tex.split("\\\\begin\\{tabular}")) {
+            assertTrue(count(table.split("\\\\end\\{tabular}")[0], "\\\\\n") <= LatexExport.ROWS_PER_TABLE + 1);
+        }
+    }
+
+    @Test
+    void compilesWithPdflatex() throws Exception {
+        assumeTrue(ExportFixtures.onPath("pdflatex"), "pdflatex is not on the PATH; LaTeX compile test skipped");
+        Map<String, double[][]> many = new LinkedHashMap<>();
+        many.put("quotes ' \" and <angles> & 模型", new double[][] {{1, 2, 3, 4, 5, 6, 7}, {1, 2, 3, 4, 5, 6, 7}});
+        for (int g = 0; g < 45; g++) {
+            many.put("('cerebras/Cerebras-GPT-" + g + "M', 'gigaword')", new double[][] {
+                {1.2345678901234567e-5, -0.1, 3, 4e10, 5, 6, 7}, {1, 2, 3, 4, 5, 6, 7}});
+        }
+        LawDocument wide = ExportFixtures.document("domain_mixture",
+            "c + k * exp(t1 * p_1 + t2 * p_2 + t3 * p_3 + t4 * p_4 + t5 * p_5)",
+            List.of("p_1", "p_2", "p_3", "p_4", "p_5"), List.of("loss_domain_1", "loss_domain_2"), many);
+        LawDocument long_ = ExportFixtures.document("long",
+            "A * data_size^(-alpha) + B * non_embedding_param_size^(-beta) + C"
+                + " + F * (lr - H * non_embedding_param_size^gamma * data_size^zeta)^2 + G * (log(bsz) + K * data_size^eta / bsz)",
+            List.of("lr", "bsz", "data_size", "non_embedding_param_size"), List.of("lm_loss"),
+            Map.of("all_data", new double[][] {{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}}));
+        LawDocument nested = ExportFixtures.document("moe",
+            "exp(a * log(N) + b * log(1 / (1 / (E - 1 + (1 / (E_start - 1) - 1 / E_max)^(-1)) + 1 / E_max))"
+                + " + c * log(N) * log(1 / (1 / (E - 1 + (1 / (E_start - 1) - 1 / E_max)^(-1)) + 1 / E_max)) + d)",
+            List.of("N", "E"), List.of("loss"), Map.of("all_data", new double[][] {{1, 2, 3, 4, 5, 6}}));
+        for (var entry : Map.of("parallel", PARALLEL, "wide", wide, "long", long_, "nested", nested).entrySet()) {
+            Path tex = dir.resolve(entry.getKey() + ".tex");
+            Files.writeString(tex, LatexExport.document(entry.getValue()));
+            Process pdflatex = new ProcessBuilder("pdflatex", "-interaction=nonstopmode", "-halt-on-error",
+                "-no-shell-escape", tex.getFileName().toString())
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+            String log = new String(pdflatex.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(pdflatex.waitFor(60, TimeUnit.SECONDS), "pdflatex timed out");
+            assertEquals(0, pdflatex.exitValue(), entry.getKey() + ":\n" + log);
+            assertTrue(Files.size(dir.resolve(entry.getKey() + ".pdf")) > 1000);
+            // nothing runs off the page by more than a hair
+            Matcher overfull = Pattern.compile("Overfull \\\\hbox \\(([0-9.]+)pt too wide\\)").matcher(log);
+            while (overfull.find()) {
+                assertTrue(Double.parseDouble(overfull.group(1)) < 3, entry.getKey() + ": " + overfull.group());
+            }
+        }
+    }
+
+    @Test
+    void lawWithoutParametersNeedsNoTable() {
+        LawDocument document = ExportFixtures.document("fixed", "1.87 + 521 / x^0.353", List.of("x"), List.of("loss"),
+            Map.of("all", new double[][] {{}}));
+        String tex = LatexExport.document(document);
+        assertTrue(tex.contains("The law has no fitted parameters."), tex);
+        assertFalse(tex.contains("tabular"), tex);
+    }
+
+    private static Map<String, double[][]> orderedValues(String g1, double[][] v1, String g2, double[][] v2) {
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        values.put(g1, v1);
+        values.put(g2, v2);
+        return values;
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.evosld.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.law.Law;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NotationTest {
+    private static final List<String> FEATURES = List.of("x", "y", "N", "lr", "bsz", "num_params", "parallel_size",
+        "proportion_domain_1", "proportion_domain_2", "sft_data_size", "tokens", "unique_tokens", "log_flops");
+
+    private static String latex(String formula) {
+        return Notation.of(Law.parse(formula, FEATURES), List.of("loss")).latex();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", value = {
+        // fractions, and signs pulled out of them
+        "A / x => L = \\frac{A}{x}",
+        "x / (-y) => L = -\\frac{x}{y}",
+        "1 / (1 / x) => L = \\frac{1}{\\frac{1}{x}}",
+        // powers: braces, negative exponents, parentheses only around compound bases
+        "x^(-alpha) => L = x^{-\\alpha}",
+        "A * N^(-0.5) => L = A N^{-0.5}",
+        "(x + 1)^2 => L = \\left(x + 1\\right)^{2}",
+        "(a / b)^c => L = \\left(\\frac{a}{b}\\right)^{c}",
+        "(x^y)^z => L = \\left(x^{y}\\right)^{z}",
+        "x^y^z => L = x^{y^{z}}",
+        "(-2)^x => L = \\left(-2\\right)^{x}",
+        "exp(x)^2 => L = \\left(\\exp x\\right)^{2}",
+        // sums: a + (-b) reads a - b, and a - (b - c) needs no parentheses
+        "a - (b - c) => L = a - b + c",
+        "a + -b => L = a - b",
+        "-x * y => L = -x y",
+        // products: juxtaposition, a dot before a number, between numbers and between upright words
+        "k * x * y => L = k x y",
+        "x * 2 => L = x \\cdot 2",
+        "2 * 3 * x => L = 2 \\cdot 3 x",
+        "2 * (1 / x) => L = 2 \\cdot \\frac{1}{x}",
+        "lr * bsz => L = \\mathrm{lr} \\cdot \\mathrm{bsz}",
+        "c * (x + y) => L = c \\left(x + y\\right)",
+        // functions, nested; a bare argument only for a single symbol
+        "log(x) => L = \\log x",
+        "log(x) * y => L = \\log\\left(x\\right) y",
+        "exp(-x / 2) => L = \\exp\\left(-\\frac{x}{2}\\right)",
+        "log(log(x + 1)) => L = \\log\\left(\\log\\left(x + 1\\right)\\right)",
+        "sqrt(x + 1) / abs(y - 2) => L = \\frac{\\sqrt{x + 1}}{\\left|y - 2\\right|}",
+        "min(x, 1.5e-5) * max(x, y) => L = \\min\\left(x, 1.5 \\times 10^{-5}\\right) \\max\\left(x, y\\right)",
+        "1e-5 * x => L = 10^{-5} x",
+        // parameter names: Greek, subscripts from underscores and trailing digits
+        "alpha + beta1 + Gamma => L = \\alpha + \\beta_{1} + \\Gamma",
+        "E_max + t1 * t_2 + L_inf => L = E_{\\mathrm{max}} + t_{1} t_{2} + L_{\\mathrm{inf}}",
+        "R_N_k + Emax => L = R_{N,k} + \\mathrm{Emax}",
+        // feature names: short ones kept, long ones get a symbol
+        "(A / (num_params * (k * log(parallel_size) + 1)))^alpha + E"
+            + " => L = \\left(\\frac{A}{N \\left(k \\log P + 1\\right)}\\right)^{\\alpha} + E",
+        "A / (sft_data_size^alpha + B) + C => L = \\frac{A}{D^{\\alpha} + B} + C",
+        "t1 * proportion_domain_1 + t2 * proportion_domain_2 => L = t_{1} P_{1} + t_{2} P_{2}",
+    })
+    void typesetsLikeAPaper(String formula, String expected) {
+        assertEquals(expected, latex(formula.strip()));
+    }
+
+    @Test
+    void neverGivesTwoNamesTheSameSymbol() {
+        // x1 reads as x_1 like the parameter x_1, tokens and unique_tokens both want D, D is also a parameter
+        Law law = Law.parse("x_1 * x1 + D * tokens + unique_tokens + C * log_flops", List.of("x1", "tokens",
+            "unique_tokens", "log_flops"));
+        Notation notation = Notation.of(law, List.of("loss"));
+        Set<String> symbols = new HashSet<>();
+        for (String name : List.of("x_1", "x1", "D", "tokens", "unique_tokens", "C", "log_flops")) {
+            assertTrue(symbols.add(notation.latexSymbol(name)), name + " → " + notation.latexSymbol(name));
+        }
+        assertEquals("\\mathrm{x1}", notation.latexSymbol("x1"));
+        assertEquals("T", notation.latexSymbol("tokens"));
+        assertEquals("U", notation.latexSymbol("unique_tokens"));
+    }
+
+    @Test
+    void legendNamesEveryFeatureAndTheTarget() {
+        Law law = Law.parse("A / num_params^alpha + x", List.of("num_params", "x"));
+        List<Notation.LegendEntry> legend = Notation.of(law, List.of("sft_loss")).legend();
+        assertEquals(List.of("N", "x", "L"), legend.stream().map(Notation.LegendEntry::latex).toList());
+        assertEquals(List.of(true, false, true), legend.stream().map(Notation.LegendEntry::abbreviates).toList());
+        assertEquals(List.of("feature", "feature", "target"), legend.stream().map(Notation.LegendEntry::role).toList());
+    }
+
+    @Test
+    void severalTargetsShareOneResponseSymbol() {
+        Law law = Law.parse("c + k * exp(t1 * x)", List.of("x"));
+        Notation notation = Notation.of(law, List.of("loss_1", "loss_2"));
+        assertTrue(notation.latex().startsWith("y = c + k \\exp"), notation.latex());
+        Notation.LegendEntry target = notation.legend().getLast();
+        assertEquals(List.of("loss_1", "loss_2"), target.names());
+    }
+
+    @Test
+    void breaksLongSumsBeforeASignAndKeepsShortOnesWhole() {
+        Notation shortLaw = Notation.of(Law.parse("A / x^alpha + E", List.of("x")), List.of("loss"));
+        assertEquals(1, shortLaw.latexLines(40).size());
+        Notation longLaw = Notation.of(Law.parse(
+            "A * x^(-alpha) + B * y^(-beta) + C * x^gamma * y^delta + D * log(x) * log(y) + F * exp(-x / y) + G",
+            List.of("x", "y")), List.of("loss"));
+        List<String> lines = longLaw.latexLines(20);
+        assertTrue(lines.size() > 1, lines.toString());
+        assertTrue(lines.getFirst().startsWith("L = A x^{-\\alpha}"), lines.getFirst());
+        for (String line : lines.subList(1, lines.size())) {
+            assertTrue(line.startsWith("+") || line.startsWith("-"), line);
+        }
+    }
+
+    @Test
+    void mathMlIsWellFormedXml() throws Exception {
+        Law law = Law.parse("(A / (num_params * (k * log(parallel_size) + 1)))^alpha + E_max - min(x, 1e-3)"
+            + " * sqrt(abs(y)) / exp(-x)", FEATURES);
+        String mathMl = Notation.of(law, List.of("loss")).mathMl();
+        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            .parse(new ByteArrayInputStream(mathMl.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("math", document.getDocumentElement().getTagName());
+        assertEquals("block", document.getDocumentElement().getAttribute("display"));
+        for (String element : List.of("mfrac", "msup", "msub", "msqrt", "mo", "mi", "mn")) {
+            assertTrue(document.getElementsByTagName(element).getLength() > 0, element);
+        }
+        assertTrue(mathMl.contains("<mi>α</mi>"), mathMl);
+        assertTrue(mathMl.contains("<mi>log</mi>"), mathMl);
+        assertFalse(mathMl.contains("\\"), "no LaTeX left in MathML: " + mathMl);
+    }
+
+    @Test
+    void latexNumbersAreExact() {
+        assertEquals("1.51190747757047 \\times 10^{8}", Notation.latexNumber(1.51190747757047E8));
+        assertEquals("-0.21252013983784562", Notation.latexNumber(-0.21252013983784562));
+        assertEquals("10^{-5}", Notation.latexNumber(1e-5));
+        assertEquals("2", Notation.latexNumber(2.0));
+    }
+}

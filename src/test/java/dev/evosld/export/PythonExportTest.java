@@ -1,0 +1,192 @@
+package dev.evosld.export;
+
+import static dev.evosld.export.ExportFixtures.close;
+import static dev.evosld.export.ExportFixtures.fitted;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
+import dev.evosld.eval.ParameterSet;
+import dev.evosld.eval.Predictions;
+import dev.evosld.export.ExportFixtures.Fitted;
+import dev.evosld.json.Json;
+import dev.evosld.law.Law;
+import dev.evosld.run.LawDocument;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The generated module, run by {@code python3} on every row, predicts what the engine predicts to 1e-12
+ * relative, including the infinities and NaNs where plain Python would raise.
+ */
+class PythonExportTest {
+    /**
+     * Reads [{"module": path, "cases": [{"group": g, "rows": [...]}]}, ...], calls each module's law() on each
+     * case and prints the outputs as JSON. One process for many modules, as starting Python takes a while.
+     */
+    private static final String DRIVER = """
+        import importlib.util, json, sys
+        outputs = []
+        for i, request in enumerate(json.load(sys.stdin)):
+            spec = importlib.util.spec_from_file_location(f"exported{i}", request["module"])
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            outputs.append([module.law(case["rows"], case["group"]) for case in request["cases"]])
+        print(json.dumps(outputs))
+        """;
+
+    /** A module to run on the rows of a table, and the engine's predictions for them. */
+    private record Check(String module, Law law, Table table, Predictions expected) {
+    }
+    /** Python's json writes NaN and Infinity, which strict JSON has no words for. */
+    private static final JsonMapper LENIENT = JsonMapper.builder()
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void requirePython() {
+        assumeTrue(ExportFixtures.onPath("python3"), "python3 is not on the PATH; Python export tests skipped");
+    }
+
+    @Test
+    void reproducesTheEnginesPredictionsOnSldbenchTasks() throws Exception {
+        List<Check> checks = new ArrayList<>();
+        for (String task : List.of("parallel_scaling_law", "sft_scaling_law", "domain_mixture_scaling_law")) {
+            Fitted fitted = fitted(task);
+            Law law = fitted.document().parsedLaw();
+            String module = PythonExport.module(fitted.document());
+            checks.add(new Check(module, law, fitted.data().train().table(), fitted.train()));
+            checks.add(new Check(module, law, fitted.data().test().table(), fitted.test()));
+        }
+        check(checks);
+    }
+
+    @Test
+    void givesInfinityAndNanWherePythonWouldRaise() throws Exception {
+        // division by zero, log of zero and of a negative, overflowing exp and pow, a negative number to a
+        // fractional power, sqrt of a negative, min and max with NaN and signed zeros
+        List<String> formulas = List.of("a / x", "log(x) * a", "exp(x * a)", "(x + a)^y", "sqrt(x) + a",
+            "min(log(x), y * a)", "max(sqrt(x) * a, y)", "min(x, -y) * a", "log(x)^y * a", "abs(x) / (y - a)");
+        double[][] columns = {
+            {0.0, -0.0, -1.0, 1e-300, 2.0, 800.0, -8.0, 1.0, 0.5, -2.0},
+            {1.0, -1.0, 0.5, -0.5, 1000.0, 3.0, 1.0 / 3, -0.0, 0.0, 1e308}};
+        List<Check> checks = new ArrayList<>();
+        for (String formula : formulas) {
+            Law law = Law.parse(formula, List.of("x", "y"));
+            Table table = new Table(List.of("x", "y"), List.of("out"), List.of(
+                Group.of("g", columns, new double[][] {new double[columns[0].length]})));
+            Map<String, double[][]> values = Map.of("g", new double[][] {{1.0}});
+            ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("out"), values);
+            LawDocument document = ExportFixtures.document("edge", formula, List.of("x", "y"), List.of("out"), values);
+            checks.add(new Check(PythonExport.module(document), law, table, Predictions.of(law, table, parameters)));
+        }
+        check(checks);
+    }
+
+    @Test
+    void moduleNamesNothingPythonReserves() throws Exception {
+        List<String> features = List.of("lambda", "math", "x");
+        String formula = "in * lambda + math / _div + sorted * x";
+        Law law = Law.parse(formula, features);
+        Table table = new Table(features, List.of("loss"), List.of(
+            Group.of("quote \" and backslash \\ and 模型 \uD83D\uDE00", new double[][] {{1, 2}, {3, 4}, {5, 6}},
+                new double[][] {{0, 0}})));
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        values.put(table.groups().getFirst().name(), new double[][] {{0.5, -2.0, 1e-7}});
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"), values);
+        LawDocument document = ExportFixtures.document("reserved", formula, features, List.of("loss"), values);
+        check(List.of(new Check(PythonExport.module(document), law, table, Predictions.of(law, table, parameters))));
+    }
+
+    @Test
+    void definesSldbenchsInterfaceWithOnlyMath() {
+        LawDocument document = ExportFixtures.document("t", "A / x^alpha + E", List.of("x"), List.of("loss"),
+            Map.of("g", new double[][] {{1.51190747757047E8, 0.21252013983784562, 1.5e-300}}));
+        String module = PythonExport.module(document);
+        assertTrue(module.contains("def law(input_data: list[dict], group: str) -> list[dict]:"), module);
+        assertTrue(module.contains("\"g\": {\n        \"loss\": {\"A\": 1.51190747757047e8, \"alpha\": 0.21252013983784562,"
+            + " \"E\": 1.5e-300},"), module);
+        assertTrue(module.contains("return _div(A, _pow(x, alpha)) + E"), module);
+        List<String> imports = module.lines().filter(l -> l.startsWith("import") || l.startsWith("from")).toList();
+        assertEquals(List.of("import math"), imports);
+    }
+
+    /** Runs each module on every group's rows of its table and compares with the engine's predictions. */
+    private void check(List<Check> checks) throws Exception {
+        List<Map<String, Object>> requests = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            Check check = checks.get(i);
+            Path file = dir.resolve("exported_" + i + ".py");
+            Files.writeString(file, check.module());
+            List<Map<String, Object>> cases = new ArrayList<>();
+            for (Group group : check.table().groups()) {
+                double[][] columns = Predictions.columns(check.law(), check.table(), group);
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (int r = 0; r < group.rows(); r++) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int j = 0; j < columns.length; j++) {
+                        row.put(check.law().variables().get(j), columns[j][r]);
+                    }
+                    rows.add(row);
+                }
+                cases.add(Map.of("group", group.name(), "rows", rows));
+            }
+            requests.add(Map.of("module", file.toString(), "cases", cases));
+        }
+        List<?> outputs = run(Json.mapper().writeValueAsString(requests));
+        for (int i = 0; i < checks.size(); i++) {
+            compare(checks.get(i), (List<?>) outputs.get(i));
+        }
+    }
+
+    private static void compare(Check check, List<?> outputs) {
+        Table table = check.table();
+        int offset = 0;
+        for (int g = 0; g < table.groups().size(); g++) {
+            Group group = table.groups().get(g);
+            List<?> rows = (List<?>) outputs.get(g);
+            assertEquals(group.rows(), rows.size());
+            for (int r = 0; r < group.rows(); r++) {
+                Map<?, ?> row = (Map<?, ?>) rows.get(r);
+                assertEquals(table.targets().size(), row.size());
+                for (int t = 0; t < table.targets().size(); t++) {
+                    double engine = check.expected().predicted().get(t)[offset + r];
+                    double python = ((Number) row.get(table.targets().get(t))).doubleValue();
+                    assertTrue(close(engine, python), check.law() + " group " + group.name() + " row " + r
+                        + " target " + t + ": engine " + engine + ", python " + python);
+                }
+            }
+            offset += group.rows();
+        }
+    }
+
+    private List<?> run(String request) throws IOException, InterruptedException {
+        Path driver = dir.resolve("driver.py");
+        Files.writeString(driver, DRIVER);
+        Process process = new ProcessBuilder("python3", driver.toString()).redirectErrorStream(false).start();
+        try (var in = process.getOutputStream()) {
+            in.write(request.getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] stdout = process.getInputStream().readAllBytes();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python3 timed out");
+        assertEquals(0, process.exitValue(), "python3 failed:\n" + stderr);
+        return LENIENT.readValue(stdout, List.class);
+    }
+}

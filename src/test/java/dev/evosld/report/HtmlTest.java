@@ -1,0 +1,48 @@
+package dev.evosld.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class HtmlTest {
+    @Test
+    void escapesMarkupAndQuotes() {
+        assertEquals("&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; co&lt;/a&gt;", Html.escape("<a href=\"x\">Tom's & co</a>"));
+    }
+
+    @Test
+    void compactNumbersForPlotLabels() {
+        assertEquals("0", Html.compact(0));
+        assertEquals("0.3461", Html.compact(0.34610589051993434));
+        assertEquals("1.04e8", Html.compact(1.04e8));
+        assertEquals("5.45e8", Html.compact(545340552));
+        assertEquals("-2.5e-5", Html.compact(-2.5e-5));
+        assertEquals("12350", Html.compact(12345.6));
+        assertEquals("1e9", Html.compact(1e9));
+    }
+
+    @Test
+    void tableNumbersInSixDigitsWithTheExactValueInATooltip() {
+        assertEquals("<span title=\"1.51190747757047E8\">1.51191&#x00D7;10<sup>8</sup></span>",
+            Html.number(1.51190747757047E8));
+        assertEquals("<span title=\"-1.695480658293187E-5\">&#x2212;1.69548&#x00D7;10<sup>&#x2212;5</sup></span>",
+            Html.number(-1.695480658293187E-5));
+        assertEquals("<span title=\"0.21252013983784562\">0.21252</span>", Html.number(0.21252013983784562));
+        assertEquals("<span title=\"0.0\">0</span>", Html.number(0));
+    }
+
+    @Test
+    void rSquaredWithSixDecimalsOrADash() {
+        assertEquals("0.999892", Html.r2(0.9998922560158078));
+        assertEquals("-939.790307", Html.r2(-939.790307));
+        assertEquals("&#x2014;", Html.r2(null));
+    }
+
+    @Test
+    void logAxisLabelsArePowersOfTen() {
+        assertEquals("10³", Charts.logLabel(1000));
+        assertEquals("10⁻¹²", Charts.logLabel(1e-12));
+        assertEquals("10⁰", Charts.logLabel(1));
+        assertEquals("2000", Charts.logLabel(2000));
+    }
+}

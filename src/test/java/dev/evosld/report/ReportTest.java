@@ -1,0 +1,232 @@
+package dev.evosld.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.EvosldException;
+import dev.evosld.data.TaskData;
+import dev.evosld.data.UserData;
+import dev.evosld.eval.ParameterSet;
+import dev.evosld.eval.Predictions;
+import dev.evosld.law.Law;
+import dev.evosld.run.DataSource;
+import dev.evosld.run.LawDocument;
+import dev.evosld.run.RunDirectory;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+    private static final String LAW = "E + A / N^alpha + B / D^beta";
+    private static final Pattern REFERENCE = Pattern.compile("(?:src|href)=\"([^\"#:]+)\"");
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    @TempDir
+    Path dir;
+
+    /** A run of the law on made-up runs of {@code groups} model families, with the values they were made with. */
+    private RunDirectory run(int groups) throws Exception {
+        StringBuilder csv = new StringBuilder("family,N,D,loss\n");
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        for (int g = 0; g < groups; g++) {
+            String family = g == 0 ? "<b>\"quoted\" & co</b>" : "family " + g;
+            double[] p = {1.5 + 0.1 * g, 300 + 10 * g, 0.3, 500, 0.28};
+            values.put(family, new double[][] {p});
+            for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9, 3e9}) {
+                for (double d : new double[] {1e9, 1e11}) {
+                    double loss = p[0] + p[1] / Math.pow(n, p[2]) + p[3] / Math.pow(d, p[4]) + 1e-3 * Math.sin(n + d);
+                    csv.append('"').append(family.replace("\"", "\"\"")).append('"')
+                        .append(String.format(Locale.ROOT, ",%.0f,%.0f,%.10f%n", n, d, loss));
+                }
+            }
+        }
+        Path file = dir.resolve("runs.csv");
+        Files.writeString(file, csv);
+        UserData user = new UserData(file, List.of("N", "D"), List.of("loss"), "family", 6,
+            UserData.ScaleRule.parse("N=1e9"));
+        Law law = Law.parse(LAW, user.features());
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"), values);
+        LawDocument document = LawDocument.of("test", user.config().name(), law, parameters,
+            new LawDocument.Metrics(0.987654321, 0.97, 0.95, law.parameterCount(), law.expr().size()),
+            new LawDocument.Provenance("fit", DataSource.csv(user.config().name(), user), "c0ffee", 42,
+                "2026-03-04T05:06:07Z"));
+        RunDirectory run = new RunDirectory(dir.resolve("run"));
+        document.write(run.lawFile());
+        return run;
+    }
+
+    private TaskData data(RunDirectory run) {
+        return run.readLaw().provenance().data().load(null);
+    }
+
+    @Test
+    void showsTheLawMetricsAndParameters() throws Exception {
+        RunDirectory run = run(2);
+        Path report = Report.write(run, data(run));
+        assertEquals(run.reportFile(), report);
+        String html = Files.readString(report);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+        assertTrue(html.contains("<math display=\"block\">"), "the law as MathML");
+        assertTrue(html.contains("<code>E + A / N^alpha + B / D^beta</code>"), "the law in the law language");
+        assertTrue(html.contains("<mi>α</mi>") && html.contains("<mi>β</mi>"), "Greek parameters");
+        for (String metric : List.of("<tr><th>train R²</th><td>0.987654</td></tr>",
+            "<tr><th>validation R²</th><td>0.970000</td></tr>", "<tr><th>test R²</th><td>0.950000</td></tr>",
+            "<tr><th>parameters</th><td>5 per group</td></tr>", "<tr><th>nodes</th><td>13</td></tr>",
+            "<tr><th>task</th><td>runs</td></tr>", "<tr><th>seed</th><td>42</td></tr>",
+            "<tr><th>data checksum</th><td><code>c0ffee</code></td></tr>")) {
+            assertTrue(html.contains(metric), metric);
+        }
+        assertTrue(html.contains("&lt;b&gt;&quot;quoted&quot; &amp; co&lt;/b&gt;"), "group names escaped");
+        assertFalse(html.contains("<b>\"quoted\""), "no raw group name");
+        assertTrue(html.contains("<span title=\"300.0\">300</span>"), "parameter values, exact in the tooltip");
+        assertFalse(html.contains("{{"), "every placeholder filled");
+        assertFalse(html.contains("id=\"pareto\""), "no Pareto section without pareto.json");
+        assertFalse(html.contains("id=\"history\""), "no history section without history.json");
+        assertEveryReferenceExists(run, html);
+    }
+
+    @Test
+    void plotsAreNonEmptyPngsAtTwiceTheirSizeWithSvgs() throws Exception {
+        RunDirectory run = run(2);
+        String html = Files.readString(Report.write(run, data(run)));
+        List<Path> pngs = new ArrayList<>();
+        Matcher m = Pattern.compile("<img src=\"(plots/[^\"]+\\.png)\" width=\"(\\d+)\"").matcher(html);
+        while (m.find()) {
+            Path png = run.path().resolve(m.group(1));
+            pngs.add(png);
+            byte[] bytes = Files.readAllBytes(png);
+            assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(bytes, 8), png.toString());
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertNotNull(image, png.toString());
+            assertEquals(2 * Integer.parseInt(m.group(2)), image.getWidth(), png.toString());
+            assertTrue(distinctColours(image) > 8, png + " has something drawn on it");
+            String svg = Files.readString(Path.of(png.toString().replace(".png", ".svg")));
+            assertTrue(svg.contains("<svg"), png + "'s SVG");
+        }
+        // predicted against actual, and one scale-axis panel per group
+        assertEquals(3, pngs.size(), pngs.toString());
+    }
+
+    @Test
+    void paretoAndHistorySectionsAppearOnlyWithTheirFiles() throws Exception {
+        RunDirectory run = run(1);
+        TaskData data = data(run);
+        Files.writeString(run.paretoFile(), """
+            [{"law": "E + A / N^alpha", "parameter_count": 3, "node_count": 7, "validation_error": 0.01,
+              "validation_r2": 0.9, "chosen": false},
+             {"law": "E + A / N^alpha + B / D^beta", "parameter_count": 5, "node_count": 11,
+              "validation_error": 0.0001, "validation_r2": 0.999, "chosen": true}]
+            """);
+        Files.writeString(run.historyFile(), """
+            [{"generation": 0, "best_validation_error": 0.02, "best_validation_r2": 0.8, "candidates_fitted": 100,
+              "cache_hits": 0, "seconds": 1.5},
+             {"generation": 1, "best_validation_error": 0.0001, "best_validation_r2": 0.999, "candidates_fitted": 90,
+              "cache_hits": 10, "seconds": 1.25}]
+            """);
+        String html = Files.readString(Report.write(run, data));
+        assertTrue(html.contains("id=\"pareto\"") && html.contains("src=\"plots/pareto.png\""), "Pareto section");
+        assertTrue(html.contains("<tr class=\"chosen\"><td class=\"law\"><code>E + A / N^alpha + B / D^beta</code>"
+            + " (chosen)"), "the chosen law marked");
+        assertTrue(html.contains("id=\"history\"") && html.contains("src=\"plots/history.png\""), "history section");
+        assertTrue(html.contains("2 generations, 190 candidates fitted, 10 cache hits, 2.8 s."), html);
+        assertEveryReferenceExists(run, html);
+
+        Files.delete(run.paretoFile());
+        Files.delete(run.historyFile());
+        html = Files.readString(Report.write(run, data));
+        assertFalse(html.contains("id=\"pareto\""));
+        assertFalse(html.contains("id=\"history\""));
+        assertFalse(Files.exists(run.plotsDirectory().resolve("pareto.png")), "no stale plot left behind");
+        assertFalse(Files.exists(run.plotsDirectory().resolve("history.svg")), "no stale plot left behind");
+    }
+
+    @Test
+    void manyGroupsShowABoundedGridAndSaySo() throws Exception {
+        // the same as 12 of sft's 42 groups, in fewer plots to keep the test quick
+        RunDirectory run = run(5);
+        String html = Files.readString(Report.write(run, data(run), 3));
+        assertTrue(html.contains("Showing the first 3 of 5 groups."), html);
+        assertEquals(3, count(html, "src=\"plots/scale-"));
+        assertFalse(Files.exists(run.plotsDirectory().resolve("scale-04.png")));
+        assertEquals(12, Report.MAX_PANELS);
+    }
+
+    @Test
+    void refusesDataOfAnotherTask() throws Exception {
+        RunDirectory run = run(1);
+        TaskData data = data(run);
+        LawDocument document = run.readLaw();
+        new LawDocument(document.evosldVersion(), "other_task", document.law(), document.variables(),
+            document.parameterNames(), document.targets(), document.parameters(), document.metrics(),
+            document.provenance()).write(run.lawFile());
+        EvosldException e = assertThrows(EvosldException.class, () -> Report.write(run, data));
+        assertTrue(e.getMessage().contains("the law is for task 'other_task', but the data is task 'runs'"), e.getMessage());
+    }
+
+    @Test
+    void malformedParetoFileIsAOneLineError() throws Exception {
+        RunDirectory run = run(1);
+        Files.writeString(run.paretoFile(), "{\"not\": \"a list\"}");
+        EvosldException e = assertThrows(EvosldException.class, () -> Report.write(run, data(run)));
+        assertTrue(e.getMessage().startsWith(run.paretoFile() + ": invalid: "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void predictionsOfTheReportAreTheEnginesOwn() throws Exception {
+        // the report plots Predictions as they are; a spot check that its scale curves agree with them
+        RunDirectory run = run(1);
+        TaskData data = data(run);
+        LawDocument document = run.readLaw();
+        Law law = document.parsedLaw();
+        ParameterSet parameters = document.parameterSet("law.json");
+        ScalePanels.Panel panel = ScalePanels.of(law, parameters, data, 12, 6).getFirst();
+        Predictions test = Predictions.of(law, data.test().table(), parameters);
+        ScalePanels.Curve curve = panel.curves().getFirst();
+        // the curve's last point is the largest test N at the first test row's D: the first test prediction
+        assertEquals(test.predicted().getFirst()[panel.test().size() - 2], curve.y()[curve.y().length - 1], 1e-12);
+    }
+
+    private static void assertEveryReferenceExists(RunDirectory run, String html) {
+        Matcher m = REFERENCE.matcher(html);
+        int references = 0;
+        while (m.find()) {
+            references++;
+            assertTrue(Files.isRegularFile(run.path().resolve(m.group(1))), "referenced file " + m.group(1));
+        }
+        assertTrue(references > 0);
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            count++;
+        }
+        return count;
+    }
+}

@@ -11,6 +11,7 @@ import dev.evosld.llm.LlmProposer;
 import dev.evosld.llm.LlmSettings;
 import dev.evosld.llm.LlmUsage;
 import dev.evosld.run.AtomicFiles;
+import dev.evosld.report.Report;
 import dev.evosld.run.RunDirectory;
 import dev.evosld.search.ClassicForms;
 import dev.evosld.search.Discovery;
@@ -190,6 +191,7 @@ final class DiscoverCommand implements Callable<Integer> {
         R2 test = Predictions.of(result.law(), data.test().table(), result.parameters()).r2();
         RunRecorder.write(run, config, task.dataSource(), task.dataSource().checksum(task.dataDirectory()),
             discovery.settings(), result, test);
+        Report.write(run, data);
         AtomicFiles.write(run.llmUsageFile(), Json.mapper().writeValueAsString(llmDocument));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

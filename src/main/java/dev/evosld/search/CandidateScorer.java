@@ -15,7 +15,9 @@ import java.util.Map;
 
 /**
  * Scores a candidate by extrapolation inside train: fits it on each fold's fit rows (per group and target)
- * and pools its predictions on the validation rows into SLDBench's R². Thread-safe.
+ * and scores its predictions on that fold's validation rows with SLDBench's R². The candidate's validation
+ * error is its worst fold's: a law that extrapolates has to do so from every origin, and a pooled score would
+ * let one easy fold hide a failed one. Thread-safe.
  */
 final class CandidateScorer {
     /** How far beyond the largest scale-axis value the probe evaluates a fitted law. */
@@ -39,13 +41,9 @@ final class CandidateScorer {
     Evaluation score(Law law, Map<String, Double> hints) {
         int parameters = law.parameterCount();
         int nodes = law.expr().size();
-        List<double[]> actual = new ArrayList<>();
-        List<double[]> predicted = new ArrayList<>();
-        for (int t = 0; t < targets.size(); t++) {
-            actual.add(new double[0]);
-            predicted.add(new double[0]);
-        }
         Map<String, Double> fitted = Map.of();
+        double worst = Double.NEGATIVE_INFINITY;
+        double worstError = Double.NaN;
         for (ValidationPlan.Fold fold : plan.folds()) {
             FittedLaw fit = FittedLaw.fit(law, fold.fit(), options, 1, hintSet(law, fold, hints));
             if (fit.failure().isPresent()) {
@@ -60,16 +58,16 @@ final class CandidateScorer {
                 fitted = named(law, fit.fits().getFirst().parameters());
             }
             Predictions predictions = Predictions.of(law, fold.validation(), values);
-            for (int t = 0; t < targets.size(); t++) {
-                actual.set(t, concat(actual.get(t), predictions.actual().get(t)));
-                predicted.set(t, concat(predicted.get(t), predictions.predicted().get(t)));
+            R2 r2 = R2.score(predictions.actual(), predictions.predicted());
+            if (r2.isFailure()) {
+                return Evaluation.failed("validation: " + r2.failure(), parameters, nodes);
+            }
+            if (1 - r2.value() > worst) {
+                worst = 1 - r2.value();
+                worstError = standardError(predictions.actual(), predictions.predicted());
             }
         }
-        R2 r2 = R2.score(actual, predicted);
-        if (r2.isFailure()) {
-            return Evaluation.failed("validation: " + r2.failure(), parameters, nodes);
-        }
-        return new Evaluation(1 - r2.value(), standardError(actual, predicted), parameters, nodes, fitted, null);
+        return new Evaluation(worst, worstError, parameters, nodes, fitted, null);
     }
 
     /**
@@ -125,9 +123,4 @@ final class CandidateScorer {
         return named;
     }
 
-    private static double[] concat(double[] a, double[] b) {
-        double[] result = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, result, a.length, b.length);
-        return result;
-    }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * How well a candidate law extrapolates inside train.
  *
- * @param validationError 1 − R² on the validation rows (SLDBench's mean NMSE), +∞ when the candidate
- *     failed (did not fit, predicted NaN, or broke a rule)
+ * @param validationError 1 − R² (SLDBench's mean NMSE) on the validation rows of the worst fold, +∞ when
+ *     the candidate failed (did not fit, predicted NaN, or broke a rule)
  * @param standardError the standard error of {@code validationError} over the validation rows: how much of
  *     a difference between two candidates is noise
  * @param parameterCount parameters per group and target

@@ -45,6 +45,14 @@ final class DirectObjective implements Objective {
         for (int j = 0; j < searched.length; j++) {
             theta[searched[j]] = x[j] * scale[j];
         }
+        return evaluateAtTheta(grad);
+    }
+
+    /**
+     * The objective at the current {@code theta} (which the caller may have changed beyond the searched
+     * parameters), with the gradient in the scaled searched parameters.
+     */
+    double evaluateAtTheta(double[] grad) {
         evaluator.forward(theta, predictions);
         double sum = 0;
         for (int r = 0; r < n; r++) {

@@ -16,6 +16,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  */
 final class ProjectedObjective implements Objective {
     private final Evaluator evaluator;
+    private final DirectObjective direct;
     private final double[] y;
     private final int n;
     private final int[] searched;
@@ -23,18 +24,16 @@ final class ProjectedObjective implements Objective {
     private final double[] theta;
     private final double[] scale;
     private final double[] predictions;
-    private final double[] seed;
-    private final double[] gradient;
     private final double[][] jacobian;
     private final DMatrixRMaj basis;
     private final DMatrixRMaj rest;
     private final DMatrixRMaj solution;
     private final LinearSolverDense<DMatrixRMaj> solver;
-    private final double normalizer;
 
     ProjectedObjective(Evaluator evaluator, FitProblem problem, int[] searched, int[] linear, double[] theta,
                        double[] scale) {
         this.evaluator = evaluator;
+        this.direct = new DirectObjective(evaluator, problem, searched, theta, scale, Loss.SQUARED, 0);
         this.y = problem.y();
         this.n = problem.rows();
         this.searched = searched;
@@ -42,16 +41,12 @@ final class ProjectedObjective implements Objective {
         this.theta = theta;
         this.scale = scale;
         this.predictions = new double[n];
-        this.seed = new double[n];
-        this.gradient = new double[theta.length];
         this.jacobian = new double[theta.length][n];
         this.basis = new DMatrixRMaj(n, linear.length);
         this.rest = new DMatrixRMaj(n, 1);
         this.solution = new DMatrixRMaj(linear.length, 1);
         // column pivoting keeps the solve stable when two basis functions are (nearly) collinear
         this.solver = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
-        double sd = problem.targetStandardDeviation();
-        this.normalizer = 1.0 / (n * (sd > 0 ? sd * sd : 1.0));
     }
 
     @Override
@@ -63,22 +58,7 @@ final class ProjectedObjective implements Objective {
             Arrays.fill(grad, Double.NaN);
             return Double.NaN;
         }
-        evaluator.forward(theta, predictions);
-        double sum = 0;
-        for (int r = 0; r < n; r++) {
-            double residual = predictions[r] - y[r];
-            sum += residual * residual;
-            seed[r] = 2 * residual * normalizer;
-        }
-        if (!Double.isFinite(sum)) {
-            Arrays.fill(grad, Double.NaN);
-            return Double.NaN;
-        }
-        evaluator.gradient(seed, gradient);
-        for (int j = 0; j < searched.length; j++) {
-            grad[j] = gradient[searched[j]] * scale[j];
-        }
-        return sum * normalizer;
+        return direct.evaluateAtTheta(grad);
     }
 
     /** Sets the linear parameters in {@code theta} to their least-squares optimum; false if that fails. */

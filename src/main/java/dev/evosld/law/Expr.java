@@ -102,6 +102,37 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * The value of this expression for one row, by recursion over the tree with {@code java.lang.Math}:
+     * simple and slow, for folding literals and as a reference; the evaluation core compiles laws instead.
+     *
+     * @param names the value of each name
+     */
+    default double evaluate(java.util.function.ToDoubleFunction<String> names) {
+        return switch (this) {
+            case Num n -> n.value();
+            case Sym s -> names.applyAsDouble(s.name());
+            case Apply a -> {
+                double x = a.arg(0).evaluate(names);
+                double y = a.args().size() > 1 ? a.arg(1).evaluate(names) : 0;
+                yield switch (a.op()) {
+                    case ADD -> x + y;
+                    case SUB -> x - y;
+                    case MUL -> x * y;
+                    case DIV -> x / y;
+                    case POW -> Math.pow(x, y);
+                    case NEG -> -x;
+                    case EXP -> Math.exp(x);
+                    case LOG -> Math.log(x);
+                    case SQRT -> Math.sqrt(x);
+                    case ABS -> Math.abs(x);
+                    case MIN -> Math.min(x, y);
+                    case MAX -> Math.max(x, y);
+                };
+            }
+        };
+    }
+
     /** Whether the name occurs in this expression. */
     default boolean mentions(String name) {
         return switch (this) {

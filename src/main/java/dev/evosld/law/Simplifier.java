@@ -99,7 +99,9 @@ public final class Simplifier {
         List<Expr> args = a.args().stream().map(this::simplify).toList();
         Apply node = new Apply(a.op(), args);
         if (!hasParameterOrVariable(node)) {
-            double value = LiteralFolding.evaluate(node);
+            double value = node.evaluate(name -> {
+                throw new IllegalStateException("not a literal: " + name);
+            });
             return Double.isFinite(value) ? Expr.num(value) : node;
         }
         if (!hasVariable(node) && ownsItsParameters(node)) {
@@ -118,9 +120,9 @@ public final class Simplifier {
 
     /** Flattens the sum, drops zeros, and merges its variable-free terms into one parameter. */
     private Expr simplifySum(Apply node) {
-        List<Expr> terms = new ArrayList<>();
-        List<Boolean> negated = new ArrayList<>();
-        flattenSum(node, false, terms, negated);
+        Sums sum = Sums.of(node);
+        List<Expr> terms = sum.terms();
+        List<Boolean> negated = sum.negated();
         List<Expr> kept = new ArrayList<>();
         List<Boolean> keptNegated = new ArrayList<>();
         int constants = 0;
@@ -149,14 +151,7 @@ public final class Simplifier {
         } else if (constants > 1) {
             return node; // literal-only terms that do not fold stay as written
         }
-        if (kept.isEmpty()) {
-            return Expr.num(0);
-        }
-        Expr sum = keptNegated.getFirst() ? Expr.neg(kept.getFirst()) : kept.getFirst();
-        for (int i = 1; i < kept.size(); i++) {
-            sum = Expr.apply(keptNegated.get(i) ? Operator.SUB : Operator.ADD, sum, kept.get(i));
-        }
-        return sum;
+        return Sums.build(kept, keptNegated);
     }
 
     private int indexOfConstant(List<Expr> terms) {
@@ -168,15 +163,6 @@ public final class Simplifier {
         throw new IllegalStateException();
     }
 
-    private static void flattenSum(Expr e, boolean negated, List<Expr> terms, List<Boolean> signs) {
-        if (e instanceof Apply a && (a.op() == Operator.ADD || a.op() == Operator.SUB)) {
-            flattenSum(a.arg(0), negated, terms, signs);
-            flattenSum(a.arg(1), a.op() == Operator.SUB != negated, terms, signs);
-        } else {
-            terms.add(e);
-            signs.add(negated);
-        }
-    }
 
     /** Flattens the product, drops ones, and merges its variable-free factors into one parameter. */
     private Expr simplifyProduct(Apply node) {

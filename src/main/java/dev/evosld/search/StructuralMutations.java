@@ -6,6 +6,7 @@ import dev.evosld.law.Expr.Num;
 import dev.evosld.law.Expr.Sym;
 import dev.evosld.law.Law;
 import dev.evosld.law.Operator;
+import dev.evosld.law.Sums;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,26 +62,16 @@ final class StructuralMutations {
     }
 
     private static Expr dropTerm(Expr e, RandomGenerator random) {
-        List<Expr> terms = new ArrayList<>();
-        List<Boolean> negated = new ArrayList<>();
-        flattenSum(e, false, terms, negated);
-        if (terms.size() < 2) {
+        Sums sum = Sums.of(e);
+        if (sum.size() < 2) {
             return e;
         }
+        List<Expr> terms = new ArrayList<>(sum.terms());
+        List<Boolean> negated = new ArrayList<>(sum.negated());
         int drop = random.nextInt(terms.size());
-        Expr sum = null;
-        for (int i = 0; i < terms.size(); i++) {
-            if (i == drop) {
-                continue;
-            }
-            Expr term = terms.get(i);
-            if (sum == null) {
-                sum = negated.get(i) ? Expr.neg(term) : term;
-            } else {
-                sum = negated.get(i) ? Expr.sub(sum, term) : Expr.add(sum, term);
-            }
-        }
-        return sum;
+        terms.remove(drop);
+        negated.remove(drop);
+        return Sums.build(terms, negated);
     }
 
     private Expr wrapVariable(Expr e, Names names, RandomGenerator random) {
@@ -172,29 +163,14 @@ final class StructuralMutations {
     }
 
     private Expr coupleTerm(Expr e, Names names, RandomGenerator random) {
-        List<Expr> terms = new ArrayList<>();
-        List<Boolean> negated = new ArrayList<>();
-        flattenSum(e, false, terms, negated);
+        Sums sum = Sums.of(e);
+        List<Expr> terms = new ArrayList<>(sum.terms());
         int index = random.nextInt(terms.size());
         Sym y = Expr.sym(features.get(random.nextInt(features.size())));
-        Expr coupled = Expr.mul(terms.get(index), Expr.pow(y, Expr.sym(names.fresh())));
-        terms.set(index, coupled);
-        Expr sum = negated.getFirst() ? Expr.neg(terms.getFirst()) : terms.getFirst();
-        for (int i = 1; i < terms.size(); i++) {
-            sum = negated.get(i) ? Expr.sub(sum, terms.get(i)) : Expr.add(sum, terms.get(i));
-        }
-        return sum;
+        terms.set(index, Expr.mul(terms.get(index), Expr.pow(y, Expr.sym(names.fresh()))));
+        return Sums.build(terms, sum.negated());
     }
 
-    private static void flattenSum(Expr e, boolean negated, List<Expr> terms, List<Boolean> signs) {
-        if (e instanceof Apply a && (a.op() == Operator.ADD || a.op() == Operator.SUB)) {
-            flattenSum(a.arg(0), negated, terms, signs);
-            flattenSum(a.arg(1), a.op() == Operator.SUB != negated, terms, signs);
-        } else {
-            terms.add(e);
-            signs.add(negated);
-        }
-    }
 
     private static List<Expr> nodes(Expr e, java.util.function.Predicate<Expr> filter) {
         List<Expr> found = new ArrayList<>();

@@ -41,6 +41,8 @@ public final class ClassicForms implements Proposer {
         "E + (A*{x}^(-a) + B*{y}^(-b))^c",
         "E + A*{x}^(-a) + B*log({y})",
         "E + A*{x}^(-a) + B*({y}/{x})^(-b)",            // ratio: tokens per parameter, repetition
+        "E + A*({x}*(1 + k*log({y})))^(-a)",            // effective scale: x counts more with log y
+        "E + A*({x}*{y}^k)^(-a)",                       // effective scale: x counts more with a power of y
         "a + b*log({x}) + c*(log({y}) - d)^2",          // an optimum in y on a trend in x
         "a + b*log({x}) + c*(log({y}) - d - e*log({x}))^2" // an optimum in y that moves with x
     );

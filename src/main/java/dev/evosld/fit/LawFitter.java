@@ -163,8 +163,10 @@ public final class LawFitter {
             for (int j = 0; j < searched.length; j++) {
                 int k = searched[j];
                 double magnitude = Math.abs(start[k]);
+                // a power of two, so that theta = x * scale and the scaled bounds are exact: with any other
+                // scale, upper / scale * scale can round past the bound
                 scale[j] = space.roles.get(k) == ParameterRole.EXPONENT || magnitude == 0 || !Double.isFinite(magnitude)
-                    ? 1 : magnitude;
+                    ? 1 : Math.scalb(1.0, Math.getExponent(magnitude));
                 x[j] = start[k] / scale[j];
                 lower[j] = space.lower[k] / scale[j];
                 upper[j] = space.upper[k] / scale[j];

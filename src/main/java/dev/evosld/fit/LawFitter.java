@@ -1,6 +1,7 @@
 package dev.evosld.fit;
 
 import dev.evosld.eval.Evaluator;
+import dev.evosld.eval.Kernels;
 import dev.evosld.eval.Program;
 import dev.evosld.fit.optim.LbfgsB;
 import dev.evosld.fit.optim.Result;
@@ -143,7 +144,10 @@ public final class LawFitter {
 
         Runner(FitProblem problem) {
             this.problem = problem;
-            this.evaluator = program.bind(problem.rows(), problem.columns());
+            // The Vector API kernels round exp, log and pow differently before and after C2 compiles them
+            // (java.lang.Math in the interpreter, SVML once intrinsified), so a fit with them depends on
+            // how warm the JVM is. The scalar kernels give the same bits in every JVM state.
+            this.evaluator = program.bind(problem.rows(), problem.columns(), Kernels.scalar());
             this.projected = space.linear.length > 0 && problem.rows() >= space.linear.length;
             this.searched = projected ? space.nonlinear : allIndices();
         }

@@ -141,6 +141,7 @@ public final class LawFitter {
         private final Evaluator evaluator;
         private final boolean projected;
         private final int[] searched;
+        private final LinearSolve linearSolve;
 
         Runner(FitProblem problem) {
             this.problem = problem;
@@ -150,6 +151,7 @@ public final class LawFitter {
             this.evaluator = program.bind(problem.rows(), problem.columns(), Kernels.scalar());
             this.projected = space.linear.length > 0 && problem.rows() >= space.linear.length;
             this.searched = projected ? space.nonlinear : allIndices();
+            this.linearSolve = projected ? new LinearSolve(evaluator, problem, space.linear, space.size()) : null;
         }
 
         private int[] allIndices() {
@@ -176,7 +178,7 @@ public final class LawFitter {
                 upper[j] = space.upper[k] / scale[j];
             }
             if (projected) {
-                ProjectedObjective objective = new ProjectedObjective(evaluator, problem, searched, space.linear, theta, scale);
+                ProjectedObjective objective = new ProjectedObjective(evaluator, linearSolve, problem, searched, theta, scale);
                 if (searched.length == 0) {
                     double value = objective.evaluate(x, new double[0]);
                     return new Outcome(theta.clone(), value, 0, 1);

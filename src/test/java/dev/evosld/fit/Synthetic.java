@@ -60,4 +60,16 @@ final class Synthetic {
         }
         return worst;
     }
+
+    /**
+     * {@code A/(D^alpha + B) + C} equals {@code A'/(D^-alpha + B') + C'} with {@code A' = -A/B^2, B' = 1/B,
+     * C' = C + A/B}: two exact fits for every function of the family. Maps a fit to the one with
+     * {@code alpha > 0} (parameters in the order A, alpha, B, C).
+     */
+    static double[] saturatingWithPositiveExponent(double[] p) {
+        if (p[1] >= 0) {
+            return p.clone();
+        }
+        return new double[] {-p[0] / (p[2] * p[2]), -p[1], 1 / p[2], p[3] + p[0] / p[2]};
+    }
 }

@@ -1,5 +1,6 @@
 package dev.evosld.fit;
 
+import dev.evosld.eval.Kernels;
 import dev.evosld.eval.Program;
 import dev.evosld.law.Law;
 import java.util.List;
@@ -39,11 +40,14 @@ final class Synthetic {
         return columns;
     }
 
-    /** The law's predictions at {@code theta}. */
+    /**
+     * The law's predictions at {@code theta}, with the scalar kernels: the vector kernels' last bits depend on
+     * whether C2 has compiled them yet, and test data must not.
+     */
     static double[] predict(Law law, double[][] columns, double[] theta) {
         int rows = columns[0].length;
         double[] y = new double[rows];
-        Program.compile(law).bind(rows, columns).forward(theta, y);
+        Program.compile(law).bind(rows, columns, Kernels.scalar()).forward(theta, y);
         return y;
     }
 

@@ -138,10 +138,14 @@ public final class LawFitter {
         return space.linear.length > 0 && problem.rows() >= space.linear.length;
     }
 
-    /** One start when nothing is searched (every parameter solved by least squares): all starts end alike. */
+    /**
+     * One start when least squares sets every parameter, projected or at the start of a search: all starts
+     * then end alike.
+     */
     private int startCount(FitProblem problem) {
-        int searched = isProjected(problem) ? space.nonlinear.length : space.size();
-        return searched == 0 ? 1 : options.starts();
+        boolean allSolved = isProjected(problem) ? space.nonlinear.length == 0
+            : space.leastSquares.length == space.size() && problem.rows() >= space.size();
+        return allSolved ? 1 : options.starts();
     }
 
     /** One start's result: all parameter values and the objective there. */
@@ -232,9 +236,9 @@ public final class LawFitter {
         private double[] scales(double[] theta) {
             double[] scale = new double[searched.length];
             double sd = problem.targetStandardDeviation();
-            boolean useJacobian = jacobian != null && sd > 0 && searched.length > 0;
+            boolean useJacobian = jacobian != null && sd > 0 && searched.length > 0
+                && predictsSanely(theta, sd);
             if (useJacobian) {
-                evaluator.forward(theta, predictions);
                 evaluator.jacobian(jacobian);
             }
             for (int j = 0; j < searched.length; j++) {
@@ -255,6 +259,22 @@ public final class LawFitter {
                 scale[j] = powerOfTwo(wanted);
             }
             return scale;
+        }
+
+        /**
+         * Whether the predictions at {@code theta} are no further from the targets, in mean square, than
+         * their mean is (after a least-squares start, always when the law has an offset). Only then is the
+         * Jacobian there a guide to the region the optimizer searches: from a start that predicts e^20 for
+         * losses near 3, it would shrink every step to nothing.
+         */
+        private boolean predictsSanely(double[] theta, double sd) {
+            evaluator.forward(theta, predictions);
+            double sum = 0;
+            for (int r = 0; r < problem.rows(); r++) {
+                double residual = predictions[r] - problem.y()[r];
+                sum += residual * residual;
+            }
+            return sum <= problem.rows() * sd * sd;
         }
 
         TargetFit finish(Outcome best, int iterations, int evaluations) {

@@ -41,8 +41,10 @@ class LawFitterRecoveryTest {
         return Stream.of(
             new Case("power law", "E + A*N^(-alpha)", List.of("N"), List.of(log(1e6, 1e9)),
                 new double[] {1.7, 406.4, 0.34}),
+            // features over three decades each: the derivatives in A and alpha differ by a factor of thousands
             new Case("chinchilla", "E + A*N^(-alpha) + B*D^(-beta)", List.of("N", "D"),
                 List.of(log(1e7, 1e10), log(1e9, 1e12)), new double[] {1.69, 406.4, 0.34, 410.7, 0.28}),
+            // every function of this family has a second exact fit with alpha < 0, compared after mapping back
             new Case("saturating", "A/(D^alpha + B) + C", List.of("D"), List.of(log(200, 409600)),
                 new double[] {20, 0.3, 10, 1.0}, Synthetic::saturatingWithPositiveExponent),
             new Case("exponential mixture", "c + k*exp(t1*x1 + t2*x2)", List.of("x1", "x2"),
@@ -72,7 +74,8 @@ class LawFitterRecoveryTest {
         assertTrue(Synthetic.relativeError(fitted, c.truth(), 1e-3) < 1e-6,
             () -> "recovered " + Arrays.toString(fitted) + ", true " + Arrays.toString(c.truth()));
         // R² = 1 up to rounding and the optimizer's tolerances
-        assertTrue(fit.mse() < 1e-14 * variance(problem), () -> "train MSE " + fit.mse() + ", target variance " + variance(problem));
+        assertTrue(fit.mse() < 1e-14 * variance(problem),
+            () -> "train MSE " + fit.mse() + ", target variance " + variance(problem));
     }
 
     private static double variance(FitProblem problem) {

@@ -3,6 +3,7 @@ package dev.evosld.fit;
 import dev.evosld.eval.Evaluator;
 import dev.evosld.eval.Program;
 import dev.evosld.fit.optim.LbfgsB;
+import dev.evosld.fit.optim.Objective;
 import dev.evosld.fit.optim.Result;
 import dev.evosld.fit.optim.Settings;
 import dev.evosld.law.Law;
@@ -63,7 +64,7 @@ public final class LawFitter {
      * @param hint good values for all parameters (for example a parent law's), tried first; or null
      */
     public TargetFit fit(FitProblem problem, double[] hint) {
-        List<double[]> starts = StartPoints.generate(space, problem, options.starts(), options.seed(), hint);
+        List<double[]> starts = StartPoints.generate(space, problem, startCount(problem), options.seed(), hint);
         Runner runner = new Runner(problem);
         Outcome best = null;
         int iterations = 0;
@@ -95,7 +96,7 @@ public final class LawFitter {
             List<List<Future<Outcome>>> futures = new ArrayList<>();
             for (int i = 0; i < problems.size(); i++) {
                 FitProblem problem = problems.get(i);
-                List<double[]> starts = StartPoints.generate(space, problem, options.starts(), options.seed(), hints.get(i));
+                List<double[]> starts = StartPoints.generate(space, problem, startCount(problem), options.seed(), hints.get(i));
                 List<Future<Outcome>> perStart = new ArrayList<>();
                 for (double[] start : starts) {
                     perStart.add(pool.submit(() -> new Runner(problem).run(start)));
@@ -126,6 +127,26 @@ public final class LawFitter {
         }
     }
 
+    /** The largest power of two at most {@code value} (positive and finite), within the normal range. */
+    static double powerOfTwo(double value) {
+        return Math.scalb(1.0, Math.max(Double.MIN_EXPONENT, Math.min(Double.MAX_EXPONENT, Math.getExponent(value))));
+    }
+
+    /** Whether the problem's jointly linear parameters are solved in every evaluation. */
+    private boolean isProjected(FitProblem problem) {
+        return space.linear.length > 0 && problem.rows() >= space.linear.length;
+    }
+
+    /**
+     * One start when least squares sets every parameter, projected or at the start of a search: all starts
+     * then end alike.
+     */
+    private int startCount(FitProblem problem) {
+        boolean allSolved = isProjected(problem) ? space.nonlinear.length == 0
+            : space.leastSquares.length == space.size() && problem.rows() >= space.size();
+        return allSolved ? 1 : options.starts();
+    }
+
     /** One start's result: all parameter values and the objective there. */
     private record Outcome(double[] theta, double value, int iterations, int evaluations) {
         boolean isBetterThan(Outcome other) {
@@ -140,12 +161,22 @@ public final class LawFitter {
         private final Evaluator evaluator;
         private final boolean projected;
         private final int[] searched;
+        /** Solves the linear parameters: in every evaluation when projected, else once per start. */
+        private final LinearSolve linearSolve;
+        private final double[] predictions;
+        private final double[][] jacobian;
 
         Runner(FitProblem problem) {
             this.problem = problem;
+            // the preferred kernels give the same bits in every JVM state, so fits are reproducible with them
             this.evaluator = program.bind(problem.rows(), problem.columns());
-            this.projected = space.linear.length > 0 && problem.rows() >= space.linear.length;
+            this.projected = isProjected(problem);
             this.searched = projected ? space.nonlinear : allIndices();
+            int[] solvable = projected ? space.linear : space.leastSquares;
+            this.linearSolve = solvable.length > 0 && problem.rows() >= solvable.length
+                ? new LinearSolve(evaluator, problem, solvable, space.size()) : null;
+            this.predictions = new double[problem.rows()];
+            this.jacobian = projected ? null : new double[space.size()][problem.rows()];
         }
 
         private int[] allIndices() {
@@ -156,38 +187,91 @@ public final class LawFitter {
 
         Outcome run(double[] start) {
             double[] theta = start.clone();
-            double[] scale = new double[searched.length];
+            if (!projected && linearSolve != null) {
+                // Searching the linear parameters too, start them at their least-squares values for the
+                // start's other parameters: a typical value of 1 can be orders of magnitude off.
+                double[] solved = theta.clone();
+                if (linearSolve.solve(solved)) {
+                    theta = solved;
+                }
+            }
+            double[] scale = scales(theta);
             double[] x = new double[searched.length];
             double[] lower = new double[searched.length];
             double[] upper = new double[searched.length];
             for (int j = 0; j < searched.length; j++) {
                 int k = searched[j];
-                double magnitude = Math.abs(start[k]);
-                scale[j] = space.roles.get(k) == ParameterRole.EXPONENT || magnitude == 0 || !Double.isFinite(magnitude)
-                    ? 1 : magnitude;
-                x[j] = start[k] / scale[j];
+                x[j] = theta[k] / scale[j];
                 lower[j] = space.lower[k] / scale[j];
                 upper[j] = space.upper[k] / scale[j];
             }
-            if (projected) {
-                ProjectedObjective objective = new ProjectedObjective(evaluator, problem, searched, space.linear, theta, scale);
-                if (searched.length == 0) {
-                    double value = objective.evaluate(x, new double[0]);
-                    return new Outcome(theta.clone(), value, 0, 1);
-                }
-                Result result = new LbfgsB(searched.length, settings).minimize(objective, x, lower, upper);
-                // re-evaluate at the optimum so that theta holds its linear parameters too
-                double value = objective.evaluate(result.point(), new double[searched.length]);
-                return new Outcome(theta.clone(), value, result.iterations(), result.evaluations() + 1);
-            }
-            DirectObjective objective = new DirectObjective(evaluator, problem, searched, theta, scale,
-                options.loss(), options.huberDelta() * problem.targetStandardDeviation());
+            Objective objective = projected
+                ? new ProjectedObjective(evaluator, linearSolve, problem, searched, theta, scale)
+                : new DirectObjective(evaluator, problem, searched, theta, scale, options.loss(),
+                    options.huberDelta() * problem.targetStandardDeviation());
             if (searched.length == 0) {
-                return new Outcome(theta.clone(), objective.evaluate(x, new double[0]), 0, 1);
+                double value = objective.evaluate(x, new double[0]);
+                return new Outcome(theta.clone(), value, 0, 1);
             }
             Result result = new LbfgsB(searched.length, settings).minimize(objective, x, lower, upper);
+            // re-evaluate at the optimum so that theta holds it (and, projected, its linear parameters)
             double value = objective.evaluate(result.point(), new double[searched.length]);
             return new Outcome(theta.clone(), value, result.iterations(), result.evaluations() + 1);
+        }
+
+        /**
+         * The optimizer works on {@code x = theta / scale}. Each scale is a power of two, so that
+         * {@code theta = x * scale} and the scaled bounds are exact: with any other scale, upper / scale *
+         * scale can round past the bound.
+         *
+         * <p>Projected, the searched parameters are exponents (scale 1) and shape parameters (scaled by
+         * their magnitude). Searching all parameters, the scales follow the Jacobian at the start:
+         * {@code scale_j = sd(y) / rms(d prediction / d theta_j)} makes every diagonal entry of the
+         * Gauss-Newton matrix of the objective 2, which matters when the features span many decades (the
+         * derivative in A of A*N^-alpha is A*ln(N) times smaller than the one in alpha: thousands of times).
+         */
+        private double[] scales(double[] theta) {
+            double[] scale = new double[searched.length];
+            double sd = problem.targetStandardDeviation();
+            boolean useJacobian = jacobian != null && sd > 0 && searched.length > 0
+                && predictsSanely(theta, sd);
+            if (useJacobian) {
+                evaluator.jacobian(jacobian);
+            }
+            for (int j = 0; j < searched.length; j++) {
+                int k = searched[j];
+                double wanted = Double.NaN;
+                if (useJacobian) {
+                    double sum = 0;
+                    for (double v : jacobian[k]) {
+                        sum += v * v;
+                    }
+                    wanted = sd / Math.sqrt(sum / problem.rows());
+                }
+                if (!(wanted > 0 && wanted < Double.POSITIVE_INFINITY)) {
+                    double magnitude = Math.abs(theta[k]);
+                    wanted = space.roles.get(k) == ParameterRole.EXPONENT || !(magnitude > 0 && magnitude < Double.POSITIVE_INFINITY)
+                        ? 1 : magnitude;
+                }
+                scale[j] = powerOfTwo(wanted);
+            }
+            return scale;
+        }
+
+        /**
+         * Whether the predictions at {@code theta} are no further from the targets, in mean square, than
+         * their mean is (after a least-squares start, always when the law has an offset). Only then is the
+         * Jacobian there a guide to the region the optimizer searches: from a start that predicts e^20 for
+         * losses near 3, it would shrink every step to nothing.
+         */
+        private boolean predictsSanely(double[] theta, double sd) {
+            evaluator.forward(theta, predictions);
+            double sum = 0;
+            for (int r = 0; r < problem.rows(); r++) {
+                double residual = predictions[r] - problem.y()[r];
+                sum += residual * residual;
+            }
+            return sum <= problem.rows() * sd * sd;
         }
 
         TargetFit finish(Outcome best, int iterations, int evaluations) {

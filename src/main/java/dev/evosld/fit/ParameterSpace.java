@@ -16,7 +16,12 @@ final class ParameterSpace {
     final List<ParameterRole> roles;
     final double[] lower;
     final double[] upper;
-    /** Parameter indices solved by least squares; empty without variable projection. */
+    /**
+     * Parameter indices that least squares can set given the others: jointly linear and unbounded (a bounded
+     * parameter must stay in its box, which an unconstrained solve cannot promise).
+     */
+    final int[] leastSquares;
+    /** Parameter indices solved by least squares in every evaluation; empty without variable projection. */
     final int[] linear;
     /** Parameter indices L-BFGS-B searches over. */
     final int[] nonlinear;
@@ -41,15 +46,14 @@ final class ParameterSpace {
                 upper[k] = Double.POSITIVE_INFINITY;
             }
         }
-        List<Integer> solved = new ArrayList<>();
-        if (options.variableProjection() && options.loss() == Loss.SQUARED) {
-            for (String name : LinearParameters.of(law).jointlyLinear()) {
-                // a bounded parameter must stay in its box, which an unconstrained solve cannot promise
-                if (!options.bounds().containsKey(name)) {
-                    solved.add(law.parameters().indexOf(name));
-                }
+        List<Integer> solvable = new ArrayList<>();
+        for (String name : LinearParameters.of(law).jointlyLinear()) {
+            if (!options.bounds().containsKey(name)) {
+                solvable.add(law.parameters().indexOf(name));
             }
         }
+        leastSquares = solvable.stream().mapToInt(Integer::intValue).sorted().toArray();
+        List<Integer> solved = options.variableProjection() && options.loss() == Loss.SQUARED ? solvable : List.of();
         linear = solved.stream().mapToInt(Integer::intValue).sorted().toArray();
         List<Integer> searched = new ArrayList<>();
         for (int k = 0; k < count; k++) {

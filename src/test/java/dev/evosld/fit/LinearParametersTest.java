@@ -23,6 +23,15 @@ class LinearParametersTest {
         "-(a*N) + b/N                            | a b",
         "exp(a*log(N) + d)                       | ''",
         "a*(b*N + c)                             | a",
+        "(E + A*N^(-alpha))*k                    | E A",
+        "A/B*N                                   | A",
+        "N/A + E                                 | E",
+        "A*N + A*D + E                           | E",
+        "E - (A*N^(-alpha) - B*D^(-beta))        | E A B",
+        "2*A*N^(-alpha) + E/3                    | A E",
+        "log(A*N) + B                            | B",
+        "min(a, N) + b*N                         | b",
+        "A*N^(-alpha) + B*N^(-alpha)             | A B",
     })
     void findsJointlyLinearParameters(String formula, String expected) {
         Law law = Law.parse(formula, List.of("N", "D", "P"));
@@ -39,6 +48,14 @@ class LinearParametersTest {
         "c + k*exp(t1*N)        | t1     | EXPONENT",
         "E - A                  | A      | OFFSET",
         "a*(b*N + c)            | c      | COEFFICIENT",
+        "(A/(N*(k*log(D) + 1)))^alpha + E | A | SHAPE",
+        "(A/(N*(k*log(D) + 1)))^alpha + E | k | SHAPE",
+        "(A/(N*(k*log(D) + 1)))^alpha + E | alpha | EXPONENT",
+        "exp(a*log(N) + b)      | b      | EXPONENT",
+        "a*N^a                  | a      | EXPONENT",
+        "N/A + E                | A      | SHAPE",
+        "-E + N                 | E      | OFFSET",
+        "E/3 + N                | E      | COEFFICIENT",
     })
     void infersRoles(String formula, String parameter, ParameterRole role) {
         Law law = Law.parse(formula, List.of("N", "D"));

@@ -1,0 +1,116 @@
+package dev.evosld.benchmarks;
+
+import dev.evosld.data.DataDirectory;
+import dev.evosld.data.Group;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.TaskData;
+import dev.evosld.eval.Predictions;
+import dev.evosld.fit.FitOptions;
+import dev.evosld.fit.FitProblem;
+import dev.evosld.fit.LawFitter;
+import dev.evosld.fit.TargetFit;
+import dev.evosld.law.Law;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Single-start fits per second on one thread, on real SLDBench train rows (read from {@code $EVOSLD_DATA}):
+ *
+ * <ul>
+ *   <li>{@code chinchilla}: {@code E + A*params^(-alpha) + B*tokens^(-beta)} on data_constrained's 161 rows;
+ *   <li>{@code moe}: the moe task's human law (six parameters, none linear, two of them bounded) on its 193
+ *       rows.
+ * </ul>
+ *
+ * <p>One operation is a fit with {@value #STARTS} starts, the fitter's own first starts (typical values by
+ * role, the exponent grid, then the Halton sequence), so that the time is averaged over starts of varying
+ * difficulty rather than over one trajectory. The {@code fits} counter is single-start fits per second;
+ * {@code iterations} and {@code evaluations} are L-BFGS-B iterations and objective evaluations per second,
+ * so that {@code iterations / fits} is iterations per single-start fit. Fits are deterministic, so those
+ * ratios do not vary between runs. The fitter's tolerances are its defaults (projected gradient 1e-10,
+ * relative reduction 1e-13, 500 iterations), and it evaluates laws with the scalar kernels (the vector
+ * kernels are not bit-reproducible across JIT states).
+ *
+ * <p>Run: {@code EVOSLD_DATA=... java -jar target/benchmarks.jar FitBenchmark -f 1 -wi 3 -i 5}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+public class FitBenchmark {
+    static final int STARTS = 8;
+
+    @Param({"chinchilla", "moe"})
+    public String law;
+
+    @Param({"true", "false"})
+    public boolean projection;
+
+    private LawFitter fitter;
+    private FitProblem problem;
+
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @State(Scope.Thread)
+    public static class Counters {
+        public long fits;
+        public long iterations;
+        public long evaluations;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            fits = 0;
+            iterations = 0;
+            evaluations = 0;
+        }
+    }
+
+    @Setup
+    public void setUp() {
+        String data = System.getenv(DataDirectory.ENVIRONMENT_VARIABLE);
+        if (data == null) {
+            throw new IllegalStateException("FitBenchmark reads SLDBench train rows: set "
+                + DataDirectory.ENVIRONMENT_VARIABLE + " to the data directory");
+        }
+        String task = law.equals("chinchilla") ? "data_constrained_scaling_law" : "moe_scaling_law";
+        TaskConfig config = TaskConfig.load(task);
+        TaskData taskData = TaskData.load(config, new DataDirectory(Path.of(data)));
+        Law parsed = switch (law) {
+            case "chinchilla" -> Law.parse("E + A*params^(-alpha) + B*tokens^(-beta)", config.featureNames());
+            case "moe" -> Law.parse(config.humanLaw(), config.featureNames());
+            default -> throw new IllegalArgumentException(law);
+        };
+        var table = taskData.train().table();
+        if (table.groups().size() != 1) {
+            throw new IllegalStateException(task + " should have one group, has " + table.groups().size());
+        }
+        Group group = table.groups().getFirst();
+        problem = new FitProblem(group.name(), table.targets().getFirst(), group.rows(),
+            Predictions.columns(parsed, table, group), group.target(0));
+        fitter = LawFitter.of(parsed, FitOptions.defaults().withStarts(STARTS).withVariableProjection(projection)
+            .withBounds(config.bounds()));
+    }
+
+    @Benchmark
+    public TargetFit fit(Counters counters) {
+        TargetFit fit = fitter.fit(problem, null);
+        counters.fits += STARTS;
+        counters.iterations += fit.iterations();
+        counters.evaluations += fit.evaluations();
+        return fit;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.evosld.fit;
+
+import static dev.evosld.fit.Synthetic.Range.log;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
+import dev.evosld.data.TaskConfig.Bound;
+import dev.evosld.law.Law;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LawFitterFailureTest {
+    // a < N on every row, so log(a - N) is NaN everywhere the bounds allow
+    private static final Law LAW = Law.parse("c + log(a - N)", List.of("N"));
+    private static final FitOptions OPTIONS = FitOptions.defaults().withStarts(8)
+        .withBounds(Map.of("a", new Bound(Double.NEGATIVE_INFINITY, 10)));
+
+    private static double[][] columns() {
+        return Synthetic.columns(20, List.of(log(1e3, 1e4)), 1);
+    }
+
+    private static double[] target() {
+        double[] y = new double[20];
+        for (int r = 0; r < y.length; r++) {
+            y[r] = 2 + 0.01 * r;
+        }
+        return y;
+    }
+
+    @ParameterizedTest(name = "projection {0}")
+    @ValueSource(booleans = {true, false})
+    void predictionsNonFiniteEverywhereIsAFailureNotNumbers(boolean projection) {
+        FitProblem problem = new FitProblem("g", "y", 20, columns(), target());
+
+        TargetFit fit = LawFitter.of(LAW, OPTIONS.withVariableProjection(projection)).fit(problem, new double[] {1, 5});
+
+        assertTrue(fit.isFailure(), fit::toString);
+        assertEquals(0, fit.parameters().length);
+        assertTrue(Double.isNaN(fit.mse()));
+        assertTrue(fit.failure().contains("finite"), fit.failure());
+    }
+
+    @ParameterizedTest(name = "threads {0}")
+    @ValueSource(ints = {1, 2})
+    void fittedLawReportsTheFailedGroup(int threads) {
+        double[][] columns = columns();
+        Group group = Group.of("runs", columns, new double[][] {target()});
+        Table table = new Table(List.of("N"), List.of("loss"), List.of(group));
+
+        FittedLaw fitted = FittedLaw.fit(LAW, table, OPTIONS, threads, null);
+
+        assertTrue(fitted.failure().isPresent());
+        assertEquals("runs", fitted.failure().get().group());
+        assertEquals("loss", fitted.failure().get().target());
+        assertFalse(fitted.fits().stream().anyMatch(f -> !f.isFailure() && f.parameters().length > 0));
+    }
+}

@@ -70,8 +70,9 @@ class LawFitterPropertyTest {
                 TargetFit fit = fitter.fit(problem, null);
                 double error = Synthetic.relativeError(fit.parameters(), truth, 1e-3);
                 assertFalse(fit.isFailure(), fit::toString);
-                // 1e-13 at worst here; the other local minima lie at 1e-8 and above
-                assertTrue(normalizedMse(fit, problem) < 1e-10, () -> "not the global minimum: " + fit);
+                // the global basin ends below 1e-9 (how far below depends on where the last iteration stops);
+                // the other local minima lie at 1e-8 and above
+                assertTrue(normalizedMse(fit, problem) < 3e-9, () -> "not the global minimum: " + fit);
                 // L-BFGS-B stops once an iteration gains less than 1e-13 of the target's variance, which on
                 // ill-conditioned draws leaves errors up to 1.5e-3 (projected fits: 4e-6 on the same draw)
                 assertTrue(error < 1e-2, () -> "error " + error + ", true " + Arrays.toString(truth) + ", " + fit);

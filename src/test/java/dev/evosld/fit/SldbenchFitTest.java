@@ -70,7 +70,7 @@ class SldbenchFitTest {
         // must not be scaled by its Jacobian (which once left the best of 8 starts at train R² 0.744)
         Scored scored = fit("moe_scaling_law", "human", FitOptions.defaults().withStarts(8));
 
-        assertEquals(0.95947035612, scored.trainR2(), 1e-10);
+        assertEquals(0.959470356, scored.trainR2(), 1e-6);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -59,17 +59,18 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--generations", paramLabel = "N", description = "Generations (default: " + 60 + ").")
+    @Option(names = "--generations", paramLabel = "N", description = "Generations (default: " + SearchSettings.DEFAULT_GENERATIONS + ").")
     Integer generations;
 
-    @Option(names = "--population", paramLabel = "N", description = "Individuals per island (default: " + 96 + ").")
+    @Option(names = "--population", paramLabel = "N", description = "Individuals per island (default: " + SearchSettings.DEFAULT_POPULATION + ").")
     Integer population;
 
-    @Option(names = "--islands", paramLabel = "N", description = "Island populations (default: 2).")
+    @Option(names = "--islands", paramLabel = "N", description = "Island populations (default: " + SearchSettings.DEFAULT_ISLANDS + ").")
     Integer islands;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-        description = "Stop after this long, e.g. 90s, 5m (default: 5m). A run stopped by time is not reproducible bit for bit.")
+        description = "Stop after this long, e.g. 90s, 5m (default: " + SearchSettings.DEFAULT_TIME_LIMIT_MINUTES
+            + "m). A run stopped by time is not reproducible bit for bit.")
     Duration timeLimit;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads fitting candidates (default: all cores); does not change the result.")

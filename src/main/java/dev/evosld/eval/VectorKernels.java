@@ -51,6 +51,11 @@ final class VectorKernels implements Kernels {
         return coefficients;
     }
 
+    /** {@code p * x + c}, the Horner step, with c broadcast (a constant that C2 folds). */
+    private static DoubleVector step(DoubleVector p, DoubleVector x, double c) {
+        return p.fma(x, DoubleVector.broadcast(SPECIES, c));
+    }
+
     /** {@code 1/(2n+3)}: log m = 2s + 2s z sum z^n/(2n+3) with z = s². */
     private static double[] atanhSeries(int terms) {
         double[] coefficients = new double[terms];
@@ -66,10 +71,10 @@ final class VectorKernels implements Kernels {
         DoubleVector k = shifted.sub(ROUNDER);
         DoubleVector r = k.neg().fma(DoubleVector.broadcast(SPECIES, LN2_HI), hi);
         r = k.neg().fma(DoubleVector.broadcast(SPECIES, LN2_LO), r).add(lo);
-        DoubleVector p = DoubleVector.broadcast(SPECIES, EXP_TAYLOR[EXP_TAYLOR.length - 1]);
-        for (int n = EXP_TAYLOR.length - 2; n >= 0; n--) {
-            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXP_TAYLOR[n]));
-        }
+        double[] c = EXP_TAYLOR;
+        DoubleVector p = DoubleVector.broadcast(SPECIES, c[13]);
+        p = step(step(step(step(step(step(p, r, c[12]), r, c[11]), r, c[10]), r, c[9]), r, c[8]), r, c[7]);
+        p = step(step(step(step(step(step(step(p, r, c[6]), r, c[5]), r, c[4]), r, c[3]), r, c[2]), r, c[1]), r, c[0]);
         LongVector exponent = (LongVector) k.convert(VectorOperators.D2L, 0);
         DoubleVector scale = exponent.add(1023).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
         return p.mul(scale);
@@ -90,10 +95,10 @@ final class VectorKernels implements Kernels {
         DoubleVector f = m.sub(1.0);
         DoubleVector s = f.div(f.add(2.0));
         DoubleVector z = s.mul(s);
-        DoubleVector series = DoubleVector.broadcast(SPECIES, ATANH_SERIES[ATANH_SERIES.length - 1]);
-        for (int n = ATANH_SERIES.length - 2; n >= 0; n--) {
-            series = series.fma(z, DoubleVector.broadcast(SPECIES, ATANH_SERIES[n]));
-        }
+        double[] c = ATANH_SERIES;
+        DoubleVector series = DoubleVector.broadcast(SPECIES, c[10]);
+        series = step(step(step(step(step(series, z, c[9]), z, c[8]), z, c[7]), z, c[6]), z, c[5]);
+        series = step(step(step(step(step(series, z, c[4]), z, c[3]), z, c[2]), z, c[1]), z, c[0]);
         DoubleVector twice = s.add(s);
         DoubleVector q = twice.mul(z).fma(series, twice);
         DoubleVector exponent = (DoubleVector) e.convert(VectorOperators.L2D, 0);
@@ -105,7 +110,7 @@ final class VectorKernels implements Kernels {
     }
 
     /** pow from a logarithm given as hi + lo and an exponent y: exp(y hi + y lo) with the product's error kept. */
-    private static DoubleVector powFromLog(DoubleVector hi, DoubleVector lo, DoubleVector y, VectorMask<Double>[] valid) {
+    private static DoubleVector powFromLog(DoubleVector hi, DoubleVector lo, DoubleVector y) {
         DoubleVector a = hi.mul(y);
         DoubleVector aError = hi.fma(y, a.neg());
         DoubleVector b = lo.mul(y);
@@ -116,8 +121,12 @@ final class VectorKernels implements Kernels {
         DoubleVector aVirtual = sum.sub(bVirtual);
         DoubleVector error = a.sub(aVirtual).add(b.sub(bVirtual));
         DoubleVector tail = error.add(aError).add(bError);
-        valid[0] = valid[0].and(expRange(sum));
         return exp(sum, tail);
+    }
+
+    /** The lanes where {@link #powFromLog} is in range: the same rounded sum it exponentiates. */
+    private static VectorMask<Double> powRange(DoubleVector hi, DoubleVector lo, DoubleVector y) {
+        return expRange(hi.mul(y).add(lo.mul(y)));
     }
 
     @Override
@@ -183,19 +192,46 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    /**
+     * Powers that are plain arithmetic: exact, and as fast as the arithmetic (C2 vectorizes these loops);
+     * {@code Math.pow} special-cases the same exponents. False if {@code s} is none of them.
+     */
+    private static boolean simplePower(double[] a, double s, double[] out, int n) {
+        if (s == 1) {
+            System.arraycopy(a, 0, out, 0, n);
+        } else if (s == 2) {
+            for (int i = 0; i < n; i++) {
+                out[i] = a[i] * a[i];
+            }
+        } else if (s == 0.5) {
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.sqrt(a[i]);
+            }
+        } else if (s == -1) {
+            for (int i = 0; i < n; i++) {
+                out[i] = 1 / a[i];
+            }
+        } else {
+            return false;
+        }
+        return true;
+    }
+
     @Override
-    @SuppressWarnings("unchecked")
     public void pow(double[] a, double s, double[] out, int n) {
+        if (simplePower(a, s, out, n)) {
+            return;
+        }
         DoubleVector y = DoubleVector.broadcast(SPECIES, s);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, a, i);
             DoubleVector[] parts = log(x);
-            VectorMask<Double>[] ok = new VectorMask[] {logRange(x)};
-            powFromLog(parts[0], parts[1], y, ok).intoArray(out, i);
-            if (!ok[0].allTrue()) {
+            powFromLog(parts[0], parts[1], y).intoArray(out, i);
+            VectorMask<Double> ok = logRange(x).and(powRange(parts[0], parts[1], y));
+            if (!ok.allTrue()) {
                 for (int l = 0; l < LANES; l++) {
-                    if (!ok[0].laneIsSet(l)) {
+                    if (!ok.laneIsSet(l)) {
                         out[i + l] = Math.pow(a[i + l], s);
                     }
                 }
@@ -207,18 +243,17 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void pow(double[] a, double[] b, double[] out, int n) {
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, a, i);
             DoubleVector y = DoubleVector.fromArray(SPECIES, b, i);
             DoubleVector[] parts = log(x);
-            VectorMask<Double>[] ok = new VectorMask[] {logRange(x)};
-            powFromLog(parts[0], parts[1], y, ok).intoArray(out, i);
-            if (!ok[0].allTrue()) {
+            powFromLog(parts[0], parts[1], y).intoArray(out, i);
+            VectorMask<Double> ok = logRange(x).and(powRange(parts[0], parts[1], y));
+            if (!ok.allTrue()) {
                 for (int l = 0; l < LANES; l++) {
-                    if (!ok[0].laneIsSet(l)) {
+                    if (!ok.laneIsSet(l)) {
                         out[i + l] = Math.pow(a[i + l], b[i + l]);
                     }
                 }
@@ -266,17 +301,20 @@ final class VectorKernels implements Kernels {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public void pow(double s, double[] out, int n) {
+            if (simplePower(base, s, out, n)) {
+                return;
+            }
             DoubleVector y = DoubleVector.broadcast(SPECIES, s);
             int i = 0;
             for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-                VectorMask<Double>[] ok = new VectorMask[] {VectorMask.fromArray(SPECIES, regular, i)};
-                powFromLog(DoubleVector.fromArray(SPECIES, hi, i), DoubleVector.fromArray(SPECIES, lo, i), y, ok)
-                    .intoArray(out, i);
-                if (!ok[0].allTrue()) {
+                DoubleVector h = DoubleVector.fromArray(SPECIES, hi, i);
+                DoubleVector l0 = DoubleVector.fromArray(SPECIES, lo, i);
+                powFromLog(h, l0, y).intoArray(out, i);
+                VectorMask<Double> ok = VectorMask.fromArray(SPECIES, regular, i).and(powRange(h, l0, y));
+                if (!ok.allTrue()) {
                     for (int l = 0; l < LANES; l++) {
-                        if (!ok[0].laneIsSet(l)) {
+                        if (!ok.laneIsSet(l)) {
                             out[i + l] = Math.pow(base[i + l], s);
                         }
                     }

@@ -22,6 +22,11 @@ import java.util.Objects;
 public record SearchSettings(long seed, int generations, int population, int islands, int epochLength,
                              Duration timeLimit, int threads, int validationStarts, int finalStarts, int maxNodes,
                              int proposerEvery) {
+    public static final int DEFAULT_GENERATIONS = 60;
+    public static final int DEFAULT_POPULATION = 96;
+    public static final int DEFAULT_ISLANDS = 2;
+    public static final int DEFAULT_EPOCH_LENGTH = 3;
+    public static final int DEFAULT_TIME_LIMIT_MINUTES = 5;
 
     public SearchSettings {
         Objects.requireNonNull(timeLimit);
@@ -33,7 +38,8 @@ public record SearchSettings(long seed, int generations, int population, int isl
 
     /** The defaults: sized so every SLDBench task finishes within about five minutes on two cores. */
     public static SearchSettings defaults() {
-        return new SearchSettings(0, 60, 96, 2, 3, Duration.ofMinutes(5),
+        return new SearchSettings(0, DEFAULT_GENERATIONS, DEFAULT_POPULATION, DEFAULT_ISLANDS, DEFAULT_EPOCH_LENGTH,
+            Duration.ofMinutes(DEFAULT_TIME_LIMIT_MINUTES),
             Runtime.getRuntime().availableProcessors(), 6, 32, 41, 5);
     }
 

@@ -41,8 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code iterations} and {@code evaluations} are L-BFGS-B iterations and objective evaluations per second,
  * so that {@code iterations / fits} is iterations per single-start fit. Fits are deterministic, so those
  * ratios do not vary between runs. The fitter's tolerances are its defaults (projected gradient 1e-10,
- * relative reduction 1e-13, 500 iterations), and it evaluates laws with the scalar kernels (the vector
- * kernels are not bit-reproducible across JIT states).
+ * relative reduction 1e-13, 500 iterations), and it evaluates laws with the preferred (vector) kernels.
  *
  * <p>Run: {@code EVOSLD_DATA=... java -jar target/benchmarks.jar FitBenchmark -f 1 -wi 3 -i 5}.
  */

@@ -346,9 +346,10 @@ public final class Report {
         }
         HistoryEntry last = entries.isEmpty() ? null : entries.getLast();
         if (last != null) {
-            long fitted = entries.stream().mapToLong(e -> e.candidatesFitted() == null ? 0 : e.candidatesFitted()).sum();
-            long hits = entries.stream().mapToLong(e -> e.cacheHits() == null ? 0 : e.cacheHits()).sum();
-            double seconds = entries.stream().mapToDouble(e -> e.seconds() == null ? 0 : e.seconds()).sum();
+            // the counters of history.json are running totals: the last generation's are the run's
+            long fitted = last.candidatesFitted() == null ? 0 : last.candidatesFitted();
+            long hits = last.cacheHits() == null ? 0 : last.cacheHits();
+            double seconds = last.seconds() == null ? 0 : last.seconds();
             out.append("<p class=\"note\">").append(entries.size()).append(" generations, ").append(fitted)
                 .append(" candidates fitted, ").append(hits).append(" cache hits, ")
                 .append(String.format(java.util.Locale.ROOT, "%.1f", seconds)).append(" s.</p>\n");

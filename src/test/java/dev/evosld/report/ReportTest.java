@@ -133,10 +133,10 @@ class ReportTest {
               "validation_error": 0.0001, "validation_r2": 0.999, "chosen": true}]
             """);
         Files.writeString(run.historyFile(), """
-            [{"generation": 0, "best_validation_error": 0.02, "best_validation_r2": 0.8, "candidates_fitted": 100,
+            [{"generation": 1, "best_validation_error": 0.02, "best_validation_r2": 0.8, "candidates_fitted": 100,
               "cache_hits": 0, "seconds": 1.5},
-             {"generation": 1, "best_validation_error": 0.0001, "best_validation_r2": 0.999, "candidates_fitted": 90,
-              "cache_hits": 10, "seconds": 1.25}]
+             {"generation": 2, "best_validation_error": 0.0001, "best_validation_r2": 0.999, "candidates_fitted": 190,
+              "cache_hits": 10, "seconds": 2.8}]
             """);
         String html = Files.readString(Report.write(run, data));
         assertTrue(html.contains("id=\"pareto\"") && html.contains("src=\"plots/pareto.png\""), "Pareto section");

@@ -56,6 +56,7 @@ public final class Discovery {
     private final TreeCodec codec;
     private final StructuralMutations mutations;
     private final CandidateScorer scorer;
+    private final ExtrapolationProbe probe;
 
     private List<ISeq<Phenotype<ProgramGene<Double>, Double>>> islands = new ArrayList<>();
     private int generation;
@@ -80,8 +81,9 @@ public final class Discovery {
         this.mutations = new StructuralMutations(features);
         FitOptions fitOptions = FitOptions.defaults().withStarts(settings.validationStarts()).withSeed(settings.seed())
             .withMaxIterations(VALIDATION_ITERATIONS);
+        this.probe = new ExtrapolationProbe(config.scaleAxis(), CandidateScorer.PROBE_FACTORS);
         this.scorer = new CandidateScorer(ValidationPlan.of(config, train, settings.seed()), fitOptions, config.targets(),
-            new ExtrapolationProbe(config.scaleAxis(), CandidateScorer.PROBE_FACTORS));
+            probe);
     }
 
     /**
@@ -383,12 +385,27 @@ public final class Discovery {
         if (front.isEmpty()) {
             throw new dev.evosld.EvosldException("no candidate law could be fitted to " + config.name());
         }
-        CandidateCache.Entry chosen = ParetoFront.choose(front);
         FitOptions options = FitOptions.defaults().withStarts(settings.finalStarts()).withSeed(settings.seed());
+        // the reported law, fitted on all of train, must pass the checks its validation fits passed; if it
+        // does not, the next choice from the front is taken
+        List<CandidateCache.Entry> candidates = new ArrayList<>(front);
+        CandidateCache.Entry chosen;
+        FittedLaw fitted;
+        while (true) {
+            chosen = ParetoFront.choose(candidates);
+            // the values found during the search are one more start: the validated basin stays reachable
+            fitted = FittedLaw.fit(chosen.law(), train.table(), options, settings.threads(),
+                hints(chosen.law(), chosen.evaluation().fitted()));
+            String problem = fitted.failure().isPresent()
+                ? fitted.failure().get().failure()
+                : probe.check(chosen.law(), train.table(), fitted.parameters());
+            if (problem == null || candidates.size() == 1) {
+                break;
+            }
+            listener.onMessage("passing over " + chosen.law() + " (fitted on all of train: " + problem + ")");
+            candidates.remove(chosen);
+        }
         Law law = chosen.law();
-        // the values found during the search are one more start: the validated basin stays reachable
-        FittedLaw fitted = FittedLaw.fit(law, train.table(), options, settings.threads(),
-            hints(law, chosen.evaluation().fitted()));
         R2 trainR2 = fitted.failure().isPresent()
             ? R2.failed(fitted.failure().get().failure())
             : Predictions.of(law, train.table(), fitted.parameters()).r2();

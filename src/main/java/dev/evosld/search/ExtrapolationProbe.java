@@ -14,10 +14,16 @@ import java.util.Locale;
  * bigger run gives. For each group, the rows at the group's largest scale-axis value are moved to
  * {@code factor} times that value (the other features kept; an axis with non-positive values is taken to be
  * a log10 scale already and shifted by {@code log10(factor)}); every prediction there must be finite and
- * within the observed target range widened by that range on each side. A law that diverges or turns
- * implausible there fails validation, however well it fits inside the data.
+ * within the observed target range widened by that range on each side, and must not turn around: where the
+ * law moves one way from half the largest value to the largest, it may not move back the other way by more
+ * than {@link #TURN_TOLERANCE} of the target range beyond it (a loss that falls with model size over the
+ * data and rises again past it is a fit of curvature, not a law). A law that diverges, turns implausible or
+ * turns around there fails validation, however well it fits inside the data.
  */
 final class ExtrapolationProbe {
+    /** The share of the target range a prediction may move back against its own trend beyond the data. */
+    static final double TURN_TOLERANCE = 0.02;
+
     private final List<String> axes;
     private final double[] factors;
 
@@ -31,26 +37,40 @@ final class ExtrapolationProbe {
         if (axes.isEmpty()) {
             return null;
         }
-        for (double factor : factors) {
-            Table probe = probeTable(fitted, factor);
-            Predictions predictions = Predictions.of(law, probe, values);
-            for (int t = 0; t < fitted.targets().size(); t++) {
-                double low = Double.POSITIVE_INFINITY;
-                double high = Double.NEGATIVE_INFINITY;
-                for (Group group : fitted.groups()) {
-                    for (double y : group.target(t)) {
-                        low = Math.min(low, y);
-                        high = Math.max(high, y);
-                    }
+        double[] low = new double[fitted.targets().size()];
+        double[] high = new double[fitted.targets().size()];
+        for (int t = 0; t < low.length; t++) {
+            low[t] = Double.POSITIVE_INFINITY;
+            high[t] = Double.NEGATIVE_INFINITY;
+            for (Group group : fitted.groups()) {
+                for (double y : group.target(t)) {
+                    low[t] = Math.min(low[t], y);
+                    high[t] = Math.max(high[t], y);
                 }
-                double range = Math.max(high - low, 1e-12);
-                for (double prediction : predictions.predicted().get(t)) {
+            }
+        }
+        // rows keep their order in every probe table, so predictions line up row by row
+        List<double[]> atLargest = Predictions.of(law, fitted, values).predicted();
+        List<double[]> atHalf = Predictions.of(law, probeTable(fitted, 0.5), values).predicted();
+        for (double factor : factors) {
+            List<double[]> beyond = Predictions.of(law, probeTable(fitted, factor), values).predicted();
+            for (int t = 0; t < low.length; t++) {
+                double range = Math.max(high[t] - low[t], 1e-12);
+                double[] predictions = beyond.get(t);
+                for (int r = 0; r < predictions.length; r++) {
+                    double prediction = predictions[r];
                     if (!Double.isFinite(prediction)) {
                         return String.format(Locale.ROOT, "not finite at %s× the largest %s", times(factor), axes.getFirst());
                     }
-                    if (prediction < low - range || prediction > high + range) {
+                    if (prediction < low[t] - range || prediction > high[t] + range) {
                         return String.format(Locale.ROOT, "implausible at %s× the largest %s: %.4g outside [%.4g, %.4g]",
-                            times(factor), axes.getFirst(), prediction, low - range, high + range);
+                            times(factor), axes.getFirst(), prediction, low[t] - range, high[t] + range);
+                    }
+                    double inside = atLargest.get(t)[r] - atHalf.get(t)[r];
+                    double outside = prediction - atLargest.get(t)[r];
+                    if (inside * outside < 0 && Math.abs(outside) > TURN_TOLERANCE * range) {
+                        return String.format(Locale.ROOT, "turns around at %s× the largest %s: %.4g after %.4g",
+                            times(factor), axes.getFirst(), prediction, atLargest.get(t)[r]);
                     }
                 }
             }

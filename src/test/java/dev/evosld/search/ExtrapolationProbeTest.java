@@ -30,6 +30,21 @@ class ExtrapolationProbeTest {
     }
 
     @Test
+    void aLawThatTurnsAroundBeyondTheDataFails() {
+        // falls over the data, has its minimum just past the largest N and rises again within the target range
+        Law law = Law.parse("E + c*(log(N) - m)^2", SyntheticTask.FEATURES);
+        String reason = probe.check(law, table, values(law, 1.9, 0.05, Math.log(1.5e9)));
+        assertTrue(reason != null && reason.startsWith("turns around at 10× the largest N"), reason);
+    }
+
+    @Test
+    void aLawThatFlattensBeyondTheDataPasses() {
+        // the same curvature with its minimum far beyond the probes keeps falling: no turn
+        Law law = Law.parse("E + c*(log(N) - m)^2", SyntheticTask.FEATURES);
+        assertNull(probe.check(law, table, values(law, 1.9, 0.01, Math.log(1e12))));
+    }
+
+    @Test
     void aLawThatIsUndefinedBeyondTheDataFails() {
         Law law = Law.parse("E + A*log(2e9 - N)", SyntheticTask.FEATURES);
         String reason = probe.check(law, table, values(law, 2, 0.01));

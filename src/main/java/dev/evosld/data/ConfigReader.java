@@ -49,6 +49,7 @@ final class ConfigReader {
         Integer parameterBudget,
         List<String> scaleAxis,
         HoldoutDocument holdout,
+        String trend,
         String humanLaw,
         LinkedHashMap<String, List<Double>> bounds,
         ReferencesDocument references,
@@ -149,7 +150,18 @@ final class ConfigReader {
             hub = new TaskConfig.HubSource(d.hub.dataset, d.hub.config, d.hub.trainRows, d.hub.testRows);
         }
         return new TaskConfig(d.name, d.description, features, d.targets, d.parameterBudget, d.scaleAxis,
-            holdout(d.holdout), d.humanLaw, bounds, references, hub);
+            holdout(d.holdout), trend(d.trend), d.humanLaw, bounds, references, hub);
+    }
+
+    private static TaskConfig.Trend trend(String trend) {
+        if (trend == null) {
+            return TaskConfig.Trend.PER_RUN;
+        }
+        return switch (trend) {
+            case "per_run" -> TaskConfig.Trend.PER_RUN;
+            case "group_mean" -> TaskConfig.Trend.GROUP_MEAN;
+            default -> throw new DataException("trend must be per_run or group_mean, not " + MessageText.quote(trend));
+        };
     }
 
     private static TaskConfig.Holdout holdout(HoldoutDocument h) {

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * @param parameterBudget the most fitted parameters a law may have per group, over all targets together
  * @param scaleAxis the features along which the test split extrapolates (empty when there is none)
  * @param holdout how to choose validation rows inside the train split
+ * @param trend what must keep its trend along the scale axis beyond the data: each run, or only a group's mean
  * @param humanLaw the human-designed law in EvoSLD's law language, or {@code null} when there is none
  * @param bounds per-parameter bound overrides for fitting, by parameter name, in file order
  * @param references published scores to compare with, or {@code null}
@@ -38,6 +39,7 @@ public record TaskConfig(
     int parameterBudget,
     List<String> scaleAxis,
     Holdout holdout,
+    Trend trend,
     String humanLaw,
     Map<String, Bound> bounds,
     References references,
@@ -72,6 +74,7 @@ public record TaskConfig(
         targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
         scaleAxis = List.copyOf(Objects.requireNonNull(scaleAxis, "scale_axis"));
         Objects.requireNonNull(holdout, "holdout");
+        Objects.requireNonNull(trend, "trend");
         bounds = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(bounds, "bounds")));
         if (humanLaw != null) {
             humanLaw = MessageText.oneLine(require(humanLaw, "human_law"));
@@ -119,6 +122,29 @@ public record TaskConfig(
             }
             Objects.requireNonNull(bounds.get(parameter), "bound");
         }
+    }
+
+    /** A task whose runs must each keep their trend beyond the data, as most tasks' runs do. */
+    public TaskConfig(String name, String description, List<Feature> features, List<String> targets,
+                      int parameterBudget, List<String> scaleAxis, Holdout holdout, String humanLaw,
+                      Map<String, Bound> bounds, References references, HubSource hub) {
+        this(name, description, features, targets, parameterBudget, scaleAxis, holdout, Trend.PER_RUN, humanLaw,
+            bounds, references, hub);
+    }
+
+    /**
+     * What a fitted law must keep doing beyond the data along the scale axis (config key {@code trend}).
+     * Where a law's prediction falls from half the largest scale to the largest, it may not rise again at 2×
+     * or 10× (nor the reverse).
+     */
+    public enum Trend {
+        /** Every run at the largest scale keeps its trend: the other features do not bend the scale curve. */
+        PER_RUN,
+        /**
+         * Only each group's mean over the runs at the largest scale keeps its trend: for features such as a
+         * learning rate, whose best value moves with scale, one fixed setting may do worse at a larger scale.
+         */
+        GROUP_MEAN
     }
 
     /** An input column and what it means (the description goes into LLM prompts). */

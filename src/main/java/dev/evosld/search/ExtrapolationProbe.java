@@ -2,6 +2,7 @@ package dev.evosld.search;
 
 import dev.evosld.data.Group;
 import dev.evosld.data.Table;
+import dev.evosld.data.TaskConfig;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.Predictions;
 import dev.evosld.law.Law;
@@ -14,21 +15,24 @@ import java.util.Locale;
  * bigger run gives. For each group, the rows at the group's largest scale-axis value are moved to
  * {@code factor} times that value (the other features kept; an axis with non-positive values is taken to be
  * a log10 scale already and shifted by {@code log10(factor)}); every prediction there must be finite and
- * within the observed target range widened by that range on each side, and must not turn around: where the
- * law moves one way from half the largest value to the largest, it may not move back the other way by more
- * than {@link #TURN_TOLERANCE} of the target range beyond it (a loss that falls with model size over the
- * data and rises again past it is a fit of curvature, not a law). A law that diverges, turns implausible or
- * turns around there fails validation, however well it fits inside the data.
+ * within the observed target range widened by that range on each side, and must not turn around: where a
+ * prediction moves one way from half the largest value to the largest, it may not move back the other way by
+ * more than {@link #TURN_TOLERANCE} of the target range beyond it (a loss that falls with model size over the
+ * data and rises again past it is a fit of curvature, not a law). The task's {@link TaskConfig.Trend} says
+ * whether that holds for every row or only for each group's mean over the moved rows. A law that diverges,
+ * turns implausible or turns around there fails validation, however well it fits inside the data.
  */
 final class ExtrapolationProbe {
     /** The share of the target range a prediction may move back against its own trend beyond the data. */
     static final double TURN_TOLERANCE = 0.02;
 
     private final List<String> axes;
+    private final TaskConfig.Trend trend;
     private final double[] factors;
 
-    ExtrapolationProbe(List<String> axes, double[] factors) {
+    ExtrapolationProbe(List<String> axes, TaskConfig.Trend trend, double[] factors) {
         this.axes = List.copyOf(axes);
+        this.trend = trend;
         this.factors = factors.clone();
     }
 
@@ -68,14 +72,63 @@ final class ExtrapolationProbe {
                     }
                     double inside = atLargest.get(t)[r] - atHalf.get(t)[r];
                     double outside = prediction - atLargest.get(t)[r];
-                    if (inside * outside < 0 && Math.abs(outside) > TURN_TOLERANCE * range) {
+                    if (trend == TaskConfig.Trend.PER_RUN && inside * outside < 0
+                        && Math.abs(outside) > TURN_TOLERANCE * range) {
                         return String.format(Locale.ROOT, "turns around at %s× the largest %s: %.4g after %.4g",
                             times(factor), axes.getFirst(), prediction, atLargest.get(t)[r]);
                     }
                 }
+                String turn = trend == TaskConfig.Trend.GROUP_MEAN
+                    ? turn(fitted, atHalf.get(t), atLargest.get(t), predictions, range)
+                    : null;
+                if (turn != null) {
+                    return String.format(Locale.ROOT, "turns around at %s× the largest %s: %s", times(factor),
+                        axes.getFirst(), turn);
+                }
             }
         }
         return null;
+    }
+
+    /** The group whose mean prediction moves back against its trend by more than the tolerance, or null. */
+    private String turn(Table table, double[] atHalf, double[] atLargest, double[] beyond, double range) {
+        int offset = 0;
+        for (Group group : table.groups()) {
+            boolean[] moved = movedRows(table, group);
+            double half = 0;
+            double largest = 0;
+            double far = 0;
+            int count = 0;
+            for (int r = 0; r < moved.length; r++) {
+                if (moved[r]) {
+                    half += atHalf[offset + r];
+                    largest += atLargest[offset + r];
+                    far += beyond[offset + r];
+                    count++;
+                }
+            }
+            offset += group.rows();
+            double inside = (largest - half) / count;
+            double outside = (far - largest) / count;
+            if (inside * outside < 0 && Math.abs(outside) > TURN_TOLERANCE * range) {
+                return String.format(Locale.ROOT, "group %s's mean %.4g after %.4g", group.name(), far / count,
+                    largest / count);
+            }
+        }
+        return null;
+    }
+
+    /** The rows of a group that a probe moves: those at the group's largest value of some axis. */
+    private boolean[] movedRows(Table table, Group group) {
+        boolean[] moved = new boolean[group.rows()];
+        for (String axis : axes) {
+            double[] values = group.feature(table.features().indexOf(axis));
+            double largest = java.util.Arrays.stream(values).max().orElse(Double.NaN);
+            for (int r = 0; r < values.length; r++) {
+                moved[r] |= values[r] == largest;
+            }
+        }
+        return moved;
     }
 
     private static String times(double factor) {

@@ -90,6 +90,11 @@ class TaskConfigTest {
         TaskConfig constrained = TaskConfig.load(CONFIGS.resolve("data_constrained_scaling_law.yaml"));
         assertEquals(List.of("params", "tokens"), constrained.scaleAxis());
         assertEquals(new Holdout.TopValues(1, 0), constrained.holdout());
+        for (String task : TaskConfig.builtinTasks()) {
+            // only lr_bsz has features (learning rate, batch size) whose best value moves with scale
+            assertEquals(task.equals("lr_bsz_scaling_law") ? TaskConfig.Trend.GROUP_MEAN : TaskConfig.Trend.PER_RUN,
+                TaskConfig.load(CONFIGS.resolve(task + ".yaml")).trend(), task);
+        }
     }
 
     @Test
@@ -148,7 +153,7 @@ class TaskConfigTest {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, VALID + "colour: blue\n");
         assertEquals(file + ":10: unknown key 'colour' (known keys: bounds, description, features, holdout, hub, "
-            + "human_law, name, parameter_budget, references, scale_axis, targets)",
+            + "human_law, name, parameter_budget, references, scale_axis, targets, trend)",
             assertThrows(DataException.class, () -> TaskConfig.load(file)).getMessage());
     }
 
@@ -158,6 +163,14 @@ class TaskConfigTest {
         assertEquals(List.of("N", "D"), config.featureNames());
         assertEquals(Map.of("a", new Bound(0, Double.POSITIVE_INFINITY), "b", new Bound(Double.NEGATIVE_INFINITY, 1e-3)),
             config.bounds());
+        assertEquals(TaskConfig.Trend.PER_RUN, config.trend());
+    }
+
+    @Test
+    void trendIsPerRunOrGroupMean() {
+        assertEquals(TaskConfig.Trend.GROUP_MEAN, ConfigReader.read(VALID + "trend: group_mean\n", "c.yaml").trend());
+        assertEquals(TaskConfig.Trend.PER_RUN, ConfigReader.read(VALID + "trend: per_run\n", "c.yaml").trend());
+        assertEquals("c.yaml: trend must be per_run or group_mean, not 'mean'", error(VALID + "trend: mean\n"));
     }
 
     @Test
@@ -173,7 +186,7 @@ class TaskConfigTest {
     @Test
     void unknownKeys() {
         assertEquals("c.yaml:10: unknown key 'foo' (known keys: bounds, description, features, holdout, hub, "
-            + "human_law, name, parameter_budget, references, scale_axis, targets)", error(VALID + "foo: 1\n"));
+            + "human_law, name, parameter_budget, references, scale_axis, targets, trend)", error(VALID + "foo: 1\n"));
         assertEquals("c.yaml:9: unknown key 'top_valuez' in 'holdout' (known keys: folds, min_train_rows, top_fraction, top_values)",
             error(VALID.replace("{top_values: 1}", "{top_values: 1, top_valuez: 2}")));
         assertEquals("c.yaml:4: unknown key 'unit' in 'features[0]' (known keys: description, name)",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.data.Table;
+import dev.evosld.data.TaskConfig;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.law.Law;
 import java.util.LinkedHashMap;
@@ -12,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExtrapolationProbeTest {
-    private final ExtrapolationProbe probe = new ExtrapolationProbe(List.of("N"), CandidateScorer.PROBE_FACTORS);
+    private final ExtrapolationProbe probe = new ExtrapolationProbe(List.of("N"), TaskConfig.Trend.PER_RUN,
+        CandidateScorer.PROBE_FACTORS);
+    private final ExtrapolationProbe meanProbe = new ExtrapolationProbe(List.of("N"), TaskConfig.Trend.GROUP_MEAN,
+        CandidateScorer.PROBE_FACTORS);
     private final Table table = SyntheticTask.train().table();
 
     @Test
@@ -35,6 +39,25 @@ class ExtrapolationProbeTest {
         Law law = Law.parse("E + c*(log(N) - m)^2", SyntheticTask.FEATURES);
         String reason = probe.check(law, table, values(law, 1.9, 0.05, Math.log(1.5e9)));
         assertTrue(reason != null && reason.startsWith("turns around at 10× the largest N"), reason);
+    }
+
+    @Test
+    void runsThatTurnBothWaysFailPerRunButNotOnTheGroupMean() {
+        // large-D runs turn up past the largest N, small-D runs turn down, and the mean over D stays flat: the
+        // shape of a learning rate whose best value moves with model size
+        Law law = Law.parse("E + c*(log(N) - m)^2*(log(D) - q)", SyntheticTask.FEATURES);
+        double meanLogD = (Math.log(1e9) + Math.log(4e9) + Math.log(1.6e10) + Math.log(6.4e10)) / 4;
+        ParameterSet values = values(law, 1.9, 0.02, Math.log(1.5e9), meanLogD);
+        String reason = probe.check(law, table, values);
+        assertTrue(reason != null && reason.startsWith("turns around at 10× the largest N"), reason);
+        assertNull(meanProbe.check(law, table, values));
+    }
+
+    @Test
+    void aGroupMeanThatTurnsFails() {
+        Law law = Law.parse("E + c*(log(N) - m)^2", SyntheticTask.FEATURES);
+        String reason = meanProbe.check(law, table, values(law, 1.9, 0.05, Math.log(1.5e9)));
+        assertTrue(reason != null && reason.startsWith("turns around at 10× the largest N: group a's mean"), reason);
     }
 
     @Test

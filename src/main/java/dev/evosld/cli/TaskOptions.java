@@ -60,6 +60,11 @@ final class TaskOptions {
             description = "Most parameters per group a law may have (default: ${DEFAULT-VALUE}).")
         int budget;
 
+        @Option(names = "--trend", paramLabel = "per_run|group_mean", defaultValue = "per_run",
+            description = "What must keep its trend beyond the largest scale: every run (default), or only a "
+                + "group's mean (when other features, such as a learning rate, have a best value that moves with scale).")
+        String trend;
+
         UserData userData() {
             if ((testAbove == null) == (test == null)) {
                 throw new EvosldException("--data needs exactly one of --test-above COL=VALUE and --test CSV");
@@ -67,7 +72,7 @@ final class TaskOptions {
             UserData.Split split = testAbove != null
                 ? UserData.ScaleRule.parse(testAbove)
                 : new UserData.TestFile(test, scaleAxis);
-            return new UserData(data, features, targets, group, budget, split);
+            return new UserData(data, features, targets, group, budget, split, TaskConfig.Trend.parse(trend));
         }
     }
 

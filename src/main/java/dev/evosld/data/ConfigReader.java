@@ -154,14 +154,7 @@ final class ConfigReader {
     }
 
     private static TaskConfig.Trend trend(String trend) {
-        if (trend == null) {
-            return TaskConfig.Trend.PER_RUN;
-        }
-        return switch (trend) {
-            case "per_run" -> TaskConfig.Trend.PER_RUN;
-            case "group_mean" -> TaskConfig.Trend.GROUP_MEAN;
-            default -> throw new DataException("trend must be per_run or group_mean, not " + MessageText.quote(trend));
-        };
+        return trend == null ? TaskConfig.Trend.PER_RUN : TaskConfig.Trend.parse(trend);
     }
 
     private static TaskConfig.Holdout holdout(HoldoutDocument h) {

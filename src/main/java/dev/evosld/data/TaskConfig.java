@@ -144,7 +144,21 @@ public record TaskConfig(
          * Only each group's mean over the runs at the largest scale keeps its trend: for features such as a
          * learning rate, whose best value moves with scale, one fixed setting may do worse at a larger scale.
          */
-        GROUP_MEAN
+        GROUP_MEAN;
+
+        /** The trend named as in configs: {@code per_run} or {@code group_mean}. */
+        public static Trend parse(String name) {
+            return switch (name) {
+                case "per_run" -> PER_RUN;
+                case "group_mean" -> GROUP_MEAN;
+                default -> throw new DataException("trend must be per_run or group_mean, not " + MessageText.quote(name));
+            };
+        }
+
+        /** The name configs use. */
+        public String configName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** An input column and what it means (the description goes into LLM prompts). */

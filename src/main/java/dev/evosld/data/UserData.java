@@ -26,9 +26,11 @@ import java.util.stream.Collectors;
  *     {@code all}
  * @param parameterBudget the most fitted parameters a law may have per group, over all targets
  * @param split how rows are divided into train and test
+ * @param trend what must keep its trend beyond the data (see {@link TaskConfig.Trend})
  */
 public record UserData(
-    Path data, List<String> features, List<String> targets, String groupColumn, int parameterBudget, Split split) {
+    Path data, List<String> features, List<String> targets, String groupColumn, int parameterBudget, Split split,
+    TaskConfig.Trend trend) {
 
     /** The budget when the user gives none: the median of SLDBench's single-target tasks. */
     public static final int DEFAULT_PARAMETER_BUDGET = 6;
@@ -41,9 +43,16 @@ public record UserData(
         features = List.copyOf(features);
         targets = List.copyOf(targets);
         Objects.requireNonNull(split, "split");
+        Objects.requireNonNull(trend, "trend");
         if (groupColumn != null && groupColumn.isBlank()) {
             throw new DataException("the group column name is empty");
         }
+    }
+
+    /** A user's runs, each of which must keep its trend beyond the data. */
+    public UserData(Path data, List<String> features, List<String> targets, String groupColumn, int parameterBudget,
+                    Split split) {
+        this(data, features, targets, groupColumn, parameterBudget, split, TaskConfig.Trend.PER_RUN);
     }
 
     /** How a user's rows are divided into train and test. */
@@ -128,7 +137,7 @@ public record UserData(
                 .toList();
             return new TaskConfig(taskName(), "The user's own runs, from " + data.getFileName() + ".", described,
                 targets, parameterBudget, axis == null ? List.of() : List.of(axis),
-                new TaskConfig.Holdout.TopValues(1, 0), null, Map.of(), null, null);
+                new TaskConfig.Holdout.TopValues(1, 0), trend, null, Map.of(), null, null);
         } catch (DataException e) {
             throw new DataException(source + ": " + e.getMessage(), e);
         }

@@ -26,12 +26,15 @@ import java.util.List;
  * @param testAbove the split rule, e.g. {@code N=1e9}, or null
  * @param scaleAxis the scale axis with a test file, or null
  * @param budget the parameter budget, for {@code csv}
+ * @param trend the trend beyond the data ({@code per_run} or {@code group_mean}), for {@code csv}; null (runs
+ *     recorded before it existed) means {@code per_run}
  */
 public record DataSource(String kind, String task, String data, String test, List<String> features,
-                         List<String> targets, String group, String testAbove, String scaleAxis, Integer budget) {
+                         List<String> targets, String group, String testAbove, String scaleAxis, Integer budget,
+                         String trend) {
 
     public static DataSource sldbench(String task) {
-        return new DataSource("sldbench", task, null, null, null, null, null, null, null, null);
+        return new DataSource("sldbench", task, null, null, null, null, null, null, null, null, null);
     }
 
     public static DataSource csv(String task, UserData user) {
@@ -46,7 +49,7 @@ public record DataSource(String kind, String task, String data, String test, Lis
             }
         }
         return new DataSource("csv", task, user.data().toString(), test, user.features(), user.targets(),
-            user.groupColumn(), rule, axis, user.parameterBudget());
+            user.groupColumn(), rule, axis, user.parameterBudget(), user.trend().configName());
     }
 
     /** Loads the data again: SLDBench tasks from {@code directory}, user CSVs from their recorded paths. */
@@ -62,7 +65,8 @@ public record DataSource(String kind, String task, String data, String test, Lis
         UserData.Split split = testAbove != null
             ? UserData.ScaleRule.parse(testAbove)
             : new UserData.TestFile(Path.of(test), scaleAxis);
-        return new UserData(Path.of(data), features, targets, group, budget, split);
+        return new UserData(Path.of(data), features, targets, group, budget, split,
+            trend == null ? TaskConfig.Trend.PER_RUN : TaskConfig.Trend.parse(trend));
     }
 
     /** SHA-256 (hex) over the train and test files, so a report can tell whether the data changed since the run. */

@@ -50,6 +50,15 @@ class UserDataTest {
     }
 
     @Test
+    void theTrendReachesTheConfigAndDefaultsToPerRun() {
+        assertEquals(TaskConfig.Trend.PER_RUN, user(null, rule("N=1e9"), "loss").config().trend());
+        UserData mean = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 6, rule("N=1e9"),
+            TaskConfig.Trend.GROUP_MEAN);
+        assertEquals(TaskConfig.Trend.GROUP_MEAN, mean.config().trend());
+        assertEquals(TaskConfig.Trend.GROUP_MEAN, mean.load().config().trend());
+    }
+
+    @Test
     void parsesSplitRules() {
         assertEquals(new ScaleRule("N", 1e9, false), rule("N=1e9"));
         assertEquals(new ScaleRule("N", 1e9, false), rule("N>1e9"));

@@ -1,0 +1,45 @@
+package dev.evosld.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.evosld.data.DataDirectory;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.UserData;
+import dev.evosld.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataSourceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aUsersCsvLoadsAgainWithItsSplitBudgetAndTrend() throws IOException {
+        Path runs = dir.resolve("runs.csv");
+        Files.writeString(runs, "N,loss\n1e8,3\n1e9,2.5\n1e10,2.2\n");
+        UserData user = new UserData(runs, List.of("N"), List.of("loss"), null, 3, UserData.ScaleRule.parse("N=1e9"),
+            TaskConfig.Trend.GROUP_MEAN);
+        String json = Json.mapper().writeValueAsString(DataSource.csv("runs", user));
+        DataSource source = Json.mapper().readValue(json, DataSource.class);
+        TaskConfig config = source.load(DataDirectory.resolve(null, Map.of())).config();
+        assertEquals(TaskConfig.Trend.GROUP_MEAN, config.trend());
+        assertEquals(3, config.parameterBudget());
+        assertEquals(List.of("N"), config.scaleAxis());
+    }
+
+    @Test
+    void aRunRecordedBeforeTrendsExistedIsPerRun() throws IOException {
+        Path runs = dir.resolve("runs.csv");
+        Files.writeString(runs, "N,loss\n1e8,3\n1e9,2.5\n1e10,2.2\n");
+        String json = """
+            {"kind": "csv", "task": "runs", "data": "%s", "features": ["N"], "targets": ["loss"],
+             "test_above": "N=1e9", "budget": 3}""".formatted(runs.toString().replace("\\", "\\\\"));
+        DataSource source = Json.mapper().readValue(json, DataSource.class);
+        assertEquals(TaskConfig.Trend.PER_RUN, source.load(DataDirectory.resolve(null, Map.of())).config().trend());
+    }
+}

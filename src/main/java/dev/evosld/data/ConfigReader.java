@@ -150,11 +150,7 @@ final class ConfigReader {
             hub = new TaskConfig.HubSource(d.hub.dataset, d.hub.config, d.hub.trainRows, d.hub.testRows);
         }
         return new TaskConfig(d.name, d.description, features, d.targets, d.parameterBudget, d.scaleAxis,
-            holdout(d.holdout), trend(d.trend), d.humanLaw, bounds, references, hub);
-    }
-
-    private static TaskConfig.Trend trend(String trend) {
-        return trend == null ? TaskConfig.Trend.PER_RUN : TaskConfig.Trend.parse(trend);
+            holdout(d.holdout), TaskConfig.Trend.parse(d.trend), d.humanLaw, bounds, references, hub);
     }
 
     private static TaskConfig.Holdout holdout(HoldoutDocument h) {

@@ -146,8 +146,11 @@ public record TaskConfig(
          */
         GROUP_MEAN;
 
-        /** The trend named as in configs: {@code per_run} or {@code group_mean}. */
+        /** The trend named as in configs: {@code per_run} or {@code group_mean}; null (not given) is per_run. */
         public static Trend parse(String name) {
+            if (name == null) {
+                return PER_RUN;
+            }
             return switch (name) {
                 case "per_run" -> PER_RUN;
                 case "group_mean" -> GROUP_MEAN;

@@ -65,8 +65,7 @@ public record DataSource(String kind, String task, String data, String test, Lis
         UserData.Split split = testAbove != null
             ? UserData.ScaleRule.parse(testAbove)
             : new UserData.TestFile(Path.of(test), scaleAxis);
-        return new UserData(Path.of(data), features, targets, group, budget, split,
-            trend == null ? TaskConfig.Trend.PER_RUN : TaskConfig.Trend.parse(trend));
+        return new UserData(Path.of(data), features, targets, group, budget, split, TaskConfig.Trend.parse(trend));
     }
 
     /** SHA-256 (hex) over the train and test files, so a report can tell whether the data changed since the run. */

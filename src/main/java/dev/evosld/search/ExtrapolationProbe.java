@@ -60,9 +60,7 @@ final class ExtrapolationProbe {
             List<double[]> beyond = Predictions.of(law, probeTable(fitted, factor), values).predicted();
             for (int t = 0; t < low.length; t++) {
                 double range = Math.max(high[t] - low[t], 1e-12);
-                double[] predictions = beyond.get(t);
-                for (int r = 0; r < predictions.length; r++) {
-                    double prediction = predictions[r];
+                for (double prediction : beyond.get(t)) {
                     if (!Double.isFinite(prediction)) {
                         return String.format(Locale.ROOT, "not finite at %s× the largest %s", times(factor), axes.getFirst());
                     }
@@ -70,17 +68,8 @@ final class ExtrapolationProbe {
                         return String.format(Locale.ROOT, "implausible at %s× the largest %s: %.4g outside [%.4g, %.4g]",
                             times(factor), axes.getFirst(), prediction, low[t] - range, high[t] + range);
                     }
-                    double inside = atLargest.get(t)[r] - atHalf.get(t)[r];
-                    double outside = prediction - atLargest.get(t)[r];
-                    if (trend == TaskConfig.Trend.PER_RUN && inside * outside < 0
-                        && Math.abs(outside) > TURN_TOLERANCE * range) {
-                        return String.format(Locale.ROOT, "turns around at %s× the largest %s: %.4g after %.4g",
-                            times(factor), axes.getFirst(), prediction, atLargest.get(t)[r]);
-                    }
                 }
-                String turn = trend == TaskConfig.Trend.GROUP_MEAN
-                    ? turn(fitted, atHalf.get(t), atLargest.get(t), predictions, range)
-                    : null;
+                String turn = turn(fitted, atHalf.get(t), atLargest.get(t), beyond.get(t), range);
                 if (turn != null) {
                     return String.format(Locale.ROOT, "turns around at %s× the largest %s: %s", times(factor),
                         axes.getFirst(), turn);
@@ -90,7 +79,10 @@ final class ExtrapolationProbe {
         return null;
     }
 
-    /** The group whose mean prediction moves back against its trend by more than the tolerance, or null. */
+    /**
+     * Where a prediction moves back against its trend by more than the tolerance: a moved row's own, or with
+     * {@link TaskConfig.Trend#GROUP_MEAN} a group's mean over its moved rows; null where none does.
+     */
     private String turn(Table table, double[] atHalf, double[] atLargest, double[] beyond, double range) {
         int offset = 0;
         for (Group group : table.groups()) {
@@ -100,22 +92,31 @@ final class ExtrapolationProbe {
             double far = 0;
             int count = 0;
             for (int r = 0; r < moved.length; r++) {
-                if (moved[r]) {
-                    half += atHalf[offset + r];
-                    largest += atLargest[offset + r];
-                    far += beyond[offset + r];
-                    count++;
+                if (!moved[r]) {
+                    continue;
                 }
+                int row = offset + r;
+                if (trend == TaskConfig.Trend.PER_RUN && turns(atHalf[row], atLargest[row], beyond[row], range)) {
+                    return String.format(Locale.ROOT, "%.4g after %.4g", beyond[row], atLargest[row]);
+                }
+                half += atHalf[row];
+                largest += atLargest[row];
+                far += beyond[row];
+                count++;
             }
             offset += group.rows();
-            double inside = (largest - half) / count;
-            double outside = (far - largest) / count;
-            if (inside * outside < 0 && Math.abs(outside) > TURN_TOLERANCE * range) {
+            if (trend == TaskConfig.Trend.GROUP_MEAN && turns(half / count, largest / count, far / count, range)) {
                 return String.format(Locale.ROOT, "group %s's mean %.4g after %.4g", group.name(), far / count,
                     largest / count);
             }
         }
         return null;
+    }
+
+    private static boolean turns(double half, double largest, double far, double range) {
+        double inside = largest - half;
+        double outside = far - largest;
+        return inside * outside < 0 && Math.abs(outside) > TURN_TOLERANCE * range;
     }
 
     /** The rows of a group that a probe moves: those at the group's largest value of some axis. */

@@ -157,6 +157,7 @@ public record ValidationPlan(List<Fold> folds) {
                 for (int i = f; i < order.length; i += k) {
                     validation[order[i]] = true;
                 }
+                keepInsideFitRange(group, validation);
                 int kept = group.rows() - indices(validation, true).length;
                 perFold.get(f).add(kept < minimum ? new int[0] : indices(validation, true));
             }
@@ -176,6 +177,31 @@ public record ValidationPlan(List<Fold> folds) {
             }
         }
         return new ValidationPlan(folds);
+    }
+
+    /**
+     * Moves back to the fit rows every held-out row with a feature value outside the range of the rows left
+     * to fit on: without a scale axis the question is a new mix inside the data, and a fold that left out the
+     * only run at some extreme (a domain's only zero proportion) would grade extrapolation instead.
+     */
+    private static void keepInsideFitRange(Group group, boolean[] validation) {
+        boolean[] outside = new boolean[validation.length];
+        for (int j = 0; j < group.featureCount(); j++) {
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (int r = 0; r < validation.length; r++) {
+                if (!validation[r]) {
+                    low = Math.min(low, group.feature(j, r));
+                    high = Math.max(high, group.feature(j, r));
+                }
+            }
+            for (int r = 0; r < validation.length; r++) {
+                outside[r] |= validation[r] && (group.feature(j, r) < low || group.feature(j, r) > high);
+            }
+        }
+        for (int r = 0; r < validation.length; r++) {
+            validation[r] &= !outside[r];
+        }
     }
 
     private static Fold split(Table table, List<int[]> fitRows, List<int[]> validationRows) {

@@ -88,6 +88,45 @@ class ValidationPlanTest {
     }
 
     @Test
+    void crossValidationNeverGradesARunOutsideTheRangeItsFoldFitsOn() {
+        // a mixture grid where the zero share of x is held by one run only: a fold that held it out would grade
+        // extrapolation to x = 0, which no new mix inside the data asks for
+        double[] x = new double[12];
+        double[] y = new double[12];
+        double[] loss = new double[12];
+        for (int r = 0; r < 12; r++) {
+            x[r] = r == 0 ? 0 : 0.25 + 0.05 * (r % 2); // five or six runs at each other share
+            y[r] = 1 - x[r];
+            loss[r] = 2 + x[r];
+        }
+        Table table = new Table(List.of("x", "y"), List.of("loss"),
+            List.of(Group.of("g", new double[][] {x, y}, new double[][] {loss})));
+        TaskConfig base = SyntheticTask.config();
+        TaskConfig config = new TaskConfig(base.name(), base.description(),
+            List.of(new TaskConfig.Feature("x", "share"), new TaskConfig.Feature("y", "share")), base.targets(),
+            base.parameterBudget(), List.of(), new TaskConfig.Holdout.Folds(3, 0), null, Map.of(), null, null);
+        for (long seed = 0; seed < 20; seed++) {
+            ValidationPlan plan = ValidationPlan.of(config, new Train(table), seed);
+            int validated = 0;
+            for (ValidationPlan.Fold fold : plan.folds()) {
+                Group fit = fold.fit().groups().getFirst();
+                Group held = fold.validation().groups().getFirst();
+                for (int j = 0; j < 2; j++) {
+                    double low = Arrays.stream(fit.feature(j)).min().orElseThrow();
+                    double high = Arrays.stream(fit.feature(j)).max().orElseThrow();
+                    for (double v : held.feature(j)) {
+                        assertTrue(v >= low && v <= high, "seed " + seed + ": " + v + " outside [" + low + ", " + high + "]");
+                    }
+                }
+                assertTrue(Arrays.stream(fit.feature(0)).anyMatch(v -> v == 0), "the only zero share is always fitted on");
+                assertEquals(12, fit.rows() + held.rows(), "a run moved back from validation is fitted on");
+                validated += held.rows();
+            }
+            assertEquals(11, validated, "every other run is graded once (seed " + seed + ")");
+        }
+    }
+
+    @Test
     void aTopFractionCutsThatShareOfEachGroup() {
         TaskConfig config = withHoldout(new TaskConfig.Holdout.TopFraction(0.25, 0), List.of("N"));
         Table table = SyntheticTask.table(new double[] {1, 2, 3, 4, 5, 6, 7, 8});

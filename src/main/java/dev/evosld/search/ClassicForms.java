@@ -107,17 +107,20 @@ public final class ClassicForms implements Proposer {
             return List.of();
         }
         StringJoiner additive = new StringJoiner(" + ", "E + ", "");
+        StringJoiner sharedExponent = new StringJoiner(" + ", "E + ", "");
         StringJoiner logLinear = new StringJoiner(" + ", "a0 + ", "");
         StringJoiner linear = new StringJoiner(" + ", "c0 + ", "");
         StringJoiner exponent = new StringJoiner(" + ", "c0 + k*exp(", ")");
         for (int i = 0; i < variables.size(); i++) {
             String v = variables.get(i);
             additive.add("A" + i + "*" + v + "^(-a" + i + ")");
+            sharedExponent.add("A" + i + "*" + v + "^a");
             logLinear.add("b" + i + "*log(" + v + ")");
             linear.add("t" + i + "*" + v);
             exponent.add("t" + i + "*" + v);
         }
-        return List.of(additive.toString(), logLinear.toString(), "exp(" + logLinear + ")", linear.toString(),
+        // one exponent for every variable: the budget of a mixture law whose terms differ only in weight
+        return List.of(additive.toString(), sharedExponent.toString(), logLinear.toString(), "exp(" + logLinear + ")", linear.toString(),
             exponent.toString());
     }
 

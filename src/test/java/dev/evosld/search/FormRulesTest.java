@@ -50,7 +50,7 @@ class FormRulesTest {
         }
     }
 
-    private static Train emptyTrain(TaskConfig config) {
+    static Train emptyTrain(TaskConfig config) {
         List<double[]> columns = new ArrayList<>();
         for (int i = 0; i < config.features().size(); i++) {
             columns.add(new double[] {1, 2});

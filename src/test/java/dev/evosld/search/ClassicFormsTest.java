@@ -1,0 +1,41 @@
+package dev.evosld.search;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.data.TaskConfig;
+import dev.evosld.law.Law;
+import dev.evosld.law.Simplifier;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ClassicFormsTest {
+
+    @Test
+    void aMixtureOfFiveSharesGetsTheSharedExponentLawWithinItsBudget() {
+        TaskConfig config = TaskConfig.load("domain_mixture_scaling_law");
+        List<Law> seeds = new ClassicForms().seeds(context(config, 7));
+        Set<String> keys = seeds.stream().map(Simplifier::canonicalKey).collect(Collectors.toSet());
+        Law shared = Law.parse("E + A0*proportion_domain_1^a + A1*proportion_domain_2^a + A2*proportion_domain_3^a"
+            + " + A3*proportion_domain_4^a + A4*proportion_domain_5^a", config.featureNames());
+        assertTrue(keys.contains(Simplifier.canonicalKey(shared)), "seeds: " + seeds);
+        assertTrue(seeds.stream().allMatch(law -> law.parameterCount() <= 7), "every seed fits the budget");
+        Law human = Law.parse(config.humanLaw(), config.featureNames());
+        assertFalse(keys.contains(Simplifier.canonicalKey(human)), "the human law is a baseline, not a seed");
+    }
+
+    @Test
+    void aSmallerBudgetDropsTheFormsThatDoNotFit() {
+        TaskConfig config = TaskConfig.load("domain_mixture_scaling_law");
+        List<Law> seeds = new ClassicForms().seeds(context(config, 6));
+        assertTrue(seeds.stream().allMatch(law -> law.parameterCount() <= 6));
+        assertTrue(seeds.stream().noneMatch(law -> law.parameterCount() == 7));
+        assertFalse(seeds.isEmpty());
+    }
+
+    private static ProposalContext context(TaskConfig config, int parametersPerTarget) {
+        return new ProposalContext(config, FormRulesTest.emptyTrain(config), parametersPerTarget, List.of(), 0);
+    }
+}

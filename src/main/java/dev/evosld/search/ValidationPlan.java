@@ -83,8 +83,9 @@ public record ValidationPlan(List<Fold> folds) {
         int largest = table.groups().stream().mapToInt(Group::rows).max().orElse(0);
         plan = crossValidationOnly(table, Math.max(2, largest), minimum, seed);
         if (plan.folds().isEmpty()) {
-            throw new EvosldException("cannot validate inside train: no group has more than " + minimum
-                + " rows to fit on while holding one out (holdout.min_train_rows)");
+            throw new EvosldException("cannot validate inside train: no group has a run to hold out that leaves"
+                + " at least " + minimum + " runs to fit on (holdout.min_train_rows) and lies inside their range of"
+                + " every feature");
         }
         return plan;
     }

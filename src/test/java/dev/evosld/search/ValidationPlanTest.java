@@ -101,10 +101,7 @@ class ValidationPlanTest {
         }
         Table table = new Table(List.of("x", "y"), List.of("loss"),
             List.of(Group.of("g", new double[][] {x, y}, new double[][] {loss})));
-        TaskConfig base = SyntheticTask.config();
-        TaskConfig config = new TaskConfig(base.name(), base.description(),
-            List.of(new TaskConfig.Feature("x", "share"), new TaskConfig.Feature("y", "share")), base.targets(),
-            base.parameterBudget(), List.of(), new TaskConfig.Holdout.Folds(3, 0), null, Map.of(), null, null);
+        TaskConfig config = twoShares(3);
         for (long seed = 0; seed < 20; seed++) {
             ValidationPlan plan = ValidationPlan.of(config, new Train(table), seed);
             int validated = 0;
@@ -127,6 +124,19 @@ class ValidationPlanTest {
     }
 
     @Test
+    void runsThatAreAllExtremesCannotBeCrossValidatedAndSaySo() {
+        // four runs at the corners of a square: each holds an extreme of x or y that no other run shares
+        double[] x = {0, 1, 0.5, 0.5};
+        double[] y = {0.5, 0.5, 0, 1};
+        Table table = new Table(List.of("x", "y"), List.of("loss"),
+            List.of(Group.of("g", new double[][] {x, y}, new double[][] {{1, 2, 3, 4}})));
+        TaskConfig config = twoShares(2);
+        dev.evosld.EvosldException e = org.junit.jupiter.api.Assertions.assertThrows(dev.evosld.EvosldException.class,
+            () -> ValidationPlan.of(config, new Train(table), 0));
+        assertTrue(e.getMessage().contains("inside their range of every feature"), e.getMessage());
+    }
+
+    @Test
     void aTopFractionCutsThatShareOfEachGroup() {
         TaskConfig config = withHoldout(new TaskConfig.Holdout.TopFraction(0.25, 0), List.of("N"));
         Table table = SyntheticTask.table(new double[] {1, 2, 3, 4, 5, 6, 7, 8});
@@ -135,6 +145,14 @@ class ValidationPlanTest {
         Group validation = plan.folds().getFirst().validation().groups().getFirst();
         assertTrue(Arrays.stream(validation.feature(0)).allMatch(n -> n >= 7), Arrays.toString(validation.feature(0)));
         assertEquals(8, validation.rows());
+    }
+
+    /** A task over two features x and y without a scale axis, validated by k-fold cross-validation. */
+    private static TaskConfig twoShares(int folds) {
+        TaskConfig base = SyntheticTask.config();
+        return new TaskConfig(base.name(), base.description(),
+            List.of(new TaskConfig.Feature("x", "share"), new TaskConfig.Feature("y", "share")), base.targets(),
+            base.parameterBudget(), List.of(), new TaskConfig.Holdout.Folds(folds, 0), null, Map.of(), null, null);
     }
 
     private static TaskConfig withHoldout(TaskConfig.Holdout holdout, List<String> axes) {

@@ -120,8 +120,8 @@ public final class ClassicForms implements Proposer {
             exponent.add("t" + i + "*" + v);
         }
         // one exponent for every variable: the budget of a mixture law whose terms differ only in weight
-        return List.of(additive.toString(), sharedExponent.toString(), logLinear.toString(), "exp(" + logLinear + ")", linear.toString(),
-            exponent.toString());
+        return List.of(additive.toString(), sharedExponent.toString(), logLinear.toString(), "exp(" + logLinear + ")",
+            linear.toString(), exponent.toString());
     }
 
     private static String instantiate(String form, String x, String y, String z) {

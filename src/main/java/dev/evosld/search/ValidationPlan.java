@@ -17,9 +17,9 @@ import java.util.stream.IntStream;
 /**
  * How a candidate law is validated inside train, mimicking how the test split was cut: per group, the rows
  * at the top of the task's scale axis are held out, the law is fitted on the rows below and judged on them;
- * a second fold does the same one level further down, so that the score does not rest on one origin, unless
- * its fit rows would hold a single value of an axis. Tasks
- * without a scale axis use k-fold cross-validation. Test rows are never involved.
+ * a second fold does the same one level further down, so that the score does not rest on one origin (unless
+ * that fold's fit rows would hold a single value of an axis). Tasks without a scale axis use k-fold
+ * cross-validation over the runs that lie inside the range of the rest. Test rows are never involved.
  *
  * @param folds the fit/validation pairs (one for a scale-axis holdout, k for cross-validation)
  */

@@ -65,6 +65,11 @@ final class TaskOptions {
                 + "group's mean (when other features, such as a learning rate, have a best value that moves with scale).")
         String trend;
 
+        @Option(names = "--falls-with", split = ",", paramLabel = "COL",
+            description = "Features the target never rises with beyond the data, such as tokens or parameters: "
+                + "a law whose prediction rises there is rejected (default: none).")
+        List<String> fallsWith = List.of();
+
         UserData userData() {
             if ((testAbove == null) == (test == null)) {
                 throw new EvosldException("--data needs exactly one of --test-above COL=VALUE and --test CSV");
@@ -72,7 +77,8 @@ final class TaskOptions {
             UserData.Split split = testAbove != null
                 ? UserData.ScaleRule.parse(testAbove)
                 : new UserData.TestFile(test, scaleAxis);
-            return new UserData(data, features, targets, group, budget, split, TaskConfig.Trend.parse(trend));
+            return new UserData(data, features, targets, group, budget, split, TaskConfig.Trend.parse(trend),
+                fallsWith);
         }
     }
 

@@ -50,6 +50,7 @@ final class ConfigReader {
         List<String> scaleAxis,
         HoldoutDocument holdout,
         String trend,
+        List<String> fallsWith,
         String humanLaw,
         LinkedHashMap<String, List<Double>> bounds,
         ReferencesDocument references,
@@ -124,6 +125,8 @@ final class ConfigReader {
         }
         noNulls(d.targets, "targets");
         noNulls(d.scaleAxis, "scale_axis");
+        List<String> fallsWith = d.fallsWith == null ? List.of() : d.fallsWith;
+        noNulls(fallsWith, "falls_with");
 
         Map<String, TaskConfig.Bound> bounds = new LinkedHashMap<>();
         if (d.bounds != null) {
@@ -150,7 +153,7 @@ final class ConfigReader {
             hub = new TaskConfig.HubSource(d.hub.dataset, d.hub.config, d.hub.trainRows, d.hub.testRows);
         }
         return new TaskConfig(d.name, d.description, features, d.targets, d.parameterBudget, d.scaleAxis,
-            holdout(d.holdout), TaskConfig.Trend.parse(d.trend), d.humanLaw, bounds, references, hub);
+            holdout(d.holdout), TaskConfig.Trend.parse(d.trend), fallsWith, d.humanLaw, bounds, references, hub);
     }
 
     private static TaskConfig.Holdout holdout(HoldoutDocument h) {

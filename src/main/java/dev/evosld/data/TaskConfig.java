@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * @param scaleAxis the features along which the test split extrapolates (empty when there is none)
  * @param holdout how to choose validation rows inside the train split
  * @param trend what must keep its trend along the scale axis beyond the data: each run, or only a group's mean
+ * @param fallsWith the features the targets never rise with beyond the data (more data or a bigger model never
+ *     makes the loss worse), each run or a group's mean as {@code trend} says; empty when none is known
  * @param humanLaw the human-designed law in EvoSLD's law language, or {@code null} when there is none
  * @param bounds per-parameter bound overrides for fitting, by parameter name, in file order
  * @param references published scores to compare with, or {@code null}
@@ -40,6 +42,7 @@ public record TaskConfig(
     List<String> scaleAxis,
     Holdout holdout,
     Trend trend,
+    List<String> fallsWith,
     String humanLaw,
     Map<String, Bound> bounds,
     References references,
@@ -75,6 +78,7 @@ public record TaskConfig(
         scaleAxis = List.copyOf(Objects.requireNonNull(scaleAxis, "scale_axis"));
         Objects.requireNonNull(holdout, "holdout");
         Objects.requireNonNull(trend, "trend");
+        fallsWith = List.copyOf(Objects.requireNonNull(fallsWith, "falls_with"));
         bounds = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(bounds, "bounds")));
         if (humanLaw != null) {
             humanLaw = MessageText.oneLine(require(humanLaw, "human_law"));
@@ -101,15 +105,8 @@ public record TaskConfig(
         if (parameterBudget < 1) {
             throw new DataException("parameter_budget must be at least 1, not " + parameterBudget);
         }
-        Set<String> axes = new HashSet<>();
-        for (String axis : scaleAxis) {
-            if (features.stream().noneMatch(f -> f.name().equals(axis))) {
-                throw new DataException("scale_axis " + MessageText.quote(axis) + " is not a feature");
-            }
-            if (!axes.add(axis)) {
-                throw new DataException("scale_axis '" + axis + "' is listed twice");
-            }
-        }
+        requireDistinctFeatures(scaleAxis, "scale_axis", features);
+        requireDistinctFeatures(fallsWith, "falls_with", features);
         if (scaleAxis.isEmpty() && !(holdout instanceof Holdout.Folds)) {
             throw new DataException("holdout: top_values and top_fraction need a scale_axis; use folds when there is none");
         }
@@ -124,12 +121,15 @@ public record TaskConfig(
         }
     }
 
-    /** A task whose runs must each keep their trend beyond the data, as most tasks' runs do. */
+    /**
+     * A task whose runs must each keep their trend beyond the data, as most tasks' runs do, with no feature
+     * known to lower the targets.
+     */
     public TaskConfig(String name, String description, List<Feature> features, List<String> targets,
                       int parameterBudget, List<String> scaleAxis, Holdout holdout, String humanLaw,
                       Map<String, Bound> bounds, References references, HubSource hub) {
-        this(name, description, features, targets, parameterBudget, scaleAxis, holdout, Trend.PER_RUN, humanLaw,
-            bounds, references, hub);
+        this(name, description, features, targets, parameterBudget, scaleAxis, holdout, Trend.PER_RUN, List.of(),
+            humanLaw, bounds, references, hub);
     }
 
     /**
@@ -330,6 +330,18 @@ public record TaskConfig(
      */
     public static TaskConfig load(Path yaml) {
         return ConfigReader.read(yaml);
+    }
+
+    private static void requireDistinctFeatures(List<String> names, String key, List<Feature> features) {
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (features.stream().noneMatch(f -> f.name().equals(name))) {
+                throw new DataException(key + " " + MessageText.quote(name) + " is not a feature");
+            }
+            if (!seen.add(name)) {
+                throw new DataException(key + " '" + name + "' is listed twice");
+            }
+        }
     }
 
     private static String require(String value, String key) {

@@ -27,10 +27,11 @@ import java.util.stream.Collectors;
  * @param parameterBudget the most fitted parameters a law may have per group, over all targets
  * @param split how rows are divided into train and test
  * @param trend what must keep its trend beyond the data (see {@link TaskConfig.Trend})
+ * @param fallsWith the features the targets never rise with beyond the data (see {@link TaskConfig#fallsWith()})
  */
 public record UserData(
     Path data, List<String> features, List<String> targets, String groupColumn, int parameterBudget, Split split,
-    TaskConfig.Trend trend) {
+    TaskConfig.Trend trend, List<String> fallsWith) {
 
     /** The budget when the user gives none: the median of SLDBench's single-target tasks. */
     public static final int DEFAULT_PARAMETER_BUDGET = 6;
@@ -44,15 +45,16 @@ public record UserData(
         targets = List.copyOf(targets);
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(trend, "trend");
+        fallsWith = List.copyOf(fallsWith);
         if (groupColumn != null && groupColumn.isBlank()) {
             throw new DataException("the group column name is empty");
         }
     }
 
-    /** A user's runs, each of which must keep its trend beyond the data. */
+    /** A user's runs, each of which must keep its trend beyond the data, with no feature known to lower the targets. */
     public UserData(Path data, List<String> features, List<String> targets, String groupColumn, int parameterBudget,
                     Split split) {
-        this(data, features, targets, groupColumn, parameterBudget, split, TaskConfig.Trend.PER_RUN);
+        this(data, features, targets, groupColumn, parameterBudget, split, TaskConfig.Trend.PER_RUN, List.of());
     }
 
     /** How a user's rows are divided into train and test. */
@@ -137,7 +139,7 @@ public record UserData(
                 .toList();
             return new TaskConfig(taskName(), "The user's own runs, from " + data.getFileName() + ".", described,
                 targets, parameterBudget, axis == null ? List.of() : List.of(axis),
-                new TaskConfig.Holdout.TopValues(1, 0), trend, null, Map.of(), null, null);
+                new TaskConfig.Holdout.TopValues(1, 0), trend, fallsWith, null, Map.of(), null, null);
         } catch (DataException e) {
             throw new DataException(source + ": " + e.getMessage(), e);
         }

@@ -28,13 +28,15 @@ import java.util.List;
  * @param budget the parameter budget, for {@code csv}
  * @param trend the trend beyond the data ({@code per_run} or {@code group_mean}), for {@code csv}; null (runs
  *     recorded before it existed) means {@code per_run}
+ * @param fallsWith the features the targets never rise with, for {@code csv}; null (runs recorded before it
+ *     existed) means none
  */
 public record DataSource(String kind, String task, String data, String test, List<String> features,
                          List<String> targets, String group, String testAbove, String scaleAxis, Integer budget,
-                         String trend) {
+                         String trend, List<String> fallsWith) {
 
     public static DataSource sldbench(String task) {
-        return new DataSource("sldbench", task, null, null, null, null, null, null, null, null, null);
+        return new DataSource("sldbench", task, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static DataSource csv(String task, UserData user) {
@@ -49,7 +51,8 @@ public record DataSource(String kind, String task, String data, String test, Lis
             }
         }
         return new DataSource("csv", task, user.data().toString(), test, user.features(), user.targets(),
-            user.groupColumn(), rule, axis, user.parameterBudget(), user.trend().configName());
+            user.groupColumn(), rule, axis, user.parameterBudget(), user.trend().configName(),
+            user.fallsWith());
     }
 
     /** Loads the data again: SLDBench tasks from {@code directory}, user CSVs from their recorded paths. */
@@ -65,7 +68,8 @@ public record DataSource(String kind, String task, String data, String test, Lis
         UserData.Split split = testAbove != null
             ? UserData.ScaleRule.parse(testAbove)
             : new UserData.TestFile(Path.of(test), scaleAxis);
-        return new UserData(Path.of(data), features, targets, group, budget, split, TaskConfig.Trend.parse(trend));
+        return new UserData(Path.of(data), features, targets, group, budget, split, TaskConfig.Trend.parse(trend),
+            fallsWith == null ? List.of() : fallsWith);
     }
 
     /** SHA-256 (hex) over the train and test files, so a report can tell whether the data changed since the run. */

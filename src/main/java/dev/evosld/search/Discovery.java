@@ -81,7 +81,8 @@ public final class Discovery {
         this.mutations = new StructuralMutations(features);
         FitOptions fitOptions = FitOptions.defaults().withStarts(settings.validationStarts()).withSeed(settings.seed())
             .withMaxIterations(VALIDATION_ITERATIONS);
-        this.probe = new ExtrapolationProbe(config.scaleAxis(), config.trend(), CandidateScorer.PROBE_FACTORS);
+        this.probe = new ExtrapolationProbe(config.scaleAxis(), config.fallsWith(), config.trend(),
+            CandidateScorer.PROBE_FACTORS);
         this.scorer = new CandidateScorer(ValidationPlan.of(config, train, settings.seed()), fitOptions, config.targets(),
             probe);
     }

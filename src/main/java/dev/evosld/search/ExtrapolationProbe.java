@@ -7,6 +7,7 @@ import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.Predictions;
 import dev.evosld.law.Law;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,24 +22,31 @@ import java.util.Locale;
  * data and rises again past it is a fit of curvature, not a law). The task's {@link TaskConfig.Trend} says
  * whether that holds for every row or only for each group's mean over the moved rows. A law that diverges,
  * turns implausible or turns around there fails validation, however well it fits inside the data.
+ *
+ * <p>The features the task says the targets fall with ({@link TaskConfig#fallsWith()}) are probed the same
+ * way, each on its own: moved to {@code factor} times a group's largest value, a prediction may not rise above
+ * its value there by more than the tolerance. That catches a law with an optimum in data size, which fits the
+ * curvature of the data and promises that more data will hurt.
  */
 final class ExtrapolationProbe {
     /** The share of the target range a prediction may move back against its own trend beyond the data. */
     static final double TURN_TOLERANCE = 0.02;
 
     private final List<String> axes;
+    private final List<String> fallsWith;
     private final TaskConfig.Trend trend;
     private final double[] factors;
 
-    ExtrapolationProbe(List<String> axes, TaskConfig.Trend trend, double[] factors) {
+    ExtrapolationProbe(List<String> axes, List<String> fallsWith, TaskConfig.Trend trend, double[] factors) {
         this.axes = List.copyOf(axes);
+        this.fallsWith = List.copyOf(fallsWith);
         this.trend = trend;
         this.factors = factors.clone();
     }
 
     /** Why the fitted law is implausible beyond the data, or null if it is not. */
     String check(Law law, Table fitted, ParameterSet values) {
-        if (axes.isEmpty()) {
+        if (axes.isEmpty() && fallsWith.isEmpty()) {
             return null;
         }
         double[] low = new double[fitted.targets().size()];
@@ -55,9 +63,36 @@ final class ExtrapolationProbe {
         }
         // rows keep their order in every probe table, so predictions line up row by row
         List<double[]> atLargest = Predictions.of(law, fitted, values).predicted();
-        List<double[]> atHalf = Predictions.of(law, probeTable(fitted, 0.5), values).predicted();
+        String axisFailure = axes.isEmpty() ? null : checkAxes(law, fitted, values, low, high, atLargest);
+        if (axisFailure != null) {
+            return axisFailure;
+        }
+        for (String feature : fallsWith) {
+            for (double factor : factors) {
+                List<String> moved = List.of(feature);
+                List<double[]> beyond = Predictions.of(law, probeTable(fitted, moved, factor), values).predicted();
+                for (int t = 0; t < low.length; t++) {
+                    if (Arrays.stream(beyond.get(t)).anyMatch(p -> !Double.isFinite(p))) {
+                        return String.format(Locale.ROOT, "not finite at %s× the largest %s", times(factor), feature);
+                    }
+                    double tolerance = TURN_TOLERANCE * Math.max(high[t] - low[t], 1e-12);
+                    // the half-way prediction plays no part: the target may not rise at all, whatever it did inside
+                    String rise = broken(fitted, moved, atLargest.get(t), atLargest.get(t), beyond.get(t),
+                        (half, largest, far) -> far - largest > tolerance);
+                    if (rise != null) {
+                        return String.format(Locale.ROOT, "rises at %s× the largest %s: %s", times(factor), feature, rise);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private String checkAxes(Law law, Table fitted, ParameterSet values, double[] low, double[] high,
+                             List<double[]> atLargest) {
+        List<double[]> atHalf = Predictions.of(law, probeTable(fitted, axes, 0.5), values).predicted();
         for (double factor : factors) {
-            List<double[]> beyond = Predictions.of(law, probeTable(fitted, factor), values).predicted();
+            List<double[]> beyond = Predictions.of(law, probeTable(fitted, axes, factor), values).predicted();
             for (int t = 0; t < low.length; t++) {
                 double range = Math.max(high[t] - low[t], 1e-12);
                 for (double prediction : beyond.get(t)) {
@@ -69,7 +104,8 @@ final class ExtrapolationProbe {
                             times(factor), axes.getFirst(), prediction, low[t] - range, high[t] + range);
                     }
                 }
-                String turn = turn(fitted, atHalf.get(t), atLargest.get(t), beyond.get(t), range);
+                String turn = broken(fitted, axes, atHalf.get(t), atLargest.get(t), beyond.get(t),
+                    (half, largest, far) -> turns(half, largest, far, range));
                 if (turn != null) {
                     return String.format(Locale.ROOT, "turns around at %s× the largest %s: %s", times(factor),
                         axes.getFirst(), turn);
@@ -79,24 +115,30 @@ final class ExtrapolationProbe {
         return null;
     }
 
+    /** Whether a prediction at half the largest value, at the largest and beyond it breaks a rule. */
+    private interface Rule {
+        boolean broken(double half, double largest, double far);
+    }
+
     /**
-     * Where a prediction moves back against its trend by more than the tolerance: a moved row's own, or with
-     * {@link TaskConfig.Trend#GROUP_MEAN} a group's mean over its moved rows; null where none does.
+     * Where the rule is broken: by a moved row, or with {@link TaskConfig.Trend#GROUP_MEAN} by a group's mean over
+     * its moved rows; null where it is not. Rows are those at a group's largest value of some of {@code moved}.
      */
-    private String turn(Table table, double[] atHalf, double[] atLargest, double[] beyond, double range) {
+    private String broken(Table table, List<String> moved, double[] atHalf, double[] atLargest, double[] beyond,
+                          Rule rule) {
         int offset = 0;
         for (Group group : table.groups()) {
-            boolean[] moved = movedRows(table, group);
+            boolean[] rows = movedRows(table, group, moved);
             double half = 0;
             double largest = 0;
             double far = 0;
             int count = 0;
-            for (int r = 0; r < moved.length; r++) {
-                if (!moved[r]) {
+            for (int r = 0; r < rows.length; r++) {
+                if (!rows[r]) {
                     continue;
                 }
                 int row = offset + r;
-                if (trend == TaskConfig.Trend.PER_RUN && turns(atHalf[row], atLargest[row], beyond[row], range)) {
+                if (trend == TaskConfig.Trend.PER_RUN && rule.broken(atHalf[row], atLargest[row], beyond[row])) {
                     return String.format(Locale.ROOT, "%.4g after %.4g", beyond[row], atLargest[row]);
                 }
                 half += atHalf[row];
@@ -105,7 +147,7 @@ final class ExtrapolationProbe {
                 count++;
             }
             offset += group.rows();
-            if (trend == TaskConfig.Trend.GROUP_MEAN && turns(half / count, largest / count, far / count, range)) {
+            if (trend == TaskConfig.Trend.GROUP_MEAN && rule.broken(half / count, largest / count, far / count)) {
                 return String.format(Locale.ROOT, "group %s's mean %.4g after %.4g", group.name(), far / count,
                     largest / count);
             }
@@ -119,12 +161,12 @@ final class ExtrapolationProbe {
         return inside * outside < 0 && Math.abs(outside) > TURN_TOLERANCE * range;
     }
 
-    /** The rows of a group that a probe moves: those at the group's largest value of some axis. */
-    private boolean[] movedRows(Table table, Group group) {
+    /** The rows of a group that a probe moves: those at the group's largest value of some of {@code axes}. */
+    private static boolean[] movedRows(Table table, Group group, List<String> axes) {
         boolean[] moved = new boolean[group.rows()];
         for (String axis : axes) {
             double[] values = group.feature(table.features().indexOf(axis));
-            double largest = java.util.Arrays.stream(values).max().orElse(Double.NaN);
+            double largest = Arrays.stream(values).max().orElse(Double.NaN);
             for (int r = 0; r < values.length; r++) {
                 moved[r] |= values[r] == largest;
             }
@@ -136,12 +178,12 @@ final class ExtrapolationProbe {
         return factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor);
     }
 
-    /** Per group, its rows at the largest value of each axis, with that axis multiplied by {@code factor}. */
-    private Table probeTable(Table table, double factor) {
+    /** Per group, its rows at the largest value of each of {@code axes}, with that axis multiplied by {@code factor}. */
+    private static Table probeTable(Table table, List<String> axes, double factor) {
         boolean[] multiplicative = new boolean[axes.size()];
         for (int a = 0; a < axes.size(); a++) {
             int j = table.features().indexOf(axes.get(a));
-            multiplicative[a] = table.groups().stream().allMatch(g -> java.util.Arrays.stream(g.feature(j)).allMatch(v -> v > 0));
+            multiplicative[a] = table.groups().stream().allMatch(g -> Arrays.stream(g.feature(j)).allMatch(v -> v > 0));
         }
         List<Group> groups = new ArrayList<>();
         for (Group group : table.groups()) {

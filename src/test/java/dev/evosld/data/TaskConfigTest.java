@@ -152,7 +152,7 @@ class TaskConfigTest {
     void fileErrorsNameTheFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, VALID + "colour: blue\n");
-        assertEquals(file + ":10: unknown key 'colour' (known keys: bounds, description, features, holdout, hub, "
+        assertEquals(file + ":10: unknown key 'colour' (known keys: bounds, description, falls_with, features, holdout, hub, "
             + "human_law, name, parameter_budget, references, scale_axis, targets, trend)",
             assertThrows(DataException.class, () -> TaskConfig.load(file)).getMessage());
     }
@@ -185,7 +185,7 @@ class TaskConfigTest {
 
     @Test
     void unknownKeys() {
-        assertEquals("c.yaml:10: unknown key 'foo' (known keys: bounds, description, features, holdout, hub, "
+        assertEquals("c.yaml:10: unknown key 'foo' (known keys: bounds, description, falls_with, features, holdout, hub, "
             + "human_law, name, parameter_budget, references, scale_axis, targets, trend)", error(VALID + "foo: 1\n"));
         assertEquals("c.yaml:9: unknown key 'top_valuez' in 'holdout' (known keys: folds, min_train_rows, top_fraction, top_values)",
             error(VALID.replace("{top_values: 1}", "{top_values: 1, top_valuez: 2}")));
@@ -239,6 +239,15 @@ class TaskConfigTest {
             + "a digit), as laws use it as a variable", error(VALID.replace("name: N", "name: model size")));
         assertEquals("c.yaml: references: R² 2.0 is not a finite number of at most 1",
             error(VALID + "references: {human_r2: 2, leaderboard_r2: 0.5, source: s}\n"));
+    }
+
+    @Test
+    void fallsWithNamesFeaturesOnceAndDefaultsToNone() {
+        assertEquals(List.of(), ConfigReader.read(VALID, "c.yaml").fallsWith());
+        assertEquals(List.of("D", "N"), ConfigReader.read(VALID + "falls_with: [D, N]\n", "c.yaml").fallsWith());
+        assertEquals("c.yaml: falls_with 'tokens' is not a feature", error(VALID + "falls_with: [tokens]\n"));
+        assertEquals("c.yaml: falls_with 'D' is listed twice", error(VALID + "falls_with: [D, D]\n"));
+        assertEquals("c.yaml: missing key 'falls_with[0]'", error(VALID + "falls_with: [null]\n"));
     }
 
     @Test

@@ -53,9 +53,18 @@ class UserDataTest {
     void theTrendReachesTheConfigAndDefaultsToPerRun() {
         assertEquals(TaskConfig.Trend.PER_RUN, user(null, rule("N=1e9"), "loss").config().trend());
         UserData mean = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 6, rule("N=1e9"),
-            TaskConfig.Trend.GROUP_MEAN);
+            TaskConfig.Trend.GROUP_MEAN, List.of("D"));
         assertEquals(TaskConfig.Trend.GROUP_MEAN, mean.config().trend());
         assertEquals(TaskConfig.Trend.GROUP_MEAN, mean.load().config().trend());
+        assertEquals(List.of("D"), mean.load().config().fallsWith());
+    }
+
+    @Test
+    void aFallingFeatureThatIsNotAFeatureIsAnErrorNamingTheFile() {
+        UserData user = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 6, rule("N=1e9"),
+            TaskConfig.Trend.PER_RUN, List.of("tokens"));
+        DataException e = assertThrows(DataException.class, user::config);
+        assertEquals(runs + ": falls_with 'tokens' is not a feature", e.getMessage());
     }
 
     @Test

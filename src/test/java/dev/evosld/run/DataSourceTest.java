@@ -23,11 +23,12 @@ class DataSourceTest {
         Path runs = dir.resolve("runs.csv");
         Files.writeString(runs, "N,loss\n1e8,3\n1e9,2.5\n1e10,2.2\n");
         UserData user = new UserData(runs, List.of("N"), List.of("loss"), null, 3, UserData.ScaleRule.parse("N=1e9"),
-            TaskConfig.Trend.GROUP_MEAN);
+            TaskConfig.Trend.GROUP_MEAN, List.of("N"));
         String json = Json.mapper().writeValueAsString(DataSource.csv("runs", user));
         DataSource source = Json.mapper().readValue(json, DataSource.class);
         TaskConfig config = source.load(DataDirectory.resolve(null, Map.of())).config();
         assertEquals(TaskConfig.Trend.GROUP_MEAN, config.trend());
+        assertEquals(List.of("N"), config.fallsWith());
         assertEquals(3, config.parameterBudget());
         assertEquals(List.of("N"), config.scaleAxis());
     }
@@ -40,6 +41,8 @@ class DataSourceTest {
             {"kind": "csv", "task": "runs", "data": "%s", "features": ["N"], "targets": ["loss"],
              "test_above": "N=1e9", "budget": 3}""".formatted(runs.toString().replace("\\", "\\\\"));
         DataSource source = Json.mapper().readValue(json, DataSource.class);
-        assertEquals(TaskConfig.Trend.PER_RUN, source.load(DataDirectory.resolve(null, Map.of())).config().trend());
+        TaskConfig config = source.load(DataDirectory.resolve(null, Map.of())).config();
+        assertEquals(TaskConfig.Trend.PER_RUN, config.trend());
+        assertEquals(List.of(), config.fallsWith());
     }
 }

@@ -13,10 +13,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExtrapolationProbeTest {
-    private final ExtrapolationProbe probe = new ExtrapolationProbe(List.of("N"), TaskConfig.Trend.PER_RUN,
+    private final ExtrapolationProbe probe = new ExtrapolationProbe(List.of("N"), List.of(), TaskConfig.Trend.PER_RUN,
         CandidateScorer.PROBE_FACTORS);
-    private final ExtrapolationProbe meanProbe = new ExtrapolationProbe(List.of("N"), TaskConfig.Trend.GROUP_MEAN,
-        CandidateScorer.PROBE_FACTORS);
+    private final ExtrapolationProbe meanProbe = new ExtrapolationProbe(List.of("N"), List.of(),
+        TaskConfig.Trend.GROUP_MEAN, CandidateScorer.PROBE_FACTORS);
+    private final ExtrapolationProbe fallsWithD = new ExtrapolationProbe(List.of("N"), List.of("D"),
+        TaskConfig.Trend.PER_RUN, CandidateScorer.PROBE_FACTORS);
+    private final ExtrapolationProbe onlyD = new ExtrapolationProbe(List.of(), List.of("D"),
+        TaskConfig.Trend.PER_RUN, CandidateScorer.PROBE_FACTORS);
+    private final ExtrapolationProbe meanOnlyD = new ExtrapolationProbe(List.of(), List.of("D"),
+        TaskConfig.Trend.GROUP_MEAN, CandidateScorer.PROBE_FACTORS);
     private final Table table = SyntheticTask.train().table();
 
     @Test
@@ -65,6 +71,36 @@ class ExtrapolationProbeTest {
         // the same curvature with its minimum far beyond the probes keeps falling: no turn
         Law law = Law.parse("E + c*(log(N) - m)^2", SyntheticTask.FEATURES);
         assertNull(probe.check(law, table, values(law, 1.9, 0.01, Math.log(1e12))));
+    }
+
+    @Test
+    void aLawWithAnOptimumInAFeatureTheLossFallsWithFailsOnlyWhenTheTaskSaysSo() {
+        // falls with D over the data, bottoms out at 1e11 tokens (the largest D is 6.4e10) and rises by 0.16 at
+        // 10x, more than 2% of the target range; the N probe does not move D, so only falls_with catches it
+        Law law = Law.parse("E + A*N^(-a) + c*(log(D) - m)^2", SyntheticTask.FEATURES);
+        ParameterSet values = values(law, 1.7, 400, 0.34, 0.05, Math.log(1e11));
+        assertNull(probe.check(law, table, values));
+        String reason = fallsWithD.check(law, table, values);
+        assertTrue(reason != null && reason.startsWith("rises at 10× the largest D: "), reason);
+    }
+
+    @Test
+    void aLawThatKeepsFallingWithAFeatureThatLowersTheLossPasses() {
+        Law law = Law.parse("E + A*N^(-a) + B*D^(-b)", SyntheticTask.FEATURES);
+        ParameterSet values = values(law, 1.7, 400, 0.34, 410, 0.28);
+        assertNull(fallsWithD.check(law, table, values));
+        assertNull(meanOnlyD.check(law, table, values));
+    }
+
+    @Test
+    void runsThatRiseWithDFailPerRunButNotWhenTheGroupMeanFalls() {
+        // with D the loss rises for large N and falls for small N; the mean over N at the largest D falls
+        Law law = Law.parse("E + B*D^(-b) + c*log(D)*(log(N) - m)", SyntheticTask.FEATURES);
+        double meanLogN = (Math.log(1e7) + Math.log(3e7) + Math.log(1e8) + Math.log(3e8) + Math.log(1e9)) / 5;
+        ParameterSet values = values(law, 1.7, 410, 0.28, 0.1, meanLogN);
+        String reason = onlyD.check(law, table, values);
+        assertTrue(reason != null && reason.startsWith("rises at 2× the largest D: "), reason);
+        assertNull(meanOnlyD.check(law, table, values));
     }
 
     @Test

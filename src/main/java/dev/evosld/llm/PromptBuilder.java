@@ -86,7 +86,7 @@ public final class PromptBuilder {
             "task_description", task.description().isBlank() ? "(no description)" : task.description().strip(),
             "variables", task.variables().stream().map(PromptBuilder::variable).collect(Collectors.joining("\n")),
             "targets", String.join(", ", task.targets()),
-            "extrapolation", extrapolation(task.scaleAxes()),
+            "extrapolation", extrapolation(task.scaleAxes()) + falling(task.fallsWith()),
             "budget", Integer.toString(task.budget()),
             "best_laws", best.isEmpty()
                 ? "(none yet)"
@@ -109,6 +109,12 @@ public final class PromptBuilder {
             default -> "Extrapolation axes: " + String.join(", ", axes) + ". Laws are fitted on the smaller values"
                 + " of these variables and judged by their error on the largest ones.";
         };
+    }
+
+    /** The variables the targets never rise with, as a sentence after the extrapolation one; empty for none. */
+    private static String falling(List<String> fallsWith) {
+        return fallsWith.isEmpty() ? "" : " The targets never rise as " + String.join(" or ", fallsWith)
+            + " grows: a law whose prediction rises when one of them grows beyond the data is rejected.";
     }
 
     private static String variable(VariableBrief v) {

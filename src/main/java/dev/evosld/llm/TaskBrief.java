@@ -13,10 +13,12 @@ import java.util.Objects;
  * @param budget the most parameters a law may have per group
  * @param scaleAxes the variables along which laws must extrapolate, each one of {@code variables}; empty
  *     for a task judged by cross-validation rather than extrapolation
+ * @param fallsWith the variables the targets never rise with (a law that rises with one beyond the data is
+ *     rejected), each one of {@code variables}; empty when none is known
  */
 public record TaskBrief(
     String name, String description, List<VariableBrief> variables, List<String> targets, int budget,
-    List<String> scaleAxes) {
+    List<String> scaleAxes, List<String> fallsWith) {
 
     public TaskBrief {
         Objects.requireNonNull(name, "name");
@@ -24,6 +26,7 @@ public record TaskBrief(
         variables = List.copyOf(variables);
         targets = List.copyOf(targets);
         scaleAxes = List.copyOf(scaleAxes);
+        fallsWith = List.copyOf(fallsWith);
         if (variables.isEmpty()) {
             throw new IllegalArgumentException("task " + name + " has no variables");
         }
@@ -38,5 +41,16 @@ public record TaskBrief(
                 throw new IllegalArgumentException("task " + name + ": scale axis " + axis + " is not a variable");
             }
         }
+        for (String falling : fallsWith) {
+            if (variables.stream().noneMatch(v -> v.name().equals(falling))) {
+                throw new IllegalArgumentException("task " + name + ": falls with " + falling + ", not a variable");
+            }
+        }
+    }
+
+    /** A task with no variable known to lower the targets. */
+    public TaskBrief(String name, String description, List<VariableBrief> variables, List<String> targets, int budget,
+                     List<String> scaleAxes) {
+        this(name, description, variables, targets, budget, scaleAxes, List.of());
     }
 }

@@ -99,6 +99,18 @@ class PromptBuilderTest {
     }
 
     @Test
+    void theVariablesTheTargetsFallWithAreNamedAfterTheAxes() {
+        TaskBrief falling = new TaskBrief(TASK.name(), TASK.description(), TASK.variables(), TASK.targets(), 7,
+            List.of("N"), List.of("N", "D"));
+        assertTrue(PromptBuilder.standard().seed(falling, BEST, List.of(), 1, "r").get(1).content()
+            .contains("judged by their error on the largest ones. The targets never rise as N or D grows: a law whose"
+                + " prediction rises when one of them grows beyond the data is rejected."));
+        assertFalse(PromptBuilder.standard().seed(TASK, BEST, List.of(), 1, "r").get(1).content().contains("never rise"));
+        assertThrows(IllegalArgumentException.class,
+            () -> new TaskBrief("t", "", TASK.variables(), TASK.targets(), 7, List.of("N"), List.of("X")));
+    }
+
+    @Test
     void countMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> PromptBuilder.standard().seed(TASK, BEST, List.of(), 0, "r"));
     }

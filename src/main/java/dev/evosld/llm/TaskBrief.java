@@ -36,14 +36,14 @@ public record TaskBrief(
         if (budget < 0) {
             throw new IllegalArgumentException("task " + name + ": negative parameter budget " + budget);
         }
-        for (String axis : scaleAxes) {
-            if (variables.stream().noneMatch(v -> v.name().equals(axis))) {
-                throw new IllegalArgumentException("task " + name + ": scale axis " + axis + " is not a variable");
-            }
-        }
-        for (String falling : fallsWith) {
-            if (variables.stream().noneMatch(v -> v.name().equals(falling))) {
-                throw new IllegalArgumentException("task " + name + ": falls with " + falling + ", not a variable");
+        requireVariables(name, variables, scaleAxes, "scale axis");
+        requireVariables(name, variables, fallsWith, "falls_with");
+    }
+
+    private static void requireVariables(String task, List<VariableBrief> variables, List<String> names, String what) {
+        for (String name : names) {
+            if (variables.stream().noneMatch(v -> v.name().equals(name))) {
+                throw new IllegalArgumentException("task " + task + ": " + what + " " + name + " is not a variable");
             }
         }
     }

@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Discovers scaling laws that extrapolate.",
-    subcommands = {DiscoverCommand.class, FitCommand.class, EvalCommand.class, ExportCommand.class, ReportCommand.class,
-        BenchCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DiscoverCommand.class, FitCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class,
+        ReportCommand.class, BenchCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

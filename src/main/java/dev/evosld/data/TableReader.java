@@ -33,7 +33,7 @@ final class TableReader {
 
     // Decimal numbers only: Double.parseDouble would also take "NaN", "0x1p3", "1d" and surrounding blanks,
     // none of which a data file should contain.
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+    static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(?:nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     private TableReader() {
@@ -45,9 +45,28 @@ final class TableReader {
      * @param groupColumn the column holding group names, or {@code null} for a single group {@value #SINGLE_GROUP}
      */
     static Rows read(Path file, String groupColumn, List<String> features, List<String> targets) {
+        return readFile(file, in -> read(in, file.toString(), groupColumn, features, targets));
+    }
+
+    /** The column names of a file's header line. */
+    static List<String> header(Path file) {
+        return readFile(file, in -> {
+            CsvReader.Row header = new CsvReader(in, file.toString()).next();
+            if (header == null) {
+                throw new DataException(file + ": empty file (expected a header line)");
+            }
+            return header.fields();
+        });
+    }
+
+    private interface ReaderFunction<T> {
+        T apply(Reader in) throws IOException;
+    }
+
+    private static <T> T readFile(Path file, ReaderFunction<T> reading) {
         String source = file.toString();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, source, groupColumn, features, targets);
+            return reading.apply(in);
         } catch (NoSuchFileException e) {
             throw new DataException(source + ": no such file");
         } catch (AccessDeniedException e) {

@@ -37,7 +37,6 @@ public record UserData(
     public static final int DEFAULT_PARAMETER_BUDGET = 6;
 
     private static final Pattern RULE = Pattern.compile("\\s*([^=<>\\s]+)\\s*(>=|>|=)\\s*(\\S+)\\s*");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
 
     public UserData {
         Objects.requireNonNull(data, "data");
@@ -85,7 +84,7 @@ public record UserData(
                     + " is malformed: expected COLUMN=VALUE (test rows have COLUMN > VALUE) or COLUMN>=VALUE");
             }
             String value = m.group(3);
-            double threshold = DECIMAL.matcher(value).matches() ? Double.parseDouble(value) : Double.NaN;
+            double threshold = TableReader.DECIMAL.matcher(value).matches() ? Double.parseDouble(value) : Double.NaN;
             if (!Double.isFinite(threshold)) {
                 throw new DataException("split rule " + MessageText.quote(rule) + ": "
                     + MessageText.quote(value) + " is not a finite number");

@@ -1,0 +1,149 @@
+package dev.evosld.cli;
+
+import dev.evosld.EvosldException;
+import dev.evosld.data.CsvWriter;
+import dev.evosld.data.PlannedRuns;
+import dev.evosld.eval.ParameterSet;
+import dev.evosld.eval.RunPredictions;
+import dev.evosld.law.Law;
+import dev.evosld.run.AtomicFiles;
+import dev.evosld.run.DataSource;
+import dev.evosld.run.LawDocument;
+import dev.evosld.run.RunDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code evosld predict}: what a run's fitted law predicts for runs not yet made. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+    description = "Predicts the targets of new runs (a CSV of them, or one given with --at) with a run's fitted law.")
+final class PredictCommand implements Callable<Integer> {
+    /** The group column of SLDBench tasks, and of runs from a CSV that had none. */
+    private static final String GROUP_COLUMN = "group";
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run directory (holding law.json).")
+    Path run;
+
+    @ArgGroup(multiplicity = "1")
+    Runs runs;
+
+    static final class Runs {
+        @Option(names = "--runs", paramLabel = "CSV", description = "A CSV with a column for each feature the law uses,"
+            + " and a group column when the law's parameters differ by group; other columns are ignored.")
+        Path file;
+
+        @Option(names = "--at", paramLabel = "COL=VALUE[,COL=VALUE...]",
+            description = "One run, e.g. N=1e10,D=2e11.")
+        String at;
+    }
+
+    @Option(names = "--group", paramLabel = "NAME",
+        description = "The group of the --at run (default: the law's only group).")
+    String group;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the predictions as CSV to FILE instead of stdout.")
+    Path out;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LawDocument document = RunDirectory.existing(run).readLaw();
+        Law law = document.parsedLaw();
+        ParameterSet parameters = document.parameterSet(RunDirectory.existing(run).lawFile().toString());
+        List<String> features = RunPredictions.variablesUsed(law);
+        String groupColumn = groupColumn(document);
+        String onlyGroup = parameters.groups().size() == 1 ? parameters.groups().getFirst() : null;
+        PlannedRuns planned;
+        if (runs.file != null) {
+            if (group != null) {
+                throw new EvosldException("--group goes with --at; a --runs file names each run's group in its '"
+                    + groupColumn + "' column");
+            }
+            planned = PlannedRuns.read(runs.file, features, groupColumn, onlyGroup);
+        } else {
+            planned = PlannedRuns.single(runs.at, features, groupOfAt(parameters, onlyGroup));
+        }
+        double[][] predicted = RunPredictions.of(law, planned, parameters);
+        List<String> header = new ArrayList<>();
+        header.add(groupColumn);
+        header.addAll(features);
+        header.addAll(parameters.targets());
+        List<List<Object>> rows = rows(planned, predicted);
+        if (out != null) {
+            AtomicFiles.write(out, CsvWriter.render(header, rows));
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("evosld: wrote " + out + " (" + rows.size() + (rows.size() == 1 ? " run)" : " runs)"));
+            err.flush();
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("task", document.task());
+            result.put("law", document.law());
+            result.put("predictions", rows.stream().map(row -> entry(header, row)).toList());
+            Output.json(stdout, result);
+        } else if (out == null) {
+            stdout.print(CsvWriter.render(header, rows));
+            stdout.flush();
+        }
+        return 0;
+    }
+
+    /** Per run: its group, its features, then its predicted targets. */
+    private static List<List<Object>> rows(PlannedRuns planned, double[][] predicted) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < predicted.length; i++) {
+            PlannedRuns.Run r = planned.runs().get(i);
+            List<Object> row = new ArrayList<>();
+            row.add(r.group());
+            Arrays.stream(r.values()).forEach(row::add);
+            Arrays.stream(predicted[i]).forEach(row::add);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> entry(List<String> header, List<Object> row) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            entry.put(header.get(c), row.get(c));
+        }
+        return entry;
+    }
+
+    /** The column that named groups in the data the law was fitted on, so a file of new runs can use it too. */
+    private static String groupColumn(LawDocument document) {
+        DataSource data = document.provenance() == null ? null : document.provenance().data();
+        return data != null && "csv".equals(data.kind()) && data.group() != null ? data.group() : GROUP_COLUMN;
+    }
+
+    private String groupOfAt(ParameterSet parameters, String onlyGroup) {
+        if (group == null) {
+            if (onlyGroup == null) {
+                throw new EvosldException("--group is needed: the law's parameters differ by group (it has: "
+                    + String.join(", ", parameters.groups()) + ")");
+            }
+            return onlyGroup;
+        }
+        if (!parameters.has(group)) {
+            throw new EvosldException("--group '" + group + "': the law has no parameters for it (it has: "
+                + String.join(", ", parameters.groups()) + ")");
+        }
+        return group;
+    }
+}

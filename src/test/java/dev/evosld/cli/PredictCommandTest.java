@@ -1,0 +1,118 @@
+package dev.evosld.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.json.Json;
+import dev.evosld.run.LawDocument;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictCommandTest {
+    @TempDir
+    static Path dir;
+    private static Path run;
+
+    @BeforeAll
+    static void fit() throws Exception {
+        Path csv = CliRun.userRuns(dir);
+        run = dir.resolve("run");
+        CliRun fit = CliRun.of(CliRun.fitUserRuns(csv, run, "E + A / N^a + B / D^b"));
+        assertEquals(0, fit.status(), fit.err());
+    }
+
+    /** What the fitted law of {@code run} gives for a group at (N, D), computed from law.json's values. */
+    private static double expected(String group, double n, double d) {
+        Map<String, Object> values = cast(LawDocument.read(run.resolve("law.json")).parameters().get(group));
+        double e = number(values, "E");
+        return e + number(values, "A") / Math.pow(n, number(values, "a")) + number(values, "B") / Math.pow(d, number(values, "b"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private static double number(Map<String, Object> values, String name) {
+        return ((Number) values.get(name)).doubleValue();
+    }
+
+    @Test
+    void predictsAFileOfRunsAsCsvInTheDataGroupColumn() throws Exception {
+        Path plan = dir.resolve("plan.csv");
+        Files.writeString(plan, "N,family,D,comment\n1e10,dense,1e12,next\n3e10,\"moe, \"\"sparse\"\"\",2e12,after\n");
+        CliRun predict = CliRun.of("predict", "--run", run.toString(), "--runs", plan.toString());
+        assertEquals(0, predict.status(), predict.err());
+        List<String> lines = predict.out().lines().toList();
+        assertEquals(3, lines.size(), predict.out());
+        assertEquals("family,N,D,loss", lines.get(0));
+        assertEquals("dense,1.0E10,1.0E12," + expected("dense", 1e10, 1e12), lines.get(1));
+        assertEquals("\"moe, \"\"sparse\"\"\",3.0E10,2.0E12," + expected("moe, \"sparse\"", 3e10, 2e12), lines.get(2));
+        // the law extrapolates the generating law (loss = 1.7 + 400/N^0.3 + 300/D^0.28 for dense)
+        assertEquals(1.7 + 400 / Math.pow(1e10, 0.3) + 300 / Math.pow(1e12, 0.28), expected("dense", 1e10, 1e12), 1e-3);
+    }
+
+    @Test
+    void predictsOneRunGivenOnTheCommandLine() throws Exception {
+        CliRun predict = CliRun.of("predict", "--run", run.toString(), "--at", "D=1e12,N=1e10", "--group", "dense", "--json");
+        assertEquals(0, predict.status(), predict.err());
+        Map<?, ?> document = Json.mapper().readValue(predict.out(), Map.class);
+        assertEquals("E + A / N^a + B / D^b", document.get("law"));
+        Map<?, ?> only = (Map<?, ?>) ((List<?>) document.get("predictions")).getFirst();
+        assertEquals("dense", only.get("family"));
+        assertEquals(1e10, ((Number) only.get("N")).doubleValue());
+        assertEquals(expected("dense", 1e10, 1e12), ((Number) only.get("loss")).doubleValue());
+    }
+
+    @Test
+    void writesTheCsvToAFileWithOut() throws Exception {
+        Path file = dir.resolve("predictions/next.csv");
+        CliRun predict = CliRun.of("predict", "--run", run.toString(), "--at", "N=1e10,D=1e12", "--group", "dense",
+            "--out", file.toString());
+        assertEquals(0, predict.status(), predict.err());
+        assertEquals("", predict.out());
+        assertEquals(List.of("evosld: wrote " + file + " (1 run)"), predict.errorLines());
+        assertEquals("family,N,D,loss\ndense,1.0E10,1.0E12," + expected("dense", 1e10, 1e12) + "\n", Files.readString(file));
+    }
+
+    @Test
+    void badInputIsOneLineAndExitOne() throws Exception {
+        Path unknown = dir.resolve("unknown.csv");
+        Files.writeString(unknown, "family,N,D\ndense,1e10,1e12\nsparse,1e10,1e12\n");
+        Path negative = dir.resolve("negative.csv");
+        Files.writeString(negative, "family,N,D\ndense,-1e10,1e12\n");
+        String runDir = run.toString();
+        assertFails("evosld: --group is needed: the law's parameters differ by group (it has: dense, moe, \"sparse\")",
+            "predict", "--run", runDir, "--at", "N=1e10,D=1e12");
+        assertFails("evosld: --group 'sparse': the law has no parameters for it (it has: dense, moe, \"sparse\")",
+            "predict", "--run", runDir, "--at", "N=1e10,D=1e12", "--group", "sparse");
+        assertFails("evosld: run 'N=1e10': no value for D", "predict", "--run", runDir, "--at", "N=1e10", "--group", "dense");
+        assertFails("evosld: " + unknown + ":3: no parameters for group 'sparse' (the law has: dense, moe, \"sparse\")",
+            "predict", "--run", runDir, "--runs", unknown.toString());
+        assertFails("evosld: " + negative + ":2: the law's prediction of 'loss' is not a finite number (NaN) for this run",
+            "predict", "--run", runDir, "--runs", negative.toString());
+        assertFails("evosld: --group goes with --at; a --runs file names each run's group in its 'family' column",
+            "predict", "--run", runDir, "--runs", unknown.toString(), "--group", "dense");
+        assertFails("evosld: " + dir.resolve("nowhere") + ": no such run directory",
+            "predict", "--run", dir.resolve("nowhere").toString(), "--at", "N=1");
+    }
+
+    private static void assertFails(String message, String... args) {
+        CliRun result = CliRun.of(args);
+        assertEquals(1, result.status(), result.out());
+        assertEquals(List.of(message), result.allErrorLines());
+    }
+
+    @Test
+    void runsComeFromAFileOrTheCommandLineNotBoth() {
+        CliRun both = CliRun.of("predict", "--run", run.toString(), "--runs", "x.csv", "--at", "N=1");
+        assertEquals(2, both.status());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+        assertEquals(2, CliRun.of("predict", "--run", run.toString()).status());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.evosld.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlannedRunsTest {
+    private static final List<String> FEATURES = List.of("N", "D");
+
+    @TempDir
+    Path dir;
+
+    private Path file(String text) throws IOException {
+        Path file = dir.resolve("plan.csv");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void readsFeaturesByNameWithEachRunsGroupAndLine() throws IOException {
+        Path plan = file("note,D,family,N,loss\nbig,2e11,gpt,1e10,2.1\n\"two\nlines\",4e11,llama,3e10,1.9\n");
+        PlannedRuns runs = PlannedRuns.read(plan, FEATURES, "family", null);
+        assertEquals(FEATURES, runs.features());
+        assertEquals(2, runs.runs().size());
+        PlannedRuns.Run first = runs.runs().get(0);
+        assertEquals(2, first.line());
+        assertEquals("gpt", first.group());
+        assertArrayEquals(new double[] {1e10, 2e11}, first.values());
+        PlannedRuns.Run second = runs.runs().get(1);
+        assertEquals(3, second.line());
+        assertEquals("llama", second.group());
+        assertArrayEquals(new double[] {3e10, 4e11}, second.values());
+        assertEquals(plan + ":3", runs.where(second));
+    }
+
+    @Test
+    void aFileWithoutTheGroupColumnBelongsToTheDefaultGroup() throws IOException {
+        PlannedRuns runs = PlannedRuns.read(file("N,D\n1e10,2e11\n"), FEATURES, "group", "all_data");
+        assertEquals("all_data", runs.runs().getFirst().group());
+    }
+
+    @Test
+    void theGroupColumnIsRequiredWithoutADefaultGroup() throws IOException {
+        Path plan = file("N,D\n1e10,2e11\n");
+        DataException e = assertThrows(DataException.class, () -> PlannedRuns.read(plan, FEATURES, "family", null));
+        assertEquals(plan + ":1: missing column 'family' (the law's parameters differ by group, so each run must name its group)",
+            e.getMessage());
+    }
+
+    @Test
+    void badCellsNameTheLineAndColumn() throws IOException {
+        Path plan = file("family,N,D\ngpt,1e10,2e11\ngpt,1e10,lots\n");
+        DataException e = assertThrows(DataException.class, () -> PlannedRuns.read(plan, FEATURES, "family", null));
+        assertEquals(plan + ":3: column 'D': not a number: 'lots'", e.getMessage());
+        Path missing = file("family,N\ngpt,1e10\n");
+        e = assertThrows(DataException.class, () -> PlannedRuns.read(missing, FEATURES, "family", null));
+        assertEquals(missing + ":1: missing column 'D' (header has: family, N)", e.getMessage());
+        Path absent = dir.resolve("absent.csv");
+        e = assertThrows(DataException.class, () -> PlannedRuns.read(absent, FEATURES, "family", null));
+        assertEquals(absent + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void oneRunFromAssignmentsInAnyOrder() {
+        PlannedRuns runs = PlannedRuns.single("D=2e11, N = 1e10", FEATURES, "gpt");
+        assertEquals(1, runs.runs().size());
+        assertEquals("gpt", runs.runs().getFirst().group());
+        assertArrayEquals(new double[] {1e10, 2e11}, runs.runs().getFirst().values());
+        assertEquals("run 'D=2e11, N = 1e10'", runs.where(runs.runs().getFirst()));
+    }
+
+    @Test
+    void badAssignmentsAreOneLineErrors() {
+        assertEquals("run 'N=1e10,D': 'D' is not COLUMN=VALUE (write e.g. N=1e9,D=1e9)", singleError("N=1e10,D"));
+        assertEquals("run 'N=1e10,T=3': 'T' is not a feature the law uses (it uses: N, D)", singleError("N=1e10,T=3"));
+        assertEquals("run 'N=1e10,D=inf': D: 'inf' is not a finite number", singleError("N=1e10,D=inf"));
+        assertEquals("run 'N=1e10,D=1,N=2': N is given twice", singleError("N=1e10,D=1,N=2"));
+        assertEquals("run 'N=1e10': no value for D", singleError("N=1e10"));
+    }
+
+    private static String singleError(String assignments) {
+        return assertThrows(DataException.class, () -> PlannedRuns.single(assignments, FEATURES, "all")).getMessage();
+    }
+
+    @Test
+    void runsAreImmutable() {
+        double[] values = {1, 2};
+        PlannedRuns.Run run = new PlannedRuns.Run(2, "g", values);
+        values[0] = 99;
+        run.values()[1] = 99;
+        assertArrayEquals(new double[] {1, 2}, run.values());
+    }
+}

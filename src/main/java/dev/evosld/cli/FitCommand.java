@@ -13,6 +13,8 @@ import dev.evosld.fit.Loss;
 import dev.evosld.fit.TargetFit;
 import dev.evosld.law.Law;
 import dev.evosld.run.LawDocument;
+import dev.evosld.search.Evaluation;
+import dev.evosld.search.ExtrapolationCheck;
 import dev.evosld.run.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -97,10 +99,13 @@ final class FitCommand implements Callable<Integer> {
                 + failure.target() + "': " + failure.failure());
         }
         ParameterSet parameters = fitted.parameters();
+        // the yardstick discovery chooses by, so a user's law and a discovered one compare without test
+        Evaluation validation = ExtrapolationCheck.of(config, data.train(), parsed, seed);
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
         Predictions test = Predictions.of(parsed, data.test().table(), parameters);
         if (out != null) {
-            LawDocument.Metrics metrics = new LawDocument.Metrics(value(train.r2()), null, value(test.r2()),
+            LawDocument.Metrics metrics = new LawDocument.Metrics(value(train.r2()),
+                validation.isFailure() ? null : validation.validationR2(), value(test.r2()),
                 parsed.parameterCount(), parsed.expr().size());
             LawDocument.Provenance provenance = new LawDocument.Provenance("fit", task.dataSource(),
                 task.dataSource().checksum(task.dataDirectory()), seed, Instant.now().toString());
@@ -117,6 +122,10 @@ final class FitCommand implements Callable<Integer> {
             document.put("parameters", parameters.toMap());
             Output.putR2(document, "train_r2", train.r2());
             Output.putR2(document, "test_r2", test.r2());
+            document.put("validation_r2", validation.isFailure() ? null : validation.validationR2());
+            if (validation.isFailure()) {
+                document.put("validation_failure", validation.failure());
+            }
             document.put("groups", EvalCommand.groupErrors(train, test));
             document.put("fit", Map.of("starts", starts, "seed", seed, "loss", loss.name().toLowerCase(),
                 "iterations", fitted.iterations(), "evaluations", fitted.evaluations(), "seconds", seconds));
@@ -129,6 +138,9 @@ final class FitCommand implements Callable<Integer> {
             printParameters(out, parameters, config.targets());
             out.println("train R²:   " + Output.r2(train.r2()));
             out.println("test R²:    " + Output.r2(test.r2()));
+            out.println("validation: " + (validation.isFailure() ? "fails (" + validation.failure() + ")"
+                : "R² " + Output.number(validation.validationR2())
+                + " (inside train, fitted below the larger-scale rows and scored on them, as discover judges laws)"));
             out.printf("fit:        %d starts per group, %d iterations, %d evaluations, %.2f s%n",
                 starts, fitted.iterations(), fitted.evaluations(), seconds);
             out.flush();

@@ -1,5 +1,7 @@
 package dev.evosld.search;
 
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.Train;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.Predictions;
 import dev.evosld.eval.R2;
@@ -27,6 +29,17 @@ final class CandidateScorer {
     private final FitOptions options;
     private final List<String> targets;
     private final ExtrapolationProbe probe;
+
+    /** L-BFGS-B iterations per start during the search: enough to rank candidates, not to polish them. */
+    private static final int VALIDATION_ITERATIONS = 200;
+
+    /** The scorer a search with these settings uses. */
+    static CandidateScorer of(TaskConfig config, Train train, SearchSettings settings) {
+        FitOptions fitOptions = FitOptions.defaults().withStarts(settings.validationStarts()).withSeed(settings.seed())
+            .withMaxIterations(VALIDATION_ITERATIONS);
+        return new CandidateScorer(ValidationPlan.of(config, train, settings.seed()), fitOptions, config.targets(),
+            ExtrapolationProbe.of(config));
+    }
 
     CandidateScorer(ValidationPlan plan, FitOptions options, List<String> targets, ExtrapolationProbe probe) {
         this.plan = plan;

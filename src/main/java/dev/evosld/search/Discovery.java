@@ -42,8 +42,6 @@ import java.util.concurrent.Executors;
  * exactly like an uninterrupted one, and the thread count (which only parallelizes fitting) does not matter.
  */
 public final class Discovery {
-    private static final int VALIDATION_ITERATIONS = 200;
-
     private final TaskConfig config;
     private final Train train;
     private final SearchSettings settings;
@@ -79,12 +77,8 @@ public final class Discovery {
         this.parametersPerTarget = config.parameterBudget() / config.targets().size();
         this.codec = new TreeCodec(features, settings.maxNodes());
         this.mutations = new StructuralMutations(features);
-        FitOptions fitOptions = FitOptions.defaults().withStarts(settings.validationStarts()).withSeed(settings.seed())
-            .withMaxIterations(VALIDATION_ITERATIONS);
-        this.probe = new ExtrapolationProbe(config.scaleAxis(), config.fallsWith(), config.trend(),
-            CandidateScorer.PROBE_FACTORS);
-        this.scorer = new CandidateScorer(ValidationPlan.of(config, train, settings.seed()), fitOptions, config.targets(),
-            probe);
+        this.probe = ExtrapolationProbe.of(config);
+        this.scorer = CandidateScorer.of(config, train, settings);
     }
 
     /**

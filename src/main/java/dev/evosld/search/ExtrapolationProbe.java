@@ -44,6 +44,11 @@ final class ExtrapolationProbe {
         this.factors = factors.clone();
     }
 
+    /** The probe of a task: its scale axes and the features it falls with, at {@link CandidateScorer#PROBE_FACTORS}. */
+    static ExtrapolationProbe of(TaskConfig config) {
+        return new ExtrapolationProbe(config.scaleAxis(), config.fallsWith(), config.trend(), CandidateScorer.PROBE_FACTORS);
+    }
+
     /** Why the fitted law is implausible beyond the data, or null if it is not. */
     String check(Law law, Table fitted, ParameterSet values) {
         if (axes.isEmpty() && fallsWith.isEmpty()) {

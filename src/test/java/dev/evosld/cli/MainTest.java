@@ -50,9 +50,19 @@ class MainTest {
         assertEquals("E + A * N^(-a) + B * D^(-b)", document.get("law"));
         assertTrue((Double) document.get("train_r2") > 0.999999, document.toString());
         assertTrue((Double) document.get("test_r2") > 0.9999, document.toString());
+        assertTrue((Double) document.get("validation_r2") > 0.9999, document.toString());
         Map<?, ?> parameters = (Map<?, ?>) document.get("parameters");
         assertEquals(List.of("small-vocab", "big-vocab"), List.copyOf(parameters.keySet()));
         assertEquals(1.9, (Double) ((Map<?, ?>) parameters.get("big-vocab")).get("E"), 1e-6);
+    }
+
+    @Test
+    void fitSaysWhyALawFailsValidation(@TempDir Path directory) throws IOException {
+        Path csv = UserCsv.write(directory);
+        CliRun run = CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--test-above", "N=1e9", "--law", "c + b*N + a*N^2 + B*D^(-b2)");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("validation: fails (implausible at 2× the largest N"), run.out());
     }
 
     @Test

@@ -1,0 +1,23 @@
+package dev.evosld.search;
+
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.Train;
+import dev.evosld.law.Law;
+import java.util.Map;
+
+/**
+ * Judges one law the way discovery judges every candidate: fitted below the top of the scale axis inside
+ * train, scored on the rows above, and probed beyond the data. A user's own law and a discovered one are
+ * then compared by the same yardstick, and without the test split.
+ */
+public final class ExtrapolationCheck {
+    private ExtrapolationCheck() {
+    }
+
+    /**
+     * @param seed the seed of the fit starts and of cross-validation folds, as {@code discover --seed}
+     */
+    public static Evaluation of(TaskConfig config, Train train, Law law, long seed) {
+        return CandidateScorer.of(config, train, SearchSettings.defaults().withSeed(seed)).score(law, Map.of());
+    }
+}

@@ -11,12 +11,14 @@ train.csv; the real test.csv is never read. Run discovery on the result with `--
 The cut follows the task's config: per group, the rows at the top `holdout.top_values` values of any scale
 axis, or the top `holdout.top_fraction` of rows along it. lr_bsz's test split is the largest model trained on
 more data than any train run, so its stand-in holds out the largest train model's runs at its largest data
-size (47 rows). Tasks validated by cross-validation (no scale axis) have no stand-in and are skipped.
-Needs Python 3 with PyYAML.
+size (47 rows). A task without a scale axis (domain_mixture: test is new mixtures) holds out a quarter of each
+group's runs, drawn with a fixed seed among those inside the range of the runs left, so that the stand-in
+grades interpolation as its test does. Needs Python 3 with PyYAML.
 """
 import argparse
 import csv
 import math
+import random
 import pathlib
 import sys
 
@@ -49,12 +51,30 @@ def held_out(task, config, header, rows):
                 values = sorted({float(rows[i][c]) for i in members}, reverse=True)
                 threshold = values[min(holdout["top_values"], len(values)) - 1]
                 out.update(i for i in members if float(rows[i][c]) >= threshold)
+        elif "folds" in holdout:
+            features = [header.index(f["name"]) for f in config["features"]]
+            out.update(inside_sample(rows, members, len(members) // 4, features))
         elif "top_fraction" in holdout:
             c = header.index(axes[0])
             ordered = sorted(members, key=lambda i: float(rows[i][c]))
             count = max(1, math.ceil(len(ordered) * holdout["top_fraction"]))
             out.update(ordered[-count:])
     return out
+
+
+def inside_sample(rows, members, count, features):
+    """A seeded sample of `count` rows, each inside the range of the rows left on every feature column."""
+    order = sorted(members)
+    random.Random(0).shuffle(order)
+    chosen = []
+    for i in order:
+        if len(chosen) == count:
+            break
+        rest = [r for r in members if r != i and r not in chosen]
+        if all(min(float(rows[r][c]) for r in rest) <= float(rows[i][c]) <= max(float(rows[r][c]) for r in rest)
+               for c in features):
+            chosen.append(i)
+    return chosen
 
 
 def main():
@@ -66,9 +86,6 @@ def main():
     tasks = args.tasks or sorted(p.stem for p in (ROOT / "configs").glob("*.yaml"))
     for task in tasks:
         config = yaml.safe_load((ROOT / "configs" / f"{task}.yaml").read_text())
-        if not config.get("scale_axis") and task not in JOINT_TOP:
-            print(f"{task}: no scale axis (cross-validated), skipped", file=sys.stderr)
-            continue
         with open(args.data_dir / task / "train.csv", newline="") as f:
             reader = csv.reader(f)
             header = next(reader)

@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * Scores a candidate by extrapolation inside train: fits it on each fold's fit rows (per group and target)
  * and scores its predictions on that fold's validation rows with SLDBench's R². The candidate's validation
- * error is its worst fold's: a law that extrapolates has to do so from every origin, and a pooled score would
- * let one easy fold hide a failed one. Thread-safe.
+ * error is the mean of its folds' 1 − R², each fold weighted alike whatever its row count (pooling the rows
+ * would let the fold with most rows speak for all). A fold that fails (no fit, a non-finite prediction, a
+ * turn beyond the data) fails the candidate. Thread-safe.
  */
 final class CandidateScorer {
     /** How far beyond the largest scale-axis value the probe evaluates a fitted law. */
@@ -55,8 +56,9 @@ final class CandidateScorer {
         int parameters = law.parameterCount();
         int nodes = law.expr().size();
         Map<String, Double> fitted = Map.of();
-        double worst = Double.NEGATIVE_INFINITY;
-        double worstError = Double.NaN;
+        int folds = plan.folds().size();
+        double error = 0;
+        double variance = 0;
         for (ValidationPlan.Fold fold : plan.folds()) {
             FittedLaw fit = FittedLaw.fit(law, fold.fit(), options, 1, hintSet(law, fold, hints));
             if (fit.failure().isPresent()) {
@@ -75,12 +77,11 @@ final class CandidateScorer {
             if (r2.isFailure()) {
                 return Evaluation.failed("validation: " + r2.failure(), parameters, nodes);
             }
-            if (1 - r2.value() > worst) {
-                worst = 1 - r2.value();
-                worstError = standardError(predictions.actual(), predictions.predicted());
-            }
+            error += (1 - r2.value()) / folds;
+            double se = standardError(predictions.actual(), predictions.predicted());
+            variance += se * se / ((double) folds * folds);
         }
-        return new Evaluation(worst, worstError, parameters, nodes, fitted, null);
+        return new Evaluation(error, Math.sqrt(variance), parameters, nodes, fitted, null);
     }
 
     /**

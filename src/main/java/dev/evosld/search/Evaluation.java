@@ -5,10 +5,10 @@ import java.util.Map;
 /**
  * How well a candidate law extrapolates inside train.
  *
- * @param validationError 1 − R² (SLDBench's mean NMSE) on the validation rows of the worst fold, +∞ when
- *     the candidate failed (did not fit, predicted NaN, or broke a rule)
- * @param standardError the standard error of {@code validationError} over the validation rows: how much of
- *     a difference between two candidates is noise
+ * @param validationError 1 − R² (SLDBench's mean NMSE) on the validation rows, averaged over the folds, +∞
+ *     when the candidate failed (did not fit, predicted NaN, or broke a rule)
+ * @param standardError the standard error of {@code validationError} over the validation rows (the folds'
+ *     errors taken as independent means): how much of a difference between two candidates is noise
  * @param parameterCount parameters per group and target
  * @param nodeCount nodes of the simplified tree
  * @param fitted parameter values fitted on the first fold's first group and target, written back into the

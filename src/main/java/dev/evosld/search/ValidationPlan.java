@@ -18,8 +18,9 @@ import java.util.stream.IntStream;
  * How a candidate law is validated inside train, mimicking how the test split was cut: per group, the rows
  * at the top of the task's scale axis are held out, the law is fitted on the rows below and judged on them;
  * a second fold does the same one level further down, so that the score does not rest on one origin (unless
- * that fold's fit rows would hold a single value of an axis). Tasks without a scale axis use k-fold
- * cross-validation over the runs that lie inside the range of the rest. Test rows are never involved.
+ * that fold's fit rows would hold fewer than {@link #AXIS_VALUES} values of an axis). Tasks without a scale
+ * axis use k-fold cross-validation over the runs that lie inside the range of the rest. Test rows are never
+ * involved.
  *
  * @param folds the fit/validation pairs (one for a scale-axis holdout, k for cross-validation)
  */
@@ -29,6 +30,14 @@ public record ValidationPlan(List<Fold> folds) {
      * on the rows below, so each fold is a one-step extrapolation from a different origin.
      */
     static final int ORIGINS = 2;
+
+    /**
+     * The distinct values of each scale axis a fold's fit rows should hold: a saturating power law along an
+     * axis ({@code E + A*N^-a}) has three parameters along it, and fitted on two values its floor is a guess
+     * that would decide the fold. A fold with only two is used when no fold has three (parallel's
+     * {@code P = 1, 2}); one with a single value never is.
+     */
+    static final int AXIS_VALUES = 3;
 
     /** The rows to fit on and the rows to validate on; groups without validation rows are absent from it. */
     public record Fold(Table fit, Table validation) {
@@ -50,6 +59,18 @@ public record ValidationPlan(List<Fold> folds) {
         for (Group group : table.groups()) {
             levels.add(levels(group, table, config, holdout));
         }
+        List<Fold> folds = folds(table, levels, config, minimum, AXIS_VALUES);
+        if (folds.isEmpty()) {
+            folds = folds(table, levels, config, minimum, 2);
+        }
+        if (folds.isEmpty()) {
+            // nothing to hold out along the axis (e.g. one value per group): fall back to cross-validation
+            return crossValidation(table, 5, minimum, seed);
+        }
+        return new ValidationPlan(folds);
+    }
+
+    private static List<Fold> folds(Table table, List<int[]> levels, TaskConfig config, int minimum, int minValues) {
         List<Fold> folds = new ArrayList<>();
         for (int origin = 1; origin <= ORIGINS; origin++) {
             int level = origin;
@@ -60,7 +81,7 @@ public record ValidationPlan(List<Fold> folds) {
                 int[] below = rowsWhere(rowLevels, l -> l > level);
                 int[] at = rowsWhere(rowLevels, l -> l == level);
                 boolean usable = below.length >= minimum && at.length > 0
-                    && spansEveryAxis(table.groups().get(g), table, config, below);
+                    && spansEveryAxis(table.groups().get(g), table, config, below, minValues);
                 validation.add(usable ? at : new int[0]);
                 fit.add(usable ? below : new int[0]);
             }
@@ -68,11 +89,7 @@ public record ValidationPlan(List<Fold> folds) {
                 folds.add(split(table, fit, validation));
             }
         }
-        if (folds.isEmpty()) {
-            // nothing to hold out along the axis (e.g. one value per group): fall back to cross-validation
-            return crossValidation(table, 5, minimum, seed);
-        }
-        return new ValidationPlan(folds);
+        return folds;
     }
 
     private static ValidationPlan crossValidationOrLeaveOneOut(Table table, int k, int minimum, long seed) {
@@ -116,14 +133,14 @@ public record ValidationPlan(List<Fold> folds) {
     }
 
     /**
-     * Whether the rows hold at least two values of every scale axis: fitted on a single value, a law's
-     * dependence on that axis is not identified (with {@code P = 1} only, {@code P^k} is 1 for every
-     * {@code k}), and its one-step extrapolation is a guess that would decide a worst-fold score.
+     * Whether the rows hold at least {@code minValues} values of every scale axis. Fitted on a single value,
+     * a law's dependence on that axis is not identified at all (with {@code P = 1} only, {@code P^k} is 1 for
+     * every {@code k}); on two, a floor along it is not ({@link #AXIS_VALUES}).
      */
-    private static boolean spansEveryAxis(Group group, Table table, TaskConfig config, int[] rows) {
+    private static boolean spansEveryAxis(Group group, Table table, TaskConfig config, int[] rows, int minValues) {
         for (String axis : config.scaleAxis()) {
             double[] values = group.feature(table.features().indexOf(axis));
-            if (Arrays.stream(rows).mapToDouble(r -> values[r]).distinct().count() < 2) {
+            if (Arrays.stream(rows).mapToDouble(r -> values[r]).distinct().count() < minValues) {
                 return false;
             }
         }

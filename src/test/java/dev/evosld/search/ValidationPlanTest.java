@@ -49,6 +49,24 @@ class ValidationPlanTest {
     }
 
     @Test
+    void aFoldFitsOnThreeValuesOfTheAxisWhenAnyFoldCan() {
+        // four sizes: the second origin would fit on two, where a floor along N is not identified
+        Train four = new Train(SyntheticTask.table(new double[] {1e7, 3e7, 1e8, 3e8}));
+        ValidationPlan plan = ValidationPlan.of(SyntheticTask.config(), four, 0);
+        assertEquals(1, plan.folds().size());
+        for (Group group : plan.folds().getFirst().validation().groups()) {
+            assertTrue(Arrays.stream(group.feature(0)).allMatch(n -> n == 3e8));
+        }
+        // three sizes: no fold has three, so the one fold on two stands
+        Train three = new Train(SyntheticTask.table(new double[] {1e7, 3e7, 1e8}));
+        plan = ValidationPlan.of(SyntheticTask.config(), three, 0);
+        assertEquals(1, plan.folds().size());
+        for (Group group : plan.folds().getFirst().fit().groups()) {
+            assertEquals(2, Arrays.stream(group.feature(0)).distinct().count());
+        }
+    }
+
+    @Test
     void aRowAtTheTopOfAnyAxisIsHeldOut() {
         TaskConfig config = withHoldout(new TaskConfig.Holdout.TopValues(1, 0), List.of("N", "D"));
         ValidationPlan.Fold first = ValidationPlan.of(config, SyntheticTask.train(), 0).folds().getFirst();

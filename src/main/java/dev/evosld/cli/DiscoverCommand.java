@@ -190,7 +190,7 @@ final class DiscoverCommand implements Callable<Integer> {
         }
         Map<String, Object> llmDocument = llmDocument(llm, llmProposer, usage);
         R2 test = Predictions.of(result.law(), data.test().table(), result.parameters()).r2();
-        RunRecorder.write(run, config, task.dataSource(), task.dataSource().checksum(task.dataDirectory()),
+        RunRecorder.write(run, config, data.train(), task.dataSource(), task.dataSource().checksum(task.dataDirectory()),
             discovery.settings(), result, test);
         Report.write(run, data);
         AtomicFiles.write(run.llmUsageFile(), Json.mapper().writeValueAsString(llmDocument));

@@ -109,8 +109,8 @@ final class FitCommand implements Callable<Integer> {
                 parsed.parameterCount(), parsed.expr().size());
             LawDocument.Provenance provenance = new LawDocument.Provenance("fit", task.dataSource(),
                 task.dataSource().checksum(task.dataDirectory()), seed, Instant.now().toString());
-            LawDocument.of(Version.current(), config.name(), parsed, parameters, metrics, provenance)
-                .write(new RunDirectory(out).lawFile());
+            LawDocument.of(Version.current(), config.name(), parsed, parameters,
+                LawDocument.Range.of(parsed, data.train().table()), metrics, provenance).write(new RunDirectory(out).lawFile());
             err.println("evosld: wrote " + new RunDirectory(out).lawFile());
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -31,4 +31,15 @@ final class Output {
     static String number(double value) {
         return String.format(Locale.ROOT, "%.6g", value);
     }
+
+    /** A number to four significant digits without trailing zeros, for notes: {@code 1e+10}, {@code 3.681e+08}, {@code 0.5}. */
+    static String shortNumber(double value) {
+        String text = String.format(Locale.ROOT, "%.4g", value);
+        int exponent = text.indexOf('e');
+        String mantissa = exponent < 0 ? text : text.substring(0, exponent);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
+    }
 }

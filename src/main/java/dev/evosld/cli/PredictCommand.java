@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
 final class PredictCommand implements Callable<Integer> {
     /** The group column of SLDBench tasks, and of runs from a CSV that had none. */
     private static final String GROUP_COLUMN = "group";
+    /** Notes printed about runs outside the train range before the rest are only counted. */
+    private static final int MAX_NOTES = 10;
 
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run directory (holding law.json).")
     Path run;
@@ -79,6 +81,8 @@ final class PredictCommand implements Callable<Integer> {
             planned = PlannedRuns.single(runs.at, features, groupOfAt(parameters, onlyGroup));
         }
         double[][] predicted = RunPredictions.of(law, planned, parameters);
+        List<List<String>> beyond = beyondTrain(planned, document.trainRanges());
+        reportBeyond(planned, beyond);
         List<String> header = new ArrayList<>();
         header.add(groupColumn);
         header.addAll(features);
@@ -95,13 +99,72 @@ final class PredictCommand implements Callable<Integer> {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("task", document.task());
             result.put("law", document.law());
-            result.put("predictions", rows.stream().map(row -> entry(header, row)).toList());
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Map<String, Object> entry = entry(header, rows.get(i));
+                if (!beyond.get(i).isEmpty()) {
+                    entry.put("beyond_train", beyond.get(i));
+                }
+                entries.add(entry);
+            }
+            result.put("predictions", entries);
             Output.json(stdout, result);
         } else if (out == null) {
             stdout.print(CsvWriter.render(header, rows));
             stdout.flush();
         }
         return 0;
+    }
+
+    /**
+     * Per run, how it lies outside the range of the rows the law was fitted on, one phrase per feature: a
+     * prediction there is an extrapolation, which is what the law was chosen for, but how far it reaches is
+     * the user's to weigh (the search probed its scale axes to {@code 10×} the largest value).
+     */
+    private static List<List<String>> beyondTrain(PlannedRuns planned, Map<String, LawDocument.Range> ranges) {
+        List<List<String>> beyond = new ArrayList<>();
+        for (PlannedRuns.Run run : planned.runs()) {
+            List<String> phrases = new ArrayList<>();
+            double[] values = run.values();
+            for (int j = 0; j < values.length; j++) {
+                String feature = planned.features().get(j);
+                LawDocument.Range range = ranges.get(feature);
+                if (range == null) {
+                    continue;
+                }
+                String given = feature + " = " + Output.shortNumber(values[j]);
+                if (values[j] > range.max()) {
+                    phrases.add(given + (range.max() > 0 ? " is " + Output.shortNumber(values[j] / range.max()) + "×"
+                        : " is above") + " the largest in train (" + Output.shortNumber(range.max()) + ")");
+                } else if (values[j] < range.min()) {
+                    phrases.add(given + " is below the smallest in train (" + Output.shortNumber(range.min()) + ")");
+                }
+            }
+            beyond.add(phrases);
+        }
+        return beyond;
+    }
+
+    /** One note on stderr per run outside the train range, the first few of them, so that a plan of many says so. */
+    private void reportBeyond(PlannedRuns planned, List<List<String>> beyond) {
+        PrintWriter err = spec.commandLine().getErr();
+        int noted = 0;
+        int outside = 0;
+        for (int i = 0; i < beyond.size(); i++) {
+            if (beyond.get(i).isEmpty()) {
+                continue;
+            }
+            outside++;
+            if (noted < MAX_NOTES) {
+                err.println("evosld: note: " + planned.where(planned.runs().get(i)) + ": "
+                    + String.join("; ", beyond.get(i)));
+                noted++;
+            }
+        }
+        if (outside > noted) {
+            err.println("evosld: note: " + (outside - noted) + " more runs lie outside the train range");
+        }
+        err.flush();
     }
 
     /** Per run: its group, its features, then its predicted targets. */

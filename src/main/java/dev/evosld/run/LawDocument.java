@@ -1,6 +1,8 @@
 package dev.evosld.run;
 
 import dev.evosld.EvosldException;
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.json.Json;
 import dev.evosld.law.Law;
@@ -8,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -24,12 +28,42 @@ import tools.jackson.core.JacksonException;
  * @param parameterNames the law's parameter names, in order
  * @param targets the target columns
  * @param parameters {@code group → name → value}, or {@code group → target → name → value} with several targets
+ * @param trainRanges per variable, the smallest and largest value in the rows the law was fitted on (over all
+ *     groups): how far a prediction reaches beyond them is what {@code evosld predict} tells the user; empty
+ *     in documents written before it was recorded
  * @param metrics the scores
  * @param provenance where the law and its data came from
  */
 public record LawDocument(String evosldVersion, String task, String law, List<String> variables,
                           List<String> parameterNames, List<String> targets, Map<String, Object> parameters,
-                          Metrics metrics, Provenance provenance) {
+                          Map<String, Range> trainRanges, Metrics metrics, Provenance provenance) {
+
+    public LawDocument {
+        trainRanges = trainRanges == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(trainRanges));
+    }
+
+    /** The smallest and largest value of a feature in the rows a law was fitted on. */
+    public record Range(double min, double max) {
+        /** Per variable of the law, its range over all groups of {@code table}. */
+        public static Map<String, Range> of(Law law, Table table) {
+            Map<String, Range> ranges = new LinkedHashMap<>();
+            for (String variable : law.variables()) {
+                int j = table.features().indexOf(variable);
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (Group group : table.groups()) {
+                    for (double value : group.feature(j)) {
+                        min = Math.min(min, value);
+                        max = Math.max(max, value);
+                    }
+                }
+                if (min <= max) {
+                    ranges.put(variable, new Range(min, max));
+                }
+            }
+            return ranges;
+        }
+    }
 
     /**
      * @param trainR2 R² on train with parameters fitted on all of train (null if it failed)
@@ -51,10 +85,13 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
     public record Provenance(String command, DataSource data, String dataChecksum, long seed, String created) {
     }
 
-    public static LawDocument of(String version, String task, Law law, ParameterSet parameters, Metrics metrics,
-                                 Provenance provenance) {
+    /**
+     * @param trainRanges the variables' ranges in the rows the law was fitted on ({@link Range#of})
+     */
+    public static LawDocument of(String version, String task, Law law, ParameterSet parameters,
+                                 Map<String, Range> trainRanges, Metrics metrics, Provenance provenance) {
         return new LawDocument(version, task, law.toString(), law.variables(), law.parameters(), parameters.targets(),
-            parameters.toMap(), metrics, provenance);
+            parameters.toMap(), trainRanges, metrics, provenance);
     }
 
     /** The law, with this document's variables as the features. */

@@ -2,6 +2,7 @@ package dev.evosld.search;
 
 import dev.evosld.Version;
 import dev.evosld.data.TaskConfig;
+import dev.evosld.data.Train;
 import dev.evosld.eval.R2;
 import dev.evosld.json.Json;
 import dev.evosld.run.AtomicFiles;
@@ -16,17 +17,18 @@ public final class RunRecorder {
     }
 
     /**
+     * @param train the rows the law was refitted on, whose ranges the document records
      * @param test the chosen law's R² on test, computed once after the search
      */
-    public static LawDocument write(RunDirectory run, TaskConfig config, DataSource source, String dataChecksum,
-                                    SearchSettings settings, SearchResult result, R2 test) {
+    public static LawDocument write(RunDirectory run, TaskConfig config, Train train, DataSource source,
+                                    String dataChecksum, SearchSettings settings, SearchResult result, R2 test) {
         LawDocument.Metrics metrics = new LawDocument.Metrics(
             Double.isFinite(result.trainR2()) ? result.trainR2() : null, result.evaluation().validationR2(),
             test.isFailure() ? null : test.value(), result.law().parameterCount(), result.law().expr().size());
         LawDocument.Provenance provenance = new LawDocument.Provenance("discover", source, dataChecksum,
             settings.seed(), Instant.now().toString());
         LawDocument document = LawDocument.of(Version.current(), config.name(), result.law(), result.parameters(),
-            metrics, provenance);
+            LawDocument.Range.of(result.law(), train.table()), metrics, provenance);
         AtomicFiles.write(run.paretoFile(), Json.mapper().writeValueAsString(ParetoEntry.of(result)));
         AtomicFiles.write(run.historyFile(), Json.mapper().writeValueAsString(result.history()));
         // last: a run directory with a law.json is a finished run

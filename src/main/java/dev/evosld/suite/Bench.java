@@ -177,7 +177,7 @@ public final class Bench {
         // search.json first: a run with a law.json always has its stats
         stats.write(run);
         DataSource source = DataSource.sldbench(task);
-        LawDocument document = RunRecorder.write(run, config, source, source.checksum(plan.data()),
+        LawDocument document = RunRecorder.write(run, config, data.train(), source, source.checksum(plan.data()),
             discovery.settings(), result, test);
         return seedRun(task, seed, status, document, stats, run);
     }

@@ -72,12 +72,30 @@ class PredictCommandTest {
     @Test
     void writesTheCsvToAFileWithOut() throws Exception {
         Path file = dir.resolve("predictions/next.csv");
-        CliRun predict = CliRun.of("predict", "--run", run.toString(), "--at", "N=1e10,D=1e12", "--group", "dense",
+        CliRun predict = CliRun.of("predict", "--run", run.toString(), "--at", "N=5e8,D=5e10", "--group", "dense",
             "--out", file.toString());
         assertEquals(0, predict.status(), predict.err());
         assertEquals("", predict.out());
-        assertEquals(List.of("evosld: wrote " + file + " (1 run)"), predict.errorLines());
-        assertEquals("family,N,D,loss\ndense,1.0E10,1.0E12," + expected("dense", 1e10, 1e12) + "\n", Files.readString(file));
+        assertEquals(List.of("evosld: wrote " + file + " (1 run)"), predict.errorLines(), "inside train: no note");
+        assertEquals("family,N,D,loss\ndense,5.0E8,5.0E10," + expected("dense", 5e8, 5e10) + "\n", Files.readString(file));
+    }
+
+    @Test
+    void saysHowFarARunLiesOutsideTheTrainRange() throws Exception {
+        // train holds N from 1e7 to 1e9 (the runs above 1e9 are test) and D from 1e9 to 1e11
+        Path plan = dir.resolve("far.csv");
+        Files.writeString(plan, "family,N,D\ndense,5e8,5e10\ndense,2.5e10,5e10\ndense,1e6,2e12\n");
+        CliRun predict = CliRun.of("predict", "--run", run.toString(), "--runs", plan.toString(), "--json");
+        assertEquals(0, predict.status(), predict.err());
+        assertEquals(List.of(
+            "evosld: note: " + plan + ":3: N = 2.5e+10 is 25× the largest in train (1e+09)",
+            "evosld: note: " + plan + ":4: N = 1e+06 is below the smallest in train (1e+07); D = 2e+12 is 20× the"
+                + " largest in train (1e+11)"), predict.errorLines());
+        List<?> predictions = (List<?>) Json.mapper().readValue(predict.out(), Map.class).get("predictions");
+        assertEquals(null, ((Map<?, ?>) predictions.get(0)).get("beyond_train"));
+        assertEquals(List.of("N = 2.5e+10 is 25× the largest in train (1e+09)"),
+            ((Map<?, ?>) predictions.get(1)).get("beyond_train"));
+        assertEquals(2, ((List<?>) ((Map<?, ?>) predictions.get(2)).get("beyond_train")).size());
     }
 
     @Test

@@ -61,7 +61,7 @@ class ReportTest {
             UserData.ScaleRule.parse("N=1e9"));
         Law law = Law.parse(LAW, user.features());
         ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"), values);
-        LawDocument document = LawDocument.of("test", user.config().name(), law, parameters,
+        LawDocument document = LawDocument.of("test", user.config().name(), law, parameters, Map.of(),
             new LawDocument.Metrics(0.987654321, 0.97, 0.95, law.parameterCount(), law.expr().size()),
             new LawDocument.Provenance("fit", DataSource.csv(user.config().name(), user), "c0ffee", 42,
                 "2026-03-04T05:06:07Z"));
@@ -172,7 +172,7 @@ class ReportTest {
         TaskData data = data(run);
         LawDocument document = run.readLaw();
         new LawDocument(document.evosldVersion(), "other_task", document.law(), document.variables(),
-            document.parameterNames(), document.targets(), document.parameters(), document.metrics(),
+            document.parameterNames(), document.targets(), document.parameters(), document.trainRanges(), document.metrics(),
             document.provenance()).write(run.lawFile());
         EvosldException e = assertThrows(EvosldException.class, () -> Report.write(run, data));
         assertTrue(e.getMessage().contains("the law is for task 'other_task', but the data is task 'runs'"), e.getMessage());

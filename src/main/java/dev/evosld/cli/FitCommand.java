@@ -109,8 +109,9 @@ final class FitCommand implements Callable<Integer> {
                 parsed.parameterCount(), parsed.expr().size());
             LawDocument.Provenance provenance = new LawDocument.Provenance("fit", task.dataSource(),
                 task.dataSource().checksum(task.dataDirectory()), seed, Instant.now().toString());
-            LawDocument.of(Version.current(), config.name(), parsed, parameters,
-                LawDocument.Range.of(parsed, data.train().table()), metrics, provenance).write(new RunDirectory(out).lawFile());
+            LawDocument document = LawDocument.of(Version.current(), config.name(), parsed, parameters,
+                LawDocument.Range.of(parsed, data.train().table()), metrics, provenance);
+            document.write(new RunDirectory(out).lawFile());
             err.println("evosld: wrote " + new RunDirectory(out).lawFile());
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -32,7 +32,7 @@ final class Output {
         return String.format(Locale.ROOT, "%.6g", value);
     }
 
-    /** A number to four significant digits without trailing zeros, for notes: {@code 1e+10}, {@code 3.681e+08}, {@code 0.5}. */
+    /** A number to four significant digits without trailing zeros, for notes: {@code 1e+10}, {@code 0.5}. */
     static String shortNumber(double value) {
         String text = String.format(Locale.ROOT, "%.4g", value);
         int exponent = text.indexOf('e');

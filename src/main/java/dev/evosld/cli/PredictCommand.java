@@ -64,9 +64,10 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LawDocument document = RunDirectory.existing(run).readLaw();
+        RunDirectory directory = RunDirectory.existing(run);
+        LawDocument document = directory.readLaw();
         Law law = document.parsedLaw();
-        ParameterSet parameters = document.parameterSet(RunDirectory.existing(run).lawFile().toString());
+        ParameterSet parameters = document.parameterSet(directory.lawFile().toString());
         List<String> features = RunPredictions.variablesUsed(law);
         String groupColumn = groupColumn(document);
         String onlyGroup = parameters.groups().size() == 1 ? parameters.groups().getFirst() : null;

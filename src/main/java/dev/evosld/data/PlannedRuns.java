@@ -93,7 +93,7 @@ public record PlannedRuns(String source, List<String> features, List<Run> runs) 
                 throw new DataException(run + ": " + MessageText.quote(name) + " is not a feature the law uses (it uses: "
                     + MessageText.names(features) + ")");
             }
-            double number = TableReader.DECIMAL.matcher(value).matches() ? Double.parseDouble(value) : Double.NaN;
+            double number = TableReader.decimal(value);
             if (!Double.isFinite(number)) {
                 throw new DataException(run + ": " + name + ": " + MessageText.quote(value) + " is not a finite number");
             }

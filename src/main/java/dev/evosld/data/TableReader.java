@@ -33,10 +33,15 @@ final class TableReader {
 
     // Decimal numbers only: Double.parseDouble would also take "NaN", "0x1p3", "1d" and surrounding blanks,
     // none of which a data file should contain.
-    static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(?:nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     private TableReader() {
+    }
+
+    /** A decimal number written by hand (a split rule, a planned run), or NaN when the text is not one. */
+    static double decimal(String text) {
+        return DECIMAL.matcher(text).matches() ? Double.parseDouble(text) : Double.NaN;
     }
 
     /**

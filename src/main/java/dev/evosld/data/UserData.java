@@ -84,7 +84,7 @@ public record UserData(
                     + " is malformed: expected COLUMN=VALUE (test rows have COLUMN > VALUE) or COLUMN>=VALUE");
             }
             String value = m.group(3);
-            double threshold = TableReader.DECIMAL.matcher(value).matches() ? Double.parseDouble(value) : Double.NaN;
+            double threshold = TableReader.decimal(value);
             if (!Double.isFinite(threshold)) {
                 throw new DataException("split rule " + MessageText.quote(rule) + ": "
                     + MessageText.quote(value) + " is not a finite number");

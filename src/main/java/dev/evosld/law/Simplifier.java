@@ -21,7 +21,12 @@ import java.util.function.Supplier;
  *       parameter ({@code exp(a)*x → a*x}, {@code a*b*x → a*x}, {@code x^(-alpha) → x^alpha});
  *   <li>in a sum, all variable-free terms merge into one; in a product, all variable-free factors; a
  *       parameter used nowhere else also absorbs constants whose parameters occur elsewhere
- *       ({@code a*b*N + b*D → p1*N + b*D}).
+ *       ({@code a*b*N + b*D → p1*N + b*D});
+ *   <li>like terms of a sum merge and a negative literal factor becomes a minus ({@code t + t → 2*t},
+ *       {@code x - -1*t → x + t}); powers of one base in a product merge ({@code N^a*N^a → N^(2*a)},
+ *       {@code N*N → N^2});
+ *   <li>a literal factor goes where a parameter used nowhere else scales the product anyway
+ *       ({@code p/N*2 → p/N}).
  * </ul>
  *
  * The result fits the data at least as well as the input (every input parameter vector has an equivalent),
@@ -122,7 +127,7 @@ public final class Simplifier {
 
     /** Flattens the sum, drops zeros, and merges its variable-free terms into one parameter. */
     private Expr simplifySum(Apply node) {
-        Sums sum = Sums.of(node);
+        Sums sum = Sums.of(node).withLikeTermsMerged();
         List<Expr> terms = sum.terms();
         List<Boolean> negated = sum.negated();
         List<Expr> kept = new ArrayList<>();
@@ -227,6 +232,7 @@ public final class Simplifier {
             }
             kept = merged;
         }
+        kept = dropScaleLiterals(mergePowers(kept));
         if (kept.isEmpty()) {
             return Expr.num(1);
         }
@@ -235,6 +241,62 @@ public final class Simplifier {
             product = Expr.mul(product, kept.get(i));
         }
         return product;
+    }
+
+    /** Merges the factors of a product that are powers of one base with a variable: {@code N^a*N → N^(a + 1)}. */
+    private List<Expr> mergePowers(List<Expr> factors) {
+        List<Expr> bases = new ArrayList<>();
+        List<List<Expr>> exponents = new ArrayList<>();
+        List<Expr> originals = new ArrayList<>();
+        for (Expr factor : factors) {
+            boolean power = factor instanceof Apply a && a.op() == Operator.POW;
+            Expr base = power ? ((Apply) factor).arg(0) : factor;
+            int index = hasVariable(base) ? bases.indexOf(base) : -1;
+            if (index >= 0) {
+                exponents.get(index).add(power ? ((Apply) factor).arg(1) : Expr.num(1));
+                continue;
+            }
+            bases.add(hasVariable(base) ? base : null);
+            List<Expr> exponent = new ArrayList<>();
+            exponent.add(power ? ((Apply) factor).arg(1) : Expr.num(1));
+            exponents.add(exponent);
+            originals.add(factor);
+        }
+        List<Expr> merged = new ArrayList<>();
+        for (int i = 0; i < originals.size(); i++) {
+            List<Expr> exponent = exponents.get(i);
+            if (exponent.size() == 1) {
+                merged.add(originals.get(i));
+            } else {
+                Expr sum = simplify(Sums.build(exponent, exponent.stream().map(e -> false).toList()));
+                merged.add(simplifyPower(new Apply(Operator.POW, List.of(bases.get(i), sum))));
+            }
+        }
+        return merged;
+    }
+
+    /** Drops the literal factors of a product when one of its factors is scaled by a free parameter. */
+    private List<Expr> dropScaleLiterals(List<Expr> factors) {
+        if (factors.stream().noneMatch(this::absorbsScale) || factors.stream().noneMatch(f -> f instanceof Num)) {
+            return factors;
+        }
+        return factors.stream().filter(f -> !(f instanceof Num)).toList();
+    }
+
+    /**
+     * Whether a parameter used nowhere else scales {@code e}, so that any literal factor of {@code e} can be
+     * folded into it: {@code p}, {@code p*x}, {@code x/p}, {@code p/x}, {@code -p*x}.
+     */
+    private boolean absorbsScale(Expr e) {
+        return switch (e) {
+            case Num n -> false;
+            case Sym s -> !variables.contains(s.name()) && ownsItsParameters(s);
+            case Apply a -> switch (a.op()) {
+                case MUL, DIV -> absorbsScale(a.arg(0)) || absorbsScale(a.arg(1));
+                case NEG -> absorbsScale(a.arg(0));
+                default -> false;
+            };
+        };
     }
 
     private static void flattenProduct(Expr e, List<Expr> factors) {
@@ -247,8 +309,11 @@ public final class Simplifier {
     }
 
     private Expr simplifyQuotient(Apply node) {
-        if (node.arg(1) instanceof Num n && n.value() == 1) {
+        if (node.arg(1) instanceof Num n && (n.value() == 1 || (n.value() != 0 && absorbsScale(node.arg(0))))) {
             return node.arg(0);
+        }
+        if (node.arg(0) instanceof Num n && n.value() != 1 && n.value() != 0 && absorbsScale(node.arg(1))) {
+            return Expr.div(Expr.num(1), node.arg(1));
         }
         return node;
     }

@@ -7,6 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +37,20 @@ class SimplifierTest {
         "a + b + N^b                 | p1 + N^b",
         "N^b*(c*exp(b)) + D          | N^b * p1 + D",
         "N^b*b + D^b                 | N^b * b + D^b",
+        "a*N^b + c*D^b*D^b           | a * N^b + c * D^(2 * b)",
+        "c*D^a*D^b                   | c * D^p1",
+        "c*N*N + N                   | c * N^2 + N",
+        "c*N^a*N + a                 | c * N^(a + 1) + a",
+        "a + b*log(N) - -1*log(D)    | a + b * log(N) + log(D)",
+        "a + b*N + -0.5*D^b          | a + b * N - 0.5 * D^b",
+        "N - 2 + a*D                 | N - 2 + a * D",
+        "N + -(D) + a                | N - D + a",
+        "a + N*D + D*N - N*D         | a + D * N",
+        "a + log(N) - log(N)*1 + D^c | a + D^c",
+        "a/N*2 + D                   | a / N + D",
+        "N/(a*D)/2                   | N / (a * D)",
+        "2/(a*N) + b*N               | 1 / (a * N) + b * N",
+        "a/N*2 + a*D                 | a / N * 2 + a * D",
     })
     void simplifies(String formula, String simplified) {
         assertEquals(simplified, Simplifier.simplify(Law.parse(formula, FEATURES)).toString());
@@ -50,6 +65,24 @@ class SimplifierTest {
             assertTrue(simplified.expr().size() <= law.expr().size(), law + " -> " + simplified);
             assertEquals(simplified, Simplifier.simplify(simplified), "idempotent on " + law);
         });
+    }
+
+    @Test
+    void mergingPowersAndLikeTermsKeepsTheValue() {
+        java.util.Random random = new java.util.Random(5);
+        for (String formula : List.of("a*N^b + c*D^b*D^b", "c*N*N + N", "c*N^a*N + a", "a + b*log(N) - -1*log(D)",
+                "a + b*N + -0.5*D^b + D^b", "a + N*D + D*N - N*D - 3*D*N")) {
+            Law law = Law.parse(formula, FEATURES);
+            Law simplified = Simplifier.simplify(law);
+            for (int i = 0; i < 20; i++) {
+                Map<String, Double> values = new java.util.HashMap<>();
+                for (String name : List.of("N", "D", "a", "b", "c")) {
+                    values.put(name, 0.1 + 10 * random.nextDouble());
+                }
+                double expected = law.expr().evaluate(values::get);
+                assertEquals(expected, simplified.expr().evaluate(values::get), 1e-9 * Math.abs(expected), formula);
+            }
+        }
     }
 
     @Test

@@ -92,6 +92,15 @@ public sealed interface Expr {
         };
     }
 
+    /** This expression with every name replaced by {@code names.apply(name)}. */
+    default Expr rename(java.util.function.UnaryOperator<String> names) {
+        return switch (this) {
+            case Num n -> n;
+            case Sym s -> sym(names.apply(s.name()));
+            case Apply a -> new Apply(a.op(), a.args().stream().map(arg -> arg.rename(names)).toList());
+        };
+    }
+
     /** Visits the nodes in pre-order, left to right. */
     default void forEachNode(Consumer<? super Expr> action) {
         action.accept(this);

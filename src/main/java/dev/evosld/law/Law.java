@@ -47,6 +47,20 @@ public record Law(Expr expr, List<String> variables, List<String> parameters) {
         return parameters.size();
     }
 
+    /**
+     * This law with parameters renamed; a parameter missing from {@code names} keeps its name.
+     *
+     * @throws IllegalArgumentException if two parameters would share a name, or one would take a variable's
+     */
+    public Law withParametersRenamed(java.util.Map<String, String> names) {
+        java.util.function.UnaryOperator<String> renaming = name -> parameters.contains(name) ? names.getOrDefault(name, name) : name;
+        List<String> renamed = parameters.stream().map(renaming).toList();
+        if (Set.copyOf(renamed).size() != renamed.size() || renamed.stream().anyMatch(variables::contains)) {
+            throw new IllegalArgumentException("renaming " + names + " would merge names of " + this);
+        }
+        return new Law(expr.rename(renaming), variables, renamed);
+    }
+
     /** The formula in the law language; {@link #parse} reads it back to an equal law. */
     @Override
     public String toString() {

@@ -340,7 +340,7 @@ public final class Simplifier {
                 renaming.putIfAbsent(s.name(), "p" + renaming.size());
             }
         });
-        return LawPrinter.print(rename(sorted, renaming));
+        return LawPrinter.print(sorted.rename(name -> renaming.getOrDefault(name, name)));
     }
 
     private static Expr sortOperands(Expr e, Set<String> variables) {
@@ -359,18 +359,6 @@ public final class Simplifier {
 
     /** The expression with every parameter written as the same name, for ordering operands. */
     private static String shape(Expr e, Set<String> variables) {
-        return LawPrinter.print(rename(e, name -> variables.contains(name) ? name : "_"));
-    }
-
-    private static Expr rename(Expr e, Map<String, String> renaming) {
-        return rename(e, name -> renaming.getOrDefault(name, name));
-    }
-
-    private static Expr rename(Expr e, java.util.function.UnaryOperator<String> renaming) {
-        return switch (e) {
-            case Num n -> n;
-            case Sym s -> Expr.sym(renaming.apply(s.name()));
-            case Apply a -> new Apply(a.op(), a.args().stream().map(arg -> rename(arg, renaming)).toList());
-        };
+        return LawPrinter.print(e.rename(name -> variables.contains(name) ? name : "_"));
     }
 }

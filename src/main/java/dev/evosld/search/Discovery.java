@@ -24,9 +24,11 @@ import io.jenetics.util.RandomRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -376,7 +378,7 @@ public final class Discovery {
     }
 
     private SearchResult finish(LawEvaluator evaluator, long started, String stoppedBy) {
-        List<CandidateCache.Entry> front = ParetoFront.of(cache.entries());
+        List<CandidateCache.Entry> front = ParetoFront.of(cache.entries()).stream().map(this::readable).toList();
         if (front.isEmpty()) {
             throw new dev.evosld.EvosldException("no candidate law could be fitted to " + config.name());
         }
@@ -407,6 +409,19 @@ public final class Discovery {
         List<ScoredLaw> scoredFront = front.stream().map(e -> new ScoredLaw(e.law(), e.evaluation())).toList();
         return new SearchResult(law, chosen.evaluation(), fitted.parameters(), trainR2.isFailure() ? Double.NaN : trainR2.value(),
             scoredFront, history, generation, evaluator.fitted(), cache.hits(), seconds(started), stoppedBy);
+    }
+
+    /** A front entry under readable parameter names, for the run's outputs; the search never sees them. */
+    private CandidateCache.Entry readable(CandidateCache.Entry entry) {
+        Set<String> reserved = new HashSet<>(config.featureNames());
+        reserved.addAll(config.targets());
+        reserved.addAll(config.bounds().keySet());
+        Map<String, String> names = ReadableNames.of(entry.law(), reserved);
+        Evaluation e = entry.evaluation();
+        Map<String, Double> fitted = new java.util.LinkedHashMap<>();
+        e.fitted().forEach((name, value) -> fitted.put(names.getOrDefault(name, name), value));
+        return new CandidateCache.Entry(entry.key(), entry.law().withParametersRenamed(names),
+            new Evaluation(e.validationError(), e.standardError(), e.parameterCount(), e.nodeCount(), fitted, e.failure()));
     }
 
     private ParameterSet hints(Law law, Map<String, Double> values) {

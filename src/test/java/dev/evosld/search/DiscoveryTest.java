@@ -58,6 +58,11 @@ class DiscoveryTest {
         assertTrue(result.trainR2() > 0.999, "train R² " + result.trainR2());
         assertTrue(result.law().parameterCount() <= 5, result.law().toString());
         assertTrue(result.front().stream().anyMatch(s -> s.law().equals(result.law())), "the chosen law is on the front");
+        assertEquals(result.law(), ReadableNames.rename(result.law(), java.util.Set.of("N", "D", "loss")),
+            "the reported law has readable names");
+        assertTrue(result.law().parameters().stream().noneMatch(name -> name.matches("p[0-9]+")), result.law().toString());
+        assertEquals(java.util.Set.copyOf(result.law().parameters()), result.parameters().names().stream()
+            .collect(java.util.stream.Collectors.toSet()), "the fitted parameters carry the same names");
     }
 
     @Test

@@ -1,0 +1,66 @@
+package dev.evosld.search;
+
+import dev.evosld.fit.ParameterRole;
+import dev.evosld.law.Law;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The names a person would give a discovered law's parameters, by what each does: {@code E} for the offset,
+ * {@code A, B, C} for coefficients, {@code alpha, beta, gamma} for exponents, {@code k, m, s} for the rest,
+ * in order of first appearance. The search names parameters by how they arose ({@code p7}, or a seed form's
+ * {@code A0}); {@code p4 * D^p5 * (D^p2 + 1)^p1} reads better as {@code A * D^alpha * (D^beta + 1)^gamma}.
+ */
+final class ReadableNames {
+    private static final List<String> OFFSETS = List.of("E", "F");
+    private static final List<String> COEFFICIENTS = List.of("A", "B", "C", "D", "G", "H", "K");
+    // no lambda: Python exports could not use it
+    private static final List<String> EXPONENTS = List.of("alpha", "beta", "gamma", "delta", "eta", "theta", "kappa",
+        "mu", "nu", "rho", "sigma", "tau");
+    private static final List<String> SHAPES = List.of("k", "m", "s", "t", "u", "v", "w");
+
+    private ReadableNames() {
+    }
+
+    /**
+     * The renaming for {@code law}.
+     *
+     * @param reserved names no parameter may take (every feature of the task, whether the law uses it or
+     *     not, and names with configured bounds), and parameters with such a name keep it
+     */
+    static Map<String, String> of(Law law, Set<String> reserved) {
+        Set<String> taken = new HashSet<>(reserved);
+        List<ParameterRole> roles = ParameterRole.of(law);
+        Map<ParameterRole, Integer> used = new java.util.EnumMap<>(ParameterRole.class);
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int k = 0; k < law.parameterCount(); k++) {
+            String name = law.parameters().get(k);
+            if (reserved.contains(name)) {
+                continue;
+            }
+            ParameterRole role = roles.get(k);
+            List<String> pool = switch (role) {
+                case OFFSET -> OFFSETS;
+                case COEFFICIENT -> COEFFICIENTS;
+                case EXPONENT -> EXPONENTS;
+                case SHAPE -> SHAPES;
+            };
+            String next;
+            do {
+                int index = used.merge(role, 1, Integer::sum) - 1;
+                next = index < pool.size() ? pool.get(index) : pool.getFirst() + (index - pool.size() + 1);
+            } while (taken.contains(next));
+            taken.add(next);
+            names.put(name, next);
+        }
+        return names;
+    }
+
+    /** {@code law} under its readable names. */
+    static Law rename(Law law, Set<String> reserved) {
+        return law.withParametersRenamed(of(law, reserved));
+    }
+}

@@ -208,8 +208,8 @@ final class DiscoverCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "validation R²: %.6f (inside train, the larger-scale rows held out)%n", result.evaluation().validationR2());
             out.println("test R²:       " + Output.r2(test));
             if (config.references() != null) {
-                out.printf(Locale.ROOT, "references:    human law %.4f, leaderboard best %.4f%n",
-                    config.references().humanR2(), config.references().leaderboardR2());
+                out.println("references:    human law " + Output.published(config.references().humanR2())
+                    + ", leaderboard best " + Output.published(config.references().leaderboardR2()));
             }
             out.printf(Locale.ROOT, "search:        %d generations (stopped by %s), %d candidates fitted, %.0f/s, %.1f s%n",
                 result.generations(), result.stoppedBy(), result.candidatesFitted(), result.candidatesPerSecond(), result.seconds());

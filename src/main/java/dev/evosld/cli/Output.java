@@ -28,6 +28,11 @@ final class Output {
         return r2.isFailure() ? "failed (" + r2.failure() + ")" : String.format(Locale.ROOT, "%.6f", r2.value());
     }
 
+    /** A published score as the config gives it: rounding 0.99997 to four places would print 1.0000. */
+    static String published(double value) {
+        return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    }
+
     static String number(double value) {
         return String.format(Locale.ROOT, "%.6g", value);
     }

@@ -21,4 +21,16 @@ class OutputTest {
     void shortNumbersKeepFourDigitsAndDropTrailingZeros(double value, String text) {
         assertEquals(text, Output.shortNumber(value));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "0.99997,  0.99997",
+        "0.9106,   0.9106",
+        "-0.0757,  -0.0757",
+        "-1.0,     -1",
+        "0.9,      0.9",
+    })
+    void publishedScoresKeepTheirDigits(double value, String text) {
+        assertEquals(text, Output.published(value));
+    }
 }

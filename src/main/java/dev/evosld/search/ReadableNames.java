@@ -16,7 +16,8 @@ import java.util.Set;
  */
 final class ReadableNames {
     private static final List<String> OFFSETS = List.of("E", "F");
-    private static final List<String> COEFFICIENTS = List.of("A", "B", "C", "D", "G", "H", "K");
+    // no D, N, P or V: scaling-law papers name data, model size, parallelism and vocabulary so
+    private static final List<String> COEFFICIENTS = List.of("A", "B", "C", "G", "H", "K");
     // no lambda: Python exports could not use it
     private static final List<String> EXPONENTS = List.of("alpha", "beta", "gamma", "delta", "eta", "theta", "kappa",
         "mu", "nu", "rho", "sigma", "tau");

@@ -1,6 +1,7 @@
 package dev.evosld.search;
 
 import dev.evosld.fit.ParameterRole;
+import dev.evosld.law.Expr;
 import dev.evosld.law.Law;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,7 +43,8 @@ final class ReadableNames {
             if (reserved.contains(name)) {
                 continue;
             }
-            ParameterRole role = roles.get(k);
+            ParameterRole role = roles.get(k) == ParameterRole.SHAPE && onlyScales(law.expr(), name, false)
+                ? ParameterRole.COEFFICIENT : roles.get(k);
             List<String> pool = switch (role) {
                 case OFFSET -> OFFSETS;
                 case COEFFICIENT -> COEFFICIENTS;
@@ -58,6 +60,23 @@ final class ReadableNames {
             names.put(name, next);
         }
         return names;
+    }
+
+    /**
+     * Whether every occurrence of {@code name} multiplies something, outside any exponent or function: a
+     * coefficient shared by two terms ({@code k*N^a + k*D^b}) is not individually linear, but reads as one.
+     */
+    private static boolean onlyScales(Expr e, String name, boolean scaling) {
+        return switch (e) {
+            case Expr.Num n -> true;
+            case Expr.Sym s -> !s.name().equals(name) || scaling;
+            case Expr.Apply a -> switch (a.op()) {
+                case MUL -> onlyScales(a.arg(0), name, true) && onlyScales(a.arg(1), name, true);
+                case DIV -> onlyScales(a.arg(0), name, true) && !a.arg(1).mentions(name);
+                case ADD, SUB, NEG -> a.args().stream().allMatch(arg -> onlyScales(arg, name, false));
+                default -> !a.mentions(name);
+            };
+        };
     }
 
     /** {@code law} under its readable names. */

@@ -22,6 +22,10 @@ class ReadableNamesTest {
         "p1 / (log(N) + p2)^p3                      | A / (log(N) + k)^alpha",
         "E_max + p1 * N^p2                          | E_max + A * N^alpha",
         "alpha * N^A                                | A * N^alpha",
+        "2 + p1 * (N / D)^p2 * N^p2 + p1 * D^p3     | 2 + A * (N / D)^alpha * N^alpha + A * D^beta",
+        "p1 + p2 * N^p3 + p2 * D^p1                 | alpha + A * N^beta + A * D^alpha",
+        "(2 + p1 * N^p2) * D^p3 + p1 * D            | (2 + A * N^alpha) * D^beta + A * D",
+        "p1 / (N + p1)                              | k / (N + k)",
     })
     void namesParametersByWhatTheyDo(String formula, String readable) {
         Law law = Law.parse(formula, FEATURES);

@@ -277,10 +277,15 @@ public final class Simplifier {
 
     /** Drops the literal factors of a product when one of its factors is scaled by a free parameter. */
     private List<Expr> dropScaleLiterals(List<Expr> factors) {
-        if (factors.stream().noneMatch(this::absorbsScale) || factors.stream().noneMatch(f -> f instanceof Num)) {
+        if (factors.stream().noneMatch(this::absorbsScale) || factors.stream().noneMatch(Simplifier::isScale)) {
             return factors;
         }
-        return factors.stream().filter(f -> !(f instanceof Num)).toList();
+        return factors.stream().filter(f -> !isScale(f)).toList();
+    }
+
+    /** A literal a parameter can absorb: finite and not zero. */
+    private static boolean isScale(Expr e) {
+        return e instanceof Num n && Double.isFinite(n.value()) && n.value() != 0;
     }
 
     /**
@@ -309,10 +314,10 @@ public final class Simplifier {
     }
 
     private Expr simplifyQuotient(Apply node) {
-        if (node.arg(1) instanceof Num n && (n.value() == 1 || (n.value() != 0 && absorbsScale(node.arg(0))))) {
+        if (node.arg(1) instanceof Num n && (n.value() == 1 || (isScale(n) && absorbsScale(node.arg(0))))) {
             return node.arg(0);
         }
-        if (node.arg(0) instanceof Num n && n.value() != 1 && n.value() != 0 && absorbsScale(node.arg(1))) {
+        if (node.arg(0) instanceof Num n && n.value() != 1 && isScale(n) && absorbsScale(node.arg(1))) {
             return Expr.div(Expr.num(1), node.arg(1));
         }
         return node;

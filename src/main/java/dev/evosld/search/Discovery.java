@@ -378,7 +378,10 @@ public final class Discovery {
     }
 
     private SearchResult finish(LawEvaluator evaluator, long started, String stoppedBy) {
-        List<CandidateCache.Entry> front = ParetoFront.of(cache.entries()).stream().map(this::readable).toList();
+        Set<String> reserved = new HashSet<>(config.featureNames());
+        reserved.addAll(config.targets());
+        reserved.addAll(config.bounds().keySet());
+        List<CandidateCache.Entry> front = ParetoFront.of(cache.entries()).stream().map(e -> readable(e, reserved)).toList();
         if (front.isEmpty()) {
             throw new dev.evosld.EvosldException("no candidate law could be fitted to " + config.name());
         }
@@ -412,10 +415,7 @@ public final class Discovery {
     }
 
     /** A front entry under readable parameter names, for the run's outputs; the search never sees them. */
-    private CandidateCache.Entry readable(CandidateCache.Entry entry) {
-        Set<String> reserved = new HashSet<>(config.featureNames());
-        reserved.addAll(config.targets());
-        reserved.addAll(config.bounds().keySet());
+    private static CandidateCache.Entry readable(CandidateCache.Entry entry, Set<String> reserved) {
         Map<String, String> names = ReadableNames.of(entry.law(), reserved);
         Evaluation e = entry.evaluation();
         Map<String, Double> fitted = new java.util.LinkedHashMap<>();

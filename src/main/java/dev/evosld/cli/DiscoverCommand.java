@@ -49,9 +49,12 @@ import picocli.CommandLine.Spec;
  * the run directory, so a rerun with the same seed replays them without calling the endpoint.
  */
 @Command(name = "discover", mixinStandardHelpOptions = true,
-    description = "Discovers a law by genetic programming, chosen by extrapolation inside train, scored once on test.")
+    description = "Discovers a law by genetic programming, chosen by extrapolation inside train, scored once on test"
+        + " (if the data has a test split).")
 final class DiscoverCommand implements Callable<Integer> {
     private static final SearchSettings DEFAULTS = SearchSettings.defaults();
+    /** Why a run without a test split has no test R². */
+    static final String FIT_ON_EVERY_ROW = "every row was used to fit the law";
 
     @Mixin
     TaskOptions task;
@@ -189,7 +192,7 @@ final class DiscoverCommand implements Callable<Integer> {
             }
         }
         Map<String, Object> llmDocument = llmDocument(llm, llmProposer, usage);
-        R2 test = Predictions.of(result.law(), data.test().table(), result.parameters()).r2();
+        Optional<R2> test = data.test().map(t -> Predictions.of(result.law(), t.table(), result.parameters()).r2());
         RunRecorder.write(run, config, data.train(), task.dataSource(), task.dataSource().checksum(task.dataDirectory()),
             discovery.settings(), result, test);
         Report.write(run, data);
@@ -206,7 +209,7 @@ final class DiscoverCommand implements Callable<Integer> {
             FitCommand.printParameters(out, result.parameters(), config.targets());
             out.printf(Locale.ROOT, "train R²:      %.6f%n", result.trainR2());
             out.printf(Locale.ROOT, "validation R²: %.6f (inside train, the larger-scale rows held out)%n", result.evaluation().validationR2());
-            out.println("test R²:       " + Output.r2(test));
+            out.println("test R²:       " + Output.testR2(test, FIT_ON_EVERY_ROW));
             if (config.references() != null) {
                 out.println("references:    human law " + Output.published(config.references().humanR2())
                     + ", leaderboard best " + Output.published(config.references().leaderboardR2()));
@@ -288,7 +291,8 @@ final class DiscoverCommand implements Callable<Integer> {
         return Double.isFinite(value) ? value : null;
     }
 
-    private Map<String, Object> document(TaskConfig config, RunDirectory run, SearchSettings settings, SearchResult result, R2 test) {
+    private Map<String, Object> document(TaskConfig config, RunDirectory run, SearchSettings settings, SearchResult result,
+                                         Optional<R2> test) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("task", config.name());
         document.put("law", result.law().toString());
@@ -296,7 +300,7 @@ final class DiscoverCommand implements Callable<Integer> {
         document.put("parameters", result.parameters().toMap());
         document.put("train_r2", finite(result.trainR2()));
         document.put("validation_r2", result.evaluation().validationR2());
-        Output.putR2(document, "test_r2", test);
+        Output.putTestR2(document, test);
         if (config.references() != null) {
             document.put("human_r2", config.references().humanR2());
             document.put("leaderboard_r2", config.references().leaderboardR2());

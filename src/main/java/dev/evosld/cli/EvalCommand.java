@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,9 +25,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.core.JacksonException;
 
-/** {@code evosld eval}: scores a law with given parameter values on train and test. */
+/** {@code evosld eval}: scores a law with given parameter values on train and, if there is one, test. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Evaluates a law with given per-group parameters: train and test R², per-group errors.")
+    description = "Evaluates a law with given per-group parameters: train and test R² (if the data has a test split),"
+        + " per-group errors.")
 final class EvalCommand implements Callable<Integer> {
 
     @Mixin
@@ -53,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
         ParameterSet parameters = ParameterSet.fromMap(readJson(params), parsed.parameters(), data.config().targets(),
             params.toString());
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
-        Predictions test = Predictions.of(parsed, data.test().table(), parameters);
+        Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
@@ -61,18 +63,24 @@ final class EvalCommand implements Callable<Integer> {
             document.put("law", parsed.toString());
             document.put("parameters", parameters.toMap());
             Output.putR2(document, "train_r2", train.r2());
-            Output.putR2(document, "test_r2", test.r2());
+            Output.putTestR2(document, test.map(Predictions::r2));
             document.put("groups", groupErrors(train, test));
             Output.json(out, document);
         } else {
             out.println("task:     " + data.config().name());
             out.println("law:      " + parsed);
             out.println("train R²: " + Output.r2(train.r2()));
-            out.println("test R²:  " + Output.r2(test.r2()));
-            out.printf("%-40s %10s %12s %10s %12s%n", "group", "train rows", "train RMSE", "test rows", "test RMSE");
+            out.println("test R²:  " + Output.testR2(test.map(Predictions::r2), "every row is train"));
+            if (test.isPresent()) {
+                out.printf("%-40s %10s %12s %10s %12s%n", "group", "train rows", "train RMSE", "test rows", "test RMSE");
+            } else {
+                out.printf("%-40s %10s %12s%n", "group", "train rows", "train RMSE");
+            }
             for (Map<String, Object> row : groupErrors(train, test)) {
-                out.printf("%-40s %10s %12s %10s %12s%n", row.get("group"), row.get("train_rows"),
-                    format(row.get("train_rmse")), row.getOrDefault("test_rows", 0), format(row.get("test_rmse")));
+                String trainColumns = String.format("%-40s %10s %12s", row.get("group"), row.get("train_rows"),
+                    format(row.get("train_rmse")));
+                out.println(test.isEmpty() ? trainColumns : String.format("%s %10s %12s", trainColumns,
+                    row.getOrDefault("test_rows", 0), format(row.get("test_rmse"))));
             }
             out.flush();
         }
@@ -83,9 +91,10 @@ final class EvalCommand implements Callable<Integer> {
         return value instanceof Double d ? Output.number(d) : "-";
     }
 
-    static List<Map<String, Object>> groupErrors(Predictions train, Predictions test) {
+    /** Per group, its train rows and error, and its test rows and error if it has any. */
+    static List<Map<String, Object>> groupErrors(Predictions train, Optional<Predictions> test) {
         Map<String, GroupError> testByGroup = new LinkedHashMap<>();
-        test.groups().forEach(g -> testByGroup.put(g.group(), g));
+        test.ifPresent(t -> t.groups().forEach(g -> testByGroup.put(g.group(), g)));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (GroupError g : train.groups()) {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -30,9 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code evosld fit}: fits a law's parameters per group on train and scores it on test. */
+/** {@code evosld fit}: fits a law's parameters per group on train and scores it on test, if there is one. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
-    description = "Fits a law per group on train (bounded L-BFGS-B, multi-start) and scores it on test.")
+    description = "Fits a law per group on train (bounded L-BFGS-B, multi-start) and scores it on test (if the data"
+        + " has a test split).")
 final class FitCommand implements Callable<Integer> {
 
     @Mixin
@@ -102,11 +104,12 @@ final class FitCommand implements Callable<Integer> {
         // the yardstick discovery chooses by, so a user's law and a discovered one compare without test
         Evaluation validation = ExtrapolationCheck.of(config, data.train(), parsed, seed);
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
-        Predictions test = Predictions.of(parsed, data.test().table(), parameters);
+        Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
+        Optional<R2> testR2 = test.map(Predictions::r2);
         if (out != null) {
             LawDocument.Metrics metrics = new LawDocument.Metrics(value(train.r2()),
-                validation.isFailure() ? null : validation.validationR2(), value(test.r2()),
-                parsed.parameterCount(), parsed.expr().size());
+                validation.isFailure() ? null : validation.validationR2(), testR2.map(FitCommand::value).orElse(null),
+                test.isPresent(), parsed.parameterCount(), parsed.expr().size());
             LawDocument.Provenance provenance = new LawDocument.Provenance("fit", task.dataSource(),
                 task.dataSource().checksum(task.dataDirectory()), seed, Instant.now().toString());
             LawDocument document = LawDocument.of(Version.current(), config.name(), parsed, parameters,
@@ -122,7 +125,7 @@ final class FitCommand implements Callable<Integer> {
             document.put("parameter_count", parsed.parameterCount());
             document.put("parameters", parameters.toMap());
             Output.putR2(document, "train_r2", train.r2());
-            Output.putR2(document, "test_r2", test.r2());
+            Output.putTestR2(document, testR2);
             document.put("validation_r2", validation.isFailure() ? null : validation.validationR2());
             if (validation.isFailure()) {
                 document.put("validation_failure", validation.failure());
@@ -138,7 +141,7 @@ final class FitCommand implements Callable<Integer> {
                 ? " per target, " + perGroup + " per group" : " per group"));
             printParameters(out, parameters, config.targets());
             out.println("train R²:   " + Output.r2(train.r2()));
-            out.println("test R²:    " + Output.r2(test.r2()));
+            out.println("test R²:    " + Output.testR2(testR2, DiscoverCommand.FIT_ON_EVERY_ROW));
             out.println("validation: " + (validation.isFailure() ? "fails (" + validation.failure() + ")"
                 : "R² " + Output.number(validation.validationR2())
                 + " (inside train, fitted below the larger-scale rows and scored on them, as discover judges laws)"));

@@ -5,6 +5,7 @@ import dev.evosld.json.Json;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Writing results: one JSON document with {@code --json}, else readable text. */
 final class Output {
@@ -22,6 +23,21 @@ final class Output {
         if (r2.isFailure()) {
             document.put(key + "_failure", r2.failure());
         }
+    }
+
+    /**
+     * Puts a test R² into a JSON document: {@code test_r2} as {@link #putR2} does, then {@code test_split},
+     * which is false when the data has no test split. Then {@code test_r2} is null with no
+     * {@code test_r2_failure}, so that "no test" and "failed on test" read differently.
+     */
+    static void putTestR2(Map<String, Object> document, Optional<R2> test) {
+        test.ifPresentOrElse(r2 -> putR2(document, "test_r2", r2), () -> document.put("test_r2", null));
+        document.put("test_split", test.isPresent());
+    }
+
+    /** A test R² as text, or {@code none} and why: {@code why} is what happened to the rows instead. */
+    static String testR2(Optional<R2> test, String why) {
+        return test.map(Output::r2).orElse("none (no test split: " + why + ")");
     }
 
     static String r2(R2 r2) {

@@ -47,13 +47,16 @@ final class TaskOptions {
         String group;
 
         @Option(names = "--test-above", paramLabel = "COL=VALUE",
-            description = "Rows with COL above VALUE (COL>=VALUE: at least) are the test split.")
+            description = "Optional: rows with COL above VALUE (COL>=VALUE: at least) are the test split, scored once"
+                + " at the end. Without it or --test, every row is train: the law is fitted on all of them and has no test R².")
         String testAbove;
 
-        @Option(names = "--test", paramLabel = "CSV", description = "A second CSV holding the test rows.")
+        @Option(names = "--test", paramLabel = "CSV",
+            description = "Optional, instead of --test-above: a second CSV holding the test rows.")
         Path test;
 
-        @Option(names = "--scale-axis", paramLabel = "COL", description = "The scale axis with --test (default: the first feature).")
+        @Option(names = "--scale-axis", paramLabel = "COL",
+            description = "The scale axis with --test or without a test split (default: the first feature).")
         String scaleAxis;
 
         @Option(names = "--budget", paramLabel = "N", defaultValue = "" + UserData.DEFAULT_PARAMETER_BUDGET,
@@ -71,12 +74,12 @@ final class TaskOptions {
         List<String> fallsWith = List.of();
 
         UserData userData() {
-            if ((testAbove == null) == (test == null)) {
-                throw new EvosldException("--data needs exactly one of --test-above COL=VALUE and --test CSV");
+            if (testAbove != null && test != null) {
+                throw new EvosldException("--data takes at most one of --test-above COL=VALUE and --test CSV");
             }
-            UserData.Split split = testAbove != null
-                ? UserData.ScaleRule.parse(testAbove)
-                : new UserData.TestFile(test, scaleAxis);
+            UserData.Split split = testAbove != null ? UserData.ScaleRule.parse(testAbove)
+                : test != null ? new UserData.TestFile(test, scaleAxis)
+                : new UserData.NoTest(scaleAxis);
             return new UserData(data, features, targets, group, budget, split, TaskConfig.Trend.parse(trend),
                 fallsWith);
         }

@@ -1,18 +1,24 @@
 package dev.evosld.data;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A task's config with its train and test rows.
+ * A task's config with its train rows and, usually, its test rows.
+ *
+ * <p>A user's runs may have no test split: every row is then train, so that the law is fitted on all of
+ * them. The test is optional rather than an empty table so that no command can score a law on nothing and
+ * report the result as a test score.
  *
  * @param config what the task is
  * @param train the rows laws are fitted and selected on
- * @param test the held-out rows; every test group also has train rows
+ * @param test the held-out rows, if the task has a test split; every test group also has train rows
  */
-public record TaskData(TaskConfig config, Train train, Test test) {
+public record TaskData(TaskConfig config, Train train, Optional<Test> test) {
 
     /**
      * @throws IllegalArgumentException if a table's columns differ from the config's
@@ -22,17 +28,25 @@ public record TaskData(TaskConfig config, Train train, Test test) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(test, "test");
-        for (Table table : new Table[] {train.table(), test.table()}) {
-            if (!table.features().equals(config.featureNames()) || !table.targets().equals(config.targets())) {
-                throw new IllegalArgumentException("table columns " + table.features() + " -> " + table.targets()
-                    + " differ from task '" + config.name() + "': " + config.featureNames() + " -> " + config.targets());
-            }
-        }
-        for (Group group : test.table().groups()) {
+        requireColumns(config, train.table());
+        test.ifPresent(t -> requireColumns(config, t.table()));
+        for (Group group : test.map(t -> t.table().groups()).orElse(List.of())) {
             if (train.table().group(group.name()).isEmpty()) {
                 throw new DataException("task '" + config.name() + "': test group " + MessageText.quote(group.name())
                     + " has no train rows");
             }
+        }
+    }
+
+    /** A task with a test split. */
+    public TaskData(TaskConfig config, Train train, Test test) {
+        this(config, train, Optional.of(test));
+    }
+
+    private static void requireColumns(TaskConfig config, Table table) {
+        if (!table.features().equals(config.featureNames()) || !table.targets().equals(config.targets())) {
+            throw new IllegalArgumentException("table columns " + table.features() + " -> " + table.targets()
+                + " differ from task '" + config.name() + "': " + config.featureNames() + " -> " + config.targets());
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
@@ -13,10 +14,11 @@ import java.util.stream.Collectors;
 /**
  * A task made from the user's own CSV of runs: {@code --data runs.csv --features N,D --target loss
  * [--group model_family] [--budget 6]}, split into train and test by a scale rule ({@code N=1e9}: rows with
- * N above 1e9 are test) or by a second file.
+ * N above 1e9 are test) or by a second file, or not split at all: then every row is train, for a user who
+ * wants the law fitted on all their runs to predict the next, larger one.
  *
  * <p>The task is named after the file, has no human law, no references and no hub source. Its scale axis
- * is the split rule's column, or for two files {@link TestFile#scaleAxis()} (default: the first feature);
+ * is the split rule's column, or else the split's {@code scaleAxis} (default: the first feature);
  * validation holds out each group's largest value of it.
  *
  * @param data the CSV file (RFC 4180, with a header line)
@@ -25,7 +27,7 @@ import java.util.stream.Collectors;
  * @param groupColumn the column naming each row's group, or {@code null} for a single group named
  *     {@code all}
  * @param parameterBudget the most fitted parameters a law may have per group, over all targets
- * @param split how rows are divided into train and test
+ * @param split how rows are divided into train and test, if they are
  * @param trend what must keep its trend beyond the data (see {@link TaskConfig.Trend})
  * @param fallsWith the features the targets never rise with beyond the data (see {@link TaskConfig#fallsWith()})
  */
@@ -56,7 +58,7 @@ public record UserData(
         this(data, features, targets, groupColumn, parameterBudget, split, TaskConfig.Trend.PER_RUN, List.of());
     }
 
-    /** How a user's rows are divided into train and test. */
+    /** How a user's rows are divided into train and test, if they are. */
     public sealed interface Split {
     }
 
@@ -116,6 +118,15 @@ public record UserData(
     }
 
     /**
+     * No test split: every row is train, and no law is scored on held-out rows. Validation still holds out
+     * the top of the scale axis inside train, as with a split.
+     *
+     * @param scaleAxis the feature laws are chosen to extrapolate along, or {@code null} for the first feature
+     */
+    public record NoTest(String scaleAxis) implements Split {
+    }
+
+    /**
      * The task's config: named after the file, scale axis from the split, top value held out for validation.
      *
      * @throws DataException if the columns are not usable (a feature that is not an identifier, a column
@@ -125,7 +136,8 @@ public record UserData(
         String source = data.toString();
         String axis = switch (split) {
             case ScaleRule rule -> rule.column();
-            case TestFile file -> file.scaleAxis() != null ? file.scaleAxis() : features.isEmpty() ? null : features.getFirst();
+            case TestFile file -> orFirstFeature(file.scaleAxis());
+            case NoTest none -> orFirstFeature(none.scaleAxis());
         };
         if (axis != null && !features.contains(axis)) {
             String what = split instanceof ScaleRule rule ? "split rule " + rule : "scale axis";
@@ -144,8 +156,12 @@ public record UserData(
         }
     }
 
+    private String orFirstFeature(String axis) {
+        return axis != null ? axis : features.isEmpty() ? null : features.getFirst();
+    }
+
     /**
-     * Reads the file(s) and splits the rows.
+     * Reads the file(s) and splits the rows (with {@link NoTest}, all of them are train).
      *
      * @throws DataException if a file is missing or malformed, the split leaves train or test empty, or a
      *     group has test rows but no train rows
@@ -161,6 +177,7 @@ public record UserData(
                 TaskData.requireTrainRows(testRows, train, "in " + data);
                 yield new TaskData(config, train, new Test(testRows.table()));
             }
+            case NoTest none -> new TaskData(config, new Train(rows.table()), Optional.empty());
         };
     }
 

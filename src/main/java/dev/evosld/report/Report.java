@@ -6,6 +6,7 @@ import dev.evosld.data.TaskData;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.Predictions;
 import dev.evosld.eval.Predictions.GroupError;
+import dev.evosld.eval.R2;
 import dev.evosld.export.Notation;
 import dev.evosld.law.Law;
 import dev.evosld.report.RunFiles.HistoryEntry;
@@ -40,7 +41,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * (each as PNG and SVG). It shows the law as mathematics (MathML, which browsers render without any
  * script), the scores and provenance, every group's parameters, the Pareto front and search history when
  * the run has them, predicted against actual values, and each group's target against the scale axis with
- * the fitted law extended over the test range.
+ * the fitted law extended over the test range (when the data has a test split).
  *
  * <p>The page is self-contained apart from its images, so the run directory can be copied or served as is.
  */
@@ -88,7 +89,7 @@ public final class Report {
                 + config.targets());
         }
         Predictions train = Predictions.of(law, data.train().table(), parameters);
-        Predictions test = Predictions.of(law, data.test().table(), parameters);
+        Optional<Predictions> test = data.test().map(t -> Predictions.of(law, t.table(), parameters));
         Optional<List<ParetoEntry>> pareto = RunFiles.pareto(run.paretoFile());
         Optional<List<HistoryEntry>> history = RunFiles.history(run.historyFile());
 
@@ -180,14 +181,16 @@ public final class Report {
         return out.toString();
     }
 
-    private static String scoresSection(LawDocument document, TaskData data, Predictions train, Predictions test) {
+    private static String scoresSection(LawDocument document, TaskData data, Predictions train,
+                                        Optional<Predictions> test) {
         LawDocument.Metrics metrics = document.metrics();
         StringBuilder out = new StringBuilder("<section id=\"scores\">\n<h2>Scores</h2>\n<div class=\"columns\">\n");
         out.append("<table class=\"keyvalue\" id=\"metrics\">\n");
         if (metrics != null) {
             row(out, "train R²", Html.r2(metrics.trainR2()));
             row(out, "validation R²", metrics.validationR2() == null ? "&#x2014; (not measured)" : Html.r2(metrics.validationR2()));
-            row(out, "test R²", Html.r2(metrics.testR2()));
+            row(out, "test R²", test.isPresent() ? Html.r2(metrics.testR2())
+                : "none (no test split: every row was used to fit the law)");
             row(out, "parameters", metrics.parameterCount() + (data.config().targets().size() > 1
                 ? " per group and target" : " per group"));
             row(out, "nodes", Integer.toString(metrics.nodeCount()));
@@ -200,7 +203,8 @@ public final class Report {
         out.append("</table>\n<table class=\"keyvalue\" id=\"provenance\">\n");
         row(out, "task", Html.escape(document.task()));
         row(out, "groups", Integer.toString(train.groups().size()));
-        row(out, "rows", train.actual().getFirst().length + " train, " + test.actual().getFirst().length + " test");
+        row(out, "rows", train.actual().getFirst().length + " train, "
+            + test.map(t -> t.actual().getFirst().length + " test").orElse("no test split"));
         LawDocument.Provenance provenance = document.provenance();
         if (provenance != null) {
             row(out, "seed", Long.toString(provenance.seed()));
@@ -215,10 +219,11 @@ public final class Report {
             row(out, "data checksum", "<code>" + Html.escape(String.valueOf(provenance.dataChecksum())) + "</code>");
         }
         out.append("</table>\n</div>\n");
-        if (metrics != null && metrics.testR2() != null && !test.r2().isFailure()
-            && Math.abs(test.r2().value() - metrics.testR2()) > 1e-9) {
+        Optional<R2> testR2 = test.map(Predictions::r2).filter(r2 -> !r2.isFailure());
+        if (metrics != null && metrics.testR2() != null && testR2.isPresent()
+            && Math.abs(testR2.get().value() - metrics.testR2()) > 1e-9) {
             out.append("<p class=\"warning\">On the data given to the report the law scores test R² ")
-                .append(Html.r2(test.r2().value())).append(", not the recorded ").append(Html.r2(metrics.testR2()))
+                .append(Html.r2(testR2.get().value())).append(", not the recorded ").append(Html.r2(metrics.testR2()))
                 .append(": the data may have changed since the run.</p>\n");
         }
         return out.append("</section>\n").toString();
@@ -229,11 +234,11 @@ public final class Report {
     }
 
     private static String parametersSection(Law law, ParameterSet parameters, Notation notation, Predictions train,
-                                            Predictions test) {
+                                            Optional<Predictions> test) {
         List<String> targets = parameters.targets();
         boolean several = targets.size() > 1;
         Map<String, GroupError> trainErrors = byGroup(train);
-        Map<String, GroupError> testErrors = byGroup(test);
+        Optional<Map<String, GroupError>> testErrors = test.map(Report::byGroup);
         StringBuilder out = new StringBuilder("<section id=\"parameters\">\n<h2>Parameters per group</h2>\n");
         out.append("<p class=\"note\">Six significant digits; hover for the exact value. RMSE over the group's rows")
             .append(several ? " and targets" : "").append(".</p>\n");
@@ -244,7 +249,8 @@ public final class Report {
         for (String name : law.parameters()) {
             out.append("<th class=\"num\">").append(notation.mathMlSymbol(name)).append("</th>");
         }
-        out.append("<th class=\"num\">train RMSE</th><th class=\"num\">test RMSE</th></tr></thead>\n<tbody>\n");
+        out.append("<th class=\"num\">train RMSE</th>")
+            .append(testErrors.isPresent() ? "<th class=\"num\">test RMSE</th>" : "").append("</tr></thead>\n<tbody>\n");
         for (String group : parameters.groups()) {
             for (int t = 0; t < targets.size(); t++) {
                 out.append("<tr>");
@@ -256,7 +262,9 @@ public final class Report {
                     out.append("<td class=\"num\">").append(Html.number(value)).append("</td>");
                 }
                 out.append("<td class=\"num\">").append(t == 0 ? rmse(trainErrors.get(group)) : "").append("</td>");
-                out.append("<td class=\"num\">").append(t == 0 ? rmse(testErrors.get(group)) : "").append("</td>");
+                if (testErrors.isPresent()) {
+                    out.append("<td class=\"num\">").append(t == 0 ? rmse(testErrors.get().get(group)) : "").append("</td>");
+                }
                 out.append("</tr>\n");
             }
         }
@@ -357,19 +365,22 @@ public final class Report {
         return out.append("</section>\n").toString();
     }
 
-    private static String predictionsSection(Predictions train, Predictions test, Path plots) {
+    private static String predictionsSection(Predictions train, Optional<Predictions> test, Path plots) {
         List<String> targets = train.targets();
         int shown = Math.min(targets.size(), MAX_TARGET_PLOTS);
         StringBuilder out = new StringBuilder("<section id=\"predictions\">\n<h2>Predicted against actual</h2>\n");
-        out.append("<p class=\"note\">Blue circles: train rows; orange diamonds: test rows; dashed: perfect prediction.")
+        out.append("<p class=\"note\">Blue circles: train rows; ")
+            .append(test.isPresent() ? "orange diamonds: test rows" : "there is no test split")
+            .append("; dashed: perfect prediction.")
             .append(shown < targets.size() ? " The first " + shown + " of " + targets.size() + " targets." : "")
             .append("</p>\n");
         out.append("<div class=\"grid ").append(shown == 1 ? "two" : "three").append("\">\n");
         for (int t = 0; t < shown; t++) {
             double[] actualTrain = train.actual().get(t);
             double[] predictedTrain = train.predicted().get(t);
-            double[] actualTest = test.actual().get(t);
-            double[] predictedTest = test.predicted().get(t);
+            int column = t;
+            double[] actualTest = test.map(p -> p.actual().get(column)).orElse(new double[0]);
+            double[] predictedTest = test.map(p -> p.predicted().get(column)).orElse(new double[0]);
             double low = Double.POSITIVE_INFINITY;
             double high = Double.NEGATIVE_INFINITY;
             for (double[] values : List.of(actualTrain, predictedTrain, actualTest, predictedTest)) {
@@ -386,7 +397,9 @@ public final class Report {
             chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
             Charts.dashed(chart, "y = x", new double[] {low, high}, new double[] {low, high}, Charts.MUTED);
             Charts.scatter(chart, "train", actualTrain, predictedTrain, Charts.TRAIN, SeriesMarkers.CIRCLE);
-            Charts.scatter(chart, "test", actualTest, predictedTest, Charts.TEST, SeriesMarkers.DIAMOND);
+            if (test.isPresent()) {
+                Charts.scatter(chart, "test", actualTest, predictedTest, Charts.TEST, SeriesMarkers.DIAMOND);
+            }
             String stem = "predicted-" + (t + 1);
             Charts.save(chart, plots, stem);
             out.append(figure(chart, stem, "Target <code>" + Html.escape(target) + "</code>."));
@@ -407,9 +420,13 @@ public final class Report {
         out.append("<p class=\"note\">").append(data.config().scaleAxis().isEmpty()
                 ? "The task has no scale axis; its first feature stands in. " : "")
             .append("Per group, ").append(targetText).append(" against <code>").append(Html.escape(axis))
-            .append("</code>: circles are train rows, diamonds test rows; lines are the fitted law from the smallest")
-            .append(" train value to the largest test value, with the law's other variables held at the values of")
-            .append(" the group's test rows (one line and colour per combination; points take the colour of the")
+            .append(data.test().isPresent()
+                ? "</code>: circles are train rows, diamonds test rows; lines are the fitted law from the smallest"
+                  + " train value to the largest test value, with the law's other variables held at the values of"
+                  + " the group's test rows"
+                : "</code>: circles are train rows (there is no test split); lines are the fitted law over the train"
+                  + " range, with the law's other variables held at the values of the group's rows")
+            .append(" (one line and colour per combination; points take the colour of the")
             .append(" combination within 5% of theirs, grey if there is none).");
         if (panels.size() < total) {
             out.append(" Showing the first ").append(panels.size()).append(" of ").append(total)

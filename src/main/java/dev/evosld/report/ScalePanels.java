@@ -3,6 +3,7 @@ package dev.evosld.report;
 import dev.evosld.data.Group;
 import dev.evosld.data.Table;
 import dev.evosld.data.TaskData;
+import dev.evosld.data.Test;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.Program;
 import dev.evosld.law.Law;
@@ -13,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The data of the "target against the scale axis" plots: per group and target, the train and test points
- * and the fitted law as curves over the scale axis from the smallest train value to the largest test value,
- * so that the plot shows the extrapolation the law is judged on.
+ * and the fitted law as curves over the scale axis from the smallest train value to the largest test value
+ * (train value, without a test split), so that the plot shows the extrapolation the law is judged on.
  *
  * <p>The law usually depends on more than the scale axis. Each curve holds the other variables at one
  * combination of values found in the group's test rows (train rows if it has none); points with that
@@ -69,7 +70,7 @@ final class ScalePanels {
      */
     static List<Panel> of(Law law, ParameterSet parameters, TaskData data, int maxPanels, int maxCurves) {
         Table train = data.train().table();
-        Table test = data.test().table();
+        Optional<Table> test = data.test().map(Test::table);
         String axis = axis(data);
         int axisColumn = train.features().indexOf(axis);
         List<String> others = law.variables().stream().filter(v -> !v.equals(axis)).toList();
@@ -77,7 +78,7 @@ final class ScalePanels {
         Program program = Program.compile(law);
         List<Panel> panels = new ArrayList<>();
         for (Group group : train.groups()) {
-            Optional<Group> testGroup = test.group(group.name());
+            Optional<Group> testGroup = test.flatMap(t -> t.group(group.name()));
             Group source = testGroup.orElse(group);
             List<double[]> combinations = combinations(source, otherColumns, maxCurves);
             for (int t = 0; t < train.targets().size() && panels.size() < maxPanels; t++) {

@@ -24,7 +24,8 @@ import java.util.List;
  * @param targets the target columns, for {@code csv}
  * @param group the group column, or null
  * @param testAbove the split rule, e.g. {@code N=1e9}, or null
- * @param scaleAxis the scale axis with a test file, or null
+ * @param scaleAxis the scale axis with a test file or without a test split, or null (the first feature); for
+ *     {@code csv}, neither {@code test} nor {@code testAbove} means every row was train
  * @param budget the parameter budget, for {@code csv}
  * @param trend the trend beyond the data ({@code per_run} or {@code group_mean}), for {@code csv}; null (runs
  *     recorded before it existed) means {@code per_run}
@@ -49,6 +50,7 @@ public record DataSource(String kind, String task, String data, String test, Lis
                 test = f.test().toString();
                 axis = f.scaleAxis();
             }
+            case UserData.NoTest none -> axis = none.scaleAxis();
         }
         return new DataSource("csv", task, user.data().toString(), test, user.features(), user.targets(),
             user.groupColumn(), rule, axis, user.parameterBudget(), user.trend().configName(),
@@ -65,14 +67,14 @@ public record DataSource(String kind, String task, String data, String test, Lis
     }
 
     private UserData userData() {
-        UserData.Split split = testAbove != null
-            ? UserData.ScaleRule.parse(testAbove)
-            : new UserData.TestFile(Path.of(test), scaleAxis);
+        UserData.Split split = testAbove != null ? UserData.ScaleRule.parse(testAbove)
+            : test != null ? new UserData.TestFile(Path.of(test), scaleAxis)
+            : new UserData.NoTest(scaleAxis);
         return new UserData(Path.of(data), features, targets, group, budget, split, TaskConfig.Trend.parse(trend),
             fallsWith == null ? List.of() : fallsWith);
     }
 
-    /** SHA-256 (hex) over the train and test files, so a report can tell whether the data changed since the run. */
+    /** SHA-256 (hex) over the train and test files (the one file without a test split), so a report can tell whether the data changed since the run. */
     public String checksum(DataDirectory directory) {
         List<Path> files = switch (kind) {
             case "sldbench" -> List.of(directory.trainFile(task), directory.testFile(task));

@@ -10,6 +10,7 @@ import dev.evosld.run.DataSource;
 import dev.evosld.run.LawDocument;
 import dev.evosld.run.RunDirectory;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Writes a finished discovery run into its run directory: {@code law.json}, {@code pareto.json}, {@code history.json}. */
 public final class RunRecorder {
@@ -18,13 +19,16 @@ public final class RunRecorder {
 
     /**
      * @param train the rows the law was refitted on, whose ranges the document records
-     * @param test the chosen law's R² on test, computed once after the search
+     * @param test the chosen law's R² on test, computed once after the search; empty when the data has no test
+     *     split
      */
     public static LawDocument write(RunDirectory run, TaskConfig config, Train train, DataSource source,
-                                    String dataChecksum, SearchSettings settings, SearchResult result, R2 test) {
+                                    String dataChecksum, SearchSettings settings, SearchResult result,
+                                    Optional<R2> test) {
         LawDocument.Metrics metrics = new LawDocument.Metrics(
             Double.isFinite(result.trainR2()) ? result.trainR2() : null, result.evaluation().validationR2(),
-            test.isFailure() ? null : test.value(), result.law().parameterCount(), result.law().expr().size());
+            test.filter(r2 -> !r2.isFailure()).map(R2::value).orElse(null), test.isPresent(),
+            result.law().parameterCount(), result.law().expr().size());
         LawDocument.Provenance provenance = new LawDocument.Provenance("discover", source, dataChecksum,
             settings.seed(), Instant.now().toString());
         LawDocument document = LawDocument.of(Version.current(), config.name(), result.law(), result.parameters(),

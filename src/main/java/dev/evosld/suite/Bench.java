@@ -2,6 +2,7 @@ package dev.evosld.suite;
 
 import dev.evosld.EvosldException;
 import dev.evosld.data.TaskConfig;
+import dev.evosld.data.Table;
 import dev.evosld.data.TaskData;
 import dev.evosld.eval.Predictions;
 import dev.evosld.eval.R2;
@@ -172,13 +173,16 @@ public final class Bench {
         current.set(discovery);
         SearchResult result = discovery.run();
         current.set(null);
-        R2 test = Predictions.of(result.law(), data.test().table(), result.parameters()).r2();
+        // SLDBench tasks always come with test.csv (TaskData.load reads it)
+        Table testRows = data.test().orElseThrow(() -> new IllegalStateException(task + ": an SLDBench task without a test split"))
+            .table();
+        R2 test = Predictions.of(result.law(), testRows, result.parameters()).r2();
         RunStats stats = RunStats.of(discovery.settings(), result, test);
         // search.json first: a run with a law.json always has its stats
         stats.write(run);
         DataSource source = DataSource.sldbench(task);
         LawDocument document = RunRecorder.write(run, config, data.train(), source, source.checksum(plan.data()),
-            discovery.settings(), result, test);
+            discovery.settings(), result, Optional.of(test));
         return seedRun(task, seed, status, document, stats, run);
     }
 

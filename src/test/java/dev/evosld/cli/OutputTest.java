@@ -2,6 +2,11 @@ package dev.evosld.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.evosld.eval.R2;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,5 +37,22 @@ class OutputTest {
     })
     void publishedScoresKeepTheirDigits(double value, String text) {
         assertEquals(text, Output.published(value));
+    }
+
+    @Test
+    void aTestR2IsAValueAFailureOrNoneForNoTestSplit() {
+        Map<String, Object> scored = new LinkedHashMap<>();
+        Output.putTestR2(scored, Optional.of(R2.of(0.5)));
+        assertEquals("{test_r2=0.5, test_split=true}", scored.toString());
+        Map<String, Object> failed = new LinkedHashMap<>();
+        Output.putTestR2(failed, Optional.of(R2.failed("prediction 3 of target 0 is NaN")));
+        assertEquals("{test_r2=null, test_r2_failure=prediction 3 of target 0 is NaN, test_split=true}", failed.toString());
+        Map<String, Object> none = new LinkedHashMap<>();
+        Output.putTestR2(none, Optional.empty());
+        assertEquals("{test_r2=null, test_split=false}", none.toString());
+
+        assertEquals("0.500000", Output.testR2(Optional.of(R2.of(0.5)), "unused"));
+        assertEquals("failed (overflow)", Output.testR2(Optional.of(R2.failed("overflow")), "unused"));
+        assertEquals("none (no test split: every row is train)", Output.testR2(Optional.empty(), "every row is train"));
     }
 }

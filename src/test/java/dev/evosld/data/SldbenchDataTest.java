@@ -49,10 +49,10 @@ class SldbenchDataTest {
         TaskData data = TaskData.load(config(task), directory);
         List<Integer> counts = COUNTS.get(task);
         assertEquals(counts.get(0), data.train().table().rows(), "train rows");
-        assertEquals(counts.get(1), data.test().table().rows(), "test rows");
+        assertEquals(counts.get(1), data.test().orElseThrow().table().rows(), "test rows");
         assertEquals(counts.get(2), data.train().table().groups().size(), "groups");
         assertEquals(data.config().featureNames(), data.train().table().features());
-        assertEquals(data.config().targets(), data.test().table().targets());
+        assertEquals(data.config().targets(), data.test().orElseThrow().table().targets());
     }
 
     @Test
@@ -72,7 +72,7 @@ class SldbenchDataTest {
         assumeTrue(!task.equals("lr_bsz_scaling_law") && !config(task).scaleAxis().isEmpty());
         TaskData data = TaskData.load(config(task), directory);
         List<Integer> axes = data.config().scaleAxis().stream().map(data.config().featureNames()::indexOf).toList();
-        for (Group test : data.test().table().groups()) {
+        for (Group test : data.test().orElseThrow().table().groups()) {
             Group train = data.train().table().group(test.name()).orElseThrow();
             for (int row = 0; row < test.rows(); row++) {
                 int r = row;

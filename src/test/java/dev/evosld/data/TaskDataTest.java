@@ -3,6 +3,7 @@ package dev.evosld.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +79,7 @@ class TaskDataTest {
         assertEquals(3, train.rows());
         assertArrayEquals(new double[] {1e6, 1e7}, train.group("a").orElseThrow().feature(0));
         assertArrayEquals(new double[] {3.0, 2.5}, train.group("a").orElseThrow().target(0));
-        Group test = data.test().table().groups().getFirst();
+        Group test = data.test().orElseThrow().table().groups().getFirst();
         assertEquals("a", test.name());
         assertEquals(1e8, test.feature(0, 0));
         assertEquals(4e9, test.feature(1, 0));
@@ -139,5 +141,10 @@ class TaskDataTest {
             assertThrows(DataException.class, () -> new TaskData(TINY, new Train(onlyA), new dev.evosld.data.Test(onlyB))).getMessage());
         Table swapped = new Table(List.of("D", "N"), List.of("loss"), List.of(a));
         assertThrows(IllegalArgumentException.class, () -> new TaskData(TINY, new Train(swapped), new dev.evosld.data.Test(swapped)));
+        // without a test split the train columns are still checked
+        assertThrows(IllegalArgumentException.class, () -> new TaskData(TINY, new Train(swapped), Optional.empty()));
+        TaskData trainOnly = new TaskData(TINY, new Train(onlyA), Optional.empty());
+        assertTrue(trainOnly.test().isEmpty());
+        assertEquals(1, trainOnly.train().table().rows());
     }
 }

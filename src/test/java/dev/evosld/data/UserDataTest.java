@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evosld.data.UserData.NoTest;
 import dev.evosld.data.UserData.ScaleRule;
 import dev.evosld.data.UserData.Split;
 import dev.evosld.data.UserData.TestFile;
@@ -91,9 +93,9 @@ class UserDataTest {
     void splitsByScaleRuleWithGroups() {
         TaskData data = new UserData(runs, List.of("N", "D"), List.of("loss"), "model_family", 6, rule("N=1e9")).load();
         assertEquals(4, data.train().table().rows());
-        assertEquals(2, data.test().table().rows());
+        assertEquals(2, data.test().orElseThrow().table().rows());
         assertArrayEquals(new double[] {1e8, 1e9}, data.train().table().group("llama").orElseThrow().feature(0));
-        assertArrayEquals(new double[] {2.0}, data.test().table().group("gpt").orElseThrow().target(0));
+        assertArrayEquals(new double[] {2.0}, data.test().orElseThrow().table().group("gpt").orElseThrow().target(0));
         TaskConfig config = data.config();
         assertEquals("my_runs", config.name());
         assertEquals(List.of("N"), config.scaleAxis());
@@ -109,15 +111,15 @@ class UserDataTest {
     void inclusiveRuleMovesTheBoundaryRowsToTest() {
         TaskData data = user("model_family", rule("N>=1e9"), "loss").load();
         assertEquals(2, data.train().table().rows());
-        assertEquals(4, data.test().table().rows());
+        assertEquals(4, data.test().orElseThrow().table().rows());
     }
 
     @Test
     void withoutGroupColumnEverythingIsGroupAll() {
         TaskData data = user(null, rule("D=5e10"), "loss", "acc").load();
         assertEquals(List.of("all"), data.train().table().groups().stream().map(Group::name).toList());
-        assertEquals(List.of("loss", "acc"), data.test().table().targets());
-        assertArrayEquals(new double[] {0.3, 0.35}, data.test().table().groups().getFirst().target(1));
+        assertEquals(List.of("loss", "acc"), data.test().orElseThrow().table().targets());
+        assertArrayEquals(new double[] {0.3, 0.35}, data.test().orElseThrow().table().groups().getFirst().target(1));
         assertEquals(List.of("D"), data.config().scaleAxis());
     }
 
@@ -127,9 +129,40 @@ class UserDataTest {
         Files.writeString(test, "model_family,N,D,loss\ngpt,1e11,1e12,1.5\n");
         TaskData data = user("model_family", new TestFile(test, null), "loss").load();
         assertEquals(6, data.train().table().rows());
-        assertEquals(1, data.test().table().rows());
+        assertEquals(1, data.test().orElseThrow().table().rows());
         assertEquals(List.of("N"), data.config().scaleAxis(), "first feature by default");
         assertEquals(List.of("D"), user("model_family", new TestFile(test, "D"), "loss").load().config().scaleAxis());
+    }
+
+    @Test
+    void withoutATestSplitEveryRowIsTrain() {
+        TaskData data = user("model_family", new NoTest(null), "loss").load();
+        assertTrue(data.test().isEmpty(), "no test split");
+        assertEquals(6, data.train().table().rows());
+        assertArrayEquals(new double[] {1e8, 1e9, 1e10}, data.train().table().group("gpt").orElseThrow().feature(0));
+        assertArrayEquals(new double[] {3.1, 2.6, 2.1}, data.train().table().group("llama").orElseThrow().target(0));
+        TaskConfig config = data.config();
+        assertEquals("my_runs", config.name());
+        assertEquals(List.of("N"), config.scaleAxis(), "first feature by default");
+        assertEquals(new TaskConfig.Holdout.TopValues(1, 0), config.holdout(), "validation holds out the top N inside train");
+        assertEquals(6, config.parameterBudget());
+        assertNull(config.references());
+    }
+
+    @Test
+    void withoutATestSplitTheScaleAxisCanBeChosen() {
+        TaskData data = user(null, new NoTest("D"), "loss", "acc").load();
+        assertEquals(List.of("D"), data.config().scaleAxis());
+        assertEquals(List.of("all"), data.train().table().groups().stream().map(Group::name).toList());
+        assertEquals(6, data.train().table().rows());
+        assertTrue(data.test().isEmpty());
+        assertEquals("scale axis: 'acc' is not a feature (features: N, D)", error(user(null, new NoTest("acc"), "loss")));
+    }
+
+    @Test
+    void withoutATestSplitBadRowsStillNameTheirLine() throws IOException {
+        Files.writeString(runs, RUNS + "gpt,1e11,,1.9,0.4\n");
+        assertEquals(runs + ":8: column 'D': empty cell", error(user("model_family", new NoTest(null), "loss")));
     }
 
     @Test

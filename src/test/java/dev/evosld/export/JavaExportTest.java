@@ -53,7 +53,7 @@ class JavaExportTest {
                 Class<?> law = loader.loadClass(JavaExport.className(task.document().task()));
                 Law parsed = task.document().parsedLaw();
                 check(law, parsed, task.data().train().table(), task.train());
-                check(law, parsed, task.data().test().table(), task.test());
+                check(law, parsed, task.data().test().orElseThrow().table(), task.test());
             }
         }
     }

@@ -72,7 +72,7 @@ class PythonExportTest {
             Law law = fitted.document().parsedLaw();
             String module = PythonExport.module(fitted.document());
             checks.add(new Check(module, law, fitted.data().train().table(), fitted.train()));
-            checks.add(new Check(module, law, fitted.data().test().table(), fitted.test()));
+            checks.add(new Check(module, law, fitted.data().test().orElseThrow().table(), fitted.test()));
         }
         check(checks);
     }

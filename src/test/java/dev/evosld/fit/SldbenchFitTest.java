@@ -45,7 +45,7 @@ class SldbenchFitTest {
         FittedLaw fitted = FittedLaw.fit(law, data.train().table(), options.withBounds(config.bounds()), 2, null);
         assertFalse(fitted.failure().isPresent(), () -> fitted.failure().get().toString());
         return new Scored(fitted, Predictions.of(law, data.train().table(), fitted.parameters()).r2().value(),
-            Predictions.of(law, data.test().table(), fitted.parameters()).r2().value());
+            Predictions.of(law, data.test().orElseThrow().table(), fitted.parameters()).r2().value());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -41,6 +41,11 @@ class ReportTest {
 
     /** A run of the law on made-up runs of {@code groups} model families, with the values they were made with. */
     private RunDirectory run(int groups) throws Exception {
+        return run(groups, UserData.ScaleRule.parse("N=1e9"));
+    }
+
+    /** {@link #run(int)} with the rows split by {@code split}; without a test split, no test R² is recorded. */
+    private RunDirectory run(int groups, UserData.Split split) throws Exception {
         StringBuilder csv = new StringBuilder("family,N,D,loss\n");
         Map<String, double[][]> values = new LinkedHashMap<>();
         for (int g = 0; g < groups; g++) {
@@ -57,12 +62,13 @@ class ReportTest {
         }
         Path file = dir.resolve("runs.csv");
         Files.writeString(file, csv);
-        UserData user = new UserData(file, List.of("N", "D"), List.of("loss"), "family", 6,
-            UserData.ScaleRule.parse("N=1e9"));
+        UserData user = new UserData(file, List.of("N", "D"), List.of("loss"), "family", 6, split);
+        boolean testSplit = !(split instanceof UserData.NoTest);
         Law law = Law.parse(LAW, user.features());
         ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"), values);
         LawDocument document = LawDocument.of("test", user.config().name(), law, parameters, Map.of(),
-            new LawDocument.Metrics(0.987654321, 0.97, 0.95, law.parameterCount(), law.expr().size()),
+            new LawDocument.Metrics(0.987654321, 0.97, testSplit ? 0.95 : null, testSplit, law.parameterCount(),
+                law.expr().size()),
             new LawDocument.Provenance("fit", DataSource.csv(user.config().name(), user), "c0ffee", 42,
                 "2026-03-04T05:06:07Z"));
         RunDirectory run = new RunDirectory(dir.resolve("run"));
@@ -98,6 +104,37 @@ class ReportTest {
         assertFalse(html.contains("id=\"pareto\""), "no Pareto section without pareto.json");
         assertFalse(html.contains("id=\"history\""), "no history section without history.json");
         assertEveryReferenceExists(run, html);
+    }
+
+    @Test
+    void withoutATestSplitTheReportSaysSoAndPlotsTrainOnly() throws Exception {
+        RunDirectory run = run(2, new UserData.NoTest(null));
+        TaskData data = data(run);
+        assertTrue(data.test().isEmpty());
+        String html = Files.readString(Report.write(run, data));
+        for (String expected : List.of(
+            "<tr><th>test R²</th><td>none (no test split: every row was used to fit the law)</td></tr>",
+            "<tr><th>train R²</th><td>0.987654</td></tr>", "<tr><th>rows</th><td>24 train, no test split</td></tr>",
+            "Blue circles: train rows; there is no test split; dashed: perfect prediction.",
+            "circles are train rows (there is no test split); lines are the fitted law over the train range")) {
+            assertTrue(html.contains(expected), expected);
+        }
+        assertFalse(html.contains("test RMSE"), "no test column in the parameters table");
+        assertFalse(html.contains("diamonds test rows"), "no test points described");
+        assertEquals(3, count(html, "<img src=\"plots/"), "predicted against actual and one scale panel per group");
+        assertEveryReferenceExists(run, html);
+
+        List<ScalePanels.Panel> panels = ScalePanels.of(run.readLaw().parsedLaw(),
+            run.readLaw().parameterSet("law.json"), data, 12, 6);
+        assertEquals(2, panels.size());
+        for (ScalePanels.Panel panel : panels) {
+            assertEquals(0, panel.test().size());
+            assertEquals(12, panel.train().size());
+            ScalePanels.Curve curve = panel.curves().getFirst();
+            // over the train range only: 1e7 to 3e9
+            assertEquals(1e7, curve.x()[0]);
+            assertEquals(3e9, curve.x()[curve.x().length - 1]);
+        }
     }
 
     @Test
@@ -196,7 +233,7 @@ class ReportTest {
         Law law = document.parsedLaw();
         ParameterSet parameters = document.parameterSet("law.json");
         ScalePanels.Panel panel = ScalePanels.of(law, parameters, data, 12, 6).getFirst();
-        Predictions test = Predictions.of(law, data.test().table(), parameters);
+        Predictions test = Predictions.of(law, data.test().orElseThrow().table(), parameters);
         ScalePanels.Curve curve = panel.curves().getFirst();
         // the curve's last point is the largest test N at the first test row's D: the first test prediction
         assertEquals(test.predicted().getFirst()[panel.test().size() - 2], curve.y()[curve.y().length - 1], 1e-12);

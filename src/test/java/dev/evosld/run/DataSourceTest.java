@@ -1,8 +1,12 @@
 package dev.evosld.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.data.DataDirectory;
+import dev.evosld.data.TaskData;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.UserData;
 import dev.evosld.json.Json;
@@ -44,5 +48,27 @@ class DataSourceTest {
         TaskConfig config = source.load(DataDirectory.resolve(null, Map.of())).config();
         assertEquals(TaskConfig.Trend.PER_RUN, config.trend());
         assertEquals(List.of(), config.fallsWith());
+    }
+
+    @Test
+    void aUsersCsvWithoutATestSplitLoadsAgainWithoutOne() throws IOException {
+        Path runs = dir.resolve("runs.csv");
+        Files.writeString(runs, "N,D,loss\n1e8,1e9,3\n1e9,1e10,2.5\n1e10,1e11,2.2\n");
+        UserData user = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 4, new UserData.NoTest("D"));
+        DataSource recorded = DataSource.csv("runs", user);
+        assertNull(recorded.test());
+        assertNull(recorded.testAbove());
+        assertEquals("D", recorded.scaleAxis());
+        DataSource source = Json.mapper().readValue(Json.mapper().writeValueAsString(recorded), DataSource.class);
+        DataDirectory none = DataDirectory.resolve(null, Map.of());
+        TaskData data = source.load(none);
+        assertTrue(data.test().isEmpty(), "still no test split");
+        assertEquals(3, data.train().table().rows());
+        assertEquals(List.of("D"), data.config().scaleAxis());
+        // the checksum covers the one file there is
+        String before = source.checksum(none);
+        assertEquals(64, before.length());
+        Files.writeString(runs, "N,D,loss\n1e8,1e9,3\n1e9,1e10,2.5\n1e10,1e11,2.1\n");
+        assertNotEquals(before, source.checksum(none));
     }
 }

@@ -1,6 +1,9 @@
 package dev.evosld.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.data.Group;
 import dev.evosld.data.Table;
@@ -34,5 +37,29 @@ class LawDocumentTest {
         LawDocument document = LawDocument.read(file);
         assertEquals(Map.of(), document.trainRanges());
         assertEquals(1.5, document.parameterSet("law.json").values("all", 0)[0]);
+    }
+
+    @Test
+    void metricsTellNoTestSplitFromAFailedTest(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("law.json");
+        String document = """
+            {"evosld_version": "0.1.0", "task": "t", "law": "E + A*N^a", "variables": ["N"],
+             "parameter_names": ["E", "A", "a"], "targets": ["loss"],
+             "parameters": {"all": {"E": 1.5, "A": 300, "a": -0.3}}, "metrics": {%s}}""";
+        Files.writeString(file, document.formatted(
+            "\"train_r2\": 0.99, \"test_r2\": null, \"test_split\": false, \"parameter_count\": 3, \"node_count\": 7"));
+        LawDocument none = LawDocument.read(file);
+        assertNull(none.metrics().testR2());
+        assertFalse(none.metrics().hasTestSplit());
+        // written before test_split was recorded: the data always had a test split, so a null test R² failed
+        Files.writeString(file, document.formatted(
+            "\"train_r2\": 0.99, \"test_r2\": null, \"parameter_count\": 3, \"node_count\": 7"));
+        assertTrue(LawDocument.read(file).metrics().hasTestSplit());
+        // and written out, the field is there and nothing else is added
+        none.write(file);
+        String written = Files.readString(file);
+        assertTrue(written.contains("\"test_split\" : false"), written);
+        assertFalse(written.contains("has_test_split"), written);
+        assertEquals(none, LawDocument.read(file));
     }
 }

@@ -1,0 +1,91 @@
+package dev.evosld.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.json.Json;
+import dev.evosld.run.LawDocument;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** {@code evosld discover} on a user's CSV with no test split: every row fits the law, and nothing is scored on test. */
+class DiscoverCommandTest {
+    private static final String NO_TEST_LINE = "test R²:       none (no test split: every row was used to fit the law)";
+
+    @TempDir
+    static Path dir;
+    private static Path csv;
+
+    @BeforeAll
+    static void writeRuns() throws Exception {
+        csv = CliRun.userRuns(dir);
+    }
+
+    /** discover on {@link CliRun#userRuns} with no test split and tiny search settings. */
+    private static CliRun discover(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("discover", "--data", csv.toString(), "--features", "N,D",
+            "--target", "loss", "--group", "family", "--generations", "3", "--population", "8", "--islands", "1",
+            "--threads", "2", "--no-llm", "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void withoutATestSplitTheLawIsFittedOnEveryRowAndPredicts() throws Exception {
+        Path out = dir.resolve("text");
+        CliRun run = discover(out);
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.contains(NO_TEST_LINE), run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("validation R²: ")), run.out());
+        assertEquals("run directory: " + out, lines.getLast());
+
+        LawDocument document = LawDocument.read(out.resolve("law.json"));
+        assertNull(document.metrics().testR2());
+        assertFalse(document.metrics().hasTestSplit());
+        assertFalse(document.metrics().testSplit());
+        // fitted on every row: the train range reaches the largest runs, which --test-above N=1e9 would hold out
+        assertEquals(new LawDocument.Range(1e7, 3e9), document.trainRanges().get("N"));
+        assertNull(document.provenance().data().test());
+        assertNull(document.provenance().data().testAbove());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<tr><th>test R²</th><td>none (no test split: every row was used to fit the law)</td></tr>"), html);
+        assertTrue(html.contains("<tr><th>rows</th><td>36 train, no test split</td></tr>"), html);
+
+        CliRun predict = CliRun.of("predict", "--run", out.toString(), "--at", "N=1e10,D=1e12", "--group", "dense");
+        assertEquals(0, predict.exit(), predict.err());
+        List<String> csvLines = predict.out().lines().toList();
+        assertEquals("family,N,D,loss", csvLines.getFirst());
+        String[] fields = csvLines.get(1).split(",");
+        assertEquals("dense,1.0E10,1.0E12", String.join(",", List.of(fields).subList(0, 3)));
+        // the generating law there: 1.7 + 400/1e10^0.3 + 300/1e12^0.28 = 2.2309...
+        assertEquals(1.7 + 400 / Math.pow(1e10, 0.3) + 300 / Math.pow(1e12, 0.28), Double.parseDouble(fields[3]), 1e-3);
+        assertEquals(List.of("evosld: note: run 'N=1e10,D=1e12': N = 1e+10 is 3.333× the largest in train (3e+09);"
+            + " D = 1e+12 is 10× the largest in train (1e+11)"), predict.errorLines());
+    }
+
+    @Test
+    void withoutATestSplitTheJsonSaysSoRatherThanThatTestFailed() throws Exception {
+        Path out = dir.resolve("json");
+        CliRun run = discover(out, "--json", "--scale-axis", "D");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertTrue(json.has("test_r2") && json.get("test_r2").isNull(), run.out());
+        assertFalse(json.get("test_split").booleanValue(), run.out());
+        assertFalse(json.has("test_r2_failure"), run.out());
+        assertTrue(json.get("train_r2").doubleValue() > 0.99, run.out());
+        assertTrue(json.get("validation_r2").isNumber(), run.out());
+        JsonNode law = Json.mapper().readTree(Files.readString(out.resolve("law.json")));
+        assertTrue(law.get("metrics").get("test_r2").isNull());
+        assertFalse(law.get("metrics").get("test_split").booleanValue());
+        assertEquals("D", law.get("provenance").get("data").get("scale_axis").stringValue());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.evosld.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** {@code evosld eval} on a user's CSV with no test split. */
+class EvalCommandTest {
+    @TempDir
+    Path dir;
+
+    private CliRun eval(String... extra) throws Exception {
+        Path csv = CliRun.userRuns(dir);
+        Path params = dir.resolve("params.json");
+        // the values CliRun.userRuns was made with
+        Files.writeString(params, """
+            {"dense":           {"E": 1.7, "A": 400, "a": 0.3,  "B": 300, "b": 0.28},
+             "moe, \\"sparse\\"": {"E": 2.1, "A": 250, "a": 0.27, "B": 500, "b": 0.31}}""");
+        String[] base = {"eval", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group", "family",
+            "--law", "E + A / N^a + B / D^b", "--params", params.toString()};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return CliRun.of(args);
+    }
+
+    @Test
+    void withoutATestSplitTheTextHasNoTestScoreOrColumns() throws Exception {
+        CliRun run = eval();
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("train R²: 1.000000", lines.get(2), run.out());
+        assertEquals("test R²:  none (no test split: every row is train)", lines.get(3), run.out());
+        assertEquals(String.format("%-40s %10s %12s", "group", "train rows", "train RMSE"), lines.get(4));
+        assertTrue(lines.get(5).startsWith(String.format("%-40s %10s ", "dense", 18)), run.out());
+        assertEquals(7, lines.size(), run.out());
+    }
+
+    @Test
+    void withoutATestSplitTheJsonHasANullTestR2() throws Exception {
+        CliRun run = eval("--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertEquals(1.0, json.get("train_r2").doubleValue(), 1e-12);
+        assertTrue(json.get("test_r2").isNull(), run.out());
+        assertFalse(json.get("test_split").booleanValue(), run.out());
+        assertFalse(json.has("test_r2_failure"), run.out());
+        assertEquals(2, json.get("groups").size());
+        assertFalse(json.get("groups").get(0).has("test_rows"), run.out());
+    }
+
+    @Test
+    void withATestSplitTheTableHasItsTestColumns() throws Exception {
+        CliRun run = eval("--test-above", "N=1e9");
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("test R²:  1.000000", lines.get(3), run.out());
+        assertEquals(String.format("%-40s %10s %12s %10s %12s", "group", "train rows", "train RMSE", "test rows", "test RMSE"),
+            lines.get(4));
+        assertTrue(lines.get(5).startsWith(String.format("%-40s %10s ", "dense", 15)), run.out());
+    }
+}

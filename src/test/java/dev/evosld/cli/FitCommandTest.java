@@ -1,0 +1,101 @@
+package dev.evosld.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.json.Json;
+import dev.evosld.run.LawDocument;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** {@code evosld fit} on a user's CSV with no test split. */
+class FitCommandTest {
+    private static final String LAW = "E + A / N^a + B / D^b";
+
+    @TempDir
+    static Path dir;
+    private static Path csv;
+
+    @BeforeAll
+    static void writeRuns() throws Exception {
+        csv = CliRun.userRuns(dir);
+    }
+
+    private static CliRun fit(String... extra) {
+        List<String> args = new ArrayList<>(List.of("fit", "--data", csv.toString(), "--features", "N,D", "--target",
+            "loss", "--group", "family", "--law", LAW, "--starts", "4"));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void withoutATestSplitEveryRowIsFittedAndTheTestLineSaysNone() {
+        Path out = dir.resolve("text");
+        CliRun run = fit("--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.contains("test R²:    none (no test split: every row was used to fit the law)"), run.out());
+        assertTrue(lines.contains("train R²:   1.000000"), run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("validation: R² ")), run.out());
+        LawDocument document = LawDocument.read(out.resolve("law.json"));
+        assertNull(document.metrics().testR2());
+        assertFalse(document.metrics().hasTestSplit());
+        assertEquals(new LawDocument.Range(1e7, 3e9), document.trainRanges().get("N"), "the largest runs are train");
+        assertEquals(1.7, ((Number) ((java.util.Map<?, ?>) document.parameters().get("dense")).get("E")).doubleValue(), 1e-6);
+    }
+
+    @Test
+    void withoutATestSplitTheJsonHasANullTestR2AndNoTestRows() throws Exception {
+        CliRun run = fit("--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertTrue(json.get("test_r2").isNull(), run.out());
+        assertFalse(json.get("test_split").booleanValue(), run.out());
+        assertFalse(json.has("test_r2_failure"), run.out());
+        assertEquals(1.0, json.get("train_r2").doubleValue(), 1e-9);
+        for (JsonNode group : json.get("groups")) {
+            assertEquals(18, group.get("train_rows").intValue(), run.out());
+            assertFalse(group.has("test_rows"), run.out());
+        }
+    }
+
+    @Test
+    void withATestSplitTheJsonSaysThereIsOne() throws Exception {
+        CliRun run = fit("--json", "--test-above", "N=1e9");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertTrue(json.get("test_r2").doubleValue() > 0.9999, run.out());
+        assertTrue(json.get("test_split").booleanValue(), run.out());
+        assertEquals(3, json.get("groups").get(0).get("test_rows").intValue(), run.out());
+    }
+
+    @Test
+    void theScaleAxisIsRecordedWithoutATestSplit() {
+        Path out = dir.resolve("axis");
+        CliRun run = fit("--scale-axis", "D", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("D", LawDocument.read(out.resolve("law.json")).provenance().data().scaleAxis());
+    }
+
+    @Test
+    void badSplitsAreOneLineErrors() {
+        assertOneLineError("--data takes at most one of --test-above COL=VALUE and --test CSV",
+            fit("--test-above", "N=1e9", "--test", csv.toString()));
+        assertOneLineError("scale axis: 'M' is not a feature (features: N, D)", fit("--scale-axis", "M"));
+    }
+
+    static void assertOneLineError(String expected, CliRun run) {
+        assertEquals(1, run.exit(), run.err());
+        assertEquals(1, run.allErrorLines().size(), run.err());
+        assertTrue(run.allErrorLines().getFirst().startsWith("evosld: "), run.err());
+        assertTrue(run.err().contains(expected), "expected '" + expected + "' in: " + run.err());
+        assertTrue(run.out().isEmpty(), run.out());
+    }
+}

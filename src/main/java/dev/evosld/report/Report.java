@@ -288,13 +288,13 @@ public final class Report {
         StringBuilder out = new StringBuilder("<section id=\"pareto\">\n<h2>Pareto front</h2>\n");
         List<ParetoEntry> plotted = entries.stream()
             .filter(e -> e.validationError() != null && Double.isFinite(e.validationError()))
-            .sorted(Comparator.comparingInt(ParetoEntry::nodeCount))
+            .sorted(Comparator.comparingInt(ParetoEntry::complexity))
             .toList();
         if (!plotted.isEmpty()) {
-            double[] x = plotted.stream().mapToDouble(ParetoEntry::nodeCount).toArray();
+            double[] x = plotted.stream().mapToDouble(ParetoEntry::complexity).toArray();
             double[] y = plotted.stream().mapToDouble(ParetoEntry::validationError).toArray();
             boolean log = Charts.spansDecades(y);
-            XYChart chart = Charts.chart(760, 420, null, "complexity (expression nodes)",
+            XYChart chart = Charts.chart(760, 420, null, "complexity (nodes + parameters)",
                 "validation error" + (log ? " (log scale)" : ""));
             if (log) {
                 Charts.logY(chart);
@@ -305,14 +305,14 @@ public final class Report {
             List<ParetoEntry> chosen = plotted.stream().filter(ParetoEntry::chosen).toList();
             if (!chosen.isEmpty()) {
                 XYSeries mark = Charts.scatter(chart, "chosen law",
-                    chosen.stream().mapToDouble(ParetoEntry::nodeCount).toArray(),
+                    chosen.stream().mapToDouble(ParetoEntry::complexity).toArray(),
                     chosen.stream().mapToDouble(ParetoEntry::validationError).toArray(), Charts.TEST,
                     SeriesMarkers.DIAMOND);
                 mark.setMarkerColor(Charts.TEST);
             }
             chart.getStyler().setMarkerSize(9);
             Charts.save(chart, plots, "pareto");
-            out.append(figure(chart, "pareto", "Validation error against complexity of the laws on the Pareto front;"
+            out.append(figure(chart, "pareto", "Validation error against complexity (nodes + parameters, the measure the front ranks laws by) of the laws on the Pareto front;"
                 + " the chosen law is the orange diamond."));
         }
         out.append("<div class=\"scroll\"><table>\n<thead><tr><th>law</th><th class=\"num\">parameters</th>")

@@ -24,6 +24,11 @@ final class RunFiles {
      */
     record ParetoEntry(String law, int parameterCount, int nodeCount, Double validationError, Double validationR2,
                        boolean chosen) {
+
+        /** The front's size measure: nodes plus parameters, as the search ranks laws. */
+        int complexity() {
+            return nodeCount + parameterCount;
+        }
     }
 
     /** The search's state after one generation. */

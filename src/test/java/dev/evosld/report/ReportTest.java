@@ -177,6 +177,7 @@ class ReportTest {
             """);
         String html = Files.readString(Report.write(run, data));
         assertTrue(html.contains("id=\"pareto\"") && html.contains("src=\"plots/pareto.png\""), "Pareto section");
+        assertTrue(html.contains("complexity (nodes + parameters"), "plotted on the front's own size measure");
         assertTrue(html.contains("<tr class=\"chosen\"><td class=\"law\"><code>E + A / N^alpha + B / D^beta</code>"
             + " (chosen)"), "the chosen law marked");
         assertTrue(html.contains("id=\"history\"") && html.contains("src=\"plots/history.png\""), "history section");

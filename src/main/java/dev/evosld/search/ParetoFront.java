@@ -31,15 +31,24 @@ final class ParetoFront {
     }
 
     /**
-     * The reported law, by the one-standard-error rule: the simplest on the front whose validation error is
-     * within one standard error of the best one's. The best validation error among thousands of candidates
-     * is partly luck; a difference smaller than its noise does not buy size, and simpler laws extrapolate
-     * more reliably.
+     * How many standard errors of the best law's validation error a simpler law may trail it by and still be
+     * chosen. Half, not the textbook one: the standard error is that of one law's error over the validation
+     * rows, but laws are compared on the same rows, whose errors move together, so a difference is less noisy
+     * than either error; a full standard error chose laws too simple to extrapolate on the train-only
+     * stand-ins (DEVELOPERS.md).
+     */
+    static final double TOLERANCE = 0.5;
+
+    /**
+     * The reported law: the simplest on the front whose validation error is within {@link #TOLERANCE}
+     * standard errors of the best one's. The best validation error among thousands of candidates is partly
+     * luck; a difference smaller than its noise does not buy size, and simpler laws extrapolate more
+     * reliably.
      */
     static CandidateCache.Entry choose(List<CandidateCache.Entry> front) {
         CandidateCache.Entry best = front.stream()
-            .min(java.util.Comparator.comparingDouble(e -> e.evaluation().validationError())).orElseThrow();
-        double acceptable = best.evaluation().validationError() + best.evaluation().standardError();
+            .min(Comparator.comparingDouble(e -> e.evaluation().validationError())).orElseThrow();
+        double acceptable = best.evaluation().validationError() + TOLERANCE * best.evaluation().standardError();
         return front.stream().filter(e -> e.evaluation().validationError() <= acceptable).findFirst().orElseThrow();
     }
 }

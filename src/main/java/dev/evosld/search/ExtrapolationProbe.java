@@ -6,6 +6,8 @@ import dev.evosld.data.TaskConfig;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.Predictions;
 import dev.evosld.law.Law;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,14 +80,14 @@ final class ExtrapolationProbe {
                 List<double[]> beyond = Predictions.of(law, probeTable(fitted, moved, factor), values).predicted();
                 for (int t = 0; t < low.length; t++) {
                     if (Arrays.stream(beyond.get(t)).anyMatch(p -> !Double.isFinite(p))) {
-                        return String.format(Locale.ROOT, "not finite at %s× the largest %s", times(factor), feature);
+                        return "not finite at " + beyond(fitted, feature, factor);
                     }
                     double tolerance = TURN_TOLERANCE * Math.max(high[t] - low[t], 1e-12);
                     // the half-way prediction plays no part: the target may not rise at all, whatever it did inside
                     String rise = broken(fitted, moved, atLargest.get(t), atLargest.get(t), beyond.get(t),
                         (half, largest, far) -> far - largest > tolerance);
                     if (rise != null) {
-                        return String.format(Locale.ROOT, "rises at %s× the largest %s: %s", times(factor), feature, rise);
+                        return "rises at " + beyond(fitted, feature, factor) + ": " + rise;
                     }
                 }
             }
@@ -102,18 +104,17 @@ final class ExtrapolationProbe {
                 double range = Math.max(high[t] - low[t], 1e-12);
                 for (double prediction : beyond.get(t)) {
                     if (!Double.isFinite(prediction)) {
-                        return String.format(Locale.ROOT, "not finite at %s× the largest %s", times(factor), axes.getFirst());
+                        return "not finite at " + beyond(fitted, axes.getFirst(), factor);
                     }
                     if (prediction < low[t] - range || prediction > high[t] + range) {
-                        return String.format(Locale.ROOT, "implausible at %s× the largest %s: %.4g outside [%.4g, %.4g]",
-                            times(factor), axes.getFirst(), prediction, low[t] - range, high[t] + range);
+                        return String.format(Locale.ROOT, "implausible at %s: %.4g outside [%.4g, %.4g]",
+                            beyond(fitted, axes.getFirst(), factor), prediction, low[t] - range, high[t] + range);
                     }
                 }
                 String turn = broken(fitted, axes, atHalf.get(t), atLargest.get(t), beyond.get(t),
                     (half, largest, far) -> turns(half, largest, far, range));
                 if (turn != null) {
-                    return String.format(Locale.ROOT, "turns around at %s× the largest %s: %s", times(factor),
-                        axes.getFirst(), turn);
+                    return "turns around at " + beyond(fitted, axes.getFirst(), factor) + ": " + turn;
                 }
             }
         }
@@ -179,16 +180,31 @@ final class ExtrapolationProbe {
         return moved;
     }
 
-    private static String times(double factor) {
-        return factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor);
+    /**
+     * Where a probe lands, as a person would say it: {@code 10× the largest N}, or for a feature with values
+     * of zero or below, which can only be a logarithm such as {@code log_flops}, {@code the largest log_flops
+     * + 1 (10× on its log10 scale)}.
+     */
+    private static String beyond(Table table, String feature, double factor) {
+        String times = factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor);
+        if (multiplicative(table, feature)) {
+            return times + "× the largest " + feature;
+        }
+        String step = new BigDecimal(Math.log10(factor)).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        return "the largest " + feature + " + " + step + " (" + times + "× on its log10 scale)";
+    }
+
+    /** Whether a feature is probed by multiplying it: only when every value is positive (else it is a logarithm). */
+    private static boolean multiplicative(Table table, String feature) {
+        int j = table.features().indexOf(feature);
+        return table.groups().stream().allMatch(g -> Arrays.stream(g.feature(j)).allMatch(v -> v > 0));
     }
 
     /** Per group, its rows at the largest value of each of {@code axes}, with that axis multiplied by {@code factor}. */
     private static Table probeTable(Table table, List<String> axes, double factor) {
         boolean[] multiplicative = new boolean[axes.size()];
         for (int a = 0; a < axes.size(); a++) {
-            int j = table.features().indexOf(axes.get(a));
-            multiplicative[a] = table.groups().stream().allMatch(g -> Arrays.stream(g.feature(j)).allMatch(v -> v > 0));
+            multiplicative[a] = multiplicative(table, axes.get(a));
         }
         List<Group> groups = new ArrayList<>();
         for (Group group : table.groups()) {

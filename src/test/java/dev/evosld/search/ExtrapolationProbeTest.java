@@ -1,12 +1,15 @@
 package dev.evosld.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evosld.data.Group;
 import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.law.Law;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +111,22 @@ class ExtrapolationProbeTest {
         Law law = Law.parse("E + A*log(2e9 - N)", SyntheticTask.FEATURES);
         String reason = probe.check(law, table, values(law, 2, 0.01));
         assertTrue(reason != null && reason.startsWith("not finite at 2× the largest N"), reason);
+    }
+
+    @Test
+    void aFeatureWithValuesBelowZeroIsALogarithmAndIsProbedBySteps() {
+        // log10 of compute, as easy_question's log_flops: 10× the compute is one step up, not ten times the value;
+        // the runs follow the law exactly, which falls over the data and has its minimum at x = 1.05
+        Law law = Law.parse("E + c*(x - m)^2", List.of("x"));
+        double[] x = {-1, -0.5, 0, 0.5, 1};
+        double[] y = Arrays.stream(x).map(v -> 1.7 + (v - 1.05) * (v - 1.05)).toArray();
+        Table logs = new Table(List.of("x"), List.of("loss"), List.of(Group.of("a", new double[][] {x}, new double[][] {y})));
+        ExtrapolationProbe alongX = new ExtrapolationProbe(List.of("x"), List.of(), TaskConfig.Trend.PER_RUN,
+            CandidateScorer.PROBE_FACTORS);
+        ParameterSet values = ParameterSet.of(law.parameters(), List.of("loss"), Map.of("a", new double[][] {{1.7, 1, 1.05}}));
+        // at x + log10(2) the rise (0.06) is within 2% of the target range (4.2); at x + 1 it is not
+        assertEquals("turns around at the largest x + 1 (10× on its log10 scale): 2.603 after 1.703",
+            alongX.check(law, logs, values));
     }
 
     private static ParameterSet values(Law law, double... values) {

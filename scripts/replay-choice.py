@@ -4,7 +4,7 @@
 A run's checkpoint.json holds every candidate's validation error and its standard error, so a choice rule can
 be judged without searching again: for each run under a bench directory (built on train-only stand-ins, never
 on the real test split), take the simplest candidate whose validation error is within `t` standard errors of
-the best, for each tolerance `t`, and score it on the stand-in's held-out rows with `evosld fit` (32 starts).
+the best, for each tolerance `t`, and score it on the stand-in's held-out rows with `evosld fit`.
 DEVELOPERS.md ("Half a standard error") shows how the search's tolerance was chosen this way.
 
   scripts/replay-choice.py --bench /tmp/si-bench --data-dir /tmp/stand-in --tolerances 0.5,1

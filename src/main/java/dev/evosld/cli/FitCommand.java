@@ -14,6 +14,7 @@ import dev.evosld.fit.TargetFit;
 import dev.evosld.law.Law;
 import dev.evosld.run.LawDocument;
 import dev.evosld.run.RunDirectory;
+import dev.evosld.search.SearchSettings;
 import dev.evosld.search.Evaluation;
 import dev.evosld.search.ExtrapolationCheck;
 import java.io.PrintWriter;
@@ -55,7 +56,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Also write a run directory (law.json) that export and report read.")
     Path out;
 
-    @Option(names = "--starts", defaultValue = "32", paramLabel = "N", description = "Starts per group and target (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--starts", defaultValue = "" + SearchSettings.FINAL_STARTS, paramLabel = "N", description = "Starts per group and target (default: ${DEFAULT-VALUE}).")
     int starts;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the start points (default: ${DEFAULT-VALUE}).")

@@ -23,6 +23,8 @@ public record SearchSettings(long seed, int generations, int population, int isl
                              Duration timeLimit, int threads, int validationStarts, int finalStarts, int maxNodes,
                              int proposerEvery) {
     public static final int DEFAULT_GENERATIONS = 60;
+    /** Fit starts per group and target when the chosen law is refitted on all of train. */
+    public static final int FINAL_STARTS = 128;
     public static final int DEFAULT_POPULATION = 96;
     public static final int DEFAULT_ISLANDS = 2;
     public static final int DEFAULT_EPOCH_LENGTH = 3;
@@ -36,11 +38,15 @@ public record SearchSettings(long seed, int generations, int population, int isl
         }
     }
 
-    /** The defaults: sized so every SLDBench task finishes within about five minutes on two cores. */
+    /**
+     * The defaults: sized so every SLDBench task finishes within about five minutes on two cores. The chosen law
+     * is refitted with 128 starts: 32 left sft's 42 per-group fits of a 4-parameter law short of their optimum
+     * (train R² 0.99911 to 0.99914 against 0.99929 from 64 starts on), and the refit is a few seconds of a run.
+     */
     public static SearchSettings defaults() {
         return new SearchSettings(0, DEFAULT_GENERATIONS, DEFAULT_POPULATION, DEFAULT_ISLANDS, DEFAULT_EPOCH_LENGTH,
             Duration.ofMinutes(DEFAULT_TIME_LIMIT_MINUTES),
-            Runtime.getRuntime().availableProcessors(), 6, 32, 41, 5);
+            Runtime.getRuntime().availableProcessors(), 6, FINAL_STARTS, 41, 5);
     }
 
     public SearchSettings withSeed(long seed) {

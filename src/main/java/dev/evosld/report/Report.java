@@ -424,8 +424,10 @@ public final class Report {
                 ? "</code>: circles are train rows, diamonds test rows; lines are the fitted law from the smallest"
                   + " train value to the largest test value, with the law's other variables held at the values of"
                   + " the group's test rows"
-                : "</code>: circles are train rows (there is no test split); lines are the fitted law over the train"
-                  + " range, with the law's other variables held at the values of the group's rows")
+                : "</code>: circles are train rows (there is no test split); lines are the fitted law from the smallest"
+                  + " train value to 10× the largest (one step further on a log10 scale for a feature with values of zero"
+                  + " or below), as far as discover checked the law beyond the data, with the law's other variables held"
+                  + " at the values of the group's rows")
             .append(" (one line and colour per combination; points take the colour of the")
             .append(" combination within 5% of theirs, grey if there is none).");
         if (panels.size() < total) {

@@ -87,7 +87,9 @@ final class ScalePanels {
                 Points testPoints = testGroup.map(g -> points(g, axisColumn, target, otherColumns, combinations))
                     .orElse(new Points(new double[0], new double[0], new int[0]));
                 double low = min(trainPoints.x());
-                double high = Math.max(max(trainPoints.x()), testPoints.size() > 0 ? max(testPoints.x()) : low);
+                double high = test.isPresent()
+                    ? Math.max(max(trainPoints.x()), testPoints.size() > 0 ? max(testPoints.x()) : low)
+                    : beyondTrain(low, max(trainPoints.x()));
                 boolean logX = low > 0 && high / low > 10;
                 List<Curve> curves = new ArrayList<>();
                 if (high > low) {
@@ -105,6 +107,15 @@ final class ScalePanels {
             }
         }
         return panels;
+    }
+
+    /**
+     * Where curves end without a test split: at 10× the largest train value, the reach of discover's check
+     * beyond the data, so that the plot shows what the law promises for the next, larger run. A feature with
+     * values of zero or below can only be a logarithm, so it ends one step (10× on its log10 scale) further.
+     */
+    static double beyondTrain(double smallest, double largest) {
+        return smallest > 0 ? 10 * largest : largest + 1;
     }
 
     /** The number of (group, target) panels there would be without a limit. */

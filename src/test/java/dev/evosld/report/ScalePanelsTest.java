@@ -66,6 +66,20 @@ class ScalePanelsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void withoutATestSplitCurvesRunToTenTimesTheLargestTrainValue() {
+        TaskData withTest = data(List.of("N"));
+        TaskData data = new TaskData(withTest.config(), withTest.train(), java.util.Optional.empty());
+        ScalePanels.Panel b = ScalePanels.of(LAW, PARAMETERS, data, 12, 6).get(1);
+        ScalePanels.Curve curve = b.curves().getFirst();
+        assertEquals(5e8, curve.x()[0]);
+        assertEquals(5.05e9, curve.x()[curve.x().length - 1], 1e-6 * 5.05e9);
+        assertTrue(b.logX(), "a decade and more");
+        assertEquals(0, b.test().size());
+        // a feature with values of zero or below is a logarithm: one step further, 10× on its log10 scale
+        assertEquals(1.28, ScalePanels.beyondTrain(-0.9, 0.28), 1e-12);
+    }
+
+    @org.junit.jupiter.api.Test
     void withoutAScaleAxisTheFirstFeatureStandsIn() {
         TaskData data = data(List.of());
         assertEquals("N", ScalePanels.axis(data));

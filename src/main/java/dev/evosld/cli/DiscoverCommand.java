@@ -55,6 +55,8 @@ final class DiscoverCommand implements Callable<Integer> {
     private static final SearchSettings DEFAULTS = SearchSettings.defaults();
     /** Why a run without a test split has no test R². */
     static final String FIT_ON_EVERY_ROW = "every row was used to fit the law";
+    /** The most Pareto-front laws the text summary lists. */
+    private static final int FRONT_LINES = 6;
 
     @Mixin
     TaskOptions task;
@@ -213,6 +215,11 @@ final class DiscoverCommand implements Callable<Integer> {
             if (config.references() != null) {
                 out.println("references:    human law " + Output.published(config.references().humanR2())
                     + ", leaderboard best " + Output.published(config.references().leaderboardR2()));
+            }
+            List<String> front = FrontLines.of(ParetoEntry.of(result), FRONT_LINES);
+            if (!front.isEmpty()) {
+                out.println("pareto front:  validation R², parameters, law (* chosen; all of it in pareto.json)");
+                front.forEach(out::println);
             }
             out.printf(Locale.ROOT, "search:        %d generations (stopped by %s), %d candidates fitted, %.0f/s, %.1f s%n",
                 result.generations(), result.stoppedBy(), result.candidatesFitted(), result.candidatesPerSecond(), result.seconds());

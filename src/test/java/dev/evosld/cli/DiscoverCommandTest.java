@@ -46,6 +46,12 @@ class DiscoverCommandTest {
         List<String> lines = run.out().lines().toList();
         assertTrue(lines.contains(NO_TEST_LINE), run.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("validation R²: ")), run.out());
+        assertTrue(lines.contains("pareto front:  validation R², parameters, law (* chosen; all of it in pareto.json)"),
+            run.out());
+        String law = lines.stream().filter(l -> l.startsWith("law:")).findFirst().orElseThrow().substring(15);
+        List<String> chosen = lines.stream().filter(l -> l.startsWith("  * ")).toList();
+        assertEquals(1, chosen.size(), run.out());
+        assertTrue(chosen.getFirst().endsWith("  " + law), chosen + " names the law " + law);
         assertEquals("run directory: " + out, lines.getLast());
 
         LawDocument document = LawDocument.read(out.resolve("law.json"));

@@ -1,0 +1,34 @@
+package dev.evosld.cli;
+
+import dev.evosld.search.ParetoEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Pareto front as {@code discover} prints it: one line per law, simplest first, with its validation R²
+ * and parameter count, the chosen law marked. Laws that predict the validation rows worse than their mean
+ * (R² at or below 0) are left out, and of the rest only the most accurate, so that the summary stays a summary;
+ * {@code pareto.json} and the report hold the whole front.
+ */
+final class FrontLines {
+    private FrontLines() {
+    }
+
+    /** At most {@code max} laws (and the chosen one, if it is not among them), as indented lines. */
+    static List<String> of(List<ParetoEntry> front, int max) {
+        List<ParetoEntry> useful = front.stream()
+            .filter(e -> Double.isFinite(e.validationR2()) && e.validationR2() > 0)
+            .toList();
+        // the front runs from simplest to most accurate, so the most accurate are its tail
+        List<ParetoEntry> shown = new ArrayList<>(useful.subList(Math.max(0, useful.size() - max), useful.size()));
+        front.stream().filter(ParetoEntry::chosen).filter(e -> !shown.contains(e)).findFirst()
+            .ifPresent(chosen -> shown.addFirst(chosen));
+        List<String> lines = new ArrayList<>();
+        for (ParetoEntry entry : shown) {
+            lines.add(String.format(Locale.ROOT, "  %s %.5f  %2d  %s", entry.chosen() ? "*" : " ", entry.validationR2(),
+                entry.parameterCount(), entry.law()));
+        }
+        return lines;
+    }
+}

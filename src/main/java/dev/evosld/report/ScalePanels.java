@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The data of the "target against the scale axis" plots: per group and target, the train and test points
  * and the fitted law as curves over the scale axis from the smallest train value to the largest test value
- * (train value, without a test split), so that the plot shows the extrapolation the law is judged on.
+ * (without a test split, to {@link #beyondTrain}), so that the plot shows the extrapolation the law is judged on.
  *
  * <p>The law usually depends on more than the scale axis. Each curve holds the other variables at one
  * combination of values found in the group's test rows (train rows if it has none); points with that

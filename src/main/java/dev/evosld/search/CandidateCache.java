@@ -2,6 +2,8 @@ package dev.evosld.search;
 
 import dev.evosld.law.Law;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +11,10 @@ import java.util.Optional;
 
 /**
  * Every candidate scored so far, keyed by its canonical form, so that the same law is never fitted twice.
- * Entries keep their insertion order, which checkpoints preserve: a resumed run sees the same cache.
- * Not thread-safe; the search touches it from one thread.
+ * Entries keep their insertion order, which checkpoints preserve: a resumed run sees the same cache. The
+ * per-row validation errors of an entry are kept only while it may still be on the Pareto front (see
+ * {@link #retainErrors}): the choice of the reported law needs them for front laws alone, and a law once
+ * off the front never returns to it. Not thread-safe; the search touches it from one thread.
  */
 final class CandidateCache {
 
@@ -19,6 +23,7 @@ final class CandidateCache {
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, ValidationErrors> errors = new HashMap<>();
     private long hits;
     private long misses;
     private double bestError = Double.POSITIVE_INFINITY;
@@ -33,10 +38,27 @@ final class CandidateCache {
         return Optional.ofNullable(entry);
     }
 
-    void put(Entry entry) {
+    /**
+     * @param errors the entry's per-row validation errors, null when it failed (or, restored from a
+     *     checkpoint, was no longer on the front)
+     */
+    void put(Entry entry, ValidationErrors errors) {
         if (entries.putIfAbsent(entry.key(), entry) == null) {
             bestError = Math.min(bestError, entry.evaluation().validationError());
+            if (errors != null) {
+                this.errors.put(entry.key(), errors);
+            }
         }
+    }
+
+    /** The per-row validation errors of the entry under {@code key}, if still kept. */
+    Optional<ValidationErrors> errors(String key) {
+        return Optional.ofNullable(errors.get(key));
+    }
+
+    /** Forgets the per-row errors of every entry but those under {@code keys} (the front's). */
+    void retainErrors(Collection<String> keys) {
+        errors.keySet().retainAll(keys);
     }
 
     /** The lowest validation error of any entry. */

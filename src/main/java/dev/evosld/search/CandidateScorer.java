@@ -50,24 +50,36 @@ final class CandidateScorer {
     }
 
     /**
+     * A candidate's score and the per-row errors behind it.
+     *
+     * @param errors null exactly when the evaluation failed
+     */
+    record Scored(Evaluation evaluation, ValidationErrors errors) {
+
+        static Scored failed(String failure, int parameterCount, int nodeCount) {
+            return new Scored(Evaluation.failed(failure, parameterCount, nodeCount), null);
+        }
+    }
+
+    /**
      * @param hints known values of some parameters (by name), tried as the first start
      */
-    Evaluation score(Law law, Map<String, Double> hints) {
+    Scored score(Law law, Map<String, Double> hints) {
         int parameters = law.parameterCount();
         int nodes = law.expr().size();
         Map<String, Double> fitted = Map.of();
         int folds = plan.folds().size();
         double error = 0;
-        double variance = 0;
+        List<double[]> segments = new ArrayList<>();
         for (ValidationPlan.Fold fold : plan.folds()) {
             FittedLaw fit = FittedLaw.fit(law, fold.fit(), options, 1, hintSet(law, fold, hints));
             if (fit.failure().isPresent()) {
-                return Evaluation.failed(fit.failure().get().failure(), parameters, nodes);
+                return Scored.failed(fit.failure().get().failure(), parameters, nodes);
             }
             ParameterSet values = fit.parameters();
             String implausible = probe.check(law, fold.fit(), values);
             if (implausible != null) {
-                return Evaluation.failed(implausible, parameters, nodes);
+                return Scored.failed(implausible, parameters, nodes);
             }
             if (fitted.isEmpty() && !fit.fits().isEmpty()) {
                 fitted = named(law, fit.fits().getFirst().parameters());
@@ -75,41 +87,15 @@ final class CandidateScorer {
             Predictions predictions = Predictions.of(law, fold.validation(), values);
             R2 r2 = R2.score(predictions.actual(), predictions.predicted());
             if (r2.isFailure()) {
-                return Evaluation.failed("validation: " + r2.failure(), parameters, nodes);
+                return Scored.failed("validation: " + r2.failure(), parameters, nodes);
             }
             error += (1 - r2.value()) / folds;
-            double se = standardError(predictions.actual(), predictions.predicted());
-            variance += se * se / ((double) folds * folds);
-        }
-        return new Evaluation(error, Math.sqrt(variance), parameters, nodes, fitted, null);
-    }
-
-    /**
-     * The standard error of the mean NMSE: per target, the squared errors scaled by the target's variance
-     * are a sample whose mean is that target's NMSE; the targets' errors average like independent means.
-     */
-    static double standardError(List<double[]> actual, List<double[]> predicted) {
-        double sum = 0;
-        for (int t = 0; t < actual.size(); t++) {
-            double[] y = actual.get(t);
-            double[] f = predicted.get(t);
-            int n = y.length;
-            double mean = Arrays.stream(y).average().orElse(0);
-            double variance = Arrays.stream(y).map(v -> (v - mean) * (v - mean)).sum() / n;
-            double[] contributions = new double[n];
-            double average = 0;
-            for (int r = 0; r < n; r++) {
-                contributions[r] = (y[r] - f[r]) * (y[r] - f[r]) / variance;
-                average += contributions[r] / n;
+            for (int t = 0; t < predictions.actual().size(); t++) {
+                segments.add(ValidationErrors.contributions(predictions.actual().get(t), predictions.predicted().get(t)));
             }
-            double spread = 0;
-            for (double c : contributions) {
-                spread += (c - average) * (c - average);
-            }
-            double se = n > 1 ? Math.sqrt(spread / (n - 1) / n) : Double.POSITIVE_INFINITY;
-            sum += se * se;
         }
-        return Math.sqrt(sum) / actual.size();
+        ValidationErrors errors = ValidationErrors.of(segments);
+        return new Scored(new Evaluation(error, errors.standardError(), parameters, nodes, fitted, null), errors);
     }
 
     private ParameterSet hintSet(Law law, ValidationPlan.Fold fold, Map<String, Double> hints) {

@@ -31,7 +31,7 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
                   List<CachedLaw> cache, List<HistoryEntry> history, long cacheHits, long fitted, double seconds,
                   int proposerRounds) {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** {@link SearchSettings} without the time limit and thread count, which a resumed run may change. */
     record Settings(long seed, int generations, int population, int islands, int epochLength, int validationStarts,
@@ -61,9 +61,11 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
      * @param key the canonical key
      * @param law the law as first scored
      * @param validationError null when the law failed
+     * @param errors the per-row validation errors ({@link ValidationErrors#segments()}) of a law on the Pareto
+     *     front, null for the others
      */
     record CachedLaw(String key, String law, Double validationError, Double standardError, int parameterCount, int nodeCount,
-                     Map<String, Double> fitted, String failure) {
+                     Map<String, Double> fitted, String failure, List<double[]> errors) {
     }
 
     void write(Path file) {

@@ -302,7 +302,13 @@ public final class Discovery {
         return ParetoFront.of(cache.entries()).stream().map(e -> new ScoredLaw(e.law(), e.evaluation())).toList();
     }
 
+    /** Only the front's laws can be chosen, so only their per-row errors are worth keeping. */
+    private void retainFrontErrors() {
+        cache.retainErrors(ParetoFront.of(cache.entries()).stream().map(CandidateCache.Entry::key).toList());
+    }
+
     private void record(LawEvaluator evaluator, long started) {
+        retainFrontErrors();
         double seconds = seconds(started);
         double best = cache.bestError();
         history.add(new HistoryEntry(generation, best, 1 - best, evaluator.fitted(), cache.hits(), seconds));
@@ -327,11 +333,14 @@ public final class Discovery {
             }
             individuals.add(population);
         }
+        retainFrontErrors();
         List<Checkpoint.CachedLaw> cached = new ArrayList<>();
         for (CandidateCache.Entry entry : cache.entries()) {
             Evaluation e = entry.evaluation();
             cached.add(new Checkpoint.CachedLaw(entry.key(), entry.law().toString(),
-                e.isFailure() ? null : e.validationError(), e.isFailure() ? null : e.standardError(), e.parameterCount(), e.nodeCount(), finite(e.fitted()), e.failure()));
+                e.isFailure() ? null : e.validationError(), e.isFailure() ? null : e.standardError(), e.parameterCount(),
+                e.nodeCount(), finite(e.fitted()), e.failure(),
+                cache.errors(entry.key()).map(ValidationErrors::segments).orElse(null)));
         }
         latest = new Checkpoint(Checkpoint.VERSION, config.name(), Checkpoint.Settings.of(settings), generation,
             individuals, cached, history, cache.hits(), evaluator.fitted(), seconds(started), proposerRounds);
@@ -357,7 +366,8 @@ public final class Discovery {
                 ? Evaluation.failed(cached.failure(), cached.parameterCount(), cached.nodeCount())
                 : new Evaluation(cached.validationError(), cached.standardError(), cached.parameterCount(),
                     cached.nodeCount(), cached.fitted(), null);
-            cache.put(new CandidateCache.Entry(cached.key(), law, evaluation));
+            cache.put(new CandidateCache.Entry(cached.key(), law, evaluation),
+                cached.errors() == null ? null : ValidationErrors.of(cached.errors()));
         }
         cache.restoreCounts(checkpoint.cacheHits(), 0);
         for (List<Checkpoint.Individual> population : checkpoint.islands()) {
@@ -392,7 +402,7 @@ public final class Discovery {
         CandidateCache.Entry chosen;
         FittedLaw fitted;
         while (true) {
-            chosen = ParetoFront.choose(candidates);
+            chosen = ParetoFront.choose(candidates, this::errors);
             // the values found during the search are one more start: the validated basin stays reachable
             fitted = FittedLaw.fit(chosen.law(), train.table(), options, settings.threads(),
                 hints(chosen.law(), chosen.evaluation().fitted()));
@@ -412,6 +422,11 @@ public final class Discovery {
         List<ScoredLaw> scoredFront = front.stream().map(e -> new ScoredLaw(e.law(), e.evaluation())).toList();
         return new SearchResult(law, chosen.evaluation(), fitted.parameters(), trainR2.isFailure() ? Double.NaN : trainR2.value(),
             scoredFront, history, generation, evaluator.fitted(), cache.hits(), seconds(started), stoppedBy);
+    }
+
+    private ValidationErrors errors(CandidateCache.Entry entry) {
+        return cache.errors(entry.key()).orElseThrow(
+            () -> new IllegalStateException("no validation errors kept for front law " + entry.law()));
     }
 
     /** A front entry under readable parameter names, for the run's outputs; the search never sees them. */

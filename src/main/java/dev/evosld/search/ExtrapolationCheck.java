@@ -18,6 +18,6 @@ public final class ExtrapolationCheck {
      * @param seed the seed of the fit starts and of cross-validation folds, as {@code discover --seed}
      */
     public static Evaluation of(TaskConfig config, Train train, Law law, long seed) {
-        return CandidateScorer.of(config, train, SearchSettings.defaults().withSeed(seed)).score(law, Map.of());
+        return CandidateScorer.of(config, train, SearchSettings.defaults().withSeed(seed)).score(law, Map.of()).evaluation();
     }
 }

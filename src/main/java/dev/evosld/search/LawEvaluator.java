@@ -135,15 +135,16 @@ final class LawEvaluator implements Evaluator<ProgramGene<Double>, Double> {
                 missing.putIfAbsent(p.key(), p);
             }
         }
-        List<Callable<Evaluation>> tasks = new ArrayList<>();
+        List<Callable<CandidateScorer.Scored>> tasks = new ArrayList<>();
         for (Prepared p : missing.values()) {
             tasks.add(() -> scorer.score(p.law(), p.hints()));
         }
         try {
-            List<Future<Evaluation>> futures = executor.invokeAll(tasks);
+            List<Future<CandidateScorer.Scored>> futures = executor.invokeAll(tasks);
             int i = 0;
             for (Prepared p : missing.values()) {
-                cache.put(new CandidateCache.Entry(p.key(), p.law(), futures.get(i++).get()));
+                CandidateScorer.Scored scored = futures.get(i++).get();
+                cache.put(new CandidateCache.Entry(p.key(), p.law(), scored.evaluation()), scored.errors());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,6 +3,7 @@ package dev.evosld.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The candidates no other candidate beats on both validation error and complexity (nodes plus
@@ -31,24 +32,33 @@ final class ParetoFront {
     }
 
     /**
-     * How many standard errors of the best law's validation error a simpler law may trail it by and still be
-     * chosen. Half, not the textbook one: the standard error is that of one law's error over the validation
-     * rows, but laws are compared on the same rows, whose errors move together, so a difference is less noisy
-     * than either error; a full standard error chose laws too simple to extrapolate on the train-only
-     * stand-ins (DEVELOPERS.md).
+     * How many standard errors of the paired difference a simpler law may trail the best by and still be
+     * chosen: the textbook one, now that the standard error is that of the difference itself.
      */
-    static final double TOLERANCE = 0.5;
+    static final double TOLERANCE = 1;
 
     /**
-     * The reported law: the simplest on the front whose validation error is within {@link #TOLERANCE}
-     * standard errors of the best one's. The best validation error among thousands of candidates is partly
-     * luck; a difference smaller than its noise does not buy size, and simpler laws extrapolate more
-     * reliably.
+     * The reported law: the simplest on the front whose validation error exceeds the best one's by at most
+     * {@link #TOLERANCE} standard errors of the difference, taken row by row on the validation rows both
+     * were scored on. The best validation error among thousands of candidates is partly luck; a difference
+     * smaller than its noise does not buy size, and simpler laws extrapolate more reliably. Paired, because
+     * the laws' errors on the same rows move together: one law's own standard error overstates the noise in
+     * a difference, and a rule built on it chose laws too simple to extrapolate (DEVELOPERS.md).
+     *
+     * @param errors the per-row validation errors of a front law
      */
-    static CandidateCache.Entry choose(List<CandidateCache.Entry> front) {
+    static CandidateCache.Entry choose(List<CandidateCache.Entry> front,
+                                       Function<CandidateCache.Entry, ValidationErrors> errors) {
         CandidateCache.Entry best = front.stream()
             .min(Comparator.comparingDouble(e -> e.evaluation().validationError())).orElseThrow();
-        double acceptable = best.evaluation().validationError() + TOLERANCE * best.evaluation().standardError();
-        return front.stream().filter(e -> e.evaluation().validationError() <= acceptable).findFirst().orElseThrow();
+        ValidationErrors bestErrors = errors.apply(best);
+        double bestError = best.evaluation().validationError();
+        for (CandidateCache.Entry entry : front) {
+            double excess = entry.evaluation().validationError() - bestError;
+            if (excess <= TOLERANCE * errors.apply(entry).pairedStandardError(bestErrors)) {
+                return entry;
+            }
+        }
+        return best;
     }
 }

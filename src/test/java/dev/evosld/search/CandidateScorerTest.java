@@ -31,7 +31,7 @@ class CandidateScorerTest {
         assertTrue(Math.abs(errors.get(0) - errors.get(1)) > 1e-3, "the folds differ: " + errors);
 
         Evaluation evaluation = new CandidateScorer(plan, options, config.targets(), ExtrapolationProbe.of(config))
-            .score(law, Map.of());
+            .score(law, Map.of()).evaluation();
         assertEquals((errors.get(0) + errors.get(1)) / 2, evaluation.validationError(), 1e-12);
     }
 }

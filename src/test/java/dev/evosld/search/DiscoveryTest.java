@@ -52,6 +52,29 @@ class DiscoveryTest {
     }
 
     @Test
+    void theCheckpointKeepsPerRowErrorsForTheFrontsLawsAlone(@TempDir Path directory) {
+        Path file = directory.resolve("checkpoint.json");
+        run(SyntheticTask.settings(4), file);
+        Checkpoint checkpoint = Checkpoint.read(file);
+        List<CandidateCache.Entry> scored = checkpoint.cache().stream().map(c -> new CandidateCache.Entry(c.key(),
+            dev.evosld.law.Law.parse(c.law(), SyntheticTask.FEATURES), c.validationError() == null
+                ? Evaluation.failed(c.failure(), c.parameterCount(), c.nodeCount())
+                : new Evaluation(c.validationError(), c.standardError(), c.parameterCount(), c.nodeCount(), java.util.Map.of(), null)))
+            .toList();
+        List<String> front = ParetoFront.of(scored).stream().map(CandidateCache.Entry::key).sorted().toList();
+        assertTrue(checkpoint.cache().size() > 3 * front.size(), "most candidates are off the front");
+        assertEquals(front, checkpoint.cache().stream().filter(c -> c.errors() != null).map(Checkpoint.CachedLaw::key)
+            .sorted().toList());
+        for (Checkpoint.CachedLaw law : checkpoint.cache()) {
+            if (law.errors() != null) {
+                double mean = law.errors().stream().mapToDouble(s -> java.util.Arrays.stream(s).average().orElseThrow())
+                    .average().orElseThrow();
+                assertEquals(law.validationError(), mean, 1e-9 * Math.max(1, mean), "the rows average to the error");
+            }
+        }
+    }
+
+    @Test
     void findsALawThatExtrapolatesTheSyntheticTruth() {
         SearchResult result = run(SyntheticTask.settings(6), null);
         assertTrue(result.evaluation().validationR2() > 0.999, "validation R² " + result.evaluation().validationR2());

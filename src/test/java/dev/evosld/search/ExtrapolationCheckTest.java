@@ -24,7 +24,7 @@ class ExtrapolationCheckTest {
         Law law = Law.parse("E + A*N^(-a)", SyntheticTask.FEATURES);
         SearchSettings settings = SearchSettings.defaults().withSeed(3);
         Evaluation search = CandidateScorer.of(SyntheticTask.config(), SyntheticTask.train(), settings)
-            .score(law, Map.of());
+            .score(law, Map.of()).evaluation();
         Evaluation check = ExtrapolationCheck.of(SyntheticTask.config(), SyntheticTask.train(), law, 3);
         assertEquals(search.validationError(), check.validationError(), 0.0);
         assertTrue(check.validationR2() < 0.9, "without D the law misses most of the variance: " + check.validationR2());

@@ -1,8 +1,11 @@
 package dev.evosld.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.law.Law;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,41 +27,48 @@ class ParetoFrontTest {
     }
 
     @Test
-    void choosesTheSimplestLawWithinHalfAStandardErrorOfTheBest() {
-        // every law here has a standard error of 0.0005, so a simpler law may trail the best by 0.00025
-        List<CandidateCache.Entry> front = List.of(
-            entry("a*N", 0.5, 1, 3),
-            entry("a + b*N^c", 0.0102, 3, 7),
-            entry("a + b*N^c + d*D", 0.0100, 4, 11));
-        assertEquals("a + b * N^c", ParetoFront.choose(front).law().toString());
-        List<CandidateCache.Entry> tight = List.of(entry("a + b*N^c", 0.0103, 3, 7), entry("a + b*N^c + d*D", 0.0100, 4, 11));
-        assertEquals("a + b * N^c + d * D", ParetoFront.choose(tight).law().toString());
+    void choosesTheSimplestLawWithinOnePairedStandardErrorOfTheBest() {
+        // the same hard rows for every law (errors 0.04 to 0.0005); the richer law is better by 0.004 on half of
+        // them, a difference of 0.002 with a paired standard error of 0.00076: the simplest law is not chosen
+        double[] hard = {0.04, 0.001, 0.02, 0.0005, 0.03, 0.002, 0.01, 0.0005};
+        // mean 0.000625, standard error of the mean 0.00101
+        double[] noise = {0.006, -0.0004, -0.002, -0.0004, -0.002, 0, 0.004, -0.0002};
+        double[] richer = hard.clone();
+        double[] noisier = hard.clone();
+        double[] steadier = hard.clone();
+        for (int r = 0; r < hard.length; r++) {
+            richer[r] -= r % 2 == 0 ? 0.004 : 0;
+            // trails the richer law by 0.000625 on average, up on some rows and down on others: noise
+            noisier[r] = richer[r] + noise[r];
+            // trails it by 0.0012 on every row alike: a real difference, though far inside one law's own SE
+            steadier[r] = richer[r] + 0.0012 + (r % 2 == 0 ? 0.0001 : -0.0001);
+        }
+        Map<CandidateCache.Entry, ValidationErrors> errors = new HashMap<>();
+        CandidateCache.Entry best = entry("a + b*N^c + d*D", richer, 4, 11, errors);
+        CandidateCache.Entry noisy = entry("a + b*N^c", noisier, 3, 7, errors);
+        assertEquals(noisy, ParetoFront.choose(List.of(entry("a*N", hard, 1, 3, errors), noisy, best), errors::get));
+        assertTrue(errors.get(best).standardError() > 0.0012 * 2, "the steady law is within half a law's own SE");
+        CandidateCache.Entry steady = entry("a + b*N^c", steadier, 3, 7, errors);
+        assertEquals(best, ParetoFront.choose(List.of(steady, best), errors::get));
+    }
+
+    private static CandidateCache.Entry entry(String formula, double[] rows, int parameters, int nodes,
+                                              Map<CandidateCache.Entry, ValidationErrors> errors) {
+        Law law = Law.parse(formula, List.of("N", "D"));
+        ValidationErrors e = ValidationErrors.of(List.<double[]>of(rows));
+        CandidateCache.Entry entry = new CandidateCache.Entry(formula, law,
+            new Evaluation(Arrays.stream(rows).average().orElseThrow(), e.standardError(), parameters, nodes, Map.of(), null));
+        errors.put(entry, e);
+        return entry;
     }
 
     private static CandidateCache.Entry entry(String formula, double error, int parameters, int nodes) {
         Law law = Law.parse(formula, List.of("N", "D"));
-        // every law here has a standard error of 0.0005
         return new CandidateCache.Entry(formula, law, new Evaluation(error, 0.0005, parameters, nodes, Map.of(), null));
     }
 
     private static CandidateCache.Entry failed(String formula) {
         Law law = Law.parse(formula, List.of("N", "D"));
         return new CandidateCache.Entry(formula, law, Evaluation.failed("no", 1, 4));
-    }
-
-    @Test
-    void theStandardErrorOfTheValidationErrorShrinksWithMoreRows() {
-        double[] actual = {1, 2, 3, 4, 5, 6, 7, 8};
-        double[] predicted = {1.1, 1.9, 3.2, 3.9, 5.1, 6.2, 6.8, 8.1};
-        double few = CandidateScorer.standardError(List.of(actual), List.of(predicted));
-        double[] moreActual = new double[80];
-        double[] morePredicted = new double[80];
-        for (int i = 0; i < 80; i++) {
-            moreActual[i] = actual[i % 8];
-            morePredicted[i] = predicted[i % 8];
-        }
-        double many = CandidateScorer.standardError(List.of(moreActual), List.of(morePredicted));
-        assertEquals(Math.sqrt(79.0 / 7), few / many, 1e-9, "SE of a mean of n contributions: sd / sqrt(n), sd with n - 1");
-        assertEquals(0.0, CandidateScorer.standardError(List.of(actual), List.of(actual.clone())));
     }
 }

@@ -218,7 +218,8 @@ final class DiscoverCommand implements Callable<Integer> {
             }
             List<String> front = FrontLines.of(ParetoEntry.of(result), FRONT_LINES);
             if (!front.isEmpty()) {
-                out.println("pareto front:  validation R², parameters, law (* chosen; all of it in pareto.json)");
+                out.println("pareto front:  validation R², parameters, standard errors behind the best, law");
+                out.println("               (* chosen: the simplest law at most 1 behind; all of the front in pareto.json)");
                 front.forEach(out::println);
             }
             out.printf(Locale.ROOT, "search:        %d generations (stopped by %s), %d candidates fitted, %.0f/s, %.1f s%n",

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The Pareto front as {@code discover} prints it: one line per law, simplest first, with its validation R²
- * and parameter count, the chosen law marked. Laws that predict the validation rows worse than their mean
+ * The Pareto front as {@code discover} prints it: one line per law, simplest first, with its validation R²,
+ * parameter count and how far it trails the best law (in standard errors of the difference, the measure the
+ * choice uses), the chosen law marked. Laws that predict the validation rows worse than their mean
  * (R² at or below 0) are left out, and of the rest only the most accurate, so that the summary stays a summary;
  * {@code pareto.json} and the report hold the whole front.
  */
@@ -24,11 +25,26 @@ final class FrontLines {
         List<ParetoEntry> shown = new ArrayList<>(useful.subList(Math.max(0, useful.size() - max), useful.size()));
         front.stream().filter(ParetoEntry::chosen).filter(e -> !shown.contains(e)).findFirst()
             .ifPresent(chosen -> shown.addFirst(chosen));
+        double best = front.stream().mapToDouble(ParetoEntry::validationError).min().orElse(Double.NaN);
         List<String> lines = new ArrayList<>();
         for (ParetoEntry entry : shown) {
-            lines.add(String.format(Locale.ROOT, "  %s %.5f  %2d  %s", entry.chosen() ? "*" : " ", entry.validationR2(),
-                entry.parameterCount(), entry.law()));
+            lines.add(String.format(Locale.ROOT, "  %s %.5f  %2d  %5s  %s", entry.chosen() ? "*" : " ", entry.validationR2(),
+                entry.parameterCount(), behind(entry, best), entry.law()));
         }
         return lines;
+    }
+
+    /** How many standard errors of the difference the law trails the best by, to one decimal. */
+    private static String behind(ParetoEntry entry, double best) {
+        double excess = entry.validationError() - best;
+        if (excess <= 0) {
+            return "best";
+        }
+        Double se = entry.differenceStandardError();
+        if (se == null) {
+            return "?";
+        }
+        double ratio = excess / se;
+        return ratio >= 100 ? ">99" : String.format(Locale.ROOT, "%.1f", ratio);
     }
 }

@@ -419,7 +419,10 @@ public final class Discovery {
         R2 trainR2 = fitted.failure().isPresent()
             ? R2.failed(fitted.failure().get().failure())
             : Predictions.of(law, train.table(), fitted.parameters()).r2();
-        List<ScoredLaw> scoredFront = front.stream().map(e -> new ScoredLaw(e.law(), e.evaluation())).toList();
+        CandidateCache.Entry best = front.stream()
+            .min(Comparator.comparingDouble(e -> e.evaluation().validationError())).orElseThrow();
+        List<FrontLaw> scoredFront = front.stream().map(e -> new FrontLaw(e.law(), e.evaluation(),
+            errors(e).pairedStandardError(errors(best)))).toList();
         return new SearchResult(law, chosen.evaluation(), fitted.parameters(), trainR2.isFailure() ? Double.NaN : trainR2.value(),
             scoredFront, history, generation, evaluator.fitted(), cache.hits(), seconds(started), stoppedBy);
     }

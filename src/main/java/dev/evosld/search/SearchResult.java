@@ -19,7 +19,7 @@ import java.util.List;
  * @param seconds wall-clock seconds of the search (over all resumptions)
  * @param stoppedBy {@code generations} or {@code time limit}
  */
-public record SearchResult(Law law, Evaluation evaluation, ParameterSet parameters, double trainR2, List<ScoredLaw> front,
+public record SearchResult(Law law, Evaluation evaluation, ParameterSet parameters, double trainR2, List<FrontLaw> front,
                            List<HistoryEntry> history, int generations, long candidatesFitted, long cacheHits,
                            double seconds, String stoppedBy) {
 

@@ -46,8 +46,9 @@ class DiscoverCommandTest {
         List<String> lines = run.out().lines().toList();
         assertTrue(lines.contains(NO_TEST_LINE), run.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("validation R²: ")), run.out());
-        assertTrue(lines.contains("pareto front:  validation R², parameters, law (* chosen; all of it in pareto.json)"),
+        assertTrue(lines.contains("pareto front:  validation R², parameters, standard errors behind the best, law"),
             run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches(" {2}[ *] [0-9.]+ +[0-9]+ +best  .+")), "the best law is marked: " + run.out());
         String law = lines.stream().filter(l -> l.startsWith("law:")).findFirst().orElseThrow().substring(15);
         List<String> chosen = lines.stream().filter(l -> l.startsWith("  * ")).toList();
         assertEquals(1, chosen.size(), run.out());

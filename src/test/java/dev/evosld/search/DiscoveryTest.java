@@ -89,6 +89,28 @@ class DiscoveryTest {
     }
 
     @Test
+    void theChosenLawIsTheSimplestWithinOneStandardErrorOfTheDifferenceFromTheBest() {
+        SearchResult result = run(SyntheticTask.settings(6), null);
+        double best = result.front().stream().mapToDouble(f -> f.evaluation().validationError()).min().orElseThrow();
+        int chosen = -1;
+        for (int i = 0; i < result.front().size(); i++) {
+            FrontLaw law = result.front().get(i);
+            double excess = law.evaluation().validationError() - best;
+            if (excess == 0) {
+                assertEquals(0.0, law.differenceStandardError(), "the best against itself");
+            }
+            if (chosen < 0 && excess <= law.differenceStandardError()) {
+                chosen = i;
+            }
+        }
+        assertTrue(result.front().size() > 3, "a front to choose from: " + result.front().size());
+        assertEquals(result.law(), result.front().get(chosen).law());
+        List<ParetoEntry> entries = ParetoEntry.of(result);
+        assertEquals(List.of(result.law().toString()), entries.stream().filter(ParetoEntry::chosen).map(ParetoEntry::law).toList());
+        assertEquals(result.front().get(chosen).differenceStandardError(), entries.get(chosen).differenceStandardError());
+    }
+
+    @Test
     void stopsAtTheTimeLimitAndSaysSo() {
         SearchResult result = run(SyntheticTask.settings(1000).withTimeLimit(Duration.ZERO), null);
         assertEquals("time limit", result.stoppedBy());

@@ -76,7 +76,9 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
         try {
             Checkpoint checkpoint = Json.mapper().readValue(Files.readString(file), Checkpoint.class);
             if (checkpoint.version() != VERSION) {
-                throw new EvosldException(file + ": checkpoint format " + checkpoint.version() + ", expected " + VERSION);
+                throw new EvosldException(file + ": checkpoint format " + checkpoint.version() + ", this evosld reads "
+                    + VERSION + " (" + (checkpoint.version() < VERSION ? "an older" : "a newer")
+                    + " version wrote it); start the run afresh instead of resuming it");
             }
             return checkpoint;
         } catch (IOException e) {

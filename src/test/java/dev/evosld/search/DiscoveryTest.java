@@ -129,6 +129,18 @@ class DiscoveryTest {
         assertTrue(e.getMessage().contains("a checkpoint of task 'synthetic', not 'other'"), e.getMessage());
     }
 
+    @Test
+    void refusesACheckpointOfAnotherFormatAndSaysWhatToDo(@TempDir Path directory) throws Exception {
+        Path checkpoint = directory.resolve("checkpoint.json");
+        run(SyntheticTask.settings(2), checkpoint);
+        Files.writeString(checkpoint, Files.readString(checkpoint).replaceFirst("\"version\" *: *2", "\"version\":1"));
+        dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class, () -> Discovery.resume(
+            SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(1), 1, List.of(new ClassicForms()),
+            SearchListener.none()));
+        assertEquals(checkpoint + ": checkpoint format 1, this evosld reads 2 (an older version wrote it); start the run"
+            + " afresh instead of resuming it", e.getMessage());
+    }
+
     private static SearchResult run(SearchSettings settings, Path checkpoint) {
         return Discovery.start(SyntheticTask.config(), SyntheticTask.train(), settings, List.of(new ClassicForms()),
             SearchListener.none(), checkpoint).run();

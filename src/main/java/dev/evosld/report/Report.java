@@ -317,7 +317,12 @@ public final class Report {
         }
         out.append("<div class=\"scroll\"><table>\n<thead><tr><th>law</th><th class=\"num\">parameters</th>")
             .append("<th class=\"num\">nodes</th><th class=\"num\">validation error</th>")
-            .append("<th class=\"num\">validation R²</th></tr></thead>\n<tbody>\n");
+            .append("<th class=\"num\">validation R²</th>")
+            .append("<th class=\"num\" title=\"how far its validation error trails the best law's, in standard errors of")
+            .append(" the difference taken row by row; the chosen law is the simplest at most 1 behind\">behind the best</th>")
+            .append("</tr></thead>\n<tbody>\n");
+        double best = entries.stream().map(ParetoEntry::validationError).filter(e -> e != null && Double.isFinite(e))
+            .mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         for (ParetoEntry entry : entries) {
             out.append(entry.chosen() ? "<tr class=\"chosen\">" : "<tr>");
             out.append("<td class=\"law\"><code>").append(Html.escape(String.valueOf(entry.law()))).append("</code>")
@@ -326,9 +331,23 @@ public final class Report {
             out.append("<td class=\"num\">").append(entry.nodeCount()).append("</td>");
             out.append("<td class=\"num\">").append(entry.validationError() == null ? "&#x2014;"
                 : Html.number(entry.validationError())).append("</td>");
-            out.append("<td class=\"num\">").append(Html.r2(entry.validationR2())).append("</td></tr>\n");
+            out.append("<td class=\"num\">").append(Html.r2(entry.validationR2())).append("</td>");
+            out.append("<td class=\"num\">").append(behindBest(entry, best)).append("</td></tr>\n");
         }
         return out.append("</tbody></table></div>\n</section>\n").toString();
+    }
+
+    /** The trail behind the best law in standard errors of the difference, or a dash when it is unknown. */
+    private static String behindBest(ParetoEntry entry, double best) {
+        Double error = entry.validationError();
+        Double se = entry.differenceStandardError();
+        if (error == null || !Double.isFinite(error)) {
+            return "&#x2014;";
+        }
+        if (error <= best) {
+            return "best";
+        }
+        return se == null || !(se > 0) ? "&#x2014;" : String.format(java.util.Locale.ROOT, "%.1f SE", (error - best) / se);
     }
 
     private static String historySection(List<HistoryEntry> entries, Path plots) {

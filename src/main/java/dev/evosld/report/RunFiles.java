@@ -20,10 +20,12 @@ final class RunFiles {
      * @param law the formula in the law language
      * @param validationError the error on the validation rows (null if it could not be fitted)
      * @param validationR2 the R² on the validation rows (null if it could not be fitted)
+     * @param differenceStandardError the standard error of the difference between its validation error and the
+     *     front's best (null if unknown, as in runs of versions before it was recorded)
      * @param chosen whether this is the law the run chose
      */
     record ParetoEntry(String law, int parameterCount, int nodeCount, Double validationError, Double validationR2,
-                       boolean chosen) {
+                       Double differenceStandardError, boolean chosen) {
 
         /** The front's size measure: nodes plus parameters, as the search ranks laws. */
         int complexity() {

@@ -165,10 +165,12 @@ class ReportTest {
         RunDirectory run = run(1);
         TaskData data = data(run);
         Files.writeString(run.paretoFile(), """
-            [{"law": "E + A / N^alpha", "parameter_count": 3, "node_count": 7, "validation_error": 0.01,
-              "validation_r2": 0.9, "chosen": false},
+            [{"law": "A / N^alpha", "parameter_count": 2, "node_count": 5, "validation_error": 0.5,
+              "validation_r2": 0.5, "chosen": false},
+             {"law": "E + A / N^alpha", "parameter_count": 3, "node_count": 7, "validation_error": 0.01,
+              "validation_r2": 0.99, "difference_standard_error": 0.004, "chosen": false},
              {"law": "E + A / N^alpha + B / D^beta", "parameter_count": 5, "node_count": 11,
-              "validation_error": 0.0001, "validation_r2": 0.999, "chosen": true}]
+              "validation_error": 0.0001, "validation_r2": 0.9999, "difference_standard_error": 0.0, "chosen": true}]
             """);
         Files.writeString(run.historyFile(), """
             [{"generation": 1, "best_validation_error": 0.02, "best_validation_r2": 0.8, "candidates_fitted": 100,
@@ -181,6 +183,11 @@ class ReportTest {
         assertTrue(html.contains("complexity (nodes + parameters"), "plotted on the front's own size measure");
         assertTrue(html.contains("<tr class=\"chosen\"><td class=\"law\"><code>E + A / N^alpha + B / D^beta</code>"
             + " (chosen)"), "the chosen law marked");
+        assertTrue(html.contains("<td class=\"num\">0.990000</td><td class=\"num\">2.5 SE</td></tr>"),
+            "(0.01 - 0.0001) / 0.004 standard errors behind the best: " + html);
+        assertTrue(html.contains("<td class=\"num\">best</td></tr>"), "the best law marked");
+        assertTrue(html.contains("<td class=\"num\">0.500000</td><td class=\"num\">&#x2014;</td></tr>"),
+            "a pareto.json without the standard error (an older run's) shows a dash");
         assertTrue(html.contains("id=\"history\"") && html.contains("src=\"plots/history.png\""), "history section");
         assertTrue(html.contains("2 generations, 190 candidates fitted, 10 cache hits, 2.8 s."), html);
         assertEveryReferenceExists(run, html);

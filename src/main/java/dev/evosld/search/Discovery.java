@@ -419,10 +419,9 @@ public final class Discovery {
         R2 trainR2 = fitted.failure().isPresent()
             ? R2.failed(fitted.failure().get().failure())
             : Predictions.of(law, train.table(), fitted.parameters()).r2();
-        CandidateCache.Entry best = front.stream()
-            .min(Comparator.comparingDouble(e -> e.evaluation().validationError())).orElseThrow();
+        ValidationErrors best = errors(ParetoFront.best(front));
         List<FrontLaw> scoredFront = front.stream().map(e -> new FrontLaw(e.law(), e.evaluation(),
-            errors(e).pairedStandardError(errors(best)))).toList();
+            errors(e).pairedStandardError(best))).toList();
         return new SearchResult(law, chosen.evaluation(), fitted.parameters(), trainR2.isFailure() ? Double.NaN : trainR2.value(),
             scoredFront, history, generation, evaluator.fitted(), cache.hits(), seconds(started), stoppedBy);
     }

@@ -49,8 +49,7 @@ final class ParetoFront {
      */
     static CandidateCache.Entry choose(List<CandidateCache.Entry> front,
                                        Function<CandidateCache.Entry, ValidationErrors> errors) {
-        CandidateCache.Entry best = front.stream()
-            .min(Comparator.comparingDouble(e -> e.evaluation().validationError())).orElseThrow();
+        CandidateCache.Entry best = best(front);
         ValidationErrors bestErrors = errors.apply(best);
         double bestError = best.evaluation().validationError();
         for (CandidateCache.Entry entry : front) {
@@ -60,5 +59,10 @@ final class ParetoFront {
             }
         }
         return best;
+    }
+
+    /** The law with the lowest validation error (the first of equals). */
+    static CandidateCache.Entry best(List<CandidateCache.Entry> laws) {
+        return laws.stream().min(Comparator.comparingDouble(e -> e.evaluation().validationError())).orElseThrow();
     }
 }

@@ -22,7 +22,7 @@ final class ValidationErrors {
         return new ValidationErrors(segments.stream().map(double[]::clone).toArray(double[][]::new));
     }
 
-    /** One segment per (fold, target), each row's contribution to its target's NMSE. */
+    /** One target's segment: each row's squared error over the variance of the actual values (population). */
     static double[] contributions(double[] actual, double[] predicted) {
         int n = actual.length;
         double mean = Arrays.stream(actual).average().orElse(0);
@@ -34,6 +34,7 @@ final class ValidationErrors {
         return contributions;
     }
 
+    /** One segment per (fold, target), each row's contribution to its target's NMSE. */
     List<double[]> segments() {
         return Arrays.stream(segments).map(double[]::clone).toList();
     }

@@ -210,6 +210,9 @@ final class DiscoverCommand implements Callable<Integer> {
             out.println("parameters:    " + result.law().parameterCount() + " per group" + (config.targets().size() > 1 ? " and target" : ""));
             FitCommand.printParameters(out, result.parameters(), config.targets());
             out.printf(Locale.ROOT, "train R²:      %.6f%n", result.trainR2());
+            String refit = (task.isBenchmarkTask() ? "evosld fit -t " + config.name() : "evosld fit with this run's data options")
+                + " --law-file " + run.lawFile() + " --starts " + 4 * discovery.settings().finalStarts();
+            Output.startAgreement(result.refitAgreement(), refit).ifPresent(note -> out.println("               " + note));
             out.printf(Locale.ROOT, "validation R²: %.6f (inside train, the larger-scale rows held out)%n", result.evaluation().validationR2());
             out.println("test R²:       " + Output.testR2(test, FIT_ON_EVERY_ROW));
             if (config.references() != null) {
@@ -307,6 +310,8 @@ final class DiscoverCommand implements Callable<Integer> {
         document.put("parameter_count", result.law().parameterCount());
         document.put("parameters", result.parameters().toMap());
         document.put("train_r2", finite(result.trainR2()));
+        document.put("refit", Map.of("starts", settings.finalStarts(), "group_fits", result.refitAgreement().fits(),
+            "single_start_optima", result.refitAgreement().singleStart()));
         document.put("validation_r2", result.evaluation().validationR2());
         Output.putTestR2(document, test);
         if (config.references() != null) {

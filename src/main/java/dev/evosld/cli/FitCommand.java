@@ -133,7 +133,8 @@ final class FitCommand implements Callable<Integer> {
             }
             document.put("groups", EvalCommand.groupErrors(train, test));
             document.put("fit", Map.of("starts", starts, "seed", seed, "loss", loss.name().toLowerCase(),
-                "iterations", fitted.iterations(), "evaluations", fitted.evaluations(), "seconds", seconds));
+                "iterations", fitted.iterations(), "evaluations", fitted.evaluations(), "seconds", seconds,
+                "group_fits", fitted.startAgreement().fits(), "single_start_optima", fitted.startAgreement().singleStart()));
             Output.json(out, document);
         } else {
             out.println("task:       " + config.name());
@@ -148,6 +149,8 @@ final class FitCommand implements Callable<Integer> {
                 + " (inside train, fitted below the larger-scale rows and scored on them, as discover judges laws)"));
             out.printf("fit:        %d starts per group, %d iterations, %d evaluations, %.2f s%n",
                 starts, fitted.iterations(), fitted.evaluations(), seconds);
+            Output.startAgreement(fitted.startAgreement(), "--starts " + 4 * starts)
+                .ifPresent(note -> out.println("            " + note));
             out.flush();
         }
         return 0;

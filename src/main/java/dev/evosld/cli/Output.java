@@ -1,6 +1,7 @@
 package dev.evosld.cli;
 
 import dev.evosld.eval.R2;
+import dev.evosld.fit.StartAgreement;
 import dev.evosld.json.Json;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -42,6 +43,18 @@ final class Output {
 
     static String r2(R2 r2) {
         return r2.isFailure() ? "failed (" + r2.failure() + ")" : String.format(Locale.ROOT, "%.6f", r2.value());
+    }
+
+    /**
+     * Says which fits only one start reached the best value of, and how to try more; empty when the starts
+     * agreed everywhere.
+     */
+    static Optional<String> startAgreement(StartAgreement agreement, String remedy) {
+        if (agreement.isComplete()) {
+            return Optional.empty();
+        }
+        return Optional.of(agreement.singleStart() + " of " + agreement.fits() + " group fits reached their best"
+            + " value from one start only; " + remedy + " may find better ones");
     }
 
     /** A published score as the config gives it: rounding 0.99997 to four places would print 1.0000. */

@@ -65,6 +65,11 @@ public record FittedLaw(Law law, List<String> targets, List<TargetFit> fits) {
         return fits.stream().mapToLong(TargetFit::iterations).sum();
     }
 
+    /** How many of the fits (groups × targets) only one of several starts reached the best value of. */
+    public StartAgreement startAgreement() {
+        return new StartAgreement(fits.size(), (int) fits.stream().filter(TargetFit::isSingleStartOptimum).count());
+    }
+
     /** Total objective evaluations over all groups, targets and starts. */
     public long evaluations() {
         return fits.stream().mapToLong(TargetFit::evaluations).sum();

@@ -69,18 +69,11 @@ public final class LawFitter {
     public TargetFit fit(FitProblem problem, double[] hint) {
         List<double[]> starts = StartPoints.generate(space, problem, startCount(problem), options.seed(), hint);
         Runner runner = new Runner(problem);
-        Outcome best = null;
-        int iterations = 0;
-        int evaluations = 0;
+        List<Outcome> outcomes = new ArrayList<>(starts.size());
         for (int s = 0; s < starts.size(); s++) {
-            Outcome outcome = runner.run(starts.get(s), !isHinted(s, hint));
-            iterations += outcome.iterations;
-            evaluations += outcome.evaluations;
-            if (outcome.isBetterThan(best)) {
-                best = outcome;
-            }
+            outcomes.add(runner.run(starts.get(s), !isHinted(s, hint)));
         }
-        return runner.finish(best, iterations, evaluations);
+        return runner.finish(outcomes);
     }
 
     /**
@@ -111,18 +104,11 @@ public final class LawFitter {
             }
             List<TargetFit> fits = new ArrayList<>(problems.size());
             for (int i = 0; i < problems.size(); i++) {
-                Outcome best = null;
-                int iterations = 0;
-                int evaluations = 0;
+                List<Outcome> outcomes = new ArrayList<>(futures.get(i).size());
                 for (Future<Outcome> future : futures.get(i)) {
-                    Outcome outcome = future.get();
-                    iterations += outcome.iterations;
-                    evaluations += outcome.evaluations;
-                    if (outcome.isBetterThan(best)) {
-                        best = outcome;
-                    }
+                    outcomes.add(future.get());
                 }
-                fits.add(new Runner(problems.get(i)).finish(best, iterations, evaluations));
+                fits.add(new Runner(problems.get(i)).finish(outcomes));
             }
             return fits;
         } catch (InterruptedException e) {
@@ -316,11 +302,25 @@ public final class LawFitter {
             return sum <= problem.rows() * sd * sd;
         }
 
-        TargetFit finish(Outcome best, int iterations, int evaluations) {
+        /** The best of the starts' outcomes (the earliest of equals), as a fit. */
+        TargetFit finish(List<Outcome> outcomes) {
+            Outcome best = null;
+            int iterations = 0;
+            int evaluations = 0;
+            for (Outcome outcome : outcomes) {
+                iterations += outcome.iterations;
+                evaluations += outcome.evaluations;
+                if (outcome.isBetterThan(best)) {
+                    best = outcome;
+                }
+            }
             if (best == null) {
                 return new TargetFit(problem.group(), problem.target(), new double[0], Double.NaN,
-                    "no start gave finite predictions on all " + problem.rows() + " rows", iterations, evaluations);
+                    "no start gave finite predictions on all " + problem.rows() + " rows", iterations, evaluations,
+                    outcomes.size(), 0);
             }
+            double worstAtBest = best.value + TargetFit.SAME_OPTIMUM * Math.abs(best.value) + 1e-9;
+            int startsAtBest = (int) outcomes.stream().filter(o -> o.value <= worstAtBest).count();
             double[] predictions = new double[problem.rows()];
             evaluator.forward(best.theta, predictions);
             double sum = 0;
@@ -330,10 +330,10 @@ public final class LawFitter {
             }
             if (!Double.isFinite(sum)) {
                 return new TargetFit(problem.group(), problem.target(), new double[0], Double.NaN,
-                    "the best fit has non-finite predictions", iterations, evaluations);
+                    "the best fit has non-finite predictions", iterations, evaluations, outcomes.size(), 0);
             }
             return new TargetFit(problem.group(), problem.target(), best.theta, sum / problem.rows(), null,
-                iterations, evaluations);
+                iterations, evaluations, outcomes.size(), startsAtBest);
         }
     }
 }

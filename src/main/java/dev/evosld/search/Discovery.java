@@ -423,7 +423,7 @@ public final class Discovery {
         List<FrontLaw> scoredFront = front.stream().map(e -> new FrontLaw(e.law(), e.evaluation(),
             errors(e).pairedStandardError(best))).toList();
         return new SearchResult(law, chosen.evaluation(), fitted.parameters(), trainR2.isFailure() ? Double.NaN : trainR2.value(),
-            scoredFront, history, generation, evaluator.fitted(), cache.hits(), seconds(started), stoppedBy);
+            fitted.startAgreement(), scoredFront, history, generation, evaluator.fitted(), cache.hits(), seconds(started), stoppedBy);
     }
 
     private ValidationErrors errors(CandidateCache.Entry entry) {

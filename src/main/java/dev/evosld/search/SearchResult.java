@@ -1,6 +1,7 @@
 package dev.evosld.search;
 
 import dev.evosld.eval.ParameterSet;
+import dev.evosld.fit.StartAgreement;
 import dev.evosld.law.Law;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * @param evaluation its validation score
  * @param parameters its parameters fitted on all of train
  * @param trainR2 R² on train with those parameters (NaN if it failed)
+ * @param refitAgreement whether that fit's starts agreed on each group's optimum
  * @param front the Pareto front, simplest first
  * @param history the best validation error per generation
  * @param generations generations run
@@ -19,7 +21,8 @@ import java.util.List;
  * @param seconds wall-clock seconds of the search (over all resumptions)
  * @param stoppedBy {@code generations} or {@code time limit}
  */
-public record SearchResult(Law law, Evaluation evaluation, ParameterSet parameters, double trainR2, List<FrontLaw> front,
+public record SearchResult(Law law, Evaluation evaluation, ParameterSet parameters, double trainR2,
+                           StartAgreement refitAgreement, List<FrontLaw> front,
                            List<HistoryEntry> history, int generations, long candidatesFitted, long cacheHits,
                            double seconds, String stoppedBy) {
 

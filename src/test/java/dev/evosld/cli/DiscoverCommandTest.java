@@ -90,6 +90,11 @@ class DiscoverCommandTest {
         assertFalse(json.has("test_r2_failure"), run.out());
         assertTrue(json.get("train_r2").doubleValue() > 0.99, run.out());
         assertTrue(json.get("validation_r2").isNumber(), run.out());
+        JsonNode refit = json.get("refit");
+        assertEquals(dev.evosld.search.SearchSettings.FINAL_STARTS, refit.get("starts").intValue(), run.out());
+        assertEquals(2, refit.get("group_fits").intValue(), "one fit per group: dense and moe");
+        int singleStart = refit.get("single_start_optima").intValue();
+        assertTrue(singleStart >= 0 && singleStart <= 2, run.out());
         JsonNode law = Json.mapper().readTree(Files.readString(out.resolve("law.json")));
         assertTrue(law.get("metrics").get("test_r2").isNull());
         assertFalse(law.get("metrics").get("test_split").booleanValue());

@@ -60,6 +60,9 @@ class FitCommandTest {
         assertFalse(json.get("test_split").booleanValue(), run.out());
         assertFalse(json.has("test_r2_failure"), run.out());
         assertEquals(1.0, json.get("train_r2").doubleValue(), 1e-9);
+        // noiseless runs: every start that converges lands on the one exact fit, so none rests on one start
+        assertEquals(json.get("groups").size(), json.get("fit").get("group_fits").intValue(), run.out());
+        assertEquals(0, json.get("fit").get("single_start_optima").intValue(), run.out());
         for (JsonNode group : json.get("groups")) {
             assertEquals(18, group.get("train_rows").intValue(), run.out());
             assertFalse(group.has("test_rows"), run.out());

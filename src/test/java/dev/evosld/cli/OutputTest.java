@@ -3,6 +3,7 @@ package dev.evosld.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.evosld.eval.R2;
+import dev.evosld.fit.StartAgreement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,5 +55,12 @@ class OutputTest {
         assertEquals("0.500000", Output.testR2(Optional.of(R2.of(0.5)), "unused"));
         assertEquals("failed (overflow)", Output.testR2(Optional.of(R2.failed("overflow")), "unused"));
         assertEquals("none (no test split: every row is train)", Output.testR2(Optional.empty(), "every row is train"));
+    }
+
+    @Test
+    void startAgreementIsSaidOnlyWhereAFitRestsOnOneStart() {
+        assertEquals(Optional.empty(), Output.startAgreement(new StartAgreement(42, 0), "--starts 2048"));
+        assertEquals(Optional.of("3 of 42 group fits reached their best value from one start only; --starts 2048"
+            + " may find better ones"), Output.startAgreement(new StartAgreement(42, 3), "--starts 2048"));
     }
 }

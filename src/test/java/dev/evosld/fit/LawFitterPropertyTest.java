@@ -1,6 +1,7 @@
 package dev.evosld.fit;
 
 import static dev.evosld.fit.Synthetic.Range.log;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -10,6 +11,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import dev.evosld.law.Law;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -20,6 +22,8 @@ import org.quicktheories.core.Gen;
 class LawFitterPropertyTest {
     private static final Law CHINCHILLA = Law.parse("E + A*N^(-alpha) + B*D^(-beta)", List.of("N", "D"));
     private static final Law SATURATING = Law.parse("A/(D^alpha + B) + C", List.of("D"));
+    /** A law with many local minima (one of the sft bench's): a parameter in two parts, a squared exponent. */
+    private static final Law RUGGED = Law.parse("k + A / (k + exp((alpha * log(D) - beta)^2))", List.of("D"));
 
     /** (log10 of a coefficient, its exponent), uniform on the given ranges. */
     private static Gen<double[]> term(double lowLog, double highLog, double lowExponent, double highExponent) {
@@ -53,6 +57,8 @@ class LawFitterPropertyTest {
                 double error = Synthetic.relativeError(fit.parameters(), truth, 1e-3);
                 assertFalse(fit.isFailure(), fit::toString);
                 assertTrue(normalizedMse(fit, problem) < 1e-14, () -> "not the global minimum: " + fit);
+                assertEquals(8, fit.starts());
+                assertTrue(fit.startsAtBest() >= 2, () -> "the global minimum found by one start of 8: " + fit);
                 // the median error is 1e-9; draws with a small exponent next to E (0.12) reach 4e-6
                 assertTrue(error < 1e-5, () -> "error " + error + ", true " + Arrays.toString(truth) + ", " + fit);
             });
@@ -99,5 +105,35 @@ class LawFitterPropertyTest {
                         + Arrays.toString(truth) + ", fitted " + Arrays.toString(fitted));
                 });
         }
+    }
+
+    @Test
+    void moreStartsNeverFitWorseAndSometimesBetter() {
+        // the first N start points are the same for any count above N, and the best start is kept, so a larger
+        // count can only lower the objective: the reason the final refit may take many starts
+        LawFitter few = LawFitter.of(RUGGED, FitOptions.defaults().withStarts(8));
+        LawFitter many = LawFitter.of(RUGGED, FitOptions.defaults().withStarts(64));
+        int[] better = new int[1];
+        qt().withFixedSeed(11L).withExamples(30).withShrinkCycles(0)
+            .forAll(longs().between(0, 1_000_000))
+            .checkAssert(seed -> {
+                // 12 noisy rows of a saturating curve over 200..409600, like one group of the sft task
+                FitProblem clean = Synthetic.problem(SATURATING,
+                    Synthetic.columns(12, List.of(log(200, 409600)), seed), new double[] {20, 0.3, 2, 1.5});
+                SplittableRandom noise = new SplittableRandom(seed);
+                double[] y = Arrays.stream(clean.y()).map(v -> v + 0.01 * noise.nextGaussian()).toArray();
+                FitProblem problem = new FitProblem(clean.group(), clean.target(), clean.rows(), clean.columns(), y);
+                TargetFit fewFit = few.fit(problem, null);
+                TargetFit manyFit = many.fit(problem, null);
+                assertFalse(manyFit.isFailure(), manyFit::toString);
+                assertEquals(64, manyFit.starts());
+                assertTrue(manyFit.startsAtBest() >= 1 && manyFit.startsAtBest() <= 64, manyFit::toString);
+                assertTrue(fewFit.isFailure() || manyFit.mse() <= fewFit.mse(),
+                    () -> "64 starts " + manyFit.mse() + " worse than 8 starts " + fewFit.mse());
+                if (fewFit.isFailure() || manyFit.mse() < fewFit.mse() * (1 - 1e-6)) {
+                    better[0]++;
+                }
+            });
+        assertTrue(better[0] > 0, "64 starts never beat 8: the law is not rugged enough to test anything");
     }
 }

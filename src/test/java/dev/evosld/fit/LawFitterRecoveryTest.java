@@ -92,6 +92,9 @@ class LawFitterRecoveryTest {
 
         assertEquals(0, fit.iterations());
         assertEquals(1, fit.evaluations());
+        assertEquals(1, fit.starts());
+        assertEquals(1, fit.startsAtBest());
+        assertFalse(fit.isSingleStartOptimum(), "one start that cannot disagree with another is not a warning");
         assertTrue(Synthetic.relativeError(fit.parameters(), polynomial.truth(), 1e-3) < 1e-12, fit::toString);
     }
 

@@ -63,9 +63,10 @@ final class TaskOptions {
             description = "Most parameters per group a law may have (default: ${DEFAULT-VALUE}).")
         int budget;
 
-        @Option(names = "--trend", paramLabel = "per_run|group_mean", defaultValue = "per_run",
-            description = "What must keep its trend beyond the largest scale: every run (default), or only a "
-                + "group's mean (when other features, such as a learning rate, have a best value that moves with scale).")
+        @Option(names = "--trend", paramLabel = "per_run|group_mean|u_shaped", defaultValue = "per_run",
+            description = "What must keep its trend beyond the largest scale: every run (default), only a "
+                + "group's mean (when other features, such as a learning rate, have a best value that moves with scale), "
+                + "or every run but a falling score may turn and rise (U-shaped scaling).")
         String trend;
 
         @Option(names = "--falls-with", split = ",", paramLabel = "COL",

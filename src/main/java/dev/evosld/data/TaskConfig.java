@@ -144,9 +144,18 @@ public record TaskConfig(
          * Only each group's mean over the runs at the largest scale keeps its trend: for features such as a
          * learning rate, whose best value moves with scale, one fixed setting may do worse at a larger scale.
          */
-        GROUP_MEAN;
+        GROUP_MEAN,
+        /**
+         * Every run keeps its trend, except that a target falling at the largest scale may turn and rise
+         * beyond it: U-shaped scaling, where a score first worsens with compute and then improves. The reverse
+         * turn (rising, then falling) still fails.
+         */
+        U_SHAPED;
 
-        /** The trend named as in configs: {@code per_run} or {@code group_mean}; null (not given) is per_run. */
+        /**
+         * The trend named as in configs: {@code per_run}, {@code group_mean} or {@code u_shaped}; null (not
+         * given) is per_run.
+         */
         public static Trend parse(String name) {
             if (name == null) {
                 return PER_RUN;
@@ -154,8 +163,20 @@ public record TaskConfig(
             return switch (name) {
                 case "per_run" -> PER_RUN;
                 case "group_mean" -> GROUP_MEAN;
-                default -> throw new DataException("trend must be per_run or group_mean, not " + MessageText.quote(name));
+                case "u_shaped" -> U_SHAPED;
+                default -> throw new DataException("trend must be per_run, group_mean or u_shaped, not "
+                    + MessageText.quote(name));
             };
+        }
+
+        /** Whether every run at the largest scale is checked, rather than each group's mean. */
+        public boolean isPerRun() {
+            return this != GROUP_MEAN;
+        }
+
+        /** Whether a prediction that falls up to the largest scale and rises beyond it turns around. */
+        public boolean forbidsRiseAfterFall() {
+            return this != U_SHAPED;
         }
 
         /** The name configs use. */

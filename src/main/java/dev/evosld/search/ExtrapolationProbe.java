@@ -22,7 +22,8 @@ import java.util.Locale;
  * prediction moves one way from half the largest value to the largest, it may not move back the other way by
  * more than {@link #TURN_TOLERANCE} of the target range beyond it (a loss that falls with model size over the
  * data and rises again past it is a fit of curvature, not a law). The task's {@link TaskConfig.Trend} says
- * whether that holds for every row or only for each group's mean over the moved rows. A law that diverges,
+ * whether that holds for every row or only for each group's mean over the moved rows, and whether a fall may
+ * turn into a rise (U-shaped scaling). A law that diverges,
  * turns implausible or turns around there fails validation, however well it fits inside the data.
  *
  * <p>The features the task says the targets fall with ({@link TaskConfig#fallsWith()}) are probed the same
@@ -144,7 +145,7 @@ final class ExtrapolationProbe {
                     continue;
                 }
                 int row = offset + r;
-                if (trend == TaskConfig.Trend.PER_RUN && rule.broken(atHalf[row], atLargest[row], beyond[row])) {
+                if (trend.isPerRun() && rule.broken(atHalf[row], atLargest[row], beyond[row])) {
                     return String.format(Locale.ROOT, "%.4g after %.4g", beyond[row], atLargest[row]);
                 }
                 half += atHalf[row];
@@ -153,7 +154,7 @@ final class ExtrapolationProbe {
                 count++;
             }
             offset += group.rows();
-            if (trend == TaskConfig.Trend.GROUP_MEAN && rule.broken(half / count, largest / count, far / count)) {
+            if (!trend.isPerRun() && rule.broken(half / count, largest / count, far / count)) {
                 return String.format(Locale.ROOT, "group %s's mean %.4g after %.4g", group.name(), far / count,
                     largest / count);
             }
@@ -161,9 +162,12 @@ final class ExtrapolationProbe {
         return null;
     }
 
-    private static boolean turns(double half, double largest, double far, double range) {
+    private boolean turns(double half, double largest, double far, double range) {
         double inside = largest - half;
         double outside = far - largest;
+        if (inside < 0 && outside > 0 && !trend.forbidsRiseAfterFall()) {
+            return false;
+        }
         return inside * outside < 0 && Math.abs(outside) > TURN_TOLERANCE * range;
     }
 

@@ -94,7 +94,7 @@ class MainTest {
         assertOneLineError("no parameters for group 'big-vocab'", concat(data, "eval", "--law", "E + 0*N", "--params", params.toString()));
         Files.writeString(params, "{\"small-vocab\": {\"E\": \"x\"}, \"big-vocab\": {\"E\": 1}}");
         assertOneLineError("small-vocab.E: not a finite number: x", concat(data, "eval", "--law", "E + 0*N", "--params", params.toString()));
-        assertOneLineError("trend must be per_run or group_mean, not 'mean'", concat(data, "fit", "--law", "E", "--trend", "mean"));
+        assertOneLineError("trend must be per_run, group_mean or u_shaped, not 'mean'", concat(data, "fit", "--law", "E", "--trend", "mean"));
         assertOneLineError("falls_with 'tokens' is not a feature", concat(data, "fit", "--law", "E", "--falls-with", "tokens"));
         assertOneLineError("column 'M'", concat(new String[] {"--data", csv.toString(), "--features", "M,N", "--target", "loss",
             "--test-above", "N=1e9"}, "fit", "--law", "E"));

@@ -167,10 +167,11 @@ class TaskConfigTest {
     }
 
     @Test
-    void trendIsPerRunOrGroupMean() {
+    void trendIsPerRunGroupMeanOrUShaped() {
         assertEquals(TaskConfig.Trend.GROUP_MEAN, ConfigReader.read(VALID + "trend: group_mean\n", "c.yaml").trend());
         assertEquals(TaskConfig.Trend.PER_RUN, ConfigReader.read(VALID + "trend: per_run\n", "c.yaml").trend());
-        assertEquals("c.yaml: trend must be per_run or group_mean, not 'mean'", error(VALID + "trend: mean\n"));
+        assertEquals(TaskConfig.Trend.U_SHAPED, ConfigReader.read(VALID + "trend: u_shaped\n", "c.yaml").trend());
+        assertEquals("c.yaml: trend must be per_run, group_mean or u_shaped, not 'mean'", error(VALID + "trend: mean\n"));
     }
 
     @Test

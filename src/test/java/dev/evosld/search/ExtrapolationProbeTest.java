@@ -63,6 +63,21 @@ class ExtrapolationProbeTest {
     }
 
     @Test
+    void aUShapedTaskLetsAFallTurnIntoARiseButNotTheReverse() {
+        ExtrapolationProbe uShaped = new ExtrapolationProbe(List.of("N"), List.of(), TaskConfig.Trend.U_SHAPED,
+            CandidateScorer.PROBE_FACTORS);
+        // falls over the data and rises past its minimum just beyond the largest N: a dip and recovery
+        Law law = Law.parse("E + c*(log(N) - m)^2", SyntheticTask.FEATURES);
+        ParameterSet dip = values(law, 1.9, 0.05, Math.log(1.5e9));
+        assertNull(uShaped.check(law, table, dip));
+        // rises over the data and falls past its maximum: still a turn around
+        ParameterSet peak = values(law, 1.9, -0.05, Math.log(1.5e9));
+        String reason = uShaped.check(law, table, peak);
+        assertTrue(reason != null && reason.startsWith("turns around at 10× the largest N"), reason);
+        assertTrue(probe.check(law, table, peak).startsWith("turns around at 10× the largest N"));
+    }
+
+    @Test
     void aGroupMeanThatTurnsFails() {
         Law law = Law.parse("E + c*(log(N) - m)^2", SyntheticTask.FEATURES);
         String reason = meanProbe.check(law, table, values(law, 1.9, 0.05, Math.log(1.5e9)));

@@ -22,7 +22,7 @@ public record TargetFit(String group, String target, double[] parameters, double
      * Two starts ended at the same optimum when their normalized mean squared residuals (1 − R² on the rows
      * fitted) differ by at most this, relative to the best, or by 1e-9 of the target's variance.
      */
-    public static final double SAME_OPTIMUM = 1e-6;
+    public static final double SAME_OPTIMUM = 1e-4;
 
     public TargetFit {
         parameters = parameters.clone();

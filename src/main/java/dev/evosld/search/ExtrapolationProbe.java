@@ -23,8 +23,8 @@ import java.util.Locale;
  * more than {@link #TURN_TOLERANCE} of the target range beyond it (a loss that falls with model size over the
  * data and rises again past it is a fit of curvature, not a law). The task's {@link TaskConfig.Trend} says
  * whether that holds for every row or only for each group's mean over the moved rows, and whether a fall may
- * turn into a rise (U-shaped scaling). A law that diverges,
- * turns implausible or turns around there fails validation, however well it fits inside the data.
+ * turn into a rise (U-shaped scaling). A law that diverges, turns implausible or turns around there fails
+ * validation, however well it fits inside the data.
  *
  * <p>The features the task says the targets fall with ({@link TaskConfig#fallsWith()}) are probed the same
  * way, each on its own: moved to {@code factor} times a group's largest value, a prediction may not rise above

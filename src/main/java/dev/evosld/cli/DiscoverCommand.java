@@ -210,8 +210,7 @@ final class DiscoverCommand implements Callable<Integer> {
             out.println("parameters:    " + result.law().parameterCount() + " per group" + (config.targets().size() > 1 ? " and target" : ""));
             FitCommand.printParameters(out, result.parameters(), config.targets());
             out.printf(Locale.ROOT, "train R²:      %.6f%n", result.trainR2());
-            String refit = (task.isBenchmarkTask() ? "evosld fit -t " + config.name() : "evosld fit (with this run's data options)")
-                + " --law-file " + run.lawFile() + " --starts " + 4 * discovery.settings().finalStarts();
+            String refit = "evosld fit --law-file " + run.lawFile() + " --starts " + 4 * discovery.settings().finalStarts();
             Output.startAgreement(result.refitAgreement(), refit).ifPresent(note -> out.println("               " + note));
             out.printf(Locale.ROOT, "validation R²: %.6f (inside train, the larger-scale rows held out)%n", result.evaluation().validationR2());
             out.println("test R²:       " + Output.testR2(test, FIT_ON_EVERY_ROW));

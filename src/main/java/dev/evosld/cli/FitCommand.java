@@ -12,6 +12,7 @@ import dev.evosld.fit.FittedLaw;
 import dev.evosld.fit.Loss;
 import dev.evosld.fit.TargetFit;
 import dev.evosld.law.Law;
+import dev.evosld.run.DataSource;
 import dev.evosld.run.LawDocument;
 import dev.evosld.run.RunDirectory;
 import dev.evosld.search.Evaluation;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code evosld fit}: fits a law's parameters per group on train and scores it on test, if there is one. */
@@ -49,7 +51,8 @@ final class FitCommand implements Callable<Integer> {
             description = "The law in EvoSLD's law language, or 'human' for the task's human-designed law.")
         String law;
 
-        @Option(names = "--law-file", paramLabel = "JSON", description = "A law.json (from export --format json or a run directory).")
+        @Option(names = "--law-file", paramLabel = "JSON", description = "A law.json (from export --format json or a run"
+            + " directory); without --task or --data, the law is fitted to the data its run recorded.")
         Path lawFile;
     }
 
@@ -79,10 +82,12 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TaskData data = task.load();
+        LawDocument lawDocument = lawChoice.lawFile != null ? LawDocument.read(lawChoice.lawFile) : null;
+        DataSource source = dataSource(lawDocument);
+        TaskData data = task.isGiven() ? task.load() : source.load(task.dataDirectory());
         TaskConfig config = data.config();
-        Law parsed = lawChoice.lawFile != null
-            ? Law.parse(LawDocument.read(lawChoice.lawFile).law(), config.featureNames())
+        Law parsed = lawDocument != null
+            ? Law.parse(lawDocument.law(), config.featureNames())
             : LawSource.resolve(lawChoice.law, config);
         PrintWriter err = spec.commandLine().getErr();
         int perGroup = parsed.parameterCount() * config.targets().size();
@@ -111,8 +116,8 @@ final class FitCommand implements Callable<Integer> {
             LawDocument.Metrics metrics = new LawDocument.Metrics(value(train.r2()),
                 validation.isFailure() ? null : validation.validationR2(), testR2.map(FitCommand::value).orElse(null),
                 test.isPresent(), parsed.parameterCount(), parsed.expr().size());
-            LawDocument.Provenance provenance = new LawDocument.Provenance("fit", task.dataSource(),
-                task.dataSource().checksum(task.dataDirectory()), seed, Instant.now().toString());
+            LawDocument.Provenance provenance = new LawDocument.Provenance("fit", source,
+                source.checksum(task.dataDirectory()), seed, Instant.now().toString());
             LawDocument document = LawDocument.of(Version.current(), config.name(), parsed, parameters,
                 LawDocument.Range.of(parsed, data.train().table()), metrics, provenance);
             document.write(new RunDirectory(out).lawFile());
@@ -154,6 +159,21 @@ final class FitCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /**
+     * The data named on the command line, else the data the law file's run recorded: a discovered law is refitted
+     * with {@code fit --law-file DIR/law.json} alone.
+     */
+    private DataSource dataSource(LawDocument lawDocument) {
+        if (task.isGiven()) {
+            return task.dataSource();
+        }
+        if (lawDocument == null || lawDocument.provenance() == null || lawDocument.provenance().data() == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required argument: --task=TASK, or --data=CSV"
+                + " with --features and --target (or a --law-file whose run recorded its data)");
+        }
+        return lawDocument.provenance().data();
     }
 
     private static Double value(R2 r2) {

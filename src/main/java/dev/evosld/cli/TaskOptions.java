@@ -9,15 +9,22 @@ import dev.evosld.run.DataSource;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Which data a command works on: an SLDBench task from the data directory, or the user's own CSV of runs.
  */
 final class TaskOptions {
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    /** Optional to picocli so that {@code fit --law-file} can take the data a run recorded; see {@link #source()}. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
         description = "Where SLDBench tasks live (default: $EVOSLD_DATA, else data/).")
@@ -86,9 +93,14 @@ final class TaskOptions {
         }
     }
 
+    /** Whether the command line names the data, as a task or a CSV. */
+    boolean isGiven() {
+        return source != null;
+    }
+
     /** Whether a benchmark task (rather than user data) was chosen. */
     boolean isBenchmarkTask() {
-        return source.task != null;
+        return source().task != null;
     }
 
     DataDirectory dataDirectory() {
@@ -110,5 +122,14 @@ final class TaskOptions {
         return isBenchmarkTask()
             ? TaskData.load(TaskConfig.load(source.task), dataDirectory())
             : source.user.userData().load();
+    }
+
+    /** The data the command line names; a usage error (exit 2) when it names none. */
+    private Source source() {
+        if (source == null) {
+            throw new ParameterException(command.commandLine(),
+                "Missing required argument: --task=TASK, or --data=CSV with --features and --target");
+        }
+        return source;
     }
 }

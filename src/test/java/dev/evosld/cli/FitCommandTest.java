@@ -88,6 +88,29 @@ class FitCommandTest {
     }
 
     @Test
+    void aLawFileAloneIsFittedToTheDataItsRunRecorded() throws Exception {
+        Path recorded = dir.resolve("recorded");
+        assertEquals(0, fit("--out", recorded.toString()).exit());
+        CliRun again = CliRun.of("fit", "--law-file", recorded.resolve("law.json").toString(), "--starts", "4", "--json");
+        assertEquals(0, again.exit(), again.err());
+        JsonNode json = Json.mapper().readTree(again.out());
+        assertEquals(1.0, json.get("train_r2").doubleValue(), 1e-9);
+        assertEquals(1.7, json.get("parameters").get("dense").get("E").doubleValue(), 1e-6);
+        assertEquals(2, json.get("groups").size(), "both of the recorded CSV's groups");
+    }
+
+    @Test
+    void withoutDataOrARecordingLawFileFitIsAUsageError() {
+        CliRun run = CliRun.of("fit", "--law", LAW);
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().startsWith("Missing required argument: --task=TASK, or --data=CSV with --features and"
+            + " --target (or a --law-file whose run recorded its data)"), run.err());
+        CliRun eval = CliRun.of("eval", "--law", LAW, "--params", csv.toString());
+        assertEquals(2, eval.exit(), eval.err());
+        assertTrue(eval.err().startsWith("Missing required argument: --task=TASK, or --data=CSV"), eval.err());
+    }
+
+    @Test
     void badSplitsAreOneLineErrors() {
         assertOneLineError("--data takes at most one of --test-above COL=VALUE and --test CSV",
             fit("--test-above", "N=1e9", "--test", csv.toString()));

@@ -6,10 +6,12 @@ train.csv; the real test.csv is never read. Run discovery on the result with `--
 `evosld bench --data-dir OUT`) and compare how the chosen laws do on the held-out rows (DEVELOPERS.md,
 "Changing the search").
 
-  scripts/stand-in.py --data-dir ../shared/sldbench --out /tmp/stand-in [TASK ...]
+  scripts/stand-in.py --data-dir ../shared/sldbench --out /tmp/stand-in [--top-values N] [TASK ...]
 
 The cut follows the task's config: per group, the rows at the top `holdout.top_values` values of any scale
-axis, or the top `holdout.top_fraction` of rows along it. lr_bsz's test split is the largest model trained on
+axis (`--top-values N` instead, for a test split cut deeper than the config validates: data_constrained's
+test is the two largest values of params and of tokens, `--top-values 2`), or the top
+`holdout.top_fraction` of rows along it. lr_bsz's test split is the largest model trained on
 more data than any train run, so its stand-in holds out the largest train model's runs at its largest data
 size (47 rows). A task without a scale axis (domain_mixture: test is new mixtures) holds out a quarter of each
 group's runs, drawn with a fixed seed among those inside the range of the runs left, so that the stand-in
@@ -30,10 +32,12 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 JOINT_TOP = {"lr_bsz_scaling_law": ("non_embedding_param_size", "data_size")}
 
 
-def held_out(task, config, header, rows):
+def held_out(task, config, header, rows, top_values=None):
     """Indices of the rows that form the stand-in's test split."""
     axes = config.get("scale_axis") or []
-    holdout = config.get("holdout") or {}
+    holdout = dict(config.get("holdout") or {})
+    if top_values is not None and "top_values" in holdout:
+        holdout["top_values"] = top_values
     groups = {}
     for i, row in enumerate(rows):
         groups.setdefault(row[0], []).append(i)
@@ -81,6 +85,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", required=True, type=pathlib.Path)
     parser.add_argument("--out", required=True, type=pathlib.Path)
+    parser.add_argument("--top-values", type=int,
+                        help="hold out this many top values of each scale axis, not the config's holdout.top_values")
     parser.add_argument("tasks", nargs="*")
     args = parser.parse_args()
     tasks = args.tasks or sorted(p.stem for p in (ROOT / "configs").glob("*.yaml"))
@@ -90,7 +96,7 @@ def main():
             reader = csv.reader(f)
             header = next(reader)
             rows = list(reader)
-        test = held_out(task, config, header, rows)
+        test = held_out(task, config, header, rows, args.top_values)
         target = args.out / task
         target.mkdir(parents=True, exist_ok=True)
         for name, keep in (("train.csv", lambda i: i not in test), ("test.csv", lambda i: i in test)):

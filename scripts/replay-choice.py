@@ -6,8 +6,9 @@ errors of the Pareto front's laws, so a choice rule can be judged without search
 bench directory (built on train-only stand-ins, never on the real test split), take the simplest candidate
 whose validation error is within `t` standard errors of the best, for each tolerance `t` (or, for `paired`,
 the search's own rule: within one standard error of the paired difference from the best), and score it on the
-stand-in's held-out rows with `evosld fit`. DEVELOPERS.md ("Half a standard error", "Paired differences")
-shows how the search's rule was chosen this way.
+stand-in's held-out rows with `evosld fit` (its default starts: 512 since `a146489`, 128 in the replays
+DEVELOPERS.md reports). DEVELOPERS.md ("Half a standard error", "Paired differences") shows how the search's
+rule was chosen this way.
 
   scripts/replay-choice.py --bench /tmp/si-bench --data-dir /tmp/stand-in --tolerances 0.5,1,paired
 

@@ -111,6 +111,7 @@ public final class ClassicForms implements Proposer {
         StringJoiner logLinear = new StringJoiner(" + ", "a0 + ", "");
         StringJoiner linear = new StringJoiner(" + ", "c0 + ", "");
         StringJoiner exponent = new StringJoiner(" + ", "c0 + k*exp(", ")");
+        StringJoiner exponentOfPowers = new StringJoiner(" + ", "E + exp(", ")");
         for (int i = 0; i < variables.size(); i++) {
             String v = variables.get(i);
             additive.add("A" + i + "*" + v + "^(-a" + i + ")");
@@ -118,10 +119,13 @@ public final class ClassicForms implements Proposer {
             logLinear.add("b" + i + "*log(" + v + ")");
             linear.add("t" + i + "*" + v);
             exponent.add("t" + i + "*" + v);
+            exponentOfPowers.add("t" + i + "*" + v + "^a");
         }
-        // one exponent for every variable: the budget of a mixture law whose terms differ only in weight
+        // one exponent for every variable: the budget of a mixture law whose terms differ only in weight.
+        // The data-mixing law with each share under a shared power: a domain's returns diminish as its share
+        // grows. Its k is left out, as in a mixture of shares summing to 1 the weights already scale the term.
         return List.of(additive.toString(), sharedExponent.toString(), logLinear.toString(), "exp(" + logLinear + ")",
-            linear.toString(), exponent.toString());
+            linear.toString(), exponent.toString(), exponentOfPowers.toString());
     }
 
     private static String instantiate(String form, String x, String y, String z) {

@@ -28,6 +28,19 @@ class ClassicFormsTest {
     }
 
     @Test
+    void aMixtureGetsTheExponentialLawOverPowersOfItsShares() {
+        TaskConfig config = TaskConfig.load("domain_mixture_scaling_law");
+        Set<String> keys = new ClassicForms().seeds(context(config, 7)).stream()
+            .map(Simplifier::canonicalKey).collect(Collectors.toSet());
+        Law powers = Law.parse("E + exp(t0*proportion_domain_1^a + t1*proportion_domain_2^a + t2*proportion_domain_3^a"
+            + " + t3*proportion_domain_4^a + t4*proportion_domain_5^a)", config.featureNames());
+        assertTrue(keys.contains(Simplifier.canonicalKey(powers)));
+        Set<String> smaller = new ClassicForms().seeds(context(config, 6)).stream()
+            .map(Simplifier::canonicalKey).collect(Collectors.toSet());
+        assertFalse(smaller.contains(Simplifier.canonicalKey(powers)), "five weights, an exponent and a floor: 7");
+    }
+
+    @Test
     void aSmallerBudgetDropsTheFormsThatDoNotFit() {
         TaskConfig config = TaskConfig.load("domain_mixture_scaling_law");
         List<Law> seeds = new ClassicForms().seeds(context(config, 6));

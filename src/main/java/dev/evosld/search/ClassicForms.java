@@ -1,5 +1,7 @@
 package dev.evosld.search;
 
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
 import dev.evosld.law.Law;
 import dev.evosld.law.LawSyntaxException;
 import java.util.ArrayList;
@@ -14,6 +16,9 @@ import java.util.StringJoiner;
  * are generated too. The task's own human law is a baseline to beat and never proposed.
  */
 public final class ClassicForms implements Proposer {
+
+    /** How far from 1 the shares of a run may sum: CSV values are rounded, as in 0.333, 0.333, 0.334. */
+    private static final double SHARE_SUM_TOLERANCE = 1e-3;
 
     private static final List<String> ONE = List.of(
         "E + A*{x}^(-a)",                               // saturating power law with an irreducible loss
@@ -80,6 +85,9 @@ public final class ClassicForms implements Proposer {
             }
         }
         formulas.addAll(overAllVariables(variables));
+        if (variables.size() >= 2 && areShares(context.train().table())) {
+            formulas.add(mixtureOfPowers(variables));
+        }
         List<Law> laws = new ArrayList<>();
         String human = humanKey(context);
         for (String formula : formulas) {
@@ -111,7 +119,6 @@ public final class ClassicForms implements Proposer {
         StringJoiner logLinear = new StringJoiner(" + ", "a0 + ", "");
         StringJoiner linear = new StringJoiner(" + ", "c0 + ", "");
         StringJoiner exponent = new StringJoiner(" + ", "c0 + k*exp(", ")");
-        StringJoiner exponentOfPowers = new StringJoiner(" + ", "E + exp(", ")");
         for (int i = 0; i < variables.size(); i++) {
             String v = variables.get(i);
             additive.add("A" + i + "*" + v + "^(-a" + i + ")");
@@ -119,13 +126,49 @@ public final class ClassicForms implements Proposer {
             logLinear.add("b" + i + "*log(" + v + ")");
             linear.add("t" + i + "*" + v);
             exponent.add("t" + i + "*" + v);
-            exponentOfPowers.add("t" + i + "*" + v + "^a");
         }
-        // one exponent for every variable: the budget of a mixture law whose terms differ only in weight.
-        // The data-mixing law with each share under a shared power: a domain's returns diminish as its share
-        // grows. Its k is left out, as in a mixture of shares summing to 1 the weights already scale the term.
+        // one exponent for every variable: the budget of a mixture law whose terms differ only in weight
         return List.of(additive.toString(), sharedExponent.toString(), logLinear.toString(), "exp(" + logLinear + ")",
-            linear.toString(), exponent.toString(), exponentOfPowers.toString());
+            linear.toString(), exponent.toString());
+    }
+
+    /**
+     * The data-mixing law with each share under one fitted power, so that a domain's returns diminish as its
+     * share grows. Its {@code k} is left out: with shares summing to 1 the weights already scale the term.
+     */
+    private static String mixtureOfPowers(List<String> variables) {
+        StringJoiner exponent = new StringJoiner(" + ", "E + exp(", ")");
+        for (int i = 0; i < variables.size(); i++) {
+            exponent.add("t" + i + "*" + variables.get(i) + "^a");
+        }
+        return exponent.toString();
+    }
+
+    /**
+     * Whether the features are the shares of a mixture: in every train run each lies in [0, 1] and they sum to 1.
+     * Only then is a law over powers of them a mixture law; over sizes such as parameter counts it would only
+     * add noise to the initial population (on the stand-ins it lowered moe, data_constrained and vocab).
+     */
+    static boolean areShares(Table table) {
+        if (table.rows() == 0) {
+            return false;
+        }
+        for (Group group : table.groups()) {
+            for (int r = 0; r < group.rows(); r++) {
+                double sum = 0;
+                for (int j = 0; j < group.featureCount(); j++) {
+                    double share = group.feature(j, r);
+                    if (!(share >= 0 && share <= 1)) {
+                        return false;
+                    }
+                    sum += share;
+                }
+                if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static String instantiate(String form, String x, String y, String z) {

@@ -1,15 +1,22 @@
 package dev.evosld.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
+import dev.evosld.data.Train;
 import dev.evosld.law.Law;
 import dev.evosld.law.Simplifier;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ClassicFormsTest {
 
@@ -30,14 +37,52 @@ class ClassicFormsTest {
     @Test
     void aMixtureGetsTheExponentialLawOverPowersOfItsShares() {
         TaskConfig config = TaskConfig.load("domain_mixture_scaling_law");
-        Set<String> keys = new ClassicForms().seeds(context(config, 7)).stream()
-            .map(Simplifier::canonicalKey).collect(Collectors.toSet());
+        Train shares = train(config, new double[][] {
+            {0.5, 0.1875, 0.0625, 0.0625, 0.1875}, {0.25, 0.1875, 0.0625, 0.125, 0.375}, {0.5, 0, 0.0625, 0.25, 0.1875}});
         Law powers = Law.parse("E + exp(t0*proportion_domain_1^a + t1*proportion_domain_2^a + t2*proportion_domain_3^a"
             + " + t3*proportion_domain_4^a + t4*proportion_domain_5^a)", config.featureNames());
-        assertTrue(keys.contains(Simplifier.canonicalKey(powers)));
-        Set<String> smaller = new ClassicForms().seeds(context(config, 6)).stream()
+        assertTrue(keys(config, shares, 7).contains(Simplifier.canonicalKey(powers)));
+        assertFalse(keys(config, shares, 6).contains(Simplifier.canonicalKey(powers)),
+            "five weights, an exponent and a floor: 7");
+        assertFalse(keys(config, FormRulesTest.emptyTrain(config), 7).contains(Simplifier.canonicalKey(powers)),
+            "values of 1 and 2 are not shares");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0.5 0.5; 0.25 0.75; 0 1       | true",
+        "0.333 0.667; 0.3333 0.6666    | true",   // rounded in the CSV
+        "0.5 0.4                       | false",  // a share missing
+        "1.5 -0.5                      | false",  // sums to 1 but not shares
+        "1e9 2e10; 2e9 4e10            | false"   // sizes
+    })
+    void sharesLieInTheUnitIntervalAndSumToOneInEveryRun(String rows, boolean shares) {
+        double[][] values = Arrays.stream(rows.split(";"))
+            .map(row -> Arrays.stream(row.trim().split(" +")).mapToDouble(Double::parseDouble).toArray())
+            .toArray(double[][]::new);
+        TaskConfig config = TaskConfig.load("parallel_scaling_law");
+        assertEquals(shares, ClassicForms.areShares(train(config, values).table()));
+    }
+
+    private static Set<String> keys(TaskConfig config, Train train, int parametersPerTarget) {
+        return new ClassicForms().seeds(new ProposalContext(config, train, parametersPerTarget, List.of(), 0)).stream()
             .map(Simplifier::canonicalKey).collect(Collectors.toSet());
-        assertFalse(smaller.contains(Simplifier.canonicalKey(powers)), "five weights, an exponent and a floor: 7");
+    }
+
+    /** One group whose runs have the given feature values and a target of 1. */
+    private static Train train(TaskConfig config, double[][] runs) {
+        double[][] columns = new double[config.features().size()][runs.length];
+        for (int r = 0; r < runs.length; r++) {
+            for (int j = 0; j < columns.length; j++) {
+                columns[j][r] = runs[r][j];
+            }
+        }
+        double[][] targets = new double[config.targets().size()][runs.length];
+        for (double[] target : targets) {
+            Arrays.fill(target, 1);
+        }
+        Group group = Group.of("g", columns, targets);
+        return new Train(new Table(config.featureNames(), config.targets(), List.of(group)));
     }
 
     @Test

@@ -212,7 +212,8 @@ final class DiscoverCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "train R²:      %.6f%n", result.trainR2());
             String refit = "evosld fit --law-file " + run.lawFile() + " --starts " + 4 * discovery.settings().finalStarts();
             Output.startAgreement(result.refitAgreement(), refit).ifPresent(note -> out.println("               " + note));
-            out.printf(Locale.ROOT, "validation R²: %.6f (inside train, the larger-scale rows held out)%n", result.evaluation().validationR2());
+            out.printf(Locale.ROOT, "validation R²: %.6f (inside train, %s)%n", result.evaluation().validationR2(),
+                Output.validationScheme(config.holdout()));
             out.println("test R²:       " + Output.testR2(test, FIT_ON_EVERY_ROW));
             if (config.references() != null) {
                 out.println("references:    human law " + Output.published(config.references().humanR2())

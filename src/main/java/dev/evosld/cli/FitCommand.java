@@ -151,7 +151,7 @@ final class FitCommand implements Callable<Integer> {
             out.println("test R²:    " + Output.testR2(testR2, DiscoverCommand.FIT_ON_EVERY_ROW));
             out.println("validation: " + (validation.isFailure() ? "fails (" + validation.failure() + ")"
                 : "R² " + Output.number(validation.validationR2())
-                + " (inside train, fitted below the larger-scale rows and scored on them, as discover judges laws)"));
+                + " (inside train, " + Output.validationScheme(config.holdout()) + ", as discover judges laws)"));
             out.printf("fit:        %d starts per group, %d iterations, %d evaluations, %.2f s%n",
                 starts, fitted.iterations(), fitted.evaluations(), seconds);
             Output.startAgreement(fitted.startAgreement(), "--starts " + 4 * starts)

@@ -1,5 +1,6 @@
 package dev.evosld.cli;
 
+import dev.evosld.data.TaskConfig.Holdout;
 import dev.evosld.eval.R2;
 import dev.evosld.fit.StartAgreement;
 import dev.evosld.json.Json;
@@ -55,6 +56,18 @@ final class Output {
         }
         return Optional.of(agreement.singleStart() + " of " + agreement.fits() + " group fits reached their best"
             + " value from one start only; " + remedy + " may find better ones");
+    }
+
+    /**
+     * How validation inside train held rows out, for the text beside a validation R²: a mixture task is
+     * cross-validated, so "the larger-scale rows" would misdescribe it.
+     */
+    static String validationScheme(Holdout holdout) {
+        return switch (holdout) {
+            case Holdout.Folds folds -> folds.count() + "-fold cross-validation";
+            case Holdout.TopValues top -> "the larger-scale rows held out";
+            case Holdout.TopFraction top -> "the larger-scale rows held out";
+        };
     }
 
     /** A published score as the config gives it: rounding 0.99997 to four places would print 1.0000. */

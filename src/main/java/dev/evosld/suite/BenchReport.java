@@ -52,7 +52,8 @@ public final class BenchReport {
             result.wallSeconds(), counts.ran(), counts.resumed(), counts.reused()));
 
         md.append("Test R² is SLDBench's score on each task's held-out test split, computed once after the search; ")
-            .append("validation R² is measured inside train on the larger-scale rows held out, and chose the law. ")
+            .append("validation R² is measured inside train, on the larger-scale rows held out (by cross-validation ")
+            .append("for a task without a scale axis), and chose the law. ")
             .append("Mean, best and worst are over seeds; a seed whose R² failed (a prediction not finite) ")
             .append("is left out and counted. Times are per run.\n\n");
 

@@ -2,6 +2,7 @@ package dev.evosld.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.evosld.data.TaskConfig.Holdout;
 import dev.evosld.eval.R2;
 import dev.evosld.fit.StartAgreement;
 import java.util.LinkedHashMap;
@@ -26,6 +27,13 @@ class OutputTest {
     })
     void shortNumbersKeepFourDigitsAndDropTrailingZeros(double value, String text) {
         assertEquals(text, Output.shortNumber(value));
+    }
+
+    @Test
+    void aValidationIsDescribedByHowItsConfigHoldsRowsOut() {
+        assertEquals("5-fold cross-validation", Output.validationScheme(new Holdout.Folds(5, 2)));
+        assertEquals("the larger-scale rows held out", Output.validationScheme(new Holdout.TopValues(1, 2)));
+        assertEquals("the larger-scale rows held out", Output.validationScheme(new Holdout.TopFraction(0.2, 2)));
     }
 
     @ParameterizedTest

@@ -40,7 +40,8 @@ class BenchReportTest {
             - this invocation: 30.3 s; runs 2 ran, 0 resumed, 0 reused
 
             Test R² is SLDBench's score on each task's held-out test split, computed once after the search; \
-            validation R² is measured inside train on the larger-scale rows held out, and chose the law. \
+            validation R² is measured inside train, on the larger-scale rows held out (by cross-validation \
+            for a task without a scale axis), and chose the law. \
             Mean, best and worst are over seeds; a seed whose R² failed (a prediction not finite) is left out and counted. \
             Times are per run.
 

@@ -65,8 +65,7 @@ final class Output {
     static String validationScheme(Holdout holdout) {
         return switch (holdout) {
             case Holdout.Folds folds -> folds.count() + "-fold cross-validation";
-            case Holdout.TopValues top -> "the larger-scale rows held out";
-            case Holdout.TopFraction top -> "the larger-scale rows held out";
+            case Holdout.TopValues _, Holdout.TopFraction _ -> "the larger-scale rows held out";
         };
     }
 

@@ -46,8 +46,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--population", paramLabel = "N", hidden = true, description = "Individuals per island (default: 96).")
     Integer population;
 
-    @Option(names = "--islands", paramLabel = "N", hidden = true, description = "Island populations (default: 2).")
+    @Option(names = "--islands", paramLabel = "N", hidden = true, description = "Island populations per restart (default: 2).")
     Integer islands;
+
+    @Option(names = "--restarts", paramLabel = "N", description = "Independent searches per run, the law of the one "
+        + "that validates best reported (default: each task's own, 3 unless its config says otherwise).")
+    Integer restarts;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads fitting candidates (default: all cores); does not change the results.")
     Integer threads;
@@ -78,13 +82,16 @@ final class BenchCommand implements Callable<Integer> {
         if (islands != null) {
             settings = settings.withIslands(requireAtLeast("--islands", islands, 1));
         }
+        if (restarts != null) {
+            requireAtLeast("--restarts", restarts, 1);
+        }
         if (threads != null) {
             settings = settings.withThreads(requireAtLeast("--threads", threads, 1));
         }
         if (timeLimit != null) {
             settings = settings.withTimeLimit(timeLimit);
         }
-        BenchPlan plan = new BenchPlan(BenchPlan.parseTasks(tasks), seeds, settings,
+        BenchPlan plan = new BenchPlan(BenchPlan.parseTasks(tasks), seeds, settings, restarts,
             out != null ? out : BenchPlan.DEFAULT_OUT, DataDirectory.resolve(dataDir, System.getenv()));
         PrintWriter err = spec.commandLine().getErr();
         BenchResult result;

@@ -70,8 +70,13 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--population", paramLabel = "N", description = "Individuals per island (default: " + SearchSettings.DEFAULT_POPULATION + ").")
     Integer population;
 
-    @Option(names = "--islands", paramLabel = "N", description = "Island populations (default: " + SearchSettings.DEFAULT_ISLANDS + ").")
+    @Option(names = "--islands", paramLabel = "N", description = "Island populations per restart (default: " + SearchSettings.DEFAULT_ISLANDS + ").")
     Integer islands;
+
+    @Option(names = "--restarts", paramLabel = "N", description = "Independent searches run side by side, each picking "
+        + "a law; the one that validates best is reported (default: the task's own, " + SearchSettings.DEFAULT_RESTARTS
+        + " unless its config says otherwise).")
+    Integer restarts;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
         description = "Stop after this long, e.g. 90s, 5m (default: " + SearchSettings.DEFAULT_TIME_LIMIT_MINUTES
@@ -152,7 +157,7 @@ final class DiscoverCommand implements Callable<Integer> {
             err.println(LlmSettings.NO_ENDPOINT_NOTICE);
             err.flush();
         }
-        int threadCount = threads != null ? threads : DEFAULTS.threads();
+        int threadCount = threads != null ? atLeast("--threads", threads, 1) : DEFAULTS.threads();
         Duration limit = timeLimit != null ? timeLimit : DEFAULTS.timeLimit();
         SearchSettings settings = null;
         SearchProgress progress;
@@ -162,7 +167,7 @@ final class DiscoverCommand implements Callable<Integer> {
             }
             progress = new SearchProgress(err, config.name(), Discovery.plannedGenerations(run.checkpointFile()), interactive());
         } else {
-            settings = searchSettings(threadCount, limit);
+            settings = searchSettings(config, threadCount, limit);
             progress = new SearchProgress(err, config.name(), settings.generations(), interactive());
         }
         LlmUsage usage = new LlmUsage();
@@ -182,7 +187,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 ? Discovery.resume(config, data.train(), run.checkpointFile(), limit, threadCount, proposers, progress)
                 : Discovery.start(config, data.train(), settings, proposers, progress, run.checkpointFile());
             err.println("evosld: discovering a law for " + config.name() + " (" + discovery.settings().generations()
-                + " generations, " + discovery.settings().islands() + " islands of " + discovery.settings().population()
+                + " generations, " + islandsText(discovery.settings())
                 + ", seed " + discovery.settings().seed() + (llmProposer != null ? ", proposers: classic forms and " + llmProposer.name() : "")
                 + "); run directory " + run.path());
             Thread hook = new Thread(() -> discovery.checkpointWriter().ifPresent(Runnable::run), "evosld-checkpoint");
@@ -236,16 +241,26 @@ final class DiscoverCommand implements Callable<Integer> {
         return 0;
     }
 
-    private SearchSettings searchSettings(int threadCount, Duration limit) {
-        SearchSettings settings = DEFAULTS.withSeed(seed).withThreads(threadCount).withTimeLimit(limit);
+    /** "2 islands of 96" or "3 restarts × 2 islands of 96". */
+    private static String islandsText(SearchSettings settings) {
+        return (settings.restarts() > 1 ? settings.restarts() + " restarts × " : "") + settings.islands()
+            + (settings.islands() == 1 ? " island of " : " islands of ") + settings.population();
+    }
+
+    private SearchSettings searchSettings(TaskConfig config, int threadCount, Duration limit) {
+        SearchSettings settings = DEFAULTS.withTaskDefaults(config).withSeed(seed).withThreads(threadCount)
+            .withTimeLimit(limit);
         if (generations != null) {
-            settings = settings.withGenerations(generations);
+            settings = settings.withGenerations(atLeast("--generations", generations, 1));
         }
         if (population != null) {
-            settings = settings.withPopulation(population);
+            settings = settings.withPopulation(atLeast("--population", population, 4));
         }
         if (islands != null) {
-            settings = settings.withIslands(islands);
+            settings = settings.withIslands(atLeast("--islands", islands, 1));
+        }
+        if (restarts != null) {
+            settings = settings.withRestarts(atLeast("--restarts", restarts, 1));
         }
         if (llmEvery != null) {
             if (llmEvery < 0) {
@@ -254,6 +269,13 @@ final class DiscoverCommand implements Callable<Integer> {
             settings = settings.withProposerEvery(llmEvery);
         }
         return settings;
+    }
+
+    private static int atLeast(String option, int value, int least) {
+        if (value < least) {
+            throw new EvosldException(option + " must be at least " + least + ", got " + value);
+        }
+        return value;
     }
 
     /**

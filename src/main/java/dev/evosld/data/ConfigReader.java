@@ -54,7 +54,8 @@ final class ConfigReader {
         String humanLaw,
         LinkedHashMap<String, List<Double>> bounds,
         ReferencesDocument references,
-        HubDocument hub) {
+        HubDocument hub,
+        Integer restarts) {
     }
 
     record FeatureDocument(String name, String description) {
@@ -153,7 +154,8 @@ final class ConfigReader {
             hub = new TaskConfig.HubSource(d.hub.dataset, d.hub.config, d.hub.trainRows, d.hub.testRows);
         }
         return new TaskConfig(d.name, d.description, features, d.targets, d.parameterBudget, d.scaleAxis,
-            holdout(d.holdout), TaskConfig.Trend.parse(d.trend), fallsWith, d.humanLaw, bounds, references, hub);
+            holdout(d.holdout), TaskConfig.Trend.parse(d.trend), fallsWith, d.humanLaw, bounds, references, hub,
+            d.restarts);
     }
 
     private static TaskConfig.Holdout holdout(HoldoutDocument h) {

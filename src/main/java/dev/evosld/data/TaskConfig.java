@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * @param bounds per-parameter bound overrides for fitting, by parameter name, in file order
  * @param references published scores to compare with, or {@code null}
  * @param hub where {@code evosld data pull} fetches the data, or {@code null}
+ * @param restarts the independent searches a discovery run makes by default, or {@code null} for the
+ *     search's own default (a task whose candidates are slow to fit may ask for fewer)
  */
 public record TaskConfig(
     String name,
@@ -46,7 +48,8 @@ public record TaskConfig(
     String humanLaw,
     Map<String, Bound> bounds,
     References references,
-    HubSource hub) {
+    HubSource hub,
+    Integer restarts) {
 
     private static final List<String> BUILTIN_TASKS = List.of(
         "data_constrained_scaling_law",
@@ -77,6 +80,9 @@ public record TaskConfig(
         targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
         scaleAxis = List.copyOf(Objects.requireNonNull(scaleAxis, "scale_axis"));
         Objects.requireNonNull(holdout, "holdout");
+        if (restarts != null && restarts < 1) {
+            throw new DataException("restarts must be at least 1, not " + restarts);
+        }
         Objects.requireNonNull(trend, "trend");
         fallsWith = List.copyOf(Objects.requireNonNull(fallsWith, "falls_with"));
         bounds = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(bounds, "bounds")));
@@ -123,13 +129,13 @@ public record TaskConfig(
 
     /**
      * A task whose runs must each keep their trend beyond the data, as most tasks' runs do, with no feature
-     * known to lower the targets.
+     * known to lower the targets, searched with the default restarts.
      */
     public TaskConfig(String name, String description, List<Feature> features, List<String> targets,
                       int parameterBudget, List<String> scaleAxis, Holdout holdout, String humanLaw,
                       Map<String, Bound> bounds, References references, HubSource hub) {
         this(name, description, features, targets, parameterBudget, scaleAxis, holdout, Trend.PER_RUN, List.of(),
-            humanLaw, bounds, references, hub);
+            humanLaw, bounds, references, hub, null);
     }
 
     /**

@@ -150,7 +150,7 @@ public record UserData(
                 .toList();
             return new TaskConfig(taskName(), "The user's own runs, from " + data.getFileName() + ".", described,
                 targets, parameterBudget, axis == null ? List.of() : List.of(axis),
-                new TaskConfig.Holdout.TopValues(1, 0), trend, fallsWith, null, Map.of(), null, null);
+                new TaskConfig.Holdout.TopValues(1, 0), trend, fallsWith, null, Map.of(), null, null, null);
         } catch (DataException e) {
             throw new DataException(source + ": " + e.getMessage(), e);
         }

@@ -19,11 +19,11 @@ import tools.jackson.core.JacksonException;
  * @param task the task
  * @param settings the run's settings, which a resumed run keeps
  * @param generation generations done
- * @param islands each island's individuals
- * @param cache every scored law, in the order it was scored
+ * @param islands each island's individuals, restart by restart
+ * @param cache every scored law, restart by restart, each restart's in the order it was scored
  * @param history the history so far
- * @param cacheHits candidates served from the cache
- * @param fitted candidates fitted
+ * @param cacheHits candidates served from the caches
+ * @param fitted candidates fitted, over all restarts
  * @param seconds wall-clock seconds so far
  * @param proposerRounds how often the proposers were asked for rewrites
  */
@@ -31,19 +31,19 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
                   List<CachedLaw> cache, List<HistoryEntry> history, long cacheHits, long fitted, double seconds,
                   int proposerRounds) {
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /** {@link SearchSettings} without the time limit and thread count, which a resumed run may change. */
-    record Settings(long seed, int generations, int population, int islands, int epochLength, int validationStarts,
-                    int finalStarts, int maxNodes, int proposerEvery) {
+    record Settings(long seed, int generations, int population, int islands, int restarts, int epochLength,
+                    int validationStarts, int finalStarts, int maxNodes, int proposerEvery) {
 
         static Settings of(SearchSettings s) {
-            return new Settings(s.seed(), s.generations(), s.population(), s.islands(), s.epochLength(),
+            return new Settings(s.seed(), s.generations(), s.population(), s.islands(), s.restarts(), s.epochLength(),
                 s.validationStarts(), s.finalStarts(), s.maxNodes(), s.proposerEvery());
         }
 
         SearchSettings with(Duration timeLimit, int threads) {
-            return new SearchSettings(seed, generations, population, islands, epochLength, timeLimit, threads,
+            return new SearchSettings(seed, generations, population, islands, restarts, epochLength, timeLimit, threads,
                 validationStarts, finalStarts, maxNodes, proposerEvery);
         }
     }
@@ -58,14 +58,15 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
     }
 
     /**
+     * @param restart the restart whose cache holds it
      * @param key the canonical key
      * @param law the law as first scored
      * @param validationError null when the law failed
      * @param errors the per-row validation errors ({@link ValidationErrors#segments()}) of a law on the Pareto
      *     front, null for the others
      */
-    record CachedLaw(String key, String law, Double validationError, Double standardError, int parameterCount, int nodeCount,
-                     Map<String, Double> fitted, String failure, List<double[]> errors) {
+    record CachedLaw(int restart, String key, String law, Double validationError, Double standardError,
+                     int parameterCount, int nodeCount, Map<String, Double> fitted, String failure, List<double[]> errors) {
     }
 
     void write(Path file) {

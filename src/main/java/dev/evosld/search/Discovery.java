@@ -38,10 +38,16 @@ import java.util.concurrent.Executors;
  * extrapolation inside train; the reported law is picked from the Pareto front of validation error against
  * complexity, then refitted on all of train. The test split is not an input.
  *
- * <p>Islands advance one generation at a time, each with a random generator seeded by (seed, island,
- * generation); every {@code epochLength} generations the best individuals migrate around the ring, the
- * proposers may rewrite the best laws, and a checkpoint is written. So a run resumed from a checkpoint ends
- * exactly like an uninterrupted one, and the thread count (which only parallelizes fitting) does not matter.
+ * <p>A run is one or more independent {@link Restart restarts}, advanced side by side. Each picks its law
+ * from its own front; the run reports the restart whose law validates best. A search can settle in a poor
+ * region of law space, and which one depends on its seed: the choice between restarts avoids those, while the
+ * choice inside each keeps its guard against laws that only fit the validation rows more closely.
+ *
+ * <p>Islands advance one generation at a time, each with a random generator seeded by (restart seed,
+ * island, generation); every {@code epochLength} generations the best individuals migrate around each
+ * restart's ring, the proposers may rewrite each restart's best laws, and a checkpoint is written. So a run
+ * resumed from a checkpoint ends exactly like an uninterrupted one, and the thread count (which only
+ * parallelizes fitting) does not matter.
  */
 public final class Discovery {
     private final TaskConfig config;
@@ -52,13 +58,11 @@ public final class Discovery {
     private final Path checkpointFile;
     private final List<String> features;
     private final int parametersPerTarget;
-    private final CandidateCache cache = new CandidateCache();
     private final TreeCodec codec;
     private final StructuralMutations mutations;
-    private final CandidateScorer scorer;
     private final ExtrapolationProbe probe;
+    private final List<Restart> restarts = new ArrayList<>();
 
-    private List<ISeq<Phenotype<ProgramGene<Double>, Double>>> islands = new ArrayList<>();
     private int generation;
     private final List<HistoryEntry> history = new ArrayList<>();
     private double secondsBefore;
@@ -80,7 +84,10 @@ public final class Discovery {
         this.codec = new TreeCodec(features, settings.maxNodes());
         this.mutations = new StructuralMutations(features);
         this.probe = ExtrapolationProbe.of(config);
-        this.scorer = CandidateScorer.of(config, train, settings);
+        for (int r = 0; r < settings.restarts(); r++) {
+            SearchSettings own = settings.withSeed(Restart.seed(settings.seed(), r));
+            restarts.add(new Restart(r, own, CandidateScorer.of(config, train, own)));
+        }
     }
 
     /**
@@ -133,13 +140,18 @@ public final class Discovery {
     public SearchResult run() {
         long started = System.nanoTime();
         try (ExecutorService executor = Executors.newFixedThreadPool(settings.threads())) {
-            LawEvaluator evaluator = new LawEvaluator(codec, scorer, cache, executor, parametersPerTarget, settings.maxNodes());
-            if (latestFitted >= 0) {
-                evaluator.restoreFitted(latestFitted);
+            List<Engine<ProgramGene<Double>, Double>> engines = new ArrayList<>();
+            for (Restart restart : restarts) {
+                restart.evaluator = new LawEvaluator(codec, restart.scorer, restart.cache, executor, parametersPerTarget,
+                    settings.maxNodes());
+                engines.add(engine(restart.evaluator));
             }
-            Engine<ProgramGene<Double>, Double> engine = engine(evaluator);
-            if (islands.isEmpty()) {
-                seed(evaluator);
+            // the counters only ever appear summed over the restarts
+            if (latestFitted >= 0) {
+                restarts.getFirst().evaluator.restoreFitted(latestFitted);
+            }
+            if (restarts.getFirst().islands.isEmpty()) {
+                seed();
             }
             String stoppedBy = "generations";
             while (generation < settings.generations()) {
@@ -147,18 +159,20 @@ public final class Discovery {
                     stoppedBy = "time limit";
                     break;
                 }
-                step(engine);
+                for (Restart restart : restarts) {
+                    step(restart, engines.get(restart.index));
+                }
                 generation++;
-                record(evaluator, started);
+                record(started);
                 if (generation % settings.epochLength() == 0 || generation == settings.generations()) {
-                    migrate();
+                    restarts.forEach(Discovery::migrate);
                     if (settings.proposerEvery() > 0 && (generation / settings.epochLength()) % settings.proposerEvery() == 0) {
-                        propose(evaluator);
+                        propose();
                     }
-                    checkpoint(evaluator, started);
+                    checkpoint(started);
                 }
             }
-            return finish(evaluator, started, stoppedBy);
+            return finish(started, stoppedBy);
         }
     }
 
@@ -181,8 +195,11 @@ public final class Discovery {
             .build();
     }
 
-    /** The initial populations: the proposers' seeds, best first, dealt round the islands, then their mutants. */
-    private void seed(LawEvaluator evaluator) {
+    /**
+     * The initial populations: the proposers' seeds, asked for once, best first, dealt round each restart's
+     * islands, then their mutants.
+     */
+    private void seed() {
         List<LawTree> seeds = new ArrayList<>();
         ProposalContext context = context(List.of());
         for (Proposer proposer : proposers) {
@@ -192,6 +209,13 @@ public final class Discovery {
                 listener.onMessage(proposer.name() + ": no seeds: " + e.getMessage());
             }
         }
+        for (Restart restart : restarts) {
+            seed(restart, seeds);
+        }
+    }
+
+    private void seed(Restart restart, List<LawTree> seeds) {
+        LawEvaluator evaluator = restart.evaluator;
         List<CandidateCache.Entry> scored = new ArrayList<>(evaluator.evaluate(seeds).stream()
             .filter(e -> !e.evaluation().isFailure()).toList());
         scored.sort(Comparator.comparingDouble(e -> LawEvaluator.fitness(e.evaluation())));
@@ -206,7 +230,7 @@ public final class Discovery {
             if (parents.isEmpty()) {
                 parents.addAll(scored);
             }
-            SplittableRandom random = new SplittableRandom(mix(settings.seed(), i, 0));
+            SplittableRandom random = new SplittableRandom(mix(restart.seed(), i, 0));
             List<LawTree> mutants = new ArrayList<>();
             while (!parents.isEmpty() && population.size() + mutants.size() < settings.population()) {
                 CandidateCache.Entry parent = parents.get(random.nextInt(parents.size()));
@@ -220,40 +244,43 @@ public final class Discovery {
             while (population.size() < settings.population()) {
                 population.add(Phenotype.of(codec.random(), 1));
             }
-            islands.add(ISeq.of(population));
+            restart.islands.add(ISeq.of(population));
         }
     }
 
-    /** One generation on every island, each island with its own seeded random generator. */
-    private void step(Engine<ProgramGene<Double>, Double> engine) {
+    /** One generation on every island of a restart, each island with its own seeded random generator. */
+    private void step(Restart restart, Engine<ProgramGene<Double>, Double> engine) {
         List<ISeq<Phenotype<ProgramGene<Double>, Double>>> next = new ArrayList<>();
-        for (int i = 0; i < islands.size(); i++) {
-            EvolutionStart<ProgramGene<Double>, Double> start = EvolutionStart.of(islands.get(i), generation + 1L);
+        for (int i = 0; i < restart.islands.size(); i++) {
+            EvolutionStart<ProgramGene<Double>, Double> start =
+                EvolutionStart.of(restart.islands.get(i), generation + 1L);
             EvolutionResult<ProgramGene<Double>, Double> result = RandomRegistry.with(
-                new SplittableRandom(mix(settings.seed(), i, generation + 1L)),
+                new SplittableRandom(mix(restart.seed(), i, generation + 1L)),
                 random -> engine.stream(start).limit(1).findFirst().orElseThrow());
             next.add(result.population());
         }
-        islands = next;
+        restart.islands = next;
     }
 
-    /** The best individuals of each island replace the worst of the next one, around the ring. */
-    private void migrate() {
+    /** The best individuals of each of a restart's islands replace the worst of the next one, around its ring. */
+    private static void migrate(Restart restart) {
+        List<ISeq<Phenotype<ProgramGene<Double>, Double>>> islands = restart.islands;
         if (islands.size() < 2) {
             return;
         }
-        int migrants = Math.max(1, settings.population() / 20);
+        int population = islands.getFirst().size();
+        int migrants = Math.max(1, population / 20);
         List<List<Phenotype<ProgramGene<Double>, Double>>> best = islands.stream().map(island -> sorted(island).subList(0, migrants)).toList();
         List<ISeq<Phenotype<ProgramGene<Double>, Double>>> next = new ArrayList<>();
         for (int i = 0; i < islands.size(); i++) {
-            List<Phenotype<ProgramGene<Double>, Double>> population = sorted(islands.get(i));
+            List<Phenotype<ProgramGene<Double>, Double>> sorted = sorted(islands.get(i));
             List<Phenotype<ProgramGene<Double>, Double>> incoming = best.get((i + islands.size() - 1) % islands.size());
             for (int k = 0; k < migrants; k++) {
-                population.set(population.size() - 1 - k, incoming.get(k));
+                sorted.set(sorted.size() - 1 - k, incoming.get(k));
             }
-            next.add(ISeq.of(population));
+            next.add(ISeq.of(sorted));
         }
-        islands = next;
+        restart.islands = next;
     }
 
     private static List<Phenotype<ProgramGene<Double>, Double>> sorted(ISeq<Phenotype<ProgramGene<Double>, Double>> island) {
@@ -262,9 +289,17 @@ public final class Discovery {
         return population;
     }
 
-    /** Asks the proposers to rewrite the best laws; the valid rewrites replace the worst individuals. */
-    private void propose(LawEvaluator evaluator) {
-        List<ScoredLaw> front = front();
+    /** Asks the proposers to rewrite each restart's best laws; the valid rewrites replace its worst individuals. */
+    private void propose() {
+        for (Restart restart : restarts) {
+            propose(restart);
+        }
+        proposerRounds++;
+    }
+
+    private void propose(Restart restart) {
+        LawEvaluator evaluator = restart.evaluator;
+        List<ScoredLaw> front = front(restart);
         List<ScoredLaw> best = front.stream()
             .sorted(Comparator.comparingDouble(s -> s.evaluation().validationError())).limit(5).toList();
         ProposalContext context = context(front);
@@ -276,54 +311,70 @@ public final class Discovery {
                 listener.onMessage(proposer.name() + ": no rewrites: " + e.getMessage());
             }
         }
-        proposerRounds++;
         if (rewrites.isEmpty()) {
             return;
         }
         List<CandidateCache.Entry> valid = evaluator.evaluate(rewrites).stream()
             .filter(e -> !e.evaluation().isFailure()).toList();
-        List<List<Phenotype<ProgramGene<Double>, Double>>> populations = islands.stream().map(Discovery::sorted).toList();
-        int[] replaced = new int[islands.size()];
+        List<List<Phenotype<ProgramGene<Double>, Double>>> populations =
+            restart.islands.stream().map(Discovery::sorted).toList();
+        int[] replaced = new int[populations.size()];
         for (int k = 0; k < valid.size(); k++) {
-            int island = k % islands.size();
+            int island = k % populations.size();
             List<Phenotype<ProgramGene<Double>, Double>> population = populations.get(island);
             if (replaced[island] < population.size() / 4) {
                 population.set(population.size() - 1 - replaced[island]++, evaluator.phenotype(valid.get(k), generation));
             }
         }
-        islands = populations.stream().map(ISeq::of).toList();
+        restart.islands = populations.stream().map(ISeq::of).toList();
     }
 
     private ProposalContext context(List<ScoredLaw> front) {
         return new ProposalContext(config, train, parametersPerTarget, front, proposerRounds);
     }
 
-    private List<ScoredLaw> front() {
-        return ParetoFront.of(cache.entries()).stream().map(e -> new ScoredLaw(e.law(), e.evaluation())).toList();
+    private static List<ScoredLaw> front(Restart restart) {
+        return ParetoFront.of(restart.cache.entries()).stream()
+            .map(e -> new ScoredLaw(e.law(), e.evaluation())).toList();
     }
 
-    /** Only the front's laws can be chosen, so only their per-row errors are worth keeping. */
+    /** Only the fronts' laws can be chosen, so only their per-row errors are worth keeping. */
     private void retainFrontErrors() {
-        cache.retainErrors(ParetoFront.of(cache.entries()).stream().map(CandidateCache.Entry::key).toList());
+        for (Restart restart : restarts) {
+            restart.cache.retainErrors(
+                ParetoFront.of(restart.cache.entries()).stream().map(CandidateCache.Entry::key).toList());
+        }
     }
 
-    private void record(LawEvaluator evaluator, long started) {
+    private long fitted() {
+        return restarts.stream().mapToLong(r -> r.evaluator.fitted()).sum();
+    }
+
+    private long cacheHits() {
+        return restarts.stream().mapToLong(r -> r.cache.hits()).sum();
+    }
+
+    private void record(long started) {
         retainFrontErrors();
         double seconds = seconds(started);
-        double best = cache.bestError();
-        history.add(new HistoryEntry(generation, best, 1 - best, evaluator.fitted(), cache.hits(), seconds));
-        long total = cache.hits() + evaluator.fitted();
+        double best = restarts.stream().mapToDouble(r -> r.cache.bestError()).min().orElseThrow();
+        long fitted = fitted();
+        long hits = cacheHits();
+        history.add(new HistoryEntry(generation, best, 1 - best, fitted, hits, seconds));
+        long total = hits + fitted;
         listener.onGeneration(generation, settings.generations(), 1 - best,
-            seconds > 0 ? evaluator.fitted() / seconds : 0, total > 0 ? (double) cache.hits() / total : 0);
+            seconds > 0 ? fitted / seconds : 0, total > 0 ? (double) hits / total : 0);
     }
 
     private double seconds(long started) {
         return secondsBefore + (System.nanoTime() - started) / 1e9;
     }
 
-    private void checkpoint(LawEvaluator evaluator, long started) {
+    private void checkpoint(long started) {
         List<List<Checkpoint.Individual>> individuals = new ArrayList<>();
-        for (ISeq<Phenotype<ProgramGene<Double>, Double>> island : islands) {
+        List<ISeq<Phenotype<ProgramGene<Double>, Double>>> all =
+            restarts.stream().flatMap(r -> r.islands.stream()).toList();
+        for (ISeq<Phenotype<ProgramGene<Double>, Double>> island : all) {
             List<Checkpoint.Individual> population = new ArrayList<>();
             for (Phenotype<ProgramGene<Double>, Double> phenotype : island) {
                 LawTree tree = codec.law(phenotype.genotype());
@@ -335,15 +386,17 @@ public final class Discovery {
         }
         retainFrontErrors();
         List<Checkpoint.CachedLaw> cached = new ArrayList<>();
-        for (CandidateCache.Entry entry : cache.entries()) {
-            Evaluation e = entry.evaluation();
-            cached.add(new Checkpoint.CachedLaw(entry.key(), entry.law().toString(),
-                e.isFailure() ? null : e.validationError(), e.isFailure() ? null : e.standardError(), e.parameterCount(),
-                e.nodeCount(), finite(e.fitted()), e.failure(),
-                cache.errors(entry.key()).map(ValidationErrors::segments).orElse(null)));
+        for (Restart restart : restarts) {
+            for (CandidateCache.Entry entry : restart.cache.entries()) {
+                Evaluation e = entry.evaluation();
+                cached.add(new Checkpoint.CachedLaw(restart.index, entry.key(), entry.law().toString(),
+                    e.isFailure() ? null : e.validationError(), e.isFailure() ? null : e.standardError(), e.parameterCount(),
+                    e.nodeCount(), finite(e.fitted()), e.failure(),
+                    restart.cache.errors(entry.key()).map(ValidationErrors::segments).orElse(null)));
+            }
         }
         latest = new Checkpoint(Checkpoint.VERSION, config.name(), Checkpoint.Settings.of(settings), generation,
-            individuals, cached, history, cache.hits(), evaluator.fitted(), seconds(started), proposerRounds);
+            individuals, cached, history, cacheHits(), fitted(), seconds(started), proposerRounds);
         if (checkpointFile != null) {
             latest.write(checkpointFile);
         }
@@ -366,10 +419,11 @@ public final class Discovery {
                 ? Evaluation.failed(cached.failure(), cached.parameterCount(), cached.nodeCount())
                 : new Evaluation(cached.validationError(), cached.standardError(), cached.parameterCount(),
                     cached.nodeCount(), cached.fitted(), null);
-            cache.put(new CandidateCache.Entry(cached.key(), law, evaluation),
+            restarts.get(cached.restart()).cache.put(new CandidateCache.Entry(cached.key(), law, evaluation),
                 cached.errors() == null ? null : ValidationErrors.of(cached.errors()));
         }
-        cache.restoreCounts(checkpoint.cacheHits(), 0);
+        restarts.getFirst().cache.restoreCounts(checkpoint.cacheHits(), 0);
+        int island = 0;
         for (List<Checkpoint.Individual> population : checkpoint.islands()) {
             List<Phenotype<ProgramGene<Double>, Double>> phenotypes = new ArrayList<>();
             for (Checkpoint.Individual individual : population) {
@@ -377,7 +431,7 @@ public final class Discovery {
                 phenotypes.add(Phenotype.of(codec.genotype(tree), individual.born(),
                     individual.fitness() == null ? Double.POSITIVE_INFINITY : individual.fitness()));
             }
-            islands.add(ISeq.of(phenotypes));
+            restarts.get(island++ / settings.islands()).islands.add(ISeq.of(phenotypes));
         }
         generation = checkpoint.generation();
         history.addAll(checkpoint.history());
@@ -387,22 +441,64 @@ public final class Discovery {
         latest = checkpoint;
     }
 
-    private SearchResult finish(LawEvaluator evaluator, long started, String stoppedBy) {
+    /** A restart's choice: its front, the law it picked and that law fitted on all of train. */
+    private record Choice(Restart restart, List<CandidateCache.Entry> front, CandidateCache.Entry law,
+                          FittedLaw fitted) {
+    }
+
+    private SearchResult finish(long started, String stoppedBy) {
+        Choice best = null;
+        List<String> validations = new ArrayList<>();
+        for (Restart restart : restarts) {
+            Choice choice = choose(restart);
+            if (choice == null) {
+                continue;
+            }
+            validations.add(String.format(java.util.Locale.ROOT, "%.6f", choice.law().evaluation().validationR2()));
+            double error = choice.law().evaluation().validationError();
+            if (best == null || error < best.law().evaluation().validationError()) {
+                best = choice;
+            }
+        }
+        if (best == null) {
+            throw new dev.evosld.EvosldException("no candidate law could be fitted to " + config.name());
+        }
+        if (restarts.size() > 1) {
+            listener.onMessage("restarts' laws validate " + String.join(", ", validations) + "; restart "
+                + (best.restart().index + 1) + "'s is reported");
+        }
+        Law law = best.law().law();
+        FittedLaw fitted = best.fitted();
+        R2 trainR2 = fitted.failure().isPresent()
+            ? R2.failed(fitted.failure().get().failure())
+            : Predictions.of(law, train.table(), fitted.parameters()).r2();
+        Restart restart = best.restart();
+        ValidationErrors bestErrors = errors(restart, ParetoFront.best(best.front()));
+        List<FrontLaw> scoredFront = best.front().stream().map(e -> new FrontLaw(e.law(), e.evaluation(),
+            errors(restart, e).pairedStandardError(bestErrors))).toList();
+        return new SearchResult(law, best.law().evaluation(), fitted.parameters(),
+            trainR2.isFailure() ? Double.NaN : trainR2.value(), fitted.startAgreement(), scoredFront, history, generation,
+            fitted(), cacheHits(), seconds(started), stoppedBy);
+    }
+
+    /** The law a restart picks from its front and refits on all of train; null if it fitted no law at all. */
+    private Choice choose(Restart restart) {
         Set<String> reserved = new HashSet<>(config.featureNames());
         reserved.addAll(config.targets());
         reserved.addAll(config.bounds().keySet());
-        List<CandidateCache.Entry> front = ParetoFront.of(cache.entries()).stream().map(e -> readable(e, reserved)).toList();
+        List<CandidateCache.Entry> front = ParetoFront.of(restart.cache.entries()).stream()
+            .map(e -> readable(e, reserved)).toList();
         if (front.isEmpty()) {
-            throw new dev.evosld.EvosldException("no candidate law could be fitted to " + config.name());
+            return null;
         }
-        FitOptions options = FitOptions.defaults().withStarts(settings.finalStarts()).withSeed(settings.seed());
+        FitOptions options = FitOptions.defaults().withStarts(settings.finalStarts()).withSeed(restart.seed());
         // the reported law, fitted on all of train, must pass the checks its validation fits passed; if it
         // does not, the next choice from the front is taken
         List<CandidateCache.Entry> candidates = new ArrayList<>(front);
         CandidateCache.Entry chosen;
         FittedLaw fitted;
         while (true) {
-            chosen = ParetoFront.choose(candidates, this::errors);
+            chosen = ParetoFront.choose(candidates, e -> errors(restart, e));
             // the values found during the search are one more start: the validated basin stays reachable
             fitted = FittedLaw.fit(chosen.law(), train.table(), options, settings.threads(),
                 hints(chosen.law(), chosen.evaluation().fitted()));
@@ -415,19 +511,11 @@ public final class Discovery {
             listener.onMessage("passing over " + chosen.law() + " (fitted on all of train: " + problem + ")");
             candidates.remove(chosen);
         }
-        Law law = chosen.law();
-        R2 trainR2 = fitted.failure().isPresent()
-            ? R2.failed(fitted.failure().get().failure())
-            : Predictions.of(law, train.table(), fitted.parameters()).r2();
-        ValidationErrors best = errors(ParetoFront.best(front));
-        List<FrontLaw> scoredFront = front.stream().map(e -> new FrontLaw(e.law(), e.evaluation(),
-            errors(e).pairedStandardError(best))).toList();
-        return new SearchResult(law, chosen.evaluation(), fitted.parameters(), trainR2.isFailure() ? Double.NaN : trainR2.value(),
-            fitted.startAgreement(), scoredFront, history, generation, evaluator.fitted(), cache.hits(), seconds(started), stoppedBy);
+        return new Choice(restart, front, chosen, fitted);
     }
 
-    private ValidationErrors errors(CandidateCache.Entry entry) {
-        return cache.errors(entry.key()).orElseThrow(
+    private static ValidationErrors errors(Restart restart, CandidateCache.Entry entry) {
+        return restart.cache.errors(entry.key()).orElseThrow(
             () -> new IllegalStateException("no validation errors kept for front law " + entry.law()));
     }
 

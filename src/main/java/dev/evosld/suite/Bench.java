@@ -120,7 +120,8 @@ public final class Bench {
         }
         SearchSettings search = plan.search();
         BenchResult.Settings settings = new BenchResult.Settings(plan.seeds(), search.generations(),
-            search.population(), search.islands(), search.timeLimit().toMillis() / 1000.0, search.threads(),
+            search.population(), search.islands(), plan.restarts(), search.timeLimit().toMillis() / 1000.0,
+            search.threads(),
             proposers.get().stream().map(Proposer::name).toList(), plan.data().toString());
         BenchResult result = new BenchResult(environment.get(), settings, (System.nanoTime() - started) / 1e9,
             new BenchResult.Counts(counts[0], counts[1], counts[2]), summaries, BenchResult.Mean.of(summaries));
@@ -133,7 +134,7 @@ public final class Bench {
         TaskConfig config = data.config();
         String task = config.name();
         RunDirectory run = new RunDirectory(plan.runDirectory(task, seed));
-        SearchSettings wanted = plan.search().withSeed(seed);
+        SearchSettings wanted = plan.search(config).withSeed(seed);
         Optional<SeedRun> finished = finished(run, task, seed, wanted);
         if (finished.isPresent()) {
             listener.onRunStart(task, seed, SeedRun.Status.REUSED, index, units);
@@ -160,9 +161,12 @@ public final class Bench {
             discovery = Discovery.resume(config, data.train(), run.checkpointFile(), wanted.timeLimit(),
                 wanted.threads(), proposers.get(), progress);
             SearchSettings had = discovery.settings();
-            if (had.seed() != seed || had.population() != wanted.population() || had.islands() != wanted.islands()) {
-                throw otherSettings(run, "seed " + had.seed() + ", " + shape(had.generations(), had.islands(), had.population()),
-                    "seed " + seed + ", " + shape(wanted.generations(), wanted.islands(), wanted.population()));
+            if (had.seed() != seed || had.population() != wanted.population() || had.islands() != wanted.islands()
+                || had.restarts() != wanted.restarts()) {
+                throw otherSettings(run,
+                    "seed " + had.seed() + ", " + shape(had.generations(), had.restarts(), had.islands(), had.population()),
+                    "seed " + seed + ", "
+                        + shape(wanted.generations(), wanted.restarts(), wanted.islands(), wanted.population()));
             }
             status = SeedRun.Status.RESUMED;
         } else {
@@ -217,14 +221,19 @@ public final class Bench {
         Optional<RunStats> stats = RunStats.read(run);
         if (stats.isPresent() && !stats.get().matches(wanted)) {
             throw otherSettings(run, stats.get().describe(),
-                shape(wanted.generations(), wanted.islands(), wanted.population()));
+                shape(wanted.generations(), wanted.restarts(), wanted.islands(), wanted.population()));
         }
         return Optional.of(seedRun(task, seed, SeedRun.Status.REUSED, document, stats.orElse(null), run));
     }
 
-    /** "60 generations, 2 islands of 96". */
-    static String shape(Integer generations, Integer islands, Integer population) {
-        return generations + " generations, " + islands + (Integer.valueOf(1).equals(islands) ? " island" : " islands")
+    /** What a benchmark without {@code --restarts} does. */
+    static final String TASK_RESTARTS = "each task's restarts (" + SearchSettings.DEFAULT_RESTARTS
+        + " unless its config says otherwise)";
+
+    /** "60 generations, 2 islands of 96", or with restarts "60 generations, 3 restarts × 2 islands of 96". */
+    static String shape(Integer generations, Integer restarts, Integer islands, Integer population) {
+        return generations + " generations, " + (restarts != null && restarts > 1 ? restarts + " restarts × " : "")
+            + islands + (Integer.valueOf(1).equals(islands) ? " island" : " islands")
             + " of " + population;
     }
 

@@ -17,10 +17,12 @@ import java.util.Set;
  * @param tasks the tasks, in the order they run and are listed
  * @param seeds how many seeds per task
  * @param search the search settings of every run; each run replaces the seed with its own
+ * @param restarts the restarts of every run, or null for each task's own (its config's, else {@code search}'s)
  * @param out the benchmark directory: {@code <out>/<task>/seed-<s>/}, {@code bench.md}, {@code bench.json}
  * @param data where the tasks' data lives
  */
-public record BenchPlan(List<String> tasks, int seeds, SearchSettings search, Path out, DataDirectory data) {
+public record BenchPlan(List<String> tasks, int seeds, SearchSettings search, Integer restarts, Path out,
+                        DataDirectory data) {
 
     /** The benchmark directory when none is given. */
     public static final Path DEFAULT_OUT = Path.of("bench-results");
@@ -39,6 +41,15 @@ public record BenchPlan(List<String> tasks, int seeds, SearchSettings search, Pa
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be at least 1, not " + seeds);
         }
+        if (restarts != null && restarts < 1) {
+            throw new IllegalArgumentException("restarts must be at least 1, not " + restarts);
+        }
+    }
+
+    /** The settings of a task's runs (seed aside). */
+    public SearchSettings search(dev.evosld.data.TaskConfig config) {
+        SearchSettings own = search.withTaskDefaults(config);
+        return restarts == null ? own : own.withRestarts(restarts);
     }
 
     /**

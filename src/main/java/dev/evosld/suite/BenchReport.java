@@ -41,10 +41,11 @@ public final class BenchReport {
             .append(env.commit() != null ? " (git " + env.commit() + ")" : "").append('\n');
         md.append("- machine: ").append(env.cores()).append(env.cores() == 1 ? " core, " : " cores, ")
             .append(env.os()).append(", Java ").append(env.java()).append('\n');
-        md.append(String.format(Locale.ROOT, "- settings: %d %s (0 to %d) per task, %d generations, %d %s of %d, "
+        md.append(String.format(Locale.ROOT, "- settings: %d %s (0 to %d) per task, %s, "
                 + "time limit %s per run, %d %s, proposers: %s%n",
-            settings.seeds(), settings.seeds() == 1 ? "seed" : "seeds", settings.seeds() - 1, settings.generations(),
-            settings.islands(), settings.islands() == 1 ? "island" : "islands", settings.population(),
+            settings.seeds(), settings.seeds() == 1 ? "seed" : "seeds", settings.seeds() - 1,
+            Bench.shape(settings.generations(), settings.restarts(), settings.islands(), settings.population())
+                + (settings.restarts() == null ? ", " + Bench.TASK_RESTARTS : ""),
             duration(settings.timeLimitSeconds()), settings.threads(), settings.threads() == 1 ? "thread" : "threads",
             String.join(", ", settings.proposers())));
         md.append("- data: ").append(settings.dataDirectory()).append('\n');

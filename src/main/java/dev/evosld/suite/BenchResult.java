@@ -23,13 +23,15 @@ public record BenchResult(Environment environment, Settings settings, double wal
      * @param seeds seeds per task, {@code 0 … seeds − 1}
      * @param generations generations per run
      * @param population individuals per island
-     * @param islands island populations
+     * @param islands island populations per restart
+     * @param restarts independent searches per run, or null for each task's own
      * @param timeLimitSeconds the time limit of each run
      * @param threads threads fitting candidates (does not change results)
      * @param proposers the proposers, by name
      * @param dataDirectory where the data came from
      */
-    public record Settings(int seeds, int generations, int population, int islands, double timeLimitSeconds,
+    public record Settings(int seeds, int generations, int population, int islands, Integer restarts,
+                           double timeLimitSeconds,
                            int threads, List<String> proposers, String dataDirectory) {
         public Settings {
             proposers = List.copyOf(proposers);

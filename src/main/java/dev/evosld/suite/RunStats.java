@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -25,7 +26,8 @@ import tools.jackson.core.type.TypeReference;
  * @param seed the run's seed (null when unknown)
  * @param plannedGenerations the generations it was set to run
  * @param population individuals per island
- * @param islands island populations
+ * @param islands island populations per restart
+ * @param restarts independent searches (null in the stats of a run older than restarts: one)
  * @param generations generations run
  * @param stoppedBy {@code generations} or {@code time limit}
  * @param seconds wall-clock seconds over all resumptions, the final refit included
@@ -34,7 +36,8 @@ import tools.jackson.core.type.TypeReference;
  * @param candidatesPerSecond candidates fitted per second
  * @param testFailure why the test R² failed, or null
  */
-record RunStats(Long seed, Integer plannedGenerations, Integer population, Integer islands, Integer generations,
+record RunStats(Long seed, Integer plannedGenerations, Integer population, Integer islands, Integer restarts,
+                Integer generations,
                 String stoppedBy, Double seconds, Long candidatesFitted, Long cacheHits, Double candidatesPerSecond,
                 String testFailure) {
 
@@ -42,8 +45,8 @@ record RunStats(Long seed, Integer plannedGenerations, Integer population, Integ
 
     static RunStats of(SearchSettings settings, SearchResult result, R2 test) {
         return new RunStats(settings.seed(), settings.generations(), settings.population(), settings.islands(),
-            result.generations(), result.stoppedBy(), result.seconds(), result.candidatesFitted(), result.cacheHits(),
-            result.candidatesPerSecond(), test.failure());
+            settings.restarts(), result.generations(), result.stoppedBy(), result.seconds(), result.candidatesFitted(),
+            result.cacheHits(), result.candidatesPerSecond(), test.failure());
     }
 
     static Path file(RunDirectory run) {
@@ -79,7 +82,7 @@ record RunStats(Long seed, Integer plannedGenerations, Integer population, Integ
                 return Optional.empty();
             }
             HistoryEntry last = history.getLast();
-            return Optional.of(new RunStats(null, null, null, null, last.generation(), null, last.seconds(),
+            return Optional.of(new RunStats(null, null, null, null, null, last.generation(), null, last.seconds(),
                 last.candidatesFitted(), last.cacheHits(),
                 last.seconds() > 0 ? last.candidatesFitted() / last.seconds() : null, null));
         } catch (IOException | JacksonException e) {
@@ -91,10 +94,13 @@ record RunStats(Long seed, Integer plannedGenerations, Integer population, Integ
     boolean matches(SearchSettings wanted) {
         return (plannedGenerations == null || plannedGenerations == wanted.generations())
             && (population == null || population == wanted.population())
-            && (islands == null || islands == wanted.islands());
+            && (islands == null || islands == wanted.islands())
+            // stats that know their islands but not their restarts were written before there were restarts
+            && (islands == null || Objects.requireNonNullElse(restarts, 1) == wanted.restarts());
     }
 
     String describe() {
-        return Bench.shape(plannedGenerations, islands, population);
+        return Bench.shape(plannedGenerations, islands == null ? null : Objects.requireNonNullElse(restarts, 1), islands,
+            population);
     }
 }

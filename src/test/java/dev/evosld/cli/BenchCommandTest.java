@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code evosld bench} on data pulled from a fake hub, so that it needs no {@code $EVOSLD_DATA}. */
 class BenchCommandTest {
-    private static final String[] TINY = {"--generations", "2", "--population", "8", "--islands", "1", "--threads", "2"};
+    private static final String[] TINY = {"--generations", "2", "--population", "8", "--islands", "1", "--restarts", "1",
+        "--threads", "2"};
 
     @TempDir
     Path tmp;

@@ -38,6 +38,16 @@ class DiscoverCommandTest {
         return CliRun.of(args.toArray(String[]::new));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"--restarts, 0, 1", "--islands, 0, 1", "--generations, 0, 1",
+        "--population, 3, 4", "--threads, 0, 1"})
+    void aSearchSettingBelowItsLeastIsOneLineNamingTheOption(String option, String value, int least) {
+        CliRun run = CliRun.of("discover", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--no-llm", "--out", dir.resolve("bad" + option).toString(), option, value);
+        assertTrue(run.exit() != 0);
+        assertEquals("evosld: " + option + " must be at least " + least + ", got " + value, run.err().strip());
+    }
+
     @Test
     void withoutATestSplitTheLawIsFittedOnEveryRowAndPredicts() throws Exception {
         Path out = dir.resolve("text");

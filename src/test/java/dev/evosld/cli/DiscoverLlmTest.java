@@ -68,7 +68,7 @@ class DiscoverLlmTest {
 
     /** Runs {@code discover --json} on the small task with tiny search settings and the given environment. */
     private Run discover(Map<String, String> env, String out, String... extra) {
-        List<String> args = new ArrayList<>(List.of("-t", TASK, "--data-dir", dataDir(), "--generations", "3",
+        List<String> args = new ArrayList<>(List.of("-t", TASK, "--data-dir", dataDir(), "--generations", "3", "--restarts", "1",
             "--population", "8", "--threads", "2", "--seed", "3", "--out", dir.resolve(out).toString(), "--json"));
         args.addAll(List.of(extra));
         StringWriter stdout = new StringWriter();

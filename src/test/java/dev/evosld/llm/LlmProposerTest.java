@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
 class LlmProposerTest {
     private static final String GOOD = "E + A*num_params^(-a)*parallel_size^(-b)";
     private static final SearchSettings TINY = SearchSettings.defaults()
-        .withGenerations(3).withPopulation(8).withThreads(2).withProposerEvery(1);
+        .withGenerations(3).withPopulation(8).withRestarts(1).withThreads(2).withProposerEvery(1);
 
     private MockWebServer server;
     private final List<Duration> slept = new CopyOnWriteArrayList<>();

@@ -56,15 +56,19 @@ class DiscoveryTest {
         Path file = directory.resolve("checkpoint.json");
         run(SyntheticTask.settings(4), file);
         Checkpoint checkpoint = Checkpoint.read(file);
-        List<CandidateCache.Entry> scored = checkpoint.cache().stream().map(c -> new CandidateCache.Entry(c.key(),
-            dev.evosld.law.Law.parse(c.law(), SyntheticTask.FEATURES), c.validationError() == null
-                ? Evaluation.failed(c.failure(), c.parameterCount(), c.nodeCount())
-                : new Evaluation(c.validationError(), c.standardError(), c.parameterCount(), c.nodeCount(), java.util.Map.of(), null)))
-            .toList();
-        List<String> front = ParetoFront.of(scored).stream().map(CandidateCache.Entry::key).sorted().toList();
-        assertTrue(checkpoint.cache().size() > 3 * front.size(), "most candidates are off the front");
-        assertEquals(front, checkpoint.cache().stream().filter(c -> c.errors() != null).map(Checkpoint.CachedLaw::key)
-            .sorted().toList());
+        for (int restart = 0; restart < 2; restart++) {
+            int r = restart;
+            List<Checkpoint.CachedLaw> own = checkpoint.cache().stream().filter(c -> c.restart() == r).toList();
+            List<CandidateCache.Entry> scored = own.stream().map(c -> new CandidateCache.Entry(c.key(),
+                dev.evosld.law.Law.parse(c.law(), SyntheticTask.FEATURES), c.validationError() == null
+                    ? Evaluation.failed(c.failure(), c.parameterCount(), c.nodeCount())
+                    : new Evaluation(c.validationError(), c.standardError(), c.parameterCount(), c.nodeCount(), java.util.Map.of(), null)))
+                .toList();
+            List<String> front = ParetoFront.of(scored).stream().map(CandidateCache.Entry::key).sorted().toList();
+            assertTrue(own.size() > 3 * front.size(), "most candidates are off the front");
+            assertEquals(front, own.stream().filter(c -> c.errors() != null).map(Checkpoint.CachedLaw::key)
+                .sorted().toList(), "restart " + r);
+        }
         for (Checkpoint.CachedLaw law : checkpoint.cache()) {
             if (law.errors() != null) {
                 double mean = law.errors().stream().mapToDouble(s -> java.util.Arrays.stream(s).average().orElseThrow())
@@ -72,6 +76,62 @@ class DiscoveryTest {
                 assertEquals(law.validationError(), mean, 1e-9 * Math.max(1, mean), "the rows average to the error");
             }
         }
+    }
+
+    @Test
+    void aRunOfRestartsReportsTheLawOfTheRestartWhoseLawValidatesBest() {
+        long seed = 2; // a seed whose third restart validates best, so the choice is not the first restart's
+        List<SearchResult> alone = new java.util.ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            alone.add(run(SyntheticTask.settings(4).withSeed(Restart.seed(seed, r)).withRestarts(1), null));
+        }
+        List<String> messages = new java.util.ArrayList<>();
+        SearchListener listener = new SearchListener() {
+            @Override
+            public void onGeneration(int generation, int of, double best, double rate, double hits) {
+            }
+
+            @Override
+            public void onMessage(String message) {
+                messages.add(message);
+            }
+        };
+        SearchResult together = Discovery.start(SyntheticTask.config(), SyntheticTask.train(),
+            SyntheticTask.settings(4).withSeed(seed).withRestarts(3), List.of(new ClassicForms()), listener, null).run();
+        SearchResult best = alone.get(2);
+        assertTrue(best.evaluation().validationError() < alone.get(0).evaluation().validationError());
+        assertTrue(best.evaluation().validationError() < alone.get(1).evaluation().validationError());
+        assertEquals(best.law(), together.law());
+        assertEquals(best.evaluation().validationError(), together.evaluation().validationError(), 0.0);
+        assertSameParameters(best.parameters(), together.parameters());
+        assertTrue(messages.getLast().endsWith("; restart 3's is reported"), messages.toString());
+    }
+
+    @Test
+    void theFirstRestartHasTheRunsSeedAndTheOthersTheirOwn() {
+        assertEquals(7, Restart.seed(7, 0));
+        java.util.Set<Long> seeds = new java.util.HashSet<>();
+        for (long run = 0; run < 10; run++) {
+            for (int r = 0; r < 3; r++) {
+                seeds.add(Restart.seed(run, r));
+            }
+        }
+        assertEquals(30, seeds.size(), "no two restarts of ten runs share a seed");
+    }
+
+    @Test
+    void everyRestartHasItsOwnIslandsAndCache(@TempDir Path directory) {
+        Path one = directory.resolve("one.json");
+        Path three = directory.resolve("three.json");
+        run(SyntheticTask.settings(4).withRestarts(1), one);
+        run(SyntheticTask.settings(4).withRestarts(3), three);
+        assertEquals(2, Checkpoint.read(one).islands().size());
+        assertEquals(6, Checkpoint.read(three).islands().size());
+        assertEquals(3, Checkpoint.read(three).settings().restarts());
+        assertEquals(java.util.Set.of(0, 1, 2), Checkpoint.read(three).cache().stream()
+            .map(Checkpoint.CachedLaw::restart).collect(java.util.stream.Collectors.toSet()));
+        long firstRestartsLaws = Checkpoint.read(three).cache().stream().filter(c -> c.restart() == 0).count();
+        assertEquals(Checkpoint.read(one).cache().size(), firstRestartsLaws, "the first restart is the run of one");
     }
 
     @Test
@@ -133,11 +193,11 @@ class DiscoveryTest {
     void refusesACheckpointOfAnotherFormatAndSaysWhatToDo(@TempDir Path directory) throws Exception {
         Path checkpoint = directory.resolve("checkpoint.json");
         run(SyntheticTask.settings(2), checkpoint);
-        Files.writeString(checkpoint, Files.readString(checkpoint).replaceFirst("\"version\" *: *2", "\"version\":1"));
+        Files.writeString(checkpoint, Files.readString(checkpoint).replaceFirst("\"version\" *: *" + Checkpoint.VERSION, "\"version\":2"));
         dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class, () -> Discovery.resume(
             SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(1), 1, List.of(new ClassicForms()),
             SearchListener.none()));
-        assertEquals(checkpoint + ": checkpoint format 1, this evosld reads 2 (an older version wrote it); start the run"
+        assertEquals(checkpoint + ": checkpoint format 2, this evosld reads 3 (an older version wrote it); start the run"
             + " afresh instead of resuming it", e.getMessage());
     }
 

@@ -56,7 +56,7 @@ final class SyntheticTask {
     }
 
     static SearchSettings settings(int generations) {
-        return SearchSettings.defaults().withGenerations(generations).withPopulation(16).withIslands(2)
+        return SearchSettings.defaults().withGenerations(generations).withPopulation(16).withIslands(2).withRestarts(2)
             .withEpochLength(2).withThreads(1).withProposerEvery(0);
     }
 }

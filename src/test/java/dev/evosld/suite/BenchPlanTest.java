@@ -41,18 +41,32 @@ class BenchPlanTest {
 
     @Test
     void runDirectoriesArePerTaskAndSeed() {
-        BenchPlan plan = new BenchPlan(List.of("sft_scaling_law"), 3, SearchSettings.defaults(), tmp, new DataDirectory(tmp));
+        BenchPlan plan = new BenchPlan(List.of("sft_scaling_law"), 3, SearchSettings.defaults(), null, tmp, new DataDirectory(tmp));
         assertEquals(tmp.resolve("sft_scaling_law").resolve("seed-2"), plan.runDirectory("sft_scaling_law", 2));
         assertEquals(3, plan.units());
         assertThrows(IllegalArgumentException.class,
-            () -> new BenchPlan(List.of("sft_scaling_law"), 0, SearchSettings.defaults(), tmp, new DataDirectory(tmp)));
+            () -> new BenchPlan(List.of("sft_scaling_law"), 0, SearchSettings.defaults(), null, tmp, new DataDirectory(tmp)));
+    }
+
+    @Test
+    void aTasksRunsHaveItsConfigsRestartsUnlessTheBenchFixesThem() {
+        dev.evosld.data.TaskConfig lrBsz = dev.evosld.data.TaskConfig.load("lr_bsz_scaling_law");
+        dev.evosld.data.TaskConfig sft = dev.evosld.data.TaskConfig.load("sft_scaling_law");
+        BenchPlan own = new BenchPlan(List.of("sft_scaling_law"), 1, SearchSettings.defaults(), null, tmp, new DataDirectory(tmp));
+        assertEquals(1, own.search(lrBsz).restarts());
+        assertEquals(SearchSettings.DEFAULT_RESTARTS, own.search(sft).restarts());
+        BenchPlan fixed = new BenchPlan(List.of("sft_scaling_law"), 1, SearchSettings.defaults(), 2, tmp, new DataDirectory(tmp));
+        assertEquals(2, fixed.search(lrBsz).restarts());
+        assertEquals(2, fixed.search(sft).restarts());
+        assertThrows(IllegalArgumentException.class,
+            () -> new BenchPlan(List.of("sft_scaling_law"), 1, SearchSettings.defaults(), 0, tmp, new DataDirectory(tmp)));
     }
 
     @Test
     void missingDataFailsBeforeAnyRunNamingThePullCommand() {
         Path data = tmp.resolve("data");
         Path out = tmp.resolve("out");
-        BenchPlan plan = new BenchPlan(List.of("parallel_scaling_law", "sft_scaling_law"), 2, SearchSettings.defaults(),
+        BenchPlan plan = new BenchPlan(List.of("parallel_scaling_law", "sft_scaling_law"), 2, SearchSettings.defaults(), null,
             out, new DataDirectory(data));
         EvosldException e = assertThrows(EvosldException.class, () -> Bench.of(plan).run());
         assertEquals("no data for task 'parallel_scaling_law' in " + data + "/ (run: ./evosld data pull --task parallel_scaling_law)",

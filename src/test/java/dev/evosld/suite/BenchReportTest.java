@@ -23,7 +23,7 @@ class BenchReportTest {
         TaskSummary task = TaskSummary.of("sft_scaling_law", runs,
             new TaskSummary.References(0.9571, 0.9945, "SLDBench paper"));
         return new BenchResult(new Environment("2026-03-01T12:00:00Z", "dev", null, 1, "Linux amd64", "25"),
-            new BenchResult.Settings(2, 60, 96, 2, 90, 1, List.of("classic forms"), "data/"), 30.25,
+            new BenchResult.Settings(2, 60, 96, 2, null, 90, 1, List.of("classic forms"), "data/"), 30.25,
             new BenchResult.Counts(2, 0, 0), List.of(task), BenchResult.Mean.of(List.of(task)));
     }
 
@@ -35,7 +35,7 @@ class BenchReportTest {
             - date: 2026-03-01T12:00:00Z
             - EvoSLD: dev
             - machine: 1 core, Linux amd64, Java 25
-            - settings: 2 seeds (0 to 1) per task, 60 generations, 2 islands of 96, time limit 90 s per run, 1 thread, proposers: classic forms
+            - settings: 2 seeds (0 to 1) per task, 60 generations, 2 islands of 96, each task's restarts (3 unless its config says otherwise), time limit 90 s per run, 1 thread, proposers: classic forms
             - data: data/
             - this invocation: 30.3 s; runs 2 ran, 0 resumed, 0 reused
 

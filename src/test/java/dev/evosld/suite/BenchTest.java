@@ -45,7 +45,7 @@ class BenchTest {
     }
 
     private Bench bench(List<String> tasks, int seeds, SearchSettings settings, Path out) {
-        return Bench.of(new BenchPlan(tasks, seeds, settings, out, data)).withEnvironment(() -> FIXED);
+        return Bench.of(new BenchPlan(tasks, seeds, settings, 1, out, data)).withEnvironment(() -> FIXED);
     }
 
     @Test

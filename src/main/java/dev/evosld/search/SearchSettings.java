@@ -1,5 +1,6 @@
 package dev.evosld.search;
 
+import dev.evosld.data.TaskConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -86,7 +87,7 @@ public record SearchSettings(long seed, int generations, int population, int isl
     }
 
     /** These settings with the restarts {@code config} asks for, if it asks for any. */
-    public SearchSettings withTaskDefaults(dev.evosld.data.TaskConfig config) {
+    public SearchSettings withTaskDefaults(TaskConfig config) {
         return config.restarts() == null ? this : withRestarts(config.restarts());
     }
 

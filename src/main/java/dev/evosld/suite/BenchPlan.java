@@ -47,7 +47,7 @@ public record BenchPlan(List<String> tasks, int seeds, SearchSettings search, In
     }
 
     /** The settings of a task's runs (seed aside). */
-    public SearchSettings search(dev.evosld.data.TaskConfig config) {
+    public SearchSettings search(TaskConfig config) {
         SearchSettings own = search.withTaskDefaults(config);
         return restarts == null ? own : own.withRestarts(restarts);
     }

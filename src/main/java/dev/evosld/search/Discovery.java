@@ -150,9 +150,7 @@ public final class Discovery {
             if (latestFitted >= 0) {
                 restarts.getFirst().evaluator.restoreFitted(latestFitted);
             }
-            if (restarts.getFirst().islands.isEmpty()) {
-                seed();
-            }
+            seed(started);
             String stoppedBy = "generations";
             while (generation < settings.generations()) {
                 if (seconds(started) >= settings.timeLimit().toMillis() / 1000.0) {
@@ -196,10 +194,23 @@ public final class Discovery {
     }
 
     /**
-     * The initial populations: the proposers' seeds, asked for once, best first, dealt round each restart's
-     * islands, then their mutants.
+     * The initial populations of the restarts not seeded yet: the proposers' seeds, asked for once, best first,
+     * dealt round each restart's islands, then their mutants. A checkpoint follows each restart's, since scoring
+     * the seeds and their mutants is a good part of a run's work.
      */
-    private void seed() {
+    private void seed(long started) {
+        if (restarts.getLast().islands.isEmpty()) {
+            List<LawTree> seeds = proposedSeeds();
+            for (Restart restart : restarts) {
+                if (restart.islands.isEmpty()) {
+                    seed(restart, seeds);
+                    checkpoint(started);
+                }
+            }
+        }
+    }
+
+    private List<LawTree> proposedSeeds() {
         List<LawTree> seeds = new ArrayList<>();
         ProposalContext context = context(List.of());
         for (Proposer proposer : proposers) {
@@ -209,9 +220,7 @@ public final class Discovery {
                 listener.onMessage(proposer.name() + ": no seeds: " + e.getMessage());
             }
         }
-        for (Restart restart : restarts) {
-            seed(restart, seeds);
-        }
+        return seeds;
     }
 
     private void seed(Restart restart, List<LawTree> seeds) {

@@ -52,6 +52,30 @@ class DiscoveryTest {
     }
 
     @Test
+    void aRunKilledBeforeItsFirstEpochResumesFromItsSeededRestarts(@TempDir Path directory) {
+        SearchResult uninterrupted = run(SyntheticTask.settings(8), null);
+
+        Path checkpoint = directory.resolve("checkpoint.json");
+        SearchListener killer = (generation, of, best, rate, hits) -> {
+            throw new IllegalStateException("killed");
+        };
+        Discovery first = Discovery.start(SyntheticTask.config(), SyntheticTask.train(), SyntheticTask.settings(8),
+            List.of(new ClassicForms()), killer, checkpoint);
+        assertThrows(IllegalStateException.class, first::run);
+        Checkpoint seeded = Checkpoint.read(checkpoint);
+        assertEquals(0, seeded.generation(), "killed in the first generation, after seeding");
+        assertEquals(2 * 2, seeded.islands().size(), "both restarts' islands were seeded and kept");
+
+        SearchResult resumed = Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint,
+            Duration.ofMinutes(5), 2, List.of(new ClassicForms()), SearchListener.none()).run();
+        assertEquals(uninterrupted.law(), resumed.law());
+        assertSameParameters(uninterrupted.parameters(), resumed.parameters());
+        assertEquals(uninterrupted.history().stream().map(HistoryEntry::bestValidationError).toList(),
+            resumed.history().stream().map(HistoryEntry::bestValidationError).toList());
+        assertEquals(uninterrupted.candidatesFitted(), resumed.candidatesFitted());
+    }
+
+    @Test
     void theCheckpointKeepsPerRowErrorsForTheFrontsLawsAlone(@TempDir Path directory) {
         Path file = directory.resolve("checkpoint.json");
         run(SyntheticTask.settings(4), file);

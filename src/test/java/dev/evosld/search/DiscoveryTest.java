@@ -42,13 +42,7 @@ class DiscoveryTest {
         assertTrue(Files.exists(checkpoint), "a checkpoint was written every epoch");
         assertEquals(4, Checkpoint.read(checkpoint).generation(), "the last checkpoint is at the last epoch boundary");
 
-        SearchResult resumed = Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint,
-            Duration.ofMinutes(5), 2, List.of(new ClassicForms()), SearchListener.none()).run();
-        assertEquals(uninterrupted.law(), resumed.law());
-        assertSameParameters(uninterrupted.parameters(), resumed.parameters());
-        assertEquals(uninterrupted.history().stream().map(HistoryEntry::bestValidationError).toList(),
-            resumed.history().stream().map(HistoryEntry::bestValidationError).toList());
-        assertEquals(uninterrupted.candidatesFitted(), resumed.candidatesFitted());
+        assertResumesLike(uninterrupted, checkpoint);
     }
 
     @Test
@@ -66,13 +60,7 @@ class DiscoveryTest {
         assertEquals(0, seeded.generation(), "killed in the first generation, after seeding");
         assertEquals(2 * 2, seeded.islands().size(), "both restarts' islands were seeded and kept");
 
-        SearchResult resumed = Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint,
-            Duration.ofMinutes(5), 2, List.of(new ClassicForms()), SearchListener.none()).run();
-        assertEquals(uninterrupted.law(), resumed.law());
-        assertSameParameters(uninterrupted.parameters(), resumed.parameters());
-        assertEquals(uninterrupted.history().stream().map(HistoryEntry::bestValidationError).toList(),
-            resumed.history().stream().map(HistoryEntry::bestValidationError).toList());
-        assertEquals(uninterrupted.candidatesFitted(), resumed.candidatesFitted());
+        assertResumesLike(uninterrupted, checkpoint);
     }
 
     @Test
@@ -223,6 +211,17 @@ class DiscoveryTest {
             SearchListener.none()));
         assertEquals(checkpoint + ": checkpoint format 2, this evosld reads 3 (an older version wrote it); start the run"
             + " afresh instead of resuming it", e.getMessage());
+    }
+
+    /** The run resumed from {@code checkpoint} ends exactly like {@code uninterrupted}. */
+    private static void assertResumesLike(SearchResult uninterrupted, Path checkpoint) {
+        SearchResult resumed = Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint,
+            Duration.ofMinutes(5), 2, List.of(new ClassicForms()), SearchListener.none()).run();
+        assertEquals(uninterrupted.law(), resumed.law());
+        assertSameParameters(uninterrupted.parameters(), resumed.parameters());
+        assertEquals(uninterrupted.history().stream().map(HistoryEntry::bestValidationError).toList(),
+            resumed.history().stream().map(HistoryEntry::bestValidationError).toList());
+        assertEquals(uninterrupted.candidatesFitted(), resumed.candidatesFitted());
     }
 
     private static SearchResult run(SearchSettings settings, Path checkpoint) {

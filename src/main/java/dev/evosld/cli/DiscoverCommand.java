@@ -186,8 +186,7 @@ final class DiscoverCommand implements Callable<Integer> {
             discovery = resume != null
                 ? Discovery.resume(config, data.train(), run.checkpointFile(), limit, threadCount, proposers, progress)
                 : Discovery.start(config, data.train(), settings, proposers, progress, run.checkpointFile());
-            err.println("evosld: discovering a law for " + config.name() + " (" + discovery.settings().generations()
-                + " generations, " + islandsText(discovery.settings())
+            err.println("evosld: discovering a law for " + config.name() + " (" + discovery.settings().shape()
                 + ", seed " + discovery.settings().seed() + (llmProposer != null ? ", proposers: classic forms and " + llmProposer.name() : "")
                 + "); run directory " + run.path());
             Thread hook = new Thread(() -> discovery.checkpointWriter().ifPresent(Runnable::run), "evosld-checkpoint");
@@ -239,12 +238,6 @@ final class DiscoverCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    /** "2 islands of 96" or "3 restarts × 2 islands of 96". */
-    private static String islandsText(SearchSettings settings) {
-        return (settings.restarts() > 1 ? settings.restarts() + " restarts × " : "") + settings.islands()
-            + (settings.islands() == 1 ? " island of " : " islands of ") + settings.population();
     }
 
     private SearchSettings searchSettings(TaskConfig config, int threadCount, Duration limit) {

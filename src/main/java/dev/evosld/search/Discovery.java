@@ -456,10 +456,13 @@ public final class Discovery {
     }
 
     private SearchResult finish(long started, String stoppedBy) {
+        Set<String> reserved = new HashSet<>(config.featureNames());
+        reserved.addAll(config.targets());
+        reserved.addAll(config.bounds().keySet());
         Choice best = null;
         List<String> validations = new ArrayList<>();
         for (Restart restart : restarts) {
-            Choice choice = choose(restart);
+            Choice choice = choose(restart, reserved);
             if (choice == null) {
                 continue;
             }
@@ -490,11 +493,12 @@ public final class Discovery {
             fitted(), cacheHits(), seconds(started), stoppedBy);
     }
 
-    /** The law a restart picks from its front and refits on all of train; null if it fitted no law at all. */
-    private Choice choose(Restart restart) {
-        Set<String> reserved = new HashSet<>(config.featureNames());
-        reserved.addAll(config.targets());
-        reserved.addAll(config.bounds().keySet());
+    /**
+     * The law a restart picks from its front and refits on all of train; null if it fitted no law at all.
+     *
+     * @param reserved the names readable parameter names may not take
+     */
+    private Choice choose(Restart restart, Set<String> reserved) {
         List<CandidateCache.Entry> front = ParetoFront.of(restart.cache.entries()).stream()
             .map(e -> readable(e, reserved)).toList();
         if (front.isEmpty()) {

@@ -86,6 +86,18 @@ public record SearchSettings(long seed, int generations, int population, int isl
             validationStarts, finalStarts, maxNodes, proposerEvery);
     }
 
+    /** "60 generations, 2 islands of 96", or with restarts "60 generations, 3 restarts × 2 islands of 96". */
+    public String shape() {
+        return shape(generations, restarts, islands, population);
+    }
+
+    /** {@link #shape()} of settings partly unknown (null), as recorded runs may be. */
+    public static String shape(Integer generations, Integer restarts, Integer islands, Integer population) {
+        return generations + " generations, " + (restarts != null && restarts > 1 ? restarts + " restarts × " : "")
+            + islands + (Integer.valueOf(1).equals(islands) ? " island" : " islands")
+            + " of " + population;
+    }
+
     /** These settings with the restarts {@code config} asks for, if it asks for any. */
     public SearchSettings withTaskDefaults(TaskConfig config) {
         return config.restarts() == null ? this : withRestarts(config.restarts());

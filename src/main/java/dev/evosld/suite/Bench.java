@@ -164,9 +164,9 @@ public final class Bench {
             if (had.seed() != seed || had.population() != wanted.population() || had.islands() != wanted.islands()
                 || had.restarts() != wanted.restarts()) {
                 throw otherSettings(run,
-                    "seed " + had.seed() + ", " + shape(had.generations(), had.restarts(), had.islands(), had.population()),
+                    "seed " + had.seed() + ", " + had.shape(),
                     "seed " + seed + ", "
-                        + shape(wanted.generations(), wanted.restarts(), wanted.islands(), wanted.population()));
+                        + wanted.shape());
             }
             status = SeedRun.Status.RESUMED;
         } else {
@@ -221,7 +221,7 @@ public final class Bench {
         Optional<RunStats> stats = RunStats.read(run);
         if (stats.isPresent() && !stats.get().matches(wanted)) {
             throw otherSettings(run, stats.get().describe(),
-                shape(wanted.generations(), wanted.restarts(), wanted.islands(), wanted.population()));
+                wanted.shape());
         }
         return Optional.of(seedRun(task, seed, SeedRun.Status.REUSED, document, stats.orElse(null), run));
     }
@@ -229,13 +229,6 @@ public final class Bench {
     /** What a benchmark without {@code --restarts} does. */
     static final String TASK_RESTARTS = "each task's restarts (" + SearchSettings.DEFAULT_RESTARTS
         + " unless its config says otherwise)";
-
-    /** "60 generations, 2 islands of 96", or with restarts "60 generations, 3 restarts × 2 islands of 96". */
-    static String shape(Integer generations, Integer restarts, Integer islands, Integer population) {
-        return generations + " generations, " + (restarts != null && restarts > 1 ? restarts + " restarts × " : "")
-            + islands + (Integer.valueOf(1).equals(islands) ? " island" : " islands")
-            + " of " + population;
-    }
 
     private static EvosldException otherSettings(RunDirectory run, String had, String wanted) {
         return new EvosldException(run.path() + " holds a run with " + had + ", not " + wanted

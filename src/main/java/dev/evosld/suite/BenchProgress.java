@@ -29,7 +29,7 @@ public final class BenchProgress implements BenchListener, AutoCloseable {
         err.printf(Locale.ROOT, "evosld: benchmark of %d %s × %d %s (%s, at most %s each); results in %s%n",
             plan.tasks().size(), plan.tasks().size() == 1 ? "task" : "tasks", plan.seeds(),
             plan.seeds() == 1 ? "seed" : "seeds",
-            Bench.shape(search.generations(), plan.restarts(), search.islands(), search.population())
+            SearchSettings.shape(search.generations(), plan.restarts(), search.islands(), search.population())
                 + (plan.restarts() == null ? ", " + Bench.TASK_RESTARTS : ""),
             search.timeLimit().toString().substring(2).toLowerCase(Locale.ROOT), plan.out());
         err.flush();

@@ -95,12 +95,18 @@ record RunStats(Long seed, Integer plannedGenerations, Integer population, Integ
         return (plannedGenerations == null || plannedGenerations == wanted.generations())
             && (population == null || population == wanted.population())
             && (islands == null || islands == wanted.islands())
-            // stats that know their islands but not their restarts were written before there were restarts
-            && (islands == null || Objects.requireNonNullElse(restarts, 1) == wanted.restarts());
+            && (knownRestarts() == null || knownRestarts() == wanted.restarts());
     }
 
     String describe() {
-        return Bench.shape(plannedGenerations, islands == null ? null : Objects.requireNonNullElse(restarts, 1), islands,
-            population);
+        return SearchSettings.shape(plannedGenerations, knownRestarts(), islands, population);
+    }
+
+    /**
+     * The run's restarts, or null when its settings are unknown: stats that know their islands but not their
+     * restarts were written before there were restarts, so they made one.
+     */
+    private Integer knownRestarts() {
+        return islands == null ? null : Objects.requireNonNullElse(restarts, 1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.evosld.cli;
 
 import dev.evosld.data.DataDirectory;
+import dev.evosld.data.TaskConfig.SearchEffort;
 import dev.evosld.search.SearchSettings;
 import dev.evosld.suite.Bench;
 import dev.evosld.suite.BenchPlan;
@@ -40,7 +41,8 @@ final class BenchCommand implements Callable<Integer> {
         description = "Time limit of each run, e.g. 90s, 5m (default: 5m).")
     Duration timeLimit;
 
-    @Option(names = "--generations", paramLabel = "N", description = "Generations per run (default: 60).")
+    @Option(names = "--generations", paramLabel = "N", description = "Generations per run (default: each task's own, "
+        + SearchSettings.DEFAULT_GENERATIONS + " unless its config says otherwise).")
     Integer generations;
 
     @Option(names = "--population", paramLabel = "N", hidden = true, description = "Individuals per island (default: 96).")
@@ -74,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
         requireAtLeast("--seeds", seeds, 1);
         SearchSettings settings = DEFAULTS;
         if (generations != null) {
-            settings = settings.withGenerations(requireAtLeast("--generations", generations, 1));
+            requireAtLeast("--generations", generations, 1);
         }
         if (population != null) {
             settings = settings.withPopulation(requireAtLeast("--population", population, 4));
@@ -91,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
         if (timeLimit != null) {
             settings = settings.withTimeLimit(timeLimit);
         }
-        BenchPlan plan = new BenchPlan(BenchPlan.parseTasks(tasks), seeds, settings, restarts,
+        BenchPlan plan = new BenchPlan(BenchPlan.parseTasks(tasks), seeds, settings, new SearchEffort(generations, restarts),
             out != null ? out : BenchPlan.DEFAULT_OUT, DataDirectory.resolve(dataDir, System.getenv()));
         PrintWriter err = spec.commandLine().getErr();
         BenchResult result;

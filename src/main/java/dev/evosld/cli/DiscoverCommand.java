@@ -64,7 +64,8 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--generations", paramLabel = "N", description = "Generations (default: " + SearchSettings.DEFAULT_GENERATIONS + ").")
+    @Option(names = "--generations", paramLabel = "N", description = "Generations per island (default: the task's own, "
+        + SearchSettings.DEFAULT_GENERATIONS + " unless its config says otherwise).")
     Integer generations;
 
     @Option(names = "--population", paramLabel = "N", description = "Individuals per island (default: " + SearchSettings.DEFAULT_POPULATION + ").")
@@ -241,7 +242,7 @@ final class DiscoverCommand implements Callable<Integer> {
     }
 
     private SearchSettings searchSettings(TaskConfig config, int threadCount, Duration limit) {
-        SearchSettings settings = DEFAULTS.withTaskDefaults(config).withSeed(seed).withThreads(threadCount)
+        SearchSettings settings = DEFAULTS.withEffort(config.search()).withSeed(seed).withThreads(threadCount)
             .withTimeLimit(limit);
         if (generations != null) {
             settings = settings.withGenerations(atLeast("--generations", generations, 1));

@@ -55,7 +55,10 @@ final class ConfigReader {
         LinkedHashMap<String, List<Double>> bounds,
         ReferencesDocument references,
         HubDocument hub,
-        Integer restarts) {
+        SearchDocument search) {
+    }
+
+    record SearchDocument(Integer generations, Integer restarts) {
     }
 
     record FeatureDocument(String name, String description) {
@@ -155,7 +158,8 @@ final class ConfigReader {
         }
         return new TaskConfig(d.name, d.description, features, d.targets, d.parameterBudget, d.scaleAxis,
             holdout(d.holdout), TaskConfig.Trend.parse(d.trend), fallsWith, d.humanLaw, bounds, references, hub,
-            d.restarts);
+            d.search == null ? TaskConfig.SearchEffort.DEFAULT
+                : new TaskConfig.SearchEffort(d.search.generations, d.search.restarts));
     }
 
     private static TaskConfig.Holdout holdout(HoldoutDocument h) {

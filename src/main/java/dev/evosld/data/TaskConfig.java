@@ -32,8 +32,7 @@ import java.util.regex.Pattern;
  * @param bounds per-parameter bound overrides for fitting, by parameter name, in file order
  * @param references published scores to compare with, or {@code null}
  * @param hub where {@code evosld data pull} fetches the data, or {@code null}
- * @param restarts the independent searches a discovery run makes by default, or {@code null} for the
- *     search's own default (a task whose candidates are slow to fit may ask for fewer)
+ * @param search how long a discovery run searches where the task departs from the search's defaults
  */
 public record TaskConfig(
     String name,
@@ -49,7 +48,7 @@ public record TaskConfig(
     Map<String, Bound> bounds,
     References references,
     HubSource hub,
-    Integer restarts) {
+    SearchEffort search) {
 
     private static final List<String> BUILTIN_TASKS = List.of(
         "data_constrained_scaling_law",
@@ -80,9 +79,7 @@ public record TaskConfig(
         targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
         scaleAxis = List.copyOf(Objects.requireNonNull(scaleAxis, "scale_axis"));
         Objects.requireNonNull(holdout, "holdout");
-        if (restarts != null && restarts < 1) {
-            throw new DataException("restarts must be at least 1, not " + restarts);
-        }
+        search = Objects.requireNonNullElse(search, SearchEffort.DEFAULT);
         Objects.requireNonNull(trend, "trend");
         fallsWith = List.copyOf(Objects.requireNonNull(fallsWith, "falls_with"));
         bounds = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(bounds, "bounds")));
@@ -129,13 +126,37 @@ public record TaskConfig(
 
     /**
      * A task whose runs must each keep their trend beyond the data, as most tasks' runs do, with no feature
-     * known to lower the targets, searched with the default restarts.
+     * known to lower the targets, searched for as long as the search's defaults say.
      */
     public TaskConfig(String name, String description, List<Feature> features, List<String> targets,
                       int parameterBudget, List<String> scaleAxis, Holdout holdout, String humanLaw,
                       Map<String, Bound> bounds, References references, HubSource hub) {
         this(name, description, features, targets, parameterBudget, scaleAxis, holdout, Trend.PER_RUN, List.of(),
-            humanLaw, bounds, references, hub, null);
+            humanLaw, bounds, references, hub, SearchEffort.DEFAULT);
+    }
+
+    /**
+     * How much a discovery run searches (config block {@code search}): each field given replaces the search's
+     * default, and a null one keeps it. A task whose runs are cheap may search longer, and one whose
+     * candidates are slow to fit may make fewer restarts, so that every task's run ends by its generation
+     * count within the default time limit.
+     *
+     * @param generations generations per island, or null
+     * @param restarts independent searches, or null
+     */
+    public record SearchEffort(Integer generations, Integer restarts) {
+        /** The search's own defaults throughout. */
+        public static final SearchEffort DEFAULT = new SearchEffort(null, null);
+
+        /** @throws DataException if a count given is below 1 */
+        public SearchEffort {
+            if (generations != null && generations < 1) {
+                throw new DataException("search: generations must be at least 1, not " + generations);
+            }
+            if (restarts != null && restarts < 1) {
+                throw new DataException("search: restarts must be at least 1, not " + restarts);
+            }
+        }
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.evosld.search;
 
-import dev.evosld.data.TaskConfig;
+import dev.evosld.data.TaskConfig.SearchEffort;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -98,9 +98,10 @@ public record SearchSettings(long seed, int generations, int population, int isl
             + " of " + population;
     }
 
-    /** These settings with the restarts {@code config} asks for, if it asks for any. */
-    public SearchSettings withTaskDefaults(TaskConfig config) {
-        return config.restarts() == null ? this : withRestarts(config.restarts());
+    /** These settings with the generations and restarts {@code effort} gives, where it gives them. */
+    public SearchSettings withEffort(SearchEffort effort) {
+        SearchSettings settings = effort.generations() == null ? this : withGenerations(effort.generations());
+        return effort.restarts() == null ? settings : settings.withRestarts(effort.restarts());
     }
 
     public SearchSettings withTimeLimit(Duration timeLimit) {

@@ -119,8 +119,8 @@ public final class Bench {
             }
         }
         SearchSettings search = plan.search();
-        BenchResult.Settings settings = new BenchResult.Settings(plan.seeds(), search.generations(),
-            search.population(), search.islands(), plan.restarts(), search.timeLimit().toMillis() / 1000.0,
+        BenchResult.Settings settings = new BenchResult.Settings(plan.seeds(), plan.effort().generations(),
+            search.population(), search.islands(), plan.effort().restarts(), search.timeLimit().toMillis() / 1000.0,
             search.threads(),
             proposers.get().stream().map(Proposer::name).toList(), plan.data().toString());
         BenchResult result = new BenchResult(environment.get(), settings, (System.nanoTime() - started) / 1e9,
@@ -226,9 +226,17 @@ public final class Bench {
         return Optional.of(seedRun(task, seed, SeedRun.Status.REUSED, document, stats.orElse(null), run));
     }
 
-    /** What a benchmark without {@code --restarts} does. */
-    static final String TASK_RESTARTS = "each task's restarts (" + SearchSettings.DEFAULT_RESTARTS
-        + " unless its config says otherwise)";
+    /**
+     * The search of a benchmark's runs, for its header: the counts it fixes (null where it leaves them to each
+     * task), the defaults it falls back on, and that a task's config may change those.
+     */
+    static String shape(Integer generations, Integer restarts, int islands, int population) {
+        String shape = SearchSettings.shape(generations != null ? generations : SearchSettings.DEFAULT_GENERATIONS,
+            restarts != null ? restarts : SearchSettings.DEFAULT_RESTARTS, islands, population);
+        String left = generations == null && restarts == null ? "generations and restarts"
+            : generations == null ? "generations" : restarts == null ? "restarts" : null;
+        return left == null ? shape : shape + ", or the " + left + " a task's config sets";
+    }
 
     private static EvosldException otherSettings(RunDirectory run, String had, String wanted) {
         return new EvosldException(run.path() + " holds a run with " + had + ", not " + wanted

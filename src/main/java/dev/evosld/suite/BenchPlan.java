@@ -3,6 +3,7 @@ package dev.evosld.suite;
 import dev.evosld.EvosldException;
 import dev.evosld.data.DataDirectory;
 import dev.evosld.data.TaskConfig;
+import dev.evosld.data.TaskConfig.SearchEffort;
 import dev.evosld.search.SearchSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,11 +18,12 @@ import java.util.Set;
  * @param tasks the tasks, in the order they run and are listed
  * @param seeds how many seeds per task
  * @param search the search settings of every run; each run replaces the seed with its own
- * @param restarts the restarts of every run, or null for each task's own (its config's, else {@code search}'s)
+ * @param effort the generations and restarts of every run where given, over each task's own (its config's,
+ *     else {@code search}'s)
  * @param out the benchmark directory: {@code <out>/<task>/seed-<s>/}, {@code bench.md}, {@code bench.json}
  * @param data where the tasks' data lives
  */
-public record BenchPlan(List<String> tasks, int seeds, SearchSettings search, Integer restarts, Path out,
+public record BenchPlan(List<String> tasks, int seeds, SearchSettings search, SearchEffort effort, Path out,
                         DataDirectory data) {
 
     /** The benchmark directory when none is given. */
@@ -41,15 +43,12 @@ public record BenchPlan(List<String> tasks, int seeds, SearchSettings search, In
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be at least 1, not " + seeds);
         }
-        if (restarts != null && restarts < 1) {
-            throw new IllegalArgumentException("restarts must be at least 1, not " + restarts);
-        }
+        Objects.requireNonNull(effort, "effort");
     }
 
     /** The settings of a task's runs (seed aside). */
     public SearchSettings search(TaskConfig config) {
-        SearchSettings own = search.withTaskDefaults(config);
-        return restarts == null ? own : own.withRestarts(restarts);
+        return search.withEffort(config.search()).withEffort(effort);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.evosld.suite;
 
 import dev.evosld.json.Json;
 import dev.evosld.run.AtomicFiles;
-import dev.evosld.search.SearchSettings;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -45,8 +44,7 @@ public final class BenchReport {
         md.append(String.format(Locale.ROOT, "- settings: %d %s (0 to %d) per task, %s, "
                 + "time limit %s per run, %d %s, proposers: %s%n",
             settings.seeds(), settings.seeds() == 1 ? "seed" : "seeds", settings.seeds() - 1,
-            SearchSettings.shape(settings.generations(), settings.restarts(), settings.islands(), settings.population())
-                + (settings.restarts() == null ? ", " + Bench.TASK_RESTARTS : ""),
+            Bench.shape(settings.generations(), settings.restarts(), settings.islands(), settings.population()),
             duration(settings.timeLimitSeconds()), settings.threads(), settings.threads() == 1 ? "thread" : "threads",
             String.join(", ", settings.proposers())));
         md.append("- data: ").append(settings.dataDirectory()).append('\n');

@@ -21,7 +21,7 @@ public record BenchResult(Environment environment, Settings settings, double wal
 
     /**
      * @param seeds seeds per task, {@code 0 … seeds − 1}
-     * @param generations generations per run
+     * @param generations generations per run, or null for each task's own
      * @param population individuals per island
      * @param islands island populations per restart
      * @param restarts independent searches per run, or null for each task's own
@@ -30,7 +30,7 @@ public record BenchResult(Environment environment, Settings settings, double wal
      * @param proposers the proposers, by name
      * @param dataDirectory where the data came from
      */
-    public record Settings(int seeds, int generations, int population, int islands, Integer restarts,
+    public record Settings(int seeds, Integer generations, int population, int islands, Integer restarts,
                            double timeLimitSeconds,
                            int threads, List<String> proposers, String dataDirectory) {
         public Settings {

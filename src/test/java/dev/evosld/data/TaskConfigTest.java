@@ -153,7 +153,7 @@ class TaskConfigTest {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, VALID + "colour: blue\n");
         assertEquals(file + ":10: unknown key 'colour' (known keys: bounds, description, falls_with, features, holdout, hub, "
-            + "human_law, name, parameter_budget, references, restarts, scale_axis, targets, trend)",
+            + "human_law, name, parameter_budget, references, scale_axis, search, targets, trend)",
             assertThrows(DataException.class, () -> TaskConfig.load(file)).getMessage());
     }
 
@@ -167,10 +167,15 @@ class TaskConfigTest {
     }
 
     @Test
-    void restartsAreOptionalAndAtLeastOne() {
-        assertEquals(null, ConfigReader.read(VALID, "c.yaml").restarts());
-        assertEquals(2, ConfigReader.read(VALID + "restarts: 2\n", "c.yaml").restarts());
-        assertEquals("c.yaml: restarts must be at least 1, not 0", error(VALID + "restarts: 0\n"));
+    void searchEffortIsOptionalAndEachCountAtLeastOne() {
+        assertEquals(TaskConfig.SearchEffort.DEFAULT, ConfigReader.read(VALID, "c.yaml").search());
+        assertEquals(new TaskConfig.SearchEffort(null, 2), ConfigReader.read(VALID + "search: {restarts: 2}\n", "c.yaml").search());
+        assertEquals(new TaskConfig.SearchEffort(180, 1),
+            ConfigReader.read(VALID + "search: {generations: 180, restarts: 1}\n", "c.yaml").search());
+        assertEquals("c.yaml: search: restarts must be at least 1, not 0", error(VALID + "search: {restarts: 0}\n"));
+        assertEquals("c.yaml: search: generations must be at least 1, not 0", error(VALID + "search: {generations: 0}\n"));
+        assertEquals("c.yaml:10: unknown key 'islands' in 'search' (known keys: generations, restarts)",
+            error(VALID + "search: {islands: 2}\n"));
     }
 
     @Test
@@ -194,7 +199,7 @@ class TaskConfigTest {
     @Test
     void unknownKeys() {
         assertEquals("c.yaml:10: unknown key 'foo' (known keys: bounds, description, falls_with, features, holdout, hub, "
-            + "human_law, name, parameter_budget, references, restarts, scale_axis, targets, trend)", error(VALID + "foo: 1\n"));
+            + "human_law, name, parameter_budget, references, scale_axis, search, targets, trend)", error(VALID + "foo: 1\n"));
         assertEquals("c.yaml:9: unknown key 'top_valuez' in 'holdout' (known keys: folds, min_train_rows, top_fraction, top_values)",
             error(VALID.replace("{top_values: 1}", "{top_values: 1, top_valuez: 2}")));
         assertEquals("c.yaml:4: unknown key 'unit' in 'features[0]' (known keys: description, name)",

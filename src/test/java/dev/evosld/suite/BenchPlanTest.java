@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.evosld.EvosldException;
 import dev.evosld.data.DataDirectory;
 import dev.evosld.data.TaskConfig;
+import dev.evosld.data.TaskConfig.SearchEffort;
 import dev.evosld.search.SearchSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,32 +42,42 @@ class BenchPlanTest {
 
     @Test
     void runDirectoriesArePerTaskAndSeed() {
-        BenchPlan plan = new BenchPlan(List.of("sft_scaling_law"), 3, SearchSettings.defaults(), null, tmp, new DataDirectory(tmp));
+        BenchPlan plan = new BenchPlan(List.of("sft_scaling_law"), 3, SearchSettings.defaults(), SearchEffort.DEFAULT, tmp, new DataDirectory(tmp));
         assertEquals(tmp.resolve("sft_scaling_law").resolve("seed-2"), plan.runDirectory("sft_scaling_law", 2));
         assertEquals(3, plan.units());
         assertThrows(IllegalArgumentException.class,
-            () -> new BenchPlan(List.of("sft_scaling_law"), 0, SearchSettings.defaults(), null, tmp, new DataDirectory(tmp)));
+            () -> new BenchPlan(List.of("sft_scaling_law"), 0, SearchSettings.defaults(), SearchEffort.DEFAULT, tmp, new DataDirectory(tmp)));
     }
 
     @Test
-    void aTasksRunsHaveItsConfigsRestartsUnlessTheBenchFixesThem() {
-        dev.evosld.data.TaskConfig lrBsz = dev.evosld.data.TaskConfig.load("lr_bsz_scaling_law");
-        dev.evosld.data.TaskConfig sft = dev.evosld.data.TaskConfig.load("sft_scaling_law");
-        BenchPlan own = new BenchPlan(List.of("sft_scaling_law"), 1, SearchSettings.defaults(), null, tmp, new DataDirectory(tmp));
+    void aTasksRunsSearchAsLongAsItsConfigSaysUnlessTheBenchFixesIt() {
+        TaskConfig lrBsz = TaskConfig.load("lr_bsz_scaling_law");
+        TaskConfig dataConstrained = TaskConfig.load("data_constrained_scaling_law");
+        TaskConfig sft = TaskConfig.load("sft_scaling_law");
+        BenchPlan own = new BenchPlan(List.of("sft_scaling_law"), 1, SearchSettings.defaults(), SearchEffort.DEFAULT, tmp,
+            new DataDirectory(tmp));
         assertEquals(1, own.search(lrBsz).restarts());
+        assertEquals(SearchSettings.DEFAULT_GENERATIONS, own.search(lrBsz).generations());
+        assertEquals(180, own.search(dataConstrained).generations());
+        assertEquals(SearchSettings.DEFAULT_RESTARTS, own.search(dataConstrained).restarts());
         assertEquals(SearchSettings.DEFAULT_RESTARTS, own.search(sft).restarts());
-        BenchPlan fixed = new BenchPlan(List.of("sft_scaling_law"), 1, SearchSettings.defaults(), 2, tmp, new DataDirectory(tmp));
-        assertEquals(2, fixed.search(lrBsz).restarts());
-        assertEquals(2, fixed.search(sft).restarts());
-        assertThrows(IllegalArgumentException.class,
-            () -> new BenchPlan(List.of("sft_scaling_law"), 1, SearchSettings.defaults(), 0, tmp, new DataDirectory(tmp)));
+        assertEquals(SearchSettings.DEFAULT_GENERATIONS, own.search(sft).generations());
+        BenchPlan fixed = new BenchPlan(List.of("sft_scaling_law"), 1, SearchSettings.defaults(), new SearchEffort(20, 2), tmp,
+            new DataDirectory(tmp));
+        for (TaskConfig config : List.of(lrBsz, dataConstrained, sft)) {
+            assertEquals(2, fixed.search(config).restarts(), config.name());
+            assertEquals(20, fixed.search(config).generations(), config.name());
+        }
+        BenchPlan restartsOnly = new BenchPlan(List.of("sft_scaling_law"), 1, SearchSettings.defaults(),
+            new SearchEffort(null, 2), tmp, new DataDirectory(tmp));
+        assertEquals(180, restartsOnly.search(dataConstrained).generations());
     }
 
     @Test
     void missingDataFailsBeforeAnyRunNamingThePullCommand() {
         Path data = tmp.resolve("data");
         Path out = tmp.resolve("out");
-        BenchPlan plan = new BenchPlan(List.of("parallel_scaling_law", "sft_scaling_law"), 2, SearchSettings.defaults(), null,
+        BenchPlan plan = new BenchPlan(List.of("parallel_scaling_law", "sft_scaling_law"), 2, SearchSettings.defaults(), SearchEffort.DEFAULT,
             out, new DataDirectory(data));
         EvosldException e = assertThrows(EvosldException.class, () -> Bench.of(plan).run());
         assertEquals("no data for task 'parallel_scaling_law' in " + data + "/ (run: ./evosld data pull --task parallel_scaling_law)",

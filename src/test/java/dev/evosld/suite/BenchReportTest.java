@@ -35,7 +35,7 @@ class BenchReportTest {
             - date: 2026-03-01T12:00:00Z
             - EvoSLD: dev
             - machine: 1 core, Linux amd64, Java 25
-            - settings: 2 seeds (0 to 1) per task, 60 generations, 2 islands of 96, each task's restarts (3 unless its config says otherwise), time limit 90 s per run, 1 thread, proposers: classic forms
+            - settings: 2 seeds (0 to 1) per task, 60 generations, 3 restarts × 2 islands of 96, or the restarts a task's config sets, time limit 90 s per run, 1 thread, proposers: classic forms
             - data: data/
             - this invocation: 30.3 s; runs 2 ran, 0 resumed, 0 reused
 
@@ -79,5 +79,15 @@ class BenchReportTest {
         assertEquals(0.9571, task.get("references").get("human_r2").doubleValue());
         assertEquals(0.9571, json.get("mean").get("human_r2").doubleValue());
         assertEquals(30.25, json.get("wall_seconds").doubleValue());
+    }
+
+    @Test
+    void theHeaderSaysWhichCountsEachTasksConfigMayChange() {
+        assertEquals("60 generations, 3 restarts × 2 islands of 96, or the generations and restarts a task's config sets",
+            Bench.shape(null, null, 2, 96));
+        assertEquals("20 generations, 3 restarts × 2 islands of 96, or the restarts a task's config sets",
+            Bench.shape(20, null, 2, 96));
+        assertEquals("60 generations, 2 islands of 96, or the generations a task's config sets", Bench.shape(null, 1, 2, 96));
+        assertEquals("20 generations, 2 restarts × 1 island of 8", Bench.shape(20, 2, 1, 8));
     }
 }

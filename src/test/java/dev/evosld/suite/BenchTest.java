@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.evosld.EvosldException;
 import dev.evosld.data.DataDirectory;
+import dev.evosld.data.TaskConfig.SearchEffort;
 import dev.evosld.json.Json;
 import dev.evosld.search.SearchSettings;
 import java.io.IOException;
@@ -45,7 +46,7 @@ class BenchTest {
     }
 
     private Bench bench(List<String> tasks, int seeds, SearchSettings settings, Path out) {
-        return Bench.of(new BenchPlan(tasks, seeds, settings, 1, out, data)).withEnvironment(() -> FIXED);
+        return Bench.of(new BenchPlan(tasks, seeds, settings, new SearchEffort(settings.generations(), 1), out, data)).withEnvironment(() -> FIXED);
     }
 
     @Test

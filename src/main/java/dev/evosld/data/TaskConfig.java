@@ -357,7 +357,7 @@ public record TaskConfig(
             : null;
         if (in == null) {
             throw new DataException("unknown task " + MessageText.quote(task) + " (built-in tasks: "
-                + String.join(", ", BUILTIN_TASKS) + "); or pass the path of a config file");
+                + String.join(", ", BUILTIN_TASKS) + "); for your own runs use --data CSV");
         }
         TaskConfig config;
         try (in) {

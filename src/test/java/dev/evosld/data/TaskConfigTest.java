@@ -138,7 +138,7 @@ class TaskConfigTest {
     void unknownTask() {
         String message = assertThrows(DataException.class, () -> TaskConfig.load("moe")).getMessage();
         assertEquals("unknown task 'moe' (built-in tasks: " + String.join(", ", TaskConfig.builtinTasks())
-            + "); or pass the path of a config file", message);
+            + "); for your own runs use --data CSV", message);
         assertTrue(assertThrows(DataException.class, () -> TaskConfig.load("../pom")).getMessage().startsWith("unknown task '../pom'"));
     }
 

@@ -56,6 +56,8 @@ class BenchCommandTest {
         double sum = 0;
         for (JsonNode run : task.get("runs")) {
             assertEquals("ran", run.get("status").stringValue());
+            // --generations overrides the 180 that parallel's config asks for
+            assertEquals(2, run.get("generations").intValue(), run.toString());
             assertTrue(Files.isRegularFile(Path.of(run.get("run_directory").stringValue()).resolve("law.json")));
             sum += run.get("test_r2").doubleValue();
         }

@@ -42,11 +42,13 @@ class BenchPlanTest {
 
     @Test
     void runDirectoriesArePerTaskAndSeed() {
-        BenchPlan plan = new BenchPlan(List.of("sft_scaling_law"), 3, SearchSettings.defaults(), SearchEffort.DEFAULT, tmp, new DataDirectory(tmp));
+        BenchPlan plan = new BenchPlan(List.of("sft_scaling_law"), 3, SearchSettings.defaults(), SearchEffort.DEFAULT, tmp,
+            new DataDirectory(tmp));
         assertEquals(tmp.resolve("sft_scaling_law").resolve("seed-2"), plan.runDirectory("sft_scaling_law", 2));
         assertEquals(3, plan.units());
         assertThrows(IllegalArgumentException.class,
-            () -> new BenchPlan(List.of("sft_scaling_law"), 0, SearchSettings.defaults(), SearchEffort.DEFAULT, tmp, new DataDirectory(tmp)));
+            () -> new BenchPlan(List.of("sft_scaling_law"), 0, SearchSettings.defaults(), SearchEffort.DEFAULT, tmp,
+                new DataDirectory(tmp)));
     }
 
     @Test
@@ -77,8 +79,8 @@ class BenchPlanTest {
     void missingDataFailsBeforeAnyRunNamingThePullCommand() {
         Path data = tmp.resolve("data");
         Path out = tmp.resolve("out");
-        BenchPlan plan = new BenchPlan(List.of("parallel_scaling_law", "sft_scaling_law"), 2, SearchSettings.defaults(), SearchEffort.DEFAULT,
-            out, new DataDirectory(data));
+        BenchPlan plan = new BenchPlan(List.of("parallel_scaling_law", "sft_scaling_law"), 2, SearchSettings.defaults(),
+            SearchEffort.DEFAULT, out, new DataDirectory(data));
         EvosldException e = assertThrows(EvosldException.class, () -> Bench.of(plan).run());
         assertEquals("no data for task 'parallel_scaling_law' in " + data + "/ (run: ./evosld data pull --task parallel_scaling_law)",
             e.getMessage());

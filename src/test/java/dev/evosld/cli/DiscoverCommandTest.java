@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.evosld.data.DataDirectory;
 import dev.evosld.json.Json;
 import dev.evosld.run.LawDocument;
 import java.nio.file.Files;
@@ -109,5 +111,23 @@ class DiscoverCommandTest {
         assertTrue(law.get("metrics").get("test_r2").isNull());
         assertFalse(law.get("metrics").get("test_split").booleanValue());
         assertEquals("D", law.get("provenance").get("data").get("scale_axis").stringValue());
+    }
+
+    @Test
+    void aTasksConfigSetsItsGenerationsUnlessTheCommandLineDoes() throws Exception {
+        String data = System.getenv(DataDirectory.ENVIRONMENT_VARIABLE);
+        assumeTrue(data != null && !data.isBlank(), "EVOSLD_DATA is not set");
+        for (String generations : List.of("", "2")) {
+            List<String> args = new ArrayList<>(List.of("discover", "--task", "parallel_scaling_law", "--population", "8",
+                "--islands", "1", "--restarts", "1", "--threads", "2", "--no-llm", "--json",
+                "--out", dir.resolve("parallel" + generations).toString()));
+            if (!generations.isEmpty()) {
+                args.addAll(List.of("--generations", generations));
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, run.exit(), run.err());
+            // parallel's config asks for 180
+            assertEquals(generations.isEmpty() ? 180 : 2, Json.mapper().readTree(run.out()).get("generations").intValue());
+        }
     }
 }

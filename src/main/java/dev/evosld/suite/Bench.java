@@ -233,9 +233,14 @@ public final class Bench {
     static String shape(Integer generations, Integer restarts, int islands, int population) {
         String shape = SearchSettings.shape(generations != null ? generations : SearchSettings.DEFAULT_GENERATIONS,
             restarts != null ? restarts : SearchSettings.DEFAULT_RESTARTS, islands, population);
-        String left = generations == null && restarts == null ? "generations and restarts"
-            : generations == null ? "generations" : restarts == null ? "restarts" : null;
-        return left == null ? shape : shape + ", or the " + left + " a task's config sets";
+        List<String> left = new ArrayList<>();
+        if (generations == null) {
+            left.add("generations");
+        }
+        if (restarts == null) {
+            left.add("restarts");
+        }
+        return left.isEmpty() ? shape : shape + ", or the " + String.join(" and ", left) + " a task's config sets";
     }
 
     private static EvosldException otherSettings(RunDirectory run, String had, String wanted) {

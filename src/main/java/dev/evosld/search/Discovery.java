@@ -241,17 +241,20 @@ public final class Discovery {
             }
             SplittableRandom random = new SplittableRandom(mix(restart.seed(), i, 0));
             List<LawTree> mutants = new ArrayList<>();
-            while (!parents.isEmpty() && population.size() + mutants.size() < settings.population()) {
-                CandidateCache.Entry parent = parents.get(random.nextInt(parents.size()));
-                mutants.add(mutations.mutate(new LawTree(parent.law(), parent.evaluation().fitted()), random));
+            while (population.size() + mutants.size() < settings.population()) {
+                if (parents.isEmpty()) {
+                    // every seed failed: random small trees, drawn from the island's generator and scored here
+                    // like any other, so that the first checkpoint can record their fitness
+                    mutants.add(RandomRegistry.with(random, r -> codec.law(codec.random())));
+                } else {
+                    CandidateCache.Entry parent = parents.get(random.nextInt(parents.size()));
+                    mutants.add(mutations.mutate(new LawTree(parent.law(), parent.evaluation().fitted()), random));
+                }
             }
             for (CandidateCache.Entry entry : evaluator.evaluate(mutants)) {
                 population.add(entry.evaluation().isFailure() && entry.key().isEmpty()
                     ? Phenotype.of(codec.genotype(new LawTree(entry.law(), Map.of())), 1, Double.POSITIVE_INFINITY)
                     : evaluator.phenotype(entry, 1));
-            }
-            while (population.size() < settings.population()) {
-                population.add(Phenotype.of(codec.random(), 1));
             }
             restart.islands.add(ISeq.of(population));
         }
@@ -473,7 +476,7 @@ public final class Discovery {
             }
         }
         if (best == null) {
-            throw new dev.evosld.EvosldException("no candidate law could be fitted to " + config.name());
+            throw new dev.evosld.EvosldException("no candidate law could be fitted to " + config.name() + commonFailure());
         }
         if (restarts.size() > 1) {
             listener.onMessage("restarts' laws validate " + String.join(", ", validations) + "; restart "
@@ -491,6 +494,25 @@ public final class Discovery {
         return new SearchResult(law, best.law().evaluation(), fitted.parameters(),
             trainR2.isFailure() ? Double.NaN : trainR2.value(), fitted.startAgreement(), scoredFront, history, generation,
             fitted(), cacheHits(), seconds(started), stoppedBy);
+    }
+
+    /** Why most of the laws tried failed, for the message of a run that fitted none. */
+    private String commonFailure() {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        int tried = 0;
+        for (Restart restart : restarts) {
+            for (CandidateCache.Entry entry : restart.cache.entries()) {
+                tried++;
+                String failure = entry.evaluation().failure();
+                if (failure != null) {
+                    counts.merge(failure, 1, Integer::sum);
+                }
+            }
+        }
+        int total = tried;
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue())
+            .map(e -> "; the most common failure (" + e.getValue() + " of " + total + " laws tried): " + e.getKey())
+            .orElse("");
     }
 
     /**

@@ -234,12 +234,12 @@ public final class Evaluator {
             }
             case POW -> {
                 if (lc && rc) {
-                    kernels.pow(val[l], val[r], o, n);
+                    kernels.pow(val[l], val[r], o, scratch, n);
                 } else if (lc) {
                     if (powerBase[i] != null) {
                         powerBase[i].pow(sval[r], o, n);
                     } else {
-                        kernels.pow(val[l], sval[r], o, n);
+                        kernels.pow(val[l], sval[r], o, scratch, n);
                     }
                 } else {
                     Loops.pow(sval[l], val[r], o, n);

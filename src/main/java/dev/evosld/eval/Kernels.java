@@ -22,11 +22,16 @@ public interface Kernels {
     /** {@code out[i] = log(a[i])}. */
     void log(double[] a, double[] out, int n);
 
-    /** {@code out[i] = pow(a[i], s)}. */
-    void pow(double[] a, double s, double[] out, int n);
+    /**
+     * {@code out[i] = pow(a[i], s)}.
+     *
+     * @param work at least n doubles the kernel may overwrite; neither {@code a} nor {@code out}, which must
+     *     not be {@code a} either
+     */
+    void pow(double[] a, double s, double[] out, double[] work, int n);
 
-    /** {@code out[i] = pow(a[i], b[i])}. */
-    void pow(double[] a, double[] b, double[] out, int n);
+    /** {@code out[i] = pow(a[i], b[i])}; {@code work} and {@code out} as for the power with one exponent. */
+    void pow(double[] a, double[] b, double[] out, double[] work, int n);
 
     /**
      * Prepares a column that is raised to many different powers (a data column under a fitted exponent):

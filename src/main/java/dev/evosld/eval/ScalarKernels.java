@@ -29,14 +29,18 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void pow(double[] a, double s, double[] out, int n) {
+    public void pow(double[] a, double s, double[] out, double[] work, int n) {
+        pow(a, s, out, n);
+    }
+
+    private static void pow(double[] a, double s, double[] out, int n) {
         for (int i = 0; i < n; i++) {
             out[i] = Math.pow(a[i], s);
         }
     }
 
     @Override
-    public void pow(double[] a, double[] b, double[] out, int n) {
+    public void pow(double[] a, double[] b, double[] out, double[] work, int n) {
         for (int i = 0; i < n; i++) {
             out[i] = Math.pow(a[i], b[i]);
         }
@@ -50,7 +54,7 @@ final class ScalarKernels implements Kernels {
         return new PowerBase() {
             @Override
             public void pow(double s, double[] out, int count) {
-                ScalarKernels.this.pow(base, s, out, count);
+                ScalarKernels.pow(base, s, out, count);
             }
 
             @Override

@@ -20,11 +20,27 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>{@code pow(x, y) = exp(y log x)} with the logarithm kept as an unevaluated sum of two doubles, so
  *       that the product's rounding does not grow with {@code |y log x|}.
  * </ul>
+ *
+ * <p><b>The JIT.</b> These loops are fast only if C2 inlines every vector operation and every helper here
+ * that takes or returns a vector: a helper it does not inline boxes its vectors, an allocation per call, and
+ * a pow that did so ran eight times slower. C2 stops inlining ordinary methods once a method's graph passes a
+ * fixed node count ({@code NodeCountInliningCutoff}; the Vector API's own methods are exempt), and each
+ * vector operation adds hundreds of nodes, so two rules keep every loop inside the count:
+ * <ul>
+ *   <li>each loop over the rows is a method of its own, named {@code ...Loop}, and the JVM is told not to
+ *       inline those into their callers ({@link #JIT_OPTIONS}; the launcher, the tests and the benchmarks pass
+ *       them), so that no loop shares a graph with another loop or with the evaluator's dispatch;
+ *   <li>a helper returns one vector, never an array of them (C2 boxed the array's vectors).
+ * </ul>
+ * Without those options the kernels still give the same bits, only slower.
  */
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Long> LONGS = SPECIES.withLanes(long.class).check(long.class);
     private static final int LANES = SPECIES.length();
+
+    /** The JVM options that keep each {@code ...Loop} method a compilation of its own (see the class comment). */
+    static final String JIT_OPTIONS = "-XX:CompileCommand=quiet -XX:CompileCommand=dontinline,dev/evosld/eval/VectorKernels.*Loop";
 
     /** ln 2 split so that {@code k * LN2_HI} is exact for every exponent k of a double. */
     private static final double LN2_HI = 0x1.62e42fee00000p-1;
@@ -34,6 +50,11 @@ final class VectorKernels implements Kernels {
     private static final double ROUNDER = 0x1.8p52;
     private static final double EXP_LOW = -708;
     private static final double EXP_HIGH = 709;
+    private static final double EXP_MIDDLE = (EXP_LOW + EXP_HIGH) / 2;
+    private static final double EXP_HALF_WIDTH = (EXP_HIGH - EXP_LOW) / 2;
+    private static final long MIN_NORMAL_BITS = Double.doubleToRawLongBits(Double.MIN_NORMAL);
+    private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+    private static final long NAN_BITS = Double.doubleToRawLongBits(Double.NaN);
     private static final double SQRT2 = 1.4142135623730951;
     private static final double[] EXP_TAYLOR = taylor(13);
     private static final double[] ATANH_SERIES = atanhSeries(11);
@@ -69,8 +90,9 @@ final class VectorKernels implements Kernels {
     private static DoubleVector exp(DoubleVector hi, DoubleVector lo) {
         DoubleVector shifted = hi.mul(INV_LN2).add(ROUNDER);
         DoubleVector k = shifted.sub(ROUNDER);
-        DoubleVector r = k.neg().fma(DoubleVector.broadcast(SPECIES, LN2_HI), hi);
-        r = k.neg().fma(DoubleVector.broadcast(SPECIES, LN2_LO), r).add(lo);
+        // k * -ln2 is exactly -(k * ln2), so these are the fused hi - k ln2 steps of Cody and Waite
+        DoubleVector r = k.fma(DoubleVector.broadcast(SPECIES, -LN2_HI), hi);
+        r = k.fma(DoubleVector.broadcast(SPECIES, -LN2_LO), r).add(lo);
         double[] c = EXP_TAYLOR;
         DoubleVector p = DoubleVector.broadcast(SPECIES, c[13]);
         p = step(step(step(step(step(step(p, r, c[12]), r, c[11]), r, c[10]), r, c[9]), r, c[8]), r, c[7]);
@@ -80,36 +102,87 @@ final class VectorKernels implements Kernels {
         return p.mul(scale);
     }
 
+    /**
+     * The lanes in [EXP_LOW, EXP_HIGH] (NaN is not), as one comparison: |x − middle| ≤ half width is exact,
+     * since x − 0.5 rounds only where |x| ≥ 2^52.
+     */
     private static VectorMask<Double> expRange(DoubleVector x) {
-        return x.compare(VectorOperators.GE, EXP_LOW).and(x.compare(VectorOperators.LE, EXP_HIGH));
+        return x.sub(EXP_MIDDLE).abs().compare(VectorOperators.LE, EXP_HALF_WIDTH);
     }
 
-    /** log x as hi + lo: hi = e ln2_hi exactly, lo the rest; lanes that are not positive normal are left to the caller. */
-    private static DoubleVector[] log(DoubleVector x) {
+    /**
+     * The exponent e of x = m 2^e with m in [√½, √2), as a double: log x = e ln2 + log m, and e ln2_hi is
+     * exact, so {@code e * LN2_HI} is the high part of the logarithm and {@code e * LN2_LO + logMantissa(x)}
+     * the low part. Lanes that are not positive normal are left to the caller.
+     */
+    private static DoubleVector logExponent(DoubleVector x) {
         LongVector bits = x.viewAsIntegralLanes();
         LongVector e = bits.lanewise(VectorOperators.LSHR, 52).sub(1023);
         DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).viewAsFloatingLanes();
-        VectorMask<Double> high = m.compare(VectorOperators.GT, SQRT2);
-        m = m.blend(m.mul(0.5), high);
-        e = e.add(1, high.cast(LONGS));
+        e = e.add(1, m.compare(VectorOperators.GT, SQRT2).cast(LONGS));
+        return (DoubleVector) e.convert(VectorOperators.L2D, 0);
+    }
+
+    /**
+     * log m for the m of {@link #logExponent}. The two are separate methods returning one vector each, not
+     * one method returning both in an array: C2 boxed the array's vectors, an allocation per call.
+     */
+    private static DoubleVector logMantissa(DoubleVector x) {
+        LongVector bits = x.viewAsIntegralLanes();
+        DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).viewAsFloatingLanes();
+        m = m.blend(m.mul(0.5), m.compare(VectorOperators.GT, SQRT2));
         DoubleVector f = m.sub(1.0);
         DoubleVector s = f.div(f.add(2.0));
         DoubleVector z = s.mul(s);
+        // Horner written out, not through step(): this helper comes last in its loops (see the class comment)
         double[] c = ATANH_SERIES;
         DoubleVector series = DoubleVector.broadcast(SPECIES, c[10]);
-        series = step(step(step(step(step(series, z, c[9]), z, c[8]), z, c[7]), z, c[6]), z, c[5]);
-        series = step(step(step(step(step(series, z, c[4]), z, c[3]), z, c[2]), z, c[1]), z, c[0]);
+        series = series.fma(z, DoubleVector.broadcast(SPECIES, c[9]));
+        series = series.fma(z, DoubleVector.broadcast(SPECIES, c[8]));
+        series = series.fma(z, DoubleVector.broadcast(SPECIES, c[7]));
+        series = series.fma(z, DoubleVector.broadcast(SPECIES, c[6]));
+        series = series.fma(z, DoubleVector.broadcast(SPECIES, c[5]));
+        series = series.fma(z, DoubleVector.broadcast(SPECIES, c[4]));
+        series = series.fma(z, DoubleVector.broadcast(SPECIES, c[3]));
+        series = series.fma(z, DoubleVector.broadcast(SPECIES, c[2]));
+        series = series.fma(z, DoubleVector.broadcast(SPECIES, c[1]));
+        series = series.fma(z, DoubleVector.broadcast(SPECIES, c[0]));
         DoubleVector twice = s.add(s);
-        DoubleVector q = twice.mul(z).fma(series, twice);
-        DoubleVector exponent = (DoubleVector) e.convert(VectorOperators.L2D, 0);
-        return new DoubleVector[] {exponent.mul(LN2_HI), exponent.fma(DoubleVector.broadcast(SPECIES, LN2_LO), q)};
+        return twice.mul(z).fma(series, twice);
     }
 
-    private static VectorMask<Double> logRange(DoubleVector x) {
-        return x.compare(VectorOperators.GE, Double.MIN_NORMAL).and(x.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
+    /**
+     * The lanes that are not positive normal finite numbers, which {@link #logExponent} leaves to the
+     * caller, as one unsigned comparison of the bits: below MIN_NORMAL (zero and subnormals) the difference
+     * wraps around, and negative numbers and NaN lie above the infinity's bits.
+     */
+    private static VectorMask<Long> irregular(DoubleVector x) {
+        return x.viewAsIntegralLanes().sub(MIN_NORMAL_BITS).compare(VectorOperators.UGE, INFINITY_BITS - MIN_NORMAL_BITS);
     }
 
-    /** pow from a logarithm given as hi + lo and an exponent y: exp(y hi + y lo) with the product's error kept. */
+    /** The scalar complement of {@link #irregular}. */
+    private static boolean logRegular(double x) {
+        return x >= Double.MIN_NORMAL && x < Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Writes log a as hi + lo for the whole vectors of [0, n), with hi NaN where a has no fast logarithm, so
+     * that every power computed from it falls outside exp's range and is left to {@code Math.pow}.
+     */
+    private static void logPartsLoop(double[] a, double[] hi, double[] lo, int n) {
+        for (int i = 0, bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, a, i);
+            VectorMask<Long> irregular = irregular(x);
+            DoubleVector e = logExponent(x);
+            e.fma(DoubleVector.broadcast(SPECIES, LN2_LO), logMantissa(x)).intoArray(lo, i);
+            e.mul(LN2_HI).viewAsIntegralLanes().blend(NAN_BITS, irregular).viewAsFloatingLanes().intoArray(hi, i);
+        }
+    }
+
+    /**
+     * exp(y (hi + lo)), the product y (hi + lo) taken as sum + tail: the products' rounding errors and the
+     * rounded sum's are kept in the tail, so that the rounding of the power does not grow with |y log x|.
+     */
     private static DoubleVector powFromLog(DoubleVector hi, DoubleVector lo, DoubleVector y) {
         DoubleVector a = hi.mul(y);
         DoubleVector aError = hi.fma(y, a.neg());
@@ -120,38 +193,72 @@ final class VectorKernels implements Kernels {
         DoubleVector bVirtual = sum.sub(a);
         DoubleVector aVirtual = sum.sub(bVirtual);
         DoubleVector error = a.sub(aVirtual).add(b.sub(bVirtual));
-        DoubleVector tail = error.add(aError).add(bError);
-        return exp(sum, tail);
+        return exp(sum, error.add(aError).add(bError));
     }
 
-    /** The lanes where {@link #powFromLog} is in range: the same rounded sum it exponentiates. */
-    private static VectorMask<Double> powRange(DoubleVector hi, DoubleVector lo, DoubleVector y) {
-        return expRange(hi.mul(y).add(lo.mul(y)));
-    }
-
-    @Override
-    public void exp(double[] a, double[] out, int n) {
-        DoubleVector zero = DoubleVector.zero(SPECIES);
+    /**
+     * out = base^s from the base's logarithm hi + lo ({@link #logPartsLoop}); lanes outside exp's range and the
+     * tail take {@code Math.pow}. {@code out} may be {@code hi} or {@code lo}, not {@code base}. The range
+     * check is written out after the exp, not called: it is the last thing the loop compiles, and a helper
+     * call there was the one that passed C2's node count (the class comment).
+     */
+    private static void powLoop(double[] hi, double[] lo, double s, double[] base, double[] out, int n) {
+        DoubleVector y = DoubleVector.broadcast(SPECIES, s);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-            DoubleVector x = DoubleVector.fromArray(SPECIES, a, i);
-            exp(x, zero).intoArray(out, i);
-            VectorMask<Double> ok = expRange(x);
+            DoubleVector h = DoubleVector.fromArray(SPECIES, hi, i);
+            DoubleVector l0 = DoubleVector.fromArray(SPECIES, lo, i);
+            powFromLog(h, l0, y).intoArray(out, i);
+            // expRange of the rounded sum powFromLog exponentiates, written out: see the note above
+            VectorMask<Double> ok = h.mul(y).add(l0.mul(y)).sub(EXP_MIDDLE).abs().compare(VectorOperators.LE, EXP_HALF_WIDTH);
             if (!ok.allTrue()) {
                 for (int l = 0; l < LANES; l++) {
                     if (!ok.laneIsSet(l)) {
-                        out[i + l] = Math.exp(a[i + l]);
+                        out[i + l] = Math.pow(base[i + l], s);
                     }
                 }
             }
         }
         for (; i < n; i++) {
-            out[i] = Math.exp(a[i]);
+            out[i] = Math.pow(base[i], s);
+        }
+    }
+
+    /** {@link #powLoop(double[], double[], double, double[], double[], int)} with an exponent per lane. */
+    private static void powLoop(double[] hi, double[] lo, double[] s, double[] base, double[] out, int n) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            DoubleVector y = DoubleVector.fromArray(SPECIES, s, i);
+            DoubleVector h = DoubleVector.fromArray(SPECIES, hi, i);
+            DoubleVector l0 = DoubleVector.fromArray(SPECIES, lo, i);
+            powFromLog(h, l0, y).intoArray(out, i);
+            // expRange of the rounded sum powFromLog exponentiates, written out: see the note above
+            VectorMask<Double> ok = h.mul(y).add(l0.mul(y)).sub(EXP_MIDDLE).abs().compare(VectorOperators.LE, EXP_HALF_WIDTH);
+            if (!ok.allTrue()) {
+                for (int l = 0; l < LANES; l++) {
+                    if (!ok.laneIsSet(l)) {
+                        out[i + l] = Math.pow(base[i + l], s[i + l]);
+                    }
+                }
+            }
+        }
+        for (; i < n; i++) {
+            out[i] = Math.pow(base[i], s[i]);
         }
     }
 
     @Override
+    public void exp(double[] a, double[] out, int n) {
+        // a * 1 is a, so this is exp(a) to the bit, Math.exp(a) included
+        expScaledLoop(1, a, out, n);
+    }
+
+    @Override
     public void expScaled(double s, double[] a, double[] out, int n) {
+        expScaledLoop(s, a, out, n);
+    }
+
+    private static void expScaledLoop(double s, double[] a, double[] out, int n) {
         DoubleVector zero = DoubleVector.zero(SPECIES);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
@@ -173,15 +280,19 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void log(double[] a, double[] out, int n) {
+        logLoop(a, out, n);
+    }
+
+    private static void logLoop(double[] a, double[] out, int n) {
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, a, i);
-            DoubleVector[] parts = log(x);
-            parts[0].add(parts[1]).intoArray(out, i);
-            VectorMask<Double> ok = logRange(x);
-            if (!ok.allTrue()) {
+            VectorMask<Long> irregular = irregular(x);
+            DoubleVector e = logExponent(x);
+            e.mul(LN2_HI).add(e.fma(DoubleVector.broadcast(SPECIES, LN2_LO), logMantissa(x))).intoArray(out, i);
+            if (irregular.anyTrue()) {
                 for (int l = 0; l < LANES; l++) {
-                    if (!ok.laneIsSet(l)) {
+                    if (irregular.laneIsSet(l)) {
                         out[i + l] = Math.log(a[i + l]);
                     }
                 }
@@ -218,50 +329,18 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void pow(double[] a, double s, double[] out, int n) {
+    public void pow(double[] a, double s, double[] out, double[] work, int n) {
         if (simplePower(a, s, out, n)) {
             return;
         }
-        DoubleVector y = DoubleVector.broadcast(SPECIES, s);
-        int i = 0;
-        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-            DoubleVector x = DoubleVector.fromArray(SPECIES, a, i);
-            DoubleVector[] parts = log(x);
-            powFromLog(parts[0], parts[1], y).intoArray(out, i);
-            VectorMask<Double> ok = logRange(x).and(powRange(parts[0], parts[1], y));
-            if (!ok.allTrue()) {
-                for (int l = 0; l < LANES; l++) {
-                    if (!ok.laneIsSet(l)) {
-                        out[i + l] = Math.pow(a[i + l], s);
-                    }
-                }
-            }
-        }
-        for (; i < n; i++) {
-            out[i] = Math.pow(a[i], s);
-        }
+        logPartsLoop(a, out, work, n);
+        powLoop(out, work, s, a, out, n);
     }
 
     @Override
-    public void pow(double[] a, double[] b, double[] out, int n) {
-        int i = 0;
-        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-            DoubleVector x = DoubleVector.fromArray(SPECIES, a, i);
-            DoubleVector y = DoubleVector.fromArray(SPECIES, b, i);
-            DoubleVector[] parts = log(x);
-            powFromLog(parts[0], parts[1], y).intoArray(out, i);
-            VectorMask<Double> ok = logRange(x).and(powRange(parts[0], parts[1], y));
-            if (!ok.allTrue()) {
-                for (int l = 0; l < LANES; l++) {
-                    if (!ok.laneIsSet(l)) {
-                        out[i + l] = Math.pow(a[i + l], b[i + l]);
-                    }
-                }
-            }
-        }
-        for (; i < n; i++) {
-            out[i] = Math.pow(a[i], b[i]);
-        }
+    public void pow(double[] a, double[] b, double[] out, double[] work, int n) {
+        logPartsLoop(a, out, work, n);
+        powLoop(out, work, b, a, out, n);
     }
 
     @Override
@@ -275,53 +354,22 @@ final class VectorKernels implements Kernels {
         private final double[] hi;
         private final double[] lo;
         private final double[] log;
-        private final boolean[] regular;
 
         VectorPowerBase(double[] base, int n) {
             this.base = base;
             this.hi = new double[n];
             this.lo = new double[n];
             this.log = new double[n];
-            this.regular = new boolean[n];
-            for (int i = 0; i < n; i += LANES) {
-                if (i + LANES <= n) {
-                    DoubleVector x = DoubleVector.fromArray(SPECIES, base, i);
-                    DoubleVector[] parts = VectorKernels.log(x);
-                    parts[0].intoArray(hi, i);
-                    parts[1].intoArray(lo, i);
-                    VectorMask<Double> ok = logRange(x);
-                    for (int l = 0; l < LANES; l++) {
-                        regular[i + l] = ok.laneIsSet(l);
-                    }
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                log[i] = regular[i] ? hi[i] + lo[i] : Math.log(base[i]);
+            logPartsLoop(base, hi, lo, n);
+            for (int i = 0, bound = SPECIES.loopBound(n); i < n; i++) {
+                log[i] = i < bound && logRegular(base[i]) ? hi[i] + lo[i] : Math.log(base[i]);
             }
         }
 
         @Override
         public void pow(double s, double[] out, int n) {
-            if (simplePower(base, s, out, n)) {
-                return;
-            }
-            DoubleVector y = DoubleVector.broadcast(SPECIES, s);
-            int i = 0;
-            for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-                DoubleVector h = DoubleVector.fromArray(SPECIES, hi, i);
-                DoubleVector l0 = DoubleVector.fromArray(SPECIES, lo, i);
-                powFromLog(h, l0, y).intoArray(out, i);
-                VectorMask<Double> ok = VectorMask.fromArray(SPECIES, regular, i).and(powRange(h, l0, y));
-                if (!ok.allTrue()) {
-                    for (int l = 0; l < LANES; l++) {
-                        if (!ok.laneIsSet(l)) {
-                            out[i + l] = Math.pow(base[i + l], s);
-                        }
-                    }
-                }
-            }
-            for (; i < n; i++) {
-                out[i] = Math.pow(base[i], s);
+            if (!simplePower(base, s, out, n)) {
+                powLoop(hi, lo, s, base, out, n);
             }
         }
 

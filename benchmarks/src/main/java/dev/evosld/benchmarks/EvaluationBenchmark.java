@@ -38,7 +38,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:CompileCommand=quiet",
+    "-XX:CompileCommand=dontinline,dev/evosld/eval/VectorKernels.*Loop"})
 public class EvaluationBenchmark {
     static final int ROWS = 10_000;
 

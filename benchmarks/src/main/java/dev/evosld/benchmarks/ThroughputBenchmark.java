@@ -32,7 +32,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:CompileCommand=quiet",
+    "-XX:CompileCommand=dontinline,dev/evosld/eval/VectorKernels.*Loop"})
 public class ThroughputBenchmark {
     static final int ROWS = 10_000;
     static final int LAWS = 1_000;

@@ -25,8 +25,8 @@ public interface Kernels {
     /**
      * {@code out[i] = pow(a[i], s)}.
      *
-     * @param work at least n doubles the kernel may overwrite; neither {@code a} nor {@code out}, which must
-     *     not be {@code a} either
+     * @param work at least n doubles the kernel may overwrite (the vector kernels keep half of a logarithm
+     *     there), other than {@code a} and {@code out}; {@code out} must not be {@code a} either
      */
     void pow(double[] a, double s, double[] out, double[] work, int n);
 

@@ -25,11 +25,13 @@ import jdk.incubator.vector.VectorSpecies;
  * that takes or returns a vector: a helper it does not inline boxes its vectors, an allocation per call, and
  * a pow that did so ran eight times slower. C2 stops inlining ordinary methods once a method's graph passes a
  * fixed node count ({@code NodeCountInliningCutoff}; the Vector API's own methods are exempt), and each
- * vector operation adds hundreds of nodes, so two rules keep every loop inside the count:
+ * vector operation adds hundreds of nodes, so three rules keep every loop inside the count:
  * <ul>
  *   <li>each loop over the rows is a method of its own, named {@code ...Loop}, and the JVM is told not to
  *       inline those into their callers ({@link #JIT_OPTIONS}; the launcher, the tests and the benchmarks pass
  *       them), so that no loop shares a graph with another loop or with the evaluator's dispatch;
+ *   <li>what a loop computes last calls no helper of ours: the pow loops write their range check out, and
+ *       {@link #logMantissa} its Horner steps;
  *   <li>a helper returns one vector, never an array of them (C2 boxed the array's vectors).
  * </ul>
  * Without those options the kernels still give the same bits, only slower.

@@ -80,6 +80,8 @@ public final class Bench {
      */
     public BenchResult run() {
         long started = System.nanoTime();
+        // the checkout when the bench starts, which its code was built from, not when it ends: it may change meanwhile
+        Environment before = environment.get();
         List<TaskData> data = new ArrayList<>();
         for (String task : plan.tasks()) {
             data.add(TaskData.load(TaskConfig.load(task), plan.data()));
@@ -123,7 +125,7 @@ public final class Bench {
             search.population(), search.islands(), plan.effort().restarts(), search.timeLimit().toMillis() / 1000.0,
             search.threads(),
             proposers.get().stream().map(Proposer::name).toList(), plan.data().toString());
-        BenchResult result = new BenchResult(environment.get(), settings, (System.nanoTime() - started) / 1e9,
+        BenchResult result = new BenchResult(before, settings, (System.nanoTime() - started) / 1e9,
             new BenchResult.Counts(counts[0], counts[1], counts[2]), summaries, BenchResult.Mean.of(summaries));
         BenchReport.write(plan.out(), result);
         return result;

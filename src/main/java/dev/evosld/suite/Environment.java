@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where and when a benchmark ran, for the header of {@code bench.md}.
  *
- * @param date when it finished, ISO-8601 UTC
+ * @param date when it started, ISO-8601 UTC
  * @param version the EvoSLD version
  * @param commit the git commit of the EvoSLD checkout ({@code -dirty} when it has changes), or null when unknown
  * @param cores the processors available to the JVM

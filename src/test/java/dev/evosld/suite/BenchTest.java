@@ -50,6 +50,26 @@ class BenchTest {
     }
 
     @Test
+    void theEnvironmentIsTakenBeforeTheFirstRun() {
+        int[] runsDone = {0};
+        List<Integer> runsDoneWhenTaken = new ArrayList<>();
+        Bench.of(new BenchPlan(List.of("parallel_scaling_law"), 1, TINY, new SearchEffort(2, 1), tmp.resolve("bench"), data))
+            .withListener(new BenchListener() {
+                @Override
+                public void onRunDone(SeedRun run, int index, int units) {
+                    runsDone[0]++;
+                }
+            })
+            .withEnvironment(() -> {
+                runsDoneWhenTaken.add(runsDone[0]);
+                return FIXED;
+            })
+            .run();
+        assertEquals(1, runsDone[0]);
+        assertEquals(List.of(0), runsDoneWhenTaken);
+    }
+
+    @Test
     void runsTheSuiteThenReusesResumesAndRecomputes() throws IOException {
         Path out = tmp.resolve("bench");
         BenchResult first = bench(TASKS, 2, TINY, out).run();

@@ -199,53 +199,32 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * out = base^s from the base's logarithm hi + lo ({@link #logPartsLoop}); lanes outside exp's range and the
-     * tail take {@code Math.pow}. {@code out} may be {@code hi} or {@code lo}, not {@code base}. The range
-     * check is written out after the exp, not called: it is the last thing the loop compiles, and a helper
-     * call there was the one that passed C2's node count (the class comment).
+     * out = base^y from the base's logarithm hi + lo ({@link #logPartsLoop}), y the exponent s or, when
+     * {@code exponents} is not null, one per row; lanes outside exp's range and the tail take {@code Math.pow}.
+     * {@code out} may be {@code hi} or {@code lo}, not {@code base}. The range check is written out after the
+     * exp, not called: it is the last thing the loop compiles, and a helper call there was the one that passed
+     * C2's node count (the class comment).
      */
-    private static void powLoop(double[] hi, double[] lo, double s, double[] base, double[] out, int n) {
-        DoubleVector y = DoubleVector.broadcast(SPECIES, s);
+    private static void powLoop(double[] hi, double[] lo, double s, double[] exponents, double[] base, double[] out, int n) {
+        DoubleVector scalar = DoubleVector.broadcast(SPECIES, s);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            DoubleVector y = exponents == null ? scalar : DoubleVector.fromArray(SPECIES, exponents, i);
             DoubleVector h = DoubleVector.fromArray(SPECIES, hi, i);
             DoubleVector l0 = DoubleVector.fromArray(SPECIES, lo, i);
             powFromLog(h, l0, y).intoArray(out, i);
-            // expRange of the rounded sum powFromLog exponentiates, written out: see the note above
+            // expRange of the rounded sum powFromLog exponentiates
             VectorMask<Double> ok = h.mul(y).add(l0.mul(y)).sub(EXP_MIDDLE).abs().compare(VectorOperators.LE, EXP_HALF_WIDTH);
             if (!ok.allTrue()) {
                 for (int l = 0; l < LANES; l++) {
                     if (!ok.laneIsSet(l)) {
-                        out[i + l] = Math.pow(base[i + l], s);
+                        out[i + l] = Math.pow(base[i + l], exponents == null ? s : exponents[i + l]);
                     }
                 }
             }
         }
         for (; i < n; i++) {
-            out[i] = Math.pow(base[i], s);
-        }
-    }
-
-    /** {@link #powLoop(double[], double[], double, double[], double[], int)} with an exponent per lane. */
-    private static void powLoop(double[] hi, double[] lo, double[] s, double[] base, double[] out, int n) {
-        int i = 0;
-        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-            DoubleVector y = DoubleVector.fromArray(SPECIES, s, i);
-            DoubleVector h = DoubleVector.fromArray(SPECIES, hi, i);
-            DoubleVector l0 = DoubleVector.fromArray(SPECIES, lo, i);
-            powFromLog(h, l0, y).intoArray(out, i);
-            // expRange of the rounded sum powFromLog exponentiates, written out: see the note above
-            VectorMask<Double> ok = h.mul(y).add(l0.mul(y)).sub(EXP_MIDDLE).abs().compare(VectorOperators.LE, EXP_HALF_WIDTH);
-            if (!ok.allTrue()) {
-                for (int l = 0; l < LANES; l++) {
-                    if (!ok.laneIsSet(l)) {
-                        out[i + l] = Math.pow(base[i + l], s[i + l]);
-                    }
-                }
-            }
-        }
-        for (; i < n; i++) {
-            out[i] = Math.pow(base[i], s[i]);
+            out[i] = Math.pow(base[i], exponents == null ? s : exponents[i]);
         }
     }
 
@@ -336,13 +315,13 @@ final class VectorKernels implements Kernels {
             return;
         }
         logPartsLoop(a, out, work, n);
-        powLoop(out, work, s, a, out, n);
+        powLoop(out, work, s, null, a, out, n);
     }
 
     @Override
     public void pow(double[] a, double[] b, double[] out, double[] work, int n) {
         logPartsLoop(a, out, work, n);
-        powLoop(out, work, b, a, out, n);
+        powLoop(out, work, 0, b, a, out, n);
     }
 
     @Override
@@ -371,7 +350,7 @@ final class VectorKernels implements Kernels {
         @Override
         public void pow(double s, double[] out, int n) {
             if (!simplePower(base, s, out, n)) {
-                powLoop(hi, lo, s, base, out, n);
+                powLoop(hi, lo, s, null, base, out, n);
             }
         }
 

@@ -2,10 +2,8 @@ package dev.evosld.search;
 
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Train;
-import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.Predictions;
 import dev.evosld.eval.R2;
-import dev.evosld.fit.FitOptions;
 import dev.evosld.fit.FittedLaw;
 import dev.evosld.law.Law;
 import io.jenetics.EliteSelector;
@@ -24,11 +22,9 @@ import io.jenetics.util.RandomRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -453,132 +449,20 @@ public final class Discovery {
         latest = checkpoint;
     }
 
-    /** A restart's choice: its front, the law it picked and that law fitted on all of train. */
-    private record Choice(Restart restart, List<CandidateCache.Entry> front, CandidateCache.Entry law,
-                          FittedLaw fitted) {
-    }
-
     private SearchResult finish(long started, String stoppedBy) {
-        Set<String> reserved = new HashSet<>(config.featureNames());
-        reserved.addAll(config.targets());
-        reserved.addAll(config.bounds().keySet());
-        Choice best = null;
-        List<String> validations = new ArrayList<>();
-        for (Restart restart : restarts) {
-            Choice choice = choose(restart, reserved);
-            if (choice == null) {
-                continue;
-            }
-            validations.add(String.format(java.util.Locale.ROOT, "%.6f", choice.law().evaluation().validationR2()));
-            double error = choice.law().evaluation().validationError();
-            if (best == null || error < best.law().evaluation().validationError()) {
-                best = choice;
-            }
-        }
-        if (best == null) {
-            throw new dev.evosld.EvosldException("no candidate law could be fitted to " + config.name() + commonFailure());
-        }
-        if (restarts.size() > 1) {
-            listener.onMessage("restarts' laws validate " + String.join(", ", validations) + "; restart "
-                + (best.restart().index + 1) + "'s is reported");
-        }
+        RestartChoice.Pick best = new RestartChoice(config, train, settings, probe, listener).best(restarts);
         Law law = best.law().law();
         FittedLaw fitted = best.fitted();
         R2 trainR2 = fitted.failure().isPresent()
             ? R2.failed(fitted.failure().get().failure())
             : Predictions.of(law, train.table(), fitted.parameters()).r2();
         Restart restart = best.restart();
-        ValidationErrors bestErrors = errors(restart, ParetoFront.best(best.front()));
+        ValidationErrors bestErrors = restart.errors(ParetoFront.best(best.front()));
         List<FrontLaw> scoredFront = best.front().stream().map(e -> new FrontLaw(e.law(), e.evaluation(),
-            errors(restart, e).pairedStandardError(bestErrors))).toList();
+            restart.errors(e).pairedStandardError(bestErrors))).toList();
         return new SearchResult(law, best.law().evaluation(), fitted.parameters(),
             trainR2.isFailure() ? Double.NaN : trainR2.value(), fitted.startAgreement(), scoredFront, history, generation,
             fitted(), cacheHits(), seconds(started), stoppedBy);
-    }
-
-    /** Why most of the laws tried failed, for the message of a run that fitted none. */
-    private String commonFailure() {
-        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        int tried = 0;
-        for (Restart restart : restarts) {
-            for (CandidateCache.Entry entry : restart.cache.entries()) {
-                tried++;
-                String failure = entry.evaluation().failure();
-                if (failure != null) {
-                    counts.merge(failure, 1, Integer::sum);
-                }
-            }
-        }
-        int total = tried;
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue())
-            .map(e -> "; the most common failure (" + e.getValue() + " of " + total + " laws tried): " + e.getKey())
-            .orElse("");
-    }
-
-    /**
-     * The law a restart picks from its front and refits on all of train; null if it fitted no law at all.
-     *
-     * @param reserved the names readable parameter names may not take
-     */
-    private Choice choose(Restart restart, Set<String> reserved) {
-        List<CandidateCache.Entry> front = ParetoFront.of(restart.cache.entries()).stream()
-            .map(e -> readable(e, reserved)).toList();
-        if (front.isEmpty()) {
-            return null;
-        }
-        FitOptions options = FitOptions.defaults().withStarts(settings.finalStarts()).withSeed(restart.seed());
-        // the reported law, fitted on all of train, must pass the checks its validation fits passed; if it
-        // does not, the next choice from the front is taken
-        List<CandidateCache.Entry> candidates = new ArrayList<>(front);
-        CandidateCache.Entry chosen;
-        FittedLaw fitted;
-        while (true) {
-            chosen = ParetoFront.choose(candidates, e -> errors(restart, e));
-            // the values found during the search are one more start: the validated basin stays reachable
-            fitted = FittedLaw.fit(chosen.law(), train.table(), options, settings.threads(),
-                hints(chosen.law(), chosen.evaluation().fitted()));
-            String problem = fitted.failure().isPresent()
-                ? fitted.failure().get().failure()
-                : probe.check(chosen.law(), train.table(), fitted.parameters());
-            if (problem == null || candidates.size() == 1) {
-                break;
-            }
-            listener.onMessage("passing over " + chosen.law() + " (fitted on all of train: " + problem + ")");
-            candidates.remove(chosen);
-        }
-        return new Choice(restart, front, chosen, fitted);
-    }
-
-    private static ValidationErrors errors(Restart restart, CandidateCache.Entry entry) {
-        return restart.cache.errors(entry.key()).orElseThrow(
-            () -> new IllegalStateException("no validation errors kept for front law " + entry.law()));
-    }
-
-    /** A front entry under readable parameter names, for the run's outputs; the search never sees them. */
-    private static CandidateCache.Entry readable(CandidateCache.Entry entry, Set<String> reserved) {
-        Map<String, String> names = ReadableNames.of(entry.law(), reserved);
-        Evaluation e = entry.evaluation();
-        Map<String, Double> fitted = new java.util.LinkedHashMap<>();
-        e.fitted().forEach((name, value) -> fitted.put(names.getOrDefault(name, name), value));
-        return new CandidateCache.Entry(entry.key(), entry.law().withParametersRenamed(names),
-            new Evaluation(e.validationError(), e.standardError(), e.parameterCount(), e.nodeCount(), fitted, e.failure()));
-    }
-
-    private ParameterSet hints(Law law, Map<String, Double> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        double[] start = new double[law.parameterCount()];
-        for (int k = 0; k < start.length; k++) {
-            start[k] = values.getOrDefault(law.parameters().get(k), Double.NaN);
-        }
-        Map<String, double[][]> perGroup = new java.util.LinkedHashMap<>();
-        for (dev.evosld.data.Group group : train.table().groups()) {
-            double[][] perTarget = new double[config.targets().size()][];
-            java.util.Arrays.fill(perTarget, start);
-            perGroup.put(group.name(), perTarget);
-        }
-        return ParameterSet.of(law.parameters(), config.targets(), perGroup);
     }
 
     /** A seed for (run seed, island, generation) that differs in all bits for neighbouring inputs. */

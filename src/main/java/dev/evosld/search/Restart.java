@@ -35,4 +35,10 @@ final class Restart {
     long seed() {
         return settings.seed();
     }
+
+    /** The per-row validation errors of a law on its front, which the cache keeps for exactly those. */
+    ValidationErrors errors(CandidateCache.Entry entry) {
+        return cache.errors(entry.key()).orElseThrow(
+            () -> new IllegalStateException("no validation errors kept for front law " + entry.law()));
+    }
 }

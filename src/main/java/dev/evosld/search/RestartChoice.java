@@ -1,0 +1,157 @@
+package dev.evosld.search;
+
+import dev.evosld.EvosldException;
+import dev.evosld.data.Group;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.Train;
+import dev.evosld.eval.ParameterSet;
+import dev.evosld.fit.FitOptions;
+import dev.evosld.fit.FittedLaw;
+import dev.evosld.law.Law;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The end of a run: each restart picks a law from its own front ({@link ParetoFront#choose}) and refits it on
+ * all of train, and the run reports the restart whose law validates best. A refit that fails, or that breaks
+ * the checks beyond the data its validation fits passed, sends the restart to its next choice.
+ */
+final class RestartChoice {
+    private final TaskConfig config;
+    private final Train train;
+    private final SearchSettings settings;
+    private final ExtrapolationProbe probe;
+    private final SearchListener listener;
+
+    RestartChoice(TaskConfig config, Train train, SearchSettings settings, ExtrapolationProbe probe,
+                  SearchListener listener) {
+        this.config = config;
+        this.train = train;
+        this.settings = settings;
+        this.probe = probe;
+        this.listener = listener;
+    }
+
+    /** A restart's pick: its front (under readable parameter names), the law and that law fitted on all of train. */
+    record Pick(Restart restart, List<CandidateCache.Entry> front, CandidateCache.Entry law, FittedLaw fitted) {
+    }
+
+    /**
+     * The pick that validates best (the first of equals).
+     *
+     * @throws EvosldException when no restart fitted any law, with the most common reason
+     */
+    Pick best(List<Restart> restarts) {
+        Set<String> reserved = new HashSet<>(config.featureNames());
+        reserved.addAll(config.targets());
+        reserved.addAll(config.bounds().keySet());
+        Pick best = null;
+        List<String> validations = new ArrayList<>();
+        for (Restart restart : restarts) {
+            Pick pick = pick(restart, reserved);
+            if (pick == null) {
+                continue;
+            }
+            validations.add(String.format(Locale.ROOT, "%.6f", pick.law().evaluation().validationR2()));
+            double error = pick.law().evaluation().validationError();
+            if (best == null || error < best.law().evaluation().validationError()) {
+                best = pick;
+            }
+        }
+        if (best == null) {
+            throw new EvosldException("no candidate law could be fitted to " + config.name() + commonFailure(restarts));
+        }
+        if (restarts.size() > 1) {
+            listener.onMessage("restarts' laws validate " + String.join(", ", validations) + "; restart "
+                + (best.restart().index + 1) + "'s is reported");
+        }
+        return best;
+    }
+
+    /** Why most of the laws tried failed, for the message of a run that fitted none. */
+    private static String commonFailure(List<Restart> restarts) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int tried = 0;
+        for (Restart restart : restarts) {
+            for (CandidateCache.Entry entry : restart.cache.entries()) {
+                tried++;
+                String failure = entry.evaluation().failure();
+                if (failure != null) {
+                    counts.merge(failure, 1, Integer::sum);
+                }
+            }
+        }
+        int total = tried;
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue())
+            .map(e -> "; the most common failure (" + e.getValue() + " of " + total + " laws tried): " + e.getKey())
+            .orElse("");
+    }
+
+    /**
+     * The law a restart picks from its front and refits on all of train; null if it fitted no law at all.
+     *
+     * @param reserved the names readable parameter names may not take
+     */
+    private Pick pick(Restart restart, Set<String> reserved) {
+        List<CandidateCache.Entry> front = ParetoFront.of(restart.cache.entries()).stream()
+            .map(e -> readable(e, reserved)).toList();
+        if (front.isEmpty()) {
+            return null;
+        }
+        FitOptions options = FitOptions.defaults().withStarts(settings.finalStarts()).withSeed(restart.seed());
+        // the reported law, fitted on all of train, must pass the checks its validation fits passed; if it
+        // does not, the next choice from the front is taken
+        List<CandidateCache.Entry> candidates = new ArrayList<>(front);
+        CandidateCache.Entry chosen;
+        FittedLaw fitted;
+        while (true) {
+            chosen = ParetoFront.choose(candidates, restart::errors);
+            // the values found during the search are one more start: the validated basin stays reachable
+            fitted = FittedLaw.fit(chosen.law(), train.table(), options, settings.threads(),
+                hints(chosen.law(), chosen.evaluation().fitted()));
+            String problem = fitted.failure().isPresent()
+                ? fitted.failure().get().failure()
+                : probe.check(chosen.law(), train.table(), fitted.parameters());
+            if (problem == null || candidates.size() == 1) {
+                break;
+            }
+            listener.onMessage("passing over " + chosen.law() + " (fitted on all of train: " + problem + ")");
+            candidates.remove(chosen);
+        }
+        return new Pick(restart, front, chosen, fitted);
+    }
+
+    /** A front entry under readable parameter names, for the run's outputs; the search never sees them. */
+    private static CandidateCache.Entry readable(CandidateCache.Entry entry, Set<String> reserved) {
+        Map<String, String> names = ReadableNames.of(entry.law(), reserved);
+        Evaluation e = entry.evaluation();
+        Map<String, Double> fitted = new LinkedHashMap<>();
+        e.fitted().forEach((name, value) -> fitted.put(names.getOrDefault(name, name), value));
+        return new CandidateCache.Entry(entry.key(), entry.law().withParametersRenamed(names),
+            new Evaluation(e.validationError(), e.standardError(), e.parameterCount(), e.nodeCount(), fitted, e.failure()));
+    }
+
+    /** The search's values of a law's parameters as one start, the same for every group and target. */
+    private ParameterSet hints(Law law, Map<String, Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        double[] start = new double[law.parameterCount()];
+        for (int k = 0; k < start.length; k++) {
+            start[k] = values.getOrDefault(law.parameters().get(k), Double.NaN);
+        }
+        Map<String, double[][]> perGroup = new LinkedHashMap<>();
+        for (Group group : train.table().groups()) {
+            double[][] perTarget = new double[config.targets().size()][];
+            Arrays.fill(perTarget, start);
+            perGroup.put(group.name(), perTarget);
+        }
+        return ParameterSet.of(law.parameters(), config.targets(), perGroup);
+    }
+}

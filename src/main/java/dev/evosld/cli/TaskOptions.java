@@ -81,6 +81,11 @@ final class TaskOptions {
                 + "a law whose prediction rises there is rejected (default: none).")
         List<String> fallsWith = List.of();
 
+        @Option(names = "--target-range", paramLabel = "LOW,HIGH",
+            description = "The values the target can take at all, e.g. 0,1 for an accuracy or -inf,0 for a negated "
+                + "error; a law whose prediction leaves them beyond the data is rejected (default: any value).")
+        String targetRange;
+
         UserData userData() {
             if (testAbove != null && test != null) {
                 throw new EvosldException("--data takes at most one of --test-above COL=VALUE and --test CSV");
@@ -89,8 +94,39 @@ final class TaskOptions {
                 : test != null ? new UserData.TestFile(test, scaleAxis)
                 : new UserData.NoTest(scaleAxis);
             return new UserData(data, features, targets, group, budget, split, TaskConfig.Trend.parse(trend),
-                fallsWith);
+                fallsWith, range(targetRange));
         }
+    }
+
+    /** {@code LOW,HIGH}, each a number or {@code inf} with its sign; null means any value. */
+    static TaskConfig.Bound range(String text) {
+        if (text == null) {
+            return TaskConfig.Bound.UNBOUNDED;
+        }
+        String[] ends = text.split(",", -1);
+        if (ends.length != 2) {
+            throw new EvosldException("--target-range takes LOW,HIGH, not '" + text + "'");
+        }
+        try {
+            return new TaskConfig.Bound(end(ends[0], text), end(ends[1], text));
+        } catch (dev.evosld.data.DataException e) {
+            throw new EvosldException("--target-range " + text + ": " + e.getMessage());
+        }
+    }
+
+    private static double end(String end, String text) {
+        return switch (end.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "inf", "+inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> {
+                try {
+                    yield Double.parseDouble(end.strip());
+                } catch (NumberFormatException e) {
+                    throw new EvosldException("--target-range takes LOW,HIGH (numbers, or -inf and inf), not '"
+                        + text + "'");
+                }
+            }
+        };
     }
 
     /** Whether the command line names the data, as a task or a CSV. */

@@ -51,6 +51,7 @@ final class ConfigReader {
         HoldoutDocument holdout,
         String trend,
         List<String> fallsWith,
+        List<Double> targetRange,
         String humanLaw,
         LinkedHashMap<String, List<Double>> bounds,
         ReferencesDocument references,
@@ -132,6 +133,17 @@ final class ConfigReader {
         List<String> fallsWith = d.fallsWith == null ? List.of() : d.fallsWith;
         noNulls(fallsWith, "falls_with");
 
+        TaskConfig.Bound targetRange = TaskConfig.Bound.UNBOUNDED;
+        if (d.targetRange != null) {
+            if (d.targetRange.size() != 2 || d.targetRange.contains(null)) {
+                throw new DataException("target_range must be a pair [lower, upper]");
+            }
+            try {
+                targetRange = new TaskConfig.Bound(d.targetRange.get(0), d.targetRange.get(1));
+            } catch (DataException e) {
+                throw new DataException("target_range: " + e.getMessage(), e);
+            }
+        }
         Map<String, TaskConfig.Bound> bounds = new LinkedHashMap<>();
         if (d.bounds != null) {
             d.bounds.forEach((parameter, interval) -> {
@@ -157,7 +169,7 @@ final class ConfigReader {
             hub = new TaskConfig.HubSource(d.hub.dataset, d.hub.config, d.hub.trainRows, d.hub.testRows);
         }
         return new TaskConfig(d.name, d.description, features, d.targets, d.parameterBudget, d.scaleAxis,
-            holdout(d.holdout), TaskConfig.Trend.parse(d.trend), fallsWith, d.humanLaw, bounds, references, hub,
+            holdout(d.holdout), TaskConfig.Trend.parse(d.trend), fallsWith, targetRange, d.humanLaw, bounds, references, hub,
             d.search == null ? TaskConfig.SearchEffort.DEFAULT
                 : new TaskConfig.SearchEffort(d.search.generations, d.search.restarts));
     }

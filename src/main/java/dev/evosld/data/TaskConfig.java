@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * @param trend what must keep its trend along the scale axis beyond the data: each run, or only a group's mean
  * @param fallsWith the features the targets never rise with beyond the data (more data or a bigger model never
  *     makes the loss worse), each run or a group's mean as {@code trend} says; empty when none is known
+ * @param targetRange the values the targets can take at all (a negated Brier score is never above 0), which
+ *     a law's predictions beyond the data must respect; {@link Bound#UNBOUNDED} when nothing is known
  * @param humanLaw the human-designed law in EvoSLD's law language, or {@code null} when there is none
  * @param bounds per-parameter bound overrides for fitting, by parameter name, in file order
  * @param references published scores to compare with, or {@code null}
@@ -44,6 +46,7 @@ public record TaskConfig(
     Holdout holdout,
     Trend trend,
     List<String> fallsWith,
+    Bound targetRange,
     String humanLaw,
     Map<String, Bound> bounds,
     References references,
@@ -82,6 +85,7 @@ public record TaskConfig(
         search = Objects.requireNonNullElse(search, SearchEffort.DEFAULT);
         Objects.requireNonNull(trend, "trend");
         fallsWith = List.copyOf(Objects.requireNonNull(fallsWith, "falls_with"));
+        Objects.requireNonNull(targetRange, "target_range");
         bounds = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(bounds, "bounds")));
         if (humanLaw != null) {
             humanLaw = MessageText.oneLine(require(humanLaw, "human_law"));
@@ -126,13 +130,14 @@ public record TaskConfig(
 
     /**
      * A task whose runs must each keep their trend beyond the data, as most tasks' runs do, with no feature
-     * known to lower the targets, searched for as long as the search's defaults say.
+     * known to lower the targets and no limit known to the targets' values, searched for as long as the search's
+     * defaults say.
      */
     public TaskConfig(String name, String description, List<Feature> features, List<String> targets,
                       int parameterBudget, List<String> scaleAxis, Holdout holdout, String humanLaw,
                       Map<String, Bound> bounds, References references, HubSource hub) {
         this(name, description, features, targets, parameterBudget, scaleAxis, holdout, Trend.PER_RUN, List.of(),
-            humanLaw, bounds, references, hub, SearchEffort.DEFAULT);
+            Bound.UNBOUNDED, humanLaw, bounds, references, hub, SearchEffort.DEFAULT);
     }
 
     /**
@@ -280,8 +285,11 @@ public record TaskConfig(
         }
     }
 
-    /** Bounds on a fitted parameter; either end may be infinite. */
+    /** An interval, of a fitted parameter's values or of a target's; either end may be infinite. */
     public record Bound(double lower, double upper) {
+        /** Every real number. */
+        public static final Bound UNBOUNDED = new Bound(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+
         /** @throws DataException if an end is NaN or the interval is empty */
         public Bound {
             if (Double.isNaN(lower) || Double.isNaN(upper) || lower > upper

@@ -30,10 +30,11 @@ import java.util.stream.Collectors;
  * @param split how rows are divided into train and test, if they are
  * @param trend what must keep its trend beyond the data (see {@link TaskConfig.Trend})
  * @param fallsWith the features the targets never rise with beyond the data (see {@link TaskConfig#fallsWith()})
+ * @param targetRange the values the targets can take (see {@link TaskConfig#targetRange()})
  */
 public record UserData(
     Path data, List<String> features, List<String> targets, String groupColumn, int parameterBudget, Split split,
-    TaskConfig.Trend trend, List<String> fallsWith) {
+    TaskConfig.Trend trend, List<String> fallsWith, TaskConfig.Bound targetRange) {
 
     /** The budget when the user gives none: the median of SLDBench's single-target tasks. */
     public static final int DEFAULT_PARAMETER_BUDGET = 6;
@@ -47,15 +48,20 @@ public record UserData(
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(trend, "trend");
         fallsWith = List.copyOf(fallsWith);
+        Objects.requireNonNull(targetRange, "targetRange");
         if (groupColumn != null && groupColumn.isBlank()) {
             throw new DataException("the group column name is empty");
         }
     }
 
-    /** A user's runs, each of which must keep its trend beyond the data, with no feature known to lower the targets. */
+    /**
+     * A user's runs, each of which must keep its trend beyond the data, with no feature known to lower the targets
+     * and no limit known to their values.
+     */
     public UserData(Path data, List<String> features, List<String> targets, String groupColumn, int parameterBudget,
                     Split split) {
-        this(data, features, targets, groupColumn, parameterBudget, split, TaskConfig.Trend.PER_RUN, List.of());
+        this(data, features, targets, groupColumn, parameterBudget, split, TaskConfig.Trend.PER_RUN, List.of(),
+            TaskConfig.Bound.UNBOUNDED);
     }
 
     /** How a user's rows are divided into train and test, if they are. */
@@ -150,7 +156,8 @@ public record UserData(
                 .toList();
             return new TaskConfig(taskName(), "The user's own runs, from " + data.getFileName() + ".", described,
                 targets, parameterBudget, axis == null ? List.of() : List.of(axis),
-                new TaskConfig.Holdout.TopValues(1, 0), trend, fallsWith, null, Map.of(), null, null, null);
+                new TaskConfig.Holdout.TopValues(1, 0), trend, fallsWith, targetRange, null, Map.of(), null, null,
+                null);
         } catch (DataException e) {
             throw new DataException(source + ": " + e.getMessage(), e);
         }

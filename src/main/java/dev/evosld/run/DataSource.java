@@ -31,13 +31,15 @@ import java.util.List;
  *     recorded before it existed) means {@code per_run}
  * @param fallsWith the features the targets never rise with, for {@code csv}; null (runs recorded before it
  *     existed) means none
+ * @param targetRange the targets' possible values as [lower, upper], a null end being unbounded (JSON has no
+ *     infinity), for {@code csv}; null (unbounded, or runs recorded before it existed) means any value
  */
 public record DataSource(String kind, String task, String data, String test, List<String> features,
                          List<String> targets, String group, String testAbove, String scaleAxis, Integer budget,
-                         String trend, List<String> fallsWith) {
+                         String trend, List<String> fallsWith, List<Double> targetRange) {
 
     public static DataSource sldbench(String task) {
-        return new DataSource("sldbench", task, null, null, null, null, null, null, null, null, null, null);
+        return new DataSource("sldbench", task, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static DataSource csv(String task, UserData user) {
@@ -54,7 +56,26 @@ public record DataSource(String kind, String task, String data, String test, Lis
         }
         return new DataSource("csv", task, user.data().toString(), test, user.features(), user.targets(),
             user.groupColumn(), rule, axis, user.parameterBudget(), user.trend().configName(),
-            user.fallsWith());
+            user.fallsWith(), range(user.targetRange()));
+    }
+
+    private static List<Double> range(TaskConfig.Bound bound) {
+        if (bound.equals(TaskConfig.Bound.UNBOUNDED)) {
+            return null;
+        }
+        return java.util.Arrays.asList(Double.isInfinite(bound.lower()) ? null : bound.lower(),
+            Double.isInfinite(bound.upper()) ? null : bound.upper());
+    }
+
+    private static TaskConfig.Bound bound(List<Double> range) {
+        if (range == null) {
+            return TaskConfig.Bound.UNBOUNDED;
+        }
+        if (range.size() != 2) {
+            throw new EvosldException("target_range must be a pair [lower, upper], not " + range);
+        }
+        return new TaskConfig.Bound(range.get(0) == null ? Double.NEGATIVE_INFINITY : range.get(0),
+            range.get(1) == null ? Double.POSITIVE_INFINITY : range.get(1));
     }
 
     /** Loads the data again: SLDBench tasks from {@code directory}, user CSVs from their recorded paths. */
@@ -71,7 +92,7 @@ public record DataSource(String kind, String task, String data, String test, Lis
             : test != null ? new UserData.TestFile(Path.of(test), scaleAxis)
             : new UserData.NoTest(scaleAxis);
         return new UserData(Path.of(data), features, targets, group, budget, split, TaskConfig.Trend.parse(trend),
-            fallsWith == null ? List.of() : fallsWith);
+            fallsWith == null ? List.of() : fallsWith, bound(targetRange));
     }
 
     /** SHA-256 (hex) over the train and test files (the one file without a test split), so a report can tell whether the data changed since the run. */

@@ -30,6 +30,11 @@ import java.util.Locale;
  * way, each on its own: moved to {@code factor} times a group's largest value, a prediction may not rise above
  * its value there by more than the tolerance. That catches a law with an optimum in data size, which fits the
  * curvature of the data and promises that more data will hurt.
+ *
+ * <p>Where the task knows what values its targets can take at all ({@link TaskConfig#targetRange()}: a
+ * negated Brier score is never above 0), every probed prediction must also stay inside them, give or take
+ * {@link #TURN_TOLERANCE} of the observed target range: a law that promises an impossible score beyond the
+ * data has not learnt how the score behaves there.
  */
 final class ExtrapolationProbe {
     /** The share of the target range a prediction may move back against its own trend beyond the data. */
@@ -39,17 +44,26 @@ final class ExtrapolationProbe {
     private final List<String> fallsWith;
     private final TaskConfig.Trend trend;
     private final double[] factors;
+    private final TaskConfig.Bound targetRange;
 
-    ExtrapolationProbe(List<String> axes, List<String> fallsWith, TaskConfig.Trend trend, double[] factors) {
+    ExtrapolationProbe(List<String> axes, List<String> fallsWith, TaskConfig.Trend trend, double[] factors,
+                       TaskConfig.Bound targetRange) {
         this.axes = List.copyOf(axes);
         this.fallsWith = List.copyOf(fallsWith);
         this.trend = trend;
         this.factors = factors.clone();
+        this.targetRange = targetRange;
+    }
+
+    /** A probe of a task with no known limit to its targets' values. */
+    ExtrapolationProbe(List<String> axes, List<String> fallsWith, TaskConfig.Trend trend, double[] factors) {
+        this(axes, fallsWith, trend, factors, TaskConfig.Bound.UNBOUNDED);
     }
 
     /** The probe of a task: its scale axes and the features it falls with, at {@link CandidateScorer#PROBE_FACTORS}. */
     static ExtrapolationProbe of(TaskConfig config) {
-        return new ExtrapolationProbe(config.scaleAxis(), config.fallsWith(), config.trend(), CandidateScorer.PROBE_FACTORS);
+        return new ExtrapolationProbe(config.scaleAxis(), config.fallsWith(), config.trend(), CandidateScorer.PROBE_FACTORS,
+            config.targetRange());
     }
 
     /** Why the fitted law is implausible beyond the data, or null if it is not. */
@@ -84,6 +98,11 @@ final class ExtrapolationProbe {
                         return "not finite at " + beyond(fitted, feature, factor);
                     }
                     double tolerance = TURN_TOLERANCE * Math.max(high[t] - low[t], 1e-12);
+                    for (double prediction : beyond.get(t)) {
+                        if (impossible(prediction, tolerance)) {
+                            return impossible(prediction, beyond(fitted, feature, factor));
+                        }
+                    }
                     // the half-way prediction plays no part: the target may not rise at all, whatever it did inside
                     String rise = broken(fitted, moved, atLargest.get(t), atLargest.get(t), beyond.get(t),
                         (half, largest, far) -> far - largest > tolerance);
@@ -107,6 +126,9 @@ final class ExtrapolationProbe {
                     if (!Double.isFinite(prediction)) {
                         return "not finite at " + beyond(fitted, axes.getFirst(), factor);
                     }
+                    if (impossible(prediction, TURN_TOLERANCE * range)) {
+                        return impossible(prediction, beyond(fitted, axes.getFirst(), factor));
+                    }
                     if (prediction < low[t] - range || prediction > high[t] + range) {
                         return String.format(Locale.ROOT, "implausible at %s: %.4g outside [%.4g, %.4g]",
                             beyond(fitted, axes.getFirst(), factor), prediction, low[t] - range, high[t] + range);
@@ -120,6 +142,20 @@ final class ExtrapolationProbe {
             }
         }
         return null;
+    }
+
+    /** Whether a prediction lies outside the targets' possible values by more than {@code tolerance}. */
+    private boolean impossible(double prediction, double tolerance) {
+        return prediction < targetRange.lower() - tolerance || prediction > targetRange.upper() + tolerance;
+    }
+
+    private String impossible(double prediction, String where) {
+        return String.format(Locale.ROOT, "impossible at %s: %.4g outside the target's possible [%s, %s]", where,
+            prediction, end(targetRange.lower()), end(targetRange.upper()));
+    }
+
+    private static String end(double value) {
+        return Double.isInfinite(value) ? (value > 0 ? "inf" : "-inf") : String.format(Locale.ROOT, "%.4g", value);
     }
 
     /** Whether a prediction at half the largest value, at the largest and beyond it breaks a rule. */

@@ -96,6 +96,11 @@ class MainTest {
         assertOneLineError("small-vocab.E: not a finite number: x", concat(data, "eval", "--law", "E + 0*N", "--params", params.toString()));
         assertOneLineError("trend must be per_run, group_mean or u_shaped, not 'mean'", concat(data, "fit", "--law", "E", "--trend", "mean"));
         assertOneLineError("falls_with 'tokens' is not a feature", concat(data, "fit", "--law", "E", "--falls-with", "tokens"));
+        assertOneLineError("--target-range takes LOW,HIGH (numbers, or -inf and inf), not 'zero,1'",
+            concat(data, "fit", "--law", "E", "--target-range", "zero,1"));
+        assertOneLineError("--target-range 1,0: bound [1.0, 0.0] is not an interval",
+            concat(data, "fit", "--law", "E", "--target-range", "1,0"));
+        assertOneLineError("--target-range takes LOW,HIGH, not '0'", concat(data, "fit", "--law", "E", "--target-range", "0"));
         assertOneLineError("column 'M'", concat(new String[] {"--data", csv.toString(), "--features", "M,N", "--target", "loss",
             "--test-above", "N=1e9"}, "fit", "--law", "E"));
         assertOneLineError("no data for task 'parallel_scaling_law' in " + directory.resolve("nothing"),

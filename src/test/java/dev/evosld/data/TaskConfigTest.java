@@ -153,7 +153,7 @@ class TaskConfigTest {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, VALID + "colour: blue\n");
         assertEquals(file + ":10: unknown key 'colour' (known keys: bounds, description, falls_with, features, holdout, hub, "
-            + "human_law, name, parameter_budget, references, scale_axis, search, targets, trend)",
+            + "human_law, name, parameter_budget, references, scale_axis, search, target_range, targets, trend)",
             assertThrows(DataException.class, () -> TaskConfig.load(file)).getMessage());
     }
 
@@ -199,7 +199,7 @@ class TaskConfigTest {
     @Test
     void unknownKeys() {
         assertEquals("c.yaml:10: unknown key 'foo' (known keys: bounds, description, falls_with, features, holdout, hub, "
-            + "human_law, name, parameter_budget, references, scale_axis, search, targets, trend)", error(VALID + "foo: 1\n"));
+            + "human_law, name, parameter_budget, references, scale_axis, search, target_range, targets, trend)", error(VALID + "foo: 1\n"));
         assertEquals("c.yaml:9: unknown key 'top_valuez' in 'holdout' (known keys: folds, min_train_rows, top_fraction, top_values)",
             error(VALID.replace("{top_values: 1}", "{top_values: 1, top_valuez: 2}")));
         assertEquals("c.yaml:4: unknown key 'unit' in 'features[0]' (known keys: description, name)",
@@ -261,6 +261,18 @@ class TaskConfigTest {
         assertEquals("c.yaml: falls_with 'tokens' is not a feature", error(VALID + "falls_with: [tokens]\n"));
         assertEquals("c.yaml: falls_with 'D' is listed twice", error(VALID + "falls_with: [D, D]\n"));
         assertEquals("c.yaml: missing key 'falls_with[0]'", error(VALID + "falls_with: [null]\n"));
+    }
+
+    @Test
+    void targetRangeIsAnIntervalWithInfiniteEndsAndDefaultsToAnyValue() {
+        assertEquals(TaskConfig.Bound.UNBOUNDED, ConfigReader.read(VALID, "c.yaml").targetRange());
+        assertEquals(new TaskConfig.Bound(Double.NEGATIVE_INFINITY, 0),
+            ConfigReader.read(VALID + "target_range: [-.inf, 0]\n", "c.yaml").targetRange());
+        assertEquals(new TaskConfig.Bound(0, 1), ConfigReader.read(VALID + "target_range: [0, 1]\n", "c.yaml").targetRange());
+        assertEquals("c.yaml: target_range: bound [1.0, 0.0] is not an interval", error(VALID + "target_range: [1, 0]\n"));
+        assertEquals("c.yaml: target_range must be a pair [lower, upper]", error(VALID + "target_range: [0]\n"));
+        assertEquals(new TaskConfig.Bound(Double.NEGATIVE_INFINITY, 0),
+            TaskConfig.load("easy_question_scaling_law").targetRange(), "a negated Brier score is never above 0");
     }
 
     @Test

@@ -55,16 +55,18 @@ class UserDataTest {
     void theTrendReachesTheConfigAndDefaultsToPerRun() {
         assertEquals(TaskConfig.Trend.PER_RUN, user(null, rule("N=1e9"), "loss").config().trend());
         UserData mean = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 6, rule("N=1e9"),
-            TaskConfig.Trend.GROUP_MEAN, List.of("D"));
+            TaskConfig.Trend.GROUP_MEAN, List.of("D"), new TaskConfig.Bound(0, 10));
         assertEquals(TaskConfig.Trend.GROUP_MEAN, mean.config().trend());
         assertEquals(TaskConfig.Trend.GROUP_MEAN, mean.load().config().trend());
         assertEquals(List.of("D"), mean.load().config().fallsWith());
+        assertEquals(new TaskConfig.Bound(0, 10), mean.load().config().targetRange());
+        assertEquals(TaskConfig.Bound.UNBOUNDED, user(null, rule("N=1e9"), "loss").config().targetRange());
     }
 
     @Test
     void aFallingFeatureThatIsNotAFeatureIsAnErrorNamingTheFile() {
         UserData user = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 6, rule("N=1e9"),
-            TaskConfig.Trend.PER_RUN, List.of("tokens"));
+            TaskConfig.Trend.PER_RUN, List.of("tokens"), TaskConfig.Bound.UNBOUNDED);
         DataException e = assertThrows(DataException.class, user::config);
         assertEquals(runs + ": falls_with 'tokens' is not a feature", e.getMessage());
     }

@@ -27,12 +27,14 @@ class DataSourceTest {
         Path runs = dir.resolve("runs.csv");
         Files.writeString(runs, "N,loss\n1e8,3\n1e9,2.5\n1e10,2.2\n");
         UserData user = new UserData(runs, List.of("N"), List.of("loss"), null, 3, UserData.ScaleRule.parse("N=1e9"),
-            TaskConfig.Trend.GROUP_MEAN, List.of("N"));
+            TaskConfig.Trend.GROUP_MEAN, List.of("N"), new TaskConfig.Bound(0, Double.POSITIVE_INFINITY));
         String json = Json.mapper().writeValueAsString(DataSource.csv("runs", user));
+        assertTrue(json.contains("\"target_range\" : [ 0.0, null ]"), json);
         DataSource source = Json.mapper().readValue(json, DataSource.class);
         TaskConfig config = source.load(DataDirectory.resolve(null, Map.of())).config();
         assertEquals(TaskConfig.Trend.GROUP_MEAN, config.trend());
         assertEquals(List.of("N"), config.fallsWith());
+        assertEquals(new TaskConfig.Bound(0, Double.POSITIVE_INFINITY), config.targetRange());
         assertEquals(3, config.parameterBudget());
         assertEquals(List.of("N"), config.scaleAxis());
     }
@@ -48,6 +50,7 @@ class DataSourceTest {
         TaskConfig config = source.load(DataDirectory.resolve(null, Map.of())).config();
         assertEquals(TaskConfig.Trend.PER_RUN, config.trend());
         assertEquals(List.of(), config.fallsWith());
+        assertEquals(TaskConfig.Bound.UNBOUNDED, config.targetRange());
     }
 
     @Test

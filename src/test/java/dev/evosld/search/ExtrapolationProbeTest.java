@@ -63,6 +63,31 @@ class ExtrapolationProbeTest {
     }
 
     @Test
+    void aPredictionBeyondTheTargetsPossibleValuesFailsBeyondTheTolerance() {
+        // rises with N, steadily and inside the data's range: 4.0 at the largest N, 4.069 at 2×, 4.23 at 10×
+        Law law = Law.parse("E + c*log(N)", SyntheticTask.FEATURES);
+        ParameterSet values = values(law, 4.0 - 0.1 * Math.log(1e9), 0.1);
+        assertNull(probe.check(law, table, values), "no limit known");
+        String reason = bounded(Double.NEGATIVE_INFINITY, 4.0).check(law, table, values);
+        assertEquals("impossible at 2× the largest N: 4.069 outside the target's possible [-inf, 4.000]", reason);
+        // 2% of the observed target range (2.4 to 5.0) is a tolerance of about 0.05
+        assertEquals("impossible at 10× the largest N: 4.230 outside the target's possible [-inf, 4.030]",
+            bounded(Double.NEGATIVE_INFINITY, 4.03).check(law, table, values));
+        assertNull(bounded(Double.NEGATIVE_INFINITY, 4.2).check(law, table, values));
+        // the features the targets fall with are held to the same limits
+        ExtrapolationProbe fallsWithDAbove = new ExtrapolationProbe(List.of(), List.of("D"), TaskConfig.Trend.PER_RUN,
+            CandidateScorer.PROBE_FACTORS, new TaskConfig.Bound(2.5, Double.POSITIVE_INFINITY));
+        Law falling = Law.parse("E - c*log(D)", SyntheticTask.FEATURES);
+        assertEquals("impossible at 2× the largest D: 2.431 outside the target's possible [2.500, inf]",
+            fallsWithDAbove.check(falling, table, values(falling, 2.5 + 0.1 * Math.log(6.4e10), 0.1)));
+    }
+
+    private static ExtrapolationProbe bounded(double lower, double upper) {
+        return new ExtrapolationProbe(List.of("N"), List.of(), TaskConfig.Trend.PER_RUN, CandidateScorer.PROBE_FACTORS,
+            new TaskConfig.Bound(lower, upper));
+    }
+
+    @Test
     void aUShapedTaskLetsAFallTurnIntoARiseButNotTheReverse() {
         ExtrapolationProbe uShaped = new ExtrapolationProbe(List.of("N"), List.of(), TaskConfig.Trend.U_SHAPED,
             CandidateScorer.PROBE_FACTORS);

@@ -159,7 +159,7 @@ public final class LlmProposer implements Proposer, AutoCloseable {
             variables.add(new VariableBrief(feature.name(), feature.description(), min, max));
         }
         return new TaskBrief(config.name(), config.description(), variables, config.targets(),
-            context.parametersPerTarget(), config.scaleAxis(), config.fallsWith());
+            context.parametersPerTarget(), config.scaleAxis(), config.fallsWith(), config.targetRange());
     }
 
     /** The best laws, lowest validation error first (ties in the given order), without failures. */

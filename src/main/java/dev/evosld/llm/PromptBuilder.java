@@ -1,5 +1,6 @@
 package dev.evosld.llm;
 
+import dev.evosld.data.TaskConfig;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.HashMap;
@@ -86,7 +87,7 @@ public final class PromptBuilder {
             "task_description", task.description().isBlank() ? "(no description)" : task.description().strip(),
             "variables", task.variables().stream().map(PromptBuilder::variable).collect(Collectors.joining("\n")),
             "targets", String.join(", ", task.targets()),
-            "extrapolation", extrapolation(task.scaleAxes()) + falling(task.fallsWith()),
+            "extrapolation", extrapolation(task.scaleAxes()) + falling(task.fallsWith()) + range(task.targetRange()),
             "budget", Integer.toString(task.budget()),
             "best_laws", best.isEmpty()
                 ? "(none yet)"
@@ -115,6 +116,18 @@ public final class PromptBuilder {
     private static String falling(List<String> fallsWith) {
         return fallsWith.isEmpty() ? "" : " The targets never rise as " + String.join(" or ", fallsWith)
             + " grows: a law whose prediction rises when one of them grows beyond the data is rejected.";
+    }
+
+    /** The values the targets can take, as a sentence after the others; empty when nothing is known. */
+    private static String range(TaskConfig.Bound range) {
+        boolean below = Double.isFinite(range.lower());
+        boolean above = Double.isFinite(range.upper());
+        if (!below && !above) {
+            return "";
+        }
+        String limit = below && above ? "always between " + number(range.lower()) + " and " + number(range.upper())
+            : below ? "never below " + number(range.lower()) : "never above " + number(range.upper());
+        return " The targets are " + limit + ": a law whose prediction leaves that range beyond the data is rejected.";
     }
 
     private static String variable(VariableBrief v) {

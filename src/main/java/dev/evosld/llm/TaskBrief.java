@@ -1,5 +1,6 @@
 package dev.evosld.llm;
 
+import dev.evosld.data.TaskConfig;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,10 +16,12 @@ import java.util.Objects;
  *     for a task judged by cross-validation rather than extrapolation
  * @param fallsWith the variables the targets never rise with (a law that rises with one beyond the data is
  *     rejected), each one of {@code variables}; empty when none is known
+ * @param targetRange the values the targets can take at all (a prediction outside them beyond the data is
+ *     rejected); {@link TaskConfig.Bound#UNBOUNDED} when nothing is known
  */
 public record TaskBrief(
     String name, String description, List<VariableBrief> variables, List<String> targets, int budget,
-    List<String> scaleAxes, List<String> fallsWith) {
+    List<String> scaleAxes, List<String> fallsWith, TaskConfig.Bound targetRange) {
 
     public TaskBrief {
         Objects.requireNonNull(name, "name");
@@ -27,6 +30,7 @@ public record TaskBrief(
         targets = List.copyOf(targets);
         scaleAxes = List.copyOf(scaleAxes);
         fallsWith = List.copyOf(fallsWith);
+        Objects.requireNonNull(targetRange, "targetRange");
         if (variables.isEmpty()) {
             throw new IllegalArgumentException("task " + name + " has no variables");
         }
@@ -48,9 +52,9 @@ public record TaskBrief(
         }
     }
 
-    /** A task with no variable known to lower the targets. */
+    /** A task with no variable known to lower the targets and no limit known to their values. */
     public TaskBrief(String name, String description, List<VariableBrief> variables, List<String> targets, int budget,
                      List<String> scaleAxes) {
-        this(name, description, variables, targets, budget, scaleAxes, List.of());
+        this(name, description, variables, targets, budget, scaleAxes, List.of(), TaskConfig.Bound.UNBOUNDED);
     }
 }

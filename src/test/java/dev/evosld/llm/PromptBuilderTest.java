@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import dev.evosld.data.TaskConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,13 +102,29 @@ class PromptBuilderTest {
     @Test
     void theVariablesTheTargetsFallWithAreNamedAfterTheAxes() {
         TaskBrief falling = new TaskBrief(TASK.name(), TASK.description(), TASK.variables(), TASK.targets(), 7,
-            List.of("N"), List.of("N", "D"));
+            List.of("N"), List.of("N", "D"), TaskConfig.Bound.UNBOUNDED);
         assertTrue(PromptBuilder.standard().seed(falling, BEST, List.of(), 1, "r").get(1).content()
             .contains("judged by their error on the largest ones. The targets never rise as N or D grows: a law whose"
                 + " prediction rises when one of them grows beyond the data is rejected."));
         assertFalse(PromptBuilder.standard().seed(TASK, BEST, List.of(), 1, "r").get(1).content().contains("never rise"));
         assertThrows(IllegalArgumentException.class,
-            () -> new TaskBrief("t", "", TASK.variables(), TASK.targets(), 7, List.of("N"), List.of("X")));
+            () -> new TaskBrief("t", "", TASK.variables(), TASK.targets(), 7, List.of("N"), List.of("X"), TaskConfig.Bound.UNBOUNDED));
+    }
+
+    @Test
+    void theTargetsPossibleValuesAreSaidWhenKnown() {
+        String negated = prompt(new TaskConfig.Bound(Double.NEGATIVE_INFINITY, 0));
+        assertTrue(negated.contains("largest ones. The targets are never above 0: a law whose prediction leaves that"
+            + " range beyond the data is rejected."), negated);
+        assertTrue(prompt(new TaskConfig.Bound(0, 1)).contains("The targets are always between 0 and 1:"));
+        assertTrue(prompt(new TaskConfig.Bound(1.5, Double.POSITIVE_INFINITY)).contains("The targets are never below 1.5:"));
+        assertFalse(prompt(TaskConfig.Bound.UNBOUNDED).contains("The targets are"));
+    }
+
+    private static String prompt(TaskConfig.Bound range) {
+        TaskBrief task = new TaskBrief(TASK.name(), TASK.description(), TASK.variables(), TASK.targets(), 7,
+            List.of("N"), List.of(), range);
+        return PromptBuilder.standard().seed(task, BEST, List.of(), 1, "r").get(1).content();
     }
 
     @Test

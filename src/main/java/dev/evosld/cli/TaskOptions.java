@@ -2,12 +2,14 @@ package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
 import dev.evosld.data.DataDirectory;
+import dev.evosld.data.DataException;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
 import dev.evosld.data.UserData;
 import dev.evosld.run.DataSource;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -109,13 +111,13 @@ final class TaskOptions {
         }
         try {
             return new TaskConfig.Bound(end(ends[0], text), end(ends[1], text));
-        } catch (dev.evosld.data.DataException e) {
+        } catch (DataException e) {
             throw new EvosldException("--target-range " + text + ": " + e.getMessage());
         }
     }
 
     private static double end(String end, String text) {
-        return switch (end.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (end.strip().toLowerCase(Locale.ROOT)) {
             case "inf", "+inf" -> Double.POSITIVE_INFINITY;
             case "-inf" -> Double.NEGATIVE_INFINITY;
             default -> {

@@ -169,8 +169,8 @@ final class ConfigReader {
             hub = new TaskConfig.HubSource(d.hub.dataset, d.hub.config, d.hub.trainRows, d.hub.testRows);
         }
         return new TaskConfig(d.name, d.description, features, d.targets, d.parameterBudget, d.scaleAxis,
-            holdout(d.holdout), TaskConfig.Trend.parse(d.trend), fallsWith, targetRange, d.humanLaw, bounds, references, hub,
-            d.search == null ? TaskConfig.SearchEffort.DEFAULT
+            holdout(d.holdout), TaskConfig.Trend.parse(d.trend), fallsWith, targetRange, d.humanLaw, bounds, references,
+            hub, d.search == null ? TaskConfig.SearchEffort.DEFAULT
                 : new TaskConfig.SearchEffort(d.search.generations, d.search.restarts));
     }
 

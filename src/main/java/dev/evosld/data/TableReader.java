@@ -232,6 +232,23 @@ final class TableReader {
             return columns[j][row];
         }
 
+        /**
+         * Fails on the first target value outside {@code range}, naming its line: a run cannot have scored what
+         * the task says is impossible, so either the file or the range is wrong.
+         */
+        Rows requireTargetsWithin(TaskConfig.Bound range) {
+            for (int t = 0; t < targets.size(); t++) {
+                double[] values = columns[features.size() + t];
+                for (int row = 0; row < values.length; row++) {
+                    if (values[row] < range.lower() || values[row] > range.upper()) {
+                        throw new DataException(source + ":" + lines[row] + ": column "
+                            + MessageText.quote(targets.get(t)) + ": " + values[row] + " is outside the target's possible values " + range.describe());
+                    }
+                }
+            }
+            return this;
+        }
+
         /** All rows as a table. */
         Table table() {
             return table(row -> true);

@@ -297,6 +297,19 @@ public record TaskConfig(
                 throw new DataException("bound [" + lower + ", " + upper + "] is not an interval");
             }
         }
+
+        /** {@code [lower, upper]} as a person writes it: {@code [-inf, 0]}, {@code [0, 1]}, {@code [0.5, inf]}. */
+        public String describe() {
+            return "[" + end(lower) + ", " + end(upper) + "]";
+        }
+
+        private static String end(double value) {
+            if (Double.isInfinite(value)) {
+                return value > 0 ? "inf" : "-inf";
+            }
+            return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value) : Double.toString(value);
+        }
     }
 
     /**

@@ -66,9 +66,9 @@ public record TaskData(TaskConfig config, Train train, Optional<Test> test) {
             throw new DataException("no data for task '" + task + "' in " + directory + " (" + remedy + ")");
         }
         TableReader.Rows trainRows = TableReader.read(directory.trainFile(task), TableReader.GROUP_COLUMN,
-            config.featureNames(), config.targets());
+            config.featureNames(), config.targets()).requireTargetsWithin(config.targetRange());
         TableReader.Rows testRows = TableReader.read(directory.testFile(task), TableReader.GROUP_COLUMN,
-            config.featureNames(), config.targets());
+            config.featureNames(), config.targets()).requireTargetsWithin(config.targetRange());
         Train train = new Train(trainRows.table());
         requireTrainRows(testRows, train, "in " + trainRows.source());
         return new TaskData(config, train, new Test(testRows.table()));

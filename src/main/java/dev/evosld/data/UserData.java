@@ -175,12 +175,14 @@ public record UserData(
      */
     public TaskData load() {
         TaskConfig config = config();
-        TableReader.Rows rows = TableReader.read(data, groupColumn, features, targets);
+        TableReader.Rows rows = TableReader.read(data, groupColumn, features, targets)
+            .requireTargetsWithin(targetRange);
         return switch (split) {
             case ScaleRule rule -> splitByRule(config, rows, rule);
             case TestFile file -> {
                 Train train = new Train(rows.table());
-                TableReader.Rows testRows = TableReader.read(file.test(), groupColumn, features, targets);
+                TableReader.Rows testRows = TableReader.read(file.test(), groupColumn, features, targets)
+                    .requireTargetsWithin(targetRange);
                 TaskData.requireTrainRows(testRows, train, "in " + data);
                 yield new TaskData(config, train, new Test(testRows.table()));
             }

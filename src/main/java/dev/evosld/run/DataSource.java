@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -63,7 +64,7 @@ public record DataSource(String kind, String task, String data, String test, Lis
         if (bound.equals(TaskConfig.Bound.UNBOUNDED)) {
             return null;
         }
-        return java.util.Arrays.asList(Double.isInfinite(bound.lower()) ? null : bound.lower(),
+        return Arrays.asList(Double.isInfinite(bound.lower()) ? null : bound.lower(),
             Double.isInfinite(bound.upper()) ? null : bound.upper());
     }
 

@@ -62,8 +62,8 @@ final class ExtrapolationProbe {
 
     /** The probe of a task: its scale axes and the features it falls with, at {@link CandidateScorer#PROBE_FACTORS}. */
     static ExtrapolationProbe of(TaskConfig config) {
-        return new ExtrapolationProbe(config.scaleAxis(), config.fallsWith(), config.trend(), CandidateScorer.PROBE_FACTORS,
-            config.targetRange());
+        return new ExtrapolationProbe(config.scaleAxis(), config.fallsWith(), config.trend(),
+            CandidateScorer.PROBE_FACTORS, config.targetRange());
     }
 
     /** Why the fitted law is implausible beyond the data, or null if it is not. */
@@ -150,12 +150,8 @@ final class ExtrapolationProbe {
     }
 
     private String impossible(double prediction, String where) {
-        return String.format(Locale.ROOT, "impossible at %s: %.4g outside the target's possible [%s, %s]", where,
-            prediction, end(targetRange.lower()), end(targetRange.upper()));
-    }
-
-    private static String end(double value) {
-        return Double.isInfinite(value) ? (value > 0 ? "inf" : "-inf") : String.format(Locale.ROOT, "%.4g", value);
+        return String.format(Locale.ROOT, "impossible at %s: %.4g outside the target's possible values %s", where,
+            prediction, targetRange.describe());
     }
 
     /** Whether a prediction at half the largest value, at the largest and beyond it breaks a rule. */

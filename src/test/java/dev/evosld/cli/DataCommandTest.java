@@ -56,7 +56,11 @@ class DataCommandTest {
                 for (int i = 0; i < count; i++) {
                     ObjectNode row = Json.mapper().createObjectNode().put("group", "g" + (i % 2));
                     for (int c = 1; c < columns.size(); c++) {
-                        row.put(columns.get(c).name(), 1.0 + i + 0.25 * c);
+                        double value = 1.0 + i + 0.25 * c;
+                        // a made-up score the task deems possible: a negated Brier score is never above 0
+                        boolean target = c > config.featureNames().size();
+                        double upper = config.targetRange().upper();
+                        row.put(columns.get(c).name(), target && value > upper ? upper - value : value);
                     }
                     rows.add(row);
                 }

@@ -64,6 +64,19 @@ class UserDataTest {
     }
 
     @Test
+    void aTargetValueOutsideItsPossibleRangeIsAnErrorNamingTheLine() {
+        UserData accuracy = new UserData(runs, List.of("N", "D"), List.of("acc"), "model_family", 6, rule("N=1e9"),
+            TaskConfig.Trend.PER_RUN, List.of(), new TaskConfig.Bound(0, 1));
+        assertEquals(4, accuracy.load().train().table().rows(), "every accuracy lies in [0, 1]");
+        UserData loss = new UserData(runs, List.of("N", "D"), List.of("loss"), "model_family", 6, rule("N=1e9"),
+            TaskConfig.Trend.PER_RUN, List.of(), new TaskConfig.Bound(0, 1));
+        DataException e = assertThrows(DataException.class, loss::load);
+        assertEquals(runs + ":2: column 'loss': 3.0 is outside the target's possible values [0, 1]", e.getMessage());
+        assertEquals("[-inf, 0]", new TaskConfig.Bound(Double.NEGATIVE_INFINITY, 0).describe());
+        assertEquals("[0.5, inf]", new TaskConfig.Bound(0.5, Double.POSITIVE_INFINITY).describe());
+    }
+
+    @Test
     void aFallingFeatureThatIsNotAFeatureIsAnErrorNamingTheFile() {
         UserData user = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 6, rule("N=1e9"),
             TaskConfig.Trend.PER_RUN, List.of("tokens"), TaskConfig.Bound.UNBOUNDED);

@@ -100,7 +100,7 @@ final class ExtrapolationProbe {
                     double tolerance = TURN_TOLERANCE * Math.max(high[t] - low[t], 1e-12);
                     for (double prediction : beyond.get(t)) {
                         if (impossible(prediction, tolerance)) {
-                            return impossible(prediction, beyond(fitted, feature, factor));
+                            return impossibleAt(prediction, beyond(fitted, feature, factor));
                         }
                     }
                     // the half-way prediction plays no part: the target may not rise at all, whatever it did inside
@@ -127,7 +127,7 @@ final class ExtrapolationProbe {
                         return "not finite at " + beyond(fitted, axes.getFirst(), factor);
                     }
                     if (impossible(prediction, TURN_TOLERANCE * range)) {
-                        return impossible(prediction, beyond(fitted, axes.getFirst(), factor));
+                        return impossibleAt(prediction, beyond(fitted, axes.getFirst(), factor));
                     }
                     if (prediction < low[t] - range || prediction > high[t] + range) {
                         return String.format(Locale.ROOT, "implausible at %s: %.4g outside [%.4g, %.4g]",
@@ -149,7 +149,8 @@ final class ExtrapolationProbe {
         return prediction < targetRange.lower() - tolerance || prediction > targetRange.upper() + tolerance;
     }
 
-    private String impossible(double prediction, String where) {
+    /** The message for a prediction that {@link #impossible(double, double) is impossible} at {@code where}. */
+    private String impossibleAt(double prediction, String where) {
         return String.format(Locale.ROOT, "impossible at %s: %.4g outside the target's possible values %s", where,
             prediction, targetRange.describe());
     }

@@ -199,4 +199,15 @@ final class Charts {
             throw new EvosldException("cannot encode a PNG: " + e.getMessage());
         }
     }
+
+    /** A figure showing the chart's PNG at the chart's own size (the PNG has twice the pixels, for sharpness). */
+    static String figure(XYChart chart, String stem, String caption) {
+        return "<figure><img src=\"plots/" + stem + ".png\" width=\"" + chart.getWidth() + "\" alt=\""
+            + Html.escape(stripTags(caption)) + "\">"
+            + "<figcaption>" + caption + " <a href=\"plots/" + stem + ".svg\">SVG</a></figcaption></figure>\n";
+    }
+
+    private static String stripTags(String html) {
+        return html.replaceAll("<[^>]+>", "").replace("&#x2014;", "-");
+    }
 }

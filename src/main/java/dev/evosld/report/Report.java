@@ -11,14 +11,10 @@ import dev.evosld.export.Notation;
 import dev.evosld.law.Law;
 import dev.evosld.report.RunFiles.HistoryEntry;
 import dev.evosld.report.RunFiles.ParetoEntry;
-import dev.evosld.report.ScalePanels.Curve;
-import dev.evosld.report.ScalePanels.Panel;
-import dev.evosld.report.ScalePanels.Points;
 import dev.evosld.run.AtomicFiles;
 import dev.evosld.run.DataSource;
 import dev.evosld.run.LawDocument;
 import dev.evosld.run.RunDirectory;
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +44,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Report {
     /** The most (group, target) panels of the scale-axis plot; more would make the page a wall of plots. */
     static final int MAX_PANELS = 12;
-    /** The most curves per panel, one per combination of the other variables. */
-    static final int MAX_CURVES = 6;
     /** The most predicted-against-actual plots, one per target. */
     static final int MAX_TARGET_PLOTS = 6;
     /** The report's own plots, removed before new ones are written so that none is left over from a larger report. */
@@ -103,7 +97,7 @@ public final class Report {
         pareto.ifPresent(entries -> sections.append(paretoSection(entries, plots)));
         history.ifPresent(entries -> sections.append(historySection(entries, plots)));
         sections.append(predictionsSection(train, test, plots));
-        sections.append(scaleSection(law, parameters, data, plots, maxPanels));
+        sections.append(ScaleSection.of(law, parameters, data, plots, maxPanels));
 
         Map<String, String> values = new LinkedHashMap<>();
         values.put("version", Html.escape(dev.evosld.Version.current()));
@@ -312,7 +306,7 @@ public final class Report {
             }
             chart.getStyler().setMarkerSize(9);
             Charts.save(chart, plots, "pareto");
-            out.append(figure(chart, "pareto", "Validation error against complexity (nodes + parameters, the measure the front ranks laws by) of the laws on the Pareto front;"
+            out.append(Charts.figure(chart, "pareto", "Validation error against complexity (nodes + parameters, the measure the front ranks laws by) of the laws on the Pareto front;"
                 + " the chosen law is the orange diamond."));
         }
         out.append("<div class=\"scroll\"><table>\n<thead><tr><th>law</th><th class=\"num\">parameters</th>")
@@ -369,7 +363,7 @@ public final class Report {
             series.setMarkerColor(Charts.TRAIN);
             chart.getStyler().setMarkerSize(plotted.size() > 60 ? 0 : 5);
             Charts.save(chart, plots, "history");
-            out.append(figure(chart, "history", "The best validation error found by each generation."));
+            out.append(Charts.figure(chart, "history", "The best validation error found by each generation."));
         }
         HistoryEntry last = entries.isEmpty() ? null : entries.getLast();
         if (last != null) {
@@ -421,131 +415,8 @@ public final class Report {
             }
             String stem = "predicted-" + (t + 1);
             Charts.save(chart, plots, stem);
-            out.append(figure(chart, stem, "Target <code>" + Html.escape(target) + "</code>."));
+            out.append(Charts.figure(chart, stem, "Target <code>" + Html.escape(target) + "</code>."));
         }
         return out.append("</div>\n</section>\n").toString();
-    }
-
-    private static String scaleSection(Law law, ParameterSet parameters, TaskData data, Path plots, int maxPanels) {
-        String axis = ScalePanels.axis(data);
-        List<Panel> panels = ScalePanels.of(law, parameters, data, maxPanels, MAX_CURVES);
-        int total = ScalePanels.count(data);
-        List<String> targets = data.config().targets();
-        boolean several = targets.size() > 1;
-        String targetText = several ? "each target" : "<code>" + Html.escape(targets.getFirst()) + "</code>";
-        StringBuilder out = new StringBuilder("<section id=\"scale\">\n<h2>");
-        out.append(several ? "Targets" : Html.escape(targets.getFirst())).append(" against <code>")
-            .append(Html.escape(axis)).append("</code></h2>\n");
-        out.append("<p class=\"note\">").append(data.config().scaleAxis().isEmpty()
-                ? "The task has no scale axis; its first feature stands in. " : "")
-            .append("Per group, ").append(targetText).append(" against <code>").append(Html.escape(axis))
-            .append(data.test().isPresent()
-                ? "</code>: circles are train rows, diamonds test rows; lines are the fitted law from the smallest"
-                  + " train value to the largest test value, with the law's other variables held at the values of"
-                  + " the group's test rows"
-                : "</code>: circles are train rows (there is no test split); lines are the fitted law from the smallest"
-                  + " train value to 10× the largest (one step further on a log10 scale for a feature with values of zero"
-                  + " or below), as far as discover checked the law beyond the data, with the law's other variables held"
-                  + " at the values of the group's rows")
-            .append(" (one line and colour per combination; points take the colour of the")
-            .append(" combination within 5% of theirs, grey if there is none).");
-        if (panels.size() < total) {
-            out.append(" Showing the first ").append(panels.size()).append(" of ").append(total)
-                .append(several ? " group–target pairs." : " groups.");
-        }
-        out.append("</p>\n");
-        // a legend names each curve's value of the one other variable; with several, the colours alone pair
-        // points with curves, and a legend of long value lists would crowd the plot out
-        boolean legend = panels.stream().anyMatch(p -> p.curves().size() > 1) && otherVariables(law, axis) == 1;
-        out.append("<div class=\"grid ").append(legend ? "two" : "three").append("\">\n");
-        for (int i = 0; i < panels.size(); i++) {
-            Panel panel = panels.get(i);
-            String stem = String.format(java.util.Locale.ROOT, "scale-%02d", i + 1);
-            XYChart chart = panelChart(panel, axis, targets, legend);
-            Charts.save(chart, plots, stem);
-            String caption = "Group <code>" + Html.escape(panel.group()) + "</code>"
-                + (several ? ", target <code>" + Html.escape(targets.get(panel.target())) + "</code>" : "") + ".";
-            out.append(figure(chart, stem, caption));
-        }
-        return out.append("</div>\n</section>\n").toString();
-    }
-
-    /** One panel; with a legend it is wider, to leave the plot its room. */
-    private static XYChart panelChart(Panel panel, String axis, List<String> targets, boolean legend) {
-        String title = shorten(panel.group(), legend ? 60 : 42)
-            + (targets.size() > 1 ? " · " + targets.get(panel.target()) : "");
-        XYChart chart = Charts.chart(legend ? 600 : 400, legend ? 380 : 300, title,
-            axis + (panel.logX() ? " (log scale)" : ""), targets.get(panel.target()));
-        if (panel.logX()) {
-            Charts.logX(chart);
-        }
-        chart.getStyler().setMarkerSize(8);
-        chart.getStyler().setLegendVisible(legend && panel.curves().size() > 1);
-        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
-        int curves = panel.curves().size();
-        for (int c = 0; c < curves; c++) {
-            Curve curve = panel.curves().get(c);
-            XYSeries line = Charts.line(chart, "curve " + c, curve.x(), curve.y(), curves == 1 ? Charts.INK : color(c),
-                1.6f);
-            line.setLabel(curve.label().isEmpty() ? "fit" : curve.label());
-        }
-        addPoints(chart, "train", panel.train(), SeriesMarkers.CIRCLE, curves, Charts.TRAIN);
-        addPoints(chart, "test", panel.test(), SeriesMarkers.DIAMOND, curves, Charts.TEST);
-        return chart;
-    }
-
-    /**
-     * The points of one split. With several curves, one series per curve colour so that each point matches
-     * its curve (the marker tells train from test); with one curve, the split's own colour.
-     */
-    private static void addPoints(XYChart chart, String split, Points points, org.knowm.xchart.style.markers.Marker marker,
-                                  int curves, Color splitColor) {
-        for (int c = -1; c < curves; c++) {
-            int count = 0;
-            for (int i = 0; i < points.size(); i++) {
-                if (points.curve()[i] == c) {
-                    count++;
-                }
-            }
-            if (count == 0) {
-                continue;
-            }
-            double[] x = new double[count];
-            double[] y = new double[count];
-            int k = 0;
-            for (int i = 0; i < points.size(); i++) {
-                if (points.curve()[i] == c) {
-                    x[k] = points.x()[i];
-                    y[k] = points.y()[i];
-                    k++;
-                }
-            }
-            Color pointColor = c < 0 ? Charts.MUTED : curves == 1 ? splitColor : color(c);
-            XYSeries series = Charts.scatter(chart, split + " " + c, x, y, pointColor, marker);
-            series.setShowInLegend(false);
-        }
-    }
-
-    private static long otherVariables(Law law, String axis) {
-        return law.variables().stream().filter(v -> !v.equals(axis)).count();
-    }
-
-    private static Color color(int curve) {
-        return Charts.PALETTE[curve % Charts.PALETTE.length];
-    }
-
-    private static String shorten(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
-    /** A figure showing the chart's PNG at the chart's own size (the PNG has twice the pixels, for sharpness). */
-    private static String figure(XYChart chart, String stem, String caption) {
-        return "<figure><img src=\"plots/" + stem + ".png\" width=\"" + chart.getWidth() + "\" alt=\""
-            + Html.escape(stripTags(caption)) + "\">"
-            + "<figcaption>" + caption + " <a href=\"plots/" + stem + ".svg\">SVG</a></figcaption></figure>\n";
-    }
-
-    private static String stripTags(String html) {
-        return html.replaceAll("<[^>]+>", "").replace("&#x2014;", "-");
     }
 }

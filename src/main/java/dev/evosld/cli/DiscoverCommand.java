@@ -219,6 +219,9 @@ final class DiscoverCommand implements Callable<Integer> {
             Output.startAgreement(result.refitAgreement(), refit).ifPresent(note -> out.println("               " + note));
             out.printf(Locale.ROOT, "validation R²: %.6f (inside train, %s)%n", result.evaluation().validationR2(),
                 Output.validationScheme(config.holdout()));
+            if (result.validationRmse() != null) {
+                out.println("               " + Output.validationMisses(result.validationRmse()));
+            }
             out.println("test R²:       " + Output.testR2(test, FIT_ON_EVERY_ROW));
             if (config.references() != null) {
                 out.println("references:    human law " + Output.published(config.references().humanR2())
@@ -329,6 +332,7 @@ final class DiscoverCommand implements Callable<Integer> {
         document.put("refit", Map.of("starts", settings.finalStarts(), "group_fits", result.refitAgreement().fits(),
             "single_start_optima", result.refitAgreement().singleStart()));
         document.put("validation_r2", result.evaluation().validationR2());
+        document.put("validation_rmse", result.validationRmse() == null ? null : result.validationRmse().byTarget());
         Output.putTestR2(document, test);
         if (config.references() != null) {
             document.put("human_r2", config.references().humanR2());

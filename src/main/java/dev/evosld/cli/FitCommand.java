@@ -108,13 +108,16 @@ final class FitCommand implements Callable<Integer> {
         }
         ParameterSet parameters = fitted.parameters();
         // the yardstick discovery chooses by, so a user's law and a discovered one compare without test
-        Evaluation validation = ExtrapolationCheck.of(config, data.train(), parsed, seed);
+        ExtrapolationCheck.Judgement judgement = ExtrapolationCheck.judge(config, data.train(), parsed, seed);
+        Evaluation validation = judgement.evaluation();
+        Map<String, Double> validationRmse = judgement.rmse() == null ? null : judgement.rmse().byTarget();
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
         Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
         Optional<R2> testR2 = test.map(Predictions::r2);
         if (out != null) {
             LawDocument.Metrics metrics = new LawDocument.Metrics(value(train.r2()),
-                validation.isFailure() ? null : validation.validationR2(), testR2.map(FitCommand::value).orElse(null),
+                validation.isFailure() ? null : validation.validationR2(), validationRmse,
+                testR2.map(FitCommand::value).orElse(null),
                 test.isPresent(), parsed.parameterCount(), parsed.expr().size());
             LawDocument.Provenance provenance = new LawDocument.Provenance("fit", source,
                 source.checksum(task.dataDirectory()), seed, Instant.now().toString());
@@ -133,6 +136,7 @@ final class FitCommand implements Callable<Integer> {
             Output.putR2(document, "train_r2", train.r2());
             Output.putTestR2(document, testR2);
             document.put("validation_r2", validation.isFailure() ? null : validation.validationR2());
+            document.put("validation_rmse", validationRmse);
             if (validation.isFailure()) {
                 document.put("validation_failure", validation.failure());
             }
@@ -152,6 +156,9 @@ final class FitCommand implements Callable<Integer> {
             out.println("validation: " + (validation.isFailure() ? "fails (" + validation.failure() + ")"
                 : "R² " + Output.number(validation.validationR2())
                 + " (inside train, " + Output.validationScheme(config.holdout()) + ", as discover judges laws)"));
+            if (judgement.rmse() != null) {
+                out.println("            " + Output.validationMisses(judgement.rmse()));
+            }
             out.printf("fit:        %d starts per group, %d iterations, %d evaluations, %.2f s%n",
                 starts, fitted.iterations(), fitted.evaluations(), seconds);
             Output.startAgreement(fitted.startAgreement(), "--starts " + 4 * starts)

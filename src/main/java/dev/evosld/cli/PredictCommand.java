@@ -84,6 +84,10 @@ final class PredictCommand implements Callable<Integer> {
         double[][] predicted = RunPredictions.of(law, planned, parameters);
         List<List<String>> beyond = beyondTrain(planned, document.trainRanges());
         reportBeyond(planned, beyond);
+        Map<String, Double> validationRmse = document.metrics() == null ? null : document.metrics().validationRmse();
+        if (beyond.stream().anyMatch(phrases -> !phrases.isEmpty())) {
+            reportValidationMisses(validationRmse);
+        }
         List<String> header = new ArrayList<>();
         header.add(groupColumn);
         header.addAll(features);
@@ -109,6 +113,9 @@ final class PredictCommand implements Callable<Integer> {
                 entries.add(entry);
             }
             result.put("predictions", entries);
+            if (validationRmse != null) {
+                result.put("validation_rmse", validationRmse);
+            }
             Output.json(stdout, result);
         } else if (out == null) {
             stdout.print(CsvWriter.render(header, rows));
@@ -165,6 +172,22 @@ final class PredictCommand implements Callable<Integer> {
         if (outside > noted) {
             err.println("evosld: note: " + (outside - noted) + " more runs lie outside the train range");
         }
+        err.flush();
+    }
+
+    /**
+     * How far the law's predictions of held-out runs missed inside train (recorded by discover and fit): the
+     * size of miss to expect of a run beyond the data, and more the further it lies.
+     */
+    private void reportValidationMisses(Map<String, Double> validationRmse) {
+        if (validationRmse == null || validationRmse.isEmpty()) {
+            return;
+        }
+        List<String> misses = new ArrayList<>();
+        validationRmse.forEach((target, rmse) -> misses.add(target + " by " + Output.shortNumber(rmse)));
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("evosld: note: inside train, this law's predictions of held-out runs missed " + String.join(", ", misses)
+            + " (root mean square, validation); expect misses of that size, larger the further a run lies beyond the data");
         err.flush();
     }
 

@@ -183,6 +183,12 @@ public final class Report {
         if (metrics != null) {
             row(out, "train R²", Html.r2(metrics.trainR2()));
             row(out, "validation R²", metrics.validationR2() == null ? "&#x2014; (not measured)" : Html.r2(metrics.validationR2()));
+            if (metrics.validationRmse() != null) {
+                // in the target's units: how far a prediction of held-out (larger) runs has missed inside train
+                metrics.validationRmse().forEach((target, rmse) -> row(out, "validation RMSE"
+                    + (metrics.validationRmse().size() > 1 ? " (" + Html.escape(target) + ")" : ""),
+                    String.format(java.util.Locale.ROOT, "%.4g", rmse)));
+            }
             row(out, "test R²", test.isPresent() ? Html.r2(metrics.testR2())
                 : "none (no test split: every row was used to fit the law)");
             row(out, "parameters", metrics.parameterCount() + (data.config().targets().size() > 1

@@ -68,6 +68,9 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
     /**
      * @param trainR2 R² on train with parameters fitted on all of train (null if it failed)
      * @param validationR2 R² on the validation rows inside train, fitted on the rest (null if not measured)
+     * @param validationRmse per target, the root mean squared error of those validation predictions in the
+     *     target's units: how far a prediction of the next, larger run has missed inside train (null if not
+     *     measured, as in documents written before it was)
      * @param testR2 R² on test (null if it failed, or if there is no test split)
      * @param testSplit whether the data had a test split: false when every row was train, so that a missing
      *     test R² is not taken for a failed one; null in documents written before it was recorded, whose data
@@ -75,8 +78,12 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
      * @param parameterCount parameters per group and target
      * @param nodeCount nodes of the expression tree
      */
-    public record Metrics(Double trainR2, Double validationR2, Double testR2, Boolean testSplit, int parameterCount,
-                          int nodeCount) {
+    public record Metrics(Double trainR2, Double validationR2, Map<String, Double> validationRmse, Double testR2,
+                          Boolean testSplit, int parameterCount, int nodeCount) {
+
+        public Metrics {
+            validationRmse = validationRmse == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(validationRmse));
+        }
 
         /** Whether the law was scored on a test split. */
         public boolean hasTestSplit() {

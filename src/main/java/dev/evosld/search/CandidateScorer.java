@@ -65,37 +65,70 @@ final class CandidateScorer {
      * @param hints known values of some parameters (by name), tried as the first start
      */
     Scored score(Law law, Map<String, Double> hints) {
-        int parameters = law.parameterCount();
-        int nodes = law.expr().size();
+        return scored(law, validate(law, hints));
+    }
+
+    /** The law's score and, unless it fails, how far its validation predictions missed in the targets' units. */
+    ExtrapolationCheck.Judgement judge(Law law, Map<String, Double> hints) {
+        Folds folds = validate(law, hints);
+        Scored scored = scored(law, folds);
+        return new ExtrapolationCheck.Judgement(scored.evaluation(),
+            folds.failure() == null ? ValidationRmse.of(folds.predictions()) : null);
+    }
+
+    /** Each fold's predictions of its validation rows and their R², or the first reason a fold fails the law. */
+    private record Folds(List<Predictions> predictions, List<R2> scores, Map<String, Double> fitted, String failure) {
+        static Folds failed(String failure) {
+            return new Folds(List.of(), List.of(), Map.of(), failure);
+        }
+    }
+
+    private Folds validate(Law law, Map<String, Double> hints) {
         Map<String, Double> fitted = Map.of();
-        int folds = plan.folds().size();
-        double error = 0;
-        List<double[]> segments = new ArrayList<>();
+        List<Predictions> predictions = new ArrayList<>();
+        List<R2> scores = new ArrayList<>();
         for (ValidationPlan.Fold fold : plan.folds()) {
             FittedLaw fit = FittedLaw.fit(law, fold.fit(), options, 1, hintSet(law, fold, hints));
             if (fit.failure().isPresent()) {
-                return Scored.failed(fit.failure().get().failure(), parameters, nodes);
+                return Folds.failed(fit.failure().get().failure());
             }
             ParameterSet values = fit.parameters();
             String implausible = probe.check(law, fold.fit(), values);
             if (implausible != null) {
-                return Scored.failed(implausible, parameters, nodes);
+                return Folds.failed(implausible);
             }
             if (fitted.isEmpty() && !fit.fits().isEmpty()) {
                 fitted = named(law, fit.fits().getFirst().parameters());
             }
-            Predictions predictions = Predictions.of(law, fold.validation(), values);
-            R2 r2 = R2.score(predictions.actual(), predictions.predicted());
+            Predictions predicted = Predictions.of(law, fold.validation(), values);
+            R2 r2 = R2.score(predicted.actual(), predicted.predicted());
             if (r2.isFailure()) {
-                return Scored.failed("validation: " + r2.failure(), parameters, nodes);
+                return Folds.failed("validation: " + r2.failure());
             }
-            error += (1 - r2.value()) / folds;
-            for (int t = 0; t < predictions.actual().size(); t++) {
-                segments.add(ValidationErrors.contributions(predictions.actual().get(t), predictions.predicted().get(t)));
+            predictions.add(predicted);
+            scores.add(r2);
+        }
+        return new Folds(predictions, scores, fitted, null);
+    }
+
+    private static Scored scored(Law law, Folds folds) {
+        int parameters = law.parameterCount();
+        int nodes = law.expr().size();
+        if (folds.failure() != null) {
+            return Scored.failed(folds.failure(), parameters, nodes);
+        }
+        int count = folds.scores().size();
+        double error = 0;
+        List<double[]> segments = new ArrayList<>();
+        for (int f = 0; f < count; f++) {
+            error += (1 - folds.scores().get(f).value()) / count;
+            Predictions predicted = folds.predictions().get(f);
+            for (int t = 0; t < predicted.actual().size(); t++) {
+                segments.add(ValidationErrors.contributions(predicted.actual().get(t), predicted.predicted().get(t)));
             }
         }
         ValidationErrors errors = ValidationErrors.of(segments);
-        return new Scored(new Evaluation(error, errors.standardError(), parameters, nodes, fitted, null), errors);
+        return new Scored(new Evaluation(error, errors.standardError(), parameters, nodes, folds.fitted(), null), errors);
     }
 
     private ParameterSet hintSet(Law law, ValidationPlan.Fold fold, Map<String, Double> hints) {

@@ -460,9 +460,11 @@ public final class Discovery {
         ValidationErrors bestErrors = restart.errors(ParetoFront.best(best.front()));
         List<FrontLaw> scoredFront = best.front().stream().map(e -> new FrontLaw(e.law(), e.evaluation(),
             restart.errors(e).pairedStandardError(bestErrors))).toList();
+        // the search kept the chosen law's score but not its fold predictions; its fold values restart the fits
+        ValidationRmse rmse = restart.scorer.judge(law, best.law().evaluation().fitted()).rmse();
         return new SearchResult(law, best.law().evaluation(), fitted.parameters(),
             trainR2.isFailure() ? Double.NaN : trainR2.value(), fitted.startAgreement(), scoredFront, history, generation,
-            fitted(), cacheHits(), seconds(started), stoppedBy);
+            fitted(), cacheHits(), seconds(started), stoppedBy, rmse);
     }
 
     /** A seed for (run seed, island, generation) that differs in all bits for neighbouring inputs. */

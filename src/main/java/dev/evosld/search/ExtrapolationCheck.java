@@ -20,4 +20,17 @@ public final class ExtrapolationCheck {
     public static Evaluation of(TaskConfig config, Train train, Law law, long seed) {
         return CandidateScorer.of(config, train, SearchSettings.defaults().withSeed(seed)).score(law, Map.of()).evaluation();
     }
+
+    /** {@link #of} with the law's validation misses in the targets' units, from the same fits. */
+    public static Judgement judge(TaskConfig config, Train train, Law law, long seed) {
+        return CandidateScorer.of(config, train, SearchSettings.defaults().withSeed(seed)).judge(law, Map.of());
+    }
+
+    /**
+     * A law judged as discovery judges it.
+     *
+     * @param rmse how far its validation predictions missed; null when the law fails validation
+     */
+    public record Judgement(Evaluation evaluation, ValidationRmse rmse) {
+    }
 }

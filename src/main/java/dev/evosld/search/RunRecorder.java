@@ -27,6 +27,7 @@ public final class RunRecorder {
                                     Optional<R2> test) {
         LawDocument.Metrics metrics = new LawDocument.Metrics(
             Double.isFinite(result.trainR2()) ? result.trainR2() : null, result.evaluation().validationR2(),
+            result.validationRmse() == null ? null : result.validationRmse().byTarget(),
             test.filter(r2 -> !r2.isFailure()).map(R2::value).orElse(null), test.isPresent(),
             result.law().parameterCount(), result.law().expr().size());
         LawDocument.Provenance provenance = new LawDocument.Provenance("discover", source, dataChecksum,

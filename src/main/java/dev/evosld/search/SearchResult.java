@@ -20,11 +20,13 @@ import java.util.List;
  * @param cacheHits candidates served from the cache
  * @param seconds wall-clock seconds of the search (over all resumptions)
  * @param stoppedBy {@code generations} or {@code time limit}
+ * @param validationRmse how far the chosen law's validation predictions missed, in the targets' units; null if
+ *     its validation failed when repeated at the end
  */
 public record SearchResult(Law law, Evaluation evaluation, ParameterSet parameters, double trainR2,
                            StartAgreement refitAgreement, List<FrontLaw> front,
                            List<HistoryEntry> history, int generations, long candidatesFitted, long cacheHits,
-                           double seconds, String stoppedBy) {
+                           double seconds, String stoppedBy, ValidationRmse validationRmse) {
 
     public SearchResult {
         front = List.copyOf(front);

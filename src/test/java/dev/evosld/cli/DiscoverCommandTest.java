@@ -61,6 +61,12 @@ class DiscoverCommandTest {
         assertTrue(lines.contains("pareto front:  validation R², parameters, standard errors behind the best, law"),
             run.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches(" {2}[ *] [0-9.]+ +[0-9]+ +best  .+")), "the best law is marked: " + run.out());
+        // the generating law's noise is small: a law that extrapolates inside train misses by little
+        double rmse = LawDocument.read(out.resolve("law.json")).metrics().validationRmse().get("loss");
+        assertTrue(rmse > 0 && rmse < 0.05, "validation RMSE " + rmse);
+        String misses = "               its predictions there missed by " + Output.shortNumber(rmse)
+            + " (root mean square over ";
+        assertEquals(1, lines.stream().filter(l -> l.startsWith(misses) && l.endsWith(" rows)")).count(), run.out());
         String law = lines.stream().filter(l -> l.startsWith("law:")).findFirst().orElseThrow().substring(15);
         List<String> chosen = lines.stream().filter(l -> l.startsWith("  * ")).toList();
         assertEquals(1, chosen.size(), run.out());
@@ -78,6 +84,8 @@ class DiscoverCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<tr><th>test R²</th><td>none (no test split: every row was used to fit the law)</td></tr>"), html);
         assertTrue(html.contains("<tr><th>rows</th><td>36 train, no test split</td></tr>"), html);
+        assertTrue(html.contains("<tr><th>validation RMSE</th><td>" + String.format(java.util.Locale.ROOT, "%.4g", rmse)
+            + "</td></tr>"), html);
 
         CliRun predict = CliRun.of("predict", "--run", out.toString(), "--at", "N=1e10,D=1e12", "--group", "dense");
         assertEquals(0, predict.exit(), predict.err());
@@ -88,7 +96,10 @@ class DiscoverCommandTest {
         // the generating law there: 1.7 + 400/1e10^0.3 + 300/1e12^0.28 = 2.2309...
         assertEquals(1.7 + 400 / Math.pow(1e10, 0.3) + 300 / Math.pow(1e12, 0.28), Double.parseDouble(fields[3]), 1e-3);
         assertEquals(List.of("evosld: note: run 'N=1e10,D=1e12': N = 1e+10 is 3.333× the largest in train (3e+09);"
-            + " D = 1e+12 is 10× the largest in train (1e+11)"), predict.errorLines());
+            + " D = 1e+12 is 10× the largest in train (1e+11)",
+            "evosld: note: inside train, this law's predictions of held-out runs missed loss by " + Output.shortNumber(rmse)
+            + " (root mean square, validation); expect misses of that size, larger the further a run lies beyond the data"),
+            predict.errorLines());
     }
 
     @Test
@@ -102,6 +113,7 @@ class DiscoverCommandTest {
         assertFalse(json.has("test_r2_failure"), run.out());
         assertTrue(json.get("train_r2").doubleValue() > 0.99, run.out());
         assertTrue(json.get("validation_r2").isNumber(), run.out());
+        assertTrue(json.get("validation_rmse").get("loss").doubleValue() > 0, run.out());
         JsonNode refit = json.get("refit");
         assertEquals(dev.evosld.search.SearchSettings.FINAL_STARTS, refit.get("starts").intValue(), run.out());
         assertEquals(2, refit.get("group_fits").intValue(), "one fit per group: dense and moe");

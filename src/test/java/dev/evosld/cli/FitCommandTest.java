@@ -45,6 +45,12 @@ class FitCommandTest {
         assertTrue(lines.contains("train R²:   1.000000"), run.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("validation: R² ")), run.out());
         LawDocument document = LawDocument.read(out.resolve("law.json"));
+        // the generating law itself, on noise-free runs: its extrapolations inside train hardly miss
+        double rmse = document.metrics().validationRmse().get("loss");
+        assertTrue(rmse < 1e-4, "validation RMSE " + rmse);
+        // two folds, each validated on both families' three runs at their top N
+        assertTrue(lines.contains("            its predictions there missed by " + Output.shortNumber(rmse)
+            + " (root mean square over 12 rows)"), run.out());
         assertNull(document.metrics().testR2());
         assertFalse(document.metrics().hasTestSplit());
         assertEquals(new LawDocument.Range(1e7, 3e9), document.trainRanges().get("N"), "the largest runs are train");

@@ -87,10 +87,15 @@ class PredictCommandTest {
         Files.writeString(plan, "family,N,D\ndense,5e8,5e10\ndense,2.5e10,5e10\ndense,1e6,2e12\n");
         CliRun predict = CliRun.of("predict", "--run", run.toString(), "--runs", plan.toString(), "--json");
         assertEquals(0, predict.status(), predict.err());
+        double rmse = LawDocument.read(run.resolve("law.json")).metrics().validationRmse().get("loss");
         assertEquals(List.of(
             "evosld: note: " + plan + ":3: N = 2.5e+10 is 25× the largest in train (1e+09)",
             "evosld: note: " + plan + ":4: N = 1e+06 is below the smallest in train (1e+07); D = 2e+12 is 20× the"
-                + " largest in train (1e+11)"), predict.errorLines());
+                + " largest in train (1e+11)",
+            "evosld: note: inside train, this law's predictions of held-out runs missed loss by " + Output.shortNumber(rmse)
+                + " (root mean square, validation); expect misses of that size, larger the further a run lies beyond"
+                + " the data"), predict.errorLines());
+        assertEquals(Map.of("loss", rmse), Json.mapper().readValue(predict.out(), Map.class).get("validation_rmse"));
         List<?> predictions = (List<?>) Json.mapper().readValue(predict.out(), Map.class).get("predictions");
         assertEquals(null, ((Map<?, ?>) predictions.get(0)).get("beyond_train"));
         assertEquals(List.of("N = 2.5e+10 is 25× the largest in train (1e+09)"),

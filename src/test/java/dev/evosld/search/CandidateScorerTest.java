@@ -1,6 +1,7 @@
 package dev.evosld.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.data.TaskConfig;
@@ -33,5 +34,43 @@ class CandidateScorerTest {
         Evaluation evaluation = new CandidateScorer(plan, options, config.targets(), ExtrapolationProbe.of(config))
             .score(law, Map.of()).evaluation();
         assertEquals((errors.get(0) + errors.get(1)) / 2, evaluation.validationError(), 1e-12);
+    }
+
+    @Test
+    void aJudgementScoresAsTheSearchDoesAndMeasuresTheMissesInTheTargetsUnits() {
+        TaskConfig config = SyntheticTask.config();
+        ValidationPlan plan = ValidationPlan.of(config, SyntheticTask.train(), 0);
+        FitOptions options = FitOptions.defaults().withStarts(2).withSeed(5);
+        CandidateScorer scorer = new CandidateScorer(plan, options, config.targets(), ExtrapolationProbe.of(config));
+        Law law = Law.parse("A*N^a*D^b", SyntheticTask.FEATURES);
+        double squares = 0;
+        int rows = 0;
+        for (ValidationPlan.Fold fold : plan.folds()) {
+            Predictions predictions = Predictions.of(law, fold.validation(),
+                FittedLaw.fit(law, fold.fit(), options, 1, null).parameters());
+            double[] actual = predictions.actual().getFirst();
+            for (int r = 0; r < actual.length; r++) {
+                double miss = actual[r] - predictions.predicted().getFirst()[r];
+                squares += miss * miss;
+            }
+            rows += actual.length;
+        }
+
+        ExtrapolationCheck.Judgement judgement = scorer.judge(law, Map.of());
+
+        assertEquals(scorer.score(law, Map.of()).evaluation(), judgement.evaluation());
+        assertEquals(rows, judgement.rmse().rows());
+        assertEquals(Math.sqrt(squares / rows), judgement.rmse().rootMeanSquaredErrors().getFirst(), 1e-15);
+    }
+
+    @Test
+    void aLawThatFailsValidationHasNoMisses() {
+        TaskConfig config = SyntheticTask.config();
+        CandidateScorer scorer = CandidateScorer.of(config, SyntheticTask.train(), SearchSettings.defaults());
+        // a parabola in N shoots up past the largest model, which the probe rejects
+        ExtrapolationCheck.Judgement judgement = scorer.judge(
+            Law.parse("c + b*N + a*N^2 + B*D^(-b2)", SyntheticTask.FEATURES), Map.of());
+        assertTrue(judgement.evaluation().isFailure());
+        assertNull(judgement.rmse());
     }
 }

@@ -62,4 +62,23 @@ class LawDocumentTest {
         assertFalse(written.contains("has_test_split"), written);
         assertEquals(none, LawDocument.read(file));
     }
+
+    @Test
+    void validationRmseKeepsItsTargetsOrderAndIsAbsentFromOlderDocuments(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("law.json");
+        String document = """
+            {"evosld_version": "0.1.0", "task": "t", "law": "E + A*N^a", "variables": ["N"],
+             "parameter_names": ["E", "A", "a"], "targets": ["y2", "y1"],
+             "parameters": {"all": {"E": 1.5, "A": 300, "a": -0.3}}, "metrics": {%s}}""";
+        Files.writeString(file, document.formatted("\"validation_r2\": 0.9, \"parameter_count\": 3, \"node_count\": 7"));
+        assertNull(LawDocument.read(file).metrics().validationRmse());
+
+        Files.writeString(file, document.formatted("\"validation_rmse\": {\"y2\": 0.25, \"y1\": 0.125},"
+            + " \"parameter_count\": 3, \"node_count\": 7"));
+        LawDocument read = LawDocument.read(file);
+        assertEquals(List.of("y2", "y1"), List.copyOf(read.metrics().validationRmse().keySet()));
+        assertEquals(0.125, read.metrics().validationRmse().get("y1"));
+        read.write(file);
+        assertEquals(read, LawDocument.read(file));
+    }
 }

@@ -199,14 +199,17 @@ final class DiscoverCommand implements Callable<Integer> {
             }
         }
         Map<String, Object> llmDocument = llmDocument(llm, llmProposer, usage);
-        Optional<R2> test = data.test().map(t -> Predictions.of(result.law(), t.table(), result.parameters()).r2());
-        RunRecorder.write(run, config, data.train(), task.dataSource(), task.dataSource().checksum(task.dataDirectory()),
-            discovery.settings(), result, test);
+        Optional<Predictions> testPredictions = data.test().map(t -> Predictions.of(result.law(), t.table(),
+            result.parameters()));
+        Optional<R2> test = testPredictions.map(Predictions::r2);
+        Map<String, Double> testRmse = RunRecorder.write(run, config, data.train(), task.dataSource(),
+            task.dataSource().checksum(task.dataDirectory()), discovery.settings(), result, testPredictions)
+            .metrics().testRmse();
         Report.write(run, data);
         AtomicFiles.write(run.llmUsageFile(), Json.mapper().writeValueAsString(llmDocument));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> document = document(config, run, discovery.settings(), result, test);
+            Map<String, Object> document = document(config, run, discovery.settings(), result, test, testRmse);
             document.put("llm", llmDocument);
             Output.json(out, document);
         } else {
@@ -222,7 +225,7 @@ final class DiscoverCommand implements Callable<Integer> {
             if (result.validationRmse() != null) {
                 out.println("               " + Output.validationMisses(result.validationRmse()));
             }
-            out.println("test R²:       " + Output.testR2(test, FIT_ON_EVERY_ROW));
+            out.println("test R²:       " + Output.testR2(test, FIT_ON_EVERY_ROW) + Output.testMisses(testRmse));
             if (config.references() != null) {
                 out.println("references:    human law " + Output.published(config.references().humanR2())
                     + ", leaderboard best " + Output.published(config.references().leaderboardR2()));
@@ -322,7 +325,7 @@ final class DiscoverCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> document(TaskConfig config, RunDirectory run, SearchSettings settings, SearchResult result,
-                                         Optional<R2> test) {
+                                         Optional<R2> test, Map<String, Double> testRmse) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("task", config.name());
         document.put("law", result.law().toString());
@@ -334,6 +337,7 @@ final class DiscoverCommand implements Callable<Integer> {
         document.put("validation_r2", result.evaluation().validationR2());
         document.put("validation_rmse", result.validationRmse() == null ? null : result.validationRmse().byTarget());
         Output.putTestR2(document, test);
+        document.put("test_rmse", testRmse);
         if (config.references() != null) {
             document.put("human_r2", config.references().humanR2());
             document.put("leaderboard_r2", config.references().leaderboardR2());

@@ -114,10 +114,12 @@ final class FitCommand implements Callable<Integer> {
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
         Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
         Optional<R2> testR2 = test.map(Predictions::r2);
+        Map<String, Double> testRmse = testR2.filter(r2 -> !r2.isFailure())
+            .map(r2 -> test.get().rootMeanSquaredErrors()).orElse(null);
         if (out != null) {
             LawDocument.Metrics metrics = new LawDocument.Metrics(value(train.r2()),
                 validation.isFailure() ? null : validation.validationR2(), validationRmse,
-                testR2.map(FitCommand::value).orElse(null),
+                testR2.map(FitCommand::value).orElse(null), testRmse,
                 test.isPresent(), parsed.parameterCount(), parsed.expr().size());
             LawDocument.Provenance provenance = new LawDocument.Provenance("fit", source,
                 source.checksum(task.dataDirectory()), seed, Instant.now().toString());
@@ -135,6 +137,7 @@ final class FitCommand implements Callable<Integer> {
             document.put("parameters", parameters.toMap());
             Output.putR2(document, "train_r2", train.r2());
             Output.putTestR2(document, testR2);
+            document.put("test_rmse", testRmse);
             document.put("validation_r2", validation.isFailure() ? null : validation.validationR2());
             document.put("validation_rmse", validationRmse);
             if (validation.isFailure()) {
@@ -152,7 +155,7 @@ final class FitCommand implements Callable<Integer> {
                 ? " per target, " + perGroup + " per group" : " per group"));
             printParameters(out, parameters, config.targets());
             out.println("train R²:   " + Output.r2(train.r2()));
-            out.println("test R²:    " + Output.testR2(testR2, DiscoverCommand.FIT_ON_EVERY_ROW));
+            out.println("test R²:    " + Output.testR2(testR2, DiscoverCommand.FIT_ON_EVERY_ROW) + Output.testMisses(testRmse));
             out.println("validation: " + (validation.isFailure() ? "fails (" + validation.failure() + ")"
                 : "R² " + Output.number(validation.validationR2())
                 + " (inside train, " + Output.validationScheme(config.holdout()) + ", as discover judges laws)"));

@@ -86,6 +86,20 @@ final class Output {
             + rmse.rows() + (rmse.targets().size() > 1 ? " rows each)" : " rows)");
     }
 
+    /**
+     * How far the predictions of test missed, to follow a test R²: {@code  (missed by 0.02715, root mean
+     * square)}; empty without them.
+     */
+    static String testMisses(Map<String, Double> testRmse) {
+        if (testRmse == null || testRmse.isEmpty()) {
+            return "";
+        }
+        List<String> misses = new ArrayList<>();
+        testRmse.forEach((target, rmse) -> misses.add((testRmse.size() > 1 ? target + " " : "") + "by "
+            + shortNumber(rmse)));
+        return " (missed " + String.join(", ", misses) + ", root mean square)";
+    }
+
     /** A published score as the config gives it: rounding 0.99997 to four places would print 1.0000. */
     static String published(double value) {
         return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();

@@ -5,7 +5,9 @@ import dev.evosld.data.Group;
 import dev.evosld.data.Table;
 import dev.evosld.law.Law;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A law's predictions on every row of a table, with each group's own parameters, next to the actual values,
@@ -88,5 +90,23 @@ public record Predictions(List<String> targets, List<double[]> actual, List<doub
     /** SLDBench's R² of these predictions. */
     public R2 r2() {
         return R2.score(actual, predicted);
+    }
+
+    /**
+     * Per target (in order), the root mean squared error over all groups' rows, in the target's units; NaN
+     * where a prediction is not finite.
+     */
+    public Map<String, Double> rootMeanSquaredErrors() {
+        Map<String, Double> errors = new LinkedHashMap<>();
+        for (int t = 0; t < targets.size(); t++) {
+            double[] a = actual.get(t);
+            double[] p = predicted.get(t);
+            double sum = 0;
+            for (int r = 0; r < a.length; r++) {
+                sum += (a[r] - p[r]) * (a[r] - p[r]);
+            }
+            errors.put(targets.get(t), Double.isFinite(sum) ? Math.sqrt(sum / a.length) : Double.NaN);
+        }
+        return errors;
     }
 }

@@ -183,14 +183,11 @@ public final class Report {
         if (metrics != null) {
             row(out, "train R²", Html.r2(metrics.trainR2()));
             row(out, "validation R²", metrics.validationR2() == null ? "&#x2014; (not measured)" : Html.r2(metrics.validationR2()));
-            if (metrics.validationRmse() != null) {
-                // in the target's units: how far a prediction of held-out (larger) runs has missed inside train
-                metrics.validationRmse().forEach((target, rmse) -> row(out, "validation RMSE"
-                    + (metrics.validationRmse().size() > 1 ? " (" + Html.escape(target) + ")" : ""),
-                    String.format(java.util.Locale.ROOT, "%.4g", rmse)));
-            }
+            // in the target's units: how far a prediction of held-out (larger) runs has missed inside train
+            rmseRows(out, "validation RMSE", metrics.validationRmse());
             row(out, "test R²", test.isPresent() ? Html.r2(metrics.testR2())
                 : "none (no test split: every row was used to fit the law)");
+            rmseRows(out, "test RMSE", metrics.testRmse());
             row(out, "parameters", metrics.parameterCount() + (data.config().targets().size() > 1
                 ? " per group and target" : " per group"));
             row(out, "nodes", Integer.toString(metrics.nodeCount()));
@@ -227,6 +224,15 @@ public final class Report {
                 .append(": the data may have changed since the run.</p>\n");
         }
         return out.append("</section>\n").toString();
+    }
+
+    /** A row per target of root mean squared errors (none when they were not measured). */
+    private static void rmseRows(StringBuilder out, String key, Map<String, Double> byTarget) {
+        if (byTarget == null) {
+            return;
+        }
+        byTarget.forEach((target, rmse) -> row(out, key + (byTarget.size() > 1 ? " (" + Html.escape(target) + ")" : ""),
+            String.format(java.util.Locale.ROOT, "%.4g", rmse)));
     }
 
     private static void row(StringBuilder out, String key, String value) {

@@ -72,6 +72,8 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
      *     target's units: how far a prediction of the next, larger run has missed inside train (null if not
      *     measured, as in documents written before it was)
      * @param testR2 R² on test (null if it failed, or if there is no test split)
+     * @param testRmse per target, the root mean squared error on test in the target's units, to set beside
+     *     {@code validationRmse} (null when the test R² is)
      * @param testSplit whether the data had a test split: false when every row was train, so that a missing
      *     test R² is not taken for a failed one; null in documents written before it was recorded, whose data
      *     always had one
@@ -79,10 +81,15 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
      * @param nodeCount nodes of the expression tree
      */
     public record Metrics(Double trainR2, Double validationR2, Map<String, Double> validationRmse, Double testR2,
-                          Boolean testSplit, int parameterCount, int nodeCount) {
+                          Map<String, Double> testRmse, Boolean testSplit, int parameterCount, int nodeCount) {
 
         public Metrics {
-            validationRmse = validationRmse == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(validationRmse));
+            validationRmse = ordered(validationRmse);
+            testRmse = ordered(testRmse);
+        }
+
+        private static Map<String, Double> ordered(Map<String, Double> byTarget) {
+            return byTarget == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(byTarget));
         }
 
         /** Whether the law was scored on a test split. */

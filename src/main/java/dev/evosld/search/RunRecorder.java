@@ -3,6 +3,7 @@ package dev.evosld.search;
 import dev.evosld.Version;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Train;
+import dev.evosld.eval.Predictions;
 import dev.evosld.eval.R2;
 import dev.evosld.json.Json;
 import dev.evosld.run.AtomicFiles;
@@ -19,16 +20,19 @@ public final class RunRecorder {
 
     /**
      * @param train the rows the law was refitted on, whose ranges the document records
-     * @param test the chosen law's R² on test, computed once after the search; empty when the data has no test
-     *     split
+     * @param test the chosen law's predictions of test, made once after the search; empty when the data has no
+     *     test split
      */
     public static LawDocument write(RunDirectory run, TaskConfig config, Train train, DataSource source,
                                     String dataChecksum, SearchSettings settings, SearchResult result,
-                                    Optional<R2> test) {
+                                    Optional<Predictions> test) {
+        Optional<R2> testR2 = test.map(Predictions::r2);
         LawDocument.Metrics metrics = new LawDocument.Metrics(
             Double.isFinite(result.trainR2()) ? result.trainR2() : null, result.evaluation().validationR2(),
             result.validationRmse() == null ? null : result.validationRmse().byTarget(),
-            test.filter(r2 -> !r2.isFailure()).map(R2::value).orElse(null), test.isPresent(),
+            testR2.filter(r2 -> !r2.isFailure()).map(R2::value).orElse(null),
+            testR2.filter(r2 -> !r2.isFailure()).map(r2 -> test.get().rootMeanSquaredErrors()).orElse(null),
+            test.isPresent(),
             result.law().parameterCount(), result.law().expr().size());
         LawDocument.Provenance provenance = new LawDocument.Provenance("discover", source, dataChecksum,
             settings.seed(), Instant.now().toString());

@@ -182,13 +182,14 @@ public final class Bench {
         // SLDBench tasks always come with test.csv (TaskData.load reads it)
         Table testRows = data.test().orElseThrow(() -> new IllegalStateException(task + ": an SLDBench task without a test split"))
             .table();
-        R2 test = Predictions.of(result.law(), testRows, result.parameters()).r2();
+        Predictions testPredictions = Predictions.of(result.law(), testRows, result.parameters());
+        R2 test = testPredictions.r2();
         RunStats stats = RunStats.of(discovery.settings(), result, test);
         // search.json first: a run with a law.json always has its stats
         stats.write(run);
         DataSource source = DataSource.sldbench(task);
         LawDocument document = RunRecorder.write(run, config, data.train(), source, source.checksum(plan.data()),
-            discovery.settings(), result, Optional.of(test));
+            discovery.settings(), result, Optional.of(testPredictions));
         return seedRun(task, seed, status, document, stats, run);
     }
 
@@ -256,6 +257,7 @@ public final class Bench {
         return new SeedRun(task, seed, status, document.law(), metrics.parameterCount(), metrics.trainR2(),
             metrics.validationR2(), metrics.testR2(),
             stats != null ? stats.testFailure() : null,
+            metrics.validationRmse(), metrics.testRmse(),
             stats != null ? stats.seconds() : null,
             stats != null ? stats.candidatesFitted() : null,
             stats != null ? stats.candidatesPerSecond() : null,

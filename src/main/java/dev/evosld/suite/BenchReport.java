@@ -3,6 +3,8 @@ package dev.evosld.suite;
 import dev.evosld.json.Json;
 import dev.evosld.run.AtomicFiles;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -55,7 +57,9 @@ public final class BenchReport {
             .append("validation R² is measured inside train, on the larger-scale rows held out (by cross-validation ")
             .append("for a task without a scale axis), and chose the law. ")
             .append("Mean, best and worst are over seeds; a seed whose R² failed (a prediction not finite) ")
-            .append("is left out and counted. Times are per run.\n\n");
+            .append("is left out and counted. Times are per run. Test / validation RMSE is, per target, how far the ")
+            .append("law missed on test over how far it missed on the validation rows: near 1, the validation RMSE ")
+            .append("foretold the miss.\n\n");
 
         md.append("## Summary\n\n");
         md.append("| task | test R² mean | best | worst | validation R² mean | best | worst | params | human law | leaderboard best | s/run | candidates/s |\n");
@@ -88,8 +92,8 @@ public final class BenchReport {
                 md.append("References: human law ").append(r2(refs.humanR2())).append(", leaderboard best ")
                     .append(r2(refs.leaderboardR2())).append(" (").append(cell(refs.source())).append(").\n\n");
             }
-            md.append("| seed | law | params | validation R² | test R² | s | candidates/s | generations | run |\n");
-            md.append("|---:|---|---:|---:|---:|---:|---:|---|---|\n");
+            md.append("| seed | law | params | validation R² | test R² | test / validation RMSE | s | candidates/s | generations | run |\n");
+            md.append("|---:|---|---:|---:|---:|---:|---:|---:|---|---|\n");
             for (SeedRun run : task.runs()) {
                 md.append("| ").append(run.seed())
                     .append(" | `").append(cell(run.law())).append('`')
@@ -97,6 +101,7 @@ public final class BenchReport {
                     .append(" | ").append(r2(run.validationR2()))
                     .append(" | ").append(run.testR2() != null ? r2(run.testR2())
                         : "failed" + (run.testFailure() != null ? " (" + cell(run.testFailure()) + ")" : ""))
+                    .append(" | ").append(rmseRatios(run))
                     .append(" | ").append(seconds(run.seconds()))
                     .append(" | ").append(rate(run.candidatesPerSecond()))
                     .append(" | ").append(run.generations() != null ? run.generations() : "—")
@@ -121,6 +126,19 @@ public final class BenchReport {
 
     private static String seconds(Double value) {
         return value == null ? "—" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** Per target, test RMSE over validation RMSE, to two decimals; a dash when either is unknown. */
+    private static String rmseRatios(SeedRun run) {
+        if (run.validationRmse() == null || run.testRmse() == null) {
+            return "—";
+        }
+        List<String> ratios = new ArrayList<>();
+        run.testRmse().forEach((target, test) -> {
+            Double validation = run.validationRmse().get(target);
+            ratios.add(validation == null || validation == 0 ? "—" : String.format(Locale.ROOT, "%.2f", test / validation));
+        });
+        return String.join(" / ", ratios);
     }
 
     private static String rate(Double value) {

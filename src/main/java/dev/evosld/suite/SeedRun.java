@@ -2,6 +2,7 @@ package dev.evosld.suite;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One task and seed of a benchmark: the law its discovery run chose and how the run went.
@@ -16,6 +17,8 @@ import java.util.Locale;
  * @param validationR2 R² on the validation rows inside train
  * @param testR2 R² on test, computed once after the search (null if it failed)
  * @param testFailure why the test R² failed, or null
+ * @param validationRmse per target, how far the law's validation predictions missed (null when unknown)
+ * @param testRmse per target, how far its predictions of test missed (null when unknown or failed)
  * @param seconds wall-clock seconds of the search over all its resumptions, the final refit included
  *     (null when unknown)
  * @param candidatesFitted candidates fitted (null when unknown)
@@ -25,7 +28,8 @@ import java.util.Locale;
  * @param runDirectory the run directory
  */
 public record SeedRun(String task, long seed, Status status, String law, int parameterCount, Double trainR2,
-                      Double validationR2, Double testR2, String testFailure, Double seconds, Long candidatesFitted,
+                      Double validationR2, Double testR2, String testFailure, Map<String, Double> validationRmse,
+                      Map<String, Double> testRmse, Double seconds, Long candidatesFitted,
                       Double candidatesPerSecond, Integer generations, String stoppedBy, String runDirectory) {
 
     /** How a benchmark invocation came by a run's result. */

@@ -28,7 +28,7 @@ final class ExportFixtures {
         Law law = Law.parse(formula, features);
         ParameterSet parameters = ParameterSet.of(law.parameters(), targets, values);
         return LawDocument.of("test", task, law, parameters, Map.of(),
-            new LawDocument.Metrics(0.99, null, null, 0.98, true, law.parameterCount(), law.expr().size()),
+            new LawDocument.Metrics(0.99, null, null, 0.98, null, true, law.parameterCount(), law.expr().size()),
             new LawDocument.Provenance("fit", DataSource.sldbench(task), "0123abcd", 7, "2026-01-01T00:00:00Z"));
     }
 
@@ -61,7 +61,7 @@ final class ExportFixtures {
         ParameterSet parameters = fit.parameters();
         LawDocument document = LawDocument.of("test", task, law, parameters,
             LawDocument.Range.of(law, data.train().table()),
-            new LawDocument.Metrics(null, null, null, null, null, law.parameterCount(), law.expr().size()),
+            new LawDocument.Metrics(null, null, null, null, null, null, law.parameterCount(), law.expr().size()),
             new LawDocument.Provenance("fit", DataSource.sldbench(task), "checksum", 1, "2026-01-01T00:00:00Z"));
         return new Fitted(data, document, Predictions.of(law, data.train().table(), parameters),
             Predictions.of(law, data.test().orElseThrow().table(), parameters));

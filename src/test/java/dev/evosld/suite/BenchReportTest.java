@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.json.Json;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -12,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 class BenchReportTest {
 
     private static SeedRun run(long seed, String law, Double test, String failure) {
-        return new SeedRun("sft_scaling_law", seed, SeedRun.Status.RAN, law, 4, 0.99, 0.98, test, failure, 12.5, 1000L,
+        return new SeedRun("sft_scaling_law", seed, SeedRun.Status.RAN, law, 4, 0.99, 0.98, test, failure,
+            Map.of("sft_loss", 0.02), test == null ? null : Map.of("sft_loss", 0.025), 12.5, 1000L,
             80.0, 60, seed == 1 ? "time limit" : "generations", "bench-results/sft_scaling_law/seed-" + seed);
     }
 
@@ -43,7 +45,8 @@ class BenchReportTest {
             validation R² is measured inside train, on the larger-scale rows held out (by cross-validation \
             for a task without a scale axis), and chose the law. \
             Mean, best and worst are over seeds; a seed whose R² failed (a prediction not finite) is left out and counted. \
-            Times are per run.
+            Times are per run. Test / validation RMSE is, per target, how far the law missed on test over how far it \
+            missed on the validation rows: near 1, the validation RMSE foretold the miss.
 
             ## Summary
 
@@ -58,10 +61,10 @@ class BenchReportTest {
 
             References: human law 0.95710, leaderboard best 0.99450 (SLDBench paper).
 
-            | seed | law | params | validation R² | test R² | s | candidates/s | generations | run |
-            |---:|---|---:|---:|---:|---:|---:|---|---|
-            | 0 | `A/(sft_data_size^alpha + B) + C` | 4 | 0.98000 | 0.95000 | 12.5 | 80 | 60 | ran |
-            | 1 | `abs(x) \\| weird'` | 4 | 0.98000 | failed (prediction 3 of target 0 is NaN) | 12.5 | 80 | 60 (time limit) | ran |
+            | seed | law | params | validation R² | test R² | test / validation RMSE | s | candidates/s | generations | run |
+            |---:|---|---:|---:|---:|---:|---:|---:|---|---|
+            | 0 | `A/(sft_data_size^alpha + B) + C` | 4 | 0.98000 | 0.95000 | 1.25 | 12.5 | 80 | 60 | ran |
+            | 1 | `abs(x) \\| weird'` | 4 | 0.98000 | failed (prediction 3 of target 0 is NaN) | — | 12.5 | 80 | 60 (time limit) | ran |
             """, BenchReport.markdown(result()));
     }
 

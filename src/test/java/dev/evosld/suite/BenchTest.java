@@ -100,6 +100,9 @@ class BenchTest {
                 assertEquals(2, run.get("generations").intValue());
                 assertEquals("generations", run.get("stopped_by").stringValue());
                 assertEquals(out.resolve(TASKS.get(t)).resolve("seed-" + s).toString(), run.get("run_directory").stringValue());
+                // how far the law missed, in the target's units, on the validation rows and on test
+                assertTrue(run.get("validation_rmse").properties().iterator().next().getValue().doubleValue() > 0, run.toString());
+                assertTrue(run.get("test_rmse").properties().iterator().next().getValue().doubleValue() > 0, run.toString());
                 tests.add(run.get("test_r2").doubleValue());
                 validations.add(run.get("validation_r2").doubleValue());
             }
@@ -226,7 +229,7 @@ class BenchTest {
     private static List<SeedRun> runsWithoutStatus(BenchResult result) {
         return result.tasks().stream().flatMap(t -> t.runs().stream())
             .map(r -> new SeedRun(r.task(), r.seed(), SeedRun.Status.REUSED, r.law(), r.parameterCount(), r.trainR2(),
-                r.validationR2(), r.testR2(), r.testFailure(), r.seconds(), r.candidatesFitted(), r.candidatesPerSecond(),
+                r.validationR2(), r.testR2(), r.testFailure(), r.validationRmse(), r.testRmse(), r.seconds(), r.candidatesFitted(), r.candidatesPerSecond(),
                 r.generations(), r.stoppedBy(), r.runDirectory()))
             .toList();
     }

@@ -183,7 +183,7 @@ public final class Report {
         if (metrics != null) {
             row(out, "train R²", Html.r2(metrics.trainR2()));
             row(out, "validation R²", metrics.validationR2() == null ? "&#x2014; (not measured)" : Html.r2(metrics.validationR2()));
-            // in the target's units: how far a prediction of held-out (larger) runs has missed inside train
+            // in the targets' units: how far the predictions of held-out (larger) runs missed inside train, and of test
             rmseRows(out, "validation RMSE", metrics.validationRmse());
             row(out, "test R²", test.isPresent() ? Html.r2(metrics.testR2())
                 : "none (no test split: every row was used to fit the law)");

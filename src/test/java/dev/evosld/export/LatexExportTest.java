@@ -51,6 +51,26 @@ class LatexExportTest {
     }
 
     @Test
+    void scoresSayHowFarThePredictionsMissed() {
+        LawDocument one = new LawDocument(PARALLEL.evosldVersion(), PARALLEL.task(), PARALLEL.law(), PARALLEL.variables(),
+            PARALLEL.parameterNames(), PARALLEL.targets(), PARALLEL.parameters(), PARALLEL.trainRanges(),
+            new LawDocument.Metrics(0.99, 0.97, Map.of("loss", 0.0123456), 0.98, Map.of("loss", 0.01), true, 4, 9),
+            PARALLEL.provenance());
+        assertTrue(LatexExport.document(one).contains("train $R^2 = 0.990000$, validation $R^2 = 0.970000$ (RMSE $0.01235$),"
+            + " test $R^2 = 0.980000$ (RMSE $0.01000$)."), LatexExport.document(one));
+
+        Map<String, Double> three = new LinkedHashMap<>();
+        three.put("y1", 0.5);
+        three.put("y2", 0.25);
+        three.put("y3", 2.0);
+        LawDocument several = new LawDocument(one.evosldVersion(), one.task(), one.law(), one.variables(),
+            one.parameterNames(), one.targets(), one.parameters(), one.trainRanges(),
+            new LawDocument.Metrics(null, 0.97, three, null, null, true, 4, 9), one.provenance());
+        assertTrue(LatexExport.document(several).contains("Scores: validation $R^2 = 0.970000$ (RMSE $0.2500$ to"
+            + " $2.000$ over the targets). "), LatexExport.document(several));
+    }
+
+    @Test
     void escapesGroupNamesAndSplitsLongTables() {
         Map<String, double[][]> values = new LinkedHashMap<>();
         values.put("a_b & c% $d$ #1 {x} ~^\\", new double[][] {{1, 2, 3}, {3, 4, 5}});

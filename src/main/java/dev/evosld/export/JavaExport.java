@@ -117,6 +117,10 @@ public final class JavaExport {
             out.append("// Data SHA-256: ").append(javadoc(String.valueOf(document.provenance().dataChecksum())))
                 .append("; seed: ").append(document.provenance().seed()).append(".\n");
         }
+        String scores = ScoresLine.of(document);
+        if (!scores.isEmpty()) {
+            out.append("// ").append(scores).append('\n');
+        }
         out.append("// Self-contained: compiles with the JDK alone.\n\n");
         out.append(single ? "" : "import java.util.List;\n");
         out.append("import java.util.Map;\n\n");

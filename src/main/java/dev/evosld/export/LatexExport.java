@@ -7,7 +7,6 @@ import dev.evosld.run.LawDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -251,10 +250,10 @@ public final class LatexExport {
                 parts.add("train $R^2 = " + r2(metrics.trainR2()) + "$");
             }
             if (metrics.validationR2() != null) {
-                parts.add("validation $R^2 = " + r2(metrics.validationR2()) + "$" + rmse(metrics.validationRmse()));
+                parts.add("validation $R^2 = " + r2(metrics.validationR2()) + "$" + ScoresLine.rmse(metrics.validationRmse(), "$", "$"));
             }
             if (metrics.testR2() != null) {
-                parts.add("test $R^2 = " + r2(metrics.testR2()) + "$" + rmse(metrics.testRmse()));
+                parts.add("test $R^2 = " + r2(metrics.testR2()) + "$" + ScoresLine.rmse(metrics.testRmse(), "$", "$"));
             }
         }
         String scores = parts.isEmpty() ? "" : "Scores: " + String.join(", ", parts) + ". ";
@@ -267,21 +266,6 @@ public final class LatexExport {
                 + document.provenance().seed() + ")";
         }
         return scores + fitted + ". " + by + ".";
-    }
-
-    /** How far the predictions missed, after their R²: one target's RMSE, or the range over several. */
-    private static String rmse(Map<String, Double> byTarget) {
-        if (byTarget == null || byTarget.isEmpty()) {
-            return "";
-        }
-        double low = byTarget.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double high = byTarget.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        return byTarget.size() == 1 ? " (RMSE $" + rmseNumber(low) + "$)"
-            : " (RMSE $" + rmseNumber(low) + "$ to $" + rmseNumber(high) + "$ over the targets)";
-    }
-
-    private static String rmseNumber(double value) {
-        return String.format(Locale.ROOT, "%.4g", value);
     }
 
     private static String r2(double value) {

@@ -68,6 +68,10 @@ public final class PythonExport {
             out.append("# Data SHA-256: ").append(comment(String.valueOf(document.provenance().dataChecksum())))
                 .append("; seed: ").append(document.provenance().seed()).append(".\n");
         }
+        String scores = ScoresLine.of(document);
+        if (!scores.isEmpty()) {
+            out.append("# ").append(scores).append('\n');
+        }
         out.append("\"\"\"The scaling law of task ").append(comment(document.task())).append(", fitted per group.\n\n");
         out.append("    ").append(comment(targets.size() == 1 ? targets.getFirst() : "target")).append(" = ")
             .append(comment(document.law())).append("\n\n");

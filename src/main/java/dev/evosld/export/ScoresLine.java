@@ -1,0 +1,61 @@
+package dev.evosld.export;
+
+import dev.evosld.run.LawDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The scores of an exported law in one line of plain ASCII, for a source file's header comment: whoever is
+ * handed only the file should still see how well the law did and how far its predictions missed.
+ */
+final class ScoresLine {
+    private ScoresLine() {
+    }
+
+    /** {@code Scores: validation R^2 0.821238 (RMSE 0.04856), test R^2 0.858637 (RMSE 0.02715).}, or empty. */
+    static String of(LawDocument document) {
+        LawDocument.Metrics metrics = document.metrics();
+        if (metrics == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (metrics.trainR2() != null) {
+            parts.add("train R^2 " + r2(metrics.trainR2()));
+        }
+        if (metrics.validationR2() != null) {
+            parts.add("validation R^2 " + r2(metrics.validationR2()) + rmse(metrics.validationRmse()));
+        }
+        if (metrics.testR2() != null) {
+            parts.add("test R^2 " + r2(metrics.testR2()) + rmse(metrics.testRmse()));
+        }
+        return parts.isEmpty() ? "" : "Scores: " + String.join(", ", parts) + ".";
+    }
+
+    private static String rmse(Map<String, Double> byTarget) {
+        return rmse(byTarget, "", "");
+    }
+
+    /**
+     * How far predictions missed, to follow their R²: {@code  (RMSE 0.04856)} for one target, the range over
+     * several, each number between {@code open} and {@code close} (LaTeX's {@code $}); empty without them.
+     */
+    static String rmse(Map<String, Double> byTarget, String open, String close) {
+        if (byTarget == null || byTarget.isEmpty()) {
+            return "";
+        }
+        double low = byTarget.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double high = byTarget.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        return byTarget.size() == 1 ? " (RMSE " + open + number(low) + close + ")"
+            : " (RMSE " + open + number(low) + close + " to " + open + number(high) + close + " over the targets)";
+    }
+
+    private static String r2(double value) {
+        return String.format(Locale.ROOT, "%.6f", value);
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.4g", value);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.evosld.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.run.LawDocument;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScoresLineTest {
+    private static final LawDocument LAW = ExportFixtures.document("t", "A * x^a", List.of("x"), List.of("y"),
+        Map.of("g", new double[][] {{2, -0.5}}));
+
+    private static LawDocument with(LawDocument.Metrics metrics) {
+        return new LawDocument(LAW.evosldVersion(), LAW.task(), LAW.law(), LAW.variables(), LAW.parameterNames(),
+            LAW.targets(), LAW.parameters(), LAW.trainRanges(), metrics, LAW.provenance());
+    }
+
+    @Test
+    void givesEachScoreWithHowFarThePredictionsMissed() {
+        assertEquals("Scores: train R^2 0.962057, validation R^2 0.821238 (RMSE 0.04856), test R^2 0.858637"
+            + " (RMSE 0.02715).", ScoresLine.of(with(new LawDocument.Metrics(0.9620573, 0.8212381,
+                Map.of("y", 0.04856008), 0.8586370, Map.of("y", 0.02715), true, 2, 5))));
+    }
+
+    @Test
+    void severalTargetsGiveTheRangeOfTheirErrors() {
+        Map<String, Double> errors = new LinkedHashMap<>();
+        errors.put("y1", 0.015383);
+        errors.put("y2", 0.0078016);
+        errors.put("y3", 0.024968);
+        assertEquals("Scores: validation R^2 0.996408 (RMSE 0.007802 to 0.02497 over the targets).",
+            ScoresLine.of(with(new LawDocument.Metrics(null, 0.996408, errors, null, null, true, 7, 30))));
+    }
+
+    @Test
+    void aDocumentWithoutScoresHasNoLine() {
+        assertEquals("", ScoresLine.of(with(null)));
+        assertEquals("", ScoresLine.of(with(new LawDocument.Metrics(null, null, null, null, null, false, 2, 5))));
+    }
+
+    @Test
+    void sourceHeadersCarryTheLine() {
+        String line = "Scores: train R^2 0.990000, test R^2 0.980000.";
+        assertTrue(PythonExport.module(LAW).contains("\n# " + line + "\n"), PythonExport.module(LAW));
+        assertTrue(JavaExport.source(LAW, "TLaw").contains("\n// " + line + "\n"), JavaExport.source(LAW, "TLaw"));
+    }
+}

@@ -77,12 +77,7 @@ final class Output {
      * validation R²: {@code its predictions there missed by 0.0503 (root mean square over 38 rows)}.
      */
     static String validationMisses(ValidationRmse rmse) {
-        List<String> misses = new ArrayList<>();
-        for (int t = 0; t < rmse.targets().size(); t++) {
-            misses.add((rmse.targets().size() > 1 ? rmse.targets().get(t) + " " : "") + "by "
-                + shortNumber(rmse.rootMeanSquaredErrors().get(t)));
-        }
-        return "its predictions there missed " + String.join(", ", misses) + " (root mean square over "
+        return "its predictions there missed " + misses(rmse.byTarget(), false) + " (root mean square over "
             + rmse.rows() + (rmse.targets().size() > 1 ? " rows each)" : " rows)");
     }
 
@@ -94,10 +89,18 @@ final class Output {
         if (testRmse == null || testRmse.isEmpty()) {
             return "";
         }
+        return " (missed " + misses(testRmse, false) + ", root mean square)";
+    }
+
+    /**
+     * Root mean squared errors as words: {@code by 0.04856}, the target named when there are several or when
+     * {@code named} ({@code loss by 0.04856}), several joined by commas.
+     */
+    static String misses(Map<String, Double> byTarget, boolean named) {
         List<String> misses = new ArrayList<>();
-        testRmse.forEach((target, rmse) -> misses.add((testRmse.size() > 1 ? target + " " : "") + "by "
+        byTarget.forEach((target, rmse) -> misses.add((named || byTarget.size() > 1 ? target + " " : "") + "by "
             + shortNumber(rmse)));
-        return " (missed " + String.join(", ", misses) + ", root mean square)";
+        return String.join(", ", misses);
     }
 
     /** A published score as the config gives it: rounding 0.99997 to four places would print 1.0000. */

@@ -183,11 +183,9 @@ final class PredictCommand implements Callable<Integer> {
         if (validationRmse == null || validationRmse.isEmpty()) {
             return;
         }
-        List<String> misses = new ArrayList<>();
-        validationRmse.forEach((target, rmse) -> misses.add(target + " by " + Output.shortNumber(rmse)));
         PrintWriter err = spec.commandLine().getErr();
-        err.println("evosld: note: inside train, this law's predictions of held-out runs missed " + String.join(", ", misses)
-            + " (root mean square, validation); expect misses of that size, larger the further a run lies beyond the data");
+        err.println("evosld: note: inside train, this law's predictions of held-out runs missed "
+            + Output.misses(validationRmse, true) + " (root mean square, validation); expect misses of that size, larger the further a run lies beyond the data");
         err.flush();
     }
 

@@ -11,6 +11,7 @@ import dev.evosld.llm.LlmProposer;
 import dev.evosld.llm.LlmSettings;
 import dev.evosld.llm.LlmUsage;
 import dev.evosld.run.AtomicFiles;
+import dev.evosld.run.DataSource;
 import dev.evosld.report.Report;
 import dev.evosld.run.RunDirectory;
 import dev.evosld.search.ClassicForms;
@@ -202,8 +203,9 @@ final class DiscoverCommand implements Callable<Integer> {
         Optional<Predictions> testPredictions = data.test().map(t -> Predictions.of(result.law(), t.table(),
             result.parameters()));
         Optional<R2> test = testPredictions.map(Predictions::r2);
-        Map<String, Double> testRmse = RunRecorder.write(run, config, data.train(), task.dataSource(),
-            task.dataSource().checksum(task.dataDirectory()), discovery.settings(), result, testPredictions)
+        DataSource source = task.dataSource(data);
+        Map<String, Double> testRmse = RunRecorder.write(run, config, data.train(), source,
+            source.checksum(task.dataDirectory()), discovery.settings(), result, testPredictions)
             .metrics().testRmse();
         Report.write(run, data);
         AtomicFiles.write(run.llmUsageFile(), Json.mapper().writeValueAsString(llmDocument));
@@ -221,7 +223,7 @@ final class DiscoverCommand implements Callable<Integer> {
             String refit = "evosld fit --law-file " + run.lawFile() + " --starts " + 4 * discovery.settings().finalStarts();
             Output.startAgreement(result.refitAgreement(), refit).ifPresent(note -> out.println("               " + note));
             out.printf(Locale.ROOT, "validation R²: %.6f (inside train, %s)%n", result.evaluation().validationR2(),
-                Output.validationScheme(config.holdout()));
+                Output.validationScheme(config));
             if (result.validationRmse() != null) {
                 out.println("               " + Output.validationMisses(result.validationRmse()));
             }

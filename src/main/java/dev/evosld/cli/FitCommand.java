@@ -83,8 +83,8 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LawDocument lawDocument = lawChoice.lawFile != null ? LawDocument.read(lawChoice.lawFile) : null;
-        DataSource source = dataSource(lawDocument);
-        TaskData data = task.isGiven() ? task.load() : source.load(task.dataDirectory());
+        TaskData data = task.isGiven() ? task.load() : recordedSource(lawDocument).load(task.dataDirectory());
+        DataSource source = task.isGiven() ? task.dataSource(data) : recordedSource(lawDocument);
         TaskConfig config = data.config();
         Law parsed = lawDocument != null
             ? Law.parse(lawDocument.law(), config.featureNames())
@@ -158,7 +158,7 @@ final class FitCommand implements Callable<Integer> {
             out.println("test R²:    " + Output.testR2(testR2, DiscoverCommand.FIT_ON_EVERY_ROW) + Output.testMisses(testRmse));
             out.println("validation: " + (validation.isFailure() ? "fails (" + validation.failure() + ")"
                 : "R² " + Output.number(validation.validationR2())
-                + " (inside train, " + Output.validationScheme(config.holdout()) + ", as discover judges laws)"));
+                + " (inside train, " + Output.validationScheme(config) + ", as discover judges laws)"));
             if (judgement.rmse() != null) {
                 out.println("            " + Output.validationMisses(judgement.rmse()));
             }
@@ -172,13 +172,10 @@ final class FitCommand implements Callable<Integer> {
     }
 
     /**
-     * The data named on the command line, else the data the law file's run recorded: a discovered law is refitted
-     * with {@code fit --law-file DIR/law.json} alone.
+     * The data the law file's run recorded, when the command line names none: a discovered law is refitted with
+     * {@code fit --law-file DIR/law.json} alone.
      */
-    private DataSource dataSource(LawDocument lawDocument) {
-        if (task.isGiven()) {
-            return task.dataSource();
-        }
+    private DataSource recordedSource(LawDocument lawDocument) {
         if (lawDocument == null || lawDocument.provenance() == null || lawDocument.provenance().data() == null) {
             throw new ParameterException(spec.commandLine(), "Missing required argument: --task=TASK, or --data=CSV"
                 + " with --features and --target (or a --law-file whose run recorded its data)");

@@ -1,5 +1,6 @@
 package dev.evosld.cli;
 
+import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskConfig.Holdout;
 import dev.evosld.eval.R2;
 import dev.evosld.fit.StartAgreement;
@@ -62,13 +63,17 @@ final class Output {
     }
 
     /**
-     * How validation inside train held rows out, for the text beside a validation R²: a mixture task is
-     * cross-validated, so "the larger-scale rows" would misdescribe it.
+     * How validation inside train held rows out, for the text beside a validation R², precise enough to check
+     * by hand: a user's runs may be held out by value or by fraction, as {@code --holdout} or the runs chose.
      */
-    static String validationScheme(Holdout holdout) {
-        return switch (holdout) {
+    static String validationScheme(TaskConfig config) {
+        String axes = String.join(" or ", config.scaleAxis());
+        return switch (config.holdout()) {
             case Holdout.Folds folds -> folds.count() + "-fold cross-validation";
-            case Holdout.TopValues _, Holdout.TopFraction _ -> "the larger-scale rows held out";
+            case Holdout.TopValues top when top.count() == 1 -> "the runs at each group's largest " + axes + " held out";
+            case Holdout.TopValues top -> "the runs at each group's " + top.count() + " largest " + axes + " held out";
+            case Holdout.TopFraction top -> "the top " + shortNumber(100 * top.fraction()) + "% of each group's runs along "
+                + axes + " held out";
         };
     }
 

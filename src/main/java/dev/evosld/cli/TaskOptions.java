@@ -88,6 +88,14 @@ final class TaskOptions {
                 + "error; a law whose prediction leaves them beyond the data is rejected (default: any value).")
         String targetRange;
 
+        @Option(names = "--holdout", paramLabel = "top_values=N|top_fraction=F|folds=K",
+            description = "Which runs validation holds out inside train: each group's N largest values of the scale "
+                + "axis, its top fraction F of runs along it, or K-fold cross-validation (for runs without a scale, "
+                + "such as data mixtures; the scale axis is then only the one named). Default: top_fraction="
+                + UserData.SWEEP_FRACTION + " when the scale axis takes a new value in most runs and groups hold "
+                + UserData.SWEEP_GROUP_RUNS + " runs or more on average, else top_values=1.")
+        String holdout;
+
         UserData userData() {
             if (testAbove != null && test != null) {
                 throw new EvosldException("--data takes at most one of --test-above COL=VALUE and --test CSV");
@@ -96,7 +104,15 @@ final class TaskOptions {
                 : test != null ? new UserData.TestFile(test, scaleAxis)
                 : new UserData.NoTest(scaleAxis);
             return new UserData(data, features, targets, group, budget, split, TaskConfig.Trend.parse(trend),
-                fallsWith, range(targetRange));
+                fallsWith, range(targetRange), holdout == null ? null : holdoutOption(holdout));
+        }
+    }
+
+    private static TaskConfig.Holdout holdoutOption(String text) {
+        try {
+            return TaskConfig.Holdout.parse(text);
+        } catch (DataException e) {
+            throw new EvosldException("--" + e.getMessage());
         }
     }
 
@@ -145,15 +161,11 @@ final class TaskOptions {
         return DataDirectory.resolve(dataDir, System.getenv());
     }
 
-    TaskConfig config() {
-        return isBenchmarkTask() ? TaskConfig.load(source.task) : source.user.userData().config();
-    }
-
-    /** Where the data came from, for a run directory's provenance. */
-    DataSource dataSource() {
+    /** Where the data came from, for a run directory's provenance; {@code data} is what {@link #load()} read. */
+    DataSource dataSource(TaskData data) {
         return isBenchmarkTask()
             ? DataSource.sldbench(source.task)
-            : DataSource.csv(config().name(), source.user.userData());
+            : DataSource.csv(source.user.userData(), data.config());
     }
 
     TaskData load() {

@@ -15,6 +15,9 @@ import java.util.Set;
  */
 public record Table(List<String> features, List<String> targets, List<Group> groups) {
 
+    /** How far from 1 the shares of a run may sum: CSV values are rounded, as in 0.333, 0.333, 0.334. */
+    public static final double SHARE_SUM_TOLERANCE = 1e-3;
+
     /**
      * @throws IllegalArgumentException if there are no groups, two groups share a name, or a group's column
      *     counts differ from the names
@@ -47,5 +50,32 @@ public record Table(List<String> features, List<String> targets, List<Group> gro
     /** The number of rows over all groups. */
     public int rows() {
         return groups.stream().mapToInt(Group::rows).sum();
+    }
+
+    /**
+     * Whether the features are the shares of a mixture, such as a training set's proportions of its domains: in
+     * every run each lies in [0, 1] and they sum to 1 (give or take {@link #SHARE_SUM_TOLERANCE}). Shares have
+     * no scale to extrapolate along, and a law over them is a mixture law.
+     */
+    public boolean featuresAreShares() {
+        if (rows() == 0 || features.size() < 2) {
+            return false;
+        }
+        for (Group group : groups) {
+            for (int r = 0; r < group.rows(); r++) {
+                double sum = 0;
+                for (int j = 0; j < group.featureCount(); j++) {
+                    double share = group.feature(j, r);
+                    if (!(share >= 0 && share <= 1)) {
+                        return false;
+                    }
+                    sum += share;
+                }
+                if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

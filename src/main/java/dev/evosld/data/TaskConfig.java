@@ -242,6 +242,35 @@ public record TaskConfig(
         int minTrainRows();
 
         /**
+         * The holdout as one key of a config's {@code holdout} block, {@code top_values=1},
+         * {@code top_fraction=0.2} or {@code folds=5}: how {@code --holdout} takes it and a run records it.
+         */
+        String spec();
+
+        /**
+         * Reads {@link #spec()}'s form, with no minimum of fit rows.
+         *
+         * @throws DataException if the text has another form or its number is out of range
+         */
+        static Holdout parse(String spec) {
+            String[] parts = spec.strip().split("\\s*=\\s*", -1);
+            String form = "holdout takes top_values=N, top_fraction=F or folds=K, not " + MessageText.quote(spec);
+            if (parts.length != 2) {
+                throw new DataException(form);
+            }
+            try {
+                return switch (parts[0]) {
+                    case "top_values" -> new TopValues(Integer.parseInt(parts[1]), 0);
+                    case "top_fraction" -> new TopFraction(Double.parseDouble(parts[1]), 0);
+                    case "folds" -> new Folds(Integer.parseInt(parts[1]), 0);
+                    default -> throw new DataException(form);
+                };
+            } catch (NumberFormatException e) {
+                throw new DataException(form);
+            }
+        }
+
+        /**
          * Per group, the rows whose value on some scale axis is among that group's {@code count} largest
          * distinct values of the axis.
          */
@@ -251,6 +280,11 @@ public record TaskConfig(
                     throw new DataException("holdout: top_values must be at least 1, not " + count);
                 }
                 checkMinimum(minTrainRows);
+            }
+
+            @Override
+            public String spec() {
+                return "top_values=" + count;
             }
         }
 
@@ -266,6 +300,11 @@ public record TaskConfig(
                 }
                 checkMinimum(minTrainRows);
             }
+
+            @Override
+            public String spec() {
+                return "top_fraction=" + fraction;
+            }
         }
 
         /** Per group, {@code count}-fold cross-validation; for tasks without a scale axis. */
@@ -275,6 +314,11 @@ public record TaskConfig(
                     throw new DataException("holdout: folds must be at least 2, not " + count);
                 }
                 checkMinimum(minTrainRows);
+            }
+
+            @Override
+            public String spec() {
+                return "folds=" + count;
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.evosld.data;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +19,9 @@ import java.util.stream.Collectors;
  * wants the law fitted on all their runs to predict the next, larger one.
  *
  * <p>The task is named after the file, has no human law, no references and no hub source. Its scale axis
- * is the split rule's column, or else the split's {@code scaleAxis} (default: the first feature);
- * validation holds out each group's largest value of it.
+ * is the split rule's column, or else the split's {@code scaleAxis} (default: the first feature, except under
+ * cross-validation, which needs none); validation holds out the top of it as {@code holdout} says, or as
+ * {@link #chosenHoldout} chooses from the runs.
  *
  * @param data the CSV file (RFC 4180, with a header line)
  * @param features the feature columns; they become law variables, so they must be identifiers
@@ -31,10 +33,12 @@ import java.util.stream.Collectors;
  * @param trend what must keep its trend beyond the data (see {@link TaskConfig.Trend})
  * @param fallsWith the features the targets never rise with beyond the data (see {@link TaskConfig#fallsWith()})
  * @param targetRange the values the targets can take (see {@link TaskConfig#targetRange()})
+ * @param holdout how validation holds runs out inside train, or {@code null} to choose it from the runs when
+ *     they are read
  */
 public record UserData(
     Path data, List<String> features, List<String> targets, String groupColumn, int parameterBudget, Split split,
-    TaskConfig.Trend trend, List<String> fallsWith, TaskConfig.Bound targetRange) {
+    TaskConfig.Trend trend, List<String> fallsWith, TaskConfig.Bound targetRange, TaskConfig.Holdout holdout) {
 
     /** The budget when the user gives none: the median of SLDBench's single-target tasks. */
     public static final int DEFAULT_PARAMETER_BUDGET = 6;
@@ -56,12 +60,12 @@ public record UserData(
 
     /**
      * A user's runs, each of which must keep its trend beyond the data, with no feature known to lower the targets
-     * and no limit known to their values.
+     * and no limit known to their values, validated as {@link #chosenHoldout} chooses.
      */
     public UserData(Path data, List<String> features, List<String> targets, String groupColumn, int parameterBudget,
                     Split split) {
         this(data, features, targets, groupColumn, parameterBudget, split, TaskConfig.Trend.PER_RUN, List.of(),
-            TaskConfig.Bound.UNBOUNDED);
+            TaskConfig.Bound.UNBOUNDED, null);
     }
 
     /** How a user's rows are divided into train and test, if they are. */
@@ -132,66 +136,120 @@ public record UserData(
     public record NoTest(String scaleAxis) implements Split {
     }
 
+    /** The fraction of each group's runs held out when the scale axis takes a new value in most runs. */
+    public static final double SWEEP_FRACTION = 0.2;
+
+    /** The fewest runs per group, on average, from which a fraction is held out rather than the largest value. */
+    public static final int SWEEP_GROUP_RUNS = 20;
+
+    /** The folds of cross-validation for the shares of a mixture, as domain_mixture's config has them. */
+    public static final int MIXTURE_FOLDS = 5;
+
+    private static final TaskConfig.Holdout LARGEST_VALUE = new TaskConfig.Holdout.TopValues(1, 0);
+
     /**
-     * The task's config: named after the file, scale axis from the split, top value held out for validation.
+     * The holdout when the user gives none. When no scale axis is named and the features are the shares of a
+     * mixture ({@link Table#featuresAreShares()}), there is no scale to extrapolate along and the runs are
+     * cross-validated in {@link #MIXTURE_FOLDS} folds. Where the scale axis takes a new value in most runs (a
+     * compute sweep in which every model differs), its largest value holds out one run per group. When the groups
+     * are large (at least {@link #SWEEP_GROUP_RUNS} runs on average) that is too few to judge a law by and a fifth
+     * can be spared from fitting, so the top fifth of each group's runs along the axis is held out. Otherwise the
+     * largest value is, as most SLDBench test splits were cut: small groups need their runs to fit on.
+     *
+     * @param train the train rows
+     * @param axis the scale axis named, or null for none (then the first feature, unless the features are shares)
+     */
+    public static TaskConfig.Holdout chosenHoldout(Table train, String axis) {
+        if (axis == null && train.featuresAreShares()) {
+            return new TaskConfig.Holdout.Folds(MIXTURE_FOLDS, 0);
+        }
+        int index = axis == null ? 0 : train.features().indexOf(axis);
+        long distinct = 0;
+        long rows = 0;
+        for (Group group : train.groups()) {
+            distinct += Arrays.stream(group.feature(index)).distinct().count();
+            rows += group.rows();
+        }
+        boolean sweep = 2 * distinct > rows && rows >= (long) SWEEP_GROUP_RUNS * train.groups().size();
+        return sweep ? new TaskConfig.Holdout.TopFraction(SWEEP_FRACTION, 0) : LARGEST_VALUE;
+    }
+
+    /** The task's name: the file's name without its extension, made a valid task name. */
+    public String taskName() {
+        String file = data.getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        String stem = (dot > 0 ? file.substring(0, dot) : file).replaceAll("[^A-Za-z0-9_.-]", "_").replace("..", "_");
+        return !stem.isEmpty() && Character.isLetterOrDigit(stem.charAt(0)) && stem.charAt(0) < 128 ? stem : "user_" + stem;
+    }
+
+    /**
+     * Reads the file(s) and splits the rows (with {@link NoTest}, all of them are train). The task's config is
+     * named after the file, with the scale axis from the split and the holdout given or chosen from the train
+     * rows.
      *
      * @throws DataException if the columns are not usable (a feature that is not an identifier, a column
-     *     listed twice, a split column that is not a feature, a budget below 1)
-     */
-    public TaskConfig config() {
-        String source = data.toString();
-        String axis = switch (split) {
-            case ScaleRule rule -> rule.column();
-            case TestFile file -> orFirstFeature(file.scaleAxis());
-            case NoTest none -> orFirstFeature(none.scaleAxis());
-        };
-        if (axis != null && !features.contains(axis)) {
-            String what = split instanceof ScaleRule rule ? "split rule " + rule : "scale axis";
-            throw new DataException(what + ": " + MessageText.quote(axis) + " is not a feature (features: "
-                + MessageText.names(features) + ")");
-        }
-        try {
-            List<TaskConfig.Feature> described = features.stream()
-                .map(f -> new TaskConfig.Feature(f, "column '" + f + "' of " + data.getFileName()))
-                .toList();
-            return new TaskConfig(taskName(), "The user's own runs, from " + data.getFileName() + ".", described,
-                targets, parameterBudget, axis == null ? List.of() : List.of(axis),
-                new TaskConfig.Holdout.TopValues(1, 0), trend, fallsWith, targetRange, null, Map.of(), null, null,
-                null);
-        } catch (DataException e) {
-            throw new DataException(source + ": " + e.getMessage(), e);
-        }
-    }
-
-    private String orFirstFeature(String axis) {
-        return axis != null ? axis : features.isEmpty() ? null : features.getFirst();
-    }
-
-    /**
-     * Reads the file(s) and splits the rows (with {@link NoTest}, all of them are train).
-     *
-     * @throws DataException if a file is missing or malformed, the split leaves train or test empty, or a
-     *     group has test rows but no train rows
+     *     listed twice, a split column that is not a feature, a budget below 1), a file is missing or
+     *     malformed, the split leaves train or test empty, or a group has test rows but no train rows
      */
     public TaskData load() {
-        TaskConfig config = config();
+        String axis = namedAxis();
+        // the columns are checked before the file is read, whatever holdout the rows will choose
+        config(axis != null || features.isEmpty() ? axis : features.getFirst(),
+            Objects.requireNonNullElse(holdout, LARGEST_VALUE));
         TableReader.Rows rows = TableReader.read(data, groupColumn, features, targets)
             .requireTargetsWithin(targetRange);
         return switch (split) {
-            case ScaleRule rule -> splitByRule(config, rows, rule);
+            case ScaleRule rule -> splitByRule(rows, rule);
             case TestFile file -> {
                 Train train = new Train(rows.table());
                 TableReader.Rows testRows = TableReader.read(file.test(), groupColumn, features, targets)
                     .requireTargetsWithin(targetRange);
                 TaskData.requireTrainRows(testRows, train, "in " + data);
-                yield new TaskData(config, train, new Test(testRows.table()));
+                yield new TaskData(config(axis, train), train, new Test(testRows.table()));
             }
-            case NoTest none -> new TaskData(config, new Train(rows.table()), Optional.empty());
+            case NoTest none -> {
+                Train train = new Train(rows.table());
+                yield new TaskData(config(axis, train), train, Optional.empty());
+            }
         };
     }
 
-    private static TaskData splitByRule(TaskConfig config, TableReader.Rows rows, ScaleRule rule) {
-        int axis = config.featureNames().indexOf(rule.column());
+    /** The scale axis the split names, or null. */
+    private String namedAxis() {
+        String named = switch (split) {
+            case ScaleRule rule -> rule.column();
+            case TestFile file -> file.scaleAxis();
+            case NoTest none -> none.scaleAxis();
+        };
+        if (named != null && !features.contains(named)) {
+            String what = split instanceof ScaleRule rule ? "split rule " + rule : "scale axis";
+            throw new DataException(what + ": " + MessageText.quote(named) + " is not a feature (features: "
+                + MessageText.names(features) + ")");
+        }
+        return named;
+    }
+
+    /** The config with the holdout given or chosen; without a named axis, the first feature is the axis unless cross-validated. */
+    private TaskConfig config(String named, Train train) {
+        TaskConfig.Holdout chosen = holdout != null ? holdout : chosenHoldout(train.table(), named);
+        return config(named != null || chosen instanceof TaskConfig.Holdout.Folds ? named : features.getFirst(), chosen);
+    }
+
+    private TaskConfig config(String axis, TaskConfig.Holdout chosen) {
+        try {
+            List<TaskConfig.Feature> described = features.stream()
+                .map(f -> new TaskConfig.Feature(f, "column '" + f + "' of " + data.getFileName()))
+                .toList();
+            return new TaskConfig(taskName(), "The user's own runs, from " + data.getFileName() + ".", described,
+                targets, parameterBudget, axis == null ? List.of() : List.of(axis), chosen, trend, fallsWith,
+                targetRange, null, Map.of(), null, null, null);
+        } catch (DataException e) {
+            throw new DataException(data + ": " + e.getMessage(), e);
+        }
+    }
+
+    private TaskData splitByRule(TableReader.Rows rows, ScaleRule rule) {
+        int axis = features.indexOf(rule.column());
         IntPredicate isTest = row -> rule.isTest(rows.feature(axis, row));
         double smallest = Double.POSITIVE_INFINITY;
         double largest = Double.NEGATIVE_INFINITY;
@@ -218,13 +276,6 @@ public record UserData(
                     + " has only test rows under split rule " + rule + ", so no law can be fitted to it");
             }
         }
-        return new TaskData(config, train, new Test(rows.table(isTest)));
-    }
-
-    private String taskName() {
-        String file = data.getFileName().toString();
-        int dot = file.lastIndexOf('.');
-        String stem = (dot > 0 ? file.substring(0, dot) : file).replaceAll("[^A-Za-z0-9_.-]", "_").replace("..", "_");
-        return !stem.isEmpty() && Character.isLetterOrDigit(stem.charAt(0)) && stem.charAt(0) < 128 ? stem : "user_" + stem;
+        return new TaskData(config(rule.column(), train), train, new Test(rows.table(isTest)));
     }
 }

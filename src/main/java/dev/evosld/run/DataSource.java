@@ -34,16 +34,23 @@ import java.util.List;
  *     existed) means none
  * @param targetRange the targets' possible values as [lower, upper], a null end being unbounded (JSON has no
  *     infinity), for {@code csv}; null (unbounded, or runs recorded before it existed) means any value
+ * @param holdout how validation held runs out, as {@link TaskConfig.Holdout#spec()} writes it, for {@code csv};
+ *     null (runs recorded before it existed) means {@code top_values=1}, then the only one
  */
 public record DataSource(String kind, String task, String data, String test, List<String> features,
                          List<String> targets, String group, String testAbove, String scaleAxis, Integer budget,
-                         String trend, List<String> fallsWith, List<Double> targetRange) {
+                         String trend, List<String> fallsWith, List<Double> targetRange, String holdout) {
 
     public static DataSource sldbench(String task) {
-        return new DataSource("sldbench", task, null, null, null, null, null, null, null, null, null, null, null);
+        return new DataSource("sldbench", task, null, null, null, null, null, null, null, null, null, null, null,
+            null);
     }
 
-    public static DataSource csv(String task, UserData user) {
+    /**
+     * A user's CSV, as read into {@code config}: the holdout recorded is the one validation used, whether the
+     * user gave it or it was chosen from the runs, so the runs are judged alike when loaded again.
+     */
+    public static DataSource csv(UserData user, TaskConfig config) {
         String rule = null;
         String test = null;
         String axis = null;
@@ -55,9 +62,9 @@ public record DataSource(String kind, String task, String data, String test, Lis
             }
             case UserData.NoTest none -> axis = none.scaleAxis();
         }
-        return new DataSource("csv", task, user.data().toString(), test, user.features(), user.targets(),
+        return new DataSource("csv", config.name(), user.data().toString(), test, user.features(), user.targets(),
             user.groupColumn(), rule, axis, user.parameterBudget(), user.trend().configName(),
-            user.fallsWith(), range(user.targetRange()));
+            user.fallsWith(), range(user.targetRange()), config.holdout().spec());
     }
 
     private static List<Double> range(TaskConfig.Bound bound) {
@@ -93,7 +100,8 @@ public record DataSource(String kind, String task, String data, String test, Lis
             : test != null ? new UserData.TestFile(Path.of(test), scaleAxis)
             : new UserData.NoTest(scaleAxis);
         return new UserData(Path.of(data), features, targets, group, budget, split, TaskConfig.Trend.parse(trend),
-            fallsWith == null ? List.of() : fallsWith, bound(targetRange));
+            fallsWith == null ? List.of() : fallsWith, bound(targetRange),
+            TaskConfig.Holdout.parse(holdout == null ? "top_values=1" : holdout));
     }
 
     /** SHA-256 (hex) over the train and test files (the one file without a test split), so a report can tell whether the data changed since the run. */

@@ -1,7 +1,5 @@
 package dev.evosld.search;
 
-import dev.evosld.data.Group;
-import dev.evosld.data.Table;
 import dev.evosld.law.Law;
 import dev.evosld.law.LawSyntaxException;
 import java.util.ArrayList;
@@ -16,9 +14,6 @@ import java.util.StringJoiner;
  * are generated too. The task's own human law is a baseline to beat and never proposed.
  */
 public final class ClassicForms implements Proposer {
-
-    /** How far from 1 the shares of a run may sum: CSV values are rounded, as in 0.333, 0.333, 0.334. */
-    private static final double SHARE_SUM_TOLERANCE = 1e-3;
 
     private static final List<String> ONE = List.of(
         "E + A*{x}^(-a)",                               // saturating power law with an irreducible loss
@@ -85,7 +80,7 @@ public final class ClassicForms implements Proposer {
             }
         }
         formulas.addAll(overAllVariables(variables));
-        if (variables.size() >= 2 && areShares(context.train().table())) {
+        if (variables.size() >= 2 && context.train().table().featuresAreShares()) {
             formulas.add(mixtureOfPowers(variables));
         }
         List<Law> laws = new ArrayList<>();
@@ -142,33 +137,6 @@ public final class ClassicForms implements Proposer {
             exponent.add("t" + i + "*" + variables.get(i) + "^a");
         }
         return exponent.toString();
-    }
-
-    /**
-     * Whether the features are the shares of a mixture: in every train run each lies in [0, 1] and they sum to 1.
-     * Only then is a law over powers of them a mixture law; over sizes such as parameter counts it would only
-     * add noise to the initial population (on the stand-ins it lowered moe, data_constrained and vocab).
-     */
-    static boolean areShares(Table table) {
-        if (table.rows() == 0) {
-            return false;
-        }
-        for (Group group : table.groups()) {
-            for (int r = 0; r < group.rows(); r++) {
-                double sum = 0;
-                for (int j = 0; j < group.featureCount(); j++) {
-                    double share = group.feature(j, r);
-                    if (!(share >= 0 && share <= 1)) {
-                        return false;
-                    }
-                    sum += share;
-                }
-                if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static String instantiate(String form, String x, String y, String z) {

@@ -58,6 +58,24 @@ class FitCommandTest {
     }
 
     @Test
+    void theHoldoutCanBeGivenIsPrintedAndIsRecordedForTheRunsToBeJudgedAlikeAgain() {
+        CliRun chosen = fit();
+        assertEquals(0, chosen.exit(), chosen.err());
+        assertTrue(chosen.out().contains("(inside train, the runs at each group's largest N held out, as discover judges laws)"),
+            chosen.out());
+        Path out = dir.resolve("two");
+        CliRun given = fit("--holdout", "top_values=2", "--out", out.toString());
+        assertEquals(0, given.exit(), given.err());
+        String line = "(inside train, the runs at each group's 2 largest N held out, as discover judges laws)";
+        assertTrue(given.out().contains(line), given.out());
+        LawDocument document = LawDocument.read(out.resolve("law.json"));
+        assertEquals("top_values=2", document.provenance().data().holdout());
+        CliRun again = CliRun.of("fit", "--law-file", out.resolve("law.json").toString(), "--starts", "4");
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains(line), again.out());
+    }
+
+    @Test
     void withoutATestSplitTheJsonHasANullTestR2AndNoTestRows() throws Exception {
         CliRun run = fit("--json");
         assertEquals(0, run.exit(), run.err());

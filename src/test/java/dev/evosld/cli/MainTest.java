@@ -103,6 +103,10 @@ class MainTest {
         assertOneLineError("--target-range 1,0: bound [1.0, 0.0] is not an interval",
             concat(data, "fit", "--law", "E", "--target-range", "1,0"));
         assertOneLineError("--target-range takes LOW,HIGH, not '0'", concat(data, "fit", "--law", "E", "--target-range", "0"));
+        assertOneLineError("--holdout takes top_values=N, top_fraction=F or folds=K, not 'last=1'",
+            concat(data, "fit", "--law", "E", "--holdout", "last=1"));
+        assertOneLineError("--holdout: top_fraction must lie strictly between 0 and 1, not 20.0",
+            concat(data, "fit", "--law", "E", "--holdout", "top_fraction=20"));
         assertOneLineError("column 'M'", concat(new String[] {"--data", csv.toString(), "--features", "M,N", "--target", "loss",
             "--test-above", "N=1e9"}, "fit", "--law", "E"));
         assertOneLineError("no data for task 'parallel_scaling_law' in " + directory.resolve("nothing"),

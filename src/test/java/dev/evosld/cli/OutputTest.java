@@ -2,10 +2,12 @@ package dev.evosld.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskConfig.Holdout;
 import dev.evosld.eval.R2;
 import dev.evosld.fit.StartAgreement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -31,9 +33,20 @@ class OutputTest {
 
     @Test
     void aValidationIsDescribedByHowItsConfigHoldsRowsOut() {
-        assertEquals("5-fold cross-validation", Output.validationScheme(new Holdout.Folds(5, 2)));
-        assertEquals("the larger-scale rows held out", Output.validationScheme(new Holdout.TopValues(1, 2)));
-        assertEquals("the larger-scale rows held out", Output.validationScheme(new Holdout.TopFraction(0.2, 2)));
+        assertEquals("5-fold cross-validation", Output.validationScheme(config(List.of(), new Holdout.Folds(5, 2))));
+        assertEquals("the runs at each group's largest N held out",
+            Output.validationScheme(config(List.of("N"), new Holdout.TopValues(1, 2))));
+        assertEquals("the runs at each group's 2 largest N or D held out",
+            Output.validationScheme(config(List.of("N", "D"), new Holdout.TopValues(2, 0))));
+        assertEquals("the top 20% of each group's runs along N held out",
+            Output.validationScheme(config(List.of("N"), new Holdout.TopFraction(0.2, 2))));
+        assertEquals("the top 12.5% of each group's runs along D held out",
+            Output.validationScheme(config(List.of("D"), new Holdout.TopFraction(0.125, 0))));
+    }
+
+    private static TaskConfig config(List<String> axes, Holdout holdout) {
+        return new TaskConfig("t", "runs", List.of(new TaskConfig.Feature("N", "size"), new TaskConfig.Feature("D", "data")),
+            List.of("loss"), 4, axes, holdout, null, Map.of(), null, null);
     }
 
     @ParameterizedTest

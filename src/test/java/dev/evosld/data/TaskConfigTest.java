@@ -124,6 +124,24 @@ class TaskConfigTest {
     }
 
     @Test
+    void aHoldoutIsWrittenAndReadAsOneKeyOfTheConfigsBlock() {
+        for (Holdout holdout : List.of(new Holdout.TopValues(1, 0), new Holdout.TopValues(3, 0),
+                new Holdout.TopFraction(0.2, 0), new Holdout.TopFraction(0.125, 0), new Holdout.Folds(5, 0))) {
+            assertEquals(holdout, Holdout.parse(holdout.spec()), holdout.spec());
+        }
+        assertEquals("top_fraction=0.2", new Holdout.TopFraction(0.2, 7).spec(), "the minimum is the config's alone");
+        assertEquals(new Holdout.Folds(10, 0), Holdout.parse(" folds = 10 "));
+        for (String bad : List.of("top_values", "top=1", "top_values=1.5", "folds=five", "=3", "top_values=1=2", "")) {
+            assertEquals("holdout takes top_values=N, top_fraction=F or folds=K, not '" + bad + "'",
+                assertThrows(DataException.class, () -> Holdout.parse(bad)).getMessage());
+        }
+        assertEquals("holdout: top_fraction must lie strictly between 0 and 1, not 1.5",
+            assertThrows(DataException.class, () -> Holdout.parse("top_fraction=1.5")).getMessage());
+        assertEquals("holdout: folds must be at least 2, not 1",
+            assertThrows(DataException.class, () -> Holdout.parse("folds=1")).getMessage());
+    }
+
+    @Test
     void loadsAClassPathResourceWithOptionalKeysLeftOut() {
         TaskConfig tiny = TaskConfig.loadResource("data/configs", "tiny_task");
         assertEquals("tiny_task", tiny.name());

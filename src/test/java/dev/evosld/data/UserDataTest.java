@@ -53,23 +53,22 @@ class UserDataTest {
 
     @Test
     void theTrendReachesTheConfigAndDefaultsToPerRun() {
-        assertEquals(TaskConfig.Trend.PER_RUN, user(null, rule("N=1e9"), "loss").config().trend());
+        assertEquals(TaskConfig.Trend.PER_RUN, user(null, rule("N=1e9"), "loss").load().config().trend());
         UserData mean = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 6, rule("N=1e9"),
-            TaskConfig.Trend.GROUP_MEAN, List.of("D"), new TaskConfig.Bound(0, 10));
-        assertEquals(TaskConfig.Trend.GROUP_MEAN, mean.config().trend());
-        assertEquals(TaskConfig.Trend.GROUP_MEAN, mean.load().config().trend());
+            TaskConfig.Trend.GROUP_MEAN, List.of("D"), new TaskConfig.Bound(0, 10), null);
+                assertEquals(TaskConfig.Trend.GROUP_MEAN, mean.load().config().trend());
         assertEquals(List.of("D"), mean.load().config().fallsWith());
         assertEquals(new TaskConfig.Bound(0, 10), mean.load().config().targetRange());
-        assertEquals(TaskConfig.Bound.UNBOUNDED, user(null, rule("N=1e9"), "loss").config().targetRange());
+        assertEquals(TaskConfig.Bound.UNBOUNDED, user(null, rule("N=1e9"), "loss").load().config().targetRange());
     }
 
     @Test
     void aTargetValueOutsideItsPossibleRangeIsAnErrorNamingTheLine() {
         UserData accuracy = new UserData(runs, List.of("N", "D"), List.of("acc"), "model_family", 6, rule("N=1e9"),
-            TaskConfig.Trend.PER_RUN, List.of(), new TaskConfig.Bound(0, 1));
+            TaskConfig.Trend.PER_RUN, List.of(), new TaskConfig.Bound(0, 1), null);
         assertEquals(4, accuracy.load().train().table().rows(), "every accuracy lies in [0, 1]");
         UserData loss = new UserData(runs, List.of("N", "D"), List.of("loss"), "model_family", 6, rule("N=1e9"),
-            TaskConfig.Trend.PER_RUN, List.of(), new TaskConfig.Bound(0, 1));
+            TaskConfig.Trend.PER_RUN, List.of(), new TaskConfig.Bound(0, 1), null);
         DataException e = assertThrows(DataException.class, loss::load);
         assertEquals(runs + ":2: column 'loss': 3.0 is outside the target's possible values [0, 1]", e.getMessage());
         assertEquals("[-inf, 0]", new TaskConfig.Bound(Double.NEGATIVE_INFINITY, 0).describe());
@@ -79,8 +78,8 @@ class UserDataTest {
     @Test
     void aFallingFeatureThatIsNotAFeatureIsAnErrorNamingTheFile() {
         UserData user = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 6, rule("N=1e9"),
-            TaskConfig.Trend.PER_RUN, List.of("tokens"), TaskConfig.Bound.UNBOUNDED);
-        DataException e = assertThrows(DataException.class, user::config);
+            TaskConfig.Trend.PER_RUN, List.of("tokens"), TaskConfig.Bound.UNBOUNDED, null);
+        DataException e = assertThrows(DataException.class, user::load);
         assertEquals(runs + ": falls_with 'tokens' is not a feature", e.getMessage());
     }
 
@@ -114,7 +113,7 @@ class UserDataTest {
         TaskConfig config = data.config();
         assertEquals("my_runs", config.name());
         assertEquals(List.of("N"), config.scaleAxis());
-        assertEquals(new TaskConfig.Holdout.TopValues(1, 0), config.holdout());
+        assertEquals(new TaskConfig.Holdout.TopValues(1, 0), config.holdout(), "every run has its own N, but groups of two keep them to fit on");
         assertEquals(6, config.parameterBudget());
         assertNull(config.humanLaw());
         assertNull(config.references());
@@ -162,6 +161,75 @@ class UserDataTest {
         assertEquals(new TaskConfig.Holdout.TopValues(1, 0), config.holdout(), "validation holds out the top N inside train");
         assertEquals(6, config.parameterBudget());
         assertNull(config.references());
+    }
+
+    @Test
+    void theHoldoutIsChosenFromHowManyValuesTheScaleAxisTakes() throws IOException {
+        // three sizes, each trained on several token counts: the largest size is a third of the runs
+        StringBuilder grid = new StringBuilder("N,D,loss\n");
+        for (String n : List.of("1e8", "1e9", "1e10")) {
+            for (String d : List.of("1e9", "1e10", "1e11", "1e12")) {
+                grid.append(n).append(',').append(d).append(",2.5\n");
+            }
+        }
+        Files.writeString(runs, grid.toString());
+        assertEquals(new TaskConfig.Holdout.TopValues(1, 0), user(null, new NoTest(null), "loss").load().config().holdout());
+        // along D, four values in twelve runs still repeat
+        assertEquals(new TaskConfig.Holdout.TopValues(1, 0), user(null, new NoTest("D"), "loss").load().config().holdout());
+        // a sweep: every run its own size, so the largest would hold out a single run of each group
+        Files.writeString(runs, sweep(2, UserData.SWEEP_GROUP_RUNS));
+        assertEquals(new TaskConfig.Holdout.TopFraction(UserData.SWEEP_FRACTION, 0),
+            user("g", new NoTest(null), "loss").load().config().holdout());
+        // but small groups keep their runs to fit on
+        Files.writeString(runs, sweep(2, UserData.SWEEP_GROUP_RUNS - 1));
+        assertEquals(new TaskConfig.Holdout.TopValues(1, 0), user("g", new NoTest(null), "loss").load().config().holdout());
+        // ... unless the user says otherwise
+        UserData given = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 6, new NoTest(null),
+            TaskConfig.Trend.PER_RUN, List.of(), TaskConfig.Bound.UNBOUNDED, new TaskConfig.Holdout.TopValues(2, 0));
+        assertEquals(new TaskConfig.Holdout.TopValues(2, 0), given.load().config().holdout());
+    }
+
+    @Test
+    void theSharesOfAMixtureAreCrossValidatedUnlessAScaleAxisIsNamed() throws IOException {
+        Files.writeString(runs, "web,code,books,loss\n0.5,0.25,0.25,2.9\n0.25,0.5,0.25,3.0\n0.25,0.25,0.5,3.1\n"
+            + "0.6,0.2,0.2,2.85\n0.333,0.333,0.334,3.0\n");
+        List<String> shares = List.of("web", "code", "books");
+        TaskConfig config = new UserData(runs, shares, List.of("loss"), null, 6, new NoTest(null)).load().config();
+        assertEquals(new TaskConfig.Holdout.Folds(UserData.MIXTURE_FOLDS, 0), config.holdout());
+        assertEquals(List.of(), config.scaleAxis(), "no scale to push beyond the data");
+        TaskConfig along = new UserData(runs, shares, List.of("loss"), null, 6, new NoTest("web")).load().config();
+        assertEquals(new TaskConfig.Holdout.TopValues(1, 0), along.holdout(), "a named axis is extrapolated along");
+        assertEquals(List.of("web"), along.scaleAxis());
+    }
+
+    /** {@code groups} groups of {@code runs} runs, each run with its own N. */
+    private static String sweep(int groups, int runs) {
+        StringBuilder csv = new StringBuilder("g,N,D,loss\n");
+        for (int g = 0; g < groups; g++) {
+            for (int r = 0; r < runs; r++) {
+                csv.append("g").append(g).append(',').append(1e8 * Math.pow(1.5, r)).append(",1e9,").append(3 - 0.01 * r)
+                    .append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void crossValidationTakesOnlyAScaleAxisThatIsNamed() throws IOException {
+        Path test = dir.resolve("test.csv");
+        Files.writeString(test, "model_family,N,D,loss\ngpt,1e11,1e12,1.5\n");
+        TaskConfig.Holdout folds = new TaskConfig.Holdout.Folds(3, 0);
+        for (Split split : List.of(new NoTest(null), new TestFile(test, null))) {
+            TaskConfig config = new UserData(runs, List.of("N", "D"), List.of("loss"), "model_family", 6, split,
+                TaskConfig.Trend.PER_RUN, List.of(), TaskConfig.Bound.UNBOUNDED, folds).load().config();
+            assertEquals(folds, config.holdout());
+            assertEquals(List.of(), config.scaleAxis(), "shares of a mixture have no scale to push: " + split);
+        }
+        for (Split split : List.of(new NoTest("D"), rule("D=5e10"))) {
+            TaskConfig config = new UserData(runs, List.of("N", "D"), List.of("loss"), "model_family", 6, split,
+                TaskConfig.Trend.PER_RUN, List.of(), TaskConfig.Bound.UNBOUNDED, folds).load().config();
+            assertEquals(List.of("D"), config.scaleAxis(), split.toString());
+        }
     }
 
     @Test

@@ -66,10 +66,10 @@ class ReportTest {
         boolean testSplit = !(split instanceof UserData.NoTest);
         Law law = Law.parse(LAW, user.features());
         ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"), values);
-        LawDocument document = LawDocument.of("test", user.config().name(), law, parameters, Map.of(),
+        LawDocument document = LawDocument.of("test", user.taskName(), law, parameters, Map.of(),
             new LawDocument.Metrics(0.987654321, 0.97, null, testSplit ? 0.95 : null, null, testSplit, law.parameterCount(),
                 law.expr().size()),
-            new LawDocument.Provenance("fit", DataSource.csv(user.config().name(), user), "c0ffee", 42,
+            new LawDocument.Provenance("fit", DataSource.csv(user, user.load().config()), "c0ffee", 42,
                 "2026-03-04T05:06:07Z"));
         RunDirectory run = new RunDirectory(dir.resolve("run"));
         document.write(run.lawFile());

@@ -27,8 +27,9 @@ class DataSourceTest {
         Path runs = dir.resolve("runs.csv");
         Files.writeString(runs, "N,loss\n1e8,3\n1e9,2.5\n1e10,2.2\n");
         UserData user = new UserData(runs, List.of("N"), List.of("loss"), null, 3, UserData.ScaleRule.parse("N=1e9"),
-            TaskConfig.Trend.GROUP_MEAN, List.of("N"), new TaskConfig.Bound(0, Double.POSITIVE_INFINITY));
-        String json = Json.mapper().writeValueAsString(DataSource.csv("runs", user));
+            TaskConfig.Trend.GROUP_MEAN, List.of("N"), new TaskConfig.Bound(0, Double.POSITIVE_INFINITY),
+            new TaskConfig.Holdout.TopValues(2, 0));
+        String json = Json.mapper().writeValueAsString(DataSource.csv(user, user.load().config()));
         assertTrue(json.contains("\"target_range\" : [ 0.0, null ]"), json);
         DataSource source = Json.mapper().readValue(json, DataSource.class);
         TaskConfig config = source.load(DataDirectory.resolve(null, Map.of())).config();
@@ -37,6 +38,7 @@ class DataSourceTest {
         assertEquals(new TaskConfig.Bound(0, Double.POSITIVE_INFINITY), config.targetRange());
         assertEquals(3, config.parameterBudget());
         assertEquals(List.of("N"), config.scaleAxis());
+        assertEquals(new TaskConfig.Holdout.TopValues(2, 0), config.holdout());
     }
 
     @Test
@@ -51,6 +53,8 @@ class DataSourceTest {
         assertEquals(TaskConfig.Trend.PER_RUN, config.trend());
         assertEquals(List.of(), config.fallsWith());
         assertEquals(TaskConfig.Bound.UNBOUNDED, config.targetRange());
+        assertEquals(new TaskConfig.Holdout.TopValues(1, 0), config.holdout(),
+            "the holdout of its day, although every run here has its own N");
     }
 
     @Test
@@ -58,7 +62,8 @@ class DataSourceTest {
         Path runs = dir.resolve("runs.csv");
         Files.writeString(runs, "N,D,loss\n1e8,1e9,3\n1e9,1e10,2.5\n1e10,1e11,2.2\n");
         UserData user = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 4, new UserData.NoTest("D"));
-        DataSource recorded = DataSource.csv("runs", user);
+        DataSource recorded = DataSource.csv(user, user.load().config());
+        assertEquals("top_values=1", recorded.holdout(), "chosen from the runs and recorded");
         assertNull(recorded.test());
         assertNull(recorded.testAbove());
         assertEquals("D", recorded.scaleAxis());

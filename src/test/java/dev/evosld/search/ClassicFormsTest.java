@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class ClassicFormsTest {
 
@@ -46,22 +44,6 @@ class ClassicFormsTest {
             "five weights, an exponent and a floor: 7");
         assertFalse(keys(config, FormRulesTest.emptyTrain(config), 7).contains(Simplifier.canonicalKey(powers)),
             "values of 1 and 2 are not shares");
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "0.5 0.5; 0.25 0.75; 0 1       | true",
-        "0.333 0.667; 0.3333 0.6666    | true",   // rounded in the CSV
-        "0.5 0.4                       | false",  // a share missing
-        "1.5 -0.5                      | false",  // sums to 1 but not shares
-        "1e9 2e10; 2e9 4e10            | false"   // sizes
-    })
-    void sharesLieInTheUnitIntervalAndSumToOneInEveryRun(String rows, boolean shares) {
-        double[][] values = Arrays.stream(rows.split(";"))
-            .map(row -> Arrays.stream(row.trim().split(" +")).mapToDouble(Double::parseDouble).toArray())
-            .toArray(double[][]::new);
-        TaskConfig config = TaskConfig.load("parallel_scaling_law");
-        assertEquals(shares, ClassicForms.areShares(train(config, values).table()));
     }
 
     private static Set<String> keys(TaskConfig config, Train train, int parametersPerTarget) {

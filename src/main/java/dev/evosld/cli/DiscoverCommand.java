@@ -338,6 +338,7 @@ final class DiscoverCommand implements Callable<Integer> {
             "single_start_optima", result.refitAgreement().singleStart()));
         document.put("validation_r2", result.evaluation().validationR2());
         document.put("validation_rmse", result.validationRmse() == null ? null : result.validationRmse().byTarget());
+        document.put("holdout", config.holdout().spec());
         Output.putTestR2(document, test);
         document.put("test_rmse", testRmse);
         if (config.references() != null) {

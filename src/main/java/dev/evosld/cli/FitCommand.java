@@ -140,6 +140,7 @@ final class FitCommand implements Callable<Integer> {
             document.put("test_rmse", testRmse);
             document.put("validation_r2", validation.isFailure() ? null : validation.validationR2());
             document.put("validation_rmse", validationRmse);
+            document.put("holdout", config.holdout().spec());
             if (validation.isFailure()) {
                 document.put("validation_failure", validation.failure());
             }

@@ -114,6 +114,7 @@ class DiscoverCommandTest {
         assertTrue(json.get("train_r2").doubleValue() > 0.99, run.out());
         assertTrue(json.get("validation_r2").isNumber(), run.out());
         assertTrue(json.get("validation_rmse").get("loss").doubleValue() > 0, run.out());
+        assertEquals("top_values=1", json.get("holdout").stringValue(), run.out());
         JsonNode refit = json.get("refit");
         assertEquals(dev.evosld.search.SearchSettings.FINAL_STARTS, refit.get("starts").intValue(), run.out());
         assertEquals(2, refit.get("group_fits").intValue(), "one fit per group: dense and moe");

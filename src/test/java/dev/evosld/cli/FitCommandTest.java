@@ -101,6 +101,9 @@ class FitCommandTest {
         assertTrue(json.get("test_r2").doubleValue() > 0.9999, run.out());
         assertTrue(json.get("test_split").booleanValue(), run.out());
         assertEquals(3, json.get("groups").get(0).get("test_rows").intValue(), run.out());
+        assertEquals("top_values=1", json.get("holdout").stringValue(), run.out());
+        JsonNode folds = Json.mapper().readTree(fit("--json", "--holdout", "folds=4").out());
+        assertEquals("folds=4", folds.get("holdout").stringValue());
     }
 
     @Test

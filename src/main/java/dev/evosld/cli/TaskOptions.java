@@ -64,9 +64,11 @@ final class TaskOptions {
             description = "Optional, instead of --test-above: a second CSV holding the test rows.")
         Path test;
 
-        @Option(names = "--scale-axis", paramLabel = "COL",
-            description = "The scale axis with --test or without a test split (default: the first feature).")
-        String scaleAxis;
+        @Option(names = "--scale-axis", split = ",", paramLabel = "COL",
+            description = "The features validation extrapolates along, with --test or without a test split: the runs "
+                + "at the top of any of them are held out, as a grid of sizes and token counts grows along both "
+                + "(default: the first feature).")
+        List<String> scaleAxes = List.of();
 
         @Option(names = "--budget", paramLabel = "N", defaultValue = "" + UserData.DEFAULT_PARAMETER_BUDGET,
             description = "Most parameters per group a law may have (default: ${DEFAULT-VALUE}).")
@@ -92,17 +94,22 @@ final class TaskOptions {
             description = "Which runs validation holds out inside train: each group's N largest values of the scale "
                 + "axis, its top fraction F of runs along it, or K-fold cross-validation (for runs without a scale, "
                 + "such as data mixtures; the scale axis is then only the one named). Default: top_fraction="
-                + UserData.SWEEP_FRACTION + " when the scale axis takes a new value in most runs and groups hold "
-                + UserData.SWEEP_GROUP_RUNS + " runs or more on average, else top_values=1.")
+                + UserData.SWEEP_FRACTION + " when the largest value is mostly a single run and groups hold "
+                + UserData.SWEEP_GROUP_RUNS + " runs or more on average; folds=" + UserData.MIXTURE_FOLDS
+                + " for the shares of a mixture without a named axis; else top_values=1.")
         String holdout;
 
         UserData userData() {
             if (testAbove != null && test != null) {
                 throw new EvosldException("--data takes at most one of --test-above COL=VALUE and --test CSV");
             }
+            if (testAbove != null && !scaleAxes.isEmpty()) {
+                throw new EvosldException("--test-above COL=VALUE extrapolates along COL; --scale-axis is for --test or"
+                    + " no test split");
+            }
             UserData.Split split = testAbove != null ? UserData.ScaleRule.parse(testAbove)
-                : test != null ? new UserData.TestFile(test, scaleAxis)
-                : new UserData.NoTest(scaleAxis);
+                : test != null ? new UserData.TestFile(test, scaleAxes)
+                : new UserData.NoTest(scaleAxes);
             return new UserData(data, features, targets, group, budget, split, TaskConfig.Trend.parse(trend),
                 fallsWith, range(targetRange), holdout == null ? null : holdoutOption(holdout));
         }

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  * wants the law fitted on all their runs to predict the next, larger one.
  *
  * <p>The task is named after the file, has no human law, no references and no hub source. Its scale axis
- * is the split rule's column, or else the split's {@code scaleAxis} (default: the first feature, except under
- * cross-validation, which needs none); validation holds out the top of it as {@code holdout} says, or as
+ * is the split rule's column, or else the split's {@code scaleAxes} (default: the first feature, except under
+ * cross-validation, which needs none); validation holds out the top of them as {@code holdout} says, or as
  * {@link #chosenHoldout} chooses from the runs.
  *
  * @param data the CSV file (RFC 4180, with a header line)
@@ -119,24 +119,29 @@ public record UserData(
     /**
      * Test rows come from a second file with the same columns.
      *
-     * @param scaleAxis the feature the test file extrapolates along, or {@code null} for the first feature
+     * @param scaleAxes the features the test file extrapolates along (a grid of sizes and token counts grows
+     *     along both), or empty (null) for the first feature
      */
-    public record TestFile(Path test, String scaleAxis) implements Split {
+    public record TestFile(Path test, List<String> scaleAxes) implements Split {
         public TestFile {
             Objects.requireNonNull(test, "test");
+            scaleAxes = scaleAxes == null ? List.of() : List.copyOf(scaleAxes);
         }
     }
 
     /**
      * No test split: every row is train, and no law is scored on held-out rows. Validation still holds out
-     * the top of the scale axis inside train, as with a split.
+     * the top of the scale axes inside train, as with a split.
      *
-     * @param scaleAxis the feature laws are chosen to extrapolate along, or {@code null} for the first feature
+     * @param scaleAxes the features laws are chosen to extrapolate along, or empty (null) for the first feature
      */
-    public record NoTest(String scaleAxis) implements Split {
+    public record NoTest(List<String> scaleAxes) implements Split {
+        public NoTest {
+            scaleAxes = scaleAxes == null ? List.of() : List.copyOf(scaleAxes);
+        }
     }
 
-    /** The fraction of each group's runs held out when the scale axis takes a new value in most runs. */
+    /** The fraction of each group's runs held out when its largest value of the scale axis is a single run. */
     public static final double SWEEP_FRACTION = 0.2;
 
     /** The fewest runs per group, on average, from which a fraction is held out rather than the largest value. */
@@ -150,27 +155,39 @@ public record UserData(
     /**
      * The holdout when the user gives none. When no scale axis is named and the features are the shares of a
      * mixture ({@link Table#featuresAreShares()}), there is no scale to extrapolate along and the runs are
-     * cross-validated in {@link #MIXTURE_FOLDS} folds. Where the scale axis takes a new value in most runs (a
-     * compute sweep in which every model differs), its largest value holds out one run per group. When the groups
-     * are large (at least {@link #SWEEP_GROUP_RUNS} runs on average) that is too few to judge a law by and a fifth
-     * can be spared from fitting, so the top fifth of each group's runs along the axis is held out. Otherwise the
-     * largest value is, as most SLDBench test splits were cut: small groups need their runs to fit on.
+     * cross-validated in {@link #MIXTURE_FOLDS} folds. Where the largest values of the scale axes hold fewer than
+     * two runs per group on average (a compute sweep in which every model differs), holding them out would judge
+     * each law by one run per group. When the groups are large (at least {@link #SWEEP_GROUP_RUNS} runs on
+     * average) a fifth can be spared from fitting, so the top fifth of each group's runs along the axes is held
+     * out. Otherwise the largest values are, as most SLDBench test splits were cut: small groups need their runs
+     * to fit on.
      *
      * @param train the train rows
-     * @param axis the scale axis named, or null for none (then the first feature, unless the features are shares)
+     * @param axes the scale axes named, or none (then the first feature, unless the features are shares)
      */
-    public static TaskConfig.Holdout chosenHoldout(Table train, String axis) {
-        if (axis == null && train.featuresAreShares()) {
+    public static TaskConfig.Holdout chosenHoldout(Table train, List<String> axes) {
+        if (axes.isEmpty() && train.featuresAreShares()) {
             return new TaskConfig.Holdout.Folds(MIXTURE_FOLDS, 0);
         }
-        int index = axis == null ? 0 : train.features().indexOf(axis);
-        long distinct = 0;
+        int[] indices = axes.isEmpty() ? new int[] {0} : axes.stream().mapToInt(train.features()::indexOf).toArray();
+        long atLargest = 0;
         long rows = 0;
         for (Group group : train.groups()) {
-            distinct += Arrays.stream(group.feature(index)).distinct().count();
+            boolean[] top = new boolean[group.rows()];
+            for (int axis : indices) {
+                double[] values = group.feature(axis);
+                double largest = Arrays.stream(values).max().orElseThrow();
+                for (int r = 0; r < values.length; r++) {
+                    top[r] |= values[r] == largest;
+                }
+            }
+            for (boolean held : top) {
+                atLargest += held ? 1 : 0;
+            }
             rows += group.rows();
         }
-        boolean sweep = 2 * distinct > rows && rows >= (long) SWEEP_GROUP_RUNS * train.groups().size();
+        int groups = train.groups().size();
+        boolean sweep = atLargest < 2L * groups && rows >= (long) SWEEP_GROUP_RUNS * groups;
         return sweep ? new TaskConfig.Holdout.TopFraction(SWEEP_FRACTION, 0) : LARGEST_VALUE;
     }
 
@@ -192,9 +209,9 @@ public record UserData(
      *     malformed, the split leaves train or test empty, or a group has test rows but no train rows
      */
     public TaskData load() {
-        String axis = namedAxis();
+        List<String> axes = namedAxes();
         // the columns are checked before the file is read, whatever holdout the rows will choose
-        config(axis != null || features.isEmpty() ? axis : features.getFirst(),
+        config(axes.isEmpty() && !features.isEmpty() ? List.of(features.getFirst()) : axes,
             Objects.requireNonNullElse(holdout, LARGEST_VALUE));
         TableReader.Rows rows = TableReader.read(data, groupColumn, features, targets)
             .requireTargetsWithin(targetRange);
@@ -205,44 +222,46 @@ public record UserData(
                 TableReader.Rows testRows = TableReader.read(file.test(), groupColumn, features, targets)
                     .requireTargetsWithin(targetRange);
                 TaskData.requireTrainRows(testRows, train, "in " + data);
-                yield new TaskData(config(axis, train), train, new Test(testRows.table()));
+                yield new TaskData(config(axes, train), train, new Test(testRows.table()));
             }
             case NoTest none -> {
                 Train train = new Train(rows.table());
-                yield new TaskData(config(axis, train), train, Optional.empty());
+                yield new TaskData(config(axes, train), train, Optional.empty());
             }
         };
     }
 
-    /** The scale axis the split names, or null. */
-    private String namedAxis() {
-        String named = switch (split) {
-            case ScaleRule rule -> rule.column();
-            case TestFile file -> file.scaleAxis();
-            case NoTest none -> none.scaleAxis();
+    /** The scale axes the split names, or none. */
+    private List<String> namedAxes() {
+        List<String> named = switch (split) {
+            case ScaleRule rule -> List.of(rule.column());
+            case TestFile file -> file.scaleAxes();
+            case NoTest none -> none.scaleAxes();
         };
-        if (named != null && !features.contains(named)) {
-            String what = split instanceof ScaleRule rule ? "split rule " + rule : "scale axis";
-            throw new DataException(what + ": " + MessageText.quote(named) + " is not a feature (features: "
-                + MessageText.names(features) + ")");
+        for (String axis : named) {
+            if (!features.contains(axis)) {
+                String what = split instanceof ScaleRule rule ? "split rule " + rule : "scale axis";
+                throw new DataException(what + ": " + MessageText.quote(axis) + " is not a feature (features: "
+                    + MessageText.names(features) + ")");
+            }
         }
         return named;
     }
 
     /** The config with the holdout given or chosen; without a named axis, the first feature is the axis unless cross-validated. */
-    private TaskConfig config(String named, Train train) {
+    private TaskConfig config(List<String> named, Train train) {
         TaskConfig.Holdout chosen = holdout != null ? holdout : chosenHoldout(train.table(), named);
-        return config(named != null || chosen instanceof TaskConfig.Holdout.Folds ? named : features.getFirst(), chosen);
+        boolean none = named.isEmpty() && !(chosen instanceof TaskConfig.Holdout.Folds);
+        return config(none ? List.of(features.getFirst()) : named, chosen);
     }
 
-    private TaskConfig config(String axis, TaskConfig.Holdout chosen) {
+    private TaskConfig config(List<String> axes, TaskConfig.Holdout chosen) {
         try {
             List<TaskConfig.Feature> described = features.stream()
                 .map(f -> new TaskConfig.Feature(f, "column '" + f + "' of " + data.getFileName()))
                 .toList();
             return new TaskConfig(taskName(), "The user's own runs, from " + data.getFileName() + ".", described,
-                targets, parameterBudget, axis == null ? List.of() : List.of(axis), chosen, trend, fallsWith,
-                targetRange, null, Map.of(), null, null, null);
+                targets, parameterBudget, axes, chosen, trend, fallsWith, targetRange, null, Map.of(), null, null, null);
         } catch (DataException e) {
             throw new DataException(data + ": " + e.getMessage(), e);
         }
@@ -276,6 +295,6 @@ public record UserData(
                     + " has only test rows under split rule " + rule + ", so no law can be fitted to it");
             }
         }
-        return new TaskData(config(rule.column(), train), train, new Test(rows.table(isTest)));
+        return new TaskData(config(List.of(rule.column()), train), train, new Test(rows.table(isTest)));
     }
 }

@@ -25,8 +25,8 @@ import java.util.List;
  * @param targets the target columns, for {@code csv}
  * @param group the group column, or null
  * @param testAbove the split rule, e.g. {@code N=1e9}, or null
- * @param scaleAxis the scale axis with a test file or without a test split, or null (the first feature); for
- *     {@code csv}, neither {@code test} nor {@code testAbove} means every row was train
+ * @param scaleAxis the scale axes with a test file or without a test split, comma-separated, or null (the first
+ *     feature); for {@code csv}, neither {@code test} nor {@code testAbove} means every row was train
  * @param budget the parameter budget, for {@code csv}
  * @param trend the trend beyond the data ({@code per_run} or {@code group_mean}), for {@code csv}; null (runs
  *     recorded before it existed) means {@code per_run}
@@ -58,13 +58,21 @@ public record DataSource(String kind, String task, String data, String test, Lis
             case UserData.ScaleRule r -> rule = r.toString();
             case UserData.TestFile f -> {
                 test = f.test().toString();
-                axis = f.scaleAxis();
+                axis = axes(f.scaleAxes());
             }
-            case UserData.NoTest none -> axis = none.scaleAxis();
+            case UserData.NoTest none -> axis = axes(none.scaleAxes());
         }
         return new DataSource("csv", config.name(), user.data().toString(), test, user.features(), user.targets(),
             user.groupColumn(), rule, axis, user.parameterBudget(), user.trend().configName(),
             user.fallsWith(), range(user.targetRange()), config.holdout().spec());
+    }
+
+    private static String axes(List<String> axes) {
+        return axes.isEmpty() ? null : String.join(",", axes);
+    }
+
+    private static List<String> axes(String axes) {
+        return axes == null ? List.of() : List.of(axes.split(","));
     }
 
     private static List<Double> range(TaskConfig.Bound bound) {
@@ -97,8 +105,8 @@ public record DataSource(String kind, String task, String data, String test, Lis
 
     private UserData userData() {
         UserData.Split split = testAbove != null ? UserData.ScaleRule.parse(testAbove)
-            : test != null ? new UserData.TestFile(Path.of(test), scaleAxis)
-            : new UserData.NoTest(scaleAxis);
+            : test != null ? new UserData.TestFile(Path.of(test), axes(scaleAxis))
+            : new UserData.NoTest(axes(scaleAxis));
         return new UserData(Path.of(data), features, targets, group, budget, split, TaskConfig.Trend.parse(trend),
             fallsWith == null ? List.of() : fallsWith, bound(targetRange),
             TaskConfig.Holdout.parse(holdout == null ? "top_values=1" : holdout));

@@ -86,7 +86,7 @@ public record ValidationPlan(List<Fold> folds) {
                 fit.add(usable ? below : new int[0]);
             }
             if (validation.stream().anyMatch(rows -> rows.length > 0)) {
-                folds.add(split(table, fit, validation));
+                addIfGradable(folds, split(table, fit, validation));
             }
         }
         return folds;
@@ -100,9 +100,9 @@ public record ValidationPlan(List<Fold> folds) {
         int largest = table.groups().stream().mapToInt(Group::rows).max().orElse(0);
         plan = crossValidationOnly(table, Math.max(2, largest), minimum, seed);
         if (plan.folds().isEmpty()) {
-            throw new EvosldException("cannot validate inside train: no group has a run to hold out that leaves"
-                + " at least " + minimum + " runs to fit on (holdout.min_train_rows) and lies inside their range of"
-                + " every feature");
+            throw new EvosldException("cannot validate inside train: no fold can hold out runs that R² can grade"
+                + " (two or more, with different targets), that leave at least " + minimum + " runs to fit on"
+                + " (holdout.min_train_rows) and that lie inside their range of every feature");
         }
         return plan;
     }
@@ -191,7 +191,7 @@ public record ValidationPlan(List<Fold> folds) {
                     }
                     fit.add(indices(held, false));
                 }
-                folds.add(split(table, fit, heldOut));
+                addIfGradable(folds, split(table, fit, heldOut));
             }
         }
         return new ValidationPlan(folds);
@@ -220,6 +220,25 @@ public record ValidationPlan(List<Fold> folds) {
         for (int r = 0; r < validation.length; r++) {
             validation[r] &= !outside[r];
         }
+    }
+
+    /**
+     * Adds the fold if R² can grade it: SLDBench's R² divides by the variance of each target over the held-out
+     * rows, so a fold holding out a single run (a user's largest value of an axis that seldom repeats), or
+     * runs that all scored alike, would fail every law.
+     */
+    private static void addIfGradable(List<Fold> folds, Fold fold) {
+        Table heldOut = fold.validation();
+        for (int t = 0; t < heldOut.targets().size(); t++) {
+            double first = heldOut.groups().getFirst().target(t)[0];
+            int target = t;
+            boolean varies = heldOut.groups().stream()
+                .anyMatch(group -> Arrays.stream(group.target(target)).anyMatch(value -> value != first));
+            if (!varies) {
+                return;
+            }
+        }
+        folds.add(fold);
     }
 
     private static Fold split(Table table, List<int[]> fitRows, List<int[]> validationRows) {

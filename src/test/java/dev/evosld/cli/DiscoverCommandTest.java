@@ -145,18 +145,18 @@ class DiscoverCommandTest {
     }
 
     @Test
-    void runsNoLawFitsGiveOneLineWithTheCommonestFailure() throws Exception {
-        // group a has one run: no law validates, so every candidate fails, the random fillers included
+    void runsThatCannotBeValidatedGiveOneLineSayingWhy() throws Exception {
+        // group a has one run, and group b one run at each N: every fold would hold out a single run, whose R² is
+        // undefined
         Path runs = dir.resolve("one-run.csv");
         Files.writeString(runs, "g,N,loss\na,1,3\nb,1,2\nb,2,1.5\nb,3,1.2\nb,4,1.1\n");
         CliRun run = CliRun.of("discover", "--data", runs.toString(), "--features", "N", "--target", "loss", "--group", "g",
             "--generations", "2", "--population", "8", "--restarts", "1", "--threads", "2", "--no-llm",
             "--out", dir.resolve("one-run").toString());
         assertEquals(1, run.exit(), run.err());
-        // the banner and the progress line, then the one line that says why
-        List<String> lines = run.errorLines();
         assertFalse(run.err().contains("Exception"), run.err());
-        assertTrue(lines.getLast().matches("evosld: no candidate law could be fitted to one-run; the most common failure "
-            + "\\(\\d+ of \\d+ laws tried\\): .+"), run.err());
+        assertEquals("evosld: cannot validate inside train: no fold can hold out runs that R² can grade (two or more,"
+            + " with different targets), that leave at least 2 runs to fit on (holdout.min_train_rows) and that lie"
+            + " inside their range of every feature", run.errorLines().getLast(), run.err());
     }
 }

@@ -73,6 +73,10 @@ class FitCommandTest {
         CliRun again = CliRun.of("fit", "--law-file", out.resolve("law.json").toString(), "--starts", "4");
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains(line), again.out());
+        CliRun grid = fit("--scale-axis", "N,D");
+        assertEquals(0, grid.exit(), grid.err());
+        assertTrue(grid.out().contains("(inside train, the runs at each group's largest N or D held out, as discover"),
+            grid.out());
     }
 
     @Test

@@ -103,6 +103,8 @@ class MainTest {
         assertOneLineError("--target-range 1,0: bound [1.0, 0.0] is not an interval",
             concat(data, "fit", "--law", "E", "--target-range", "1,0"));
         assertOneLineError("--target-range takes LOW,HIGH, not '0'", concat(data, "fit", "--law", "E", "--target-range", "0"));
+        assertOneLineError("--test-above COL=VALUE extrapolates along COL; --scale-axis is for --test or no test split",
+            concat(data, "fit", "--law", "E", "--scale-axis", "D"));
         assertOneLineError("--holdout takes top_values=N, top_fraction=F or folds=K, not 'last=1'",
             concat(data, "fit", "--law", "E", "--holdout", "last=1"));
         assertOneLineError("--holdout: top_fraction must lie strictly between 0 and 1, not 20.0",

@@ -145,7 +145,7 @@ class UserDataTest {
         assertEquals(6, data.train().table().rows());
         assertEquals(1, data.test().orElseThrow().table().rows());
         assertEquals(List.of("N"), data.config().scaleAxis(), "first feature by default");
-        assertEquals(List.of("D"), user("model_family", new TestFile(test, "D"), "loss").load().config().scaleAxis());
+        assertEquals(List.of("D"), user("model_family", new TestFile(test, List.of("D")), "loss").load().config().scaleAxis());
     }
 
     @Test
@@ -175,7 +175,7 @@ class UserDataTest {
         Files.writeString(runs, grid.toString());
         assertEquals(new TaskConfig.Holdout.TopValues(1, 0), user(null, new NoTest(null), "loss").load().config().holdout());
         // along D, four values in twelve runs still repeat
-        assertEquals(new TaskConfig.Holdout.TopValues(1, 0), user(null, new NoTest("D"), "loss").load().config().holdout());
+        assertEquals(new TaskConfig.Holdout.TopValues(1, 0), user(null, new NoTest(List.of("D")), "loss").load().config().holdout());
         // a sweep: every run its own size, so the largest would hold out a single run of each group
         Files.writeString(runs, sweep(2, UserData.SWEEP_GROUP_RUNS));
         assertEquals(new TaskConfig.Holdout.TopFraction(UserData.SWEEP_FRACTION, 0),
@@ -190,6 +190,23 @@ class UserDataTest {
     }
 
     @Test
+    void aGridOfSizesAndTokenCountsIsValidatedAlongBoth() throws IOException {
+        TaskData data = user("model_family", new NoTest(List.of("N", "D")), "loss").load();
+        assertEquals(List.of("N", "D"), data.config().scaleAxis());
+        // one group of 21 runs whose largest N and largest D are each a single run: two runs at the top in all
+        StringBuilder grid = new StringBuilder("N,D,loss\n");
+        for (int r = 0; r < 21; r++) {
+            grid.append(1e8 * (1 + r % 5)).append(',').append(1e9 * (1 + r % 7)).append(',').append(3 - 0.01 * r).append('\n');
+        }
+        grid.append("1e9,1e9,2.5\n1e8,1e11,2.6\n");
+        Files.writeString(runs, grid.toString());
+        assertEquals(new TaskConfig.Holdout.TopValues(1, 0),
+            user(null, new NoTest(List.of("N", "D")), "loss").load().config().holdout(), "two runs at the top of N or D");
+        assertEquals(new TaskConfig.Holdout.TopFraction(UserData.SWEEP_FRACTION, 0),
+            user(null, new NoTest(List.of("D")), "loss").load().config().holdout(), "one run at the top of D");
+    }
+
+    @Test
     void theSharesOfAMixtureAreCrossValidatedUnlessAScaleAxisIsNamed() throws IOException {
         Files.writeString(runs, "web,code,books,loss\n0.5,0.25,0.25,2.9\n0.25,0.5,0.25,3.0\n0.25,0.25,0.5,3.1\n"
             + "0.6,0.2,0.2,2.85\n0.333,0.333,0.334,3.0\n");
@@ -197,7 +214,7 @@ class UserDataTest {
         TaskConfig config = new UserData(runs, shares, List.of("loss"), null, 6, new NoTest(null)).load().config();
         assertEquals(new TaskConfig.Holdout.Folds(UserData.MIXTURE_FOLDS, 0), config.holdout());
         assertEquals(List.of(), config.scaleAxis(), "no scale to push beyond the data");
-        TaskConfig along = new UserData(runs, shares, List.of("loss"), null, 6, new NoTest("web")).load().config();
+        TaskConfig along = new UserData(runs, shares, List.of("loss"), null, 6, new NoTest(List.of("web"))).load().config();
         assertEquals(new TaskConfig.Holdout.TopValues(1, 0), along.holdout(), "a named axis is extrapolated along");
         assertEquals(List.of("web"), along.scaleAxis());
     }
@@ -225,7 +242,7 @@ class UserDataTest {
             assertEquals(folds, config.holdout());
             assertEquals(List.of(), config.scaleAxis(), "shares of a mixture have no scale to push: " + split);
         }
-        for (Split split : List.of(new NoTest("D"), rule("D=5e10"))) {
+        for (Split split : List.of(new NoTest(List.of("D")), rule("D=5e10"))) {
             TaskConfig config = new UserData(runs, List.of("N", "D"), List.of("loss"), "model_family", 6, split,
                 TaskConfig.Trend.PER_RUN, List.of(), TaskConfig.Bound.UNBOUNDED, folds).load().config();
             assertEquals(List.of("D"), config.scaleAxis(), split.toString());
@@ -234,12 +251,12 @@ class UserDataTest {
 
     @Test
     void withoutATestSplitTheScaleAxisCanBeChosen() {
-        TaskData data = user(null, new NoTest("D"), "loss", "acc").load();
+        TaskData data = user(null, new NoTest(List.of("D")), "loss", "acc").load();
         assertEquals(List.of("D"), data.config().scaleAxis());
         assertEquals(List.of("all"), data.train().table().groups().stream().map(Group::name).toList());
         assertEquals(6, data.train().table().rows());
         assertTrue(data.test().isEmpty());
-        assertEquals("scale axis: 'acc' is not a feature (features: N, D)", error(user(null, new NoTest("acc"), "loss")));
+        assertEquals("scale axis: 'acc' is not a feature (features: N, D)", error(user(null, new NoTest(List.of("acc")), "loss")));
     }
 
     @Test
@@ -260,7 +277,7 @@ class UserDataTest {
         assertEquals("split rule params>1.0E9: 'params' is not a feature (features: N, D)",
             error(user(null, rule("params=1e9"), "loss")));
         assertEquals("scale axis: 'acc' is not a feature (features: N, D)",
-            error(user(null, new TestFile(runs, "acc"), "loss")));
+            error(user(null, new TestFile(runs, List.of("acc")), "loss")));
     }
 
     @Test

@@ -61,7 +61,11 @@ class DataSourceTest {
     void aUsersCsvWithoutATestSplitLoadsAgainWithoutOne() throws IOException {
         Path runs = dir.resolve("runs.csv");
         Files.writeString(runs, "N,D,loss\n1e8,1e9,3\n1e9,1e10,2.5\n1e10,1e11,2.2\n");
-        UserData user = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 4, new UserData.NoTest("D"));
+        UserData user = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 4, new UserData.NoTest(List.of("D")));
+        UserData grid = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 4, new UserData.NoTest(List.of("D", "N")));
+        DataSource both = DataSource.csv(grid, grid.load().config());
+        assertEquals("D,N", both.scaleAxis());
+        assertEquals(List.of("D", "N"), both.load(DataDirectory.resolve(null, Map.of())).config().scaleAxis());
         DataSource recorded = DataSource.csv(user, user.load().config());
         assertEquals("top_values=1", recorded.holdout(), "chosen from the runs and recorded");
         assertNull(recorded.test());

@@ -115,7 +115,7 @@ class ValidationPlanTest {
         for (int r = 0; r < 12; r++) {
             x[r] = r == 0 ? 0 : 0.25 + 0.05 * (r % 2); // five or six runs at each other share
             y[r] = 1 - x[r];
-            loss[r] = 2 + x[r];
+            loss[r] = 2 + x[r] + 0.001 * r; // no two runs alike, so every fold can be graded
         }
         Table table = new Table(List.of("x", "y"), List.of("loss"),
             List.of(Group.of("g", new double[][] {x, y}, new double[][] {loss})));
@@ -152,6 +152,25 @@ class ValidationPlanTest {
         dev.evosld.EvosldException e = org.junit.jupiter.api.Assertions.assertThrows(dev.evosld.EvosldException.class,
             () -> ValidationPlan.of(config, new Train(table), 0));
         assertTrue(e.getMessage().contains("inside their range of every feature"), e.getMessage());
+    }
+
+    @Test
+    void aFoldWhoseHeldOutRunsAllScoredAlikeIsLeftOut() {
+        // the largest N was trained once: R² over one held-out run divides by a variance of 0
+        double[] n = {1e7, 1e7, 1e7, 3e7, 3e7, 3e7, 1e8, 1e8, 1e8, 3e8, 3e8, 3e8, 1e9};
+        double[] d = {1e9, 1e10, 1e11, 1e9, 1e10, 1e11, 1e9, 1e10, 1e11, 1e9, 1e10, 1e11, 1e11};
+        double[] loss = Arrays.stream(n).map(v -> 2 + 30 * Math.pow(v, -0.3)).toArray();
+        for (int r = 0; r < loss.length; r++) {
+            loss[r] += 1e3 * Math.pow(d[r], -0.4);
+        }
+        Table table = new Table(List.of("N", "D"), List.of("loss"),
+            List.of(Group.of("g", new double[][] {n, d}, new double[][] {loss})));
+        ValidationPlan plan = ValidationPlan.of(withHoldout(new TaskConfig.Holdout.TopValues(1, 0), List.of("N")),
+            new Train(table), 0);
+        assertEquals(1, plan.folds().size(), "only the fold one level lower grades");
+        Group validation = plan.folds().getFirst().validation().groups().getFirst();
+        assertTrue(Arrays.stream(validation.feature(0)).allMatch(v -> v == 3e8), Arrays.toString(validation.feature(0)));
+        assertEquals(3, validation.rows());
     }
 
     @Test

@@ -56,7 +56,7 @@ class UserDataTest {
         assertEquals(TaskConfig.Trend.PER_RUN, user(null, rule("N=1e9"), "loss").load().config().trend());
         UserData mean = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 6, rule("N=1e9"),
             TaskConfig.Trend.GROUP_MEAN, List.of("D"), new TaskConfig.Bound(0, 10), null);
-                assertEquals(TaskConfig.Trend.GROUP_MEAN, mean.load().config().trend());
+        assertEquals(TaskConfig.Trend.GROUP_MEAN, mean.load().config().trend());
         assertEquals(List.of("D"), mean.load().config().fallsWith());
         assertEquals(new TaskConfig.Bound(0, 10), mean.load().config().targetRange());
         assertEquals(TaskConfig.Bound.UNBOUNDED, user(null, rule("N=1e9"), "loss").load().config().targetRange());
@@ -113,7 +113,8 @@ class UserDataTest {
         TaskConfig config = data.config();
         assertEquals("my_runs", config.name());
         assertEquals(List.of("N"), config.scaleAxis());
-        assertEquals(new TaskConfig.Holdout.TopValues(1, 0), config.holdout(), "every run has its own N, but groups of two keep them to fit on");
+        assertEquals(new TaskConfig.Holdout.TopValues(1, 0), config.holdout(),
+            "each group's largest N is a single run, but groups of two keep their runs to fit on");
         assertEquals(6, config.parameterBudget());
         assertNull(config.humanLaw());
         assertNull(config.references());
@@ -164,7 +165,7 @@ class UserDataTest {
     }
 
     @Test
-    void theHoldoutIsChosenFromHowManyValuesTheScaleAxisTakes() throws IOException {
+    void theHoldoutIsChosenFromHowManyRunsLieAtTheTopOfTheScaleAxis() throws IOException {
         // three sizes, each trained on several token counts: the largest size is a third of the runs
         StringBuilder grid = new StringBuilder("N,D,loss\n");
         for (String n : List.of("1e8", "1e9", "1e10")) {
@@ -174,7 +175,7 @@ class UserDataTest {
         }
         Files.writeString(runs, grid.toString());
         assertEquals(new TaskConfig.Holdout.TopValues(1, 0), user(null, new NoTest(null), "loss").load().config().holdout());
-        // along D, four values in twelve runs still repeat
+        // along D, three runs share the largest value
         assertEquals(new TaskConfig.Holdout.TopValues(1, 0), user(null, new NoTest(List.of("D")), "loss").load().config().holdout());
         // a sweep: every run its own size, so the largest would hold out a single run of each group
         Files.writeString(runs, sweep(2, UserData.SWEEP_GROUP_RUNS));

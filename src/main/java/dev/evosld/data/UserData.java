@@ -165,7 +165,7 @@ public record UserData(
      * @param train the train rows
      * @param axes the scale axes named, or none (then the first feature, unless the features are shares)
      */
-    public static TaskConfig.Holdout chosenHoldout(Table train, List<String> axes) {
+    static TaskConfig.Holdout chosenHoldout(Table train, List<String> axes) {
         if (axes.isEmpty() && train.featuresAreShares()) {
             return new TaskConfig.Holdout.Folds(MIXTURE_FOLDS, 0);
         }

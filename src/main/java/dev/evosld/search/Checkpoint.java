@@ -1,14 +1,24 @@
 package dev.evosld.search;
 
 import dev.evosld.EvosldException;
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.Train;
 import dev.evosld.json.Json;
 import dev.evosld.run.AtomicFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -26,10 +36,11 @@ import tools.jackson.core.JacksonException;
  * @param fitted candidates fitted, over all restarts
  * @param seconds wall-clock seconds so far
  * @param proposerRounds how often the proposers were asked for rewrites
+ * @param basis what the scores rest on, or null in a checkpoint written before it was recorded
  */
 record Checkpoint(int version, String task, Settings settings, int generation, List<List<Individual>> islands,
                   List<CachedLaw> cache, List<HistoryEntry> history, long cacheHits, long fitted, double seconds,
-                  int proposerRounds) {
+                  int proposerRounds, Basis basis) {
 
     static final int VERSION = 3;
 
@@ -45,6 +56,62 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
         SearchSettings with(Duration timeLimit, int threads) {
             return new SearchSettings(seed, generations, population, islands, restarts, epochLength, timeLimit, threads,
                 validationStarts, finalStarts, maxNodes, proposerEvery);
+        }
+    }
+
+    /**
+     * What the scores in a checkpoint rest on: the train rows and how laws are judged. A user's CSV may change
+     * between the run and its resumption, and a user's options (the holdout, the scale axes, the trend) are given
+     * again on the command line; a run resumed on other rows or judged another way would mix two searches'
+     * scores in one cache, so it is refused.
+     *
+     * @param train SHA-256 (hex) of the train rows: groups, features and targets, value by value
+     */
+    record Basis(List<String> features, List<String> targets, int parameterBudget, List<String> scaleAxis,
+                 String holdout, String trend, List<String> fallsWith, String targetRange, String train) {
+
+        static Basis of(TaskConfig config, Train train) {
+            return new Basis(config.featureNames(), config.targets(), config.parameterBudget(), config.scaleAxis(),
+                config.holdout().spec(), config.trend().configName(), config.fallsWith(), config.targetRange().describe(),
+                digest(train.table()));
+        }
+
+        /** How {@code now} differs from this basis, in words, or empty when it does not. */
+        Optional<String> difference(Basis now) {
+            List<String> names = List.of("features", "targets", "parameter budget", "scale axes", "holdout", "trend",
+                "falls_with", "target range");
+            List<Object> before = List.of(features, targets, parameterBudget, scaleAxis, holdout, trend, fallsWith,
+                targetRange);
+            List<Object> after = List.of(now.features, now.targets, now.parameterBudget, now.scaleAxis, now.holdout,
+                now.trend, now.fallsWith, now.targetRange);
+            for (int i = 0; i < names.size(); i++) {
+                if (!before.get(i).equals(after.get(i))) {
+                    return Optional.of("its " + names.get(i) + " " + before.get(i) + ", this command's " + after.get(i));
+                }
+            }
+            return train.equals(now.train) ? Optional.empty()
+                : Optional.of("its train rows differ from this command's (the data changed since)");
+        }
+
+        private static String digest(Table table) {
+            try {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                ByteBuffer bits = ByteBuffer.allocate(Long.BYTES);
+                for (Group group : table.groups()) {
+                    digest.update(group.name().getBytes(StandardCharsets.UTF_8));
+                    for (int r = 0; r < group.rows(); r++) {
+                        for (int j = 0; j < group.featureCount(); j++) {
+                            digest.update(bits.clear().putLong(Double.doubleToLongBits(group.feature(j, r))).array());
+                        }
+                        for (int k = 0; k < group.targetCount(); k++) {
+                            digest.update(bits.clear().putLong(Double.doubleToLongBits(group.target(k)[r])).array());
+                        }
+                    }
+                }
+                return HexFormat.of().formatHex(digest.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

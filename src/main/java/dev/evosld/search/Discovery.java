@@ -104,6 +104,13 @@ public final class Discovery {
             throw new dev.evosld.EvosldException(checkpointFile + ": a checkpoint of task '" + checkpoint.task()
                 + "', not '" + config.name() + "'");
         }
+        if (checkpoint.basis() != null) {
+            checkpoint.basis().difference(Checkpoint.Basis.of(config, train)).ifPresent(difference -> {
+                throw new dev.evosld.EvosldException(checkpointFile + ": the checkpoint's run was judged on other data"
+                    + " or with other options (" + difference + "); resume with the data and options it started with,"
+                    + " or start afresh");
+            });
+        }
         Discovery discovery = new Discovery(config, train, checkpoint.settings().with(timeLimit, threads), proposers,
             listener, checkpointFile);
         discovery.restore(checkpoint);
@@ -404,7 +411,8 @@ public final class Discovery {
             }
         }
         latest = new Checkpoint(Checkpoint.VERSION, config.name(), Checkpoint.Settings.of(settings), generation,
-            individuals, cached, history, cacheHits(), fitted(), seconds(started), proposerRounds);
+            individuals, cached, history, cacheHits(), fitted(), seconds(started), proposerRounds,
+            Checkpoint.Basis.of(config, train));
         if (checkpointFile != null) {
             latest.write(checkpointFile);
         }

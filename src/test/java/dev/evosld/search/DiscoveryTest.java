@@ -202,6 +202,46 @@ class DiscoveryTest {
     }
 
     @Test
+    void refusesToResumeOnOtherRowsOrJudgedAnotherWay(@TempDir Path directory) {
+        Path checkpoint = directory.resolve("checkpoint.json");
+        run(SyntheticTask.settings(2), checkpoint);
+        dev.evosld.data.TaskConfig base = SyntheticTask.config();
+        dev.evosld.data.TaskConfig fraction = new dev.evosld.data.TaskConfig(base.name(), base.description(),
+            base.features(), base.targets(), base.parameterBudget(), base.scaleAxis(),
+            new dev.evosld.data.TaskConfig.Holdout.TopFraction(0.2, 0), null, java.util.Map.of(), null, null);
+        dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class, () -> Discovery.resume(fraction,
+            SyntheticTask.train(), checkpoint, Duration.ofMinutes(1), 1, List.of(new ClassicForms()), SearchListener.none()));
+        assertEquals(checkpoint + ": the checkpoint's run was judged on other data or with other options (its holdout"
+            + " top_values=1, this command's top_fraction=0.2); resume with the data and options it started with, or"
+            + " start afresh", e.getMessage());
+        dev.evosld.data.Train fewer = new dev.evosld.data.Train(SyntheticTask.table(new double[] {1e7, 3e7, 1e8, 3e8}));
+        e = assertThrows(dev.evosld.EvosldException.class, () -> Discovery.resume(base, fewer, checkpoint,
+            Duration.ofMinutes(1), 1, List.of(new ClassicForms()), SearchListener.none()));
+        assertTrue(e.getMessage().contains("(its train rows differ from this command's (the data changed since))"),
+            e.getMessage());
+    }
+
+    @Test
+    void aCheckpointWrittenBeforeItsBasisWasRecordedStillResumes(@TempDir Path directory) throws Exception {
+        SearchResult uninterrupted = run(SyntheticTask.settings(4), null);
+        Path checkpoint = directory.resolve("checkpoint.json");
+        SearchListener killer = (generation, of, best, rate, hits) -> {
+            if (generation == 2) {
+                throw new IllegalStateException("killed");
+            }
+        };
+        Discovery first = Discovery.start(SyntheticTask.config(), SyntheticTask.train(), SyntheticTask.settings(4),
+            List.of(new ClassicForms()), killer, checkpoint);
+        assertThrows(IllegalStateException.class, first::run);
+        tools.jackson.databind.node.ObjectNode document =
+            (tools.jackson.databind.node.ObjectNode) dev.evosld.json.Json.mapper().readTree(Files.readString(checkpoint));
+        assertTrue(document.has("basis"), "written now");
+        document.remove("basis");
+        Files.writeString(checkpoint, dev.evosld.json.Json.mapper().writeValueAsString(document));
+        assertResumesLike(uninterrupted, checkpoint);
+    }
+
+    @Test
     void refusesACheckpointOfAnotherFormatAndSaysWhatToDo(@TempDir Path directory) throws Exception {
         Path checkpoint = directory.resolve("checkpoint.json");
         run(SyntheticTask.settings(2), checkpoint);

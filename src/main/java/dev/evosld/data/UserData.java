@@ -160,7 +160,8 @@ public record UserData(
      * each law by one run per group. When the groups are large (at least {@link #SWEEP_GROUP_RUNS} runs on
      * average) a fifth can be spared from fitting, so the top fifth of each group's runs along the axes is held
      * out. Otherwise the largest values are, as most SLDBench test splits were cut: small groups need their runs
-     * to fit on.
+     * to fit on. A single small group whose largest value is a single run holds out its two largest values, since
+     * R² cannot grade one run.
      *
      * @param train the train rows
      * @param axes the scale axes named, or none (then the first feature, unless the features are shares)
@@ -188,7 +189,11 @@ public record UserData(
         }
         int groups = train.groups().size();
         boolean sweep = atLargest < 2L * groups && rows >= (long) SWEEP_GROUP_RUNS * groups;
-        return sweep ? new TaskConfig.Holdout.TopFraction(SWEEP_FRACTION, 0) : LARGEST_VALUE;
+        if (sweep) {
+            return new TaskConfig.Holdout.TopFraction(SWEEP_FRACTION, 0);
+        }
+        // one group whose largest value is a single run, as in a handful of model sizes: R² cannot grade one run
+        return atLargest < 2 ? new TaskConfig.Holdout.TopValues(2, 0) : LARGEST_VALUE;
     }
 
     /** The task's name: the file's name without its extension, made a valid task name. */

@@ -145,6 +145,25 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void aHandfulOfModelSizesInOneGroupIsValidatedOnItsTwoLargest() throws Exception {
+        // six sizes, one run each: the largest alone is one run, which R² cannot grade
+        StringBuilder csv = new StringBuilder("N,loss\n");
+        for (int i = 0; i < 6; i++) {
+            double n = 1e7 * Math.pow(3, i);
+            csv.append(n).append(',').append(1.8 + 30 * Math.pow(n, -0.25)).append('\n');
+        }
+        Path runs = dir.resolve("sizes.csv");
+        Files.writeString(runs, csv.toString());
+        CliRun run = CliRun.of("discover", "--data", runs.toString(), "--features", "N", "--target", "loss",
+            "--generations", "2", "--population", "8", "--restarts", "1", "--no-llm", "--json",
+            "--out", dir.resolve("sizes").toString());
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertEquals("top_values=2", json.get("holdout").stringValue(), run.out());
+        assertTrue(json.get("validation_r2").doubleValue() > 0.99, run.out());
+    }
+
+    @Test
     void runsThatCannotBeValidatedGiveOneLineSayingWhy() throws Exception {
         // group a has one run, and group b one run at each N: every fold would hold out a single run, whose R² is
         // undefined

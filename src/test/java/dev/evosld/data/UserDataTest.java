@@ -184,6 +184,9 @@ class UserDataTest {
         // but small groups keep their runs to fit on
         Files.writeString(runs, sweep(2, UserData.SWEEP_GROUP_RUNS - 1));
         assertEquals(new TaskConfig.Holdout.TopValues(1, 0), user("g", new NoTest(null), "loss").load().config().holdout());
+        // and a single small sweep, a handful of model sizes, holds out two: R² cannot grade a single run
+        Files.writeString(runs, sweep(1, 6));
+        assertEquals(new TaskConfig.Holdout.TopValues(2, 0), user("g", new NoTest(null), "loss").load().config().holdout());
         // ... unless the user says otherwise
         UserData given = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 6, new NoTest(null),
             TaskConfig.Trend.PER_RUN, List.of(), TaskConfig.Bound.UNBOUNDED, new TaskConfig.Holdout.TopValues(2, 0));
@@ -216,7 +219,8 @@ class UserDataTest {
         assertEquals(new TaskConfig.Holdout.Folds(UserData.MIXTURE_FOLDS, 0), config.holdout());
         assertEquals(List.of(), config.scaleAxis(), "no scale to push beyond the data");
         TaskConfig along = new UserData(runs, shares, List.of("loss"), null, 6, new NoTest(List.of("web"))).load().config();
-        assertEquals(new TaskConfig.Holdout.TopValues(1, 0), along.holdout(), "a named axis is extrapolated along");
+        assertEquals(new TaskConfig.Holdout.TopValues(2, 0), along.holdout(),
+            "a named axis is extrapolated along, from its two largest values, the largest being one run");
         assertEquals(List.of("web"), along.scaleAxis());
     }
 

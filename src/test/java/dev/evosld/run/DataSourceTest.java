@@ -67,7 +67,7 @@ class DataSourceTest {
         assertEquals("D,N", both.scaleAxis());
         assertEquals(List.of("D", "N"), both.load(DataDirectory.resolve(null, Map.of())).config().scaleAxis());
         DataSource recorded = DataSource.csv(user, user.load().config());
-        assertEquals("top_values=1", recorded.holdout(), "chosen from the runs and recorded");
+        assertEquals("top_values=2", recorded.holdout(), "chosen from the runs, one per D, and recorded");
         assertNull(recorded.test());
         assertNull(recorded.testAbove());
         assertEquals("D", recorded.scaleAxis());

@@ -31,14 +31,7 @@ class DiscoveryTest {
         SearchResult uninterrupted = run(SyntheticTask.settings(8), null);
 
         Path checkpoint = directory.resolve("checkpoint.json");
-        SearchListener killer = (generation, of, best, rate, hits) -> {
-            if (generation == 5) {
-                throw new IllegalStateException("killed");
-            }
-        };
-        Discovery first = Discovery.start(SyntheticTask.config(), SyntheticTask.train(), SyntheticTask.settings(8),
-            List.of(new ClassicForms()), killer, checkpoint);
-        assertThrows(IllegalStateException.class, first::run);
+        killAt(5, SyntheticTask.settings(8), checkpoint);
         assertTrue(Files.exists(checkpoint), "a checkpoint was written every epoch");
         assertEquals(4, Checkpoint.read(checkpoint).generation(), "the last checkpoint is at the last epoch boundary");
 
@@ -225,14 +218,7 @@ class DiscoveryTest {
     void aCheckpointWrittenBeforeItsBasisWasRecordedStillResumes(@TempDir Path directory) throws Exception {
         SearchResult uninterrupted = run(SyntheticTask.settings(4), null);
         Path checkpoint = directory.resolve("checkpoint.json");
-        SearchListener killer = (generation, of, best, rate, hits) -> {
-            if (generation == 2) {
-                throw new IllegalStateException("killed");
-            }
-        };
-        Discovery first = Discovery.start(SyntheticTask.config(), SyntheticTask.train(), SyntheticTask.settings(4),
-            List.of(new ClassicForms()), killer, checkpoint);
-        assertThrows(IllegalStateException.class, first::run);
+        killAt(2, SyntheticTask.settings(4), checkpoint);
         tools.jackson.databind.node.ObjectNode document =
             (tools.jackson.databind.node.ObjectNode) dev.evosld.json.Json.mapper().readTree(Files.readString(checkpoint));
         assertTrue(document.has("basis"), "written now");
@@ -251,6 +237,18 @@ class DiscoveryTest {
             SearchListener.none()));
         assertEquals(checkpoint + ": checkpoint format 2, this evosld reads 3 (an older version wrote it); start the run"
             + " afresh instead of resuming it", e.getMessage());
+    }
+
+    /** Starts a run that checkpoints to {@code checkpoint} and is killed when it reports {@code generation}. */
+    private static void killAt(int generation, SearchSettings settings, Path checkpoint) {
+        SearchListener killer = (reached, of, best, rate, hits) -> {
+            if (reached == generation) {
+                throw new IllegalStateException("killed");
+            }
+        };
+        Discovery first = Discovery.start(SyntheticTask.config(), SyntheticTask.train(), settings,
+            List.of(new ClassicForms()), killer, checkpoint);
+        assertThrows(IllegalStateException.class, first::run);
     }
 
     /** The run resumed from {@code checkpoint} ends exactly like {@code uninterrupted}. */

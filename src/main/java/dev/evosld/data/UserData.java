@@ -246,14 +246,17 @@ public record UserData(
         for (String axis : named) {
             if (!features.contains(axis)) {
                 String what = split instanceof ScaleRule rule ? "split rule " + rule : "scale axis";
-                throw new DataException(what + ": " + MessageText.quote(axis) + " is not a feature (features: "
-                    + MessageText.names(features) + ")");
+                throw new DataException(data + ": " + what + ": " + MessageText.quote(axis)
+                    + " is not a feature (features: " + MessageText.names(features) + ")");
             }
         }
         return named;
     }
 
-    /** The config with the holdout given or chosen; without a named axis, the first feature is the axis unless cross-validated. */
+    /**
+     * The config with the holdout given or chosen; without a named axis, the first feature is the axis unless
+     * the runs are cross-validated.
+     */
     private TaskConfig config(List<String> named, Train train) {
         TaskConfig.Holdout chosen = holdout != null ? holdout : chosenHoldout(train.table(), named);
         boolean none = named.isEmpty() && !(chosen instanceof TaskConfig.Holdout.Folds);
@@ -266,7 +269,8 @@ public record UserData(
                 .map(f -> new TaskConfig.Feature(f, "column '" + f + "' of " + data.getFileName()))
                 .toList();
             return new TaskConfig(taskName(), "The user's own runs, from " + data.getFileName() + ".", described,
-                targets, parameterBudget, axes, chosen, trend, fallsWith, targetRange, null, Map.of(), null, null, null);
+                targets, parameterBudget, axes, chosen, trend, fallsWith, targetRange, null, Map.of(), null, null,
+                null);
         } catch (DataException e) {
             throw new DataException(data + ": " + e.getMessage(), e);
         }

@@ -261,7 +261,8 @@ class UserDataTest {
         assertEquals(List.of("all"), data.train().table().groups().stream().map(Group::name).toList());
         assertEquals(6, data.train().table().rows());
         assertTrue(data.test().isEmpty());
-        assertEquals("scale axis: 'acc' is not a feature (features: N, D)", error(user(null, new NoTest(List.of("acc")), "loss")));
+        assertEquals(runs + ": scale axis: 'acc' is not a feature (features: N, D)",
+            error(user(null, new NoTest(List.of("acc")), "loss")));
     }
 
     @Test
@@ -279,9 +280,9 @@ class UserDataTest {
 
     @Test
     void splitRuleNamingAnUnknownColumn() {
-        assertEquals("split rule params>1.0E9: 'params' is not a feature (features: N, D)",
+        assertEquals(runs + ": split rule params>1.0E9: 'params' is not a feature (features: N, D)",
             error(user(null, rule("params=1e9"), "loss")));
-        assertEquals("scale axis: 'acc' is not a feature (features: N, D)",
+        assertEquals(runs + ": scale axis: 'acc' is not a feature (features: N, D)",
             error(user(null, new TestFile(runs, List.of("acc")), "loss")));
     }
 

@@ -80,6 +80,8 @@ public final class ClassicForms implements Proposer {
             }
         }
         formulas.addAll(overAllVariables(variables));
+        // Only over shares is a law over their powers a mixture law; seeded over sizes such as parameter counts it
+        // only added noise to the initial population (on the stand-ins it lowered moe, data_constrained and vocab).
         if (variables.size() >= 2 && context.train().table().featuresAreShares()) {
             formulas.add(mixtureOfPowers(variables));
         }

@@ -57,6 +57,7 @@ public final class Discovery {
     private final TreeCodec codec;
     private final StructuralMutations mutations;
     private final ExtrapolationProbe probe;
+    private final Checkpoint.Basis basis;
     private final List<Restart> restarts = new ArrayList<>();
 
     private int generation;
@@ -80,6 +81,7 @@ public final class Discovery {
         this.codec = new TreeCodec(features, settings.maxNodes());
         this.mutations = new StructuralMutations(features);
         this.probe = ExtrapolationProbe.of(config);
+        this.basis = Checkpoint.Basis.of(config, train);
         for (int r = 0; r < settings.restarts(); r++) {
             SearchSettings own = settings.withSeed(Restart.seed(settings.seed(), r));
             restarts.add(new Restart(r, own, CandidateScorer.of(config, train, own)));
@@ -412,7 +414,7 @@ public final class Discovery {
         }
         latest = new Checkpoint(Checkpoint.VERSION, config.name(), Checkpoint.Settings.of(settings), generation,
             individuals, cached, history, cacheHits(), fitted(), seconds(started), proposerRounds,
-            Checkpoint.Basis.of(config, train));
+            basis);
         if (checkpointFile != null) {
             latest.write(checkpointFile);
         }

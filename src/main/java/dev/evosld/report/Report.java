@@ -47,7 +47,8 @@ public final class Report {
     /** The most predicted-against-actual plots, one per target. */
     static final int MAX_TARGET_PLOTS = 6;
     /** The report's own plots, removed before new ones are written so that none is left over from a larger report. */
-    private static final Pattern OWN_PLOT = Pattern.compile("(pareto|history|predicted-\\d+|scale-\\d+)\\.(png|svg)");
+    private static final Pattern OWN_PLOT =
+        Pattern.compile("(pareto|history|predicted-\\d+|scale-([A-Za-z_][A-Za-z0-9_]*-)?\\d+)\\.(png|svg)");
 
     private Report() {
     }

@@ -59,8 +59,13 @@ final class ScalePanels {
 
     /** The scale axis of a task: its config's first, else its first feature. */
     static String axis(TaskData data) {
+        return axes(data).getFirst();
+    }
+
+    /** The scale axes of a task: its config's, else its first feature. */
+    static List<String> axes(TaskData data) {
         List<String> axes = data.config().scaleAxis();
-        return axes.isEmpty() ? data.config().featureNames().getFirst() : axes.getFirst();
+        return axes.isEmpty() ? List.of(data.config().featureNames().getFirst()) : axes;
     }
 
     /**
@@ -69,9 +74,13 @@ final class ScalePanels {
      * @param maxCurves the most curves per panel
      */
     static List<Panel> of(Law law, ParameterSet parameters, TaskData data, int maxPanels, int maxCurves) {
+        return of(law, parameters, data, axis(data), maxPanels, maxCurves);
+    }
+
+    /** The panels against {@code axis}, one of the task's scale axes. */
+    static List<Panel> of(Law law, ParameterSet parameters, TaskData data, String axis, int maxPanels, int maxCurves) {
         Table train = data.train().table();
         Optional<Table> test = data.test().map(Test::table);
-        String axis = axis(data);
         int axisColumn = train.features().indexOf(axis);
         List<String> others = law.variables().stream().filter(v -> !v.equals(axis)).toList();
         int[] otherColumns = others.stream().mapToInt(train.features()::indexOf).toArray();

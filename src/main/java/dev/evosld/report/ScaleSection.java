@@ -16,9 +16,10 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The report's section of each group's target against the scale axis: the train and test rows with the fitted
- * law drawn through them, one panel per (group, target) pair and one curve per combination of the law's other
- * variables, up to {@link Report#MAX_PANELS} panels of {@link #MAX_CURVES} curves.
+ * The report's sections of each group's target against each scale axis (a grid of sizes and token counts has
+ * two): the train and test rows with the fitted law drawn through them, one panel per (group, target) pair and
+ * one curve per combination of the law's other variables, up to {@link Report#MAX_PANELS} panels of
+ * {@link #MAX_CURVES} curves per axis.
  */
 final class ScaleSection {
     /** The most curves per panel, one per combination of the other variables. */
@@ -27,15 +28,28 @@ final class ScaleSection {
     private ScaleSection() {
     }
 
-    /** The section's HTML; writes its plots ({@code scale-NN}) into {@code plots}. */
+    /**
+     * The sections' HTML, one per scale axis; writes their plots into {@code plots}: {@code scale-NN} against
+     * the first axis, {@code scale-<axis>-NN} against each other.
+     */
     static String of(Law law, ParameterSet parameters, TaskData data, Path plots, int maxPanels) {
-        String axis = ScalePanels.axis(data);
-        List<Panel> panels = ScalePanels.of(law, parameters, data, maxPanels, MAX_CURVES);
+        List<String> axes = ScalePanels.axes(data);
+        StringBuilder out = new StringBuilder();
+        for (int a = 0; a < axes.size(); a++) {
+            String prefix = a == 0 ? "scale" : "scale-" + axes.get(a);
+            out.append(section(law, parameters, data, plots, maxPanels, axes.get(a), prefix));
+        }
+        return out.toString();
+    }
+
+    private static String section(Law law, ParameterSet parameters, TaskData data, Path plots, int maxPanels,
+                                  String axis, String prefix) {
+        List<Panel> panels = ScalePanels.of(law, parameters, data, axis, maxPanels, MAX_CURVES);
         int total = ScalePanels.count(data);
         List<String> targets = data.config().targets();
         boolean several = targets.size() > 1;
         String targetText = several ? "each target" : "<code>" + Html.escape(targets.getFirst()) + "</code>";
-        StringBuilder out = new StringBuilder("<section id=\"scale\">\n<h2>");
+        StringBuilder out = new StringBuilder("<section id=\"" + prefix + "\">\n<h2>");
         out.append(several ? "Targets" : Html.escape(targets.getFirst())).append(" against <code>")
             .append(Html.escape(axis)).append("</code></h2>\n");
         out.append("<p class=\"note\">").append(data.config().scaleAxis().isEmpty()
@@ -62,7 +76,7 @@ final class ScaleSection {
         out.append("<div class=\"grid ").append(legend ? "two" : "three").append("\">\n");
         for (int i = 0; i < panels.size(); i++) {
             Panel panel = panels.get(i);
-            String stem = String.format(java.util.Locale.ROOT, "scale-%02d", i + 1);
+            String stem = String.format(java.util.Locale.ROOT, "%s-%02d", prefix, i + 1);
             XYChart chart = panelChart(panel, axis, targets, legend);
             Charts.save(chart, plots, stem);
             String caption = "Group <code>" + Html.escape(panel.group()) + "</code>"

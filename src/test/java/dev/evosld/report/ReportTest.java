@@ -107,6 +107,25 @@ class ReportTest {
     }
 
     @Test
+    void aGridValidatedAlongTwoAxesIsPlottedAgainstEach() throws Exception {
+        RunDirectory run = run(2, new UserData.NoTest(List.of("N", "D")));
+        TaskData data = data(run);
+        assertEquals(List.of("N", "D"), data.config().scaleAxis());
+        String html = Files.readString(Report.write(run, data));
+        assertTrue(html.contains("<section id=\"scale\">\n<h2>loss against <code>N</code></h2>"), html);
+        assertTrue(html.contains("<section id=\"scale-D\">\n<h2>loss against <code>D</code></h2>"), html);
+        assertEquals(2, count(html, "<img src=\"plots/scale-0"), "one panel per group against N");
+        assertEquals(2, count(html, "<img src=\"plots/scale-D-0"), "and one against D");
+        assertTrue(Files.exists(run.plotsDirectory().resolve("scale-D-02.png")));
+        assertEveryReferenceExists(run, html);
+        // a report written again for one axis leaves no stale panels of the other
+        UserData along = new UserData(dir.resolve("runs.csv"), List.of("N", "D"), List.of("loss"), "family", 6,
+            new UserData.NoTest(null));
+        Report.write(run, along.load());
+        assertFalse(Files.exists(run.plotsDirectory().resolve("scale-D-02.png")));
+    }
+
+    @Test
     void withoutATestSplitTheReportSaysSoAndPlotsTrainOnly() throws Exception {
         RunDirectory run = run(2, new UserData.NoTest(null));
         TaskData data = data(run);

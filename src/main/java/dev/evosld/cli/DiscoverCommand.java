@@ -188,6 +188,7 @@ final class DiscoverCommand implements Callable<Integer> {
             discovery = resume != null
                 ? Discovery.resume(config, data.train(), run.checkpointFile(), limit, threadCount, proposers, progress)
                 : Discovery.start(config, data.train(), settings, proposers, progress, run.checkpointFile());
+            task.firstFeatureNote(data).ifPresent(err::println);
             err.println("evosld: discovering a law for " + config.name() + " (" + discovery.settings().shape()
                 + ", seed " + discovery.settings().seed() + (llmProposer != null ? ", proposers: classic forms and " + llmProposer.name() : "")
                 + "); run directory " + run.path());

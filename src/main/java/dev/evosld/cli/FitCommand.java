@@ -90,6 +90,9 @@ final class FitCommand implements Callable<Integer> {
             ? Law.parse(lawDocument.law(), config.featureNames())
             : LawSource.resolve(lawChoice.law, config);
         PrintWriter err = spec.commandLine().getErr();
+        if (task.isGiven()) {
+            task.firstFeatureNote(data).ifPresent(err::println);
+        }
         int perGroup = parsed.parameterCount() * config.targets().size();
         if (perGroup > config.parameterBudget()) {
             err.println("evosld: note: the law has " + perGroup + " parameters per group, over the task's budget of "

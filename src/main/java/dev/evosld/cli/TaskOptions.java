@@ -10,6 +10,7 @@ import dev.evosld.run.DataSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -179,6 +180,22 @@ final class TaskOptions {
         return isBenchmarkTask()
             ? TaskData.load(TaskConfig.load(source.task), dataDirectory())
             : source.user.userData().load();
+    }
+
+    /**
+     * A note for a user's runs with several features and no scale axis named: validation then extrapolates along
+     * the first feature alone, which a grid of model sizes and token counts, for one, does not want.
+     */
+    Optional<String> firstFeatureNote(TaskData data) {
+        if (isBenchmarkTask() || source.user.testAbove != null || !source.user.scaleAxes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> axes = data.config().scaleAxis();
+        if (axes.size() != 1 || data.config().features().size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of("evosld: note: validation extrapolates along " + axes.getFirst() + ", the first feature;"
+            + " --scale-axis names the features your runs grow along (several, comma-separated, for a grid)");
     }
 
     /** The data the command line names; a usage error (exit 2) when it names none. */

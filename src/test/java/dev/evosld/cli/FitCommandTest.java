@@ -73,8 +73,11 @@ class FitCommandTest {
         CliRun again = CliRun.of("fit", "--law-file", out.resolve("law.json").toString(), "--starts", "4");
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains(line), again.out());
+        assertTrue(chosen.errorLines().contains("evosld: note: validation extrapolates along N, the first feature;"
+            + " --scale-axis names the features your runs grow along (several, comma-separated, for a grid)"), chosen.err());
         CliRun grid = fit("--scale-axis", "N,D");
         assertEquals(0, grid.exit(), grid.err());
+        assertFalse(grid.err().contains("the first feature"), "named: " + grid.err());
         assertTrue(grid.out().contains("(inside train, the runs at each group's largest N or D held out, as discover"),
             grid.out());
     }

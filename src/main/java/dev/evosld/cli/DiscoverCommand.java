@@ -21,6 +21,7 @@ import dev.evosld.search.RunRecorder;
 import dev.evosld.search.Proposer;
 import dev.evosld.search.SearchResult;
 import dev.evosld.search.SearchSettings;
+import dev.evosld.search.ValidationPlan;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,7 +225,7 @@ final class DiscoverCommand implements Callable<Integer> {
             String refit = "evosld fit --law-file " + run.lawFile() + " --starts " + 4 * discovery.settings().finalStarts();
             Output.startAgreement(result.refitAgreement(), refit).ifPresent(note -> out.println("               " + note));
             out.printf(Locale.ROOT, "validation R²: %.6f (inside train, %s)%n", result.evaluation().validationR2(),
-                Output.validationScheme(config));
+                Output.validationScheme(config, ValidationPlan.of(config, data.train(), 0).folds().size()));
             if (result.validationRmse() != null) {
                 out.println("               " + Output.validationMisses(result.validationRmse()));
             }

@@ -18,6 +18,7 @@ import dev.evosld.run.RunDirectory;
 import dev.evosld.search.Evaluation;
 import dev.evosld.search.ExtrapolationCheck;
 import dev.evosld.search.SearchSettings;
+import dev.evosld.search.ValidationPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -160,9 +161,10 @@ final class FitCommand implements Callable<Integer> {
             printParameters(out, parameters, config.targets());
             out.println("train R²:   " + Output.r2(train.r2()));
             out.println("test R²:    " + Output.testR2(testR2, DiscoverCommand.FIT_ON_EVERY_ROW) + Output.testMisses(testRmse));
+            String scheme = Output.validationScheme(config, ValidationPlan.of(config, data.train(), 0).folds().size());
             out.println("validation: " + (validation.isFailure() ? "fails (" + validation.failure() + ")"
                 : "R² " + Output.number(validation.validationR2())
-                + " (inside train, " + Output.validationScheme(config) + ", as discover judges laws)"));
+                + " (inside train, " + scheme + ", as discover judges laws)"));
             if (judgement.rmse() != null) {
                 out.println("            " + Output.validationMisses(judgement.rmse()));
             }

@@ -64,16 +64,22 @@ final class Output {
 
     /**
      * How validation inside train held rows out, for the text beside a validation R², precise enough to check
-     * by hand: a user's runs may be held out by value or by fraction, as {@code --holdout} or the runs chose.
+     * by hand: a user's runs may be held out by value or by fraction, as {@code --holdout} or the runs chose, and
+     * the validation rows counted under it come from every fold.
+     *
+     * @param folds the folds of the task's validation plan
      */
-    static String validationScheme(TaskConfig config) {
+    static String validationScheme(TaskConfig config, int folds) {
         String axes = String.join(" or ", config.scaleAxis());
+        String lower = folds > 1 ? ", and one level lower in a second fold" : "";
         return switch (config.holdout()) {
-            case Holdout.Folds folds -> folds.count() + "-fold cross-validation";
-            case Holdout.TopValues top when top.count() == 1 -> "the runs at each group's largest " + axes + " held out";
-            case Holdout.TopValues top -> "the runs at each group's " + top.count() + " largest " + axes + " held out";
-            case Holdout.TopFraction top -> "the top " + shortNumber(100 * top.fraction()) + "% of each group's runs along "
-                + axes + " held out";
+            case Holdout.Folds k -> k.count() + "-fold cross-validation";
+            case Holdout.TopValues top when top.count() == 1 ->
+                "the runs at each group's largest " + axes + " held out" + lower;
+            case Holdout.TopValues top -> "the runs at each group's " + top.count() + " largest " + axes + " held out"
+                + lower;
+            case Holdout.TopFraction top -> "the top " + shortNumber(100 * top.fraction()) + "% of each group's runs"
+                + " along " + axes + " held out" + lower;
         };
     }
 

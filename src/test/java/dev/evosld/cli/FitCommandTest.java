@@ -61,7 +61,8 @@ class FitCommandTest {
     void theHoldoutCanBeGivenIsPrintedAndIsRecordedForTheRunsToBeJudgedAlikeAgain() {
         CliRun chosen = fit();
         assertEquals(0, chosen.exit(), chosen.err());
-        assertTrue(chosen.out().contains("(inside train, the runs at each group's largest N held out, as discover judges laws)"),
+        assertTrue(chosen.out().contains("(inside train, the runs at each group's largest N held out, and one level lower"
+            + " in a second fold, as discover judges laws)"),
             chosen.out());
         Path out = dir.resolve("two");
         CliRun given = fit("--holdout", "top_values=2", "--out", out.toString());

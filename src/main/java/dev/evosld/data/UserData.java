@@ -227,11 +227,11 @@ public record UserData(
                 TableReader.Rows testRows = TableReader.read(file.test(), groupColumn, features, targets)
                     .requireTargetsWithin(targetRange);
                 TaskData.requireTrainRows(testRows, train, "in " + data);
-                yield new TaskData(config(axes, train), train, new Test(testRows.table()));
+                yield new TaskData(chosenConfig(axes, train), train, new Test(testRows.table()));
             }
             case NoTest none -> {
                 Train train = new Train(rows.table());
-                yield new TaskData(config(axes, train), train, Optional.empty());
+                yield new TaskData(chosenConfig(axes, train), train, Optional.empty());
             }
         };
     }
@@ -257,7 +257,7 @@ public record UserData(
      * The config with the holdout given or chosen; without a named axis, the first feature is the axis unless
      * the runs are cross-validated.
      */
-    private TaskConfig config(List<String> named, Train train) {
+    private TaskConfig chosenConfig(List<String> named, Train train) {
         TaskConfig.Holdout chosen = holdout != null ? holdout : chosenHoldout(train.table(), named);
         boolean none = named.isEmpty() && !(chosen instanceof TaskConfig.Holdout.Folds);
         return config(none ? List.of(features.getFirst()) : named, chosen);
@@ -304,6 +304,6 @@ public record UserData(
                     + " has only test rows under split rule " + rule + ", so no law can be fitted to it");
             }
         }
-        return new TaskData(config(List.of(rule.column()), train), train, new Test(rows.table(isTest)));
+        return new TaskData(chosenConfig(List.of(rule.column()), train), train, new Test(rows.table(isTest)));
     }
 }

@@ -73,22 +73,22 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        requireAtLeast("--seeds", seeds, 1);
+        UsageException.atLeast("--seeds", seeds, 1);
         SearchSettings settings = DEFAULTS;
         if (generations != null) {
-            requireAtLeast("--generations", generations, 1);
+            UsageException.atLeast("--generations", generations, 1);
         }
         if (population != null) {
-            settings = settings.withPopulation(requireAtLeast("--population", population, 4));
+            settings = settings.withPopulation(UsageException.atLeast("--population", population, 4));
         }
         if (islands != null) {
-            settings = settings.withIslands(requireAtLeast("--islands", islands, 1));
+            settings = settings.withIslands(UsageException.atLeast("--islands", islands, 1));
         }
         if (restarts != null) {
-            requireAtLeast("--restarts", restarts, 1);
+            UsageException.atLeast("--restarts", restarts, 1);
         }
         if (threads != null) {
-            settings = settings.withThreads(requireAtLeast("--threads", threads, 1));
+            settings = settings.withThreads(UsageException.atLeast("--threads", threads, 1));
         }
         if (timeLimit != null) {
             settings = settings.withTimeLimit(timeLimit);
@@ -120,14 +120,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
-    }
-
-    private int requireAtLeast(String option, int value, int least) {
-        if (value < least) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                option + " must be at least " + least + ", not " + value);
-        }
-        return value;
     }
 
     private static String r2(Double value) {

@@ -160,7 +160,7 @@ final class DiscoverCommand implements Callable<Integer> {
             err.println(LlmSettings.NO_ENDPOINT_NOTICE);
             err.flush();
         }
-        int threadCount = threads != null ? atLeast("--threads", threads, 1) : DEFAULTS.threads();
+        int threadCount = threads != null ? UsageException.atLeast("--threads", threads, 1) : DEFAULTS.threads();
         Duration limit = timeLimit != null ? timeLimit : DEFAULTS.timeLimit();
         SearchSettings settings = null;
         SearchProgress progress;
@@ -190,6 +190,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 ? Discovery.resume(config, data.train(), run.checkpointFile(), limit, threadCount, proposers, progress)
                 : Discovery.start(config, data.train(), settings, proposers, progress, run.checkpointFile());
             task.firstFeatureNote(data).ifPresent(err::println);
+            TaskOptions.smallGroupNote(data).ifPresent(err::println);
             err.println("evosld: discovering a law for " + config.name() + " (" + discovery.settings().shape()
                 + ", seed " + discovery.settings().seed() + (llmProposer != null ? ", proposers: classic forms and " + llmProposer.name() : "")
                 + "); run directory " + run.path());
@@ -255,31 +256,24 @@ final class DiscoverCommand implements Callable<Integer> {
         SearchSettings settings = DEFAULTS.withEffort(config.search()).withSeed(seed).withThreads(threadCount)
             .withTimeLimit(limit);
         if (generations != null) {
-            settings = settings.withGenerations(atLeast("--generations", generations, 1));
+            settings = settings.withGenerations(UsageException.atLeast("--generations", generations, 1));
         }
         if (population != null) {
-            settings = settings.withPopulation(atLeast("--population", population, 4));
+            settings = settings.withPopulation(UsageException.atLeast("--population", population, 4));
         }
         if (islands != null) {
-            settings = settings.withIslands(atLeast("--islands", islands, 1));
+            settings = settings.withIslands(UsageException.atLeast("--islands", islands, 1));
         }
         if (restarts != null) {
-            settings = settings.withRestarts(atLeast("--restarts", restarts, 1));
+            settings = settings.withRestarts(UsageException.atLeast("--restarts", restarts, 1));
         }
         if (llmEvery != null) {
             if (llmEvery < 0) {
-                throw new EvosldException("--llm-every must be at least 0, got " + llmEvery);
+                throw new UsageException("--llm-every must be at least 0, got " + llmEvery);
             }
             settings = settings.withProposerEvery(llmEvery);
         }
         return settings;
-    }
-
-    private static int atLeast(String option, int value, int least) {
-        if (value < least) {
-            throw new EvosldException(option + " must be at least " + least + ", got " + value);
-        }
-        return value;
     }
 
     /**
@@ -289,7 +283,7 @@ final class DiscoverCommand implements Callable<Integer> {
      */
     private Optional<LlmSettings> llmSettings(RunDirectory run) {
         if (llmProposals != null && llmProposals < 1) {
-            throw new EvosldException("--llm-proposals must be at least 1, got " + llmProposals);
+            throw new UsageException("--llm-proposals must be at least 1, got " + llmProposals);
         }
         if (noLlm) {
             return Optional.empty();

@@ -51,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TaskData data = task.load();
-        Law parsed = LawSource.resolve(law, data.config());
+        Law parsed = LawSource.resolve(law, data.config(), task.otherColumns());
         ParameterSet parameters = ParameterSet.fromMap(readJson(params), parsed.parameters(), data.config().targets(),
             params.toString());
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);

@@ -83,13 +83,17 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        UsageException.atLeast("--starts", starts, 1);
+        int threadCount = threads != null ? UsageException.atLeast("--threads", threads, 1)
+            : Runtime.getRuntime().availableProcessors();
         LawDocument lawDocument = lawChoice.lawFile != null ? LawDocument.read(lawChoice.lawFile) : null;
         TaskData data = task.isGiven() ? task.load() : recordedSource(lawDocument).load(task.dataDirectory());
         DataSource source = task.isGiven() ? task.dataSource(data) : recordedSource(lawDocument);
         TaskConfig config = data.config();
+        List<String> otherColumns = task.isGiven() ? task.otherColumns() : List.of();
         Law parsed = lawDocument != null
-            ? Law.parse(lawDocument.law(), config.featureNames())
-            : LawSource.resolve(lawChoice.law, config);
+            ? LawSource.of(lawDocument, lawChoice.lawFile, config, otherColumns)
+            : LawSource.resolve(lawChoice.law, config, otherColumns);
         PrintWriter err = spec.commandLine().getErr();
         if (task.isGiven()) {
             task.firstFeatureNote(data).ifPresent(err::println);
@@ -101,7 +105,6 @@ final class FitCommand implements Callable<Integer> {
         }
         FitOptions options = FitOptions.defaults().withStarts(starts).withSeed(seed).withLoss(loss)
             .withVariableProjection(!noProjection).withBounds(config.bounds());
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long started = System.nanoTime();
         FittedLaw fitted = FittedLaw.fit(parsed, data.train().table(), options, threadCount, null);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -128,7 +131,7 @@ final class FitCommand implements Callable<Integer> {
             LawDocument.Provenance provenance = new LawDocument.Provenance("fit", source,
                 source.checksum(task.dataDirectory()), seed, Instant.now().toString());
             LawDocument document = LawDocument.of(Version.current(), config.name(), parsed, parameters,
-                LawDocument.Range.of(parsed, data.train().table()), metrics, provenance);
+                data.train().table(), metrics, provenance);
             document.write(new RunDirectory(out).lawFile());
             err.println("evosld: wrote " + new RunDirectory(out).lawFile());
         }

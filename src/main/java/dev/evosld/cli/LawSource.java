@@ -3,19 +3,58 @@ package dev.evosld.cli;
 import dev.evosld.EvosldException;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.law.Law;
+import dev.evosld.run.LawDocument;
+import java.nio.file.Path;
+import java.util.List;
 
-/** Turns a {@code --law} argument into a law of the task: {@code human} or a formula. */
+/**
+ * Turns a {@code --law} argument or a law file into a law of the task, refusing names a user cannot have meant:
+ * every name that is not a feature is fitted as a constant, so a mistyped variable ({@code n} for {@code N}) or
+ * a column left out of {@code --features} would otherwise fit quietly, and badly.
+ */
 final class LawSource {
     private LawSource() {
     }
 
-    static Law resolve(String law, TaskConfig config) {
+    /**
+     * {@code human} or a formula.
+     *
+     * @param otherColumns the columns of the user's CSV that are neither features nor targets nor the group
+     */
+    static Law resolve(String law, TaskConfig config, List<String> otherColumns) {
         if (law.equals("human")) {
             if (config.humanLaw() == null) {
                 throw new EvosldException("task '" + config.name() + "' has no human law; pass a formula with --law");
             }
             return Law.parse(config.humanLaw(), config.featureNames());
         }
-        return Law.parse(law, config.featureNames());
+        return requireMeant(Law.parse(law, config.featureNames()), config, otherColumns, "--law");
+    }
+
+    /** The law of a law file, whose variables must all be features of the data it is fitted to now. */
+    static Law of(LawDocument document, Path file, TaskConfig config, List<String> otherColumns) {
+        for (String variable : document.variables()) {
+            if (!config.featureNames().contains(variable)) {
+                throw new EvosldException(file + ": the law's variable '" + variable + "' is not a feature of "
+                    + config.name() + " (features: " + String.join(", ", config.featureNames()) + ")");
+            }
+        }
+        return requireMeant(Law.parse(document.law(), config.featureNames()), config, otherColumns, file.toString());
+    }
+
+    private static Law requireMeant(Law law, TaskConfig config, List<String> otherColumns, String where) {
+        for (String parameter : law.parameters()) {
+            if (otherColumns.contains(parameter)) {
+                throw new EvosldException(where + ": '" + parameter + "' is a column of the data but not a feature, so"
+                    + " the law would fit it as a constant: add it to --features, or rename the parameter");
+            }
+            for (String feature : config.featureNames()) {
+                if (feature.equalsIgnoreCase(parameter)) {
+                    throw new EvosldException(where + ": '" + parameter + "' would be fitted as a constant; the"
+                        + " feature is '" + feature + "' (names are case-sensitive)");
+                }
+            }
+        }
+        return law;
     }
 }

@@ -40,6 +40,11 @@ public final class Main {
 
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
+        if (e instanceof UsageException) {
+            err.println("evosld: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
         if (e instanceof EvosldException) {
             err.println("evosld: " + e.getMessage());
         } else {

@@ -82,7 +82,7 @@ final class PredictCommand implements Callable<Integer> {
             planned = PlannedRuns.single(runs.at, features, groupOfAt(parameters, onlyGroup));
         }
         double[][] predicted = RunPredictions.of(law, planned, parameters);
-        List<List<String>> beyond = beyondTrain(planned, document.trainRanges());
+        List<List<String>> beyond = beyondTrain(planned, document, parameters.groups().size() > 1);
         reportBeyond(planned, beyond);
         Map<String, Double> validationRmse = document.metrics() == null ? null : document.metrics().validationRmse();
         if (beyond.stream().anyMatch(phrases -> !phrases.isEmpty())) {
@@ -129,11 +129,14 @@ final class PredictCommand implements Callable<Integer> {
      * prediction there is an extrapolation, which is what the law was chosen for, but how far it reaches is
      * the user's to weigh (the search probed its scale axes to {@code 10×} the largest value).
      */
-    private static List<List<String>> beyondTrain(PlannedRuns planned, Map<String, LawDocument.Range> ranges) {
+    private static List<List<String>> beyondTrain(PlannedRuns planned, LawDocument document, boolean groups) {
         List<List<String>> beyond = new ArrayList<>();
         for (PlannedRuns.Run run : planned.runs()) {
             List<String> phrases = new ArrayList<>();
             double[] values = run.values();
+            Map<String, LawDocument.Range> ranges = document.rangesOf(run.group());
+            String train = groups && document.groupRanges().containsKey(run.group())
+                ? "its group's train" : "train";
             for (int j = 0; j < values.length; j++) {
                 String feature = planned.features().get(j);
                 LawDocument.Range range = ranges.get(feature);
@@ -143,9 +146,9 @@ final class PredictCommand implements Callable<Integer> {
                 String given = feature + " = " + Output.shortNumber(values[j]);
                 if (values[j] > range.max()) {
                     phrases.add(given + (range.max() > 0 ? " is " + Output.shortNumber(values[j] / range.max()) + "×"
-                        : " is above") + " the largest in train (" + Output.shortNumber(range.max()) + ")");
+                        : " is above") + " the largest in " + train + " (" + Output.shortNumber(range.max()) + ")");
                 } else if (values[j] < range.min()) {
-                    phrases.add(given + " is below the smallest in train (" + Output.shortNumber(range.min()) + ")");
+                    phrases.add(given + " is below the smallest in " + train + " (" + Output.shortNumber(range.min()) + ")");
                 }
             }
             beyond.add(phrases);

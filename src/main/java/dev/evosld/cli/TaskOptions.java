@@ -1,11 +1,12 @@
 package dev.evosld.cli;
 
-import dev.evosld.EvosldException;
 import dev.evosld.data.DataDirectory;
 import dev.evosld.data.DataException;
+import dev.evosld.data.Group;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
 import dev.evosld.data.UserData;
+import dev.evosld.law.Operator;
 import dev.evosld.run.DataSource;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,17 +103,68 @@ final class TaskOptions {
 
         UserData userData() {
             if (testAbove != null && test != null) {
-                throw new EvosldException("--data takes at most one of --test-above COL=VALUE and --test CSV");
+                throw new UsageException("--data takes at most one of --test-above COL=VALUE and --test CSV");
             }
             if (testAbove != null && !scaleAxes.isEmpty()) {
-                throw new EvosldException("--test-above COL=VALUE extrapolates along COL; --scale-axis is for --test or"
+                throw new UsageException("--test-above COL=VALUE extrapolates along COL; --scale-axis is for --test or"
                     + " no test split");
             }
-            UserData.Split split = testAbove != null ? UserData.ScaleRule.parse(testAbove)
-                : test != null ? new UserData.TestFile(test, scaleAxes)
-                : new UserData.NoTest(scaleAxes);
-            return new UserData(data, features, targets, group, budget, split, TaskConfig.Trend.parse(trend),
-                fallsWith, range(targetRange), holdout == null ? null : holdoutOption(holdout));
+            List<String> featureNames = names("--features", features);
+            for (String feature : featureNames) {
+                if (Operator.ofFunctionName(feature).isPresent()) {
+                    throw new UsageException("--features '" + feature + "' is a function of the law language ("
+                        + Operator.functionNames() + "), so no law could use it as a variable: rename the column");
+                }
+            }
+            List<String> axes = names("--scale-axis", scaleAxes);
+            List<String> falling = names("--falls-with", fallsWith);
+            requireFeatures("--scale-axis", axes, featureNames);
+            requireFeatures("--falls-with", falling, featureNames);
+            UsageException.atLeast("--budget", budget, 1);
+            UserData.Split split = testAbove != null ? splitRule(testAbove, featureNames)
+                : test != null ? new UserData.TestFile(test, axes)
+                : new UserData.NoTest(axes);
+            return new UserData(data, featureNames, names("--target", targets), group == null ? null : group.strip(),
+                budget, split, trendOption(trend), falling, range(targetRange),
+                holdout == null ? null : holdoutOption(holdout));
+        }
+    }
+
+    /** Column names as given, stripped of the blanks around them ({@code --features "N, D"}); none may be empty. */
+    private static List<String> names(String option, List<String> given) {
+        List<String> names = given.stream().map(String::strip).toList();
+        if (names.contains("")) {
+            throw new UsageException(option + " takes column names separated by commas, not '" + String.join(",", given)
+                + "'");
+        }
+        return names;
+    }
+
+    private static void requireFeatures(String option, List<String> names, List<String> features) {
+        for (String name : names) {
+            if (!features.contains(name)) {
+                throw new UsageException(option + " '" + name + "' is not a feature (features: "
+                    + String.join(", ", features) + ")");
+            }
+        }
+    }
+
+    private static UserData.ScaleRule splitRule(String text, List<String> features) {
+        UserData.ScaleRule rule;
+        try {
+            rule = UserData.ScaleRule.parse(text);
+        } catch (DataException e) {
+            throw new UsageException("--test-above " + e.getMessage());
+        }
+        requireFeatures("--test-above", List.of(rule.column()), features);
+        return rule;
+    }
+
+    private static TaskConfig.Trend trendOption(String text) {
+        try {
+            return TaskConfig.Trend.parse(text);
+        } catch (DataException e) {
+            throw new UsageException("--" + e.getMessage());
         }
     }
 
@@ -120,7 +172,7 @@ final class TaskOptions {
         try {
             return TaskConfig.Holdout.parse(text);
         } catch (DataException e) {
-            throw new EvosldException("--" + e.getMessage());
+            throw new UsageException("--" + e.getMessage());
         }
     }
 
@@ -131,12 +183,12 @@ final class TaskOptions {
         }
         String[] ends = text.split(",", -1);
         if (ends.length != 2) {
-            throw new EvosldException("--target-range takes LOW,HIGH, not '" + text + "'");
+            throw new UsageException("--target-range takes LOW,HIGH, not '" + text + "'");
         }
         try {
             return new TaskConfig.Bound(end(ends[0], text), end(ends[1], text));
         } catch (DataException e) {
-            throw new EvosldException("--target-range " + text + ": " + e.getMessage());
+            throw new UsageException("--target-range " + text + ": " + e.getMessage());
         }
     }
 
@@ -148,7 +200,7 @@ final class TaskOptions {
                 try {
                     yield Double.parseDouble(end.strip());
                 } catch (NumberFormatException e) {
-                    throw new EvosldException("--target-range takes LOW,HIGH (numbers, or -inf and inf), not '"
+                    throw new UsageException("--target-range takes LOW,HIGH (numbers, or -inf and inf), not '"
                         + text + "'");
                 }
             }
@@ -183,6 +235,20 @@ final class TaskOptions {
     }
 
     /**
+     * The columns of the user's CSV that the command does not read (neither features nor targets nor the group), for
+     * {@link LawSource} to tell a forgotten feature from a parameter; none for a task.
+     */
+    List<String> otherColumns() {
+        if (isBenchmarkTask()) {
+            return List.of();
+        }
+        UserData user = source.user.userData();
+        return user.columns().stream()
+            .filter(c -> !user.features().contains(c) && !user.targets().contains(c) && !c.equals(user.groupColumn()))
+            .toList();
+    }
+
+    /**
      * A note for a user's runs with several features and no scale axis named: validation then extrapolates along
      * the first feature alone, which a grid of model sizes and token counts, for one, does not want.
      */
@@ -196,6 +262,21 @@ final class TaskOptions {
         }
         return Optional.of("evosld: note: validation extrapolates along " + axes.getFirst() + ", the first feature;"
             + " --scale-axis names the features your runs grow along (several, comma-separated, for a grid)");
+    }
+
+    /**
+     * A note when a group has fewer train runs than the budget allows parameters: no law with more parameters (per
+     * target) than its runs is fitted, so that one group narrows the search for all.
+     */
+    static Optional<String> smallGroupNote(TaskData data) {
+        TaskConfig config = data.config();
+        int allowed = config.parameterBudget() / config.targets().size();
+        return data.train().table().groups().stream()
+            .min(java.util.Comparator.comparingInt(Group::rows))
+            .filter(group -> group.rows() < allowed)
+            .map(group -> "evosld: note: group '" + group.name() + "' has " + group.rows() + " train run"
+                + (group.rows() == 1 ? "" : "s") + ", so no law with more parameters than that can be fitted to it, and"
+                + " the search keeps to such laws; leave the group out for larger ones");
     }
 
     /** The data the command line names; a usage error (exit 2) when it names none. */

@@ -236,6 +236,11 @@ public record UserData(
         };
     }
 
+    /** The names in the data file's header line, in file order. */
+    public List<String> columns() {
+        return TableReader.header(data);
+    }
+
     /** The scale axes the split names, or none. */
     private List<String> namedAxes() {
         List<String> named = switch (split) {

@@ -67,6 +67,9 @@ public final class LawFitter {
      * @param hint good values for all parameters (for example a parent law's), tried first; or null
      */
     public TargetFit fit(FitProblem problem, double[] hint) {
+        if (isUnderdetermined(problem)) {
+            return underdetermined(problem);
+        }
         List<double[]> starts = StartPoints.generate(space, problem, startCount(problem), options.seed(), hint);
         Runner runner = new Runner(problem);
         List<Outcome> outcomes = new ArrayList<>(starts.size());
@@ -93,7 +96,8 @@ public final class LawFitter {
             for (int i = 0; i < problems.size(); i++) {
                 FitProblem problem = problems.get(i);
                 double[] hint = hints.get(i);
-                List<double[]> starts = StartPoints.generate(space, problem, startCount(problem), options.seed(), hint);
+                List<double[]> starts = isUnderdetermined(problem) ? List.of()
+                    : StartPoints.generate(space, problem, startCount(problem), options.seed(), hint);
                 List<Future<Outcome>> perStart = new ArrayList<>();
                 for (int s = 0; s < starts.size(); s++) {
                     double[] start = starts.get(s);
@@ -104,6 +108,10 @@ public final class LawFitter {
             }
             List<TargetFit> fits = new ArrayList<>(problems.size());
             for (int i = 0; i < problems.size(); i++) {
+                if (isUnderdetermined(problems.get(i))) {
+                    fits.add(underdetermined(problems.get(i)));
+                    continue;
+                }
                 List<Outcome> outcomes = new ArrayList<>(futures.get(i).size());
                 for (Future<Outcome> future : futures.get(i)) {
                     outcomes.add(future.get());
@@ -117,6 +125,20 @@ public final class LawFitter {
         } catch (ExecutionException e) {
             throw new IllegalStateException("fitting failed: " + e.getCause(), e.getCause());
         }
+    }
+
+    /**
+     * Whether the problem has fewer rows than the law has parameters: its values would be one arbitrary choice
+     * among many that fit equally well, and a prediction from them a guess presented as a fit.
+     */
+    private boolean isUnderdetermined(FitProblem problem) {
+        return problem.rows() < law.parameterCount();
+    }
+
+    private TargetFit underdetermined(FitProblem problem) {
+        return new TargetFit(problem.group(), problem.target(), new double[0], Double.NaN,
+            (problem.rows() == 1 ? "1 run" : problem.rows() + " runs") + " to fit " + law.parameterCount()
+                + " parameters on (a law needs at least as many runs per group as parameters)", 0, 0, 0, 0);
     }
 
     /** The largest power of two at most {@code value} (positive and finite), within the normal range. */

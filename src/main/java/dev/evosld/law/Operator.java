@@ -48,6 +48,17 @@ public enum Operator {
         return this == ADD || this == MUL || this == MIN || this == MAX;
     }
 
+    /** The names of the functions, {@code pow} among them, comma-separated: {@code exp, log, ..., pow}. */
+    public static String functionNames() {
+        StringBuilder names = new StringBuilder();
+        for (Operator op : values()) {
+            if (op.isFunction()) {
+                names.append(op.symbol).append(", ");
+            }
+        }
+        return names.append("pow").toString();
+    }
+
     /** The operation a function name denotes; {@code pow} denotes {@link #POW}. */
     public static Optional<Operator> ofFunctionName(String name) {
         if (name.equals("pow")) {

@@ -31,27 +31,49 @@ import tools.jackson.core.JacksonException;
  * @param trainRanges per variable, the smallest and largest value in the rows the law was fitted on (over all
  *     groups): how far a prediction reaches beyond them is what {@code evosld predict} tells the user; empty
  *     in documents written before it was recorded
+ * @param groupRanges the same per group, {@code group → variable → range}: a run can lie far beyond its own
+ *     group's runs while inside another's; empty in documents written before it was recorded
  * @param metrics the scores
  * @param provenance where the law and its data came from
  */
 public record LawDocument(String evosldVersion, String task, String law, List<String> variables,
                           List<String> parameterNames, List<String> targets, Map<String, Object> parameters,
-                          Map<String, Range> trainRanges, Metrics metrics, Provenance provenance) {
+                          Map<String, Range> trainRanges, Map<String, Map<String, Range>> groupRanges,
+                          Metrics metrics, Provenance provenance) {
 
     public LawDocument {
         trainRanges = trainRanges == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(trainRanges));
+        groupRanges = groupRanges == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(groupRanges));
+    }
+
+    /** The ranges of the variables in a group's train rows, or over all groups when the document has none per group. */
+    public Map<String, Range> rangesOf(String group) {
+        return groupRanges.getOrDefault(group, trainRanges);
     }
 
     /** The smallest and largest value of a feature in the rows a law was fitted on. */
     public record Range(double min, double max) {
         /** Per variable of the law, its range over all groups of {@code table}. */
         public static Map<String, Range> of(Law law, Table table) {
+            return of(law, table, table.groups());
+        }
+
+        /** Per group of {@code table}, per variable of the law, its range in the group's rows. */
+        public static Map<String, Map<String, Range>> byGroup(Law law, Table table) {
+            Map<String, Map<String, Range>> ranges = new LinkedHashMap<>();
+            for (Group group : table.groups()) {
+                ranges.put(group.name(), of(law, table, List.of(group)));
+            }
+            return ranges;
+        }
+
+        private static Map<String, Range> of(Law law, Table table, List<Group> groups) {
             Map<String, Range> ranges = new LinkedHashMap<>();
             for (String variable : law.variables()) {
                 int j = table.features().indexOf(variable);
                 double min = Double.POSITIVE_INFINITY;
                 double max = Double.NEGATIVE_INFINITY;
-                for (Group group : table.groups()) {
+                for (Group group : groups) {
                     for (double value : group.feature(j)) {
                         min = Math.min(min, value);
                         max = Math.max(max, value);
@@ -109,12 +131,12 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
     }
 
     /**
-     * @param trainRanges the variables' ranges in the rows the law was fitted on ({@link Range#of})
+     * @param train the rows the law was fitted on, whose ranges the document records
      */
-    public static LawDocument of(String version, String task, Law law, ParameterSet parameters,
-                                 Map<String, Range> trainRanges, Metrics metrics, Provenance provenance) {
+    public static LawDocument of(String version, String task, Law law, ParameterSet parameters, Table train,
+                                 Metrics metrics, Provenance provenance) {
         return new LawDocument(version, task, law.toString(), law.variables(), law.parameters(), parameters.targets(),
-            parameters.toMap(), trainRanges, metrics, provenance);
+            parameters.toMap(), Range.of(law, train), Range.byGroup(law, train), metrics, provenance);
     }
 
     /** The law, with this document's variables as the features. */

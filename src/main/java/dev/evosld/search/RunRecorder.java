@@ -37,7 +37,7 @@ public final class RunRecorder {
         LawDocument.Provenance provenance = new LawDocument.Provenance("discover", source, dataChecksum,
             settings.seed(), Instant.now().toString());
         LawDocument document = LawDocument.of(Version.current(), config.name(), result.law(), result.parameters(),
-            LawDocument.Range.of(result.law(), train.table()), metrics, provenance);
+            train.table(), metrics, provenance);
         AtomicFiles.write(run.paretoFile(), Json.mapper().writeValueAsString(ParetoEntry.of(result)));
         AtomicFiles.write(run.historyFile(), Json.mapper().writeValueAsString(result.history()));
         // last: a run directory with a law.json is a finished run

@@ -46,7 +46,7 @@ class DiscoverCommandTest {
     void aSearchSettingBelowItsLeastIsOneLineNamingTheOption(String option, String value, int least) {
         CliRun run = CliRun.of("discover", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
             "--group", "family", "--no-llm", "--out", dir.resolve("bad" + option).toString(), option, value);
-        assertTrue(run.exit() != 0);
+        assertEquals(2, run.exit());
         assertEquals("evosld: " + option + " must be at least " + least + ", got " + value, run.err().strip());
     }
 
@@ -95,8 +95,8 @@ class DiscoverCommandTest {
         assertEquals("dense,1.0E10,1.0E12", String.join(",", List.of(fields).subList(0, 3)));
         // the generating law there: 1.7 + 400/1e10^0.3 + 300/1e12^0.28 = 2.2309...
         assertEquals(1.7 + 400 / Math.pow(1e10, 0.3) + 300 / Math.pow(1e12, 0.28), Double.parseDouble(fields[3]), 1e-3);
-        assertEquals(List.of("evosld: note: run 'N=1e10,D=1e12': N = 1e+10 is 3.333× the largest in train (3e+09);"
-            + " D = 1e+12 is 10× the largest in train (1e+11)",
+        assertEquals(List.of("evosld: note: run 'N=1e10,D=1e12': N = 1e+10 is 3.333× the largest in its group's train (3e+09);"
+            + " D = 1e+12 is 10× the largest in its group's train (1e+11)",
             "evosld: note: inside train, this law's predictions of held-out runs missed loss by " + Output.shortNumber(rmse)
             + " (root mean square, validation); expect misses of that size, larger the further a run lies beyond the data"),
             predict.errorLines());

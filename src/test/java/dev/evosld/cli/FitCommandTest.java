@@ -147,13 +147,49 @@ class FitCommandTest {
 
     @Test
     void badSplitsAreOneLineErrors() {
-        assertOneLineError("--data takes at most one of --test-above COL=VALUE and --test CSV",
+        assertOneLineError(2, "--data takes at most one of --test-above COL=VALUE and --test CSV",
             fit("--test-above", "N=1e9", "--test", csv.toString()));
-        assertOneLineError("scale axis: 'M' is not a feature (features: N, D)", fit("--scale-axis", "M"));
+        assertOneLineError(2, "--scale-axis 'M' is not a feature (features: N, D)", fit("--scale-axis", "M"));
+    }
+
+    @Test
+    void aNameThatCannotBeMeantAsAParameterIsAnError() {
+        List<String> onlyN = List.of("fit", "--data", csv.toString(), "--features", "N", "--target", "loss", "--group",
+            "family");
+        List<String> forgotten = new ArrayList<>(onlyN);
+        forgotten.addAll(List.of("--law", LAW));
+        assertOneLineError("--law: 'D' is a column of the data but not a feature, so the law would fit it as a constant:"
+            + " add it to --features, or rename the parameter", CliRun.of(forgotten.toArray(String[]::new)));
+        assertOneLineError("--law: 'n' would be fitted as a constant; the feature is 'N' (names are case-sensitive)",
+            CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group", "family",
+                "--law", "E + A / n^a + B / D^b"));
+    }
+
+    @Test
+    void aLawFileWhoseVariableTheDataLacksIsAnError() {
+        Path out = dir.resolve("both");
+        assertEquals(0, fit("--out", out.toString()).exit());
+        CliRun run = CliRun.of("fit", "--data", csv.toString(), "--features", "N", "--target", "loss", "--group",
+            "family", "--law-file", out.resolve("law.json").toString());
+        assertOneLineError(out.resolve("law.json") + ": the law's variable 'D' is not a feature of runs (features: N)", run);
+    }
+
+    @Test
+    void aGroupWithFewerRunsThanTheLawsParametersFailsTheFit() throws Exception {
+        Path small = dir.resolve("small.csv");
+        java.nio.file.Files.writeString(small, "g,N,loss\na,1e6,3.1\na,1e7,2.6\na,1e8,2.3\nb,1e6,3.2\nb,1e7,2.7\n");
+        CliRun run = CliRun.of("fit", "--data", small.toString(), "--features", "N", "--target", "loss", "--group", "g",
+            "--law", "E + A*N^-a");
+        assertOneLineError("fit failed for group 'b', target 'loss': 2 runs to fit 3 parameters on (a law needs at least"
+            + " as many runs per group as parameters)", run);
     }
 
     static void assertOneLineError(String expected, CliRun run) {
-        assertEquals(1, run.exit(), run.err());
+        assertOneLineError(1, expected, run);
+    }
+
+    static void assertOneLineError(int exit, String expected, CliRun run) {
+        assertEquals(exit, run.exit(), run.err());
         assertEquals(1, run.allErrorLines().size(), run.err());
         assertTrue(run.allErrorLines().getFirst().startsWith("evosld: "), run.err());
         assertTrue(run.err().contains(expected), "expected '" + expected + "' in: " + run.err());

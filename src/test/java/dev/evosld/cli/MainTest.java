@@ -96,23 +96,40 @@ class MainTest {
         assertOneLineError("no parameters for group 'big-vocab'", concat(data, "eval", "--law", "E + 0*N", "--params", params.toString()));
         Files.writeString(params, "{\"small-vocab\": {\"E\": \"x\"}, \"big-vocab\": {\"E\": 1}}");
         assertOneLineError("small-vocab.E: not a finite number: x", concat(data, "eval", "--law", "E + 0*N", "--params", params.toString()));
-        assertOneLineError("trend must be per_run, group_mean or u_shaped, not 'mean'", concat(data, "fit", "--law", "E", "--trend", "mean"));
-        assertOneLineError("falls_with 'tokens' is not a feature", concat(data, "fit", "--law", "E", "--falls-with", "tokens"));
-        assertOneLineError("--target-range takes LOW,HIGH (numbers, or -inf and inf), not 'zero,1'",
-            concat(data, "fit", "--law", "E", "--target-range", "zero,1"));
-        assertOneLineError("--target-range 1,0: bound [1.0, 0.0] is not an interval",
-            concat(data, "fit", "--law", "E", "--target-range", "1,0"));
-        assertOneLineError("--target-range takes LOW,HIGH, not '0'", concat(data, "fit", "--law", "E", "--target-range", "0"));
-        assertOneLineError("--test-above COL=VALUE extrapolates along COL; --scale-axis is for --test or no test split",
-            concat(data, "fit", "--law", "E", "--scale-axis", "D"));
-        assertOneLineError("--holdout takes top_values=N, top_fraction=F or folds=K, not 'last=1'",
-            concat(data, "fit", "--law", "E", "--holdout", "last=1"));
-        assertOneLineError("--holdout: top_fraction must lie strictly between 0 and 1, not 20.0",
-            concat(data, "fit", "--law", "E", "--holdout", "top_fraction=20"));
         assertOneLineError("column 'M'", concat(new String[] {"--data", csv.toString(), "--features", "M,N", "--target", "loss",
             "--test-above", "N=1e9"}, "fit", "--law", "E"));
         assertOneLineError("no data for task 'parallel_scaling_law' in " + directory.resolve("nothing"),
             "fit", "--task", "parallel_scaling_law", "--data-dir", directory.resolve("nothing").toString(), "--law", "human");
+    }
+
+    @Test
+    void badOptionValuesAreOneLineAndExitStatusTwo(@TempDir Path directory) throws IOException {
+        Path csv = UserCsv.write(directory);
+        String[] data = {"--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group", "family",
+            "--test-above", "N=1e9"};
+        assertUsageError("--trend must be per_run, group_mean or u_shaped, not 'mean'", concat(data, "fit", "--law", "E", "--trend", "mean"));
+        assertUsageError("--falls-with 'tokens' is not a feature (features: N, D)", concat(data, "fit", "--law", "E", "--falls-with", "tokens"));
+        assertUsageError("--target-range takes LOW,HIGH (numbers, or -inf and inf), not 'zero,1'",
+            concat(data, "fit", "--law", "E", "--target-range", "zero,1"));
+        assertUsageError("--target-range 1,0: bound [1.0, 0.0] is not an interval",
+            concat(data, "fit", "--law", "E", "--target-range", "1,0"));
+        assertUsageError("--target-range takes LOW,HIGH, not '0'", concat(data, "fit", "--law", "E", "--target-range", "0"));
+        assertUsageError("--test-above COL=VALUE extrapolates along COL; --scale-axis is for --test or no test split",
+            concat(data, "fit", "--law", "E", "--scale-axis", "D"));
+        assertUsageError("--holdout takes top_values=N, top_fraction=F or folds=K, not 'last=1'",
+            concat(data, "fit", "--law", "E", "--holdout", "last=1"));
+        assertUsageError("--holdout: top_fraction must lie strictly between 0 and 1, not 20.0",
+            concat(data, "fit", "--law", "E", "--holdout", "top_fraction=20"));
+        assertUsageError("--budget must be at least 1, got 0", concat(data, "fit", "--law", "E", "--budget", "0"));
+        assertUsageError("--starts must be at least 1, got 0", concat(data, "fit", "--law", "E", "--starts", "0"));
+        assertUsageError("--threads must be at least 1, got -1", concat(data, "fit", "--law", "E", "--threads", "-1"));
+        assertUsageError("--test-above 'M' is not a feature (features: N, D)", "fit", "--data", csv.toString(),
+            "--features", "N,D", "--target", "loss", "--test-above", "M=1", "--law", "E");
+        assertUsageError("--features takes column names separated by commas, not 'N,,D'", "fit", "--data", csv.toString(),
+            "--features", "N,,D", "--target", "loss", "--law", "E");
+        assertUsageError("--features 'log' is a function of the law language (exp, log, sqrt, abs, min, max, pow), so no"
+            + " law could use it as a variable: rename the column", "fit", "--data", csv.toString(), "--features", "N,log",
+            "--target", "loss", "--law", "E");
     }
 
     private static String[] concat(String[] options, String command, String... more) {
@@ -124,8 +141,16 @@ class MainTest {
     }
 
     private static void assertOneLineError(String expected, String... args) {
+        assertOneLine(1, expected, args);
+    }
+
+    private static void assertUsageError(String expected, String... args) {
+        assertOneLine(2, expected, args);
+    }
+
+    private static void assertOneLine(int exit, String expected, String... args) {
         CliRun run = CliRun.of(args);
-        assertEquals(1, run.exit(), String.join(" ", args) + "\n" + run.err());
+        assertEquals(exit, run.exit(), String.join(" ", args) + "\n" + run.err());
         assertEquals(1, run.allErrorLines().size(), run.err());
         assertTrue(run.allErrorLines().getFirst().startsWith("evosld: "), run.err());
         assertTrue(run.err().contains(expected), "expected '" + expected + "' in: " + run.err());

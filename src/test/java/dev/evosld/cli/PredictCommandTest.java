@@ -81,6 +81,29 @@ class PredictCommandTest {
     }
 
     @Test
+    void measuresHowFarARunLiesAgainstItsOwnGroup() throws Exception {
+        StringBuilder csv = new StringBuilder("family,N,loss\n");
+        for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9}) {
+            csv.append("long,").append(n).append(',').append(1.8 + 300 * Math.pow(n, -0.3)).append('\n');
+            if (n <= 1e8) {
+                csv.append("short,").append(n).append(',').append(1.9 + 300 * Math.pow(n, -0.3)).append('\n');
+            }
+        }
+        Path file = dir.resolve("uneven.csv");
+        Files.writeString(file, csv);
+        Path uneven = dir.resolve("uneven");
+        CliRun fit = CliRun.of("fit", "--data", file.toString(), "--features", "N", "--target", "loss", "--group",
+            "family", "--law", "E + A*N^-a", "--out", uneven.toString());
+        assertEquals(0, fit.status(), fit.err());
+        CliRun inside = CliRun.of("predict", "--run", uneven.toString(), "--at", "N=1e9", "--group", "long");
+        assertEquals(List.of(), inside.errorLines(), "1e9 is the long group's largest N");
+        CliRun beyond = CliRun.of("predict", "--run", uneven.toString(), "--at", "N=1e9", "--group", "short");
+        assertEquals(0, beyond.status(), beyond.err());
+        assertEquals("evosld: note: run 'N=1e9': N = 1e+09 is 10× the largest in its group's train (1e+08)",
+            beyond.errorLines().getFirst());
+    }
+
+    @Test
     void saysHowFarARunLiesOutsideTheTrainRange() throws Exception {
         // train holds N from 1e7 to 1e9 (the runs above 1e9 are test) and D from 1e9 to 1e11
         Path plan = dir.resolve("far.csv");
@@ -89,16 +112,16 @@ class PredictCommandTest {
         assertEquals(0, predict.status(), predict.err());
         double rmse = LawDocument.read(run.resolve("law.json")).metrics().validationRmse().get("loss");
         assertEquals(List.of(
-            "evosld: note: " + plan + ":3: N = 2.5e+10 is 25× the largest in train (1e+09)",
-            "evosld: note: " + plan + ":4: N = 1e+06 is below the smallest in train (1e+07); D = 2e+12 is 20× the"
-                + " largest in train (1e+11)",
+            "evosld: note: " + plan + ":3: N = 2.5e+10 is 25× the largest in its group's train (1e+09)",
+            "evosld: note: " + plan + ":4: N = 1e+06 is below the smallest in its group's train (1e+07); D = 2e+12 is 20× the"
+                + " largest in its group's train (1e+11)",
             "evosld: note: inside train, this law's predictions of held-out runs missed loss by " + Output.shortNumber(rmse)
                 + " (root mean square, validation); expect misses of that size, larger the further a run lies beyond"
                 + " the data"), predict.errorLines());
         assertEquals(Map.of("loss", rmse), Json.mapper().readValue(predict.out(), Map.class).get("validation_rmse"));
         List<?> predictions = (List<?>) Json.mapper().readValue(predict.out(), Map.class).get("predictions");
         assertEquals(null, ((Map<?, ?>) predictions.get(0)).get("beyond_train"));
-        assertEquals(List.of("N = 2.5e+10 is 25× the largest in train (1e+09)"),
+        assertEquals(List.of("N = 2.5e+10 is 25× the largest in its group's train (1e+09)"),
             ((Map<?, ?>) predictions.get(1)).get("beyond_train"));
         assertEquals(2, ((List<?>) ((Map<?, ?>) predictions.get(2)).get("beyond_train")).size());
     }

@@ -27,7 +27,8 @@ final class ExportFixtures {
                                 Map<String, double[][]> values) {
         Law law = Law.parse(formula, features);
         ParameterSet parameters = ParameterSet.of(law.parameters(), targets, values);
-        return LawDocument.of("test", task, law, parameters, Map.of(),
+        return new LawDocument("test", task, law.toString(), law.variables(), law.parameters(), targets,
+            parameters.toMap(), Map.of(), Map.of(),
             new LawDocument.Metrics(0.99, null, null, 0.98, null, true, law.parameterCount(), law.expr().size()),
             new LawDocument.Provenance("fit", DataSource.sldbench(task), "0123abcd", 7, "2026-01-01T00:00:00Z"));
     }
@@ -59,8 +60,7 @@ final class ExportFixtures {
         FittedLaw fit = FittedLaw.fit(law, data.train().table(), FitOptions.defaults().withStarts(4).withSeed(1),
             2, null);
         ParameterSet parameters = fit.parameters();
-        LawDocument document = LawDocument.of("test", task, law, parameters,
-            LawDocument.Range.of(law, data.train().table()),
+        LawDocument document = LawDocument.of("test", task, law, parameters, data.train().table(),
             new LawDocument.Metrics(null, null, null, null, null, null, law.parameterCount(), law.expr().size()),
             new LawDocument.Provenance("fit", DataSource.sldbench(task), "checksum", 1, "2026-01-01T00:00:00Z"));
         return new Fitted(data, document, Predictions.of(law, data.train().table(), parameters),

@@ -53,7 +53,7 @@ class LatexExportTest {
     @Test
     void scoresSayHowFarThePredictionsMissed() {
         LawDocument one = new LawDocument(PARALLEL.evosldVersion(), PARALLEL.task(), PARALLEL.law(), PARALLEL.variables(),
-            PARALLEL.parameterNames(), PARALLEL.targets(), PARALLEL.parameters(), PARALLEL.trainRanges(),
+            PARALLEL.parameterNames(), PARALLEL.targets(), PARALLEL.parameters(), PARALLEL.trainRanges(), PARALLEL.groupRanges(),
             new LawDocument.Metrics(0.99, 0.97, Map.of("loss", 0.0123456), 0.98, Map.of("loss", 0.01), true, 4, 9),
             PARALLEL.provenance());
         assertTrue(LatexExport.document(one).contains("train $R^2 = 0.990000$, validation $R^2 = 0.970000$ (RMSE $0.01235$),"
@@ -64,7 +64,7 @@ class LatexExportTest {
         three.put("y2", 0.25);
         three.put("y3", 2.0);
         LawDocument several = new LawDocument(one.evosldVersion(), one.task(), one.law(), one.variables(),
-            one.parameterNames(), one.targets(), one.parameters(), one.trainRanges(),
+            one.parameterNames(), one.targets(), one.parameters(), one.trainRanges(), one.groupRanges(),
             new LawDocument.Metrics(null, 0.97, three, null, null, true, 4, 9), one.provenance());
         assertTrue(LatexExport.document(several).contains("Scores: validation $R^2 = 0.970000$ (RMSE $0.2500$ to"
             + " $2.000$ over the targets). "), LatexExport.document(several));

@@ -59,4 +59,22 @@ class LawFitterFailureTest {
         assertEquals("loss", fitted.failure().get().target());
         assertFalse(fitted.fits().stream().anyMatch(f -> !f.isFailure() && f.parameters().length > 0));
     }
+
+    @ParameterizedTest(name = "threads {0}")
+    @ValueSource(ints = {1, 2})
+    void aGroupWithFewerRunsThanParametersIsAFailureNotAGuess(int threads) {
+        Law law = Law.parse("E + A*N^-a", List.of("N"));
+        Group two = Group.of("two", new double[][] {{1e6, 1e7}}, new double[][] {{3.1, 2.6}});
+        Group three = Group.of("three", new double[][] {{1e6, 1e7, 1e8}}, new double[][] {{3.1, 2.6, 2.3}});
+        Table table = new Table(List.of("N"), List.of("loss"), List.of(three, two));
+
+        FittedLaw fitted = FittedLaw.fit(law, table, FitOptions.defaults().withStarts(4), threads, null);
+
+        assertFalse(fitted.fits().getFirst().isFailure(), "three runs determine three parameters");
+        TargetFit failure = fitted.failure().orElseThrow();
+        assertEquals("two", failure.group());
+        assertEquals("2 runs to fit 3 parameters on (a law needs at least as many runs per group as parameters)",
+            failure.failure());
+        assertEquals(0, failure.evaluations(), "no start is run");
+    }
 }

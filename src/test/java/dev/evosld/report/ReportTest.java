@@ -66,7 +66,7 @@ class ReportTest {
         boolean testSplit = !(split instanceof UserData.NoTest);
         Law law = Law.parse(LAW, user.features());
         ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"), values);
-        LawDocument document = LawDocument.of("test", user.taskName(), law, parameters, Map.of(),
+        LawDocument document = LawDocument.of("test", user.taskName(), law, parameters, user.load().train().table(),
             new LawDocument.Metrics(0.987654321, 0.97, null, testSplit ? 0.95 : null, null, testSplit, law.parameterCount(),
                 law.expr().size()),
             new LawDocument.Provenance("fit", DataSource.csv(user, user.load().config()), "c0ffee", 42,
@@ -237,7 +237,7 @@ class ReportTest {
         TaskData data = data(run);
         LawDocument document = run.readLaw();
         new LawDocument(document.evosldVersion(), "other_task", document.law(), document.variables(),
-            document.parameterNames(), document.targets(), document.parameters(), document.trainRanges(), document.metrics(),
+            document.parameterNames(), document.targets(), document.parameters(), document.trainRanges(), document.groupRanges(), document.metrics(),
             document.provenance()).write(run.lawFile());
         EvosldException e = assertThrows(EvosldException.class, () -> Report.write(run, data));
         assertTrue(e.getMessage().contains("the law is for task 'other_task', but the data is task 'runs'"), e.getMessage());

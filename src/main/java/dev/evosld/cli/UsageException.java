@@ -1,0 +1,26 @@
+package dev.evosld.cli;
+
+import dev.evosld.EvosldException;
+import java.io.Serial;
+
+/**
+ * An option value the command cannot take ({@code --generations 0}, {@code --holdout folds=1}): one line on
+ * stderr and exit status 2, the status of picocli's own usage errors, without the usage text, which says nothing
+ * about the value.
+ */
+final class UsageException extends EvosldException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+        super(message);
+    }
+
+    /** {@code value}, or a usage error naming {@code option} when it is below {@code least}. */
+    static int atLeast(String option, int value, int least) {
+        if (value < least) {
+            throw new UsageException(option + " must be at least " + least + ", got " + value);
+        }
+        return value;
+    }
+}

@@ -87,8 +87,9 @@ final class FitCommand implements Callable<Integer> {
         int threadCount = threads != null ? UsageException.atLeast("--threads", threads, 1)
             : Runtime.getRuntime().availableProcessors();
         LawDocument lawDocument = lawChoice.lawFile != null ? LawDocument.read(lawChoice.lawFile) : null;
-        TaskData data = task.isGiven() ? task.load() : recordedSource(lawDocument).load(task.dataDirectory());
-        DataSource source = task.isGiven() ? task.dataSource(data) : recordedSource(lawDocument);
+        TaskData data = task.isGiven() ? task.load()
+            : requireRecorded(lawDocument).recordedData(task.dataDirectory(), lawChoice.lawFile);
+        DataSource source = task.isGiven() ? task.dataSource(data) : lawDocument.provenance().data();
         TaskConfig config = data.config();
         List<String> otherColumns = task.isGiven() ? task.otherColumns() : List.of();
         Law parsed = lawDocument != null
@@ -97,6 +98,8 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (task.isGiven()) {
             task.firstFeatureNote(data).ifPresent(err::println);
+        } else if (lawDocument.dataChangedSince(task.dataDirectory())) {
+            err.println(Output.dataChangedNote(lawDocument));
         }
         int perGroup = parsed.parameterCount() * config.targets().size();
         if (perGroup > config.parameterBudget()) {
@@ -181,15 +184,15 @@ final class FitCommand implements Callable<Integer> {
     }
 
     /**
-     * The data the law file's run recorded, when the command line names none: a discovered law is refitted with
-     * {@code fit --law-file DIR/law.json} alone.
+     * The law file, when the command line names no data and the file records its run's: a discovered law is refitted
+     * with {@code fit --law-file DIR/law.json} alone.
      */
-    private DataSource recordedSource(LawDocument lawDocument) {
+    private LawDocument requireRecorded(LawDocument lawDocument) {
         if (lawDocument == null || lawDocument.provenance() == null || lawDocument.provenance().data() == null) {
             throw new ParameterException(spec.commandLine(), "Missing required argument: --task=TASK, or --data=CSV"
                 + " with --features and --target (or a --law-file whose run recorded its data)");
         }
-        return lawDocument.provenance().data();
+        return lawDocument;
     }
 
     private static Double value(R2 r2) {

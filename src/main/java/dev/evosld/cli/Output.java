@@ -5,6 +5,7 @@ import dev.evosld.data.TaskConfig.Holdout;
 import dev.evosld.eval.R2;
 import dev.evosld.fit.StartAgreement;
 import dev.evosld.json.Json;
+import dev.evosld.run.LawDocument;
 import dev.evosld.search.ValidationRmse;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -132,5 +133,12 @@ final class Output {
             mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
         }
         return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
+    }
+
+    /** The note that a run's recorded data has changed since the run, for a command that loads it again. */
+    static String dataChangedNote(LawDocument document) {
+        String checksum = document.provenance().dataChecksum();
+        return "evosld: note: the data differs from the run's (checksum "
+            + (checksum.length() > 12 ? checksum.substring(0, 12) + "…" : checksum) + "), so its rows are read as they are now";
     }
 }

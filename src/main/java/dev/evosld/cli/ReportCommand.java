@@ -1,6 +1,5 @@
 package dev.evosld.cli;
 
-import dev.evosld.EvosldException;
 import dev.evosld.data.DataDirectory;
 import dev.evosld.data.TaskData;
 import dev.evosld.report.Report;
@@ -8,7 +7,6 @@ import dev.evosld.run.LawDocument;
 import dev.evosld.run.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,16 +32,11 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         RunDirectory directory = RunDirectory.existing(run);
         LawDocument document = directory.readLaw();
-        if (document.provenance() == null || document.provenance().data() == null) {
-            throw new EvosldException(directory.lawFile() + ": records no data source (provenance.data), so the"
-                + " report cannot load the rows");
-        }
         DataDirectory data = DataDirectory.resolve(dataDir, System.getenv());
-        TaskData rows = document.provenance().data().load(data);
+        TaskData rows = document.recordedData(data, directory.lawFile());
         PrintWriter err = spec.commandLine().getErr();
-        String recorded = document.provenance().dataChecksum();
-        if (recorded != null && !Objects.equals(recorded, document.provenance().data().checksum(data))) {
-            err.println("evosld: note: the data differs from the run's (checksum " + abbreviate(recorded) + ")");
+        if (document.dataChangedSince(data)) {
+            err.println(Output.dataChangedNote(document));
         }
         Path report = Report.write(directory, rows);
         err.println("evosld: wrote " + report);
@@ -52,9 +45,5 @@ final class ReportCommand implements Callable<Integer> {
         out.println(report);
         out.flush();
         return 0;
-    }
-
-    private static String abbreviate(String checksum) {
-        return checksum.length() > 12 ? checksum.substring(0, 12) + "…" : checksum;
     }
 }

@@ -19,8 +19,9 @@ import java.util.List;
  *
  * @param kind {@code sldbench} (a task of the data directory) or {@code csv} (the user's own file)
  * @param task the task name (for csv: the name derived from the file)
- * @param data the user's CSV, for {@code csv}
- * @param test the user's test CSV, when the split was given as a second file
+ * @param data the user's CSV, for {@code csv}: its absolute path (relative to the working directory in runs recorded
+ *     before that)
+ * @param test the user's test CSV, when the split was given as a second file, likewise
  * @param features the feature columns, for {@code csv}
  * @param targets the target columns, for {@code csv}
  * @param group the group column, or null
@@ -57,14 +58,19 @@ public record DataSource(String kind, String task, String data, String test, Lis
         switch (user.split()) {
             case UserData.ScaleRule r -> rule = r.toString();
             case UserData.TestFile f -> {
-                test = f.test().toString();
+                test = absolute(f.test());
                 axis = axes(f.scaleAxes());
             }
             case UserData.NoTest none -> axis = axes(none.scaleAxes());
         }
-        return new DataSource("csv", config.name(), user.data().toString(), test, user.features(), user.targets(),
+        return new DataSource("csv", config.name(), absolute(user.data()), test, user.features(), user.targets(),
             user.groupColumn(), rule, axis, user.parameterBudget(), user.trend().configName(),
             user.fallsWith(), range(user.targetRange()), config.holdout().spec());
+    }
+
+    /** A file's absolute path, so that a run's data is found again from any working directory. */
+    private static String absolute(Path file) {
+        return file.toAbsolutePath().normalize().toString();
     }
 
     private static String axes(List<String> axes) {

@@ -1,8 +1,10 @@
 package dev.evosld.run;
 
 import dev.evosld.EvosldException;
+import dev.evosld.data.DataDirectory;
 import dev.evosld.data.Group;
 import dev.evosld.data.Table;
+import dev.evosld.data.TaskData;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.json.Json;
 import dev.evosld.law.Law;
@@ -137,6 +139,32 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
                                  Metrics metrics, Provenance provenance) {
         return new LawDocument(version, task, law.toString(), law.variables(), law.parameters(), parameters.targets(),
             parameters.toMap(), Range.of(law, train), Range.byGroup(law, train), metrics, provenance);
+    }
+
+    /**
+     * The rows of the data the run recorded, loaded again.
+     *
+     * @param file this document's file, which error messages name
+     * @throws EvosldException if the document records no data, or the data cannot be loaded (naming the file)
+     */
+    public TaskData recordedData(DataDirectory directory, Path file) {
+        if (provenance == null || provenance.data() == null) {
+            throw new EvosldException(file + ": records no data source (provenance.data), so its rows cannot be loaded");
+        }
+        try {
+            return provenance.data().load(directory);
+        } catch (EvosldException e) {
+            throw new EvosldException(file + ": the run's data: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the data the run recorded has changed since (its files' checksum differs); false when the document
+     * records no checksum.
+     */
+    public boolean dataChangedSince(DataDirectory directory) {
+        return provenance != null && provenance.data() != null && provenance.dataChecksum() != null
+            && !provenance.dataChecksum().equals(provenance.data().checksum(directory));
     }
 
     /** The law, with this document's variables as the features. */

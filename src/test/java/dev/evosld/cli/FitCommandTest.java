@@ -175,6 +175,26 @@ class FitCommandTest {
     }
 
     @Test
+    void refittingALawFileSaysWhenItsDataHasChangedSince() throws Exception {
+        Path own = dir.resolve("changing.csv");
+        java.nio.file.Files.copy(csv, own);
+        Path out = dir.resolve("changing");
+        CliRun first = CliRun.of("fit", "--data", own.toString(), "--features", "N,D", "--target", "loss", "--group",
+            "family", "--law", LAW, "--starts", "4", "--out", out.toString());
+        assertEquals(0, first.exit(), first.err());
+        String law = out.resolve("law.json").toString();
+        CliRun same = CliRun.of("fit", "--law-file", law, "--starts", "4");
+        assertEquals(List.of(), same.errorLines().stream().filter(l -> l.contains("differs")).toList());
+        java.nio.file.Files.writeString(own, java.nio.file.Files.readString(own).replace("1e7", "1.1e7"));
+        java.nio.file.Files.writeString(own, java.nio.file.Files.readString(own) + "dense,1e8,1e9,5.0\n");
+        CliRun changed = CliRun.of("fit", "--law-file", law, "--starts", "4");
+        assertEquals(0, changed.exit(), changed.err());
+        String checksum = LawDocument.read(out.resolve("law.json")).provenance().dataChecksum();
+        assertTrue(changed.errorLines().contains("evosld: note: the data differs from the run's (checksum "
+            + checksum.substring(0, 12) + "…), so its rows are read as they are now"), changed.err());
+    }
+
+    @Test
     void aGroupWithFewerRunsThanTheLawsParametersFailsTheFit() throws Exception {
         Path small = dir.resolve("small.csv");
         java.nio.file.Files.writeString(small, "g,N,loss\na,1e6,3.1\na,1e7,2.6\na,1e8,2.3\nb,1e6,3.2\nb,1e7,2.7\n");

@@ -77,7 +77,7 @@ class ReportCommandTest {
             """);
         CliRun report = CliRun.of("report", "--run", run.toString());
         assertEquals(1, report.status());
-        assertEquals("evosld: " + run.resolve("law.json") + ": records no data source (provenance.data), so the"
-            + " report cannot load the rows\n", report.err());
+        assertEquals("evosld: " + run.resolve("law.json") + ": records no data source (provenance.data), so its"
+            + " rows cannot be loaded\n", report.err());
     }
 }

@@ -42,6 +42,21 @@ class DataSourceTest {
     }
 
     @Test
+    void aUsersFilesAreRecordedByAbsolutePathToBeFoundFromAnyDirectory() throws IOException {
+        Path runs = dir.resolve("runs.csv");
+        Path test = dir.resolve("test.csv");
+        Files.writeString(runs, "N,loss\n1e8,3\n1e9,2.5\n1e10,2.2\n");
+        Files.writeString(test, "N,loss\n1e11,2.1\n");
+        Files.createDirectory(dir.resolve("sub"));
+        Path cwd = Path.of("").toAbsolutePath();
+        UserData user = new UserData(cwd.relativize(runs), List.of("N"), List.of("loss"), null, 3,
+            new UserData.TestFile(cwd.relativize(dir.resolve("sub/../test.csv")), List.of()));
+        DataSource source = DataSource.csv(user, user.load().config());
+        assertEquals(runs.toAbsolutePath().toString(), source.data());
+        assertEquals(test.toAbsolutePath().toString(), source.test());
+    }
+
+    @Test
     void aRunRecordedBeforeTrendsExistedIsPerRun() throws IOException {
         Path runs = dir.resolve("runs.csv");
         Files.writeString(runs, "N,loss\n1e8,3\n1e9,2.5\n1e10,2.2\n");

@@ -39,7 +39,8 @@ final class EvalCommand implements Callable<Integer> {
     String law;
 
     @Option(names = "--params", required = true, paramLabel = "JSON",
-        description = "Parameter values: {group: {name: value}} ({group: {target: {name: value}}} for several targets).")
+        description = "Parameter values: {group: {name: value}} ({group: {target: {name: value}}} for several targets),"
+            + " or a run's law.json.")
     Path params;
 
     @Option(names = "--json", description = "Print one JSON document.")
@@ -52,7 +53,12 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         TaskData data = task.load();
         Law parsed = LawSource.resolve(law, data.config(), task.otherColumns());
-        ParameterSet parameters = ParameterSet.fromMap(readJson(params), parsed.parameters(), data.config().targets(),
+        Map<String, ?> given = readJson(params);
+        // a run's law.json holds the values under "parameters", beside the law they belong to
+        if (given.containsKey("law") && given.get("parameters") instanceof Map<?, ?> recorded) {
+            given = asValues(recorded);
+        }
+        ParameterSet parameters = ParameterSet.fromMap(given, parsed.parameters(), data.config().targets(),
             params.toString());
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
         Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
@@ -112,6 +118,11 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
+    private static Map<String, ?> asValues(Map<?, ?> map) {
+        return (Map<String, ?>) map;
+    }
+
+    @SuppressWarnings("unchecked")
     static Map<String, ?> readJson(Path file) {
         try {
             Object value = Json.mapper().readValue(Files.readString(file), Object.class);
@@ -124,7 +135,7 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new EvosldException(file + ": cannot read: " + e.getMessage());
         } catch (JacksonException e) {
-            throw new EvosldException(file + ": invalid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new EvosldException(file + Json.problem(e));
         }
     }
 }

@@ -1,9 +1,12 @@
 package dev.evosld.json;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -13,10 +16,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * immutable and thread-safe, so one instance of each serves the whole program.
  */
 public final class Json {
+    // a repeated key is refused: which of two values a hand-edited file meant is not for a parser to guess
     private static final JsonMapper JSON = JsonMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
 
     // configuration is written by people: a misspelt key, a repeated key or 3.5 where an integer belongs
@@ -39,5 +44,51 @@ public final class Json {
     /** The YAML mapper for configuration files: snake_case, strict about unknown and repeated keys and types. */
     public static YAMLMapper yaml() {
         return YAML;
+    }
+
+    /**
+     * A parser's complaint as one line, {@code :line:column: what}, to follow a file's name: without Jackson's
+     * source excerpt (redacted anyway) and its advice on enabling features, which is for the programmer.
+     */
+    public static String problem(JacksonException e) {
+        String original = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            // Jackson's own text names Java types, which mean nothing to the file's reader
+            original = "expected " + shape(mismatch.getTargetType())
+                + (mismatch.getPath().isEmpty() ? "" : " at " + path(mismatch.getPath()));
+        }
+        String message = original
+            .replaceFirst("(?s)\\s*\\(start marker at \\[Source:.*$", "")
+            .replaceFirst("(?s):?\\s*enable `.*$", "")
+            .strip().replaceAll("\\s+", " ");
+        TokenStreamLocation at = e.getLocation();
+        return at != null && at.getLineNr() > 0
+            ? ":" + at.getLineNr() + ":" + at.getColumnNr() + ": " + message
+            : ": " + message;
+    }
+
+    private static String shape(Class<?> type) {
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        return type == Boolean.class || type == boolean.class ? "true or false" : "an object";
+    }
+
+    private static String path(java.util.List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }

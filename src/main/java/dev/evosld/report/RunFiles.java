@@ -59,7 +59,7 @@ final class RunFiles {
         } catch (IOException e) {
             throw new EvosldException("cannot read " + file + ": " + e.getMessage());
         } catch (JacksonException e) {
-            throw new EvosldException(file + ": invalid: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new EvosldException(file + Json.problem(e));
         }
     }
 }

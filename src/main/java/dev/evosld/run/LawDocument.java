@@ -177,6 +177,31 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
         return ParameterSet.fromMap(parameters, parameterNames, targets, source);
     }
 
+    /**
+     * Checks what a hand-edited document can get wrong and every reader relies on: the law parses, the names in it
+     * that are not variables are the parameter names listed, and every group has a finite value for each parameter
+     * and target.
+     */
+    private void requireConsistent(Path file) {
+        Law parsed;
+        try {
+            parsed = parsedLaw();
+        } catch (EvosldException e) {
+            throw new EvosldException(file + ": law: " + e.getMessage(), e);
+        }
+        if (!parsed.parameters().equals(parameterNames)) {
+            throw new EvosldException(file + ": parameter_names " + parameterNames + " are not the law's parameters "
+                + parsed.parameters() + " (names that are not variables)");
+        }
+        if (targets.isEmpty()) {
+            throw new EvosldException(file + ": targets is empty");
+        }
+        if (parameters.isEmpty()) {
+            throw new EvosldException(file + ": parameters has no group");
+        }
+        parameterSet(file.toString());
+    }
+
     public void write(Path file) {
         AtomicFiles.write(file, Json.mapper().writeValueAsString(this) + "\n");
     }
@@ -188,13 +213,14 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
                 || document.targets() == null || document.variables() == null) {
                 throw new EvosldException(file + ": not a law document (needs law, variables, parameter_names, targets, parameters)");
             }
+            document.requireConsistent(file);
             return document;
         } catch (NoSuchFileException e) {
             throw new EvosldException(file + ": no such file");
         } catch (IOException e) {
             throw new EvosldException("cannot read " + file + ": " + e.getMessage());
         } catch (JacksonException e) {
-            throw new EvosldException(file + ": invalid law document: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new EvosldException(file + Json.problem(e) + " (not a law document)");
         }
     }
 }

@@ -152,7 +152,7 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
         } catch (IOException e) {
             throw new EvosldException("cannot read checkpoint " + file + ": " + e.getMessage());
         } catch (JacksonException e) {
-            throw new EvosldException(file + ": not a checkpoint: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new EvosldException(file + Json.problem(e) + " (not a checkpoint; start the run afresh)");
         }
     }
 }

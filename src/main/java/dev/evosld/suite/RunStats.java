@@ -69,8 +69,7 @@ record RunStats(Long seed, Integer plannedGenerations, Integer population, Integ
         } catch (IOException e) {
             throw new EvosldException("cannot read " + file(run) + ": " + e.getMessage());
         } catch (JacksonException e) {
-            throw new EvosldException(file(run) + ": invalid: " + e.getOriginalMessage().lines().findFirst().orElse("")
-                + " (delete it, or the run directory, to run again)");
+            throw new EvosldException(file(run) + Json.problem(e) + " (delete it, or the run directory, to run again)");
         }
     }
 

@@ -85,6 +85,22 @@ class MainTest {
     }
 
     @Test
+    void evalTakesTheParametersOfARunsLawFile(@TempDir Path directory) throws IOException {
+        Path csv = UserCsv.write(directory);
+        String[] data = {"--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group", "family",
+            "--test-above", "N=1e9"};
+        Path out = directory.resolve("fitted");
+        CliRun fit = CliRun.of(concat(data, "fit", "--law", "E + A*N^(-a) + B*D^(-b)", "--starts", "4", "--out",
+            out.toString(), "--json"));
+        assertEquals(0, fit.exit(), fit.err());
+        CliRun eval = CliRun.of(concat(data, "eval", "--law", "E + A*N^(-a) + B*D^(-b)", "--params",
+            out.resolve("law.json").toString(), "--json"));
+        assertEquals(0, eval.exit(), eval.err());
+        assertEquals(Json.mapper().readValue(fit.out(), Map.class).get("test_r2"),
+            Json.mapper().readValue(eval.out(), Map.class).get("test_r2"));
+    }
+
+    @Test
     void badInputIsOneLineAndExitStatusOne(@TempDir Path directory) throws IOException {
         Path csv = UserCsv.write(directory);
         String[] data = {"--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group", "family",

@@ -248,7 +248,7 @@ class ReportTest {
         RunDirectory run = run(1);
         Files.writeString(run.paretoFile(), "{\"not\": \"a list\"}");
         EvosldException e = assertThrows(EvosldException.class, () -> Report.write(run, data(run)));
-        assertTrue(e.getMessage().startsWith(run.paretoFile() + ": invalid: "), e.getMessage());
+        assertEquals(run.paretoFile() + ":1:1: expected a list", e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 

@@ -40,6 +40,65 @@ class LawDocumentTest {
     }
 
     @Test
+    void rangesPerGroupAreEachGroupsOwnAndOlderDocumentsFallBackToAllGroups(@TempDir Path dir) throws Exception {
+        Table table = new Table(List.of("N"), List.of("loss"), List.of(
+            Group.of("a", new double[][] {{1e7, 1e9}}, new double[][] {{3, 2}}),
+            Group.of("b", new double[][] {{3e6, 3e8}}, new double[][] {{3, 2}})));
+        Law law = Law.parse("A*N^a", List.of("N"));
+        Map<String, Map<String, LawDocument.Range>> byGroup = LawDocument.Range.byGroup(law, table);
+        assertEquals(Map.of("a", Map.of("N", new LawDocument.Range(1e7, 1e9)),
+            "b", Map.of("N", new LawDocument.Range(3e6, 3e8))), byGroup);
+        Path file = dir.resolve("law.json");
+        Files.writeString(file, OLD.formatted("{\"all\": {\"E\": 1.5, \"A\": 300, \"a\": -0.3}}"));
+        LawDocument old = LawDocument.read(file);
+        assertEquals(Map.of(), old.rangesOf("all"));
+    }
+
+    private static final String OLD = """
+        {"evosld_version": "0.1.0", "task": "t", "law": "E + A*N^a", "variables": ["N"],
+         "parameter_names": ["E", "A", "a"], "targets": ["loss"],
+         "parameters": %s}""";
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "{\"all\": {\"E\": 1.5, \"A\": 300}}|law.json: all: missing parameter 'a'",
+        "{\"all\": {\"E\": 1.5, \"A\": 300, \"a\": null}}|law.json: all.a: not a finite number: null",
+        "{}|law.json: parameters has no group",
+        "{\"all\": {\"E\": 1, \"E\": 2}}|law.json:3:36: Duplicate Object property \"E\" (not a law document)"})
+    void aDamagedDocumentIsOneLineNamingWhatIsWrong(String parameters, String expected, @TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("law.json");
+        Files.writeString(file, OLD.formatted(parameters));
+        dev.evosld.EvosldException e = org.junit.jupiter.api.Assertions.assertThrows(dev.evosld.EvosldException.class,
+            () -> LawDocument.read(file));
+        assertEquals(expected, e.getMessage().replace(dir + "/", ""));
+    }
+
+    @Test
+    void aTruncatedDocumentSaysWhereItEnds(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("law.json");
+        Files.writeString(file, OLD.formatted("{\"all\": {\"E\": 1.5, \"A\": 300, \"a\": -0.3}}").substring(0, 120));
+        assertEquals(file + ":2:40: Unexpected end-of-input in property name (not a law document)",
+            message(file));
+    }
+
+    @Test
+    void aLawThatDoesNotParseOrNamesOtherParametersIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("law.json");
+        String values = "{\"all\": {\"E\": 1.5, \"A\": 300, \"a\": -0.3}}";
+        Files.writeString(file, OLD.formatted(values).replace("E + A*N^a", "E + A*(N^a"));
+        assertEquals(file + ": law: law:11: expected ')' to close the '(' at column 7 but found end of law", message(file));
+        Files.writeString(file, OLD.formatted(values).replace("\"variables\": [\"N\"]", "\"variables\": []"));
+        assertEquals(file + ": parameter_names [E, A, a] are not the law's parameters [E, A, N, a] (names that are not"
+            + " variables)", message(file));
+    }
+
+    private static String message(Path file) {
+        return org.junit.jupiter.api.Assertions.assertThrows(dev.evosld.EvosldException.class,
+            () -> LawDocument.read(file)).getMessage();
+    }
+
+    @Test
     void metricsTellNoTestSplitFromAFailedTest(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("law.json");
         String document = """
@@ -69,7 +128,8 @@ class LawDocumentTest {
         String document = """
             {"evosld_version": "0.1.0", "task": "t", "law": "E + A*N^a", "variables": ["N"],
              "parameter_names": ["E", "A", "a"], "targets": ["y2", "y1"],
-             "parameters": {"all": {"E": 1.5, "A": 300, "a": -0.3}}, "metrics": {%s}}""";
+             "parameters": {"all": {"y2": {"E": 1.5, "A": 300, "a": -0.3}, "y1": {"E": 1, "A": 3, "a": -0.5}}},
+             "metrics": {%s}}""";
         Files.writeString(file, document.formatted("\"validation_r2\": 0.9, \"parameter_count\": 3, \"node_count\": 7"));
         assertNull(LawDocument.read(file).metrics().validationRmse());
 

@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -154,7 +155,14 @@ final class DiscoverCommand implements Callable<Integer> {
         TaskData data = task.load();
         TaskConfig config = data.config();
         PrintWriter err = spec.commandLine().getErr();
+        if (resume != null && out != null && !out.equals(resume)) {
+            throw new UsageException("--resume DIR continues the run in DIR; --out cannot send it elsewhere");
+        }
         RunDirectory run = new RunDirectory(resume != null ? resume : out != null ? out : defaultDirectory(config));
+        if (resume == null && run.holdsRun()) {
+            throw new EvosldException(run.path() + " already holds a run; continue it with --resume " + run.path()
+                + ", or give another --out");
+        }
         Optional<LlmSettings> llm = llmSettings(run);
         if (llm.isEmpty() && !noLlm) {
             err.println(LlmSettings.NO_ENDPOINT_NOTICE);
@@ -168,7 +176,9 @@ final class DiscoverCommand implements Callable<Integer> {
             if (!Files.isRegularFile(run.checkpointFile())) {
                 throw new EvosldException(resume + ": no checkpoint.json to resume from");
             }
-            progress = new SearchProgress(err, config.name(), Discovery.plannedGenerations(run.checkpointFile()), interactive());
+            SearchSettings planned = Discovery.plannedSettings(run.checkpointFile(), limit, threadCount);
+            requireResumableWith(planned);
+            progress = new SearchProgress(err, config.name(), planned.generations(), interactive());
         } else {
             settings = searchSettings(config, threadCount, limit);
             progress = new SearchProgress(err, config.name(), settings.generations(), interactive());
@@ -177,7 +187,7 @@ final class DiscoverCommand implements Callable<Integer> {
         LlmProposer llmProposer = llm.map(s -> LlmProposer.builder(s)
             .usage(usage)
             .proposals(llmProposals != null ? llmProposals : LlmProposer.DEFAULT_PROPOSALS)
-            .seed(resume != null ? Discovery.plannedSeed(run.checkpointFile()) : seed)
+            .seed(resume != null ? Discovery.plannedSettings(run.checkpointFile(), limit, threadCount).seed() : seed)
             .messages(progress::onMessage)
             .build()).orElse(null);
         SearchResult result;
@@ -274,6 +284,32 @@ final class DiscoverCommand implements Callable<Integer> {
             settings = settings.withProposerEvery(llmEvery);
         }
         return settings;
+    }
+
+    /**
+     * Refuses search options that differ from those a resumed run started with: it continues as it began, so that
+     * it ends with the law an uninterrupted run would have, and an option it would ignore must not look obeyed.
+     */
+    private void requireResumableWith(SearchSettings planned) {
+        List<String> differences = new ArrayList<>();
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (given.hasMatchedOption("--seed") && seed != planned.seed()) {
+            differences.add("--seed " + seed + " (the run's: " + planned.seed() + ")");
+        }
+        differ(differences, "--generations", generations, planned.generations());
+        differ(differences, "--population", population, planned.population());
+        differ(differences, "--islands", islands, planned.islands());
+        differ(differences, "--restarts", restarts, planned.restarts());
+        if (!differences.isEmpty()) {
+            throw new UsageException("a resumed run keeps the settings it started with, and these differ: "
+                + String.join(", ", differences) + "; leave them out, or start a new run");
+        }
+    }
+
+    private static void differ(List<String> differences, String option, Integer given, int planned) {
+        if (given != null && given != planned) {
+            differences.add(option + " " + given + " (the run's: " + planned + ")");
+        }
     }
 
     /**

@@ -86,6 +86,9 @@ final class FitCommand implements Callable<Integer> {
         UsageException.atLeast("--starts", starts, 1);
         int threadCount = threads != null ? UsageException.atLeast("--threads", threads, 1)
             : Runtime.getRuntime().availableProcessors();
+        if (out != null && new RunDirectory(out).holdsRun()) {
+            throw new EvosldException(out + " already holds a run; give another --out");
+        }
         LawDocument lawDocument = lawChoice.lawFile != null ? LawDocument.read(lawChoice.lawFile) : null;
         TaskData data = task.isGiven() ? task.load()
             : requireRecorded(lawDocument).recordedData(task.dataDirectory(), lawChoice.lawFile);

@@ -51,9 +51,20 @@ public record RunDirectory(Path path) {
         return path.resolve("llm-usage.json");
     }
 
+    /**
+     * Whether the folder holds a run already (its law or its checkpoint), which a new run writing there would
+     * overwrite in part and leave mixed with its own files.
+     */
+    public boolean holdsRun() {
+        return Files.exists(lawFile()) || Files.exists(checkpointFile());
+    }
+
     /** An existing run directory, checked to hold a {@code law.json}. */
     public static RunDirectory existing(Path path) {
         RunDirectory run = new RunDirectory(path);
+        if (Files.isRegularFile(path)) {
+            throw new EvosldException(path + ": a file, not a run directory");
+        }
         if (!Files.isDirectory(path)) {
             throw new EvosldException(path + ": no such run directory");
         }

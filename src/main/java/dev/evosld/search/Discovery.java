@@ -20,6 +20,7 @@ import io.jenetics.prog.op.MathExpr;
 import io.jenetics.util.ISeq;
 import io.jenetics.util.RandomRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -124,9 +125,12 @@ public final class Discovery {
         return Checkpoint.read(checkpointFile).settings().generations();
     }
 
-    /** The seed of a checkpointed run, for proposers that are built before the run is resumed. */
-    public static long plannedSeed(Path checkpointFile) {
-        return Checkpoint.read(checkpointFile).settings().seed();
+    /**
+     * The settings of a checkpointed run, for what is built before the run is resumed (progress, proposers); the
+     * time limit and threads are the caller's, which a checkpoint does not keep.
+     */
+    public static SearchSettings plannedSettings(Path checkpointFile, Duration timeLimit, int threads) {
+        return Checkpoint.read(checkpointFile).settings().with(timeLimit, threads);
     }
 
     /** The settings in force (a resumed run's come from its checkpoint). */

@@ -1,5 +1,6 @@
 package dev.evosld.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -48,6 +49,29 @@ class DiscoverCommandTest {
             "--group", "family", "--no-llm", "--out", dir.resolve("bad" + option).toString(), option, value);
         assertEquals(2, run.exit());
         assertEquals("evosld: " + option + " must be at least " + least + ", got " + value, run.err().strip());
+    }
+
+    @Test
+    void aRunDirectoryIsNeverWrittenOverAndAResumedRunKeepsItsSettings() throws Exception {
+        Path out = dir.resolve("once");
+        assertEquals(0, discover(out, "--restarts", "1").exit());
+        byte[] law = Files.readAllBytes(out.resolve("law.json"));
+
+        CliRun again = discover(out, "--seed", "9");
+        assertEquals(1, again.exit());
+        assertEquals(List.of("evosld: " + out + " already holds a run; continue it with --resume " + out
+            + ", or give another --out"), again.allErrorLines());
+        CliRun fit = CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group",
+            "family", "--law", "E", "--out", out.toString());
+        assertEquals(List.of("evosld: " + out + " already holds a run; give another --out"), fit.allErrorLines());
+        assertArrayEquals(law, Files.readAllBytes(out.resolve("law.json")), "the first run's law is kept");
+
+        CliRun resumed = CliRun.of("discover", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--no-llm", "--resume", out.toString(), "--generations", "3", "--seed", "4",
+            "--restarts", "2");
+        assertEquals(2, resumed.exit());
+        assertEquals(List.of("evosld: a resumed run keeps the settings it started with, and these differ: --seed 4 (the"
+            + " run's: 0), --restarts 2 (the run's: 1); leave them out, or start a new run"), resumed.allErrorLines());
     }
 
     @Test

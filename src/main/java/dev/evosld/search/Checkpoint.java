@@ -140,14 +140,37 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
         AtomicFiles.write(file, Json.mapper().writeValueAsString(this));
     }
 
+    /**
+     * Checks what a damaged or hand-edited checkpoint can lack, which the run would otherwise trip over later as an
+     * internal error: a checkpoint is only ever written whole, so anything missing means it is not one of ours.
+     */
+    private void requireWhole(Path file) {
+        String problem = settings == null ? "no settings"
+            : islands == null || cache == null || history == null ? "no islands, cache or history"
+            : generation < 0 || generation > settings.generations()
+                ? "generation " + generation + " outside 0 to " + settings.generations()
+            : islands.size() != settings.islands() * settings.restarts()
+                ? islands.size() + " islands, where its settings make " + settings.islands() * settings.restarts()
+            : islands.stream().anyMatch(island -> island == null || island.size() != settings.population())
+                ? "an island whose size is not the population's " + settings.population()
+            : null;
+        if (problem != null) {
+            throw new EvosldException(file + ": damaged checkpoint (" + problem + "); start the run afresh");
+        }
+    }
+
     static Checkpoint read(Path file) {
         try {
             Checkpoint checkpoint = Json.mapper().readValue(Files.readString(file), Checkpoint.class);
+            if (checkpoint == null || checkpoint.version() == 0) {
+                throw new EvosldException(file + ": not a checkpoint (no format version); start the run afresh");
+            }
             if (checkpoint.version() != VERSION) {
                 throw new EvosldException(file + ": checkpoint format " + checkpoint.version() + ", this evosld reads "
                     + VERSION + " (" + (checkpoint.version() < VERSION ? "an older" : "a newer")
                     + " version wrote it); start the run afresh instead of resuming it");
             }
+            checkpoint.requireWhole(file);
             return checkpoint;
         } catch (IOException e) {
             throw new EvosldException("cannot read checkpoint " + file + ": " + e.getMessage());

@@ -39,6 +39,24 @@ class DiscoveryTest {
     }
 
     @Test
+    void aDamagedCheckpointIsOneLineNamingWhatIsWrong(@TempDir Path directory) throws Exception {
+        Path checkpoint = directory.resolve("checkpoint.json");
+        killAt(5, SyntheticTask.settings(8), checkpoint);
+        String whole = Files.readString(checkpoint);
+        java.util.Map<String, String> damages = new java.util.LinkedHashMap<>();
+        damages.put("null", "not a checkpoint (no format version)");
+        damages.put("{}", "not a checkpoint (no format version)");
+        damages.put(whole.replace("\"generation\" : 4", "\"generation\" : -5"), "damaged checkpoint (generation -5 outside 0 to 8)");
+        damages.put(whole.replace("\"generation\" : 4", "\"generation\" : 100"), "damaged checkpoint (generation 100 outside 0 to 8)");
+        damages.put(whole.replaceFirst("\"cache\" : \\[", "\"cache\" : null, \"x\" : ["), "damaged checkpoint (no islands, cache or history)");
+        for (var damage : damages.entrySet()) {
+            Files.writeString(checkpoint, damage.getKey());
+            dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class, () -> Checkpoint.read(checkpoint));
+            assertEquals(checkpoint + ": " + damage.getValue() + "; start the run afresh", e.getMessage());
+        }
+    }
+
+    @Test
     void aRunKilledBeforeItsFirstEpochResumesFromItsSeededRestarts(@TempDir Path directory) {
         SearchResult uninterrupted = run(SyntheticTask.settings(8), null);
 

@@ -88,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
             UsageException.atLeast("--restarts", restarts, 1);
         }
         if (threads != null) {
-            settings = settings.withThreads(UsageException.atLeast("--threads", threads, 1));
+            settings = settings.withThreads(UsageException.threads(threads));
         }
         if (timeLimit != null) {
             settings = settings.withTimeLimit(timeLimit);

@@ -168,7 +168,7 @@ final class DiscoverCommand implements Callable<Integer> {
             err.println(LlmSettings.NO_ENDPOINT_NOTICE);
             err.flush();
         }
-        int threadCount = threads != null ? UsageException.atLeast("--threads", threads, 1) : DEFAULTS.threads();
+        int threadCount = threads != null ? UsageException.threads(threads) : DEFAULTS.threads();
         Duration limit = timeLimit != null ? timeLimit : DEFAULTS.timeLimit();
         SearchSettings settings = null;
         SearchProgress progress;
@@ -204,7 +204,14 @@ final class DiscoverCommand implements Callable<Integer> {
             err.println("evosld: discovering a law for " + config.name() + " (" + discovery.settings().shape()
                 + ", seed " + discovery.settings().seed() + (llmProposer != null ? ", proposers: classic forms and " + llmProposer.name() : "")
                 + "); run directory " + run.path());
-            Thread hook = new Thread(() -> discovery.checkpointWriter().ifPresent(Runnable::run), "evosld-checkpoint");
+            Thread hook = new Thread(() -> {
+                Optional<Runnable> writer = discovery.checkpointWriter();
+                writer.ifPresent(Runnable::run);
+                err.println(writer.isPresent()
+                    ? "evosld: interrupted; continue the run with --resume " + run.path()
+                    : "evosld: interrupted before the first checkpoint; there is nothing to resume");
+                err.flush();
+            }, "evosld-checkpoint");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 result = discovery.run();

@@ -13,7 +13,7 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     public Duration convert(String value) {
         String text = value.trim().toLowerCase(java.util.Locale.ROOT);
         if (text.matches("\\d+(\\.\\d+)?")) {
-            return Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000));
+            return positive(Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000)), value);
         }
         Matcher matcher = PART.matcher(text);
         long millis = 0;
@@ -30,6 +30,13 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         if (end != text.length() || end == 0) {
             throw new CommandLine.TypeConversionException("not a duration: '" + value + "' (try 90s, 5m or 1h)");
         }
-        return Duration.ofMillis(millis);
+        return positive(Duration.ofMillis(millis), value);
+    }
+
+    private static Duration positive(Duration duration, String value) {
+        if (duration.isZero()) {
+            throw new CommandLine.TypeConversionException("a duration of '" + value + "' leaves no time (try 90s, 5m or 1h)");
+        }
+        return duration;
     }
 }

@@ -84,7 +84,7 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         UsageException.atLeast("--starts", starts, 1);
-        int threadCount = threads != null ? UsageException.atLeast("--threads", threads, 1)
+        int threadCount = threads != null ? UsageException.threads(threads)
             : Runtime.getRuntime().availableProcessors();
         if (out != null && new RunDirectory(out).holdsRun()) {
             throw new EvosldException(out + " already holds a run; give another --out");

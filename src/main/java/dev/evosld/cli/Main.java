@@ -34,8 +34,22 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(Main::handleFailure);
+        cli.setParameterExceptionHandler(Main::handleUsageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
+    }
+
+    /**
+     * A command line picocli cannot parse: its message and where to read more, instead of the whole usage text
+     * (over a hundred lines for discover), which buries the one line that says what was wrong.
+     */
+    private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("evosld: " + e.getMessage() + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.flush();
+        return 2;
     }
 
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

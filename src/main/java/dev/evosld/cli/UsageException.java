@@ -12,6 +12,8 @@ final class UsageException extends EvosldException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    private static final int MOST_THREADS = 1024;
+
     UsageException(String message) {
         super(message);
     }
@@ -22,5 +24,16 @@ final class UsageException extends EvosldException {
             throw new UsageException(option + " must be at least " + least + ", got " + value);
         }
         return value;
+    }
+
+    /**
+     * A thread count between 1 and {@value #MOST_THREADS}: more threads than that only cost memory, and a fork-join
+     * pool cannot have them at all.
+     */
+    static int threads(int value) {
+        if (value > MOST_THREADS) {
+            throw new UsageException("--threads must be at most " + MOST_THREADS + ", got " + value);
+        }
+        return atLeast("--threads", value, 1);
     }
 }

@@ -138,11 +138,18 @@ class FitCommandTest {
     void withoutDataOrARecordingLawFileFitIsAUsageError() {
         CliRun run = CliRun.of("fit", "--law", LAW);
         assertEquals(2, run.exit(), run.err());
-        assertTrue(run.err().startsWith("Missing required argument: --task=TASK, or --data=CSV with --features and"
-            + " --target (or a --law-file whose run recorded its data)"), run.err());
+        assertEquals(List.of("evosld: Missing required argument: --task=TASK, or --data=CSV with --features and"
+            + " --target (or a --law-file whose run recorded its data) (see: evosld fit --help)"), run.allErrorLines());
         CliRun eval = CliRun.of("eval", "--law", LAW, "--params", csv.toString());
         assertEquals(2, eval.exit(), eval.err());
-        assertTrue(eval.err().startsWith("Missing required argument: --task=TASK, or --data=CSV"), eval.err());
+        assertTrue(eval.err().startsWith("evosld: Missing required argument: --task=TASK, or --data=CSV"), eval.err());
+        CliRun typo = CliRun.of("fit", "--law", LAW, "--start", "4");
+        assertEquals(2, typo.exit());
+        assertEquals("evosld: Unknown options: '--start', '4' (see: evosld fit --help)", typo.allErrorLines().getFirst());
+        assertTrue(typo.err().contains("--starts"), "suggests the option meant: " + typo.err());
+        CliRun instant = CliRun.of("discover", "--task", "moe_scaling_law", "--time-limit", "0s");
+        assertEquals(List.of("evosld: Invalid value for option '--time-limit': a duration of '0s' leaves no time (try 90s,"
+            + " 5m or 1h) (see: evosld discover --help)"), instant.allErrorLines());
     }
 
     @Test

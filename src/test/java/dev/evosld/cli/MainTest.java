@@ -139,6 +139,7 @@ class MainTest {
         assertUsageError("--budget must be at least 1, got 0", concat(data, "fit", "--law", "E", "--budget", "0"));
         assertUsageError("--starts must be at least 1, got 0", concat(data, "fit", "--law", "E", "--starts", "0"));
         assertUsageError("--threads must be at least 1, got -1", concat(data, "fit", "--law", "E", "--threads", "-1"));
+        assertUsageError("--threads must be at most 1024, got 100000", concat(data, "fit", "--law", "E", "--threads", "100000"));
         assertUsageError("--test-above 'M' is not a feature (features: N, D)", "fit", "--data", csv.toString(),
             "--features", "N,D", "--target", "loss", "--test-above", "M=1", "--law", "E");
         assertUsageError("--features takes column names separated by commas, not 'N,,D'", "fit", "--data", csv.toString(),

@@ -38,7 +38,12 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExportFormat chosen = ExportFormat.parse(format);
+        ExportFormat chosen;
+        try {
+            chosen = ExportFormat.parse(format);
+        } catch (EvosldException e) {
+            throw new UsageException("--format: " + e.getMessage());
+        }
         LawDocument document = RunDirectory.existing(run).readLaw();
         String text = switch (chosen) {
             case LATEX -> LatexExport.document(document);

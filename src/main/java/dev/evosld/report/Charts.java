@@ -200,10 +200,14 @@ final class Charts {
         }
     }
 
-    /** A figure showing the chart's PNG at the chart's own size (the PNG has twice the pixels, for sharpness). */
+    /**
+     * A figure showing the chart's PNG at the chart's own size (the PNG has twice the pixels, for sharpness).
+     *
+     * @param caption HTML, its text already escaped; the image's alternative text is that text without the tags
+     */
     static String figure(XYChart chart, String stem, String caption) {
         return "<figure><img src=\"plots/" + stem + ".png\" width=\"" + chart.getWidth() + "\" alt=\""
-            + Html.escape(stripTags(caption)) + "\">"
+            + stripTags(caption).replace("\"", "&quot;") + "\">"
             + "<figcaption>" + caption + " <a href=\"plots/" + stem + ".svg\">SVG</a></figcaption></figure>\n";
     }
 

@@ -21,7 +21,11 @@ public final class AtomicFiles {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".part");
+            // not Files.createTempFile, which makes the file readable by its owner alone whatever the umask: a
+            // report or an exported law is for colleagues and web servers too. Process and thread make the name
+            // unique among live writers; a leftover of a killed one is overwritten.
+            Path temporary = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().threadId() + ".part");
             try {
                 Files.write(temporary, content);
                 try {

@@ -115,10 +115,10 @@ class ExportCommandTest {
     }
 
     @Test
-    void unknownFormatIsAOneLineError() {
+    void unknownFormatIsAOneLineUsageError() {
         CliRun export = CliRun.of("export", "--run", run.toString(), "--format", "yaml");
-        assertEquals(1, export.status());
-        assertEquals("evosld: unknown export format 'yaml' (formats: latex, java, python, json)\n", export.err());
+        assertEquals(2, export.status());
+        assertEquals("evosld: --format: unknown export format 'yaml' (formats: latex, java, python, json)\n", export.err());
         assertEquals("", export.out());
     }
 

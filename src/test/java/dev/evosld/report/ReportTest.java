@@ -99,6 +99,8 @@ class ReportTest {
         }
         assertTrue(html.contains("&lt;b&gt;&quot;quoted&quot; &amp; co&lt;/b&gt;"), "group names escaped");
         assertFalse(html.contains("<b>\"quoted\""), "no raw group name");
+        assertFalse(html.contains("&amp;quot;") || html.contains("&amp;lt;"), "escaped once, in the alternative text too");
+        assertTrue(html.contains(" alt=\"Group &lt;b&gt;&quot;quoted&quot; &amp; co&lt;/b&gt;"), "the plot's alternative text");
         assertTrue(html.contains("<span title=\"300.0\">300</span>"), "parameter values, exact in the tooltip");
         assertFalse(html.contains("{{"), "every placeholder filled");
         assertFalse(html.contains("id=\"pareto\""), "no Pareto section without pareto.json");

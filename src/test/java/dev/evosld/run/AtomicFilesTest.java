@@ -1,0 +1,43 @@
+package dev.evosld.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void replacesTheContentAndLeavesNoPartFileBehind() throws Exception {
+        Path file = dir.resolve("sub/law.json");
+        AtomicFiles.write(file, "old");
+        AtomicFiles.write(file, "new");
+        assertEquals("new", Files.readString(file));
+        try (var listing = Files.list(file.getParent())) {
+            assertEquals(List.of(file), listing.toList());
+        }
+    }
+
+    @Test
+    void aFileIsReadableByOthersAsTheFilesystemDefaultWouldHaveIt() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path plain = dir.resolve("plain.txt");
+        Files.writeString(plain, "x");
+        Path written = dir.resolve("report.html");
+        AtomicFiles.write(written, "x");
+        Set<PosixFilePermission> expected = Files.getPosixFilePermissions(plain);
+        assertEquals(PosixFilePermissions.toString(expected), PosixFilePermissions.toString(Files.getPosixFilePermissions(written)));
+        assertTrue(expected.contains(PosixFilePermission.OWNER_READ));
+    }
+}

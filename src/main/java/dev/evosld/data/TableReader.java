@@ -60,7 +60,7 @@ final class TableReader {
             if (header == null) {
                 throw new DataException(file + ": empty file (expected a header line)");
             }
-            return header.fields();
+            return header.fields().stream().map(String::strip).toList();
         });
     }
 
@@ -125,7 +125,8 @@ final class TableReader {
         }
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.fields().size(); i++) {
-            String name = header.fields().get(i);
+            // blanks around a name are padding (a spreadsheet's or printf's), not part of it
+            String name = header.fields().get(i).strip();
             // Unnamed columns (pandas writes its index that way) are ignored like any column nobody asks for.
             if (!name.isEmpty() && index.putIfAbsent(name, i) != null) {
                 throw new DataException(source + ":" + header.line() + ": duplicate column " + MessageText.quote(name));
@@ -148,18 +149,24 @@ final class TableReader {
 
         Builder rows = new Builder(source, features, targets);
         double[] values = new double[wanted.size()];
+        int blank = 0;
         for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
             List<String> fields = row.fields();
+            if (fields.size() == 1 && fields.getFirst().isBlank() && width > 1) {
+                // blank lines at the end of a file are an editor's; one between runs may be two files joined
+                blank = blank == 0 ? row.line() : blank;
+                continue;
+            }
+            if (blank != 0) {
+                throw new DataException(source + ":" + blank + ": blank line");
+            }
             if (fields.size() != width) {
-                if (fields.size() == 1 && fields.getFirst().isEmpty()) {
-                    throw new DataException(source + ":" + row.line() + ": blank line");
-                }
                 throw new DataException(source + ":" + row.line() + ": expected " + width
                     + " fields as in the header, found " + fields.size());
             }
             String group = SINGLE_GROUP;
             if (groupAt >= 0) {
-                group = fields.get(groupAt);
+                group = fields.get(groupAt).strip();
                 if (group.isEmpty()) {
                     throw new DataException(source + ":" + row.line() + ": column " + MessageText.quote(groupColumn)
                         + ": empty group name");
@@ -176,7 +183,8 @@ final class TableReader {
         return rows.build();
     }
 
-    private static double parse(String cell, String source, int line, String column) {
+    private static double parse(String text, String source, int line, String column) {
+        String cell = text.strip();
         if (DECIMAL.matcher(cell).matches()) {
             double value = Double.parseDouble(cell);
             if (Double.isFinite(value)) {

@@ -75,7 +75,7 @@ class TableReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {" 1.5", "1.5 ", "0x1p3", "1d", "1.5f", "1e", "e5", "--1", "1_000", "１"})
+    @ValueSource(strings = {"1 5", "0x1p3", "1d", "1.5f", "1e", "e5", "--1", "1_000", "１"})
     void rejectsWhatParseDoubleWouldAcceptOrGuess(String cell) {
         assertEquals("t.csv:2: column 'x': not a number: '" + cell + "'", error("group,x,y,loss\ng," + cell + ",2,3\n"));
     }
@@ -103,9 +103,21 @@ class TableReaderTest {
     }
 
     @Test
-    void blankLine() {
+    void aBlankLineBetweenRunsIsAnErrorAndBlankLinesAtTheEndAreNot() throws IOException {
         assertEquals("t.csv:3: blank line", error("group,x,y,loss\ng,1,2,3\n\ng,1,2,3\n"));
-        assertEquals("t.csv:3: blank line", error("group,x,y,loss\ng,1,2,3\n\n"));
+        assertEquals("t.csv:3: blank line", error("group,x,y,loss\ng,1,2,3\n \n\ng,1,2,3\n"));
+        assertEquals(1, read("group,x,y,loss\ng,1,2,3\n\n").groups().getFirst().rows());
+        assertEquals(1, read("group,x,y,loss\r\ng,1,2,3\r\n\r\n  \r\n").groups().getFirst().rows());
+    }
+
+    @Test
+    void blanksAroundNamesAndNumbersArePadding() throws IOException {
+        Table table = read(" group , x,y ,loss\ng1 ,1, 2 ,3.5\n g1,\" 4\",5,6e-1 \n");
+        assertEquals(List.of("g1"), table.groups().stream().map(Group::name).toList(), "one group, not two");
+        Group g1 = table.groups().getFirst();
+        assertArrayEquals(new double[] {1, 4}, g1.feature(0));
+        assertArrayEquals(new double[] {2, 5}, g1.feature(1));
+        assertArrayEquals(new double[] {3.5, 0.6}, g1.target(0));
     }
 
     @Test

@@ -53,6 +53,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         TaskData data = task.load();
         Law parsed = LawSource.resolve(law, data.config(), task.otherColumns());
+        LawSource.constantNote(parsed, data.config()).ifPresent(spec.commandLine().getErr()::println);
         Map<String, ?> given = readJson(params);
         // a run's law.json holds the values under "parameters", beside the law they belong to
         if (given.containsKey("law") && given.get("parameters") instanceof Map<?, ?> recorded) {

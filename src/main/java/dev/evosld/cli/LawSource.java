@@ -6,6 +6,7 @@ import dev.evosld.law.Law;
 import dev.evosld.run.LawDocument;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns a {@code --law} argument or a law file into a law of the task, refusing names a user cannot have meant:
@@ -56,5 +57,13 @@ final class LawSource {
             }
         }
         return law;
+    }
+
+    /** A note when the law uses no feature at all: it predicts one value per group, whatever the run. */
+    static Optional<String> constantNote(Law law, TaskConfig config) {
+        return law.variables().isEmpty()
+            ? Optional.of("evosld: note: the law uses none of the features (" + String.join(", ",
+                config.featureNames()) + "), so it predicts one value per group; every name in it is fitted as a constant")
+            : Optional.empty();
     }
 }

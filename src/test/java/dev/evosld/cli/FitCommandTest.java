@@ -173,6 +173,16 @@ class FitCommandTest {
     }
 
     @Test
+    void aLawWithoutAFeatureIsNotedAsOneValuePerGroup() {
+        CliRun run = CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group",
+            "family", "--law", "A*foo^b", "--starts", "4");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.errorLines().contains("evosld: note: the law uses none of the features (N, D), so it predicts one"
+            + " value per group; every name in it is fitted as a constant"), run.err());
+        assertFalse(fit().err().contains("none of the features"), "a law with features has no note");
+    }
+
+    @Test
     void aLawFileWhoseVariableTheDataLacksIsAnError() {
         Path out = dir.resolve("both");
         assertEquals(0, fit("--out", out.toString()).exit());

@@ -53,7 +53,6 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         TaskData data = task.load();
         Law parsed = LawSource.resolve(law, data.config(), task.otherColumns());
-        LawSource.constantNote(parsed, data.config()).ifPresent(spec.commandLine().getErr()::println);
         Map<String, ?> given = readJson(params);
         // a run's law.json holds the values under "parameters", beside the law they belong to
         if (given.containsKey("law") && given.get("parameters") instanceof Map<?, ?> recorded) {
@@ -61,6 +60,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         ParameterSet parameters = ParameterSet.fromMap(given, parsed.parameters(), data.config().targets(),
             params.toString());
+        LawSource.constantNote(parsed, data.config()).ifPresent(spec.commandLine().getErr()::println);
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
         Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
         PrintWriter out = spec.commandLine().getOut();

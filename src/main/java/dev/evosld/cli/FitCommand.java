@@ -99,7 +99,6 @@ final class FitCommand implements Callable<Integer> {
             ? LawSource.of(lawDocument, lawChoice.lawFile, config, otherColumns)
             : LawSource.resolve(lawChoice.law, config, otherColumns);
         PrintWriter err = spec.commandLine().getErr();
-        LawSource.constantNote(parsed, config).ifPresent(err::println);
         if (task.isGiven()) {
             task.firstFeatureNote(data).ifPresent(err::println);
         } else if (lawDocument.dataChangedSince(task.dataDirectory())) {
@@ -120,6 +119,7 @@ final class FitCommand implements Callable<Integer> {
             throw new EvosldException("fit failed for group '" + failure.group() + "', target '"
                 + failure.target() + "': " + failure.failure());
         }
+        LawSource.constantNote(parsed, config).ifPresent(err::println);
         ParameterSet parameters = fitted.parameters();
         // the yardstick discovery chooses by, so a user's law and a discovered one compare without test
         ExtrapolationCheck.Judgement judgement = ExtrapolationCheck.judge(config, data.train(), parsed, seed);
@@ -171,10 +171,9 @@ final class FitCommand implements Callable<Integer> {
             printParameters(out, parameters, config.targets());
             out.println("train R²:   " + Output.r2(train.r2()));
             out.println("test R²:    " + Output.testR2(testR2, DiscoverCommand.FIT_ON_EVERY_ROW) + Output.testMisses(testRmse));
-            String scheme = Output.validationScheme(config, ValidationPlan.of(config, data.train(), 0).folds().size());
             out.println("validation: " + (validation.isFailure() ? "fails (" + validation.failure() + ")"
-                : "R² " + Output.number(validation.validationR2())
-                + " (inside train, " + scheme + ", as discover judges laws)"));
+                : "R² " + Output.number(validation.validationR2()) + " (inside train, " + Output.validationScheme(config,
+                    ValidationPlan.of(config, data.train(), 0).folds().size()) + ", as discover judges laws)"));
             if (judgement.rmse() != null) {
                 out.println("            " + Output.validationMisses(judgement.rmse()));
             }

@@ -1,5 +1,6 @@
 package dev.evosld.search;
 
+import dev.evosld.EvosldException;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Train;
 import dev.evosld.law.Law;
@@ -21,9 +22,19 @@ public final class ExtrapolationCheck {
         return CandidateScorer.of(config, train, SearchSettings.defaults().withSeed(seed)).score(law, Map.of()).evaluation();
     }
 
-    /** {@link #of} with the law's validation misses in the targets' units, from the same fits. */
+    /**
+     * {@link #of} with the law's validation misses in the targets' units, from the same fits. Rows that cannot be
+     * validated at all (too few per group, a constant target) fail the judgement, saying why: the law can still be
+     * fitted to them.
+     */
     public static Judgement judge(TaskConfig config, Train train, Law law, long seed) {
-        return CandidateScorer.of(config, train, SearchSettings.defaults().withSeed(seed)).judge(law, Map.of());
+        CandidateScorer scorer;
+        try {
+            scorer = CandidateScorer.of(config, train, SearchSettings.defaults().withSeed(seed));
+        } catch (EvosldException e) {
+            return new Judgement(Evaluation.failed(e.getMessage(), law.parameterCount(), law.expr().size()), null);
+        }
+        return scorer.judge(law, Map.of());
     }
 
     /**

@@ -100,11 +100,29 @@ public record ValidationPlan(List<Fold> folds) {
         int largest = table.groups().stream().mapToInt(Group::rows).max().orElse(0);
         plan = crossValidationOnly(table, Math.max(2, largest), minimum, seed);
         if (plan.folds().isEmpty()) {
-            throw new EvosldException("cannot validate inside train: no fold can hold out runs that R² can grade"
-                + " (two or more, with different targets), that leave at least " + minimum + " runs to fit on"
-                + " (holdout.min_train_rows) and that lie inside their range of every feature");
+            throw new EvosldException("cannot validate inside train: " + whyNoFold(table, minimum));
         }
         return plan;
+    }
+
+    /** Why no fold can be made, in the data's terms where one cause is plain. */
+    private static String whyNoFold(Table table, int minimum) {
+        for (int t = 0; t < table.targets().size(); t++) {
+            int target = t;
+            double[] values = table.groups().stream().flatMapToDouble(g -> java.util.Arrays.stream(g.target(target)))
+                .distinct().toArray();
+            if (values.length == 1) {
+                return "target '" + table.targets().get(t) + "' is " + values[0] + " in every run, so there is nothing"
+                    + " for a law to explain";
+            }
+        }
+        int largest = table.groups().stream().mapToInt(Group::rows).max().orElse(0);
+        if (largest < minimum + 2) {
+            return "no group has more than " + largest + (largest == 1 ? " run" : " runs") + ", and a law is fitted"
+                + " to each group's own runs: judging it needs " + minimum + " to fit on and two to hold out";
+        }
+        return "no fold can hold out runs that R² can grade (two or more, with different targets), that leave at least "
+            + minimum + " runs to fit on and that lie inside their range of every feature";
     }
 
     /**

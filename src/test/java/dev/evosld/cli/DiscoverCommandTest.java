@@ -199,7 +199,29 @@ class DiscoverCommandTest {
         assertEquals(1, run.exit(), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
         assertEquals("evosld: cannot validate inside train: no fold can hold out runs that R² can grade (two or more,"
-            + " with different targets), that leave at least 2 runs to fit on (holdout.min_train_rows) and that lie"
-            + " inside their range of every feature", run.errorLines().getLast(), run.err());
+            + " with different targets), that leave at least 2 runs to fit on and that lie inside their range of every"
+            + " feature", run.errorLines().getLast(), run.err());
+    }
+
+    @Test
+    void plainCausesOfNoValidationAreNamed() throws Exception {
+        Path constant = dir.resolve("constant.csv");
+        Files.writeString(constant, "g,N,loss\na,1,3\na,2,3\na,3,3\na,4,3\na,5,3\n");
+        Path single = dir.resolve("single.csv");
+        Files.writeString(single, "g,N,loss\na,1,3\nb,2,2\nc,3,1.5\n");
+        for (var file : java.util.Map.of(constant, "target 'loss' is 3.0 in every run, so there is nothing for a law to"
+            + " explain", single, "no group has more than 1 run, and a law is fitted to each group's own runs: judging"
+            + " it needs 2 to fit on and two to hold out").entrySet()) {
+            CliRun run = CliRun.of("discover", "--data", file.getKey().toString(), "--features", "N", "--target",
+                "loss", "--group", "g", "--generations", "2", "--population", "8", "--restarts", "1", "--no-llm",
+                "--out", dir.resolve("plain-" + file.getKey().getFileName()).toString());
+            assertEquals(1, run.exit(), run.err());
+            assertEquals("evosld: cannot validate inside train: " + file.getValue(), run.errorLines().getLast());
+            CliRun fit = CliRun.of("fit", "--data", file.getKey().toString(), "--features", "N", "--target", "loss",
+                "--group", "g", "--law", "E");
+            assertEquals(0, fit.exit(), "the law is still fitted: " + fit.err());
+            assertTrue(fit.out().contains("validation: fails (cannot validate inside train: " + file.getValue() + ")"),
+                fit.out());
+        }
     }
 }

@@ -23,7 +23,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
-/** Writing a random table as CSV and reading it back gives the same groups and bit-identical doubles. */
+/**
+ * Writing a random table as CSV and reading it back gives the same groups (their names without surrounding blanks)
+ * and bit-identical doubles.
+ */
 class CsvRoundTripTest {
     private static final int MAX_COLUMNS = 5;
 
@@ -53,8 +56,10 @@ class CsvRoundTripTest {
 
     private static Gen<String> groupNames() {
         Gen<Character> chars = arbitrary().pick('a', 'B', '7', ',', '"', '\'', ' ', '(', ')', '/', '\n', '\r', 'é', '\u00a0');
+        // blanks around a name are padding, so a name must hold more than blanks
         return lists().of(chars).ofSizeBetween(1, 10)
-            .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
+            .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()))
+            .map(name -> name.isBlank() ? name + "x" : name);
     }
 
     private static Gen<Sample> samples() {
@@ -121,7 +126,7 @@ class CsvRoundTripTest {
             }
             Map<String, List<Row>> expected = new LinkedHashMap<>();
             for (Row row : sample.rows()) {
-                expected.computeIfAbsent(sample.group(row), g -> new ArrayList<>()).add(row);
+                expected.computeIfAbsent(sample.group(row).strip(), g -> new ArrayList<>()).add(row);
             }
             assertEquals(List.copyOf(expected.keySet()), table.groups().stream().map(Group::name).toList());
             for (Group group : table.groups()) {

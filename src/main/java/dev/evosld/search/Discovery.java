@@ -160,10 +160,10 @@ public final class Discovery {
                 restarts.getFirst().evaluator.restoreFitted(latestFitted);
             }
             seed(started);
-            String stoppedBy = "generations";
+            String stoppedBy = SearchResult.BY_GENERATIONS;
             while (generation < settings.generations()) {
                 if (seconds(started) >= settings.timeLimit().toMillis() / 1000.0) {
-                    stoppedBy = "time limit";
+                    stoppedBy = SearchResult.BY_TIME_LIMIT;
                     break;
                 }
                 for (Restart restart : restarts) {

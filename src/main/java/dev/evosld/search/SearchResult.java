@@ -19,7 +19,7 @@ import java.util.List;
  * @param candidatesFitted candidates fitted (cache misses)
  * @param cacheHits candidates served from the cache
  * @param seconds wall-clock seconds of the search (over all resumptions)
- * @param stoppedBy {@code generations} or {@code time limit}
+ * @param stoppedBy {@value #BY_GENERATIONS} or {@value #BY_TIME_LIMIT}
  * @param validationRmse how far the chosen law's validation predictions missed, in the targets' units; null if
  *     its validation failed when repeated at the end
  */
@@ -27,6 +27,11 @@ public record SearchResult(Law law, Evaluation evaluation, ParameterSet paramete
                            StartAgreement refitAgreement, List<FrontLaw> front,
                            List<HistoryEntry> history, int generations, long candidatesFitted, long cacheHits,
                            double seconds, String stoppedBy, ValidationRmse validationRmse) {
+
+    /** A run that ended by its generation count, reproducible bit for bit. */
+    public static final String BY_GENERATIONS = "generations";
+    /** A run its time limit cut short. */
+    public static final String BY_TIME_LIMIT = "time limit";
 
     public SearchResult {
         front = List.copyOf(front);

@@ -226,6 +226,13 @@ public final class Bench {
             throw otherSettings(run, stats.get().describe(),
                 wanted.shape());
         }
+        if (stats.isPresent() && SearchResult.BY_TIME_LIMIT.equals(stats.get().stoppedBy())
+            && Files.isRegularFile(run.checkpointFile())) {
+            // its law is not the one its settings promise: continue it, as an interrupted run is
+            listener.onMessage(run.path() + ": its time limit cut it short at generation " + stats.get().generations()
+                + "; continuing it");
+            return Optional.empty();
+        }
         return Optional.of(seedRun(task, seed, SeedRun.Status.REUSED, document, stats.orElse(null), run));
     }
 

@@ -2,6 +2,7 @@ package dev.evosld.suite;
 
 import dev.evosld.json.Json;
 import dev.evosld.run.AtomicFiles;
+import dev.evosld.search.SearchResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +106,7 @@ public final class BenchReport {
                     .append(" | ").append(seconds(run.seconds()))
                     .append(" | ").append(rate(run.candidatesPerSecond()))
                     .append(" | ").append(run.generations() != null ? run.generations() : "—")
-                    .append(run.stoppedBy() != null && !run.stoppedBy().equals("generations") ? " (" + run.stoppedBy() + ")" : "")
+                    .append(run.stoppedBy() != null && !run.stoppedBy().equals(SearchResult.BY_GENERATIONS) ? " (" + run.stoppedBy() + ")" : "")
                     .append(" | ").append(run.status().label())
                     .append(" |\n");
             }

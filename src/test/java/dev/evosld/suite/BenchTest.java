@@ -202,6 +202,24 @@ class BenchTest {
     }
 
     @Test
+    void aRunItsTimeLimitCutShortIsContinuedNotReused() {
+        SearchSettings five = TINY.withGenerations(5);
+        List<String> task = List.of("parallel_scaling_law");
+        Path out = tmp.resolve("cut");
+        SeedRun cut = bench(task, 1, five.withTimeLimit(java.time.Duration.ofMillis(1)), out).run()
+            .tasks().getFirst().runs().getFirst();
+        assertEquals("time limit", cut.stoppedBy());
+        assertTrue(cut.generations() < 5, "cut at generation " + cut.generations());
+
+        BenchResult continued = bench(task, 1, five, out).run();
+        assertEquals(new BenchResult.Counts(0, 1, 0), continued.counts());
+        SeedRun run = continued.tasks().getFirst().runs().getFirst();
+        assertEquals("generations", run.stoppedBy());
+        assertEquals(5, run.generations());
+        assertEquals(new BenchResult.Counts(0, 0, 1), bench(task, 1, five, out).run().counts(), "now reused");
+    }
+
+    @Test
     void aRunDirectoryOfOtherSettingsIsAnError() {
         Path out = tmp.resolve("bench");
         List<String> task = List.of("parallel_scaling_law");

@@ -83,8 +83,9 @@ final class DiscoverCommand implements Callable<Integer> {
     Integer restarts;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-        description = "Stop after this long, e.g. 90s, 5m (default: " + SearchSettings.DEFAULT_TIME_LIMIT_MINUTES
-            + "m). A run stopped by time is not reproducible bit for bit.")
+        description = "Stop the search at the first generation past this long, e.g. 90s, 5m (default: "
+            + SearchSettings.DEFAULT_TIME_LIMIT_MINUTES + "m); the chosen law's refit on all of train comes after. A run"
+            + " stopped by time is not reproducible bit for bit.")
     Duration timeLimit;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads fitting candidates (default: all cores); does not change the result.")
@@ -203,7 +204,8 @@ final class DiscoverCommand implements Callable<Integer> {
             TaskOptions.smallGroupNote(data).ifPresent(err::println);
             err.println("evosld: discovering a law for " + config.name() + " (" + discovery.settings().shape()
                 + ", seed " + discovery.settings().seed() + (llmProposer != null ? ", proposers: classic forms and " + llmProposer.name() : "")
-                + "); run directory " + run.path());
+                + "); run directory " + run.path()
+                + (resume != null ? "; resumed after generation " + discovery.generationsDone() : ""));
             Thread hook = new Thread(() -> {
                 Optional<Runnable> writer = discovery.checkpointWriter();
                 writer.ifPresent(Runnable::run);

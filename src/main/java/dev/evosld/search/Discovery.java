@@ -133,6 +133,11 @@ public final class Discovery {
         return Checkpoint.read(checkpointFile).settings().with(timeLimit, threads);
     }
 
+    /** The generations done so far: 0 for a new run, the checkpoint's for a resumed one. */
+    public int generationsDone() {
+        return generation;
+    }
+
     /** The settings in force (a resumed run's come from its checkpoint). */
     public SearchSettings settings() {
         return settings;

@@ -4,6 +4,7 @@ import dev.evosld.EvosldException;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.law.Law;
 import dev.evosld.run.LawDocument;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -272,7 +273,7 @@ public final class LatexExport {
         return String.format(Locale.ROOT, "%.6f", value);
     }
 
-    /** Text for LaTeX's text mode (inside {@code \texttt}): special characters escaped, non-ASCII spelt as code points. */
+    /** Text for LaTeX's text mode (inside {@code \texttt}): special characters escaped, non-ASCII spelt by {@link #accented}. */
     static String text(String raw) {
         StringBuilder out = new StringBuilder();
         raw.codePoints().forEach(c -> {
@@ -285,13 +286,58 @@ public final class LatexExport {
                     if (c >= 0x20 && c < 0x7f) {
                         out.append((char) c);
                     } else {
-                        // pdflatex without extra packages knows no Unicode beyond Latin-1, so never pass it on
-                        out.append(String.format(Locale.ROOT, "<U+%04X>", c));
+                        out.append(accented(c));
                     }
                 }
             }
         });
         return out.toString();
+    }
+
+    /**
+     * A non-ASCII character as LaTeX's own commands spell it ({@code ü} as {@code \"{u}}), which any LaTeX
+     * compiles whatever its input encoding; the code point ({@code <U+03BB>}) where they have no spelling, since
+     * pdflatex without extra packages would stop at it.
+     */
+    private static String accented(int c) {
+        String letter = switch (c) {
+            case 'ß' -> "\\ss{}";
+            case 'ø' -> "\\o{}";
+            case 'Ø' -> "\\O{}";
+            case 'æ' -> "\\ae{}";
+            case 'Æ' -> "\\AE{}";
+            case 'œ' -> "\\oe{}";
+            case 'Œ' -> "\\OE{}";
+            case 'ł' -> "\\l{}";
+            case 'Ł' -> "\\L{}";
+            case 'å' -> "\\aa{}";
+            case 'Å' -> "\\AA{}";
+            case '\u2013' -> "--";
+            case '\u2014' -> "---";
+            default -> null;
+        };
+        if (letter != null) {
+            return letter;
+        }
+        String decomposed = Normalizer.normalize(Character.toString(c), Normalizer.Form.NFD);
+        if (decomposed.length() == 2 && decomposed.charAt(0) < 0x7f && Character.isLetter(decomposed.charAt(0))) {
+            String accent = switch (decomposed.charAt(1)) {
+                case '\u0300' -> "`";
+                case '\u0301' -> "'";
+                case '\u0302' -> "^";
+                case '\u0303' -> "~";
+                case '\u0304' -> "=";
+                case '\u0308' -> "\"";
+                case '\u030A' -> "r";
+                case '\u030C' -> "v";
+                case '\u0327' -> "c";
+                default -> null;
+            };
+            if (accent != null) {
+                return "\\" + accent + "{" + decomposed.charAt(0) + "}";
+            }
+        }
+        return String.format(Locale.ROOT, "<U+%04X>", c);
     }
 
     /** Text for a LaTeX comment line: one line, printable ASCII. */

@@ -93,10 +93,16 @@ class LatexExportTest {
     }
 
     @Test
+    void spellsAccentedLettersAsLatexDoesAndOtherCharactersAsCodePoints() {
+        assertEquals("M\\\"{u}ller--\\O{}resund \\'{e}\\c{c}\\ss{} \\aa{}<U+03BB><U+6A21>",
+            LatexExport.text("Müller–Øresund éçß åλ模"));
+    }
+
+    @Test
     void compilesWithPdflatex() throws Exception {
         assumeTrue(ExportFixtures.onPath("pdflatex"), "pdflatex is not on the PATH; LaTeX compile test skipped");
         Map<String, double[][]> many = new LinkedHashMap<>();
-        many.put("quotes ' \" and <angles> & 模型", new double[][] {{1, 2, 3, 4, 5, 6, 7}, {1, 2, 3, 4, 5, 6, 7}});
+        many.put("quotes ' \" and <angles> & 模型 Müller–Øresund ß ç å", new double[][] {{1, 2, 3, 4, 5, 6, 7}, {1, 2, 3, 4, 5, 6, 7}});
         for (int g = 0; g < 45; g++) {
             many.put("('cerebras/Cerebras-GPT-" + g + "M', 'gigaword')", new double[][] {
                 {1.2345678901234567e-5, -0.1, 3, 4e10, 5, 6, 7}, {1, 2, 3, 4, 5, 6, 7}});

@@ -46,7 +46,11 @@ public final class Main {
     private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("evosld: " + e.getMessage() + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
+        // picocli's own words for an option of an exclusive group given twice name its internals
+        String message = e.getMessage().startsWith("Error: expected only one match")
+            ? "--task, or --data with its options, given twice or both (give one of them, once)"
+            : e.getMessage();
+        err.println("evosld: " + message + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.flush();
         return 2;

@@ -147,6 +147,9 @@ class FitCommandTest {
         assertEquals(2, typo.exit());
         assertEquals("evosld: Unknown options: '--start', '4' (see: evosld fit --help)", typo.allErrorLines().getFirst());
         assertTrue(typo.err().contains("--starts"), "suggests the option meant: " + typo.err());
+        CliRun twice = CliRun.of("fit", "--task", "moe_scaling_law", "--task", "sft_scaling_law", "--law", LAW);
+        assertEquals(List.of("evosld: --task, or --data with its options, given twice or both (give one of them, once)"
+            + " (see: evosld fit --help)"), twice.allErrorLines());
         CliRun instant = CliRun.of("discover", "--task", "moe_scaling_law", "--time-limit", "0s");
         assertEquals(List.of("evosld: Invalid value for option '--time-limit': a duration of '0s' leaves no time (try 90s,"
             + " 5m or 1h) (see: evosld discover --help)"), instant.allErrorLines());

@@ -99,6 +99,7 @@ final class FitCommand implements Callable<Integer> {
             ? LawSource.of(lawDocument, lawChoice.lawFile, config, otherColumns)
             : LawSource.resolve(lawChoice.law, config, otherColumns);
         PrintWriter err = spec.commandLine().getErr();
+        LawSource.nonPositiveNotes(parsed, config, data.train().table()).forEach(err::println);
         if (task.isGiven()) {
             task.firstFeatureNote(data).ifPresent(err::println);
         } else if (lawDocument.dataChangedSince(task.dataDirectory())) {

@@ -1,7 +1,10 @@
 package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
+import dev.evosld.law.Expr;
 import dev.evosld.law.Law;
 import dev.evosld.run.LawDocument;
 import java.nio.file.Path;
@@ -65,5 +68,42 @@ final class LawSource {
             ? Optional.of("evosld: note: the law uses none of the features (" + String.join(", ",
                 config.featureNames()) + "), so it predicts one value per group; every name in it is fitted as a constant")
             : Optional.empty();
+    }
+
+    /**
+     * A note for each variable the law raises to a fitted power (or takes the logarithm or root of) that is 0 or
+     * below in some train run: there the law is undefined unless the fit lands on a whole exponent, which fits
+     * nothing the data means. Discovery keeps such features inside logarithms; a user's own law may not.
+     */
+    static List<String> nonPositiveNotes(Law law, TaskConfig config, Table train) {
+        java.util.Set<String> needPositive = new java.util.LinkedHashSet<>();
+        law.expr().forEachNode(node -> {
+            if (node instanceof Expr.Apply apply && switch (apply.op()) {
+                case POW -> !(apply.args().get(1) instanceof Expr.Num);
+                case LOG, SQRT -> true;
+                default -> false;
+            } && apply.args().getFirst() instanceof Expr.Sym base && law.variables().contains(base.name())) {
+                needPositive.add(base.name());
+            }
+        });
+        List<String> notes = new java.util.ArrayList<>();
+        for (String variable : needPositive) {
+            int j = config.featureNames().indexOf(variable);
+            long count = 0;
+            double first = Double.NaN;
+            for (Group group : train.groups()) {
+                for (double value : group.feature(j)) {
+                    if (value <= 0) {
+                        first = count++ == 0 ? value : first;
+                    }
+                }
+            }
+            if (count > 0) {
+                notes.add("evosld: note: " + variable + " is 0 or below in " + count + " train run" + (count == 1 ? "" : "s")
+                    + " (" + variable + " = " + first + "), where the law's power, logarithm or root of it is not a real"
+                    + " number");
+            }
+        }
+        return notes;
     }
 }

@@ -186,6 +186,19 @@ class FitCommandTest {
     }
 
     @Test
+    void aPowerOfAFeatureThatIsZeroOrBelowIsNoted() throws Exception {
+        Path negative = dir.resolve("negative.csv");
+        java.nio.file.Files.writeString(negative, "N,loss\n-1e6,3.5\n1e7,2.6\n1e8,2.3\n1e9,2.1\n1e10,2.0\n");
+        CliRun run = CliRun.of("fit", "--data", negative.toString(), "--features", "N", "--target", "loss", "--law",
+            "E + A*N^-a", "--starts", "4");
+        assertTrue(run.errorLines().contains("evosld: note: N is 0 or below in 1 train run (N = -1000000.0), where the"
+            + " law's power, logarithm or root of it is not a real number"), run.err());
+        CliRun log = CliRun.of("fit", "--data", negative.toString(), "--features", "N", "--target", "loss", "--law",
+            "E + A*N^2", "--starts", "4");
+        assertFalse(log.err().contains("0 or below"), "a whole power is defined: " + log.err());
+    }
+
+    @Test
     void aLawFileWhoseVariableTheDataLacksIsAnError() {
         Path out = dir.resolve("both");
         assertEquals(0, fit("--out", out.toString()).exit());

@@ -245,7 +245,7 @@ final class DiscoverCommand implements Callable<Integer> {
             String refit = "evosld fit --law-file " + run.lawFile() + " --starts " + 4 * discovery.settings().finalStarts();
             Output.startAgreement(result.refitAgreement(), refit).ifPresent(note -> out.println("               " + note));
             out.printf(Locale.ROOT, "validation R²: %.6f (inside train, %s)%n", result.evaluation().validationR2(),
-                Output.validationScheme(config, ValidationPlan.of(config, data.train(), 0).folds().size()));
+                Output.validationScheme(config, ValidationPlan.of(config, data.train(), 0)));
             if (result.validationRmse() != null) {
                 out.println("               " + Output.validationMisses(result.validationRmse()));
             }

@@ -174,7 +174,7 @@ final class FitCommand implements Callable<Integer> {
             out.println("test R²:    " + Output.testR2(testR2, DiscoverCommand.FIT_ON_EVERY_ROW) + Output.testMisses(testRmse));
             out.println("validation: " + (validation.isFailure() ? "fails (" + validation.failure() + ")"
                 : "R² " + Output.number(validation.validationR2()) + " (inside train, " + Output.validationScheme(config,
-                    ValidationPlan.of(config, data.train(), 0).folds().size()) + ", as discover judges laws)"));
+                    ValidationPlan.of(config, data.train(), 0)) + ", as discover judges laws)"));
             if (judgement.rmse() != null) {
                 out.println("            " + Output.validationMisses(judgement.rmse()));
             }

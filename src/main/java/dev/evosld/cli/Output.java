@@ -6,6 +6,7 @@ import dev.evosld.eval.R2;
 import dev.evosld.fit.StartAgreement;
 import dev.evosld.json.Json;
 import dev.evosld.run.LawDocument;
+import dev.evosld.search.ValidationPlan;
 import dev.evosld.search.ValidationRmse;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -70,8 +71,15 @@ final class Output {
      *
      * @param folds the folds of the task's validation plan
      */
-    static String validationScheme(TaskConfig config, int folds) {
+    static String validationScheme(TaskConfig config, ValidationPlan plan) {
+        return validationScheme(config, plan.folds().size(), plan.crossValidated());
+    }
+
+    static String validationScheme(TaskConfig config, int folds, boolean crossValidated) {
         String axes = String.join(" or ", config.scaleAxis());
+        if (crossValidated && !(config.holdout() instanceof Holdout.Folds)) {
+            return folds + "-fold cross-validation, as no holdout along " + axes + " left enough runs to fit on";
+        }
         String lower = folds > 1 ? ", and one level lower in a second fold" : "";
         return switch (config.holdout()) {
             case Holdout.Folds k -> k.count() + "-fold cross-validation";

@@ -23,8 +23,10 @@ import java.util.stream.IntStream;
  * involved.
  *
  * @param folds the fit/validation pairs (one for a scale-axis holdout, k for cross-validation)
+ * @param crossValidated whether the folds are cross-validation's: the holdout asks for it, or no fold along the
+ *     scale axes could leave enough runs to fit on
  */
-public record ValidationPlan(List<Fold> folds) {
+public record ValidationPlan(List<Fold> folds, boolean crossValidated) {
     /**
      * Validation folds along the scale axis: fold k validates on the rows at level k from the top and fits
      * on the rows below, so each fold is a one-step extrapolation from a different origin.
@@ -67,7 +69,7 @@ public record ValidationPlan(List<Fold> folds) {
             // nothing to hold out along the axis (e.g. one value per group): fall back to cross-validation
             return crossValidation(table, 5, minimum, seed);
         }
-        return new ValidationPlan(folds);
+        return new ValidationPlan(folds, false);
     }
 
     private static List<Fold> folds(Table table, List<int[]> levels, TaskConfig config, int minimum, int minValues) {
@@ -212,7 +214,7 @@ public record ValidationPlan(List<Fold> folds) {
                 addIfGradable(folds, split(table, fit, heldOut));
             }
         }
-        return new ValidationPlan(folds);
+        return new ValidationPlan(folds, true);
     }
 
     /**

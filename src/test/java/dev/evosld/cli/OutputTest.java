@@ -33,17 +33,20 @@ class OutputTest {
 
     @Test
     void aValidationIsDescribedByHowItsConfigHoldsRowsOut() {
-        assertEquals("5-fold cross-validation", Output.validationScheme(config(List.of(), new Holdout.Folds(5, 2)), 5));
+        assertEquals("5-fold cross-validation", Output.validationScheme(config(List.of(), new Holdout.Folds(5, 2)), 5, false));
         assertEquals("the runs at each group's largest N held out",
-            Output.validationScheme(config(List.of("N"), new Holdout.TopValues(1, 2)), 1));
+            Output.validationScheme(config(List.of("N"), new Holdout.TopValues(1, 2)), 1, false));
         assertEquals("the runs at each group's largest N held out, and one level lower in a second fold",
-            Output.validationScheme(config(List.of("N"), new Holdout.TopValues(1, 2)), 2));
+            Output.validationScheme(config(List.of("N"), new Holdout.TopValues(1, 2)), 2, false));
         assertEquals("the runs at each group's 2 largest N or D held out",
-            Output.validationScheme(config(List.of("N", "D"), new Holdout.TopValues(2, 0)), 1));
+            Output.validationScheme(config(List.of("N", "D"), new Holdout.TopValues(2, 0)), 1, false));
         assertEquals("the top 20% of each group's runs along N held out, and one level lower in a second fold",
-            Output.validationScheme(config(List.of("N"), new Holdout.TopFraction(0.2, 2)), 2));
+            Output.validationScheme(config(List.of("N"), new Holdout.TopFraction(0.2, 2)), 2, false));
         assertEquals("the top 12.5% of each group's runs along D held out",
-            Output.validationScheme(config(List.of("D"), new Holdout.TopFraction(0.125, 0)), 1));
+            Output.validationScheme(config(List.of("D"), new Holdout.TopFraction(0.125, 0)), 1, false));
+        assertEquals("5-fold cross-validation, as no holdout along N left enough runs to fit on",
+            Output.validationScheme(config(List.of("N"), new Holdout.TopValues(9, 2)), 5, true));
+        assertEquals("5-fold cross-validation", Output.validationScheme(config(List.of(), new Holdout.Folds(5, 2)), 5, true));
     }
 
     private static TaskConfig config(List<String> axes, Holdout holdout) {

@@ -171,24 +171,14 @@ final class DiscoverCommand implements Callable<Integer> {
         }
         int threadCount = threads != null ? UsageException.threads(threads) : DEFAULTS.threads();
         Duration limit = timeLimit != null ? timeLimit : DEFAULTS.timeLimit();
-        SearchSettings settings = null;
-        SearchProgress progress;
-        if (resume != null) {
-            if (!Files.isRegularFile(run.checkpointFile())) {
-                throw new EvosldException(resume + ": no checkpoint.json to resume from");
-            }
-            SearchSettings planned = Discovery.plannedSettings(run.checkpointFile(), limit, threadCount);
-            requireResumableWith(planned);
-            progress = new SearchProgress(err, config.name(), planned.generations(), interactive());
-        } else {
-            settings = searchSettings(config, threadCount, limit);
-            progress = new SearchProgress(err, config.name(), settings.generations(), interactive());
-        }
+        SearchSettings settings = resume != null ? resumedSettings(run, limit, threadCount)
+            : searchSettings(config, threadCount, limit);
+        SearchProgress progress = new SearchProgress(err, config.name(), settings.generations(), interactive());
         LlmUsage usage = new LlmUsage();
         LlmProposer llmProposer = llm.map(s -> LlmProposer.builder(s)
             .usage(usage)
             .proposals(llmProposals != null ? llmProposals : LlmProposer.DEFAULT_PROPOSALS)
-            .seed(resume != null ? Discovery.plannedSettings(run.checkpointFile(), limit, threadCount).seed() : seed)
+            .seed(settings.seed())
             .messages(progress::onMessage)
             .build()).orElse(null);
         SearchResult result;
@@ -293,6 +283,16 @@ final class DiscoverCommand implements Callable<Integer> {
             settings = settings.withProposerEvery(llmEvery);
         }
         return settings;
+    }
+
+    /** The settings of the run to resume, which the command line may not contradict. */
+    private SearchSettings resumedSettings(RunDirectory run, Duration limit, int threadCount) {
+        if (!Files.isRegularFile(run.checkpointFile())) {
+            throw new EvosldException(resume + ": no checkpoint.json to resume from");
+        }
+        SearchSettings planned = Discovery.plannedSettings(run.checkpointFile(), limit, threadCount);
+        requireResumableWith(planned);
+        return planned;
     }
 
     /**

@@ -8,8 +8,11 @@ import dev.evosld.law.Expr;
 import dev.evosld.law.Law;
 import dev.evosld.run.LawDocument;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a {@code --law} argument or a law file into a law of the task, refusing names a user cannot have meant:
@@ -76,7 +79,7 @@ final class LawSource {
      * nothing the data means. Discovery keeps such features inside logarithms; a user's own law may not.
      */
     static List<String> nonPositiveNotes(Law law, TaskConfig config, Table train) {
-        java.util.Set<String> needPositive = new java.util.LinkedHashSet<>();
+        Set<String> needPositive = new LinkedHashSet<>();
         law.expr().forEachNode(node -> {
             if (node instanceof Expr.Apply apply && switch (apply.op()) {
                 case POW -> !(apply.args().get(1) instanceof Expr.Num);
@@ -86,7 +89,7 @@ final class LawSource {
                 needPositive.add(base.name());
             }
         });
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (String variable : needPositive) {
             int j = config.featureNames().indexOf(variable);
             long count = 0;

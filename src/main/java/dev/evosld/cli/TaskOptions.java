@@ -9,6 +9,7 @@ import dev.evosld.data.UserData;
 import dev.evosld.law.Operator;
 import dev.evosld.run.DataSource;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -272,7 +273,7 @@ final class TaskOptions {
         TaskConfig config = data.config();
         int allowed = config.parameterBudget() / config.targets().size();
         return data.train().table().groups().stream()
-            .min(java.util.Comparator.comparingInt(Group::rows))
+            .min(Comparator.comparingInt(Group::rows))
             .filter(group -> group.rows() < allowed)
             .map(group -> "evosld: note: group '" + group.name() + "' has " + group.rows() + " train run"
                 + (group.rows() == 1 ? "" : "s") + ", so no law with more parameters than that can be fitted to it, and"

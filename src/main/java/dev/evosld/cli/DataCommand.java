@@ -9,7 +9,9 @@ import dev.evosld.data.hub.PullOutcome;
 import dev.evosld.data.hub.PullProgress;
 import dev.evosld.data.hub.PullSpec;
 import dev.evosld.data.hub.TaskPull;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,6 +89,7 @@ final class DataCommand implements Callable<Integer> {
                 configs.add(config);
             }
             DataDirectory directory = DataDirectory.resolve(dataDir, System.getenv());
+            requireWritable(directory.root());
             HubClient hub = HubClient.fromEnvironment(HubClient.defaultHttpClient(),
                 endpoint != null ? endpoint : HubClient.DEFAULT_ENDPOINT, System.getenv());
             PrintWriter out = spec.commandLine().getOut();
@@ -101,7 +104,14 @@ final class DataCommand implements Callable<Integer> {
                 };
                 TaskPull pull = TaskPull.into(directory.root(), hub).withListener(progress);
                 for (TaskConfig config : configs) {
-                    PullOutcome outcome = pull.pull(spec(config));
+                    PullOutcome outcome;
+                    try {
+                        outcome = pull.pull(spec(config));
+                    } catch (EvosldException e) {
+                        throw configs.size() == 1 ? e : new EvosldException(e.getMessage() + " (pulled: "
+                            + names(configs.subList(0, outcomes.size())) + "; not pulled: "
+                            + names(configs.subList(outcomes.size(), configs.size())) + ")", e);
+                    }
                     outcomes.add(outcome);
                     if (!json) {
                         out.println(line(outcome));
@@ -116,6 +126,26 @@ final class DataCommand implements Callable<Integer> {
                 err.flush();
             }
             return 0;
+        }
+
+        private static String names(List<TaskConfig> configs) {
+            return configs.isEmpty() ? "none" : String.join(", ", configs.stream().map(TaskConfig::name).toList());
+        }
+
+        /** Fails before anything is downloaded when the data directory cannot take the files. */
+        private static void requireWritable(Path root) {
+            if (Files.exists(root) && !Files.isDirectory(root)) {
+                throw new EvosldException(root + ": a file, not a data directory (give another --data-dir)");
+            }
+            try {
+                Files.createDirectories(root);
+            } catch (IOException e) {
+                throw new EvosldException(root + ": cannot create the data directory (" + e.getClass().getSimpleName()
+                    + ")");
+            }
+            if (!Files.isWritable(root)) {
+                throw new EvosldException(root + ": the data directory is not writable (permission denied)");
+            }
         }
 
         /** A terminal gets progress bars; a log gets a line per split, as bars would flood it. */

@@ -27,7 +27,13 @@ public final class Main {
 
     /** Runs the command line with the given arguments and returns the exit status. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        try {
+            return commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands exceptions to the handlers below, but an Error passes them by
+            System.err.println("evosld: out of memory; give the JVM more (JAVA_TOOL_OPTIONS=-Xmx8g, say)");
+            return 1;
+        }
     }
 
     /** The configured picocli command line; tests use it to capture output. */
@@ -47,9 +53,10 @@ public final class Main {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         // picocli's own words for an option of an exclusive group given twice name its internals
-        String message = e.getMessage().startsWith("Error: expected only one match")
-            ? "--task, or --data with its options, given twice or both (give one of them, once)"
-            : e.getMessage();
+        String message = !e.getMessage().startsWith("Error: expected only one match") ? e.getMessage()
+            : command.getCommandSpec().findOption("--data") != null
+                ? "--task, or --data with its options, given twice or both (give one of them, once)"
+                : "--task given twice, or beside --all (give one of them, once)";
         err.println("evosld: " + message + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.flush();

@@ -146,6 +146,30 @@ class DataCommandTest {
     }
 
     @Test
+    void aDataDirectoryThatCannotTakeTheFilesFailsBeforeAnyRequest() throws IOException {
+        Path file = Files.writeString(tmp.resolve("afile"), "x");
+        CliRun run = CliRun.of("data", "pull", "--task", "parallel_scaling_law", "--data-dir", file.toString(),
+            "--endpoint", endpoint());
+        assertEquals(List.of("evosld: " + file + ": a file, not a data directory (give another --data-dir)"),
+            run.allErrorLines());
+        assertEquals(0, hub.requests.get());
+    }
+
+    @Test
+    void pullingAllTasksNamesThoseItPulledAndThoseNotWhenOneFails() {
+        hub.putParallelScalingLaw();
+        CliRun run = CliRun.of("data", "pull", "--all", "--data-dir", tmp.toString(), "--endpoint", endpoint());
+        assertEquals(1, run.exit());
+        String last = run.errorLines().getLast();
+        List<String> tasks = TaskConfig.builtinTasks();
+        assertTrue(last.startsWith("evosld: hugging face has no config '" + tasks.getFirst() + "'"), last);
+        assertTrue(last.endsWith(" (pulled: none; not pulled: " + String.join(", ", tasks) + ")"), last);
+        CliRun twice = CliRun.of("data", "pull", "--task", "a", "--task", "b", "--data-dir", tmp.toString());
+        assertEquals(List.of("evosld: --task given twice, or beside --all (give one of them, once) (see: evosld data"
+            + " pull --help)"), twice.allErrorLines());
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertEquals(2, CliRun.of("data", "pull", "--data-dir", tmp.toString()).exit());
         assertEquals(2, CliRun.of("data", "pull", "--all", "--task", "sft_scaling_law", "--data-dir", tmp.toString()).exit());

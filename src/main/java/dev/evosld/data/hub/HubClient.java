@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okio.BufferedSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -45,6 +46,7 @@ public final class HubClient {
     // Long enough for the dataset viewer's error sentences, short enough to keep a message on one screen line.
     private static final int ERROR_TEXT_LIMIT = 240;
     private static final long ERROR_BODY_LIMIT = 64 * 1024;
+    private static final long BODY_LIMIT = 16L * 1024 * 1024;
 
     private final OkHttpClient http;
     private final HttpUrl endpoint;
@@ -65,6 +67,16 @@ public final class HubClient {
      */
     public static HubClient of(OkHttpClient http, HttpUrl endpoint, Optional<String> token) {
         String bearer = token.map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
+        if (bearer != null) {
+            for (int i = 0; i < bearer.length(); i++) {
+                char c = bearer.charAt(i);
+                if (c < 0x21 || c > 0x7e) {
+                    // the character itself is not shown: it is part of a secret
+                    throw new EvosldException(TOKEN_VARIABLE + " holds a character an HTTP header cannot carry (at"
+                        + " position " + (i + 1) + "); copy the token again");
+                }
+            }
+        }
         return new HubClient(http, endpoint, bearer, RetryPolicy.defaults());
     }
 
@@ -104,8 +116,8 @@ public final class HubClient {
             .addQueryParameter("dataset", dataset)
             .build();
         String what = describe(url);
-        JsonNode root = get(url, () -> "hugging face has no dataset '" + dataset + "'"
-            + (token == null ? " (or it is private or gated: set " + TOKEN_VARIABLE + ")" : ""));
+        JsonNode root = get(url, detail -> "hugging face has no dataset '" + dataset + "'"
+            + (token == null ? " (or it is private or gated: set " + TOKEN_VARIABLE + ")" : "") + detail);
         List<DatasetSplit> splits = new ArrayList<>();
         for (JsonNode entry : array(root, "splits", what)) {
             splits.add(new DatasetSplit(
@@ -135,7 +147,8 @@ public final class HubClient {
             .addQueryParameter("length", Integer.toString(length))
             .build();
         String what = describe(url);
-        JsonNode root = get(url, () -> "hugging face has no config '" + config + "' in dataset '" + dataset + "'");
+        JsonNode root = get(url, detail -> "hugging face: " + what + " failed: HTTP 404" + detail + " (no such config, split"
+            + " or rows in dataset '" + dataset + "')");
         List<RowsPage.Feature> features = new ArrayList<>();
         for (JsonNode feature : array(root, "features", what)) {
             // Fields the pull does not rely on are read leniently, so that an addition to the API breaks nothing.
@@ -172,7 +185,7 @@ public final class HubClient {
             partial != null && partial.asBoolean(false));
     }
 
-    private JsonNode get(HttpUrl url, Supplier<String> notFound) {
+    private JsonNode get(HttpUrl url, UnaryOperator<String> notFound) {
         String what = describe(url);
         Request request = request(url);
         for (int attempt = 1; ; attempt++) {
@@ -214,7 +227,7 @@ public final class HubClient {
         }
     }
 
-    private Attempt attempt(Request request, String what, Supplier<String> notFound) {
+    private Attempt attempt(Request request, String what, UnaryOperator<String> notFound) {
         Response response;
         try {
             response = http.newCall(request).execute();
@@ -226,7 +239,13 @@ public final class HubClient {
             if (code >= 200 && code < 300) {
                 String body;
                 try {
-                    body = response.body().string();
+                    BufferedSource source = response.body().source();
+                    // a page of rows is a few kilobytes: a body past the limit is no answer, and must not fill memory
+                    if (response.body().contentLength() > BODY_LIMIT || source.request(BODY_LIMIT + 1)) {
+                        throw new EvosldException("hugging face: " + what + " failed: the response is larger than "
+                            + BODY_LIMIT / (1024 * 1024) + " MiB, which no page of rows is");
+                    }
+                    body = source.readUtf8();
                 } catch (IOException e) {
                     return transientFailure(e, "truncated body", what);
                 }
@@ -242,7 +261,7 @@ public final class HubClient {
                     + (token == null
                         ? "; set " + TOKEN_VARIABLE + " to a Hugging Face access token"
                         : "; the account of the token in " + TOKEN_VARIABLE + " has no access"));
-                case 404 -> throw new EvosldException(notFound.get());
+                case 404 -> throw new EvosldException(notFound.apply(detail));
                 default -> {
                     if (code == 429 || code >= 500) {
                         yield new Attempt.Retry("HTTP " + code + detail, retryAfter(response));
@@ -298,13 +317,17 @@ public final class HubClient {
         return Duration.ofSeconds(Long.parseLong(value.strip()));
     }
 
-    /** The dataset viewer's {@code {"error": "…"}} text as {@code " (…)"}, or nothing. */
-    private static String errorText(Response response) {
+    /**
+     * The dataset viewer's {@code {"error": "…"}} text as {@code " (…)"}, or nothing; the token, should a server echo
+     * it, is blanked out.
+     */
+    private String errorText(Response response) {
         try {
             JsonNode body = Json.mapper().readTree(response.peekBody(ERROR_BODY_LIMIT).string());
             JsonNode error = body == null ? null : body.get("error");
             if (error != null && error.isString() && !error.stringValue().isBlank()) {
-                return " (" + oneLine(error.stringValue()) + ")";
+                String text = token == null ? error.stringValue() : error.stringValue().replace(token, "[token]");
+                return " (" + oneLine(text) + ")";
             }
         } catch (IOException | JacksonException e) {
             // an HTML error page from a proxy, or no body at all: the status says enough

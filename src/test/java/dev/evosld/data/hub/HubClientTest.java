@@ -256,13 +256,15 @@ class HubClientTest {
     }
 
     @Test
-    void namesTheMissingConfigOn404() {
+    void namesTheRequestAndTheServersWordsOn404() {
         server.enqueue(error(404, FakeHub.NOT_FOUND));
 
         EvosldException e = assertThrows(EvosldException.class,
-            () -> client().rows(DATASET, "x", "train", 0, 100));
+            () -> client().rows(DATASET, "x", "train", 1000, 100));
 
-        assertEquals("hugging face has no config 'x' in dataset 'pkuHaowei/sldbench'", e.getMessage());
+        assertEquals("hugging face: GET /rows?dataset=pkuHaowei/sldbench&config=x&split=train&offset=1000&length=100"
+            + " failed: HTTP 404 (" + FakeHub.NOT_FOUND + ") (no such config, split or rows in dataset"
+            + " 'pkuHaowei/sldbench')", e.getMessage());
         assertEquals(1, server.getRequestCount());
     }
 
@@ -272,8 +274,38 @@ class HubClientTest {
 
         EvosldException e = assertThrows(EvosldException.class, () -> client().splits("someone/nothing"));
 
-        assertEquals("hugging face has no dataset 'someone/nothing' (or it is private or gated: set HF_TOKEN)",
+        assertEquals("hugging face has no dataset 'someone/nothing' (or it is private or gated: set HF_TOKEN) ("
+            + FakeHub.NOT_FOUND + ")", e.getMessage());
+    }
+
+    @Test
+    void blanksOutTheTokenWhereTheServerEchoesIt() {
+        server.enqueue(error(400, "bad credentials: Bearer hf_secret123"));
+
+        EvosldException e = assertThrows(EvosldException.class,
+            () -> client(Optional.of("hf_secret123")).splits(DATASET));
+
+        assertEquals("hugging face: GET /splits?dataset=pkuHaowei/sldbench failed: HTTP 400 (bad credentials: Bearer"
+            + " [token])", e.getMessage());
+    }
+
+    @Test
+    void refusesATokenAHeaderCannotCarryWithoutShowingIt() {
+        EvosldException e = assertThrows(EvosldException.class, () -> client(Optional.of("hf_secret\u00e9x")));
+        assertEquals("HF_TOKEN holds a character an HTTP header cannot carry (at position 10); copy the token again",
             e.getMessage());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void refusesABodyLargerThanAnyPageWithoutReadingItAll() {
+        server.enqueue(ok(" ".repeat(17 * 1024 * 1024) + "{}"));
+
+        EvosldException e = assertThrows(EvosldException.class, () -> client().splits(DATASET));
+
+        assertEquals("hugging face: GET /splits?dataset=pkuHaowei/sldbench failed: the response is larger than 16 MiB,"
+            + " which no page of rows is", e.getMessage());
+        assertEquals(1, server.getRequestCount(), "not retried");
     }
 
     @Test

@@ -33,6 +33,9 @@ public final class Main {
             // picocli hands exceptions to the handlers below, but an Error passes them by
             System.err.println("evosld: out of memory; give the JVM more (JAVA_TOOL_OPTIONS=-Xmx8g, say)");
             return 1;
+        } catch (StackOverflowError e) {
+            System.err.println("evosld: internal error: stack overflow (a law nested too deeply?); please report it");
+            return 1;
         }
     }
 

@@ -28,10 +28,30 @@ public final class LawParser {
     private final List<Token> tokens;
     private int next;
 
+    /**
+     * The most tokens a law may have. The parser and every tree walk after it recurse, so a law of thousands of
+     * terms (an LLM's runaway answer) would overflow the stack; no scaling law comes near this.
+     */
+    static final int MAX_TOKENS = 1000;
+
+    /** The deepest nesting of parentheses a law may have, for the same reason. */
+    static final int MAX_DEPTH = 64;
+
     private LawParser(String source, String text) {
         this.source = source;
         this.text = text;
         this.tokens = tokenize();
+        if (tokens.size() > MAX_TOKENS + 1) {
+            throw error(tokens.get(MAX_TOKENS), "the law is longer than " + MAX_TOKENS
+                + " symbols, numbers and operators, more than any scaling law needs");
+        }
+        int depth = 0;
+        for (Token token : tokens) {
+            depth += token.is("(") ? 1 : token.is(")") ? -1 : 0;
+            if (depth > MAX_DEPTH) {
+                throw error(token, "parentheses nest deeper than " + MAX_DEPTH + " levels");
+            }
+        }
     }
 
     /** Parses a formula; errors are reported as {@code law:<column>: ...}. */

@@ -14,6 +14,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.BufferedSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +38,9 @@ public final class HttpChatClient implements ChatClient {
 
     private final LlmSettings settings;
     private final OkHttpClient http;
+    /** The largest response body read; a chat answer of a few thousand tokens is a few kilobytes. */
+    private static final long BODY_LIMIT = 4L * 1024 * 1024;
+
     private final LlmUsage usage;
     private final Sleeper sleeper;
     private final Backoff backoff;
@@ -52,6 +56,8 @@ public final class HttpChatClient implements ChatClient {
             .connectTimeout(settings.connectTimeout())
             .readTimeout(settings.readTimeout())
             .writeTimeout(settings.readTimeout())
+            // a server that trickles its answer resets the read timeout with every byte: bound the whole call too
+            .callTimeout(settings.connectTimeout().plus(settings.readTimeout()))
             .build();
     }
 
@@ -114,7 +120,13 @@ public final class HttpChatClient implements ChatClient {
         usage.recordCall();
         try (Response response = http.newCall(request).execute()) {
             int status = response.code();
-            String body = response.body().string();
+            BufferedSource source = response.body().source();
+            // an answer of a few thousand tokens is kilobytes: anything past the limit is no answer
+            if (source.request(BODY_LIMIT + 1)) {
+                return new Attempt.Malformed("the endpoint's answer is larger than " + BODY_LIMIT / (1024 * 1024)
+                    + " MiB");
+            }
+            String body = source.readUtf8();
             if (response.isSuccessful()) {
                 return parseCompletion(body);
             }
@@ -122,8 +134,14 @@ public final class HttpChatClient implements ChatClient {
                 throw new LlmAuthException(status, settings.apiKey().isPresent());
             }
             if (status == 429 || status >= 500) {
-                return new Attempt.Transient(
-                    "HTTP " + status + errorDetail(body), Backoff.parseRetryAfter(response.header("Retry-After")));
+                OptionalDouble retryAfter = Backoff.parseRetryAfter(response.header("Retry-After"));
+                // waiting longer than an answer may take would spend the search's time on nothing
+                if (retryAfter.isPresent() && retryAfter.getAsDouble() > settings.readTimeout().toSeconds()) {
+                    throw new LlmException("llm: POST %s: HTTP %d%s, and the endpoint asks to wait %.0f s, longer than"
+                        .formatted(settings.chatCompletionsUrl(), status, errorDetail(body), retryAfter.getAsDouble())
+                        + " --llm-timeout");
+                }
+                return new Attempt.Transient("HTTP " + status + errorDetail(body), retryAfter);
             }
             throw new LlmException("llm: POST %s was rejected (HTTP %d)%s".formatted(
                 settings.chatCompletionsUrl(), status, errorDetail(body)));
@@ -188,21 +206,23 @@ public final class HttpChatClient implements ChatClient {
         return node.isIntegralNumber() && node.asLong() > 0 ? node.asLong() : 0;
     }
 
-    /** The server's own error message, as {@code ": message"}, or nothing. */
-    private static String errorDetail(String body) {
+    /**
+     * The server's own error message, as {@code ": message"}, or nothing; the API key, should a server or proxy
+     * echo it, is blanked out.
+     */
+    private String errorDetail(String body) {
         if (body == null || body.isBlank()) {
             return "";
         }
+        String message = "";
         try {
             JsonNode error = READER.readTree(body).path("error");
-            String message = error.isString() ? error.stringValue() : error.path("message").asString("");
-            if (!message.isBlank()) {
-                return ": " + Text.oneLine(message);
-            }
+            message = error.isString() ? error.stringValue() : error.path("message").asString("");
         } catch (JacksonException e) {
-            // Not JSON: an HTML error page or plain text; show its start below.
+            // Not JSON: an HTML error page or plain text; show its start.
         }
-        return ": " + Text.oneLine(body);
+        String text = message.isBlank() ? body : message;
+        return ": " + Text.oneLine(settings.apiKey().map(key -> text.replace(key, "[key]")).orElse(text));
     }
 
     /** What one HTTP exchange produced. */

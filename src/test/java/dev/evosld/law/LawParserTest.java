@@ -90,6 +90,19 @@ class LawParserTest {
     }
 
     @Test
+    void refusesLawsLongerOrDeeperThanAnyScalingLaw() {
+        String sum = "-x" + " + x".repeat((LawParser.MAX_TOKENS - 2) / 2);
+        LawParser.parse(sum);
+        LawSyntaxException longer = assertThrows(LawSyntaxException.class, () -> LawParser.parse(sum + " + x"));
+        assertEquals("law:" + (sum.length() + 2) + ": the law is longer than 1000 symbols, numbers and operators, more than"
+            + " any scaling law needs", longer.getMessage());
+        String nested = "(".repeat(LawParser.MAX_DEPTH) + "x" + ")".repeat(LawParser.MAX_DEPTH);
+        LawParser.parse(nested);
+        LawSyntaxException deeper = assertThrows(LawSyntaxException.class, () -> LawParser.parse("(" + nested + ")"));
+        assertEquals("law:65: parentheses nest deeper than 64 levels", deeper.getMessage());
+    }
+
+    @Test
     void namesTheSourceInErrors() {
         LawSyntaxException e = assertThrows(LawSyntaxException.class,
             () -> LawParser.parse("configs/moe.yaml human_law", "a +* b"));

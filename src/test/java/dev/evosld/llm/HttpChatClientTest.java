@@ -196,7 +196,7 @@ class HttpChatClientTest {
     void rateLimitHonoursRetryAfter() {
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3").body("slow down").build());
         server.enqueue(ok(completion("{\"laws\": []}")));
-        try (HttpChatClient client = client()) {
+        try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofSeconds(5), 3)) {
             client.complete(request());
         }
         assertEquals(2, server.getRequestCount());
@@ -204,13 +204,39 @@ class HttpChatClientTest {
     }
 
     @Test
-    void retryAfterIsCapped() {
-        server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "86400").build());
-        server.enqueue(ok(completion("{\"laws\": []}")));
+    void aRetryAfterLongerThanTheTimeoutGivesUpAtOnce() {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3600")
+            .body("{\"error\": {\"message\": \"rate limited\"}}").build());
         try (HttpChatClient client = client()) {
-            client.complete(request());
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + ": HTTP 429: rate limited, and the endpoint"
+                + " asks to wait 3600 s, longer than --llm-timeout", e.getMessage());
         }
-        assertEquals(List.of(Duration.ofSeconds(60)), slept);
+        assertEquals(1, server.getRequestCount());
+        assertEquals(List.of(), slept);
+    }
+
+    @Test
+    void anAnswerTrickledSlowerThanTheTimeoutIsCutOff() {
+        // about 1,000 bytes at 160 a second: six seconds, against a whole call of 2 s to connect and 0.5 s to answer
+        server.enqueue(new MockResponse.Builder().code(200).body(completion("{\"laws\": []}" + " ".repeat(800)))
+            .throttleBody(16, 100, TimeUnit.MILLISECONDS).build());
+        server.enqueue(ok(completion("{\"laws\": [{\"law\": \"a\"}]}")));
+        try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofMillis(500), 3)) {
+            assertEquals("{\"laws\": [{\"law\": \"a\"}]}", client.complete(request()).content());
+        }
+        assertEquals(2, server.getRequestCount(), "the trickled answer timed out as a whole and was retried");
+    }
+
+    @Test
+    void theKeyIsBlankedOutWhereTheServerEchoesIt() {
+        server.enqueue(new MockResponse.Builder().code(400)
+            .body("{\"error\": {\"message\": \"bad request with key Bearer sk-test\"}}").build());
+        try (HttpChatClient client = client()) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions")
+                + " was rejected (HTTP 400): bad request with key Bearer [key]", e.getMessage());
+        }
     }
 
     @Test

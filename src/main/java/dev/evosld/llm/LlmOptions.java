@@ -70,8 +70,7 @@ public record LlmOptions(
     }
 
     /**
-     * Reads the {@code llm:} section of a YAML config file; {@link #none()} when the file has no such
-     * section. Keys are snake_case: {@code base_url}, {@code model}, {@code temperature},
+     * Reads the {@code llm:} section of a YAML config file, which must have one. Keys are snake_case: {@code base_url}, {@code model}, {@code temperature},
      * {@code max_tokens}, {@code timeout_seconds}, {@code max_retries}. Other keys in the section, in
      * particular an API key, are refused: a config file is often committed, a key must not be.
      *
@@ -88,7 +87,9 @@ public record LlmOptions(
         }
         JsonNode section = root == null ? null : root.path("llm");
         if (section == null || section.isMissingNode() || section.isNull()) {
-            return NONE;
+            // the file was named to configure the LLM: one that cannot is a mistake, not an offline run
+            throw new EvosldException(file + ": no llm: section, so it configures nothing (expected llm: {base_url:"
+                + " ..., model: ...})");
         }
         if (!section.isObject()) {
             throw new EvosldException(file + ": llm: must be a mapping of settings");

@@ -157,14 +157,20 @@ public final class ProposalParser {
             return new Answer.Malformed("the answer has no \"laws\" array");
         }
         List<Proposal> proposals = new ArrayList<>(laws.size());
+        int firstMalformed = -1;
         for (int i = 0; i < laws.size(); i++) {
             JsonNode entry = laws.path(i);
             JsonNode law = entry.path("law");
             if (!law.isString()) {
-                return new Answer.Malformed("laws[" + i + "] has no string \"law\"");
+                // one bad entry does not spoil the good ones beside it
+                firstMalformed = firstMalformed < 0 ? i : firstMalformed;
+                continue;
             }
             JsonNode rationale = entry.path("rationale");
             proposals.add(new Proposal(law.stringValue(), rationale.isString() ? Text.oneLine(rationale.stringValue()) : ""));
+        }
+        if (proposals.isEmpty() && firstMalformed >= 0) {
+            return new Answer.Malformed("laws[" + firstMalformed + "] has no string \"law\"");
         }
         return new Answer.Proposals(proposals);
     }

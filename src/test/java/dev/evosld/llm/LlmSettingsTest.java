@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -85,9 +86,12 @@ class LlmSettingsTest {
     }
 
     @Test
-    void configWithoutLlmSectionSetsNothing() throws IOException {
-        assertEquals(LlmOptions.none(), LlmOptions.fromConfigFile(config("task: demo\ntargets: [loss]\n")));
-        assertEquals(LlmOptions.none(), LlmOptions.fromConfigFile(config("")));
+    void aConfigFileWithoutAnLlmSectionIsAnError() throws IOException {
+        for (String text : List.of("task: demo\ntargets: [loss]\n", "", "llm:\n")) {
+            Path file = config(text);
+            assertEquals(file + ": no llm: section, so it configures nothing (expected llm: {base_url: ..., model: ...})",
+                assertThrows(EvosldException.class, () -> LlmOptions.fromConfigFile(file)).getMessage());
+        }
     }
 
     @Test

@@ -43,8 +43,11 @@ class ProposalParserTest {
             ProposalParser.parse("{\"proposals\": []}"));
         assertEquals(new Answer.Malformed("the answer has no \"laws\" array"),
             ProposalParser.parse("{\"laws\": \"a*N\"}"));
-        assertEquals(new Answer.Malformed("laws[1] has no string \"law\""),
-            ProposalParser.parse("{\"laws\": [{\"law\": \"a\"}, {\"formula\": \"b\"}]}"));
+        assertEquals(new Answer.Proposals(List.of(new Proposal("a", ""))),
+            ProposalParser.parse("{\"laws\": [{\"law\": \"a\"}, {\"formula\": \"b\"}, 123]}"),
+            "malformed entries are left out, the good ones kept");
+        assertEquals(new Answer.Malformed("laws[0] has no string \"law\""),
+            ProposalParser.parse("{\"laws\": [{\"formula\": \"b\"}, 123]}"), "no entry usable");
         assertEquals(new Answer.Malformed("laws[0] has no string \"law\""),
             ProposalParser.parse("{\"laws\": [{\"law\": 3}]}"));
         assertEquals(new Answer.Malformed("laws[0] has no string \"law\""),

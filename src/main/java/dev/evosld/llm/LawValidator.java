@@ -3,6 +3,7 @@ package dev.evosld.llm;
 import dev.evosld.law.Law;
 import dev.evosld.law.LawSyntaxException;
 import dev.evosld.law.Simplifier;
+import dev.evosld.search.FormRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +26,8 @@ import java.util.Set;
  *       short names ({@code L_inf}), variables long ones.
  * </ul>
  *
- * The budget (parameters per group and target), the use of at least one variable and novelty with respect to
- * the laws the model was shown are checked too.
+ * The budget (parameters per group and target), the use of at least one variable, the search's rules of form
+ * ({@link FormRules}) and novelty with respect to the laws the model was shown are checked too.
  */
 final class LawValidator {
     private static final int LONG_NAME = 6;
@@ -71,6 +72,11 @@ final class LawValidator {
         }
         if (law.variables().isEmpty()) {
             return Optional.of("uses none of the variables " + String.join(", ", features));
+        }
+        // the search would drop it unseen; saying why lets the model propose a form that can extrapolate
+        Optional<String> form = FormRules.violation(Simplifier.simplify(law));
+        if (form.isPresent()) {
+            return Optional.of("is not a scaling-law form: " + form.get());
         }
         if (!known.isEmpty() && known.contains(key(law))) {
             return Optional.of("is already among the best laws");

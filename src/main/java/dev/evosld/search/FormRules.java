@@ -20,12 +20,12 @@ import java.util.Set;
  *   <li>no fitted power of a bare logarithm ({@code log(N)^p}); a fixed one such as {@code log(N)^2} is fine.
  * </ul>
  */
-final class FormRules {
+public final class FormRules {
     private FormRules() {
     }
 
-    /** Why the law is not an acceptable form, if it is not. */
-    static Optional<String> violation(Law law) {
+    /** Why the law is not an acceptable form, if it is not; the search judges laws simplified. */
+    public static Optional<String> violation(Law law) {
         return violation(law.expr(), Set.copyOf(law.variables()), false, false);
     }
 

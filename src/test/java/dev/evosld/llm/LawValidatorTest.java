@@ -58,6 +58,7 @@ class LawValidatorTest {
         assertEquals(Optional.of("has 5 parameters (E, A, a, B, b), more than the budget of 4"),
             check("E + A*num_params^(-a) + B*parallel_size^(-b)"));
         assertEquals(Optional.of("uses none of the variables num_params, parallel_size"), check("a + b"));
+        assertEquals(Optional.of("is not a scaling-law form: a variable in an exponent"), check("A*num_params^parallel_size"));
         // equal to a law the model was shown, up to parameter names and the order of terms
         assertEquals(Optional.of("is already among the best laws"), check("B*num_params^(-c) + L"));
     }

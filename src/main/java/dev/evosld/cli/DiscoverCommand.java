@@ -58,6 +58,9 @@ final class DiscoverCommand implements Callable<Integer> {
     private static final SearchSettings DEFAULTS = SearchSettings.defaults();
     /** Why a run without a test split has no test R². */
     static final String FIT_ON_EVERY_ROW = "every row was used to fit the law";
+    /** How to continue a run: its data is not in the checkpoint, so the command line names it again. */
+    private static final String RESUME_HINT = "the same data options and --resume ";
+
     /** The most Pareto-front laws the text summary lists. */
     private static final int FRONT_LINES = 6;
 
@@ -161,18 +164,19 @@ final class DiscoverCommand implements Callable<Integer> {
         }
         RunDirectory run = new RunDirectory(resume != null ? resume : out != null ? out : defaultDirectory(config));
         if (resume == null && run.holdsRun()) {
-            throw new EvosldException(run.path() + " already holds a run; continue it with --resume " + run.path()
+            throw new EvosldException(run.path() + " already holds a run; continue it with " + RESUME_HINT + run.path()
                 + ", or give another --out");
         }
+        // every option is checked before anything is said about the LLM, so that a bad one is the only line
+        int threadCount = threads != null ? UsageException.threads(threads) : DEFAULTS.threads();
+        Duration limit = timeLimit != null ? timeLimit : DEFAULTS.timeLimit();
+        SearchSettings settings = resume != null ? resumedSettings(run, limit, threadCount)
+            : searchSettings(config, threadCount, limit);
         Optional<LlmSettings> llm = llmSettings(run);
         if (llm.isEmpty() && !noLlm) {
             err.println(LlmSettings.NO_ENDPOINT_NOTICE);
             err.flush();
         }
-        int threadCount = threads != null ? UsageException.threads(threads) : DEFAULTS.threads();
-        Duration limit = timeLimit != null ? timeLimit : DEFAULTS.timeLimit();
-        SearchSettings settings = resume != null ? resumedSettings(run, limit, threadCount)
-            : searchSettings(config, threadCount, limit);
         SearchProgress progress = new SearchProgress(err, config.name(), settings.generations(), interactive());
         LlmUsage usage = new LlmUsage();
         LlmProposer llmProposer = llm.map(s -> LlmProposer.builder(s)
@@ -200,7 +204,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 Optional<Runnable> writer = discovery.checkpointWriter();
                 writer.ifPresent(Runnable::run);
                 err.println(writer.isPresent()
-                    ? "evosld: interrupted; continue the run with --resume " + run.path()
+                    ? "evosld: interrupted; continue the run with " + RESUME_HINT + run.path()
                     : "evosld: interrupted before the first checkpoint; there is nothing to resume");
                 err.flush();
             }, "evosld-checkpoint");

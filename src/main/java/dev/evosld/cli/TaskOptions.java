@@ -277,7 +277,7 @@ final class TaskOptions {
             .filter(group -> group.rows() < allowed)
             .map(group -> "evosld: note: group '" + group.name() + "' has " + group.rows() + " train run"
                 + (group.rows() == 1 ? "" : "s") + ", so no law with more parameters than that can be fitted to it, and"
-                + " the search keeps to such laws; leave the group out for larger ones");
+                + " the law reported is one small enough; leave the group out for larger ones");
     }
 
     /** The data the command line names; a usage error (exit 2) when it names none. */

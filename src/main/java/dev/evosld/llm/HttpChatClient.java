@@ -57,7 +57,7 @@ public final class HttpChatClient implements ChatClient {
             .readTimeout(settings.readTimeout())
             .writeTimeout(settings.readTimeout())
             // a server that trickles its answer resets the read timeout with every byte: bound the whole call too
-            .callTimeout(settings.connectTimeout().plus(settings.readTimeout()))
+            .callTimeout(settings.readTimeout())
             .build();
     }
 

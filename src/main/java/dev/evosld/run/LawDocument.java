@@ -187,7 +187,7 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
         try {
             parsed = parsedLaw();
         } catch (EvosldException e) {
-            throw new EvosldException(file + ": law: " + e.getMessage(), e);
+            throw new EvosldException(file + ": " + e.getMessage(), e);
         }
         if (!parsed.parameters().equals(parameterNames)) {
             throw new EvosldException(file + ": parameter_names " + parameterNames + " are not the law's parameters "

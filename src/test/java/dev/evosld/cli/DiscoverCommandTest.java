@@ -59,7 +59,7 @@ class DiscoverCommandTest {
 
         CliRun again = discover(out, "--seed", "9");
         assertEquals(1, again.exit());
-        assertEquals(List.of("evosld: " + out + " already holds a run; continue it with --resume " + out
+        assertEquals(List.of("evosld: " + out + " already holds a run; continue it with the same data options and --resume " + out
             + ", or give another --out"), again.allErrorLines());
         CliRun fit = CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group",
             "family", "--law", "E", "--out", out.toString());

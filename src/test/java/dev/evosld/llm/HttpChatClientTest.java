@@ -218,7 +218,7 @@ class HttpChatClientTest {
 
     @Test
     void anAnswerTrickledSlowerThanTheTimeoutIsCutOff() {
-        // about 1,000 bytes at 160 a second: six seconds, against a whole call of 2 s to connect and 0.5 s to answer
+        // about 1,000 bytes at 160 a second: six seconds, against a whole call of 0.5 s
         server.enqueue(new MockResponse.Builder().code(200).body(completion("{\"laws\": []}" + " ".repeat(800)))
             .throttleBody(16, 100, TimeUnit.MILLISECONDS).build());
         server.enqueue(ok(completion("{\"laws\": [{\"law\": \"a\"}]}")));

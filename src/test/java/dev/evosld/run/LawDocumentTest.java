@@ -87,7 +87,7 @@ class LawDocumentTest {
         Path file = dir.resolve("law.json");
         String values = "{\"all\": {\"E\": 1.5, \"A\": 300, \"a\": -0.3}}";
         Files.writeString(file, OLD.formatted(values).replace("E + A*N^a", "E + A*(N^a"));
-        assertEquals(file + ": law: law:11: expected ')' to close the '(' at column 7 but found end of law", message(file));
+        assertEquals(file + ": law:11: expected ')' to close the '(' at column 7 but found end of law", message(file));
         Files.writeString(file, OLD.formatted(values).replace("\"variables\": [\"N\"]", "\"variables\": []"));
         assertEquals(file + ": parameter_names [E, A, a] are not the law's parameters [E, A, N, a] (names that are not"
             + " variables)", message(file));

@@ -53,6 +53,10 @@ public final class LlmProposer implements Proposer, AutoCloseable {
 
     private List<String> feedback = List.of();
     private String disabledBy;
+    private int failedRounds;
+
+    /** Rounds in a row the endpoint may fail before the proposer stops asking it. */
+    static final int FAILED_ROUNDS_TO_GIVE_UP = 3;
 
     private LlmProposer(Builder builder) {
         this.settings = builder.settings;
@@ -118,9 +122,18 @@ public final class LlmProposer implements Proposer, AutoCloseable {
             messages.accept(e.getMessage() + "; no more LLM proposals in this run");
             return List.of();
         } catch (LlmException e) {
-            messages.accept(e.getMessage() + " (no LLM " + what + " this round)");
+            failedRounds++;
+            if (failedRounds >= FAILED_ROUNDS_TO_GIVE_UP) {
+                // an endpoint down for this long is not coming back within the run: stop spending its backoff
+                disabledBy = e.getMessage();
+                messages.accept(e.getMessage() + "; the endpoint failed " + failedRounds
+                    + " rounds running, so no more LLM proposals in this run");
+            } else {
+                messages.accept(e.getMessage() + " (no LLM " + what + " this round)");
+            }
             return List.of();
         }
+        failedRounds = 0;
         TaskConfig config = context.config();
         Set<String> known = new HashSet<>();
         for (ScoredLaw law : shown) {

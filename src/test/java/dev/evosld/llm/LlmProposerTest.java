@@ -231,6 +231,27 @@ class LlmProposerTest {
     }
 
     @Test
+    void anEndpointFailingThreeRoundsRunningIsAskedNoMore() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(404).body("{\"error\": {\"message\": \"no such model\"}}").build();
+            }
+        });
+        try (LlmProposer proposer = proposer()) {
+            for (int round = 0; round < 5; round++) {
+                assertEquals(List.of(), proposer.seeds(ParallelTask.context(List.of(), round)));
+            }
+            assertTrue(proposer.disabledBy().orElseThrow().contains("HTTP 404"), proposer.disabledBy().toString());
+        }
+        assertEquals(LlmProposer.FAILED_ROUNDS_TO_GIVE_UP, server.getRequestCount(), "404 is not retried within a round");
+        assertEquals(3, messages.size());
+        assertTrue(messages.get(1).endsWith("(no LLM seeds this round)"), messages.get(1));
+        assertTrue(messages.get(2).endsWith("; the endpoint failed 3 rounds running, so no more LLM proposals in this run"),
+            messages.get(2));
+    }
+
+    @Test
     void refusedCredentialsStopTheLlmButNotTheSearch() {
         server.setDispatcher(new Dispatcher() {
             @Override

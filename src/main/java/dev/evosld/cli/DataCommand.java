@@ -90,10 +90,14 @@ final class DataCommand implements Callable<Integer> {
             }
             DataDirectory directory = DataDirectory.resolve(dataDir, System.getenv());
             requireWritable(directory.root());
-            HubClient hub = HubClient.fromEnvironment(HubClient.defaultHttpClient(),
-                endpoint != null ? endpoint : HubClient.DEFAULT_ENDPOINT, System.getenv());
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            HubClient hub = HubClient.fromEnvironment(HubClient.defaultHttpClient(),
+                endpoint != null ? endpoint : HubClient.DEFAULT_ENDPOINT, System.getenv())
+                .withRetryListener(message -> {
+                    err.println("evosld: " + message);
+                    err.flush();
+                });
             List<PullOutcome> outcomes = new ArrayList<>();
             try (PullProgress bars = interactive() ? PullProgress.onStderr() : null) {
                 PullListener progress = bars != null ? bars : (task, split, rows, total) -> {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -52,12 +53,22 @@ public final class HubClient {
     private final HttpUrl endpoint;
     private final String token;
     private final RetryPolicy retry;
+    private final Consumer<String> retrying;
 
-    private HubClient(OkHttpClient http, HttpUrl endpoint, String token, RetryPolicy retry) {
+    private HubClient(OkHttpClient http, HttpUrl endpoint, String token, RetryPolicy retry, Consumer<String> retrying) {
         this.http = Objects.requireNonNull(http, "http");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.token = token;
         this.retry = Objects.requireNonNull(retry, "retry");
+        this.retrying = Objects.requireNonNull(retrying, "retrying");
+    }
+
+    /**
+     * This client, telling {@code retrying} each time it waits to try a request again (what failed, and how long it
+     * waits): a slow or failing server otherwise means minutes of silence.
+     */
+    public HubClient withRetryListener(Consumer<String> retrying) {
+        return new HubClient(http, endpoint, token, retry, retrying);
     }
 
     /**
@@ -77,7 +88,7 @@ public final class HubClient {
                 }
             }
         }
-        return new HubClient(http, endpoint, bearer, RetryPolicy.defaults());
+        return new HubClient(http, endpoint, bearer, RetryPolicy.defaults(), message -> { });
     }
 
     /** A client that takes its token from {@value #TOKEN_VARIABLE} in {@code environment}, if set and not blank. */
@@ -96,7 +107,7 @@ public final class HubClient {
 
     /** This client with another retry policy. */
     public HubClient withRetryPolicy(RetryPolicy policy) {
-        return new HubClient(http, endpoint, token, policy);
+        return new HubClient(http, endpoint, token, policy, retrying);
     }
 
     /** The dataset viewer's base URL. */
@@ -202,7 +213,11 @@ public final class HubClient {
                         throw new EvosldException("hugging face: " + what + " failed after " + attempt
                             + (attempt == 1 ? " attempt: " : " attempts: ") + reason);
                     }
-                    sleep(retryAfter == null ? retry.backoff(attempt) : retryAfter, what);
+                    Duration wait = retryAfter == null ? retry.backoff(attempt) : retryAfter;
+                    retrying.accept("hugging face: " + what + ": " + reason + "; trying again in "
+                        + Math.max(1, Math.round(wait.toMillis() / 1000.0)) + " s (attempt " + (attempt + 1) + " of "
+                        + retry.maxAttempts() + ")");
+                    sleep(wait, what);
                 }
             }
         }

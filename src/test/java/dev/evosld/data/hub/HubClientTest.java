@@ -163,6 +163,18 @@ class HubClientTest {
     }
 
     @Test
+    void saysEachTimeItWaitsToTryAgain() {
+        server.enqueue(error(503, "The server is busy."));
+        server.enqueue(ok(FakeHub.resource("rows-moe_scaling_law-test.json")));
+        List<String> said = new ArrayList<>();
+
+        client().withRetryListener(said::add).rows(DATASET, "moe_scaling_law", "test", 0, 100);
+
+        assertEquals(List.of("hugging face: " + ROWS_0 + ": HTTP 503 (The server is busy.); trying again in 1 s (attempt"
+            + " 2 of 4)"), said);
+    }
+
+    @Test
     void givesUpAfterTheLastAttemptWithOneLine() {
         for (int i = 0; i < 4; i++) {
             server.enqueue(new MockResponse.Builder().code(503).body("<html>busy</html>").build());

@@ -11,8 +11,11 @@ import dev.evosld.data.hub.PullSpec;
 import dev.evosld.data.hub.TaskPull;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +51,8 @@ final class DataCommand implements Callable<Integer> {
         description = "Downloads SLDBench tasks from Hugging Face (pkuHaowei/sldbench) into the data directory; "
             + "a task already up to date is not downloaded again. Set HF_TOKEN for a private or gated copy.")
     static final class Pull implements Callable<Integer> {
+        /** The data directory's lock file, hidden beside the task folders. */
+        static final String LOCK_FILE = ".evosld-pull.lock";
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         Which which;
@@ -75,7 +80,7 @@ final class DataCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             List<TaskConfig> configs = new ArrayList<>();
             for (String task : which.all ? TaskConfig.builtinTasks() : List.of(which.task)) {
                 if (!TaskConfig.builtinTasks().contains(task)) {
@@ -99,7 +104,8 @@ final class DataCommand implements Callable<Integer> {
                     err.flush();
                 });
             List<PullOutcome> outcomes = new ArrayList<>();
-            try (PullProgress bars = interactive() ? PullProgress.onStderr() : null) {
+            try (FileChannel lock = exclusive(directory.root());
+                 PullProgress bars = interactive() ? PullProgress.onStderr() : null) {
                 PullListener progress = bars != null ? bars : (task, split, rows, total) -> {
                     if (rows >= total) {
                         err.println("evosld: " + task + " " + split + ": " + rows + " rows");
@@ -134,6 +140,26 @@ final class DataCommand implements Callable<Integer> {
 
         private static String names(List<TaskConfig> configs) {
             return configs.isEmpty() ? "none" : String.join(", ", configs.stream().map(TaskConfig::name).toList());
+        }
+
+        /**
+         * A lock on the data directory held until the channel is closed: two pulls into one directory would remove
+         * each other's staging files.
+         */
+        private static FileChannel exclusive(Path root) throws IOException {
+            FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+            boolean locked;
+            try {
+                locked = channel.tryLock() != null;
+            } catch (OverlappingFileLockException e) {
+                locked = false;   // held by this very JVM, as when a test holds it
+            }
+            if (!locked) {
+                channel.close();
+                throw new EvosldException(root + ": another data pull is writing into it; wait for it to finish");
+            }
+            return channel;
         }
 
         /** Fails before anything is downloaded when the data directory cannot take the files. */

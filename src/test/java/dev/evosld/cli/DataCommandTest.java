@@ -156,6 +156,22 @@ class DataCommandTest {
     }
 
     @Test
+    void aSecondPullIntoTheSameDirectoryIsRefused() throws IOException {
+        hub.putParallelScalingLaw();
+        try (var channel = java.nio.channels.FileChannel.open(tmp.resolve(DataCommand.Pull.LOCK_FILE),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             var lock = channel.lock()) {
+            CliRun run = CliRun.of("data", "pull", "--task", "parallel_scaling_law", "--data-dir", tmp.toString(),
+                "--endpoint", endpoint());
+            assertEquals(List.of("evosld: " + tmp + ": another data pull is writing into it; wait for it to finish"),
+                run.allErrorLines());
+            assertEquals(0, hub.requests.get());
+        }
+        assertEquals(0, CliRun.of("data", "pull", "--task", "parallel_scaling_law", "--data-dir", tmp.toString(),
+            "--endpoint", endpoint()).exit(), "the lock is the holder's alone");
+    }
+
+    @Test
     void pullingAllTasksNamesThoseItPulledAndThoseNotWhenOneFails() {
         hub.putParallelScalingLaw();
         CliRun run = CliRun.of("data", "pull", "--all", "--data-dir", tmp.toString(), "--endpoint", endpoint());

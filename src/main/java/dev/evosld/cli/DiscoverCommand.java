@@ -58,8 +58,8 @@ final class DiscoverCommand implements Callable<Integer> {
     private static final SearchSettings DEFAULTS = SearchSettings.defaults();
     /** Why a run without a test split has no test R². */
     static final String FIT_ON_EVERY_ROW = "every row was used to fit the law";
-    /** How to continue a run: its data is not in the checkpoint, so the command line names it again. */
-    private static final String RESUME_HINT = "the same data options and --resume ";
+    /** How to continue a run: the run directory records its data. */
+    private static final String RESUME_HINT = "evosld discover --resume ";
 
     /** The most Pareto-front laws the text summary lists. */
     private static final int FRONT_LINES = 6;
@@ -156,7 +156,11 @@ final class DiscoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TaskData data = task.load();
+        // a resumed run without data options reads again the data it recorded
+        boolean recorded = resume != null && !task.isGiven();
+        DataSource source = recorded ? new RunDirectory(resume).readDataSource() : null;
+        TaskData data = recorded ? source.load(task.dataDirectory()) : task.load();
+        source = recorded ? source : task.dataSource(data);
         TaskConfig config = data.config();
         PrintWriter err = spec.commandLine().getErr();
         if (resume != null && out != null && !out.equals(resume)) {
@@ -191,10 +195,15 @@ final class DiscoverCommand implements Callable<Integer> {
             List<Proposer> proposers = llmProposer == null
                 ? List.of(new ClassicForms())
                 : List.of(new ClassicForms(), llmProposer);
+            if (resume == null) {
+                run.writeDataSource(source);
+            }
             discovery = resume != null
                 ? Discovery.resume(config, data.train(), run.checkpointFile(), limit, threadCount, proposers, progress)
                 : Discovery.start(config, data.train(), settings, proposers, progress, run.checkpointFile());
-            task.firstFeatureNote(data).ifPresent(err::println);
+            if (task.isGiven()) {
+                task.firstFeatureNote(data).ifPresent(err::println);
+            }
             TaskOptions.smallGroupNote(data).ifPresent(err::println);
             err.println("evosld: discovering a law for " + config.name() + " (" + discovery.settings().shape()
                 + ", seed " + discovery.settings().seed() + (llmProposer != null ? ", proposers: classic forms and " + llmProposer.name() : "")
@@ -219,7 +228,6 @@ final class DiscoverCommand implements Callable<Integer> {
         Optional<Predictions> testPredictions = data.test().map(t -> Predictions.of(result.law(), t.table(),
             result.parameters()));
         Optional<R2> test = testPredictions.map(Predictions::r2);
-        DataSource source = task.dataSource(data);
         Map<String, Double> testRmse = RunRecorder.write(run, config, data.train(), source,
             source.checksum(task.dataDirectory()), discovery.settings(), result, testPredictions)
             .metrics().testRmse();

@@ -1,8 +1,11 @@
 package dev.evosld.run;
 
 import dev.evosld.EvosldException;
+import dev.evosld.json.Json;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import tools.jackson.core.JacksonException;
 
 /**
  * The folder a {@code discover} or {@code fit --out} run writes, by default {@code results/<task>/<run>/}:
@@ -12,6 +15,8 @@ import java.nio.file.Path;
  *   <li>{@code pareto.json}: the Pareto front of validation error against complexity (discover);
  *   <li>{@code history.json}: the best validation error per generation (discover);
  *   <li>{@code checkpoint.json}: the search state, for {@code --resume} (discover);
+ *   <li>{@code data.json}: where the run's rows come from ({@link DataSource}), so that {@code --resume DIR} needs
+ *       no data options (discover);
  *   <li>{@code report.html} and {@code plots/}: the report;
  *   <li>{@code llm/}: the LLM response cache;
  *   <li>{@code llm-usage.json}: what the LLM proposer cost and gave (discover).
@@ -33,6 +38,39 @@ public record RunDirectory(Path path) {
 
     public Path checkpointFile() {
         return path.resolve("checkpoint.json");
+    }
+
+    public Path dataSourceFile() {
+        return path.resolve("data.json");
+    }
+
+    /** Records where the run's rows come from, before its search starts. */
+    public void writeDataSource(DataSource source) {
+        AtomicFiles.write(dataSourceFile(), Json.mapper().writeValueAsString(source) + "\n");
+    }
+
+    /**
+     * Where the run's rows come from, as {@link #writeDataSource} recorded it.
+     *
+     * @throws EvosldException if the run has no record (it started before runs kept one) or it is damaged
+     */
+    public DataSource readDataSource() {
+        Path file = dataSourceFile();
+        if (!Files.isRegularFile(file)) {
+            throw new EvosldException(path + ": the run does not record its data (it began before runs did); give"
+                + " the data options it started with");
+        }
+        try {
+            DataSource source = Json.mapper().readValue(Files.readString(file), DataSource.class);
+            if (source == null || source.kind() == null) {
+                throw new EvosldException(file + ": not a record of a run's data");
+            }
+            return source;
+        } catch (IOException e) {
+            throw new EvosldException("cannot read " + file + ": " + e.getMessage());
+        } catch (JacksonException e) {
+            throw new EvosldException(file + Json.problem(e));
+        }
     }
 
     public Path reportFile() {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,19 +60,33 @@ class DiscoverCommandTest {
 
         CliRun again = discover(out, "--seed", "9");
         assertEquals(1, again.exit());
-        assertEquals(List.of("evosld: " + out + " already holds a run; continue it with the same data options and --resume " + out
+        assertEquals(List.of("evosld: " + out + " already holds a run; continue it with evosld discover --resume " + out
             + ", or give another --out"), again.allErrorLines());
         CliRun fit = CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group",
             "family", "--law", "E", "--out", out.toString());
         assertEquals(List.of("evosld: " + out + " already holds a run; give another --out"), fit.allErrorLines());
         assertArrayEquals(law, Files.readAllBytes(out.resolve("law.json")), "the first run's law is kept");
 
-        CliRun resumed = CliRun.of("discover", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
-            "--group", "family", "--no-llm", "--resume", out.toString(), "--generations", "3", "--seed", "4",
-            "--restarts", "2");
+        CliRun resumed = CliRun.of("discover", "--no-llm", "--resume", out.toString(), "--generations", "3", "--seed",
+            "4", "--restarts", "2");
         assertEquals(2, resumed.exit());
         assertEquals(List.of("evosld: a resumed run keeps the settings it started with, and these differ: --seed 4 (the"
             + " run's: 0), --restarts 2 (the run's: 1); leave them out, or start a new run"), resumed.allErrorLines());
+    }
+
+    @Test
+    void aRunResumesFromItsDirectoryAloneReadingTheDataItRecorded() throws Exception {
+        Path out = dir.resolve("recorded");
+        CliRun first = discover(out, "--restarts", "1", "--json");
+        assertEquals(0, first.exit(), first.err());
+        CliRun again = CliRun.of("discover", "--no-llm", "--resume", out.toString(), "--json");
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(Json.mapper().readValue(first.out(), Map.class).get("law"),
+            Json.mapper().readValue(again.out(), Map.class).get("law"));
+        Files.delete(out.resolve("data.json"));
+        CliRun old = CliRun.of("discover", "--no-llm", "--resume", out.toString());
+        assertEquals(List.of("evosld: " + out + ": the run does not record its data (it began before runs did); give the"
+            + " data options it started with"), old.allErrorLines());
     }
 
     @Test

@@ -206,6 +206,13 @@ public final class Report {
         LawDocument.Provenance provenance = document.provenance();
         if (provenance != null) {
             row(out, "seed", Long.toString(provenance.seed()));
+            if (provenance.search() != null) {
+                LawDocument.Search search = provenance.search();
+                row(out, "search", search.generations() + " of " + search.plannedGenerations() + " generations"
+                    + (search.generations() >= search.plannedGenerations() ? ""
+                        : " (cut short by its " + Html.escape(String.valueOf(search.stoppedBy()))
+                            + ": another run with this seed finds another law)"));
+            }
             DataSource source = provenance.data();
             if (source != null) {
                 row(out, "data", "csv".equals(source.kind())

@@ -128,8 +128,27 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
      * @param dataChecksum SHA-256 of the train and test files
      * @param seed the seed
      * @param created when, ISO-8601
+     * @param search how the search ended, for {@code discover}; null for {@code fit}, and in documents written before
+     *     it was recorded
      */
-    public record Provenance(String command, DataSource data, String dataChecksum, long seed, String created) {
+    public record Provenance(String command, DataSource data, String dataChecksum, long seed, String created,
+                             Search search) {
+
+        /** The provenance of a law no search found ({@code fit}). */
+        public Provenance(String command, DataSource data, String dataChecksum, long seed, String created) {
+            this(command, data, dataChecksum, seed, created, null);
+        }
+    }
+
+    /**
+     * How a discovery's search ended: a law found in fewer generations than planned (cut short by its time limit) is
+     * not the one the seed reproduces.
+     *
+     * @param generations the generations run
+     * @param plannedGenerations the generations it was set to run
+     * @param stoppedBy {@code generations} or {@code time limit}
+     */
+    public record Search(int generations, int plannedGenerations, String stoppedBy) {
     }
 
     /**

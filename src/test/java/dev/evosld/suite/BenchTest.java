@@ -11,6 +11,7 @@ import dev.evosld.EvosldException;
 import dev.evosld.data.DataDirectory;
 import dev.evosld.data.TaskConfig.SearchEffort;
 import dev.evosld.json.Json;
+import dev.evosld.run.LawDocument;
 import dev.evosld.search.SearchSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -210,6 +211,9 @@ class BenchTest {
             .tasks().getFirst().runs().getFirst();
         assertEquals("time limit", cut.stoppedBy());
         assertTrue(cut.generations() < 5, "cut at generation " + cut.generations());
+        assertEquals(new LawDocument.Search(cut.generations(), 5, "time limit"),
+            LawDocument.read(out.resolve("parallel_scaling_law/seed-0/law.json")).provenance().search(),
+            "law.json says the law is not the one its seed reproduces");
 
         BenchResult continued = bench(task, 1, five, out).run();
         assertEquals(new BenchResult.Counts(0, 1, 0), continued.counts());

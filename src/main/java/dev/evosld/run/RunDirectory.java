@@ -56,6 +56,9 @@ public record RunDirectory(Path path) {
      */
     public DataSource readDataSource() {
         Path file = dataSourceFile();
+        if (!Files.isDirectory(path)) {
+            throw new EvosldException(path + ": no such run directory");
+        }
         if (!Files.isRegularFile(file)) {
             throw new EvosldException(path + ": the run does not record its data (it began before runs did); give"
                 + " the data options it started with");

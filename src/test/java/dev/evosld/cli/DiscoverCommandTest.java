@@ -87,6 +87,8 @@ class DiscoverCommandTest {
         CliRun old = CliRun.of("discover", "--no-llm", "--resume", out.toString());
         assertEquals(List.of("evosld: " + out + ": the run does not record its data (it began before runs did); give the"
             + " data options it started with"), old.allErrorLines());
+        assertEquals(List.of("evosld: " + dir.resolve("nothing") + ": no such run directory"),
+            CliRun.of("discover", "--no-llm", "--resume", dir.resolve("nothing").toString()).allErrorLines());
     }
 
     @Test

@@ -230,14 +230,20 @@ class LlmProposerTest {
         assertEquals(1, usage.snapshot().failures());
     }
 
-    @Test
-    void anEndpointFailingThreeRoundsRunningIsAskedNoMore() {
+    /** Makes the server answer every request with {@code code} and an OpenAI-style error {@code message}. */
+    private void answerEveryRequest(int code, String message) {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse.Builder().code(404).body("{\"error\": {\"message\": \"no such model\"}}").build();
+                return new MockResponse.Builder().code(code).body("{\"error\": {\"message\": \"" + message + "\"}}")
+                    .build();
             }
         });
+    }
+
+    @Test
+    void anEndpointFailingThreeRoundsRunningIsAskedNoMore() {
+        answerEveryRequest(404, "no such model");
         try (LlmProposer proposer = proposer()) {
             for (int round = 0; round < 5; round++) {
                 assertEquals(List.of(), proposer.seeds(ParallelTask.context(List.of(), round)));
@@ -253,12 +259,7 @@ class LlmProposerTest {
 
     @Test
     void refusedCredentialsStopTheLlmButNotTheSearch() {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse.Builder().code(401).body("{\"error\": {\"message\": \"bad key\"}}").build();
-            }
-        });
+        answerEveryRequest(401, "bad key");
         SearchResult result;
         try (LlmProposer proposer = proposer()) {
             result = Discovery.start(ParallelTask.CONFIG, ParallelTask.TRAIN, TINY,

@@ -2,6 +2,7 @@ package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,14 +57,24 @@ public final class Main {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         // picocli's own words for an option of an exclusive group given twice name its internals
-        String message = !e.getMessage().startsWith("Error: expected only one match") ? e.getMessage()
-            : command.getCommandSpec().findOption("--data") != null
+        String message = e.getMessage().startsWith("Error: expected only one match")
+            ? command.getCommandSpec().findOption("--data") != null
                 ? "--task, or --data with its options, given twice or both (give one of them, once)"
-                : "--task given twice, or beside --all (give one of them, once)";
+                : "--task given twice, or beside --all (give one of them, once)"
+            : e.getMessage().startsWith("Error: Missing required argument(s): --data") && names(args, "--task", "-t")
+                ? "an option of your own CSV (such as --budget, --trend or --holdout) goes with --data, not --task,"
+                    + " whose config sets it"
+                : e.getMessage();
         err.println("evosld: " + message + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.flush();
         return 2;
+    }
+
+    /** Whether the arguments give an option by one of its names, alone or as {@code --name=value}. */
+    private static boolean names(String[] args, String... option) {
+        return Arrays.stream(args).anyMatch(arg -> Arrays.stream(option)
+            .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "=")));
     }
 
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

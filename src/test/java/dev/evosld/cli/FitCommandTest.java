@@ -150,6 +150,9 @@ class FitCommandTest {
         CliRun twice = CliRun.of("fit", "--task", "moe_scaling_law", "--task", "sft_scaling_law", "--law", LAW);
         assertEquals(List.of("evosld: --task, or --data with its options, given twice or both (give one of them, once)"
             + " (see: evosld fit --help)"), twice.allErrorLines());
+        CliRun budget = CliRun.of("fit", "--task", "moe_scaling_law", "--budget", "5", "--law", LAW);
+        assertEquals(List.of("evosld: an option of your own CSV (such as --budget, --trend or --holdout) goes with --data,"
+            + " not --task, whose config sets it (see: evosld fit --help)"), budget.allErrorLines());
         CliRun instant = CliRun.of("discover", "--task", "moe_scaling_law", "--time-limit", "0s");
         assertEquals(List.of("evosld: Invalid value for option '--time-limit': a duration of '0s' leaves no time (try 90s,"
             + " 5m or 1h) (see: evosld discover --help)"), instant.allErrorLines());

@@ -172,6 +172,7 @@ public final class Bench {
             }
             status = SeedRun.Status.RESUMED;
         } else {
+            run.writeDataSource(DataSource.sldbench(task));
             discovery = Discovery.start(config, data.train(), wanted, proposers.get(), progress, run.checkpointFile());
             status = SeedRun.Status.RAN;
         }

@@ -11,7 +11,9 @@ import dev.evosld.EvosldException;
 import dev.evosld.data.DataDirectory;
 import dev.evosld.data.TaskConfig.SearchEffort;
 import dev.evosld.json.Json;
+import dev.evosld.run.DataSource;
 import dev.evosld.run.LawDocument;
+import dev.evosld.run.RunDirectory;
 import dev.evosld.search.SearchSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -211,6 +213,9 @@ class BenchTest {
             .tasks().getFirst().runs().getFirst();
         assertEquals("time limit", cut.stoppedBy());
         assertTrue(cut.generations() < 5, "cut at generation " + cut.generations());
+        assertEquals(DataSource.sldbench("parallel_scaling_law"),
+            new RunDirectory(out.resolve("parallel_scaling_law/seed-0")).readDataSource(),
+            "a bench run can be resumed by discover --resume alone");
         assertEquals(new LawDocument.Search(cut.generations(), 5, "time limit"),
             LawDocument.read(out.resolve("parallel_scaling_law/seed-0/law.json")).provenance().search(),
             "law.json says the law is not the one its seed reproduces");

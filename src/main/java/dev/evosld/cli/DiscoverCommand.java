@@ -156,11 +156,16 @@ final class DiscoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // a resumed run without data options reads again the data it recorded
-        boolean recorded = resume != null && !task.isGiven();
-        DataSource source = recorded ? new RunDirectory(resume).readDataSource() : null;
-        TaskData data = recorded ? source.load(task.dataDirectory()) : task.load();
-        source = recorded ? source : task.dataSource(data);
+        DataSource source;
+        TaskData data;
+        if (resume != null && !task.isGiven()) {
+            // a resumed run without data options reads again the data it recorded
+            source = new RunDirectory(resume).readDataSource();
+            data = source.load(task.dataDirectory());
+        } else {
+            data = task.load();
+            source = task.dataSource(data);
+        }
         TaskConfig config = data.config();
         PrintWriter err = spec.commandLine().getErr();
         if (resume != null && out != null && !out.equals(resume)) {

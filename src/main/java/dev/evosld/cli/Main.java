@@ -61,7 +61,7 @@ public final class Main {
             ? command.getCommandSpec().findOption("--data") != null
                 ? "--task, or --data with its options, given twice or both (give one of them, once)"
                 : "--task given twice, or beside --all (give one of them, once)"
-            : e.getMessage().startsWith("Error: Missing required argument(s): --data") && names(args, "--task", "-t")
+            : e.getMessage().startsWith("Error: Missing required argument(s): --data") && givesOption(args, "--task", "-t")
                 ? "an option of your own CSV (such as --budget, --trend or --holdout) goes with --data, not --task,"
                     + " whose config sets it"
                 : e.getMessage();
@@ -72,7 +72,7 @@ public final class Main {
     }
 
     /** Whether the arguments give an option by one of its names, alone or as {@code --name=value}. */
-    private static boolean names(String[] args, String... option) {
+    private static boolean givesOption(String[] args, String... option) {
         return Arrays.stream(args).anyMatch(arg -> Arrays.stream(option)
             .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "=")));
     }

@@ -1,5 +1,7 @@
 package dev.evosld.json;
 
+import java.util.Collection;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -51,24 +53,28 @@ public final class Json {
      * source excerpt (redacted anyway) and its advice on enabling features, which is for the programmer.
      */
     public static String problem(JacksonException e) {
+        TokenStreamLocation at = e.getLocation();
+        return at != null && at.getLineNr() > 0
+            ? ":" + at.getLineNr() + ":" + at.getColumnNr() + ": " + problemText(e)
+            : ": " + problemText(e);
+    }
+
+    /** The complaint of {@link #problem} alone, without where it is, for callers that place it themselves. */
+    public static String problemText(JacksonException e) {
         String original = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             // Jackson's own text names Java types, which mean nothing to the file's reader
             original = "expected " + shape(mismatch.getTargetType())
                 + (mismatch.getPath().isEmpty() ? "" : " at " + path(mismatch.getPath()));
         }
-        String message = original
+        return original
             .replaceFirst("(?s)\\s*\\(start marker at \\[Source:.*$", "")
             .replaceFirst("(?s):?\\s*enable `.*$", "")
             .strip().replaceAll("\\s+", " ");
-        TokenStreamLocation at = e.getLocation();
-        return at != null && at.getLineNr() > 0
-            ? ":" + at.getLineNr() + ":" + at.getColumnNr() + ": " + message
-            : ": " + message;
     }
 
     private static String shape(Class<?> type) {
-        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "a list";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
@@ -80,7 +86,7 @@ public final class Json {
         return type == Boolean.class || type == boolean.class ? "true or false" : "an object";
     }
 
-    private static String path(java.util.List<JacksonException.Reference> references) {
+    private static String path(List<JacksonException.Reference> references) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : references) {
             if (reference.getPropertyName() != null) {

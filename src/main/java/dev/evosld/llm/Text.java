@@ -1,5 +1,6 @@
 package dev.evosld.llm;
 
+import dev.evosld.json.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
@@ -24,8 +25,7 @@ final class Text {
      * with the line and column, so that the model can find its mistake.
      */
     static String jsonProblem(JacksonException e) {
-        String original = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
-        String message = oneLine(original.replaceFirst("(?s)\\s*\\(start marker at \\[Source:.*$", ""));
+        String message = oneLine(Json.problemText(e));
         TokenStreamLocation at = e.getLocation();
         if (at != null && at.getLineNr() > 0) {
             message += " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";

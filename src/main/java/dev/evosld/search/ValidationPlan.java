@@ -111,7 +111,7 @@ public record ValidationPlan(List<Fold> folds, boolean crossValidated) {
     private static String whyNoFold(Table table, int minimum) {
         for (int t = 0; t < table.targets().size(); t++) {
             int target = t;
-            double[] values = table.groups().stream().flatMapToDouble(g -> java.util.Arrays.stream(g.target(target)))
+            double[] values = table.groups().stream().flatMapToDouble(g -> Arrays.stream(g.target(target)))
                 .distinct().toArray();
             if (values.length == 1) {
                 return "target '" + table.targets().get(t) + "' is " + values[0] + " in every run, so there is nothing"

@@ -144,12 +144,23 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
      * Checks what a damaged or hand-edited checkpoint can lack, which the run would otherwise trip over later as an
      * internal error: a checkpoint is only ever written whole, so anything missing means it is not one of ours.
      */
+    /**
+     * Every restart's islands, or, before the first generation, those of the restarts seeded so far (the first
+     * always is; a time limit reached while seeding leaves the others to a resume).
+     */
+    private boolean wholeRestarts() {
+        int all = settings.islands() * settings.restarts();
+        return generation == 0
+            ? !islands.isEmpty() && islands.size() <= all && islands.size() % settings.islands() == 0
+            : islands.size() == all;
+    }
+
     private void requireWhole(Path file) {
         String problem = settings == null ? "no settings"
             : islands == null || cache == null || history == null ? "no islands, cache or history"
             : generation < 0 || generation > settings.generations()
                 ? "generation " + generation + " outside 0 to " + settings.generations()
-            : islands.size() != settings.islands() * settings.restarts()
+            : !wholeRestarts()
                 ? islands.size() + " islands, where its settings make " + settings.islands() * settings.restarts()
             : islands.stream().anyMatch(island -> island == null || island.size() != settings.population())
                 ? "an island whose size is not the population's " + settings.population()

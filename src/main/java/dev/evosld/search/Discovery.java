@@ -167,7 +167,7 @@ public final class Discovery {
             seed(started);
             String stoppedBy = SearchResult.BY_GENERATIONS;
             while (generation < settings.generations()) {
-                if (seconds(started) >= settings.timeLimit().toMillis() / 1000.0) {
+                if (timeIsUp(started)) {
                     stoppedBy = SearchResult.BY_TIME_LIMIT;
                     break;
                 }
@@ -217,6 +217,11 @@ public final class Discovery {
             List<LawTree> seeds = proposedSeeds();
             for (Restart restart : restarts) {
                 if (restart.islands.isEmpty()) {
+                    // scoring one restart's seeds can take a good part of a short limit; the first always runs,
+                    // so that the run has a law, and the others wait for a resume
+                    if (restart.index > 0 && timeIsUp(started)) {
+                        return;
+                    }
                     seed(restart, seeds);
                     checkpoint(started);
                 }
@@ -390,6 +395,10 @@ public final class Discovery {
         long total = hits + fitted;
         listener.onGeneration(generation, settings.generations(), 1 - best,
             seconds > 0 ? fitted / seconds : 0, total > 0 ? (double) hits / total : 0);
+    }
+
+    private boolean timeIsUp(long started) {
+        return seconds(started) >= settings.timeLimit().toMillis() / 1000.0;
     }
 
     private double seconds(long started) {

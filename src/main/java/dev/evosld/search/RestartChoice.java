@@ -53,7 +53,12 @@ final class RestartChoice {
         reserved.addAll(config.bounds().keySet());
         Pick best = null;
         List<String> validations = new ArrayList<>();
+        List<String> unstarted = new ArrayList<>();
         for (Restart restart : restarts) {
+            if (restart.cache.entries().isEmpty()) {
+                unstarted.add(String.valueOf(restart.index + 1));
+                continue;
+            }
             Pick pick = pick(restart, reserved);
             if (pick == null) {
                 continue;
@@ -67,7 +72,17 @@ final class RestartChoice {
         if (best == null) {
             throw new EvosldException("no candidate law could be fitted to " + config.name() + commonFailure(restarts));
         }
-        if (restarts.size() > 1) {
+        if (!unstarted.isEmpty()) {
+            // restarts are seeded in order, so the ones left are the last
+            String which = switch (unstarted.size()) {
+                case 1 -> "restart " + unstarted.getFirst();
+                case 2 -> "restarts " + unstarted.getFirst() + " and " + unstarted.getLast();
+                default -> "restarts " + unstarted.getFirst() + " to " + unstarted.getLast();
+            };
+            listener.onMessage(which + " did not start before the time limit; resume the run to search with "
+                + (unstarted.size() == 1 ? "it" : "them"));
+        }
+        if (validations.size() > 1) {
             listener.onMessage("restarts' laws validate " + String.join(", ", validations) + "; restart "
                 + (best.restart().index + 1) + "'s is reported");
         }

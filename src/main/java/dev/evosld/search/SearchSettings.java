@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param restarts independent searches run side by side, each with its own seed, islands and cache; each picks
  *     a law from its own front, and the run reports the pick that validates best
  * @param epochLength generations between migrations, checkpoints and proposer rewrites
- * @param timeLimit wall-clock limit; checked between epochs
+ * @param timeLimit wall-clock limit; checked between generations and between restarts' initial populations
  * @param threads threads fitting candidates
  * @param validationStarts fit starts per candidate, group and target during the search
  * @param finalStarts fit starts when the chosen law is refitted on all of train

@@ -201,6 +201,33 @@ class DiscoveryTest {
     }
 
     @Test
+    void aLimitReachedWhileSeedingLeavesTheLaterRestartsForAResume(@TempDir Path directory) {
+        SearchResult uninterrupted = run(SyntheticTask.settings(8), null);
+
+        Path checkpoint = directory.resolve("checkpoint.json");
+        List<String> messages = new java.util.ArrayList<>();
+        SearchListener listener = new SearchListener() {
+            @Override
+            public void onGeneration(int generation, int of, double best, double rate, double hits) {
+            }
+
+            @Override
+            public void onMessage(String message) {
+                messages.add(message);
+            }
+        };
+        SearchResult cut = Discovery.start(SyntheticTask.config(), SyntheticTask.train(),
+            SyntheticTask.settings(8).withTimeLimit(Duration.ZERO), List.of(new ClassicForms()), listener, checkpoint).run();
+        assertEquals("time limit", cut.stoppedBy());
+        assertEquals(2, Checkpoint.read(checkpoint).islands().size(), "only the first restart's two islands were seeded");
+        assertTrue(messages.contains("restart 2 did not start before the time limit; resume the run to search with it"),
+            messages.toString());
+        assertTrue(messages.stream().noneMatch(m -> m.startsWith("restarts' laws validate")), messages.toString());
+
+        assertResumesLike(uninterrupted, checkpoint);
+    }
+
+    @Test
     void refusesACheckpointOfAnotherTask(@TempDir Path directory) {
         Path checkpoint = directory.resolve("checkpoint.json");
         run(SyntheticTask.settings(2), checkpoint);

@@ -7,6 +7,8 @@ import dev.evosld.fit.optim.Objective;
 import dev.evosld.fit.optim.Result;
 import dev.evosld.fit.optim.Settings;
 import dev.evosld.law.Law;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -324,6 +326,44 @@ public final class LawFitter {
             return sum <= problem.rows() * sd * sd;
         }
 
+        /**
+         * Where the law breaks down, for a user to see why no fit was found: the run most starts predicted a
+         * non-finite value for (the first of equals), by its features; empty if every prediction was finite.
+         */
+        private String breakdown(List<Outcome> outcomes) {
+            int[] counts = new int[problem.rows()];
+            for (Outcome outcome : outcomes) {
+                evaluator.forward(outcome.theta, predictions);
+                for (int r = 0; r < problem.rows(); r++) {
+                    if (!Double.isFinite(predictions[r])) {
+                        counts[r]++;
+                    }
+                }
+            }
+            int worst = 0;
+            for (int r = 1; r < counts.length; r++) {
+                if (counts[r] > counts[worst]) {
+                    worst = r;
+                }
+            }
+            if (counts.length == 0 || counts[worst] == 0) {
+                return "";
+            }
+            List<String> values = new ArrayList<>();
+            for (int j = 0; j < problem.columns().length; j++) {
+                values.add(law.variables().get(j) + " = " + shortNumber(problem.columns()[j][worst]));
+            }
+            String run = values.isEmpty() ? "row " + (worst + 1) : "the run at " + String.join(", ", values);
+            return "; " + run + " gave a non-finite prediction " + (counts[worst] == outcomes.size()
+                ? "at every start" : "at " + counts[worst] + " of " + outcomes.size() + " starts");
+        }
+
+        /** Six significant digits at most, as a CSV would hold them: {@code 1e8}, {@code 3.5e7}, {@code 0.25}. */
+        private static String shortNumber(double value) {
+            return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toString()
+                .replace("E+", "e").replace("E", "e");
+        }
+
         /** The best of the starts' outcomes (the earliest of equals), as a fit. */
         TargetFit finish(List<Outcome> outcomes) {
             Outcome best = null;
@@ -338,7 +378,8 @@ public final class LawFitter {
             }
             if (best == null) {
                 return new TargetFit(problem.group(), problem.target(), new double[0], Double.NaN,
-                    "no start gave finite predictions on all " + problem.rows() + " rows", iterations, evaluations,
+                    "no start gave finite predictions on all " + problem.rows() + " rows" + breakdown(outcomes),
+                    iterations, evaluations,
                     outcomes.size(), 0);
             }
             double worstAtBest = best.value + TargetFit.SAME_OPTIMUM * Math.abs(best.value) + 1e-9;

@@ -45,6 +45,20 @@ class LawFitterFailureTest {
         assertTrue(fit.failure().contains("finite"), fit.failure());
     }
 
+    @ParameterizedTest(name = "projection {0}")
+    @ValueSource(booleans = {true, false})
+    void aFailureNamesTheRunWhereTheLawBreaksDown(boolean projection) {
+        Law law = Law.parse("c + A / (N - 1e8)", List.of("N"));
+        double[][] columns = {{1e7, 3e7, 1e8, 3.5e8, 1e9}};
+        FitProblem problem = new FitProblem("g", "y", 5, columns, new double[] {3, 2.9, 2.8, 2.7, 2.6});
+
+        TargetFit fit = LawFitter.of(law, FitOptions.defaults().withStarts(8).withVariableProjection(projection))
+            .fit(problem, null);
+
+        assertEquals("no start gave finite predictions on all 5 rows; the run at N = 1e8 gave a non-finite prediction"
+            + " at every start", fit.failure());
+    }
+
     @ParameterizedTest(name = "threads {0}")
     @ValueSource(ints = {1, 2})
     void fittedLawReportsTheFailedGroup(int threads) {

@@ -211,7 +211,8 @@ public final class Report {
                 row(out, "search", search.generations() + " of " + search.plannedGenerations() + " generations"
                     + (search.generations() >= search.plannedGenerations() ? ""
                         : " (cut short by its " + Html.escape(String.valueOf(search.stoppedBy()))
-                            + ": another run with this seed finds another law)"));
+                            + ": another run with this seed finds another law)")
+                    + (search.proposers() == null ? "" : ", laws proposed by " + Html.escape(String.join(" and ", search.proposers()))));
             }
             DataSource source = provenance.data();
             if (source != null) {

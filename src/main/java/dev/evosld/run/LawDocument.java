@@ -147,8 +147,16 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
      * @param generations the generations run
      * @param plannedGenerations the generations it was set to run
      * @param stoppedBy {@code generations} or {@code time limit}
+     * @param proposers the proposers of the search's seeds and rewrites ({@code classic forms}, {@code llm MODEL}): a
+     *     run with an LLM is reproducible only from its response cache; null in documents written before it was
+     *     recorded
      */
-    public record Search(int generations, int plannedGenerations, String stoppedBy) {
+    public record Search(int generations, int plannedGenerations, String stoppedBy, List<String> proposers) {
+
+        /** How a search ended, with no record of its proposers. */
+        public Search(int generations, int plannedGenerations, String stoppedBy) {
+            this(generations, plannedGenerations, stoppedBy, null);
+        }
     }
 
     /**

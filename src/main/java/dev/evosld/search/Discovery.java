@@ -492,7 +492,7 @@ public final class Discovery {
         ValidationRmse rmse = restart.scorer.judge(law, best.law().evaluation().fitted()).rmse();
         return new SearchResult(law, best.law().evaluation(), fitted.parameters(),
             trainR2.isFailure() ? Double.NaN : trainR2.value(), fitted.startAgreement(), scoredFront, history, generation,
-            fitted(), cacheHits(), seconds(started), stoppedBy, rmse);
+            fitted(), cacheHits(), seconds(started), stoppedBy, rmse, proposers.stream().map(Proposer::name).toList());
     }
 
     /** A seed for (run seed, island, generation) that differs in all bits for neighbouring inputs. */

@@ -22,11 +22,13 @@ import java.util.List;
  * @param stoppedBy {@value #BY_GENERATIONS} or {@value #BY_TIME_LIMIT}
  * @param validationRmse how far the chosen law's validation predictions missed, in the targets' units; null if
  *     its validation failed when repeated at the end
+ * @param proposers the names of the proposers that seeded and rewrote the search's laws ({@link Proposer#name})
  */
 public record SearchResult(Law law, Evaluation evaluation, ParameterSet parameters, double trainR2,
                            StartAgreement refitAgreement, List<FrontLaw> front,
                            List<HistoryEntry> history, int generations, long candidatesFitted, long cacheHits,
-                           double seconds, String stoppedBy, ValidationRmse validationRmse) {
+                           double seconds, String stoppedBy, ValidationRmse validationRmse,
+                           List<String> proposers) {
 
     /** A run that ended by its generation count, reproducible bit for bit. */
     public static final String BY_GENERATIONS = "generations";
@@ -36,6 +38,7 @@ public record SearchResult(Law law, Evaluation evaluation, ParameterSet paramete
     public SearchResult {
         front = List.copyOf(front);
         history = List.copyOf(history);
+        proposers = List.copyOf(proposers);
     }
 
     public double candidatesPerSecond() {

@@ -122,12 +122,12 @@ class DiscoverCommandTest {
         assertEquals(new LawDocument.Range(1e7, 3e9), document.trainRanges().get("N"));
         assertNull(document.provenance().data().test());
         assertNull(document.provenance().data().testAbove());
-        assertEquals(new LawDocument.Search(3, 3, "generations"), document.provenance().search(),
+        assertEquals(new LawDocument.Search(3, 3, "generations", List.of("classic forms")), document.provenance().search(),
             "a law whose search ran its course, which the seed reproduces");
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<tr><th>test R²</th><td>none (no test split: every row was used to fit the law)</td></tr>"), html);
         assertTrue(html.contains("<tr><th>rows</th><td>36 train, no test split</td></tr>"), html);
-        assertTrue(html.contains("<tr><th>search</th><td>3 of 3 generations</td></tr>"), html);
+        assertTrue(html.contains("<tr><th>search</th><td>3 of 3 generations, laws proposed by classic forms</td></tr>"), html);
         assertTrue(html.contains("<tr><th>validation RMSE</th><td>" + String.format(java.util.Locale.ROOT, "%.4g", rmse)
             + "</td></tr>"), html);
 

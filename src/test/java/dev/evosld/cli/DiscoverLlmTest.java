@@ -9,6 +9,7 @@ import dev.evosld.json.Json;
 import dev.evosld.law.Law;
 import dev.evosld.law.Simplifier;
 import dev.evosld.llm.LlmSettings;
+import dev.evosld.run.LawDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -173,6 +174,9 @@ class DiscoverLlmTest {
         assertEquals(80, llm.path("completion_tokens").intValue());
         assertEquals(0, llm.path("cache_hits").intValue());
         assertTrue(Files.isDirectory(dir.resolve("scripted/llm")));
+        assertEquals(List.of("classic forms", "llm mock-model"),
+            LawDocument.read(dir.resolve("scripted/law.json")).provenance().search().proposers(),
+            "law.json says an LLM took part, so the seed alone does not reproduce the law");
         JsonNode seedRequest = Json.mapper().readTree(bodies.getFirst());
         assertEquals("mock-model", seedRequest.path("model").stringValue());
         String prompt = seedRequest.path("messages").path(1).path("content").stringValue();

@@ -109,16 +109,7 @@ class DiscoveryTest {
             alone.add(run(SyntheticTask.settings(4).withSeed(Restart.seed(seed, r)).withRestarts(1), null));
         }
         List<String> messages = new java.util.ArrayList<>();
-        SearchListener listener = new SearchListener() {
-            @Override
-            public void onGeneration(int generation, int of, double best, double rate, double hits) {
-            }
-
-            @Override
-            public void onMessage(String message) {
-                messages.add(message);
-            }
-        };
+        SearchListener listener = collecting(messages);
         SearchResult together = Discovery.start(SyntheticTask.config(), SyntheticTask.train(),
             SyntheticTask.settings(4).withSeed(seed).withRestarts(3), List.of(new ClassicForms()), listener, null).run();
         SearchResult best = alone.get(2);
@@ -206,16 +197,7 @@ class DiscoveryTest {
 
         Path checkpoint = directory.resolve("checkpoint.json");
         List<String> messages = new java.util.ArrayList<>();
-        SearchListener listener = new SearchListener() {
-            @Override
-            public void onGeneration(int generation, int of, double best, double rate, double hits) {
-            }
-
-            @Override
-            public void onMessage(String message) {
-                messages.add(message);
-            }
-        };
+        SearchListener listener = collecting(messages);
         SearchResult cut = Discovery.start(SyntheticTask.config(), SyntheticTask.train(),
             SyntheticTask.settings(8).withTimeLimit(Duration.ZERO), List.of(new ClassicForms()), listener, checkpoint).run();
         assertEquals("time limit", cut.stoppedBy());
@@ -305,6 +287,20 @@ class DiscoveryTest {
         assertEquals(uninterrupted.history().stream().map(HistoryEntry::bestValidationError).toList(),
             resumed.history().stream().map(HistoryEntry::bestValidationError).toList());
         assertEquals(uninterrupted.candidatesFitted(), resumed.candidatesFitted());
+    }
+
+    /** A listener that keeps the run's messages in {@code messages}. */
+    private static SearchListener collecting(List<String> messages) {
+        return new SearchListener() {
+            @Override
+            public void onGeneration(int generation, int of, double best, double rate, double hits) {
+            }
+
+            @Override
+            public void onMessage(String message) {
+                messages.add(message);
+            }
+        };
     }
 
     private static SearchResult run(SearchSettings settings, Path checkpoint) {

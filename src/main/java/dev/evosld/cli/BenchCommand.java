@@ -1,5 +1,6 @@
 package dev.evosld.cli;
 
+import dev.evosld.EvosldException;
 import dev.evosld.data.DataDirectory;
 import dev.evosld.data.TaskConfig.SearchEffort;
 import dev.evosld.search.SearchSettings;
@@ -13,6 +14,7 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -93,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
         if (timeLimit != null) {
             settings = settings.withTimeLimit(timeLimit);
         }
-        BenchPlan plan = new BenchPlan(BenchPlan.parseTasks(tasks), seeds, settings, new SearchEffort(generations, restarts),
+        BenchPlan plan = new BenchPlan(tasks(), seeds, settings, new SearchEffort(generations, restarts),
             out != null ? out : BenchPlan.DEFAULT_OUT, DataDirectory.resolve(dataDir, System.getenv()));
         PrintWriter err = spec.commandLine().getErr();
         BenchResult result;
@@ -129,5 +131,14 @@ final class BenchCommand implements Callable<Integer> {
     private static boolean interactive() {
         Console console = System.console();
         return console != null && console.isTerminal();
+    }
+
+    /** The {@code --tasks} value's tasks; a name that is none is a usage error, like any bad option value. */
+    private List<String> tasks() {
+        try {
+            return BenchPlan.parseTasks(tasks);
+        } catch (EvosldException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }

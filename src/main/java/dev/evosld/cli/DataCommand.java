@@ -84,7 +84,7 @@ final class DataCommand implements Callable<Integer> {
             List<TaskConfig> configs = new ArrayList<>();
             for (String task : which.all ? TaskConfig.builtinTasks() : List.of(which.task)) {
                 if (!TaskConfig.builtinTasks().contains(task)) {
-                    throw new EvosldException("unknown task '" + shown(task) + "' (tasks: "
+                    throw new UsageException("unknown task '" + shown(task) + "' (tasks: "
                         + String.join(", ", TaskConfig.builtinTasks()) + ")");
                 }
                 TaskConfig config = TaskConfig.load(task);

@@ -95,7 +95,7 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads fitting candidates (default: all cores); does not change the result.")
     Integer threads;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "The run directory (default: results/<task>/<seed>-<time>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "The run directory (default: a new folder results/<task>/<time>-seed<seed>).")
     Path out;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its checkpoint.")
@@ -172,17 +172,31 @@ final class DiscoverCommand implements Callable<Integer> {
         if (resume != null && out != null && !out.equals(resume)) {
             throw new UsageException("--resume DIR continues the run in DIR; --out cannot send it elsewhere");
         }
-        RunDirectory run = new RunDirectory(resume != null ? resume : out != null ? out : defaultDirectory(config));
-        if (resume == null && run.holdsRun()) {
-            throw new EvosldException(run.path() + " already holds a run; continue it with " + RESUME_HINT + run.path()
+        if (out != null && resume == null && new RunDirectory(out).holdsRun()) {
+            throw new EvosldException(out + " already holds a run; continue it with " + RESUME_HINT + out
                 + ", or give another --out");
         }
         // every option is checked before anything is said about the LLM, so that a bad one is the only line
         int threadCount = threads != null ? UsageException.threads(threads) : DEFAULTS.threads();
         Duration limit = timeLimit != null ? timeLimit : DEFAULTS.timeLimit();
-        SearchSettings settings = resume != null ? resumedSettings(run, limit, threadCount)
+        SearchSettings settings = resume != null ? resumedSettings(new RunDirectory(resume), limit, threadCount)
             : searchSettings(config, threadCount, limit);
-        Optional<LlmSettings> llm = llmSettings(run);
+        if (llmProposals != null && llmProposals < 1) {
+            throw new UsageException("--llm-proposals must be at least 1, got " + llmProposals);
+        }
+        Path given = resume != null ? resume : out;
+        // a folder of its own, claimed atomically: two runs started in the same second must not share one
+        RunDirectory run = given != null ? new RunDirectory(given)
+            : RunDirectory.createUnder(Path.of("results", config.name()), timeStamp() + "-seed" + settings.seed());
+        Optional<LlmSettings> llm;
+        try {
+            llm = llmSettings(run);
+        } catch (RuntimeException e) {
+            if (given == null) {
+                run.removeIfEmpty();
+            }
+            throw e;
+        }
         if (llm.isEmpty() && !noLlm) {
             err.println(LlmSettings.NO_ENDPOINT_NOTICE);
             err.flush();
@@ -345,9 +359,6 @@ final class DiscoverCommand implements Callable<Integer> {
      * {@code --no-llm} or when no layer names an endpoint.
      */
     private Optional<LlmSettings> llmSettings(RunDirectory run) {
-        if (llmProposals != null && llmProposals < 1) {
-            throw new UsageException("--llm-proposals must be at least 1, got " + llmProposals);
-        }
         if (noLlm) {
             return Optional.empty();
         }
@@ -376,9 +387,8 @@ final class DiscoverCommand implements Callable<Integer> {
         return System.console() != null;
     }
 
-    private static Path defaultDirectory(TaskConfig config) {
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-        return Path.of("results", config.name(), stamp);
+    private static String timeStamp() {
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
     }
 
     private static Double finite(double value) {

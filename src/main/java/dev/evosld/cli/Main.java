@@ -80,7 +80,7 @@ public final class Main {
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof UsageException) {
-            err.println("evosld: " + e.getMessage());
+            err.println("evosld: " + e.getMessage() + " (see: " + cli.getCommandSpec().qualifiedName() + " --help)");
             err.flush();
             return 2;
         }

@@ -1,7 +1,7 @@
 package dev.evosld.cli;
 
-import dev.evosld.EvosldException;
 import dev.evosld.data.CsvWriter;
+import dev.evosld.data.DataException;
 import dev.evosld.data.PlannedRuns;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.RunPredictions;
@@ -74,12 +74,17 @@ final class PredictCommand implements Callable<Integer> {
         PlannedRuns planned;
         if (runs.file != null) {
             if (group != null) {
-                throw new EvosldException("--group goes with --at; a --runs file names each run's group in its '"
+                throw new UsageException("--group goes with --at; a --runs file names each run's group in its '"
                     + groupColumn + "' column");
             }
             planned = PlannedRuns.read(runs.file, features, groupColumn, onlyGroup);
         } else {
-            planned = PlannedRuns.single(runs.at, features, groupOfAt(parameters, onlyGroup));
+            String at = groupOfAt(parameters, onlyGroup);
+            try {
+                planned = PlannedRuns.single(runs.at, features, at);
+            } catch (DataException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
         double[][] predicted = RunPredictions.of(law, planned, parameters);
         List<List<String>> beyond = beyondTrain(planned, document, parameters.groups().size() > 1);
@@ -223,13 +228,13 @@ final class PredictCommand implements Callable<Integer> {
     private String groupOfAt(ParameterSet parameters, String onlyGroup) {
         if (group == null) {
             if (onlyGroup == null) {
-                throw new EvosldException("--group is needed: the law's parameters differ by group (it has: "
+                throw new UsageException("--group is needed: the law's parameters differ by group (it has: "
                     + String.join(", ", parameters.groups()) + ")");
             }
             return onlyGroup;
         }
         if (!parameters.has(group)) {
-            throw new EvosldException("--group '" + group + "': the law has no parameters for it (it has: "
+            throw new UsageException("--group '" + group + "': the law has no parameters for it (it has: "
                 + String.join(", ", parameters.groups()) + ")");
         }
         return group;

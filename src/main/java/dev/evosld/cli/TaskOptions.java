@@ -231,8 +231,17 @@ final class TaskOptions {
 
     TaskData load() {
         return isBenchmarkTask()
-            ? TaskData.load(TaskConfig.load(source.task), dataDirectory())
+            ? TaskData.load(config(source.task), dataDirectory())
             : source.user.userData().load();
+    }
+
+    /** A built-in task's config; a name that is none is a usage error, like any bad option value. */
+    private static TaskConfig config(String task) {
+        try {
+            return TaskConfig.load(task);
+        } catch (DataException e) {
+            throw TaskConfig.builtinTasks().contains(task) ? e : new UsageException(e.getMessage());
+        }
     }
 
     /**

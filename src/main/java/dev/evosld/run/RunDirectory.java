@@ -3,6 +3,7 @@ package dev.evosld.run;
 import dev.evosld.EvosldException;
 import dev.evosld.json.Json;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
@@ -98,6 +99,40 @@ public record RunDirectory(Path path) {
      */
     public boolean holdsRun() {
         return Files.exists(lawFile()) || Files.exists(checkpointFile());
+    }
+
+    /**
+     * A new, empty run directory under {@code parent}, named {@code name} or, if that is taken, {@code name-2},
+     * {@code name-3}, ...: created atomically, so two runs started at once never share one.
+     *
+     * @throws EvosldException if the directory cannot be created
+     */
+    public static RunDirectory createUnder(Path parent, String name) {
+        try {
+            Files.createDirectories(parent);
+            for (int n = 1; ; n++) {
+                Path path = parent.resolve(n == 1 ? name : name + "-" + n);
+                try {
+                    return new RunDirectory(Files.createDirectory(path));
+                } catch (FileAlreadyExistsException e) {
+                    // another run's; try the next name
+                }
+            }
+        } catch (IOException e) {
+            throw new EvosldException("cannot create a run directory in " + parent + ": "
+                + e.getClass().getSimpleName() + " " + e.getMessage());
+        }
+    }
+
+    /** Removes the directory if nothing was written to it (a run that stopped before it began). */
+    public void removeIfEmpty() {
+        try (var entries = Files.list(path)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            // an empty folder left behind is harmless
+        }
     }
 
     /** An existing run directory, checked to hold a {@code law.json}. */

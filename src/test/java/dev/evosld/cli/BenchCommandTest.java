@@ -94,8 +94,9 @@ class BenchCommandTest {
     @Test
     void anUnknownTaskIsOneLine() {
         CliRun run = CliRun.of("bench", "--tasks", "parallel_scaling_law,moe", "--data-dir", tmp.toString());
-        assertEquals(1, run.exit());
-        assertEquals(List.of("evosld: unknown task 'moe' (tasks: all, " + String.join(", ", TaskConfig.builtinTasks()) + ")"),
+        assertEquals(2, run.exit(), "a value --tasks cannot take");
+        assertEquals(List.of("evosld: unknown task 'moe' (tasks: all, " + String.join(", ", TaskConfig.builtinTasks())
+                + ") (see: evosld bench --help)"),
             run.err().lines().toList());
     }
 

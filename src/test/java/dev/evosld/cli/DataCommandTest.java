@@ -128,8 +128,9 @@ class DataCommandTest {
     void anUnknownTaskIsOneLineAndNoRequest() {
         CliRun run = CliRun.of("data", "pull", "--task", "nope_scaling_law", "--data-dir", tmp.toString(),
             "--endpoint", endpoint());
-        assertEquals(1, run.exit());
-        assertEquals(List.of("evosld: unknown task 'nope_scaling_law' (tasks: " + String.join(", ", TaskConfig.builtinTasks()) + ")"),
+        assertEquals(2, run.exit(), "a value --task cannot take");
+        assertEquals(List.of("evosld: unknown task 'nope_scaling_law' (tasks: " + String.join(", ", TaskConfig.builtinTasks())
+                + ") (see: evosld data pull --help)"),
             run.err().lines().toList());
         assertEquals(0, hub.requests.get());
         assertFalse(Files.exists(tmp.resolve("nope_scaling_law")));

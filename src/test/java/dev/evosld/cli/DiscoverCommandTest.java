@@ -42,6 +42,16 @@ class DiscoverCommandTest {
         return CliRun.of(args.toArray(String[]::new));
     }
 
+    @Test
+    void anUnknownTaskIsAUsageError() {
+        CliRun run = CliRun.of("discover", "--task", "nope", "--no-llm", "--out", dir.resolve("nope").toString());
+        assertEquals(2, run.exit());
+        assertEquals(List.of("evosld: unknown task 'nope' (built-in tasks: " + String.join(", ",
+                dev.evosld.data.TaskConfig.builtinTasks()) + "); for your own runs use --data CSV (see: evosld discover --help)"),
+            run.allErrorLines());
+        assertFalse(Files.exists(dir.resolve("nope")));
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"--restarts, 0, 1", "--islands, 0, 1", "--generations, 0, 1",
         "--population, 3, 4", "--threads, 0, 1"})
@@ -49,7 +59,8 @@ class DiscoverCommandTest {
         CliRun run = CliRun.of("discover", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
             "--group", "family", "--no-llm", "--out", dir.resolve("bad" + option).toString(), option, value);
         assertEquals(2, run.exit());
-        assertEquals("evosld: " + option + " must be at least " + least + ", got " + value, run.err().strip());
+        assertEquals("evosld: " + option + " must be at least " + least + ", got " + value + " (see: evosld discover --help)",
+            run.err().strip());
     }
 
     @Test
@@ -71,7 +82,8 @@ class DiscoverCommandTest {
             "4", "--restarts", "2");
         assertEquals(2, resumed.exit());
         assertEquals(List.of("evosld: a resumed run keeps the settings it started with, and these differ: --seed 4 (the"
-            + " run's: 0), --restarts 2 (the run's: 1); leave them out, or start a new run"), resumed.allErrorLines());
+            + " run's: 0), --restarts 2 (the run's: 1); leave them out, or start a new run (see: evosld discover --help)"),
+            resumed.allErrorLines());
     }
 
     @Test

@@ -118,7 +118,8 @@ class ExportCommandTest {
     void unknownFormatIsAOneLineUsageError() {
         CliRun export = CliRun.of("export", "--run", run.toString(), "--format", "yaml");
         assertEquals(2, export.status());
-        assertEquals("evosld: --format: unknown export format 'yaml' (formats: latex, java, python, json)\n", export.err());
+        assertEquals("evosld: --format: unknown export format 'yaml' (formats: latex, java, python, json) (see: evosld export --help)\n",
+            export.err());
         assertEquals("", export.out());
     }
 

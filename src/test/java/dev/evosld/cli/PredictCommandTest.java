@@ -127,22 +127,22 @@ class PredictCommandTest {
     }
 
     @Test
-    void badInputIsOneLineAndExitOne() throws Exception {
+    void badInputIsOneLineWithItsExitStatus() throws Exception {
         Path unknown = dir.resolve("unknown.csv");
         Files.writeString(unknown, "family,N,D\ndense,1e10,1e12\nsparse,1e10,1e12\n");
         Path negative = dir.resolve("negative.csv");
         Files.writeString(negative, "family,N,D\ndense,-1e10,1e12\n");
         String runDir = run.toString();
-        assertFails("evosld: --group is needed: the law's parameters differ by group (it has: dense, moe, \"sparse\")",
+        assertUsageError("evosld: --group is needed: the law's parameters differ by group (it has: dense, moe, \"sparse\")",
             "predict", "--run", runDir, "--at", "N=1e10,D=1e12");
-        assertFails("evosld: --group 'sparse': the law has no parameters for it (it has: dense, moe, \"sparse\")",
+        assertUsageError("evosld: --group 'sparse': the law has no parameters for it (it has: dense, moe, \"sparse\")",
             "predict", "--run", runDir, "--at", "N=1e10,D=1e12", "--group", "sparse");
-        assertFails("evosld: run 'N=1e10': no value for D", "predict", "--run", runDir, "--at", "N=1e10", "--group", "dense");
+        assertUsageError("evosld: run 'N=1e10': no value for D", "predict", "--run", runDir, "--at", "N=1e10", "--group", "dense");
         assertFails("evosld: " + unknown + ":3: no parameters for group 'sparse' (the law has: dense, moe, \"sparse\")",
             "predict", "--run", runDir, "--runs", unknown.toString());
         assertFails("evosld: " + negative + ":2: the law's prediction of 'loss' is not a finite number (NaN) for this run",
             "predict", "--run", runDir, "--runs", negative.toString());
-        assertFails("evosld: --group goes with --at; a --runs file names each run's group in its 'family' column",
+        assertUsageError("evosld: --group goes with --at; a --runs file names each run's group in its 'family' column",
             "predict", "--run", runDir, "--runs", unknown.toString(), "--group", "dense");
         assertFails("evosld: " + dir.resolve("nowhere") + ": no such run directory",
             "predict", "--run", dir.resolve("nowhere").toString(), "--at", "N=1");
@@ -152,6 +152,13 @@ class PredictCommandTest {
         CliRun result = CliRun.of(args);
         assertEquals(1, result.status(), result.out());
         assertEquals(List.of(message), result.allErrorLines());
+    }
+
+    /** A value an option cannot take: exit 2, one line ending with where to read more. */
+    private static void assertUsageError(String message, String... args) {
+        CliRun result = CliRun.of(args);
+        assertEquals(2, result.status(), result.out());
+        assertEquals(List.of(message + " (see: evosld predict --help)"), result.allErrorLines());
     }
 
     @Test

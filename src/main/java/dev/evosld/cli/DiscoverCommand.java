@@ -86,7 +86,7 @@ final class DiscoverCommand implements Callable<Integer> {
     Integer restarts;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-        description = "Stop the search at the first generation past this long, e.g. 90s, 5m (default: "
+        description = "Stop the search at the first generation past this long, e.g. 90s, 5m, or a number of seconds (default: "
             + SearchSettings.DEFAULT_TIME_LIMIT_MINUTES + "m); the first restart's initial population is always scored"
             + " and the chosen law's refit on all of train comes after. A run stopped by time is not reproducible bit"
             + " for bit.")

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -178,8 +179,12 @@ final class FitCommand implements Callable<Integer> {
             if (judgement.rmse() != null) {
                 out.println("            " + Output.validationMisses(judgement.rmse()));
             }
-            out.printf("fit:        %d starts per group, %d iterations, %d evaluations, %.2f s%n",
-                starts, fitted.iterations(), fitted.evaluations(), seconds);
+            if (parsed.parameterCount() == 0) {
+                out.println("fit:        none (the law has no parameters to fit; its constants are used as written)");
+            } else {
+                out.printf(Locale.ROOT, "fit:        %d starts per group, %d iterations, %d evaluations, %.2f s%n",
+                    starts, fitted.iterations(), fitted.evaluations(), seconds);
+            }
             Output.startAgreement(fitted.startAgreement(), "--starts " + 4 * starts)
                 .ifPresent(note -> out.println("            " + note));
             out.flush();

@@ -53,12 +53,13 @@ final class LawSource {
         for (String parameter : law.parameters()) {
             if (otherColumns.contains(parameter)) {
                 throw new EvosldException(where + ": '" + parameter + "' is a column of the data but not a feature, so"
-                    + " the law would fit it as a constant: add it to --features, or rename the parameter");
+                    + " the law would take it as a parameter, one constant per group: add it to --features, or rename"
+                    + " the parameter");
             }
             for (String feature : config.featureNames()) {
                 if (feature.equalsIgnoreCase(parameter)) {
-                    throw new EvosldException(where + ": '" + parameter + "' would be fitted as a constant; the"
-                        + " feature is '" + feature + "' (names are case-sensitive)");
+                    throw new EvosldException(where + ": '" + parameter + "' would be a parameter, one constant"
+                        + " per group; the feature is '" + feature + "' (names are case-sensitive)");
                 }
             }
         }
@@ -69,7 +70,7 @@ final class LawSource {
     static Optional<String> constantNote(Law law, TaskConfig config) {
         return law.variables().isEmpty()
             ? Optional.of("evosld: note: the law uses none of the features (" + String.join(", ",
-                config.featureNames()) + "), so it predicts one value per group; every name in it is fitted as a constant")
+                config.featureNames()) + "), so it predicts one value per group; every name in it is a parameter")
             : Optional.empty();
     }
 

@@ -70,7 +70,7 @@ final class TaskOptions {
         @Option(names = "--scale-axis", split = ",", paramLabel = "COL",
             description = "The features validation extrapolates along, with --test or without a test split: the runs "
                 + "at the top of any of them are held out, as a grid of sizes and token counts grows along both "
-                + "(default: the first feature).")
+                + "(default: the first feature; with --test-above, its column).")
         List<String> scaleAxes = List.of();
 
         @Option(names = "--budget", paramLabel = "N", defaultValue = "" + UserData.DEFAULT_PARAMETER_BUDGET,

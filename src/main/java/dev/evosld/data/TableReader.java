@@ -140,7 +140,7 @@ final class TableReader {
         for (String name : required) {
             if (!index.containsKey(name)) {
                 throw new DataException(source + ":" + header.line() + ": missing column " + MessageText.quote(name)
-                    + " (header has: " + MessageText.names(header.fields()) + ")");
+                    + " (header has: " + MessageText.names(header.fields().stream().map(String::strip).toList()) + ")");
             }
         }
         int[] columnOf = wanted.stream().mapToInt(index::get).toArray();

@@ -61,7 +61,7 @@ public record TaskData(TaskConfig config, Train train, Optional<Test> test) {
         String task = config.name();
         if (!Files.isDirectory(directory.taskFolder(task))) {
             String remedy = config.hub() != null
-                ? "run: ./evosld data pull --task " + task
+                ? "run: evosld data pull --task " + task + " --data-dir " + directory.root()
                 : "expected " + directory.trainFile(task) + " and " + directory.testFile(task);
             throw new DataException("no data for task '" + task + "' in " + directory + " (" + remedy + ")");
         }

@@ -106,8 +106,9 @@ public final class ParameterSet {
         }
         for (String key : keys) {
             if (!expected.contains(key)) {
-                throw new EvosldException(source + ": " + where + ": unknown " + kind + " '" + key + "' (expected "
-                    + String.join(", ", expected) + ")");
+                throw new EvosldException(source + ": " + where + ": unknown " + kind + " '" + key + "' ("
+                    + (expected.isEmpty() ? "the law has no " + kind + "s" : "expected " + String.join(", ", expected))
+                    + ")");
             }
         }
     }

@@ -89,7 +89,7 @@ public record Predictions(List<String> targets, List<double[]> actual, List<doub
 
     /** SLDBench's R² of these predictions. */
     public R2 r2() {
-        return R2.score(actual, predicted);
+        return R2.score(targets, actual, predicted);
     }
 
     /**

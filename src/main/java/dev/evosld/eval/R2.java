@@ -2,6 +2,7 @@ package dev.evosld.eval;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * SLDBench's coefficient of determination: for each target column, NMSE = MSE / Var(actual) with the
@@ -39,7 +40,22 @@ public record R2(double value, String failure) {
      * @param predicted per target column, the predictions in the same order
      */
     public static R2 score(List<double[]> actual, List<double[]> predicted) {
-        if (actual.size() != predicted.size() || actual.isEmpty()) {
+        return scoreLabelled(IntStream.range(0, actual.size()).mapToObj(t -> "target " + t).toList(), actual, predicted);
+    }
+
+    /**
+     * Scores predictions against actual values, naming the target columns in a failure.
+     *
+     * @param targets the target columns' names
+     * @param actual per target column, the actual values of all groups concatenated
+     * @param predicted per target column, the predictions in the same order
+     */
+    public static R2 score(List<String> targets, List<double[]> actual, List<double[]> predicted) {
+        return scoreLabelled(targets.stream().map(name -> "target '" + name + "'").toList(), actual, predicted);
+    }
+
+    private static R2 scoreLabelled(List<String> labels, List<double[]> actual, List<double[]> predicted) {
+        if (actual.size() != predicted.size() || actual.isEmpty() || labels.size() != actual.size()) {
             throw new IllegalArgumentException("need the same, non-zero number of target columns: "
                 + actual.size() + " vs " + predicted.size());
         }
@@ -48,12 +64,12 @@ public record R2(double value, String failure) {
             double[] y = actual.get(t);
             double[] f = predicted.get(t);
             if (y.length != f.length || y.length == 0) {
-                throw new IllegalArgumentException("target " + t + ": " + y.length + " actual values vs "
+                throw new IllegalArgumentException(labels.get(t) + ": " + y.length + " actual values vs "
                     + f.length + " predictions");
             }
             for (int r = 0; r < f.length; r++) {
                 if (!Double.isFinite(f[r])) {
-                    return failed("prediction " + r + " of target " + t + " is " + f[r]);
+                    return failed("prediction " + r + " of " + labels.get(t) + " is " + f[r]);
                 }
             }
             double mean = 0;
@@ -68,7 +84,7 @@ public record R2(double value, String failure) {
                 mse += (y[r] - f[r]) * (y[r] - f[r]);
             }
             if (variance == 0) {
-                return failed("target " + t + " is constant, so R² is undefined");
+                return failed(labels.get(t) + " is constant, so R² is undefined");
             }
             nmseSum += mse / variance;
         }

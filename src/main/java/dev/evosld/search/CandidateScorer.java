@@ -101,7 +101,7 @@ final class CandidateScorer {
                 fitted = named(law, fit.fits().getFirst().parameters());
             }
             Predictions predicted = Predictions.of(law, fold.validation(), values);
-            R2 r2 = R2.score(predicted.actual(), predicted.predicted());
+            R2 r2 = predicted.r2();
             if (r2.isFailure()) {
                 return Folds.failed("validation: " + r2.failure());
             }

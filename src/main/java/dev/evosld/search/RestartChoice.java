@@ -125,6 +125,7 @@ final class RestartChoice {
         List<CandidateCache.Entry> candidates = new ArrayList<>(front);
         CandidateCache.Entry chosen;
         FittedLaw fitted;
+        List<String> passedOver = new ArrayList<>();
         while (true) {
             chosen = ParetoFront.choose(candidates, restart::errors);
             // the values found during the search are one more start: the validated basin stays reachable
@@ -136,8 +137,14 @@ final class RestartChoice {
             if (problem == null || candidates.size() == 1) {
                 break;
             }
-            listener.onMessage("passing over " + chosen.law() + " (fitted on all of train: " + problem + ")");
+            passedOver.add(chosen.law() + " (fitted on all of train: " + problem + ")");
             candidates.remove(chosen);
+        }
+        if (!passedOver.isEmpty()) {
+            // one line per restart: the first reason says why, the count how far down the front the choice went
+            listener.onMessage((settings.restarts() > 1 ? "restart " + (restart.index + 1) + " " : "") + "passed over "
+                + (passedOver.size() == 1 ? passedOver.getFirst()
+                    : passedOver.size() + " laws of its front, the first " + passedOver.getFirst()));
         }
         return new Pick(restart, front, chosen, fitted);
     }

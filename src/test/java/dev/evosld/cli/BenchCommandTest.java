@@ -87,7 +87,7 @@ class BenchCommandTest {
             "--out", tmp.resolve("out").toString()));
         assertEquals(1, run.exit());
         assertEquals(List.of("evosld: no data for task 'parallel_scaling_law' in " + empty
-            + "/ (run: ./evosld data pull --task parallel_scaling_law)"), run.err().lines().toList());
+            + "/ (run: evosld data pull --task parallel_scaling_law --data-dir " + empty + ")"), run.err().lines().toList());
         assertFalse(Files.exists(tmp.resolve("out")));
     }
 

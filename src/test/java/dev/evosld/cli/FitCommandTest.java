@@ -171,9 +171,9 @@ class FitCommandTest {
             "family");
         List<String> forgotten = new ArrayList<>(onlyN);
         forgotten.addAll(List.of("--law", LAW));
-        assertOneLineError("--law: 'D' is a column of the data but not a feature, so the law would fit it as a constant:"
-            + " add it to --features, or rename the parameter", CliRun.of(forgotten.toArray(String[]::new)));
-        assertOneLineError("--law: 'n' would be fitted as a constant; the feature is 'N' (names are case-sensitive)",
+        assertOneLineError("--law: 'D' is a column of the data but not a feature, so the law would take it as a parameter,"
+            + " one constant per group: add it to --features, or rename the parameter", CliRun.of(forgotten.toArray(String[]::new)));
+        assertOneLineError("--law: 'n' would be a parameter, one constant per group; the feature is 'N' (names are case-sensitive)",
             CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group", "family",
                 "--law", "E + A / n^a + B / D^b"));
     }
@@ -184,7 +184,7 @@ class FitCommandTest {
             "family", "--law", "A*foo^b", "--starts", "4");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.errorLines().contains("evosld: note: the law uses none of the features (N, D), so it predicts one"
-            + " value per group; every name in it is fitted as a constant"), run.err());
+            + " value per group; every name in it is a parameter"), run.err());
         assertFalse(fit().err().contains("none of the features"), "a law with features has no note");
     }
 

@@ -62,6 +62,8 @@ class TableReaderTest {
     void missingColumnNamesItAndListsTheHeader() {
         assertEquals("t.csv:1: missing column 'loss' (header has: group, x, y, losses)", error("group,x,y,losses\ng,1,2,3\n"));
         assertEquals("t.csv:1: missing column 'group' (header has: x, y, loss)", error("x,y,loss\n1,2,3\n"));
+        assertEquals("t.csv:1: missing column 'loss' (header has: group, x, y)", error("group , x, y\ng,1,2\n"),
+            "the names as read, without their padding");
     }
 
     @Test

@@ -87,7 +87,7 @@ class TaskDataTest {
 
     @Test
     void missingTaskFolderSaysHowToFetchIt() {
-        assertEquals("no data for task 'tiny' in " + root + "/ (run: ./evosld data pull --task tiny)", error(TINY));
+        assertEquals("no data for task 'tiny' in " + root + "/ (run: evosld data pull --task tiny --data-dir " + root + ")", error(TINY));
     }
 
     @Test
@@ -95,7 +95,7 @@ class TaskDataTest {
         TaskConfig moe = TaskConfig.load(Path.of("configs/moe_scaling_law.yaml"));
         DataDirectory fallback = DataDirectory.resolve(null, Map.of());
         assumeFalse(Files.exists(fallback.taskFolder("moe_scaling_law")), "data/moe_scaling_law exists here");
-        assertEquals("no data for task 'moe_scaling_law' in data/ (run: ./evosld data pull --task moe_scaling_law)",
+        assertEquals("no data for task 'moe_scaling_law' in data/ (run: evosld data pull --task moe_scaling_law --data-dir data)",
             assertThrows(DataException.class, () -> TaskData.load(moe, fallback)).getMessage());
     }
 

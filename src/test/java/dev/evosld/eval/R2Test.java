@@ -43,6 +43,10 @@ class R2Test {
         assertTrue(r2.isFailure());
         assertTrue(Double.isNaN(r2.value()));
         assertEquals("prediction 1 of target 0 is NaN", r2.failure());
+        assertEquals("prediction 1 of target 'loss' is NaN",
+            R2.score(List.of("loss"), List.of(new double[] {1, 2, 3}), List.of(new double[] {1, Double.NaN, 3})).failure());
+        assertEquals("target 'y' is constant, so R² is undefined",
+            R2.score(List.of("y"), List.of(new double[] {1, 1}), List.of(new double[] {1, 2})).failure());
         assertTrue(R2.score(List.of(new double[] {1, 2}), List.of(new double[] {1, Double.POSITIVE_INFINITY})).isFailure());
     }
 

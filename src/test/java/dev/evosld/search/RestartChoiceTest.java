@@ -43,7 +43,7 @@ class RestartChoiceTest {
         assertEquals("E + A * N^(-alpha) + B * D^(-beta)", pick.law().law().toString(), "under readable names");
         assertTrue(pick.fitted().failure().isEmpty(), "the next choice fits");
         assertEquals(1, messages.size(), messages.toString());
-        assertTrue(messages.getFirst().startsWith("passing over E + A * log(-N) (fitted on all of train: "),
+        assertTrue(messages.getFirst().startsWith("restart 1 passed over E + A * log(-N) (fitted on all of train: "),
             messages.getFirst());
     }
 

@@ -82,7 +82,7 @@ class BenchPlanTest {
         BenchPlan plan = new BenchPlan(List.of("parallel_scaling_law", "sft_scaling_law"), 2, SearchSettings.defaults(),
             SearchEffort.DEFAULT, out, new DataDirectory(data));
         EvosldException e = assertThrows(EvosldException.class, () -> Bench.of(plan).run());
-        assertEquals("no data for task 'parallel_scaling_law' in " + data + "/ (run: ./evosld data pull --task parallel_scaling_law)",
+        assertEquals("no data for task 'parallel_scaling_law' in " + data + "/ (run: evosld data pull --task parallel_scaling_law --data-dir " + data + ")",
             e.getMessage());
         assertFalse(Files.exists(out));
     }

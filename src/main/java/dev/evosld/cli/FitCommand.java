@@ -172,7 +172,7 @@ final class FitCommand implements Callable<Integer> {
                 ? " per target, " + perGroup + " per group" : " per group"));
             printParameters(out, parameters, config.targets());
             out.println("train R²:   " + Output.r2(train.r2()));
-            out.println("test R²:    " + Output.testR2(testR2, DiscoverCommand.FIT_ON_EVERY_ROW) + Output.testMisses(testRmse));
+            out.println("test R²:    " + Output.testR2(testR2, DiscoverySummary.FIT_ON_EVERY_ROW) + Output.testMisses(testRmse));
             out.println("validation: " + (validation.isFailure() ? "fails (" + validation.failure() + ")"
                 : "R² " + Output.number(validation.validationR2()) + " (inside train, " + Output.validationScheme(config,
                     ValidationPlan.of(config, data.train(), 0)) + ", as discover judges laws)"));

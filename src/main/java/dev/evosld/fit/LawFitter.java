@@ -379,8 +379,7 @@ public final class LawFitter {
             if (best == null) {
                 return new TargetFit(problem.group(), problem.target(), new double[0], Double.NaN,
                     "no start gave finite predictions on all " + problem.rows() + " rows" + breakdown(outcomes),
-                    iterations, evaluations,
-                    outcomes.size(), 0);
+                    iterations, evaluations, outcomes.size(), 0);
             }
             double worstAtBest = best.value + TargetFit.SAME_OPTIMUM * Math.abs(best.value) + 1e-9;
             int startsAtBest = (int) outcomes.stream().filter(o -> o.value <= worstAtBest).count();

@@ -141,10 +141,6 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
     }
 
     /**
-     * Checks what a damaged or hand-edited checkpoint can lack, which the run would otherwise trip over later as an
-     * internal error: a checkpoint is only ever written whole, so anything missing means it is not one of ours.
-     */
-    /**
      * Every restart's islands, or, before the first generation, those of the restarts seeded so far (the first
      * always is; a time limit reached while seeding leaves the others to a resume).
      */
@@ -155,6 +151,10 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
             : islands.size() == all;
     }
 
+    /**
+     * Checks what a damaged or hand-edited checkpoint can lack, which the run would otherwise trip over later as an
+     * internal error: a checkpoint is only ever written whole, so anything missing means it is not one of ours.
+     */
     private void requireWhole(Path file) {
         String problem = settings == null ? "no settings"
             : islands == null || cache == null || history == null ? "no islands, cache or history"

@@ -79,9 +79,9 @@ final class PredictCommand implements Callable<Integer> {
             }
             planned = PlannedRuns.read(runs.file, features, groupColumn, onlyGroup);
         } else {
-            String at = groupOfAt(parameters, onlyGroup);
+            String runGroup = groupOfAt(parameters, onlyGroup);
             try {
-                planned = PlannedRuns.single(runs.at, features, at);
+                planned = PlannedRuns.single(runs.at, features, runGroup);
             } catch (DataException e) {
                 throw new UsageException(e.getMessage());
             }

@@ -149,6 +149,9 @@ final class DiscoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (resume != null) {
+            requireCheckpoint(new RunDirectory(resume));
+        }
         DataSource source;
         TaskData data;
         if (resume != null && !task.isGiven()) {
@@ -160,35 +163,37 @@ final class DiscoverCommand implements Callable<Integer> {
             source = task.dataSource(data);
         }
         TaskConfig config = data.config();
-        PrintWriter err = spec.commandLine().getErr();
         if (resume != null && out != null && !out.equals(resume)) {
             throw new UsageException("--resume DIR continues the run in DIR; --out cannot send it elsewhere");
         }
-        if (out != null && resume == null && new RunDirectory(out).holdsRun()) {
-            throw new EvosldException(out + " already holds a run; continue it with " + RESUME_HINT + out
-                + ", or give another --out");
+        if (out != null && resume == null) {
+            requireNoRun(new RunDirectory(out));
         }
         // every option is checked before anything is said about the LLM, so that a bad one is the only line
         int threadCount = threads != null ? UsageException.threads(threads) : DEFAULTS.threads();
         Duration limit = timeLimit != null ? timeLimit : DEFAULTS.timeLimit();
         SearchSettings settings = resume != null ? resumedSettings(new RunDirectory(resume), limit, threadCount)
             : searchSettings(config, threadCount, limit);
-        if (llmProposals != null && llmProposals < 1) {
-            throw new UsageException("--llm-proposals must be at least 1, got " + llmProposals);
-        }
+        Optional<LlmSettings> configured = llmSettings();
         Path given = resume != null ? resume : out;
         // a folder of its own, claimed atomically: two runs started in the same second must not share one
         RunDirectory run = given != null ? new RunDirectory(given)
             : RunDirectory.createUnder(Path.of("results", config.name()), timeStamp() + "-seed" + settings.seed());
-        Optional<LlmSettings> llm;
-        try {
-            llm = llmSettings(run);
-        } catch (RuntimeException e) {
-            if (given == null) {
-                run.removeIfEmpty();
+        Optional<LlmSettings> llm = configured
+            .map(s -> s.cacheDir().isPresent() ? s : s.withCacheDir(Optional.of(run.llmCacheDirectory())));
+        try (RunDirectory.Lock lock = run.lock()) {
+            if (resume == null) {
+                requireNoRun(run);   // again, now that no other run can start writing here
             }
-            throw e;
+            return discover(data, source, run, settings, limit, threadCount, llm);
         }
+    }
+
+    /** The run itself, in a run directory this process holds. */
+    private int discover(TaskData data, DataSource source, RunDirectory run, SearchSettings settings, Duration limit,
+                         int threadCount, Optional<LlmSettings> llm) {
+        TaskConfig config = data.config();
+        PrintWriter err = spec.commandLine().getErr();
         if (llm.isEmpty() && !noLlm) {
             err.println(LlmSettings.NO_ENDPOINT_NOTICE);
             err.flush();
@@ -283,10 +288,27 @@ final class DiscoverCommand implements Callable<Integer> {
     }
 
     /** The settings of the run to resume, which the command line may not contradict. */
-    private SearchSettings resumedSettings(RunDirectory run, Duration limit, int threadCount) {
-        if (!Files.isRegularFile(run.checkpointFile())) {
-            throw new EvosldException(resume + ": no checkpoint.json to resume from");
+    /** Refuses a folder that holds a run: a new run would overwrite part of it and mix its files with its own. */
+    private static void requireNoRun(RunDirectory run) {
+        if (Files.isRegularFile(run.checkpointFile())) {
+            throw new EvosldException(run.path() + " already holds a run; continue it with " + RESUME_HINT + run.path()
+                + ", or give another --out");
         }
+        if (run.holdsRun()) {
+            throw new EvosldException(run.path() + " already holds a law (law.json); give another --out");
+        }
+    }
+
+    private static void requireCheckpoint(RunDirectory run) {
+        if (!Files.isDirectory(run.path())) {
+            throw new EvosldException(run.path() + ": no such run directory");
+        }
+        if (!Files.isRegularFile(run.checkpointFile())) {
+            throw new EvosldException(run.path() + ": no checkpoint.json to resume from");
+        }
+    }
+
+    private SearchSettings resumedSettings(RunDirectory run, Duration limit, int threadCount) {
         SearchSettings planned = Discovery.plannedSettings(run.checkpointFile(), limit, threadCount);
         requireResumableWith(planned);
         return planned;
@@ -323,15 +345,25 @@ final class DiscoverCommand implements Callable<Integer> {
      * the response cache in the run directory unless {@code --llm-cache} names another; empty with
      * {@code --no-llm} or when no layer names an endpoint.
      */
-    private Optional<LlmSettings> llmSettings(RunDirectory run) {
+    private Optional<LlmSettings> llmSettings() {
+        if (llmProposals != null && llmProposals < 1) {
+            throw new UsageException("--llm-proposals must be at least 1, got " + llmProposals);
+        }
         if (noLlm) {
             return Optional.empty();
         }
-        LlmOptions flags = new LlmOptions(llmBaseUrl, null, llmModel, llmTemperature, llmMaxTokens, null, llmTimeout,
-            llmRetries, llmCache);
+        LlmOptions flags;
+        try {
+            flags = new LlmOptions(llmBaseUrl, null, llmModel, llmTemperature, llmMaxTokens, null, llmTimeout,
+                llmRetries, llmCache);
+        } catch (EvosldException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (llmBaseUrl != null && !LlmSettings.isHttpUrl(llmBaseUrl)) {
+            throw new UsageException("--llm-base-url '" + llmBaseUrl + "' is not an http or https URL");
+        }
         LlmOptions file = llmConfig != null ? LlmOptions.fromConfigFile(llmConfig) : LlmOptions.none();
-        return LlmSettings.resolve(flags, file, env)
-            .map(s -> s.cacheDir().isPresent() ? s : s.withCacheDir(Optional.of(run.llmCacheDirectory())));
+        return LlmSettings.resolve(flags, file, env);
     }
 
     /** The {@code llm} object of the JSON result and {@code llm-usage.json}: what the LLM cost and gave. */

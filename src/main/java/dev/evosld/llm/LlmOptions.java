@@ -183,9 +183,15 @@ public record LlmOptions(
         return node.intValue();
     }
 
+    /** Longer waits than a day mean a mistake, and the HTTP client refuses waits past 2^31 ms. */
+    private static final Duration LONGEST_TIMEOUT = Duration.ofDays(1);
+
     private static void requirePositive(String name, Duration duration) {
         if (duration != null && (duration.isNegative() || duration.isZero())) {
             throw new EvosldException("llm: " + name + " must be positive, got " + duration.toMillis() + " ms");
+        }
+        if (duration != null && duration.compareTo(LONGEST_TIMEOUT) > 0) {
+            throw new EvosldException("llm: " + name + " must be at most a day, got " + duration.toHours() + " h");
         }
     }
 

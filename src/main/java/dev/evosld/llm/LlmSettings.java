@@ -58,7 +58,7 @@ public record LlmSettings(
         while (baseUrl.endsWith("/")) {
             baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
         }
-        if (HttpUrl.parse(baseUrl) == null) {
+        if (!isHttpUrl(baseUrl)) {
             throw new EvosldException("llm: base URL '" + baseUrl + "' is not an http or https URL");
         }
         // Re-validates ranges for settings built directly rather than through resolve().
@@ -93,6 +93,11 @@ public record LlmSettings(
             merged.readTimeout(),
             merged.maxRetries(),
             Optional.ofNullable(merged.cacheDir())));
+    }
+
+    /** Whether {@code url} is an http or https URL an endpoint can live at. */
+    public static boolean isHttpUrl(String url) {
+        return HttpUrl.parse(url.strip()) != null;
     }
 
     /** The chat completions endpoint. */

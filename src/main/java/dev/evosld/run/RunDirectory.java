@@ -3,9 +3,12 @@ package dev.evosld.run;
 import dev.evosld.EvosldException;
 import dev.evosld.json.Json;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -24,6 +27,8 @@ import tools.jackson.core.JacksonException;
  * </ul>
  */
 public record RunDirectory(Path path) {
+    private static final String LOCK_FILE = ".evosld.lock";
+
 
     public Path lawFile() {
         return path.resolve("law.json");
@@ -124,14 +129,50 @@ public record RunDirectory(Path path) {
         }
     }
 
-    /** Removes the directory if nothing was written to it (a run that stopped before it began). */
-    public void removeIfEmpty() {
-        try (var entries = Files.list(path)) {
-            if (entries.findAny().isEmpty()) {
-                Files.delete(path);
+    /**
+     * Holds the folder for this process until closed, so that two runs given the same folder at once do not write
+     * into it together; the lock file stays behind, harmless.
+     *
+     * @throws EvosldException if another process holds it, or the folder cannot be created
+     */
+    public Lock lock() {
+        try {
+            Files.createDirectories(path);
+            FileChannel channel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+            boolean locked;
+            try {
+                locked = channel.tryLock() != null;
+            } catch (OverlappingFileLockException e) {
+                locked = false;   // held by this very JVM, as when a test holds it
             }
+            if (!locked) {
+                channel.close();
+                throw new EvosldException(path + ": another evosld run is writing into it; wait for it, or give"
+                    + " another --out");
+            }
+            return new Lock(channel);
         } catch (IOException e) {
-            // an empty folder left behind is harmless
+            throw new EvosldException("cannot use " + path + " as a run directory: " + e.getClass().getSimpleName()
+                + " " + e.getMessage());
+        }
+    }
+
+    /** A run directory held by this process ({@link #lock}). */
+    public static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+
+        private Lock(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // the lock goes with the process anyway
+            }
         }
     }
 

@@ -42,6 +42,37 @@ class DiscoverCommandTest {
         return CliRun.of(args.toArray(String[]::new));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "--llm-temperature | 3 | llm: temperature must be within [0, 2], got 3.0",
+        "--llm-timeout | 597h | llm: timeout must be at most a day, got 597 h",
+        "--llm-base-url | notaurl | --llm-base-url 'notaurl' is not an http or https URL"})
+    void aBadLlmOptionIsAUsageErrorAndLeavesNoFolder(String option, String value, String message) {
+        Path folder = dir.resolve("llm" + option);
+        List<String> args = new java.util.ArrayList<>(List.of("discover", "--data", csv.toString(), "--features", "N,D",
+            "--target", "loss", "--group", "family", "--out", folder.toString(), option, value));
+        if (!option.equals("--llm-base-url")) {
+            args.addAll(List.of("--llm-base-url", "http://127.0.0.1:9"));
+        }
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(2, run.exit());
+        assertEquals(List.of("evosld: " + message + " (see: evosld discover --help)"), run.allErrorLines());
+        assertFalse(Files.exists(folder));
+    }
+
+    @Test
+    void aFolderHoldingOnlyALawIsNotOfferedForResuming() throws Exception {
+        Path folder = dir.resolve("fitted");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("law.json"), "{}");
+        CliRun run = CliRun.of("discover", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--no-llm", "--out", folder.toString());
+        assertEquals(List.of("evosld: " + folder + " already holds a law (law.json); give another --out"),
+            run.allErrorLines());
+        CliRun resumed = CliRun.of("discover", "--no-llm", "--resume", folder.toString());
+        assertEquals(List.of("evosld: " + folder + ": no checkpoint.json to resume from"), resumed.allErrorLines());
+    }
+
     @Test
     void anUnknownTaskIsAUsageError() {
         CliRun run = CliRun.of("discover", "--task", "nope", "--no-llm", "--out", dir.resolve("nope").toString());

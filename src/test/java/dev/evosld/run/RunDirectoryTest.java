@@ -1,7 +1,7 @@
 package dev.evosld.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -40,14 +40,15 @@ class RunDirectoryTest {
     }
 
     @Test
-    void onlyAnEmptyFolderIsRemoved(@TempDir Path directory) throws Exception {
-        RunDirectory empty = RunDirectory.createUnder(directory, "a");
-        empty.removeIfEmpty();
-        assertFalse(Files.exists(empty.path()));
-
-        RunDirectory used = RunDirectory.createUnder(directory, "b");
-        Files.writeString(used.dataSourceFile(), "{}");
-        used.removeIfEmpty();
-        assertTrue(Files.isRegularFile(used.dataSourceFile()));
+    void aFolderHeldByOneRunIsRefusedToAnother(@TempDir Path directory) {
+        RunDirectory run = new RunDirectory(directory.resolve("run"));
+        try (RunDirectory.Lock held = run.lock()) {
+            dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class, run::lock);
+            assertEquals(run.path() + ": another evosld run is writing into it; wait for it, or give another --out",
+                e.getMessage());
+        }
+        try (RunDirectory.Lock again = run.lock()) {
+            assertTrue(Files.isDirectory(run.path()), "free again once the first run is done");
+        }
     }
 }

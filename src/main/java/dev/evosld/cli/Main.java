@@ -57,10 +57,14 @@ public final class Main {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         // picocli's own words for an option of an exclusive group given twice name its internals
-        String message = e.getMessage().startsWith("Error: expected only one match")
+        String message = e.getMessage().startsWith("Error: ") && e.getMessage().contains("are mutually exclusive")
             ? command.getCommandSpec().findOption("--data") != null
-                ? "--task, or --data with its options, given twice or both (give one of them, once)"
-                : "--task given twice, or beside --all (give one of them, once)"
+                ? "--task and --data given together (give one of them)"
+                : e.getMessage().substring("Error: ".length())
+            : e.getMessage().startsWith("Error: expected only one match")
+            ? repeatedOption(command, args)
+                .map(option -> option + " given twice (give it once)")
+                .orElse("options that exclude each other given together")
             : e.getMessage().startsWith("Error: Missing required argument(s): --data") && givesOption(args, "--task", "-t")
                 ? "an option of your own CSV (such as --budget, --trend or --holdout) goes with --data, not --task,"
                     + " whose config sets it"
@@ -69,6 +73,15 @@ public final class Main {
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.flush();
         return 2;
+    }
+
+    /** The first of the command's options that the arguments give more than once, by its longest name. */
+    private static java.util.Optional<String> repeatedOption(CommandLine command, String[] args) {
+        return command.getCommandSpec().options().stream()
+            .filter(option -> Arrays.stream(args).filter(arg -> Arrays.stream(option.names())
+                .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "="))).count() > 1)
+            .map(CommandLine.Model.OptionSpec::longestName)
+            .findFirst();
     }
 
     /** Whether the arguments give an option by one of its names, alone or as {@code --name=value}. */

@@ -397,8 +397,9 @@ public final class Discovery {
             seconds > 0 ? fitted / seconds : 0, total > 0 ? (double) hits / total : 0);
     }
 
+    /** The limit is this invocation's: a resumed run gets its whole limit again, or a short resume would do nothing. */
     private boolean timeIsUp(long started) {
-        return seconds(started) >= settings.timeLimit().toMillis() / 1000.0;
+        return (System.nanoTime() - started) / 1e9 >= settings.timeLimit().toMillis() / 1000.0;
     }
 
     private double seconds(long started) {

@@ -68,6 +68,9 @@ public record BenchPlan(List<String> tasks, int seeds, SearchSettings search, Se
             if (task.isEmpty()) {
                 throw new EvosldException("--tasks '" + text + "': an empty task name (give all, or names separated by commas)");
             }
+            if (task.equals("all")) {
+                throw new EvosldException("--tasks '" + text + "': all goes alone (it means every task), not in a list");
+            }
             if (!TaskConfig.builtinTasks().contains(task)) {
                 throw new EvosldException("unknown task '" + task.replaceAll("\\p{Cntrl}", "?") + "' (tasks: all, "
                     + String.join(", ", TaskConfig.builtinTasks()) + ")");

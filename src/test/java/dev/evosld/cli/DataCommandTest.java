@@ -182,8 +182,12 @@ class DataCommandTest {
         assertTrue(last.startsWith("evosld: hugging face has no config '" + tasks.getFirst() + "'"), last);
         assertTrue(last.endsWith(" (pulled: none; not pulled: " + String.join(", ", tasks) + ")"), last);
         CliRun twice = CliRun.of("data", "pull", "--task", "a", "--task", "b", "--data-dir", tmp.toString());
-        assertEquals(List.of("evosld: --task given twice, or beside --all (give one of them, once) (see: evosld data"
-            + " pull --help)"), twice.allErrorLines());
+        assertEquals(List.of("evosld: --task given twice (give it once) (see: evosld data pull --help)"),
+            twice.allErrorLines());
+        CliRun beside = CliRun.of("data", "pull", "--task", "a", "--all", "--data-dir", tmp.toString());
+        assertEquals(List.of("evosld: --task=TASK, --all are mutually exclusive (specify only one) (see: evosld data pull"
+                + " --help)"),
+            beside.allErrorLines());
     }
 
     @Test

@@ -148,8 +148,13 @@ class FitCommandTest {
         assertEquals("evosld: Unknown options: '--start', '4' (see: evosld fit --help)", typo.allErrorLines().getFirst());
         assertTrue(typo.err().contains("--starts"), "suggests the option meant: " + typo.err());
         CliRun twice = CliRun.of("fit", "--task", "moe_scaling_law", "--task", "sft_scaling_law", "--law", LAW);
-        assertEquals(List.of("evosld: --task, or --data with its options, given twice or both (give one of them, once)"
-            + " (see: evosld fit --help)"), twice.allErrorLines());
+        assertEquals(List.of("evosld: --task given twice (give it once) (see: evosld fit --help)"), twice.allErrorLines());
+        CliRun laws = CliRun.of("fit", "--task", "moe_scaling_law", "--law", "E", "--law", "A");
+        assertEquals(List.of("evosld: --law given twice (give it once) (see: evosld fit --help)"), laws.allErrorLines());
+        CliRun both = CliRun.of("fit", "--task", "moe_scaling_law", "--data", csv.toString(), "--features", "N",
+            "--target", "loss", "--law", LAW);
+        assertEquals(List.of("evosld: --task and --data given together (give one of them) (see: evosld fit --help)"),
+            both.allErrorLines());
         CliRun budget = CliRun.of("fit", "--task", "moe_scaling_law", "--budget", "5", "--law", LAW);
         assertEquals(List.of("evosld: an option of your own CSV (such as --budget, --trend or --holdout) goes with --data,"
             + " not --task, whose config sets it (see: evosld fit --help)"), budget.allErrorLines());

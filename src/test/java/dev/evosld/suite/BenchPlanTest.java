@@ -38,6 +38,8 @@ class BenchPlanTest {
             assertThrows(EvosldException.class, () -> BenchPlan.parseTasks("sft_scaling_law,moe")).getMessage());
         assertEquals("--tasks 'sft_scaling_law,': an empty task name (give all, or names separated by commas)",
             assertThrows(EvosldException.class, () -> BenchPlan.parseTasks("sft_scaling_law,")).getMessage());
+        assertEquals("--tasks 'all,moe_scaling_law': all goes alone (it means every task), not in a list",
+            assertThrows(EvosldException.class, () -> BenchPlan.parseTasks("all,moe_scaling_law")).getMessage());
     }
 
     @Test

@@ -241,7 +241,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
-        Map<String, Object> llmDocument = llmDocument(llm, llmProposer, usage);
+        Map<String, Object> llmDocument = withEarlierCounts(llmDocument(llm, llmProposer, usage), run);
         Optional<Predictions> testPredictions = data.test().map(t -> Predictions.of(result.law(), t.table(),
             result.parameters()));
         Optional<R2> test = testPredictions.map(Predictions::r2);
@@ -364,6 +364,32 @@ final class DiscoverCommand implements Callable<Integer> {
         }
         LlmOptions file = llmConfig != null ? LlmOptions.fromConfigFile(llmConfig) : LlmOptions.none();
         return LlmSettings.resolve(flags, file, env);
+    }
+
+    /**
+     * The counts of a run resumed after it finished once (cut short by its time limit) include those its
+     * {@code llm-usage.json} recorded then, so that resuming does not make the LLM's part disappear.
+     */
+    private Map<String, Object> withEarlierCounts(Map<String, Object> document, RunDirectory run) {
+        if (resume == null || !Files.isRegularFile(run.llmUsageFile())) {
+            return document;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(document);
+        try {
+            Map<?, ?> earlier = Json.mapper().readValue(Files.readString(run.llmUsageFile()), Map.class);
+            earlier.forEach((key, value) -> {
+                if (value instanceof Number number && merged.get(key) instanceof Number now) {
+                    merged.put((String) key, now.longValue() + number.longValue());
+                } else if (Boolean.TRUE.equals(value) && "enabled".equals(key)) {
+                    merged.put("enabled", true);
+                } else if (!merged.containsKey(key) && value != null) {
+                    merged.put((String) key, value);
+                }
+            });
+        } catch (java.io.IOException | RuntimeException e) {
+            // an unreadable record of the earlier part only loses its counts
+        }
+        return merged;
     }
 
     /** The {@code llm} object of the JSON result and {@code llm-usage.json}: what the LLM cost and gave. */

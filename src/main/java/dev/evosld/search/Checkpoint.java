@@ -37,10 +37,12 @@ import tools.jackson.core.JacksonException;
  * @param seconds wall-clock seconds so far
  * @param proposerRounds how often the proposers were asked for rewrites
  * @param basis what the scores rest on, or null in a checkpoint written before it was recorded
+ * @param proposers the proposers asked for laws so far, over all resumptions; null in a checkpoint written before
+ *     they were recorded
  */
 record Checkpoint(int version, String task, Settings settings, int generation, List<List<Individual>> islands,
                   List<CachedLaw> cache, List<HistoryEntry> history, long cacheHits, long fitted, double seconds,
-                  int proposerRounds, Basis basis) {
+                  int proposerRounds, Basis basis, List<String> proposers) {
 
     static final int VERSION = 3;
 

@@ -60,6 +60,8 @@ public final class Discovery {
     private final ExtrapolationProbe probe;
     private final Checkpoint.Basis basis;
     private final List<Restart> restarts = new ArrayList<>();
+    /** The proposers asked for laws by this run, before a resumption too: law.json names them. */
+    private final java.util.Set<String> proposersAsked = new java.util.LinkedHashSet<>();
 
     private int generation;
     private final List<HistoryEntry> history = new ArrayList<>();
@@ -75,6 +77,7 @@ public final class Discovery {
         this.train = train;
         this.settings = settings;
         this.proposers = List.copyOf(proposers);
+        this.proposers.forEach(proposer -> proposersAsked.add(proposer.name()));
         this.listener = listener;
         this.checkpointFile = checkpointFile;
         this.features = config.featureNames();
@@ -433,7 +436,7 @@ public final class Discovery {
         }
         latest = new Checkpoint(Checkpoint.VERSION, config.name(), Checkpoint.Settings.of(settings), generation,
             individuals, cached, history, cacheHits(), fitted(), seconds(started), proposerRounds,
-            basis);
+            basis, List.copyOf(proposersAsked));
         if (checkpointFile != null) {
             latest.write(checkpointFile);
         }
@@ -474,6 +477,13 @@ public final class Discovery {
         history.addAll(checkpoint.history());
         secondsBefore = checkpoint.seconds();
         proposerRounds = checkpoint.proposerRounds();
+        if (checkpoint.proposers() != null) {
+            // those of earlier invocations first, in the order they were first asked
+            java.util.Set<String> now = new java.util.LinkedHashSet<>(proposersAsked);
+            proposersAsked.clear();
+            proposersAsked.addAll(checkpoint.proposers());
+            proposersAsked.addAll(now);
+        }
         latestFitted = checkpoint.fitted();
         latest = checkpoint;
     }
@@ -493,7 +503,7 @@ public final class Discovery {
         ValidationRmse rmse = restart.scorer.judge(law, best.law().evaluation().fitted()).rmse();
         return new SearchResult(law, best.law().evaluation(), fitted.parameters(),
             trainR2.isFailure() ? Double.NaN : trainR2.value(), fitted.startAgreement(), scoredFront, history, generation,
-            fitted(), cacheHits(), seconds(started), stoppedBy, rmse, proposers.stream().map(Proposer::name).toList());
+            fitted(), cacheHits(), seconds(started), stoppedBy, rmse, List.copyOf(proposersAsked));
     }
 
     /** A seed for (run seed, island, generation) that differs in all bits for neighbouring inputs. */

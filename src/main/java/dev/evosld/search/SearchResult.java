@@ -22,7 +22,7 @@ import java.util.List;
  * @param stoppedBy {@value #BY_GENERATIONS} or {@value #BY_TIME_LIMIT}
  * @param validationRmse how far the chosen law's validation predictions missed, in the targets' units; null if
  *     its validation failed when repeated at the end
- * @param proposers the names of the proposers that seeded and rewrote the search's laws ({@link Proposer#name})
+ * @param proposers the names of the proposers asked for laws ({@link Proposer#name}), before a resumption too
  */
 public record SearchResult(Law law, Evaluation evaluation, ParameterSet parameters, double trainR2,
                            StartAgreement refitAgreement, List<FrontLaw> front,

@@ -188,6 +188,25 @@ class DiscoverLlmTest {
     }
 
     @Test
+    void aResumedRunKeepsTheRecordOfItsLlm() throws IOException {
+        answerAlways(SCRIPTED);
+        Run first = discover(Map.of("OPENAI_BASE_URL", endpoint()), "kept", "--llm-every", "1", "--llm-model", "mock-model");
+        assertEquals(0, first.status(), first.err());
+        assertEquals(2, first.json().path("llm").path("calls").intValue());
+
+        StringWriter stdout = new StringWriter();
+        CommandLine cli = new CommandLine(new DiscoverCommand(Map.of()));
+        cli.setOut(new PrintWriter(stdout, true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        assertEquals(0, cli.execute("--resume", dir.resolve("kept").toString(), "--no-llm", "--data-dir", dataDir()));
+        JsonNode usage = Json.mapper().readTree(Files.readString(dir.resolve("kept/llm-usage.json")));
+        assertEquals(2, usage.path("calls").intValue(), usage.toString());
+        assertTrue(usage.path("enabled").booleanValue(), usage.toString());
+        assertEquals(List.of("classic forms", "llm mock-model"),
+            LawDocument.read(dir.resolve("kept/law.json")).provenance().search().proposers());
+    }
+
+    @Test
     void theCacheReplaysARunWithoutAnyRequest() throws IOException {
         answerAlways(SCRIPTED);
         Path config = dir.resolve("llm.yaml");

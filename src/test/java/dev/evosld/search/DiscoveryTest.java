@@ -210,6 +210,34 @@ class DiscoveryTest {
     }
 
     @Test
+    void aResumedRunStillNamesTheProposersItsStartAsked(@TempDir Path directory) {
+        Proposer silent = new Proposer() {
+            @Override
+            public List<dev.evosld.law.Law> seeds(ProposalContext context) {
+                return List.of();
+            }
+
+            @Override
+            public String name() {
+                return "llm silent";
+            }
+        };
+        Path checkpoint = directory.resolve("checkpoint.json");
+        SearchListener killer = (generation, of, best, rate, hits) -> {
+            if (generation == 4) {
+                throw new IllegalStateException("killed");
+            }
+        };
+        Discovery first = Discovery.start(SyntheticTask.config(), SyntheticTask.train(), SyntheticTask.settings(6),
+            List.of(new ClassicForms(), silent), killer, checkpoint);
+        assertThrows(IllegalStateException.class, first::run);
+
+        SearchResult resumed = Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint,
+            Duration.ofMinutes(5), 2, List.of(new ClassicForms()), SearchListener.none()).run();
+        assertEquals(List.of("classic forms", "llm silent"), resumed.proposers());
+    }
+
+    @Test
     void refusesACheckpointOfAnotherTask(@TempDir Path directory) {
         Path checkpoint = directory.resolve("checkpoint.json");
         run(SyntheticTask.settings(2), checkpoint);

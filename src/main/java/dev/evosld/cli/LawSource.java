@@ -6,13 +6,14 @@ import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.law.Expr;
 import dev.evosld.law.Law;
+import dev.evosld.law.Operator;
 import dev.evosld.run.LawDocument;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns a {@code --law} argument or a law file into a law of the task, refusing names a user cannot have meant:
@@ -80,34 +81,36 @@ final class LawSource {
      * nothing the data means. Discovery keeps such features inside logarithms; a user's own law may not.
      */
     static List<String> nonPositiveNotes(Law law, TaskConfig config, Table train) {
-        Set<String> needPositive = new LinkedHashSet<>();
+        // a logarithm needs a value above 0; a root or a fitted power only one of 0 or above (0^p is 0 for p > 0)
+        Map<String, Boolean> zeroFails = new LinkedHashMap<>();
         law.expr().forEachNode(node -> {
             if (node instanceof Expr.Apply apply && switch (apply.op()) {
                 case POW -> !(apply.args().get(1) instanceof Expr.Num);
                 case LOG, SQRT -> true;
                 default -> false;
             } && apply.args().getFirst() instanceof Expr.Sym base && law.variables().contains(base.name())) {
-                needPositive.add(base.name());
+                zeroFails.merge(base.name(), apply.op() == Operator.LOG, Boolean::logicalOr);
             }
         });
         List<String> notes = new ArrayList<>();
-        for (String variable : needPositive) {
+        zeroFails.forEach((variable, zeroToo) -> {
             int j = config.featureNames().indexOf(variable);
             long count = 0;
             double first = Double.NaN;
             for (Group group : train.groups()) {
                 for (double value : group.feature(j)) {
-                    if (value <= 0) {
+                    if (value < 0 || (zeroToo && value == 0)) {
                         first = count++ == 0 ? value : first;
                     }
                 }
             }
             if (count > 0) {
-                notes.add("evosld: note: " + variable + " is 0 or below in " + count + " train run" + (count == 1 ? "" : "s")
-                    + " (" + variable + " = " + first + "), where the law's power, logarithm or root of it is not a real"
-                    + " number");
+                notes.add("evosld: note: " + variable + " is " + (zeroToo ? "0 or below" : "below 0") + " in " + count
+                    + " train run" + (count == 1 ? "" : "s") + " (" + variable + " = " + first + "), where the law's "
+                    + (zeroToo ? "logarithm" : "power or root") + " of it is not a real number");
             }
-        }
+        });
         return notes;
     }
+
 }

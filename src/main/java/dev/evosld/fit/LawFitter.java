@@ -328,7 +328,8 @@ public final class LawFitter {
 
         /**
          * Where the law breaks down, for a user to see why no fit was found: the run most starts predicted a
-         * non-finite value for (the first of equals), by its features; empty if every prediction was finite.
+         * non-finite value for (the first of equals) by its features, and how many more did as badly; empty if
+         * every prediction was finite.
          */
         private String breakdown(List<Outcome> outcomes) {
             int[] counts = new int[problem.rows()];
@@ -354,8 +355,13 @@ public final class LawFitter {
                 values.add(law.variables().get(j) + " = " + shortNumber(problem.columns()[j][worst]));
             }
             String run = values.isEmpty() ? "row " + (worst + 1) : "the run at " + String.join(", ", values);
-            return "; " + run + " gave a non-finite prediction " + (counts[worst] == outcomes.size()
-                ? "at every start" : "at " + counts[worst] + " of " + outcomes.size() + " starts");
+            int most = counts[worst];
+            long others = Arrays.stream(counts).filter(count -> count == most).count() - 1;
+            if (others > 0) {
+                run += " and " + others + " more run" + (others == 1 ? "" : "s");
+            }
+            return "; " + run + " gave a non-finite prediction " + (most == outcomes.size()
+                ? "at every start" : "at " + most + " of " + outcomes.size() + " starts");
         }
 
         /** Six significant digits at most, as a CSV would hold them: {@code 1e8}, {@code 3.5e7}, {@code 0.25}. */

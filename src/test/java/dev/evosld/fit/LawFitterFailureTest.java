@@ -57,6 +57,12 @@ class LawFitterFailureTest {
 
         assertEquals("no start gave finite predictions on all 5 rows; the run at N = 1e8 gave a non-finite prediction"
             + " at every start", fit.failure());
+
+        Law logarithm = Law.parse("c + A * log(N - 5e7)", List.of("N"));
+        TargetFit both = LawFitter.of(logarithm, FitOptions.defaults().withStarts(8).withVariableProjection(projection))
+            .fit(problem, null);
+        assertEquals("no start gave finite predictions on all 5 rows; the run at N = 1e7 and 1 more run gave a"
+            + " non-finite prediction at every start", both.failure());
     }
 
     @ParameterizedTest(name = "threads {0}")

@@ -185,7 +185,14 @@ final class DiscoverCommand implements Callable<Integer> {
             if (resume == null) {
                 requireNoRun(run);   // again, now that no other run can start writing here
             }
-            return discover(data, source, run, settings, limit, threadCount, llm);
+            try {
+                return discover(data, source, run, settings, limit, threadCount, llm);
+            } catch (RuntimeException e) {
+                if (given == null) {
+                    run.removeUnstarted();   // a folder of our own that holds no checkpoint holds nothing to keep
+                }
+                throw e;
+            }
         }
     }
 

@@ -90,6 +90,7 @@ record DiscoverySummary(TaskData data, RunDirectory run, SearchSettings settings
         document.put("seed", settings.seed());
         document.put("generations", result.generations());
         document.put("stopped_by", result.stoppedBy());
+        document.put("proposers", result.proposers());
         document.put("candidates_fitted", result.candidatesFitted());
         document.put("candidates_per_second", result.candidatesPerSecond());
         document.put("cache_hits", result.cacheHits());

@@ -53,8 +53,9 @@ public record Predictions(List<String> targets, List<double[]> actual, List<doub
         int offset = 0;
         for (Group group : table.groups()) {
             if (!parameters.has(group.name())) {
-                throw new EvosldException("no parameters for group '" + group.name() + "' (have: "
-                    + String.join(", ", parameters.groups()) + ")");
+                throw new EvosldException("no parameters for group '" + group.name() + "' ("
+                    + (parameters.groups().isEmpty() ? "the parameters name no group"
+                        : "have: " + String.join(", ", parameters.groups())) + ")");
             }
             Evaluator evaluator = program.bind(group.rows(), columns(law, table, group));
             double[] out = new double[group.rows()];

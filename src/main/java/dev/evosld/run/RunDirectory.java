@@ -130,6 +130,23 @@ public record RunDirectory(Path path) {
     }
 
     /**
+     * Removes a run's folder that never reached its first checkpoint (a run that failed or was stopped before it
+     * began searching), with the few files such a run writes: there is nothing in it to resume or read.
+     */
+    public void removeUnstarted() {
+        if (Files.exists(checkpointFile()) || Files.exists(lawFile())) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(dataSourceFile());
+            Files.deleteIfExists(path.resolve(LOCK_FILE));
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // a folder left behind (with other files in it) is harmless
+        }
+    }
+
+    /**
      * Holds the folder for this process until closed, so that two runs given the same folder at once do not write
      * into it together; the lock file stays behind, harmless.
      *

@@ -51,4 +51,20 @@ class RunDirectoryTest {
             assertTrue(Files.isDirectory(run.path()), "free again once the first run is done");
         }
     }
+
+    @Test
+    void onlyARunThatNeverReachedACheckpointIsRemoved(@TempDir Path directory) throws Exception {
+        RunDirectory failed = RunDirectory.createUnder(directory, "failed");
+        try (RunDirectory.Lock held = failed.lock()) {
+            Files.writeString(failed.dataSourceFile(), "{}");
+            failed.removeUnstarted();
+        }
+        assertTrue(Files.notExists(failed.path()));
+
+        RunDirectory started = RunDirectory.createUnder(directory, "started");
+        Files.writeString(started.dataSourceFile(), "{}");
+        Files.writeString(started.checkpointFile(), "{}");
+        started.removeUnstarted();
+        assertTrue(Files.isRegularFile(started.checkpointFile()), "a checkpoint is kept for --resume");
+    }
 }

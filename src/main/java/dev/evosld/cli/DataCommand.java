@@ -9,13 +9,12 @@ import dev.evosld.data.hub.PullOutcome;
 import dev.evosld.data.hub.PullProgress;
 import dev.evosld.data.hub.PullSpec;
 import dev.evosld.data.hub.TaskPull;
+import dev.evosld.run.FileLocks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,19 +146,8 @@ final class DataCommand implements Callable<Integer> {
          * each other's staging files.
          */
         private static FileChannel exclusive(Path root) throws IOException {
-            FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-            boolean locked;
-            try {
-                locked = channel.tryLock() != null;
-            } catch (OverlappingFileLockException e) {
-                locked = false;   // held by this very JVM, as when a test holds it
-            }
-            if (!locked) {
-                channel.close();
-                throw new EvosldException(root + ": another data pull is writing into it; wait for it to finish");
-            }
-            return channel;
+            return FileLocks.tryExclusive(root.resolve(LOCK_FILE)).orElseThrow(() ->
+                new EvosldException(root + ": another data pull is writing into it; wait for it to finish"));
         }
 
         /** Fails before anything is downloaded when the data directory cannot take the files. */

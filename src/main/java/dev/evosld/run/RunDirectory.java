@@ -4,11 +4,9 @@ import dev.evosld.EvosldException;
 import dev.evosld.json.Json;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -155,20 +153,8 @@ public record RunDirectory(Path path) {
     public Lock lock() {
         try {
             Files.createDirectories(path);
-            FileChannel channel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-            boolean locked;
-            try {
-                locked = channel.tryLock() != null;
-            } catch (OverlappingFileLockException e) {
-                locked = false;   // held by this very JVM, as when a test holds it
-            }
-            if (!locked) {
-                channel.close();
-                throw new EvosldException(path + ": another evosld run is writing into it; wait for it, or give"
-                    + " another --out");
-            }
-            return new Lock(channel);
+            return new Lock(FileLocks.tryExclusive(path.resolve(LOCK_FILE)).orElseThrow(() -> new EvosldException(
+                path + ": another evosld run is writing into it; wait for it, or give another --out")));
         } catch (IOException e) {
             throw new EvosldException("cannot use " + path + " as a run directory: " + e.getClass().getSimpleName()
                 + " " + e.getMessage());

@@ -186,7 +186,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 requireNoRun(run);   // again, now that no other run can start writing here
             }
             try {
-                return discover(data, source, run, settings, limit, threadCount, llm);
+                return discover(data, source, run, given == null, settings, limit, threadCount, llm);
             } catch (RuntimeException e) {
                 if (given == null) {
                     run.removeUnstarted();   // a folder of our own that holds no checkpoint holds nothing to keep
@@ -196,9 +196,13 @@ final class DiscoverCommand implements Callable<Integer> {
         }
     }
 
-    /** The run itself, in a run directory this process holds. */
-    private int discover(TaskData data, DataSource source, RunDirectory run, SearchSettings settings, Duration limit,
-                         int threadCount, Optional<LlmSettings> llm) {
+    /**
+     * The run itself, in a run directory this process holds.
+     *
+     * @param ownFolder whether the run made its folder itself, and so removes it when stopped before it began
+     */
+    private int discover(TaskData data, DataSource source, RunDirectory run, boolean ownFolder, SearchSettings settings,
+                         Duration limit, int threadCount, Optional<LlmSettings> llm) {
         TaskConfig config = data.config();
         PrintWriter err = spec.commandLine().getErr();
         if (llm.isEmpty() && !noLlm) {
@@ -236,6 +240,9 @@ final class DiscoverCommand implements Callable<Integer> {
             Thread hook = new Thread(() -> {
                 Optional<Runnable> writer = discovery.checkpointWriter();
                 writer.ifPresent(Runnable::run);
+                if (writer.isEmpty() && ownFolder) {
+                    run.removeUnstarted();
+                }
                 err.println(writer.isPresent()
                     ? "evosld: interrupted; continue the run with " + RESUME_HINT + run.path()
                     : "evosld: interrupted before the first checkpoint; there is nothing to resume");

@@ -20,6 +20,7 @@ import dev.evosld.search.RunRecorder;
 import dev.evosld.search.Proposer;
 import dev.evosld.search.SearchResult;
 import dev.evosld.search.SearchSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -400,7 +401,7 @@ final class DiscoverCommand implements Callable<Integer> {
                     merged.put((String) key, value);
                 }
             });
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // an unreadable record of the earlier part only loses its counts
         }
         return merged;

@@ -3,6 +3,7 @@ package dev.evosld.cli;
 import dev.evosld.EvosldException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -76,7 +77,7 @@ public final class Main {
     }
 
     /** The first of the command's options that the arguments give more than once, by its longest name. */
-    private static java.util.Optional<String> repeatedOption(CommandLine command, String[] args) {
+    private static Optional<String> repeatedOption(CommandLine command, String[] args) {
         return command.getCommandSpec().options().stream()
             .filter(option -> Arrays.stream(args).filter(arg -> Arrays.stream(option.names())
                 .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "="))).count() > 1)

@@ -23,9 +23,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +63,7 @@ public final class Discovery {
     private final Checkpoint.Basis basis;
     private final List<Restart> restarts = new ArrayList<>();
     /** The proposers asked for laws by this run, before a resumption too: law.json names them. */
-    private final java.util.Set<String> proposersAsked = new java.util.LinkedHashSet<>();
+    private final Set<String> proposersAsked = new LinkedHashSet<>();
 
     private int generation;
     private final List<HistoryEntry> history = new ArrayList<>();
@@ -479,10 +481,10 @@ public final class Discovery {
         proposerRounds = checkpoint.proposerRounds();
         if (checkpoint.proposers() != null) {
             // those of earlier invocations first, in the order they were first asked
-            java.util.Set<String> now = new java.util.LinkedHashSet<>(proposersAsked);
+            Set<String> earlierFirst = new LinkedHashSet<>(checkpoint.proposers());
+            earlierFirst.addAll(proposersAsked);
             proposersAsked.clear();
-            proposersAsked.addAll(checkpoint.proposers());
-            proposersAsked.addAll(now);
+            proposersAsked.addAll(earlierFirst);
         }
         latestFitted = checkpoint.fitted();
         latest = checkpoint;

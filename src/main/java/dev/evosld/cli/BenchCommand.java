@@ -98,6 +98,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchPlan plan = new BenchPlan(tasks(), seeds, settings, new SearchEffort(generations, restarts),
             out != null ? out : BenchPlan.DEFAULT_OUT, DataDirectory.resolve(dataDir, System.getenv()));
         PrintWriter err = spec.commandLine().getErr();
+        plan.tasks().forEach(task -> TaskOptions.pulledDataNote(task, plan.data()).ifPresent(err::println));
         BenchResult result;
         try (BenchProgress progress = new BenchProgress(err, interactive())) {
             result = Bench.of(plan).withListener(progress).run();

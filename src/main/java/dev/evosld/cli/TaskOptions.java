@@ -6,6 +6,7 @@ import dev.evosld.data.Group;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
 import dev.evosld.data.UserData;
+import dev.evosld.data.hub.PulledFiles;
 import dev.evosld.law.Operator;
 import dev.evosld.run.DataSource;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -229,10 +231,26 @@ final class TaskOptions {
             : DataSource.csv(source.user.userData(), data.config());
     }
 
+    /** Loads the data; for a task whose CSVs are no longer the ones {@code data pull} wrote, says so on stderr. */
     TaskData load() {
-        return isBenchmarkTask()
-            ? TaskData.load(config(source.task), dataDirectory())
-            : source.user.userData().load();
+        if (!isBenchmarkTask()) {
+            return source.user.userData().load();
+        }
+        TaskData data = TaskData.load(config(source.task), dataDirectory());
+        pulledDataNote(source.task, dataDirectory()).ifPresent(command.commandLine().getErr()::println);
+        return data;
+    }
+
+    /** A note naming the task's CSVs that differ from the last pull's checksums (edited, or a pull cut short). */
+    static Optional<String> pulledDataNote(String task, DataDirectory directory) {
+        List<Path> changed = PulledFiles.changed(directory.taskFolder(task));
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        String files = changed.stream().map(Path::toString).collect(Collectors.joining(" and "));
+        return Optional.of("evosld: note: " + files + (changed.size() == 1 ? " is not the file" : " are not the files")
+            + " data pull wrote (edited since, or a pull was cut short); evosld data pull --task " + task
+            + " --data-dir " + directory.root() + " restores " + (changed.size() == 1 ? "it" : "them"));
     }
 
     /** A built-in task's config; a name that is none is a usage error, like any bad option value. */

@@ -93,6 +93,33 @@ class DataCommandTest {
     }
 
     @Test
+    void aPulledFileEditedSinceIsNotedUntilAPullRestoresIt() throws IOException {
+        hub.putParallelScalingLaw();
+        String[] pull = {"data", "pull", "--task", "parallel_scaling_law", "--data-dir", tmp.toString(), "--endpoint",
+            endpoint()};
+        String[] fit = {"fit", "--task", "parallel_scaling_law", "--data-dir", tmp.toString(), "--law", "human"};
+        assertEquals(0, CliRun.of(pull).exit());
+        CliRun untouched = CliRun.of(fit);
+        assertEquals(0, untouched.exit(), untouched.err());
+        assertFalse(untouched.err().contains("data pull wrote"), untouched.err());
+
+        Path train = tmp.resolve("parallel_scaling_law/train.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(train));
+        lines.remove(lines.size() - 1);
+        Files.write(train, lines);
+        CliRun edited = CliRun.of(fit);
+        assertEquals(0, edited.exit(), edited.err());
+        assertTrue(edited.err().contains("evosld: note: " + train + " is not the file data pull wrote (edited since,"
+            + " or a pull was cut short); evosld data pull --task parallel_scaling_law --data-dir " + tmp
+            + " restores it"), edited.err());
+
+        assertEquals(0, CliRun.of(pull).exit());
+        assertEquals(37, Files.readAllLines(train).size());
+        CliRun restored = CliRun.of(fit);
+        assertFalse(restored.err().contains("data pull wrote"), restored.err());
+    }
+
+    @Test
     void pullsAllTasksThenFindsThemUpToDate() throws IOException {
         putAllTasks();
         CliRun first = CliRun.of("data", "pull", "--all", "--data-dir", tmp.toString(), "--endpoint", endpoint(), "--json");

@@ -12,10 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +131,7 @@ public final class TaskPull {
             }
             try {
                 byte[] bytes = Files.readAllBytes(csvOf(directory, split));
-                if (!sha256(bytes).equals(state.sha256())) {
+                if (!PulledFiles.sha256(bytes).equals(state.sha256())) {
                     return null;
                 }
                 local.put(split, bytes);
@@ -283,7 +280,8 @@ public final class TaskPull {
                 Path temporary = stage(target, csv);
                 staged.add(temporary);
                 renames.put(temporary, target);
-                states.put(table.getKey(), new Manifest.SplitState(table.getValue().numRowsTotal(), sha256(csv)));
+                states.put(table.getKey(),
+                    new Manifest.SplitState(table.getValue().numRowsTotal(), PulledFiles.sha256(csv)));
             }
             Manifest manifest = new Manifest(spec.dataset(), spec.config(), spec.columns(), states);
             Path manifestFile = directory.resolve(Manifest.FILE_NAME);
@@ -343,13 +341,5 @@ public final class TaskPull {
 
     private static String where(PullSpec spec, String split) {
         return "hugging face: config '" + spec.config() + "' split '" + split + "'";
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

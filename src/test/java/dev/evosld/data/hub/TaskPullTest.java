@@ -151,6 +151,25 @@ class TaskPullTest {
     }
 
     @Test
+    void pulledFilesNamesTheCsvsThatNoLongerMatchThePull() throws Exception {
+        Files.createDirectories(taskDir());
+        Files.writeString(taskDir().resolve("train.csv"), "group,n,d,loss\n");
+        assertEquals(List.of(), PulledFiles.changed(taskDir()), "files no pull wrote are the user's own");
+
+        taskPull().pull(spec());
+        assertEquals(List.of(), PulledFiles.changed(taskDir()));
+        Path test = taskDir().resolve("test.csv");
+        Files.writeString(test, Files.readString(test).replace(",", ";"));
+        assertEquals(List.of(test), PulledFiles.changed(taskDir()));
+        Path train = taskDir().resolve("train.csv");
+        // what a pull killed between its two renames leaves: one old file beside the manifest of the new pair
+        Files.writeString(train, Files.readString(train) + "x,1,1,1\n");
+        assertEquals(List.of(test, train), PulledFiles.changed(taskDir()));
+        Files.delete(train);
+        assertEquals(List.of(test), PulledFiles.changed(taskDir()), "a missing file is the reader's to report");
+    }
+
+    @Test
     void writesByteExactCsvsInTheTasksColumnOrder() throws Exception {
         PullOutcome outcome = taskPull().pull(spec());
 

@@ -59,9 +59,11 @@ record DiscoverySummary(TaskData data, RunDirectory run, SearchSettings settings
             out.println("               (* chosen: the simplest law at most 1 behind; all of the front in pareto.json)");
             front.forEach(out::println);
         }
-        out.printf(Locale.ROOT, "search:        %d generations (stopped by %s), %d candidates fitted, %.0f/s, %.1f s%n",
-            result.generations(), result.stoppedBy(), result.candidatesFitted(), result.candidatesPerSecond(),
-            result.seconds());
+        out.printf(Locale.ROOT, "search:        %d generations (stopped by %s)%s, %d candidates fitted, %.0f/s, %.1f s%n",
+            result.generations(), result.stoppedBy(),
+            result.restarts() < settings.restarts()
+                ? ", " + result.restarts() + " of " + settings.restarts() + " restarts" : "",
+            result.candidatesFitted(), result.candidatesPerSecond(), result.seconds());
         llmLine.ifPresent(line -> out.println("llm:           " + line));
         out.println("run directory: " + run.path());
         out.flush();
@@ -90,6 +92,8 @@ record DiscoverySummary(TaskData data, RunDirectory run, SearchSettings settings
         document.put("seed", settings.seed());
         document.put("generations", result.generations());
         document.put("stopped_by", result.stoppedBy());
+        document.put("restarts", result.restarts());
+        document.put("planned_restarts", settings.restarts());
         document.put("proposers", result.proposers());
         document.put("candidates_fitted", result.candidatesFitted());
         document.put("candidates_per_second", result.candidatesPerSecond());

@@ -212,6 +212,9 @@ public final class Report {
                     + (search.generations() >= search.plannedGenerations() ? ""
                         : " (cut short by its " + Html.escape(String.valueOf(search.stoppedBy()))
                             + ": another run with this seed finds another law)")
+                    + (search.restartsCutShort() ? ", " + search.restarts() + " of " + search.plannedRestarts()
+                        + " restarts (the others did not start before the time limit; resuming the run searches with"
+                        + " them)" : "")
                     + (search.proposers() == null ? "" : ", laws proposed by " + Html.escape(String.join(" and ", search.proposers()))));
             }
             DataSource source = provenance.data();

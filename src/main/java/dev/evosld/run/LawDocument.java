@@ -150,12 +150,21 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
      * @param proposers the proposers of the search's seeds and rewrites ({@code classic forms}, {@code llm MODEL}): a
      *     run with an LLM is reproducible only from its response cache; null in documents written before it was
      *     recorded
+     * @param restarts the restarts that searched, fewer than planned when the time limit came before the last ones
+     *     were seeded (a resumed run searches with them); null in documents written before it was recorded
+     * @param plannedRestarts the restarts it was set to run; null in documents written before it was recorded
      */
-    public record Search(int generations, int plannedGenerations, String stoppedBy, List<String> proposers) {
+    public record Search(int generations, int plannedGenerations, String stoppedBy, List<String> proposers,
+                         Integer restarts, Integer plannedRestarts) {
 
-        /** How a search ended, with no record of its proposers. */
+        /** How a search ended, with no record of its proposers or restarts. */
         public Search(int generations, int plannedGenerations, String stoppedBy) {
-            this(generations, plannedGenerations, stoppedBy, null);
+            this(generations, plannedGenerations, stoppedBy, null, null, null);
+        }
+
+        /** Whether some planned restarts never searched. */
+        public boolean restartsCutShort() {
+            return restarts != null && plannedRestarts != null && restarts < plannedRestarts;
         }
     }
 

@@ -505,7 +505,8 @@ public final class Discovery {
         ValidationRmse rmse = restart.scorer.judge(law, best.law().evaluation().fitted()).rmse();
         return new SearchResult(law, best.law().evaluation(), fitted.parameters(),
             trainR2.isFailure() ? Double.NaN : trainR2.value(), fitted.startAgreement(), scoredFront, history, generation,
-            fitted(), cacheHits(), seconds(started), stoppedBy, rmse, List.copyOf(proposersAsked));
+            fitted(), cacheHits(), seconds(started), stoppedBy, rmse, List.copyOf(proposersAsked),
+            (int) restarts.stream().filter(r -> !r.cache.entries().isEmpty()).count());
     }
 
     /** A seed for (run seed, island, generation) that differs in all bits for neighbouring inputs. */

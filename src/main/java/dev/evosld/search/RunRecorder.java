@@ -36,7 +36,8 @@ public final class RunRecorder {
             result.law().parameterCount(), result.law().expr().size());
         LawDocument.Provenance provenance = new LawDocument.Provenance("discover", source, dataChecksum,
             settings.seed(), Instant.now().toString(),
-            new LawDocument.Search(result.generations(), settings.generations(), result.stoppedBy(), result.proposers()));
+            new LawDocument.Search(result.generations(), settings.generations(), result.stoppedBy(), result.proposers(),
+                result.restarts(), settings.restarts()));
         LawDocument document = LawDocument.of(Version.current(), config.name(), result.law(), result.parameters(),
             train.table(), metrics, provenance);
         AtomicFiles.write(run.paretoFile(), Json.mapper().writeValueAsString(ParetoEntry.of(result)));

@@ -23,12 +23,14 @@ import java.util.List;
  * @param validationRmse how far the chosen law's validation predictions missed, in the targets' units; null if
  *     its validation failed when repeated at the end
  * @param proposers the names of the proposers asked for laws ({@link Proposer#name}), before a resumption too
+ * @param restarts the restarts that searched: fewer than planned when the time limit came before the last ones
+ *     were seeded
  */
 public record SearchResult(Law law, Evaluation evaluation, ParameterSet parameters, double trainR2,
                            StartAgreement refitAgreement, List<FrontLaw> front,
                            List<HistoryEntry> history, int generations, long candidatesFitted, long cacheHits,
                            double seconds, String stoppedBy, ValidationRmse validationRmse,
-                           List<String> proposers) {
+                           List<String> proposers, int restarts) {
 
     /** A run that ended by its generation count, reproducible bit for bit. */
     public static final String BY_GENERATIONS = "generations";

@@ -118,6 +118,28 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void aRunCutShortBeforeItsLastRestartsStartedRecordsIt() throws Exception {
+        Path out = dir.resolve("cut");
+        CliRun cut = discover(out, "--restarts", "2", "--time-limit", "0.001s");
+        assertEquals(0, cut.exit(), cut.err());
+        assertTrue(cut.err().contains("restart 2 did not start before the time limit"), cut.err());
+        assertTrue(cut.out().lines().anyMatch(l -> l.startsWith("search:        0 generations (stopped by time limit),"
+            + " 1 of 2 restarts, ")), cut.out());
+        LawDocument.Search search = LawDocument.read(out.resolve("law.json")).provenance().search();
+        assertEquals(1, search.restarts());
+        assertEquals(2, search.plannedRestarts());
+        assertTrue(Files.readString(out.resolve("report.html")).contains(", 1 of 2 restarts (the others did not start"
+            + " before the time limit; resuming the run searches with them)"), "the report says so too");
+
+        CliRun resumed = CliRun.of("discover", "--no-llm", "--resume", out.toString(), "--json");
+        assertEquals(0, resumed.exit(), resumed.err());
+        Map<?, ?> document = Json.mapper().readValue(resumed.out(), Map.class);
+        assertEquals(2, document.get("restarts"));
+        assertEquals(2, document.get("planned_restarts"));
+        assertEquals(2, LawDocument.read(out.resolve("law.json")).provenance().search().restarts());
+    }
+
+    @Test
     void aRunResumesFromItsDirectoryAloneReadingTheDataItRecorded() throws Exception {
         Path out = dir.resolve("recorded");
         CliRun first = discover(out, "--restarts", "1", "--json");
@@ -165,7 +187,8 @@ class DiscoverCommandTest {
         assertEquals(new LawDocument.Range(1e7, 3e9), document.trainRanges().get("N"));
         assertNull(document.provenance().data().test());
         assertNull(document.provenance().data().testAbove());
-        assertEquals(new LawDocument.Search(3, 3, "generations", List.of("classic forms")), document.provenance().search(),
+        assertEquals(new LawDocument.Search(3, 3, "generations", List.of("classic forms"), 3, 3),
+            document.provenance().search(),
             "a law whose search ran its course, which the seed reproduces");
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<tr><th>test R²</th><td>none (no test split: every row was used to fit the law)</td></tr>"), html);

@@ -205,6 +205,8 @@ class DiscoveryTest {
         assertTrue(messages.contains("restart 2 did not start before the time limit; resume the run to search with it"),
             messages.toString());
         assertTrue(messages.stream().noneMatch(m -> m.startsWith("restarts' laws validate")), messages.toString());
+        assertEquals(1, cut.restarts(), "the result records that one restart of two searched");
+        assertEquals(2, uninterrupted.restarts());
 
         assertResumesLike(uninterrupted, checkpoint);
     }
@@ -315,6 +317,7 @@ class DiscoveryTest {
         assertEquals(uninterrupted.history().stream().map(HistoryEntry::bestValidationError).toList(),
             resumed.history().stream().map(HistoryEntry::bestValidationError).toList());
         assertEquals(uninterrupted.candidatesFitted(), resumed.candidatesFitted());
+        assertEquals(uninterrupted.restarts(), resumed.restarts());
     }
 
     /** A listener that keeps the run's messages in {@code messages}. */

@@ -216,7 +216,7 @@ class BenchTest {
         assertEquals(DataSource.sldbench("parallel_scaling_law"),
             new RunDirectory(out.resolve("parallel_scaling_law/seed-0")).readDataSource(),
             "a bench run can be resumed by discover --resume alone");
-        assertEquals(new LawDocument.Search(cut.generations(), 5, "time limit", List.of("classic forms")),
+        assertEquals(new LawDocument.Search(cut.generations(), 5, "time limit", List.of("classic forms"), 1, 1),
             LawDocument.read(out.resolve("parallel_scaling_law/seed-0/law.json")).provenance().search(),
             "law.json says the law is not the one its seed reproduces");
 

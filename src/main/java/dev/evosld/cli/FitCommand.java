@@ -182,8 +182,9 @@ final class FitCommand implements Callable<Integer> {
             if (parsed.parameterCount() == 0) {
                 out.println("fit:        none (the law has no parameters to fit; its constants are used as written)");
             } else {
-                out.printf(Locale.ROOT, "fit:        %d starts per group, %d iterations, %d evaluations, %.2f s%n",
-                    starts, fitted.iterations(), fitted.evaluations(), seconds);
+                out.printf(Locale.ROOT, "fit:        %d start%s per group, %d iteration%s, %d evaluation%s, %.2f s%n",
+                    starts, starts == 1 ? "" : "s", fitted.iterations(), fitted.iterations() == 1 ? "" : "s",
+                    fitted.evaluations(), fitted.evaluations() == 1 ? "" : "s", seconds);
             }
             Output.startAgreement(fitted.startAgreement(), "--starts " + 4 * starts)
                 .ifPresent(note -> out.println("            " + note));

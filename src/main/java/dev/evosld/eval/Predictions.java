@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A law's predictions on every row of a table, with each group's own parameters, next to the actual values,
@@ -17,9 +18,15 @@ import java.util.Map;
  * @param actual per target, the actual values of all groups concatenated
  * @param predicted per target, the predictions in the same order
  * @param groups per group, its error
+ * @param nonFinite the first prediction that is not finite, named by its run for a failed R²; null if all are finite
  */
 public record Predictions(List<String> targets, List<double[]> actual, List<double[]> predicted,
-                          List<GroupError> groups) {
+                          List<GroupError> groups, String nonFinite) {
+
+    /** Predictions that name no run: a failed R² then names the prediction's index. */
+    public Predictions(List<String> targets, List<double[]> actual, List<double[]> predicted, List<GroupError> groups) {
+        this(targets, actual, predicted, groups, null);
+    }
 
     /**
      * One group's error over all its rows and targets.
@@ -50,6 +57,7 @@ public record Predictions(List<String> targets, List<double[]> actual, List<doub
             predicted.add(new double[total]);
         }
         List<GroupError> errors = new ArrayList<>();
+        String nonFinite = null;
         int offset = 0;
         for (Group group : table.groups()) {
             if (!parameters.has(group.name())) {
@@ -57,7 +65,8 @@ public record Predictions(List<String> targets, List<double[]> actual, List<doub
                     + (parameters.groups().isEmpty() ? "the parameters name no group"
                         : "have: " + String.join(", ", parameters.groups())) + ")");
             }
-            Evaluator evaluator = program.bind(group.rows(), columns(law, table, group));
+            double[][] columns = columns(law, table, group);
+            Evaluator evaluator = program.bind(group.rows(), columns);
             double[] out = new double[group.rows()];
             double squares = 0;
             for (int t = 0; t < targets; t++) {
@@ -65,6 +74,11 @@ public record Predictions(List<String> targets, List<double[]> actual, List<doub
                 double[] y = group.target(t);
                 for (int r = 0; r < group.rows(); r++) {
                     squares += (out[r] - y[r]) * (out[r] - y[r]);
+                    if (nonFinite == null && !Double.isFinite(out[r])) {
+                        nonFinite = "the prediction of '" + table.targets().get(t) + "' for "
+                            + RunText.at(table.features(), allFeatures(table, group), r)
+                            + (table.groups().size() > 1 ? " in group '" + group.name() + "'" : "") + " is " + out[r];
+                    }
                 }
                 System.arraycopy(out, 0, predicted.get(t), offset, group.rows());
                 System.arraycopy(y, 0, actual.get(t), offset, group.rows());
@@ -72,7 +86,12 @@ public record Predictions(List<String> targets, List<double[]> actual, List<doub
             errors.add(new GroupError(group.name(), group.rows(), squares / ((double) group.rows() * targets)));
             offset += group.rows();
         }
-        return new Predictions(table.targets(), actual, predicted, errors);
+        return new Predictions(table.targets(), actual, predicted, errors, nonFinite);
+    }
+
+    /** The group's columns in the table's order: a run is named by all its features, not only the law's. */
+    private static double[][] allFeatures(Table table, Group group) {
+        return IntStream.range(0, table.features().size()).mapToObj(group::feature).toArray(double[][]::new);
     }
 
     /** The group's columns in the law's variable order. */
@@ -88,9 +107,9 @@ public record Predictions(List<String> targets, List<double[]> actual, List<doub
         return columns;
     }
 
-    /** SLDBench's R² of these predictions. */
+    /** SLDBench's R² of these predictions; a failure for a prediction that is not finite names its run. */
     public R2 r2() {
-        return R2.score(targets, actual, predicted);
+        return nonFinite != null ? R2.failed(nonFinite) : R2.score(targets, actual, predicted);
     }
 
     /**

@@ -2,13 +2,12 @@ package dev.evosld.fit;
 
 import dev.evosld.eval.Evaluator;
 import dev.evosld.eval.Program;
+import dev.evosld.eval.RunText;
 import dev.evosld.fit.optim.LbfgsB;
 import dev.evosld.fit.optim.Objective;
 import dev.evosld.fit.optim.Result;
 import dev.evosld.fit.optim.Settings;
 import dev.evosld.law.Law;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -350,11 +349,7 @@ public final class LawFitter {
             if (counts.length == 0 || counts[worst] == 0) {
                 return "";
             }
-            List<String> values = new ArrayList<>();
-            for (int j = 0; j < problem.columns().length; j++) {
-                values.add(law.variables().get(j) + " = " + shortNumber(problem.columns()[j][worst]));
-            }
-            String run = values.isEmpty() ? "row " + (worst + 1) : "the run at " + String.join(", ", values);
+            String run = RunText.at(law.variables(), problem.columns(), worst);
             int most = counts[worst];
             long others = Arrays.stream(counts).filter(count -> count == most).count() - 1;
             if (others > 0) {
@@ -362,12 +357,6 @@ public final class LawFitter {
             }
             return "; " + run + " gave a non-finite prediction " + (most == outcomes.size()
                 ? "at every start" : "at " + most + " of " + outcomes.size() + " starts");
-        }
-
-        /** Six significant digits at most, as a CSV would hold them: {@code 1e8}, {@code 3.5e7}, {@code 0.25}. */
-        private static String shortNumber(double value) {
-            return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toString()
-                .replace("E+", "e").replace("E", "e");
         }
 
         /** The best of the starts' outcomes (the earliest of equals), as a fit. */

@@ -3,7 +3,9 @@ package dev.evosld.run;
 import dev.evosld.EvosldException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,7 +39,25 @@ public final class AtomicFiles {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            throw new EvosldException("cannot write " + file + ": " + e.getMessage());
+            throw new EvosldException("cannot write " + file + ": " + reason(file, e));
         }
+    }
+
+    /** Why a write failed, in words: the exceptions' messages are often bare paths. */
+    private static String reason(Path file, IOException e) {
+        Path existing = file.toAbsolutePath().getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            return (file.isAbsolute() ? existing : Path.of("").toAbsolutePath().relativize(existing))
+                + " is a file, not a folder";
+        }
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied (" + denied.getFile() + ")";
+            case FileSystemException other when other.getReason() != null -> other.getReason()
+                + (other.getFile() != null ? " (" + other.getFile() + ")" : "");
+            default -> String.valueOf(e.getMessage());
+        };
     }
 }

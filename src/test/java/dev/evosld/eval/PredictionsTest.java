@@ -3,6 +3,9 @@ package dev.evosld.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
+import dev.evosld.law.Law;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,5 +29,25 @@ class PredictionsTest {
         Predictions predictions = new Predictions(List.of("y"), List.of(new double[] {1, 2}),
             List.of(new double[] {1, Double.POSITIVE_INFINITY}), List.of());
         assertTrue(Double.isNaN(predictions.rootMeanSquaredErrors().get("y")));
+    }
+
+    @Test
+    void aFailedScoreNamesTheRunWhosePredictionIsNotFinite() {
+        Law law = Law.parse("A*log(N - c)", List.of("N", "D"));
+        Group small = Group.of("small", new double[][] {{1e8, 2e8}, {1e9, 1e9}}, new double[][] {{3, 2.9}});
+        Group large = Group.of("large", new double[][] {{1e8, 2.5e7}, {1e9, 1e9}}, new double[][] {{3, 2.9}});
+        Table table = new Table(List.of("N", "D"), List.of("loss"), List.of(small, large));
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"), Map.of(
+            "small", new double[][] {{1, 5e7}}, "large", new double[][] {{1, 5e7}}));
+
+        Predictions predictions = Predictions.of(law, table, parameters);
+
+        assertEquals("the prediction of 'loss' for the run at N = 2.5e7, D = 1e9 in group 'large' is NaN",
+            predictions.r2().failure());
+        Table one = new Table(List.of("N", "D"), List.of("loss"), List.of(large));
+        assertEquals("the prediction of 'loss' for the run at N = 2.5e7, D = 1e9 is NaN",
+            Predictions.of(law, one, parameters).r2().failure(), "a single group goes unnamed");
+        assertEquals(null, Predictions.of(law, new Table(List.of("N", "D"), List.of("loss"), List.of(small)), parameters)
+            .nonFinite());
     }
 }

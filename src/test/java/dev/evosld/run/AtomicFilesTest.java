@@ -1,9 +1,11 @@
 package dev.evosld.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.evosld.EvosldException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,5 +41,15 @@ class AtomicFilesTest {
         Set<PosixFilePermission> expected = Files.getPosixFilePermissions(plain);
         assertEquals(PosixFilePermissions.toString(expected), PosixFilePermissions.toString(Files.getPosixFilePermissions(written)));
         assertTrue(expected.contains(PosixFilePermission.OWNER_READ));
+    }
+
+    @Test
+    void aFolderInThePathThatIsAFileIsNamedAsSuch() throws Exception {
+        Path csv = dir.resolve("runs.csv");
+        Files.writeString(csv, "N,loss\n");
+        for (Path target : List.of(csv.resolve("law.py"), csv.resolve("deeper/law.py"))) {
+            EvosldException e = assertThrows(EvosldException.class, () -> AtomicFiles.write(target, "x"));
+            assertEquals("cannot write " + target + ": " + csv + " is a file, not a folder", e.getMessage());
+        }
     }
 }

@@ -11,7 +11,7 @@ public final class RunText {
     }
 
     /**
-     * {@code the run at N = 1e7, D = 2.5e8}; {@code row R} (1-based) for a law of no features.
+     * {@code the run at N = 1e7, D = 2.5e8}; {@code row R} (1-based) when there are no features to name it by.
      *
      * @param variables the features' names
      * @param columns per feature, its values

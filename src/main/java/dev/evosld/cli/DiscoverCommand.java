@@ -1,6 +1,7 @@
 package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
+import dev.evosld.data.Group;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
 import dev.evosld.eval.Predictions;
@@ -148,6 +149,21 @@ final class DiscoverCommand implements Callable<Integer> {
         this.env = Map.copyOf(env);
     }
 
+    /**
+     * Refuses a group of one train run: only a constant can be fitted to it, so every law the search finds would
+     * fail its refit there, after minutes of searching.
+     */
+    private static void requireTwoRunsPerGroup(TaskData data, Path file) {
+        List<Group> groups = data.train().table().groups();
+        if (groups.stream().allMatch(group -> group.rows() < 2)) {
+            return; // the validation plan says that no group can be judged, which is the whole story
+        }
+        groups.stream().filter(group -> group.rows() < 2).findFirst().ifPresent(group -> {
+            throw new EvosldException(file + ": group '" + group.name() + "' has 1 train run; a law that depends on the"
+                + " features needs at least 2 runs in every group (leave the group out, or add runs to it)");
+        });
+    }
+
     @Override
     public Integer call() {
         if (resume != null) {
@@ -164,6 +180,8 @@ final class DiscoverCommand implements Callable<Integer> {
             source = task.dataSource(data);
         }
         TaskConfig config = data.config();
+        requireTwoRunsPerGroup(data, "csv".equals(source.kind()) ? Path.of(source.data())
+            : task.dataDirectory().trainFile(config.name()));
         if (resume != null && out != null && !out.equals(resume)) {
             throw new UsageException("--resume DIR continues the run in DIR; --out cannot send it elsewhere");
         }

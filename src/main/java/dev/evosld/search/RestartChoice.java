@@ -54,6 +54,7 @@ final class RestartChoice {
         Pick best = null;
         List<String> validations = new ArrayList<>();
         List<String> unstarted = new ArrayList<>();
+        Pick unfitted = null;
         for (Restart restart : restarts) {
             if (restart.cache.entries().isEmpty()) {
                 unstarted.add(String.valueOf(restart.index + 1));
@@ -63,11 +64,21 @@ final class RestartChoice {
             if (pick == null) {
                 continue;
             }
+            if (pick.fitted().failure().isPresent()) {
+                // every law of its front failed on all of train: a law with made-up parameters is no law to report
+                unfitted = unfitted != null ? unfitted : pick;
+                continue;
+            }
             validations.add(String.format(Locale.ROOT, "%.6f", pick.law().evaluation().validationR2()));
             double error = pick.law().evaluation().validationError();
             if (best == null || error < best.law().evaluation().validationError()) {
                 best = pick;
             }
+        }
+        if (best == null && unfitted != null) {
+            var failure = unfitted.fitted().failure().get();
+            throw new EvosldException("no law the search found could be fitted to all of " + config.name()
+                + "'s train runs: group '" + failure.group() + "': " + failure.failure());
         }
         if (best == null) {
             throw new EvosldException("no candidate law could be fitted to " + config.name() + commonFailure(restarts));

@@ -118,6 +118,19 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void aGroupOfOneRunIsRefusedBeforeTheSearch() throws Exception {
+        Path lonely = dir.resolve("lonely.csv");
+        Files.writeString(lonely, Files.readString(csv) + "solo,1e8,1e10,3.0\n");
+        Path out = dir.resolve("lonely-run");
+        CliRun run = CliRun.of("discover", "--data", lonely.toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--generations", "3", "--population", "8", "--no-llm", "--out", out.toString());
+        assertEquals(1, run.exit());
+        assertEquals(List.of("evosld: " + lonely + ": group 'solo' has 1 train run; a law that depends on the features"
+            + " needs at least 2 runs in every group (leave the group out, or add runs to it)"), run.allErrorLines());
+        assertFalse(Files.exists(out.resolve("law.json")));
+    }
+
+    @Test
     void aRunCutShortBeforeItsLastRestartsStartedRecordsIt() throws Exception {
         Path out = dir.resolve("cut");
         CliRun cut = discover(out, "--restarts", "2", "--time-limit", "0.001s");
@@ -275,10 +288,10 @@ class DiscoverCommandTest {
 
     @Test
     void runsThatCannotBeValidatedGiveOneLineSayingWhy() throws Exception {
-        // group a has one run, and group b one run at each N: every fold would hold out a single run, whose R² is
-        // undefined
+        // group a has two runs at one N, and group b one run at each N: every fold would hold out a single run,
+        // whose R² is undefined, or all of a group
         Path runs = dir.resolve("one-run.csv");
-        Files.writeString(runs, "g,N,loss\na,1,3\nb,1,2\nb,2,1.5\nb,3,1.2\nb,4,1.1\n");
+        Files.writeString(runs, "g,N,loss\na,1,3\na,1,3.1\nb,1,2\nb,2,1.5\nb,3,1.2\nb,4,1.1\n");
         CliRun run = CliRun.of("discover", "--data", runs.toString(), "--features", "N", "--target", "loss", "--group", "g",
             "--generations", "2", "--population", "8", "--restarts", "1", "--threads", "2", "--no-llm",
             "--out", dir.resolve("one-run").toString());

@@ -61,6 +61,21 @@ class RestartChoiceTest {
     }
 
     @Test
+    void aRestartWhoseWholeFrontFailsOnAllOfTrainIsNotReportedHoweverWellItValidated() {
+        Restart broken = new Restart(0, SyntheticTask.settings(1), null);
+        put(broken, "E + A*log(-N)", new double[] {0.001, 0.001});
+        Restart sound = new Restart(1, SyntheticTask.settings(1), null);
+        put(sound, TRUTH, new double[] {0.02, 0.02});
+        RestartChoice.Pick pick = choice.best(List.of(broken, sound));
+        assertEquals(1, pick.restart().index);
+        assertTrue(pick.fitted().failure().isEmpty());
+
+        EvosldException e = assertThrows(EvosldException.class, () -> choice.best(List.of(broken)));
+        assertTrue(e.getMessage().startsWith("no law the search found could be fitted to all of synthetic's train runs:"
+            + " group '"), e.getMessage());
+    }
+
+    @Test
     void withNoLawFittedTheRunFailsWithTheMostCommonReason() {
         Restart restart = new Restart(0, SyntheticTask.settings(1), null);
         restart.cache.put(failed("E + log(-N)", "not finite"), null);

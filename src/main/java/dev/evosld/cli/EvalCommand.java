@@ -56,6 +56,7 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, ?> given = readJson(params);
         // a run's law.json holds the values under "parameters", beside the law they belong to
         if (given.containsKey("law") && given.get("parameters") instanceof Map<?, ?> recorded) {
+            requireSameLaw(given.get("law"), parsed, data.config().featureNames());
             given = asValues(recorded);
         }
         ParameterSet parameters = ParameterSet.fromMap(given, parsed.parameters(), data.config().targets(),
@@ -92,6 +93,20 @@ final class EvalCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** Refuses a run's values for another law: matched by name alone, they would score a law nobody fitted. */
+    private void requireSameLaw(Object recorded, Law parsed, List<String> features) {
+        String theirs;
+        try {
+            theirs = Law.parse(String.valueOf(recorded), features).toString();
+        } catch (RuntimeException e) {
+            theirs = String.valueOf(recorded);
+        }
+        if (!theirs.equals(parsed.toString())) {
+            throw new UsageException(params + " holds the parameters of " + theirs + ", not of the law given ("
+                + parsed + "); give that law as --law");
+        }
     }
 
     private static String format(Object value) {

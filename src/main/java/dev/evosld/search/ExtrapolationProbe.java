@@ -5,6 +5,7 @@ import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.Predictions;
+import dev.evosld.eval.RunText;
 import dev.evosld.law.Law;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Checks that a fitted law stays sensible beyond its data: the question a user asks is what the next,
@@ -92,15 +94,21 @@ final class ExtrapolationProbe {
         for (String feature : fallsWith) {
             for (double factor : factors) {
                 List<String> moved = List.of(feature);
-                List<double[]> beyond = Predictions.of(law, probeTable(fitted, moved, factor), values).predicted();
+                Table probe = probeTable(fitted, moved, factor);
+                if (probe == null) {
+                    continue;
+                }
+                List<double[]> beyond = Predictions.of(law, probe, values).predicted();
+                String point = beyond(fitted, feature, factor);
                 for (int t = 0; t < low.length; t++) {
-                    if (Arrays.stream(beyond.get(t)).anyMatch(p -> !Double.isFinite(p))) {
-                        return "not finite at " + beyond(fitted, feature, factor);
-                    }
                     double tolerance = TURN_TOLERANCE * Math.max(high[t] - low[t], 1e-12);
-                    for (double prediction : beyond.get(t)) {
+                    for (int r = 0; r < beyond.get(t).length; r++) {
+                        double prediction = beyond.get(t)[r];
+                        if (!Double.isFinite(prediction)) {
+                            return "not finite at " + where(fitted, moved, r, point);
+                        }
                         if (impossible(prediction, tolerance)) {
-                            return impossibleAt(prediction, beyond(fitted, feature, factor));
+                            return impossibleAt(prediction, where(fitted, moved, r, point));
                         }
                     }
                     // the half-way prediction plays no part: the target may not rise at all, whatever it did inside
@@ -119,19 +127,25 @@ final class ExtrapolationProbe {
                              List<double[]> atLargest) {
         List<double[]> atHalf = Predictions.of(law, probeTable(fitted, axes, 0.5), values).predicted();
         for (double factor : factors) {
-            List<double[]> beyond = Predictions.of(law, probeTable(fitted, axes, factor), values).predicted();
+            Table probe = probeTable(fitted, axes, factor);
+            if (probe == null) {
+                continue;
+            }
+            List<double[]> beyond = Predictions.of(law, probe, values).predicted();
+            String point = beyond(fitted, axes.getFirst(), factor);
             for (int t = 0; t < low.length; t++) {
                 double range = Math.max(high[t] - low[t], 1e-12);
-                for (double prediction : beyond.get(t)) {
+                for (int r = 0; r < beyond.get(t).length; r++) {
+                    double prediction = beyond.get(t)[r];
                     if (!Double.isFinite(prediction)) {
-                        return "not finite at " + beyond(fitted, axes.getFirst(), factor);
+                        return "not finite at " + where(fitted, axes, r, point);
                     }
                     if (impossible(prediction, TURN_TOLERANCE * range)) {
-                        return impossibleAt(prediction, beyond(fitted, axes.getFirst(), factor));
+                        return impossibleAt(prediction, where(fitted, axes, r, point));
                     }
                     if (prediction < low[t] - range || prediction > high[t] + range) {
                         return String.format(Locale.ROOT, "implausible at %s: %.4g outside [%.4g, %.4g]",
-                            beyond(fitted, axes.getFirst(), factor), prediction, low[t] - range, high[t] + range);
+                            where(fitted, axes, r, point), prediction, low[t] - range, high[t] + range);
                     }
                 }
                 String turn = broken(fitted, axes, atHalf.get(t), atLargest.get(t), beyond.get(t),
@@ -204,6 +218,27 @@ final class ExtrapolationProbe {
         return inside * outside < 0 && Math.abs(outside) > TURN_TOLERANCE * range;
     }
 
+    /**
+     * Where a probe's row lies: {@code point} for a row the probe moved; a row it left where it was is named as the run
+     * it is, since a law can fail the checks inside the data too.
+     */
+    private static String where(Table table, List<String> moved, int row, String point) {
+        int offset = 0;
+        for (Group group : table.groups()) {
+            if (row < offset + group.rows()) {
+                int r = row - offset;
+                if (movedRows(table, group, moved)[r]) {
+                    return point;
+                }
+                double[][] columns = IntStream.range(0, group.featureCount()).mapToObj(group::feature)
+                    .toArray(double[][]::new);
+                return RunText.at(table.features(), columns, r) + ", inside the data";
+            }
+            offset += group.rows();
+        }
+        throw new IllegalArgumentException("row " + row + " of " + offset);
+    }
+
     /** The rows of a group that a probe moves: those at the group's largest value of some of {@code axes}. */
     private static boolean[] movedRows(Table table, Group group, List<String> axes) {
         boolean[] moved = new boolean[group.rows()];
@@ -237,7 +272,10 @@ final class ExtrapolationProbe {
         return table.groups().stream().allMatch(g -> Arrays.stream(g.feature(j)).allMatch(v -> v > 0));
     }
 
-    /** Per group, its rows at the largest value of each of {@code axes}, with that axis multiplied by {@code factor}. */
+    /**
+     * Per group, its rows at the largest value of each of {@code axes}, with that axis multiplied by {@code factor};
+     * null where that is beyond the largest double, so that no probe can be made there.
+     */
     private static Table probeTable(Table table, List<String> axes, double factor) {
         boolean[] multiplicative = new boolean[axes.size()];
         for (int a = 0; a < axes.size(); a++) {
@@ -262,6 +300,9 @@ final class ExtrapolationProbe {
                 for (int r = 0; r < features[j].length; r++) {
                     if (features[j][r] == largest) {
                         features[j][r] = multiplicative[a] ? largest * factor : largest + Math.log10(factor);
+                        if (!Double.isFinite(features[j][r])) {
+                            return null;
+                        }
                     }
                 }
             }

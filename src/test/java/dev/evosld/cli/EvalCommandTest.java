@@ -67,4 +67,32 @@ class EvalCommandTest {
             lines.get(4));
         assertTrue(lines.get(5).startsWith(String.format("%-40s %10s ", "dense", 15)), run.out());
     }
+
+    @Test
+    void aRunsLawJsonScoresItsOwnLawAndNoOther() throws Exception {
+        Path csv = CliRun.userRuns(dir);
+        Path run = dir.resolve("fitted");
+        String[] data = {"--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group", "family"};
+        CliRun fit = CliRun.of(concat(new String[] {"fit", "--law", "E + A / N^a + B / D^b", "--out", run.toString()},
+            data));
+        assertEquals(0, fit.exit(), fit.err());
+        Path lawJson = run.resolve("law.json");
+
+        CliRun same = CliRun.of(concat(new String[] {"eval", "--law", "E + A/N^a + B/D^b", "--params",
+            lawJson.toString(), "--json"}, data));
+        assertEquals(0, same.exit(), same.err());
+        assertTrue(Json.mapper().readTree(same.out()).get("train_r2").doubleValue() > 0.999999, same.out());
+
+        CliRun other = CliRun.of(concat(new String[] {"eval", "--law", "E + A/N^a + B*D^b", "--params",
+            lawJson.toString()}, data));
+        assertEquals(2, other.exit(), other.err());
+        assertEquals(List.of("evosld: " + lawJson + " holds the parameters of E + A / N^a + B / D^b, not of the law"
+            + " given (E + A / N^a + B * D^b); give that law as --law (see: evosld eval --help)"), other.allErrorLines());
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
 }

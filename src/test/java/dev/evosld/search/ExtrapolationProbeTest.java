@@ -169,6 +169,28 @@ class ExtrapolationProbeTest {
             alongX.check(law, logs, values));
     }
 
+    @Test
+    void aLawAlreadyImplausibleInsideTheDataNamesTheRunThereNotAPointBeyond() {
+        // k*N is far above every loss at every N; the first row is a small model, which no probe moves
+        Law law = Law.parse("k*N", SyntheticTask.FEATURES);
+        String reason = probe.check(law, table, values(law, 1.0));
+        Group first = table.groups().getFirst();
+        assertEquals(String.format(java.util.Locale.ROOT,
+            "implausible at the run at N = 1e7, D = 1e9, inside the data: %.4g outside", first.feature(0)[0]),
+            reason.substring(0, reason.indexOf(" outside") + 8), reason);
+    }
+
+    @Test
+    void aProbeBeyondTheLargestDoubleIsLeftOutNotAnError() {
+        double[][] features = {{1e306, 1e307, 1e308}, {1, 1, 1}};
+        Table huge = new Table(List.of("N", "D"), List.of("loss"),
+            List.of(Group.of("a", features, new double[][] {{3, 2.5, 2.2}})));
+        Law law = Law.parse("E + A*log(N)^(-a)", SyntheticTask.FEATURES);
+        Map<String, double[][]> perGroup = Map.of("a", new double[][] {{1.5, 1000, 1.2}});
+        assertNull(probe.check(law, huge, ParameterSet.of(law.parameters(), List.of("loss"), perGroup)),
+            "2× and 10× the largest N are beyond doubles; half of it is not");
+    }
+
     private static ParameterSet values(Law law, double... values) {
         Map<String, double[][]> perGroup = new LinkedHashMap<>();
         perGroup.put("a", new double[][] {values});

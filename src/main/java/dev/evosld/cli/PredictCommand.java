@@ -3,6 +3,7 @@ package dev.evosld.cli;
 import dev.evosld.data.CsvWriter;
 import dev.evosld.data.DataException;
 import dev.evosld.data.PlannedRuns;
+import dev.evosld.data.TaskConfig;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.RunPredictions;
 import dev.evosld.law.Law;
@@ -62,6 +63,22 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The features of the data the law was fitted to, which a run may name; none when the run does not say. */
+    private static List<String> dataFeatures(LawDocument document) {
+        DataSource source = document.provenance() == null ? null : document.provenance().data();
+        if (source == null) {
+            return List.of();
+        }
+        if ("csv".equals(source.kind())) {
+            return source.features() == null ? List.of() : source.features();
+        }
+        try {
+            return TaskConfig.load(source.task()).featureNames();
+        } catch (DataException e) {
+            return List.of();
+        }
+    }
+
     @Override
     public Integer call() {
         RunDirectory directory = RunDirectory.existing(run);
@@ -80,10 +97,18 @@ final class PredictCommand implements Callable<Integer> {
             planned = PlannedRuns.read(runs.file, features, groupColumn, onlyGroup);
         } else {
             String runGroup = groupOfAt(parameters, onlyGroup);
+            List<String> unused = dataFeatures(document).stream().filter(f -> !features.contains(f)).toList();
             try {
-                planned = PlannedRuns.single(runs.at, features, runGroup);
+                planned = PlannedRuns.single(runs.at, features, unused, runGroup);
             } catch (DataException e) {
                 throw new UsageException(e.getMessage());
+            }
+            List<String> ignored = Arrays.stream(runs.at.split(","))
+                .map(assignment -> assignment.substring(0, assignment.indexOf('=')).strip())
+                .filter(unused::contains).toList();
+            if (!ignored.isEmpty()) {
+                spec.commandLine().getErr().println("evosld: note: the law does not use " + String.join(" or ", ignored)
+                    + ", so " + (ignored.size() == 1 ? "its value is" : "their values are") + " ignored");
             }
         }
         double[][] predicted = RunPredictions.of(law, planned, parameters);

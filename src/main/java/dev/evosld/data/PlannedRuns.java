@@ -75,10 +75,12 @@ public record PlannedRuns(String source, List<String> features, List<Run> runs) 
     /**
      * One run given on the command line as {@code N=1e10,D=2e11}: a value for each feature, in any order.
      *
+     * @param unused other features of the data, which the law does not use: a value for one is accepted and
+     *     ignored, so that a run can be written down whatever law was found for it
      * @throws DataException naming the run and the assignment that is malformed, unknown, repeated, missing
      *     or not a finite number
      */
-    public static PlannedRuns single(String assignments, List<String> features, String group) {
+    public static PlannedRuns single(String assignments, List<String> features, List<String> unused, String group) {
         String run = "run " + MessageText.quote(assignments);
         Map<String, Double> given = new LinkedHashMap<>();
         for (String assignment : assignments.split(",", -1)) {
@@ -89,7 +91,7 @@ public record PlannedRuns(String source, List<String> features, List<Run> runs) 
             }
             String name = assignment.substring(0, equals).strip();
             String value = assignment.substring(equals + 1).strip();
-            if (!features.contains(name)) {
+            if (!features.contains(name) && !unused.contains(name)) {
                 throw new DataException(run + ": " + MessageText.quote(name) + " is not a feature the law uses (it uses: "
                     + MessageText.names(features) + ")");
             }
@@ -101,6 +103,7 @@ public record PlannedRuns(String source, List<String> features, List<Run> runs) 
                 throw new DataException(run + ": " + name + " is given twice");
             }
         }
+        given.keySet().removeAll(unused);
         List<String> missing = features.stream().filter(f -> !given.containsKey(f)).toList();
         if (!missing.isEmpty()) {
             throw new DataException(run + ": no value for " + MessageText.names(missing));

@@ -104,6 +104,21 @@ class PredictCommandTest {
     }
 
     @Test
+    void aFeatureOfTheDataThatTheLawDropsMayBeGivenAndIsIgnored() throws Exception {
+        Path run = dir.resolve("n-only");
+        CliRun fit = CliRun.of("fit", "--data", CliRun.userRuns(dir).toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--law", "E + A*N^-a", "--out", run.toString());
+        assertEquals(0, fit.status(), fit.err());
+        CliRun withD = CliRun.of("predict", "--run", run.toString(), "--at", "N=2e9,D=1e11", "--group", "dense");
+        CliRun withoutD = CliRun.of("predict", "--run", run.toString(), "--at", "N=2e9", "--group", "dense");
+        assertEquals(0, withD.status(), withD.err());
+        assertEquals(withoutD.out(), withD.out());
+        assertEquals("evosld: note: the law does not use D, so its value is ignored", withD.errorLines().getFirst());
+        assertUsageError("evosld: run 'N=2e9,T=1': 'T' is not a feature the law uses (it uses: N)", "predict", "--run",
+            run.toString(), "--at", "N=2e9,T=1", "--group", "dense");
+    }
+
+    @Test
     void saysHowFarARunLiesOutsideTheTrainRange() throws Exception {
         // train holds N from 1e7 to 1e9 (the runs above 1e9 are test) and D from 1e9 to 1e11
         Path plan = dir.resolve("far.csv");

@@ -69,7 +69,7 @@ class PlannedRunsTest {
 
     @Test
     void oneRunFromAssignmentsInAnyOrder() {
-        PlannedRuns runs = PlannedRuns.single("D=2e11, N = 1e10", FEATURES, "gpt");
+        PlannedRuns runs = PlannedRuns.single("D=2e11, N = 1e10", FEATURES, List.of(), "gpt");
         assertEquals(1, runs.runs().size());
         assertEquals("gpt", runs.runs().getFirst().group());
         assertArrayEquals(new double[] {1e10, 2e11}, runs.runs().getFirst().values());
@@ -79,14 +79,23 @@ class PlannedRunsTest {
     @Test
     void badAssignmentsAreOneLineErrors() {
         assertEquals("run 'N=1e10,D': 'D' is not COLUMN=VALUE (write e.g. N=1e9,D=1e9)", singleError("N=1e10,D"));
-        assertEquals("run 'N=1e10,T=3': 'T' is not a feature the law uses (it uses: N, D)", singleError("N=1e10,T=3"));
+        assertEquals("run 'N=1e10,V=3': 'V' is not a feature the law uses (it uses: N, D)", singleError("N=1e10,V=3"));
+        assertEquals("run 'N=1e10,D=1,T=x': T: 'x' is not a finite number", singleError("N=1e10,D=1,T=x"),
+            "a feature the law does not use is still checked");
         assertEquals("run 'N=1e10,D=inf': D: 'inf' is not a finite number", singleError("N=1e10,D=inf"));
         assertEquals("run 'N=1e10,D=1,N=2': N is given twice", singleError("N=1e10,D=1,N=2"));
         assertEquals("run 'N=1e10': no value for D", singleError("N=1e10"));
     }
 
+    @Test
+    void aFeatureTheLawDoesNotUseIsIgnored() {
+        PlannedRuns runs = PlannedRuns.single("N=1e10,T=5,D=2e11", FEATURES, List.of("T"), "gpt");
+        assertEquals(FEATURES, runs.features());
+        assertArrayEquals(new double[] {1e10, 2e11}, runs.runs().getFirst().values());
+    }
+
     private static String singleError(String assignments) {
-        return assertThrows(DataException.class, () -> PlannedRuns.single(assignments, FEATURES, "all")).getMessage();
+        return assertThrows(DataException.class, () -> PlannedRuns.single(assignments, FEATURES, List.of("T"), "all")).getMessage();
     }
 
     @Test

@@ -212,7 +212,7 @@ final class FitCommand implements Callable<Integer> {
     static void printParameters(PrintWriter out, ParameterSet parameters, List<String> targets) {
         for (String group : parameters.groups()) {
             for (int t = 0; t < targets.size(); t++) {
-                StringBuilder line = new StringBuilder("  ").append(group);
+                StringBuilder line = new StringBuilder("  ").append(Output.oneLine(group));
                 if (targets.size() > 1) {
                     line.append(" / ").append(targets.get(t));
                 }

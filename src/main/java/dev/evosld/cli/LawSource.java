@@ -32,7 +32,7 @@ final class LawSource {
     static Law resolve(String law, TaskConfig config, List<String> otherColumns) {
         if (law.equals("human")) {
             if (config.humanLaw() == null) {
-                throw new EvosldException("task '" + config.name() + "' has no human law; pass a formula with --law");
+                throw new UsageException("task '" + config.name() + "' has no human law; pass a formula with --law");
             }
             return Law.parse(config.humanLaw(), config.featureNames());
         }

@@ -4,6 +4,7 @@ import dev.evosld.data.DataDirectory;
 import dev.evosld.data.DataException;
 import dev.evosld.data.Group;
 import dev.evosld.data.TaskConfig;
+import dev.evosld.data.Table;
 import dev.evosld.data.TaskData;
 import dev.evosld.data.UserData;
 import dev.evosld.data.hub.PulledFiles;
@@ -11,10 +12,13 @@ import dev.evosld.law.Operator;
 import dev.evosld.run.DataSource;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -234,11 +238,46 @@ final class TaskOptions {
     /** Loads the data; for a task whose CSVs are no longer the ones {@code data pull} wrote, says so on stderr. */
     TaskData load() {
         if (!isBenchmarkTask()) {
-            return source.user.userData().load();
+            TaskData data = source.user.userData().load();
+            repeatedRunsNote(data).ifPresent(command.commandLine().getErr()::println);
+            return data;
         }
         TaskData data = TaskData.load(config(source.task), dataDirectory());
         pulledDataNote(source.task, dataDirectory()).ifPresent(command.commandLine().getErr()::println);
         return data;
+    }
+
+    /**
+     * A note when test runs repeat train runs (the same group and features): a --test file that overlaps the data, or
+     * is the data, scores a law on runs it was fitted to, which says nothing of how it extrapolates.
+     */
+    static Optional<String> repeatedRunsNote(TaskData data) {
+        if (data.test().isEmpty()) {
+            return Optional.empty();
+        }
+        Table train = data.train().table();
+        Table test = data.test().get().table();
+        int repeated = 0;
+        for (Group group : test.groups()) {
+            Set<List<Double>> fitted = new HashSet<>();
+            train.group(group.name()).ifPresent(g -> {
+                for (int r = 0; r < g.rows(); r++) {
+                    fitted.add(runOf(g, r));
+                }
+            });
+            for (int r = 0; r < group.rows(); r++) {
+                repeated += fitted.contains(runOf(group, r)) ? 1 : 0;
+            }
+        }
+        if (repeated == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("evosld: note: " + repeated + " of the " + test.rows() + " test runs repeat a train run (the"
+            + " same group and features), so the test R² is partly a score on runs the law was fitted to");
+    }
+
+    private static List<Double> runOf(Group group, int row) {
+        return IntStream.range(0, group.featureCount()).mapToObj(j -> group.feature(j, row)).toList();
     }
 
     /** A note naming the task's CSVs that differ from the last pull's checksums (edited, or a pull cut short). */

@@ -70,6 +70,12 @@ final class TableReader {
 
     private static <T> T readFile(Path file, ReaderFunction<T> reading) {
         String source = file.toString();
+        if (source.isEmpty()) {
+            throw new DataException("no file named (an empty path)");
+        }
+        if (Files.isDirectory(file)) {
+            throw new DataException(source + ": a folder, not a CSV file");
+        }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return reading.apply(in);
         } catch (NoSuchFileException e) {
@@ -140,7 +146,8 @@ final class TableReader {
         for (String name : required) {
             if (!index.containsKey(name)) {
                 throw new DataException(source + ":" + header.line() + ": missing column " + MessageText.quote(name)
-                    + " (header has: " + MessageText.names(header.fields().stream().map(String::strip).toList()) + ")");
+                    + " (header has: " + MessageText.names(header.fields().stream().map(String::strip).toList()) + ")"
+                    + separatorHint(header.fields()));
             }
         }
         int[] columnOf = wanted.stream().mapToInt(index::get).toArray();
@@ -335,5 +342,19 @@ final class TableReader {
             }
             return new Rows(source, features, targets, Arrays.copyOf(groups, size), Arrays.copyOf(lines, size), trimmed);
         }
+    }
+
+    /** A hint for a header read as one column that another separator would split: the file is not comma-separated. */
+    private static String separatorHint(List<String> fields) {
+        if (fields.size() != 1) {
+            return "";
+        }
+        for (String separator : List.of(";", "\t", "|")) {
+            if (fields.getFirst().contains(separator)) {
+                return "; the file seems separated by " + (separator.equals("\t") ? "tabs" : "'" + separator + "'")
+                    + ", and EvoSLD reads comma-separated files";
+            }
+        }
+        return "";
     }
 }

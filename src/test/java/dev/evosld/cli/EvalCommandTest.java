@@ -90,6 +90,19 @@ class EvalCommandTest {
             + " given (E + A / N^a + B * D^b); give that law as --law (see: evosld eval --help)"), other.allErrorLines());
     }
 
+    @Test
+    void aTestFileThatRepeatsTrainRunsIsNoted() throws Exception {
+        CliRun same = eval("--test", CliRun.userRuns(dir).toString());
+        assertEquals(0, same.exit(), same.err());
+        assertTrue(same.errorLines().contains("evosld: note: 36 of the 36 test runs repeat a train run (the same group"
+            + " and features), so the test R² is partly a score on runs the law was fitted to"), same.err());
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, "family,N,D,loss\ndense,1e10,1e12,1.9\n");
+        CliRun apart = eval("--test", other.toString());
+        assertEquals(0, apart.exit(), apart.err());
+        assertFalse(apart.err().contains("repeat a train run"), apart.err());
+    }
+
     private static String[] concat(String[] first, String[] second) {
         String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);

@@ -64,6 +64,10 @@ class TableReaderTest {
         assertEquals("t.csv:1: missing column 'group' (header has: x, y, loss)", error("x,y,loss\n1,2,3\n"));
         assertEquals("t.csv:1: missing column 'loss' (header has: group, x, y)", error("group , x, y\ng,1,2\n"),
             "the names as read, without their padding");
+        assertEquals("t.csv:1: missing column 'group' (header has: group;x;y;loss); the file seems separated by ';',"
+            + " and EvoSLD reads comma-separated files", error("group;x;y;loss\ng;1;2;3\n"));
+        assertEquals("t.csv:1: missing column 'group' (header has: 'group\\tx\\ty\\tloss'); the file seems separated by"
+            + " tabs, and EvoSLD reads comma-separated files", error("group\tx\ty\tloss\ng\t1\t2\t3\n"));
     }
 
     @Test
@@ -146,6 +150,10 @@ class TableReaderTest {
         Path file = dir.resolve("nope.csv");
         DataException e = assertThrows(DataException.class, () -> TableReader.read(file, "group", FEATURES, TARGETS));
         assertEquals(file + ": no such file", e.getMessage());
+        e = assertThrows(DataException.class, () -> TableReader.read(dir, "group", FEATURES, TARGETS));
+        assertEquals(dir + ": a folder, not a CSV file", e.getMessage());
+        e = assertThrows(DataException.class, () -> TableReader.read(Path.of(""), "group", FEATURES, TARGETS));
+        assertEquals("no file named (an empty path)", e.getMessage());
     }
 
     @Test

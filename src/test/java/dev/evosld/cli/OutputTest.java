@@ -53,6 +53,8 @@ class OutputTest {
         assertEquals("5-fold cross-validation, as no holdout along N left enough runs to fit on",
             Output.validationScheme(config(List.of("N"), new Holdout.TopValues(9, 2)), 5, true));
         assertEquals("5-fold cross-validation", Output.validationScheme(config(List.of(), new Holdout.Folds(5, 2)), 5, true));
+        assertEquals("35-fold cross-validation (200 folds asked for; the others held out no runs, or runs R² cannot"
+            + " grade)", Output.validationScheme(config(List.of(), new Holdout.Folds(200, 2)), 35, true));
     }
 
     private static TaskConfig config(List<String> axes, Holdout holdout) {

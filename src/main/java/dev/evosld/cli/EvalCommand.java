@@ -86,8 +86,7 @@ final class EvalCommand implements Callable<Integer> {
             }
             for (Map<String, Object> row : groupErrors(train, test)) {
                 String trainColumns = String.format("%-40s %10s %12s", Output.oneLine((String) row.get("group")),
-                    row.get("train_rows"),
-                    format(row.get("train_rmse")));
+                    row.get("train_rows"), format(row.get("train_rmse")));
                 out.println(test.isEmpty() ? trainColumns : String.format("%s %10s %12s", trainColumns,
                     row.getOrDefault("test_rows", 0), format(row.get("test_rmse"))));
             }

@@ -134,7 +134,6 @@ final class Output {
         return String.format(Locale.ROOT, "%.6g", value);
     }
 
-    /** A number to four significant digits without trailing zeros, for notes: {@code 1e+10}, {@code 0.5}. */
     /** A name from the user's data on one line of a table: line breaks and other control characters escaped. */
     static String oneLine(String name) {
         StringBuilder shown = new StringBuilder(name.length());
@@ -149,6 +148,7 @@ final class Output {
         return shown.toString();
     }
 
+    /** A number to four significant digits without trailing zeros, for notes: {@code 1e+10}, {@code 0.5}. */
     static String shortNumber(double value) {
         String text = String.format(Locale.ROOT, "%.4g", value);
         int exponent = text.indexOf('e');

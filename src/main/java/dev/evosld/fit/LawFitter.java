@@ -372,8 +372,14 @@ public final class LawFitter {
                 }
             }
             if (best == null) {
-                return new TargetFit(problem.group(), problem.target(), new double[0], Double.NaN,
-                    "no start gave finite predictions on all " + problem.rows() + " rows" + breakdown(outcomes),
+                String where = breakdown(outcomes);
+                double largest = Arrays.stream(problem.y()).map(Math::abs).max().orElse(0);
+                String failure = !where.isEmpty() || largest < 1e150
+                    ? "no start gave finite predictions on all " + problem.rows() + " rows" + where
+                    // finite predictions whose squared errors overflow: only targets this large get there
+                    : "the squared errors overflow a double at every start, as the target reaches "
+                        + RunText.number(largest) + "; rescale it (a law fitted to target / 1e100, say)";
+                return new TargetFit(problem.group(), problem.target(), new double[0], Double.NaN, failure,
                     iterations, evaluations, outcomes.size(), 0);
             }
             double worstAtBest = best.value + TargetFit.SAME_OPTIMUM * Math.abs(best.value) + 1e-9;

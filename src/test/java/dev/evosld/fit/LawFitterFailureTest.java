@@ -65,6 +65,19 @@ class LawFitterFailureTest {
             + " non-finite prediction at every start", both.failure());
     }
 
+    @ParameterizedTest(name = "projection {0}")
+    @ValueSource(booleans = {true, false})
+    void targetsWhoseSquaredErrorsOverflowAreNamedAsSuch(boolean projection) {
+        Law law = Law.parse("c + A * N", List.of("N"));
+        FitProblem problem = new FitProblem("g", "y", 3, new double[][] {{1, 2, 3}}, new double[] {1e160, -2e160, 3e160});
+
+        TargetFit fit = LawFitter.of(law, FitOptions.defaults().withStarts(4).withVariableProjection(projection))
+            .fit(problem, null);
+
+        assertEquals("the squared errors overflow a double at every start, as the target reaches 3e160; rescale it (a"
+            + " law fitted to target / 1e100, say)", fit.failure());
+    }
+
     @ParameterizedTest(name = "threads {0}")
     @ValueSource(ints = {1, 2})
     void fittedLawReportsTheFailedGroup(int threads) {

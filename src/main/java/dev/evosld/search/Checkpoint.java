@@ -46,6 +46,15 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
 
     static final int VERSION = 3;
 
+    Checkpoint {
+        // copies: the search's history goes on growing after a checkpoint is taken, and the one the shutdown hook
+        // writes must hold the generations it resumes from, no more (null fields are reported by read's checks)
+        islands = islands == null ? null : List.copyOf(islands);
+        cache = cache == null ? null : List.copyOf(cache);
+        history = history == null ? null : List.copyOf(history);
+        proposers = proposers == null ? null : List.copyOf(proposers);
+    }
+
     /** {@link SearchSettings} without the time limit and thread count, which a resumed run may change. */
     record Settings(long seed, int generations, int population, int islands, int restarts, int epochLength,
                     int validationStarts, int finalStarts, int maxNodes, int proposerEvery) {

@@ -212,6 +212,36 @@ class DiscoveryTest {
     }
 
     @Test
+    void theCheckpointWrittenOnInterruptHoldsTheHistoryItResumesFrom(@TempDir Path directory) {
+        SearchResult uninterrupted = run(SyntheticTask.settings(8), null);
+
+        Path checkpoint = directory.resolve("checkpoint.json");
+        java.util.concurrent.atomic.AtomicReference<Discovery> running = new java.util.concurrent.atomic.AtomicReference<>();
+        SearchListener interruptAtFive = new SearchListener() {
+            @Override
+            public void onGeneration(int generation, int of, double best, double rate, double hits) {
+                if (generation == 5) {
+                    // what the shutdown hook does on Ctrl-C: write the last checkpoint (generation 4), then stop
+                    running.get().checkpointWriter().orElseThrow().run();
+                    throw new SearchInterruptedException();
+                }
+            }
+        };
+        running.set(Discovery.start(SyntheticTask.config(), SyntheticTask.train(), SyntheticTask.settings(8),
+            List.of(new ClassicForms()), interruptAtFive, checkpoint));
+        assertThrows(SearchInterruptedException.class, () -> running.get().run());
+
+        Checkpoint written = Checkpoint.read(checkpoint);
+        assertEquals(4, written.generation());
+        assertEquals(List.of(1, 2, 3, 4), written.history().stream().map(HistoryEntry::generation).toList());
+        assertResumesLike(uninterrupted, checkpoint);
+        SearchResult resumed = Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint,
+            Duration.ofMinutes(5), 2, List.of(new ClassicForms()), SearchListener.none()).run();
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 8).boxed().toList(),
+            resumed.history().stream().map(HistoryEntry::generation).toList(), "one entry per generation");
+    }
+
+    @Test
     void aResumedRunStillNamesTheProposersItsStartAsked(@TempDir Path directory) {
         Proposer silent = new Proposer() {
             @Override

@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -194,6 +196,9 @@ final class DiscoverCommand implements Callable<Integer> {
         SearchSettings settings = resume != null ? resumedSettings(new RunDirectory(resume), limit, threadCount)
             : searchSettings(config, threadCount, limit);
         Optional<LlmSettings> configured = llmSettings();
+        if (resume != null) {
+            requireSameLlm(Discovery.proposersAsked(new RunDirectory(resume).checkpointFile()), configured);
+        }
         Path given = resume != null ? resume : out;
         // a folder of its own, claimed atomically: two runs started in the same second must not share one
         RunDirectory run = given != null ? new RunDirectory(given)
@@ -238,53 +243,91 @@ final class DiscoverCommand implements Callable<Integer> {
             .build()).orElse(null);
         SearchResult result;
         Discovery discovery;
-        try (progress; llmProposer) {
-            List<Proposer> proposers = llmProposer == null
-                ? List.of(new ClassicForms())
-                : List.of(new ClassicForms(), llmProposer);
-            if (resume == null) {
-                run.writeDataSource(source);
+        // the outputs are being written, and then all are: law.json comes first, so in between the run looks finished
+        AtomicBoolean writing = new AtomicBoolean();
+        AtomicBoolean finished = new AtomicBoolean();
+        AtomicReference<Discovery> running = new AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            if (finished.get()) {
+                return;
             }
-            discovery = resume != null
-                ? Discovery.resume(config, data.train(), run.checkpointFile(), limit, threadCount, proposers, progress)
-                : Discovery.start(config, data.train(), settings, proposers, progress, run.checkpointFile());
-            if (task.isGiven()) {
-                task.firstFeatureNote(data).ifPresent(err::println);
-            }
-            TaskOptions.smallGroupNote(data).ifPresent(err::println);
-            err.println("evosld: discovering a law for " + config.name() + " (" + discovery.settings().shape()
-                + ", seed " + discovery.settings().seed() + (llmProposer != null ? ", proposers: classic forms and " + llmProposer.name() : "")
-                + "); run directory " + run.path()
-                + (resume != null ? "; resumed after generation " + discovery.generationsDone() : ""));
-            Thread hook = new Thread(() -> {
-                Optional<Runnable> writer = discovery.checkpointWriter();
-                writer.ifPresent(Runnable::run);
-                if (writer.isEmpty() && ownFolder) {
-                    run.removeUnstarted();
+            Optional<Runnable> writer = Optional.ofNullable(running.get()).flatMap(Discovery::checkpointWriter);
+            writer.ifPresent(Runnable::run);
+            if (writer.isPresent()) {
+                try {
+                    if (writing.get()) {
+                        // without this invocation's law.json the folder reads as a run to resume, not as a finished
+                        // one missing its report
+                        Files.deleteIfExists(run.lawFile());
+                    }
+                    if (llmProposer != null) {
+                        AtomicFiles.write(run.llmUsageFile(), Json.mapper().writeValueAsString(
+                            withEarlierCounts(llmDocument(llm, llmProposer, usage), run)));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the checkpoint is written; what is lost here is rewritten by the resumed run
                 }
-                err.println(writer.isPresent()
-                    ? "evosld: interrupted; continue the run with " + RESUME_HINT + run.path()
-                    : "evosld: interrupted before the first checkpoint; there is nothing to resume");
-                err.flush();
-            }, "evosld-checkpoint");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
+            } else if (ownFolder) {
+                run.removeUnstarted();
+            }
+            err.println(writer.isPresent()
+                ? "evosld: interrupted; continue the run with " + RESUME_HINT + run.path()
+                : "evosld: interrupted before the first checkpoint; there is nothing to resume");
+            err.flush();
+        }, "evosld-checkpoint");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            try (progress; llmProposer) {
+                List<Proposer> proposers = llmProposer == null
+                    ? List.of(new ClassicForms())
+                    : List.of(new ClassicForms(), llmProposer);
+                if (resume == null) {
+                    run.writeDataSource(source);
+                }
+                discovery = resume != null
+                    ? Discovery.resume(config, data.train(), run.checkpointFile(), limit, threadCount, proposers,
+                        progress)
+                    : Discovery.start(config, data.train(), settings, proposers, progress, run.checkpointFile());
+                running.set(discovery);
+                if (task.isGiven()) {
+                    task.firstFeatureNote(data).ifPresent(err::println);
+                }
+                TaskOptions.smallGroupNote(data).ifPresent(err::println);
+                err.println("evosld: discovering a law for " + config.name() + " (" + discovery.settings().shape()
+                    + ", seed " + discovery.settings().seed()
+                    + (llmProposer != null ? ", proposers: classic forms and " + llmProposer.name() : "")
+                    + "); run directory " + run.path()
+                    + (resume != null ? "; resumed after generation " + discovery.generationsDone() : ""));
                 result = discovery.run();
-            } finally {
+            }
+            Map<String, Object> llmDocument = withEarlierCounts(llmDocument(llm, llmProposer, usage), run);
+            Optional<Predictions> testPredictions = data.test().map(t -> Predictions.of(result.law(), t.table(),
+                result.parameters()));
+            Optional<R2> test = testPredictions.map(Predictions::r2);
+            writing.set(true);
+            Map<String, Double> testRmse = RunRecorder.write(run, config, data.train(), source,
+                source.checksum(task.dataDirectory()), discovery.settings(), result, testPredictions)
+                .metrics().testRmse();
+            Report.write(run, data);
+            AtomicFiles.write(run.llmUsageFile(), Json.mapper().writeValueAsString(llmDocument));
+            finished.set(true);
+            print(data, run, discovery.settings(), result, test, testRmse, llmProposer, usage, llmDocument);
+            return 0;
+        } finally {
+            try {
                 Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook is running
             }
         }
-        Map<String, Object> llmDocument = withEarlierCounts(llmDocument(llm, llmProposer, usage), run);
-        Optional<Predictions> testPredictions = data.test().map(t -> Predictions.of(result.law(), t.table(),
-            result.parameters()));
-        Optional<R2> test = testPredictions.map(Predictions::r2);
-        Map<String, Double> testRmse = RunRecorder.write(run, config, data.train(), source,
-            source.checksum(task.dataDirectory()), discovery.settings(), result, testPredictions)
-            .metrics().testRmse();
-        Report.write(run, data);
-        AtomicFiles.write(run.llmUsageFile(), Json.mapper().writeValueAsString(llmDocument));
-        DiscoverySummary summary = new DiscoverySummary(data, run, discovery.settings(), result, test, testRmse,
-            llmProposer == null ? Optional.empty() : Optional.of(usage.snapshot().summary().replaceFirst("^llm: ", "")));
+    }
+
+    private void print(TaskData data, RunDirectory run, SearchSettings settings, SearchResult result,
+                       Optional<R2> test, Map<String, Double> testRmse, LlmProposer llmProposer, LlmUsage usage,
+                       Map<String, Object> llmDocument) {
+        DiscoverySummary summary = new DiscoverySummary(data, run, settings, result, test, testRmse,
+            llmProposer == null ? Optional.empty() : Optional.of(usage.snapshot().summary().replaceFirst("^llm: ", "")
+                + (resume != null ? " in this resumption (llm-usage.json counts the whole run)" : "")));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> document = summary.document();
@@ -293,7 +336,6 @@ final class DiscoverCommand implements Callable<Integer> {
         } else {
             summary.print(out);
         }
-        return 0;
     }
 
     private SearchSettings searchSettings(TaskConfig config, int threadCount, Duration limit) {
@@ -364,6 +406,27 @@ final class DiscoverCommand implements Callable<Integer> {
         if (!differences.isEmpty()) {
             throw new UsageException("a resumed run keeps the settings it started with, and these differ: "
                 + String.join(", ", differences) + "; leave them out, or start a new run");
+        }
+    }
+
+    /**
+     * Refuses to resume with another LLM, or with one where the run had none, or without the run's: the laws it
+     * proposes steer the search, so the run would end with a law that neither set of proposers gives.
+     */
+    private static void requireSameLlm(Optional<List<String>> asked, Optional<LlmSettings> configured) {
+        if (asked.isEmpty()) {
+            return;
+        }
+        List<String> before = asked.get().stream().filter(name -> name.startsWith("llm ")).toList();
+        Optional<String> now = configured.map(s -> "llm " + s.model());
+        if (before.isEmpty() && now.isPresent()) {
+            throw new UsageException("the run searched without an LLM, and " + now.get() + " is configured; resume it"
+                + " with --no-llm, so that it ends as it would have");
+        }
+        if (!before.isEmpty() && (now.isEmpty() || !before.contains(now.get()))) {
+            throw new UsageException("the run asked " + String.join(" and ", before) + " for laws"
+                + now.map(n -> ", not " + n).orElse("") + "; resume it with the same endpoint and model (answers it"
+                + " already had are replayed from its llm/ folder), so that it ends as it would have");
         }
     }
 

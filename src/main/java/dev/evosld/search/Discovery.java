@@ -138,6 +138,14 @@ public final class Discovery {
         return Checkpoint.read(checkpointFile).settings().with(timeLimit, threads);
     }
 
+    /**
+     * The proposers a checkpointed run asked so far ({@link Proposer#name}); empty for a checkpoint written before they
+     * were recorded.
+     */
+    public static Optional<List<String>> proposersAsked(Path checkpointFile) {
+        return Optional.ofNullable(Checkpoint.read(checkpointFile).proposers());
+    }
+
     /** The generations done so far: 0 for a new run, the checkpoint's for a resumed one. */
     public int generationsDone() {
         return generation;

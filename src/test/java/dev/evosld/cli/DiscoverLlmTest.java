@@ -194,16 +194,45 @@ class DiscoverLlmTest {
         assertEquals(0, first.status(), first.err());
         assertEquals(2, first.json().path("llm").path("calls").intValue());
 
-        StringWriter stdout = new StringWriter();
-        CommandLine cli = new CommandLine(new DiscoverCommand(Map.of()));
-        cli.setOut(new PrintWriter(stdout, true));
+        StringWriter refusal = new StringWriter();
+        CommandLine without = new CommandLine(new DiscoverCommand(Map.of()));
+        without.setOut(new PrintWriter(new StringWriter(), true));
+        without.setErr(new PrintWriter(refusal, true));
+        without.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println(e.getMessage());
+            return e instanceof UsageException ? 2 : 1;
+        });
+        assertEquals(2, without.execute("--resume", dir.resolve("kept").toString(), "--no-llm", "--data-dir", dataDir()));
+        assertTrue(refusal.toString().contains("the run asked llm mock-model for laws; resume it with the same endpoint"
+            + " and model"), refusal.toString());
+
+        CommandLine cli = new CommandLine(new DiscoverCommand(Map.of("OPENAI_BASE_URL", endpoint())));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
         cli.setErr(new PrintWriter(new StringWriter(), true));
-        assertEquals(0, cli.execute("--resume", dir.resolve("kept").toString(), "--no-llm", "--data-dir", dataDir()));
+        assertEquals(0, cli.execute("--resume", dir.resolve("kept").toString(), "--llm-model", "mock-model",
+            "--data-dir", dataDir()));
         JsonNode usage = Json.mapper().readTree(Files.readString(dir.resolve("kept/llm-usage.json")));
         assertEquals(2, usage.path("calls").intValue(), usage.toString());
         assertTrue(usage.path("enabled").booleanValue(), usage.toString());
         assertEquals(List.of("classic forms", "llm mock-model"),
             LawDocument.read(dir.resolve("kept/law.json")).provenance().search().proposers());
+    }
+
+    @Test
+    void aRunWithoutAnLlmIsNotResumedWithOne() {
+        Run plain = discover(Map.of(), "plain", "--no-llm");
+        assertEquals(0, plain.status(), plain.err());
+        StringWriter refusal = new StringWriter();
+        CommandLine cli = new CommandLine(new DiscoverCommand(Map.of("OPENAI_BASE_URL", endpoint())));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(refusal, true));
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println(e.getMessage());
+            return e instanceof UsageException ? 2 : 1;
+        });
+        assertEquals(2, cli.execute("--resume", dir.resolve("plain").toString(), "--data-dir", dataDir()));
+        assertTrue(refusal.toString().startsWith("the run searched without an LLM, and llm "), refusal.toString());
+        assertEquals(0, server.getRequestCount(), "refused before any request");
     }
 
     @Test

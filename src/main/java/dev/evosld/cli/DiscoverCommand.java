@@ -188,7 +188,13 @@ final class DiscoverCommand implements Callable<Integer> {
             throw new UsageException("--resume DIR continues the run in DIR; --out cannot send it elsewhere");
         }
         if (out != null && resume == null) {
-            requireNoRun(new RunDirectory(out));
+            RunDirectory wanted = new RunDirectory(out);
+            if (wanted.inUse()) {
+                // before its checkpoint is offered for --resume, which the run writing it would refuse
+                throw new EvosldException(out + ": another evosld run is writing into it; wait for it, or give"
+                    + " another --out");
+            }
+            requireNoRun(wanted);
         }
         // every option is checked before anything is said about the LLM, so that a bad one is the only line
         int threadCount = threads != null ? UsageException.threads(threads) : DEFAULTS.threads();

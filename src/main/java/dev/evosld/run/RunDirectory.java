@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -158,6 +159,22 @@ public record RunDirectory(Path path) {
         } catch (IOException e) {
             throw new EvosldException("cannot use " + path + " as a run directory: " + e.getClass().getSimpleName()
                 + " " + e.getMessage());
+        }
+    }
+
+    /** Whether another process holds the folder ({@link #lock}) now, as a run writing into it does. */
+    public boolean inUse() {
+        if (!Files.isRegularFile(path.resolve(LOCK_FILE))) {
+            return false;
+        }
+        try {
+            Optional<FileChannel> free = FileLocks.tryExclusive(path.resolve(LOCK_FILE));
+            if (free.isPresent()) {
+                free.get().close();
+            }
+            return free.isEmpty();
+        } catch (IOException e) {
+            return false;   // lock() says what is wrong with the folder
         }
     }
 

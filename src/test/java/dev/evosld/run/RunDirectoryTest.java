@@ -1,6 +1,7 @@
 package dev.evosld.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,11 +43,14 @@ class RunDirectoryTest {
     @Test
     void aFolderHeldByOneRunIsRefusedToAnother(@TempDir Path directory) {
         RunDirectory run = new RunDirectory(directory.resolve("run"));
+        assertFalse(run.inUse(), "no folder yet");
         try (RunDirectory.Lock held = run.lock()) {
+            assertTrue(run.inUse());
             dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class, run::lock);
             assertEquals(run.path() + ": another evosld run is writing into it; wait for it, or give another --out",
                 e.getMessage());
         }
+        assertFalse(run.inUse());
         try (RunDirectory.Lock again = run.lock()) {
             assertTrue(Files.isDirectory(run.path()), "free again once the first run is done");
         }

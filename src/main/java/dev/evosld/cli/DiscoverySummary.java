@@ -59,8 +59,8 @@ record DiscoverySummary(TaskData data, RunDirectory run, SearchSettings settings
             out.println("               (* chosen: the simplest law at most 1 behind; all of the front in pareto.json)");
             front.forEach(out::println);
         }
-        out.printf(Locale.ROOT, "search:        %d generations (stopped by %s)%s, %d candidates fitted, %.0f/s, %.1f s%n",
-            result.generations(), result.stoppedBy(),
+        out.printf(Locale.ROOT, "search:        %d generation%s (stopped by %s)%s, %d candidates fitted, %.0f/s, %.1f s%n",
+            result.generations(), result.generations() == 1 ? "" : "s", result.stoppedBy(),
             result.restarts() < settings.restarts()
                 ? ", " + result.restarts() + " of " + settings.restarts() + " restarts" : "",
             result.candidatesFitted(), result.candidatesPerSecond(), result.seconds());

@@ -130,8 +130,13 @@ public final class JavaExport {
         out.append(" * ").append(javadoc(single ? targets.getFirst() : "target")).append(" = ")
             .append(javadoc(document.law())).append('\n');
         out.append(" * }</pre>\n");
-        out.append(" * where {@code log} is the natural logarithm").append(single ? "" : ", fitted separately to each of "
-            + javadoc(String.join(", ", targets))).append(".\n");
+        String separately = single ? "" : "fitted separately to each of " + javadoc(String.join(", ", targets));
+        if (law.expr().uses(Operator.LOG)) {
+            out.append(" * where {@code log} is the natural logarithm").append(single ? "" : ", " + separately)
+                .append(".\n");
+        } else if (!single) {
+            out.append(" * ").append(separately).append(".\n");
+        }
         out.append(" */\n");
         out.append("public final class ").append(className).append(" {\n\n");
         out.append("    /** One group's fitted parameters").append(single ? "" : " for one target").append(". */\n");

@@ -3,6 +3,7 @@ package dev.evosld.export;
 import dev.evosld.EvosldException;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.law.Law;
+import dev.evosld.law.Operator;
 import dev.evosld.run.LawDocument;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -78,7 +79,8 @@ public final class LatexExport {
                 .append("\n\\end{multline*}\n");
         }
         out.append(size == null ? "" : "}\n");
-        out.append(legend(notation, targets)).append("\n\n");
+        String legend = legend(notation, targets, law.expr().uses(Operator.LOG));
+        out.append(legend).append(legend.isEmpty() ? "" : "\n\n");
 
         if (law.parameters().isEmpty()) {
             out.append("The law has no fitted parameters.\n");
@@ -100,7 +102,7 @@ public final class LatexExport {
         return overflow <= 1.05 ? "\\small" : overflow <= 1.12 ? "\\footnotesize" : overflow <= 1.3 ? "\\scriptsize" : "\\tiny";
     }
 
-    private static String legend(Notation notation, List<String> targets) {
+    private static String legend(Notation notation, List<String> targets, boolean logarithm) {
         List<String> parts = new ArrayList<>();
         for (Notation.LegendEntry entry : notation.legend()) {
             if (!entry.abbreviates()) {
@@ -118,6 +120,9 @@ public final class LatexExport {
             case 1 -> parts.getFirst();
             default -> String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast();
         };
+        if (!logarithm) {
+            return where.isEmpty() ? "" : "where " + where + ".";
+        }
         return (where.isEmpty() ? "Here " : "where " + where + "; ") + "$\\log$ is the natural logarithm.";
     }
 

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A fitted law as a Python module with SLDBench's interface, {@code law(input_data, group)}: each input
@@ -75,9 +77,11 @@ public final class PythonExport {
         out.append("\"\"\"The scaling law of task ").append(comment(document.task())).append(", fitted per group.\n\n");
         out.append("    ").append(comment(targets.size() == 1 ? targets.getFirst() : "target")).append(" = ")
             .append(comment(document.law())).append("\n\n");
-        out.append("with log the natural logarithm");
-        out.append(targets.size() == 1 ? "" : ", fitted separately to each target");
-        out.append(". law(input_data, group) follows SLDBench: each input row is a dict\n");
+        String clause = Stream.of(law.expr().uses(Operator.LOG) ? "with log the natural logarithm" : "",
+                targets.size() == 1 ? "" : "fitted separately to each target")
+            .filter(part -> !part.isEmpty()).collect(Collectors.joining(", "));
+        out.append(clause.isEmpty() ? "" : clause + ". ");
+        out.append("law(input_data, group) follows SLDBench: each input row is a dict\n");
         out.append("holding the features, each output row a dict holding the prediction of each target.\n");
         out.append("Operations that would raise in Python give inf or nan instead, as in EvoSLD.\n\"\"\"\n\n");
         out.append("import math\n\n");

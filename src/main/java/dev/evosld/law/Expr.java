@@ -142,6 +142,11 @@ public sealed interface Expr {
         };
     }
 
+    /** Whether the operator is applied anywhere in this expression. */
+    default boolean uses(Operator op) {
+        return this instanceof Apply a && (a.op() == op || a.args().stream().anyMatch(arg -> arg.uses(op)));
+    }
+
     /** Whether the name occurs in this expression. */
     default boolean mentions(String name) {
         return switch (this) {

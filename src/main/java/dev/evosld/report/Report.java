@@ -9,6 +9,7 @@ import dev.evosld.eval.Predictions.GroupError;
 import dev.evosld.eval.R2;
 import dev.evosld.export.Notation;
 import dev.evosld.law.Law;
+import dev.evosld.law.Operator;
 import dev.evosld.report.RunFiles.HistoryEntry;
 import dev.evosld.report.RunFiles.ParetoEntry;
 import dev.evosld.run.AtomicFiles;
@@ -168,7 +169,10 @@ public final class Report {
             out.append("<li>").append(entry.mathMl()).append(" &#x2014; ").append(what).append(" (")
                 .append(entry.role()).append(")</li>\n");
         }
-        out.append("<li><math><mi>log</mi></math> &#x2014; the natural logarithm</li>\n</ul>\n");
+        if (document.parsedLaw().expr().uses(Operator.LOG)) {
+            out.append("<li><math><mi>log</mi></math> &#x2014; the natural logarithm</li>\n");
+        }
+        out.append("</ul>\n");
         out.append("<p class=\"law-text\">In EvoSLD's law language: <code>").append(Html.escape(document.law()))
             .append("</code></p>\n");
         out.append("<details><summary>LaTeX</summary><pre><code>").append(Html.escape(notation.latex()))

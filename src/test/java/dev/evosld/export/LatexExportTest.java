@@ -41,6 +41,21 @@ class LatexExportTest {
     }
 
     @Test
+    void aLawWithoutALogarithmSaysNothingOfIt() {
+        LawDocument power = ExportFixtures.document("parallel_scaling_law", "E + A * num_params^alpha",
+            List.of("num_params", "parallel_size"), List.of("loss"),
+            Map.of("pile", new double[][] {{1.5, 400, -0.3}}));
+        for (String exported : List.of(LatexExport.document(power), PythonExport.module(power),
+            JavaExport.source(power, "PowerLaw"))) {
+            assertFalse(exported.contains("logarithm"), exported);
+        }
+        assertTrue(LatexExport.document(power).contains("where $N$ is \\texttt{num\\_params} and $L$ is"
+            + " \\texttt{loss}.\n"), LatexExport.document(power));
+        assertTrue(PythonExport.module(power).contains("\n\nlaw(input_data, group) follows SLDBench"),
+            PythonExport.module(power));
+    }
+
+    @Test
     void tabulatesEveryGroupsExactValues() {
         String tex = LatexExport.document(PARALLEL);
         assertTrue(tex.contains("group & $A$ & $k$ & $\\alpha$ & $E$ \\\\"), tex);

@@ -1,6 +1,7 @@
 package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
+import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.Predictions;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +58,7 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, ?> given = readJson(params);
         // a run's law.json holds the values under "parameters", beside the law they belong to
         if (given.containsKey("law") && given.get("parameters") instanceof Map<?, ?> recorded) {
+            requireFeaturesOf(given, data.config());
             requireSameLaw(given.get("law"), parsed, data.config().featureNames());
             given = asValues(recorded);
         }
@@ -93,6 +96,17 @@ final class EvalCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** Refuses a run's law over variables the data does not have: another task's, or another CSV's. */
+    private void requireFeaturesOf(Map<String, ?> document, TaskConfig config) {
+        if (document.get("variables") instanceof List<?> variables
+            && !config.featureNames().containsAll(variables)) {
+            throw new UsageException(params + " holds a law " + (document.get("task") != null ? "of "
+                + document.get("task") + " " : "") + "over " + variables.stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")) + ", not all features of " + config.name() + " ("
+                + String.join(", ", config.featureNames()) + ")");
+        }
     }
 
     /** Refuses a run's values for another law: matched by name alone, they would score a law nobody fitted. */

@@ -88,6 +88,14 @@ class EvalCommandTest {
         assertEquals(2, other.exit(), other.err());
         assertEquals(List.of("evosld: " + lawJson + " holds the parameters of E + A / N^a + B / D^b, not of the law"
             + " given (E + A / N^a + B * D^b); give that law as --law (see: evosld eval --help)"), other.allErrorLines());
+
+        Path wider = dir.resolve("wider.csv");
+        Files.writeString(wider, Files.readString(csv).replace("family,N,D,loss", "family,M,D,loss"));
+        CliRun elsewhere = CliRun.of("eval", "--data", wider.toString(), "--features", "M,D", "--target", "loss",
+            "--group", "family", "--law", "E + A/N^a + B/D^b", "--params", lawJson.toString());
+        assertEquals(2, elsewhere.exit(), elsewhere.err());
+        assertEquals(List.of("evosld: " + lawJson + " holds a law of runs over N, D, not all features of wider (M, D)"
+            + " (see: evosld eval --help)"), elsewhere.allErrorLines());
     }
 
     @Test

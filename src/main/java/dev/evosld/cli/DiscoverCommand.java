@@ -35,8 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +57,7 @@ import picocli.CommandLine.Spec;
 final class DiscoverCommand implements Callable<Integer> {
     private static final SearchSettings DEFAULTS = SearchSettings.defaults();
     /** How to continue a run: the run directory records its data. */
-    private static final String RESUME_HINT = "evosld discover --resume ";
+    static final String RESUME_HINT = "evosld discover --resume ";
 
     @Mixin
     TaskOptions task;
@@ -249,40 +248,9 @@ final class DiscoverCommand implements Callable<Integer> {
             .build()).orElse(null);
         SearchResult result;
         Discovery discovery;
-        // the outputs are being written, and then all are: law.json comes first, so in between the run looks finished
-        AtomicBoolean writing = new AtomicBoolean();
-        AtomicBoolean finished = new AtomicBoolean();
-        AtomicReference<Discovery> running = new AtomicReference<>();
-        Thread hook = new Thread(() -> {
-            if (finished.get()) {
-                return;
-            }
-            Optional<Runnable> writer = Optional.ofNullable(running.get()).flatMap(Discovery::checkpointWriter);
-            writer.ifPresent(Runnable::run);
-            if (writer.isPresent()) {
-                try {
-                    if (writing.get()) {
-                        // without this invocation's law.json the folder reads as a run to resume, not as a finished
-                        // one missing its report
-                        Files.deleteIfExists(run.lawFile());
-                    }
-                    if (llmProposer != null) {
-                        AtomicFiles.write(run.llmUsageFile(), Json.mapper().writeValueAsString(
-                            withEarlierCounts(llmDocument(llm, llmProposer, usage), run)));
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // the checkpoint is written; what is lost here is rewritten by the resumed run
-                }
-            } else if (ownFolder) {
-                run.removeUnstarted();
-            }
-            err.println(writer.isPresent()
-                ? "evosld: interrupted; continue the run with " + RESUME_HINT + run.path()
-                : "evosld: interrupted before the first checkpoint; there is nothing to resume");
-            err.flush();
-        }, "evosld-checkpoint");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        Optional<Supplier<String>> usageSoFar = llmProposer == null ? Optional.empty() : Optional.of(
+            () -> Json.mapper().writeValueAsString(withEarlierCounts(llmDocument(llm, llmProposer, usage), run)));
+        try (InterruptHook hook = InterruptHook.register(run, ownFolder, err, usageSoFar)) {
             try (progress; llmProposer) {
                 List<Proposer> proposers = llmProposer == null
                     ? List.of(new ClassicForms())
@@ -294,7 +262,7 @@ final class DiscoverCommand implements Callable<Integer> {
                     ? Discovery.resume(config, data.train(), run.checkpointFile(), limit, threadCount, proposers,
                         progress)
                     : Discovery.start(config, data.train(), settings, proposers, progress, run.checkpointFile());
-                running.set(discovery);
+                hook.searching(discovery);
                 if (task.isGiven()) {
                     task.firstFeatureNote(data).ifPresent(err::println);
                 }
@@ -310,21 +278,15 @@ final class DiscoverCommand implements Callable<Integer> {
             Optional<Predictions> testPredictions = data.test().map(t -> Predictions.of(result.law(), t.table(),
                 result.parameters()));
             Optional<R2> test = testPredictions.map(Predictions::r2);
-            writing.set(true);
+            hook.writing();
             Map<String, Double> testRmse = RunRecorder.write(run, config, data.train(), source,
                 source.checksum(task.dataDirectory()), discovery.settings(), result, testPredictions)
                 .metrics().testRmse();
             Report.write(run, data);
             AtomicFiles.write(run.llmUsageFile(), Json.mapper().writeValueAsString(llmDocument));
-            finished.set(true);
+            hook.finished();
             print(data, run, discovery.settings(), result, test, testRmse, llmProposer, usage, llmDocument);
             return 0;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already: the hook is running
-            }
         }
     }
 

@@ -1,0 +1,99 @@
+package dev.evosld.cli;
+
+import dev.evosld.run.AtomicFiles;
+import dev.evosld.run.RunDirectory;
+import dev.evosld.search.Discovery;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * What Ctrl-C (or a {@code kill}) does to a discovery run: its last checkpoint is written and the run says how to
+ * resume it. Registered from the start of the search until every output is written, since {@code law.json},
+ * written first, marks a finished run: interrupted after it and before the report, the run removes it again, so
+ * that the folder reads as a run to resume rather than a finished one missing its report.
+ */
+final class InterruptHook implements AutoCloseable {
+    private final RunDirectory run;
+    private final boolean ownFolder;
+    private final PrintWriter err;
+    private final Optional<Supplier<String>> llmUsage;
+    private final AtomicReference<Discovery> discovery = new AtomicReference<>();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private final Thread thread = new Thread(this::interrupted, "evosld-checkpoint");
+
+    /**
+     * @param ownFolder whether the run made its folder, which it then removes when stopped before any checkpoint
+     * @param llmUsage the {@code llm-usage.json} document so far, when an LLM takes part: an interrupted part's counts
+     *     are kept for the resumed run to add to
+     */
+    private InterruptHook(RunDirectory run, boolean ownFolder, PrintWriter err, Optional<Supplier<String>> llmUsage) {
+        this.run = run;
+        this.ownFolder = ownFolder;
+        this.err = err;
+        this.llmUsage = llmUsage;
+    }
+
+    /** The hook of a run, registered with the JVM until {@link #close()}. */
+    static InterruptHook register(RunDirectory run, boolean ownFolder, PrintWriter err,
+                                  Optional<Supplier<String>> llmUsage) {
+        InterruptHook hook = new InterruptHook(run, ownFolder, err, llmUsage);
+        Runtime.getRuntime().addShutdownHook(hook.thread);
+        return hook;
+    }
+
+    /** The search has begun: its last checkpoint is what an interrupt writes. */
+    void searching(Discovery search) {
+        discovery.set(search);
+    }
+
+    /** The outputs are about to be written, {@code law.json} first. */
+    void writing() {
+        writing.set(true);
+    }
+
+    /** Every output is written: nothing is left for an interrupt to do. */
+    void finished() {
+        finished.set(true);
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(thread);
+        } catch (IllegalStateException e) {
+            // shutting down already: the hook is running
+        }
+    }
+
+    private void interrupted() {
+        if (finished.get()) {
+            return;
+        }
+        Optional<Runnable> writer = Optional.ofNullable(discovery.get()).flatMap(Discovery::checkpointWriter);
+        writer.ifPresent(Runnable::run);
+        if (writer.isPresent()) {
+            try {
+                if (writing.get()) {
+                    Files.deleteIfExists(run.lawFile());
+                }
+                if (llmUsage.isPresent()) {
+                    AtomicFiles.write(run.llmUsageFile(), llmUsage.get().get());
+                }
+            } catch (IOException | RuntimeException e) {
+                // the checkpoint is written; what is lost here the resumed run writes again
+            }
+        } else if (ownFolder) {
+            run.removeUnstarted();
+        }
+        err.println(writer.isPresent()
+            ? "evosld: interrupted; continue the run with " + DiscoverCommand.RESUME_HINT + run.path()
+            : "evosld: interrupted before the first checkpoint; there is nothing to resume");
+        err.flush();
+    }
+}

@@ -71,7 +71,8 @@ final class InterruptHook implements AutoCloseable {
         }
     }
 
-    private void interrupted() {
+    /** What the hook does when the JVM shuts down; called directly by tests. */
+    void interrupted() {
         if (finished.get()) {
             return;
         }

@@ -188,11 +188,7 @@ final class DiscoverCommand implements Callable<Integer> {
         }
         if (out != null && resume == null) {
             RunDirectory wanted = new RunDirectory(out);
-            if (wanted.inUse()) {
-                // before its checkpoint is offered for --resume, which the run writing it would refuse
-                throw new EvosldException(out + ": another evosld run is writing into it; wait for it, or give"
-                    + " another --out");
-            }
+            wanted.requireNotInUse();   // before its checkpoint is offered for --resume, which that run would refuse
             requireNoRun(wanted);
         }
         // every option is checked before anything is said about the LLM, so that a bad one is the only line

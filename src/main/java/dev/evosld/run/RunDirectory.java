@@ -154,8 +154,7 @@ public record RunDirectory(Path path) {
     public Lock lock() {
         try {
             Files.createDirectories(path);
-            return new Lock(FileLocks.tryExclusive(path.resolve(LOCK_FILE)).orElseThrow(() -> new EvosldException(
-                path + ": another evosld run is writing into it; wait for it, or give another --out")));
+            return new Lock(FileLocks.tryExclusive(path.resolve(LOCK_FILE)).orElseThrow(this::inUseError));
         } catch (IOException e) {
             throw new EvosldException("cannot use " + path + " as a run directory: " + e.getClass().getSimpleName()
                 + " " + e.getMessage());
@@ -176,6 +175,21 @@ public record RunDirectory(Path path) {
         } catch (IOException e) {
             return false;   // lock() says what is wrong with the folder
         }
+    }
+
+    /**
+     * Refuses a folder another process holds, before anything else is said about it.
+     *
+     * @throws EvosldException if another process holds it
+     */
+    public void requireNotInUse() {
+        if (inUse()) {
+            throw inUseError();
+        }
+    }
+
+    private EvosldException inUseError() {
+        return new EvosldException(path + ": another evosld run is writing into it; wait for it, or give another --out");
     }
 
     /** A run directory held by this process ({@link #lock}). */

@@ -23,9 +23,7 @@ class InterruptHookTest {
     void aRunStoppedBeforeItsFirstCheckpointLeavesNothingOfItsOwnFolder() throws Exception {
         RunDirectory run = RunDirectory.createUnder(dir, "own");
         Files.writeString(run.dataSourceFile(), "{}");
-        try (InterruptHook hook = InterruptHook.register(run, true, new PrintWriter(err, true), Optional.empty())) {
-            hook.interrupted();
-        }
+        interrupt(run, true);
         assertFalse(Files.exists(run.path()));
         assertEquals("evosld: interrupted before the first checkpoint; there is nothing to resume", err.toString().strip());
     }
@@ -35,10 +33,15 @@ class InterruptHookTest {
         RunDirectory run = new RunDirectory(dir.resolve("given"));
         Files.createDirectories(run.path());
         Files.writeString(run.dataSourceFile(), "{}");
-        try (InterruptHook hook = InterruptHook.register(run, false, new PrintWriter(err, true), Optional.empty())) {
+        interrupt(run, false);
+        assertTrue(Files.exists(run.dataSourceFile()));
+    }
+
+    /** What Ctrl-C does to a run whose search had not begun. */
+    private void interrupt(RunDirectory run, boolean ownFolder) {
+        try (InterruptHook hook = InterruptHook.register(run, ownFolder, new PrintWriter(err, true), Optional.empty())) {
             hook.interrupted();
         }
-        assertTrue(Files.exists(run.dataSourceFile()));
     }
 
     @Test

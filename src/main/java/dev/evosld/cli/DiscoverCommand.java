@@ -181,8 +181,8 @@ final class DiscoverCommand implements Callable<Integer> {
             source = task.dataSource(data);
         }
         TaskConfig config = data.config();
-        requireTwoRunsPerGroup(data, "csv".equals(source.kind()) ? Path.of(source.data())
-            : task.dataDirectory().trainFile(config.name()));
+        requireTwoRunsPerGroup(data, task.isGiven() ? task.trainFile(config.name())
+            : "csv".equals(source.kind()) ? Path.of(source.data()) : task.dataDirectory().trainFile(config.name()));
         if (resume != null && out != null && !out.equals(resume)) {
             throw new UsageException("--resume DIR continues the run in DIR; --out cannot send it elsewhere");
         }

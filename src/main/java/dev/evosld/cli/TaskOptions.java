@@ -228,6 +228,11 @@ final class TaskOptions {
         return DataDirectory.resolve(dataDir, System.getenv());
     }
 
+    /** The train CSV as the command line names it, for messages: a path the user typed, not the one recorded. */
+    Path trainFile(String taskName) {
+        return isBenchmarkTask() ? dataDirectory().trainFile(taskName) : source.user.data;
+    }
+
     /** Where the data came from, for a run directory's provenance; {@code data} is what {@link #load()} read. */
     DataSource dataSource(TaskData data) {
         return isBenchmarkTask()

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
 
 /**
  * A discovery run: genetic programming over laws on island populations, every candidate fitted and scored by
@@ -44,7 +45,8 @@ import java.util.concurrent.Executors;
  *
  * <p>Islands advance one generation at a time, each with a random generator seeded by (restart seed,
  * island, generation); every {@code epochLength} generations the best individuals migrate around each
- * restart's ring, the proposers may rewrite each restart's best laws, and a checkpoint is written. So a run
+ * restart's ring, the proposers may rewrite each restart's best laws, and a checkpoint is written (one is also
+ * written where a time limit stops the run). So a run
  * resumed from a checkpoint ends exactly like an uninterrupted one, and the thread count (which only
  * parallelizes fitting) does not matter.
  */
@@ -61,6 +63,8 @@ public final class Discovery {
     private final StructuralMutations mutations;
     private final ExtrapolationProbe probe;
     private final Checkpoint.Basis basis;
+    /** Nanoseconds, as {@link System#nanoTime}; a test's own clock stops a run at the generation it chooses. */
+    private final LongSupplier clock;
     private final List<Restart> restarts = new ArrayList<>();
     /** The proposers asked for laws by this run, before a resumption too: law.json names them. */
     private final Set<String> proposersAsked = new LinkedHashSet<>();
@@ -74,8 +78,9 @@ public final class Discovery {
     private volatile Checkpoint latest;
 
     private Discovery(TaskConfig config, Train train, SearchSettings settings, List<Proposer> proposers,
-                      SearchListener listener, Path checkpointFile) {
+                      SearchListener listener, Path checkpointFile, LongSupplier clock) {
         this.config = config;
+        this.clock = clock;
         this.train = train;
         this.settings = settings;
         this.proposers = List.copyOf(proposers);
@@ -101,7 +106,13 @@ public final class Discovery {
      */
     public static Discovery start(TaskConfig config, Train train, SearchSettings settings, List<Proposer> proposers,
                                   SearchListener listener, Path checkpointFile) {
-        return new Discovery(config, train, settings, proposers, listener, checkpointFile);
+        return start(config, train, settings, proposers, listener, checkpointFile, System::nanoTime);
+    }
+
+    /** A new run timed by {@code clock}. */
+    static Discovery start(TaskConfig config, Train train, SearchSettings settings, List<Proposer> proposers,
+                           SearchListener listener, Path checkpointFile, LongSupplier clock) {
+        return new Discovery(config, train, settings, proposers, listener, checkpointFile, clock);
     }
 
     /** Continues the run whose checkpoint is {@code checkpointFile}, with its settings but a new time limit and thread count. */
@@ -120,7 +131,7 @@ public final class Discovery {
             });
         }
         Discovery discovery = new Discovery(config, train, checkpoint.settings().with(timeLimit, threads), proposers,
-            listener, checkpointFile);
+            listener, checkpointFile, System::nanoTime);
         discovery.restore(checkpoint);
         return discovery;
     }
@@ -165,7 +176,7 @@ public final class Discovery {
 
     /** Runs the search to its generation or time limit and returns the chosen law, refitted on all of train. */
     public SearchResult run() {
-        long started = System.nanoTime();
+        long started = clock.getAsLong();
         try (ExecutorService executor = Executors.newFixedThreadPool(settings.threads())) {
             List<Engine<ProgramGene<Double>, Double>> engines = new ArrayList<>();
             for (Restart restart : restarts) {
@@ -182,6 +193,11 @@ public final class Discovery {
             while (generation < settings.generations()) {
                 if (timeIsUp(started)) {
                     stoppedBy = SearchResult.BY_TIME_LIMIT;
+                    if (generation % settings.epochLength() != 0) {
+                        // a resume starts here rather than at the last epoch: stepping islands and migrating
+                        // depend on the generation alone, so it still ends like an uninterrupted run
+                        checkpoint(started);
+                    }
                     break;
                 }
                 for (Restart restart : restarts) {
@@ -412,11 +428,11 @@ public final class Discovery {
 
     /** The limit is this invocation's: a resumed run gets its whole limit again, or a short resume would do nothing. */
     private boolean timeIsUp(long started) {
-        return (System.nanoTime() - started) / 1e9 >= settings.timeLimit().toMillis() / 1000.0;
+        return (clock.getAsLong() - started) / 1e9 >= settings.timeLimit().toMillis() / 1000.0;
     }
 
     private double seconds(long started) {
-        return secondsBefore + (System.nanoTime() - started) / 1e9;
+        return secondsBefore + (clock.getAsLong() - started) / 1e9;
     }
 
     private void checkpoint(long started) {

@@ -192,6 +192,29 @@ class DiscoveryTest {
     }
 
     @Test
+    void aLimitReachedBetweenEpochsCheckpointsWhereItStoppedAndResumesLikeAnUninterruptedRun(@TempDir Path directory) {
+        SearchResult uninterrupted = run(SyntheticTask.settings(8), null);
+
+        Path checkpoint = directory.resolve("checkpoint.json");
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        SearchListener clockJumpsAtFive = (generation, of, best, rate, hits) -> {
+            if (generation == 5) {
+                nanos.addAndGet(Duration.ofMinutes(10).toNanos());
+            }
+        };
+        SearchResult cut = Discovery.start(SyntheticTask.config(), SyntheticTask.train(),
+            SyntheticTask.settings(8).withTimeLimit(Duration.ofMinutes(5)), List.of(new ClassicForms()),
+            clockJumpsAtFive, checkpoint, nanos::get).run();
+
+        assertEquals("time limit", cut.stoppedBy());
+        assertEquals(5, cut.generations());
+        Checkpoint written = Checkpoint.read(checkpoint);
+        assertEquals(5, written.generation(), "not the epoch boundary at 4: a resume redoes no generation");
+        assertEquals(List.of(1, 2, 3, 4, 5), written.history().stream().map(HistoryEntry::generation).toList());
+        assertResumesLike(uninterrupted, checkpoint);
+    }
+
+    @Test
     void aLimitReachedWhileSeedingLeavesTheLaterRestartsForAResume(@TempDir Path directory) {
         SearchResult uninterrupted = run(SyntheticTask.settings(8), null);
 

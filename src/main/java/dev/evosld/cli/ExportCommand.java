@@ -44,7 +44,11 @@ final class ExportCommand implements Callable<Integer> {
         } catch (EvosldException e) {
             throw new UsageException("--format: " + e.getMessage());
         }
-        LawDocument document = RunDirectory.existing(run).readLaw();
+        RunDirectory directory = RunDirectory.existing(run);
+        if (out != null && directory.isRecord(out)) {
+            throw new UsageException("--out " + out + ": that file is one of the run's own records; name another");
+        }
+        LawDocument document = directory.readLaw();
         String text = switch (chosen) {
             case LATEX -> LatexExport.document(document);
             case JAVA -> JavaExport.source(document, className(document));

@@ -98,7 +98,9 @@ public final class JavaExport {
 
         StringJoiner variableParameters = new StringJoiner(", ");
         StringJoiner variableArguments = new StringJoiner(", ");
-        for (String variable : law.variables()) {
+        // by name, not by first appearance in the law: two runs of one task that find laws over the same features
+        // then export the same signature, and re-exporting cannot silently swap a caller's arguments
+        for (String variable : arguments(law)) {
             variableParameters.add("double " + ids.get(variable));
             variableArguments.add(ids.get(variable));
         }
@@ -174,7 +176,7 @@ public final class JavaExport {
             out.append("    public static double predict(String group").append(variablesWithComma).append(") {\n");
             out.append("        return formula(params(group)").append(argumentsWithComma).append(");\n    }\n\n");
             out.append("    private static Params params(String group) {\n");
-            out.append("        Params fitted = PARAMETERS.get(group);\n");
+            out.append("        Params fitted = group == null ? null : PARAMETERS.get(group);\n");
         } else {
             out.append("    /**\n     * Predicts every target for a run of a group, in {@link #TARGETS} order.\n");
             out.append("     *\n     * @throws IllegalArgumentException if the group has no fitted parameters\n     */\n");
@@ -193,10 +195,11 @@ public final class JavaExport {
             out.append("        }\n");
             out.append("        return formula(params(group).get(t)").append(argumentsWithComma).append(");\n    }\n\n");
             out.append("    private static List<Params> params(String group) {\n");
-            out.append("        List<Params> fitted = PARAMETERS.get(group);\n");
+            out.append("        List<Params> fitted = group == null ? null : PARAMETERS.get(group);\n");
         }
         out.append("        if (fitted == null) {\n");
-        out.append("            throw new IllegalArgumentException(\"no parameters for group '\" + group + \"'\");\n");
+        out.append("            throw new IllegalArgumentException(\"no parameters for group \" + (group == null ? \"null\" : \"'\" + group + \"'\")\n");
+        out.append("                + \"; known: \" + PARAMETERS.keySet().stream().sorted().toList());\n");
         out.append("        }\n        return fitted;\n    }\n\n");
         out.append("    private static double formula(Params fitted").append(variablesWithComma).append(") {\n");
         for (String parameter : law.parameters()) {
@@ -205,6 +208,11 @@ public final class JavaExport {
         }
         out.append("        return ").append(formula).append(";\n    }\n}\n");
         return out.toString();
+    }
+
+    /** The variables in the order {@code predict} takes them: sorted by name. */
+    public static List<String> arguments(Law law) {
+        return law.variables().stream().sorted().toList();
     }
 
     private static String params(double[] values) {

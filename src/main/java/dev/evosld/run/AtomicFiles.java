@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -43,21 +44,44 @@ public final class AtomicFiles {
         }
     }
 
-    /** Why a write failed, in words: the exceptions' messages are often bare paths. */
+    /**
+     * Why a write failed, in words: the exceptions' messages are often bare paths, and often the path of the
+     * temporary file, which the user never named.
+     */
     private static String reason(Path file, IOException e) {
-        Path existing = file.toAbsolutePath().getParent();
+        Path parent = file.toAbsolutePath().getParent();
+        Path existing = parent;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing != null && !Files.isDirectory(existing)) {
-            return (file.isAbsolute() ? existing : Path.of("").toAbsolutePath().relativize(existing))
-                + " is a file, not a folder";
+            return shown(file, existing) + " is a file, not a folder";
+        }
+        if (Files.isDirectory(file)) {
+            return "it is a folder; name a file";
         }
         return switch (e) {
-            case AccessDeniedException denied -> "permission denied (" + denied.getFile() + ")";
+            case AccessDeniedException denied -> "permission denied" + where(file, parent, denied.getFile());
+            case NoSuchFileException missing when Files.isDirectory(parent) ->
+                "no file can be created in " + shown(file, parent);
             case FileSystemException other when other.getReason() != null -> other.getReason()
-                + (other.getFile() != null ? " (" + other.getFile() + ")" : "");
+                + where(file, parent, other.getFile());
             default -> String.valueOf(e.getMessage());
         };
+    }
+
+    /** The file an error names, unless it is the temporary one: then the folder it was written in. */
+    private static String where(Path file, Path parent, String named) {
+        if (named == null) {
+            return "";
+        }
+        Path path = Path.of(named);
+        return path.getFileName() != null && path.getFileName().toString().endsWith(".part")
+            ? " in " + shown(file, parent) : " (" + named + ")";
+    }
+
+    /** A folder as the user would recognize it: absolute when they named the file absolutely. */
+    private static Path shown(Path file, Path folder) {
+        return file.isAbsolute() ? folder : Path.of("").toAbsolutePath().relativize(folder);
     }
 }

@@ -98,6 +98,21 @@ public record RunDirectory(Path path) {
     }
 
     /**
+     * Whether {@code file} is one of the records this folder's run keeps (its law, front, history, checkpoint, data
+     * record, report, plots, LLM cache or usage), which a file written by hand must not replace.
+     */
+    public boolean isRecord(Path file) {
+        Path wanted = file.toAbsolutePath().normalize();
+        Path folder = path.toAbsolutePath().normalize();
+        if (wanted.startsWith(folder.resolve("plots")) || wanted.startsWith(folder.resolve("llm"))) {
+            return true;
+        }
+        return java.util.stream.Stream.of(lawFile(), paretoFile(), historyFile(), checkpointFile(), dataSourceFile(),
+                reportFile(), llmUsageFile())
+            .anyMatch(record -> record.toAbsolutePath().normalize().equals(wanted));
+    }
+
+    /**
      * Whether the folder holds a run already (its law or its checkpoint), which a new run writing there would
      * overwrite in part and leave mixed with its own files.
      */

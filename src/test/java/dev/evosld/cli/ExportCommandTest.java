@@ -1,5 +1,6 @@
 package dev.evosld.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,6 +10,7 @@ import dev.evosld.json.Json;
 import dev.evosld.run.LawDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,5 +139,20 @@ class ExportCommandTest {
         CliRun export = CliRun.of("export", "--run", empty.toString(), "--format", "latex");
         assertEquals(1, export.status());
         assertEquals("evosld: " + empty + ": not a run directory (no law.json)\n", export.err());
+    }
+
+    @Test
+    void refusesToWriteOverTheRunsOwnRecords() throws Exception {
+        byte[] law = Files.readAllBytes(run.resolve("law.json"));
+        for (Path record : List.of(run.resolve("law.json"), run.resolve("sub/../report.html"), run.resolve("plots/x.svg"))) {
+            CliRun export = CliRun.of("export", "--run", run.toString(), "--format", "python", "--out", record.toString());
+            assertEquals(2, export.status(), record.toString());
+            assertEquals("evosld: --out " + record + ": that file is one of the run's own records; name another"
+                + " (see: evosld export --help)\n", export.err());
+        }
+        assertArrayEquals(law, Files.readAllBytes(run.resolve("law.json")));
+        CliRun beside = CliRun.of("export", "--run", run.toString(), "--format", "python", "--out",
+            run.resolve("law.py").toString());
+        assertEquals(0, beside.status(), "a file of its own in the run's folder is fine: " + beside.err());
     }
 }

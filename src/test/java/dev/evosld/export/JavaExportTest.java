@@ -78,6 +78,17 @@ class JavaExportTest {
     }
 
     @Test
+    void takesTheVariablesByNameNotByWhereTheLawFirstUsesThem() throws Exception {
+        LawDocument document = ExportFixtures.document("t", "a * y + x", List.of("x", "y"), List.of("z"),
+            Map.of("g", new double[][] {{10}}));
+        try (URLClassLoader loader = compile(Map.of("OLaw", JavaExport.source(document, "OLaw")))) {
+            Method predict = loader.loadClass("OLaw").getMethod("predict", String.class, double.class, double.class);
+            assertEquals(21.0, predict.invoke(null, "g", 1.0, 2.0), "x = 1, y = 2");
+            assertTrue(JavaExport.source(document, "OLaw").contains("predict(String group, double x, double y)"));
+        }
+    }
+
+    @Test
     void unknownGroupIsAnIllegalArgument() throws Exception {
         LawDocument document = ExportFixtures.document("t", "a * x", List.of("x"), List.of("y"),
             Map.of("g", new double[][] {{2}}));
@@ -86,6 +97,10 @@ class JavaExportTest {
             assertEquals(6.0, predict.invoke(null, "g", 3.0));
             var thrown = assertThrows(InvocationTargetException.class, () -> predict.invoke(null, "h", 3.0));
             assertTrue(thrown.getCause() instanceof IllegalArgumentException);
+            assertEquals("no parameters for group 'h'; known: [g]", thrown.getCause().getMessage());
+            var none = assertThrows(InvocationTargetException.class, () -> predict.invoke(null, null, 3.0));
+            assertEquals("no parameters for group null; known: [g]", none.getCause().getMessage(),
+                "not a NullPointerException from the map");
         }
     }
 
@@ -124,11 +139,12 @@ class JavaExportTest {
         int checked = 0;
         for (Group group : table.groups()) {
             double[][] columns = Predictions.columns(law, table, group);
+            List<String> arguments = JavaExport.arguments(law);
             for (int r = 0; r < group.rows(); r++) {
                 Object[] args = new Object[1 + variables];
                 args[0] = group.name();
                 for (int j = 0; j < variables; j++) {
-                    args[1 + j] = columns[j][r];
+                    args[1 + arguments.indexOf(law.variables().get(j))] = columns[j][r];
                 }
                 Object result = predict.invoke(null, args);
                 double[] actual = targets == 1 ? new double[] {(Double) result} : (double[]) result;

@@ -52,4 +52,22 @@ class AtomicFilesTest {
             assertEquals("cannot write " + target + ": " + csv + " is a file, not a folder", e.getMessage());
         }
     }
+
+    @Test
+    void aFolderInPlaceOfTheFileIsNamedAsSuchAndTheTemporaryFileIsNot() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("law.py"));
+        EvosldException e = assertThrows(EvosldException.class, () -> AtomicFiles.write(folder, "x"));
+        assertEquals("cannot write " + folder + ": it is a folder; name a file", e.getMessage());
+        try (var listing = Files.list(dir)) {
+            assertEquals(List.of(folder), listing.toList(), "no .part file is left behind");
+        }
+    }
+
+    @Test
+    void aFolderNoFileCanBeCreatedInIsNamedRatherThanTheTemporaryFile() {
+        assumeTrue(Files.isDirectory(Path.of("/proc")), "a /proc file system");
+        Path target = Path.of("/proc/law.py");
+        EvosldException e = assertThrows(EvosldException.class, () -> AtomicFiles.write(target, "x"));
+        assertEquals("cannot write /proc/law.py: no file can be created in /proc", e.getMessage());
+    }
 }

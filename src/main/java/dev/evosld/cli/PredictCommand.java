@@ -103,9 +103,7 @@ final class PredictCommand implements Callable<Integer> {
             } catch (DataException e) {
                 throw new UsageException(e.getMessage());
             }
-            List<String> ignored = Arrays.stream(runs.at.split(","))
-                .map(assignment -> assignment.substring(0, assignment.indexOf('=')).strip())
-                .filter(unused::contains).toList();
+            List<String> ignored = planned.ignored();
             if (!ignored.isEmpty()) {
                 spec.commandLine().getErr().println("evosld: note: the law does not use " + String.join(" or ", ignored)
                     + ", so " + (ignored.size() == 1 ? "its value is" : "their values are") + " ignored");

@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param source how messages name the file
  * @param features the feature columns read, in the order of each run's values
  * @param runs the runs in file order
+ * @param ignored features of the data given for the runs that the law does not use, so their values were ignored
  */
-public record PlannedRuns(String source, List<String> features, List<Run> runs) {
+public record PlannedRuns(String source, List<String> features, List<Run> runs, List<String> ignored) {
 
     /**
      * One run.
@@ -39,6 +40,11 @@ public record PlannedRuns(String source, List<String> features, List<Run> runs) 
     public PlannedRuns {
         features = List.copyOf(features);
         runs = List.copyOf(runs);
+        ignored = List.copyOf(ignored);
+    }
+
+    public PlannedRuns(String source, List<String> features, List<Run> runs) {
+        this(source, features, runs, List.of());
     }
 
     /** Where a run came from, for messages: {@code runs.csv:7}, or the run itself when not read from a file. */
@@ -103,12 +109,13 @@ public record PlannedRuns(String source, List<String> features, List<Run> runs) 
                 throw new DataException(run + ": " + name + " is given twice");
             }
         }
+        List<String> ignored = given.keySet().stream().filter(unused::contains).toList();
         given.keySet().removeAll(unused);
         List<String> missing = features.stream().filter(f -> !given.containsKey(f)).toList();
         if (!missing.isEmpty()) {
             throw new DataException(run + ": no value for " + MessageText.names(missing));
         }
         double[] values = features.stream().mapToDouble(given::get).toArray();
-        return new PlannedRuns(run, features, List.of(new Run(0, group, values)));
+        return new PlannedRuns(run, features, List.of(new Run(0, group, values)), ignored);
     }
 }

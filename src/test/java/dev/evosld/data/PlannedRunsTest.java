@@ -92,6 +92,8 @@ class PlannedRunsTest {
         PlannedRuns runs = PlannedRuns.single("N=1e10,T=5,D=2e11", FEATURES, List.of("T"), "gpt");
         assertEquals(FEATURES, runs.features());
         assertArrayEquals(new double[] {1e10, 2e11}, runs.runs().getFirst().values());
+        assertEquals(List.of("T"), runs.ignored(), "named, so that the user can be told");
+        assertEquals(List.of(), PlannedRuns.single("N=1e10,D=2e11", FEATURES, List.of("T"), "gpt").ignored());
     }
 
     private static String singleError(String assignments) {

@@ -1,0 +1,115 @@
+package dev.evosld.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.evosld.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class LlmUsageTest {
+
+    @Test
+    void everyCountAddsUpWhatWasRecorded() {
+        LlmUsage usage = new LlmUsage();
+        usage.recordCall();
+        usage.recordCall();
+        usage.recordCall();
+        usage.recordCacheHit();
+        usage.recordFailure();
+        usage.recordTokens(new TokenUsage(100, 20, 120));
+        usage.recordTokens(new TokenUsage(7, 3, 10));
+        usage.recordTokens(TokenUsage.NONE);
+        usage.recordProposals(5, 2);
+        usage.recordProposals(4, 4);
+        assertEquals(new LlmUsage.Snapshot(3, 1, 1, 9, 6, 107, 23, 130), usage.snapshot());
+    }
+
+    @Test
+    void aScreeningCountsItsProposedAndAcceptedLaws() {
+        LlmUsage usage = new LlmUsage();
+        ProposalParser.Screening screening = new ProposalParser.Screening(3,
+            List.of(new ProposalParser.Proposal("a*N^-b", "power"), new ProposalParser.Proposal("E + a*N^-b", "floor")),
+            List.of(), Optional.empty());
+        usage.recordProposals(screening);
+        assertEquals(3, usage.snapshot().proposals());
+        assertEquals(2, usage.snapshot().accepted());
+    }
+
+    @Test
+    void impossibleProposalCountsAreRefusedAndRecordNothing() {
+        LlmUsage usage = new LlmUsage();
+        usage.recordProposals(2, 1);
+        for (int[] counts : new int[][] {{-1, 0}, {1, -1}, {2, 3}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> usage.recordProposals(counts[0], counts[1]));
+            assertEquals("proposed " + counts[0] + ", accepted " + counts[1], e.getMessage());
+        }
+        assertEquals(new LlmUsage.Snapshot(0, 0, 0, 2, 1, 0, 0, 0), usage.snapshot());
+    }
+
+    @Test
+    void aSnapshotIsNotChangedByLaterRecords() {
+        LlmUsage usage = new LlmUsage();
+        usage.recordCall();
+        LlmUsage.Snapshot before = usage.snapshot();
+        usage.recordCall();
+        assertEquals(1, before.calls());
+        assertEquals(2, usage.snapshot().calls());
+    }
+
+    @Test
+    void countsFromManyThreadsAreExact() throws Exception {
+        LlmUsage usage = new LlmUsage();
+        int threads = 8;
+        int each = 5_000;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                work.add(executor.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < each; i++) {
+                        usage.recordCall();
+                        usage.recordCacheHit();
+                        usage.recordFailure();
+                        usage.recordTokens(new TokenUsage(3, 2, 5));
+                        usage.recordProposals(2, 1);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        long n = (long) threads * each;
+        assertEquals(new LlmUsage.Snapshot(n, n, n, 2 * n, n, 3 * n, 2 * n, 5 * n), usage.snapshot());
+    }
+
+    @Test
+    void aSnapshotRoundTripsThroughTheReportsJson() {
+        // the run report's llm object is this JSON; token counts of a long run must survive it whole
+        LlmUsage.Snapshot snapshot = new LlmUsage.Snapshot(1, 2, 3, 4, 5, 6_000_000_000L, Long.MAX_VALUE, 9);
+        String json = Json.mapper().writeValueAsString(snapshot);
+        assertEquals(snapshot, Json.mapper().readValue(json, LlmUsage.Snapshot.class));
+    }
+
+    @Test
+    void theSummaryPutsEachCountInItsPlace() {
+        // every count distinct, so that two swapped arguments of the format would show
+        LlmUsage.Snapshot snapshot = new LlmUsage.Snapshot(11, 12, 13, 14, 15, 1_600_000, 17, 1_800_000);
+        assertEquals("llm: 11 calls, 12 cache hits, 13 failures, 14 proposals, 15 accepted, 1800000 tokens"
+            + " (1600000 prompt, 17 completion)", snapshot.summary());
+    }
+}

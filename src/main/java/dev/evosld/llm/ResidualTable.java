@@ -78,7 +78,8 @@ final class ResidualTable {
         // Rows by distinct value, in ascending order; the map's order makes the text deterministic.
         Map<Double, List<Integer>> rowsByValue = new TreeMap<>();
         for (int i = 0; i < x.length; i++) {
-            rowsByValue.computeIfAbsent(x[i], v -> new ArrayList<>()).add(i);
+            // + 0.0 turns -0.0 into 0.0, which Double's order would otherwise keep apart as a second "x = 0"
+            rowsByValue.computeIfAbsent(x[i] + 0.0, v -> new ArrayList<>()).add(i);
         }
         List<Double> values = new ArrayList<>(rowsByValue.keySet());
         int bins = Math.min(MAX_LINES, values.size());

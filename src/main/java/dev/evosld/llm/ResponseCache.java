@@ -3,6 +3,7 @@ package dev.evosld.llm;
 import dev.evosld.EvosldException;
 import dev.evosld.json.Json;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -76,6 +77,8 @@ public final class ResponseCache {
             json = Files.readString(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (CharacterCodingException e) {
+            return Optional.empty(); // bytes that are not UTF-8 are as damaged as JSON that does not parse
         } catch (IOException e) {
             throw new EvosldException(file + ": cannot read the LLM response cache entry (" + e + ")", e);
         }

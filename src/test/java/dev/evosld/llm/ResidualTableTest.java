@@ -43,6 +43,17 @@ class ResidualTableTest {
     }
 
     @Test
+    void minusZeroAndZeroAreOneValueOfTheAxis() {
+        Table table = new Table(List.of("x"), List.of("y"), List.of(
+            Group.of("a", new double[][] {{0.0, -0.0, 1}}, new double[][] {{1, 3, 2}})));
+        String text = ResidualTable.of(Law.parse("c", List.of("x")), new Train(table), List.of("x"));
+        List<String> lines = text.lines().toList();
+        assertEquals(3, lines.size(), text);
+        assertTrue(lines.get(0).startsWith("- x = 0 (2 rows): "), text);
+        assertTrue(lines.get(1).startsWith("- x = 1 (1 row): "), text);
+    }
+
+    @Test
     void everyTargetHasItsOwnResidualOnTheLineAndItsOwnRange() {
         Table table = new Table(List.of("x"), List.of("loss", "acc"), List.of(
             Group.of("a", new double[][] {{1, 2}}, new double[][] {{3, 1}, {0.25, 0.75}})));

@@ -95,6 +95,17 @@ class ResponseCacheTest {
     }
 
     @Test
+    void anEntryThatIsNotUtf8IsAMissLikeAnyOtherDamagedEntry() throws Exception {
+        // the class promises that an entry that cannot be parsed counts as a miss; bytes of another encoding
+        // (a file edited in Latin-1, a disk error) cannot be parsed, yet they abort the run instead
+        ResponseCache cache = ResponseCache.open(dir);
+        Files.write(cache.entry(SEED), new byte[] {'{', '"', 'c', (byte) 0xE9, (byte) 0xFF, '"'});
+        assertEquals(Optional.empty(), cache.find(SEED));
+        cache.store(SEED, ANSWER);
+        assertEquals(Optional.of(ANSWER), cache.find(SEED));
+    }
+
+    @Test
     void anEntryThatCannotBeReadIsAnErrorNamingTheEntry() throws Exception {
         ResponseCache cache = ResponseCache.open(dir);
         Path entry = cache.entry(SEED);

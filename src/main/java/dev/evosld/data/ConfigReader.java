@@ -21,6 +21,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
@@ -227,8 +228,18 @@ final class ConfigReader {
             case MismatchedInputException m when !m.getPath().isEmpty() ->
                 at + "key '" + path(m.getPath()) + "': expected " + expected(m.getTargetType());
             case MismatchedInputException m -> at + "expected a mapping of keys to values at the top level";
+            // valid YAML whose number does not fit the key's type: the parser still stands on that key
+            case InputCoercionException c -> at + tooLarge(c);
             default -> at + yamlProblem(Objects.requireNonNullElse(e.getOriginalMessage(), e.toString()));
         };
+    }
+
+    /** Valid YAML whose number does not fit its key's type; the parser, if it is known, still stands on that key. */
+    private static String tooLarge(InputCoercionException e) {
+        String key = !e.getPath().isEmpty() ? path(e.getPath())
+            : e.processor() != null ? e.processor().currentName() : null;
+        return (key == null ? "a value" : "key '" + key + "'") + ": expected " + expected(e.getTargetType())
+            + " of a usable size";
     }
 
     /**

@@ -259,7 +259,7 @@ public final class LawFitter {
             Objective objective = projected
                 ? new ProjectedObjective(evaluator, linearSolve, problem, searched, theta, scale)
                 : new DirectObjective(evaluator, problem, searched, theta, scale, options.loss(),
-                    options.huberDelta() * problem.targetStandardDeviation());
+                    options.huberDelta() * huberScale(problem));
             if (searched.length == 0) {
                 double value = objective.evaluate(x, new double[0]);
                 return new Outcome(theta.clone(), value, 0, 1);
@@ -398,5 +398,14 @@ public final class LawFitter {
             return new TargetFit(problem.group(), problem.target(), best.theta, sum / problem.rows(), null,
                 iterations, evaluations, outcomes.size(), startsAtBest);
         }
+    }
+
+    /**
+     * What Huber's threshold is a fraction of: the target's standard deviation, or 1 for a constant target (as
+     * the objective's normalizer takes it), where a threshold of 0 would make every residual cost nothing.
+     */
+    private static double huberScale(FitProblem problem) {
+        double sd = problem.targetStandardDeviation();
+        return sd > 0 ? sd : 1.0;
     }
 }

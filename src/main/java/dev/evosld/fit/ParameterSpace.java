@@ -32,7 +32,11 @@ final class ParameterSpace {
      * parameters ({@link #logLinear}) least squares can set on the logarithm of positive targets; else null.
      */
     final Law logInner;
-    /** Parameter indices jointly linear in {@link #logInner} and unbounded; empty without it. */
+    /**
+     * Parameter indices jointly linear in {@link #logInner} and without a bound from the options; empty without
+     * it. Their role's box still holds (±10 for a parameter inside {@code exp}): the solve gives a start, which the
+     * fitter clamps into the box.
+     */
     final int[] logLinear;
 
     ParameterSpace(Law law, FitOptions options) {

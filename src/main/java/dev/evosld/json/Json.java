@@ -68,7 +68,8 @@ public final class Json {
                 + (mismatch.getPath().isEmpty() ? "" : " at " + path(mismatch.getPath()));
         }
         return original
-            .replaceFirst("(?s)\\s*\\(start marker at \\[Source:.*$", "")
+            // "(start marker at [Source: ...])", "(for Array starting at [Source: ...])": redacted, and no help
+            .replaceFirst("(?s)\\s*\\([^()\\[]*\\[Source:.*$", "")
             .replaceFirst("(?s):?\\s*enable `.*$", "")
             .strip().replaceAll("\\s+", " ");
     }

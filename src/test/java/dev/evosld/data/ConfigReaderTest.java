@@ -248,6 +248,13 @@ class ConfigReaderTest {
     }
 
     @Test
+    void anIntegerBeyondItsRangeNamesTheKeyInsteadOfAJavaType() {
+        // the YAML is valid; the value is what is wrong, and the config's author knows keys, not `int`
+        String message = error(VALID.replace("parameter_budget: 3", "parameter_budget: 99999999999"));
+        assertEquals("c.yaml:7: key 'parameter_budget': expected an integer of a usable size", message);
+    }
+
+    @Test
     void aFileThatIsNotUtf8IsSaidToBeSo(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("latin1.yaml");
         Files.write(file, "name: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));

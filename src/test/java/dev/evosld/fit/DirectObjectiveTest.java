@@ -249,4 +249,22 @@ class DirectObjectiveTest {
         assertEquals(7.5, value, 1e-15);
         assertArrayEquals(new double[] {2 * 10 / 4.0, 2 * 30 / 4.0}, grad, 1e-14, "∂/∂c = 2Σr/n, ∂/∂A = 2Σr·N/n");
     }
+
+    @Test
+    void huberFitsAConstantTargetAsSquaredLossDoes() {
+        // LawFitter passes δ = huberDelta × sd(y), which is 0 for a constant target: every nonzero residual then
+        // costs 2·0·|r| − 0² = 0, the objective is flat, and the first start is returned unfitted
+        Law law = Law.parse("A*N^(-alpha)", List.of("N"));
+        double[][] columns = Synthetic.columns(20, List.of(log(1e6, 1e9)), 3);
+        double[] y = new double[20];
+        Arrays.fill(y, 3.0);
+        FitProblem problem = new FitProblem("g", "y", 20, columns, y);
+        FitOptions options = FitOptions.defaults().withStarts(8);
+
+        TargetFit squared = LawFitter.of(law, options).fit(problem, null);
+        TargetFit huber = LawFitter.of(law, options.withLoss(Loss.HUBER)).fit(problem, null);
+
+        assertTrue(squared.mse() < 1e-20, squared::toString);
+        assertTrue(huber.mse() < 1e-12, () -> "Huber: " + huber + " after " + huber.iterations() + " iterations");
+    }
 }

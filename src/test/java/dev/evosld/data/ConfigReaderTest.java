@@ -29,30 +29,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * from a path, and the product rule that any damaged config gives one line naming the file, never another exception.
  */
 class ConfigReaderTest {
-    /** Surefire runs tests in the project folder, where the configs live. */
-    private static final Path CONFIGS = Path.of("configs");
+    private static final Path CONFIGS = ConfigFixtures.CONFIGS;
 
     private static final Set<String> REQUIRED_KEYS =
         Set.of("name", "description", "features", "targets", "parameter_budget", "scale_axis", "holdout");
 
-    private static final String VALID = """
-        name: t
-        description: d
-        features:
-          - {name: N, description: n}
-          - {name: D, description: d}
-        targets: [loss]
-        parameter_budget: 3
-        scale_axis: [N]
-        holdout: {top_values: 1}
-        """;
+    private static final String VALID = ConfigFixtures.VALID;
 
     static List<String> builtinTasks() {
         return TaskConfig.builtinTasks();
     }
 
     private static String error(String yaml) {
-        return assertThrows(DataException.class, () -> ConfigReader.read(yaml, "c.yaml")).getMessage();
+        return ConfigFixtures.error(yaml);
     }
 
     @Test

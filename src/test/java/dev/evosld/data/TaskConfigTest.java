@@ -22,27 +22,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TaskConfigTest {
-    /** Surefire runs tests in the project folder, where the configs live. */
-    private static final Path CONFIGS = Path.of("configs");
+    private static final Path CONFIGS = ConfigFixtures.CONFIGS;
 
-    private static final String VALID = """
-        name: t
-        description: d
-        features:
-          - {name: N, description: n}
-          - {name: D, description: d}
-        targets: [loss]
-        parameter_budget: 3
-        scale_axis: [N]
-        holdout: {top_values: 1}
-        """;
+    private static final String VALID = ConfigFixtures.VALID;
 
     static List<String> builtinTasks() {
         return TaskConfig.builtinTasks();
     }
 
     private static String error(String yaml) {
-        return assertThrows(DataException.class, () -> ConfigReader.read(yaml, "c.yaml")).getMessage();
+        return ConfigFixtures.error(yaml);
     }
 
     @Test

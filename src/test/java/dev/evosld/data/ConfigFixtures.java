@@ -24,6 +24,11 @@ final class ConfigFixtures {
     private ConfigFixtures() {
     }
 
+    /** The built-in tasks, as a parameter source. */
+    static java.util.List<String> builtinTasks() {
+        return TaskConfig.builtinTasks();
+    }
+
     /** The one-line message reading {@code yaml} as {@code c.yaml} fails with. */
     static String error(String yaml) {
         return assertThrows(DataException.class, () -> ConfigReader.read(yaml, "c.yaml")).getMessage();

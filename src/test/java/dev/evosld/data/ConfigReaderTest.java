@@ -1,5 +1,8 @@
 package dev.evosld.data;
 
+import static dev.evosld.data.ConfigFixtures.CONFIGS;
+import static dev.evosld.data.ConfigFixtures.VALID;
+import static dev.evosld.data.ConfigFixtures.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,20 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * from a path, and the product rule that any damaged config gives one line naming the file, never another exception.
  */
 class ConfigReaderTest {
-    private static final Path CONFIGS = ConfigFixtures.CONFIGS;
-
     private static final Set<String> REQUIRED_KEYS =
         Set.of("name", "description", "features", "targets", "parameter_budget", "scale_axis", "holdout");
-
-    private static final String VALID = ConfigFixtures.VALID;
-
-    static List<String> builtinTasks() {
-        return TaskConfig.builtinTasks();
-    }
-
-    private static String error(String yaml) {
-        return ConfigFixtures.error(yaml);
-    }
 
     @Test
     void aDocumentThatIsOnlyAnEmptyMarkerOrNullIsAnEmptyFile() {
@@ -131,7 +122,7 @@ class ConfigReaderTest {
     }
 
     @ParameterizedTest
-    @MethodSource("builtinTasks")
+    @MethodSource("dev.evosld.data.ConfigFixtures#builtinTasks")
     void eachShippedConfigNamesExactlyTheRequiredTopLevelKeyThatIsTakenAway(String task) throws IOException {
         String text = Files.readString(CONFIGS.resolve(task + ".yaml"));
         List<String> keys = topLevelKeys(text);
@@ -181,7 +172,7 @@ class ConfigReaderTest {
         Pattern oneLine = Pattern.compile("(?<file>[a-z_]+\\.yaml)(:(?<line>\\d+))?: \\S[^\\n\\r]*");
         int failures = 0;
         for (int sample = 0; sample < 600; sample++) {
-            String task = builtinTasks().get(random.nextInt(builtinTasks().size()));
+            String task = TaskConfig.builtinTasks().get(random.nextInt(TaskConfig.builtinTasks().size()));
             String source = task + ".yaml";
             String damaged = damage(Files.readString(CONFIGS.resolve(source)), random);
             try {
@@ -269,7 +260,7 @@ class ConfigReaderTest {
 
     @Test
     void readingFromAPathGivesWhatReadingItsTextGives() throws IOException {
-        for (String task : builtinTasks()) {
+        for (String task : TaskConfig.builtinTasks()) {
             Path file = CONFIGS.resolve(task + ".yaml");
             assertEquals(ConfigReader.read(Files.readString(file), "any"), ConfigReader.read(file), task);
         }

@@ -1,5 +1,8 @@
 package dev.evosld.data;
 
+import static dev.evosld.data.ConfigFixtures.CONFIGS;
+import static dev.evosld.data.ConfigFixtures.VALID;
+import static dev.evosld.data.ConfigFixtures.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,18 +25,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TaskConfigTest {
-    private static final Path CONFIGS = ConfigFixtures.CONFIGS;
-
-    private static final String VALID = ConfigFixtures.VALID;
-
-    static List<String> builtinTasks() {
-        return TaskConfig.builtinTasks();
-    }
-
-    private static String error(String yaml) {
-        return ConfigFixtures.error(yaml);
-    }
-
     @Test
     void builtinTasksAreExactlyTheConfigFiles() throws IOException {
         try (Stream<Path> files = Files.list(CONFIGS)) {
@@ -47,7 +38,7 @@ class TaskConfigTest {
     }
 
     @ParameterizedTest
-    @MethodSource("builtinTasks")
+    @MethodSource("dev.evosld.data.ConfigFixtures#builtinTasks")
     void everyBuiltinConfigIsValidAndNamedAfterItsFile(String task) {
         TaskConfig config = TaskConfig.load(CONFIGS.resolve(task + ".yaml"));
         assertEquals(task, config.name());

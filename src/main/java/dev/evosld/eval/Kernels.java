@@ -4,7 +4,8 @@ package dev.evosld.eval;
  * The transcendental loops of the evaluation core, the only ones worth hand-vectorizing: C2 already
  * auto-vectorizes the plain arithmetic loops, but not {@code Math.exp/log/pow}. Two implementations
  * exist: {@link #scalar()} with {@code java.lang.Math}, and a Vector API one used when the
- * {@code jdk.incubator.vector} module is present. They agree to a few ulps.
+ * {@code jdk.incubator.vector} module is present. They agree to a few ulps, except that the vector pow may
+ * drift by up to {@code 3|y log x|} ulps more (see {@code VectorKernels}).
  *
  * <p>Both are deterministic: the same inputs give the same bits whether the JIT has compiled the loop or
  * not. (The Vector API's own {@code EXP/LOG/POW} operators are not: their fallback and their intrinsic

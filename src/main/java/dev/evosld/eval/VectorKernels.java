@@ -18,7 +18,11 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>{@code log(x)}: {@code x = m 2^e} with {@code m} in [√½, √2), {@code log m = 2 atanh(s)},
  *       {@code s = (m−1)/(m+1)}, as an odd series in {@code s}, plus {@code e ln2};
  *   <li>{@code pow(x, y) = exp(y log x)} with the logarithm kept as an unevaluated sum of two doubles, so
- *       that the product's rounding does not grow with {@code |y log x|}.
+ *       that the product's own rounding does not grow with {@code |y log x|}. The low part is {@code log m}
+ *       rounded to a double, though, and y multiplies its last-bit error: pow drifts from {@code Math.pow} by
+ *       up to {@code 3|y log x|} ulps ({@code VectorKernelsTest} saw 2.1 times; a relative 5e-13 at the ends of
+ *       exp's range, where {@code |y log x|} nears 700), far below any noise a law is fitted to. A double-double {@code log m}
+ *       would remove it at the cost of a slower pow.
  * </ul>
  *
  * <p><b>The JIT.</b> These loops are fast only if C2 inlines every vector operation and every helper here
@@ -286,7 +290,8 @@ final class VectorKernels implements Kernels {
 
     /**
      * Powers that are plain arithmetic: exact, and as fast as the arithmetic (C2 vectorizes these loops);
-     * {@code Math.pow} special-cases the same exponents. False if {@code s} is none of them.
+     * {@code Math.pow} special-cases the same exponents, and these give its bits, signed zeros and infinities
+     * included. False if {@code s} is none of them.
      */
     private static boolean simplePower(double[] a, double s, double[] out, int n) {
         if (s == 1) {
@@ -297,7 +302,9 @@ final class VectorKernels implements Kernels {
             }
         } else if (s == 0.5) {
             for (int i = 0; i < n; i++) {
-                out[i] = Math.sqrt(a[i]);
+                // Math.pow's square root: + 0.0 makes -0.0 give +0.0, and -∞ gives +∞ rather than sqrt's NaN
+                double x = a[i] + 0.0;
+                out[i] = x == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : Math.sqrt(x);
             }
         } else if (s == -1) {
             for (int i = 0; i < n; i++) {

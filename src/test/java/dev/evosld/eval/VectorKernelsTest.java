@@ -281,6 +281,55 @@ class VectorKernelsTest {
         }
     }
 
+    /**
+     * The documented bound: lo is log m rounded to a double, so its last-bit error is multiplied by y; for bases in
+     * [sqrt(1/2), sqrt(2)), where log x is log m alone, that is about 2|y log x| ulps of the result (2.1 times at
+     * worst here), and the class comment promises at most 3 times.
+     */
+    @Test
+    void powDriftsFromMathPowByAtMostThreeTimesYLogXUlpsWhenTheExponentIsLarge() {
+        SplittableRandom random = new SplittableRandom(19);
+        int n = 64 * L;
+        double[] bases = column(random, n, r -> r.nextDouble(0.75, 1.4));
+        double[] exponents = new double[n];
+        for (int i = 0; i < n; i++) {
+            exponents[i] = random.nextDouble(-700, 700) / Math.log(bases[i]);
+        }
+        double[] out = new double[n];
+        VECTOR.pow(bases, exponents, out, new double[n], n);
+        long worst = 0;
+        int worstRow = 0;
+        for (int i = 0; i < n; i++) {
+            long ulps = Math.abs(Double.doubleToRawLongBits(Math.pow(bases[i], exponents[i]))
+                - Double.doubleToRawLongBits(out[i])) - 3 * Math.round(Math.abs(exponents[i] * Math.log(bases[i])));
+            if (ulps > worst) {
+                worst = ulps;
+                worstRow = i;
+            }
+        }
+        assertTrue(worst <= MAX_ULPS, "pow(" + bases[worstRow] + ", " + exponents[worstRow] + "): Math.pow "
+            + Math.pow(bases[worstRow], exponents[worstRow]) + ", vector " + out[worstRow] + ", " + worst + " ulps beyond 3|y log x|");
+    }
+
+    /**
+     * simplePower computes x^0.5 as sqrt(x), "Math.pow special-cases the same exponents"; but
+     * Math.pow(-0.0, 0.5) is +0.0 where sqrt gives -0.0, and Math.pow(-inf, 0.5) is +inf where sqrt gives NaN.
+     * The scalar kernels, the tree interpreter, and every other exponent follow Math.pow.
+     */
+    @Test
+    void theSquareRootExponentFollowsMathPowAtNegativeZeroAndNegativeInfinity() {
+        double[] a = {-0.0, Double.NEGATIVE_INFINITY, 4, -0.0, Double.NEGATIVE_INFINITY};
+        int n = a.length;
+        double[] direct = new double[n];
+        VECTOR.pow(a, 0.5, direct, new double[n], n);
+        double[] prepared = new double[n];
+        VECTOR.powerBase(a, n).pow(0.5, prepared, n);
+        for (int i = 0; i < n; i++) {
+            assertBits(Math.pow(a[i], 0.5), direct[i], "pow(" + a[i] + ", 0.5)");
+            assertBits(Math.pow(a[i], 0.5), prepared[i], "prepared pow(" + a[i] + ", 0.5)");
+        }
+    }
+
     @Test
     void kernelsWriteOnlyTheFirstNOutputsAndNeitherTheirInputsNorPastN() {
         SplittableRandom random = new SplittableRandom(17);

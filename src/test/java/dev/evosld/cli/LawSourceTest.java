@@ -1,0 +1,192 @@
+package dev.evosld.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.evosld.EvosldException;
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.eval.ParameterSet;
+import dev.evosld.law.Law;
+import dev.evosld.law.LawSyntaxException;
+import dev.evosld.run.LawDocument;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LawSourceTest {
+    private static final List<String> FEATURES = List.of("N", "D");
+
+    @TempDir
+    Path dir;
+
+    private static TaskConfig config(String humanLaw) {
+        return new TaskConfig("toy", "A toy task.",
+            List.of(new TaskConfig.Feature("N", "size"), new TaskConfig.Feature("D", "tokens")), List.of("loss"), 6,
+            List.of("N"), new TaskConfig.Holdout.TopValues(1, 0), humanLaw, Map.of(), null, null);
+    }
+
+    private static Table train(double[] n, double[] d) {
+        double[] loss = new double[n.length];
+        java.util.Arrays.fill(loss, 2.0);
+        return new Table(FEATURES, List.of("loss"), List.of(Group.of("g", new double[][] {n, d}, new double[][] {loss})));
+    }
+
+    /** A law.json as {@code fit --out} writes it, read back as {@code fit --law-file} reads it. */
+    private Path lawFile(String formula, List<String> features) {
+        Law law = Law.parse(formula, features);
+        double[] values = new double[law.parameterCount()];
+        java.util.Arrays.fill(values, 1.0);
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"), Map.of("g", new double[][] {values}));
+        double[][] columns = new double[features.size()][];
+        java.util.Arrays.fill(columns, new double[] {1, 2, 3});
+        Table table = new Table(features, List.of("loss"), List.of(
+            Group.of("g", columns, new double[][] {{3, 2, 1}})));
+        Path file = dir.resolve("law.json");
+        LawDocument.of("test", "toy", law, parameters, table, new LawDocument.Metrics(0.9, 0.8, null, null, null, false,
+            law.parameterCount(), law.expr().size()), null).write(file);
+        return file;
+    }
+
+    @Test
+    void aFormulaBindsTheTasksFeaturesAsVariablesAndEveryOtherNameAsAParameter() {
+        Law law = LawSource.resolve("E + A / N^alpha + B / D^beta", config(null), List.of());
+        assertEquals(List.of("N", "D"), law.variables());
+        assertEquals(List.of("E", "A", "alpha", "B", "beta"), law.parameters());
+        assertEquals(Law.parse("E + A / N^alpha + B / D^beta", FEATURES), law);
+    }
+
+    @Test
+    void humanIsTheTasksHumanLaw() {
+        Law law = LawSource.resolve("human", config("L0 + c * D^-b"), List.of());
+        assertEquals(Law.parse("L0 + c * D^-b", FEATURES), law);
+        assertEquals(List.of("D"), law.variables());
+    }
+
+    @Test
+    void humanForATaskWithoutOneIsAUsageErrorNamingTheTaskAndTheRemedy() {
+        EvosldException e = assertThrows(EvosldException.class, () -> LawSource.resolve("human", config(null), List.of()));
+        // a usage error, so the command line adds its --help pointer and exits 2
+        assertInstanceOf(UsageException.class, e);
+        assertEquals("task 'toy' has no human law; pass a formula with --law", e.getMessage());
+    }
+
+    @Test
+    void aFormulaThatDoesNotParseIsAOneLineSyntaxError() {
+        LawSyntaxException e = assertThrows(LawSyntaxException.class,
+            () -> LawSource.resolve("E + * N", config(null), List.of()));
+        assertEquals("law:5: expected a number, a name or '(' but found '*'", e.getMessage());
+    }
+
+    @Test
+    void aParameterNamedLikeAColumnLeftOutOfTheFeaturesIsRefusedNamingIt() {
+        EvosldException e = assertThrows(EvosldException.class,
+            () -> LawSource.resolve("E + A / N^a + B * lr", config(null), List.of("lr", "batch")));
+        assertFalse(e instanceof UsageException);
+        assertEquals("--law: 'lr' is a column of the data but not a feature, so the law would take it as a parameter,"
+            + " one constant per group: add it to --features, or rename the parameter", e.getMessage());
+    }
+
+    @Test
+    void aParameterDifferingFromAFeatureOnlyInCaseIsRefusedNamingTheFeature() {
+        EvosldException e = assertThrows(EvosldException.class,
+            () -> LawSource.resolve("E + A / N^a + B / d^b", config(null), List.of()));
+        assertEquals("--law: 'd' would be a parameter, one constant per group; the feature is 'D' (names are"
+            + " case-sensitive)", e.getMessage());
+    }
+
+    @Test
+    void theFirstUnmeantParameterInTheLawIsTheOneNamed() {
+        // both would be refused; the message names the one the reader meets first
+        EvosldException e = assertThrows(EvosldException.class,
+            () -> LawSource.resolve("n * lr", config(null), List.of("lr")));
+        assertEquals("--law: 'n' would be a parameter, one constant per group; the feature is 'N' (names are"
+            + " case-sensitive)", e.getMessage());
+    }
+
+    @Test
+    void aLawFileIsFittedToTheFeaturesOfTheDataNow() {
+        Path file = lawFile("E + A / N^a", List.of("N"));
+        // the law was fitted with N alone; the data now has D too, which the law simply does not use
+        Law law = LawSource.of(LawDocument.read(file), file, config(null), List.of());
+        assertEquals(Law.parse("E + A / N^a", FEATURES), law);
+    }
+
+    @Test
+    void aLawFileWhoseVariableIsNotAFeatureNowIsRefusedNamingTheFileVariableAndFeatures() {
+        Path file = lawFile("E + A / N^a + B / T^b", List.of("N", "T"));
+        EvosldException e = assertThrows(EvosldException.class,
+            () -> LawSource.of(LawDocument.read(file), file, config(null), List.of()));
+        assertEquals(file + ": the law's variable 'T' is not a feature of toy (features: N, D)", e.getMessage());
+    }
+
+    @Test
+    void aLawFileParameterThatCannotBeMeantIsRefusedNamingTheFileRatherThanTheFlag() {
+        Path file = lawFile("E + A / N^a + lr", List.of("N"));
+        EvosldException column = assertThrows(EvosldException.class,
+            () -> LawSource.of(LawDocument.read(file), file, config(null), List.of("lr")));
+        assertEquals(file + ": 'lr' is a column of the data but not a feature, so the law would take it as a"
+            + " parameter, one constant per group: add it to --features, or rename the parameter", column.getMessage());
+
+        Path lower = lawFile("E + A / N^a + d", List.of("N"));
+        EvosldException caseOnly = assertThrows(EvosldException.class,
+            () -> LawSource.of(LawDocument.read(lower), lower, config(null), List.of()));
+        assertEquals(lower + ": 'd' would be a parameter, one constant per group; the feature is 'D' (names are"
+            + " case-sensitive)", caseOnly.getMessage());
+    }
+
+    @Test
+    void aLawUsingNoFeatureGetsANoteNamingTheFeatures() {
+        assertEquals(Optional.of("evosld: note: the law uses none of the features (N, D), so it predicts one value per"
+                + " group; every name in it is a parameter"),
+            LawSource.constantNote(Law.parse("E + A", FEATURES), config(null)));
+        assertEquals(Optional.empty(), LawSource.constantNote(Law.parse("E + A / D", FEATURES), config(null)));
+    }
+
+    @Test
+    void aFittedPowerOfAFeatureBelowZeroIsNotedWithItsCountAndFirstValue() {
+        Table train = train(new double[] {-2, 4, -3, 0}, new double[] {1, 1, 1, 1});
+        assertEquals(List.of("evosld: note: N is below 0 in 2 train runs (N = -2.0), where the law's power or root of"
+                + " it is not a real number"),
+            LawSource.nonPositiveNotes(Law.parse("E + A * N^a", FEATURES), config(null), train));
+        assertEquals(List.of("evosld: note: N is below 0 in 2 train runs (N = -2.0), where the law's power or root of"
+                + " it is not a real number"),
+            LawSource.nonPositiveNotes(Law.parse("E + A * sqrt(N)", FEATURES), config(null), train));
+    }
+
+    @Test
+    void aLogarithmOfAFeatureIsNotedAtZeroTooAndInTheSingularForOneRun() {
+        Table train = train(new double[] {5, 0, 7}, new double[] {1, 2, 3});
+        assertEquals(List.of("evosld: note: N is 0 or below in 1 train run (N = 0.0), where the law's logarithm of it is"
+                + " not a real number"),
+            LawSource.nonPositiveNotes(Law.parse("E + A * log(N)", FEATURES), config(null), train));
+        // 0^p is 0 for a positive power: the same zero is no problem for a fitted power
+        assertEquals(List.of(), LawSource.nonPositiveNotes(Law.parse("E + A * N^a", FEATURES), config(null), train));
+        // a logarithm and a power of one feature: the stricter logarithm decides, in one note
+        assertEquals(List.of("evosld: note: N is 0 or below in 1 train run (N = 0.0), where the law's logarithm of it is"
+                + " not a real number"),
+            LawSource.nonPositiveNotes(Law.parse("A * N^a + B * log(N)", FEATURES), config(null), train));
+    }
+
+    @Test
+    void onlyFittedPowersLogarithmsAndRootsOfABareFeatureAreNoted() {
+        Table train = train(new double[] {-1, -2}, new double[] {-1, 2});
+        for (String safe : List.of("E + A * N^2", "E + A * N^-0.5", "E + A * (N + c)^a", "E + A * log(c)^N",
+            "E + A * exp(N)", "E + A * N")) {
+            assertEquals(List.of(), LawSource.nonPositiveNotes(Law.parse(safe, FEATURES), config(null), train), safe);
+        }
+        // one note per offending feature, in the order the law uses them
+        assertEquals(List.of(
+                "evosld: note: D is below 0 in 1 train run (D = -1.0), where the law's power or root of it is not a real"
+                    + " number",
+                "evosld: note: N is 0 or below in 2 train runs (N = -1.0), where the law's logarithm of it is not a real"
+                    + " number"),
+            LawSource.nonPositiveNotes(Law.parse("A * D^b + B * log(N)", FEATURES), config(null), train));
+    }
+}

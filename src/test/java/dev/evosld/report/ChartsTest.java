@@ -1,0 +1,146 @@
+package dev.evosld.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+class ChartsTest {
+    private static final double NAN = Double.NaN;
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    @TempDir
+    Path plots;
+
+    /** How often a colour fills a shape of the SVG: the markers of a scatter once each, with the legend hidden. */
+    static int fills(String svg, Color color) {
+        Matcher m = Pattern.compile(Pattern.quote("fill:rgb(" + color.getRed() + "," + color.getGreen() + ","
+            + color.getBlue() + ")")).matcher(svg);
+        int count = 0;
+        while (m.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    @Test
+    void aChartWithoutATitleShowsNoTitleAndKeepsItsSizeAndAxisTitles() {
+        XYChart untitled = Charts.chart(440, 400, null, "actual loss", "predicted loss");
+        assertEquals("", untitled.getTitle());
+        assertFalse(untitled.getStyler().isChartTitleVisible());
+        assertEquals(440, untitled.getWidth());
+        assertEquals(400, untitled.getHeight());
+        assertEquals("actual loss", untitled.getXAxisTitle());
+        assertEquals("predicted loss", untitled.getYAxisTitle());
+        XYChart titled = Charts.chart(400, 300, "dense · loss", "N", "loss");
+        assertEquals("dense · loss", titled.getTitle());
+        assertTrue(titled.getStyler().isChartTitleVisible());
+        assertFalse(titled.getStyler().isXAxisLogarithmic() || titled.getStyler().isYAxisLogarithmic(),
+            "linear until a caller asks for a log axis");
+    }
+
+    @Test
+    void aScatterKeepsOnlyThePointsWithBothCoordinatesFinite() {
+        XYChart chart = Charts.chart(400, 300, null, "x", "y");
+        XYSeries series = Charts.scatter(chart, "train", new double[] {1, NAN, 3, 4, INF, 6},
+            new double[] {10, 20, NAN, 40, 50, -INF}, Charts.TEST, SeriesMarkers.DIAMOND);
+        assertArrayEquals(new double[] {1, 4}, series.getXData());
+        assertArrayEquals(new double[] {10, 40}, series.getYData());
+        assertEquals(XYSeriesRenderStyle.Scatter, series.getXYSeriesRenderStyle().orElseThrow());
+        assertEquals(SeriesMarkers.DIAMOND, series.getMarker());
+        assertEquals(Charts.TEST, series.getMarkerColor());
+        assertEquals(List.of(series), List.copyOf(chart.getSeriesCollection()));
+        assertEquals("train", chart.getSeries("train").getName());
+    }
+
+    @Test
+    void aLineIsUnmarkedInItsColourAndWidthAndADashedLineIsDashed() {
+        XYChart chart = Charts.chart(400, 300, null, "x", "y");
+        XYSeries line = Charts.line(chart, "fit", new double[] {1, 2, 3}, new double[] {3, NAN, 1}, Charts.INK, 1.6f);
+        assertArrayEquals(new double[] {1, 3}, line.getXData());
+        assertEquals(XYSeriesRenderStyle.Line, line.getXYSeriesRenderStyle().orElseThrow());
+        assertEquals(SeriesMarkers.NONE, line.getMarker());
+        assertEquals(Charts.INK, line.getLineColor());
+        assertEquals(1.6f, line.getLineStyle().getLineWidth());
+        assertNull(line.getLineStyle().getDashArray());
+
+        XYSeries dashed = Charts.dashed(chart, "y = x", new double[] {0, 5}, new double[] {0, 5}, Charts.MUTED);
+        BasicStroke stroke = dashed.getLineStyle();
+        assertArrayEquals(new float[] {5f, 4f}, stroke.getDashArray());
+        assertEquals(1.2f, stroke.getLineWidth());
+        assertEquals(Charts.MUTED, dashed.getLineColor());
+    }
+
+    @Test
+    void valuesSpanDecadesOnlyWhenPositiveAndMoreThanTenfoldApart() {
+        assertFalse(Charts.spansDecades(new double[] {1, 10}), "exactly a decade is not more than one");
+        assertTrue(Charts.spansDecades(new double[] {1, 10.5}));
+        assertTrue(Charts.spansDecades(new double[] {2}, new double[] {30}), "taken over every array together");
+        assertFalse(Charts.spansDecades(new double[] {0, 100}), "zero has no logarithm");
+        assertFalse(Charts.spansDecades(new double[] {-1, 100}));
+        assertTrue(Charts.spansDecades(new double[] {NAN, 1e-3, INF, 1}), "non-finite values are left out");
+        assertFalse(Charts.spansDecades(new double[] {}), "no values");
+        assertFalse(Charts.spansDecades(new double[] {NAN, INF}), "no finite values");
+        assertFalse(Charts.spansDecades(new double[] {5}), "one value");
+    }
+
+    @Test
+    void aLogAxisIsLabelledInPowersOfTen() {
+        XYChart chart = Charts.chart(400, 300, null, "x", "y");
+        Charts.logX(chart);
+        assertTrue(chart.getStyler().isXAxisLogarithmic());
+        assertFalse(chart.getStyler().isYAxisLogarithmic());
+        assertEquals("10⁴", chart.getStyler().getXAxisTickLabelsFormattingFunction().apply(1e4));
+        Charts.logY(chart);
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
+        assertEquals("10⁻³", chart.getStyler().getYAxisTickLabelsFormattingFunction().apply(1e-3));
+        assertEquals("10¹⁰", Charts.logLabel(1e10));
+        assertEquals("3000", Charts.logLabel(3000));
+        assertEquals("-1000", Charts.logLabel(-1000), "a negative value is no power of ten");
+        assertEquals("0", Charts.logLabel(0));
+    }
+
+    @Test
+    void savingWritesAPngAtTwiceTheSizeAndAnSvgWithEachPointDrawn() throws Exception {
+        XYChart chart = Charts.chart(300, 200, null, "x", "y");
+        chart.getStyler().setLegendVisible(false);
+        Charts.scatter(chart, "test", new double[] {1, 2, NAN, 4}, new double[] {4, 3, 2, 1}, Charts.TEST,
+            SeriesMarkers.DIAMOND);
+        Charts.scatter(chart, "one", new double[] {2.5}, new double[] {2.5}, Charts.PALETTE[2], SeriesMarkers.CIRCLE);
+        List<Path> files = Charts.save(chart, plots, "points");
+        assertEquals(List.of(plots.resolve("points.png"), plots.resolve("points.svg")), files);
+        BufferedImage png = ImageIO.read(files.get(0).toFile());
+        assertEquals(600, png.getWidth());
+        assertEquals(400, png.getHeight());
+        String svg = Files.readString(files.get(1));
+        assertTrue(svg.contains("viewBox=\"0 0 300 200\""), svg.substring(0, 400));
+        assertEquals(3, fills(svg, Charts.TEST), "the three finite points");
+        assertEquals(1, fills(svg, Charts.PALETTE[2]), "a single point is drawn too");
+    }
+
+    @Test
+    void aFigureShowsThePngAtTheChartsSizeWithPlainAlternativeText() {
+        XYChart chart = Charts.chart(440, 400, null, "x", "y");
+        assertEquals("<figure><img src=\"plots/predicted-1.png\" width=\"440\" alt=\"Target loss &amp; &quot;error&quot;"
+                + " - scaled.\"><figcaption>Target <code>loss &amp; \"error\"</code> &#x2014; scaled."
+                + " <a href=\"plots/predicted-1.svg\">SVG</a></figcaption></figure>\n",
+            Charts.figure(chart, "predicted-1", "Target <code>loss &amp; \"error\"</code> &#x2014; scaled."));
+    }
+}

@@ -1,0 +1,185 @@
+package dev.evosld.report;
+
+import static dev.evosld.report.ChartsTest.fills;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.TaskData;
+import dev.evosld.data.Train;
+import dev.evosld.eval.ParameterSet;
+import dev.evosld.law.Law;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScaleSectionTest {
+    private static final List<String> N_ONLY = List.of("N");
+    private static final Law POWER = Law.parse("E + A / N^alpha", N_ONLY);
+
+    @TempDir
+    Path plots;
+
+    private static TaskConfig config(List<String> features, List<String> targets, List<String> scaleAxis) {
+        return new TaskConfig("toy", "A toy task.", features.stream().map(f -> new TaskConfig.Feature(f, f)).toList(),
+            targets, 4, scaleAxis, scaleAxis.isEmpty() ? new TaskConfig.Holdout.Folds(2, 0)
+                : new TaskConfig.Holdout.TopValues(1, 0), null, Map.of(), null, null);
+    }
+
+    /** Group "a" has 3 train and 2 test rows, "b" 4 train rows and 1 test row. */
+    private static TaskData twoGroups(List<String> scaleAxis, boolean withTest) {
+        TaskConfig config = config(N_ONLY, List.of("loss"), scaleAxis);
+        Table train = new Table(N_ONLY, List.of("loss"), List.of(
+            Group.of("a", new double[][] {{1, 2, 4}}, new double[][] {{3, 2.5, 2.2}}),
+            Group.of("b", new double[][] {{1, 2, 3, 4}}, new double[][] {{4, 3.2, 3, 2.9}})));
+        Table test = new Table(N_ONLY, List.of("loss"), List.of(
+            Group.of("a", new double[][] {{8, 16}}, new double[][] {{2.0, 1.9}}),
+            Group.of("b", new double[][] {{8}}, new double[][] {{2.7}})));
+        return withTest ? new TaskData(config, new Train(train), new dev.evosld.data.Test(test))
+            : new TaskData(config, new Train(train), Optional.empty());
+    }
+
+    private static ParameterSet powerParameters(String... groups) {
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        for (String group : groups) {
+            values.put(group, new double[][] {{1.5, 1.5, 0.5}});
+        }
+        return ParameterSet.of(POWER.parameters(), List.of("loss"), values);
+    }
+
+    private String svg(String stem) throws IOException {
+        return Files.readString(plots.resolve(stem + ".svg"));
+    }
+
+    private static int strokes(String svg, Color color) {
+        Matcher m = Pattern.compile(Pattern.quote("stroke:rgb(" + color.getRed() + "," + color.getGreen() + ","
+            + color.getBlue() + ")")).matcher(svg);
+        int count = 0;
+        while (m.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    void eachGroupIsAPanelOfItsTrainAndTestPointsWithTheFittedCurveThroughThem() throws IOException {
+        String html = ScaleSection.of(POWER, powerParameters("a", "b"), twoGroups(List.of("N"), true), plots, 12);
+        assertEquals("<section id=\"scale\">\n<h2>loss against <code>N</code></h2>\n<p class=\"note\">Per group,"
+            + " <code>loss</code> against <code>N</code>: circles are train rows, diamonds test rows; lines are the fitted"
+            + " law from the smallest train value to the largest test value, with the law's other variables held at the"
+            + " values of the group's test rows (one line and colour per combination; points take the colour of the"
+            + " combination within 5% of theirs, grey if there is none).</p>\n<div class=\"grid three\">\n"
+            + "<figure><img src=\"plots/scale-01.png\" width=\"400\" alt=\"Group a.\"><figcaption>Group <code>a</code>."
+            + " <a href=\"plots/scale-01.svg\">SVG</a></figcaption></figure>\n"
+            + "<figure><img src=\"plots/scale-02.png\" width=\"400\" alt=\"Group b.\"><figcaption>Group <code>b</code>."
+            + " <a href=\"plots/scale-02.svg\">SVG</a></figcaption></figure>\n</div>\n</section>\n", html);
+        // with one curve, train points take the train colour and test points the test colour
+        assertEquals(3, fills(svg("scale-01"), Charts.TRAIN));
+        assertEquals(2, fills(svg("scale-01"), Charts.TEST));
+        assertEquals(4, fills(svg("scale-02"), Charts.TRAIN));
+        assertEquals(1, fills(svg("scale-02"), Charts.TEST));
+        assertEquals(ScalePanels.CURVE_POINTS - 1, strokes(svg("scale-01"), Charts.INK), "one curve of segments");
+        assertTrue(Files.size(plots.resolve("scale-02.png")) > 0);
+    }
+
+    @Test
+    void withoutATestSplitOnlyTrainPointsAreDrawnAndTheNoteSaysHowFarTheCurveReaches() throws IOException {
+        String html = ScaleSection.of(POWER, powerParameters("a", "b"), twoGroups(List.of("N"), false), plots, 12);
+        assertTrue(html.contains("</code>: circles are train rows (there is no test split); lines are the fitted law from"
+            + " the smallest train value to 10× the largest (one step further on a log10 scale for a feature with values"
+            + " of zero or below), as far as discover checked the law beyond the data, with the law's other variables"
+            + " held at the values of the group's rows (one line"), html);
+        assertEquals(3, fills(svg("scale-01"), Charts.TRAIN));
+        assertEquals(0, fills(svg("scale-01"), Charts.TEST));
+    }
+
+    @Test
+    void withoutAScaleAxisTheNoteSaysTheFirstFeatureStandsIn() {
+        String html = ScaleSection.of(POWER, powerParameters("a", "b"), twoGroups(List.of(), true), plots, 12);
+        assertTrue(html.startsWith("<section id=\"scale\">\n<h2>loss against <code>N</code></h2>\n<p class=\"note\">The"
+            + " task has no scale axis; its first feature stands in. Per group, "), html);
+    }
+
+    @Test
+    void panelsBeyondTheLimitAreLeftOutAndTheNoteSaysHowManyThereAre() {
+        String html = ScaleSection.of(POWER, powerParameters("a", "b"), twoGroups(List.of("N"), true), plots, 1);
+        assertTrue(html.contains(" grey if there is none). Showing the first 1 of 2 groups.</p>\n"), html);
+        assertEquals(1, count(html, "<figure>"));
+        assertTrue(Files.exists(plots.resolve("scale-01.svg")));
+        assertFalse(Files.exists(plots.resolve("scale-02.svg")));
+    }
+
+    @Test
+    void severalTargetsArePanelsPerGroupAndTargetNamedInTheCaption() throws IOException {
+        List<String> targets = List.of("loss", "error");
+        Table train = new Table(N_ONLY, targets, List.of(Group.of("a&b", new double[][] {{1, 2, 4}},
+            new double[][] {{3, 2.5, 2.2}, {0.5, 0.4, 0.35}})));
+        TaskData data = new TaskData(config(N_ONLY, targets, List.of("N")), new Train(train), Optional.empty());
+        ParameterSet parameters = ParameterSet.of(POWER.parameters(), targets, Map.of("a&b",
+            new double[][] {{1.5, 1.5, 0.5}, {0.3, 0.2, 0.5}}));
+        String html = ScaleSection.of(POWER, parameters, data, plots, 1);
+        assertTrue(html.startsWith("<section id=\"scale\">\n<h2>Targets against <code>N</code></h2>\n<p class=\"note\">Per"
+            + " group, each target against <code>N</code>: "), html);
+        assertTrue(html.contains(" Showing the first 1 of 2 group–target pairs.</p>"), html);
+        assertTrue(html.contains("<figcaption>Group <code>a&amp;b</code>, target <code>loss</code>."), html);
+
+        ScaleSection.of(POWER, parameters, data, plots, 12);
+        assertEquals(3, fills(svg("scale-02"), Charts.TRAIN), "the second target's three train rows");
+    }
+
+    @Test
+    void aLawOfTwoScaleAxesGetsASectionAgainstEach() {
+        List<String> features = List.of("N", "D");
+        Law law = Law.parse("E + A / N^a + B / D^b", features);
+        Table train = new Table(features, List.of("loss"), List.of(Group.of("g",
+            new double[][] {{1, 2, 4, 1, 2, 4}, {10, 10, 10, 100, 100, 100}}, new double[][] {{4, 3, 2.5, 3.5, 2.5, 2}})));
+        TaskData data = new TaskData(config(features, List.of("loss"), List.of("N", "D")), new Train(train),
+            Optional.empty());
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
+            Map.of("g", new double[][] {{1, 2, 0.5, 3, 0.3}}));
+        String html = ScaleSection.of(law, parameters, data, plots, 12);
+        assertTrue(html.contains("<section id=\"scale\">\n<h2>loss against <code>N</code></h2>"), html);
+        assertTrue(html.contains("<section id=\"scale-D\">\n<h2>loss against <code>D</code></h2>"), html);
+        assertTrue(Files.exists(plots.resolve("scale-01.svg")));
+        assertTrue(Files.exists(plots.resolve("scale-D-01.svg")));
+    }
+
+    @Test
+    void curvesForValuesOfOneOtherVariableGetALegendAWiderPanelAndTheirOwnColours() throws IOException {
+        List<String> features = List.of("N", "P");
+        Law law = Law.parse("E + A / (N * (1 + k * log(P)))^alpha", features);
+        Table train = new Table(features, List.of("loss"), List.of(Group.of("a",
+            new double[][] {{1e8, 2e8, 1.01e8, 2.02e8, 1.02e8, 2.04e8}, {1, 1, 2, 2, 4, 4}},
+            new double[][] {{3, 2.5, 2.9, 2.4, 2.8, 2.3}})));
+        Table test = new Table(features, List.of("loss"), List.of(
+            Group.of("a", new double[][] {{1.04e8, 2.08e8}, {8, 8}}, new double[][] {{2.7, 2.2}})));
+        TaskData data = new TaskData(config(features, List.of("loss"), List.of("P")), new Train(train),
+            new dev.evosld.data.Test(test));
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
+            Map.of("a", new double[][] {{1.5, 400, 0.3, 0.35}}));
+        String html = ScaleSection.of(law, parameters, data, plots, 12);
+        assertTrue(html.contains("<div class=\"grid two\">"), html);
+        assertTrue(html.contains("<img src=\"plots/scale-01.png\" width=\"600\""), html);
+        // rows at N near 1.04e8 join the first curve, those near 2.08e8 the second: three train and one test each
+        String svg = svg("scale-01");
+        assertEquals(4, fills(svg, Charts.PALETTE[0]));
+        assertEquals(4, fills(svg, Charts.PALETTE[1]));
+        assertEquals(0, fills(svg, Charts.MUTED), "every point lies within 5% of a curve's N");
+    }
+}

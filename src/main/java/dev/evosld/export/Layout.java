@@ -45,9 +45,12 @@ final class Layout {
             return new Signed(!negative, box);
         }
 
-        /** The box with its sign written in front. */
+        /** The box with its sign written in front; a sum in parentheses, or the sign would negate its first term. */
         Box written() {
-            return negative ? new Row(List.of(new Sign(Sign.Kind.MINUS), box)) : box;
+            if (!negative) {
+                return box;
+            }
+            return new Row(List.of(new Sign(Sign.Kind.MINUS), box instanceof Row row && row.isSum() ? new Fenced(box) : box));
         }
     }
 
@@ -123,8 +126,7 @@ final class Layout {
 
     private Signed product(Apply mul) {
         List<Expr> factors = new ArrayList<>();
-        collectFactors(mul, factors);
-        boolean negative = false;
+        boolean negative = collectFactors(mul, factors);
         List<Box> boxes = new ArrayList<>();
         for (Expr factor : factors) {
             Signed s = signed(factor);
@@ -149,13 +151,19 @@ final class Layout {
         return new Signed(negative, new Row(items));
     }
 
-    private static void collectFactors(Expr expr, List<Expr> out) {
+    /**
+     * The factors of a product, negations passed through, so that {@code -(y log x) k} is one product of three
+     * factors and the function in it gets its parentheses like any other; true if an odd number of negations was.
+     */
+    private static boolean collectFactors(Expr expr, List<Expr> out) {
         if (expr instanceof Apply a && a.op() == dev.evosld.law.Operator.MUL) {
-            collectFactors(a.arg(0), out);
-            collectFactors(a.arg(1), out);
-        } else {
-            out.add(expr);
+            return collectFactors(a.arg(0), out) ^ collectFactors(a.arg(1), out);
         }
+        if (expr instanceof Apply a && a.op() == dev.evosld.law.Operator.NEG) {
+            return !collectFactors(a.arg(0), out);
+        }
+        out.add(expr);
+        return false;
     }
 
     /** Whether two factors need a dot between them to read as a product. */

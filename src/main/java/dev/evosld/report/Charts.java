@@ -19,6 +19,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.internal.series.Series;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.Marker;
@@ -118,8 +119,7 @@ final class Charts {
     }
 
     static XYSeries scatter(XYChart chart, String name, double[] x, double[] y, Color color, Marker marker) {
-        double[][] finite = finite(x, y);
-        XYSeries series = chart.addSeries(name, finite[0], finite[1]);
+        XYSeries series = add(chart, name, x, y);
         series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
         series.setMarker(marker);
         series.setMarkerColor(color);
@@ -127,8 +127,7 @@ final class Charts {
     }
 
     static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, float width) {
-        double[][] finite = finite(x, y);
-        XYSeries series = chart.addSeries(name, finite[0], finite[1]);
+        XYSeries series = add(chart, name, x, y);
         series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         series.setMarker(SeriesMarkers.NONE);
         series.setLineColor(color);
@@ -141,6 +140,17 @@ final class Charts {
         series.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {5f, 4f}, 0f));
         return series;
+    }
+
+    /**
+     * The series of the finite points, on the chart; with none (a law whose test predictions are all NaN), a series
+     * kept off the chart, which XChart refuses to draw empty, so that callers may style it all the same.
+     */
+    private static XYSeries add(XYChart chart, String name, double[] x, double[] y) {
+        double[][] finite = finite(x, y);
+        return finite[0].length == 0
+            ? new XYSeries(name, new double[] {0}, new double[] {0}, null, Series.DataType.Number)
+            : chart.addSeries(name, finite[0], finite[1]);
     }
 
     /** Only the points where both coordinates are finite: XChart cannot place the others. */

@@ -8,6 +8,7 @@ import dev.evosld.report.ScalePanels.Panel;
 import dev.evosld.report.ScalePanels.Points;
 import java.awt.Color;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -116,7 +117,9 @@ final class ScaleSection {
      */
     private static void addPoints(XYChart chart, String split, Points points, Marker marker,
                                   int curves, Color splitColor) {
-        for (int c = -1; c < curves; c++) {
+        // a panel without a curve (its rows all at one value of the axis) still has rows matched to combinations
+        int matched = Arrays.stream(points.curve()).max().orElse(-1) + 1;
+        for (int c = -1; c < Math.max(curves, matched); c++) {
             int count = 0;
             for (int i = 0; i < points.size(); i++) {
                 if (points.curve()[i] == c) {
@@ -136,7 +139,7 @@ final class ScaleSection {
                     k++;
                 }
             }
-            Color pointColor = c < 0 ? Charts.MUTED : curves == 1 ? splitColor : color(c);
+            Color pointColor = c < 0 ? Charts.MUTED : curves <= 1 ? splitColor : color(c);
             XYSeries series = Charts.scatter(chart, split + " " + c, x, y, pointColor, marker);
             series.setShowInLegend(false);
         }

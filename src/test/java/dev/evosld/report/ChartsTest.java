@@ -143,4 +143,19 @@ class ChartsTest {
                 + " <a href=\"plots/predicted-1.svg\">SVG</a></figcaption></figure>\n",
             Charts.figure(chart, "predicted-1", "Target <code>loss &amp; \"error\"</code> &#x2014; scaled."));
     }
+
+    @Test
+    void aSeriesWithNoFinitePointIsDrawnEmptyRatherThanFailing() throws Exception {
+        // Report draws test predictions as they come: a law that is NaN beyond train makes them all non-finite, and
+        // then `evosld report` ends in "internal error: IllegalArgumentException: Y-Axis data cannot be empty"
+        XYChart chart = Charts.chart(440, 400, null, "actual loss", "predicted loss");
+        Charts.scatter(chart, "train", new double[] {1, 2}, new double[] {1, 2}, Charts.TRAIN, SeriesMarkers.CIRCLE);
+        Charts.scatter(chart, "test", new double[] {3, 4}, new double[] {NAN, INF}, Charts.TEST, SeriesMarkers.DIAMOND)
+            .setMarkerColor(Charts.TEST);
+        Charts.line(chart, "curve", new double[] {NAN}, new double[] {1}, Charts.INK, 1.6f);
+        assertEquals(List.of("train"), chart.getSeriesCollection().stream().map(s -> s.getName()).toList(),
+            "nothing to draw, so not on the chart");
+        Charts.save(chart, plots, "predicted-1");
+        assertTrue(Files.readString(plots.resolve("predicted-1.svg")).contains("<svg"));
+    }
 }

@@ -182,4 +182,18 @@ class ScaleSectionTest {
         assertEquals(4, fills(svg, Charts.PALETTE[1]));
         assertEquals(0, fills(svg, Charts.MUTED), "every point lies within 5% of a curve's N");
     }
+
+    @Test
+    void aGroupWhoseRowsAllLieAtOneValueOfTheAxisStillShowsThem() throws IOException {
+        // no range to draw a curve over, so the panel has no curve; its rows are nonetheless data the plot is of
+        TaskConfig config = config(N_ONLY, List.of("loss"), List.of("N"));
+        Table train = new Table(N_ONLY, List.of("loss"), List.of(
+            Group.of("a", new double[][] {{1, 2, 4}}, new double[][] {{3, 2.5, 2.2}}),
+            Group.of("single", new double[][] {{5, 5}}, new double[][] {{2.0, 2.1}})));
+        Table test = new Table(N_ONLY, List.of("loss"), List.of(
+            Group.of("a", new double[][] {{8}}, new double[][] {{2.0}})));
+        TaskData data = new TaskData(config, new Train(train), new dev.evosld.data.Test(test));
+        ScaleSection.of(POWER, powerParameters("a", "single"), data, plots, 12);
+        assertEquals(2, fills(svg("scale-02"), Charts.TRAIN), "the group's two train rows");
+    }
 }

@@ -39,12 +39,23 @@ final class LawSource {
         return requireMeant(Law.parse(law, config.featureNames()), config, otherColumns, "--law");
     }
 
-    /** The law of a law file, whose variables must all be features of the data it is fitted to now. */
+    /**
+     * The law of a law file, whose variables must all be features of the data it is fitted to now, and whose
+     * parameters none.
+     */
     static Law of(LawDocument document, Path file, TaskConfig config, List<String> otherColumns) {
         for (String variable : document.variables()) {
             if (!config.featureNames().contains(variable)) {
                 throw new EvosldException(file + ": the law's variable '" + variable + "' is not a feature of "
                     + config.name() + " (features: " + String.join(", ", config.featureNames()) + ")");
+            }
+        }
+        for (String parameter : document.parameterNames()) {
+            if (config.featureNames().contains(parameter)) {
+                // read over today's features it would turn into a variable: another law than the one fitted
+                throw new EvosldException(file + ": the law's parameter '" + parameter + "' is a feature of "
+                    + config.name() + ", so the law would read it as the feature's values; rename the parameter in"
+                    + " the file");
             }
         }
         return requireMeant(Law.parse(document.law(), config.featureNames()), config, otherColumns, file.toString());

@@ -127,6 +127,16 @@ class LawSourceTest {
     }
 
     @Test
+    void aLawFileWhoseParameterIsAFeatureNowIsRefusedRatherThanReadAsThatFeature() {
+        // fitted where D was no feature, D was a constant; over N and D it would silently become the column
+        Path file = lawFile("E + A / N^a + D", List.of("N"));
+        EvosldException e = assertThrows(EvosldException.class,
+            () -> LawSource.of(LawDocument.read(file), file, config(null), List.of()));
+        assertEquals(file + ": the law's parameter 'D' is a feature of toy, so the law would read it as the feature's"
+            + " values; rename the parameter in the file", e.getMessage());
+    }
+
+    @Test
     void aLawFileParameterThatCannotBeMeantIsRefusedNamingTheFileRatherThanTheFlag() {
         Path file = lawFile("E + A / N^a + lr", List.of("N"));
         EvosldException column = assertThrows(EvosldException.class,

@@ -21,8 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       that the product's own rounding does not grow with {@code |y log x|}. The low part is {@code log m}
  *       rounded to a double, though, and y multiplies its last-bit error: pow drifts from {@code Math.pow} by
  *       up to {@code 3|y log x|} ulps ({@code VectorKernelsTest} saw 2.1 times; a relative 5e-13 at the ends of
- *       exp's range, where {@code |y log x|} nears 700), far below any noise a law is fitted to. A double-double {@code log m}
- *       would remove it at the cost of a slower pow.
+ *       exp's range, where {@code |y log x|} nears 700), far below any noise a law is fitted to. A double-double
+ *       {@code log m} would remove it at the cost of a slower pow.
  * </ul>
  *
  * <p><b>The JIT.</b> These loops are fast only if C2 inlines every vector operation and every helper here

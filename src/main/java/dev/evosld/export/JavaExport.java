@@ -198,7 +198,8 @@ public final class JavaExport {
             out.append("        List<Params> fitted = group == null ? null : PARAMETERS.get(group);\n");
         }
         out.append("        if (fitted == null) {\n");
-        out.append("            throw new IllegalArgumentException(\"no parameters for group \" + (group == null ? \"null\" : \"'\" + group + \"'\")\n");
+        out.append("            throw new IllegalArgumentException(\"no parameters for group \"\n");
+        out.append("                + (group == null ? \"null\" : \"'\" + group + \"'\")\n");
         out.append("                + \"; known: \" + PARAMETERS.keySet().stream().sorted().toList());\n");
         out.append("        }\n        return fitted;\n    }\n\n");
         out.append("    private static double formula(Params fitted").append(variablesWithComma).append(") {\n");
@@ -211,7 +212,7 @@ public final class JavaExport {
     }
 
     /** The variables in the order {@code predict} takes them: sorted by name. */
-    public static List<String> arguments(Law law) {
+    static List<String> arguments(Law law) {
         return law.variables().stream().sorted().toList();
     }
 

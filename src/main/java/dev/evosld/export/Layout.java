@@ -50,7 +50,8 @@ final class Layout {
             if (!negative) {
                 return box;
             }
-            return new Row(List.of(new Sign(Sign.Kind.MINUS), box instanceof Row row && row.isSum() ? new Fenced(box) : box));
+            Box negated = box instanceof Row row && row.isSum() ? new Fenced(box) : box;
+            return new Row(List.of(new Sign(Sign.Kind.MINUS), negated));
         }
     }
 

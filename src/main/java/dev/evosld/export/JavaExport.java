@@ -42,7 +42,7 @@ public final class JavaExport {
         "Math", "Map", "List", "String", "Params", "PARAMETERS", "TARGETS", "predict", "formula", "params",
         "fitted", "group", "target", "out", "t", "toString", "hashCode", "equals", "getClass", "notify",
         "notifyAll", "wait", "clone", "finalize");
-    private static final SourceExpression.Dialect DIALECT = new SourceExpression.Dialect(
+    static final SourceExpression.Dialect DIALECT = new SourceExpression.Dialect(
         Double::toString,
         Set.of(Operator.ADD, Operator.SUB, Operator.MUL, Operator.DIV),
         Map.of(Operator.POW, "Math.pow", Operator.EXP, "Math.exp", Operator.LOG, "Math.log",

@@ -16,18 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TaskDataTest {
-    private static final TaskConfig TINY = ConfigReader.read("""
-        name: tiny
-        description: d
-        features:
-          - {name: N, description: n}
-          - {name: D, description: d}
-        targets: [loss]
-        parameter_budget: 3
-        scale_axis: [N]
-        holdout: {top_values: 1}
-        hub: {dataset: someone/data, config: tiny, train_rows: 3, test_rows: 1}
-        """, "tiny.yaml");
+    private static final TaskConfig TINY = ConfigReader.read(ConfigFixtures.VALID.replace("name: t\n", "name: tiny\n")
+        + "hub: {dataset: someone/data, config: tiny, train_rows: 3, test_rows: 1}\n", "tiny.yaml");
 
     @TempDir
     Path root;

@@ -47,13 +47,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SourceExpressionTest {
-    /** Spelt as {@link JavaExport} spells Java. */
-    private static final SourceExpression.Dialect JAVA = new SourceExpression.Dialect(
-        Double::toString,
-        Set.of(Operator.ADD, Operator.SUB, Operator.MUL, Operator.DIV),
-        Map.of(Operator.POW, "Math.pow", Operator.EXP, "Math.exp", Operator.LOG, "Math.log",
-            Operator.SQRT, "Math.sqrt", Operator.ABS, "Math.abs", Operator.MIN, "Math.min",
-            Operator.MAX, "Math.max"));
+    private static final SourceExpression.Dialect JAVA = JavaExport.DIALECT;
     /** Spelt as {@link PythonExport} spells Python: division is a helper, since Python's raises on zero. */
     private static final SourceExpression.Dialect PYTHON = new SourceExpression.Dialect(
         value -> Double.toString(value).replace('E', 'e'),

@@ -45,7 +45,10 @@ public record FitProblem(String group, String target, int rows, double[][] colum
         return Math.sqrt(sum / Math.max(1, rows));
     }
 
-    /** The largest decimal order of magnitude among the variables' typical (geometric mean) values. */
+    /**
+     * The largest decimal order of magnitude among the variables' typical (geometric mean) values, and 0 when
+     * every variable is below 1 (or there is none): the start points need only how large values grow.
+     */
     double largestScaleDecade() {
         double largest = 0;
         for (double[] column : columns) {

@@ -16,24 +16,29 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
             return positive(Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000)), value);
         }
         Matcher matcher = PART.matcher(text);
-        long millis = 0;
+        double millis = 0;
         int end = 0;
         while (matcher.find() && matcher.start() == end) {
             double amount = Double.parseDouble(matcher.group(1));
-            millis += Math.round(amount * switch (matcher.group(2)) {
+            millis += amount * switch (matcher.group(2)) {
                 case "h" -> 3_600_000;
                 case "m" -> 60_000;
                 default -> 1_000;
-            });
+            };
             end = matcher.end();
         }
         if (end != text.length() || end == 0) {
             throw new CommandLine.TypeConversionException("not a duration: '" + value + "' (try 90s, 5m or 1h)");
         }
-        return positive(Duration.ofMillis(millis), value);
+        return positive(Duration.ofMillis(Math.round(millis)), value);
     }
 
     private static Duration positive(Duration duration, String value) {
+        // Math.round stops at Long.MAX_VALUE, which Duration would only overflow later, when added to a clock
+        if (duration.toMillis() >= Long.MAX_VALUE / 2) {
+            throw new CommandLine.TypeConversionException("a duration of '" + value + "' is too long to count (try 90s,"
+                + " 5m or 1h)");
+        }
         if (duration.isZero()) {
             throw new CommandLine.TypeConversionException("a duration of '" + value + "' leaves no time (try 90s, 5m or 1h)");
         }

@@ -56,7 +56,7 @@ public record DataDirectory(Path root) {
     /** The root as shown in messages: with a trailing separator, so that it reads as a folder. */
     @Override
     public String toString() {
-        String shown = root.toString();
+        String shown = root.toString().isEmpty() ? "." : root.toString();
         return shown.endsWith(File.separator) ? shown : shown + File.separator;
     }
 }

@@ -66,4 +66,13 @@ class DurationConverterTest {
     void quotesTheValueAsTypedNotAsNormalised(String value) {
         assertEquals("not a duration: '" + value + "' (try 90s, 5m or 1h)", refusal(value));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2000000000000h2000000000000h", "99999999999999999999h1s"})
+    void aDurationTooLongToCountIsNeverReturnedNegative(String value) {
+        // each part fits a long of milliseconds, their sum does not; a negative limit is an already-expired one
+        CommandLine.TypeConversionException refused =
+            assertThrows(CommandLine.TypeConversionException.class, () -> converter.convert(value));
+        assertEquals("a duration of '" + value + "' is too long to count (try 90s, 5m or 1h)", refused.getMessage());
+    }
 }

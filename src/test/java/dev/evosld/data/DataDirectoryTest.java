@@ -85,4 +85,12 @@ class DataDirectoryTest {
     void refusesANullRoot() {
         assertEquals("root", assertThrows(NullPointerException.class, () -> new DataDirectory(null)).getMessage());
     }
+
+    @Test
+    void anEmptyDataDirOptionIsNotShownAsTheFilesystemRoot() {
+        // --data-dir "" means the working directory; shown as "/" it points the user at the filesystem root
+        String shown = DataDirectory.resolve(Path.of(""), Map.of()).toString();
+
+        assertEquals("." + File.separator, shown);
+    }
 }

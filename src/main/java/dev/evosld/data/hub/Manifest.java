@@ -44,7 +44,7 @@ record Manifest(String dataset, String config, List<String> columns, Map<String,
         Path file = directory.resolve(FILE_NAME);
         try {
             Manifest manifest = Json.mapper().readValue(Files.readAllBytes(file), Manifest.class);
-            boolean complete = manifest.dataset() != null && manifest.config() != null
+            boolean complete = manifest != null && manifest.dataset() != null && manifest.config() != null
                 && manifest.splits().values().stream().allMatch(s -> s != null && s.sha256() != null);
             return complete ? Optional.of(manifest) : Optional.empty();
         } catch (NoSuchFileException e) {

@@ -142,4 +142,10 @@ class ManifestTest {
         assertFalse(manifest.describes(new PullSpec("moe", "pkuHaowei/sldbench", "moe_scaling_law",
             List.of("group", "n"), Map.of())));
     }
+
+    @Test
+    void aManifestHoldingJsonNullReadsAsNoneLikeAnyOtherDamage() throws IOException {
+        // read() promises empty for a file it "cannot be read"; Jackson maps the literal null to a null record
+        assertEquals(Optional.empty(), readWritten("null"));
+    }
 }

@@ -121,4 +121,13 @@ class PulledFilesTest {
             "{\"dataset\": \"d/x\", \"config\": \"c\", \"splits\": {\"train\": {\"num_rows_total\": 2}}}");
         assertEquals(List.of(), PulledFiles.changed(task));
     }
+
+    @Test
+    void aManifestHoldingJsonNullReportsNothingInsteadOfThrowing() throws IOException {
+        // discover, fit and bench call changed() on every task before they run: a crash here stops them all
+        pulled();
+        Files.writeString(task.resolve(Manifest.FILE_NAME), "null\n");
+
+        assertEquals(List.of(), PulledFiles.changed(task));
+    }
 }

@@ -73,15 +73,9 @@ class ProjectedObjectiveTest {
 
                 assertTrue(Double.isFinite(value));
                 double largest = Arrays.stream(grad).map(Math::abs).max().orElseThrow();
-                double[] scratch = new double[2];
                 for (int j = 0; j < 2; j++) {
                     double h = 1e-6 * Math.abs(x[j]);
-                    double[] plus = x.clone();
-                    double[] minus = x.clone();
-                    plus[j] += h;
-                    minus[j] -= h;
-                    double difference = (objective.evaluate(plus, scratch) - objective.evaluate(minus, scratch))
-                        / (plus[j] - minus[j]);
+                    double difference = FiniteDifferences.central(objective, x, j, h);
                     assertEquals(difference, grad[j], 1e-5 * largest + 1e-12 * value / h,
                         "∂f/∂x" + j + " at alpha=" + theta[2] + ", B=" + theta[3]);
                 }

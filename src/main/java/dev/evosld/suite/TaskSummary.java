@@ -43,6 +43,7 @@ public record TaskSummary(String task, List<SeedRun> runs, Stat validationR2, St
 
     /** The mean when every value is known, else null. */
     static Double meanIfKnown(List<Double> values) {
-        return values.contains(null) ? null : Stat.mean(values);
+        // not values.contains(null), which an immutable List.of refuses to ask
+        return values.stream().anyMatch(java.util.Objects::isNull) ? null : Stat.mean(values);
     }
 }

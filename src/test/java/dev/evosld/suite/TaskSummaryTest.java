@@ -69,8 +69,8 @@ class TaskSummaryTest {
 
     @Test
     void meanIfKnownIsTheMeanOnlyWhenNoValueIsMissing() {
-        // lists that admit null, as stream().toList() gives: List.of would throw on contains(null)
         assertEquals(2.0, TaskSummary.meanIfKnown(Arrays.asList(1.0, 2.0, 3.0)));
+        assertEquals(2.0, TaskSummary.meanIfKnown(List.of(1.0, 3.0)), "a list that refuses to be asked about null");
         assertNull(TaskSummary.meanIfKnown(Arrays.asList(1.0, null)));
         assertNull(TaskSummary.meanIfKnown(new ArrayList<>()));
     }

@@ -1,0 +1,306 @@
+package dev.evosld.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.TaskData;
+import dev.evosld.data.UserData;
+import dev.evosld.run.DataSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+class TaskOptionsTest {
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    @TempDir
+    static Path dir;
+    private static Path csv;
+
+    @BeforeAll
+    static void writeRuns() throws IOException {
+        csv = UserCsv.write(dir);
+    }
+
+    /** The options alone, mixed into a command that does nothing, so that what they parse into can be inspected. */
+    @Command(name = "probe")
+    static final class Probe implements Runnable {
+        @Mixin
+        TaskOptions task;
+
+        @Override
+        public void run() {
+        }
+    }
+
+    private record Parsed(TaskOptions options, StringWriter err) {
+    }
+
+    private static Parsed parse(String... args) {
+        Probe probe = new Probe();
+        CommandLine cli = new CommandLine(probe);
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+        cli.parseArgs(args);
+        return new Parsed(probe.task, err);
+    }
+
+    private static UserData userData(String... extra) {
+        String[] args = new String[extra.length + 6];
+        System.arraycopy(new String[] {"--data", csv.toString(), "--features", "N,D", "--target", "loss"}, 0, args, 0, 6);
+        System.arraycopy(extra, 0, args, 6, extra.length);
+        return parse(args).options().source.user.userData();
+    }
+
+    private static String usageError(String... extra) {
+        return assertThrows(UsageException.class, () -> userData(extra)).getMessage();
+    }
+
+    @Test
+    void everyUserDataOptionLandsInTheUserData() {
+        UserData data = parse("--data", csv.toString(), "--features", " N , D", "--target", "loss", "--group", " family ",
+            "--test-above", "N>=1e9", "--budget", "4", "--trend", "group_mean", "--falls-with", "D,N",
+            "--target-range", "0,inf", "--holdout", "folds=3").options().source.user.userData();
+
+        assertEquals(new UserData(csv, List.of("N", "D"), List.of("loss"), "family", 4,
+            new UserData.ScaleRule("N", 1e9, true), TaskConfig.Trend.GROUP_MEAN, List.of("D", "N"),
+            new TaskConfig.Bound(0, INF), new TaskConfig.Holdout.Folds(3, 0)), data);
+    }
+
+    @Test
+    void omittedUserDataOptionsTakeTheDocumentedDefaults() {
+        assertEquals(new UserData(csv, List.of("N", "D"), List.of("loss"), null, UserData.DEFAULT_PARAMETER_BUDGET,
+            new UserData.NoTest(List.of()), TaskConfig.Trend.PER_RUN, List.of(), TaskConfig.Bound.UNBOUNDED, null),
+            userData());
+        assertEquals(6, UserData.DEFAULT_PARAMETER_BUDGET);
+    }
+
+    @Test
+    void scaleAxesGoWithATestFileOrWithNoTestSplitInTheOrderGiven() {
+        Path test = dir.resolve("test.csv");
+        assertEquals(new UserData.TestFile(test, List.of("D", "N")),
+            userData("--test", test.toString(), "--scale-axis", "D, N").split());
+        assertEquals(new UserData.NoTest(List.of("D")), userData("--scale-axis", "D").split());
+    }
+
+    @Test
+    void testAboveWithAnEqualsSignIsAStrictThreshold() {
+        assertEquals(new UserData.ScaleRule("D", 1e10, false), userData("--test-above", "D=1e10").split());
+    }
+
+    @Test
+    void severalTargetsAreSplitOnCommasAndHoldoutSpecsOfEveryFormParse() {
+        assertEquals(List.of("loss", "acc"), parse("--data", csv.toString(), "--features", "N", "--target", "loss, acc")
+            .options().source.user.userData().targets());
+        assertEquals(new TaskConfig.Holdout.TopValues(2, 0), userData("--holdout", "top_values=2").holdout());
+        assertEquals(new TaskConfig.Holdout.TopFraction(0.25, 0), userData("--holdout", " top_fraction = 0.25 ").holdout());
+        assertEquals(TaskConfig.Trend.U_SHAPED, userData("--trend", "u_shaped").trend());
+    }
+
+    @Test
+    void targetRangeReadsSignedInfinitiesInAnyCaseAndBlanksAroundNumbers() {
+        assertEquals(TaskConfig.Bound.UNBOUNDED, TaskOptions.range(null));
+        assertEquals(new TaskConfig.Bound(Double.NEGATIVE_INFINITY, 0), TaskOptions.range("-inf,0"));
+        assertEquals(new TaskConfig.Bound(0.5, INF), TaskOptions.range(" 0.5 , +INF "));
+        assertEquals(new TaskConfig.Bound(-1e3, 1), TaskOptions.range("-1e3,1"));
+        // a range of one value is an interval, if a degenerate one
+        assertEquals(new TaskConfig.Bound(2, 2), TaskOptions.range("2,2"));
+    }
+
+    @Test
+    void targetRangeOfAnotherFormIsAOneLineUsageError() {
+        assertEquals("--target-range takes LOW,HIGH, not '1,2,3'",
+            assertThrows(UsageException.class, () -> TaskOptions.range("1,2,3")).getMessage());
+        assertEquals("--target-range takes LOW,HIGH, not ''",
+            assertThrows(UsageException.class, () -> TaskOptions.range("")).getMessage());
+        assertEquals("--target-range takes LOW,HIGH (numbers, or -inf and inf), not ',1'",
+            assertThrows(UsageException.class, () -> TaskOptions.range(",1")).getMessage());
+        assertEquals("--target-range inf,inf: bound [Infinity, Infinity] is not an interval",
+            assertThrows(UsageException.class, () -> TaskOptions.range("inf,inf")).getMessage());
+        assertEquals("--target-range NaN,1: bound [NaN, 1.0] is not an interval",
+            assertThrows(UsageException.class, () -> TaskOptions.range("NaN,1")).getMessage());
+    }
+
+    @Test
+    void badUserDataValuesNameTheOptionAndTheValue() {
+        assertEquals("--target takes column names separated by commas, not 'loss,,acc'",
+            assertThrows(UsageException.class, () -> parse("--data", csv.toString(), "--features", "N", "--target",
+                "loss,,acc").options().source.user.userData()).getMessage());
+        assertEquals("--scale-axis takes column names separated by commas, not 'N, '", usageError("--scale-axis", "N, "));
+        assertEquals("--falls-with 'loss' is not a feature (features: N, D)", usageError("--falls-with", "loss"));
+        assertEquals("--test-above split rule 'N<1e9' is malformed: expected COLUMN=VALUE (test rows have COLUMN >"
+            + " VALUE) or COLUMN>=VALUE", usageError("--test-above", "N<1e9"));
+        assertEquals("--test-above split rule 'N=inf': 'inf' is not a finite number", usageError("--test-above", "N=inf"));
+        assertEquals("--holdout: folds must be at least 2, not 1", usageError("--holdout", "folds=1"));
+        assertEquals("--holdout: top_values must be at least 1, not 0", usageError("--holdout", "top_values=0"));
+        assertEquals("--holdout takes top_values=N, top_fraction=F or folds=K, not 'top_values=two'",
+            usageError("--holdout", "top_values=two"));
+        assertEquals("--trend must be per_run, group_mean or u_shaped, not 'PER_RUN'", usageError("--trend", "PER_RUN"));
+        assertEquals("--budget must be at least 1, got -3", usageError("--budget", "-3"));
+        assertEquals("--features 'exp' is a function of the law language (exp, log, sqrt, abs, min, max, pow), so no law"
+            + " could use it as a variable: rename the column",
+            assertThrows(UsageException.class, () -> parse("--data", csv.toString(), "--features", "N,exp", "--target",
+                "loss").options().source.user.userData()).getMessage());
+    }
+
+    @Test
+    void testAboveConflictsAreCheckedBeforeTheColumnNames() {
+        // both conflicts are about the options given, so they win over a bad name in the same command line
+        assertEquals("--data takes at most one of --test-above COL=VALUE and --test CSV",
+            usageError("--test-above", "M=1", "--test", csv.toString(), "--falls-with", "nope"));
+        assertEquals("--test-above COL=VALUE extrapolates along COL; --scale-axis is for --test or no test split",
+            usageError("--test-above", "N=1e9", "--scale-axis", "nope"));
+    }
+
+    @Test
+    void anUnknownTaskExitsWithStatus2OnOneLine() {
+        CliRun run = CliRun.of("fit", "--task", "no_such_task", "--law", "E");
+        assertEquals(2, run.exit(), run.err());
+        assertEquals(List.of("evosld: unknown task 'no_such_task' (built-in tasks: "
+            + String.join(", ", TaskConfig.builtinTasks()) + "); for your own runs use --data CSV (see: evosld fit --help)"),
+            run.allErrorLines());
+    }
+
+    @Test
+    void taskAndDataTogetherAreRefusedAsAUsageError() {
+        CliRun run = CliRun.of("fit", "--task", "moe_scaling_law", "--data", csv.toString(), "--features", "N",
+            "--target", "loss", "--law", "E");
+        assertEquals(2, run.exit(), run.err());
+        assertEquals(List.of("evosld: --task and --data given together (give one of them) (see: evosld fit --help)"),
+            run.allErrorLines());
+        assertTrue(run.out().isEmpty(), run.out());
+    }
+
+    @Test
+    void dataWithoutFeaturesIsAUsageErrorNamingTheMissingOption() {
+        CliRun run = CliRun.of("fit", "--data", csv.toString(), "--target", "loss", "--law", "E");
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains("--features=COL"), run.err());
+    }
+
+    @Test
+    void whatTheCommandLineNamesIsReportedAsATaskOrAsTheCsvTyped() {
+        assertFalse(parse().options().isGiven());
+
+        TaskOptions task = parse("--task", "moe_scaling_law", "--data-dir", dir.toString()).options();
+        assertTrue(task.isGiven());
+        assertTrue(task.isBenchmarkTask());
+        assertEquals(dir.resolve("moe_scaling_law").resolve("train.csv"), task.trainFile("moe_scaling_law"));
+        assertEquals(List.of(), task.otherColumns());
+
+        Path typed = Path.of("some", "relative.csv");
+        TaskOptions user = parse("--data", typed.toString(), "--features", "N", "--target", "loss").options();
+        assertFalse(user.isBenchmarkTask());
+        assertEquals(typed, user.trainFile("ignored"));
+    }
+
+    @Test
+    void otherColumnsAreThoseNeitherFeatureTargetNorGroup() {
+        assertEquals(List.of("family", "D"),
+            parse("--data", csv.toString(), "--features", "N", "--target", "loss").options().otherColumns());
+        assertEquals(List.of("D"), parse("--data", csv.toString(), "--features", "N", "--target", "loss", "--group",
+            "family").options().otherColumns());
+    }
+
+    @Test
+    void aBenchmarkTaskRecordsItsNameAsTheDataSource() {
+        TaskOptions task = parse("--task", "moe_scaling_law", "--data-dir", "/work/shared/sldbench").options();
+        assertEquals(DataSource.sldbench("moe_scaling_law"), task.dataSource(null));
+    }
+
+    @Test
+    void loadingATestFileThatRepeatsTrainRunsPrintsTheNoteOnTheCommandsErr() {
+        Parsed parsed = parse("--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group", "family",
+            "--test", csv.toString());
+        TaskData data = parsed.options().load();
+        assertEquals(36, data.test().orElseThrow().table().rows());
+        assertEquals("evosld: note: 36 of the 36 test runs repeat a train run (the same group and features), so the"
+            + " test R² is partly a score on runs the law was fitted to", parsed.err().toString().strip());
+    }
+
+    @Test
+    void onlyRunsOfTheSameGroupAndFeaturesCountAsRepeated() throws IOException {
+        Path train = dir.resolve("apart-groups.csv");
+        Files.writeString(train, "g,N,loss\na,1,3\na,2,2\na,3,1\nb,4,3\nb,5,2\nb,6,1\n");
+        Path test = dir.resolve("overlap.csv");
+        // the first repeats a train run of its group; the second has the features of a train run of the other
+        // group; the third is new
+        Files.writeString(test, "g,N,loss\na,1,9\na,4,9\nb,7,9\n");
+        TaskData data = parse("--data", train.toString(), "--features", "N", "--target", "loss", "--group", "g",
+            "--test", test.toString()).options().source.user.userData().load();
+        assertEquals(Optional.of("evosld: note: 1 of the 3 test runs repeat a train run (the same group and features),"
+            + " so the test R² is partly a score on runs the law was fitted to"), TaskOptions.repeatedRunsNote(data));
+    }
+
+    @Test
+    void noTestSplitOrNoRepeatGivesNoRepeatedRunsNote() throws IOException {
+        assertEquals(Optional.empty(), TaskOptions.repeatedRunsNote(userData("--group", "family").load()));
+        Path test = dir.resolve("apart.csv");
+        Files.writeString(test, "family,N,D,loss\nsmall-vocab,5e9,1e9,2\n");
+        assertEquals(Optional.empty(),
+            TaskOptions.repeatedRunsNote(userData("--group", "family", "--test", test.toString()).load()));
+    }
+
+    @Test
+    void pulledDataNoteNamesBothChangedFilesInThePlural() throws IOException {
+        Path root = dir.resolve("pulled");
+        Path folder = Files.createDirectories(root.resolve("parallel_scaling_law"));
+        for (String split : List.of("train", "test")) {
+            Files.copy(Path.of("/work/shared/sldbench/parallel_scaling_law", split + ".csv"),
+                folder.resolve(split + ".csv"));
+        }
+        String wrong = "0".repeat(64);
+        Files.writeString(folder.resolve(".hub.json"), """
+            {"dataset": "d", "config": "c", "columns": [],
+             "splits": {"train": {"num_rows_total": 36, "sha256": "%s"}, "test": {"num_rows_total": 12, "sha256": "%s"}}}
+            """.formatted(wrong, wrong));
+        dev.evosld.data.DataDirectory directory = dev.evosld.data.DataDirectory.resolve(root, java.util.Map.of());
+
+        assertEquals(Optional.of("evosld: note: " + folder.resolve("test.csv") + " and " + folder.resolve("train.csv")
+            + " are not the files data pull wrote (edited since, or a pull was cut short); evosld data pull --task"
+            + " parallel_scaling_law --data-dir " + directory.root() + " restores them"),
+            TaskOptions.pulledDataNote("parallel_scaling_law", directory));
+    }
+
+    @Test
+    void dataWithoutAManifestIsTheUsersOwnAndGetsNoPulledDataNote() {
+        dev.evosld.data.DataDirectory directory =
+            dev.evosld.data.DataDirectory.resolve(Path.of("/work/shared/sldbench"), java.util.Map.of());
+        assertEquals(Optional.empty(), TaskOptions.pulledDataNote("parallel_scaling_law", directory));
+    }
+
+    @Test
+    void smallGroupNoteNamesTheSmallestGroupAndCountsItsRuns() throws IOException {
+        Path small = dir.resolve("small.csv");
+        Files.writeString(small, """
+            g,N,loss
+            a,1,3
+            a,2,2
+            a,3,1
+            b,1,3
+            b,2,2
+            """);
+        TaskData two = parse("--data", small.toString(), "--features", "N", "--target", "loss", "--group", "g")
+            .options().source.user.userData().load();
+        assertEquals(Optional.of("evosld: note: group 'b' has 2 train runs, so no law with more parameters than that"
+            + " can be fitted to it, and the law reported is one small enough; leave the group out for larger ones"),
+            TaskOptions.smallGroupNote(two));
+
+        TaskData roomy = parse("--data", small.toString(), "--features", "N", "--target", "loss", "--group", "g",
+            "--budget", "2").options().source.user.userData().load();
+        assertEquals(Optional.empty(), TaskOptions.smallGroupNote(roomy));
+    }
+}

@@ -40,9 +40,12 @@ class LawEvaluatorTest {
 
     private LawEvaluator evaluator(CandidateCache cache, int threads) {
         executor = executor != null ? executor : Executors.newFixedThreadPool(threads);
-        CandidateScorer scorer = new CandidateScorer(PLAN, FitOptions.defaults().withStarts(2).withSeed(5)
-            .withMaxIterations(100), CONFIG.targets(), ExtrapolationProbe.of(CONFIG));
-        return new LawEvaluator(codec, scorer, cache, executor, BUDGET, MAX_NODES);
+        return new LawEvaluator(codec, scorer(), cache, executor, BUDGET, MAX_NODES);
+    }
+
+    private static CandidateScorer scorer() {
+        return new CandidateScorer(PLAN, FitOptions.defaults().withStarts(2).withSeed(5).withMaxIterations(100),
+            CONFIG.targets(), ExtrapolationProbe.of(CONFIG));
     }
 
     private static LawTree tree(String formula) {
@@ -200,15 +203,25 @@ class LawEvaluatorTest {
     }
 
     @Test
-    void anInterruptWhileFittingStopsTheSearchAndKeepsTheInterruptFlag() {
+    void anInterruptWhileFittingStopsTheSearchAndKeepsTheInterruptFlag() throws Exception {
+        // the pool's one thread is held, so the fit is still queued when the interrupted caller waits for it: a fit
+        // that finished first would be returned without the wait ever seeing the interrupt
         CandidateCache cache = new CandidateCache();
-        LawEvaluator evaluator = evaluator(cache, 1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService held = Executors.newSingleThreadExecutor();
+        held.submit(() -> {
+            release.await();
+            return null;
+        });
+        LawEvaluator evaluator = new LawEvaluator(codec, scorer(), cache, held, BUDGET, MAX_NODES);
         Thread.currentThread().interrupt();
         try {
             assertThrows(SearchInterruptedException.class, () -> evaluator.evaluate(List.of(tree("E + A*N^a"))));
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {
             Thread.interrupted();
+            release.countDown();
+            held.shutdownNow();
         }
         assertEquals(0, cache.size());
         assertEquals(0, evaluator.fitted());

@@ -261,6 +261,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 hook.searching(discovery);
                 if (task.isGiven()) {
                     task.firstFeatureNote(data).ifPresent(err::println);
+                    task.sharedBudgetNote(data).ifPresent(err::println);
                 }
                 TaskOptions.smallGroupNote(data).ifPresent(err::println);
                 err.println("evosld: discovering a law for " + config.name() + " (" + discovery.settings().shape()

@@ -89,7 +89,8 @@ final class LawSource {
     /**
      * A note for each variable the law raises to a fitted power (or takes the logarithm or root of) that is 0 or
      * below in some train run: there the law is undefined unless the fit lands on a whole exponent, which fits
-     * nothing the data means. Discovery keeps such features inside logarithms; a user's own law may not.
+     * nothing the data means. Discovery keeps such features inside logarithms; a user's own law may not. A power
+     * written negative ({@code N^-a}) is noted where the feature is 0, where it is infinite.
      */
     static List<String> nonPositiveNotes(Law law, TaskConfig config, Table train) {
         // a logarithm needs a value above 0; a root or a fitted power only one of 0 or above (0^p is 0 for p > 0)
@@ -101,6 +102,17 @@ final class LawSource {
                 default -> false;
             } && apply.args().getFirst() instanceof Expr.Sym base && law.variables().contains(base.name())) {
                 zeroFails.merge(base.name(), apply.op() == Operator.LOG, Boolean::logicalOr);
+            }
+        });
+        // a power written negative (N^-a, N^-0.5) is infinite at 0 whatever the fit does, where the fitter can
+        // only stay finite by turning the exponent's sign, a law the user did not write
+        java.util.Set<String> negativePowers = new java.util.LinkedHashSet<>();
+        law.expr().forEachNode(node -> {
+            if (node instanceof Expr.Apply apply && apply.op() == Operator.POW
+                && apply.args().getFirst() instanceof Expr.Sym base && law.variables().contains(base.name())
+                && (apply.args().get(1) instanceof Expr.Apply exponent && exponent.op() == Operator.NEG
+                    || apply.args().get(1) instanceof Expr.Num n && n.value() < 0)) {
+                negativePowers.add(base.name());
             }
         });
         List<String> notes = new ArrayList<>();
@@ -121,6 +133,18 @@ final class LawSource {
                     + (zeroToo ? "logarithm" : "power or root") + " of it is not a real number");
             }
         });
+        for (String variable : negativePowers) {
+            if (Boolean.TRUE.equals(zeroFails.get(variable))) {
+                continue; // its logarithm's note already counts the zeros
+            }
+            int j = config.featureNames().indexOf(variable);
+            long zeros = train.groups().stream().flatMapToDouble(g -> java.util.Arrays.stream(g.feature(j)))
+                .filter(v -> v == 0).count();
+            if (zeros > 0) {
+                notes.add("evosld: note: " + variable + " is 0 in " + zeros + " train run" + (zeros == 1 ? "" : "s")
+                    + ", where the law's negative power of it is infinite");
+            }
+        }
         return notes;
     }
 

@@ -80,7 +80,7 @@ final class TaskOptions {
         List<String> scaleAxes = List.of();
 
         @Option(names = "--budget", paramLabel = "N", defaultValue = "" + UserData.DEFAULT_PARAMETER_BUDGET,
-            description = "Most parameters per group a law may have (default: ${DEFAULT-VALUE}).")
+            description = "Most parameters per group a law may have, over all targets (default: ${DEFAULT-VALUE}).")
         int budget;
 
         @Option(names = "--trend", paramLabel = "per_run|group_mean|u_shaped", defaultValue = "per_run",
@@ -334,6 +334,20 @@ final class TaskOptions {
         }
         return Optional.of("evosld: note: validation extrapolates along " + axes.getFirst() + ", the first feature;"
             + " --scale-axis names the features your runs grow along (several, comma-separated, for a grid)");
+    }
+
+    /**
+     * A note for a user's runs with several targets: the budget counts the parameters of all the targets' laws,
+     * so each target's law gets a share, which a user who gave one budget for "the law" may not expect.
+     */
+    Optional<String> sharedBudgetNote(TaskData data) {
+        int targets = data.config().targets().size();
+        if (isBenchmarkTask() || targets < 2) {
+            return Optional.empty();
+        }
+        return Optional.of("evosld: note: the budget of " + data.config().parameterBudget() + " parameters per group is"
+            + " shared by the " + targets + " targets, " + data.config().parameterBudget() / targets + " for each"
+            + " target's law; --budget raises it");
     }
 
     /**

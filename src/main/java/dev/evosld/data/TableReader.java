@@ -41,7 +41,20 @@ final class TableReader {
 
     /** A decimal number written by hand (a split rule, a planned run), or NaN when the text is not one. */
     static double decimal(String text) {
-        return DECIMAL.matcher(text).matches() ? Double.parseDouble(text) : Double.NaN;
+        if (!DECIMAL.matcher(text).matches()) {
+            return Double.NaN;
+        }
+        double value = Double.parseDouble(text);
+        return underflows(text, value) ? Double.NaN : value;
+    }
+
+    /** Whether a decimal with a nonzero digit read as 0: too small for a double (1e-400), not a zero. */
+    private static boolean underflows(String decimal, double value) {
+        if (value != 0) {
+            return false;
+        }
+        int e = Math.max(decimal.indexOf('e'), decimal.indexOf('E'));
+        return (e < 0 ? decimal : decimal.substring(0, e)).chars().anyMatch(c -> c >= '1' && c <= '9');
     }
 
     /**
@@ -194,8 +207,12 @@ final class TableReader {
         String cell = text.strip();
         if (DECIMAL.matcher(cell).matches()) {
             double value = Double.parseDouble(cell);
-            if (Double.isFinite(value)) {
+            if (Double.isFinite(value) && !underflows(cell, value)) {
                 return value;
+            }
+            if (underflows(cell, value)) {
+                throw new DataException(source + ":" + line + ": column " + MessageText.quote(column) + ": "
+                    + MessageText.quote(cell) + " is too small for a double and would read as 0; rescale the column");
             }
         }
         String problem = cell.isEmpty() ? "empty cell"

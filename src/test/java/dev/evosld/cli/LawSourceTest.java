@@ -185,6 +185,18 @@ class LawSourceTest {
     }
 
     @Test
+    void aZeroUnderAPowerWrittenNegativeIsNoted() {
+        // the fitter could only stay finite by flipping a's sign: A*N^-a would fit as a positive power of N
+        Table train = train(new double[] {5, 0, 7}, new double[] {1, 2, 3});
+        for (String law : List.of("E + A*N^-a", "E + A*N^(-a)", "E + A*N^-0.5")) {
+            assertEquals(List.of("evosld: note: N is 0 in 1 train run, where the law's negative power of it is infinite"),
+                LawSource.nonPositiveNotes(Law.parse(law, FEATURES), config(null), train), law);
+        }
+        assertEquals(List.of(), LawSource.nonPositiveNotes(Law.parse("E + A*N^a + B*D^-b", FEATURES), config(null),
+            train), "a power of unknown sign, and a negative power of a feature without zeros");
+    }
+
+    @Test
     void onlyFittedPowersLogarithmsAndRootsOfABareFeatureAreNoted() {
         Table train = train(new double[] {-1, -2}, new double[] {-1, 2});
         for (String safe : List.of("E + A * N^2", "E + A * N^-0.5", "E + A * (N + c)^a", "E + A * log(c)^N",

@@ -283,6 +283,18 @@ class TaskOptionsTest {
     }
 
     @Test
+    void severalTargetsOfAUsersRunsGetANoteThatTheyShareTheBudget() throws IOException {
+        Path two = dir.resolve("two-targets.csv");
+        Files.writeString(two, "N,a,b\n1,3,5\n2,2,4\n3,1,3\n4,0.5,2\n");
+        Parsed shared = parse("--data", two.toString(), "--features", "N", "--target", "a,b");
+        TaskData data = shared.options().source.user.userData().load();
+        assertEquals(Optional.of("evosld: note: the budget of 6 parameters per group is shared by the 2 targets, 3 for"
+            + " each target's law; --budget raises it"), shared.options().sharedBudgetNote(data));
+        Parsed single = parse("--data", two.toString(), "--features", "N", "--target", "a");
+        assertEquals(Optional.empty(), single.options().sharedBudgetNote(single.options().source.user.userData().load()));
+    }
+
+    @Test
     void smallGroupNoteNamesTheSmallestGroupAndCountsItsRuns() throws IOException {
         Path small = dir.resolve("small.csv");
         Files.writeString(small, """

@@ -92,6 +92,20 @@ class TableReaderTest {
         assertEquals("t.csv:2: column 'loss': not a finite number: '" + cell + "'", error("group,x,y,loss\ng,1,2," + cell + "\n"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1e-400", "-2.5E-330", "0.000001e-320"})
+    void aNumberTooSmallForADoubleIsRefusedRatherThanReadAsZero(String cell) {
+        assertEquals("t.csv:2: column 'x': '" + cell + "' is too small for a double and would read as 0; rescale the"
+            + " column", error("group,x,y,loss\ng," + cell + ",2,3\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "0.000", "-0.0", "0e-400", "00.0E+5"})
+    void zeroWrittenAnyWayIsStillZero(String cell) throws IOException {
+        Table table = read("group,x,y,loss\ng," + cell + ",1,1\n");
+        assertEquals(0.0, Math.abs(table.groups().getFirst().feature(0, 0)));
+    }
+
     @Test
     void emptyCell() {
         assertEquals("t.csv:2: column 'y': empty cell", error("group,x,y,loss\ng,1,,3\n"));

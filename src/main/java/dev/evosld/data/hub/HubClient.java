@@ -43,6 +43,8 @@ public final class HubClient {
 
     /** The environment variable holding a Hugging Face access token, as the Hugging Face tools name it. */
     public static final String TOKEN_VARIABLE = "HF_TOKEN";
+    /** The shortest token blanked out of messages (see {@link #blank}). */
+    static final int BLANKED_LENGTH = 8;
 
     // Long enough for the dataset viewer's error sentences, short enough to keep a message on one screen line.
     private static final int ERROR_TEXT_LIMIT = 240;
@@ -122,6 +124,14 @@ public final class HubClient {
 
     /** The configs and splits of {@code dataset}, in the server's order. */
     public List<DatasetSplit> splits(String dataset) {
+        try {
+            return fetchSplits(dataset);
+        } catch (EvosldException e) {
+            throw blanked(e);
+        }
+    }
+
+    private List<DatasetSplit> fetchSplits(String dataset) {
         HttpUrl url = endpoint.newBuilder()
             .addPathSegment("splits")
             .addQueryParameter("dataset", dataset)
@@ -143,6 +153,14 @@ public final class HubClient {
      * @param length the page size, 1 to {@value #MAX_PAGE_LENGTH}
      */
     public RowsPage rows(String dataset, String config, String split, long offset, int length) {
+        try {
+            return fetchRows(dataset, config, split, offset, length);
+        } catch (EvosldException e) {
+            throw blanked(e);
+        }
+    }
+
+    private RowsPage fetchRows(String dataset, String config, String split, long offset, int length) {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative, not " + offset);
         }
@@ -214,9 +232,9 @@ public final class HubClient {
                             + (attempt == 1 ? " attempt: " : " attempts: ") + reason);
                     }
                     Duration wait = retryAfter == null ? retry.backoff(attempt) : retryAfter;
-                    retrying.accept("hugging face: " + what + ": " + reason + "; trying again in "
+                    retrying.accept(blank("hugging face: " + what + ": " + reason + "; trying again in "
                         + Math.max(1, Math.round(wait.toMillis() / 1000.0)) + " s (attempt " + (attempt + 1) + " of "
-                        + retry.maxAttempts() + ")");
+                        + retry.maxAttempts() + ")"));
                     sleep(wait, what);
                 }
             }
@@ -333,6 +351,23 @@ public final class HubClient {
     }
 
     /**
+     * {@code text} with the token blanked out: a server may echo a request's headers into anything it sends, and
+     * messages quote what it sent (a malformed body, a cell that is not a number). A token shorter than
+     * {@value #BLANKED_LENGTH} characters, which no Hugging Face token is, would match ordinary words of the message
+     * and is left alone.
+     */
+    String blank(String text) {
+        return token == null || token.length() < BLANKED_LENGTH || text == null ? text : text.replace(token, "[token]");
+    }
+
+    /** {@code e}, or the same failure with the token blanked out of its message. */
+    EvosldException blanked(EvosldException e) {
+        String message = e.getMessage();
+        String blanked = blank(message);
+        return blanked == null || blanked.equals(message) ? e : new EvosldException(blanked, e.getCause());
+    }
+
+    /**
      * The dataset viewer's {@code {"error": "…"}} text as {@code " (…)"}, or nothing; the token, should a server echo
      * it, is blanked out.
      */
@@ -341,8 +376,7 @@ public final class HubClient {
             JsonNode body = Json.mapper().readTree(response.peekBody(ERROR_BODY_LIMIT).string());
             JsonNode error = body == null ? null : body.get("error");
             if (error != null && error.isString() && !error.stringValue().isBlank()) {
-                String text = token == null ? error.stringValue() : error.stringValue().replace(token, "[token]");
-                return " (" + oneLine(text) + ")";
+                return " (" + oneLine(blank(error.stringValue())) + ")";
             }
         } catch (IOException | JacksonException e) {
             // an HTML error page from a proxy, or no body at all: the status says enough

@@ -302,6 +302,21 @@ class HubClientTest {
     }
 
     @Test
+    void blanksOutTheTokenFromAMalformedBodyThatEchoesItInRetriesAndTheFailure() {
+        List<String> retries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(ok("{\"x\": hf_secret123}"));
+        }
+        HubClient client = client(Optional.of("hf_secret123")).withRetryListener(retries::add);
+
+        EvosldException e = assertThrows(EvosldException.class, () -> client.splits(DATASET));
+
+        assertEquals(3, retries.size(), retries.toString());
+        assertTrue(retries.stream().allMatch(r -> r.contains("[token]") && !r.contains("hf_secret123")), retries.toString());
+        assertTrue(e.getMessage().contains("[token]") && !e.getMessage().contains("hf_secret123"), e.getMessage());
+    }
+
+    @Test
     void refusesATokenAHeaderCannotCarryWithoutShowingIt() {
         EvosldException e = assertThrows(EvosldException.class, () -> client(Optional.of("hf_secret\u00e9x")));
         assertEquals("HF_TOKEN holds a character an HTTP header cannot carry (at position 10); copy the token again",

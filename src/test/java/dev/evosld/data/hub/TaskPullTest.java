@@ -413,6 +413,20 @@ class TaskPullTest {
     }
 
     @Test
+    void aCellThatEchoesTheTokenIsQuotedWithTheTokenBlanked() {
+        List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));
+        rows.set(5, trainRow(5).put("loss", "Bearer hf_secret123"));
+        hub.put(TASK, "train", FEATURES, rows);
+        HubClient client = HubClient.of(HTTP, server.url("/"), Optional.of("hf_secret123"))
+            .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
+
+        EvosldException e = assertThrows(EvosldException.class, () -> TaskPull.into(dataDir, client).pull(spec()));
+
+        assertEquals("hugging face: config 'fake_scaling_law' split 'train' row 5 column 'loss' is not a number:"
+            + " \"Bearer [token]\"", e.getMessage());
+    }
+
+    @Test
     void rejectsAnEmptyCell() {
         List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));
         rows.set(7, trainRow(7).putNull("d"));

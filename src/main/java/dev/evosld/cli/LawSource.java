@@ -10,10 +10,13 @@ import dev.evosld.law.Operator;
 import dev.evosld.run.LawDocument;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a {@code --law} argument or a law file into a law of the task, refusing names a user cannot have meant:
@@ -95,23 +98,21 @@ final class LawSource {
     static List<String> nonPositiveNotes(Law law, TaskConfig config, Table train) {
         // a logarithm needs a value above 0; a root or a fitted power only one of 0 or above (0^p is 0 for p > 0)
         Map<String, Boolean> zeroFails = new LinkedHashMap<>();
-        law.expr().forEachNode(node -> {
-            if (node instanceof Expr.Apply apply && switch (apply.op()) {
-                case POW -> !(apply.args().get(1) instanceof Expr.Num);
-                case LOG, SQRT -> true;
-                default -> false;
-            } && apply.args().getFirst() instanceof Expr.Sym base && law.variables().contains(base.name())) {
-                zeroFails.merge(base.name(), apply.op() == Operator.LOG, Boolean::logicalOr);
-            }
-        });
         // a power written negative (N^-a, N^-0.5) is infinite at 0 whatever the fit does, where the fitter can
         // only stay finite by turning the exponent's sign, a law the user did not write
-        java.util.Set<String> negativePowers = new java.util.LinkedHashSet<>();
+        Set<String> negativePowers = new LinkedHashSet<>();
         law.expr().forEachNode(node -> {
-            if (node instanceof Expr.Apply apply && apply.op() == Operator.POW
-                && apply.args().getFirst() instanceof Expr.Sym base && law.variables().contains(base.name())
-                && (apply.args().get(1) instanceof Expr.Apply exponent && exponent.op() == Operator.NEG
-                    || apply.args().get(1) instanceof Expr.Num n && n.value() < 0)) {
+            if (!(node instanceof Expr.Apply apply && apply.args().getFirst() instanceof Expr.Sym base
+                && law.variables().contains(base.name()))) {
+                return;
+            }
+            Expr exponent = apply.op() == Operator.POW ? apply.args().get(1) : null;
+            boolean fitted = exponent != null && !(exponent instanceof Expr.Num);
+            if (apply.op() == Operator.LOG || apply.op() == Operator.SQRT || fitted) {
+                zeroFails.merge(base.name(), apply.op() == Operator.LOG, Boolean::logicalOr);
+            }
+            if (exponent instanceof Expr.Apply negated && negated.op() == Operator.NEG
+                || exponent instanceof Expr.Num n && n.value() < 0) {
                 negativePowers.add(base.name());
             }
         });
@@ -138,7 +139,7 @@ final class LawSource {
                 continue; // its logarithm's note already counts the zeros
             }
             int j = config.featureNames().indexOf(variable);
-            long zeros = train.groups().stream().flatMapToDouble(g -> java.util.Arrays.stream(g.feature(j)))
+            long zeros = train.groups().stream().flatMapToDouble(g -> Arrays.stream(g.feature(j)))
                 .filter(v -> v == 0).count();
             if (zeros > 0) {
                 notes.add("evosld: note: " + variable + " is 0 in " + zeros + " train run" + (zeros == 1 ? "" : "s")

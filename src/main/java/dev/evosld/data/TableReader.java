@@ -207,12 +207,12 @@ final class TableReader {
         String cell = text.strip();
         if (DECIMAL.matcher(cell).matches()) {
             double value = Double.parseDouble(cell);
-            if (Double.isFinite(value) && !underflows(cell, value)) {
-                return value;
-            }
             if (underflows(cell, value)) {
                 throw new DataException(source + ":" + line + ": column " + MessageText.quote(column) + ": "
                     + MessageText.quote(cell) + " is too small for a double and would read as 0; rescale the column");
+            }
+            if (Double.isFinite(value)) {
+                return value;
             }
         }
         String problem = cell.isEmpty() ? "empty cell"

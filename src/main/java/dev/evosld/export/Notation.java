@@ -9,6 +9,7 @@ import dev.evosld.export.Symbol.Letter;
 import dev.evosld.export.Symbol.Word;
 import dev.evosld.law.Law;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,8 @@ import java.util.regex.Pattern;
  * A law written as mathematics, in LaTeX or MathML, as in a paper: Greek parameter names as Greek letters,
  * {@code E_max} as <i>E</i><sub>max</sub>, {@code t1} as <i>t</i><sub>1</sub>, and a short symbol for every
  * long feature name ({@code num_params} as <i>N</i>, {@code proportion_domain_3} as <i>P</i><sub>3</sub>)
- * with a {@link #legend()} that says which is which. No two names get the same symbol.
+ * with a {@link #legend()} that says which is which. No two names get the same symbol, and a feature gets the same
+ * symbol in every law of a task.
  */
 public final class Notation {
     private static final Pattern LETTERS_THEN_DIGITS = Pattern.compile("([A-Za-z]+)([0-9]*)");
@@ -44,17 +47,23 @@ public final class Notation {
     private final Map<String, Symbol> symbols;
     private final Symbol response;
 
-    private Notation(Law law, List<String> targets) {
+    private Notation(Law law, List<String> features, List<String> targets) {
         this.law = law;
         this.targets = List.copyOf(targets);
         Set<String> taken = new HashSet<>();
         Map<String, Symbol> assigned = new LinkedHashMap<>();
-        // parameters first: their names were chosen to be typeset (alpha, E_max), features' names were not
+        // Every feature of the task claims its symbol before any parameter, whether this law uses it or not, so that
+        // a feature reads the same in every law of the task whatever the law uses or mentions first; a parameter
+        // that wants a feature's letter is the one spelt out (vocab_scaling_law's C beside num_characters as C).
+        // Name order, not the task's, so that --features N,D and D,N write a law alike.
+        for (String feature : new TreeSet<>(features)) {
+            Symbol symbol = claim(featureSymbol(feature, taken), feature, taken);
+            if (law.variables().contains(feature)) {
+                assigned.put(feature, symbol);
+            }
+        }
         for (String parameter : law.parameters()) {
             assigned.put(parameter, claim(parameterSymbol(parameter), parameter, taken));
-        }
-        for (String variable : law.variables()) {
-            assigned.put(variable, claim(featureSymbol(variable, taken), variable, taken));
         }
         this.symbols = assigned;
         this.response = targets.size() == 1
@@ -65,13 +74,21 @@ public final class Notation {
     /**
      * The notation of a law fitted to the given targets: each single-target law is written
      * {@code L = ...}; a law fitted separately to several targets is written {@code y = ...}.
+     *
+     * @param features every feature of the task's data, those the law leaves out too: a feature's symbol depends on
+     *     them alone, so two laws of a task write it alike
+     * @throws IllegalArgumentException if the law uses a name that is not among {@code features}
      */
-    public static Notation of(Law law, List<String> targets) {
+    public static Notation of(Law law, Collection<String> features, List<String> targets) {
         Objects.requireNonNull(law);
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("no targets");
         }
-        return new Notation(law, targets);
+        if (!features.containsAll(law.variables())) {
+            throw new IllegalArgumentException("the law's variables " + law.variables() + " are not all among the"
+                + " features " + features);
+        }
+        return new Notation(law, List.copyOf(features), targets);
     }
 
     /**

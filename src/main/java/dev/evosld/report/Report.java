@@ -91,7 +91,7 @@ public final class Report {
 
         Path plots = run.plotsDirectory();
         clearOwnPlots(plots);
-        Notation notation = Notation.of(law, config.targets());
+        Notation notation = Notation.of(law, config.featureNames(), config.targets());
         StringBuilder sections = new StringBuilder();
         sections.append(lawSection(document, notation));
         sections.append(scoresSection(document, data, train, test));

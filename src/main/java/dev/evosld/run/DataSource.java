@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a run's data came from, recorded so that exports and reports can load the same rows again.
@@ -116,6 +117,19 @@ public record DataSource(String kind, String task, String data, String test, Lis
         return new UserData(Path.of(data), features, targets, group, budget, split, TaskConfig.Trend.parse(trend),
             fallsWith == null ? List.of() : fallsWith, bound(targetRange),
             TaskConfig.Holdout.parse(holdout == null ? "top_values=1" : holdout));
+    }
+
+    /**
+     * Every feature column of the data, known without reading it: a built-in task's from its config, a user CSV's as
+     * recorded; empty when the source names neither (a hand-written document).
+     */
+    public Optional<List<String>> featureNames() {
+        return switch (kind) {
+            case "sldbench" -> TaskConfig.builtinTasks().contains(task)
+                ? Optional.of(TaskConfig.load(task).featureNames()) : Optional.empty();
+            case "csv" -> Optional.ofNullable(features);
+            default -> Optional.empty();
+        };
     }
 
     /** SHA-256 (hex) over the train and test files (the one file without a test split), so a report can tell whether the data changed since the run. */

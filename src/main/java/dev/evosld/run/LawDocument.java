@@ -208,6 +208,17 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
         return Law.parse(law, variables);
     }
 
+    /**
+     * Every feature of the data the law was fitted to, those it leaves out too, so that what is written about one
+     * law of a task (its symbols) can be written alike for another; the law's variables alone when the document
+     * records no data that names its features.
+     */
+    public List<String> features() {
+        List<String> recorded = provenance == null || provenance.data() == null ? null
+            : provenance.data().featureNames().orElse(null);
+        return recorded != null && recorded.containsAll(variables) ? recorded : variables;
+    }
+
     /** The parameter values. */
     public ParameterSet parameterSet(String source) {
         return ParameterSet.fromMap(parameters, parameterNames, targets, source);

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.evosld.law.Law;
 import dev.evosld.run.LawDocument;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,31 @@ class LatexExportTest {
             + " \\texttt{loss}.\n"), LatexExport.document(power));
         assertTrue(PythonExport.module(power).contains("\n\nlaw(input_data, group) follows SLDBench"),
             PythonExport.module(power));
+    }
+
+    @Test
+    void aFeatureHasTheSameSymbolWhicheverLawUsesIt() {
+        // the laws mention the task's features in different orders and subsets, and one has a parameter D
+        List<String> features = List.of("unique_tokens", "params", "tokens");
+        List<String> formulas = List.of("E + A / tokens^alpha + B / unique_tokens^beta",
+            "E + A / unique_tokens^alpha + B / tokens^beta + C / params^gamma",
+            "D + A / params^alpha + B * tokens^(-beta)");
+        List<List<String>> wheres = new ArrayList<>();
+        for (String formula : formulas) {
+            double[] values = new double[Law.parse(formula, features).parameterCount()];
+            Arrays.fill(values, 1.5);
+            String tex = LatexExport.document(ExportFixtures.document("data_constrained_scaling_law", formula,
+                features, List.of("loss"), Map.of("all", new double[][] {values})));
+            Matcher where = Pattern.compile("where (.*)\\.\n").matcher(tex);
+            assertTrue(where.find(), tex);
+            wheres.add(List.of(where.group(1).split(", | and ")));
+        }
+        assertEquals(List.of("$D$ is \\texttt{tokens}", "$U$ is \\texttt{unique\\_tokens}", "$L$ is \\texttt{loss}"),
+            wheres.get(0));
+        assertEquals(List.of("$U$ is \\texttt{unique\\_tokens}", "$D$ is \\texttt{tokens}", "$N$ is \\texttt{params}",
+            "$L$ is \\texttt{loss}"), wheres.get(1));
+        assertEquals(List.of("$N$ is \\texttt{params}", "$D$ is \\texttt{tokens}", "$L$ is \\texttt{loss}"),
+            wheres.get(2));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.evosld.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.law.Law;
@@ -20,7 +21,9 @@ class NotationTest {
         "proportion_domain_1", "proportion_domain_2", "sft_data_size", "tokens", "unique_tokens", "log_flops");
 
     private static String latex(String formula) {
-        return Notation.of(Law.parse(formula, FEATURES), List.of("loss")).latex();
+        // the law's own variables as the task's features: these cases are about layout, not about other features
+        Law law = Law.parse(formula, FEATURES);
+        return Notation.of(law, law.variables(), List.of("loss")).latex();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,23 +76,40 @@ class NotationTest {
 
     @Test
     void neverGivesTwoNamesTheSameSymbol() {
-        // x1 reads as x_1 like the parameter x_1, tokens and unique_tokens both want D, D is also a parameter
+        // x1 reads as x_1 like the parameter x_1, tokens and unique_tokens both want D, D is also a parameter;
+        // the features keep theirs, since the parameters change from law to law
         Law law = Law.parse("x_1 * x1 + D * tokens + unique_tokens + C * log_flops", List.of("x1", "tokens",
             "unique_tokens", "log_flops"));
-        Notation notation = Notation.of(law, List.of("loss"));
+        Notation notation = Notation.of(law, law.variables(), List.of("loss"));
         Set<String> symbols = new HashSet<>();
         for (String name : List.of("x_1", "x1", "D", "tokens", "unique_tokens", "C", "log_flops")) {
             assertTrue(symbols.add(notation.latexSymbol(name)), name + " → " + notation.latexSymbol(name));
         }
-        assertEquals("\\mathrm{x1}", notation.latexSymbol("x1"));
-        assertEquals("T", notation.latexSymbol("tokens"));
+        assertEquals("x_{1}", notation.latexSymbol("x1"));
+        assertEquals("\\mathrm{x\\_1}", notation.latexSymbol("x_1"));
+        assertEquals("D", notation.latexSymbol("tokens"));
+        assertEquals("\\mathrm{D}", notation.latexSymbol("D"));
         assertEquals("U", notation.latexSymbol("unique_tokens"));
+    }
+
+    @Test
+    void aFeaturesSymbolDependsOnTheTasksFeaturesNotOnTheLaw() {
+        List<String> features = List.of("unique_tokens", "params", "tokens");
+        // tokens is D although this law leaves it out, so unique_tokens is U in every law of the task
+        Notation unique = Notation.of(Law.parse("A / unique_tokens^alpha", features), features, List.of("loss"));
+        assertEquals("U", unique.latexSymbol("unique_tokens"));
+        Notation both = Notation.of(Law.parse("A / unique_tokens^alpha + B / tokens^beta", features),
+            List.of("tokens", "unique_tokens", "params"), List.of("loss"));
+        assertEquals("U", both.latexSymbol("unique_tokens"), "whatever order the task lists them in");
+        assertEquals("D", both.latexSymbol("tokens"));
+        assertThrows(IllegalArgumentException.class,
+            () -> Notation.of(Law.parse("A / tokens", features), List.of("params"), List.of("loss")));
     }
 
     @Test
     void legendNamesEveryFeatureAndTheTarget() {
         Law law = Law.parse("A / num_params^alpha + x", List.of("num_params", "x"));
-        List<Notation.LegendEntry> legend = Notation.of(law, List.of("sft_loss")).legend();
+        List<Notation.LegendEntry> legend = Notation.of(law, law.variables(), List.of("sft_loss")).legend();
         assertEquals(List.of("N", "x", "L"), legend.stream().map(Notation.LegendEntry::latex).toList());
         assertEquals(List.of(true, false, true), legend.stream().map(Notation.LegendEntry::abbreviates).toList());
         assertEquals(List.of("feature", "feature", "target"), legend.stream().map(Notation.LegendEntry::role).toList());
@@ -98,7 +118,7 @@ class NotationTest {
     @Test
     void severalTargetsShareOneResponseSymbol() {
         Law law = Law.parse("c + k * exp(t1 * x)", List.of("x"));
-        Notation notation = Notation.of(law, List.of("loss_1", "loss_2"));
+        Notation notation = Notation.of(law, law.variables(), List.of("loss_1", "loss_2"));
         assertTrue(notation.latex().startsWith("y = c + k \\exp"), notation.latex());
         Notation.LegendEntry target = notation.legend().getLast();
         assertEquals(List.of("loss_1", "loss_2"), target.names());
@@ -106,11 +126,11 @@ class NotationTest {
 
     @Test
     void breaksLongSumsBeforeASignAndKeepsShortOnesWhole() {
-        Notation shortLaw = Notation.of(Law.parse("A / x^alpha + E", List.of("x")), List.of("loss"));
+        Notation shortLaw = Notation.of(Law.parse("A / x^alpha + E", List.of("x")), List.of("x"), List.of("loss"));
         assertEquals(1, shortLaw.latexLines(40).size());
         Notation longLaw = Notation.of(Law.parse(
             "A * x^(-alpha) + B * y^(-beta) + C * x^gamma * y^delta + D * log(x) * log(y) + F * exp(-x / y) + G",
-            List.of("x", "y")), List.of("loss"));
+            List.of("x", "y")), List.of("x", "y"), List.of("loss"));
         List<String> lines = longLaw.latexLines(20);
         assertTrue(lines.size() > 1, lines.toString());
         assertTrue(lines.getFirst().startsWith("L = A x^{-\\alpha}"), lines.getFirst());
@@ -123,7 +143,7 @@ class NotationTest {
     void mathMlIsWellFormedXml() throws Exception {
         Law law = Law.parse("(A / (num_params * (k * log(parallel_size) + 1)))^alpha + E_max - min(x, 1e-3)"
             + " * sqrt(abs(y)) / exp(-x)", FEATURES);
-        String mathMl = Notation.of(law, List.of("loss")).mathMl();
+        String mathMl = Notation.of(law, law.variables(), List.of("loss")).mathMl();
         var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
             .parse(new ByteArrayInputStream(mathMl.getBytes(StandardCharsets.UTF_8)));
         assertEquals("math", document.getDocumentElement().getTagName());

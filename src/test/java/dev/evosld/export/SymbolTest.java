@@ -117,7 +117,7 @@ class SymbolTest {
             names.addAll(law.parameters());
             List<String> free = targets.stream().filter(t -> !names.contains(t)).toList();
             List<String> lawTargets = random.nextInt(3) == 0 ? free.subList(0, 2) : List.of(free.get(random.nextInt(free.size())));
-            Notation notation = Notation.of(law, lawTargets);
+            Notation notation = Notation.of(law, features, lawTargets);
             Set<String> latex = new LinkedHashSet<>();
             Set<String> mathMl = new LinkedHashSet<>();
             for (String name : names) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,19 @@ class DataSourceTest {
         assertEquals(3, config.parameterBudget());
         assertEquals(List.of("N"), config.scaleAxis());
         assertEquals(new TaskConfig.Holdout.TopValues(2, 0), config.holdout());
+    }
+
+    @Test
+    void featureNamesAreThoseOfTheDataItLoads() throws IOException {
+        Path runs = dir.resolve("runs.csv");
+        Files.writeString(runs, "D,N,loss\n1e9,1e8,3\n1e10,1e9,2.5\n1e11,1e10,2.2\n");
+        UserData user = new UserData(runs, List.of("D", "N"), List.of("loss"), null, 3, new UserData.NoTest(List.of()));
+        DataSource csv = DataSource.csv(user, user.load().config());
+        assertEquals(Optional.of(List.of("D", "N")), csv.featureNames());
+        assertEquals(csv.load(DataDirectory.resolve(null, Map.of())).config().featureNames(), csv.featureNames().get());
+        assertEquals(Optional.of(List.of("unique_tokens", "params", "tokens")),
+            DataSource.sldbench("data_constrained_scaling_law").featureNames());
+        assertEquals(Optional.empty(), DataSource.sldbench("no_such_task").featureNames());
     }
 
     @Test

@@ -28,6 +28,23 @@ class LawDocumentTest {
     }
 
     @Test
+    void featuresAreTheDatasAndTheLawsVariablesWithoutARecordOfThem() {
+        Law law = Law.parse("A / tokens^alpha", List.of("unique_tokens", "params", "tokens"));
+        assertEquals(List.of("unique_tokens", "params", "tokens"),
+            document(law, DataSource.sldbench("data_constrained_scaling_law")).features());
+        assertEquals(List.of("tokens"), document(law, DataSource.sldbench("no_such_task")).features());
+        assertEquals(List.of("tokens"), document(law, null).features());
+        // a hand-edited law of variables the data lacks is still written, in its own names
+        assertEquals(List.of("tokens"), document(law, DataSource.sldbench("parallel_scaling_law")).features());
+    }
+
+    private static LawDocument document(Law law, DataSource data) {
+        return new LawDocument("test", "t", law.toString(), law.variables(), law.parameters(), List.of("loss"),
+            Map.of("all", Map.of("A", 1.0, "alpha", 0.5)), Map.of(), Map.of(), null,
+            new LawDocument.Provenance("fit", data, null, 1, null));
+    }
+
+    @Test
     void aDocumentWrittenBeforeRangesWereRecordedReadsWithNone(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("law.json");
         Files.writeString(file, """

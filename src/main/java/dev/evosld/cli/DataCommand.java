@@ -105,12 +105,9 @@ final class DataCommand implements Callable<Integer> {
             List<PullOutcome> outcomes = new ArrayList<>();
             try (FileChannel lock = exclusive(directory.root());
                  PullProgress bars = interactive() ? PullProgress.onStderr() : null) {
-                PullListener progress = bars != null ? bars : (task, split, rows, total) -> {
-                    if (rows >= total) {
-                        err.println("evosld: " + task + " " + split + ": " + rows + " rows");
-                        err.flush();
-                    }
-                };
+                // A log gets no line per split: a split fetched is not yet written, and a failure in the task's
+                // next split writes nothing of it. The task's line below, once it is written, is the log's.
+                PullListener progress = bars != null ? bars : PullListener.none();
                 TaskPull pull = TaskPull.into(directory.root(), hub).withListener(progress);
                 for (TaskConfig config : configs) {
                     PullOutcome outcome;
@@ -122,10 +119,10 @@ final class DataCommand implements Callable<Integer> {
                             + names(configs.subList(outcomes.size(), configs.size())) + ")", e);
                     }
                     outcomes.add(outcome);
-                    if (!json) {
-                        out.println(line(outcome));
-                        out.flush();
-                    }
+                    // with --json, standard output holds the document at the end, so a task's line goes to the log
+                    PrintWriter log = json ? err : out;
+                    log.println((json ? "evosld: " : "") + line(outcome));
+                    log.flush();
                 }
             }
             if (json) {
@@ -166,7 +163,7 @@ final class DataCommand implements Callable<Integer> {
             }
         }
 
-        /** A terminal gets progress bars; a log gets a line per split, as bars would flood it. */
+        /** A terminal gets progress bars; a log does not, as bars would flood it. */
         private static boolean interactive() {
             java.io.Console console = System.console();
             return console != null && console.isTerminal();

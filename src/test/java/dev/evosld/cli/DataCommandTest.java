@@ -140,6 +140,10 @@ class DataCommandTest {
         }
         assertEquals(2702, document.get("tasks").get(TaskConfig.builtinTasks().indexOf("lr_bsz_scaling_law"))
             .get("rows").get("train").intValue());
+        // standard output is the document's, so the log hears of each task once it is written
+        assertEquals("evosld: sft_scaling_law: downloaded (train 504 rows, test 42 rows) in "
+            + tmp.resolve("sft_scaling_law"), first.errorLines().get(TaskConfig.builtinTasks().indexOf("sft_scaling_law")));
+        assertEquals(TaskConfig.builtinTasks().size(), first.errorLines().size(), first.err());
 
         int before = hub.requests.get();
         CliRun second = CliRun.of("data", "pull", "--all", "--data-dir", tmp.toString(), "--endpoint", endpoint(), "--json");
@@ -149,6 +153,20 @@ class DataCommandTest {
         }
         // per task: the list of splits and a one-row probe of each split, nothing downloaded
         assertEquals(TaskConfig.builtinTasks().size() * 3, hub.requests.get() - before);
+    }
+
+    @Test
+    void aTaskWhoseTestSplitFailsIsNotReportedAsPulledInPart() {
+        hub.putParallelScalingLaw();
+        hub.put("parallel_scaling_law", "test", List.of(new FakeSldbench.Column("group", "string")), List.of());
+        CliRun run = CliRun.of("data", "pull", "--task", "parallel_scaling_law", "--data-dir", tmp.toString(),
+            "--endpoint", endpoint());
+        assertEquals(1, run.exit());
+        assertEquals("", run.out());
+        // the train split was fetched, but nothing of the task was written: no line may say "train: 36 rows"
+        assertEquals(List.of("evosld: hugging face: config 'parallel_scaling_law' split 'test' lacks column"
+            + " 'num_params' (has: group)"), run.allErrorLines());
+        assertFalse(Files.exists(tmp.resolve("parallel_scaling_law/train.csv")));
     }
 
     @Test

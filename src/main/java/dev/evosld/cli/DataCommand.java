@@ -128,7 +128,8 @@ final class DataCommand implements Callable<Integer> {
             if (json) {
                 Output.json(out, document(directory, outcomes));
             } else if (outcomes.size() > 1) {
-                err.println("evosld: " + outcomes.size() + " tasks in " + directory);
+                // the root as --json's data_dir and the task lines show it: DataDirectory's text ends in a separator
+                err.println("evosld: " + outcomes.size() + " tasks in " + directory.root());
                 err.flush();
             }
             return 0;

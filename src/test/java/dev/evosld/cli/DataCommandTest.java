@@ -153,6 +153,13 @@ class DataCommandTest {
         }
         // per task: the list of splits and a one-row probe of each split, nothing downloaded
         assertEquals(TaskConfig.builtinTasks().size() * 3, hub.requests.get() - before);
+
+        CliRun text = CliRun.of("data", "pull", "--all", "--data-dir", tmp.toString(), "--endpoint", endpoint());
+        assertEquals(0, text.exit(), text.err());
+        assertEquals("sft_scaling_law: up_to_date (train 504 rows, test 42 rows) in " + tmp.resolve("sft_scaling_law"),
+            text.out().lines().toList().get(TaskConfig.builtinTasks().indexOf("sft_scaling_law")));
+        // the folder as --json's data_dir gives it and the lines above name the tasks' folders: no trailing slash
+        assertEquals(List.of("evosld: 8 tasks in " + document.get("data_dir").stringValue()), text.errorLines());
     }
 
     @Test

@@ -2,6 +2,12 @@ package dev.evosld.json;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.JsonScalarResolver;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.schema.JsonSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -10,6 +16,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -28,7 +35,9 @@ public final class Json {
 
     // configuration is written by people: a misspelt key, a repeated key or 3.5 where an integer belongs
     // is an error to report, not something to ignore (Jackson 3 tolerates all three by default)
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+            .loadSettings(LoadSettings.builder().setSchema(new ConfigSchema()).build())
+            .build())
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -36,6 +45,30 @@ public final class Json {
         .build();
 
     private Json() {
+    }
+
+    /**
+     * The JSON schema Jackson 3 reads YAML with, plus the Core schema's other spellings of null: {@code ~}, {@code Null}
+     * and {@code NULL}. Without them {@code key: ~} is the text "~" where a person wrote "no value". The whole Core schema
+     * is not taken, as it also turns {@code True} into a boolean and {@code 0x1F} and {@code +1} into numbers.
+     */
+    private static final class ConfigSchema extends JsonSchema {
+        private final ScalarResolver resolver = new NullSpellingsResolver();
+
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return resolver;
+        }
+    }
+
+    private static final class NullSpellingsResolver extends JsonScalarResolver {
+        private static final Pattern CORE_ONLY_NULLS = Pattern.compile("^(?:~|Null|NULL)$");
+
+        @Override
+        protected void addImplicitResolvers() {
+            super.addImplicitResolvers();
+            addImplicitResolver(Tag.NULL, CORE_ONLY_NULLS, "~N");
+        }
     }
 
     /** The JSON mapper: snake_case, indented output, tolerant of unknown keys on input. */

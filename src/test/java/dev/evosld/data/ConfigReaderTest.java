@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What {@link TaskConfigTest} leaves out: the keys it does not mangle, where a nested problem is located, reading
@@ -47,6 +48,37 @@ class ConfigReaderTest {
         assertEquals("c.yaml: missing key 'features[0]'", error(VALID.replace("- {name: N, description: n}", "- null")));
         assertEquals("c.yaml: missing key 'targets[1]'", error(VALID.replace("[loss]", "[loss, null]")));
         assertEquals("c.yaml: missing key 'scale_axis[0]'", error(VALID.replace("scale_axis: [N]", "scale_axis: [null]")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"~", "null", "Null", "NULL", ""})
+    void everyYamlSpellingOfNullLeavesAnOptionalKeyAtItsDefault(String none) {
+        TaskConfig plain = ConfigReader.read(VALID, "c.yaml");
+        String optional = String.join("", List.of("trend", "falls_with", "target_range", "human_law", "bounds", "references",
+            "hub", "search").stream().map(key -> key + ": " + none + "\n").toList());
+        assertEquals(plain, ConfigReader.read(VALID + optional, "c.yaml"));
+        assertEquals(plain, ConfigReader.read(VALID + "search: {generations: " + none + ", restarts: " + none + "}\n", "c.yaml"));
+        assertEquals(plain,
+            ConfigReader.read(VALID.replace("{top_values: 1}", "{top_values: 1, min_train_rows: " + none + "}"), "c.yaml"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"~", "null", "Null", "NULL", ""})
+    void everyYamlSpellingOfNullLeavesARequiredKeyMissing(String none) {
+        assertEquals("c.yaml: missing key 'name'", error(VALID.replace("name: t\n", "name: " + none + "\n")));
+        assertEquals("c.yaml: missing key 'parameter_budget'",
+            error(VALID.replace("parameter_budget: 3", "parameter_budget: " + none)));
+        assertEquals("c.yaml: missing key 'holdout'", error(VALID.replace("{top_values: 1}", none)));
+        assertEquals("c.yaml: missing key 'features[1].description'",
+            error(VALID.replace("{name: D, description: d}", "{name: D, description: " + none + "}")));
+        assertEquals("c.yaml: missing key 'targets[1]'", error(VALID.replace("targets: [loss]", "targets:\n  - loss\n  - " + none)));
+        assertEquals("c.yaml: missing key 'references.source'",
+            error(VALID + "references: {human_r2: 0.5, leaderboard_r2: 0.5, source: " + none + "}\n"));
+    }
+
+    @Test
+    void aQuotedTildeIsTextNotNull() {
+        assertEquals("~", ConfigReader.read(VALID.replace("description: d\n", "description: '~'\n"), "c.yaml").description());
     }
 
     @Test

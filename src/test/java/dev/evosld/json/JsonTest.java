@@ -164,6 +164,19 @@ class JsonTest {
     }
 
     @Test
+    void yamlReadsEverySpellingOfNullAsNullAndEveryOtherScalarAsTheJsonSchemaDoes() {
+        for (String none : List.of("~", "null", "Null", "NULL", "")) {
+            assertTrue(Json.yaml().readTree("a: " + none + "\n").get("a").isNull(), none);
+        }
+        assertEquals("~", Json.yaml().readTree("a: '~'\n").get("a").stringValue());
+        assertEquals("NULLS", Json.yaml().readTree("a: NULLS\n").get("a").stringValue());
+        // what the rest of the Core schema would turn into booleans and numbers
+        for (String text : List.of("True", "FALSE", "0x1F", "0o17", "+1", ".5")) {
+            assertEquals(text, Json.yaml().readTree("a: " + text + "\n").get("a").stringValue(), text);
+        }
+    }
+
+    @Test
     void theSameMappersServeEveryCaller() {
         assertTrue(Json.mapper() == Json.mapper() && Json.yaml() == Json.yaml());
         assertEquals(Map.of("a_b", 1), Json.mapper().readValue("{\"a_b\": 1}", Map.class), "map keys are not renamed");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LlmOptionsTest {
     private static final String SECRET = "sk-very-secret-42";
@@ -161,6 +162,26 @@ class LlmOptionsTest {
         assertEquals(new LlmOptions("http://config.example/v1", null, null, null, null, null, Duration.ofMillis(2500), 0,
             null), options);
         assertEquals(LlmOptions.none(), LlmOptions.fromConfigFile(config("llm: {}\n")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"~", "null", "Null", "NULL", ""})
+    void everyYamlSpellingOfNullIsAnAbsentValue(String none) throws IOException {
+        LlmOptions options = LlmOptions.fromConfigFile(config("llm:\n  base_url: " + none + "\n  model: m\n  temperature: "
+            + none + "\n  max_tokens: " + none + "\n  timeout_seconds: " + none + "\n  max_retries: " + none + "\n"));
+        assertEquals(new LlmOptions(null, null, "m", null, null, null, null, null, null), options);
+        Path noSection = config("llm: " + none + "\n");
+        assertEquals(noSection + ": no llm: section, so it configures nothing (expected llm: {base_url: ..., model: ...})",
+            failure(() -> LlmOptions.fromConfigFile(noSection)));
+        // the rule is that a key is never written into a config file, whatever its value
+        Path nullKey = config("llm:\n  api_key: " + none + "\n");
+        assertEquals(nullKey + ": llm.api_key does not belong in a config file; set OPENAI_API_KEY instead",
+            failure(() -> LlmOptions.fromConfigFile(nullKey)));
+    }
+
+    @Test
+    void aQuotedTildeIsTextNotNull() throws IOException {
+        assertEquals("~", LlmOptions.fromConfigFile(config("llm:\n  model: '~'\n")).model());
     }
 
     @ParameterizedTest

@@ -365,7 +365,7 @@ public final class Evaluator {
                 dr = -v / y;
             }
             case POW -> {
-                dl = y * Math.pow(x, y - 1);
+                dl = x != 0 ? y * Math.pow(x, y - 1) : Loops.powBaseDerivativeAtZero(x, y);
                 dr = v * Math.log(x);
             }
             case NEG -> dl = -1;

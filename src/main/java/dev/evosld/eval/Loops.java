@@ -179,20 +179,28 @@ final class Loops {
     /** The adjoint of the base {@code x} of {@code p = x^y}: {@code a * y * x^(y-1)}, exact also at {@code x = 0}. */
     static void powBaseDerivative(double[] a, double[] p, double[] x, double[] y, double[] out, int n) {
         for (int i = 0; i < n; i++) {
-            out[i] = a[i] * (x[i] != 0 ? y[i] * p[i] / x[i] : y[i] * Math.pow(x[i], y[i] - 1));
+            out[i] = a[i] * (x[i] != 0 ? y[i] * p[i] / x[i] : powBaseDerivativeAtZero(x[i], y[i]));
         }
     }
 
     static void powBaseDerivative(double[] a, double[] p, double[] x, double y, double[] out, int n) {
         for (int i = 0; i < n; i++) {
-            out[i] = a[i] * (x[i] != 0 ? y * p[i] / x[i] : y * Math.pow(x[i], y - 1));
+            out[i] = a[i] * (x[i] != 0 ? y * p[i] / x[i] : powBaseDerivativeAtZero(x[i], y));
         }
     }
 
     static void powBaseDerivative(double[] a, double[] p, double x, double[] y, double[] out, int n) {
         for (int i = 0; i < n; i++) {
-            out[i] = a[i] * (x != 0 ? y[i] * p[i] / x : y[i] * Math.pow(x, y[i] - 1));
+            out[i] = a[i] * (x != 0 ? y[i] * p[i] / x : powBaseDerivativeAtZero(x, y[i]));
         }
+    }
+
+    /**
+     * d/dx of {@code x^y} at a zero (or negative zero) base, where the quotient {@code y * p / x} is 0/0:
+     * {@code y * x^(y-1)}, except that x^0 is the constant 1 with derivative 0, not {@code 0 * 0^-1 = 0 * inf}.
+     */
+    static double powBaseDerivativeAtZero(double x, double y) {
+        return y == 0 ? 0 : y * Math.pow(x, y - 1);
     }
 
     /** {@code out[i] = 0} where {@code a[i] == 0}. */

@@ -182,6 +182,27 @@ class EvaluatorTest {
     }
 
     @Test
+    void aZeroPowerOfAZeroBaseHasAZeroDerivativeInItsBaseOnEveryPath() {
+        // with a = b = 0: a column base under a scalar and a column exponent, a scalar base under a column
+        // exponent, and a power of scalars alone; each base is 0 (or -0) and each exponent 0
+        double[][] columns = {{0.0, -0.0, 2}, {1, -1, 0.5}};
+        for (String law : List.of("(a*x)^b", "(a*x)^(b*y)", "a^(b*y)", "a^b + c*x")) {
+            for (Kernels kernels : List.of(Kernels.scalar(), Kernels.preferred())) {
+                Evaluator evaluator = Program.compile(LawParser.parse(law), VARIABLES, PARAMETERS).bind(3, columns, kernels);
+                double[] value = new double[3];
+                evaluator.forward(new double[] {0, 0, 1}, value);
+                double[][] jacobian = new double[3][3];
+                evaluator.jacobian(jacobian);
+                for (int r = 0; r < 3; r++) {
+                    String what = law + " with " + kernels.name() + " at row " + r;
+                    assertEquals(law.startsWith("a^b") ? 1 + columns[0][r] : 1, value[r], what);
+                    assertTrue(jacobian[0][r] == 0, what + ": d/da = " + jacobian[0][r]);
+                }
+            }
+        }
+    }
+
+    @Test
     void domainErrorsGiveNonFiniteValuesNotExceptions() {
         Evaluator evaluator = Program.compile(Law.parse("log(a*x) + 1/(x - b) + sqrt(x - 2)", List.of("x")))
             .bind(3, new double[][] {{1, 2, 3}});

@@ -59,11 +59,11 @@ class LoopsTest {
             (a, b, c, d, s) -> a * Math.signum(b)));
         // the derivative of the base of p = x^y, with a the adjoint, b = p, c = x, d = y
         cases.add(new Case("pow base derivative, columns", (a, b, c, d, s, o, n) -> Loops.powBaseDerivative(a, b, c, d, o, n),
-            (a, b, c, d, s) -> a * (c != 0 ? d * b / c : d * Math.pow(c, d - 1))));
+            (a, b, c, d, s) -> powBaseDerivative(a, b, c, d)));
         cases.add(new Case("pow base derivative, scalar exponent", (a, b, c, d, s, o, n) -> Loops.powBaseDerivative(a, b, c, s, o, n),
-            (a, b, c, d, s) -> a * (c != 0 ? s * b / c : s * Math.pow(c, s - 1))));
+            (a, b, c, d, s) -> powBaseDerivative(a, b, c, s)));
         cases.add(new Case("pow base derivative, scalar base", (a, b, c, d, s, o, n) -> Loops.powBaseDerivative(a, b, s, d, o, n),
-            (a, b, c, d, s) -> a * (s != 0 ? d * b / s : d * Math.pow(s, d - 1))));
+            (a, b, c, d, s) -> powBaseDerivative(a, b, s, d)));
         cases.add(new Case("pow exponent derivative, column log", (a, b, c, d, s, o, n) -> Loops.powExponentDerivative(a, b, c, o, n),
             (a, b, c, d, s) -> b == 0 ? 0 : a * b * c));
         cases.add(new Case("pow exponent derivative, scalar log", (a, b, c, d, s, o, n) -> Loops.powExponentDerivative(a, b, s, o, n),
@@ -79,6 +79,11 @@ class LoopsTest {
             }
         }
         return cases;
+    }
+
+    /** The adjoint {@code a} times d/dx of {@code p = x^y}; x^0 is constant, so 0 also at x = 0, not 0 * inf. */
+    private static double powBaseDerivative(double a, double p, double x, double y) {
+        return a * (x != 0 ? y * p / x : y == 0 ? 0 : y * Math.pow(x, y - 1));
     }
 
     @Test
@@ -240,6 +245,30 @@ class LoopsTest {
         assertArrayEquals(new double[] {0, 0, 0, -1e-300, 0}, out);
         Loops.powExponentDerivative(a, powers, Double.NEGATIVE_INFINITY, out, 5);
         assertArrayEquals(new double[] {0, 0, 0, Double.NEGATIVE_INFINITY, 0}, out);
+    }
+
+    @Test
+    void theBaseDerivativeOfAZeroPowerIsZeroAlsoAtAZeroBase() {
+        // x^0 = 1 whatever x is, so its derivative is 0, where y * x^(y-1) at x = 0 is 0 * inf
+        double[] a = {1, 3, -2, 1};
+        double[] x = {0.0, -0.0, 0.0, 2};
+        double[] y = {0, 0, 0, 0};
+        double[] p = {1, 1, 1, 1};
+        double[] expected = {0, 0, -0.0, 0};
+        double[] out = new double[4];
+        Loops.powBaseDerivative(a, p, x, y, out, 4);
+        assertArrayEquals(expected, out);
+        Loops.powBaseDerivative(a, p, x, 0.0, out, 4);
+        assertArrayEquals(expected, out);
+        for (double base : new double[] {0.0, -0.0}) {
+            Loops.powBaseDerivative(a, p, base, y, out, 4);
+            assertArrayEquals(new double[] {0, 0, -0.0, 0}, out, "base " + base);
+        }
+        // near the zero power, the derivative at a zero base is still y * 0^(y-1)
+        double[] nearZero = {Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300, -1e-300};
+        Loops.powBaseDerivative(a, new double[4], new double[4], nearZero, out, 4);
+        assertArrayEquals(new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.NEGATIVE_INFINITY}, out);
     }
 
     @Test

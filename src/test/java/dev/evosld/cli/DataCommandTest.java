@@ -14,8 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -26,17 +25,8 @@ class DataCommandTest {
     Path tmp;
 
     private final FakeSldbench hub = new FakeSldbench();
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = hub.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @AutoClose
+    private final MockWebServer server = hub.start();
 
     private String endpoint() {
         return server.url("/").toString();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.evosld.data.hub.TestServers;
 import dev.evosld.json.Json;
 import dev.evosld.law.Law;
 import dev.evosld.law.Simplifier;
@@ -23,8 +24,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -41,19 +41,9 @@ class DiscoverLlmTest {
     @TempDir
     Path dir;
 
-    private MockWebServer server;
+    @AutoClose
+    private final MockWebServer server = TestServers.startedWithNagle();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private record Run(int status, String out, String err, JsonNode json) {
         List<String> errLines() {

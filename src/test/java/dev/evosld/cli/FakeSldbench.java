@@ -1,12 +1,8 @@
 package dev.evosld.cli;
 
+import dev.evosld.data.hub.TestServers;
 import dev.evosld.json.Json;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.ArrayList;
-import javax.net.ServerSocketFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,41 +34,8 @@ final class FakeSldbench extends Dispatcher {
     final AtomicInteger requests = new AtomicInteger();
 
     /** A started server answering from this dispatcher. */
-    MockWebServer start() throws IOException {
-        MockWebServer server = new MockWebServer();
-        // MockWebServer writes headers and body apart; with Nagle's algorithm on, each body then waits some
-        // 40 ms for the client's delayed ACK
-        server.setServerSocketFactory(new ServerSocketFactory() {
-            @Override
-            public ServerSocket createServerSocket() throws IOException {
-                return new ServerSocket() {
-                    @Override
-                    public Socket accept() throws IOException {
-                        Socket socket = super.accept();
-                        socket.setTcpNoDelay(true);
-                        return socket;
-                    }
-                };
-            }
-
-            @Override
-            public ServerSocket createServerSocket(int port) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ServerSocket createServerSocket(int port, int backlog) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ServerSocket createServerSocket(int port, int backlog, InetAddress address) {
-                throw new UnsupportedOperationException();
-            }
-        });
-        server.setDispatcher(this);
-        server.start();
-        return server;
+    MockWebServer start() {
+        return TestServers.started(this);
     }
 
     synchronized FakeSldbench put(String config, String split, List<Column> columns, List<ObjectNode> rows) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evosld.data.hub.TestServers;
 import dev.evosld.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -30,19 +30,9 @@ class CachingChatClientTest {
     @TempDir
     Path dir;
 
-    private MockWebServer server;
+    @AutoClose
+    private final MockWebServer server = TestServers.startedWithNagle();
     private final LlmUsage usage = new LlmUsage();
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private LlmSettings settings(Optional<Path> cacheDir) {
         return new LlmSettings(server.url("/v1").toString(), Optional.of("sk-secret"), "test-model", 0.7, 512,

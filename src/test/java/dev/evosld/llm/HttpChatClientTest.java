@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.EvosldException;
+import dev.evosld.data.hub.TestServers;
 import dev.evosld.json.Json;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,8 +20,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,20 +29,10 @@ class HttpChatClientTest {
     private static final List<ChatMessage> MESSAGES =
         List.of(ChatMessage.system("You propose laws."), ChatMessage.user("Propose 2 laws as JSON."));
 
-    private MockWebServer server;
+    @AutoClose
+    private final MockWebServer server = TestServers.startedWithNagle();
     private final List<Duration> slept = new CopyOnWriteArrayList<>();
     private final LlmUsage usage = new LlmUsage();
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     /** A chat completion body whose first choice says {@code content}. */
     static String completion(String content) {

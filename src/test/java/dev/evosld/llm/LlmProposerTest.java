@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evosld.data.hub.TestServers;
 import dev.evosld.json.Json;
 import dev.evosld.law.Law;
 import dev.evosld.search.ClassicForms;
@@ -14,7 +15,6 @@ import dev.evosld.search.Discovery;
 import dev.evosld.search.SearchListener;
 import dev.evosld.search.SearchResult;
 import dev.evosld.search.SearchSettings;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +25,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -37,21 +36,11 @@ class LlmProposerTest {
     private static final SearchSettings TINY = SearchSettings.defaults()
         .withGenerations(3).withPopulation(8).withRestarts(1).withThreads(2).withProposerEvery(1);
 
-    private MockWebServer server;
+    @AutoClose
+    private final MockWebServer server = TestServers.startedWithNagle();
     private final List<Duration> slept = new CopyOnWriteArrayList<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final LlmUsage usage = new LlmUsage();
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     /** An assistant answer proposing {@code laws}. */
     static String answer(String... laws) {

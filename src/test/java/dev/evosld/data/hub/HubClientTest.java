@@ -19,8 +19,7 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class HubClientTest {
@@ -32,17 +31,8 @@ class HubClientTest {
         .readTimeout(Duration.ofMillis(300))
         .build();
     private final List<Duration> sleeps = new ArrayList<>();
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServers.started(null);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @AutoClose
+    private final MockWebServer server = TestServers.started(null);
 
     private HubClient client(Optional<String> token) {
         return HubClient.of(http, server.url("/"), token)

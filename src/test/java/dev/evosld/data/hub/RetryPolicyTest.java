@@ -12,8 +12,7 @@ import java.util.stream.IntStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,17 +22,8 @@ class RetryPolicyTest {
     private static final String SPLITS_BODY = "{\"splits\": [], \"pending\": [], \"failed\": []}";
 
     private final List<Duration> sleeps = new ArrayList<>();
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServers.started(null);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @AutoClose
+    private final MockWebServer server = TestServers.started(null);
 
     private static RetryPolicy policy(int attempts, long firstMillis, long maxMillis, long maxRetryAfterSeconds) {
         return new RetryPolicy(attempts, Duration.ofMillis(firstMillis), Duration.ofMillis(maxMillis),

@@ -14,8 +14,7 @@ import java.util.Optional;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class RowsPageTest {
@@ -25,17 +24,8 @@ class RowsPageTest {
         + " \"type\": {\"dtype\": \"float64\", \"_type\": \"Value\"}}]";
 
     private final List<Duration> sleeps = new ArrayList<>();
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServers.started(null);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @AutoClose
+    private final MockWebServer server = TestServers.started(null);
 
     private RowsPage page(String body) {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body)

@@ -28,8 +28,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -52,25 +51,15 @@ class TaskPullTest {
 
     @TempDir
     private Path dataDir;
-    private MockWebServer server;
-    private FakeHub hub;
+    private final FakeHub hub = new FakeHub()
+        .put(TASK, "train", FEATURES, trainRows(TRAIN_ROWS))
+        .put(TASK, "test", FEATURES, testRows())
+        .put("moe_scaling_law", "train", FEATURES, List.of())
+        .put("moe_scaling_law", "test", FEATURES, List.of());
+    @AutoClose
+    private final MockWebServer server = TestServers.started(hub);
     private final List<Duration> sleeps = new ArrayList<>();
     private final List<String> pages = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws IOException {
-        hub = new FakeHub()
-            .put(TASK, "train", FEATURES, trainRows(TRAIN_ROWS))
-            .put(TASK, "test", FEATURES, testRows())
-            .put("moe_scaling_law", "train", FEATURES, List.of())
-            .put("moe_scaling_law", "test", FEATURES, List.of());
-        server = TestServers.started(hub);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private TaskPull taskPull() {
         HubClient client = HubClient.of(HTTP, server.url("/"), Optional.empty())

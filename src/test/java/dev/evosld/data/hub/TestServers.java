@@ -1,6 +1,7 @@
 package dev.evosld.data.hub;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -8,13 +9,19 @@ import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockWebServer;
 
-/** Local MockWebServers that answer without the 40 ms Nagle / delayed-ACK stall of small responses. */
-final class TestServers {
+/**
+ * Started local MockWebServers for the tests of every package that talks HTTP. A test class holds one in an
+ * {@code @AutoClose} field, so each test gets a server of its own, closed after it.
+ */
+public final class TestServers {
     private TestServers() {
     }
 
-    /** A started server; with {@code dispatcher} null it answers from its queue. */
-    static MockWebServer started(Dispatcher dispatcher) throws IOException {
+    /**
+     * A started server that answers without the 40 ms Nagle / delayed-ACK stall of small responses; with
+     * {@code dispatcher} null it answers from its queue.
+     */
+    public static MockWebServer started(Dispatcher dispatcher) {
         MockWebServer server = new MockWebServer();
         // MockWebServer writes headers and body separately; with Nagle on, the body waits for the client's
         // delayed ACK, some 40 ms a request, which would make these tests several times slower.
@@ -22,7 +29,24 @@ final class TestServers {
         if (dispatcher != null) {
             server.setDispatcher(dispatcher);
         }
-        server.start();
+        return start(server);
+    }
+
+    /**
+     * A started server with MockWebServer's own sockets, Nagle's algorithm on, answering from its queue: the
+     * LLM client's tests of timeouts and trickled bodies were written against these.
+     */
+    public static MockWebServer startedWithNagle() {
+        return start(new MockWebServer());
+    }
+
+    // unchecked, so that a field initializer can start a server
+    private static MockWebServer start(MockWebServer server) {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return server;
     }
 

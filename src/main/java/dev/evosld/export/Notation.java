@@ -6,6 +6,7 @@ import dev.evosld.export.Symbol.Digits;
 import dev.evosld.export.Symbol.Glyph;
 import dev.evosld.export.Symbol.Greek;
 import dev.evosld.export.Symbol.Letter;
+import dev.evosld.export.Symbol.Primed;
 import dev.evosld.export.Symbol.Word;
 import dev.evosld.law.Law;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class Notation {
         Map<String, Symbol> assigned = new LinkedHashMap<>();
         // Every feature of the task claims its symbol before any parameter, whether this law uses it or not, so that
         // a feature reads the same in every law of the task whatever the law uses or mentions first; a parameter
-        // that wants a feature's letter is the one spelt out (vocab_scaling_law's C beside num_characters as C).
+        // that wants a feature's letter takes it primed (vocab_scaling_law's C beside num_characters as C is C').
         // Name order, not the task's, so that --features N,D and D,N write a law alike.
         for (String feature : new TreeSet<>(features)) {
             Symbol symbol = claim(featureSymbol(feature, taken), feature, taken);
@@ -63,7 +64,11 @@ public final class Notation {
             }
         }
         for (String parameter : law.parameters()) {
-            assigned.put(parameter, claim(parameterSymbol(parameter), parameter, taken));
+            Symbol wanted = parameterSymbol(parameter);
+            if (taken.contains(wanted.latex())) {
+                wanted = new Symbol(new Primed(wanted.base()), wanted.subscript());
+            }
+            assigned.put(parameter, claim(wanted, parameter, taken));
         }
         this.symbols = assigned;
         this.response = targets.size() == 1

@@ -43,6 +43,22 @@ record Symbol(Glyph base, List<Glyph> subscript) {
         }
     }
 
+    /**
+     * A glyph with a prime, <i>C</i>′: how a parameter is written whose own letter a feature of the task holds, so
+     * that the two still read as letters and never alike.
+     */
+    record Primed(Glyph glyph) implements Glyph {
+        @Override
+        public String latex() {
+            return glyph.latex() + "'";
+        }
+
+        @Override
+        public String mathMl() {
+            return "<msup>" + glyph.mathMl() + "<mo>′</mo></msup>";
+        }
+    }
+
     /** A Greek letter by its LaTeX name ({@code alpha}, {@code Gamma}). */
     record Greek(String name) implements Glyph {
         @Override
@@ -127,6 +143,7 @@ record Symbol(Glyph base, List<Glyph> subscript) {
             case Greek g -> 0.6;
             case Word w -> 0.5 * w.text().length();
             case Digits d -> 0.5 * d.digits().length();
+            case Primed p -> glyphWidth(p.glyph()) + 0.3;
         };
     }
 }

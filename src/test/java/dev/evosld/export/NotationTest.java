@@ -86,9 +86,10 @@ class NotationTest {
             assertTrue(symbols.add(notation.latexSymbol(name)), name + " → " + notation.latexSymbol(name));
         }
         assertEquals("x_{1}", notation.latexSymbol("x1"));
-        assertEquals("\\mathrm{x\\_1}", notation.latexSymbol("x_1"));
+        assertEquals("x'_{1}", notation.latexSymbol("x_1"));
         assertEquals("D", notation.latexSymbol("tokens"));
-        assertEquals("\\mathrm{D}", notation.latexSymbol("D"));
+        assertEquals("D'", notation.latexSymbol("D"));
+        assertEquals("<math><msup><mi>D</mi><mo>′</mo></msup></math>", notation.mathMlSymbol("D"));
         assertEquals("U", notation.latexSymbol("unique_tokens"));
     }
 

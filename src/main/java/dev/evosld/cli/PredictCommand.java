@@ -3,7 +3,6 @@ package dev.evosld.cli;
 import dev.evosld.data.CsvWriter;
 import dev.evosld.data.DataException;
 import dev.evosld.data.PlannedRuns;
-import dev.evosld.data.TaskConfig;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.RunPredictions;
 import dev.evosld.law.Law;
@@ -66,22 +65,15 @@ final class PredictCommand implements Callable<Integer> {
     /** The features of the data the law was fitted to, which a run may name; none when the run does not say. */
     private static List<String> dataFeatures(LawDocument document) {
         DataSource source = document.provenance() == null ? null : document.provenance().data();
-        if (source == null) {
-            return List.of();
-        }
-        if ("csv".equals(source.kind())) {
-            return source.features() == null ? List.of() : source.features();
-        }
-        try {
-            return TaskConfig.load(source.task()).featureNames();
-        } catch (DataException e) {
-            return List.of();
-        }
+        return source == null ? List.of() : source.featureNames().orElse(List.of());
     }
 
     @Override
     public Integer call() {
         RunDirectory directory = RunDirectory.existing(run);
+        if (out != null && directory.isRecord(out)) {
+            throw new UsageException("--out " + out + ": that file is one of the run's own records; name another");
+        }
         LawDocument document = directory.readLaw();
         Law law = document.parsedLaw();
         ParameterSet parameters = document.parameterSet(directory.lawFile().toString());

@@ -177,6 +177,24 @@ class PredictCommandTest {
     }
 
     @Test
+    void outNeverOverwritesOneOfTheRunsOwnRecords() throws Exception {
+        // a run of its own, as this one damages what it is given
+        Path own = dir.resolve("own-run");
+        CliRun fit = CliRun.of(CliRun.fitUserRuns(CliRun.userRuns(dir), own, "E + A / N^a + B / D^b"));
+        assertEquals(0, fit.status(), fit.err());
+        Path law = own.resolve("law.json");
+        String before = Files.readString(law);
+        CliRun predict = CliRun.of("predict", "--run", own.toString(), "--at", "N=5e8,D=5e10", "--group", "dense",
+            "--out", law.toString());
+        // as export refuses: "--out FILE: that file is one of the run's own records; name another"
+        assertEquals(before, Files.readString(law), "predict --out replaced the run's law.json with its CSV");
+        assertEquals(2, predict.status(), predict.err());
+        assertEquals(1, predict.errorLines().size(), predict.err());
+        assertEquals(0, CliRun.of("predict", "--run", own.toString(), "--at", "N=5e8,D=5e10", "--group", "dense").status(),
+            "the run can still be read");
+    }
+
+    @Test
     void runsComeFromAFileOrTheCommandLineNotBoth() {
         CliRun both = CliRun.of("predict", "--run", run.toString(), "--runs", "x.csv", "--at", "N=1");
         assertEquals(2, both.status());

@@ -131,11 +131,21 @@ public final class Bench {
         return result;
     }
 
-    /** One task and seed: read back, resumed or run. */
+    /**
+     * One task and seed: read back, resumed or run, holding its run directory as {@code discover} does, so that a
+     * {@code discover --resume} of it or a second bench given the same {@code --out} is refused meanwhile.
+     */
     private SeedRun unit(TaskData data, long seed, int index, int units, AtomicReference<Discovery> current) {
+        RunDirectory run = new RunDirectory(plan.runDirectory(data.config().name(), seed));
+        try (RunDirectory.Lock held = run.lock()) {
+            return unit(data, seed, run, index, units, current);
+        }
+    }
+
+    private SeedRun unit(TaskData data, long seed, RunDirectory run, int index, int units,
+                         AtomicReference<Discovery> current) {
         TaskConfig config = data.config();
         String task = config.name();
-        RunDirectory run = new RunDirectory(plan.runDirectory(task, seed));
         SearchSettings wanted = plan.search(config).withSeed(seed);
         Optional<SeedRun> finished = finished(run, task, seed, wanted);
         if (finished.isPresent()) {
@@ -222,10 +232,23 @@ public final class Bench {
                 + document.provenance().seed() + ", not '" + task + "' seed " + seed
                 + " (use another --out, or delete " + run.path() + ")");
         }
+        if (document.dataChangedSince(plan.data())) {
+            // its scores are those of the data as it was; the bench's table would pass them off as today's
+            throw new EvosldException(run.path() + " holds a run on other data: " + task + "'s train.csv or test.csv has"
+                + " changed since (checksum " + document.provenance().dataChecksum() + " recorded); use another --out,"
+                + " or delete that directory to run it again");
+        }
         Optional<RunStats> stats = RunStats.read(run);
         if (stats.isPresent() && !stats.get().matches(wanted)) {
             throw otherSettings(run, stats.get().describe(),
                 wanted.shape());
+        }
+        // without search.json (a discover run's folder, or one deleted by hand) law.json still says what was planned
+        LawDocument.Search search = document.provenance().search();
+        if (search != null && (search.plannedGenerations() != wanted.generations()
+            || search.plannedRestarts() != null && search.plannedRestarts() != wanted.restarts())) {
+            throw otherSettings(run, search.plannedGenerations() + " generations"
+                + (search.plannedRestarts() == null ? "" : ", " + search.plannedRestarts() + " restarts"), wanted.shape());
         }
         if (stats.isPresent() && SearchResult.BY_TIME_LIMIT.equals(stats.get().stoppedBy())
             && Files.isRegularFile(run.checkpointFile())) {

@@ -238,6 +238,81 @@ class BenchTest {
             + "3 generations, 1 island of 8; use another --out, or delete that directory to run it again", e.getMessage());
     }
 
+    @Test
+    void aFinishedRunIsNotReusedWithTheScoresOfDataThatChangedSince() throws IOException {
+        String name = "parallel_scaling_law";
+        DataDirectory copy = new DataDirectory(tmp.resolve("data"));
+        Files.createDirectories(copy.taskFolder(name));
+        Files.copy(data.trainFile(name), copy.trainFile(name));
+        Files.copy(data.testFile(name), copy.testFile(name));
+        List<String> task = List.of(name);
+        BenchPlan plan = new BenchPlan(task, 1, TINY, new SearchEffort(2, 1), tmp.resolve("bench"), copy);
+        SeedRun before = Bench.of(plan).withEnvironment(() -> FIXED).run().tasks().getFirst().runs().getFirst();
+
+        // the test split is edited by hand after the run: every loss 0.3 higher (the run's law.json records the
+        // checksum of the data it was scored on, and report says when it has changed since)
+        List<String> lines = Files.readAllLines(copy.testFile(name));
+        List<String> shifted = new ArrayList<>(List.of(lines.getFirst()));
+        for (String line : lines.subList(1, lines.size())) {
+            int comma = line.lastIndexOf(',');
+            shifted.add(line.substring(0, comma + 1) + (Double.parseDouble(line.substring(comma + 1)) + 0.3));
+        }
+        Files.write(copy.testFile(name), shifted);
+
+        SeedRun again;
+        try {
+            again = Bench.of(plan).withEnvironment(() -> FIXED).run().tasks().getFirst().runs().getFirst();
+        } catch (EvosldException refused) {
+            assertTrue(refused.getMessage().contains("seed-0"), refused.getMessage());   // refusing, naming the run, is fine too
+            return;
+        }
+        // the same train rows and seed give the same law; its test R² on the data as it is now:
+        SeedRun fresh = Bench.of(new BenchPlan(task, 1, TINY, new SearchEffort(2, 1), tmp.resolve("fresh"), copy))
+            .withEnvironment(() -> FIXED).run().tasks().getFirst().runs().getFirst();
+        assertEquals(before.law(), fresh.law());
+        assertTrue(fresh.testR2() < before.testR2() - 0.1, fresh.testR2() + " against " + before.testR2());
+        assertEquals(fresh.testR2(), again.testR2(), 1e-9,
+            "bench.md reports the run as " + again.status() + " with the test R² of the data before it changed");
+    }
+
+    @Test
+    void aRunDirectoryAnotherRunHoldsIsRefusedAndHeldWhileTheBenchRunsIt() {
+        List<String> task = List.of("parallel_scaling_law");
+        Path out = tmp.resolve("held");
+        RunDirectory seed0 = new RunDirectory(out.resolve("parallel_scaling_law/seed-0"));
+        // a `discover --resume` of that run directory holds it, as discover holds every run directory it writes into
+        try (RunDirectory.Lock held = seed0.lock()) {
+            EvosldException e = assertThrows(EvosldException.class, () -> bench(task, 1, TINY, out).run(),
+                "the bench wrote into a run directory another run was writing into");
+            assertTrue(e.getMessage().contains("another evosld run is writing into it"), e.getMessage());
+        }
+        // and while the bench runs it, the run directory is held, so that discover --resume or a second bench
+        // given the same --out is refused rather than writing into it at the same time
+        List<Boolean> heldDuringTheRun = new ArrayList<>();
+        bench(task, 1, TINY, tmp.resolve("running")).withListener(new BenchListener() {
+            @Override
+            public void onGeneration(String t, long seed, int generation, int of, double best) {
+                heldDuringTheRun.add(new RunDirectory(tmp.resolve("running/parallel_scaling_law/seed-0")).inUse());
+            }
+        }).run();
+        assertFalse(heldDuringTheRun.isEmpty());
+        assertEquals(List.of(true), heldDuringTheRun.stream().distinct().toList());
+    }
+
+    @Test
+    void aRunOfOtherSettingsIsAnErrorEvenWithoutItsSearchJson() throws IOException {
+        Path out = tmp.resolve("bench");
+        List<String> task = List.of("parallel_scaling_law");
+        bench(task, 1, TINY, out).run();
+        // search.json deleted by hand (or lost): law.json still records the search the run made
+        Path run = out.resolve("parallel_scaling_law/seed-0");
+        Files.delete(run.resolve("search.json"));
+        assertEquals(2, LawDocument.read(run.resolve("law.json")).provenance().search().plannedGenerations());
+        EvosldException e = assertThrows(EvosldException.class, () -> bench(task, 1, TINY.withGenerations(3), out).run(),
+            "a run of 2 generations was reused in a bench of 3, whose bench.md says 3 generations");
+        assertTrue(e.getMessage().startsWith(run + " holds a run with 2 generations"), e.getMessage());
+    }
+
     private static void assertStat(JsonNode stat, List<Double> values) {
         assertEquals(mean(values), stat.get("mean").doubleValue(), 1e-15);
         assertEquals(values.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), stat.get("best").doubleValue());

@@ -60,7 +60,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads fitting candidates (default: all cores); does not change the results.")
     Integer threads;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "The benchmark directory (default: bench-results).")
+    @Option(names = "--out", converter = NonEmptyPathConverter.class, paramLabel = "DIR",
+        description = "The benchmark directory (default: bench-results).")
     Path out;
 
     @Option(names = "--data-dir", paramLabel = "DIR",

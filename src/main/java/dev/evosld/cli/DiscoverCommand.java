@@ -90,10 +90,12 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads fitting candidates (default: all cores); does not change the result.")
     Integer threads;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "The run directory (default: a new folder results/<task>/<time>-seed<seed>).")
+    @Option(names = "--out", converter = NonEmptyPathConverter.class, paramLabel = "DIR",
+        description = "The run directory (default: a new folder results/<task>/<time>-seed<seed>).")
     Path out;
 
-    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its checkpoint.")
+    @Option(names = "--resume", converter = NonEmptyPathConverter.class, paramLabel = "DIR",
+        description = "Continue the run in DIR from its checkpoint.")
     Path resume;
 
     @Option(names = "--json", description = "Print one JSON document.")
@@ -340,9 +342,7 @@ final class DiscoverCommand implements Callable<Integer> {
     }
 
     private static void requireCheckpoint(RunDirectory run) {
-        if (!Files.isDirectory(run.path())) {
-            throw new EvosldException(run.path() + ": no such run directory");
-        }
+        run.requireFolder();
         if (!Files.isRegularFile(run.checkpointFile())) {
             throw new EvosldException(run.path() + ": no checkpoint.json to resume from");
         }

@@ -22,14 +22,15 @@ import picocli.CommandLine.Spec;
     description = "Writes a run's fitted law as a LaTeX document, a Java class, a Python module (SLDBench's law()) or JSON.")
 final class ExportCommand implements Callable<Integer> {
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run directory (holding law.json).")
+    @Option(names = "--run", converter = NonEmptyPathConverter.class, required = true, paramLabel = "DIR",
+        description = "A run directory (holding law.json).")
     Path run;
 
     // a String rather than the enum, so that a misspelt format is a one-line error (exit 1) like other bad input
     @Option(names = "--format", required = true, paramLabel = "latex|java|python|json", description = "The format.")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE",
+    @Option(names = "--out", converter = NonEmptyPathConverter.class, paramLabel = "FILE",
         description = "Write to FILE instead of stdout. For java, FILE's name is the class name (e.g. MyLaw.java).")
     Path out;
 

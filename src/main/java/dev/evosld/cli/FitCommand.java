@@ -58,7 +58,8 @@ final class FitCommand implements Callable<Integer> {
         Path lawFile;
     }
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write a run directory (law.json) that export and report read.")
+    @Option(names = "--out", converter = NonEmptyPathConverter.class, paramLabel = "DIR",
+        description = "Also write a run directory (law.json) that export and report read.")
     Path out;
 
     @Option(names = "--starts", defaultValue = "" + SearchSettings.FINAL_STARTS, paramLabel = "N", description = "Starts per group and target (default: ${DEFAULT-VALUE}).")

@@ -33,7 +33,8 @@ final class PredictCommand implements Callable<Integer> {
     /** Notes printed about runs outside the train range before the rest are only counted. */
     private static final int MAX_NOTES = 10;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run directory (holding law.json).")
+    @Option(names = "--run", converter = NonEmptyPathConverter.class, required = true, paramLabel = "DIR",
+        description = "A run directory (holding law.json).")
     Path run;
 
     @ArgGroup(multiplicity = "1")
@@ -53,7 +54,8 @@ final class PredictCommand implements Callable<Integer> {
         description = "The group of the --at run (default: the law's only group).")
     String group;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the predictions as CSV to FILE instead of stdout.")
+    @Option(names = "--out", converter = NonEmptyPathConverter.class, paramLabel = "FILE",
+        description = "Write the predictions as CSV to FILE instead of stdout.")
     Path out;
 
     @Option(names = "--json", description = "Print one JSON document.")

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     description = "Writes report.html and plots/ into a run directory: the law, scores, parameters, and plots.")
 final class ReportCommand implements Callable<Integer> {
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run directory (holding law.json).")
+    @Option(names = "--run", converter = NonEmptyPathConverter.class, required = true, paramLabel = "DIR",
+        description = "A run directory (holding law.json).")
     Path run;
 
     @Option(names = "--data-dir", paramLabel = "DIR",

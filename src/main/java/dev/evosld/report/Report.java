@@ -124,7 +124,7 @@ public final class Report {
                 }
             }
         } catch (IOException e) {
-            throw new EvosldException("cannot clear " + plots + ": " + e.getMessage());
+            throw new EvosldException("cannot clear " + plots + ": " + AtomicFiles.reason(e));
         }
     }
 

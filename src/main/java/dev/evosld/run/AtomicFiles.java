@@ -70,6 +70,19 @@ public final class AtomicFiles {
         };
     }
 
+    /**
+     * Why a file operation failed, in words, for a message that names the file already: the exceptions' own
+     * messages are often the bare path ({@code AccessDeniedException: /x/plots/a.png}).
+     */
+    public static String reason(IOException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied";
+            case NoSuchFileException missing -> "no such file or folder";
+            case FileSystemException other when other.getReason() != null -> other.getReason();
+            default -> String.valueOf(e.getMessage());
+        };
+    }
+
     /** The file an error names, unless it is the temporary one: then the folder it was written in. */
     private static String where(Path file, Path parent, String named) {
         if (named == null) {

@@ -61,9 +61,7 @@ public record RunDirectory(Path path) {
      */
     public DataSource readDataSource() {
         Path file = dataSourceFile();
-        if (!Files.isDirectory(path)) {
-            throw new EvosldException(path + ": no such run directory");
-        }
+        requireFolder();
         if (!Files.isRegularFile(file)) {
             throw new EvosldException(path + ": the run does not record its data (it began before runs did); give"
                 + " the data options it started with");
@@ -167,6 +165,9 @@ public record RunDirectory(Path path) {
      * @throws EvosldException if another process holds it, or the folder cannot be created
      */
     public Lock lock() {
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new EvosldException(path + ": a file, not a folder; give a folder for the run");
+        }
         try {
             Files.createDirectories(path);
             return new Lock(FileLocks.tryExclusive(path.resolve(LOCK_FILE)).orElseThrow(this::inUseError));
@@ -225,15 +226,28 @@ public record RunDirectory(Path path) {
         }
     }
 
+    /**
+     * Refuses a path that is no folder, saying whether it is a file (a run's {@code law.json} given for its folder,
+     * say) or nothing at all.
+     *
+     * @throws EvosldException if the folder does not exist
+     */
+    public void requireFolder() {
+        if (Files.isDirectory(path)) {
+            return;
+        }
+        if (!Files.exists(path)) {
+            throw new EvosldException(path + ": no such run directory");
+        }
+        Path folder = path.getParent();
+        throw new EvosldException(path + ": a file, not a run directory"
+            + (folder != null ? " (its folder is " + folder + ")" : ""));
+    }
+
     /** An existing run directory, checked to hold a {@code law.json}. */
     public static RunDirectory existing(Path path) {
         RunDirectory run = new RunDirectory(path);
-        if (Files.isRegularFile(path)) {
-            throw new EvosldException(path + ": a file, not a run directory");
-        }
-        if (!Files.isDirectory(path)) {
-            throw new EvosldException(path + ": no such run directory");
-        }
+        run.requireFolder();
         if (!Files.isRegularFile(run.lawFile())) {
             throw new EvosldException(path + ": not a run directory (no law.json)");
         }

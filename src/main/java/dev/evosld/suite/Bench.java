@@ -82,6 +82,11 @@ public final class Bench {
         long started = System.nanoTime();
         // the checkout when the bench starts, which its code was built from, not when it ends: it may change meanwhile
         Environment before = environment.get();
+        if (new RunDirectory(plan.out()).holdsRun()) {
+            // its law.json and report would sit among the bench's task folders, and bench.md beside them
+            throw new EvosldException(plan.out() + " holds a run of its own (law.json or checkpoint.json); give the"
+                + " bench a folder of its own with --out");
+        }
         List<TaskData> data = new ArrayList<>();
         for (String task : plan.tasks()) {
             data.add(TaskData.load(TaskConfig.load(task), plan.data()));

@@ -74,6 +74,28 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void anEmptyOutOrALawFileForItsFolderIsOneLineAndNoRun() throws Exception {
+        // an empty --out was the current folder: exit 0, the run's files among the user's, "run directory " and nothing
+        CliRun empty = CliRun.of("discover", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--no-llm", "--out", "");
+        assertEquals(2, empty.exit());
+        assertEquals(1, empty.errorLines().size(), empty.err());
+        assertTrue(empty.errorLines().getFirst().contains("an empty path; name a folder or file"), empty.err());
+
+        Path folder = dir.resolve("with-law");
+        Files.createDirectories(folder);
+        Path law = Files.writeString(folder.resolve("law.json"), "{}");
+        CliRun resumed = CliRun.of("discover", "--no-llm", "--resume", law.toString());
+        assertEquals(List.of("evosld: " + law + ": a file, not a run directory (its folder is " + folder + ")"),
+            resumed.allErrorLines());
+        CliRun onAFile = CliRun.of("discover", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--no-llm", "--out", law.toString());
+        assertEquals(List.of("evosld: " + law + ": a file, not a folder; give a folder for the run"),
+            onAFile.allErrorLines());
+        assertEquals("{}", Files.readString(law));
+    }
+
+    @Test
     void anUnknownTaskIsAUsageError() {
         CliRun run = CliRun.of("discover", "--task", "nope", "--no-llm", "--out", dir.resolve("nope").toString());
         assertEquals(2, run.exit());

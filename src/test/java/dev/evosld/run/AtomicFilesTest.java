@@ -21,6 +21,15 @@ class AtomicFilesTest {
     Path dir;
 
     @Test
+    void aReasonIsWordsNotTheBarePathTheExceptionCarries() {
+        assertEquals("permission denied", AtomicFiles.reason(new java.nio.file.AccessDeniedException("/x/plots/a.png")));
+        assertEquals("no such file or folder", AtomicFiles.reason(new java.nio.file.NoSuchFileException("/x/a")));
+        assertEquals("Read-only file system",
+            AtomicFiles.reason(new java.nio.file.FileSystemException("/x/a", null, "Read-only file system")));
+        assertEquals("disk full", AtomicFiles.reason(new java.io.IOException("disk full")));
+    }
+
+    @Test
     void replacesTheContentAndLeavesNoPartFileBehind() throws Exception {
         Path file = dir.resolve("sub/law.json");
         AtomicFiles.write(file, "old");

@@ -57,6 +57,20 @@ class RunDirectoryTest {
     }
 
     @Test
+    void aFileIsNamedAsAFileNotAsAMissingFolder(@TempDir Path directory) throws Exception {
+        Path law = Files.writeString(directory.resolve("law.json"), "{}");
+        dev.evosld.EvosldException existing = assertThrows(dev.evosld.EvosldException.class,
+            () -> RunDirectory.existing(law));
+        assertEquals(law + ": a file, not a run directory (its folder is " + directory + ")", existing.getMessage());
+        dev.evosld.EvosldException locked = assertThrows(dev.evosld.EvosldException.class,
+            () -> new RunDirectory(law).lock());
+        assertEquals(law + ": a file, not a folder; give a folder for the run", locked.getMessage());
+        dev.evosld.EvosldException missing = assertThrows(dev.evosld.EvosldException.class,
+            () -> new RunDirectory(directory.resolve("none")).requireFolder());
+        assertEquals(directory.resolve("none") + ": no such run directory", missing.getMessage());
+    }
+
+    @Test
     void onlyARunThatNeverReachedACheckpointIsRemoved(@TempDir Path directory) throws Exception {
         RunDirectory failed = RunDirectory.createUnder(directory, "failed");
         try (RunDirectory.Lock held = failed.lock()) {

@@ -313,6 +313,17 @@ class BenchTest {
         assertTrue(e.getMessage().startsWith(run + " holds a run with 2 generations"), e.getMessage());
     }
 
+    @Test
+    void aFolderHoldingADiscoverRunIsNoBenchDirectory() throws IOException {
+        Path run = Files.createDirectories(tmp.resolve("a-run"));
+        Files.writeString(run.resolve("law.json"), "{}");
+        EvosldException e = assertThrows(EvosldException.class,
+            () -> bench(List.of("parallel_scaling_law"), 1, TINY, run).run());
+        assertEquals(run + " holds a run of its own (law.json or checkpoint.json); give the bench a folder of its own"
+            + " with --out", e.getMessage());
+        assertEquals(List.of("law.json"), Files.list(run).map(p -> p.getFileName().toString()).toList());
+    }
+
     private static void assertStat(JsonNode stat, List<Double> values) {
         assertEquals(mean(values), stat.get("mean").doubleValue(), 1e-15);
         assertEquals(values.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), stat.get("best").doubleValue());

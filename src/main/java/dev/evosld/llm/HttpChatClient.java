@@ -170,7 +170,7 @@ public final class HttpChatClient implements ChatClient {
     }
 
     /** Extracts the assistant's message from a chat completion body, or says why it is not one. */
-    static Attempt parseCompletion(String body) {
+    private Attempt parseCompletion(String body) {
         JsonNode root;
         try {
             root = READER.readTree(body);
@@ -183,8 +183,9 @@ public final class HttpChatClient implements ChatClient {
         JsonNode choices = root.path("choices");
         if (!choices.isArray() || choices.isEmpty()) {
             String error = root.path("error").path("message").asString("");
+            // a proxy may refuse the key with 200 and an OpenAI-style error object, key and all
             return new Attempt.Malformed("the endpoint's answer has no choices"
-                + (error.isBlank() ? "" : ": " + Text.oneLine(error)));
+                + (error.isBlank() ? "" : ": " + Text.oneLine(redacted(error))));
         }
         JsonNode choice = choices.path(0);
         JsonNode content = choice.path("message").path("content");
@@ -221,8 +222,12 @@ public final class HttpChatClient implements ChatClient {
         } catch (JacksonException e) {
             // Not JSON: an HTML error page or plain text; show its start.
         }
-        String text = message.isBlank() ? body : message;
-        return ": " + Text.oneLine(settings.apiKey().map(key -> text.replace(key, "[key]")).orElse(text));
+        return ": " + Text.oneLine(redacted(message.isBlank() ? body : message));
+    }
+
+    /** {@code text} with the API key blanked out; before any cut, which could leave part of the key. */
+    private String redacted(String text) {
+        return settings.apiKey().map(key -> text.replace(key, "[key]")).orElse(text);
     }
 
     /** What one HTTP exchange produced. */

@@ -230,6 +230,18 @@ class HttpChatClientTest {
     }
 
     @Test
+    void theKeyIsBlankedOutWhereAnAnswerWithoutChoicesEchoesIt() {
+        // some proxies answer a refused key with 200 and an OpenAI-style error object instead of 401
+        String body = "{\"error\": {\"message\": \"Incorrect API key provided: sk-test\"}}";
+        server.enqueue(ok(body));
+        server.enqueue(ok(body));
+        try (HttpChatClient client = client()) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: the endpoint's answer has no choices: Incorrect API key provided: [key]", e.getMessage());
+        }
+    }
+
+    @Test
     void readTimeoutIsRetried() {
         server.enqueue(new MockResponse.Builder()
             .code(200).body(completion("{\"laws\": []}")).headersDelay(1, TimeUnit.SECONDS).build());

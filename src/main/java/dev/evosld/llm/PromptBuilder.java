@@ -96,7 +96,8 @@ public final class PromptBuilder {
                     .collect(Collectors.joining("\n")),
             "rejections", rejections.isEmpty()
                 ? "(none)"
-                : rejections.stream().map(r -> "- " + Text.oneLine(r)).collect(Collectors.joining("\n")),
+                // cut already where they are made, law before reason: a cut here would drop the reason
+                : rejections.stream().map(r -> "- " + Text.collapsed(r)).collect(Collectors.joining("\n")),
             "count", Integer.toString(count));
     }
 

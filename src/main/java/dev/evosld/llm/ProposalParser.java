@@ -47,14 +47,24 @@ public final class ProposalParser {
 
     /** A proposed law that failed validation, with the validator's reason. */
     public record Rejection(String law, String reason) {
+        /** The fewest characters of a long law the feedback quotes, enough for the model to tell which it was. */
+        private static final int SHORTEST_QUOTE = 40;
+        private static final String BECAUSE = " — ";
+
         public Rejection {
             Objects.requireNonNull(law, "law");
             Objects.requireNonNull(reason, "reason");
         }
 
-        /** The line fed back to the model in the next prompt. */
+        /**
+         * The line fed back to the model in the next prompt, as short as other quoted text unless the reason alone is
+         * longer: the reason is what the model must act on, so it is kept whole, and a long law is cut to fit instead
+         * (the model knows its own law from its start).
+         */
         public String feedback() {
-            return law + " — " + reason;
+            String why = Text.collapsed(reason);
+            int room = Math.max(SHORTEST_QUOTE, Text.MAX_DETAIL - BECAUSE.length() - why.length());
+            return Text.shortened(Text.collapsed(law), room) + BECAUSE + why;
         }
     }
 

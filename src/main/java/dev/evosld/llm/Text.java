@@ -6,18 +6,25 @@ import tools.jackson.core.TokenStreamLocation;
 
 /** Squeezes foreign text (server errors, parser messages) into the one-line messages EvoSLD prints. */
 final class Text {
-    private static final int MAX_DETAIL = 200;
+    /** The most characters of foreign text a message shows. */
+    static final int MAX_DETAIL = 200;
 
     private Text() {
     }
 
     /** Collapses all whitespace runs to one space and cuts the result to a readable length. */
     static String oneLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= MAX_DETAIL ? line : line.substring(0, MAX_DETAIL - 1) + "…";
+        return shortened(collapsed(text), MAX_DETAIL);
+    }
+
+    /** Collapses all whitespace runs to one space, for text whose maker keeps it short. */
+    static String collapsed(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    /** {@code line} cut to at most {@code max} characters, an ellipsis marking the cut. */
+    static String shortened(String line, int max) {
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 
     /**

@@ -112,6 +112,24 @@ class LlmProposerTest {
     }
 
     @Test
+    void aLongRejectedLawKeepsItsReasonInTheNextRequest() throws Exception {
+        // 224 characters, over the budget: the reason is what the model must read to correct it
+        String longLaw = "E + A*num_params^(-alpha) + B*parallel_size^(-beta) + C*(num_params*parallel_size)^(-gamma)"
+            + " + D*log(num_params)*log(parallel_size) + F*exp(-parallel_size/num_params) + G*sqrt(num_params)/parallel_size";
+        server.enqueue(ok(completion(answer(longLaw))));
+        server.enqueue(ok(completion(answer(GOOD))));
+        try (LlmProposer proposer = proposer()) {
+            assertEquals(List.of(), proposer.seeds(ParallelTask.context(List.of(), 0)));
+            proposer.rewrites(ParallelTask.context(List.of(), 1), List.of(ParallelTask.scored(GOOD, 0.0123)));
+        }
+        server.takeRequest();
+        String rewrite = userMessage(server.takeRequest());
+        int problems = rewrite.indexOf("Problems found in your previous answer:\n");
+        String line = rewrite.substring(problems).lines().skip(1).findFirst().orElseThrow();
+        assertTrue(line.endsWith("more than the budget of 4"), line);
+    }
+
+    @Test
     void theSameStateGivesTheSameRequestAndAnotherRoundAnother() {
         List<ChatRequest> sent = new ArrayList<>();
         ChatClient recording = request -> {

@@ -113,7 +113,7 @@ public record LlmOptions(
         try {
             Double timeout = number(file, "timeout_seconds", values.get("timeout_seconds"));
             return new LlmOptions(
-                string(file, "base_url", values.get("base_url")),
+                baseUrl(file, values.get("base_url")),
                 null,
                 string(file, "model", values.get("model")),
                 number(file, "temperature", values.get("temperature")),
@@ -161,6 +161,15 @@ public record LlmOptions(
             throw new EvosldException(file + ": llm." + key + " must be a string");
         }
         return node.stringValue();
+    }
+
+    /** The file's endpoint; one that is not http is refused here, where the key that holds it is known. */
+    private static String baseUrl(Path file, JsonNode node) {
+        String url = string(file, "base_url", node);
+        if (url != null && !url.isBlank() && !LlmSettings.isHttpUrl(url)) {
+            throw new EvosldException(file + ": llm.base_url '" + url.strip() + "' is not an http or https URL");
+        }
+        return url;
     }
 
     private static Double number(Path file, String key, JsonNode node) {

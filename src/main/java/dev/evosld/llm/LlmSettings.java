@@ -83,6 +83,10 @@ public record LlmSettings(
         if (merged.baseUrl() == null) {
             return Optional.empty();
         }
+        if (explicit.baseUrl() == null && config.baseUrl() == null && !isHttpUrl(merged.baseUrl())) {
+            // the user must know which of the places an endpoint can come from holds the bad one
+            throw new EvosldException("llm: OPENAI_BASE_URL '" + merged.baseUrl() + "' is not an http or https URL");
+        }
         return Optional.of(new LlmSettings(
             merged.baseUrl(),
             Optional.ofNullable(merged.apiKey()),

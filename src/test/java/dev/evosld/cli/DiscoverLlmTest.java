@@ -267,6 +267,26 @@ class DiscoverLlmTest {
     }
 
     @Test
+    void aConfigFilesBadBaseUrlIsAnErrorNamingTheFileAndKey() throws IOException {
+        Path config = dir.resolve("llm.yaml");
+        Files.writeString(config, "llm:\n  base_url: ftp://example.org/v1\n  model: mock-model\n");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new DiscoverCommand(Map.of()));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println(e.getMessage());
+            return e instanceof UsageException ? 2 : 1;
+        });
+        int status = cli.execute("-t", TASK, "--data-dir", dataDir(), "--generations", "1", "--population", "8",
+            "--restarts", "1", "--out", dir.resolve("bad-url").toString(), "--llm-config", config.toString());
+        assertEquals(1, status, err.toString());
+        // like every other bad value of the file (llm.model must be a string, ...), the line names file and key
+        assertTrue(err.toString().startsWith(config + ": llm.base_url"), err.toString());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
     void badLlmFlagsAreRefused() {
         Run run = discover(Map.of(), "bad", "--llm-base-url", endpoint(), "--llm-temperature", "3");
         assertEquals(1, run.status());

@@ -121,7 +121,7 @@ class LlmOptionsTest {
     void anEndpointThatIsNotHttpIsAOneLineErrorWithoutTheKey(String url) {
         String message = failure(() -> LlmSettings.resolve(LlmOptions.none(), LlmOptions.none(),
             Map.of("OPENAI_BASE_URL", url, "OPENAI_API_KEY", SECRET)));
-        assertEquals("llm: base URL '" + url + "' is not an http or https URL", message);
+        assertEquals("llm: OPENAI_BASE_URL '" + url + "' is not an http or https URL", message);
         assertFalse(LlmSettings.isHttpUrl(url));
     }
 
@@ -194,6 +194,7 @@ class LlmOptionsTest {
         "max_retries: 10000000000    | llm.max_retries must be an integer",
         "max_tokens: 0               | llm: max tokens must be at least 1, got 0",
         "base_url: 8000              | llm.base_url must be a string",
+        "base_url: ftp://example/v1  | llm.base_url 'ftp://example/v1' is not an http or https URL",
         "model: [a, b]               | llm.model must be a string",
         "temperature: true           | llm.temperature must be a number"})
     void aBadConfigValueIsOneLineNamingTheFileOnce(String line, String message) throws IOException {

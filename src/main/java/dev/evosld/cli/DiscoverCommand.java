@@ -21,7 +21,6 @@ import dev.evosld.search.RunRecorder;
 import dev.evosld.search.Proposer;
 import dev.evosld.search.SearchResult;
 import dev.evosld.search.SearchSettings;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -247,7 +246,7 @@ final class DiscoverCommand implements Callable<Integer> {
         SearchResult result;
         Discovery discovery;
         Optional<Supplier<String>> usageSoFar = llmProposer == null ? Optional.empty() : Optional.of(
-            () -> Json.mapper().writeValueAsString(withEarlierCounts(llmDocument(llm, llmProposer, usage), run)));
+            () -> Json.mapper().writeValueAsString(llmDocument(llm, llmProposer)));
         try (InterruptHook hook = InterruptHook.register(run, ownFolder, err, usageSoFar)) {
             try (progress; llmProposer) {
                 List<Proposer> proposers = llmProposer == null
@@ -273,7 +272,7 @@ final class DiscoverCommand implements Callable<Integer> {
                     + (resume != null ? "; resumed after generation " + discovery.generationsDone() : ""));
                 result = discovery.run();
             }
-            Map<String, Object> llmDocument = withEarlierCounts(llmDocument(llm, llmProposer, usage), run);
+            Map<String, Object> llmDocument = llmDocument(llm, llmProposer);
             Optional<Predictions> testPredictions = data.test().map(t -> Predictions.of(result.law(), t.table(),
                 result.parameters()));
             Optional<R2> test = testPredictions.map(Predictions::r2);
@@ -428,38 +427,16 @@ final class DiscoverCommand implements Callable<Integer> {
     }
 
     /**
-     * The counts of a run resumed after it finished once (cut short by its time limit) include those its
-     * {@code llm-usage.json} recorded then, so that resuming does not make the LLM's part disappear.
+     * The {@code llm} object of the JSON result and {@code llm-usage.json}: what the LLM cost and gave the whole run,
+     * the parts before a resumption included.
      */
-    private Map<String, Object> withEarlierCounts(Map<String, Object> document, RunDirectory run) {
-        if (resume == null || !Files.isRegularFile(run.llmUsageFile())) {
-            return document;
-        }
-        Map<String, Object> merged = new LinkedHashMap<>(document);
-        try {
-            Map<?, ?> earlier = Json.mapper().readValue(Files.readString(run.llmUsageFile()), Map.class);
-            earlier.forEach((key, value) -> {
-                if (value instanceof Number number && merged.get(key) instanceof Number now) {
-                    merged.put((String) key, now.longValue() + number.longValue());
-                } else if (Boolean.TRUE.equals(value) && "enabled".equals(key)) {
-                    merged.put("enabled", true);
-                } else if (!merged.containsKey(key) && value != null) {
-                    merged.put((String) key, value);
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            // an unreadable record of the earlier part only loses its counts
-        }
-        return merged;
-    }
-
-    /** The {@code llm} object of the JSON result and {@code llm-usage.json}: what the LLM cost and gave. */
-    private static Map<String, Object> llmDocument(Optional<LlmSettings> llm, LlmProposer proposer, LlmUsage usage) {
+    private static Map<String, Object> llmDocument(Optional<LlmSettings> llm, LlmProposer proposer) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("enabled", llm.isPresent());
         llm.ifPresent(s -> document.put("model", s.model()));
         @SuppressWarnings("unchecked")
-        Map<String, Object> counts = Json.mapper().convertValue(usage.snapshot(), Map.class);
+        Map<String, Object> counts = Json.mapper().convertValue(
+            proposer == null ? LlmUsage.Snapshot.NONE : proposer.runUsage(), Map.class);
         document.putAll(counts);
         if (proposer != null) {
             proposer.disabledBy().ifPresent(reason -> document.put("disabled_by", reason));

@@ -29,8 +29,8 @@ final class InterruptHook implements AutoCloseable {
 
     /**
      * @param ownFolder whether the run made its folder, which it then removes when stopped before any checkpoint
-     * @param llmUsage the {@code llm-usage.json} document so far, when an LLM takes part: an interrupted part's counts
-     *     are kept for the resumed run to add to
+     * @param llmUsage the {@code llm-usage.json} document so far, when an LLM takes part, so that an interrupted run
+     *     says what the LLM cost it (a resumed run counts on from its checkpoint's counts instead)
      */
     private InterruptHook(RunDirectory run, boolean ownFolder, PrintWriter err, Optional<Supplier<String>> llmUsage) {
         this.run = run;

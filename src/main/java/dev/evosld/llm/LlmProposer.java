@@ -3,17 +3,21 @@ package dev.evosld.llm;
 import dev.evosld.data.Group;
 import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
+import dev.evosld.json.Json;
 import dev.evosld.law.Law;
 import dev.evosld.search.ProposalContext;
 import dev.evosld.search.Proposer;
+import dev.evosld.search.ProposerState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * Proposes laws by asking an LLM: one seed request at the start of a run, then one rewrite request of the
@@ -32,8 +36,9 @@ import java.util.function.Consumer;
  * <p>Requests are deterministic: the same run seed, round, task, train rows and search state give the same
  * request text (numbers printed to four significant digits, laws in a fixed order), so behind the
  * {@link CachingChatClient} a repeated run replays its answers without calling the endpoint. The proposer's
- * only state is the previous answer's rejections and whether it gave up; it is not part of a checkpoint, so
- * a resumed run starts with no rejections to report.
+ * state is the previous answer's rejections, whether it gave up, and what the LLM has cost the run. The counts are
+ * part of a checkpoint ({@link #state()}), so that a resumed run counts on from them; the rest is not, so a resumed
+ * run starts with no rejections to report.
  */
 public final class LlmProposer implements Proposer, AutoCloseable {
     /** Laws asked for per request unless configured otherwise. */
@@ -52,6 +57,8 @@ public final class LlmProposer implements Proposer, AutoCloseable {
     private final Consumer<String> messages;
 
     private List<String> feedback = List.of();
+    /** What the LLM cost the parts of the run before this one, as far as the checkpoint resumed from records it. */
+    private LlmUsage.Snapshot earlier = LlmUsage.Snapshot.NONE;
     private String disabledBy;
     private int failedRounds;
 
@@ -100,6 +107,26 @@ public final class LlmProposer implements Proposer, AutoCloseable {
     @Override
     public String name() {
         return "llm " + settings.model();
+    }
+
+    /**
+     * What the LLM cost the whole run: this part's counts and those of the checkpoint it resumed from. Calls made
+     * after that checkpoint by a part killed outright are not counted; replayed from the cache, they count as hits.
+     */
+    public synchronized LlmUsage.Snapshot runUsage() {
+        return earlier.plus(usage.snapshot());
+    }
+
+    @Override
+    public synchronized Optional<ProposerState> state() {
+        Map<String, Long> counts = Json.mapper().convertValue(runUsage(), new TypeReference<Map<String, Long>>() {
+        });
+        return Optional.of(new ProposerState(counts));
+    }
+
+    @Override
+    public synchronized void restore(ProposerState state) {
+        earlier = Json.mapper().convertValue(state.counts(), LlmUsage.Snapshot.class);
     }
 
     /** Why the proposer stopped asking the endpoint (the refusal's message), if it did. */

@@ -79,6 +79,16 @@ public final class LlmUsage {
         long completionTokens,
         long totalTokens) {
 
+        /** No calls, no tokens: the counts of a run before its first request. */
+        public static final Snapshot NONE = new Snapshot(0, 0, 0, 0, 0, 0, 0, 0);
+
+        /** These counts and {@code other}'s added up, as for two parts of a resumed run. */
+        public Snapshot plus(Snapshot other) {
+            return new Snapshot(calls + other.calls, cacheHits + other.cacheHits, failures + other.failures,
+                proposals + other.proposals, accepted + other.accepted, promptTokens + other.promptTokens,
+                completionTokens + other.completionTokens, totalTokens + other.totalTokens);
+        }
+
         /** One line for the end-of-run summary. */
         public String summary() {
             return "llm: %d calls, %d cache hits, %d failures, %d proposals, %d accepted, %d tokens (%d prompt, %d completion)"

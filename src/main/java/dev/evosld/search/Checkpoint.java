@@ -15,10 +15,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -39,10 +41,12 @@ import tools.jackson.core.JacksonException;
  * @param basis what the scores rest on, or null in a checkpoint written before it was recorded
  * @param proposers the proposers asked for laws so far, over all resumptions; null in a checkpoint written before
  *     they were recorded
+ * @param proposerStates the {@link Proposer#state() state} of each proposer that has one, by name; null in a checkpoint
+ *     written before they were recorded
  */
 record Checkpoint(int version, String task, Settings settings, int generation, List<List<Individual>> islands,
                   List<CachedLaw> cache, List<HistoryEntry> history, long cacheHits, long fitted, double seconds,
-                  int proposerRounds, Basis basis, List<String> proposers) {
+                  int proposerRounds, Basis basis, List<String> proposers, Map<String, ProposerState> proposerStates) {
 
     static final int VERSION = 3;
 
@@ -53,6 +57,7 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
         cache = cache == null ? null : List.copyOf(cache);
         history = history == null ? null : List.copyOf(history);
         proposers = proposers == null ? null : List.copyOf(proposers);
+        proposerStates = proposerStates == null ? null : Collections.unmodifiableMap(new TreeMap<>(proposerStates));
     }
 
     /** {@link SearchSettings} without the time limit and thread count, which a resumed run may change. */

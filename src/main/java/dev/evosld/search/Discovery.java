@@ -460,9 +460,13 @@ public final class Discovery {
                     restart.cache.errors(entry.key()).map(ValidationErrors::segments).orElse(null)));
             }
         }
+        Map<String, ProposerState> states = new java.util.TreeMap<>();
+        for (Proposer proposer : proposers) {
+            proposer.state().ifPresent(state -> states.put(proposer.name(), state));
+        }
         latest = new Checkpoint(Checkpoint.VERSION, config.name(), Checkpoint.Settings.of(settings), generation,
             individuals, cached, history, cacheHits(), fitted(), seconds(started), proposerRounds,
-            basis, List.copyOf(proposersAsked));
+            basis, List.copyOf(proposersAsked), states);
         if (checkpointFile != null) {
             latest.write(checkpointFile);
         }
@@ -509,6 +513,14 @@ public final class Discovery {
             earlierFirst.addAll(proposersAsked);
             proposersAsked.clear();
             proposersAsked.addAll(earlierFirst);
+        }
+        if (checkpoint.proposerStates() != null) {
+            for (Proposer proposer : proposers) {
+                ProposerState state = checkpoint.proposerStates().get(proposer.name());
+                if (state != null) {
+                    proposer.restore(state);
+                }
+            }
         }
         latestFitted = checkpoint.fitted();
         latest = checkpoint;

@@ -2,6 +2,7 @@ package dev.evosld.search;
 
 import dev.evosld.law.Law;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where candidate laws come from besides variation: seeds for the initial population and, every few
@@ -20,4 +21,13 @@ public interface Proposer {
 
     /** A short name for logs ("classic forms", "llm gpt-4o-mini"). */
     String name();
+
+    /** What the proposer carries from one round to the next, for a checkpoint; the default carries nothing. */
+    default Optional<ProposerState> state() {
+        return Optional.empty();
+    }
+
+    /** Takes up the state a checkpoint kept of the proposer of the same {@link #name()}, in a resumed run. */
+    default void restore(ProposerState state) {
+    }
 }

@@ -209,6 +209,33 @@ class DiscoverLlmTest {
     }
 
     @Test
+    void aRunKilledWithoutItsShutdownHookStillCountsItsEarlierLlmCalls() throws IOException {
+        answerAlways(SCRIPTED);
+        Run first = discover(Map.of("OPENAI_BASE_URL", endpoint()), "killed", "--llm-every", "1", "--llm-model", "mock-model");
+        assertEquals(0, first.status(), first.err());
+        assertEquals(2, server.getRequestCount());
+        // what a kill -9 after the last checkpoint leaves (observed with evosld discover and kill -KILL mid-search):
+        // checkpoint.json, data.json and llm/, nothing the shutdown hook or the end of the run writes
+        Path run = dir.resolve("killed");
+        try (var files = Files.list(run)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (Files.isRegularFile(file) && !name.equals("checkpoint.json") && !name.equals("data.json")) {
+                    Files.delete(file);
+                }
+            }
+        }
+
+        CommandLine cli = new CommandLine(new DiscoverCommand(Map.of("OPENAI_BASE_URL", endpoint())));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        assertEquals(0, cli.execute("--resume", run.toString(), "--llm-model", "mock-model", "--data-dir", dataDir()));
+        JsonNode usage = Json.mapper().readTree(Files.readString(run.resolve("llm-usage.json")));
+        assertEquals(server.getRequestCount(), usage.path("calls").intValue(),
+            "llm-usage.json counts the whole run, interrupted parts included: " + usage);
+    }
+
+    @Test
     void aRunWithoutAnLlmIsNotResumedWithOne() {
         Run plain = discover(Map.of(), "plain", "--no-llm");
         assertEquals(0, plain.status(), plain.err());

@@ -12,6 +12,7 @@ import dev.evosld.json.Json;
 import dev.evosld.law.Law;
 import dev.evosld.search.ClassicForms;
 import dev.evosld.search.Discovery;
+import dev.evosld.search.ProposerState;
 import dev.evosld.search.SearchListener;
 import dev.evosld.search.SearchResult;
 import dev.evosld.search.SearchSettings;
@@ -109,6 +110,30 @@ class LlmProposerTest {
         assertTrue(rewrite.contains("(loss ranges from "), rewrite);
         assertTrue(rewrite.contains("(validation error 0.0123)\n- a + b * log(num_params)   (validation error 0.05)"), rewrite);
         assertEquals(List.of(), messages);
+    }
+
+    @Test
+    void aResumedProposerCountsOnFromItsCheckpointsCounts() throws Exception {
+        server.enqueue(ok(completion(answer(GOOD))));
+        ProposerState saved;
+        try (LlmProposer proposer = proposer()) {
+            proposer.seeds(ParallelTask.context(List.of(), 0));
+            saved = proposer.state().orElseThrow();
+        }
+        assertEquals(1L, saved.counts().get("calls"));
+        assertEquals(1L, saved.counts().get("accepted"));
+
+        server.enqueue(ok(completion(answer(GOOD))));
+        LlmUsage resumed = new LlmUsage();
+        LlmSettings settings = HttpChatClientTest.settings(
+            server.url("/v1").toString(), Optional.of("sk-test"), Duration.ofSeconds(5), 2);
+        try (LlmProposer proposer = LlmProposer.builder(settings).usage(resumed).seed(7).build()) {
+            proposer.restore(saved);
+            proposer.rewrites(ParallelTask.context(List.of(), 1), List.of(ParallelTask.scored(GOOD, 0.0123)));
+            assertEquals(1, resumed.snapshot().calls());
+            assertEquals(2, proposer.runUsage().calls());
+            assertEquals(2L, proposer.state().orElseThrow().counts().get("calls"));
+        }
     }
 
     @Test

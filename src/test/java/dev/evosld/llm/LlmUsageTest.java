@@ -32,6 +32,14 @@ class LlmUsageTest {
     }
 
     @Test
+    void twoPartsOfARunAddUpCountByCount() {
+        LlmUsage.Snapshot before = new LlmUsage.Snapshot(3, 1, 1, 9, 6, 107, 23, 130);
+        LlmUsage.Snapshot after = new LlmUsage.Snapshot(1, 2, 3, 4, 5, 6, 7, 8);
+        assertEquals(new LlmUsage.Snapshot(4, 3, 4, 13, 11, 113, 30, 138), before.plus(after));
+        assertEquals(before, LlmUsage.Snapshot.NONE.plus(before));
+    }
+
+    @Test
     void aScreeningCountsItsProposedAndAcceptedLaws() {
         LlmUsage usage = new LlmUsage();
         ProposalParser.Screening screening = new ProposalParser.Screening(3,

@@ -80,7 +80,7 @@ class CheckpointTest {
         List<Checkpoint.CachedLaw> cache = List.of(new Checkpoint.CachedLaw(0, "k", "a*N^-b", 0.5,
             Double.POSITIVE_INFINITY, 2, 5, Map.of("a", 1.0), null, List.of(new double[] {Double.POSITIVE_INFINITY, 1})));
         Checkpoint written = new Checkpoint(base.version(), base.task(), base.settings(), 2, base.islands(), cache,
-            history, 1, 9, 1.5, 0, base.basis(), base.proposers());
+            history, 1, 9, 1.5, 0, base.basis(), base.proposers(), base.proposerStates());
         written.write(file);
         Checkpoint read = Checkpoint.read(file);
         assertEquals(history, read.history());
@@ -95,7 +95,7 @@ class CheckpointTest {
         List<String> proposers = new ArrayList<>(List.of("classic forms"));
         Checkpoint base = awkward();
         Checkpoint checkpoint = new Checkpoint(base.version(), base.task(), base.settings(), base.generation(),
-            base.islands(), base.cache(), history, 0, 0, 0, 0, base.basis(), proposers);
+            base.islands(), base.cache(), history, 0, 0, 0, 0, base.basis(), proposers, base.proposerStates());
         history.add(new HistoryEntry(99, 0, 1, 0, 0, 0));
         proposers.add("llm");
         assertEquals(base.history(), checkpoint.history());
@@ -108,7 +108,7 @@ class CheckpointTest {
         Checkpoint first = awkward();
         first.write(file);
         Checkpoint second = new Checkpoint(first.version(), first.task(), first.settings(), first.generation(),
-            first.islands(), List.of(), List.of(), 0, 0, 0, 0, null, null);
+            first.islands(), List.of(), List.of(), 0, 0, 0, 0, null, null, null);
         second.write(file);
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertEquals(List.of(file), files.toList());
@@ -257,7 +257,7 @@ class CheckpointTest {
     private static Checkpoint with(Checkpoint c, Checkpoint.Settings settings, int generation,
                                    List<List<Checkpoint.Individual>> islands) {
         return new Checkpoint(c.version(), c.task(), settings, generation, islands, c.cache(), c.history(),
-            c.cacheHits(), c.fitted(), c.seconds(), c.proposerRounds(), c.basis(), c.proposers());
+            c.cacheHits(), c.fitted(), c.seconds(), c.proposerRounds(), c.basis(), c.proposers(), c.proposerStates());
     }
 
     /** Two restarts of two islands of three individuals, generation 5 of 8, with awkward values everywhere. */
@@ -288,7 +288,8 @@ class CheckpointTest {
         }
         Checkpoint.Basis basis = Checkpoint.Basis.of(SyntheticTask.config(), SyntheticTask.train());
         return new Checkpoint(Checkpoint.VERSION, "synthetic ✓", settings, 5, islands, cache, history,
-            Long.MAX_VALUE, 1L << 53, 0.1 + 0.7, 2, basis, List.of("classic forms", "llm model/with \"quotes\""));
+            Long.MAX_VALUE, 1L << 53, 0.1 + 0.7, 2, basis, List.of("classic forms", "llm model/with \"quotes\""),
+            Map.of("llm model/with \"quotes\"", new ProposerState(Map.of("calls", 7L, "total_tokens", Long.MAX_VALUE))));
     }
 
     private static Checkpoint.CachedLaw withoutErrors(Checkpoint.CachedLaw law) {

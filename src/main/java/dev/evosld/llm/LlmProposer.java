@@ -36,9 +36,9 @@ import tools.jackson.core.type.TypeReference;
  * <p>Requests are deterministic: the same run seed, round, task, train rows and search state give the same
  * request text (numbers printed to four significant digits, laws in a fixed order), so behind the
  * {@link CachingChatClient} a repeated run replays its answers without calling the endpoint. The proposer's
- * state is the previous answer's rejections, whether it gave up, and what the LLM has cost the run. The counts are
- * part of a checkpoint ({@link #state()}), so that a resumed run counts on from them; the rest is not, so a resumed
- * run starts with no rejections to report.
+ * state is the previous answer's rejections, whether it gave up, and what the LLM has cost the run. The rejections
+ * and the counts are part of a checkpoint ({@link #state()}): a resumed run sends the requests the uninterrupted run
+ * sent, which the cache replays, and counts on from the counts so far. One that gave up asks again.
  */
 public final class LlmProposer implements Proposer, AutoCloseable {
     /** Laws asked for per request unless configured otherwise. */
@@ -121,11 +121,12 @@ public final class LlmProposer implements Proposer, AutoCloseable {
     public synchronized Optional<ProposerState> state() {
         Map<String, Long> counts = Json.mapper().convertValue(runUsage(), new TypeReference<Map<String, Long>>() {
         });
-        return Optional.of(new ProposerState(counts));
+        return Optional.of(new ProposerState(feedback, counts));
     }
 
     @Override
     public synchronized void restore(ProposerState state) {
+        feedback = state.feedback();
         earlier = Json.mapper().convertValue(state.counts(), LlmUsage.Snapshot.class);
     }
 

@@ -243,6 +243,8 @@ public final class Discovery {
      */
     private void seed(long started) {
         if (restarts.getLast().islands.isEmpty()) {
+            // until every restart is seeded, a resumed run asks for the seeds again, and must ask as this run did
+            Map<String, ProposerState> unasked = proposerStates();
             List<LawTree> seeds = proposedSeeds();
             for (Restart restart : restarts) {
                 if (restart.islands.isEmpty()) {
@@ -252,7 +254,7 @@ public final class Discovery {
                         return;
                     }
                     seed(restart, seeds);
-                    checkpoint(started);
+                    checkpoint(started, restart == restarts.getLast() ? proposerStates() : unasked);
                 }
             }
         }
@@ -436,6 +438,20 @@ public final class Discovery {
     }
 
     private void checkpoint(long started) {
+        checkpoint(started, proposerStates());
+    }
+
+    /** What each proposer that has a state carries into its next round, by name. */
+    private Map<String, ProposerState> proposerStates() {
+        Map<String, ProposerState> states = new java.util.TreeMap<>();
+        for (Proposer proposer : proposers) {
+            proposer.state().ifPresent(state -> states.put(proposer.name(), state));
+        }
+        return states;
+    }
+
+    /** Takes a checkpoint with {@code states} as the proposers' states, and writes it unless the run has no file. */
+    private void checkpoint(long started, Map<String, ProposerState> states) {
         List<List<Checkpoint.Individual>> individuals = new ArrayList<>();
         List<ISeq<Phenotype<ProgramGene<Double>, Double>>> all =
             restarts.stream().flatMap(r -> r.islands.stream()).toList();
@@ -459,10 +475,6 @@ public final class Discovery {
                     e.nodeCount(), finite(e.fitted()), e.failure(),
                     restart.cache.errors(entry.key()).map(ValidationErrors::segments).orElse(null)));
             }
-        }
-        Map<String, ProposerState> states = new java.util.TreeMap<>();
-        for (Proposer proposer : proposers) {
-            proposer.state().ifPresent(state -> states.put(proposer.name(), state));
         }
         latest = new Checkpoint(Checkpoint.VERSION, config.name(), Checkpoint.Settings.of(settings), generation,
             individuals, cached, history, cacheHits(), fitted(), seconds(started), proposerRounds,

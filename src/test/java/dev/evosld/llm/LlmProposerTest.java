@@ -5,6 +5,7 @@ import static dev.evosld.llm.HttpChatClientTest.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.data.hub.TestServers;
@@ -16,10 +17,13 @@ import dev.evosld.search.ProposerState;
 import dev.evosld.search.SearchListener;
 import dev.evosld.search.SearchResult;
 import dev.evosld.search.SearchSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
@@ -28,6 +32,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -152,6 +157,48 @@ class LlmProposerTest {
         int problems = rewrite.indexOf("Problems found in your previous answer:\n");
         String line = rewrite.substring(problems).lines().skip(1).findFirst().orElseThrow();
         assertTrue(line.endsWith("more than the budget of 4"), line);
+    }
+
+    @Test
+    void aRunResumedFromItsCheckpointAsksTheLlmWhatTheUninterruptedRunAsked(@TempDir Path directory) {
+        // every answer holds a law the validator refuses, so every request after the first reports a problem
+        List<ChatRequest> sent = new CopyOnWriteArrayList<>();
+        ChatClient answering = request -> {
+            sent.add(request);
+            return new ChatResponse(answer(GOOD, "E + A*num_param^(-a)"), TokenUsage.NONE);
+        };
+        LlmSettings settings = HttpChatClientTest.settings("http://localhost:1/v1", Optional.empty(), Duration.ofSeconds(1), 0);
+        SearchSettings nine = TINY.withGenerations(9);
+        try (LlmProposer proposer = LlmProposer.builder(settings).client(answering).seed(7).build()) {
+            Discovery.start(ParallelTask.CONFIG, ParallelTask.TRAIN, nine, List.of(new ClassicForms(), proposer),
+                SearchListener.none(), null).run();
+        }
+        Set<String> uninterrupted = sent.stream().map(ResponseCache::key).collect(Collectors.toSet());
+
+        sent.clear();
+        Path checkpoint = directory.resolve("checkpoint.json");
+        SearchListener killedAtFive = (generation, of, best, rate, hits) -> {
+            if (generation == 5) {
+                throw new IllegalStateException("killed");
+            }
+        };
+        try (LlmProposer proposer = LlmProposer.builder(settings).client(answering).seed(7).build()) {
+            Discovery killed = Discovery.start(ParallelTask.CONFIG, ParallelTask.TRAIN, nine,
+                List.of(new ClassicForms(), proposer), killedAtFive, checkpoint);
+            assertThrows(IllegalStateException.class, killed::run);
+        }
+        sent.clear();
+        try (LlmProposer proposer = LlmProposer.builder(settings).client(answering).seed(7).build()) {
+            Discovery.resume(ParallelTask.CONFIG, ParallelTask.TRAIN, checkpoint, Duration.ofMinutes(5), 2,
+                List.of(new ClassicForms(), proposer), SearchListener.none()).run();
+        }
+        assertFalse(sent.isEmpty());
+        // the run's cache replays only requests it has seen; a request the uninterrupted run never sent gets a
+        // new answer, and the resumed run no longer ends as the uninterrupted one
+        for (ChatRequest request : sent) {
+            String content = request.messages().get(1).content();
+            assertTrue(uninterrupted.contains(ResponseCache.key(request)), content.substring(content.indexOf("Problems")));
+        }
     }
 
     @Test

@@ -235,6 +235,53 @@ class DiscoveryTest {
     }
 
     @Test
+    void aRunCutWhileSeedingResumesWithItsProposersAsTheyStoodBeforeTheSeeds(@TempDir Path directory) {
+        Path checkpoint = directory.resolve("checkpoint.json");
+        Remembering first = new Remembering();
+        Discovery.start(SyntheticTask.config(), SyntheticTask.train(), SyntheticTask.settings(8).withTimeLimit(Duration.ZERO),
+            List.of(new ClassicForms(), first), SearchListener.none(), checkpoint).run();
+        assertEquals(List.of(List.of()), first.seedsAskedWith);
+        // the resumed run asks for the seeds of its later restarts again: as the first run asked, so that the LLM's
+        // cache replays the answer
+        assertEquals(List.of(), Checkpoint.read(checkpoint).proposerStates().get("remembering").feedback());
+
+        Remembering resumed = new Remembering();
+        Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(5), 2,
+            List.of(new ClassicForms(), resumed), SearchListener.none()).run();
+        assertEquals(List.of(List.of()), resumed.seedsAskedWith);
+        assertEquals(List.of("asked for seeds"),
+            Checkpoint.read(checkpoint).proposerStates().get("remembering").feedback());
+    }
+
+    /** A proposer whose state says whether it was asked for seeds; it proposes nothing. */
+    private static final class Remembering implements Proposer {
+        private final List<List<String>> seedsAskedWith = new java.util.ArrayList<>();
+        private List<String> feedback = List.of();
+
+        @Override
+        public List<dev.evosld.law.Law> seeds(ProposalContext context) {
+            seedsAskedWith.add(feedback);
+            feedback = List.of("asked for seeds");
+            return List.of();
+        }
+
+        @Override
+        public String name() {
+            return "remembering";
+        }
+
+        @Override
+        public java.util.Optional<ProposerState> state() {
+            return java.util.Optional.of(new ProposerState(feedback, java.util.Map.of()));
+        }
+
+        @Override
+        public void restore(ProposerState state) {
+            feedback = state.feedback();
+        }
+    }
+
+    @Test
     void theCheckpointWrittenOnInterruptHoldsTheHistoryItResumesFrom(@TempDir Path directory) {
         SearchResult uninterrupted = run(SyntheticTask.settings(8), null);
 

@@ -40,6 +40,8 @@ public final class HttpChatClient implements ChatClient {
     private final OkHttpClient http;
     /** The largest response body read; a chat answer of a few thousand tokens is a few kilobytes. */
     private static final long BODY_LIMIT = 4L * 1024 * 1024;
+    /** The shortest API key blanked out of answers; see {@link #redactedAnswer}. */
+    private static final int SHORTEST_SECRET = 8;
 
     private final LlmUsage usage;
     private final Sleeper sleeper;
@@ -200,7 +202,8 @@ public final class HttpChatClient implements ChatClient {
         JsonNode total = tokens.path("total_tokens");
         // Some servers report the parts only; their sum is the total by definition.
         TokenUsage usage = new TokenUsage(prompt, completion, total.isNumber() ? count(total) : prompt + completion);
-        return new Attempt.Answered(new ChatResponse(content.stringValue(), usage));
+        // blanked here rather than where the cache stores it, so that a run and its replay read the same answer
+        return new Attempt.Answered(new ChatResponse(redactedAnswer(content.stringValue()), usage));
     }
 
     private static long count(JsonNode node) {
@@ -228,6 +231,15 @@ public final class HttpChatClient implements ChatClient {
     /** {@code text} with the API key blanked out; before any cut, which could leave part of the key. */
     private String redacted(String text) {
         return settings.apiKey().map(key -> text.replace(key, "[key]")).orElse(text);
+    }
+
+    /**
+     * An answer with the API key blanked out, as a proxy that wraps its refusal of the key in a chat completion
+     * echoes it. A key shorter than {@value #SHORTEST_SECRET} characters is a placeholder for a server that checks
+     * none ({@code EMPTY}, {@code x}), no secret, and blanking it would cut the laws apart (the x of exp).
+     */
+    private String redactedAnswer(String content) {
+        return settings.apiKey().filter(key -> key.length() >= SHORTEST_SECRET).isPresent() ? redacted(content) : content;
     }
 
     /** What one HTTP exchange produced. */

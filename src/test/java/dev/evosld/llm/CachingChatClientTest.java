@@ -3,6 +3,7 @@ package dev.evosld.llm;
 import static dev.evosld.llm.HttpChatClientTest.completion;
 import static dev.evosld.llm.HttpChatClientTest.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,6 +38,35 @@ class CachingChatClientTest {
     private LlmSettings settings(Optional<Path> cacheDir) {
         return new LlmSettings(server.url("/v1").toString(), Optional.of("sk-secret"), "test-model", 0.7, 512,
             Duration.ofSeconds(2), Duration.ofSeconds(2), 0, cacheDir);
+    }
+
+    @Test
+    void anAnswerThatEchoesTheKeyIsCachedWithoutIt() throws Exception {
+        // a proxy that wraps its refusal of the key in a chat completion, key and all
+        server.enqueue(ok(completion("Incorrect API key provided: sk-secret. You can find your key at ...")));
+        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage)) {
+            client.complete(REQUEST);
+        }
+        String stored = Files.readString(dir.resolve("cache").resolve(ResponseCache.key(REQUEST) + ".json"));
+        assertTrue(stored.contains("Incorrect API key provided: [key]"), stored);
+        assertFalse(stored.contains("sk-secret"), stored);
+    }
+
+    @Test
+    void aRunAndItsReplayReadTheSameAnswerWithoutTheKey() throws Exception {
+        server.enqueue(ok(completion("Incorrect API key provided: sk-secret.")));
+        ChatResponse asked;
+        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage)) {
+            asked = client.complete(REQUEST);
+        }
+        ChatResponse replayed;
+        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage)) {
+            replayed = client.complete(REQUEST);
+        }
+        assertEquals("Incorrect API key provided: [key].", asked.content());
+        assertEquals(asked, replayed);
+        assertEquals(1, server.getRequestCount());
+        assertEquals(1, usage.snapshot().cacheHits());
     }
 
     @Test

@@ -242,6 +242,15 @@ class HttpChatClientTest {
     }
 
     @Test
+    void anAnswerKeepsAPlaceholderKeyThatIsNoSecret() {
+        // local servers take any key; blanking a placeholder such as x would turn exp into e[key]p
+        server.enqueue(ok(completion("{\"laws\": [{\"law\": \"E + A*exp(-x*N)\"}]}")));
+        try (HttpChatClient client = client(Optional.of("x"), Duration.ofSeconds(2), 0)) {
+            assertEquals("{\"laws\": [{\"law\": \"E + A*exp(-x*N)\"}]}", client.complete(request()).content());
+        }
+    }
+
+    @Test
     void readTimeoutIsRetried() {
         server.enqueue(new MockResponse.Builder()
             .code(200).body(completion("{\"laws\": []}")).headersDelay(1, TimeUnit.SECONDS).build());

@@ -61,6 +61,7 @@ public record LlmSettings(
         if (!isHttpUrl(baseUrl)) {
             throw new EvosldException("llm: base URL '" + baseUrl + "' is not an http or https URL");
         }
+        apiKey.ifPresent(key -> requireSendable("the API key", key));
         // Re-validates ranges for settings built directly rather than through resolve().
         new LlmOptions(baseUrl, null, model, temperature, maxTokens, connectTimeout, readTimeout, maxRetries, null);
     }
@@ -87,6 +88,9 @@ public record LlmSettings(
             // the user must know which of the places an endpoint can come from holds the bad one
             throw new EvosldException("llm: OPENAI_BASE_URL '" + merged.baseUrl() + "' is not an http or https URL");
         }
+        if (merged.apiKey() != null && explicit.apiKey() == null && config.apiKey() == null) {
+            requireSendable("OPENAI_API_KEY", merged.apiKey());
+        }
         return Optional.of(new LlmSettings(
             merged.baseUrl(),
             Optional.ofNullable(merged.apiKey()),
@@ -97,6 +101,23 @@ public record LlmSettings(
             merged.readTimeout(),
             merged.maxRetries(),
             Optional.ofNullable(merged.cacheDir())));
+    }
+
+    /**
+     * Refuses a key that cannot go into an HTTP header, as one pasted with a typographic character or a line break:
+     * the HTTP client would refuse it at every request. The message never shows the key.
+     *
+     * @param name what the user set the key as
+     */
+    private static void requireSendable(String name, String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+                throw new EvosldException("llm: " + name + " cannot be sent in an HTTP header: its character " + (i + 1)
+                    + " is " + (c == '\n' || c == '\r' ? "a line break" : "not printable ASCII")
+                    + "; set it to the key alone");
+            }
+        }
     }
 
     /** Whether {@code url} is an http or https URL an endpoint can live at. */

@@ -314,6 +314,21 @@ class DiscoverLlmTest {
     }
 
     @Test
+    void aKeyThatCannotBeSentInAHeaderIsNamedOnce() {
+        answerAlways(SCRIPTED);
+        // a key pasted with a typographic character (or a line break inside it) cannot go into an HTTP header
+        Run run = discover(Map.of("OPENAI_BASE_URL", endpoint(), "OPENAI_API_KEY", "sk-t\u00e9st"), "bad-key",
+            "--llm-every", "1");
+        List<String> lines = run.errLines().stream().filter(l -> l.contains("Authorization") || l.contains("OPENAI_API_KEY"))
+            .toList();
+        // observed: 'llm gpt-4o-mini: no seeds: Unexpected char 0xe9 at 11 in Authorization value', then a
+        // 'no rewrites' line every round, none counted as a failure, none naming the variable to fix
+        assertEquals(1, lines.size(), run.err());
+        assertTrue(lines.getFirst().contains("OPENAI_API_KEY"), run.err());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
     void badLlmFlagsAreRefused() {
         Run run = discover(Map.of(), "bad", "--llm-base-url", endpoint(), "--llm-temperature", "3");
         assertEquals(1, run.status());

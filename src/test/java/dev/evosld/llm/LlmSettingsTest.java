@@ -142,6 +142,23 @@ class LlmSettingsTest {
     }
 
     @Test
+    void aKeyThatCannotGoIntoAHeaderIsRefusedNamingItsVariableNotItsValue() {
+        Map<String, String> typographic = Map.of("OPENAI_BASE_URL", "http://localhost:8000/v1", "OPENAI_API_KEY", "sk-t\u00e9st");
+        assertEquals("llm: OPENAI_API_KEY cannot be sent in an HTTP header: its character 5 is not printable ASCII; set"
+            + " it to the key alone", assertThrows(EvosldException.class,
+                () -> LlmSettings.resolve(LlmOptions.none(), LlmOptions.none(), typographic)).getMessage());
+        Map<String, String> twoLines = Map.of("OPENAI_BASE_URL", "http://localhost:8000/v1", "OPENAI_API_KEY", "sk-one\nsk-two");
+        String message = assertThrows(EvosldException.class,
+            () -> LlmSettings.resolve(LlmOptions.none(), LlmOptions.none(), twoLines)).getMessage();
+        assertEquals("llm: OPENAI_API_KEY cannot be sent in an HTTP header: its character 7 is a line break; set it to"
+            + " the key alone", message);
+        assertEquals("llm: the API key cannot be sent in an HTTP header: its character 1 is not printable ASCII; set it"
+            + " to the key alone", assertThrows(EvosldException.class, () -> new LlmSettings("http://localhost:8000/v1",
+                Optional.of("\u201csk\u201d"), "m", 0.7, 10, Duration.ofSeconds(1), Duration.ofSeconds(1), 0,
+                Optional.empty())).getMessage());
+    }
+
+    @Test
     void theApiKeyNeverShowsInToString() {
         LlmSettings settings = LlmSettings.resolve(LlmOptions.none(), LlmOptions.none(), ENV).orElseThrow();
         assertFalse(settings.toString().contains("sk-env"), settings.toString());

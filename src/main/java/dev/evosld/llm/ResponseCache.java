@@ -18,9 +18,10 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 
 /**
- * LLM answers on disk, one JSON file {@code <dir>/<key>.json} per request, holding the answer's
- * {@code content} and {@code usage}. The key is the SHA-256 (hex) of the request's canonical JSON
- * (model, messages, temperature, max_tokens), so neither the API key nor the endpoint URL affects it.
+ * LLM answers on disk, one JSON file {@code <dir>/<key>.json} per request, holding the {@code request} (model,
+ * messages, temperature, max_tokens), so that a reader can see what the model was asked, and the answer's
+ * {@code content} and {@code usage}. The key is the SHA-256 (hex) of the request's canonical JSON, so neither the API
+ * key nor the endpoint URL affects it.
  *
  * <p>Entries are written to a temporary file and renamed into place, so a reader, another thread or a
  * concurrent run never sees half an entry. An entry that cannot be parsed (edited by hand, written by an
@@ -101,7 +102,8 @@ public final class ResponseCache {
         Path temp = null;
         try {
             temp = Files.createTempFile(directory, file.getFileName() + ".", ".tmp");
-            Files.writeString(temp, Json.mapper().writeValueAsString(response));
+            Files.writeString(temp, Json.mapper().writeValueAsString(
+                new Entry(request, response.content(), response.usage())));
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -111,6 +113,10 @@ public final class ResponseCache {
             deleteQuietly(temp);
             throw new EvosldException(file + ": cannot write the LLM response cache entry (" + e + ")", e);
         }
+    }
+
+    /** An entry as written; {@link #find} reads its answer alone, as a {@link ChatResponse}. */
+    private record Entry(ChatRequest request, String content, TokenUsage usage) {
     }
 
     private static void deleteQuietly(Path temp) {

@@ -46,6 +46,25 @@ class ResponseCacheTest {
     }
 
     @Test
+    void theCacheHoldsThePromptBesideItsAnswer() throws Exception {
+        // README: "the llm/ cache holds the prompts and answers"; an entry named by a hash alone does not say
+        // what the model was asked
+        ResponseCache cache = ResponseCache.open(dir);
+        cache.store(SEED, ANSWER);
+        String stored;
+        try (Stream<Path> files = Files.walk(dir)) {
+            stored = String.join("\n", files.filter(Files::isRegularFile).map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList());
+        }
+        assertTrue(stored.contains("Propose 3 laws as JSON."), stored);
+    }
+
+    @Test
     void aLaterStoreReplacesTheEarlierAnswer() {
         ResponseCache cache = ResponseCache.open(dir);
         cache.store(SEED, ANSWER);

@@ -240,6 +240,7 @@ final class DiscoverCommand implements Callable<Integer> {
         LlmProposer llmProposer = llm.map(s -> LlmProposer.builder(s)
             .usage(usage)
             .proposals(llmProposals != null ? llmProposals : LlmProposer.DEFAULT_PROPOSALS)
+            .otherColumns(source.otherColumns())
             .seed(settings.seed())
             .messages(progress::onMessage)
             .build()).orElse(null);

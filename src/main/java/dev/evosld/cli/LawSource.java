@@ -4,6 +4,7 @@ import dev.evosld.EvosldException;
 import dev.evosld.data.Group;
 import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
+import dev.evosld.data.UserData;
 import dev.evosld.law.Expr;
 import dev.evosld.law.Law;
 import dev.evosld.law.Operator;
@@ -67,9 +68,8 @@ final class LawSource {
     private static Law requireMeant(Law law, TaskConfig config, List<String> otherColumns, String where) {
         for (String parameter : law.parameters()) {
             if (otherColumns.contains(parameter)) {
-                throw new EvosldException(where + ": '" + parameter + "' is a column of the data but not a feature, so"
-                    + " the law would take it as a parameter, one constant per group: add it to --features, or rename"
-                    + " the parameter");
+                throw new EvosldException(where + ": " + UserData.columnTakenAsParameter(parameter)
+                    + ": add it to --features, or rename the parameter");
             }
             for (String feature : config.featureNames()) {
                 if (feature.equalsIgnoreCase(parameter)) {

@@ -314,10 +314,7 @@ final class TaskOptions {
         if (isBenchmarkTask()) {
             return List.of();
         }
-        UserData user = source.user.userData();
-        return user.columns().stream()
-            .filter(c -> !user.features().contains(c) && !user.targets().contains(c) && !c.equals(user.groupColumn()))
-            .toList();
+        return source.user.userData().otherColumns();
     }
 
     /**

@@ -241,6 +241,25 @@ public record UserData(
         return TableReader.header(data);
     }
 
+    /**
+     * The columns of the data file that are neither features nor targets nor the group, in file order: a law's name
+     * that is one of them is a forgotten feature, not a parameter ({@link #columnTakenAsParameter}).
+     */
+    public List<String> otherColumns() {
+        return columns().stream()
+            .filter(c -> !features.contains(c) && !targets.contains(c) && !c.equals(groupColumn))
+            .toList();
+    }
+
+    /**
+     * Why a law's parameter named {@code column}, one of the {@link #otherColumns}, is a mistake: the law language
+     * makes it a fitted constant, where its author meant the column. Each user of a law adds the remedy it can offer.
+     */
+    public static String columnTakenAsParameter(String column) {
+        return "'" + column + "' is a column of the data but not a feature, so the law would take it as a parameter,"
+            + " one constant per group";
+    }
+
     /** The scale axes the split names, or none. */
     private List<String> namedAxes() {
         List<String> named = switch (split) {

@@ -1,5 +1,6 @@
 package dev.evosld.llm;
 
+import dev.evosld.data.UserData;
 import dev.evosld.law.Law;
 import dev.evosld.law.LawSyntaxException;
 import dev.evosld.law.Simplifier;
@@ -18,7 +19,8 @@ import java.util.Set;
  * name checks here catch that:
  *
  * <ul>
- *   <li>a parameter named like a target, or like a variable in another case, is refused;
+ *   <li>a parameter named like a target, like a column of the data that is not a variable (as {@code fit --law}
+ *       refuses it), or like a variable in another case, is refused;
  *   <li>a parameter within a small edit distance (1 for variable names of 4 to 7 characters, 2 from 8) of a
  *       variable name of at least 4 characters is refused, so short names such as {@code N} and {@code a}
  *       never clash;
@@ -34,18 +36,21 @@ final class LawValidator {
 
     private final List<String> features;
     private final List<String> targets;
+    private final List<String> otherColumns;
     private final int budget;
     private final Set<String> known;
 
     /**
      * @param features the task's variables
      * @param targets the task's targets
+     * @param otherColumns the columns of the user's data that are neither variables nor targets nor the group
      * @param budget the most parameters a law may have
      * @param known {@link #key keys} of the laws the model was shown; proposing one again is refused
      */
-    LawValidator(List<String> features, List<String> targets, int budget, Set<String> known) {
+    LawValidator(List<String> features, List<String> targets, List<String> otherColumns, int budget, Set<String> known) {
         this.features = List.copyOf(features);
         this.targets = List.copyOf(targets);
+        this.otherColumns = List.copyOf(otherColumns);
         this.budget = budget;
         this.known = Set.copyOf(known);
     }
@@ -93,6 +98,10 @@ final class LawValidator {
     private Optional<String> nameProblem(String name) {
         if (targets.contains(name)) {
             return Optional.of("'" + name + "' is the target a law predicts; it cannot appear in the law");
+        }
+        if (otherColumns.contains(name)) {
+            return Optional.of(UserData.columnTakenAsParameter(name) + ": rename the parameter; only the variables"
+                + " listed can vary");
         }
         String lower = name.toLowerCase(Locale.ROOT);
         for (String feature : features) {

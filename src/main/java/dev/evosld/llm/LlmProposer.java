@@ -53,6 +53,7 @@ public final class LlmProposer implements Proposer, AutoCloseable {
     private final LlmUsage usage;
     private final PromptBuilder prompts;
     private final int proposals;
+    private final List<String> otherColumns;
     private final long seed;
     private final Consumer<String> messages;
 
@@ -71,6 +72,7 @@ public final class LlmProposer implements Proposer, AutoCloseable {
         this.client = builder.client != null ? builder.client : ChatClient.create(settings, usage);
         this.prompts = builder.prompts;
         this.proposals = builder.proposals;
+        this.otherColumns = builder.otherColumns;
         this.seed = builder.seed;
         this.messages = builder.messages;
     }
@@ -168,7 +170,7 @@ public final class LlmProposer implements Proposer, AutoCloseable {
             known.add(LawValidator.key(Law.parse(law.law(), config.featureNames())));
         }
         LawValidator validator = new LawValidator(
-            config.featureNames(), config.targets(), context.parametersPerTarget(), known);
+            config.featureNames(), config.targets(), otherColumns, context.parametersPerTarget(), known);
         ProposalParser.Screening screening = ProposalParser.parse(response.content()).screen(validator::check);
         usage.recordProposals(screening);
         List<String> lines = screening.feedback();
@@ -224,6 +226,7 @@ public final class LlmProposer implements Proposer, AutoCloseable {
         private LlmUsage usage = new LlmUsage();
         private PromptBuilder prompts = PromptBuilder.standard();
         private int proposals = DEFAULT_PROPOSALS;
+        private List<String> otherColumns = List.of();
         private long seed;
         private Consumer<String> messages = message -> {
         };
@@ -259,6 +262,15 @@ public final class LlmProposer implements Proposer, AutoCloseable {
                 throw new IllegalArgumentException("proposals must be at least 1, got " + proposals);
             }
             this.proposals = proposals;
+            return this;
+        }
+
+        /**
+         * The columns of the user's data that are neither variables nor targets nor the group: a law whose parameter
+         * is named like one is refused, as {@code fit --law} refuses it. None by default, as for a built-in task.
+         */
+        public Builder otherColumns(List<String> otherColumns) {
+            this.otherColumns = List.copyOf(otherColumns);
             return this;
         }
 

@@ -110,6 +110,11 @@ public record DataSource(String kind, String task, String data, String test, Lis
         };
     }
 
+    /** The columns of a user's CSV the run does not read ({@link UserData#otherColumns()}); none for a built-in task. */
+    public List<String> otherColumns() {
+        return "csv".equals(kind) ? userData().otherColumns() : List.of();
+    }
+
     private UserData userData() {
         UserData.Split split = testAbove != null ? UserData.ScaleRule.parse(testAbove)
             : test != null ? new UserData.TestFile(Path.of(test), axes(scaleAxis))

@@ -329,6 +329,37 @@ class DiscoverLlmTest {
     }
 
     @Test
+    void anLlmLawUsingAColumnLeftOutOfTheFeaturesIsRefusedAsFitRefusesIt() throws IOException {
+        // fit --law 'E + A*N^(-a) + lr*D^(-b)' on these runs says: 'lr' is a column of the data but not a feature,
+        // so the law would take it as a parameter; the LLM's proposal of the same law must not pass unremarked
+        StringBuilder csv = new StringBuilder("family,N,D,lr,loss\n");
+        for (int g = 0; g < 2; g++) {
+            for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9, 3e9}) {
+                for (double d : new double[] {1e9, 1e10, 1e11}) {
+                    double loss = 1.8 + 0.1 * g + 300 * Math.pow(n, -0.3) + 500 * Math.pow(d, -0.25);
+                    csv.append("f").append(g).append(',').append(n).append(',').append(d).append(",0.001,").append(loss)
+                        .append('\n');
+                }
+            }
+        }
+        Path runs = dir.resolve("runs.csv");
+        Files.writeString(runs, csv);
+        answerAlways("E + A*N^(-a) + lr*D^(-b)");
+        CommandLine cli = new CommandLine(new DiscoverCommand(Map.of("OPENAI_BASE_URL", endpoint())));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        int status = cli.execute("--data", runs.toString(), "--features", "N,D", "--target", "loss", "--group", "family",
+            "--generations", "3", "--population", "8", "--restarts", "1", "--seed", "3", "--llm-every", "1",
+            "--out", dir.resolve("columns").toString(), "--json");
+        assertEquals(0, status);
+        assertEquals(2, bodies.size());
+        JsonNode usage = Json.mapper().readTree(Files.readString(dir.resolve("columns/llm-usage.json")));
+        assertEquals(0, usage.path("accepted").intValue(), usage.toString());
+        String rewrite = Json.mapper().readTree(bodies.get(1)).path("messages").path(1).path("content").stringValue();
+        assertTrue(rewrite.contains("- E + A*N^(-a) + lr*D^(-b) — 'lr'"), rewrite);
+    }
+
+    @Test
     void badLlmFlagsAreRefused() {
         Run run = discover(Map.of(), "bad", "--llm-base-url", endpoint(), "--llm-temperature", "3");
         assertEquals(1, run.status());

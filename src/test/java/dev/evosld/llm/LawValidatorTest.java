@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class LawValidatorTest {
     private static final List<String> FEATURES = List.of("num_params", "parallel_size");
-    private final LawValidator validator = new LawValidator(FEATURES, List.of("loss"), 4,
+    private final LawValidator validator = new LawValidator(FEATURES, List.of("loss"), List.of(), 4,
         Set.of(LawValidator.key(Law.parse("E + A*num_params^(-a)", FEATURES))));
 
     private Optional<String> check(String formula) {
@@ -65,8 +65,17 @@ class LawValidatorTest {
 
     @Test
     void shortVariableNamesNeverClashWithParameters() {
-        LawValidator shortNames = new LawValidator(List.of("N", "D", "lr"), List.of("loss"), 6, Set.of());
+        LawValidator shortNames = new LawValidator(List.of("N", "D", "lr"), List.of("loss"), List.of(), 6, Set.of());
         assertEquals(Optional.empty(), shortNames.check("E + A*N^-a + B*D^-b + M*lr"));
+    }
+
+    @Test
+    void aColumnLeftOutOfTheVariablesIsNoParameter() {
+        LawValidator withoutLr = new LawValidator(List.of("N", "D"), List.of("loss"), List.of("lr", "seed"), 6, Set.of());
+        assertEquals(Optional.of("'lr' is a column of the data but not a feature, so the law would take it as a parameter,"
+            + " one constant per group: rename the parameter; only the variables listed can vary"),
+            withoutLr.check("E + A*N^-a + lr*D^-b"));
+        assertEquals(Optional.empty(), withoutLr.check("E + A*N^-a + LR*D^-b"), "fit --law takes the column's name alone");
     }
 
     @Test

@@ -56,6 +56,17 @@ class DataSourceTest {
     }
 
     @Test
+    void otherColumnsAreThoseOfTheRecordedCsvThatTheRunDoesNotRead() throws IOException {
+        Path runs = dir.resolve("runs.csv");
+        Files.writeString(runs, "family,N,lr,loss,seed\nf,1e8,0.1,3,1\nf,1e9,0.1,2.5,1\nf,1e10,0.1,2.2,1\n");
+        UserData user = new UserData(runs, List.of("N"), List.of("loss"), "family", 3, new UserData.NoTest(List.of()));
+        DataSource recorded = Json.mapper().readValue(
+            Json.mapper().writeValueAsString(DataSource.csv(user, user.load().config())), DataSource.class);
+        assertEquals(List.of("lr", "seed"), recorded.otherColumns());
+        assertEquals(List.of(), DataSource.sldbench("data_constrained_scaling_law").otherColumns());
+    }
+
+    @Test
     void aUsersFilesAreRecordedByAbsolutePathToBeFoundFromAnyDirectory() throws IOException {
         Path runs = dir.resolve("runs.csv");
         Path test = dir.resolve("test.csv");

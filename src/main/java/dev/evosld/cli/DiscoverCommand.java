@@ -82,8 +82,9 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
         description = "Stop the search at the first generation past this long, e.g. 90s, 5m, or a number of seconds (default: "
             + SearchSettings.DEFAULT_TIME_LIMIT_MINUTES + "m); the first restart's initial population is always scored"
-            + " and the chosen law's refit on all of train comes after; a resumed run's limit counts from its"
-            + " resumption. A run stopped by time is not reproducible bit for bit.")
+            + " and the chosen law's refit on all of train comes after, while LLM requests and their retries end"
+            + " at it; a resumed run's limit counts from its resumption. A run stopped by time is not reproducible"
+            + " bit for bit.")
     Duration timeLimit;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads fitting candidates (default: all cores); does not change the result.")

@@ -1,5 +1,7 @@
 package dev.evosld.llm;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,12 +28,18 @@ public final class CachingChatClient implements ChatClient {
 
     @Override
     public ChatResponse complete(ChatRequest request) {
+        return complete(request, ChronoUnit.FOREVER.getDuration());
+    }
+
+    /** {@inheritDoc} A cached answer takes no time, so it is given however little is left. */
+    @Override
+    public ChatResponse complete(ChatRequest request, Duration timeLeft) {
         Optional<ChatResponse> cached = cache.find(request);
         if (cached.isPresent()) {
             usage.recordCacheHit();
             return cached.get();
         }
-        ChatResponse response = delegate.complete(request);
+        ChatResponse response = delegate.complete(request, timeLeft);
         cache.store(request, response);
         return response;
     }

@@ -1,5 +1,7 @@
 package dev.evosld.llm;
 
+import java.time.Duration;
+
 /**
  * Sends one chat completion request and returns the assistant's answer.
  *
@@ -15,6 +17,16 @@ public interface ChatClient extends AutoCloseable {
      * @throws LlmException when no usable answer arrived after the retries
      */
     ChatResponse complete(ChatRequest request);
+
+    /**
+     * Completes the conversation within {@code timeLeft}, the time the caller's run has left: an answer that needs
+     * longer is a failure rather than a run that overstays its time limit. The default ignores it.
+     *
+     * @throws LlmException as {@link #complete(ChatRequest)} does, and when the time left runs out first
+     */
+    default ChatResponse complete(ChatRequest request, Duration timeLeft) {
+        return complete(request);
+    }
 
     /** Releases connections and threads; the default holds none. */
     @Override

@@ -6,9 +6,12 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -29,7 +32,8 @@ import tools.jackson.databind.ObjectReader;
  * {@code Retry-After} header in seconds replaces the computed wait. A body that is not a chat completion
  * is retried once at most: a proxy may have cut it, but a server that always answers that way will not
  * change its mind. HTTP 401 and 403 throw {@link LlmAuthException} at once; other HTTP errors throw
- * {@link LlmException} at once.
+ * {@link LlmException} at once. Given the time a run has left ({@link #complete(ChatRequest, Duration)}), no attempt
+ * runs and no retry waits past it.
  */
 public final class HttpChatClient implements ChatClient {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -70,6 +74,16 @@ public final class HttpChatClient implements ChatClient {
 
     @Override
     public ChatResponse complete(ChatRequest request) {
+        return complete(request, ChronoUnit.FOREVER.getDuration());
+    }
+
+    /**
+     * {@inheritDoc} An attempt is cut short, and a retry not waited for, where it would end past {@code timeLeft}: a
+     * run's time limit bounds its LLM rounds too.
+     */
+    @Override
+    public ChatResponse complete(ChatRequest request, Duration timeLeft) {
+        long started = System.nanoTime();
         Request.Builder http = new Request.Builder()
             .url(settings.chatCompletionsUrl())
             .header("Accept", "application/json")
@@ -79,9 +93,15 @@ public final class HttpChatClient implements ChatClient {
 
         boolean retriedMalformed = false;
         for (int retry = 0; ; retry++) {
+            Duration left = timeLeft.minusNanos(System.nanoTime() - started);
+            if (!left.isPositive()) {
+                usage.recordFailure();
+                throw new LlmException("llm: POST " + settings.chatCompletionsUrl()
+                    + ": the run's time limit leaves no time for a request");
+            }
             Attempt attempt;
             try {
-                attempt = send(httpRequest);
+                attempt = send(httpRequest, left);
             } catch (LlmException e) {
                 usage.recordFailure();
                 throw e;
@@ -97,7 +117,8 @@ public final class HttpChatClient implements ChatClient {
                         throw new LlmException("llm: " + malformed.reason());
                     }
                     retriedMalformed = true;
-                    pause(retry, OptionalDouble.empty());
+                    pause(retry, OptionalDouble.empty(), timeLeft.minusNanos(System.nanoTime() - started),
+                        malformed.reason());
                 }
                 case Attempt.Transient fault -> {
                     if (retry >= settings.maxRetries()) {
@@ -105,7 +126,8 @@ public final class HttpChatClient implements ChatClient {
                         throw new LlmException("llm: POST %s failed after %d attempt%s: %s".formatted(
                             settings.chatCompletionsUrl(), retry + 1, retry == 0 ? "" : "s", fault.reason()));
                     }
-                    pause(retry, fault.retryAfterSeconds());
+                    pause(retry, fault.retryAfterSeconds(), timeLeft.minusNanos(System.nanoTime() - started),
+                        fault.reason());
                 }
             }
         }
@@ -118,9 +140,14 @@ public final class HttpChatClient implements ChatClient {
         http.connectionPool().evictAll();
     }
 
-    private Attempt send(Request request) {
+    /** One exchange, cut short at {@code left} when that comes before the client's own timeout. */
+    private Attempt send(Request request, Duration left) {
         usage.recordCall();
-        try (Response response = http.newCall(request).execute()) {
+        Call call = http.newCall(request);
+        if (left.compareTo(settings.readTimeout()) < 0) {
+            call.timeout().timeout(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
+        }
+        try (Response response = call.execute()) {
             int status = response.code();
             BufferedSource source = response.body().source();
             // an answer of a few thousand tokens is kilobytes: anything past the limit is no answer
@@ -160,8 +187,18 @@ public final class HttpChatClient implements ChatClient {
         }
     }
 
-    private void pause(int retry, OptionalDouble retryAfterSeconds) {
+    /**
+     * Waits before retry number {@code retry} (0 for the first), or gives up when the wait would use up {@code left}.
+     *
+     * @param fault what went wrong with the attempt before
+     */
+    private void pause(int retry, OptionalDouble retryAfterSeconds, Duration left, String fault) {
         Duration delay = backoff.delay(retry, retryAfterSeconds, jitter);
+        if (delay.compareTo(left) >= 0) {
+            usage.recordFailure();
+            throw new LlmException("llm: POST %s failed after %d attempt%s: %s; the run's time limit leaves no time to"
+                .formatted(settings.chatCompletionsUrl(), retry + 1, retry == 0 ? "" : "s", fault) + " try again");
+        }
         try {
             sleeper.sleep(delay);
         } catch (InterruptedException e) {

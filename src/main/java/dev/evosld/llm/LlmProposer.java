@@ -146,7 +146,7 @@ public final class LlmProposer implements Proposer, AutoCloseable {
     private List<Law> ask(List<ChatMessage> conversation, ProposalContext context, List<ScoredLaw> shown, String what) {
         ChatResponse response;
         try {
-            response = client.complete(ChatRequest.of(settings, conversation));
+            response = client.complete(ChatRequest.of(settings, conversation), context.timeLeft());
         } catch (LlmAuthException e) {
             disabledBy = e.getMessage();
             messages.accept(e.getMessage() + "; no more LLM proposals in this run");

@@ -208,7 +208,7 @@ public final class Discovery {
                 if (generation % settings.epochLength() == 0 || generation == settings.generations()) {
                     restarts.forEach(Discovery::migrate);
                     if (settings.proposerEvery() > 0 && (generation / settings.epochLength()) % settings.proposerEvery() == 0) {
-                        propose();
+                        propose(started);
                     }
                     checkpoint(started);
                 }
@@ -245,7 +245,7 @@ public final class Discovery {
         if (restarts.getLast().islands.isEmpty()) {
             // until every restart is seeded, a resumed run asks for the seeds again, and must ask as this run did
             Map<String, ProposerState> unasked = proposerStates();
-            List<LawTree> seeds = proposedSeeds();
+            List<LawTree> seeds = proposedSeeds(started);
             for (Restart restart : restarts) {
                 if (restart.islands.isEmpty()) {
                     // scoring one restart's seeds can take a good part of a short limit; the first always runs,
@@ -260,9 +260,9 @@ public final class Discovery {
         }
     }
 
-    private List<LawTree> proposedSeeds() {
+    private List<LawTree> proposedSeeds(long started) {
         List<LawTree> seeds = new ArrayList<>();
-        ProposalContext context = context(List.of());
+        ProposalContext context = context(List.of(), started);
         for (Proposer proposer : proposers) {
             try {
                 proposer.seeds(context).forEach(law -> seeds.add(new LawTree(law, Map.of())));
@@ -352,19 +352,19 @@ public final class Discovery {
     }
 
     /** Asks the proposers to rewrite each restart's best laws; the valid rewrites replace its worst individuals. */
-    private void propose() {
+    private void propose(long started) {
         for (Restart restart : restarts) {
-            propose(restart);
+            propose(restart, started);
         }
         proposerRounds++;
     }
 
-    private void propose(Restart restart) {
+    private void propose(Restart restart, long started) {
         LawEvaluator evaluator = restart.evaluator;
         List<ScoredLaw> front = front(restart);
         List<ScoredLaw> best = front.stream()
             .sorted(Comparator.comparingDouble(s -> s.evaluation().validationError())).limit(5).toList();
-        ProposalContext context = context(front);
+        ProposalContext context = context(front, started);
         List<LawTree> rewrites = new ArrayList<>();
         for (Proposer proposer : proposers) {
             try {
@@ -391,8 +391,8 @@ public final class Discovery {
         restart.islands = populations.stream().map(ISeq::of).toList();
     }
 
-    private ProposalContext context(List<ScoredLaw> front) {
-        return new ProposalContext(config, train, parametersPerTarget, front, proposerRounds);
+    private ProposalContext context(List<ScoredLaw> front, long started) {
+        return new ProposalContext(config, train, parametersPerTarget, front, proposerRounds, timeLeft(started));
     }
 
     private static List<ScoredLaw> front(Restart restart) {
@@ -431,6 +431,12 @@ public final class Discovery {
     /** The limit is this invocation's: a resumed run gets its whole limit again, or a short resume would do nothing. */
     private boolean timeIsUp(long started) {
         return (clock.getAsLong() - started) / 1e9 >= settings.timeLimit().toMillis() / 1000.0;
+    }
+
+    /** What is left of this invocation's time limit ({@link #timeIsUp}), none when it is up. */
+    private Duration timeLeft(long started) {
+        Duration left = settings.timeLimit().minusNanos(clock.getAsLong() - started);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private double seconds(long started) {

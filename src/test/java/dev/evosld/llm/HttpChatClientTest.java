@@ -251,6 +251,32 @@ class HttpChatClientTest {
     }
 
     @Test
+    void noAttemptRunsAndNoRetryWaitsPastTheTimeTheRunHasLeft() {
+        server.enqueue(new MockResponse.Builder()
+            .code(200).body(completion("{\"laws\": []}")).headersDelay(2, TimeUnit.SECONDS).build());
+        try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofSeconds(5), 4)) {
+            // five attempts of 5 s and the waits between them, against the 0.3 s the run has left
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request(), Duration.ofMillis(300)));
+            assertTrue(e.getMessage().startsWith("llm: POST " + server.url("/v1/chat/completions") + " failed after 1"
+                + " attempt: timed out"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("; the run's time limit leaves no time to try again"), e.getMessage());
+        }
+        assertEquals(1, server.getRequestCount());
+        assertEquals(List.of(), slept);
+        assertEquals(1, usage.snapshot().failures());
+    }
+
+    @Test
+    void noRequestIsSentOnceTheRunsTimeIsUp() {
+        try (HttpChatClient client = client()) {
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + ": the run's time limit leaves no time for"
+                + " a request", assertThrows(LlmException.class, () -> client.complete(request(), Duration.ZERO))
+                .getMessage());
+        }
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
     void readTimeoutIsRetried() {
         server.enqueue(new MockResponse.Builder()
             .code(200).body(completion("{\"laws\": []}")).headersDelay(1, TimeUnit.SECONDS).build());

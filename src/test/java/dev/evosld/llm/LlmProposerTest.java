@@ -236,6 +236,28 @@ class LlmProposerTest {
     }
 
     @Test
+    void aHangingEndpointCostsTheRunNoMoreThanItsTimeLimit() {
+        // observed: --llm-timeout 3s --time-limit 5s against a server that never answered searched 34 s
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(200).body(completion(answer(GOOD)))
+                    .headersDelay(3, TimeUnit.SECONDS).build();
+            }
+        });
+        SearchResult result;
+        try (LlmProposer proposer = proposer(Duration.ofSeconds(2), 4)) {
+            result = Discovery.start(ParallelTask.CONFIG, ParallelTask.TRAIN, TINY.withTimeLimit(Duration.ofMillis(500)),
+                List.of(new ClassicForms(), proposer), listener(), null).run();
+        }
+        assertEquals(SearchResult.BY_TIME_LIMIT, result.stoppedBy());
+        assertEquals(1, server.getRequestCount(), "no retry of the seed request, no rewrite request");
+        assertEquals(List.of(), slept);
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.getFirst().contains("the run's time limit leaves no time to try again"), messages.getFirst());
+    }
+
+    @Test
     void malformedAnswersGiveNothingAndDiscoveryGoesOn() {
         server.setDispatcher(new Dispatcher() {
             @Override

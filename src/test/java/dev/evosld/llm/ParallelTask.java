@@ -8,6 +8,7 @@ import dev.evosld.law.Law;
 import dev.evosld.search.Evaluation;
 import dev.evosld.search.ProposalContext;
 import dev.evosld.search.ScoredLaw;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +47,8 @@ final class ParallelTask {
     }
 
     static ProposalContext context(List<ScoredLaw> front, int round) {
-        return new ProposalContext(CONFIG, TRAIN, CONFIG.parameterBudget() / CONFIG.targets().size(), front, round);
+        return new ProposalContext(CONFIG, TRAIN, CONFIG.parameterBudget() / CONFIG.targets().size(), front, round,
+            Duration.ofMinutes(5));
     }
 
     static ScoredLaw scored(String formula, double validationError) {

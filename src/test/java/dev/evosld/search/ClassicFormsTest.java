@@ -10,6 +10,7 @@ import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Train;
 import dev.evosld.law.Law;
 import dev.evosld.law.Simplifier;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +48,8 @@ class ClassicFormsTest {
     }
 
     private static Set<String> keys(TaskConfig config, Train train, int parametersPerTarget) {
-        return new ClassicForms().seeds(new ProposalContext(config, train, parametersPerTarget, List.of(), 0)).stream()
+        return new ClassicForms().seeds(new ProposalContext(config, train, parametersPerTarget, List.of(), 0,
+            Duration.ofMinutes(5))).stream()
             .map(Simplifier::canonicalKey).collect(Collectors.toSet());
     }
 
@@ -78,6 +80,7 @@ class ClassicFormsTest {
     }
 
     private static ProposalContext context(TaskConfig config, int parametersPerTarget) {
-        return new ProposalContext(config, FormRulesTest.emptyTrain(config), parametersPerTarget, List.of(), 0);
+        return new ProposalContext(config, FormRulesTest.emptyTrain(config), parametersPerTarget, List.of(), 0,
+            Duration.ofMinutes(5));
     }
 }

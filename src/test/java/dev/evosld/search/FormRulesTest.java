@@ -8,6 +8,7 @@ import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Train;
 import dev.evosld.law.Law;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,8 @@ class FormRulesTest {
             TaskConfig config = TaskConfig.load(task);
             Law human = Law.parse(config.humanLaw(), config.featureNames());
             assertEquals(Optional.empty(), FormRules.violation(human), task + ": " + human);
-            ProposalContext context = new ProposalContext(config, emptyTrain(config), 64, List.of(), 0);
+            ProposalContext context = new ProposalContext(config, emptyTrain(config), 64, List.of(), 0,
+                Duration.ofMinutes(5));
             for (Law seed : new ClassicForms().seeds(context)) {
                 assertEquals(Optional.empty(), FormRules.violation(seed), task + ": " + seed);
             }

@@ -72,6 +72,21 @@ class DiscoverLlmTest {
         return new Run(status, stdout.toString(), stderr.toString(), json);
     }
 
+    /**
+     * The discover command with {@code env} as its environment, its standard output dropped and its error lines into
+     * {@code err}, a failure reported in one line with the exit status Main gives it.
+     */
+    private static CommandLine discoverCommand(Map<String, String> env, StringWriter err) {
+        CommandLine cli = new CommandLine(new DiscoverCommand(env));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println(e.getMessage());
+            return e instanceof UsageException ? 2 : 1;
+        });
+        return cli;
+    }
+
     /** The endpoint always proposes {@code law}, and records what it was asked. */
     private void answerAlways(String law) {
         server.setDispatcher(new Dispatcher() {
@@ -185,20 +200,12 @@ class DiscoverLlmTest {
         assertEquals(2, first.json().path("llm").path("calls").intValue());
 
         StringWriter refusal = new StringWriter();
-        CommandLine without = new CommandLine(new DiscoverCommand(Map.of()));
-        without.setOut(new PrintWriter(new StringWriter(), true));
-        without.setErr(new PrintWriter(refusal, true));
-        without.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println(e.getMessage());
-            return e instanceof UsageException ? 2 : 1;
-        });
+        CommandLine without = discoverCommand(Map.of(), refusal);
         assertEquals(2, without.execute("--resume", dir.resolve("kept").toString(), "--no-llm", "--data-dir", dataDir()));
         assertTrue(refusal.toString().contains("the run asked llm mock-model for laws; resume it with the same endpoint"
             + " and model"), refusal.toString());
 
-        CommandLine cli = new CommandLine(new DiscoverCommand(Map.of("OPENAI_BASE_URL", endpoint())));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        cli.setErr(new PrintWriter(new StringWriter(), true));
+        CommandLine cli = discoverCommand(Map.of("OPENAI_BASE_URL", endpoint()), new StringWriter());
         assertEquals(0, cli.execute("--resume", dir.resolve("kept").toString(), "--llm-model", "mock-model",
             "--data-dir", dataDir()));
         JsonNode usage = Json.mapper().readTree(Files.readString(dir.resolve("kept/llm-usage.json")));
@@ -226,9 +233,7 @@ class DiscoverLlmTest {
             }
         }
 
-        CommandLine cli = new CommandLine(new DiscoverCommand(Map.of("OPENAI_BASE_URL", endpoint())));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        cli.setErr(new PrintWriter(new StringWriter(), true));
+        CommandLine cli = discoverCommand(Map.of("OPENAI_BASE_URL", endpoint()), new StringWriter());
         assertEquals(0, cli.execute("--resume", run.toString(), "--llm-model", "mock-model", "--data-dir", dataDir()));
         JsonNode usage = Json.mapper().readTree(Files.readString(run.resolve("llm-usage.json")));
         assertEquals(server.getRequestCount(), usage.path("calls").intValue(),
@@ -240,13 +245,7 @@ class DiscoverLlmTest {
         Run plain = discover(Map.of(), "plain", "--no-llm");
         assertEquals(0, plain.status(), plain.err());
         StringWriter refusal = new StringWriter();
-        CommandLine cli = new CommandLine(new DiscoverCommand(Map.of("OPENAI_BASE_URL", endpoint())));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        cli.setErr(new PrintWriter(refusal, true));
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println(e.getMessage());
-            return e instanceof UsageException ? 2 : 1;
-        });
+        CommandLine cli = discoverCommand(Map.of("OPENAI_BASE_URL", endpoint()), refusal);
         assertEquals(2, cli.execute("--resume", dir.resolve("plain").toString(), "--data-dir", dataDir()));
         assertTrue(refusal.toString().startsWith("the run searched without an LLM, and llm "), refusal.toString());
         assertEquals(0, server.getRequestCount(), "refused before any request");
@@ -298,13 +297,7 @@ class DiscoverLlmTest {
         Path config = dir.resolve("llm.yaml");
         Files.writeString(config, "llm:\n  base_url: ftp://example.org/v1\n  model: mock-model\n");
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new DiscoverCommand(Map.of()));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        cli.setErr(new PrintWriter(err, true));
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println(e.getMessage());
-            return e instanceof UsageException ? 2 : 1;
-        });
+        CommandLine cli = discoverCommand(Map.of(), err);
         int status = cli.execute("-t", TASK, "--data-dir", dataDir(), "--generations", "1", "--population", "8",
             "--restarts", "1", "--out", dir.resolve("bad-url").toString(), "--llm-config", config.toString());
         assertEquals(1, status, err.toString());
@@ -345,9 +338,7 @@ class DiscoverLlmTest {
         Path runs = dir.resolve("runs.csv");
         Files.writeString(runs, csv);
         answerAlways("E + A*N^(-a) + lr*D^(-b)");
-        CommandLine cli = new CommandLine(new DiscoverCommand(Map.of("OPENAI_BASE_URL", endpoint())));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        cli.setErr(new PrintWriter(new StringWriter(), true));
+        CommandLine cli = discoverCommand(Map.of("OPENAI_BASE_URL", endpoint()), new StringWriter());
         int status = cli.execute("--data", runs.toString(), "--features", "N,D", "--target", "loss", "--group", "family",
             "--generations", "3", "--population", "8", "--restarts", "1", "--seed", "3", "--llm-every", "1",
             "--out", dir.resolve("columns").toString(), "--json");

@@ -131,8 +131,7 @@ final class FitCommand implements Callable<Integer> {
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
         Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
         Optional<R2> testR2 = test.map(Predictions::r2);
-        Map<String, Double> testRmse = testR2.filter(r2 -> !r2.isFailure())
-            .map(r2 -> test.get().rootMeanSquaredErrors()).orElse(null);
+        Map<String, Double> testRmse = test.flatMap(Predictions::finiteRootMeanSquaredErrors).orElse(null);
         if (out != null) {
             LawDocument.Metrics metrics = new LawDocument.Metrics(value(train.r2()),
                 validation.isFailure() ? null : validation.validationR2(), validationRmse,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -110,6 +111,15 @@ public record Predictions(List<String> targets, List<double[]> actual, List<doub
     /** SLDBench's R² of these predictions; a failure for a prediction that is not finite names its run. */
     public R2 r2() {
         return nonFinite != null ? R2.failed(nonFinite) : R2.score(targets, actual, predicted);
+    }
+
+    /**
+     * {@link #rootMeanSquaredErrors()} when every one is finite, else empty. The misses are known where R² is not (a
+     * target constant over the rows), but not where a prediction is NaN or infinite.
+     */
+    public Optional<Map<String, Double>> finiteRootMeanSquaredErrors() {
+        Map<String, Double> errors = rootMeanSquaredErrors();
+        return errors.values().stream().allMatch(Double::isFinite) ? Optional.of(errors) : Optional.empty();
     }
 
     /**

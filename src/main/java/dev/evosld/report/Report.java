@@ -190,8 +190,9 @@ public final class Report {
             row(out, "validation R²", metrics.validationR2() == null ? "&#x2014; (not measured)" : Html.r2(metrics.validationR2()));
             // in the targets' units: how far the predictions of held-out (larger) runs missed inside train, and of test
             rmseRows(out, "validation RMSE", metrics.validationRmse());
-            row(out, "test R²", test.isPresent() ? Html.r2(metrics.testR2())
-                : "none (no test split: every row was used to fit the law)");
+            row(out, "test R²", test.isEmpty() ? "none (no test split: every row was used to fit the law)"
+                : metrics.testR2() != null || !test.get().r2().isFailure() ? Html.r2(metrics.testR2())
+                : "&#x2014; (" + Html.escape(test.get().r2().failure()) + ")");
             rmseRows(out, "test RMSE", metrics.testRmse());
             row(out, "parameters", metrics.parameterCount() + (data.config().targets().size() > 1
                 ? " per group and target" : " per group"));

@@ -31,7 +31,7 @@ public final class RunRecorder {
             Double.isFinite(result.trainR2()) ? result.trainR2() : null, result.evaluation().validationR2(),
             result.validationRmse() == null ? null : result.validationRmse().byTarget(),
             testR2.filter(r2 -> !r2.isFailure()).map(R2::value).orElse(null),
-            testR2.filter(r2 -> !r2.isFailure()).map(r2 -> test.get().rootMeanSquaredErrors()).orElse(null),
+            test.flatMap(Predictions::finiteRootMeanSquaredErrors).orElse(null),
             test.isPresent(),
             result.law().parameterCount(), result.law().expr().size());
         LawDocument.Provenance provenance = new LawDocument.Provenance("discover", source, dataChecksum,

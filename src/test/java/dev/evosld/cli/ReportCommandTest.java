@@ -47,6 +47,32 @@ class ReportCommandTest {
     }
 
     @Test
+    void aTestR2ThatIsUndefinedSaysWhyAndKeepsTheMisses() throws Exception {
+        // every test run scored the same loss: R² divides by a variance of 0, while the misses are still known
+        StringBuilder train = new StringBuilder("N,loss\n");
+        for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9}) {
+            train.append(String.format(java.util.Locale.ROOT, "%.0f,%.10f%n", n, 1.8 + 30 * Math.pow(n, -0.25)));
+        }
+        Path runs = Files.writeString(dir.resolve("runs.csv"), train);
+        Path test = Files.writeString(dir.resolve("test.csv"), "N,loss\n3e9,2.0\n1e10,2.0\n");
+        Path run = dir.resolve("constant");
+        CliRun fit = CliRun.of("fit", "--data", runs.toString(), "--features", "N", "--target", "loss", "--test",
+            test.toString(), "--law", "E + A * N^alpha", "--starts", "8", "--out", run.toString());
+        assertEquals(0, fit.status(), fit.err());
+        LawDocument document = LawDocument.read(run.resolve("law.json"));
+        assertEquals(null, document.metrics().testR2());
+        double law = 1.8 + 30 * Math.pow(3e9, -0.25);
+        double far = 1.8 + 30 * Math.pow(1e10, -0.25);
+        assertEquals(Math.sqrt(((law - 2) * (law - 2) + (far - 2) * (far - 2)) / 2),
+            document.metrics().testRmse().get("loss"), 1e-6, "the misses, known although R² is not");
+
+        assertEquals(0, CliRun.of("report", "--run", run.toString()).status());
+        String page = Files.readString(run.resolve("report.html"));
+        assertTrue(page.contains("<tr><th>test R²</th><td>&#x2014; (target &#39;loss&#39; is constant, so R² is"
+            + " undefined)</td></tr>"), page);
+    }
+
+    @Test
     void reportsAnSldbenchTask() throws Exception {
         String data = System.getenv(DataDirectory.ENVIRONMENT_VARIABLE);
         assumeTrue(data != null && !data.isBlank(), "EVOSLD_DATA is not set; SLDBench report skipped");

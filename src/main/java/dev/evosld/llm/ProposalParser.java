@@ -71,10 +71,21 @@ public final class ProposalParser {
     /** The structure of an answer: its proposals, or why it has none. */
     public sealed interface Answer {
 
-        /** A well-formed answer. */
-        record Proposals(List<Proposal> proposals) implements Answer {
+        /**
+         * A well-formed answer.
+         *
+         * @param proposals the entries with a string law
+         * @param unreadable the entries without one, each quoted as JSON with the reason, so that the model hears of them
+         */
+        record Proposals(List<Proposal> proposals, List<Rejection> unreadable) implements Answer {
             public Proposals {
                 proposals = List.copyOf(proposals);
+                unreadable = List.copyOf(unreadable);
+            }
+
+            /** An answer whose every entry has a string law. */
+            public Proposals(List<Proposal> proposals) {
+                this(proposals, List.of());
             }
         }
 
@@ -95,7 +106,7 @@ public final class ProposalParser {
             Objects.requireNonNull(validator, "validator");
             return switch (this) {
                 case Malformed malformed -> new Screening(0, List.of(), List.of(), Optional.of(malformed.reason()));
-                case Proposals(List<Proposal> proposals) -> {
+                case Proposals(List<Proposal> proposals, List<Rejection> unreadable) -> {
                     List<Proposal> accepted = new ArrayList<>();
                     List<Rejection> rejected = new ArrayList<>();
                     Set<String> seen = new HashSet<>();
@@ -112,7 +123,8 @@ public final class ProposalParser {
                             accepted.add(new Proposal(law, proposal.rationale()));
                         }
                     }
-                    yield new Screening(proposals.size(), accepted, rejected, Optional.empty());
+                    rejected.addAll(unreadable);
+                    yield new Screening(proposals.size() + unreadable.size(), accepted, rejected, Optional.empty());
                 }
             };
         }
@@ -167,22 +179,22 @@ public final class ProposalParser {
             return new Answer.Malformed("the answer has no \"laws\" array");
         }
         List<Proposal> proposals = new ArrayList<>(laws.size());
-        int firstMalformed = -1;
-        for (int i = 0; i < laws.size(); i++) {
-            JsonNode entry = laws.path(i);
+        List<Rejection> unreadable = new ArrayList<>();
+        for (JsonNode entry : laws) {
             JsonNode law = entry.path("law");
-            if (!law.isString()) {
-                // one bad entry does not spoil the good ones beside it
-                firstMalformed = firstMalformed < 0 ? i : firstMalformed;
-                continue;
+            // one bad entry does not spoil the good ones beside it, but the model is told of it like any rejected law
+            if (!entry.isObject()) {
+                unreadable.add(new Rejection(entry.toString(), "the entry is not an object with a 'law'"));
+            } else if (law.isMissingNode()) {
+                unreadable.add(new Rejection(entry.toString(), "the entry has no 'law'"));
+            } else if (!law.isString()) {
+                unreadable.add(new Rejection(law.toString(), "'law' is not a string"));
+            } else {
+                JsonNode rationale = entry.path("rationale");
+                proposals.add(new Proposal(law.stringValue(), rationale.isString() ? Text.oneLine(rationale.stringValue()) : ""));
             }
-            JsonNode rationale = entry.path("rationale");
-            proposals.add(new Proposal(law.stringValue(), rationale.isString() ? Text.oneLine(rationale.stringValue()) : ""));
         }
-        if (proposals.isEmpty() && firstMalformed >= 0) {
-            return new Answer.Malformed("laws[" + firstMalformed + "] has no string \"law\"");
-        }
-        return new Answer.Proposals(proposals);
+        return new Answer.Proposals(proposals, unreadable);
     }
 
     /**

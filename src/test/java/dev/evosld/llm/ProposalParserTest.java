@@ -43,17 +43,37 @@ class ProposalParserTest {
             ProposalParser.parse("{\"proposals\": []}"));
         assertEquals(new Answer.Malformed("the answer has no \"laws\" array"),
             ProposalParser.parse("{\"laws\": \"a*N\"}"));
-        assertEquals(new Answer.Proposals(List.of(new Proposal("a", ""))),
-            ProposalParser.parse("{\"laws\": [{\"law\": \"a\"}, {\"formula\": \"b\"}, 123]}"),
-            "malformed entries are left out, the good ones kept");
-        assertEquals(new Answer.Malformed("laws[0] has no string \"law\""),
-            ProposalParser.parse("{\"laws\": [{\"formula\": \"b\"}, 123]}"), "no entry usable");
-        assertEquals(new Answer.Malformed("laws[0] has no string \"law\""),
-            ProposalParser.parse("{\"laws\": [{\"law\": 3}]}"));
-        assertEquals(new Answer.Malformed("laws[0] has no string \"law\""),
-            ProposalParser.parse("{\"laws\": [\"a*N\"]}"));
         assertEquals(new Answer.Malformed("the answer is not a JSON object"),
             ProposalParser.parse("```json\n[1, 2]\n```"));
+    }
+
+    @Test
+    void anEntryWithoutAStringLawIsRejectedWithItsReasonBesideTheGoodOnes() {
+        Answer answer = ProposalParser.parse("{\"laws\": [{\"law\": \"a\"}, {\"law\": 42}, {\"law\": null},"
+            + " {\"formula\": \"b\"}, 123]}");
+        assertEquals(new Answer.Proposals(List.of(new Proposal("a", "")), List.of(
+            new Rejection("42", "'law' is not a string"),
+            new Rejection("null", "'law' is not a string"),
+            new Rejection("{\"formula\":\"b\"}", "the entry has no 'law'"),
+            new Rejection("123", "the entry is not an object with a 'law'"))), answer);
+
+        Screening screening = answer.screen(law -> Optional.empty());
+        assertEquals(5, screening.proposed());
+        assertEquals(List.of(new Proposal("a", "")), screening.accepted());
+        assertEquals(Optional.empty(), screening.malformed());
+        assertEquals(List.of("42 — 'law' is not a string", "null — 'law' is not a string",
+            "{\"formula\":\"b\"} — the entry has no 'law'", "123 — the entry is not an object with a 'law'"),
+            screening.feedback());
+    }
+
+    @Test
+    void anAnswerWhoseOnlyEntryHasNoStringLawIsFedBackLikeAnyRejection() {
+        Screening screening = ProposalParser.parse("{\"laws\": [{\"law\": 3}]}").screen(law -> {
+            throw new AssertionError("validator called");
+        });
+        assertEquals(new Screening(1, List.of(), List.of(new Rejection("3", "'law' is not a string")), Optional.empty()),
+            screening);
+        assertEquals(List.of("3 — 'law' is not a string"), screening.feedback());
     }
 
     @ParameterizedTest

@@ -111,7 +111,7 @@ public record LlmOptions(
         Map<String, JsonNode> values = new HashMap<>();
         section.properties().forEach(e -> values.put(e.getKey(), e.getValue()));
         try {
-            Double timeout = number(file, "timeout_seconds", values.get("timeout_seconds"));
+            Double timeout = seconds(file, "timeout_seconds", values.get("timeout_seconds"));
             return new LlmOptions(
                 baseUrl(file, values.get("base_url")),
                 null,
@@ -180,6 +180,32 @@ public record LlmOptions(
             throw new EvosldException(file + ": llm." + key + " must be a number");
         }
         return node.doubleValue();
+    }
+
+    /**
+     * A number of seconds within what {@link #requirePositive} allows, checked here so that the message quotes the
+     * value as written: converted first, .inf or 1e20 would be told in hours from a clamped count of milliseconds.
+     */
+    private static Double seconds(Path file, String key, JsonNode node) {
+        Double seconds = number(file, key, node);
+        long longest = LONGEST_TIMEOUT.toSeconds();
+        if (seconds != null && !(seconds > 0 && seconds <= longest)) {
+            throw new EvosldException(file + ": llm." + key + " must be a number of seconds above 0 and up to " + longest
+                + ", got " + asWritten(node));
+        }
+        return seconds;
+    }
+
+    /** A YAML number as its file spells it, since Jackson would print .inf as Infinity. */
+    private static String asWritten(JsonNode number) {
+        double value = number.doubleValue();
+        if (Double.isNaN(value)) {
+            return ".nan";
+        }
+        if (Double.isInfinite(value) && number.isFloatingPointNumber()) {
+            return value > 0 ? ".inf" : "-.inf";
+        }
+        return number.toString();
     }
 
     private static Integer integer(Path file, String key, JsonNode node) {

@@ -186,9 +186,15 @@ class LlmOptionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "timeout_seconds: 0          | llm: timeout must be positive, got 0 ms",
-        "timeout_seconds: -1         | llm: timeout must be positive, got -1000 ms",
-        "timeout_seconds: 90000      | llm: timeout must be at most a day, got 25 h",
+        "timeout_seconds: 0          | llm.timeout_seconds must be a number of seconds above 0 and up to 86400, got 0",
+        "timeout_seconds: -1         | llm.timeout_seconds must be a number of seconds above 0 and up to 86400, got -1",
+        "timeout_seconds: 86400.5    | llm.timeout_seconds must be a number of seconds above 0 and up to 86400, got 86400.5",
+        "timeout_seconds: 90000      | llm.timeout_seconds must be a number of seconds above 0 and up to 86400, got 90000",
+        "timeout_seconds: .inf       | llm.timeout_seconds must be a number of seconds above 0 and up to 86400, got .inf",
+        "timeout_seconds: -.inf      | llm.timeout_seconds must be a number of seconds above 0 and up to 86400, got -.inf",
+        "timeout_seconds: .nan       | llm.timeout_seconds must be a number of seconds above 0 and up to 86400, got .nan",
+        "timeout_seconds: 100000000000000000000 | llm.timeout_seconds must be a number of seconds above 0 and up to 86400,"
+            + " got 100000000000000000000",
         "timeout_seconds: '30'       | llm.timeout_seconds must be a number",
         "max_retries: -1             | llm: max retries must be at least 0, got -1",
         "max_retries: 10000000000    | llm.max_retries must be an integer",

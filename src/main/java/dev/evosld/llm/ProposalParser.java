@@ -59,12 +59,14 @@ public final class ProposalParser {
         /**
          * The line fed back to the model in the next prompt, as short as other quoted text unless the reason alone is
          * longer: the reason is what the model must act on, so it is kept whole, and a long law is cut to fit instead
-         * (the model knows its own law from its start).
+         * (the model knows its own law from its start). Invisible characters are spelled out, or the model could not see
+         * what made an apparently good law fail.
          */
         public String feedback() {
-            String why = Text.collapsed(reason);
+            // escaped before measuring, so that the escapes count towards the length of the line
+            String why = Text.visible(Text.collapsed(reason));
             int room = Math.max(SHORTEST_QUOTE, Text.MAX_DETAIL - BECAUSE.length() - why.length());
-            return Text.shortened(Text.collapsed(law), room) + BECAUSE + why;
+            return Text.shortened(Text.visible(Text.collapsed(law)), room) + BECAUSE + why;
         }
     }
 

@@ -22,6 +22,29 @@ final class Text {
         return text == null ? "" : text.strip().replaceAll("\\s+", " ");
     }
 
+    /**
+     * {@code text} with every character a reader cannot see (control and format characters such as U+200B, spaces
+     * other than U+0020, private-use, unassigned and lone surrogate code points) spelled as {@code \\uXXXX}, one per
+     * UTF-16 unit, so that a law quoted back shows why it differs from the one its author meant.
+     */
+    static String visible(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == ' ' || !switch (Character.getType(c)) {
+                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                     Character.SPACE_SEPARATOR, Character.PRIVATE_USE, Character.UNASSIGNED, Character.SURROGATE -> true;
+                default -> false;
+            }) {
+                out.appendCodePoint(c);
+            } else {
+                for (char unit : Character.toChars(c)) {
+                    out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) unit));
+                }
+            }
+        });
+        return out.toString();
+    }
+
     /** {@code line} cut to at most {@code max} characters, an ellipsis marking the cut. */
     static String shortened(String line, int max) {
         return line.length() <= max ? line : line.substring(0, max - 1) + "…";

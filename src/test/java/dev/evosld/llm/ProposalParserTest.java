@@ -111,6 +111,15 @@ class ProposalParserTest {
     }
 
     @Test
+    void invisibleCharactersOfARejectedLawAreQuotedVisiblyInTheFeedback() {
+        Rejection rejection = new Rejection("a*N\u200b^-b + c\u202e\u0007", "law:4: unexpected character '\u200b'");
+        assertEquals("a*N\\u200b^-b + c\\u202e\\u0007 — law:4: unexpected character '\\u200b'", rejection.feedback());
+        assertEquals("a\\udb40\\udc01\\u00a0b — why", new Rejection("a\udb40\udc01\u00a0b", "why").feedback(),
+            "a format character beyond the BMP (a language tag), and a space that is not one");
+        assertEquals("a² + é — ok", new Rejection("a² + é", "ok").feedback(), "visible letters stay as they are");
+    }
+
+    @Test
     void screeningAMalformedAnswerNeverCallsTheValidator() {
         Screening screening = ProposalParser.parse("{\"laws\": 1}").screen(law -> {
             throw new AssertionError("validator called");

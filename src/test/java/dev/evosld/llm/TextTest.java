@@ -42,6 +42,12 @@ class TextTest {
     }
 
     @Test
+    void visibleSpellsOutFormatAndControlCharactersAndLeavesPrintableTextAlone() {
+        assertEquals("x\\u200by\\ufeff\\u0000\\u2028z", Text.visible("x\u200by\ufeff\u0000\u2028z"));
+        assertEquals("α·β → γ 😀", Text.visible("α·β → γ 😀"));
+    }
+
+    @Test
     void jsonProblemAppendsTheLineAndColumnOfTheMistake() {
         JacksonException e = assertThrows(JacksonException.class,
             () -> Json.mapper().readValue("{\n  \"a\": 1,\n  \"a\": 2\n}", Map.class));

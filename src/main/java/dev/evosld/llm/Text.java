@@ -30,19 +30,23 @@ final class Text {
     static String visible(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
-            if (c == ' ' || !switch (Character.getType(c)) {
-                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                     Character.SPACE_SEPARATOR, Character.PRIVATE_USE, Character.UNASSIGNED, Character.SURROGATE -> true;
-                default -> false;
-            }) {
+            if (!invisible(c)) {
                 out.appendCodePoint(c);
-            } else {
-                for (char unit : Character.toChars(c)) {
-                    out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) unit));
-                }
+                return;
+            }
+            for (char unit : Character.toChars(c)) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) unit));
             }
         });
         return out.toString();
+    }
+
+    private static boolean invisible(int c) {
+        return c != ' ' && switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SPACE_SEPARATOR, Character.PRIVATE_USE, Character.UNASSIGNED, Character.SURROGATE -> true;
+            default -> false;
+        };
     }
 
     /** {@code line} cut to at most {@code max} characters, an ellipsis marking the cut. */

@@ -2,6 +2,7 @@ package dev.evosld.law;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -251,11 +252,24 @@ public final class LawParser {
                 result.add(new Token(Kind.SYMBOL, String.valueOf(c), i));
                 i++;
             } else {
-                throw new LawSyntaxException(source, i + 1, "unexpected character '" + c + "'");
+                throw new LawSyntaxException(source, i + 1, "unexpected character " + describe(text.codePointAt(i)));
             }
         }
         result.add(new Token(Kind.END, "", text.length()));
         return result;
+    }
+
+    /**
+     * A character as a reader can tell it apart: quoted when it is printable ASCII, else by code point and name,
+     * since a no-break space, a minus sign or a zero-width space pasted with a formula looks like the character
+     * meant, or like nothing.
+     */
+    private static String describe(int c) {
+        if (c > ' ' && c < 0x7f) {
+            return "'" + (char) c + "'";
+        }
+        String name = Character.getName(c);
+        return String.format(Locale.ROOT, "U+%04X", c) + (name == null ? "" : " " + name);
     }
 
     private int scanNumber(int start) {

@@ -90,6 +90,16 @@ class LawParserTest {
     }
 
     @Test
+    void namesACharacterOutsideASCIIByItsCodePointAndName() {
+        // pasted from a web page or a PDF, such a character looks like the one meant, or like nothing at all
+        assertEquals("law:4: unexpected character U+00A0 NO-BREAK SPACE", syntaxError("E +\u00a0A*N"));
+        assertEquals("law:6: unexpected character U+200B ZERO WIDTH SPACE", syntaxError("E + A\u200b*N"));
+        assertEquals("law:6: unexpected character U+2212 MINUS SIGN", syntaxError("E + A\u2212B*N"));
+        assertEquals("law:4: unexpected character U+00D7 MULTIPLICATION SIGN", syntaxError("A*N\u00d7B"));
+        assertEquals("law:5: unexpected character U+1F600 GRINNING FACE", syntaxError("A * \ud83d\ude00"));
+    }
+
+    @Test
     void refusesLawsLongerOrDeeperThanAnyScalingLaw() {
         String sum = "-x" + " + x".repeat((LawParser.MAX_TOKENS - 2) / 2);
         LawParser.parse(sum);
@@ -108,5 +118,9 @@ class LawParserTest {
             () -> LawParser.parse("configs/moe.yaml human_law", "a +* b"));
         assertEquals("configs/moe.yaml human_law:4: expected a number, a name or '(' but found '*'", e.getMessage());
         assertEquals(4, e.column());
+    }
+
+    private static String syntaxError(String text) {
+        return assertThrows(LawSyntaxException.class, () -> LawParser.parse(text)).getMessage();
     }
 }

@@ -91,7 +91,12 @@ public final class LawParser {
     }
 
     private static boolean isIdentifierPart(char c) {
-        return isIdentifierStart(c) || (c >= '0' && c <= '9');
+        return isIdentifierStart(c) || isDigit(c);
+    }
+
+    /** An ASCII digit: {@link Character#isDigit} also takes ٣ and １, which {@link Double#parseDouble} refuses. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private Expr expr() {
@@ -234,7 +239,7 @@ public final class LawParser {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (Character.isDigit(c) || (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
+            } else if (isDigit(c) || (c == '.' && i + 1 < text.length() && isDigit(text.charAt(i + 1)))) {
                 int end = scanNumber(i);
                 result.add(new Token(Kind.NUMBER, text.substring(i, end), i));
                 i = end;
@@ -274,12 +279,12 @@ public final class LawParser {
 
     private int scanNumber(int start) {
         int i = start;
-        while (i < text.length() && Character.isDigit(text.charAt(i))) {
+        while (i < text.length() && isDigit(text.charAt(i))) {
             i++;
         }
         if (i < text.length() && text.charAt(i) == '.') {
             i++;
-            while (i < text.length() && Character.isDigit(text.charAt(i))) {
+            while (i < text.length() && isDigit(text.charAt(i))) {
                 i++;
             }
         }
@@ -288,8 +293,8 @@ public final class LawParser {
             if (j < text.length() && (text.charAt(j) == '+' || text.charAt(j) == '-')) {
                 j++;
             }
-            if (j < text.length() && Character.isDigit(text.charAt(j))) {
-                while (j < text.length() && Character.isDigit(text.charAt(j))) {
+            if (j < text.length() && isDigit(text.charAt(j))) {
+                while (j < text.length() && isDigit(text.charAt(j))) {
                     j++;
                 }
                 i = j;

@@ -100,6 +100,15 @@ class LawParserTest {
     }
 
     @Test
+    void readsOnlyASCIIDigitsAsNumbers() {
+        // Java counts these as digits, but no number of the law language is written with them
+        assertEquals("law:5: unexpected character U+0663 ARABIC-INDIC DIGIT THREE", syntaxError("E + \u0663*N"));
+        assertEquals("law:5: unexpected character U+FF11 FULLWIDTH DIGIT ONE", syntaxError("E + \uff11*N"));
+        assertEquals("law:6: unexpected character U+0663 ARABIC-INDIC DIGIT THREE", syntaxError("E + 1\u0663*N"));
+        assertEquals("law:5: unexpected character '.'", syntaxError("E + .\u0663*N"));
+    }
+
+    @Test
     void refusesLawsLongerOrDeeperThanAnyScalingLaw() {
         String sum = "-x" + " + x".repeat((LawParser.MAX_TOKENS - 2) / 2);
         LawParser.parse(sum);

@@ -30,29 +30,19 @@ public final class LawParser {
     private int next;
 
     /**
-     * The most tokens a law may have. The parser and every tree walk after it recurse, so a law of thousands of
-     * terms (an LLM's runaway answer) would overflow the stack; no scaling law comes near this.
+     * The most tokens a law may have, as written and as {@link LawPrinter} writes it. The parser and every tree
+     * walk after it recurse, so a law of thousands of terms (an LLM's runaway answer) would overflow the stack; no
+     * scaling law comes near this.
      */
     static final int MAX_TOKENS = 1000;
 
-    /** The deepest nesting of parentheses a law may have, for the same reason. */
+    /** The deepest nesting of parentheses a law may have, as written and as printed, for the same reason. */
     static final int MAX_DEPTH = 64;
 
     private LawParser(String source, String text) {
         this.source = source;
         this.text = text;
         this.tokens = tokenize();
-        if (tokens.size() > MAX_TOKENS + 1) {
-            throw error(tokens.get(MAX_TOKENS), "the law is longer than " + MAX_TOKENS
-                + " symbols, numbers and operators, more than any scaling law needs");
-        }
-        int depth = 0;
-        for (Token token : tokens) {
-            depth += token.is("(") ? 1 : token.is(")") ? -1 : 0;
-            if (depth > MAX_DEPTH) {
-                throw error(token, "parentheses nest deeper than " + MAX_DEPTH + " levels");
-            }
-        }
     }
 
     /** Parses a formula; errors are reported as {@code law:<column>: ...}. */
@@ -63,6 +53,9 @@ public final class LawParser {
     /** Parses a formula; errors are reported as {@code <source>:<column>: ...}. */
     public static Expr parse(String source, String text) {
         LawParser parser = new LawParser(source, text);
+        parser.excess().ifPresent(excess -> {
+            throw parser.error(excess.at(), excess.problem() + excess.aside());
+        });
         if (parser.peek().kind == Kind.END) {
             throw parser.error(parser.peek(), "empty law");
         }
@@ -71,7 +64,33 @@ public final class LawParser {
         if (rest.kind != Kind.END) {
             throw parser.error(rest, "unexpected " + rest.describe() + " after a complete expression");
         }
+        // law.json holds the law as LawPrinter writes it, with the parentheses that x^y^z, --x and a - -1 imply:
+        // a law within the limits only without them would be written where nothing reads it back
+        new LawParser(source, LawPrinter.print(expr)).excess().ifPresent(excess -> {
+            throw new LawSyntaxException(source, 1, excess.problem()
+                + " once written out with the parentheses its powers and minus signs imply, as law.json holds it");
+        });
         return expr;
+    }
+
+    /** Where the law's tokens first go beyond {@link #MAX_TOKENS} or {@link #MAX_DEPTH}, if they do. */
+    private Optional<Excess> excess() {
+        if (tokens.size() > MAX_TOKENS + 1) {
+            return Optional.of(new Excess(tokens.get(MAX_TOKENS), "the law is longer than " + MAX_TOKENS
+                + " symbols, numbers and operators", ", more than any scaling law needs"));
+        }
+        int depth = 0;
+        for (Token token : tokens) {
+            depth += token.is("(") ? 1 : token.is(")") ? -1 : 0;
+            if (depth > MAX_DEPTH) {
+                return Optional.of(new Excess(token, "parentheses nest deeper than " + MAX_DEPTH + " levels", ""));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A limit gone beyond: where, what, and a remark for a law read as written. */
+    private record Excess(Token at, String problem, String aside) {
     }
 
     static boolean isIdentifier(String s) {

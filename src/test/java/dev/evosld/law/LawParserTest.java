@@ -122,6 +122,21 @@ class LawParserTest {
     }
 
     @Test
+    void refusesALawWhosePrintedFormWouldBeLongerOrDeeperThanItReads() {
+        // law.json holds a law as LawPrinter writes it, with the parentheses that x^y^z, --x and a - -1 imply
+        String implied = " once written out with the parentheses its powers and minus signs imply, as law.json holds it";
+        String tower = "x" + "^y".repeat(LawParser.MAX_DEPTH + 1);
+        assertEquals(LawParser.parse(tower), LawParser.parse(LawParser.parse(tower).toString()));
+        assertEquals("law:1: parentheses nest deeper than 64 levels" + implied, syntaxError(tower + "^y"));
+        String minuses = "-".repeat(LawParser.MAX_DEPTH + 1) + "x";
+        assertEquals(LawParser.parse(minuses), LawParser.parse(LawParser.parse(minuses).toString()));
+        assertEquals("law:1: parentheses nest deeper than 64 levels" + implied, syntaxError("-" + minuses));
+        String negatives = "x" + " - -1".repeat(300);
+        assertEquals("law:1: the law is longer than 1000 symbols, numbers and operators" + implied,
+            syntaxError(negatives));
+    }
+
+    @Test
     void namesTheSourceInErrors() {
         LawSyntaxException e = assertThrows(LawSyntaxException.class,
             () -> LawParser.parse("configs/moe.yaml human_law", "a +* b"));

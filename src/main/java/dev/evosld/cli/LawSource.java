@@ -67,6 +67,10 @@ final class LawSource {
 
     private static Law requireMeant(Law law, TaskConfig config, List<String> otherColumns, String where) {
         for (String parameter : law.parameters()) {
+            if (config.targets().contains(parameter)) {
+                throw new EvosldException(where + ": '" + parameter + "' is the target, which a law predicts and cannot"
+                    + " use, so the law would take it as a parameter, one constant per group: rename the parameter");
+            }
             if (otherColumns.contains(parameter)) {
                 throw new EvosldException(where + ": " + UserData.columnTakenAsParameter(parameter)
                     + ": add it to --features, or rename the parameter");

@@ -94,6 +94,21 @@ class LawSourceTest {
     }
 
     @Test
+    void aParameterNamedLikeTheTargetIsRefusedAsTheProposedLawsOfAnLlmAre() {
+        // the target is a column left out of the features too, but no --features could make the law use it
+        EvosldException e = assertThrows(EvosldException.class,
+            () -> LawSource.resolve("E + A / N^a + loss", config(null), List.of()));
+        assertFalse(e instanceof UsageException);
+        assertEquals("--law: 'loss' is the target, which a law predicts and cannot use, so the law would take it as a"
+            + " parameter, one constant per group: rename the parameter", e.getMessage());
+        Path file = lawFile("E + A / N^a + loss", List.of("N"));
+        EvosldException inFile = assertThrows(EvosldException.class,
+            () -> LawSource.of(LawDocument.read(file), file, config(null), List.of()));
+        assertEquals(file + ": 'loss' is the target, which a law predicts and cannot use, so the law would take it as"
+            + " a parameter, one constant per group: rename the parameter", inFile.getMessage());
+    }
+
+    @Test
     void aParameterDifferingFromAFeatureOnlyInCaseIsRefusedNamingTheFeature() {
         EvosldException e = assertThrows(EvosldException.class,
             () -> LawSource.resolve("E + A / N^a + B / d^b", config(null), List.of()));

@@ -82,12 +82,28 @@ public final class ParameterSet {
         double[] result = new double[names.size()];
         for (int k = 0; k < names.size(); k++) {
             Object value = byName.get(names.get(k));
+            String at = source + ": " + where + "." + names.get(k) + ": ";
+            if (value instanceof String text) {
+                throw new EvosldException(at + "\"" + text + "\" is text, not a number"
+                    + (looksLikeNumber(text) ? ": write it without quotes" : ""));
+            }
+            if (value == null) {
+                throw new EvosldException(at + "null, not a number");
+            }
             if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
-                throw new EvosldException(source + ": " + where + "." + names.get(k) + ": not a finite number: " + value);
+                throw new EvosldException(at + "not a finite number: " + value);
             }
             result[k] = number.doubleValue();
         }
         return result;
+    }
+
+    private static boolean looksLikeNumber(String text) {
+        try {
+            return Double.isFinite(Double.parseDouble(text.strip()));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     @SuppressWarnings("unchecked")

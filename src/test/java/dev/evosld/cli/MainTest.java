@@ -111,7 +111,7 @@ class MainTest {
         Files.writeString(params, "{\"small-vocab\": {\"E\": 1.8}}");
         assertOneLineError("no parameters for group 'big-vocab'", concat(data, "eval", "--law", "E + 0*N", "--params", params.toString()));
         Files.writeString(params, "{\"small-vocab\": {\"E\": \"x\"}, \"big-vocab\": {\"E\": 1}}");
-        assertOneLineError("small-vocab.E: not a finite number: x", concat(data, "eval", "--law", "E + 0*N", "--params", params.toString()));
+        assertOneLineError("small-vocab.E: \"x\" is text, not a number", concat(data, "eval", "--law", "E + 0*N", "--params", params.toString()));
         assertOneLineError("column 'M'", concat(new String[] {"--data", csv.toString(), "--features", "M,N", "--target", "loss",
             "--test-above", "N=1e9"}, "fit", "--law", "E"));
         assertOneLineError("no data for task 'parallel_scaling_law' in " + directory.resolve("nothing"),

@@ -79,7 +79,7 @@ class LawDocumentTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "{\"all\": {\"E\": 1.5, \"A\": 300}}|law.json: all: missing parameter 'a'",
-        "{\"all\": {\"E\": 1.5, \"A\": 300, \"a\": null}}|law.json: all.a: not a finite number: null",
+        "{\"all\": {\"E\": 1.5, \"A\": 300, \"a\": null}}|law.json: all.a: null, not a number",
         "{}|law.json: parameters has no group",
         "{\"all\": {\"E\": 1, \"E\": 2}}|law.json:3:36: Duplicate Object property \"E\" (not a law document)"})
     void aDamagedDocumentIsOneLineNamingWhatIsWrong(String parameters, String expected, @TempDir Path dir)

@@ -37,7 +37,8 @@ final class ScalePanels {
      * @param curves the fitted curves, at most {@code maxCurves}
      * @param train the group's train points
      * @param test the group's test points (maybe none)
-     * @param logX whether the axis spans more than a decade of positive values, and so is drawn logarithmic
+     * @param logX whether the axis spans more than a decade of positive values and every point's is positive, and so
+     *     is drawn logarithmic
      */
     record Panel(String group, int target, List<Curve> curves, Points train, Points test, boolean logX) {
     }
@@ -99,7 +100,8 @@ final class ScalePanels {
                 double high = test.isPresent()
                     ? Math.max(max(trainPoints.x()), testPoints.size() > 0 ? max(testPoints.x()) : low)
                     : beyondTrain(low, max(trainPoints.x()));
-                boolean logX = low > 0 && high / low > 10;
+                // a log axis has no place for a point at zero or below, which XChart refuses rather than drops
+                boolean logX = low > 0 && (testPoints.size() == 0 || min(testPoints.x()) > 0) && high / low > 10;
                 List<Curve> curves = new ArrayList<>();
                 if (high > low) {
                     double[] xs = sweep(low, high, logX);

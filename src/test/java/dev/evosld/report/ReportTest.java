@@ -160,6 +160,21 @@ class ReportTest {
     }
 
     @Test
+    void aTestRowAtZeroOnTheScaleAxisIsDrawnOnALinearAxis() throws Exception {
+        // train N spans 1e7 to 3e9, which alone would be drawn on a log axis, where a run at N = 0 has no place
+        Path test = dir.resolve("test.csv");
+        Files.writeString(test, "family,N,D,loss\n\"<b>\"\"quoted\"\" & co</b>\",0,1e9,9.5\n");
+        RunDirectory run = run(1, new UserData.TestFile(test, null));
+        TaskData data = data(run);
+        String html = Files.readString(Report.write(run, data));
+        assertTrue(html.contains("<img src=\"plots/scale-01.png\""), html);
+        ScalePanels.Panel panel = ScalePanels.of(run.readLaw().parsedLaw(), run.readLaw().parameterSet("law.json"),
+            data, 12, 6).getFirst();
+        assertFalse(panel.logX(), "a log axis cannot show the test row at N = 0");
+        assertArrayEquals(new double[] {0}, panel.test().x());
+    }
+
+    @Test
     void plotsAreNonEmptyPngsAtTwiceTheirSizeWithSvgs() throws Exception {
         RunDirectory run = run(2);
         String html = Files.readString(Report.write(run, data(run)));

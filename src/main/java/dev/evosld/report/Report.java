@@ -407,6 +407,30 @@ public final class Report {
         return out.append("</section>\n").toString();
     }
 
+    /** The rows whose point has no place on a chart, the law's prediction (or the value) not being finite. */
+    private static int notFinite(double[] actual, double[] predicted) {
+        int count = 0;
+        for (int r = 0; r < actual.length; r++) {
+            if (!Double.isFinite(actual[r]) || !Double.isFinite(predicted[r])) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A note of the rows a plot of predictions leaves out (XChart cannot place them), or nothing when there are none. */
+    private static String notDrawn(int train, int test) {
+        List<String> parts = new ArrayList<>();
+        if (train > 0) {
+            parts.add(train + " train row" + (train == 1 ? "" : "s"));
+        }
+        if (test > 0) {
+            parts.add(test + " test row" + (test == 1 ? "" : "s"));
+        }
+        return parts.isEmpty() ? ""
+            : " Not drawn: " + String.join(" and ", parts) + ", where the law&#39;s prediction is not finite.";
+    }
+
     private static String predictionsSection(Predictions train, Optional<Predictions> test, Path plots) {
         List<String> targets = train.targets();
         int shown = Math.min(targets.size(), MAX_TARGET_PLOTS);
@@ -444,7 +468,8 @@ public final class Report {
             }
             String stem = "predicted-" + (t + 1);
             Charts.save(chart, plots, stem);
-            out.append(Charts.figure(chart, stem, "Target <code>" + Html.escape(target) + "</code>."));
+            out.append(Charts.figure(chart, stem, "Target <code>" + Html.escape(target) + "</code>."
+                + notDrawn(notFinite(actualTrain, predictedTrain), notFinite(actualTest, predictedTest))));
         }
         return out.append("</div>\n</section>\n").toString();
     }

@@ -159,12 +159,17 @@ class ReportTest {
         }
     }
 
+    /** {@link #run(int)} of one group whose one test row lies at N = 0, where the law predicts infinity. */
+    private RunDirectory runWithATestRowAtZero() throws Exception {
+        Path test = dir.resolve("test.csv");
+        Files.writeString(test, "family,N,D,loss\n\"<b>\"\"quoted\"\" & co</b>\",0,1e9,9.5\n");
+        return run(1, new UserData.TestFile(test, null));
+    }
+
     @Test
     void aTestRowAtZeroOnTheScaleAxisIsDrawnOnALinearAxis() throws Exception {
         // train N spans 1e7 to 3e9, which alone would be drawn on a log axis, where a run at N = 0 has no place
-        Path test = dir.resolve("test.csv");
-        Files.writeString(test, "family,N,D,loss\n\"<b>\"\"quoted\"\" & co</b>\",0,1e9,9.5\n");
-        RunDirectory run = run(1, new UserData.TestFile(test, null));
+        RunDirectory run = runWithATestRowAtZero();
         TaskData data = data(run);
         String html = Files.readString(Report.write(run, data));
         assertTrue(html.contains("<img src=\"plots/scale-01.png\""), html);
@@ -172,6 +177,17 @@ class ReportTest {
             data, 12, 6).getFirst();
         assertFalse(panel.logX(), "a log axis cannot show the test row at N = 0");
         assertArrayEquals(new double[] {0}, panel.test().x());
+    }
+
+    @Test
+    void rowsWhosePredictionIsNotFiniteAreCountedBesideThePredictedAgainstActualPlot() throws Exception {
+        RunDirectory run = runWithATestRowAtZero();
+        String html = Files.readString(Report.write(run, data(run)));
+        assertTrue(html.contains("Target <code>loss</code>. Not drawn: 1 test row, where the law&#39;s prediction is"
+            + " not finite."), html);
+        run = run(1);
+        html = Files.readString(Report.write(run, data(run)));
+        assertTrue(html.contains("Target <code>loss</code>. <a href=\"plots/predicted-1.svg\">"), "every row drawn");
     }
 
     @Test

@@ -244,11 +244,21 @@ public record RunDirectory(Path path) {
             + (folder != null ? " (its folder is " + folder + ")" : ""));
     }
 
-    /** An existing run directory, checked to hold a {@code law.json}. */
+    /**
+     * An existing run directory, checked to hold a {@code law.json}; a discovery's folder without one is named a
+     * search still running or one to resume.
+     */
     public static RunDirectory existing(Path path) {
         RunDirectory run = new RunDirectory(path);
         run.requireFolder();
         if (!Files.isRegularFile(run.lawFile())) {
+            if (Files.isRegularFile(run.checkpointFile())) {
+                // a discovery writes its law last: a checkpoint alone is a search still running or one stopped early
+                throw new EvosldException(run.inUse()
+                    ? path + ": its discovery is still searching (no law.json yet); wait for it to finish"
+                    : path + ": the discovery was interrupted before it chose a law (no law.json yet); continue it"
+                        + " with evosld discover --resume " + path);
+            }
             throw new EvosldException(path + ": not a run directory (no law.json)");
         }
         return run;

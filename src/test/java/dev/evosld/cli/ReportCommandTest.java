@@ -95,6 +95,16 @@ class ReportCommandTest {
     }
 
     @Test
+    void anInterruptedDiscoveryWithoutALawSaysHowToContinueIt() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("interrupted"));
+        Files.writeString(run.resolve("checkpoint.json"), "{}");
+        CliRun report = CliRun.of("report", "--run", run.toString());
+        assertEquals(1, report.status());
+        assertEquals("evosld: " + run + ": the discovery was interrupted before it chose a law (no law.json yet);"
+            + " continue it with evosld discover --resume " + run + "\n", report.err());
+    }
+
+    @Test
     void lawWithoutADataSourceIsAOneLineError() throws Exception {
         Path run = Files.createDirectories(dir.resolve("bare"));
         Files.writeString(run.resolve("law.json"), """

@@ -57,6 +57,22 @@ class RunDirectoryTest {
     }
 
     @Test
+    void aDiscoveryWithACheckpointButNoLawIsNamedRunningOrInterrupted(@TempDir Path directory) throws Exception {
+        RunDirectory run = new RunDirectory(directory.resolve("run"));
+        try (RunDirectory.Lock held = run.lock()) {
+            Files.writeString(run.checkpointFile(), "{}");
+            dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class,
+                () -> RunDirectory.existing(run.path()));
+            assertEquals(run.path() + ": its discovery is still searching (no law.json yet); wait for it to finish",
+                e.getMessage());
+        }
+        dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class,
+            () -> RunDirectory.existing(run.path()));
+        assertEquals(run.path() + ": the discovery was interrupted before it chose a law (no law.json yet); continue it"
+            + " with evosld discover --resume " + run.path(), e.getMessage());
+    }
+
+    @Test
     void aFileIsNamedAsAFileNotAsAMissingFolder(@TempDir Path directory) throws Exception {
         Path law = Files.writeString(directory.resolve("law.json"), "{}");
         dev.evosld.EvosldException existing = assertThrows(dev.evosld.EvosldException.class,

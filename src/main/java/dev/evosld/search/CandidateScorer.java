@@ -76,6 +76,11 @@ final class CandidateScorer {
             folds.failure() == null ? ValidationRmse.of(folds.predictions()) : null);
     }
 
+    /** How far the validation predictions behind a law's errors, as this scorer scored it, missed in the targets' units. */
+    ValidationRmse rmse(ValidationErrors errors) {
+        return ValidationRmse.of(plan, targets, errors);
+    }
+
     /** Each fold's predictions of its validation rows and their R², or the first reason a fold fails the law. */
     private record Folds(List<Predictions> predictions, List<R2> scores, Map<String, Double> fitted, String failure) {
         static Folds failed(String failure) {

@@ -555,8 +555,9 @@ public final class Discovery {
         ValidationErrors bestErrors = restart.errors(ParetoFront.best(best.front()));
         List<FrontLaw> scoredFront = best.front().stream().map(e -> new FrontLaw(e.law(), e.evaluation(),
             restart.errors(e).pairedStandardError(bestErrors))).toList();
-        // the search kept the chosen law's score but not its fold predictions; its fold values restart the fits
-        ValidationRmse rmse = restart.scorer.judge(law, best.law().evaluation().fitted()).rmse();
+        // from the per-row errors the law was scored with: fitting its folds again from one start can land elsewhere,
+        // even where the check beyond the data fails it, and leave a validation R² without its misses
+        ValidationRmse rmse = restart.scorer.rmse(restart.errors(best.law()));
         return new SearchResult(law, best.law().evaluation(), fitted.parameters(),
             trainR2.isFailure() ? Double.NaN : trainR2.value(), fitted.startAgreement(), scoredFront, history, generation,
             fitted(), cacheHits(), seconds(started), stoppedBy, rmse, List.copyOf(proposersAsked),

@@ -1,5 +1,6 @@
 package dev.evosld.search;
 
+import dev.evosld.data.Table;
 import dev.evosld.eval.Predictions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -46,6 +47,39 @@ public record ValidationRmse(List<String> targets, List<Double> rootMeanSquaredE
         int count = rows;
         return new ValidationRmse(targets, Arrays.stream(squares).map(s -> Math.sqrt(s / count)).boxed()
             .toList(), rows);
+    }
+
+    /**
+     * The misses behind a law's validation errors, as the search scored it: each row's contribution is its squared
+     * error over the variance of its target on its fold's validation rows, so that variance gives the squared error
+     * back. Unlike fitting the folds again, this measures the very fits the law's validation R² comes from.
+     *
+     * @param errors the law's errors, one segment per (fold, target) of {@code plan}
+     */
+    static ValidationRmse of(ValidationPlan plan, List<String> targets, ValidationErrors errors) {
+        List<double[]> segments = errors.segments();
+        double[] squares = new double[targets.size()];
+        int rows = 0;
+        for (int f = 0; f < plan.folds().size(); f++) {
+            Table validation = plan.folds().get(f).validation();
+            for (int t = 0; t < squares.length; t++) {
+                double variance = variance(validation, t);
+                for (double contribution : segments.get(f * squares.length + t)) {
+                    squares[t] += contribution * variance;
+                }
+            }
+            rows += validation.rows();
+        }
+        int count = rows;
+        return new ValidationRmse(targets, Arrays.stream(squares).map(s -> Math.sqrt(s / count)).boxed()
+            .toList(), rows);
+    }
+
+    /** The population variance of a target over a table's rows, as {@link ValidationErrors#contributions} takes it. */
+    private static double variance(Table table, int target) {
+        double[] values = table.groups().stream().flatMapToDouble(g -> Arrays.stream(g.target(target))).toArray();
+        double mean = Arrays.stream(values).average().orElse(0);
+        return Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / values.length;
     }
 
     /** Target name to root mean squared error, in the targets' order. */

@@ -64,6 +64,23 @@ class CandidateScorerTest {
     }
 
     @Test
+    void theMissesBehindAScoredLawsErrorsAreThoseOfItsOwnFoldFits() {
+        TaskConfig config = SyntheticTask.config();
+        ValidationPlan plan = ValidationPlan.of(config, SyntheticTask.train(), 0);
+        FitOptions options = FitOptions.defaults().withStarts(2).withSeed(5);
+        CandidateScorer scorer = new CandidateScorer(plan, options, config.targets(), ExtrapolationProbe.of(config));
+        Law law = Law.parse("A*N^a*D^b", SyntheticTask.FEATURES);
+
+        ValidationRmse fromErrors = scorer.rmse(scorer.score(law, Map.of()).errors());
+
+        ValidationRmse fromPredictions = scorer.judge(law, Map.of()).rmse();
+        assertEquals(fromPredictions.rows(), fromErrors.rows());
+        assertEquals(fromPredictions.targets(), fromErrors.targets());
+        double expected = fromPredictions.rootMeanSquaredErrors().getFirst();
+        assertEquals(expected, fromErrors.rootMeanSquaredErrors().getFirst(), 1e-12 * expected);
+    }
+
+    @Test
     void aLawThatFailsValidationHasNoMisses() {
         TaskConfig config = SyntheticTask.config();
         CandidateScorer scorer = CandidateScorer.of(config, SyntheticTask.train(), SearchSettings.defaults());

@@ -40,10 +40,10 @@ record DiscoverySummary(TaskData data, RunDirectory run, SearchSettings settings
         out.println("parameters:    " + result.law().parameterCount() + " per group"
             + (config.targets().size() > 1 ? " and target" : ""));
         FitCommand.printParameters(out, result.parameters(), config.targets());
-        out.printf(Locale.ROOT, "train R²:      %.6f%n", result.trainR2());
+        out.println("train R²:      " + R2.text(result.trainR2()));
         String refit = "evosld fit --law-file " + run.lawFile() + " --starts " + 4 * settings.finalStarts();
         Output.startAgreement(result.refitAgreement(), refit).ifPresent(note -> out.println("               " + note));
-        out.printf(Locale.ROOT, "validation R²: %.6f (inside train, %s)%n", result.evaluation().validationR2(),
+        out.printf(Locale.ROOT, "validation R²: %s (inside train, %s)%n", R2.text(result.evaluation().validationR2()),
             Output.validationScheme(config, ValidationPlan.of(config, data.train(), 0)));
         if (result.validationRmse() != null) {
             out.println("               " + Output.validationMisses(result.validationRmse()));

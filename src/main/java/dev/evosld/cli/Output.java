@@ -49,7 +49,7 @@ final class Output {
     }
 
     static String r2(R2 r2) {
-        return r2.isFailure() ? "failed (" + r2.failure() + ")" : String.format(Locale.ROOT, "%.6f", r2.value());
+        return r2.isFailure() ? "failed (" + r2.failure() + ")" : R2.text(r2.value());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.evosld.eval;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -92,8 +93,16 @@ public record R2(double value, String failure) {
         return Double.isFinite(r2) ? of(r2) : failed("R² overflowed: " + r2);
     }
 
+    /**
+     * An R² as EvoSLD prints it: six decimals, or six significant digits where a law missed by so much that
+     * the decimals would run to twenty digits ({@code -2.66321e+19}).
+     */
+    public static String text(double value) {
+        return String.format(Locale.ROOT, Math.abs(value) < 1e6 ? "%.6f" : "%.6g", value);
+    }
+
     @Override
     public String toString() {
-        return failure == null ? String.format("%.6f", value) : "failed (" + failure + ")";
+        return failure == null ? text(value) : "failed (" + failure + ")";
     }
 }

@@ -2,6 +2,7 @@ package dev.evosld.export;
 
 import dev.evosld.EvosldException;
 import dev.evosld.eval.ParameterSet;
+import dev.evosld.eval.R2;
 import dev.evosld.law.Law;
 import dev.evosld.law.Operator;
 import dev.evosld.run.LawDocument;
@@ -275,7 +276,7 @@ public final class LatexExport {
     }
 
     private static String r2(double value) {
-        return String.format(Locale.ROOT, "%.6f", value);
+        return R2.text(value);
     }
 
     /** Text for LaTeX's text mode (inside {@code \texttt}): special characters escaped, non-ASCII spelt by {@link #accented}. */

@@ -1,5 +1,6 @@
 package dev.evosld.export;
 
+import dev.evosld.eval.R2;
 import dev.evosld.run.LawDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ final class ScoresLine {
     }
 
     private static String r2(double value) {
-        return String.format(Locale.ROOT, "%.6f", value);
+        return R2.text(value);
     }
 
     private static String number(double value) {

@@ -1,8 +1,8 @@
 package dev.evosld.report;
 
+import dev.evosld.eval.R2;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Locale;
 
 /** Escaping and number formatting for the report page. */
 final class Html {
@@ -28,7 +28,7 @@ final class Html {
 
     /** An R² with six decimals, or a dash when there is none. */
     static String r2(Double value) {
-        return value == null || !Double.isFinite(value) ? "&#x2014;" : String.format(Locale.ROOT, "%.6f", value);
+        return value == null || !Double.isFinite(value) ? "&#x2014;" : R2.text(value);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.evosld.data.Group;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Train;
 import dev.evosld.eval.ParameterSet;
+import dev.evosld.eval.R2;
 import dev.evosld.fit.FitOptions;
 import dev.evosld.fit.FittedLaw;
 import dev.evosld.law.Law;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -69,7 +69,7 @@ final class RestartChoice {
                 unfitted = unfitted != null ? unfitted : pick;
                 continue;
             }
-            validations.add(String.format(Locale.ROOT, "%.6f", pick.law().evaluation().validationR2()));
+            validations.add(R2.text(pick.law().evaluation().validationR2()));
             double error = pick.law().evaluation().validationError();
             if (best == null || error < best.law().evaluation().validationError()) {
                 best = pick;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class R2Test {
@@ -53,5 +54,26 @@ class R2Test {
     @Test
     void aConstantTargetHasNoR2() {
         assertTrue(R2.score(List.of(new double[] {1, 1}), List.of(new double[] {1, 1})).isFailure());
+    }
+
+    @Test
+    void printsSixDecimalsOrSixSignificantDigitsWhenHuge() {
+        assertEquals("0.912345", R2.text(0.9123454));
+        assertEquals("-1.000000", R2.text(-1));
+        assertEquals("-999999.000000", R2.text(-999_999));
+        // a law that misses by orders of magnitude: twenty digits before the point say nothing more
+        assertEquals("-2.66321e+19", R2.text(-2.663214177429172e19));
+        assertEquals("-2.66321e+19", R2.of(-2.663214177429172e19).toString());
+    }
+
+    @Test
+    void printsWithAPointWhateverTheLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            assertEquals("0.500000", R2.of(0.5).toString());
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.evosld.data;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Formatting of user input inside one-line error messages. */
@@ -14,32 +15,48 @@ final class MessageText {
 
     /**
      * Quotes a value from the input; control characters are escaped so that a value holding a line break
-     * cannot break the message over two lines.
+     * cannot break the message over two lines, and characters that do not show ({@link #hidden}) are spelled
+     * {@code \\uXXXX}, so that a name that looks right shows why it does not match.
      */
     static String quote(String value) {
         StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_SHOWN) + 8).append('\'');
         int shown = 0;
-        for (int i = 0; i < value.length(); i++) {
+        for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
             if (shown == MAX_SHOWN) {
                 out.append("...");
                 break;
             }
-            char c = value.charAt(i);
+            int c = value.codePointAt(i);
             switch (c) {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
+                    if (hidden(c)) {
+                        for (char unit : Character.toChars(c)) {
+                            out.append(String.format(Locale.ROOT, "\\u%04x", (int) unit));
+                        }
                     } else {
-                        out.append(c);
+                        out.appendCodePoint(c);
                     }
                 }
             }
             shown++;
         }
         return out.append('\'').toString();
+    }
+
+    /**
+     * Whether a code point does not show as itself in a terminal or an editor: control and format characters (a
+     * byte order mark, a zero-width space), spaces other than U+0020 (a no-break space looks like one), and private-use,
+     * unassigned or lone surrogate code points.
+     */
+    static boolean hidden(int c) {
+        return c != ' ' && switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SPACE_SEPARATOR, Character.PRIVATE_USE, Character.UNASSIGNED, Character.SURROGATE -> true;
+            default -> false;
+        };
     }
 
     /** A comma-separated list of names, as in {@code (header has: group, N, loss)}; long lists are cut. */
@@ -49,7 +66,7 @@ final class MessageText {
     }
 
     private static String quoteIfNeeded(String name) {
-        return name.isEmpty() || !name.strip().equals(name) || name.chars().anyMatch(c -> c == ',' || c < ' ')
+        return name.isEmpty() || !name.strip().equals(name) || name.codePoints().anyMatch(c -> c == ',' || hidden(c))
             ? quote(name)
             : name;
     }

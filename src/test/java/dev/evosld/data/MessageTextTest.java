@@ -17,6 +17,14 @@ class MessageTextTest {
     }
 
     @Test
+    void charactersThatDoNotShowAreSpelledOut() {
+        assertEquals("'loss\\u00a0'", MessageText.quote("loss\u00a0"), "a no-break space looks like a blank");
+        assertEquals("'\\ufeffa\\u200b'", MessageText.quote("\ufeffa\u200b"), "byte order mark, zero-width space");
+        assertEquals("'µs é 😀'", MessageText.quote("µs é 😀"), "visible characters, outside the BMP too, stay as they are");
+        assertEquals("group, 'N\\u200b', loss", MessageText.names(List.of("group", "N\u200b", "loss")));
+    }
+
+    @Test
     void namesAreQuotedOnlyWhenAmbiguousAndLongListsAreCut() {
         assertEquals("group, '', ' N', 'a,b', loss", MessageText.names(List.of("group", "", " N", "a,b", "loss")));
         List<String> many = IntStream.range(0, 32).mapToObj(i -> "c" + i).toList();

@@ -141,6 +141,13 @@ class TableReaderTest {
     }
 
     @Test
+    void aHeaderNameOrCellHoldingACharacterThatDoesNotShowIsSpelledOutInTheError() {
+        assertEquals("t.csv:1: missing column 'x' (header has: group, 'x\\u200b', y, loss)",
+            error("group,x\u200b,y,loss\ng,1,2,3\n"));
+        assertEquals("t.csv:2: column 'x': not a number: '\\u00a01'", error("group,x,y,loss\ng,\u00a01,2,3\n"));
+    }
+
+    @Test
     void emptyGroupName() {
         assertEquals("t.csv:2: column 'group': empty group name", error("group,x,y,loss\n,1,2,3\n"));
         assertEquals("t.csv:2: column 'group': empty group name", error("group,x,y,loss\n\"\",1,2,3\n"));

@@ -48,8 +48,8 @@ final class MessageText {
 
     /**
      * Whether a code point does not show as itself in a terminal or an editor: control and format characters (a
-     * byte order mark, a zero-width space), spaces other than U+0020 (a no-break space looks like one), and private-use,
-     * unassigned or lone surrogate code points.
+     * byte order mark, a zero-width space), spaces other than U+0020 (a no-break space looks like one), and
+     * private-use, unassigned or lone surrogate code points.
      */
     static boolean hidden(int c) {
         return c != ' ' && switch (Character.getType(c)) {

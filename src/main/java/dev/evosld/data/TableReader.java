@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
@@ -191,6 +192,7 @@ final class TableReader {
                     throw new DataException(source + ":" + row.line() + ": column " + MessageText.quote(groupColumn)
                         + ": empty group name");
                 }
+                requireVisible(group, source, row.line(), groupColumn);
             }
             for (int c = 0; c < columnOf.length; c++) {
                 values[c] = parse(fields.get(columnOf[c]), source, row.line(), wanted.get(c));
@@ -201,6 +203,23 @@ final class TableReader {
             throw new DataException(source + ": no data rows, only a header");
         }
         return rows.build();
+    }
+
+    /**
+     * Refuses a group name holding a character that does not show: a byte order mark left by joining two files or
+     * a zero-width space pasted from a web page would make a group of its own beside the one it looks like, fitted
+     * apart and silently. Spaces show (a no-break space as any other), and so does a line break in a quoted name.
+     */
+    private static void requireVisible(String group, String source, int line, String column) {
+        group.codePoints()
+            .filter(c -> MessageText.hidden(c) && c != '\n' && c != '\r'
+                && Character.getType(c) != Character.SPACE_SEPARATOR)
+            .findFirst()
+            .ifPresent(c -> {
+                throw new DataException(source + ":" + line + ": column " + MessageText.quote(column) + ": "
+                    + MessageText.quote(group) + " holds a character that does not show"
+                    + String.format(Locale.ROOT, " (U+%04X),", c) + " so it would name a group apart from the one it looks like");
+            });
     }
 
     private static double parse(String text, String source, int line, String column) {

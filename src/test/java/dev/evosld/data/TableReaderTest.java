@@ -147,6 +147,22 @@ class TableReaderTest {
         assertEquals("t.csv:2: column 'x': not a number: '\\u00a01'", error("group,x,y,loss\ng,\u00a01,2,3\n"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\ufeffa", "a\u00ad", "a\u200b", "\u202ea", "a\u0007"})
+    void aGroupNameHoldingACharacterThatDoesNotShowIsRefusedRatherThanMadeAGroupOfItsOwn(String name) {
+        int hidden = name.chars().filter(c -> c != 'a').findFirst().orElseThrow();
+        assertEquals("t.csv:3: column 'group': " + MessageText.quote(name) + " holds a character that does not show"
+            + String.format(" (U+%04X), so it would name a group apart from the one it looks like", hidden),
+            error("group,x,y,loss\na,1,2,3\n" + name + ",2,3,4\n"));
+    }
+
+    @Test
+    void aGroupNameOfVisibleCharactersReadsWhateverItsScriptOrSpaces() throws IOException {
+        Table table = read("group,x,y,loss\n\"('opt-350m', 'wiki')\",1,2,3\ncafé µ,1,2,3\n70\u202fM,1,2,3\n");
+        assertEquals(List.of("('opt-350m', 'wiki')", "café µ", "70\u202fM"), table.groups().stream().map(Group::name).toList(),
+            "a narrow no-break space, as French numbers are written, shows as a space");
+    }
+
     @Test
     void emptyGroupName() {
         assertEquals("t.csv:2: column 'group': empty group name", error("group,x,y,loss\n,1,2,3\n"));

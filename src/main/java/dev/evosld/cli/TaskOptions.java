@@ -123,6 +123,14 @@ final class TaskOptions {
                         + Operator.functionNames() + "), so no law could use it as a variable: rename the column");
                 }
             }
+            List<String> targetNames = names("--target", targets);
+            for (String target : targetNames) {
+                if (featureNames.contains(target)) {
+                    throw new UsageException("--target '" + target + "' is also a feature (features: "
+                        + String.join(", ", featureNames) + ")");
+                }
+            }
+            String groupName = groupColumn(featureNames, targetNames);
             List<String> axes = names("--scale-axis", scaleAxes);
             List<String> falling = names("--falls-with", fallsWith);
             requireFeatures("--scale-axis", axes, featureNames);
@@ -131,18 +139,44 @@ final class TaskOptions {
             UserData.Split split = testAbove != null ? splitRule(testAbove, featureNames)
                 : test != null ? new UserData.TestFile(test, axes)
                 : new UserData.NoTest(axes);
-            return new UserData(data, featureNames, names("--target", targets), group == null ? null : group.strip(),
-                budget, split, trendOption(trend), falling, range(targetRange),
-                holdout == null ? null : holdoutOption(holdout));
+            return new UserData(data, featureNames, targetNames, groupName, budget, split, trendOption(trend), falling,
+                range(targetRange), holdout == null ? null : holdoutOption(holdout));
+        }
+
+        /** The group column, stripped, or null for one group; it names groups, so it cannot be a feature or target. */
+        private String groupColumn(List<String> featureNames, List<String> targetNames) {
+            if (group == null) {
+                return null;
+            }
+            String name = group.strip();
+            if (name.isEmpty()) {
+                throw new UsageException("--group takes a column name, not '" + group + "'");
+            }
+            String role = featureNames.contains(name) ? "a feature (features: " + String.join(", ", featureNames) + ")"
+                : targetNames.contains(name) ? "a target" : null;
+            if (role != null) {
+                throw new UsageException("--group '" + name + "' is also " + role
+                    + "; the group column names each run's group");
+            }
+            return name;
         }
     }
 
-    /** Column names as given, stripped of the blanks around them ({@code --features "N, D"}); none may be empty. */
+    /**
+     * Column names as given, stripped of the blanks around them ({@code --features "N, D"}); none may be empty or
+     * given twice.
+     */
     private static List<String> names(String option, List<String> given) {
         List<String> names = given.stream().map(String::strip).toList();
         if (names.contains("")) {
             throw new UsageException(option + " takes column names separated by commas, not '" + String.join(",", given)
                 + "'");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw new UsageException(option + " '" + name + "' is given twice");
+            }
         }
         return names;
     }

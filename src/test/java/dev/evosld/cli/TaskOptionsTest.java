@@ -157,6 +157,21 @@ class TaskOptionsTest {
     }
 
     @Test
+    void aColumnNamedTwiceOrInTwoRolesIsAUsageErrorNamingTheOption() {
+        assertEquals("--features 'N' is given twice", assertThrows(UsageException.class, () -> parse("--data",
+            csv.toString(), "--features", "N, N", "--target", "loss").options().source.user.userData()).getMessage());
+        assertEquals("--target 'loss' is given twice", usageError("--target", "acc,loss"));
+        assertEquals("--target 'N' is also a feature (features: N, D)", usageError("--target", "N"));
+        assertEquals("--scale-axis 'N' is given twice", usageError("--scale-axis", "N,D,N"));
+        assertEquals("--falls-with 'D' is given twice", usageError("--falls-with", "D,D"));
+        assertEquals("--group 'D' is also a feature (features: N, D); the group column names each run's group",
+            usageError("--group", "D"));
+        assertEquals("--group 'loss' is also a target; the group column names each run's group",
+            usageError("--group", "loss"));
+        assertEquals("--group takes a column name, not ' '", usageError("--group", " "));
+    }
+
+    @Test
     void testAboveConflictsAreCheckedBeforeTheColumnNames() {
         // both conflicts are about the options given, so they win over a bad name in the same command line
         assertEquals("--data takes at most one of --test-above COL=VALUE and --test CSV",

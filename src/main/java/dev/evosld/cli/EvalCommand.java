@@ -1,6 +1,7 @@
 package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
+import dev.evosld.data.Group;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
 import dev.evosld.eval.ParameterSet;
@@ -64,6 +65,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         ParameterSet parameters = ParameterSet.fromMap(given, parsed.parameters(), data.config().targets(),
             params.toString());
+        requireEveryGroup(parameters, data);
         LawSource.constantNote(parsed, data.config()).ifPresent(spec.commandLine().getErr()::println);
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
         Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
@@ -96,6 +98,20 @@ final class EvalCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /**
+     * Refuses values that leave out a group of the data, naming the file of each (every test group has train runs, so
+     * the train groups are all there are).
+     */
+    private void requireEveryGroup(ParameterSet parameters, TaskData data) {
+        for (Group group : data.train().table().groups()) {
+            if (!parameters.has(group.name())) {
+                throw new EvosldException(params + ": no parameters for group '" + group.name() + "' of "
+                    + task.trainFile(data.config().name()) + " (" + (parameters.groups().isEmpty() ? "it names no group"
+                    : "it has: " + String.join(", ", parameters.groups())) + ")");
+            }
+        }
     }
 
     /** Refuses a run's law over variables the data does not have: another task's, or another CSV's. */

@@ -45,6 +45,18 @@ class EvalCommandTest {
     }
 
     @Test
+    void aParametersFileWithoutAGroupOfTheDataIsNamedInTheError() throws Exception {
+        Path csv = CliRun.userRuns(dir);
+        Path params = dir.resolve("dense-only.json");
+        Files.writeString(params, "{\"dense\": {\"E\": 1.7, \"A\": 400, \"a\": 0.3, \"B\": 300, \"b\": 0.28}}");
+        CliRun run = CliRun.of("eval", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group",
+            "family", "--law", "E + A / N^a + B / D^b", "--params", params.toString());
+        assertEquals(1, run.exit(), run.err());
+        assertEquals(List.of("evosld: " + params + ": no parameters for group 'moe, \"sparse\"' of " + csv
+            + " (it has: dense)"), run.allErrorLines());
+    }
+
+    @Test
     void withoutATestSplitTheJsonHasANullTestR2() throws Exception {
         CliRun run = eval("--json");
         assertEquals(0, run.exit(), run.err());

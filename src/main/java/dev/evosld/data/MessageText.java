@@ -1,7 +1,6 @@
 package dev.evosld.data;
 
 import java.util.Collection;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Formatting of user input inside one-line error messages. */
@@ -15,8 +14,8 @@ final class MessageText {
 
     /**
      * Quotes a value from the input; control characters are escaped so that a value holding a line break
-     * cannot break the message over two lines, and characters that do not show ({@link #hidden}) are spelled
-     * {@code \\uXXXX}, so that a name that looks right shows why it does not match.
+     * cannot break the message over two lines, and characters that do not show ({@link InvisibleCharacters}) are
+     * spelled {@code \\uXXXX}, so that a name that looks right shows why it does not match.
      */
     static String quote(String value) {
         StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_SHOWN) + 8).append('\'');
@@ -32,10 +31,8 @@ final class MessageText {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (hidden(c)) {
-                        for (char unit : Character.toChars(c)) {
-                            out.append(String.format(Locale.ROOT, "\\u%04x", (int) unit));
-                        }
+                    if (InvisibleCharacters.is(c)) {
+                        out.append(InvisibleCharacters.spelled(c));
                     } else {
                         out.appendCodePoint(c);
                     }
@@ -46,19 +43,6 @@ final class MessageText {
         return out.append('\'').toString();
     }
 
-    /**
-     * Whether a code point does not show as itself in a terminal or an editor: control and format characters (a
-     * byte order mark, a zero-width space), spaces other than U+0020 (a no-break space looks like one), and
-     * private-use, unassigned or lone surrogate code points.
-     */
-    static boolean hidden(int c) {
-        return c != ' ' && switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                 Character.SPACE_SEPARATOR, Character.PRIVATE_USE, Character.UNASSIGNED, Character.SURROGATE -> true;
-            default -> false;
-        };
-    }
-
     /** A comma-separated list of names, as in {@code (header has: group, N, loss)}; long lists are cut. */
     static String names(Collection<String> names) {
         String shown = names.stream().limit(MAX_NAMES).map(MessageText::quoteIfNeeded).collect(Collectors.joining(", "));
@@ -66,7 +50,8 @@ final class MessageText {
     }
 
     private static String quoteIfNeeded(String name) {
-        return name.isEmpty() || !name.strip().equals(name) || name.codePoints().anyMatch(c -> c == ',' || hidden(c))
+        return name.isEmpty() || !name.strip().equals(name)
+            || name.codePoints().anyMatch(c -> c == ',' || InvisibleCharacters.is(c))
             ? quote(name)
             : name;
     }

@@ -212,7 +212,7 @@ final class TableReader {
      */
     private static void requireVisible(String group, String source, int line, String column) {
         group.codePoints()
-            .filter(c -> MessageText.hidden(c) && c != '\n' && c != '\r'
+            .filter(c -> InvisibleCharacters.is(c) && c != '\n' && c != '\r'
                 && Character.getType(c) != Character.SPACE_SEPARATOR)
             .findFirst()
             .ifPresent(c -> {

@@ -1,5 +1,6 @@
 package dev.evosld.llm;
 
+import dev.evosld.data.InvisibleCharacters;
 import dev.evosld.json.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -30,23 +31,13 @@ final class Text {
     static String visible(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
-            if (!invisible(c)) {
+            if (InvisibleCharacters.is(c)) {
+                out.append(InvisibleCharacters.spelled(c));
+            } else {
                 out.appendCodePoint(c);
-                return;
-            }
-            for (char unit : Character.toChars(c)) {
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) unit));
             }
         });
         return out.toString();
-    }
-
-    private static boolean invisible(int c) {
-        return c != ' ' && switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                 Character.SPACE_SEPARATOR, Character.PRIVATE_USE, Character.UNASSIGNED, Character.SURROGATE -> true;
-            default -> false;
-        };
     }
 
     /** {@code line} cut to at most {@code max} characters, an ellipsis marking the cut. */

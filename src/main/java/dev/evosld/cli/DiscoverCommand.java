@@ -264,6 +264,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 hook.searching(discovery);
                 if (task.isGiven()) {
                     task.firstFeatureNote(data).ifPresent(err::println);
+                    task.ungroupedNote().ifPresent(err::println);
                     task.sharedBudgetNote(data).ifPresent(err::println);
                 }
                 TaskOptions.smallGroupNote(data).ifPresent(err::println);

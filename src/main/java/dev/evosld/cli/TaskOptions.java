@@ -368,6 +368,21 @@ final class TaskOptions {
     }
 
     /**
+     * A note for a user's runs read as one group while the CSV has a column called {@code group}, as SLDBench's
+     * files do: a user who forgot {@code --group} would otherwise get one law fitted to every family of runs at once.
+     */
+    Optional<String> ungroupedNote() {
+        if (isBenchmarkTask() || source.user.group != null) {
+            return Optional.empty();
+        }
+        return otherColumns().stream()
+            .filter(column -> column.strip().equalsIgnoreCase("group"))
+            .findFirst()
+            .map(column -> "evosld: note: column '" + column + "' is not read, so all runs form one group;"
+                + " --group " + column.strip() + " fits each group's runs apart");
+    }
+
+    /**
      * A note for a user's runs with several targets: the budget counts the parameters of all the targets' laws,
      * so each target's law gets a share, which a user who gave one budget for "the law" may not expect.
      */

@@ -310,6 +310,21 @@ class TaskOptionsTest {
     }
 
     @Test
+    void aGroupColumnLeftUnreadGetsANoteNamingTheOption() throws IOException {
+        Path runs = dir.resolve("grouped.csv");
+        Files.writeString(runs, "group,N,loss\na,1,3\na,2,2\nb,1,4\nb,2,3\n");
+        assertEquals(Optional.of("evosld: note: column 'group' is not read, so all runs form one group; --group group"
+            + " fits each group's runs apart"),
+            parse("--data", runs.toString(), "--features", "N", "--target", "loss").options().ungroupedNote());
+        assertEquals(Optional.empty(),
+            parse("--data", runs.toString(), "--features", "N", "--target", "loss", "--group", "group").options().ungroupedNote());
+        Path plain = dir.resolve("plain.csv");
+        Files.writeString(plain, "family,N,loss\na,1,3\na,2,2\n");
+        assertEquals(Optional.empty(),
+            parse("--data", plain.toString(), "--features", "N", "--target", "loss").options().ungroupedNote());
+    }
+
+    @Test
     void smallGroupNoteNamesTheSmallestGroupAndCountsItsRuns() throws IOException {
         Path small = dir.resolve("small.csv");
         Files.writeString(small, """

@@ -39,9 +39,15 @@ public final class JavaExport {
      * {@code toString} would make the record's accessor clash with {@code Object.toString()}.
      */
     private static final Set<String> GENERATED = Set.of(
-        "Math", "Map", "List", "String", "Params", "PARAMETERS", "TARGETS", "predict", "formula", "params",
-        "fitted", "group", "target", "out", "t", "toString", "hashCode", "equals", "getClass", "notify",
+        "Math", "Map", "HashMap", "List", "String", "Params", "PARAMETERS", "TARGETS", "predict", "formula",
+        "params", "fitted", "group", "target", "out", "t", "toString", "hashCode", "equals", "getClass", "notify",
         "notifyAll", "wait", "clone", "finalize");
+    /**
+     * Parameter values one method of the generated table puts: each costs at most about 30 bytes of code (its
+     * constant load, and where it is a group's only value, the group's {@code new Params} and {@code put}), so a
+     * method stays well under the 64 KB limit.
+     */
+    private static final int VALUES_PER_METHOD = 1500;
     static final SourceExpression.Dialect DIALECT = new SourceExpression.Dialect(
         Double::toString,
         Set.of(Operator.ADD, Operator.SUB, Operator.MUL, Operator.DIV),
@@ -124,6 +130,7 @@ public final class JavaExport {
             out.append("// ").append(scores).append('\n');
         }
         out.append("// Self-contained: compiles with the JDK alone.\n\n");
+        out.append("import java.util.HashMap;\n");
         out.append(single ? "" : "import java.util.List;\n");
         out.append("import java.util.Map;\n\n");
         out.append("/**\n");
@@ -149,27 +156,13 @@ public final class JavaExport {
             out.append("    public static final List<String> TARGETS = List.of(");
             out.append(String.join(", ", targets.stream().map(JavaExport::literal).toList())).append(");\n\n");
             out.append("    /** Per group, the parameters of each target, in {@link #TARGETS} order. */\n");
-            out.append("    public static final Map<String, List<Params>> PARAMETERS = Map.ofEntries(\n");
         } else {
             out.append("    /** Per group, the fitted parameters. */\n");
-            out.append("    public static final Map<String, Params> PARAMETERS = Map.ofEntries(\n");
         }
-        List<String> groups = parameters.groups();
-        for (int g = 0; g < groups.size(); g++) {
-            String group = groups.get(g);
-            out.append("        Map.entry(").append(literal(group)).append(", ");
-            if (single) {
-                out.append(params(parameters.values(group, 0)));
-            } else {
-                out.append("List.of(");
-                for (int t = 0; t < targets.size(); t++) {
-                    out.append(t == 0 ? "\n            " : ",\n            ").append(params(parameters.values(group, t)));
-                }
-                out.append(")");
-            }
-            out.append(g + 1 < groups.size() ? "),\n" : "));\n\n");
-        }
+        String type = single ? "Map<String, Params>" : "Map<String, List<Params>>";
+        out.append("    public static final ").append(type).append(" PARAMETERS = parameters();\n\n");
         out.append("    private ").append(className).append("() {\n    }\n\n");
+        table(out, parameters, type);
         if (single) {
             out.append("    /**\n     * Predicts {@code ").append(javadoc(targets.getFirst())).append("} for a run of a group.\n");
             out.append("     *\n     * @throws IllegalArgumentException if the group has no fitted parameters\n     */\n");
@@ -209,6 +202,43 @@ public final class JavaExport {
         }
         out.append("        return ").append(formula).append(";\n    }\n}\n");
         return out.toString();
+    }
+
+    /**
+     * The methods that fill {@code PARAMETERS}, one per part of the groups: a method's code is limited to 64 KB,
+     * and one expression of many entries (such as {@code Map.ofEntries}) takes javac time quadratic in its length.
+     */
+    private static void table(StringBuilder out, ParameterSet parameters, String type) {
+        List<String> targets = parameters.targets();
+        int valuesPerGroup = targets.size() * parameters.names().size();
+        int perPart = Math.max(1, VALUES_PER_METHOD / Math.max(1, valuesPerGroup));
+        List<String> groups = parameters.groups();
+        int parts = (groups.size() + perPart - 1) / perPart;
+        out.append("    // filled in parts, a method each, as a method's code is limited to 64 KB\n");
+        out.append("    private static ").append(type).append(" parameters() {\n");
+        out.append("        ").append(type).append(" table = new HashMap<>();\n");
+        for (int p = 0; p < parts; p++) {
+            out.append("        groups").append(p).append("(table);\n");
+        }
+        out.append("        return Map.copyOf(table);\n    }\n\n");
+        for (int p = 0; p < parts; p++) {
+            out.append("    private static void groups").append(p).append('(').append(type).append(" table) {\n");
+            for (String group : groups.subList(p * perPart, Math.min(groups.size(), (p + 1) * perPart))) {
+                out.append("        table.put(").append(literal(group)).append(", ");
+                if (targets.size() == 1) {
+                    out.append(params(parameters.values(group, 0)));
+                } else {
+                    out.append("List.of(");
+                    for (int t = 0; t < targets.size(); t++) {
+                        out.append(t == 0 ? "\n            " : ",\n            ")
+                            .append(params(parameters.values(group, t)));
+                    }
+                    out.append(")");
+                }
+                out.append(");\n");
+            }
+            out.append("    }\n\n");
+        }
     }
 
     /** The variables in the order {@code predict} takes them: sorted by name. */

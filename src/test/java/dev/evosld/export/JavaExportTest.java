@@ -78,6 +78,34 @@ class JavaExportTest {
     }
 
     @Test
+    void compilesTheTableOfHundredsOfGroups() throws Exception {
+        // 500 groups of 5 targets × 6 parameters, as a domain-mixture sweep over many model sizes: one table entry
+        // per group in a single static initializer outgrew a method's 64 KB of code (javac: "code too large")
+        String formula = "E + A * x^alpha + B * y^beta + k";
+        List<String> features = List.of("x", "y");
+        List<String> targets = List.of("l1", "l2", "l3", "l4", "l5");
+        Law law = Law.parse(formula, features);
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        List<Group> groups = new ArrayList<>();
+        for (int g = 0; g < 500; g++) {
+            double[][] perTarget = new double[targets.size()][];
+            for (int t = 0; t < targets.size(); t++) {
+                double s = 1 + g * 1e-3 + t * 1e-4;
+                perTarget[t] = new double[] {1.5 * s, 400 * s, -0.3 * s, 300 * s, -0.25 * s, 0.01 * s};
+            }
+            values.put("model-" + g, perTarget);
+            groups.add(Group.of("model-" + g, new double[][] {{1e7, 3e8}, {1e9, 2e10}},
+                new double[][] {{0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}}));
+        }
+        Table table = new Table(features, targets, groups);
+        LawDocument document = ExportFixtures.document("many", formula, features, targets, values);
+        ParameterSet parameters = ParameterSet.of(law.parameters(), targets, values);
+        try (URLClassLoader loader = compile(Map.of("ManyLaw", JavaExport.source(document, "ManyLaw")))) {
+            check(loader.loadClass("ManyLaw"), law, table, Predictions.of(law, table, parameters));
+        }
+    }
+
+    @Test
     void takesTheVariablesByNameNotByWhereTheLawFirstUsesThem() throws Exception {
         LawDocument document = ExportFixtures.document("t", "a * y + x", List.of("x", "y"), List.of("z"),
             Map.of("g", new double[][] {{10}}));

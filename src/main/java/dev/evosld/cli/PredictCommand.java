@@ -81,7 +81,9 @@ final class PredictCommand implements Callable<Integer> {
         ParameterSet parameters = document.parameterSet(directory.lawFile().toString());
         List<String> features = RunPredictions.variablesUsed(law);
         String groupColumn = groupColumn(document);
-        String onlyGroup = parameters.groups().size() == 1 ? parameters.groups().getFirst() : null;
+        // a law without parameters predicts alike for every group, so any group's (empty) values serve
+        String onlyGroup = parameters.groups().size() == 1 || law.parameterCount() == 0 ? parameters.groups().getFirst()
+            : null;
         PlannedRuns planned;
         if (runs.file != null) {
             if (group != null) {

@@ -70,6 +70,22 @@ class PredictCommandTest {
     }
 
     @Test
+    void aLawWithoutParametersNeedsNoGroup() throws Exception {
+        Path fixed = dir.resolve("fixed");
+        CliRun fit = CliRun.of(CliRun.fitUserRuns(CliRun.userRuns(dir), fixed, "1.7 + 400 / N^0.3"));
+        assertEquals(0, fit.status(), fit.err());
+        // every group predicts alike, so asking which group's parameters to use would be a question without a point
+        CliRun predict = CliRun.of("predict", "--run", fixed.toString(), "--at", "N=1e10,D=1e12");
+        assertEquals(0, predict.status(), predict.err());
+        assertEquals(1.7 + 400 / Math.pow(1e10, 0.3), Double.parseDouble(predict.out().lines().toList().get(1).split(",")[2]));
+        Path plan = dir.resolve("ungrouped.csv");
+        Files.writeString(plan, "N\n1e10\n");
+        CliRun file = CliRun.of("predict", "--run", fixed.toString(), "--runs", plan.toString());
+        assertEquals(0, file.status(), file.err());
+        assertEquals(1.7 + 400 / Math.pow(1e10, 0.3), Double.parseDouble(file.out().lines().toList().get(1).split(",")[2]));
+    }
+
+    @Test
     void writesTheCsvToAFileWithOut() throws Exception {
         Path file = dir.resolve("predictions/next.csv");
         CliRun predict = CliRun.of("predict", "--run", run.toString(), "--at", "N=5e8,D=5e10", "--group", "dense",

@@ -82,7 +82,7 @@ record DiscoverySummary(TaskData data, RunDirectory run, SearchSettings settings
             "single_start_optima", result.refitAgreement().singleStart()));
         document.put("validation_r2", result.evaluation().validationR2());
         document.put("validation_rmse", result.validationRmse() == null ? null : result.validationRmse().byTarget());
-        document.put("holdout", config.holdout().spec());
+        document.put("holdout", Output.holdoutUsed(config, ValidationPlan.of(config, data.train(), 0)));
         Output.putTestR2(document, test);
         document.put("test_rmse", testRmse);
         if (config.references() != null) {

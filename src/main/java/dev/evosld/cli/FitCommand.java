@@ -129,6 +129,7 @@ final class FitCommand implements Callable<Integer> {
         ExtrapolationCheck.Judgement judgement = ExtrapolationCheck.judge(config, data.train(), parsed, seed);
         Evaluation validation = judgement.evaluation();
         Map<String, Double> validationRmse = judgement.rmse() == null ? null : judgement.rmse().byTarget();
+        Optional<ValidationPlan> plan = validationPlan(config, data, seed);
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
         Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
         Optional<R2> testR2 = test.map(Predictions::r2);
@@ -157,7 +158,7 @@ final class FitCommand implements Callable<Integer> {
             document.put("test_rmse", testRmse);
             document.put("validation_r2", validation.isFailure() ? null : validation.validationR2());
             document.put("validation_rmse", validationRmse);
-            document.put("holdout", config.holdout().spec());
+            document.put("holdout", plan.map(p -> Output.holdoutUsed(config, p)).orElse(config.holdout().spec()));
             if (validation.isFailure()) {
                 document.put("validation_failure", validation.failure());
             }
@@ -175,8 +176,8 @@ final class FitCommand implements Callable<Integer> {
             out.println("train R²:   " + Output.r2(train.r2()));
             out.println("test R²:    " + Output.testR2(testR2, DiscoverySummary.FIT_ON_EVERY_ROW) + Output.testMisses(testRmse));
             out.println("validation: " + (validation.isFailure() ? "fails (" + validation.failure() + ")"
-                : "R² " + Output.number(validation.validationR2()) + " (inside train, " + Output.validationScheme(config,
-                    ValidationPlan.of(config, data.train(), 0)) + ", as discover judges laws)"));
+                : "R² " + Output.number(validation.validationR2()) + " (inside train, "
+                    + Output.validationScheme(config, plan.orElseThrow()) + ", as discover judges laws)"));
             if (judgement.rmse() != null) {
                 out.println("            " + Output.validationMisses(judgement.rmse()));
             }
@@ -192,6 +193,15 @@ final class FitCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** The validation plan the law was judged by; empty when train cannot be validated, which the judgement says. */
+    private static Optional<ValidationPlan> validationPlan(TaskConfig config, TaskData data, long seed) {
+        try {
+            return Optional.of(ValidationPlan.of(config, data.train(), seed));
+        } catch (EvosldException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -75,6 +75,17 @@ final class Output {
         return validationScheme(config, plan.folds().size(), plan.crossValidated());
     }
 
+    /**
+     * The holdout validation used, in {@code --holdout}'s form, for the {@code holdout} of {@code --json}: the one
+     * configured, or the cross-validation it fell back to when no holdout along the axis left enough runs to fit on,
+     * counted as {@link #validationScheme} counts it.
+     */
+    static String holdoutUsed(TaskConfig config, ValidationPlan plan) {
+        return plan.crossValidated() && !(config.holdout() instanceof Holdout.Folds)
+            ? "folds=" + plan.folds().size()
+            : config.holdout().spec();
+    }
+
     static String validationScheme(TaskConfig config, int folds, boolean crossValidated) {
         String axes = String.join(" or ", config.scaleAxis());
         if (crossValidated && !(config.holdout() instanceof Holdout.Folds)) {

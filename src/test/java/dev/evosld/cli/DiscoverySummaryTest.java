@@ -38,8 +38,12 @@ class DiscoverySummaryTest {
 
     /** Six model sizes per group: validation holds out the largest, and the next one in a second fold. */
     private static TaskData data(List<String> targets, TaskConfig.References references) {
+        return data(targets, references, new TaskConfig.Holdout.TopValues(1, 0));
+    }
+
+    private static TaskData data(List<String> targets, TaskConfig.References references, TaskConfig.Holdout holdout) {
         TaskConfig config = new TaskConfig("toy", "A toy task.", List.of(new TaskConfig.Feature("N", "size")), targets,
-            4, List.of("N"), new TaskConfig.Holdout.TopValues(1, 0), null, Map.of(), references, null);
+            4, List.of("N"), holdout, null, Map.of(), references, null);
         double[][] dense = new double[targets.size()][];
         double[][] moe = new double[targets.size()][];
         for (int t = 0; t < dense.length; t++) {
@@ -202,5 +206,18 @@ class DiscoverySummaryTest {
         assertEquals(false, ((Map<?, ?>) front.get(0)).get("chosen"));
         assertEquals(true, ((Map<?, ?>) front.get(1)).get("chosen"));
         assertEquals("E + A / N^alpha", ((Map<?, ?>) front.get(1)).get("law"));
+    }
+
+    @Test
+    void theJsonHoldoutIsTheCrossValidationUsedWhenNoHoldoutAlongTheAxisLeftEnoughRuns() {
+        // six sizes per group, the top five held out: one size is left to fit on, so cross-validation is used, and
+        // the JSON names the folds the text counts
+        List<String> targets = List.of("loss");
+        DiscoverySummary summary = new DiscoverySummary(data(targets, null, new TaskConfig.Holdout.TopValues(5, 0)),
+            new RunDirectory(RUN), SETTINGS, result(targets, 0.99, new StartAgreement(2, 0), 3, 3, FRONT, null),
+            Optional.empty(), null, Optional.empty());
+        assertTrue(print(summary).contains("(inside train, 2-fold cross-validation, as no holdout along N left enough"
+            + " runs to fit on)"), print(summary));
+        assertEquals("folds=2", summary.document().get("holdout"));
     }
 }

@@ -115,6 +115,22 @@ class FitCommandTest {
     }
 
     @Test
+    void theJsonHoldoutIsTheCrossValidationUsedWhenNoHoldoutAlongTheAxisLeftEnoughRuns() throws Exception {
+        // train keeps N = 1e7 and 3e7 only: holding out the top leaves one size to fit on, so 5 folds are used
+        List<String> args = List.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group",
+            "family", "--law", "E + B / D^b", "--starts", "4", "--test-above", "N>=1e8");
+        CliRun text = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("(inside train, 5-fold cross-validation, as no holdout along N left enough runs"
+            + " to fit on, as discover judges laws)"), text.out());
+        List<String> json = new ArrayList<>(args);
+        json.add("--json");
+        CliRun run = CliRun.of(json.toArray(String[]::new));
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("folds=5", Json.mapper().readTree(run.out()).get("holdout").stringValue(), run.out());
+    }
+
+    @Test
     void theScaleAxisIsRecordedWithoutATestSplit() {
         Path out = dir.resolve("axis");
         CliRun run = fit("--scale-axis", "D", "--out", out.toString());

@@ -44,10 +44,20 @@ public final class Main {
     /** The configured picocli command line; tests use it to capture output. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        giveVersion(cli, new Version());
         cli.setExecutionExceptionHandler(Main::handleFailure);
         cli.setParameterExceptionHandler(Main::handleUsageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
+    }
+
+    /**
+     * Every command's help offers {@code --version}, but picocli gives a subcommand no version of its parent's: it
+     * would print nothing.
+     */
+    private static void giveVersion(CommandLine command, CommandLine.IVersionProvider version) {
+        command.getCommandSpec().versionProvider(version);
+        command.getSubcommands().values().forEach(sub -> giveVersion(sub, version));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.evosld.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,17 @@ class MainTest {
     void printsItsVersion() {
         CliRun run = CliRun.of("--version");
         assertEquals(0, run.exit());
+        assertTrue(run.out().startsWith("evosld "), run.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"discover", "fit", "eval", "predict", "export", "report", "bench", "data", "data pull"})
+    void everyCommandPrintsTheVersionItsHelpOffers(String command) {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.add("--version");
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(CliRun.of("--version").out(), run.out());
         assertTrue(run.out().startsWith("evosld "), run.out());
     }
 

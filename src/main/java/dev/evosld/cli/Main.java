@@ -79,6 +79,9 @@ public final class Main {
             : e.getMessage().startsWith("Error: Missing required argument(s): --data") && givesOption(args, "--task", "-t")
                 ? "an option of your own CSV (such as --budget, --trend or --holdout) goes with --data, not --task,"
                     + " whose config sets it"
+            : e.getMessage().startsWith("Error: Missing required argument(s): --data") && givesOption(args, "--resume")
+                ? "an option of your own CSV (such as --budget, --trend or --holdout) goes with --data, and a resumed"
+                    + " run reads its data and those options from its run directory: leave it out"
                 : e.getMessage();
         err.println("evosld: " + message + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);

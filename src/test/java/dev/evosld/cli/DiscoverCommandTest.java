@@ -194,6 +194,15 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void anOptionOfTheUsersCsvAloneBesideResumeSaysTheRunRecordsItRatherThanAskingForData() {
+        CliRun run = CliRun.of("discover", "--no-llm", "--resume", dir.resolve("any").toString(), "--budget", "4");
+        assertEquals(2, run.exit());
+        assertEquals(List.of("evosld: an option of your own CSV (such as --budget, --trend or --holdout) goes with"
+            + " --data, and a resumed run reads its data and those options from its run directory: leave it out (see:"
+            + " evosld discover --help)"), run.allErrorLines());
+    }
+
+    @Test
     void withoutATestSplitTheLawIsFittedOnEveryRowAndPredicts() throws Exception {
         Path out = dir.resolve("text");
         CliRun run = discover(out);

@@ -52,8 +52,17 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Options of a user's CSV that only say how laws are validated and checked, which eval never does. */
+    private static final List<String> JUDGING = List.of("--scale-axis", "--holdout", "--trend", "--falls-with", "--budget");
+
     @Override
     public Integer call() {
+        for (String option : JUDGING) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UsageException(option + " tells fit and discover how to judge a law; eval scores the values"
+                    + " given and judges nothing, so it takes no " + option);
+            }
+        }
         TaskData data = task.load();
         Law parsed = LawSource.resolve(law, data.config(), task.otherColumns());
         Map<String, ?> given = readJson(params);

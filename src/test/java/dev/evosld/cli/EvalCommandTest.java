@@ -57,6 +57,19 @@ class EvalCommandTest {
     }
 
     @Test
+    void optionsThatJudgeLawsAreRefusedSinceEvalDoesNotValidate() throws Exception {
+        String[][] judging = {{"--holdout", "folds=5"}, {"--scale-axis", "D"}, {"--trend", "group_mean"},
+            {"--falls-with", "N"}, {"--budget", "3"}};
+        for (String[] option : judging) {
+            CliRun run = eval(option);
+            assertEquals(2, run.exit(), String.join(" ", option) + ": " + run.err());
+            assertEquals(List.of("evosld: " + option[0] + " tells fit and discover how to judge a law; eval scores the"
+                + " values given and judges nothing, so it takes no " + option[0] + " (see: evosld eval --help)"),
+                run.allErrorLines());
+        }
+    }
+
+    @Test
     void withoutATestSplitTheJsonHasANullTestR2() throws Exception {
         CliRun run = eval("--json");
         assertEquals(0, run.exit(), run.err());

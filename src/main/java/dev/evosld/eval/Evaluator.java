@@ -42,6 +42,13 @@ public final class Evaluator {
     private final int[] received;
     private final double[] ones;
     private final int[] parameterLeaves;
+    /** The parameters of the last {@link #forward}, which the values of the varying nodes belong to. */
+    private final double[] lastTheta;
+    private boolean computed;
+    /** The parameters whose derivatives the running reverse sweep computes, as a dependence set. */
+    private long wanted;
+    /** {@link Program#dependence}. */
+    private final long[] dependence;
 
     Evaluator(Program program, int rows, double[][] columns, Kernels kernels) {
         this.p = program;
@@ -81,6 +88,8 @@ public final class Evaluator {
             }
         }
         parameterLeaves = new int[leaves];
+        lastTheta = new double[program.parameterCount];
+        dependence = program.dependence;
         for (int i = 0, k = 0; i < size; i++) {
             if (program.leaf[i] == LEAF_PARAM) {
                 parameterLeaves[k++] = i;
@@ -99,10 +108,16 @@ public final class Evaluator {
         return kernels.name();
     }
 
-    /** Evaluates the law for the parameters {@code theta} and writes the predictions to {@code out}. */
+    /**
+     * Evaluates the law for the parameters {@code theta} and writes the predictions to {@code out}. Only the
+     * nodes that depend on a parameter whose value differs from the last call's are computed again (variable
+     * projection changes only the linear parameters between its two evaluations at each point); the others
+     * hold the very values they would be given.
+     */
     public void forward(double[] theta, double[] out) {
+        long changed = changedParameters(theta);
         for (int i = 0; i < p.size; i++) {
-            if (!p.varying[i]) {
+            if ((dependence[i] & changed) == 0) {
                 continue;
             }
             if (p.column[i]) {
@@ -111,6 +126,7 @@ public final class Evaluator {
                 sval[i] = p.leaf[i] == LEAF_PARAM ? theta[p.slot[i]] : scalarValue(i);
             }
         }
+        computed = true;
         if (p.column[p.root]) {
             System.arraycopy(val[p.root], 0, out, 0, n);
         } else {
@@ -119,17 +135,48 @@ public final class Evaluator {
     }
 
     /**
+     * The parameters whose value in {@code theta} differs (in its bits) from the last forward's, as a
+     * dependence set, and remembers {@code theta}; every parameter on the first call.
+     */
+    private long changedParameters(double[] theta) {
+        long changed = computed ? 0 : -1L;
+        // a parameter the law does not use may be left out of a shorter theta
+        for (int k = 0; k < Math.min(theta.length, lastTheta.length); k++) {
+            if (Double.doubleToRawLongBits(theta[k]) != Double.doubleToRawLongBits(lastTheta[k])) {
+                changed |= Program.parameterBit(k);
+                lastTheta[k] = theta[k];
+            }
+        }
+        return changed;
+    }
+
+    /**
      * The gradient of {@code sum_r seed[r] * prediction[r]} with respect to every parameter, for the
      * parameters of the last {@link #forward}. With {@code seed = 2 * (prediction - target)} this is the
      * gradient of the sum of squared residuals.
      */
     public void gradient(double[] seed, double[] gradient) {
+        gradient(seed, gradient, -1L);
+    }
+
+    /**
+     * As {@link #gradient(double[], double[])}, for the parameters in {@code parameters} only: the reverse
+     * sweep skips the nodes that depend on none of them, and the other entries of {@code gradient} are
+     * left unspecified.
+     */
+    public void gradient(double[] seed, double[] gradient, int[] parameters) {
+        gradient(seed, gradient, Program.parameterBits(parameters));
+    }
+
+    private void gradient(double[] seed, double[] gradient, long parameters) {
         Arrays.fill(gradient, 0, p.parameterCount, 0.0);
-        if (!backward(seed)) {
+        if (!backward(seed, parameters)) {
             return;
         }
         for (int leaf : parameterLeaves) {
-            gradient[p.slot[leaf]] += Loops.sum(adj[leaf], n);
+            if (needs(leaf)) {
+                gradient[p.slot[leaf]] += Loops.sum(adj[leaf], n);
+            }
         }
     }
 
@@ -138,13 +185,31 @@ public final class Evaluator {
      * of prediction {@code r} with respect to parameter {@code k}.
      */
     public void jacobian(double[][] jacobian) {
+        jacobian(jacobian, -1L);
+    }
+
+    /**
+     * As {@link #jacobian(double[][])}, for the parameters in {@code parameters} only: the reverse sweep
+     * skips the nodes that depend on none of them, and the other rows of {@code jacobian} are left
+     * unspecified.
+     */
+    public void jacobian(double[][] jacobian, int[] parameters) {
+        jacobian(jacobian, Program.parameterBits(parameters));
+    }
+
+    private void jacobian(double[][] jacobian, long parameters) {
         for (int k = 0; k < p.parameterCount; k++) {
-            Arrays.fill(jacobian[k], 0, n, 0.0);
+            if ((Program.parameterBit(k) & parameters) != 0) {
+                Arrays.fill(jacobian[k], 0, n, 0.0);
+            }
         }
-        if (!backward(ones)) {
+        if (!backward(ones, parameters)) {
             return;
         }
         for (int leaf : parameterLeaves) {
+            if (!needs(leaf)) {
+                continue;
+            }
             double[] a = adj[leaf];
             double[] column = jacobian[p.slot[leaf]];
             for (int r = 0; r < n; r++) {
@@ -267,15 +332,21 @@ public final class Evaluator {
         }
     }
 
-    /** Reverse sweep from the root seeded with {@code seed}; false if no node depends on a parameter. */
-    private boolean backward(double[] seed) {
-        if (!p.varying[p.root]) {
+    /**
+     * Reverse sweep from the root seeded with {@code seed}, through the nodes that depend on a parameter of
+     * the dependence set {@code parameters}; false if there is none. A node's adjoint is the sum of its
+     * parents' contributions, and every parent of such a node is such a node too, so each adjoint computed
+     * gets exactly the contributions, in the same order, that a sweep through all nodes gives it.
+     */
+    private boolean backward(double[] seed, long parameters) {
+        wanted = parameters;
+        if (!needs(p.root)) {
             return false;
         }
         adj[p.root] = seed;
         Arrays.fill(received, 0);
         for (int i = p.root; i >= 0; i--) {
-            if (p.varying[i] && p.leaf[i] == NOT_LEAF) {
+            if (p.leaf[i] == NOT_LEAF && needs(i)) {
                 if (p.column[i]) {
                     propagateColumn(i);
                 } else {
@@ -334,8 +405,12 @@ public final class Evaluator {
         pendingCount = 0;
     }
 
+    /**
+     * Whether a node carries an adjoint in the running sweep. Kept under the JIT's size limit for inlining
+     * a method at any call site: a node depends on a parameter exactly when its dependence set is not empty.
+     */
     private boolean needs(int child) {
-        return child >= 0 && p.varying[child];
+        return child >= 0 && (dependence[child] & wanted) != 0;
     }
 
     private void propagateScalar(int i) {

@@ -54,6 +54,12 @@ public final class Program {
     final boolean[] selectable;
     /** The number of operand references to each instruction: more than one for a shared subexpression. */
     final int[] uses;
+    /**
+     * The parameters each instruction depends on, as a bit set of {@link #parameterBit}s: an instruction
+     * whose parameters did not change keeps its value, and one that depends on none of the parameters whose
+     * derivatives are wanted needs no adjoint.
+     */
+    final long[] dependence;
 
     private Program(List<Node> nodes, int parameterCount, int variableCount) {
         this.size = nodes.size();
@@ -71,6 +77,7 @@ public final class Program {
         swapped = new boolean[size];
         selectable = new boolean[size];
         uses = new int[size];
+        dependence = new long[size];
         for (int i = 0; i < size; i++) {
             Node n = nodes.get(i);
             leaf[i] = n.leaf;
@@ -85,11 +92,33 @@ public final class Program {
             selectable[i] = n.selectable;
             if (n.left >= 0) {
                 uses[n.left]++;
+                dependence[i] |= dependence[n.left];
             }
             if (n.right >= 0) {
                 uses[n.right]++;
+                dependence[i] |= dependence[n.right];
+            }
+            if (n.leaf == LEAF_PARAM) {
+                dependence[i] = parameterBit(n.slot);
             }
         }
+    }
+
+    /**
+     * The bit of parameter {@code slot} in a dependence set. Parameters beyond the 64th share all bits, so
+     * that sets stay conservative: such a parameter's change is taken to touch every varying instruction.
+     */
+    static long parameterBit(int slot) {
+        return slot < Long.SIZE ? 1L << slot : -1L;
+    }
+
+    /** The dependence set of the given parameters. */
+    static long parameterBits(int[] slots) {
+        long bits = 0;
+        for (int slot : slots) {
+            bits |= parameterBit(slot);
+        }
+        return bits;
     }
 
     /** Compiles a law; variables and parameters are indexed in the law's order. */

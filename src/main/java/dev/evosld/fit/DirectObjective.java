@@ -69,7 +69,7 @@ final class DirectObjective implements Objective {
             Arrays.fill(grad, Double.NaN);
             return Double.NaN;
         }
-        evaluator.gradient(seed, gradient);
+        evaluator.gradient(seed, gradient, searched);
         for (int j = 0; j < searched.length; j++) {
             grad[j] = gradient[searched[j]] * scale[j];
         }

@@ -41,7 +41,7 @@ final class LinearSolve {
             theta[k] = 0;
         }
         evaluator.forward(theta, predictions);
-        evaluator.jacobian(jacobian);
+        evaluator.jacobian(jacobian, linear);
         double[] rest = leastSquares.rhs();
         for (int r = 0; r < n; r++) {
             rest[r] = y[r] - predictions[r];

@@ -244,6 +244,55 @@ class EvaluatorTest {
         assertArrayEquals(new double[] {4, 64}, out, 1e-13);
     }
 
+    @Test
+    void aReusedEvaluatorGivesTheBitsOfAFreshOneWhenSomeParametersChange() {
+        qt().withFixedSeed(4L).withExamples(800).forAll(longs().all()).checkAssert(seed -> {
+            Expr expr = RandomExprs.modest(seed, NAMES, 6);
+            Sample s = Sample.of(seed, 0.05, 20);
+            Program program = Program.compile(expr, VARIABLES, PARAMETERS);
+            Evaluator reused = program.bind(ROWS, s.columns);
+            reused.forward(s.theta, new double[ROWS]);
+            SplittableRandom random = new SplittableRandom(seed);
+            double[] theta = s.theta.clone();
+            for (int k = 0; k < theta.length; k++) {
+                if (random.nextBoolean()) {
+                    theta[k] = random.nextDouble(-1.5, 1.5);
+                }
+            }
+            double[] expected = new double[ROWS];
+            program.bind(ROWS, s.columns).forward(theta, expected);
+            double[] actual = new double[ROWS];
+            reused.forward(theta, actual);
+            assertArrayEquals(expected, actual, 0.0, expr.toString());
+        });
+    }
+
+    @Test
+    void derivativesOfSomeParametersHaveTheBitsOfThoseOfAll() {
+        qt().withFixedSeed(5L).withExamples(800).forAll(longs().all()).checkAssert(seed -> {
+            Expr expr = RandomExprs.modest(seed, NAMES, 6);
+            Sample s = Sample.of(seed, 0.05, 20);
+            Evaluator evaluator = Program.compile(expr, VARIABLES, PARAMETERS).bind(ROWS, s.columns);
+            evaluator.forward(s.theta, new double[ROWS]);
+            double[] weights = new SplittableRandom(seed).doubles(ROWS, -1, 1).toArray();
+            double[] allGradient = new double[3];
+            evaluator.gradient(weights, allGradient);
+            double[][] allJacobian = new double[3][ROWS];
+            evaluator.jacobian(allJacobian);
+            for (int[] some : List.of(new int[] {0}, new int[] {1}, new int[] {2}, new int[] {0, 2}, new int[] {1, 2})) {
+                double[] gradient = new double[3];
+                evaluator.gradient(weights, gradient, some);
+                double[][] jacobian = new double[3][ROWS];
+                evaluator.jacobian(jacobian, some);
+                for (int k : some) {
+                    assertEquals(Double.doubleToRawLongBits(allGradient[k]), Double.doubleToRawLongBits(gradient[k]),
+                        expr + " parameter " + k);
+                    assertArrayEquals(allJacobian[k], jacobian[k], 0.0, expr + " parameter " + k);
+                }
+            }
+        });
+    }
+
     private static double[] centralDifferences(Evaluator evaluator, double[] theta, int k, double h) {
         double[] plus = theta.clone();
         double[] minus = theta.clone();

@@ -25,6 +25,12 @@ final class DirectObjective implements Objective {
 
     DirectObjective(Evaluator evaluator, FitProblem problem, int[] searched, double[] theta, double[] scale,
                     Loss loss, double delta) {
+        this(evaluator, problem, problem.targetStandardDeviation(), searched, theta, scale, loss, delta);
+    }
+
+    /** @param sd the problem's {@link FitProblem#targetStandardDeviation()}, computed once for all starts */
+    DirectObjective(Evaluator evaluator, FitProblem problem, double sd, int[] searched, double[] theta,
+                    double[] scale, Loss loss, double delta) {
         this.evaluator = evaluator;
         this.y = problem.y();
         this.n = problem.rows();
@@ -36,7 +42,6 @@ final class DirectObjective implements Objective {
         this.gradient = new double[theta.length];
         this.loss = loss;
         this.delta = delta;
-        double sd = problem.targetStandardDeviation();
         this.normalizer = 1.0 / (n * (sd > 0 ? sd * sd : 1.0));
     }
 

@@ -187,9 +187,14 @@ public final class LawFitter {
         private final LinearSolve logLinearSolve;
         private final double[] predictions;
         private final double[][] jacobian;
+        /** The target's standard deviation, which every start's scales and objective need. */
+        private final double sd;
+        /** The optimizer, reused by every start: it holds only work arrays between minimizations. */
+        private LbfgsB optimizer;
 
         Runner(FitProblem problem) {
             this.problem = problem;
+            this.sd = problem.targetStandardDeviation();
             // the preferred kernels give the same bits in every JVM state, so fits are reproducible with them
             this.evaluator = program.bind(problem.rows(), problem.columns());
             this.projected = isProjected(problem);
@@ -257,14 +262,17 @@ public final class LawFitter {
                 upper[j] = space.upper[k] / scale[j];
             }
             Objective objective = projected
-                ? new ProjectedObjective(evaluator, linearSolve, problem, searched, theta, scale)
-                : new DirectObjective(evaluator, problem, searched, theta, scale, options.loss(),
-                    options.huberDelta() * huberScale(problem));
+                ? new ProjectedObjective(evaluator, linearSolve, problem, sd, searched, theta, scale)
+                : new DirectObjective(evaluator, problem, sd, searched, theta, scale, options.loss(),
+                    options.huberDelta() * huberScale(sd));
             if (searched.length == 0) {
                 double value = objective.evaluate(x, new double[0]);
                 return new Outcome(theta.clone(), value, 0, 1);
             }
-            Result result = new LbfgsB(searched.length, settings).minimize(objective, x, lower, upper);
+            if (optimizer == null) {
+                optimizer = new LbfgsB(searched.length, settings);
+            }
+            Result result = optimizer.minimize(objective, x, lower, upper);
             // re-evaluate at the optimum so that theta holds it (and, projected, its linear parameters)
             double value = objective.evaluate(result.point(), new double[searched.length]);
             return new Outcome(theta.clone(), value, result.iterations(), result.evaluations() + 1);
@@ -283,7 +291,6 @@ public final class LawFitter {
          */
         private double[] scales(double[] theta) {
             double[] scale = new double[searched.length];
-            double sd = problem.targetStandardDeviation();
             boolean useJacobian = jacobian != null && sd > 0 && searched.length > 0
                 && predictsSanely(theta, sd);
             if (useJacobian) {
@@ -404,8 +411,7 @@ public final class LawFitter {
      * What Huber's threshold is a fraction of: the target's standard deviation, or 1 for a constant target (as
      * the objective's normalizer takes it), where a threshold of 0 would make every residual cost nothing.
      */
-    private static double huberScale(FitProblem problem) {
-        double sd = problem.targetStandardDeviation();
+    private static double huberScale(double sd) {
         return sd > 0 ? sd : 1.0;
     }
 }

@@ -20,8 +20,14 @@ final class ProjectedObjective implements Objective {
 
     ProjectedObjective(Evaluator evaluator, LinearSolve linearSolve, FitProblem problem, int[] searched,
                        double[] theta, double[] scale) {
+        this(evaluator, linearSolve, problem, problem.targetStandardDeviation(), searched, theta, scale);
+    }
+
+    /** @param sd the problem's {@link FitProblem#targetStandardDeviation()}, computed once for all starts */
+    ProjectedObjective(Evaluator evaluator, LinearSolve linearSolve, FitProblem problem, double sd, int[] searched,
+                       double[] theta, double[] scale) {
         this.linearSolve = linearSolve;
-        this.direct = new DirectObjective(evaluator, problem, searched, theta, scale, Loss.SQUARED, 0);
+        this.direct = new DirectObjective(evaluator, problem, sd, searched, theta, scale, Loss.SQUARED, 0);
         this.searched = searched;
         this.theta = theta;
         this.scale = scale;

@@ -27,12 +27,14 @@ final class StartPoints {
         int size = space.size();
         List<double[]> starts = new ArrayList<>(count);
         double decade = Math.max(1, problem.largestScaleDecade());
+        double minTarget = problem.minTarget();
+        double maxTarget = problem.maxTarget();
         if (hint != null && hint.length == size) {
             // a hint may know some parameters only (NaN for the rest): those get their typical value
             double[] start = hint.clone();
             for (int k = 0; k < size; k++) {
                 if (!Double.isFinite(start[k])) {
-                    start[k] = typical(space.roles.get(k), problem, EXPONENT_GRID[0]);
+                    start[k] = typical(space.roles.get(k), minTarget, maxTarget, EXPONENT_GRID[0]);
                 }
             }
             starts.add(clamp(space, start));
@@ -43,7 +45,7 @@ final class StartPoints {
             }
             double[] guess = new double[size];
             for (int k = 0; k < size; k++) {
-                guess[k] = typical(space.roles.get(k), problem, exponent);
+                guess[k] = typical(space.roles.get(k), minTarget, maxTarget, exponent);
             }
             starts.add(clamp(space, guess));
             if (!hasRole(space, ParameterRole.EXPONENT)) {
@@ -59,7 +61,7 @@ final class StartPoints {
                 double v = frac(halton(index, prime(2 * k + 1)) + shift[2 * k + 1]);
                 point[k] = switch (space.roles.get(k)) {
                     case EXPONENT -> -1.5 + 3 * u;
-                    case OFFSET -> problem.minTarget() + (u - 0.75) * 2 * (problem.maxTarget() - problem.minTarget() + 1e-12);
+                    case OFFSET -> minTarget + (u - 0.75) * 2 * (maxTarget - minTarget + 1e-12);
                     case COEFFICIENT -> (v < 0.2 ? -1 : 1) * Math.pow(10, -2 + 4 * u);
                     case SHAPE -> (v < 0.2 ? -1 : 1) * Math.pow(10, -2 + (decade + 2) * u);
                 };
@@ -69,10 +71,10 @@ final class StartPoints {
         return starts;
     }
 
-    private static double typical(ParameterRole role, FitProblem problem, double exponent) {
+    private static double typical(ParameterRole role, double minTarget, double maxTarget, double exponent) {
         return switch (role) {
             case EXPONENT -> exponent;
-            case OFFSET -> problem.minTarget() - 0.05 * (problem.maxTarget() - problem.minTarget());
+            case OFFSET -> minTarget - 0.05 * (maxTarget - minTarget);
             case COEFFICIENT, SHAPE -> 1;
         };
     }

@@ -24,6 +24,13 @@ import java.util.concurrent.Future;
  * threads: every start is computed independently and the best is chosen by value, then by start index.
  */
 public final class LawFitter {
+    /**
+     * Starts per task when the starts are spread over threads: enough that binding a runner (evaluating
+     * the law's fixed nodes, preparing powers) costs little against the fits, few enough that the tasks
+     * still balance across threads when there is a single group.
+     */
+    private static final int STARTS_PER_TASK = 16;
+
     private final Law law;
     private final Program program;
     /** The argument of a law {@code exp(g)}, compiled for least-squares starts on log targets; or null. */
@@ -93,19 +100,28 @@ public final class LawFitter {
             return fits;
         }
         try (ForkJoinPool pool = new ForkJoinPool(threads)) {
-            List<List<Future<Outcome>>> futures = new ArrayList<>();
+            List<List<Future<List<Outcome>>>> futures = new ArrayList<>();
             for (int i = 0; i < problems.size(); i++) {
                 FitProblem problem = problems.get(i);
                 double[] hint = hints.get(i);
                 List<double[]> starts = isUnderdetermined(problem) ? List.of()
                     : StartPoints.generate(space, problem, startCount(problem), options.seed(), hint);
-                List<Future<Outcome>> perStart = new ArrayList<>();
-                for (int s = 0; s < starts.size(); s++) {
-                    double[] start = starts.get(s);
-                    boolean logLink = !isHinted(s, hint);
-                    perStart.add(pool.submit(() -> new Runner(problem).run(start, logLink)));
+                List<Future<List<Outcome>>> perChunk = new ArrayList<>();
+                for (int from = 0; from < starts.size(); from += STARTS_PER_TASK) {
+                    int first = from;
+                    int end = Math.min(starts.size(), from + STARTS_PER_TASK);
+                    perChunk.add(pool.submit(() -> {
+                        // one binding for the chunk's starts, as fit() has for all: a start's outcome does
+                        // not depend on the runner's earlier starts
+                        Runner runner = new Runner(problem);
+                        List<Outcome> outcomes = new ArrayList<>(end - first);
+                        for (int s = first; s < end; s++) {
+                            outcomes.add(runner.run(starts.get(s), !isHinted(s, hint)));
+                        }
+                        return outcomes;
+                    }));
                 }
-                futures.add(perStart);
+                futures.add(perChunk);
             }
             List<TargetFit> fits = new ArrayList<>(problems.size());
             for (int i = 0; i < problems.size(); i++) {
@@ -113,9 +129,9 @@ public final class LawFitter {
                     fits.add(underdetermined(problems.get(i)));
                     continue;
                 }
-                List<Outcome> outcomes = new ArrayList<>(futures.get(i).size());
-                for (Future<Outcome> future : futures.get(i)) {
-                    outcomes.add(future.get());
+                List<Outcome> outcomes = new ArrayList<>();
+                for (Future<List<Outcome>> future : futures.get(i)) {
+                    outcomes.addAll(future.get());
                 }
                 fits.add(new Runner(problems.get(i)).finish(outcomes));
             }

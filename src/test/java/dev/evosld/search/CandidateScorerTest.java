@@ -15,39 +15,44 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CandidateScorerTest {
+    private static final FitOptions OPTIONS = FitOptions.defaults().withStarts(2).withSeed(5);
+    private static final Law POWER_LAW = Law.parse("A*N^a*D^b", SyntheticTask.FEATURES);
+
+    private static ValidationPlan plan() {
+        return ValidationPlan.of(SyntheticTask.config(), SyntheticTask.train(), 0);
+    }
+
+    private static CandidateScorer scorer() {
+        TaskConfig config = SyntheticTask.config();
+        return new CandidateScorer(plan(), OPTIONS, config.targets(), ExtrapolationProbe.of(config));
+    }
 
     @Test
     void theValidationErrorIsTheMeanOfTheFoldsErrors() {
-        TaskConfig config = SyntheticTask.config();
-        ValidationPlan plan = ValidationPlan.of(config, SyntheticTask.train(), 0);
-        FitOptions options = FitOptions.defaults().withStarts(2).withSeed(5);
+        ValidationPlan plan = plan();
         // without a floor the law extrapolates worse from the lower origin
-        Law law = Law.parse("A*N^a*D^b", SyntheticTask.FEATURES);
+        Law law = POWER_LAW;
         List<Double> errors = new ArrayList<>();
         for (ValidationPlan.Fold fold : plan.folds()) {
-            FittedLaw fit = FittedLaw.fit(law, fold.fit(), options, 1, null);
+            FittedLaw fit = FittedLaw.fit(law, fold.fit(), OPTIONS, 1, null);
             errors.add(1 - Predictions.of(law, fold.validation(), fit.parameters()).r2().value());
         }
         assertEquals(2, errors.size());
         assertTrue(Math.abs(errors.get(0) - errors.get(1)) > 1e-3, "the folds differ: " + errors);
 
-        Evaluation evaluation = new CandidateScorer(plan, options, config.targets(), ExtrapolationProbe.of(config))
-            .score(law, Map.of()).evaluation();
+        Evaluation evaluation = scorer().score(law, Map.of()).evaluation();
         assertEquals((errors.get(0) + errors.get(1)) / 2, evaluation.validationError(), 1e-12);
     }
 
     @Test
     void aJudgementScoresAsTheSearchDoesAndMeasuresTheMissesInTheTargetsUnits() {
-        TaskConfig config = SyntheticTask.config();
-        ValidationPlan plan = ValidationPlan.of(config, SyntheticTask.train(), 0);
-        FitOptions options = FitOptions.defaults().withStarts(2).withSeed(5);
-        CandidateScorer scorer = new CandidateScorer(plan, options, config.targets(), ExtrapolationProbe.of(config));
-        Law law = Law.parse("A*N^a*D^b", SyntheticTask.FEATURES);
+        CandidateScorer scorer = scorer();
+        Law law = POWER_LAW;
         double squares = 0;
         int rows = 0;
-        for (ValidationPlan.Fold fold : plan.folds()) {
+        for (ValidationPlan.Fold fold : plan().folds()) {
             Predictions predictions = Predictions.of(law, fold.validation(),
-                FittedLaw.fit(law, fold.fit(), options, 1, null).parameters());
+                FittedLaw.fit(law, fold.fit(), OPTIONS, 1, null).parameters());
             double[] actual = predictions.actual().getFirst();
             for (int r = 0; r < actual.length; r++) {
                 double miss = actual[r] - predictions.predicted().getFirst()[r];
@@ -65,11 +70,8 @@ class CandidateScorerTest {
 
     @Test
     void theMissesBehindAScoredLawsErrorsAreThoseOfItsOwnFoldFits() {
-        TaskConfig config = SyntheticTask.config();
-        ValidationPlan plan = ValidationPlan.of(config, SyntheticTask.train(), 0);
-        FitOptions options = FitOptions.defaults().withStarts(2).withSeed(5);
-        CandidateScorer scorer = new CandidateScorer(plan, options, config.targets(), ExtrapolationProbe.of(config));
-        Law law = Law.parse("A*N^a*D^b", SyntheticTask.FEATURES);
+        CandidateScorer scorer = scorer();
+        Law law = POWER_LAW;
 
         ValidationRmse fromErrors = scorer.rmse(scorer.score(law, Map.of()).errors());
 

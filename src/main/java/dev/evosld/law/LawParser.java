@@ -225,7 +225,9 @@ public final class LawParser {
 
     private double number(Token token) {
         double value = Double.parseDouble(token.text);
-        if (!Double.isFinite(value)) {
+        // 1e-400 reads as 0, which the law's author did not write
+        boolean underflow = value == 0 && token.text.split("[eE]")[0].chars().anyMatch(c -> c >= '1' && c <= '9');
+        if (!Double.isFinite(value) || underflow) {
             throw error(token, "number '" + token.text + "' is out of range");
         }
         return value;

@@ -81,6 +81,7 @@ class LawParserTest {
         "log + x                | law:1: function 'log' needs arguments in parentheses",
         "x * )                  | law:5: expected a number, a name or '(' but found ')'",
         "1e999 * x              | law:1: number '1e999' is out of range",
+        "1e-400 * x             | law:1: number '1e-400' is out of range",
         "foo(x, y) + 1          | law:1: unknown function 'foo'",
         "a,b                    | law:2: unexpected ',' after a complete expression",
     })

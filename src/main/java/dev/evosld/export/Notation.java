@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * A law written as mathematics, in LaTeX or MathML, as in a paper: Greek parameter names as Greek letters,
  * {@code E_max} as <i>E</i><sub>max</sub>, {@code t1} as <i>t</i><sub>1</sub>, and a short symbol for every
  * long feature name ({@code num_params} as <i>N</i>, {@code proportion_domain_3} as <i>P</i><sub>3</sub>)
- * with a {@link #legend()} that says which is which. No two names get the same symbol, and a feature gets the same
- * symbol in every law of a task.
+ * with a {@link #legend()} that says which is which. A column named after a Greek letter keeps its name upright
+ * ({@code lambda} as lambda), so that only parameters are Greek. No two names get the same symbol, and a feature
+ * gets the same symbol in every law of a task.
  */
 public final class Notation {
     private static final Pattern LETTERS_THEN_DIGITS = Pattern.compile("([A-Za-z]+)([0-9]*)");
@@ -221,9 +222,9 @@ public final class Notation {
         return symbol;
     }
 
-    /** Whether a symbol differs from the name read as math ({@code p_1} as p<sub>1</sub>) or spelt out. */
+    /** Whether a column's symbol differs from its name read as math ({@code x_1} as x<sub>1</sub>) or spelt out. */
     private static boolean abbreviates(Symbol symbol, String name) {
-        return !symbol.equals(parameterSymbol(name)) && !symbol.equals(Symbol.of(new Word(name)));
+        return !symbol.equals(mathSymbol(name, false).orElse(null)) && !symbol.equals(Symbol.of(new Word(name)));
     }
 
     private static String inline(String mathMl) {
@@ -243,10 +244,14 @@ public final class Notation {
      * anything else spelt out upright.
      */
     static Symbol parameterSymbol(String name) {
-        return mathSymbol(name).orElseGet(() -> Symbol.of(new Word(name)));
+        return mathSymbol(name, true).orElseGet(() -> Symbol.of(new Word(name)));
     }
 
-    private static Optional<Symbol> mathSymbol(String name) {
+    /**
+     * A name read as math, its Greek words as Greek letters or, for a data column's name, spelt out: a paper
+     * writes its fitted parameters in Greek, so a column set as λ would read as one.
+     */
+    private static Optional<Symbol> mathSymbol(String name, boolean greek) {
         String[] parts = name.split("_", -1);
         Matcher head = LETTERS_THEN_DIGITS.matcher(parts[0]);
         if (!head.matches()) {
@@ -261,27 +266,29 @@ public final class Notation {
             if (part.isEmpty()) {
                 return Optional.empty();
             }
-            subscript.add(DIGITS.matcher(part).matches() ? new Digits(part) : glyph(part));
+            subscript.add(DIGITS.matcher(part).matches() ? new Digits(part) : glyph(part, greek));
         }
-        return Optional.of(new Symbol(glyph(head.group(1)), subscript));
+        return Optional.of(new Symbol(glyph(head.group(1), greek), subscript));
     }
 
-    private static Glyph glyph(String word) {
+    private static Glyph glyph(String word, boolean greek) {
         if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
             return new Letter(word.charAt(0));
         }
-        return GreekLetters.isGreek(word) ? new Greek(word) : new Word(word);
+        return greek && GreekLetters.isGreek(word) ? new Greek(word) : new Word(word);
     }
 
     /**
      * A feature's (or target's) symbol: names that already read as math keep it ({@code N}, {@code x_1},
-     * {@code lr}); descriptive names get a capital letter, the conventional one when a word has one
+     * {@code lr}), and so do names of Greek letters, spelt out ({@code lambda}); descriptive names get a capital letter, the conventional one when a word has one
      * ({@code num_params} N, {@code tokens} D), else the initial of their first telling word, with trailing
      * digits as a subscript; when all of those are taken, the name spelt out.
      */
     static Symbol featureSymbol(String name, Set<String> taken) {
-        Optional<Symbol> math = mathSymbol(name);
-        if (math.isPresent() && (!(math.get().base() instanceof Word) || name.length() <= 3)) {
+        Optional<Symbol> math = mathSymbol(name, false);
+        // lambda names the letter its author means, so an initial (L) would hide it; spelt out it is still recognised
+        if (math.isPresent() && (!(math.get().base() instanceof Word word) || name.length() <= 3
+            || GreekLetters.isGreek(word.text()))) {
             return math.get();
         }
         Matcher trailing = TRAILING_DIGITS.matcher(name);

@@ -162,7 +162,15 @@ class LatexExportTest {
             "exp(a * log(N) + b * log(1 / (1 / (E - 1 + (1 / (E_start - 1) - 1 / E_max)^(-1)) + 1 / E_max))"
                 + " + c * log(N) * log(1 / (1 / (E - 1 + (1 / (E_start - 1) - 1 / E_max)^(-1)) + 1 / E_max)) + d)",
             List.of("N", "E"), List.of("loss"), Map.of("all_data", new double[][] {{1, 2, 3, 4, 5, 6}}));
-        for (var entry : Map.of("parallel", PARALLEL, "wide", wide, "long", long_, "nested", nested).entrySet()) {
+        LawDocument greek = ExportFixtures.document("greek", "A * lambda^(-alpha) + B * mu_2 + Lambda * x_beta",
+            List.of("lambda", "mu_2", "Lambda", "x_beta"), List.of("eta"),
+            Map.of("all_data", new double[][] {{1, 2, 3}}));
+        String greekTex = LatexExport.document(greek);
+        assertTrue(greekTex.contains("\\mathrm{eta} = A \\cdot \\mathrm{lambda}^{-\\alpha} + B \\cdot \\mathrm{mu}_{2}"
+            + " + \\mathrm{Lambda} \\cdot x_{\\mathrm{beta}}"), greekTex);
+        assertTrue(greekTex.contains("group & $A$ & $\\alpha$ & $B$ \\\\"), greekTex);
+        for (var entry : Map.of("parallel", PARALLEL, "wide", wide, "long", long_, "nested", nested, "greek", greek)
+            .entrySet()) {
             Path tex = dir.resolve(entry.getKey() + ".tex");
             Files.writeString(tex, LatexExport.document(entry.getValue()));
             Process pdflatex = new ProcessBuilder("pdflatex", "-interaction=nonstopmode", "-halt-on-error",

@@ -108,6 +108,24 @@ class NotationTest {
     }
 
     @Test
+    void aColumnNamedLikeAGreekLetterKeepsItsNameSoItNeverReadsAsAParameter() {
+        // alpha and the Greek letters are how a paper writes fitted parameters; a data column named lambda or mu
+        // set as λ or μ would read as one, beside the parameter alpha that stays α
+        List<String> features = List.of("lambda", "mu_2", "x_beta");
+        Law law = Law.parse("A * lambda^(-alpha) + B * mu_2 + x_beta", features);
+        Notation notation = Notation.of(law, features, List.of("eta"));
+        assertEquals("\\mathrm{eta} = A \\cdot \\mathrm{lambda}^{-\\alpha} + B \\cdot \\mathrm{mu}_{2}"
+            + " + x_{\\mathrm{beta}}",
+            notation.latex());
+        assertEquals("<math><mi>lambda</mi></math>", notation.mathMlSymbol("lambda"));
+        assertEquals("<math><mi>α</mi></math>", notation.mathMlSymbol("alpha"));
+        assertFalse(notation.mathMl().contains("λ") || notation.mathMl().contains("η"), notation.mathMl());
+        // the names are spelt out as they are, so the legend need not explain them
+        assertEquals(List.of(false, false, false, false),
+            notation.legend().stream().map(Notation.LegendEntry::abbreviates).toList());
+    }
+
+    @Test
     void legendNamesEveryFeatureAndTheTarget() {
         Law law = Law.parse("A / num_params^alpha + x", List.of("num_params", "x"));
         List<Notation.LegendEntry> legend = Notation.of(law, law.variables(), List.of("sft_loss")).legend();

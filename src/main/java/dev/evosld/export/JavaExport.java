@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code TARGETS} order, and {@code predict(group, target, variables...)} gives one.
  *
  * <p>The code evaluates the same expression tree in the same order as the engine, with the parameters as
- * {@link Double#toString} literals (which read back to the same doubles), so it reproduces the engine's
+ * {@link Double#toString} literals (which read back to the same doubles), or for many groups the same text in
+ * string constants ({@link JavaTextTable}), so it reproduces the engine's
  * predictions up to the few ulps by which {@code Math.pow} differs from the engine's
  * {@code exp(p * log(x))}.
  */
@@ -39,7 +40,7 @@ public final class JavaExport {
      * {@code toString} would make the record's accessor clash with {@code Object.toString()}.
      */
     private static final Set<String> GENERATED = Set.of(
-        "Math", "Map", "HashMap", "List", "String", "Params", "PARAMETERS", "TARGETS", "predict", "formula",
+        "Math", "Map", "HashMap", "List", "String", "Double", "Integer", "StringBuilder", "Params", "PARAMETERS", "TARGETS", "predict", "formula",
         "params", "fitted", "group", "target", "out", "t", "toString", "hashCode", "equals", "getClass", "notify",
         "notifyAll", "wait", "clone", "finalize");
     /**
@@ -48,6 +49,11 @@ public final class JavaExport {
      * method stays well under the 64 KB limit.
      */
     private static final int VALUES_PER_METHOD = 1500;
+    /**
+     * Values and group names up to which the table is written as literals, two constant-pool entries each: about
+     * 40,000 of the class file's 65535 entries. Larger tables are text ({@link JavaTextTable}).
+     */
+    static final int LITERAL_TABLE_LIMIT = 20_000;
     static final SourceExpression.Dialect DIALECT = new SourceExpression.Dialect(
         Double::toString,
         Set.of(Operator.ADD, Operator.SUB, Operator.MUL, Operator.DIV),
@@ -162,7 +168,12 @@ public final class JavaExport {
         String type = single ? "Map<String, Params>" : "Map<String, List<Params>>";
         out.append("    public static final ").append(type).append(" PARAMETERS = parameters();\n\n");
         out.append("    private ").append(className).append("() {\n    }\n\n");
-        table(out, parameters, type);
+        int groups = parameters.groups().size();
+        if ((long) groups * (1 + targets.size() * law.parameters().size()) <= LITERAL_TABLE_LIMIT) {
+            table(out, parameters, type);
+        } else {
+            JavaTextTable.write(out, parameters, type);
+        }
         if (single) {
             out.append("    /**\n     * Predicts {@code ").append(javadoc(targets.getFirst())).append("} for a run of a group.\n");
             out.append("     *\n     * @throws IllegalArgumentException if the group has no fitted parameters\n     */\n");

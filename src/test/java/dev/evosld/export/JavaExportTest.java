@@ -106,6 +106,89 @@ class JavaExportTest {
     }
 
     @Test
+    void compilesTheTableOfTenThousandGroupsBitForBit() throws Exception {
+        // 10,000 groups × 6 parameters: a literal per value takes two of the class file's 65535 constant-pool
+        // entries and a group name another two, so the table outgrew the pool at about 4,500 groups
+        String formula = "E + A * x^alpha + B * y^beta + k";
+        List<String> features = List.of("x", "y");
+        Law law = Law.parse(formula, features);
+        double[] awkward = {-0.0, 0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL,
+            Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE, -Double.MAX_VALUE, 1.0 / 3, -1e-300, 1e22, 0.1};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        List<Group> groups = new ArrayList<>();
+        for (int g = 0; g < 10_000; g++) {
+            double s = 1 + g * 1e-4;
+            double[] row = {1.5 * s, 400 * s, -0.3 * s, 300 * s, -0.25 * s, 0.01 * s};
+            if (g % 97 == 0) {
+                // any bits at all, and the values that text loses most easily, where predict never looks
+                for (int k = 0; k < row.length; k++) {
+                    double bits = Double.longBitsToDouble(random.nextLong());
+                    row[k] = Double.isFinite(bits) ? bits : awkward[(g + k) % awkward.length];
+                }
+                row[g % row.length] = awkward[g / 97 % awkward.length];
+            }
+            // names that a length, a colon, a space or a line break inside them must not cut short
+            String name = g % 1000 == 1 ? "12:3 mo\ndel " + g + "\n模型\uD83D\uDE00 \"q\"" : "model-" + g;
+            values.put(name, new double[][] {row});
+            if (g % 97 != 0) {
+                groups.add(Group.of(name, new double[][] {{1e7 * s, 3e8}, {1e9, 2e10 * s}}, new double[][] {{0, 0}}));
+            }
+        }
+        Table table = new Table(features, List.of("loss"), groups);
+        LawDocument document = ExportFixtures.document("huge", formula, features, List.of("loss"), values);
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"), values);
+        try (URLClassLoader loader = compile(Map.of("HugeLaw", JavaExport.source(document, "HugeLaw")))) {
+            Class<?> exported = loader.loadClass("HugeLaw");
+            Map<?, ?> table_ = (Map<?, ?>) exported.getField("PARAMETERS").get(null);
+            assertEquals(values.keySet(), table_.keySet());
+            Class<?> params = loader.loadClass("HugeLaw$Params");
+            var components = params.getRecordComponents();
+            for (Map.Entry<String, double[][]> entry : values.entrySet()) {
+                Object fitted = table_.get(entry.getKey());
+                for (int k = 0; k < components.length; k++) {
+                    double value = (Double) components[k].getAccessor().invoke(fitted);
+                    assertEquals(Double.doubleToRawLongBits(entry.getValue()[0][k]), Double.doubleToRawLongBits(value),
+                        entry.getKey() + " " + components[k].getName() + ": " + entry.getValue()[0][k] + " read as " + value);
+                }
+            }
+            check(exported, law, table, Predictions.of(law, table, parameters));
+        }
+    }
+
+    @Test
+    void writesATableOfManyGroupsAndTargetsAsTextAndAFewAsLiterals() throws Exception {
+        String formula = "c + k * exp(t1 * x)";
+        List<String> features = List.of("x");
+        List<String> targets = List.of("l1", "l2", "l3");
+        Law law = Law.parse(formula, features);
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        List<Group> groups = new ArrayList<>();
+        for (int g = 0; g < 3000; g++) {
+            double[][] perTarget = new double[targets.size()][];
+            for (int t = 0; t < targets.size(); t++) {
+                perTarget[t] = new double[] {1.5 + g * 1e-4 + t, 0.5 * (t + 1), -1e-3 * (g + 1)};
+            }
+            String name = "('org/model-" + g + "', 'flan')";
+            values.put(name, perTarget);
+            groups.add(Group.of(name, new double[][] {{1, 10, 100}}, new double[][] {{0, 0, 0}, {0, 0, 0}, {0, 0, 0}}));
+        }
+        Table table = new Table(features, targets, groups);
+        LawDocument document = ExportFixtures.document("many", formula, features, targets, values);
+        String source = JavaExport.source(document, "ManyTargetsLaw");
+        assertTrue(source.contains("\n            + \"23:('org/model-0', 'flan') 1.5 0.5 -0.001 2.5 1.0 -0.001 3.5 1.5 -0.001\\n\"\n"),
+            source.substring(0, 3000));
+        try (URLClassLoader loader = compile(Map.of("ManyTargetsLaw", source))) {
+            check(loader.loadClass("ManyTargetsLaw"), law, table,
+                Predictions.of(law, table, ParameterSet.of(law.parameters(), targets, values)));
+        }
+        // a table well inside the constant pool keeps a literal per value
+        LawDocument few = ExportFixtures.document("few", formula, features, targets,
+            Map.of("pile", values.values().iterator().next()));
+        assertTrue(JavaExport.source(few, "FewLaw").contains("new Params(1.5, 0.5, -0.001)"));
+    }
+
+    @Test
     void takesTheVariablesByNameNotByWhereTheLawFirstUsesThem() throws Exception {
         LawDocument document = ExportFixtures.document("t", "a * y + x", List.of("x", "y"), List.of("z"),
             Map.of("g", new double[][] {{10}}));

@@ -208,12 +208,17 @@ final class TableReader {
     /**
      * Refuses a group name holding a character that does not show: a byte order mark left by joining two files or
      * a zero-width space pasted from a web page would make a group of its own beside the one it looks like, fitted
-     * apart and silently. Spaces show (a no-break space as any other), and so does a line break in a quoted name.
+     * apart and silently. Spaces show (a no-break space as any other). A line break in a quoted name shows, but is
+     * refused too: every message, progress line and table that names a group is one line.
      */
     private static void requireVisible(String group, String source, int line, String column) {
+        if (group.indexOf('\n') >= 0 || group.indexOf('\r') >= 0) {
+            throw new DataException(source + ":" + line + ": column " + MessageText.quote(column) + ": "
+                + MessageText.quote(group) + " holds a line break; a group name must fit on one line, as the messages"
+                + " and tables that name it do, so join its lines");
+        }
         group.codePoints()
-            .filter(c -> InvisibleCharacters.is(c) && c != '\n' && c != '\r'
-                && Character.getType(c) != Character.SPACE_SEPARATOR)
+            .filter(c -> InvisibleCharacters.is(c) && Character.getType(c) != Character.SPACE_SEPARATOR)
             .findFirst()
             .ifPresent(c -> {
                 throw new DataException(source + ":" + line + ": column " + MessageText.quote(column) + ": "

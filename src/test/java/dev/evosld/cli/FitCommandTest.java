@@ -270,6 +270,18 @@ class FitCommandTest {
             + " as many runs per group as parameters)", run);
     }
 
+    @Test
+    void aGroupNameHoldingALineBreakIsRefusedInOneLineBeforeAMessageCouldBreakOnIt() throws Exception {
+        // the group would fail the fit as above, and the message naming it would run over two lines
+        Path broken = dir.resolve("broken.csv");
+        java.nio.file.Files.writeString(broken, "g,N,loss\na,1e6,3.1\na,1e7,2.6\na,1e8,2.3\n\"b\nv2\",1e6,3.2\n"
+            + "\"b\nv2\",1e7,2.7\n");
+        CliRun run = CliRun.of("fit", "--data", broken.toString(), "--features", "N", "--target", "loss", "--group", "g",
+            "--law", "E + A*N^-a");
+        assertOneLineError(broken + ":5: column 'g': 'b\\nv2' holds a line break; a group name must fit on one line,"
+            + " as the messages and tables that name it do, so join its lines", run);
+    }
+
     static void assertOneLineError(String expected, CliRun run) {
         assertOneLineError(1, expected, run);
     }

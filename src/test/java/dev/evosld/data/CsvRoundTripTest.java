@@ -25,7 +25,7 @@ import org.quicktheories.core.Gen;
 
 /**
  * Writing a random table as CSV and reading it back gives the same groups (their names without surrounding blanks)
- * and bit-identical doubles.
+ * and bit-identical doubles, whatever quoted line breaks the other cells hold.
  */
 class CsvRoundTripTest {
     private static final int MAX_COLUMNS = 5;
@@ -55,7 +55,8 @@ class CsvRoundTripTest {
     }
 
     private static Gen<String> groupNames() {
-        Gen<Character> chars = arbitrary().pick('a', 'B', '7', ',', '"', '\'', ' ', '(', ')', '/', '\n', '\r', 'é', '\u00a0');
+        // a line break is refused in a group name (TableReaderTest), so the ignored column holds them
+        Gen<Character> chars = arbitrary().pick('a', 'B', '7', ',', '"', '\'', ' ', '(', ')', '/', 'é', '\u00a0');
         // blanks around a name are padding, so a name must hold more than blanks
         return lists().of(chars).ofSizeBetween(1, 10)
             .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()))
@@ -100,7 +101,11 @@ class CsvRoundTripTest {
                 } else if (column.startsWith("t")) {
                     value = Double.toString(row.values().get(MAX_COLUMNS - 1 - Integer.parseInt(column.substring(1))));
                 } else {
-                    value = "x";
+                    value = switch (format.nextInt(3)) {
+                        case 0 -> "x";
+                        case 1 -> "two\nlines, \"quoted\"";
+                        default -> "\r\nx\r";
+                    };
                 }
                 fields.add(field(value, quoteAll));
             }

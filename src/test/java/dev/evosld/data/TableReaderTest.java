@@ -118,8 +118,10 @@ class TableReaderTest {
     }
 
     @Test
-    void errorLinesArePhysicalAfterAMultiLineGroupName() {
-        assertEquals("t.csv:4: column 'x': not a number: 'oops'", error("group,x,y,loss\n\"a\nb\",1,2,3\nc,oops,2,3\n"));
+    void errorLinesArePhysicalAfterAMultiLineCell() {
+        // a group name may not hold a line break, but a column EvoSLD does not read may
+        assertEquals("t.csv:4: column 'x': not a number: 'oops'",
+            error("group,x,y,loss,notes\na,1,2,3,\"two\nlines\"\nc,oops,2,3,\n"));
     }
 
     @Test
@@ -154,6 +156,15 @@ class TableReaderTest {
         assertEquals("t.csv:3: column 'group': " + MessageText.quote(name) + " holds a character that does not show"
             + String.format(" (U+%04X), so it would name a group apart from the one it looks like", hidden),
             error("group,x,y,loss\na,1,2,3\n" + name + ",2,3,4\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\nb", "a\r\nb", "a\rb", " a\n b "})
+    void aGroupNameHoldingALineBreakIsRefusedSinceMessagesNameAGroupOnOneLine(String name) {
+        // a quoted cell may hold a line break; the record starts on line 3, whatever lines it spans
+        assertEquals("t.csv:3: column 'group': " + MessageText.quote(name.strip()) + " holds a line break; a group name"
+            + " must fit on one line, as the messages and tables that name it do, so join its lines",
+            error("group,x,y,loss\na,1,2,3\n\"" + name + "\",2,3,4\nb,1,2,3\n"));
     }
 
     @Test

@@ -71,7 +71,7 @@ public record TaskData(TaskConfig config, Train train, Optional<Test> test) {
             config.featureNames(), config.targets()).requireTargetsWithin(config.targetRange());
         Train train = new Train(trainRows.table());
         requireTrainRows(testRows, train, "in " + trainRows.source());
-        return new TaskData(config, train, new Test(testRows.table()));
+        return new TaskData(config, train.requireVaryingTargets(trainRows.source()), new Test(testRows.table()));
     }
 
     /** Fails on the first test row whose group has no train rows, naming its line. */

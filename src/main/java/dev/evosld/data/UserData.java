@@ -227,11 +227,12 @@ public record UserData(
                 TableReader.Rows testRows = TableReader.read(file.test(), groupColumn, features, targets)
                     .requireTargetsWithin(targetRange);
                 TaskData.requireTrainRows(testRows, train, "in " + data);
-                yield new TaskData(chosenConfig(axes, train), train, new Test(testRows.table()));
+                yield new TaskData(chosenConfig(axes, train), train.requireVaryingTargets(rows.source()),
+                    new Test(testRows.table()));
             }
             case NoTest none -> {
                 Train train = new Train(rows.table());
-                yield new TaskData(chosenConfig(axes, train), train, Optional.empty());
+                yield new TaskData(chosenConfig(axes, train), train.requireVaryingTargets(rows.source()), Optional.empty());
             }
         };
     }
@@ -328,6 +329,7 @@ public record UserData(
                     + " has only test rows under split rule " + rule + ", so no law can be fitted to it");
             }
         }
-        return new TaskData(chosenConfig(List.of(rule.column()), train), train, new Test(rows.table(isTest)));
+        return new TaskData(chosenConfig(List.of(rule.column()), train), train.requireVaryingTargets(rows.source()),
+            new Test(rows.table(isTest)));
     }
 }

@@ -356,14 +356,24 @@ class DiscoverCommandTest {
     }
 
     @Test
-    void plainCausesOfNoValidationAreNamed() throws Exception {
+    void aTargetOfOneValueInEveryTrainRunIsRefusedLikeFitAndEvalRefuseIt() throws Exception {
         Path constant = dir.resolve("constant.csv");
         Files.writeString(constant, "g,N,loss\na,1,3\na,2,3\na,3,3\na,4,3\na,5,3\n");
+        CliRun run = CliRun.of("discover", "--data", constant.toString(), "--features", "N", "--target", "loss",
+            "--group", "g", "--generations", "2", "--population", "8", "--restarts", "1", "--no-llm", "--out",
+            dir.resolve("constant").toString());
+        assertEquals(1, run.exit(), run.err());
+        assertEquals("evosld: " + constant + ": target 'loss' is 3.0 in every train run, so there is nothing for a law"
+            + " to explain (R² would be undefined)", run.errorLines().getLast(), run.err());
+        assertFalse(Files.exists(dir.resolve("constant")), "no run directory is left behind");
+    }
+
+    @Test
+    void plainCausesOfNoValidationAreNamed() throws Exception {
         Path single = dir.resolve("single.csv");
         Files.writeString(single, "g,N,loss\na,1,3\nb,2,2\nc,3,1.5\n");
-        for (var file : java.util.Map.of(constant, "target 'loss' is 3.0 in every run, so there is nothing for a law to"
-            + " explain", single, "no group has more than 1 run, and a law is fitted to each group's own runs: judging"
-            + " it needs 2 to fit on and two to hold out").entrySet()) {
+        for (var file : java.util.Map.of(single, "no group has more than 1 run, and a law is fitted to each group's own"
+            + " runs: judging it needs 2 to fit on and two to hold out").entrySet()) {
             CliRun run = CliRun.of("discover", "--data", file.getKey().toString(), "--features", "N", "--target",
                 "loss", "--group", "g", "--generations", "2", "--population", "8", "--restarts", "1", "--no-llm",
                 "--out", dir.resolve("plain-" + file.getKey().getFileName()).toString());

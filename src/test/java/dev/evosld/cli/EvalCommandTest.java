@@ -57,6 +57,23 @@ class EvalCommandTest {
     }
 
     @Test
+    void aTargetOfOneValueInEveryTrainRunIsRefusedAsFitAndDiscoverRefuseIt() throws Exception {
+        Path constant = dir.resolve("constant.csv");
+        Files.writeString(constant, "N,loss\n1,3\n2,3\n4,3\n");
+        Path params = Files.writeString(dir.resolve("constant.json"), "{\"all\": {\"E\": 3}}");
+        for (List<String> extra : List.of(List.<String>of(), List.of("--json"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("eval", "--data", constant.toString(), "--features",
+                "N", "--target", "loss", "--law", "E", "--params", params.toString()));
+            args.addAll(extra);
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(1, run.exit(), run.err());
+            assertEquals(List.of("evosld: " + constant + ": target 'loss' is 3.0 in every train run, so there is nothing"
+                + " for a law to explain (R² would be undefined)"), run.errorLines(), run.err());
+            assertEquals("", run.out());
+        }
+    }
+
+    @Test
     void optionsThatJudgeLawsAreRefusedSinceEvalDoesNotValidate() throws Exception {
         String[][] judging = {{"--holdout", "folds=5"}, {"--scale-axis", "D"}, {"--trend", "group_mean"},
             {"--falls-with", "N"}, {"--budget", "3"}};

@@ -282,6 +282,30 @@ class FitCommandTest {
             + " as the messages and tables that name it do, so join its lines", run);
     }
 
+    @Test
+    void aTargetOfOneValueInEveryTrainRunIsRefusedAsDiscoverRefusesIt() throws Exception {
+        // a law can fit a constant exactly, but R² divides by its spread of 0: the user most likely named a wrong column
+        Path constant = dir.resolve("constant.csv");
+        java.nio.file.Files.writeString(constant, "g,N,loss\na,1,3\na,2,3\na,4,3\nb,1,3\nb,2,3\nb,4,3\n");
+        Path out = dir.resolve("constant-run");
+        for (String[] extra : new String[][] {{}, {"--json"}}) {
+            List<String> args = new ArrayList<>(List.of("fit", "--data", constant.toString(), "--features", "N",
+                "--target", "loss", "--group", "g", "--law", "E + A*N^-a", "--out", out.toString()));
+            args.addAll(List.of(extra));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertOneLineError(constant + ": target 'loss' is 3.0 in every train run, so there is nothing for a law to"
+                + " explain (R² would be undefined)", run);
+            assertFalse(java.nio.file.Files.exists(out.resolve("law.json")), "no run to predict from");
+        }
+        assertOneLineError(out + ": no such run directory", CliRun.of("predict", "--run", out.toString(), "--at", "N=8"));
+        // a test split leaves train constant: the same
+        Path split = dir.resolve("constant-train.csv");
+        java.nio.file.Files.writeString(split, "N,loss\n1,3\n2,3\n4,3\n8,2.5\n");
+        assertOneLineError(split + ": target 'loss' is 3.0 in every train run, so there is nothing for a law to explain"
+            + " (R² would be undefined)", CliRun.of("fit", "--data", split.toString(), "--features", "N", "--target",
+            "loss", "--test-above", "N=4", "--law", "E"));
+    }
+
     static void assertOneLineError(String expected, CliRun run) {
         assertOneLineError(1, expected, run);
     }

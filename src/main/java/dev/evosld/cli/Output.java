@@ -25,11 +25,14 @@ final class Output {
         out.flush();
     }
 
-    /** Puts an R² into a JSON document: the number under {@code key}, or null and the reason under {@code key_failure}. */
+    /**
+     * Puts an R² into a JSON document: the number under {@code key}, or null and the reason under {@code key_failure},
+     * or under {@code key_undefined} when the actual values do not vary, which is no failure of the law.
+     */
     static void putR2(Map<String, Object> document, String key, R2 r2) {
         document.put(key, r2.isFailure() ? null : r2.value());
         if (r2.isFailure()) {
-            document.put(key + "_failure", r2.failure());
+            document.put(key + (r2.undefined() ? "_undefined" : "_failure"), r2.failure());
         }
     }
 
@@ -49,7 +52,7 @@ final class Output {
     }
 
     static String r2(R2 r2) {
-        return r2.isFailure() ? "failed (" + r2.failure() + ")" : R2.text(r2.value());
+        return r2.toString();
     }
 
     /**

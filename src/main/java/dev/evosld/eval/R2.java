@@ -9,27 +9,38 @@ import java.util.stream.IntStream;
  * SLDBench's coefficient of determination: for each target column, NMSE = MSE / Var(actual) with the
  * population variance, and R² = 1 − mean NMSE over the target columns. The predictions of all groups
  * are concatenated before the means are taken. A NaN or infinite prediction makes the whole score a
- * failure, which is reported as such and never as a number.
+ * failure, which is reported as such and never as a number. Actual values that do not vary (a single test run, say)
+ * leave R² undefined: there is no score either, but the law failed nothing.
  *
  * @param value the R², or NaN when {@code failure} is set
  * @param failure why there is no score, or null
+ * @param undefined whether there is no score because the actual values do not vary, rather than because of the law
  */
-public record R2(double value, String failure) {
+public record R2(double value, String failure, boolean undefined) {
 
     public R2 {
         if ((failure == null) == Double.isNaN(value)) {
             throw new IllegalArgumentException("exactly one of a finite value and a failure: " + value + ", " + failure);
         }
+        if (undefined && failure == null) {
+            throw new IllegalArgumentException("an undefined R² needs its reason");
+        }
     }
 
     public static R2 of(double value) {
-        return new R2(value, null);
+        return new R2(value, null, false);
     }
 
     public static R2 failed(String failure) {
-        return new R2(Double.NaN, Objects.requireNonNull(failure));
+        return new R2(Double.NaN, Objects.requireNonNull(failure), false);
     }
 
+    /** No score because the actual values do not vary: R² would divide by their spread of 0. */
+    public static R2 undefined(String why) {
+        return new R2(Double.NaN, Objects.requireNonNull(why), true);
+    }
+
+    /** Whether there is no score, for either reason ({@link #undefined()} tells which). */
     public boolean isFailure() {
         return failure != null;
     }
@@ -85,7 +96,8 @@ public record R2(double value, String failure) {
                 mse += (y[r] - f[r]) * (y[r] - f[r]);
             }
             if (variance == 0) {
-                return failed(labels.get(t) + " is constant, so R² is undefined");
+                return undefined(labels.get(t) + (y.length == 1 ? " has a single run scored"
+                    : " is " + y[0] + " in all " + y.length + " runs scored") + ", and R² needs runs that differ");
             }
             nmseSum += mse / variance;
         }
@@ -103,6 +115,6 @@ public record R2(double value, String failure) {
 
     @Override
     public String toString() {
-        return failure == null ? text(value) : "failed (" + failure + ")";
+        return failure == null ? text(value) : (undefined ? "undefined (" : "failed (") + failure + ")";
     }
 }

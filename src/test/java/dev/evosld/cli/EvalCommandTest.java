@@ -74,6 +74,26 @@ class EvalCommandTest {
     }
 
     @Test
+    void aTestSplitWhoseTargetIsOneValueHasAnUndefinedTestR2NotAFailedOne() throws Exception {
+        Path train = Files.writeString(dir.resolve("sizes.csv"), "N,loss\n1,3\n2,2.5\n4,2.25\n");
+        Path test = Files.writeString(dir.resolve("next.csv"), "N,loss\n8,2\n16,2\n");
+        Path params = Files.writeString(dir.resolve("sizes.json"), "{\"all\": {\"E\": 2, \"A\": 1}}");
+        List<String> args = new java.util.ArrayList<>(List.of("eval", "--data", train.toString(), "--test",
+            test.toString(), "--features", "N", "--target", "loss", "--law", "E + A/N", "--params", params.toString()));
+        CliRun text = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, text.exit(), text.err());
+        assertEquals("test R²:  undefined (target 'loss' is 2.0 in all 2 runs scored, and R² needs runs that differ)",
+            text.out().lines().toList().get(3), text.out());
+        args.add("--json");
+        CliRun json = CliRun.of(args.toArray(String[]::new));
+        JsonNode document = Json.mapper().readTree(json.out());
+        assertTrue(document.get("test_r2").isNull(), json.out());
+        assertFalse(document.has("test_r2_failure"), json.out());
+        assertEquals("target 'loss' is 2.0 in all 2 runs scored, and R² needs runs that differ",
+            document.get("test_r2_undefined").stringValue(), json.out());
+    }
+
+    @Test
     void optionsThatJudgeLawsAreRefusedSinceEvalDoesNotValidate() throws Exception {
         String[][] judging = {{"--holdout", "folds=5"}, {"--scale-axis", "D"}, {"--trend", "group_mean"},
             {"--falls-with", "N"}, {"--budget", "3"}};

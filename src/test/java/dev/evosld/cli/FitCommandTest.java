@@ -115,6 +115,31 @@ class FitCommandTest {
     }
 
     @Test
+    void aTestSplitOfOneRunHasAnUndefinedTestR2NotAFailedOneAndKeepsItsMiss() throws Exception {
+        // the next, larger run as the test: the law did not fail on it, R² cannot grade a single run
+        Path train = dir.resolve("sizes.csv");
+        java.nio.file.Files.writeString(train, "N,loss\n1,3.0\n2,2.5\n4,2.2\n8,2.1\n16,2.05\n32,2.02\n");
+        Path next = dir.resolve("next.csv");
+        java.nio.file.Files.writeString(next, "N,loss\n64,2.01\n");
+        List<String> args = new ArrayList<>(List.of("fit", "--data", train.toString(), "--test", next.toString(),
+            "--features", "N", "--target", "loss", "--law", "E + A*N^-a", "--starts", "4"));
+        CliRun text = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, text.exit(), text.err());
+        String line = text.out().lines().filter(l -> l.startsWith("test R²:")).findFirst().orElseThrow();
+        assertTrue(line.startsWith("test R²:    undefined (target 'loss' has a single run scored, and R² needs runs"
+            + " that differ) (missed by "), text.out());
+        args.add("--json");
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertTrue(json.get("test_r2").isNull(), run.out());
+        assertFalse(json.has("test_r2_failure"), "nothing failed: " + run.out());
+        assertEquals("target 'loss' has a single run scored, and R² needs runs that differ",
+            json.get("test_r2_undefined").stringValue(), run.out());
+        assertTrue(json.get("test_rmse").get("loss").doubleValue() < 0.05, run.out());
+    }
+
+    @Test
     void theJsonHoldoutIsTheCrossValidationUsedWhenNoHoldoutAlongTheAxisLeftEnoughRuns() throws Exception {
         // train keeps N = 1e7 and 3e7 only: holding out the top leaves one size to fit on, so 5 folds are used
         List<String> args = List.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group",

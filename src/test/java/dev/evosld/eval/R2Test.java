@@ -1,6 +1,7 @@
 package dev.evosld.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -46,14 +47,22 @@ class R2Test {
         assertEquals("prediction 1 of target 0 is NaN", r2.failure());
         assertEquals("prediction 1 of target 'loss' is NaN",
             R2.score(List.of("loss"), List.of(new double[] {1, 2, 3}), List.of(new double[] {1, Double.NaN, 3})).failure());
-        assertEquals("target 'y' is constant, so R² is undefined",
+        assertEquals("target 'y' is 1.0 in all 2 runs scored, and R² needs runs that differ",
             R2.score(List.of("y"), List.of(new double[] {1, 1}), List.of(new double[] {1, 2})).failure());
         assertTrue(R2.score(List.of(new double[] {1, 2}), List.of(new double[] {1, Double.POSITIVE_INFINITY})).isFailure());
     }
 
     @Test
-    void aConstantTargetHasNoR2() {
-        assertTrue(R2.score(List.of(new double[] {1, 1}), List.of(new double[] {1, 1})).isFailure());
+    void aConstantTargetHasNoR2AndSaysItIsUndefinedNotFailed() {
+        R2 constant = R2.score(List.of(new double[] {1, 1}), List.of(new double[] {1, 1}));
+        assertTrue(constant.isFailure());
+        assertTrue(constant.undefined());
+        assertEquals("undefined (target 0 is 1.0 in all 2 runs scored, and R² needs runs that differ)", constant.toString());
+        assertEquals("undefined (target 'y' has a single run scored, and R² needs runs that differ)",
+            R2.score(List.of("y"), List.of(new double[] {1}), List.of(new double[] {2})).toString());
+        R2 nonFinite = R2.score(List.of(new double[] {1, 2}), List.of(new double[] {1, Double.NaN}));
+        assertFalse(nonFinite.undefined());
+        assertEquals("failed (prediction 1 of target 0 is NaN)", nonFinite.toString());
     }
 
     @Test

@@ -41,9 +41,9 @@ final class EvalCommand implements Callable<Integer> {
         description = "The law in EvoSLD's law language, or 'human' for the task's human-designed law.")
     String law;
 
-    @Option(names = "--params", required = true, paramLabel = "JSON",
+    @Option(names = "--params", paramLabel = "JSON",
         description = "Parameter values: {group: {name: value}} ({group: {target: {name: value}}} for several targets),"
-            + " or a run's law.json.")
+            + " or a run's law.json. Not needed for a law without parameters.")
     Path params;
 
     @Option(names = "--json", description = "Print one JSON document.")
@@ -65,15 +65,13 @@ final class EvalCommand implements Callable<Integer> {
         }
         TaskData data = task.load();
         Law parsed = LawSource.resolve(law, data.config(), task.otherColumns());
-        Map<String, ?> given = readJson(params);
-        // a run's law.json holds the values under "parameters", beside the law they belong to
-        if (given.containsKey("law") && given.get("parameters") instanceof Map<?, ?> recorded) {
-            requireFeaturesOf(given, data.config());
-            requireSameLaw(given.get("law"), parsed, data.config().featureNames());
-            given = asValues(recorded);
+        if (params == null && parsed.parameterCount() > 0) {
+            throw new UsageException("--params is needed: the law's parameters (" + String.join(", ", parsed.parameters())
+                + ") take a value per group, given as {group: {name: value}} in a JSON file or by a run's law.json");
         }
-        ParameterSet parameters = ParameterSet.fromMap(given, parsed.parameters(), data.config().targets(),
-            params.toString());
+        ParameterSet given = params == null ? null : givenParameters(parsed, data);
+        // a law without parameters predicts alike for every group, so a file need not list any
+        ParameterSet parameters = parsed.parameterCount() == 0 ? noParameters(data) : given;
         requireEveryGroup(parameters, data);
         LawSource.constantNote(parsed, data.config()).ifPresent(spec.commandLine().getErr()::println);
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
@@ -107,6 +105,27 @@ final class EvalCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** The values of the --params file, checked against the law: a run's law.json must be of that very law. */
+    private ParameterSet givenParameters(Law parsed, TaskData data) {
+        Map<String, ?> given = readJson(params);
+        // a run's law.json holds the values under "parameters", beside the law they belong to
+        if (given.containsKey("law") && given.get("parameters") instanceof Map<?, ?> recorded) {
+            requireFeaturesOf(given, data.config());
+            requireSameLaw(given.get("law"), parsed, data.config().featureNames());
+            given = asValues(recorded);
+        }
+        return ParameterSet.fromMap(given, parsed.parameters(), data.config().targets(), params.toString());
+    }
+
+    /** The values of a law without parameters: none, for each group of the data. */
+    private static ParameterSet noParameters(TaskData data) {
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        for (Group group : data.train().table().groups()) {
+            values.put(group.name(), new double[data.config().targets().size()][0]);
+        }
+        return ParameterSet.of(List.of(), data.config().targets(), values);
     }
 
     /**

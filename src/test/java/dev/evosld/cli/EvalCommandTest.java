@@ -94,6 +94,39 @@ class EvalCommandTest {
     }
 
     @Test
+    void aLawWithoutParametersIsScoredWithoutAParametersFile() throws Exception {
+        Path csv = CliRun.userRuns(dir);
+        List<String> args = List.of("eval", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--law", "1.7 + 400 / N^0.3 + 300 / D^0.28", "--json");
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exit(), run.err());
+        // the generating law of the dense family, exact there but for the CSV's ten decimals
+        JsonNode dense = Json.mapper().readTree(run.out()).get("groups").get(0);
+        assertEquals("dense", dense.get("group").stringValue());
+        assertEquals(0, dense.get("train_rmse").doubleValue(), 1e-10, run.out());
+        // nor does an empty file, or one with an empty object per group, stand in the way
+        for (String values : List.of("{}", "{\"dense\": {}, \"moe, \\\"sparse\\\"\": {}}")) {
+            Path params = Files.writeString(dir.resolve("none.json"), values);
+            List<String> given = new java.util.ArrayList<>(args);
+            given.addAll(List.of("--params", params.toString()));
+            CliRun withFile = CliRun.of(given.toArray(String[]::new));
+            assertEquals(0, withFile.exit(), values + ": " + withFile.err());
+            assertEquals(run.out(), withFile.out());
+        }
+    }
+
+    @Test
+    void aLawWithParametersAndNoParametersFileIsAUsageErrorNamingThem() throws Exception {
+        Path csv = CliRun.userRuns(dir);
+        CliRun run = CliRun.of("eval", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group",
+            "family", "--law", "E + A / N^a + 300 / D^0.28");
+        assertEquals(2, run.exit(), run.err());
+        assertEquals(List.of("evosld: --params is needed: the law's parameters (E, A, a) take a value per group, given"
+            + " as {group: {name: value}} in a JSON file or by a run's law.json (see: evosld eval --help)"),
+            run.allErrorLines());
+    }
+
+    @Test
     void optionsThatJudgeLawsAreRefusedSinceEvalDoesNotValidate() throws Exception {
         String[][] judging = {{"--holdout", "folds=5"}, {"--scale-axis", "D"}, {"--trend", "group_mean"},
             {"--falls-with", "N"}, {"--budget", "3"}};

@@ -116,7 +116,29 @@ final class EvalCommand implements Callable<Integer> {
             requireSameLaw(given.get("law"), parsed, data.config().featureNames());
             given = asValues(recorded);
         }
+        requireGroupsAtTop(given, parsed, data);
         return ParameterSet.fromMap(given, parsed.parameters(), data.config().targets(), params.toString());
+    }
+
+    /**
+     * Refuses a file that gives the values without their groups ({@code {"E": 2}}), as a user of one group of runs
+     * may well write it, with the layout it needs in that user's own names.
+     */
+    private void requireGroupsAtTop(Map<String, ?> given, Law parsed, TaskData data) {
+        List<String> groups = data.train().table().groups().stream().map(Group::name).toList();
+        for (String key : given.keySet()) {
+            if (parsed.parameters().contains(key) && !groups.contains(key)) {
+                String values = "{" + parsed.parameters().stream().map(name -> jsonString(name) + ": ...")
+                    .collect(Collectors.joining(", ")) + "}";
+                List<String> targets = data.config().targets();
+                String perGroup = targets.size() == 1 ? values : "{" + jsonString(targets.getFirst()) + ": " + values
+                    + ", ...}";
+                throw new EvosldException(params + ": '" + key + "' is a parameter of the law, not a group: the file"
+                    + " gives each group its values, here {" + jsonString(groups.getFirst()) + ": " + perGroup
+                    + (groups.size() > 1 ? ", ...}" : "}")
+                    + (task.isUngrouped() ? " (runs without --group form one group, '" + groups.getFirst() + "')" : ""));
+            }
+        }
     }
 
     /** The values of a law without parameters: none, for each group of the data. */
@@ -165,6 +187,10 @@ final class EvalCommand implements Callable<Integer> {
             throw new UsageException(params + " holds the parameters of " + theirs + ", not of the law given ("
                 + parsed + "); give that law as --law");
         }
+    }
+
+    private static String jsonString(String text) {
+        return Json.mapper().writeValueAsString(text);
     }
 
     private static String format(Object value) {

@@ -253,6 +253,11 @@ final class TaskOptions {
         return source != null;
     }
 
+    /** Whether the runs are a user's CSV read without --group, so that they form a single group. */
+    boolean isUngrouped() {
+        return !isBenchmarkTask() && source.user.group == null;
+    }
+
     /** Whether a benchmark task (rather than user data) was chosen. */
     boolean isBenchmarkTask() {
         return source().task != null;

@@ -127,6 +127,18 @@ class EvalCommandTest {
     }
 
     @Test
+    void aParametersFileWithoutItsGroupsSaysHowTheFileIsLaidOut() throws Exception {
+        Path csv = Files.writeString(dir.resolve("sizes.csv"), "N,loss\n1,3\n2,2.5\n4,2.25\n");
+        Path flat = Files.writeString(dir.resolve("flat.json"), "{\"E\": 2, \"A\": 1}");
+        CliRun run = CliRun.of("eval", "--data", csv.toString(), "--features", "N", "--target", "loss", "--law",
+            "E + A/N", "--params", flat.toString());
+        assertEquals(1, run.exit(), run.err());
+        assertEquals(List.of("evosld: " + flat + ": 'E' is a parameter of the law, not a group: the file gives each"
+            + " group its values, here {\"all\": {\"E\": ..., \"A\": ...}} (runs without --group form one group, 'all')"),
+            run.allErrorLines());
+    }
+
+    @Test
     void optionsThatJudgeLawsAreRefusedSinceEvalDoesNotValidate() throws Exception {
         String[][] judging = {{"--holdout", "folds=5"}, {"--scale-axis", "D"}, {"--trend", "group_mean"},
             {"--falls-with", "N"}, {"--budget", "3"}};

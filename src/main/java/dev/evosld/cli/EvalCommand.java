@@ -52,6 +52,9 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The most groups a note names before it counts the rest. */
+    private static final int MAX_NAMED = 5;
+
     /** Options of a user's CSV that only say how laws are validated and checked, which eval never does. */
     private static final List<String> JUDGING = List.of("--scale-axis", "--holdout", "--trend", "--falls-with", "--budget");
 
@@ -73,6 +76,9 @@ final class EvalCommand implements Callable<Integer> {
         // a law without parameters predicts alike for every group, so a file need not list any
         ParameterSet parameters = parsed.parameterCount() == 0 ? noParameters(data) : given;
         requireEveryGroup(parameters, data);
+        if (given != null) {
+            unusedGroupsNote(given, data).ifPresent(spec.commandLine().getErr()::println);
+        }
         LawSource.constantNote(parsed, data.config()).ifPresent(spec.commandLine().getErr()::println);
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
         Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
@@ -162,6 +168,24 @@ final class EvalCommand implements Callable<Integer> {
                     : "it has: " + String.join(", ", parameters.groups())) + ")");
             }
         }
+    }
+
+    /**
+     * A note for values of groups the data does not have: harmless (a run's law.json scored on some of its groups),
+     * but a user who expected them scored learns that they were not.
+     */
+    private Optional<String> unusedGroupsNote(ParameterSet given, TaskData data) {
+        List<String> unused = given.groups().stream()
+            .filter(group -> data.train().table().group(group).isEmpty())
+            .map(group -> "'" + Output.oneLine(group) + "'")
+            .toList();
+        if (unused.isEmpty()) {
+            return Optional.empty();
+        }
+        String shown = unused.size() <= MAX_NAMED ? String.join(", ", unused)
+            : String.join(", ", unused.subList(0, MAX_NAMED)) + " and " + (unused.size() - MAX_NAMED) + " more";
+        return Optional.of("evosld: note: " + params + " also has parameters for group" + (unused.size() == 1 ? " " : "s ")
+            + shown + ", which " + task.trainFile(data.config().name()) + " does not have; they are not used");
     }
 
     /** Refuses a run's law over variables the data does not have: another task's, or another CSV's. */

@@ -139,6 +139,19 @@ class EvalCommandTest {
     }
 
     @Test
+    void aParametersFileWithAGroupTheDataLacksIsNotedAndTheRestScored() throws Exception {
+        Path csv = Files.writeString(dir.resolve("sizes.csv"), "N,loss\n1,3\n2,2.5\n4,2.25\n");
+        Path more = Files.writeString(dir.resolve("more.json"), "{\"all\": {\"E\": 2, \"A\": 1},"
+            + " \"other\": {\"E\": 5, \"A\": 1}}");
+        CliRun run = CliRun.of("eval", "--data", csv.toString(), "--features", "N", "--target", "loss", "--law",
+            "E + A/N", "--params", more.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("evosld: note: " + more + " also has parameters for group 'other', which " + csv
+            + " does not have; they are not used"), run.errorLines());
+        assertEquals("train R²: 1.000000", run.out().lines().toList().get(2), run.out());
+    }
+
+    @Test
     void optionsThatJudgeLawsAreRefusedSinceEvalDoesNotValidate() throws Exception {
         String[][] judging = {{"--holdout", "folds=5"}, {"--scale-axis", "D"}, {"--trend", "group_mean"},
             {"--falls-with", "N"}, {"--budget", "3"}};

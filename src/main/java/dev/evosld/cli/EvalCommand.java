@@ -11,7 +11,6 @@ import dev.evosld.json.Json;
 import dev.evosld.law.Law;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -249,7 +248,7 @@ final class EvalCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     static Map<String, ?> readJson(Path file) {
         try {
-            Object value = Json.mapper().readValue(Files.readString(file), Object.class);
+            Object value = Json.mapper().readValue(Json.readUserFile(file), Object.class);
             if (!(value instanceof Map<?, ?> map)) {
                 throw new EvosldException(file + ": expected a JSON object");
             }

@@ -1,5 +1,8 @@
 package dev.evosld.json;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -69,6 +72,15 @@ public final class Json {
             super.addImplicitResolvers();
             addImplicitResolver(Tag.NULL, CORE_ONLY_NULLS, "~N");
         }
+    }
+
+    /**
+     * A JSON file a user may have written or edited, as text: without the byte order mark that some editors (Notepad)
+     * put before UTF-8, which JSON parsers may ignore (RFC 8259, 8.1) and Jackson does not in a string.
+     */
+    public static String readUserFile(Path file) throws IOException {
+        String text = Files.readString(file);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** The JSON mapper: snake_case, indented output, tolerant of unknown keys on input. */

@@ -9,7 +9,6 @@ import dev.evosld.eval.ParameterSet;
 import dev.evosld.json.Json;
 import dev.evosld.law.Law;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -255,7 +254,7 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
 
     public static LawDocument read(Path file) {
         try {
-            LawDocument document = Json.mapper().readValue(Files.readString(file), LawDocument.class);
+            LawDocument document = Json.mapper().readValue(Json.readUserFile(file), LawDocument.class);
             if (document.law() == null || document.parameters() == null || document.parameterNames() == null
                 || document.targets() == null || document.variables() == null) {
                 throw new EvosldException(file + ": not a law document (needs law, variables, parameter_names, targets, parameters)");

@@ -152,6 +152,17 @@ class EvalCommandTest {
     }
 
     @Test
+    void aParametersFileSavedWithAByteOrderMarkAndWindowsLineEndsIsRead() throws Exception {
+        // as Notepad saves UTF-8; the CSV reader takes such files too
+        Path csv = Files.writeString(dir.resolve("sizes.csv"), "N,loss\n1,3\n2,2.5\n4,2.25\n");
+        Path params = Files.writeString(dir.resolve("bom.json"), "\uFEFF{\"all\": {\"E\": 2,\r\n \"A\": 1}}\r\n");
+        CliRun run = CliRun.of("eval", "--data", csv.toString(), "--features", "N", "--target", "loss", "--law",
+            "E + A/N", "--params", params.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("train R²: 1.000000", run.out().lines().toList().get(2), run.out());
+    }
+
+    @Test
     void optionsThatJudgeLawsAreRefusedSinceEvalDoesNotValidate() throws Exception {
         String[][] judging = {{"--holdout", "folds=5"}, {"--scale-axis", "D"}, {"--trend", "group_mean"},
             {"--falls-with", "N"}, {"--budget", "3"}};

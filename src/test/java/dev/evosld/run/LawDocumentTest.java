@@ -57,6 +57,16 @@ class LawDocumentTest {
     }
 
     @Test
+    void aDocumentSavedWithAByteOrderMarkIsRead(@TempDir Path dir) throws Exception {
+        // a law.json edited by hand and saved by an editor that marks UTF-8 so
+        Path file = dir.resolve("law.json");
+        Files.writeString(file, "\uFEFF{\"evosld_version\": \"0.1.0\", \"task\": \"t\", \"law\": \"E + A*N^a\","
+            + " \"variables\": [\"N\"], \"parameter_names\": [\"E\", \"A\", \"a\"], \"targets\": [\"loss\"],\r\n"
+            + " \"parameters\": {\"all\": {\"E\": 1.5, \"A\": 300, \"a\": -0.3}}}\r\n");
+        assertEquals(1.5, LawDocument.read(file).parameterSet("law.json").values("all", 0)[0]);
+    }
+
+    @Test
     void rangesPerGroupAreEachGroupsOwnAndOlderDocumentsFallBackToAllGroups(@TempDir Path dir) throws Exception {
         Table table = new Table(List.of("N"), List.of("loss"), List.of(
             Group.of("a", new double[][] {{1e7, 1e9}}, new double[][] {{3, 2}}),

@@ -1,6 +1,8 @@
 package dev.evosld.json;
 
+import dev.evosld.EvosldException;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -77,9 +79,16 @@ public final class Json {
     /**
      * A JSON file a user may have written or edited, as text: without the byte order mark that some editors (Notepad)
      * put before UTF-8, which JSON parsers may ignore (RFC 8259, 8.1) and Jackson does not in a string.
+     *
+     * @throws EvosldException naming the file when it is not UTF-8, which JSON must be
      */
     public static String readUserFile(Path file) throws IOException {
-        String text = Files.readString(file);
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (MalformedInputException e) {
+            throw new EvosldException(file + ": not UTF-8 text (save it as UTF-8)");
+        }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 

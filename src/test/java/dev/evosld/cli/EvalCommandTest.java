@@ -163,6 +163,18 @@ class EvalCommandTest {
     }
 
     @Test
+    void aParametersFileThatIsNotUtf8SaysSo() throws Exception {
+        Path csv = Files.writeString(dir.resolve("sizes.csv"), "N,loss\n1,3\n2,2.5\n4,2.25\n");
+        // "café" in Latin-1, as an older editor may save it
+        Path params = Files.write(dir.resolve("latin.json"), "{\"all\": {\"E\": 2, \"A\": 1}, \"caf\u00e9\": {}}"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CliRun run = CliRun.of("eval", "--data", csv.toString(), "--features", "N", "--target", "loss", "--law",
+            "E + A/N", "--params", params.toString());
+        assertEquals(1, run.exit(), run.err());
+        assertEquals(List.of("evosld: " + params + ": not UTF-8 text (save it as UTF-8)"), run.allErrorLines());
+    }
+
+    @Test
     void optionsThatJudgeLawsAreRefusedSinceEvalDoesNotValidate() throws Exception {
         String[][] judging = {{"--holdout", "folds=5"}, {"--scale-axis", "D"}, {"--trend", "group_mean"},
             {"--falls-with", "N"}, {"--budget", "3"}};

@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 
 /** {@code evosld eval}: scores a law with given parameter values on train and, if there is one, test. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -248,7 +249,9 @@ final class EvalCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     static Map<String, ?> readJson(Path file) {
         try {
-            Object value = Json.mapper().readValue(Json.readUserFile(file), Object.class);
+            // decimals as written, so that a value no double holds is refused rather than rounded to 0 or infinity
+            Object value = Json.mapper().reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .forType(Object.class).readValue(Json.readUserFile(file));
             if (!(value instanceof Map<?, ?> map)) {
                 throw new EvosldException(file + ": expected a JSON object");
             }

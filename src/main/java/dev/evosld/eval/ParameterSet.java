@@ -1,6 +1,7 @@
 package dev.evosld.eval;
 
 import dev.evosld.EvosldException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -92,6 +93,9 @@ public final class ParameterSet {
             }
             if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
                 throw new EvosldException(at + "not a finite number: " + value);
+            }
+            if (number instanceof BigDecimal decimal && decimal.signum() != 0 && decimal.doubleValue() == 0) {
+                throw new EvosldException(at + decimal + " is out of range: it would read as 0");
             }
             result[k] = number.doubleValue();
         }

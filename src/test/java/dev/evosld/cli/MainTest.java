@@ -124,6 +124,10 @@ class MainTest {
         assertOneLineError("no parameters for group 'big-vocab'", concat(data, "eval", "--law", "E + 0*N", "--params", params.toString()));
         Files.writeString(params, "{\"small-vocab\": {\"E\": \"x\"}, \"big-vocab\": {\"E\": 1}}");
         assertOneLineError("small-vocab.E: \"x\" is text, not a number", concat(data, "eval", "--law", "E + 0*N", "--params", params.toString()));
+        // read as 0 without a word it would be a silently wrong number; a law refuses the same literal
+        Files.writeString(params, "{\"small-vocab\": {\"E\": 1e-400}, \"big-vocab\": {\"E\": 1}}");
+        assertOneLineError("small-vocab.E: 1E-400 is out of range: it would read as 0",
+            concat(data, "eval", "--law", "E + 0*N", "--params", params.toString()));
         assertOneLineError("column 'M'", concat(new String[] {"--data", csv.toString(), "--features", "M,N", "--target", "loss",
             "--test-above", "N=1e9"}, "fit", "--law", "E"));
         assertOneLineError("no data for task 'parallel_scaling_law' in " + directory.resolve("nothing"),

@@ -12,8 +12,8 @@ import java.util.List;
  * <ul>
  *   <li>{@link #OFFSET}: added to the law, e.g. {@code E} in {@code E + A*N^-alpha};
  *   <li>{@link #COEFFICIENT}: scales a term, e.g. {@code A};
- *   <li>{@link #EXPONENT}: in an exponent or inside {@code exp}, e.g. {@code alpha};
- *   <li>{@link #SHAPE}: anything else, e.g. {@code B} in {@code A/(D^alpha + B)}.
+ *   <li>{@link #EXPONENT}: in an exponent or inside {@code exp}, e.g. {@code alpha}, but not as a divisor there;
+ *   <li>{@link #SHAPE}: anything else, e.g. {@code B} in {@code A/(D^alpha + B)} or {@code k} in {@code exp(-N/k)}.
  * </ul>
  */
 public enum ParameterRole {
@@ -47,6 +47,8 @@ public enum ParameterRole {
         return switch (a.op()) {
             case POW -> inExponent(a.arg(0), name, exponent) || inExponent(a.arg(1), name, true);
             case EXP -> inExponent(a.arg(0), name, true);
+            // a divisor is the scale of what it divides (k in exp(-N/k) is a size like N), however deep it sits
+            case DIV -> inExponent(a.arg(0), name, exponent) || inExponent(a.arg(1), name, false);
             default -> a.args().stream().anyMatch(arg -> inExponent(arg, name, exponent));
         };
     }

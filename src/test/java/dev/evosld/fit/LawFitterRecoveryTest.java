@@ -78,6 +78,22 @@ class LawFitterRecoveryTest {
             () -> "train MSE " + fit.mse() + ", target variance " + variance(problem));
     }
 
+    @ParameterizedTest(name = "projection {0}")
+    @ValueSource(booleans = {true, false})
+    void recoversTheScaleOfAnExponentialDecayInARawSize(boolean projection) {
+        // k is a size like N, far past an exponent's bounds; searched with A, it needs more than a handful of starts
+        Law law = Law.parse("E + A*exp(-N/k)", List.of("N"));
+        double[] truth = {2.0, 1.5, 5e8};
+        FitProblem problem = Synthetic.problem(law, Synthetic.columns(40, List.of(log(1e7, 3e9)), 11), truth);
+
+        TargetFit fit = LawFitter.of(law, FitOptions.defaults().withStarts(32).withVariableProjection(projection))
+            .fit(problem, null);
+
+        assertFalse(fit.isFailure(), fit::toString);
+        assertTrue(Synthetic.relativeError(fit.parameters(), truth, 1e-3) < 1e-6,
+            () -> "recovered " + Arrays.toString(fit.parameters()));
+    }
+
     private static double variance(FitProblem problem) {
         return problem.targetStandardDeviation() * problem.targetStandardDeviation();
     }

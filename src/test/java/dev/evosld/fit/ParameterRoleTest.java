@@ -37,6 +37,16 @@ class ParameterRoleTest {
     }
 
     @Test
+    void aParameterDividingInsideExpOrAnExponentIsTheScaleOfWhatItDividesNotAnExponent() {
+        // k is the size at which the term has decayed by e: as large as N, far past an exponent's bounds
+        assertEquals(List.of(OFFSET, COEFFICIENT, SHAPE), roles("E + A*exp(-N/k)"));
+        assertEquals(List.of(SHAPE), roles("N^(1/k)"));
+        assertEquals(List.of(EXPONENT, SHAPE), roles("exp(a*N/(D + k))"));
+        // a numerator keeps its role
+        assertEquals(List.of(EXPONENT), roles("exp(a/2*N)"));
+    }
+
+    @Test
     void aParameterInTheBaseOfAPowerIsAShapeNotAnExponent() {
         assertEquals(List.of(SHAPE, EXPONENT), roles("(N + B)^alpha"));
         assertEquals(List.of(SHAPE), roles("a^N"));

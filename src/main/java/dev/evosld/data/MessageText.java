@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.stream.Collectors;
 
 /** Formatting of user input inside one-line error messages. */
-final class MessageText {
+public final class MessageText {
     // Long enough to recognise a value, short enough to keep the message on one terminal line.
     private static final int MAX_SHOWN = 60;
     private static final int MAX_NAMES = 30;
@@ -17,7 +17,7 @@ final class MessageText {
      * cannot break the message over two lines, and characters that do not show ({@link InvisibleCharacters}) are
      * spelled {@code \\uXXXX}, so that a name that looks right shows why it does not match.
      */
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_SHOWN) + 8).append('\'');
         int shown = 0;
         for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {

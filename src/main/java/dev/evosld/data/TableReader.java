@@ -205,26 +205,18 @@ final class TableReader {
         return rows.build();
     }
 
-    /**
-     * Refuses a group name holding a character that does not show: a byte order mark left by joining two files or
-     * a zero-width space pasted from a web page would make a group of its own beside the one it looks like, fitted
-     * apart and silently. Spaces show (a no-break space as any other). A line break in a quoted name shows, but is
-     * refused too: every message, progress line and table that names a group is one line.
-     */
+    /** Refuses a group name that the messages and tables naming it could not show as it is (see {@link GroupNames}). */
     private static void requireVisible(String group, String source, int line, String column) {
-        if (group.indexOf('\n') >= 0 || group.indexOf('\r') >= 0) {
+        if (GroupNames.breaksLine(group)) {
             throw new DataException(source + ":" + line + ": column " + MessageText.quote(column) + ": "
                 + MessageText.quote(group) + " holds a line break; a group name must fit on one line, as the messages"
                 + " and tables that name it do, so join its lines");
         }
-        group.codePoints()
-            .filter(c -> InvisibleCharacters.is(c) && Character.getType(c) != Character.SPACE_SEPARATOR)
-            .findFirst()
-            .ifPresent(c -> {
-                throw new DataException(source + ":" + line + ": column " + MessageText.quote(column) + ": "
-                    + MessageText.quote(group) + " holds a character that does not show"
-                    + String.format(Locale.ROOT, " (U+%04X),", c) + " so it would name a group apart from the one it looks like");
-            });
+        GroupNames.hiddenCharacter(group).ifPresent(c -> {
+            throw new DataException(source + ":" + line + ": column " + MessageText.quote(column) + ": "
+                + MessageText.quote(group) + " holds a character that does not show"
+                + String.format(Locale.ROOT, " (U+%04X),", c) + " so it would name a group apart from the one it looks like");
+        });
     }
 
     private static double parse(String text, String source, int line, String column) {

@@ -2,6 +2,8 @@ package dev.evosld.data.hub;
 
 import dev.evosld.EvosldException;
 import dev.evosld.data.CsvWriter;
+import dev.evosld.data.GroupNames;
+import dev.evosld.data.MessageText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -26,7 +29,9 @@ import java.util.regex.Pattern;
  * <p>Everything that came back is checked before anything is written: every column of the
  * {@linkplain PullSpec#columns() spec} is among the split's features, the rows gathered number
  * {@code num_rows_total} and the expected count when one is given, their {@code row_idx} run without gaps,
- * no cell was truncated, and every column after the group holds JSON numbers or numeric strings. The CSVs
+ * no cell was truncated, every group label is one that reading the CSV back takes as a group name (not blank, no
+ * line break, no character that does not show: {@link GroupNames}), and every column after the group holds JSON
+ * numbers or numeric strings. The CSVs
  * hold the spec's columns in the spec's order; JSON integers are written as integers, other numbers with
  * {@link Double#toString(double)}.
  *
@@ -241,12 +246,34 @@ public final class TaskPull {
 
     private static String group(Cell cell, String at) {
         return switch (cell) {
-            case Cell.Text(String value) -> value;
+            case Cell.Text(String value) -> readable(value, at);
             case Cell.Whole(long value) -> Long.toString(value);
             case Cell.Real(double value) -> Double.toString(value);
             case Cell.Empty() -> throw new EvosldException(at + " is empty");
             case Cell.Other(String json) -> throw new EvosldException(at + " is not a group label: " + json);
         };
+    }
+
+    /**
+     * The label to write, once reading the CSV back (which strips it) is sure to take it as a group name: a label
+     * that the read would refuse, naming a file the user never wrote, is refused here instead, naming its row,
+     * before anything is written.
+     */
+    private static String readable(String label, String at) {
+        String name = label.strip();
+        if (name.isEmpty()) {
+            throw new EvosldException(at + " is empty");
+        }
+        if (GroupNames.breaksLine(name)) {
+            throw new EvosldException(at + ": " + MessageText.quote(name) + " holds a line break, which no group name"
+                + " may hold: every message and table that names a group is one line");
+        }
+        GroupNames.hiddenCharacter(name).ifPresent(c -> {
+            throw new EvosldException(at + ": " + MessageText.quote(name) + " holds a character that does not show"
+                + String.format(Locale.ROOT, " (U+%04X),", c) + " which no group name may hold: it would name a group"
+                + " apart from the one it looks like");
+        });
+        return label;
     }
 
     private static Object number(Cell cell, String at) {

@@ -31,6 +31,9 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -46,6 +49,11 @@ class TaskPullTest {
         new FakeHub.Column("note", "string"));
     private static final int TRAIN_ROWS = 230;
     private static final int TEST_ROWS = 12;
+    // how the pull refuses a group label that every later read of the CSV would refuse
+    private static final String LINE_BREAK = " holds a line break, which no group name may hold: every message and"
+        + " table that names a group is one line";
+    private static final String INVISIBLE = " holds a character that does not show (U+%s), which no group name may"
+        + " hold: it would name a group apart from the one it looks like";
 
     private static final OkHttpClient HTTP = new OkHttpClient();
 
@@ -425,6 +433,55 @@ class TaskPullTest {
 
         assertEquals("hugging face: config 'fake_scaling_law' split 'train' row 7 column 'd' is empty",
             e.getMessage());
+    }
+
+    /** Labels no CSV read may hold, each with its spelling in the message and, if it does not show, its code. */
+    private static Stream<Arguments> unreadableLabels() {
+        return Stream.of(
+            Arguments.of("g\n5", "'g\\n5'", null),
+            Arguments.of("g\r5", "'g\\r5'", null),
+            Arguments.of("\ufeffg5", "'\\ufeffg5'", "FEFF"),
+            Arguments.of("g\u200b5", "'g\\u200b5'", "200B"),
+            Arguments.of("g5\u0007", "'g5\\u0007'", "0007"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unreadableLabels")
+    void refusesAGroupLabelThatCouldNotBeReadBackAndWritesNothing(String label, String shown, String hidden) {
+        // every later read of the CSV would refuse this label, naming a file the user never wrote
+        List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));
+        rows.set(5, trainRow(5).put("group", label));
+        hub.put(TASK, "train", FEATURES, rows);
+
+        EvosldException e = assertThrows(EvosldException.class, () -> taskPull().pull(spec()));
+
+        assertEquals("hugging face: config 'fake_scaling_law' split 'train' row 5 column 'group': " + shown
+            + (hidden == null ? LINE_BREAK : INVISIBLE.formatted(hidden)), e.getMessage());
+        assertFalse(Files.exists(taskDir()));
+    }
+
+    @Test
+    void refusesABlankGroupLabel() {
+        List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));
+        rows.set(5, trainRow(5).put("group", " "));
+        hub.put(TASK, "train", FEATURES, rows);
+
+        EvosldException e = assertThrows(EvosldException.class, () -> taskPull().pull(spec()));
+
+        assertEquals("hugging face: config 'fake_scaling_law' split 'train' row 5 column 'group' is empty",
+            e.getMessage());
+        assertFalse(Files.exists(taskDir()));
+    }
+
+    @Test
+    void aGroupLabelWithSpacesOrAnotherScriptIsPulledAsItIs() throws Exception {
+        List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));
+        rows.set(5, trainRow(5).put("group", "café 70\u202fM, µ"));
+        hub.put(TASK, "train", FEATURES, rows);
+
+        taskPull().pull(spec());
+
+        assertEquals("\"café 70\u202fM, µ\",6000,5.25,5.5", read("train.csv").lines().toList().get(6));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
 import dev.evosld.data.Group;
+import dev.evosld.data.MessageText;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
 import dev.evosld.eval.ParameterSet;
@@ -163,9 +164,9 @@ final class EvalCommand implements Callable<Integer> {
     private void requireEveryGroup(ParameterSet parameters, TaskData data) {
         for (Group group : data.train().table().groups()) {
             if (!parameters.has(group.name())) {
-                throw new EvosldException(params + ": no parameters for group '" + group.name() + "' of "
+                throw new EvosldException(params + ": no parameters for group " + MessageText.quote(group.name()) + " of "
                     + task.trainFile(data.config().name()) + " (" + (parameters.groups().isEmpty() ? "it names no group"
-                    : "it has: " + String.join(", ", parameters.groups())) + ")");
+                    : "it has: " + MessageText.names(parameters.groups())) + ")");
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.evosld.cli;
 
 import dev.evosld.data.CsvWriter;
 import dev.evosld.data.DataException;
+import dev.evosld.data.MessageText;
 import dev.evosld.data.PlannedRuns;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.RunPredictions;
@@ -248,13 +249,13 @@ final class PredictCommand implements Callable<Integer> {
         if (group == null) {
             if (onlyGroup == null) {
                 throw new UsageException("--group is needed: the law's parameters differ by group (it has: "
-                    + String.join(", ", parameters.groups()) + ")");
+                    + MessageText.names(parameters.groups()) + ")");
             }
             return onlyGroup;
         }
         if (!parameters.has(group)) {
-            throw new UsageException("--group '" + group + "': the law has no parameters for it (it has: "
-                + String.join(", ", parameters.groups()) + ")");
+            throw new UsageException("--group " + MessageText.quote(group) + ": the law has no parameters for it (it has: "
+                + MessageText.names(parameters.groups()) + ")");
         }
         return group;
     }

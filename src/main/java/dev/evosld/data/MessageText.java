@@ -25,31 +25,48 @@ public final class MessageText {
                 out.append("...");
                 break;
             }
-            int c = value.codePointAt(i);
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (InvisibleCharacters.is(c)) {
-                        out.append(InvisibleCharacters.spelled(c));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
+            appendShown(out, value.codePointAt(i));
             shown++;
         }
         return out.append('\'').toString();
     }
 
+    /**
+     * A value from the input, neither quoted nor cut, spelled as {@link #quote} spells it: for a message that shows
+     * a value whole in its own notation (a JSON value, a number in double quotes).
+     */
+    public static String escaped(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> appendShown(out, c));
+        return out.toString();
+    }
+
+    private static void appendShown(StringBuilder out, int c) {
+        switch (c) {
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            default -> {
+                if (InvisibleCharacters.is(c)) {
+                    out.append(InvisibleCharacters.spelled(c));
+                } else {
+                    out.appendCodePoint(c);
+                }
+            }
+        }
+    }
+
     /** A comma-separated list of names, as in {@code (header has: group, N, loss)}; long lists are cut. */
-    static String names(Collection<String> names) {
-        String shown = names.stream().limit(MAX_NAMES).map(MessageText::quoteIfNeeded).collect(Collectors.joining(", "));
+    public static String names(Collection<String> names) {
+        String shown = names.stream().limit(MAX_NAMES).map(MessageText::name).collect(Collectors.joining(", "));
         return names.size() > MAX_NAMES ? shown + ", ... (" + (names.size() - MAX_NAMES) + " more)" : shown;
     }
 
-    private static String quoteIfNeeded(String name) {
+    /**
+     * A name as it is when it reads plainly, else {@linkplain #quote quoted}: a name that is empty, has spaces at an
+     * end, holds a comma (which a list of names would split) or a character that does not show.
+     */
+    public static String name(String name) {
         return name.isEmpty() || !name.strip().equals(name)
             || name.codePoints().anyMatch(c -> c == ',' || InvisibleCharacters.is(c))
             ? quote(name)

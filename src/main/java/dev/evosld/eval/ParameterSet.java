@@ -1,6 +1,7 @@
 package dev.evosld.eval;
 
 import dev.evosld.EvosldException;
+import dev.evosld.data.MessageText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,6 +57,9 @@ public final class ParameterSet {
     /**
      * Reads the JSON shape of {@link #toMap()}.
      *
+     * <p>A group is kept under its key as it is, whatever it holds: runs written before group names were checked
+     * ({@link dev.evosld.data.GroupNames}) stay readable. Messages spell such a key out ({@link MessageText}).
+     *
      * @param source names the input in error messages (a file name)
      * @throws EvosldException naming the group, target or parameter that is missing, unknown or not a number
      */
@@ -63,13 +67,14 @@ public final class ParameterSet {
         Map<String, double[][]> values = new LinkedHashMap<>();
         for (Map.Entry<String, ?> group : json.entrySet()) {
             double[][] perTarget = new double[targets.size()][];
+            String where = MessageText.name(group.getKey());
             if (targets.size() == 1) {
-                perTarget[0] = read(group.getValue(), names, source, group.getKey());
+                perTarget[0] = read(group.getValue(), names, source, where);
             } else {
-                Map<String, ?> byTarget = asMap(group.getValue(), source, group.getKey());
-                checkKeys(byTarget.keySet(), targets, source, group.getKey(), "target");
+                Map<String, ?> byTarget = asMap(group.getValue(), source, where);
+                checkKeys(byTarget.keySet(), targets, source, where, "target");
                 for (int t = 0; t < targets.size(); t++) {
-                    perTarget[t] = read(byTarget.get(targets.get(t)), names, source, group.getKey() + "." + targets.get(t));
+                    perTarget[t] = read(byTarget.get(targets.get(t)), names, source, where + "." + targets.get(t));
                 }
             }
             values.put(group.getKey(), perTarget);
@@ -85,14 +90,14 @@ public final class ParameterSet {
             Object value = byName.get(names.get(k));
             String at = source + ": " + where + "." + names.get(k) + ": ";
             if (value instanceof String text) {
-                throw new EvosldException(at + "\"" + text + "\" is text, not a number"
+                throw new EvosldException(at + "\"" + MessageText.escaped(text) + "\" is text, not a number"
                     + (looksLikeNumber(text) ? ": write it without quotes" : ""));
             }
             if (value == null) {
                 throw new EvosldException(at + "null, not a number");
             }
             if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
-                throw new EvosldException(at + "not a finite number: " + value);
+                throw new EvosldException(at + "not a finite number: " + MessageText.escaped(String.valueOf(value)));
             }
             if (number instanceof BigDecimal decimal && decimal.signum() != 0 && decimal.doubleValue() == 0) {
                 throw new EvosldException(at + decimal + " is out of range: it would read as 0");
@@ -113,7 +118,8 @@ public final class ParameterSet {
     @SuppressWarnings("unchecked")
     private static Map<String, ?> asMap(Object node, String source, String where) {
         if (!(node instanceof Map<?, ?> map)) {
-            throw new EvosldException(source + ": " + where + ": expected an object of values, got " + node);
+            throw new EvosldException(source + ": " + where + ": expected an object of values, got "
+                + MessageText.escaped(String.valueOf(node)));
         }
         return (Map<String, ?>) map;
     }
@@ -126,7 +132,7 @@ public final class ParameterSet {
         }
         for (String key : keys) {
             if (!expected.contains(key)) {
-                throw new EvosldException(source + ": " + where + ": unknown " + kind + " '" + key + "' ("
+                throw new EvosldException(source + ": " + where + ": unknown " + kind + " " + MessageText.quote(key) + " ("
                     + (expected.isEmpty() ? "the law has no " + kind + "s" : "expected " + String.join(", ", expected))
                     + ")");
             }
@@ -154,7 +160,7 @@ public final class ParameterSet {
     public double[] values(String group, int target) {
         double[][] perTarget = values.get(group);
         if (perTarget == null) {
-            throw new EvosldException("no parameters for group '" + group + "'");
+            throw new EvosldException("no parameters for group " + MessageText.quote(group));
         }
         return perTarget[target].clone();
     }

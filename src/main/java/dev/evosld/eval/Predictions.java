@@ -2,6 +2,7 @@ package dev.evosld.eval;
 
 import dev.evosld.EvosldException;
 import dev.evosld.data.Group;
+import dev.evosld.data.MessageText;
 import dev.evosld.data.Table;
 import dev.evosld.law.Law;
 import java.util.ArrayList;
@@ -62,9 +63,9 @@ public record Predictions(List<String> targets, List<double[]> actual, List<doub
         int offset = 0;
         for (Group group : table.groups()) {
             if (!parameters.has(group.name())) {
-                throw new EvosldException("no parameters for group '" + group.name() + "' ("
+                throw new EvosldException("no parameters for group " + MessageText.quote(group.name()) + " ("
                     + (parameters.groups().isEmpty() ? "the parameters name no group"
-                        : "have: " + String.join(", ", parameters.groups())) + ")");
+                        : "have: " + MessageText.names(parameters.groups())) + ")");
             }
             double[][] columns = columns(law, table, group);
             Evaluator evaluator = program.bind(group.rows(), columns);

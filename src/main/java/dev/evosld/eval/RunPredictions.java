@@ -1,6 +1,7 @@
 package dev.evosld.eval;
 
 import dev.evosld.EvosldException;
+import dev.evosld.data.MessageText;
 import dev.evosld.data.PlannedRuns;
 import dev.evosld.law.Law;
 import java.util.ArrayList;
@@ -39,8 +40,8 @@ public final class RunPredictions {
         for (int i = 0; i < runs.runs().size(); i++) {
             PlannedRuns.Run run = runs.runs().get(i);
             if (!parameters.has(run.group())) {
-                throw new EvosldException(runs.where(run) + ": no parameters for group '"
-                    + run.group() + "' (the law has: " + String.join(", ", parameters.groups()) + ")");
+                throw new EvosldException(runs.where(run) + ": no parameters for group "
+                    + MessageText.quote(run.group()) + " (the law has: " + MessageText.names(parameters.groups()) + ")");
             }
             byGroup.computeIfAbsent(run.group(), g -> new ArrayList<>()).add(i);
         }

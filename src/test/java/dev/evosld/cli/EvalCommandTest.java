@@ -175,6 +175,21 @@ class EvalCommandTest {
     }
 
     @Test
+    void groupsOfAParametersFileThatDoNotShowAsThemselvesAreSpelledOutInTheError() throws Exception {
+        Path csv = CliRun.userRuns(dir);
+        Path params = dir.resolve("pasted.json");
+        // a zero-width space pasted with the name: the group looks like the data's, and is not
+        Files.writeString(params, """
+            {"dense\\u200b":       {"E": 1.7, "A": 400, "a": 0.3,  "B": 300, "b": 0.28},
+             "moe, \\"sparse\\"": {"E": 2.1, "A": 250, "a": 0.27, "B": 500, "b": 0.31}}""");
+        CliRun run = CliRun.of("eval", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group",
+            "family", "--law", "E + A / N^a + B / D^b", "--params", params.toString());
+        assertEquals(1, run.exit(), run.err());
+        assertEquals(List.of("evosld: " + params + ": no parameters for group 'dense' of " + csv
+            + " (it has: 'dense\\u200b', 'moe, \"sparse\"')"), run.allErrorLines());
+    }
+
+    @Test
     void optionsThatJudgeLawsAreRefusedSinceEvalDoesNotValidate() throws Exception {
         String[][] judging = {{"--holdout", "folds=5"}, {"--scale-axis", "D"}, {"--trend", "group_mean"},
             {"--falls-with", "N"}, {"--budget", "3"}};

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,12 +165,12 @@ class PredictCommandTest {
         Path negative = dir.resolve("negative.csv");
         Files.writeString(negative, "family,N,D\ndense,-1e10,1e12\n");
         String runDir = run.toString();
-        assertUsageError("evosld: --group is needed: the law's parameters differ by group (it has: dense, moe, \"sparse\")",
+        assertUsageError("evosld: --group is needed: the law's parameters differ by group (it has: dense, 'moe, \"sparse\"')",
             "predict", "--run", runDir, "--at", "N=1e10,D=1e12");
-        assertUsageError("evosld: --group 'sparse': the law has no parameters for it (it has: dense, moe, \"sparse\")",
+        assertUsageError("evosld: --group 'sparse': the law has no parameters for it (it has: dense, 'moe, \"sparse\"')",
             "predict", "--run", runDir, "--at", "N=1e10,D=1e12", "--group", "sparse");
         assertUsageError("evosld: run 'N=1e10': no value for D", "predict", "--run", runDir, "--at", "N=1e10", "--group", "dense");
-        assertFails("evosld: " + unknown + ":3: no parameters for group 'sparse' (the law has: dense, moe, \"sparse\")",
+        assertFails("evosld: " + unknown + ":3: no parameters for group 'sparse' (the law has: dense, 'moe, \"sparse\"')",
             "predict", "--run", runDir, "--runs", unknown.toString());
         assertFails("evosld: " + negative + ":2: the law's prediction of 'loss' is not a finite number (NaN) for this run",
             "predict", "--run", runDir, "--runs", negative.toString());
@@ -183,6 +184,34 @@ class PredictCommandTest {
         CliRun result = CliRun.of(args);
         assertEquals(1, result.status(), result.out());
         assertEquals(List.of(message), result.allErrorLines());
+    }
+
+    @Test
+    void groupNamesOfAnOldRunThatWouldBreakTheLineAreSpelledOutAndTheRunStillPredicts() throws Exception {
+        // a run written before group names were checked may name a group over two lines
+        Path old = dir.resolve("old-run");
+        Files.createDirectories(old);
+        try (var files = Files.list(run)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, old.resolve(file.getFileName()));
+            }
+        }
+        Path law = old.resolve("law.json");
+        Files.writeString(law, Files.readString(law).replaceAll("\"dense\"(?=\\s*:)", Matcher.quoteReplacement("\"den\\nse\"")));
+        Path plan = dir.resolve("dense.csv");
+        Files.writeString(plan, "family,N,D\ndense,1e10,1e12\n");
+        String oldDir = old.toString();
+
+        assertUsageError("evosld: --group is needed: the law's parameters differ by group (it has: 'den\\nse',"
+            + " 'moe, \"sparse\"')", "predict", "--run", oldDir, "--at", "N=1e10,D=1e12");
+        assertUsageError("evosld: --group 'dense': the law has no parameters for it (it has: 'den\\nse',"
+            + " 'moe, \"sparse\"')", "predict", "--run", oldDir, "--at", "N=1e10,D=1e12", "--group", "dense");
+        assertFails("evosld: " + plan + ":2: no parameters for group 'dense' (the law has: 'den\\nse', 'moe, \"sparse\"')",
+            "predict", "--run", oldDir, "--runs", plan.toString());
+        CliRun predict = CliRun.of("predict", "--run", oldDir, "--at", "N=1e10,D=1e12", "--group", "den\nse");
+        assertEquals(0, predict.status(), predict.err());
+        assertEquals(List.of("family,N,D,loss", "\"den", "se\",1.0E10,1.0E12," + expected("dense", 1e10, 1e12)),
+            predict.out().lines().toList());
     }
 
     /** A value an option cannot take: exit 2, one line ending with where to read more. */

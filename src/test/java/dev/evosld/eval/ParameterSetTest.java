@@ -168,6 +168,29 @@ class ParameterSetTest {
             error(() -> ParameterSet.fromMap(Map.of("g", Map.of("loss", List.of(1, 2, 3), "acc", row)), NAMES, targets, "p.json")));
     }
 
+    @Test
+    void keysAndValuesThatWouldBreakTheMessagesLineOrNotShowAreSpelledOut() {
+        // a hand-edited file, or a run written before group names were checked, may hold any key
+        Map<String, Object> row = ordered("E", 1, "A", 2.5, "a", -0.5);
+        assertEquals("p.json: 'g\\n1': missing parameter 'a'",
+            error(() -> ParameterSet.fromMap(Map.of("g\n1", Map.of("E", 1, "A", 2)), NAMES, List.of("loss"), "p.json")));
+        assertEquals("p.json: 'g\\u200b1'.acc: missing parameter 'a'", error(() -> ParameterSet.fromMap(
+            Map.of("g\u200b1", Map.of("loss", row, "acc", Map.of("E", 1, "A", 2))), NAMES, List.of("loss", "acc"), "p.json")));
+        assertEquals("p.json: g: unknown parameter 'a\\u200b' (expected E, A, a)", error(() -> ParameterSet.fromMap(
+            Map.of("g", ordered("E", 1, "A", 2, "a", 3, "a\u200b", 4)), NAMES, List.of("loss"), "p.json")));
+        assertEquals("p.json: g: unknown target 'acc\\r' (expected loss, acc)", error(() -> ParameterSet.fromMap(
+            Map.of("g", ordered("loss", row, "acc", row, "acc\r", row)), NAMES, List.of("loss", "acc"), "p.json")));
+        assertEquals("p.json: g: expected an object of values, got two\\nlines",
+            error(() -> ParameterSet.fromMap(Map.of("g", "two\nlines"), NAMES, List.of("loss"), "p.json")));
+        assertEquals("p.json: g.a: \"1\\n5\" is text, not a number", error(() -> ParameterSet.fromMap(
+            Map.of("g", ordered("E", 1, "A", 2, "a", "1\n5")), NAMES, List.of("loss"), "p.json")));
+        assertEquals("p.json: g.a: not a finite number: [x\\ny]", error(() -> ParameterSet.fromMap(
+            Map.of("g", ordered("E", 1, "A", 2, "a", List.of("x\ny"))), NAMES, List.of("loss"), "p.json")));
+        ParameterSet set = ParameterSet.fromMap(Map.of("g\n1", row), NAMES, List.of("loss"), "p.json");
+        assertEquals(List.of("g\n1"), set.groups(), "a name is kept as it is; only messages spell it out");
+        assertEquals("no parameters for group 'g\\u200b1'", error(() -> set.values("g\u200b1", 0)));
+    }
+
     private static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -1,8 +1,10 @@
 package dev.evosld.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evosld.EvosldException;
 import dev.evosld.data.Group;
 import dev.evosld.data.Table;
 import dev.evosld.law.Law;
@@ -29,6 +31,17 @@ class PredictionsTest {
         Predictions predictions = new Predictions(List.of("y"), List.of(new double[] {1, 2}),
             List.of(new double[] {1, Double.POSITIVE_INFINITY}), List.of());
         assertTrue(Double.isNaN(predictions.rootMeanSquaredErrors().get("y")));
+    }
+
+    @Test
+    void aGroupWithoutParametersIsNamedWithTheGroupsThereAreSpelledOut() {
+        Law law = Law.parse("A*N", List.of("N"));
+        Group small = Group.of("small", new double[][] {{1e8, 2e8}}, new double[][] {{3, 2.9}});
+        Table table = new Table(List.of("N"), List.of("loss"), List.of(small));
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
+            Map.of("small\r", new double[][] {{1}}));
+        EvosldException e = assertThrows(EvosldException.class, () -> Predictions.of(law, table, parameters));
+        assertEquals("no parameters for group 'small' (have: 'small\\r')", e.getMessage());
     }
 
     @Test

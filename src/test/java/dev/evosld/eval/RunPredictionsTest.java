@@ -60,6 +60,18 @@ class RunPredictionsTest {
     }
 
     @Test
+    void groupNamesThatWouldBreakTheMessagesLineAreSpelledOut() {
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        values.put("small\nold", new double[][] {{1.5, 100, 0.5}});
+        values.put("large, wide", new double[][] {{2.0, 10, 0.25}});
+        values.put("huge\u200b", new double[][] {{2.0, 10, 0.25}});
+        EvosldException e = assertThrows(EvosldException.class, () -> RunPredictions.of(LAW,
+            runs(new PlannedRuns.Run(7, "small", new double[] {1e4})), ParameterSet.of(LAW.parameters(), List.of("loss"), values)));
+        assertEquals("plan.csv:7: no parameters for group 'small' (the law has: 'small\\nold', 'large, wide', 'huge\\u200b')",
+            e.getMessage());
+    }
+
+    @Test
     void aPredictionThatIsNotFiniteIsAnErrorNamingTheRun() {
         EvosldException e = assertThrows(EvosldException.class, () -> RunPredictions.of(LAW, runs(
             new PlannedRuns.Run(2, "small", new double[] {1e4}),

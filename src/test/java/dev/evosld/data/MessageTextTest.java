@@ -32,6 +32,14 @@ class MessageTextTest {
     }
 
     @Test
+    void aNameIsQuotedOnlyWhenAmbiguousAndAnEscapedValueIsNeitherQuotedNorCut() {
+        assertEquals("dense", MessageText.name("dense"));
+        assertEquals("'moe, \"sparse\"'", MessageText.name("moe, \"sparse\""));
+        assertEquals("'a\\nb'", MessageText.name("a\nb"));
+        assertEquals("[a\\nb, c\\u200b]" + "x".repeat(100), MessageText.escaped("[a\nb, c\u200b]" + "x".repeat(100)));
+    }
+
+    @Test
     void multiLineCellInAnErrorIsEscaped() {
         DataException e = assertThrows(DataException.class, () -> TableReader.read(
             new StringReader("group,x,loss\ng,\"1\n2\",3\n"), "t.csv", "group", List.of("x"), List.of("loss")));

@@ -287,7 +287,7 @@ public final class TaskPull {
                 if (NUMERIC.matcher(text).matches()) {
                     yield finite(Double.parseDouble(text), at, text);
                 }
-                throw new EvosldException(at + " is not a number: \"" + text + "\"");
+                throw new EvosldException(at + " is not a number: \"" + MessageText.escaped(text) + "\"");
             }
             case Cell.Empty() -> throw new EvosldException(at + " is empty");
             case Cell.Other(String json) -> throw new EvosldException(at + " is not a number: " + json);

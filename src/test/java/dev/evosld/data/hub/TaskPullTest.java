@@ -410,6 +410,18 @@ class TaskPullTest {
     }
 
     @Test
+    void aNonNumericCellHoldingALineBreakIsQuotedOnOneLine() {
+        List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));
+        rows.set(5, trainRow(5).put("loss", "2.5\nsee\u200bnote"));
+        hub.put(TASK, "train", FEATURES, rows);
+
+        EvosldException e = assertThrows(EvosldException.class, () -> taskPull().pull(spec()));
+
+        assertEquals("hugging face: config 'fake_scaling_law' split 'train' row 5 column 'loss' is not a number:"
+            + " \"2.5\\nsee\\u200bnote\"", e.getMessage());
+    }
+
+    @Test
     void aCellThatEchoesTheTokenIsQuotedWithTheTokenBlanked() {
         List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));
         rows.set(5, trainRow(5).put("loss", "Bearer hf_secret123"));

@@ -194,8 +194,9 @@ final class EvalCommand implements Callable<Integer> {
         if (document.get("variables") instanceof List<?> variables
             && !config.featureNames().containsAll(variables)) {
             throw new UsageException(params + " holds a law " + (document.get("task") != null ? "of "
-                + document.get("task") + " " : "") + "over " + variables.stream().map(String::valueOf)
-                .collect(Collectors.joining(", ")) + ", not all features of " + config.name() + " ("
+                + MessageText.name(String.valueOf(document.get("task"))) + " " : "") + "over "
+                + MessageText.names(variables.stream().map(String::valueOf).toList()) + ", not all features of "
+                + config.name() + " ("
                 + String.join(", ", config.featureNames()) + ")");
         }
     }
@@ -209,7 +210,8 @@ final class EvalCommand implements Callable<Integer> {
             theirs = String.valueOf(recorded);
         }
         if (!theirs.equals(parsed.toString())) {
-            throw new UsageException(params + " holds the parameters of " + theirs + ", not of the law given ("
+            throw new UsageException(params + " holds the parameters of " + MessageText.escaped(theirs)
+                + ", not of the law given ("
                 + parsed + "); give that law as --law");
         }
     }

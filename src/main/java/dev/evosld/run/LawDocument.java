@@ -3,6 +3,7 @@ package dev.evosld.run;
 import dev.evosld.EvosldException;
 import dev.evosld.data.DataDirectory;
 import dev.evosld.data.Group;
+import dev.evosld.data.MessageText;
 import dev.evosld.data.Table;
 import dev.evosld.data.TaskData;
 import dev.evosld.eval.ParameterSet;
@@ -236,7 +237,8 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
             throw new EvosldException(file + ": " + e.getMessage(), e);
         }
         if (!parsed.parameters().equals(parameterNames)) {
-            throw new EvosldException(file + ": parameter_names " + parameterNames + " are not the law's parameters "
+            throw new EvosldException(file + ": parameter_names " + MessageText.escaped(parameterNames.toString())
+                + " are not the law's parameters "
                 + parsed.parameters() + " (names that are not variables)");
         }
         if (targets.isEmpty()) {

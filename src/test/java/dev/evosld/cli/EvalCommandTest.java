@@ -257,6 +257,28 @@ class EvalCommandTest {
     }
 
     @Test
+    void aHandEditedLawJsonIsQuotedOnOneLine() throws Exception {
+        Path csv = CliRun.userRuns(dir);
+        Path edited = dir.resolve("edited.json");
+        String values = "{\"dense\": {\"E\": 1.7, \"A\": 400, \"a\": 0.3, \"B\": 300, \"b\": 0.28}}";
+        String[] data = {"--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group", "family",
+            "--law", "E + A / N^a + B / D^b", "--params", edited.toString()};
+
+        Files.writeString(edited, "{\"task\": \"runs\\nold\", \"law\": \"E\", \"variables\": [\"N\", \"D\\u200b\"],"
+            + " \"parameters\": " + values + "}");
+        CliRun variables = CliRun.of(concat(new String[] {"eval"}, data));
+        assertEquals(2, variables.exit(), variables.err());
+        assertEquals(List.of("evosld: " + edited + " holds a law of 'runs\\nold' over N, 'D\\u200b', not all features of"
+            + " runs (N, D) (see: evosld eval --help)"), variables.allErrorLines());
+
+        Files.writeString(edited, "{\"law\": \"E + A / N^a +\\n(B / D^b\", \"parameters\": " + values + "}");
+        CliRun law = CliRun.of(concat(new String[] {"eval"}, data));
+        assertEquals(2, law.exit(), law.err());
+        assertEquals(List.of("evosld: " + edited + " holds the parameters of E + A / N^a +\\n(B / D^b, not of the law"
+            + " given (E + A / N^a + B / D^b); give that law as --law (see: evosld eval --help)"), law.allErrorLines());
+    }
+
+    @Test
     void aTestFileThatRepeatsTrainRunsIsNoted() throws Exception {
         CliRun same = eval("--test", CliRun.userRuns(dir).toString());
         assertEquals(0, same.exit(), same.err());

@@ -118,6 +118,9 @@ class LawDocumentTest {
         Files.writeString(file, OLD.formatted(values).replace("\"variables\": [\"N\"]", "\"variables\": []"));
         assertEquals(file + ": parameter_names [E, A, a] are not the law's parameters [E, A, N, a] (names that are not"
             + " variables)", message(file));
+        Files.writeString(file, OLD.formatted(values).replace("\"A\", \"a\"]", "\"A\\n\", \"a\"]"));
+        assertEquals(file + ": parameter_names [E, A\\n, a] are not the law's parameters [E, A, a] (names that are not"
+            + " variables)", message(file));
     }
 
     private static String message(Path file) {

@@ -11,6 +11,8 @@ import dev.evosld.fit.LawFitter;
 import dev.evosld.fit.TargetFit;
 import dev.evosld.law.Law;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,6 +45,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * ratios do not vary between runs. The fitter's tolerances are its defaults (projected gradient 1e-10,
  * relative reduction 1e-13, 500 iterations), and it evaluates laws with the preferred (vector) kernels.
  *
+ * <p>{@code refitOnTwoThreads} is the final refit's way instead: {@value #REFIT_STARTS} starts spread over
+ * {@value #REFIT_THREADS} threads by {@link LawFitter#fitAll}, which binds the law once per task (a task
+ * being one start until 96d5f40, 16 starts since); its {@code fits} are single-start fits per second of wall
+ * time on both threads together.
+ *
  * <p>Run: {@code EVOSLD_DATA=... java -jar target/benchmarks.jar FitBenchmark -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Thread)
@@ -54,6 +61,8 @@ import org.openjdk.jmh.annotations.Warmup;
     "-XX:CompileCommand=dontinline,dev/evosld/eval/VectorKernels.*Loop"})
 public class FitBenchmark {
     static final int STARTS = 8;
+    static final int REFIT_STARTS = 64;
+    static final int REFIT_THREADS = 2;
 
     @Param({"chinchilla", "moe"})
     public String law;
@@ -62,6 +71,7 @@ public class FitBenchmark {
     public boolean projection;
 
     private LawFitter fitter;
+    private LawFitter refitter;
     private FitProblem problem;
 
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -101,14 +111,24 @@ public class FitBenchmark {
         Group group = table.groups().getFirst();
         problem = new FitProblem(group.name(), table.targets().getFirst(), group.rows(),
             Predictions.columns(parsed, table, group), group.target(0));
-        fitter = LawFitter.of(parsed, FitOptions.defaults().withStarts(STARTS).withVariableProjection(projection)
-            .withBounds(config.bounds()));
+        FitOptions options = FitOptions.defaults().withVariableProjection(projection).withBounds(config.bounds());
+        fitter = LawFitter.of(parsed, options.withStarts(STARTS));
+        refitter = LawFitter.of(parsed, options.withStarts(REFIT_STARTS));
     }
 
     @Benchmark
     public TargetFit fit(Counters counters) {
         TargetFit fit = fitter.fit(problem, null);
         counters.fits += STARTS;
+        counters.iterations += fit.iterations();
+        counters.evaluations += fit.evaluations();
+        return fit;
+    }
+
+    @Benchmark
+    public TargetFit refitOnTwoThreads(Counters counters) {
+        TargetFit fit = refitter.fitAll(List.of(problem), Collections.singletonList(null), REFIT_THREADS).getFirst();
+        counters.fits += REFIT_STARTS;
         counters.iterations += fit.iterations();
         counters.evaluations += fit.evaluations();
         return fit;

@@ -32,6 +32,13 @@ class EvalCommandTest {
         return CliRun.of(args);
     }
 
+    /** Scores {@code E + A/N} on three runs of one group with the given parameters file. */
+    private CliRun evalSizes(Path params) throws java.io.IOException {
+        Path csv = Files.writeString(dir.resolve("sizes.csv"), "N,loss\n1,3\n2,2.5\n4,2.25\n");
+        return CliRun.of("eval", "--data", csv.toString(), "--features", "N", "--target", "loss", "--law", "E + A/N",
+            "--params", params.toString());
+    }
+
     @Test
     void withoutATestSplitTheTextHasNoTestScoreOrColumns() throws Exception {
         CliRun run = eval();
@@ -128,10 +135,8 @@ class EvalCommandTest {
 
     @Test
     void aParametersFileWithoutItsGroupsSaysHowTheFileIsLaidOut() throws Exception {
-        Path csv = Files.writeString(dir.resolve("sizes.csv"), "N,loss\n1,3\n2,2.5\n4,2.25\n");
         Path flat = Files.writeString(dir.resolve("flat.json"), "{\"E\": 2, \"A\": 1}");
-        CliRun run = CliRun.of("eval", "--data", csv.toString(), "--features", "N", "--target", "loss", "--law",
-            "E + A/N", "--params", flat.toString());
+        CliRun run = evalSizes(flat);
         assertEquals(1, run.exit(), run.err());
         assertEquals(List.of("evosld: " + flat + ": 'E' is a parameter of the law, not a group: the file gives each"
             + " group its values, here {\"all\": {\"E\": ..., \"A\": ...}} (runs without --group form one group, 'all')"),
@@ -140,36 +145,30 @@ class EvalCommandTest {
 
     @Test
     void aParametersFileWithAGroupTheDataLacksIsNotedAndTheRestScored() throws Exception {
-        Path csv = Files.writeString(dir.resolve("sizes.csv"), "N,loss\n1,3\n2,2.5\n4,2.25\n");
         Path more = Files.writeString(dir.resolve("more.json"), "{\"all\": {\"E\": 2, \"A\": 1},"
             + " \"other\": {\"E\": 5, \"A\": 1}}");
-        CliRun run = CliRun.of("eval", "--data", csv.toString(), "--features", "N", "--target", "loss", "--law",
-            "E + A/N", "--params", more.toString());
+        CliRun run = evalSizes(more);
         assertEquals(0, run.exit(), run.err());
-        assertEquals(List.of("evosld: note: " + more + " also has parameters for group 'other', which " + csv
-            + " does not have; they are not used"), run.errorLines());
+        assertEquals(List.of("evosld: note: " + more + " also has parameters for group 'other', which "
+            + dir.resolve("sizes.csv") + " does not have; they are not used"), run.errorLines());
         assertEquals("train R²: 1.000000", run.out().lines().toList().get(2), run.out());
     }
 
     @Test
     void aParametersFileSavedWithAByteOrderMarkAndWindowsLineEndsIsRead() throws Exception {
         // as Notepad saves UTF-8; the CSV reader takes such files too
-        Path csv = Files.writeString(dir.resolve("sizes.csv"), "N,loss\n1,3\n2,2.5\n4,2.25\n");
         Path params = Files.writeString(dir.resolve("bom.json"), "\uFEFF{\"all\": {\"E\": 2,\r\n \"A\": 1}}\r\n");
-        CliRun run = CliRun.of("eval", "--data", csv.toString(), "--features", "N", "--target", "loss", "--law",
-            "E + A/N", "--params", params.toString());
+        CliRun run = evalSizes(params);
         assertEquals(0, run.exit(), run.err());
         assertEquals("train R²: 1.000000", run.out().lines().toList().get(2), run.out());
     }
 
     @Test
     void aParametersFileThatIsNotUtf8SaysSo() throws Exception {
-        Path csv = Files.writeString(dir.resolve("sizes.csv"), "N,loss\n1,3\n2,2.5\n4,2.25\n");
         // "café" in Latin-1, as an older editor may save it
         Path params = Files.write(dir.resolve("latin.json"), "{\"all\": {\"E\": 2, \"A\": 1}, \"caf\u00e9\": {}}"
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        CliRun run = CliRun.of("eval", "--data", csv.toString(), "--features", "N", "--target", "loss", "--law",
-            "E + A/N", "--params", params.toString());
+        CliRun run = evalSizes(params);
         assertEquals(1, run.exit(), run.err());
         assertEquals(List.of("evosld: " + params + ": not UTF-8 text (save it as UTF-8)"), run.allErrorLines());
     }

@@ -17,8 +17,8 @@ import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads the laws out of an assistant's answer, which must be the JSON object
- * {@code {"laws": [{"law": "<formula>", "rationale": "<one line>"}]}}, either alone or inside a
- * {@code ```json} (or bare {@code ```}) fence with prose around it.
+ * {@code {"laws": [{"law": "<formula>", "rationale": "<one line>"}]}}, alone, inside a {@code ```json} (or bare
+ * {@code ```}) fence with prose around it, or with prose around it and no fence.
  *
  * <p>Parsing is two-staged. {@link #parse} checks the structure only; a structural fault makes the whole
  * answer {@link Answer.Malformed}, since an answer that is half JSON cannot be trusted entry by entry.
@@ -29,6 +29,11 @@ import tools.jackson.databind.ObjectReader;
 public final class ProposalParser {
     private static final ObjectReader READER =
         Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Reads the first JSON value of a text and ignores what follows it, as prose after an object. */
+    private static final ObjectReader LENIENT_READER =
+        Json.mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** How many braces of prose are tried as the start of the answer's object; bounds the work on a brace-ridden answer. */
+    private static final int BRACES_TRIED = 16;
 
     /** An opening fence with an optional language tag, its body, and the closing fence. */
     private static final Pattern FENCE =
@@ -161,18 +166,19 @@ public final class ProposalParser {
     /** Checks the structure of {@code content} and extracts its proposals. */
     public static Answer parse(String content) {
         Objects.requireNonNull(content, "content");
-        String json = jsonPart(content);
+        String json = fencedJson(content);
         if (json == null) {
-            return new Answer.Malformed(content.isBlank()
-                ? "the answer is empty"
-                : "the answer is neither a JSON object nor contains one in a ``` fence");
+            return objectInProse(content);
         }
-        JsonNode root;
         try {
-            root = READER.readTree(json);
+            return answer(READER.readTree(json));
         } catch (JacksonException e) {
             return new Answer.Malformed("the answer is not valid JSON: " + Text.jsonProblem(e));
         }
+    }
+
+    /** The proposals of an answer's JSON value, or why it has none. */
+    private static Answer answer(JsonNode root) {
         if (root == null || !root.isObject()) {
             return new Answer.Malformed("the answer is not a JSON object");
         }
@@ -200,13 +206,12 @@ public final class ProposalParser {
     }
 
     /**
-     * The JSON text of the answer: the whole answer when it starts as an object, otherwise the first
-     * fence tagged {@code json} or untagged; {@code null} when there is neither.
+     * The JSON text of a fence tagged {@code json} or untagged, the first such, unless the answer starts as an object;
+     * {@code null} when there is none.
      */
-    private static String jsonPart(String content) {
-        String trimmed = content.strip();
-        if (trimmed.startsWith("{")) {
-            return trimmed;
+    private static String fencedJson(String content) {
+        if (content.strip().startsWith("{")) {
+            return null;
         }
         Matcher fence = FENCE.matcher(content);
         while (fence.find()) {
@@ -216,5 +221,39 @@ public final class ProposalParser {
             }
         }
         return null;
+    }
+
+    /**
+     * The answer's object outside any fence: the answer itself when it starts as one, otherwise the first object with a
+     * {@code "laws"} key that one of its first braces opens. Models that ignore the requested answer format write a
+     * sentence before or after it, which must not cost the laws inside.
+     */
+    private static Answer objectInProse(String content) {
+        String trimmed = content.strip();
+        if (trimmed.isEmpty()) {
+            return new Answer.Malformed("the answer is empty");
+        }
+        JacksonException first = null;
+        int brace = trimmed.indexOf('{');
+        for (int tried = 0; brace >= 0 && tried < BRACES_TRIED; tried++) {
+            try {
+                JsonNode node = LENIENT_READER.readTree(trimmed.substring(brace));
+                // the answer's own object is what the answer holds, "laws" or not; in prose, other braces are prose
+                if (brace == 0 || node != null && node.has("laws")) {
+                    return answer(node);
+                }
+            } catch (JacksonException e) {
+                if (first == null) {
+                    first = e;
+                }
+                if (brace == 0) {
+                    break;
+                }
+            }
+            brace = trimmed.indexOf('{', brace + 1);
+        }
+        return first != null
+            ? new Answer.Malformed("the answer is not valid JSON: " + Text.jsonProblem(first))
+            : new Answer.Malformed("the answer is neither a JSON object nor contains one in a ``` fence");
     }
 }

@@ -34,6 +34,17 @@ class ProposalParserTest {
         assertEquals(new Answer.Proposals(EXPECTED), ProposalParser.parse(content));
     }
 
+    /** Models that ignore the JSON answer format write a sentence before or after the object, without a fence. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Here are two laws:\n" + LAWS,
+        LAWS + "\n\nThe first one is classic.",
+        "Sure! " + LAWS + " Hope this helps; the {floor} matters.",
+        "A dict {'x': 1} and an object {\"x\": 1} first, then " + LAWS + " and more {"})
+    void findsTheLawsObjectInProseWithoutAFence(String content) {
+        assertEquals(new Answer.Proposals(EXPECTED), ProposalParser.parse(content));
+    }
+
     @Test
     void reportsStructuralFaults() {
         assertEquals(new Answer.Malformed("the answer is empty"), ProposalParser.parse("  "));
@@ -79,7 +90,8 @@ class ProposalParserTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"laws\": [{\"law\": \"a\"}",
-        "{\"laws\": []} and some prose",
+        "{\"laws\": [] and some prose}",
+        "Here is my answer: {\"laws\": [{\"law\": \"a\"}",
         "{laws: []}",
         "```json\n{\"laws\": [,]}\n```"})
     void invalidJsonIsMalformedWithAOneLineReason(String content) {

@@ -62,6 +62,8 @@ public final class LlmProposer implements Proposer, AutoCloseable {
     private LlmUsage.Snapshot earlier = LlmUsage.Snapshot.NONE;
     private String disabledBy;
     private int failedRounds;
+    /** The unusable answers' reasons told so far: a model that answers the same wrong way every round is told of once. */
+    private final Set<String> unusableReported = new HashSet<>();
 
     /** Rounds in a row the endpoint may fail before the proposer stops asking it. */
     static final int FAILED_ROUNDS_TO_GIVE_UP = 3;
@@ -175,7 +177,8 @@ public final class LlmProposer implements Proposer, AutoCloseable {
         usage.recordProposals(screening);
         List<String> lines = screening.feedback();
         feedback = List.copyOf(lines.subList(0, Math.min(FEEDBACK_LINES, lines.size())));
-        screening.malformed().ifPresent(reason -> messages.accept("llm: unusable answer: " + reason));
+        screening.malformed().filter(unusableReported::add)
+            .ifPresent(reason -> messages.accept("llm: unusable answer: " + reason));
         return screening.accepted().stream().map(p -> Law.parse(p.law(), config.featureNames())).toList();
     }
 

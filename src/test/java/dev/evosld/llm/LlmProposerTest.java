@@ -277,6 +277,24 @@ class LlmProposerTest {
     }
 
     @Test
+    void anAnswerUnusableTheSameWayEveryRoundIsReportedOnce() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return ok(completion("Here are some laws: E + A*N^-a"));
+            }
+        });
+        try (LlmProposer proposer = proposer()) {
+            for (int round = 0; round < 4; round++) {
+                assertEquals(List.of(), proposer.seeds(ParallelTask.context(List.of(), round)));
+            }
+        }
+        assertEquals(4, server.getRequestCount());
+        assertEquals(List.of("llm: unusable answer: the answer is neither a JSON object nor contains one in a ``` fence"),
+            messages);
+    }
+
+    @Test
     void theNextRequestSaysTheAnswerWasUnusable() throws Exception {
         server.enqueue(ok(completion("{\"laws\": [{\"law\": \"a\", }]}")));
         server.enqueue(ok(completion(answer(GOOD))));

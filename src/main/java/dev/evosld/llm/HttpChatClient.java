@@ -210,6 +210,11 @@ public final class HttpChatClient implements ChatClient {
 
     /** Extracts the assistant's message from a chat completion body, or says why it is not one. */
     private Attempt parseCompletion(String body) {
+        if (body.stripLeading().startsWith("<")) {
+            // a web page's URL, or a sign-in portal in front of the API, answers 200 with HTML
+            return new Attempt.Malformed("POST " + settings.chatCompletionsUrl() + " answered with a web page, not JSON (\""
+                + Text.oneLine(redacted(body)) + "\"): is --llm-base-url that of an OpenAI-compatible API?");
+        }
         JsonNode root;
         try {
             root = READER.readTree(body);

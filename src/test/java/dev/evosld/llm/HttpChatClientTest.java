@@ -391,6 +391,19 @@ class HttpChatClientTest {
     }
 
     @Test
+    void anHtmlPageInsteadOfJsonIsNamedAsSuch() {
+        // a base URL of a web page, or a login portal between the user and the API, answers 200 with HTML
+        server.enqueue(ok("<!DOCTYPE html>\n<html><body>Sign in</body></html>"));
+        server.enqueue(ok("<!DOCTYPE html>\n<html><body>Sign in</body></html>"));
+        try (HttpChatClient client = client()) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " answered with a web page, not JSON"
+                + " (\"<!DOCTYPE html> <html><body>Sign in</body></html>\"): is --llm-base-url that of an"
+                + " OpenAI-compatible API?", e.getMessage());
+        }
+    }
+
+    @Test
     void malformedBodyFailsWithAClearMessage() {
         server.enqueue(ok("{\"choices\": [ oops"));
         server.enqueue(ok("{\"choices\": [ oops"));

@@ -232,10 +232,6 @@ final class DiscoverCommand implements Callable<Integer> {
                          Duration limit, int threadCount, Optional<LlmSettings> llm) {
         TaskConfig config = data.config();
         PrintWriter err = spec.commandLine().getErr();
-        if (llm.isEmpty() && !noLlm) {
-            err.println(LlmSettings.NO_ENDPOINT_NOTICE);
-            err.flush();
-        }
         SearchProgress progress = new SearchProgress(err, config.name(), settings.generations(), interactive());
         LlmUsage usage = new LlmUsage();
         LlmProposer llmProposer = llm.map(s -> LlmProposer.builder(s)
@@ -262,6 +258,11 @@ final class DiscoverCommand implements Callable<Integer> {
                         progress)
                     : Discovery.start(config, data.train(), settings, proposers, progress, run.checkpointFile());
                 hook.searching(discovery);
+                // only now: resuming checks the checkpoint against the data, and a refusal must be the only line
+                if (llm.isEmpty() && !noLlm) {
+                    err.println(LlmSettings.NO_ENDPOINT_NOTICE);
+                    err.flush();
+                }
                 if (task.isGiven()) {
                     task.firstFeatureNote(data).ifPresent(err::println);
                     task.ungroupedNote().ifPresent(err::println);

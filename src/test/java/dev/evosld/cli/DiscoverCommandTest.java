@@ -194,6 +194,49 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void aResumeRefusedForItsDataIsTheOnlyLineEvenWithoutAnEndpoint() throws Exception {
+        Path edited = dir.resolve("edited.csv");
+        Files.copy(csv, edited);
+        Path out = dir.resolve("data-changed");
+        CliRun first = CliRun.of("discover", "--data", edited.toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--generations", "3", "--population", "8", "--islands", "1", "--restarts", "1",
+            "--threads", "2", "--no-llm", "--out", out.toString());
+        assertEquals(0, first.exit(), first.err());
+        Files.writeString(edited, Files.readString(edited).replaceFirst("\n(\"dense\",[^,]*,[^,]*,)[0-9]", "\n$19"));
+        Files.delete(out.resolve("law.json"));   // as a run killed before it chose its law leaves its folder
+
+        // no endpoint in the environment: the notice that the search proposes offline would come before the refusal
+        CliRun changed = resumeWithoutEndpoint(out);
+        assertEquals(1, changed.exit());
+        assertEquals(List.of("evosld: " + out.resolve("checkpoint.json") + ": the checkpoint's run was judged on other"
+            + " data or with other options (its train rows differ from this command's (the data changed since)); resume"
+            + " with the data and options it started with, or start afresh"), changed.allErrorLines());
+
+        CliRun otherCsv = resumeWithoutEndpoint(out, "--data", csv.toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family");
+        assertEquals(1, otherCsv.exit());
+        assertEquals(List.of("evosld: " + out.resolve("checkpoint.json") + ": a checkpoint of task 'edited', not 'runs'"),
+            otherCsv.allErrorLines());
+    }
+
+    /** {@code discover --resume out} in an environment without {@code OPENAI_*}, failing as Main reports it. */
+    private static CliRun resumeWithoutEndpoint(Path out, String... extra) {
+        java.io.StringWriter stdout = new java.io.StringWriter();
+        java.io.StringWriter stderr = new java.io.StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new DiscoverCommand(Map.of()));
+        cli.setOut(new java.io.PrintWriter(stdout, true));
+        cli.setErr(new java.io.PrintWriter(stderr, true));
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("evosld: " + e.getMessage());
+            return e instanceof UsageException ? 2 : 1;
+        });
+        List<String> args = new ArrayList<>(List.of("--resume", out.toString()));
+        args.addAll(List.of(extra));
+        int exit = cli.execute(args.toArray(String[]::new));
+        return new CliRun(exit, stdout.toString(), stderr.toString());
+    }
+
+    @Test
     void anOptionOfTheUsersCsvAloneBesideResumeSaysTheRunRecordsItRatherThanAskingForData() {
         CliRun run = CliRun.of("discover", "--no-llm", "--resume", dir.resolve("any").toString(), "--budget", "4");
         assertEquals(2, run.exit());

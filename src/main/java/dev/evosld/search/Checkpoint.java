@@ -182,27 +182,36 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
                 ? "an island whose size is not the population's " + settings.population()
             : null;
         if (problem != null) {
-            throw new EvosldException(file + ": damaged checkpoint (" + problem + "); start the run afresh");
+            throw new EvosldException(file + ": damaged checkpoint (" + problem + "); " + afresh(file));
         }
+    }
+
+    /**
+     * What to do instead of resuming: the folder holds a run, which discover will not write over, so the user needs
+     * another folder or to clear this one.
+     */
+    static String afresh(Path file) {
+        Path run = file.toAbsolutePath().getParent();
+        return "start the run afresh with another --out, or delete " + run + " first";
     }
 
     static Checkpoint read(Path file) {
         try {
             Checkpoint checkpoint = Json.mapper().readValue(Files.readString(file), Checkpoint.class);
             if (checkpoint == null || checkpoint.version() == 0) {
-                throw new EvosldException(file + ": not a checkpoint (no format version); start the run afresh");
+                throw new EvosldException(file + ": not a checkpoint (no format version); " + afresh(file));
             }
             if (checkpoint.version() != VERSION) {
                 throw new EvosldException(file + ": checkpoint format " + checkpoint.version() + ", this evosld reads "
                     + VERSION + " (" + (checkpoint.version() < VERSION ? "an older" : "a newer")
-                    + " version wrote it); start the run afresh instead of resuming it");
+                    + " version wrote it); " + afresh(file));
             }
             checkpoint.requireWhole(file);
             return checkpoint;
         } catch (IOException e) {
             throw new EvosldException("cannot read checkpoint " + file + ": " + e.getMessage());
         } catch (JacksonException e) {
-            throw new EvosldException(file + Json.problem(e) + " (not a checkpoint; start the run afresh)");
+            throw new EvosldException(file + Json.problem(e) + " (not a checkpoint; " + afresh(file) + ")");
         }
     }
 }

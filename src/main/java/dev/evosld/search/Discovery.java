@@ -127,7 +127,7 @@ public final class Discovery {
             checkpoint.basis().difference(Checkpoint.Basis.of(config, train)).ifPresent(difference -> {
                 throw new dev.evosld.EvosldException(checkpointFile + ": the checkpoint's run was judged on other data"
                     + " or with other options (" + difference + "); resume with the data and options it started with,"
-                    + " or start afresh");
+                    + " or " + Checkpoint.afresh(checkpointFile));
             });
         }
         Discovery discovery = new Discovery(config, train, checkpoint.settings().with(timeLimit, threads), proposers,

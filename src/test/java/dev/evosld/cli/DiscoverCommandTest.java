@@ -210,7 +210,8 @@ class DiscoverCommandTest {
         assertEquals(1, changed.exit());
         assertEquals(List.of("evosld: " + out.resolve("checkpoint.json") + ": the checkpoint's run was judged on other"
             + " data or with other options (its train rows differ from this command's (the data changed since)); resume"
-            + " with the data and options it started with, or start afresh"), changed.allErrorLines());
+            + " with the data and options it started with, or start the run afresh with another --out, or delete "
+            + out.toAbsolutePath() + " first"), changed.allErrorLines());
 
         CliRun otherCsv = resumeWithoutEndpoint(out, "--data", csv.toString(), "--features", "N,D", "--target", "loss",
             "--group", "family");

@@ -139,7 +139,8 @@ class CheckpointTest {
         for (Map.Entry<String, Checkpoint> damage : damages) {
             damage.getValue().write(file);
             EvosldException e = assertThrows(EvosldException.class, () -> Checkpoint.read(file), damage.getKey());
-            assertEquals(file + ": damaged checkpoint (" + damage.getKey() + "); start the run afresh", e.getMessage());
+            assertEquals(file + ": damaged checkpoint (" + damage.getKey() + "); start the run afresh with another --out, or delete " + directory + " first",
+                e.getMessage());
         }
     }
 
@@ -163,7 +164,7 @@ class CheckpointTest {
         Files.writeString(file, Json.mapper().writeValueAsString(document));
         EvosldException e = assertThrows(EvosldException.class, () -> Checkpoint.read(file));
         assertEquals(file + ": checkpoint format " + (Checkpoint.VERSION + 1) + ", this evosld reads "
-            + Checkpoint.VERSION + " (a newer version wrote it); start the run afresh instead of resuming it",
+            + Checkpoint.VERSION + " (a newer version wrote it); start the run afresh with another --out, or delete " + directory + " first",
             e.getMessage());
     }
 
@@ -173,7 +174,8 @@ class CheckpointTest {
         Files.writeString(file, "{\n  \"version\" : 3,\n  \"generation\" : 4,,\n}");
         EvosldException syntax = assertThrows(EvosldException.class, () -> Checkpoint.read(file));
         assertTrue(syntax.getMessage().startsWith(file + ":3:"), syntax.getMessage());
-        assertTrue(syntax.getMessage().endsWith(" (not a checkpoint; start the run afresh)"), syntax.getMessage());
+        assertTrue(syntax.getMessage().endsWith(" (not a checkpoint; start the run afresh with another --out, or delete "
+            + directory + " first)"), syntax.getMessage());
         assertFalse(syntax.getMessage().contains("\n"), syntax.getMessage());
 
         awkward().write(file);
@@ -183,7 +185,8 @@ class CheckpointTest {
         EvosldException shape = assertThrows(EvosldException.class, () -> Checkpoint.read(file));
         assertTrue(shape.getMessage().startsWith(file + ":"), shape.getMessage());
         assertTrue(shape.getMessage().contains("expected a number at generation"), shape.getMessage());
-        assertTrue(shape.getMessage().endsWith(" (not a checkpoint; start the run afresh)"), shape.getMessage());
+        assertTrue(shape.getMessage().endsWith(" (not a checkpoint; start the run afresh with another --out, or delete "
+            + directory + " first)"), shape.getMessage());
         assertFalse(shape.getMessage().contains("\n"), shape.getMessage());
 
         ((ArrayNode) document.get("islands")).removeAll().add("not an island");

@@ -52,7 +52,8 @@ class DiscoveryTest {
         for (var damage : damages.entrySet()) {
             Files.writeString(checkpoint, damage.getKey());
             dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class, () -> Checkpoint.read(checkpoint));
-            assertEquals(checkpoint + ": " + damage.getValue() + "; start the run afresh", e.getMessage());
+            assertEquals(checkpoint + ": " + damage.getValue() + "; start the run afresh with another --out, or delete "
+                + checkpoint.toAbsolutePath().getParent() + " first", e.getMessage());
         }
     }
 
@@ -363,7 +364,8 @@ class DiscoveryTest {
             SyntheticTask.train(), checkpoint, Duration.ofMinutes(1), 1, List.of(new ClassicForms()), SearchListener.none()));
         assertEquals(checkpoint + ": the checkpoint's run was judged on other data or with other options (its holdout"
             + " top_values=1, this command's top_fraction=0.2); resume with the data and options it started with, or"
-            + " start afresh", e.getMessage());
+            + " start the run afresh with another --out, or delete " + checkpoint.toAbsolutePath().getParent() + " first",
+            e.getMessage());
         dev.evosld.data.Train fewer = new dev.evosld.data.Train(SyntheticTask.table(new double[] {1e7, 3e7, 1e8, 3e8}));
         e = assertThrows(dev.evosld.EvosldException.class, () -> Discovery.resume(base, fewer, checkpoint,
             Duration.ofMinutes(1), 1, List.of(new ClassicForms()), SearchListener.none()));
@@ -393,7 +395,7 @@ class DiscoveryTest {
             SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(1), 1, List.of(new ClassicForms()),
             SearchListener.none()));
         assertEquals(checkpoint + ": checkpoint format 2, this evosld reads 3 (an older version wrote it); start the run"
-            + " afresh instead of resuming it", e.getMessage());
+            + " afresh with another --out, or delete " + directory.toAbsolutePath() + " first", e.getMessage());
     }
 
     /** Starts a run that checkpoints to {@code checkpoint} and is killed when it reports {@code generation}. */

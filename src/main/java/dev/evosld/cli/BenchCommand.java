@@ -101,8 +101,16 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         plan.tasks().forEach(task -> TaskOptions.pulledDataNote(task, plan.data()).ifPresent(err::println));
         BenchResult result;
+        Thread hook = new Thread(() -> interrupted(plan.out(), err), "evosld-bench-interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (BenchProgress progress = new BenchProgress(err, interactive())) {
             result = Bench.of(plan).withListener(progress).run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down (Ctrl-C): the hook says how to continue
+            }
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
@@ -124,6 +132,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** What Ctrl-C during a bench says; the bench writes the cut run's checkpoint itself. */
+    static void interrupted(Path out, PrintWriter err) {
+        err.println("evosld: interrupted; run the same bench again to continue it: the finished runs in " + out
+            + " are reused and the one cut short resumes from its last checkpoint");
+        err.flush();
     }
 
     private static String r2(Double value) {

@@ -42,6 +42,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void anInterruptedBenchSaysThatTheSameCommandContinuesIt(@TempDir Path directory) {
+        // as discover's Ctrl-C names --resume: the bench continues by itself, which a user cannot guess from silence
+        java.io.StringWriter text = new java.io.StringWriter();
+        BenchCommand.interrupted(directory, new java.io.PrintWriter(text));
+        assertEquals("evosld: interrupted; run the same bench again to continue it: the finished runs in " + directory
+            + " are reused and the one cut short resumes from its last checkpoint" + System.lineSeparator(), text.toString());
+    }
+
+    @Test
     void benchesPulledDataThenReusesIt() throws IOException {
         Path data = pulledData();
         Path out = tmp.resolve("out");

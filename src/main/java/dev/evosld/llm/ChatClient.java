@@ -13,7 +13,8 @@ public interface ChatClient extends AutoCloseable {
     /**
      * Completes the conversation.
      *
-     * @throws LlmAuthException when the endpoint refuses the credentials; the caller should stop using it
+     * @throws LlmStopException when the endpoint refuses the credentials or has no such model or URL; the caller
+     *     should stop using it
      * @throws LlmException when no usable answer arrived after the retries
      */
     ChatResponse complete(ChatRequest request);

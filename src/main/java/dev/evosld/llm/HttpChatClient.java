@@ -31,8 +31,8 @@ import tools.jackson.databind.ObjectReader;
  * {@link LlmSettings#maxRetries()} times with exponential backoff from 1 s, doubling, capped at 60 s; a
  * {@code Retry-After} header in seconds replaces the computed wait. A body that is not a chat completion
  * is retried once at most: a proxy may have cut it, but a server that always answers that way will not
- * change its mind. HTTP 401 and 403 throw {@link LlmAuthException} at once; other HTTP errors throw
- * {@link LlmException} at once. Given the time a run has left ({@link #complete(ChatRequest, Duration)}), no attempt
+ * change its mind. HTTP 401 and 403 throw {@link LlmAuthException} and 404 a {@link LlmStopException} at once;
+ * other HTTP errors throw {@link LlmException} at once. Given the time a run has left ({@link #complete(ChatRequest, Duration)}), no attempt
  * runs and no retry waits past it.
  */
 public final class HttpChatClient implements ChatClient {
@@ -161,6 +161,11 @@ public final class HttpChatClient implements ChatClient {
             }
             if (status == 401 || status == 403) {
                 throw new LlmAuthException(status, settings.apiKey().isPresent());
+            }
+            if (status == 404) {
+                // an unknown model or a wrong URL: no later round will find it
+                throw new LlmStopException("llm: POST %s was rejected (HTTP 404)%s".formatted(
+                    settings.chatCompletionsUrl(), errorDetail(body)));
             }
             if (status == 429 || status >= 500) {
                 OptionalDouble retryAfter = Backoff.parseRetryAfter(response.header("Retry-After"));

@@ -3,11 +3,10 @@ package dev.evosld.llm;
 import java.io.Serial;
 
 /**
- * The endpoint refused the credentials (HTTP 401 or 403). Unlike other {@link LlmException}s this is
- * never transient, so it is thrown at once, without retrying, and the caller stops using the LLM for
- * the rest of the run.
+ * The endpoint refused the credentials (HTTP 401 or 403): a {@link LlmStopException}, thrown at once, without
+ * retrying, after which the caller stops using the LLM for the rest of the run.
  */
-public final class LlmAuthException extends LlmException {
+public final class LlmAuthException extends LlmStopException {
     @Serial
     private static final long serialVersionUID = 1L;
 

@@ -149,7 +149,7 @@ public final class LlmProposer implements Proposer, AutoCloseable {
         ChatResponse response;
         try {
             response = client.complete(ChatRequest.of(settings, conversation), context.timeLeft());
-        } catch (LlmAuthException e) {
+        } catch (LlmStopException e) {
             disabledBy = e.getMessage();
             messages.accept(e.getMessage() + "; no more LLM proposals in this run");
             return List.of();

@@ -361,15 +361,32 @@ class LlmProposerTest {
     }
 
     @Test
-    void anEndpointFailingThreeRoundsRunningIsAskedNoMore() {
-        answerEveryRequest(404, "no such model");
+    void anUnknownModelOrUrlStopsTheLlmAtOnce() {
+        // a 404 does not heal within a run: asking twice more would only repeat the line
+        answerEveryRequest(404, "The model `nope` does not exist");
         try (LlmProposer proposer = proposer()) {
             for (int round = 0; round < 5; round++) {
                 assertEquals(List.of(), proposer.seeds(ParallelTask.context(List.of(), round)));
             }
             assertTrue(proposer.disabledBy().orElseThrow().contains("HTTP 404"), proposer.disabledBy().toString());
         }
-        assertEquals(LlmProposer.FAILED_ROUNDS_TO_GIVE_UP, server.getRequestCount(), "404 is not retried within a round");
+        assertEquals(1, server.getRequestCount());
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.getFirst().endsWith("(HTTP 404): The model `nope` does not exist; no more LLM proposals in"
+            + " this run"), messages.getFirst());
+    }
+
+    @Test
+    void anEndpointFailingThreeRoundsRunningIsAskedNoMore() {
+        // a request the endpoint refuses as it stands (400) may be one prompt's fault, so each round tries again
+        answerEveryRequest(400, "bad request");
+        try (LlmProposer proposer = proposer()) {
+            for (int round = 0; round < 5; round++) {
+                assertEquals(List.of(), proposer.seeds(ParallelTask.context(List.of(), round)));
+            }
+            assertTrue(proposer.disabledBy().orElseThrow().contains("HTTP 400"), proposer.disabledBy().toString());
+        }
+        assertEquals(LlmProposer.FAILED_ROUNDS_TO_GIVE_UP, server.getRequestCount(), "400 is not retried within a round");
         assertEquals(3, messages.size());
         assertTrue(messages.get(1).endsWith("(no LLM seeds this round)"), messages.get(1));
         assertTrue(messages.get(2).endsWith("; the endpoint failed 3 rounds running, so no more LLM proposals in this run"),

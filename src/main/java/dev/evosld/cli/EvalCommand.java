@@ -104,7 +104,7 @@ final class EvalCommand implements Callable<Integer> {
                 out.printf("%-40s %10s %12s%n", "group", "train rows", "train RMSE");
             }
             for (Map<String, Object> row : groupErrors(train, test)) {
-                String trainColumns = String.format("%-40s %10s %12s", Output.oneLine((String) row.get("group")),
+                String trainColumns = String.format("%-40s %10s %12s", MessageText.escaped((String) row.get("group")),
                     row.get("train_rows"), format(row.get("train_rmse")));
                 out.println(test.isEmpty() ? trainColumns : String.format("%s %10s %12s", trainColumns,
                     row.getOrDefault("test_rows", 0), format(row.get("test_rmse"))));
@@ -178,7 +178,7 @@ final class EvalCommand implements Callable<Integer> {
     private Optional<String> unusedGroupsNote(ParameterSet given, TaskData data) {
         List<String> unused = given.groups().stream()
             .filter(group -> data.train().table().group(group).isEmpty())
-            .map(group -> "'" + Output.oneLine(group) + "'")
+            .map(MessageText::quote)
             .toList();
         if (unused.isEmpty()) {
             return Optional.empty();

@@ -2,6 +2,7 @@ package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
 import dev.evosld.Version;
+import dev.evosld.data.MessageText;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
 import dev.evosld.eval.ParameterSet;
@@ -223,7 +224,7 @@ final class FitCommand implements Callable<Integer> {
     static void printParameters(PrintWriter out, ParameterSet parameters, List<String> targets) {
         for (String group : parameters.groups()) {
             for (int t = 0; t < targets.size(); t++) {
-                StringBuilder line = new StringBuilder("  ").append(Output.oneLine(group));
+                StringBuilder line = new StringBuilder("  ").append(MessageText.escaped(group));
                 if (targets.size() > 1) {
                     line.append(" / ").append(targets.get(t));
                 }

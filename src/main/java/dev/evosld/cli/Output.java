@@ -148,20 +148,6 @@ final class Output {
         return String.format(Locale.ROOT, "%.6g", value);
     }
 
-    /** A name from the user's data on one line of a table: line breaks and other control characters escaped. */
-    static String oneLine(String name) {
-        StringBuilder shown = new StringBuilder(name.length());
-        for (char c : name.toCharArray()) {
-            switch (c) {
-                case '\n' -> shown.append("\\n");
-                case '\r' -> shown.append("\\r");
-                case '\t' -> shown.append("\\t");
-                default -> shown.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return shown.toString();
-    }
-
     /** A number to four significant digits without trailing zeros, for notes: {@code 1e+10}, {@code 0.5}. */
     static String shortNumber(double value) {
         String text = String.format(Locale.ROOT, "%.4g", value);

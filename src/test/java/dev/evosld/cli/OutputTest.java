@@ -32,12 +32,6 @@ class OutputTest {
     }
 
     @Test
-    void aNameWithALineBreakStaysOnOneLine() {
-        assertEquals("moe\\nsparse\\t\\u0007 é", Output.oneLine("moe\nsparse\t\u0007 é"));
-        assertEquals("plain", Output.oneLine("plain"));
-    }
-
-    @Test
     void aValidationIsDescribedByHowItsConfigHoldsRowsOut() {
         assertEquals("5-fold cross-validation", Output.validationScheme(config(List.of(), new Holdout.Folds(5, 2)), 5, false));
         assertEquals("the runs at each group's largest N held out",

@@ -37,6 +37,8 @@ class MessageTextTest {
         assertEquals("'moe, \"sparse\"'", MessageText.name("moe, \"sparse\""));
         assertEquals("'a\\nb'", MessageText.name("a\nb"));
         assertEquals("[a\\nb, c\\u200b]" + "x".repeat(100), MessageText.escaped("[a\nb, c\u200b]" + "x".repeat(100)));
+        // a table's group column too: a tab or a bell would break its columns, an accent is a letter like any
+        assertEquals("moe\\nsparse\\t\\u0007 é", MessageText.escaped("moe\nsparse\t\u0007 é"));
     }
 
     @Test

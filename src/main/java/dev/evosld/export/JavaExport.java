@@ -201,10 +201,13 @@ public final class JavaExport {
             out.append("    private static List<Params> params(String group) {\n");
             out.append("        List<Params> fitted = group == null ? null : PARAMETERS.get(group);\n");
         }
+        // with thousands of groups the full list would make one error line of tens of kilobytes
         out.append("        if (fitted == null) {\n");
+        out.append("            var known = PARAMETERS.keySet().stream().sorted().toList();\n");
         out.append("            throw new IllegalArgumentException(\"no parameters for group \"\n");
         out.append("                + (group == null ? \"null\" : \"'\" + group + \"'\")\n");
-        out.append("                + \"; known: \" + PARAMETERS.keySet().stream().sorted().toList());\n");
+        out.append("                + \"; known: \" + known.subList(0, Math.min(30, known.size()))\n");
+        out.append("                + (known.size() > 30 ? \" ... (\" + (known.size() - 30) + \" more)\" : \"\"));\n");
         out.append("        }\n        return fitted;\n    }\n\n");
         out.append("    private static double formula(Params fitted").append(variablesWithComma).append(") {\n");
         for (String parameter : law.parameters()) {

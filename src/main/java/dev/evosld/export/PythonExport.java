@@ -109,7 +109,10 @@ public final class PythonExport {
         out.append("def law(input_data: list[dict], group: str) -> list[dict]:\n");
         out.append("    \"\"\"Predicts the targets of each row of input_data with the parameters fitted to group.\"\"\"\n");
         out.append("    if group not in PARAMETERS:\n");
-        out.append("        raise ValueError(f\"no parameters for group {group!r}; known: {sorted(PARAMETERS)}\")\n");
+        // with thousands of groups the full list would make one error line of tens of kilobytes
+        out.append("        known = sorted(PARAMETERS)\n");
+        out.append("        more = f\" ... ({len(known) - 30} more)\" if len(known) > 30 else \"\"\n");
+        out.append("        raise ValueError(f\"no parameters for group {group!r}; known: {known[:30]}{more}\")\n");
         out.append("    fitted = PARAMETERS[group]\n");
         out.append("    predictions = []\n");
         out.append("    for row in input_data:\n");

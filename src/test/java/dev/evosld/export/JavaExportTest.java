@@ -216,6 +216,27 @@ class JavaExportTest {
     }
 
     @Test
+    void unknownGroupNamesOnlyTheFirstThirtyKnownOnes() throws Exception {
+        // with thousands of groups, listing every one made a single error line of tens of kilobytes
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        List<String> first = new ArrayList<>();
+        for (int g = 0; g < 40; g++) {
+            String name = "g%02d".formatted(g);
+            values.put(name, new double[][] {{2}});
+            if (g < 30) {
+                first.add(name);
+            }
+        }
+        LawDocument document = ExportFixtures.document("t", "a * x", List.of("x"), List.of("y"), values);
+        try (URLClassLoader loader = compile(Map.of("MLaw", JavaExport.source(document, "MLaw")))) {
+            Method predict = loader.loadClass("MLaw").getMethod("predict", String.class, double.class);
+            var thrown = assertThrows(InvocationTargetException.class, () -> predict.invoke(null, "h", 3.0));
+            assertEquals("no parameters for group 'h'; known: " + first + " ... (10 more)",
+                thrown.getCause().getMessage());
+        }
+    }
+
+    @Test
     void printsNumbersExactlyAndKeepsTheTreesGrouping() {
         LawDocument document = ExportFixtures.document("t", "a + (b + x) - (c - x) / (x * (x * 2))", List.of("x"),
             List.of("y"), Map.of("g", new double[][] {{0.1, 1.0 / 3, -1.5e-300}}));

@@ -127,6 +127,39 @@ class PythonExportTest {
         assertEquals(List.of("import math"), imports);
     }
 
+    @Test
+    void unknownGroupNamesOnlyTheFirstThirtyKnownOnes() throws Exception {
+        // with thousands of groups, listing every one made a single error line of tens of kilobytes
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        List<String> first = new ArrayList<>();
+        for (int g = 0; g < 40; g++) {
+            String name = "g%02d".formatted(g);
+            values.put(name, new double[][] {{2}});
+            if (g < 30) {
+                first.add("'" + name + "'");
+            }
+        }
+        Path file = dir.resolve("many.py");
+        Files.writeString(file, PythonExport.module(ExportFixtures.document("t", "a * x", List.of("x"), List.of("y"),
+            values)));
+        Path script = dir.resolve("unknown.py");
+        Files.writeString(script, """
+            import importlib.util, sys
+            spec = importlib.util.spec_from_file_location("many", sys.argv[1])
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            try:
+                module.law([{"x": 3.0}], "h")
+            except ValueError as e:
+                print(e)
+            """);
+        Process process = new ProcessBuilder("python3", script.toString(), file.toString()).start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python3 timed out");
+        assertEquals("no parameters for group 'h'; known: [" + String.join(", ", first) + "] ... (10 more)",
+            stdout.strip());
+    }
+
     /** Runs each module on every group's rows of its table and compares with the engine's predictions. */
     private void check(List<Check> checks) throws Exception {
         List<Map<String, Object>> requests = new ArrayList<>();

@@ -45,6 +45,15 @@ final class ExportFixtures {
     }
 
     /** The SLDBench data directory, skipping the test visibly when {@code $EVOSLD_DATA} is not set. */
+    /** One value (2) for each of {@code count} groups named g00, g01, ..., in that order: a law {@code a * x}'s table. */
+    static Map<String, double[][]> manyGroups(int count) {
+        Map<String, double[][]> values = new java.util.LinkedHashMap<>();
+        for (int g = 0; g < count; g++) {
+            values.put("g%02d".formatted(g), new double[][] {{2}});
+        }
+        return values;
+    }
+
     static DataDirectory sldbench() {
         String variable = System.getenv(DataDirectory.ENVIRONMENT_VARIABLE);
         assumeTrue(variable != null && !variable.isBlank() && Files.isDirectory(Path.of(variable)),

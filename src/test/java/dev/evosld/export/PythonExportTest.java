@@ -130,15 +130,8 @@ class PythonExportTest {
     @Test
     void unknownGroupNamesOnlyTheFirstThirtyKnownOnes() throws Exception {
         // with thousands of groups, listing every one made a single error line of tens of kilobytes
-        Map<String, double[][]> values = new LinkedHashMap<>();
-        List<String> first = new ArrayList<>();
-        for (int g = 0; g < 40; g++) {
-            String name = "g%02d".formatted(g);
-            values.put(name, new double[][] {{2}});
-            if (g < 30) {
-                first.add("'" + name + "'");
-            }
-        }
+        Map<String, double[][]> values = ExportFixtures.manyGroups(40);
+        List<String> first = values.keySet().stream().limit(30).map(name -> "'" + name + "'").toList();
         Path file = dir.resolve("many.py");
         Files.writeString(file, PythonExport.module(ExportFixtures.document("t", "a * x", List.of("x"), List.of("y"),
             values)));

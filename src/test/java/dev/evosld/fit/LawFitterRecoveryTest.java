@@ -94,6 +94,22 @@ class LawFitterRecoveryTest {
             () -> "recovered " + Arrays.toString(fit.parameters()));
     }
 
+    @ParameterizedTest(name = "projection {0}")
+    @ValueSource(booleans = {true, false})
+    void recoversTheSizeInAnExponentialOfItsInverse(boolean projection) {
+        // k/N, with k a size like N: bounded as an exponent, k could not leave [-10, 10] and exp(-k/N) was 1
+        Law law = Law.parse("E + A*exp(-k/N)", List.of("N"));
+        double[] truth = {2.0, 1.5, 5e8};
+        FitProblem problem = Synthetic.problem(law, Synthetic.columns(40, List.of(log(1e7, 3e9)), 11), truth);
+
+        TargetFit fit = LawFitter.of(law, FitOptions.defaults().withStarts(32).withVariableProjection(projection))
+            .fit(problem, null);
+
+        assertFalse(fit.isFailure(), fit::toString);
+        assertTrue(Synthetic.relativeError(fit.parameters(), truth, 1e-3) < 1e-6,
+            () -> "recovered " + Arrays.toString(fit.parameters()));
+    }
+
     private static double variance(FitProblem problem) {
         return problem.targetStandardDeviation() * problem.targetStandardDeviation();
     }

@@ -5,6 +5,7 @@ import dev.evosld.law.Expr.Apply;
 import dev.evosld.law.Law;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a parameter does in a law, which decides its default bounds and start values.
@@ -13,7 +14,8 @@ import java.util.List;
  *   <li>{@link #OFFSET}: added to the law, e.g. {@code E} in {@code E + A*N^-alpha};
  *   <li>{@link #COEFFICIENT}: scales a term, e.g. {@code A};
  *   <li>{@link #EXPONENT}: in an exponent or inside {@code exp}, e.g. {@code alpha}, but not as a divisor there;
- *   <li>{@link #SHAPE}: anything else, e.g. {@code B} in {@code A/(D^alpha + B)} or {@code k} in {@code exp(-N/k)}.
+ *   <li>{@link #SHAPE}: anything else, e.g. {@code B} in {@code A/(D^alpha + B)}, or {@code k} in {@code exp(-N/k)}
+ *       and in {@code exp(-k/N)}.
  * </ul>
  */
 public enum ParameterRole {
@@ -31,7 +33,7 @@ public enum ParameterRole {
                 roles.add(OFFSET);
             } else if (linear.isIndividuallyLinear(name)) {
                 roles.add(COEFFICIENT);
-            } else if (inExponent(law.expr(), name, false)) {
+            } else if (inExponent(law.expr(), name, false, Set.copyOf(law.variables()))) {
                 roles.add(EXPONENT);
             } else {
                 roles.add(SHAPE);
@@ -40,16 +42,23 @@ public enum ParameterRole {
         return List.copyOf(roles);
     }
 
-    private static boolean inExponent(Expr expr, String name, boolean exponent) {
+    private static boolean inExponent(Expr expr, String name, boolean exponent, Set<String> variables) {
         if (!(expr instanceof Apply a)) {
             return exponent && expr.mentions(name);
         }
         return switch (a.op()) {
-            case POW -> inExponent(a.arg(0), name, exponent) || inExponent(a.arg(1), name, true);
-            case EXP -> inExponent(a.arg(0), name, true);
-            // a divisor is the scale of what it divides (k in exp(-N/k) is a size like N), however deep it sits
-            case DIV -> inExponent(a.arg(0), name, exponent) || inExponent(a.arg(1), name, false);
-            default -> a.args().stream().anyMatch(arg -> inExponent(arg, name, exponent));
+            case POW -> inExponent(a.arg(0), name, exponent, variables) || inExponent(a.arg(1), name, true, variables);
+            case EXP -> inExponent(a.arg(0), name, true, variables);
+            // a divisor is the scale of what it divides (k in exp(-N/k) is a size like N), however deep it sits;
+            // so is a numerator over a column alone (k in exp(-k/N)), which makes the quotient a ratio of sizes
+            case DIV -> inExponent(a.arg(0), name,
+                    exponent && !(mentionsAny(a.arg(1), variables) && !mentionsAny(a.arg(0), variables)), variables)
+                || inExponent(a.arg(1), name, false, variables);
+            default -> a.args().stream().anyMatch(arg -> inExponent(arg, name, exponent, variables));
         };
+    }
+
+    private static boolean mentionsAny(Expr expr, Set<String> names) {
+        return names.stream().anyMatch(expr::mentions);
     }
 }

@@ -51,9 +51,9 @@ class ParameterRoleTest {
         // exp(-k/N) decays over sizes k like N: an exponent's bounds would hold k/N near zero for every run
         assertEquals(List.of(OFFSET, COEFFICIENT, SHAPE), roles("E + A*exp(-k/N)"));
         assertEquals(List.of(SHAPE, EXPONENT), roles("N^(k/D + alpha)"));
-        // a ratio of columns or of parameters is no size: its factor stays an exponent
+        // over a ratio of columns or over a parameter, the numerator is no size and stays an exponent
         assertEquals(List.of(EXPONENT), roles("exp(a*N/(D + 1))"));
-        assertEquals(List.of(EXPONENT, EXPONENT), roles("exp(a/b)"));
+        assertEquals(List.of(EXPONENT, SHAPE), roles("exp(a/b)"));
     }
 
     @Test

@@ -27,6 +27,19 @@ class ParetoFrontTest {
     }
 
     @Test
+    void aRicherLawBetterOnlyInTheFitterTolerancesDigitsIsANearDuplicateAndStaysOffTheFront() {
+        // as met on data_constrained: a shift k that fits to nothing, or a parameter written twice, buys a
+        // validation error lower in its seventh digit; the front listed both laws and the rule chose the longer
+        List<CandidateCache.Entry> candidates = List.of(
+            entry("a + b*N^c", 0.0601443318, 3, 7),
+            entry("a + b*(N + k)^c", 0.0601442829, 4, 9),
+            entry("a + b*N^c*b", 0.0601443000, 3, 9),
+            entry("a + b*N^c + d*D", 0.0601436000, 4, 11));
+        assertEquals(List.of("a + b * N^c", "a + b * N^c + d * D"),
+            ParetoFront.of(candidates).stream().map(e -> e.law().toString()).toList());
+    }
+
+    @Test
     void choosesTheSimplestLawWithinOnePairedStandardErrorOfTheBest() {
         // the same hard rows for every law (errors 0.04 to 0.0005); the richer law is better by 0.004 on half of
         // them, a difference of 0.002 with a paired standard error of 0.00076: the simplest law is not chosen

@@ -14,7 +14,18 @@ final class ParetoFront {
     private ParetoFront() {
     }
 
-    /** The front, simplest first; among equally complex laws the best (then the first found) is kept. */
+    /**
+     * The relative margin by which a richer law must lower the best validation error of every simpler law to
+     * join the front. Below it the difference is the fitter's tolerance, not the law: a shift that fits to
+     * nothing ({@code (N + k)^c}) or a parameter written twice lowered errors in their seventh digit, and the
+     * front listed such near-duplicates beside the laws they copy.
+     */
+    static final double NEAR_TIE = 1e-5;
+
+    /**
+     * The front, simplest first; among equally complex laws the best (then the first found) is kept, and a
+     * richer law only if it beats every simpler one by more than {@link #NEAR_TIE} of their error.
+     */
     static List<CandidateCache.Entry> of(List<CandidateCache.Entry> candidates) {
         List<CandidateCache.Entry> valid = new ArrayList<>(candidates.stream()
             .filter(e -> !e.evaluation().isFailure()).toList());
@@ -23,9 +34,10 @@ final class ParetoFront {
         List<CandidateCache.Entry> front = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;
         for (CandidateCache.Entry entry : valid) {
-            if (entry.evaluation().validationError() < best) {
+            double error = entry.evaluation().validationError();
+            if (error < best && (front.isEmpty() || error < best - NEAR_TIE * best)) {
                 front.add(entry);
-                best = entry.evaluation().validationError();
+                best = error;
             }
         }
         return front;

@@ -104,7 +104,9 @@ class DiscoveryTest {
 
     @Test
     void aRunOfRestartsReportsTheLawOfTheRestartWhoseLawValidatesBest() {
-        long seed = 2; // a seed whose third restart validates best, so the choice is not the first restart's
+        // RestartChoiceTest has restarts that differ; here every restart of the toy task finds its true law, so
+        // this checks the whole path: the run reports what the best restart alone reports, the first on ties
+        long seed = 2;
         List<SearchResult> alone = new java.util.ArrayList<>();
         for (int r = 0; r < 3; r++) {
             alone.add(run(SyntheticTask.settings(4).withSeed(Restart.seed(seed, r)).withRestarts(1), null));
@@ -113,13 +115,17 @@ class DiscoveryTest {
         SearchListener listener = collecting(messages);
         SearchResult together = Discovery.start(SyntheticTask.config(), SyntheticTask.train(),
             SyntheticTask.settings(4).withSeed(seed).withRestarts(3), List.of(new ClassicForms()), listener, null).run();
-        SearchResult best = alone.get(2);
-        assertTrue(best.evaluation().validationError() < alone.get(0).evaluation().validationError());
-        assertTrue(best.evaluation().validationError() < alone.get(1).evaluation().validationError());
+        int bestIndex = 0;
+        for (int r = 1; r < 3; r++) {
+            if (alone.get(r).evaluation().validationError() < alone.get(bestIndex).evaluation().validationError()) {
+                bestIndex = r;
+            }
+        }
+        SearchResult best = alone.get(bestIndex);
         assertEquals(best.law(), together.law());
         assertEquals(best.evaluation().validationError(), together.evaluation().validationError(), 0.0);
         assertSameParameters(best.parameters(), together.parameters());
-        assertTrue(messages.getLast().endsWith("; restart 3's is reported"), messages.toString());
+        assertTrue(messages.getLast().endsWith("; restart " + (bestIndex + 1) + "'s is reported"), messages.toString());
     }
 
     @Test

@@ -61,6 +61,23 @@ class RestartChoiceTest {
     }
 
     @Test
+    void ofRestartsWhosePicksValidateAlikeToTheFitterTolerancesDigitsTheSimplerIsReported() {
+        Restart richer = new Restart(0, SyntheticTask.settings(1), null);
+        put(richer, TRUTH, new double[] {0.005, 0.005});
+        Restart simpler = new Restart(1, SyntheticTask.settings(1), null);
+        // one shared exponent: worse by four parts in a million, which is no difference
+        put(simpler, "E + A*N^-a + B*D^-a", new double[] {0.00500002, 0.00500002});
+        RestartChoice.Pick pick = choice.best(List.of(richer, simpler));
+        assertEquals(1, pick.restart().index);
+        assertEquals(List.of("restarts' laws validate 0.995000, 0.995000; restart 2's is reported"), messages);
+
+        // worse by a part in ten thousand, it is a difference
+        Restart worse = new Restart(1, SyntheticTask.settings(1), null);
+        put(worse, "E + A*N^-a + B*D^-a", new double[] {0.0050005, 0.0050005});
+        assertEquals(0, choice.best(List.of(richer, worse)).restart().index);
+    }
+
+    @Test
     void aRestartWhoseWholeFrontFailsOnAllOfTrainIsNotReportedHoweverWellItValidated() {
         Restart broken = new Restart(0, SyntheticTask.settings(1), null);
         put(broken, "E + A*log(-N)", new double[] {0.001, 0.001});

@@ -43,7 +43,17 @@ final class RestartChoice {
     }
 
     /**
-     * The pick that validates best (the first of equals).
+     * Whether a restart's law beats the best so far: by more than {@link ParetoFront#NEAR_TIE} of its validation
+     * error, or by simplicity when their errors differ by less, as on a front.
+     */
+    private static boolean better(Evaluation law, Evaluation best) {
+        double margin = ParetoFront.NEAR_TIE * best.validationError();
+        return law.validationError() < best.validationError() - margin
+            || law.validationError() <= best.validationError() + margin && law.complexity() < best.complexity();
+    }
+
+    /**
+     * The pick that validates best (the first of equals; the simplest of those alike to the fitter's tolerance).
      *
      * @throws EvosldException when no restart fitted any law, with the most common reason
      */
@@ -70,8 +80,7 @@ final class RestartChoice {
                 continue;
             }
             validations.add(R2.text(pick.law().evaluation().validationR2()));
-            double error = pick.law().evaluation().validationError();
-            if (best == null || error < best.law().evaluation().validationError()) {
+            if (best == null || better(pick.law().evaluation(), best.law().evaluation())) {
                 best = pick;
             }
         }

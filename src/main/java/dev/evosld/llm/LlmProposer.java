@@ -30,8 +30,9 @@ import tools.jackson.core.type.TypeReference;
  * mean residuals along the scale axes. It never sees test rows.
  *
  * <p>Faults never stop a discovery run. When the endpoint refuses the credentials the proposer reports it
- * in one line and proposes nothing for the rest of the run; any other {@link LlmException} is reported in
- * one line and costs that round only.
+ * in one line and proposes nothing for the rest of the run; any other {@link LlmException} costs that round
+ * only, and is reported in one line the first time it happens for that reason. After
+ * {@value #FAILED_ROUNDS_TO_GIVE_UP} failed rounds running the proposer says, once, that it stops asking.
  *
  * <p>Requests are deterministic: the same run seed, round, task, train rows and search state give the same
  * request text (numbers printed to four significant digits, laws in a fixed order), so behind the
@@ -64,6 +65,8 @@ public final class LlmProposer implements Proposer, AutoCloseable {
     private int failedRounds;
     /** The unusable answers' reasons told so far: a model that answers the same wrong way every round is told of once. */
     private final Set<String> unusableReported = new HashSet<>();
+    /** The endpoint's failures told so far: one down or overloaded the same way every round is told of once. */
+    private final Set<String> failuresReported = new HashSet<>();
 
     /** Rounds in a row the endpoint may fail before the proposer stops asking it. */
     static final int FAILED_ROUNDS_TO_GIVE_UP = 3;
@@ -155,12 +158,14 @@ public final class LlmProposer implements Proposer, AutoCloseable {
             return List.of();
         } catch (LlmException e) {
             failedRounds++;
+            boolean newReason = failuresReported.add(e.getMessage());
             if (failedRounds >= FAILED_ROUNDS_TO_GIVE_UP) {
                 // an endpoint down for this long is not coming back within the run: stop spending its backoff
                 disabledBy = e.getMessage();
-                messages.accept(e.getMessage() + "; the endpoint failed " + failedRounds
-                    + " rounds running, so no more LLM proposals in this run");
-            } else {
+                String givingUp = "the endpoint failed " + failedRounds
+                    + " rounds running, so no more LLM proposals in this run; the search goes on offline";
+                messages.accept(newReason ? e.getMessage() + "; " + givingUp : "llm: " + givingUp);
+            } else if (newReason) {
                 messages.accept(e.getMessage() + " (no LLM " + what + " this round)");
             }
             return List.of();

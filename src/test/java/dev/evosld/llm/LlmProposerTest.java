@@ -387,10 +387,71 @@ class LlmProposerTest {
             assertTrue(proposer.disabledBy().orElseThrow().contains("HTTP 400"), proposer.disabledBy().toString());
         }
         assertEquals(LlmProposer.FAILED_ROUNDS_TO_GIVE_UP, server.getRequestCount(), "400 is not retried within a round");
-        assertEquals(3, messages.size());
-        assertTrue(messages.get(1).endsWith("(no LLM seeds this round)"), messages.get(1));
-        assertTrue(messages.get(2).endsWith("; the endpoint failed 3 rounds running, so no more LLM proposals in this run"),
-            messages.get(2));
+        String url = server.url("/v1/chat/completions").toString();
+        assertEquals(List.of(
+            "llm: POST " + url + " was rejected (HTTP 400): bad request (no LLM seeds this round)",
+            GAVE_UP), messages);
+    }
+
+    /** The line the proposer gives up with after failing rounds whose reason it has already told. */
+    private static final String GAVE_UP = "llm: the endpoint failed " + LlmProposer.FAILED_ROUNDS_TO_GIVE_UP
+        + " rounds running, so no more LLM proposals in this run; the search goes on offline";
+
+    @Test
+    void aServerFailingTheSameWayEveryRoundIsReportedOnceAndGivingUpOnce() {
+        // observed: an endpoint answering 500 printed the same llm: line at each of three rounds
+        answerEveryRequest(500, "internal error");
+        try (LlmProposer proposer = proposer(Duration.ofSeconds(5), 1)) {
+            for (int round = 0; round < 5; round++) {
+                assertEquals(List.of(), proposer.seeds(ParallelTask.context(List.of(), round)));
+            }
+            assertTrue(proposer.disabledBy().orElseThrow().contains("HTTP 500"), proposer.disabledBy().toString());
+        }
+        assertEquals(2 * LlmProposer.FAILED_ROUNDS_TO_GIVE_UP, server.getRequestCount(), "one retry per round");
+        String url = server.url("/v1/chat/completions").toString();
+        assertEquals(List.of(
+            "llm: POST " + url + " failed after 2 attempts: HTTP 500: internal error (no LLM seeds this round)",
+            GAVE_UP), messages);
+    }
+
+    @Test
+    void anEndpointTimingOutEveryRoundIsReportedOnceAndGivingUpOnce() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(200).body(completion(answer(GOOD)))
+                    .headersDelay(2, TimeUnit.SECONDS).build();
+            }
+        });
+        try (LlmProposer proposer = proposer(Duration.ofMillis(200), 0)) {
+            assertEquals(List.of(), proposer.seeds(ParallelTask.context(List.of(), 0)));
+            for (int round = 1; round < 4; round++) {
+                assertEquals(List.of(), proposer.rewrites(ParallelTask.context(List.of(), round),
+                    List.of(ParallelTask.scored("E + A*num_params^(-a)", 0.01))));
+            }
+        }
+        assertEquals(LlmProposer.FAILED_ROUNDS_TO_GIVE_UP, server.getRequestCount());
+        assertEquals(2, messages.size(), messages.toString());
+        assertTrue(messages.getFirst().contains("failed after 1 attempt: timed out")
+            && messages.getFirst().endsWith("(no LLM seeds this round)"), messages.getFirst());
+        assertEquals(GAVE_UP, messages.get(1));
+    }
+
+    @Test
+    void aNewReasonInTheGivingUpRoundIsToldWithIt() {
+        server.enqueue(new MockResponse.Builder().code(400).body("{\"error\": {\"message\": \"bad request\"}}").build());
+        server.enqueue(new MockResponse.Builder().code(400).body("{\"error\": {\"message\": \"bad request\"}}").build());
+        server.enqueue(new MockResponse.Builder().code(422).body("{\"error\": {\"message\": \"too long\"}}").build());
+        try (LlmProposer proposer = proposer()) {
+            for (int round = 0; round < 4; round++) {
+                assertEquals(List.of(), proposer.seeds(ParallelTask.context(List.of(), round)));
+            }
+        }
+        String url = server.url("/v1/chat/completions").toString();
+        assertEquals(List.of(
+            "llm: POST " + url + " was rejected (HTTP 400): bad request (no LLM seeds this round)",
+            "llm: POST " + url + " was rejected (HTTP 422): too long; the endpoint failed 3 rounds running, so no more"
+                + " LLM proposals in this run; the search goes on offline"), messages);
     }
 
     @Test

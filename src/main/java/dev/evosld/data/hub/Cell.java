@@ -28,10 +28,13 @@ public sealed interface Cell {
     record Empty() implements Cell {
     }
 
-    /** A boolean, list or object, kept as its JSON text for error messages. */
-    record Other(String json) implements Cell {
+    /**
+     * A boolean, list or object, which no CSV cell can hold; kept as what a message calls it ({@code a JSON object},
+     * {@code the JSON boolean true}) rather than its text, which may be as long as a document.
+     */
+    record Other(String kind) implements Cell {
         public Other {
-            Objects.requireNonNull(json, "json");
+            Objects.requireNonNull(kind, "kind");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -420,7 +421,21 @@ public final class HubClient {
         if (value.isString()) {
             return new Cell.Text(value.stringValue());
         }
-        return new Cell.Other(value.toString());
+        return new Cell.Other(kindOf(value));
+    }
+
+    /** What a message calls a JSON value that is neither a number, a string nor null. */
+    private static String kindOf(JsonNode value) {
+        if (value.isObject()) {
+            return "a JSON object";
+        }
+        if (value.isArray()) {
+            return "a JSON array";
+        }
+        if (value.isBoolean()) {
+            return "the JSON boolean " + value.booleanValue();
+        }
+        return "a JSON " + value.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static JsonNode array(JsonNode parent, String name, String what) {

@@ -48,6 +48,8 @@ public final class TaskPull {
     private static final Pattern NUMERIC = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d{1,18}");
     private static final String TEMPORARY_SUFFIX = ".part";
+    /** The most characters of a cell a message quotes. */
+    private static final int SHOWN = 60;
 
     private final HubClient hub;
     private final Path dataDir;
@@ -228,7 +230,7 @@ public final class TaskPull {
     }
 
     /** The row's cells in the spec's column order: the group as text, every other column as a number. */
-    private static List<Object> cells(PullSpec spec, String split, RowsPage.Row row) {
+    private List<Object> cells(PullSpec spec, String split, RowsPage.Row row) {
         List<Object> cells = new ArrayList<>(spec.columns().size());
         for (String column : spec.columns()) {
             Cell cell = row.cells().get(column);
@@ -250,7 +252,7 @@ public final class TaskPull {
             case Cell.Whole(long value) -> Long.toString(value);
             case Cell.Real(double value) -> Double.toString(value);
             case Cell.Empty() -> throw new EvosldException(at + " is empty");
-            case Cell.Other(String json) -> throw new EvosldException(at + " is not a group label: " + json);
+            case Cell.Other(String kind) -> throw new EvosldException(at + " is " + kind + ", not a group label");
         };
     }
 
@@ -276,7 +278,7 @@ public final class TaskPull {
         return label;
     }
 
-    private static Object number(Cell cell, String at) {
+    private Object number(Cell cell, String at) {
         return switch (cell) {
             case Cell.Whole(long value) -> value;
             case Cell.Real(double value) -> finite(value, at, Double.toString(value));
@@ -287,11 +289,25 @@ public final class TaskPull {
                 if (NUMERIC.matcher(text).matches()) {
                     yield finite(Double.parseDouble(text), at, text);
                 }
-                throw new EvosldException(at + " is not a number: \"" + MessageText.escaped(text) + "\"");
+                throw new EvosldException(at + " is not a number: " + shown(text));
             }
             case Cell.Empty() -> throw new EvosldException(at + " is empty");
-            case Cell.Other(String json) -> throw new EvosldException(at + " is not a number: " + json);
+            case Cell.Other(String kind) -> throw new EvosldException(at + " is " + kind + ", not a number");
         };
+    }
+
+    /**
+     * A cell's text in double quotes, its first {@value #SHOWN} characters when longer, with its length: a cell may hold
+     * a whole document. The token is blanked out before the cut, which could otherwise leave part of it.
+     */
+    private String shown(String text) {
+        String blanked = hub.blank(text);
+        int length = blanked.codePointCount(0, blanked.length());
+        if (length <= SHOWN) {
+            return "\"" + MessageText.escaped(blanked) + "\"";
+        }
+        return "\"" + MessageText.escaped(blanked.substring(0, blanked.offsetByCodePoints(0, SHOWN))) + "...\" ("
+            + length + " characters)";
     }
 
     private static Double finite(double value, String at, String text) {

@@ -28,20 +28,20 @@ class CellTest {
     @Test
     void nullTextOrOtherIsRefusedNamingTheComponent() {
         assertEquals("value", assertThrows(NullPointerException.class, () -> new Cell.Text(null)).getMessage());
-        assertEquals("json", assertThrows(NullPointerException.class, () -> new Cell.Other(null)).getMessage());
+        assertEquals("kind", assertThrows(NullPointerException.class, () -> new Cell.Other(null)).getMessage());
     }
 
     @Test
     void everyKindIsHandledByAnExhaustiveSwitch() {
         List<Cell> cells = List.of(new Cell.Whole(-7), new Cell.Real(2.5), new Cell.Text(""), new Cell.Empty(),
-            new Cell.Other("[1,2]"));
+            new Cell.Other("a JSON array"));
         List<String> described = cells.stream().map(cell -> switch (cell) {
             case Cell.Whole w -> "whole " + w.value();
             case Cell.Real r -> "real " + r.value();
             case Cell.Text t -> "text '" + t.value() + "'";
             case Cell.Empty e -> "empty";
-            case Cell.Other o -> "other " + o.json();
+            case Cell.Other o -> "other " + o.kind();
         }).toList();
-        assertEquals(List.of("whole -7", "real 2.5", "text ''", "empty", "other [1,2]"), described);
+        assertEquals(List.of("whole -7", "real 2.5", "text ''", "empty", "other a JSON array"), described);
     }
 }

@@ -112,7 +112,7 @@ class HubClientTest {
         assertEquals(new Cell.Real(64.0), row.cells().get("b"));
         assertEquals(new Cell.Text("64"), row.cells().get("c"));
         assertEquals(new Cell.Empty(), row.cells().get("d"));
-        assertEquals(new Cell.Other("[1]"), row.cells().get("e"));
+        assertEquals(new Cell.Other("a JSON array"), row.cells().get("e"));
         assertEquals(new Cell.Real(1.2345678901234568E29), row.cells().get("f"));
         assertEquals(List.of("c"), row.truncatedCells());
     }

@@ -61,7 +61,7 @@ class RowsPageTest {
             new RowsPage.Feature(2, "notes", "List")), page.features());
         assertEquals(List.of("group", "tokens", "notes"), page.columnNames());
         assertEquals(new RowsPage.Row(100, Map.of("group", new Cell.Text("g"), "tokens", new Cell.Whole(7),
-            "notes", new Cell.Other("[\"x\"]")), List.of("notes")), page.rows().getFirst());
+            "notes", new Cell.Other("a JSON array")), List.of("notes")), page.rows().getFirst());
         assertEquals(101, page.rows().get(1).rowIdx());
         assertEquals(5000, page.numRowsTotal());
         assertEquals(50, page.numRowsPerPage());

@@ -435,6 +435,73 @@ class TaskPullTest {
             + " \"Bearer [token]\"", e.getMessage());
     }
 
+    /** Cells that are neither a number, a string nor null, each with how the refusal names its kind. */
+    private static Stream<Arguments> cellsOfAnotherKind() {
+        return Stream.of(
+            Arguments.of("{\"value\": 2.5, \"unit\": \"nats\"}", "a JSON object"),
+            Arguments.of("[2.5, 2.6]", "a JSON array"),
+            Arguments.of("true", "the JSON boolean true"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cellsOfAnotherKind")
+    void aNumericCellOfAnotherKindIsNamedByItsKind(String json, String kind) {
+        List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));
+        ObjectNode row = trainRow(5);
+        row.set("loss", Json.mapper().readTree(json));
+        rows.set(5, row);
+        hub.put(TASK, "train", FEATURES, rows);
+
+        EvosldException e = assertThrows(EvosldException.class, () -> taskPull().pull(spec()));
+
+        assertEquals("hugging face: config 'fake_scaling_law' split 'train' row 5 column 'loss' is " + kind
+            + ", not a number", e.getMessage());
+        assertFalse(Files.exists(taskDir()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cellsOfAnotherKind")
+    void aGroupCellOfAnotherKindIsNamedByItsKind(String json, String kind) {
+        List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));
+        ObjectNode row = trainRow(5);
+        row.set("group", Json.mapper().readTree(json));
+        rows.set(5, row);
+        hub.put(TASK, "train", FEATURES, rows);
+
+        EvosldException e = assertThrows(EvosldException.class, () -> taskPull().pull(spec()));
+
+        assertEquals("hugging face: config 'fake_scaling_law' split 'train' row 5 column 'group' is " + kind
+            + ", not a group label", e.getMessage());
+    }
+
+    @Test
+    void aLongNonNumericCellIsQuotedOnlyInPart() {
+        // observed: a cell holding a whole document was quoted whole, one line of tens of kilobytes
+        List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));
+        rows.set(5, trainRow(5).put("loss", "x".repeat(20_000)));
+        hub.put(TASK, "train", FEATURES, rows);
+
+        EvosldException e = assertThrows(EvosldException.class, () -> taskPull().pull(spec()));
+
+        assertEquals("hugging face: config 'fake_scaling_law' split 'train' row 5 column 'loss' is not a number:"
+            + " \"" + "x".repeat(60) + "...\" (20000 characters)", e.getMessage());
+    }
+
+    @Test
+    void aLongCellIsCutOnlyOnceTheTokenIsBlanked() {
+        // cut first, the token straddling the cut would show its first half
+        List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));
+        rows.set(5, trainRow(5).put("loss", "y".repeat(55) + "hf_secret123" + "y".repeat(100)));
+        hub.put(TASK, "train", FEATURES, rows);
+        HubClient client = HubClient.of(HTTP, server.url("/"), Optional.of("hf_secret123"))
+            .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
+
+        EvosldException e = assertThrows(EvosldException.class, () -> TaskPull.into(dataDir, client).pull(spec()));
+
+        assertEquals("hugging face: config 'fake_scaling_law' split 'train' row 5 column 'loss' is not a number:"
+            + " \"" + "y".repeat(55) + "[toke...\" (162 characters)", e.getMessage());
+    }
+
     @Test
     void rejectsAnEmptyCell() {
         List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));

@@ -18,6 +18,7 @@ import dev.evosld.run.RunDirectory;
 import dev.evosld.search.ClassicForms;
 import dev.evosld.search.Discovery;
 import dev.evosld.search.RunRecorder;
+import dev.evosld.search.SearchListener;
 import dev.evosld.search.Proposer;
 import dev.evosld.search.SearchResult;
 import dev.evosld.search.SearchSettings;
@@ -211,6 +212,15 @@ final class DiscoverCommand implements Callable<Integer> {
         try (RunDirectory.Lock lock = run.lock()) {
             if (resume == null) {
                 requireNoRun(run);   // again, now that no other run can start writing here
+            } else {
+                Optional<FinishedRun> finished = FinishedRun.of(data, run);
+                if (finished.isPresent()) {
+                    // refused as a resumption would be, should the data or options differ from the run's
+                    Discovery.resume(config, data.train(), run.checkpointFile(), limit, threadCount, List.of(),
+                        SearchListener.none());
+                    show(finished.get());
+                    return 0;
+                }
             }
             try {
                 return discover(data, source, run, given == null, settings, limit, threadCount, llm);
@@ -289,6 +299,19 @@ final class DiscoverCommand implements Callable<Integer> {
             hook.finished();
             print(data, run, discovery.settings(), result, test, testRmse, llmProposer, usage, llmDocument);
             return 0;
+        }
+    }
+
+    /** Shows a finished run's saved result, as {@code discover} printed it when it finished, and writes nothing. */
+    private void show(FinishedRun finished) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(finished.notice());
+        err.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Output.json(out, finished.document());
+        } else {
+            finished.print(out);
         }
     }
 

@@ -176,6 +176,54 @@ class DiscoverCommandTest {
         assertEquals(2, LawDocument.read(out.resolve("law.json")).provenance().search().restarts());
     }
 
+    /** Every file under {@code folder} but its lock, with its bytes and modification time. */
+    private static Map<Path, String> files(Path folder) throws Exception {
+        Map<Path, String> files = new java.util.TreeMap<>();
+        try (var walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).filter(f -> !f.endsWith(".evosld.lock")).toList()) {
+                files.put(folder.relativize(file), Files.getLastModifiedTime(file) + " "
+                    + java.util.HexFormat.of().formatHex(Files.readAllBytes(file)));
+            }
+        }
+        return files;
+    }
+
+    /** The lines of {@code out} that start with one of {@code starts}, in order. */
+    private static List<String> linesStarting(String out, String... starts) {
+        return out.lines().filter(line -> java.util.Arrays.stream(starts).anyMatch(line::startsWith)).toList();
+    }
+
+    @Test
+    void resumingAFinishedRunShowsItsSavedResultAndWritesNothing() throws Exception {
+        // observed: it refitted the law again and wrote every output anew, the same files with new times
+        Path out = dir.resolve("finished");
+        CliRun first = discover(out, "--restarts", "1");
+        assertEquals(0, first.exit(), first.err());
+        Map<Path, String> before = files(out);
+
+        CliRun resumed = CliRun.of("discover", "--no-llm", "--resume", out.toString());
+
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertEquals(List.of("evosld: " + out + " holds a finished run (3 of 3 generations); nothing is left to resume,"
+            + " so here is its result as saved"), resumed.allErrorLines());
+        String[] shown = {"task:", "law:", "parameters:", "  ", "train R²:", "validation R²:", "test R²:",
+            "pareto front:", "run directory:"};
+        assertEquals(linesStarting(first.out(), shown), linesStarting(resumed.out(), shown));
+        assertTrue(resumed.out().lines().anyMatch(line -> line.startsWith("search:        3 generations (stopped by"
+            + " generations)")), resumed.out());
+        assertEquals(before, files(out), "no file is written again");
+
+        CliRun json = CliRun.of("discover", "--no-llm", "--resume", out.toString(), "--json");
+        assertEquals(0, json.exit(), json.err());
+        JsonNode document = Json.mapper().readTree(json.out());
+        LawDocument law = LawDocument.read(out.resolve("law.json"));
+        assertEquals(law.law(), document.path("law").stringValue());
+        assertEquals(law.metrics().validationR2(), document.path("validation_r2").doubleValue());
+        assertTrue(document.path("already_finished").booleanValue(), json.out());
+        assertEquals(out.toString(), document.path("run_dir").stringValue());
+        assertEquals(before, files(out), "no file is written again");
+    }
+
     @Test
     void aRunResumesFromItsDirectoryAloneReadingTheDataItRecorded() throws Exception {
         Path out = dir.resolve("recorded");

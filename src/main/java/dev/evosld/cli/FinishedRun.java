@@ -1,0 +1,152 @@
+package dev.evosld.cli;
+
+import dev.evosld.EvosldException;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.TaskData;
+import dev.evosld.eval.R2;
+import dev.evosld.json.Json;
+import dev.evosld.run.LawDocument;
+import dev.evosld.run.RunDirectory;
+import dev.evosld.search.ParetoEntry;
+import dev.evosld.search.ValidationPlan;
+import dev.evosld.search.ValidationRmse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+
+/**
+ * A discovery run that searched every generation it planned and wrote every output, as {@code discover --resume}
+ * finds it: there is nothing to continue, so its result is shown as saved rather than refitted and written again.
+ * What {@code discover} printed at its end is shown as far as the run's files keep it: they do not keep the refit's
+ * agreement of starts, nor the search's counts and speed.
+ *
+ * @param front the Pareto front of {@code pareto.json}
+ * @param llm the {@code llm-usage.json} document
+ */
+record FinishedRun(TaskData data, RunDirectory run, LawDocument law, List<ParetoEntry> front, Map<String, Object> llm) {
+    /** The most Pareto-front laws the summary lists, as {@link DiscoverySummary} does. */
+    private static final int FRONT_LINES = 6;
+
+    /**
+     * The run in {@code run}, if it is finished: its {@code law.json} records a search that ran all its planned
+     * generations and restarts, and the files written with it are there. A run cut short by its time limit, or whose
+     * outputs are incomplete or unreadable, is not: resuming it continues it or writes them again.
+     */
+    static Optional<FinishedRun> of(TaskData data, RunDirectory run) {
+        for (Path file : List.of(run.lawFile(), run.paretoFile(), run.historyFile(), run.reportFile(),
+            run.llmUsageFile())) {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+        }
+        try {
+            LawDocument law = LawDocument.read(run.lawFile());
+            LawDocument.Search search = law.provenance() == null ? null : law.provenance().search();
+            if (law.metrics() == null || search == null || search.generations() < search.plannedGenerations()
+                || search.restartsCutShort() || !data.config().name().equals(law.task())) {
+                return Optional.empty();
+            }
+            List<ParetoEntry> front = List.of(Json.mapper().readValue(Files.readString(run.paretoFile()),
+                ParetoEntry[].class));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> llm = Json.mapper().readValue(Files.readString(run.llmUsageFile()), Map.class);
+            return Optional.of(new FinishedRun(data, run, law, front, llm));
+        } catch (EvosldException | JacksonException | IOException e) {
+            // a damaged output: the resumed run writes them all again
+            return Optional.empty();
+        }
+    }
+
+    /** The line on stderr that says why nothing is searched. */
+    String notice() {
+        LawDocument.Search search = law.provenance().search();
+        return "evosld: " + run.path() + " holds a finished run (" + search.generations() + " of "
+            + search.plannedGenerations() + " generations); nothing is left to resume, so here is its result as saved";
+    }
+
+    void print(PrintWriter out) {
+        TaskConfig config = data.config();
+        LawDocument.Metrics metrics = law.metrics();
+        LawDocument.Search search = law.provenance().search();
+        out.println("task:          " + config.name());
+        out.println("law:           " + law.law());
+        out.println("parameters:    " + metrics.parameterCount() + " per group"
+            + (law.targets().size() > 1 ? " and target" : ""));
+        FitCommand.printParameters(out, law.parameterSet(run.lawFile().toString()), law.targets());
+        out.println("train R²:      " + r2(metrics.trainR2()));
+        ValidationPlan plan = ValidationPlan.of(config, data.train(), 0);
+        out.printf(Locale.ROOT, "validation R²: %s (inside train, %s)%n", r2(metrics.validationR2()),
+            Output.validationScheme(config, plan));
+        if (metrics.validationRmse() != null) {
+            // the search scored every validation row of the plan, whichever rows its seed shuffled into which fold
+            int rows = plan.folds().stream().mapToInt(fold -> fold.validation().rows()).sum();
+            out.println("               " + Output.validationMisses(new ValidationRmse(
+                List.copyOf(metrics.validationRmse().keySet()), List.copyOf(metrics.validationRmse().values()), rows)));
+        }
+        out.println("test R²:       " + (metrics.hasTestSplit()
+            ? (metrics.testR2() == null ? "failed (see " + run.reportFile() + ")" : R2.text(metrics.testR2()))
+            : "none (no test split: " + DiscoverySummary.FIT_ON_EVERY_ROW + ")") + Output.testMisses(metrics.testRmse()));
+        if (config.references() != null) {
+            out.println("references:    human law " + Output.published(config.references().humanR2())
+                + ", leaderboard best " + Output.published(config.references().leaderboardR2()));
+        }
+        List<String> lines = FrontLines.of(front, FRONT_LINES);
+        if (!lines.isEmpty()) {
+            out.println("pareto front:  validation R², parameters, standard errors behind the best, law");
+            out.println("               (* chosen: the simplest law at most 1 behind; all of the front in pareto.json)");
+            lines.forEach(out::println);
+        }
+        out.printf(Locale.ROOT, "search:        %d generation%s (stopped by %s)%n", search.generations(),
+            search.generations() == 1 ? "" : "s", search.stoppedBy());
+        out.println("run directory: " + run.path());
+        out.flush();
+    }
+
+    /** The JSON document: the keys of {@code discover --json} that the run's files keep, and {@code already_finished}. */
+    Map<String, Object> document() {
+        TaskConfig config = data.config();
+        LawDocument.Metrics metrics = law.metrics();
+        LawDocument.Search search = law.provenance().search();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("task", config.name());
+        document.put("law", law.law());
+        document.put("parameter_count", metrics.parameterCount());
+        document.put("parameters", law.parameters());
+        document.put("train_r2", metrics.trainR2());
+        document.put("validation_r2", metrics.validationR2());
+        document.put("validation_rmse", metrics.validationRmse());
+        document.put("holdout", Output.holdoutUsed(config, ValidationPlan.of(config, data.train(), 0)));
+        document.put("test_r2", metrics.testR2());
+        document.put("test_split", metrics.hasTestSplit());
+        document.put("test_rmse", metrics.testRmse());
+        if (config.references() != null) {
+            document.put("human_r2", config.references().humanR2());
+            document.put("leaderboard_r2", config.references().leaderboardR2());
+        }
+        document.put("seed", law.provenance().seed());
+        document.put("generations", search.generations());
+        document.put("stopped_by", search.stoppedBy());
+        document.put("restarts", search.restarts());
+        document.put("planned_restarts", search.plannedRestarts());
+        document.put("proposers", search.proposers());
+        document.put("run_dir", run.path().toString());
+        List<Map<String, Object>> entries = new ArrayList<>();
+        front.forEach(e -> entries.add(Json.mapper().convertValue(e, Map.class)));
+        document.put("pareto_front", entries);
+        document.put("llm", llm);
+        document.put("already_finished", true);
+        return document;
+    }
+
+    private static String r2(Double value) {
+        return value == null || !Double.isFinite(value) ? "failed" : R2.text(value);
+    }
+}

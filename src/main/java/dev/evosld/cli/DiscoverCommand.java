@@ -200,9 +200,6 @@ final class DiscoverCommand implements Callable<Integer> {
         SearchSettings settings = resume != null ? resumedSettings(new RunDirectory(resume), limit, threadCount)
             : searchSettings(config, threadCount, limit);
         Optional<LlmSettings> configured = llmSettings();
-        if (resume != null) {
-            requireSameLlm(Discovery.proposersAsked(new RunDirectory(resume).checkpointFile()), configured);
-        }
         Path given = resume != null ? resume : out;
         // a folder of its own, claimed atomically: two runs started in the same second must not share one
         RunDirectory run = given != null ? new RunDirectory(given)
@@ -221,6 +218,8 @@ final class DiscoverCommand implements Callable<Integer> {
                     show(finished.get());
                     return 0;
                 }
+                // only for a run still to search: a finished one asks no proposer, so any LLM shows it
+                requireSameLlm(Discovery.proposersAsked(run.checkpointFile()), configured);
             }
             try {
                 return discover(data, source, run, given == null, settings, limit, threadCount, llm);

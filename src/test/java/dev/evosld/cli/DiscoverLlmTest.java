@@ -198,6 +198,8 @@ class DiscoverLlmTest {
         Run first = discover(Map.of("OPENAI_BASE_URL", endpoint()), "kept", "--llm-every", "1", "--llm-model", "mock-model");
         assertEquals(0, first.status(), first.err());
         assertEquals(2, first.json().path("llm").path("calls").intValue());
+        // unfinished, as Ctrl-C while it wrote its outputs leaves it: a finished run is shown, not resumed
+        Files.delete(dir.resolve("kept/law.json"));
 
         StringWriter refusal = new StringWriter();
         CommandLine without = discoverCommand(Map.of(), refusal);
@@ -241,14 +243,38 @@ class DiscoverLlmTest {
     }
 
     @Test
-    void aRunWithoutAnLlmIsNotResumedWithOne() {
+    void aRunWithoutAnLlmIsNotResumedWithOne() throws IOException {
         Run plain = discover(Map.of(), "plain", "--no-llm");
         assertEquals(0, plain.status(), plain.err());
+        Files.delete(dir.resolve("plain/law.json"));
         StringWriter refusal = new StringWriter();
         CommandLine cli = discoverCommand(Map.of("OPENAI_BASE_URL", endpoint()), refusal);
         assertEquals(2, cli.execute("--resume", dir.resolve("plain").toString(), "--data-dir", dataDir()));
         assertTrue(refusal.toString().startsWith("the run searched without an LLM, and llm "), refusal.toString());
         assertEquals(0, server.getRequestCount(), "refused before any request");
+    }
+
+    @Test
+    void aFinishedRunIsShownWhateverLlmIsConfiguredNow() throws IOException {
+        // nothing is searched, so no LLM can steer it elsewhere: the run asked for the same one is refused for nothing
+        answerAlways(SCRIPTED);
+        Run first = discover(Map.of("OPENAI_BASE_URL", endpoint()), "done", "--llm-every", "1", "--llm-model", "mock-model");
+        assertEquals(0, first.status(), first.err());
+        Run plain = discover(Map.of(), "plain-done", "--no-llm");
+        assertEquals(0, plain.status(), plain.err());
+        int requests = server.getRequestCount();
+
+        StringWriter withoutLlm = new StringWriter();
+        assertEquals(0, discoverCommand(Map.of(), withoutLlm).execute("--resume", dir.resolve("done").toString(),
+            "--no-llm", "--data-dir", dataDir()), withoutLlm.toString());
+        assertEquals(List.of("evosld: " + dir.resolve("done") + " holds a finished run (3 of 3 generations); nothing is"
+            + " left to resume, so here is its result as saved"), withoutLlm.toString().lines().toList());
+        StringWriter withLlm = new StringWriter();
+        assertEquals(0, discoverCommand(Map.of("OPENAI_BASE_URL", endpoint()), withLlm).execute("--resume",
+            dir.resolve("plain-done").toString(), "--data-dir", dataDir()), withLlm.toString());
+        assertEquals(List.of("evosld: " + dir.resolve("plain-done") + " holds a finished run (3 of 3 generations);"
+            + " nothing is left to resume, so here is its result as saved"), withLlm.toString().lines().toList());
+        assertEquals(requests, server.getRequestCount());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
@@ -185,8 +186,12 @@ public final class HttpChatClient implements ChatClient {
         } catch (ConnectException e) {
             return new Attempt.Transient("connection refused (" + Text.oneLine(e.getMessage()) + ")", OptionalDouble.empty());
         } catch (InterruptedIOException e) {
-            // OkHttp reports connect, read and write timeouts as SocketTimeoutException, a subclass.
-            return new Attempt.Transient("timed out (" + Text.oneLine(e.getMessage()) + ")", OptionalDouble.empty());
+            // OkHttp reports connect, read and write timeouts as SocketTimeoutException, a subclass, and the whole
+            // call's as InterruptedIOException. Which fires first varies, and their messages with it ("timeout",
+            // "Read timed out"): worded by what timed out alone, one fault reads as one, however often it recurs.
+            boolean connecting = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+            return new Attempt.Transient(connecting ? "timed out connecting" : "timed out waiting for the answer",
+                OptionalDouble.empty());
         } catch (IOException e) {
             return new Attempt.Transient(Text.oneLine(e.toString()), OptionalDouble.empty());
         }

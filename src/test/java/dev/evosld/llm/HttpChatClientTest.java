@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -286,6 +287,26 @@ class HttpChatClientTest {
         }
         assertEquals(2, server.getRequestCount());
         assertEquals(List.of(Duration.ofSeconds(1)), slept);
+    }
+
+    @Test
+    void aTimeoutIsWordedTheSameWhicheverTimerEndsIt() {
+        // observed: one endpoint timing out every round gave "timed out (timeout)", then "timed out (Read timed out)",
+        // as the call's timer or the socket's fired first, two lines for one fault
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(200).body(completion("{\"laws\": []}"))
+                    .headersDelay(2, TimeUnit.SECONDS).build();
+            }
+        });
+        try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofMillis(200), 0)) {
+            for (int round = 0; round < 3; round++) {
+                LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+                assertEquals("llm: POST " + server.url("/v1/chat/completions") + " failed after 1 attempt: timed out"
+                    + " waiting for the answer", e.getMessage());
+            }
+        }
     }
 
     @Test

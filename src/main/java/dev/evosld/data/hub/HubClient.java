@@ -283,7 +283,16 @@ public final class HubClient {
                 } catch (IOException e) {
                     return transientFailure(e, "truncated body", what);
                 }
+                if (isWebPage(body)) {
+                    throw webPage(what, code, body);
+                }
                 return parse(body);
+            }
+            if (code == 404) {
+                String body = peek(response);
+                if (isWebPage(body)) {
+                    throw webPage(what, code, body);
+                }
             }
             String detail = errorText(response);
             return switch (code) {
@@ -303,6 +312,30 @@ public final class HubClient {
                     throw new EvosldException("hugging face: " + what + " failed: HTTP " + code + detail);
                 }
             };
+        }
+    }
+
+    /**
+     * Whether a body is HTML: the answer of a web site or a sign-in portal rather than of the dataset viewer, whose
+     * answers and errors are JSON. Such a page will not turn into rows on a retry, and its 404 says nothing of the
+     * dataset.
+     */
+    private static boolean isWebPage(String body) {
+        return body.stripLeading().startsWith("<");
+    }
+
+    private EvosldException webPage(String what, int code, String body) {
+        return new EvosldException("hugging face: " + what + " answered HTTP " + code + " with a web page, not JSON (\""
+            + oneLine(blank(body)) + "\"): is " + endpoint + " the dataset viewer's API (--endpoint; by default "
+            + DEFAULT_ENDPOINT + ")?");
+    }
+
+    /** The start of an error's body, or nothing when it cannot be read. */
+    private static String peek(Response response) {
+        try {
+            return response.peekBody(ERROR_BODY_LIMIT).string();
+        } catch (IOException e) {
+            return "";
         }
     }
 

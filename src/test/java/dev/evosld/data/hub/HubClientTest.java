@@ -280,6 +280,45 @@ class HubClientTest {
             + FakeHub.NOT_FOUND + ")", e.getMessage());
     }
 
+    private static MockResponse webPage(int code) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "text/html")
+            .body("<!doctype html>\n<html><head><title>Hugging Face</title></head><body>Not here</body></html>").build();
+    }
+
+    @Test
+    void aWebPageAnswering404IsNotTakenForAMissingDataset() {
+        // observed: --endpoint https://huggingface.co (the site, not the dataset viewer) said that hugging face has no
+        // dataset 'pkuHaowei/sldbench' and to set HF_TOKEN
+        server.enqueue(webPage(404));
+
+        EvosldException e = assertThrows(EvosldException.class, () -> client().splits(DATASET));
+
+        assertEquals("hugging face: GET /splits?dataset=pkuHaowei/sldbench answered HTTP 404 with a web page, not JSON"
+            + " (\"<!doctype html> <html><head><title>Hugging Face</title></head><body>Not here</body></html>\"): is "
+            + server.url("/") + " the dataset viewer's API (--endpoint; by default " + HubClient.DEFAULT_ENDPOINT
+            + ")?", e.getMessage());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void aWebPageAnswering200IsNotRetried() {
+        // observed: a sign-in portal's page was asked for four times, each retry saying Jackson's "Unexpected character"
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(webPage(200));
+        }
+        List<String> retries = new ArrayList<>();
+
+        EvosldException e = assertThrows(EvosldException.class,
+            () -> client().withRetryListener(retries::add).splits(DATASET));
+
+        assertEquals("hugging face: GET /splits?dataset=pkuHaowei/sldbench answered HTTP 200 with a web page, not JSON"
+            + " (\"<!doctype html> <html><head><title>Hugging Face</title></head><body>Not here</body></html>\"): is "
+            + server.url("/") + " the dataset viewer's API (--endpoint; by default " + HubClient.DEFAULT_ENDPOINT
+            + ")?", e.getMessage());
+        assertEquals(List.of(), retries);
+        assertEquals(1, server.getRequestCount());
+    }
+
     @Test
     void blanksOutTheTokenWhereTheServerEchoesIt() {
         server.enqueue(error(400, "bad credentials: Bearer hf_secret123"));

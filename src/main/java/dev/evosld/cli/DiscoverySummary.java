@@ -39,7 +39,7 @@ record DiscoverySummary(TaskData data, RunDirectory run, SearchSettings settings
         out.println("law:           " + result.law());
         out.println("parameters:    " + result.law().parameterCount() + " per group"
             + (config.targets().size() > 1 ? " and target" : ""));
-        FitCommand.printParameters(out, result.parameters(), config.targets());
+        FitCommand.printParameters(out, result.parameters(), config.targets(), "all of them in " + run.lawFile());
         out.println("train R²:      " + R2.text(result.trainR2()));
         String refit = "evosld fit --law-file " + run.lawFile() + " --starts " + 4 * settings.finalStarts();
         Output.startAgreement(result.refitAgreement(), refit).ifPresent(note -> out.println("               " + note));

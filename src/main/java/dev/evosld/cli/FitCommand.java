@@ -81,6 +81,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
+    /** The most groups whose parameters the table on stdout shows. */
+    static final int SHOWN_GROUPS = 20;
+
     @Spec
     CommandSpec spec;
 
@@ -147,6 +150,8 @@ final class FitCommand implements Callable<Integer> {
             document.write(new RunDirectory(out).lawFile());
             err.println("evosld: wrote " + new RunDirectory(out).lawFile());
         }
+        String everyGroup = out != null ? "all of them in " + new RunDirectory(out).lawFile()
+            : "--out DIR writes all of them to DIR/law.json; --json prints them";
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
@@ -173,7 +178,7 @@ final class FitCommand implements Callable<Integer> {
             out.println("law:        " + parsed);
             out.println("parameters: " + parsed.parameterCount() + (config.targets().size() > 1
                 ? " per target, " + perGroup + " per group" : " per group"));
-            printParameters(out, parameters, config.targets());
+            printParameters(out, parameters, config.targets(), everyGroup);
             out.println("train R²:   " + Output.r2(train.r2()));
             out.println("test R²:    " + Output.testR2(testR2, DiscoverySummary.FIT_ON_EVERY_ROW) + Output.testMisses(testRmse));
             out.println("validation: " + (validation.isFailure() ? "fails (" + validation.failure() + ")"
@@ -221,8 +226,14 @@ final class FitCommand implements Callable<Integer> {
         return r2.isFailure() ? null : r2.value();
     }
 
-    static void printParameters(PrintWriter out, ParameterSet parameters, List<String> targets) {
-        for (String group : parameters.groups()) {
+    /**
+     * Prints the parameters of the first {@value #SHOWN_GROUPS} groups, a line per group and target, then how many
+     * groups are left out and where all of them are ({@code whereAll}), so that thousands of groups do not bury
+     * the scores under them.
+     */
+    static void printParameters(PrintWriter out, ParameterSet parameters, List<String> targets, String whereAll) {
+        List<String> groups = parameters.groups();
+        for (String group : groups.subList(0, Math.min(groups.size(), SHOWN_GROUPS))) {
             for (int t = 0; t < targets.size(); t++) {
                 StringBuilder line = new StringBuilder("  ").append(MessageText.escaped(group));
                 if (targets.size() > 1) {
@@ -235,6 +246,9 @@ final class FitCommand implements Callable<Integer> {
                 }
                 out.println(line);
             }
+        }
+        if (groups.size() > SHOWN_GROUPS) {
+            out.println("  ... and " + (groups.size() - SHOWN_GROUPS) + " more groups (" + whereAll + ")");
         }
     }
 }

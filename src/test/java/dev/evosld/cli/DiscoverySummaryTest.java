@@ -115,6 +115,26 @@ class DiscoverySummaryTest {
     }
 
     @Test
+    void manyGroupsPrintTheFirstTwentyAndPointToTheRunsLawFileForTheRest() {
+        List<String> targets = List.of("loss", "error");
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        for (int g = 0; g < 25; g++) {
+            values.put("family-" + g, new double[][] {{1.5, 400, 0.3}, {0.5, 7, 2}});
+        }
+        SearchResult many = new SearchResult(CHOSEN, evaluation(0.9875, 3),
+            ParameterSet.of(CHOSEN.parameters(), targets, values), 0.99, new StartAgreement(50, 0), FRONT, List.of(), 3,
+            250, 10, 2.5, SearchResult.BY_GENERATIONS, null, List.of("classic forms"), 3);
+        DiscoverySummary summary = new DiscoverySummary(data(targets, null), new RunDirectory(RUN), SETTINGS, many,
+            Optional.empty(), null, Optional.empty());
+        List<String> lines = print(summary).lines().toList();
+        // a group's every target, for the first 20 groups
+        assertEquals(40, lines.stream().filter(l -> l.startsWith("  family-")).count(), lines.toString());
+        assertEquals("  family-19 / error: E=0.500000 A=7.00000 alpha=2.00000", lines.get(42));
+        assertEquals("  ... and 5 more groups (all of them in " + RUN.resolve("law.json") + ")", lines.get(43));
+        assertEquals("train R²:      0.990000", lines.get(44));
+    }
+
+    @Test
     void oneGenerationCutShortRestartsAndUnreliableStartsAreSaidInWords() {
         List<String> targets = List.of("loss");
         DiscoverySummary summary = new DiscoverySummary(data(targets, null), new RunDirectory(RUN), SETTINGS,

@@ -59,6 +59,61 @@ class FitCommandTest {
     }
 
     @Test
+    void withManyGroupsTheTableShowsTheFirstTwentyAndSaysWhereEveryGroupIs() throws Exception {
+        Path many = manyFamilies(dir.resolve("many.csv"), 23);
+        String[] args = {"fit", "--data", many.toString(), "--features", "N", "--target", "loss", "--group", "family",
+            "--law", "E + A / N^0.3", "--starts", "1"};
+        CliRun printed = CliRun.of(args);
+        assertEquals(0, printed.exit(), printed.err());
+        List<String> lines = printed.out().lines().toList();
+        List<String> groups = lines.stream().filter(l -> l.startsWith("  family-")).toList();
+        assertEquals(20, groups.size(), printed.out());
+        assertTrue(groups.getFirst().startsWith("  family-00: E="), printed.out());
+        assertTrue(groups.getLast().startsWith("  family-19: E="), printed.out());
+        int last = lines.indexOf(groups.getLast());
+        assertEquals("  ... and 3 more groups (--out DIR writes all of them to DIR/law.json; --json prints them)",
+            lines.get(last + 1));
+        assertTrue(lines.get(last + 2).startsWith("train R²:"), printed.out());
+
+        Path out = dir.resolve("many-run");
+        CliRun written = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+            java.util.stream.Stream.of("--out", out.toString())).toArray(String[]::new));
+        assertEquals(0, written.exit(), written.err());
+        assertTrue(written.out().lines().toList().contains("  ... and 3 more groups (all of them in "
+            + out.resolve("law.json") + ")"), written.out());
+        assertEquals(23, LawDocument.read(out.resolve("law.json")).parameters().size());
+
+        CliRun json = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+            java.util.stream.Stream.of("--json")).toArray(String[]::new));
+        assertEquals(0, json.exit(), json.err());
+        JsonNode parameters = Json.mapper().readTree(json.out()).get("parameters");
+        assertEquals(23, parameters.size(), json.out());
+        assertTrue(parameters.has("family-22"), json.out());
+    }
+
+    @Test
+    void twentyGroupsAreAllPrintedWithoutASummaryLine() throws Exception {
+        CliRun run = CliRun.of("fit", "--data", manyFamilies(dir.resolve("twenty.csv"), 20).toString(), "--features",
+            "N", "--target", "loss", "--group", "family", "--law", "E + A / N^0.3", "--starts", "1");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(20, run.out().lines().filter(l -> l.startsWith("  family-")).count(), run.out());
+        assertFalse(run.out().contains("more group"), run.out());
+    }
+
+    /** Runs of {@code loss = E + A / N^0.3} in {@code count} families, four model sizes each. */
+    private static Path manyFamilies(Path file, int count) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("family,N,loss\n");
+        for (int f = 0; f < count; f++) {
+            for (double n : new double[] {1e7, 1e8, 1e9, 1e10}) {
+                csv.append(String.format(java.util.Locale.ROOT, "family-%02d,%.0f,%.10f%n", f, n,
+                    1.5 + 0.01 * f + 300 / Math.pow(n, 0.3)));
+            }
+        }
+        java.nio.file.Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
     void theHoldoutCanBeGivenIsPrintedAndIsRecordedForTheRunsToBeJudgedAlikeAgain() {
         CliRun chosen = fit();
         assertEquals(0, chosen.exit(), chosen.err());

@@ -17,8 +17,9 @@ import java.util.StringJoiner;
  * as a displayed equation ({@link Notation}), what its symbols stand for, a table of every group's
  * parameter values (and every target's, for several targets), and the scores.
  *
- * <p>Values are printed exactly (shortest decimal that reads back to the same double), so the law can be
- * evaluated from the document. Tables wider than the page are split into blocks of parameter columns, and
+ * <p>Fitted values are typeset to {@value Notation#SIGNIFICANT_DIGITS} significant digits, as a reader compares
+ * them, and the document says that law.json and the code exports hold them exactly; the law's own constants are
+ * typeset as written. Tables wider than the page are split into blocks of parameter columns, and
  * long ones into blocks of at most {@value #ROWS_PER_TABLE} rows, since a {@code tabular} never breaks
  * across pages.
  */
@@ -88,6 +89,8 @@ public final class LatexExport {
         } else {
             out.append(targets.size() == 1 ? "The parameters, fitted per group:\n" : "The parameters, fitted per group and target:\n");
             out.append(tables(notation, law, parameters));
+            out.append("The values are rounded to ").append(Notation.SIGNIFICANT_DIGITS).append(" significant digits;"
+                + " \\texttt{law.json} and the Java and Python exports hold the exact values.\n");
         }
         out.append('\n').append(scores(document)).append("\n\n\\end{document}\n");
         return out.toString();
@@ -202,7 +205,7 @@ public final class LatexExport {
                     }
                     double[] values = parameters.values(group, t);
                     for (int k = from; k < to; k++) {
-                        row.add("$" + Notation.latexNumber(values[k]) + "$");
+                        row.add("$" + Notation.latexValue(values[k]) + "$");
                     }
                     out.append(row).append(" \\\\\n");
                 }
@@ -241,12 +244,12 @@ public final class LatexExport {
         return blocks;
     }
 
-    /** The printed width of {@link Notation#latexNumber} in points, roughly. */
+    /** The printed width of {@link Notation#latexValue} in points, roughly. */
     private static double numberWidth(double value) {
-        String text = dev.evosld.law.LawPrinter.formatNumber(Math.abs(value));
-        int e = text.indexOf('e');
-        double width = (e < 0 ? text.length() : e) * DIGIT;
-        return width + (e < 0 ? 0 : 27) + (value < 0 || Double.doubleToRawLongBits(value) == Long.MIN_VALUE ? 6 : 0);
+        Box.Number rounded = Notation.rounded(Math.abs(value));
+        double width = (rounded.mantissa() == null ? 0 : rounded.mantissa().length()) * DIGIT;
+        return width + (rounded.exponent() == null ? 0 : 27)
+            + (value < 0 || Double.doubleToRawLongBits(value) == Long.MIN_VALUE ? 6 : 0);
     }
 
     private static String scores(LawDocument document) {

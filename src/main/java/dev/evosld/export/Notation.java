@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * gets the same symbol in every law of a task.
  */
 public final class Notation {
+    /** The significant digits of a fitted value typeset for reading; law.json and code exports keep every digit. */
+    public static final int SIGNIFICANT_DIGITS = 6;
     private static final Pattern LETTERS_THEN_DIGITS = Pattern.compile("([A-Za-z]+)([0-9]*)");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern TRAILING_DIGITS = Pattern.compile("(.*?)_?([0-9]+)");
@@ -201,13 +203,28 @@ public final class Notation {
         return inline(symbol(name).mathMl());
     }
 
-    /** A number as LaTeX math: its shortest exact decimal, {@code 1.5 \times 10^{-3}} for e notation. */
-    public static String latexNumber(double value) {
+    /**
+     * A fitted value as LaTeX math for a reader, rounded to {@value #SIGNIFICANT_DIGITS} significant digits with
+     * trailing zeros kept, so that a column of values lines up: {@code 0.212520}, {@code 1.51191 \times 10^{8}}
+     * for what {@code %g} puts in e notation. The law's own constants are not rounded ({@link #latex}).
+     */
+    public static String latexValue(double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("not a finite number: " + value);
         }
         String sign = value < 0 || Double.doubleToRawLongBits(value) == Long.MIN_VALUE ? "-" : "";
-        return sign + LatexMath.number(Layout.number(Math.abs(value)));
+        return sign + LatexMath.number(rounded(Math.abs(value)));
+    }
+
+    /** A magnitude rounded to {@value #SIGNIFICANT_DIGITS} significant digits; zero as {@code 0}. */
+    static Box.Number rounded(double magnitude) {
+        if (magnitude == 0) {
+            return new Box.Number("0", null);
+        }
+        String text = String.format(java.util.Locale.ROOT, "%." + SIGNIFICANT_DIGITS + "g", magnitude);
+        int e = text.indexOf('e');
+        return e < 0 ? new Box.Number(text, null)
+            : new Box.Number(text.substring(0, e), Integer.toString(Integer.parseInt(text.substring(e + 1))));
     }
 
     private Box layout() {

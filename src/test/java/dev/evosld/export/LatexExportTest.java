@@ -84,13 +84,36 @@ class LatexExportTest {
     }
 
     @Test
-    void tabulatesEveryGroupsExactValues() {
+    void tabulatesEveryGroupsValuesToSixSignificantDigitsAndSaysWhereTheExactOnesAre() {
         String tex = LatexExport.document(PARALLEL);
         assertTrue(tex.contains("group & $A$ & $k$ & $\\alpha$ & $E$ \\\\"), tex);
-        assertTrue(tex.contains("\\texttt{pile} & $1.51190747757047 \\times 10^{8}$ & $0.34610589051993434$ &"
-            + " $0.21252013983784562$ & $1.3470274104504434$ \\\\"), tex);
-        assertTrue(tex.contains("\\texttt{stack} & $1.1151829654625162 \\times 10^{7}$"), tex);
+        assertTrue(tex.contains("\\texttt{pile} & $1.51191 \\times 10^{8}$ & $0.346106$ & $0.212520$ & $1.34703$ \\\\"),
+            tex);
+        assertTrue(tex.contains("\\texttt{stack} & $1.11518 \\times 10^{7}$ & $0.408712$ & $0.219634$ & $0.746375$"), tex);
+        assertEquals(1, count(tex, "rounded to 6 significant digits"), tex);
+        assertTrue(tex.contains("\\end{tabular}\n\\end{center}\nThe values are rounded to 6 significant digits;"
+            + " \\texttt{law.json} and the Java and Python exports hold the exact values.\n"), tex);
         assertTrue(tex.contains("train $R^2 = 0.990000$, test $R^2 = 0.980000$"), tex);
+    }
+
+    @Test
+    void roundedValuesLetMoreColumnsShareATableAndConstantsOfTheLawStayAsWritten() {
+        LawDocument lrBsz = ExportFixtures.document("lr_bsz",
+            "A * data_size^(-alpha) + B * non_embedding_param_size^(-beta) + C"
+                + " + F * (lr - H * non_embedding_param_size^gamma * data_size^zeta)^2 + G * (log(bsz) + K * data_size^eta / bsz)"
+                + " + 0.353 * lr^1.5",
+            List.of("lr", "bsz", "data_size", "non_embedding_param_size"), List.of("lm_loss"),
+            Map.of("all_data", new double[][] {{6472753.637875287, 0.7638425537950981, 2.2871781450603554e8,
+                1.1114018369047867, 2.106015122394791, -1.5622176054020362e-10, 0.9904122261068351, 0.26069077360231513,
+                0.21312383368669444, 0.03998495332630209, 0.12618099011946965, 0.2938005488973598}}));
+        String tex = LatexExport.document(lrBsz);
+        // with every digit of a double the twelve columns took four tables of three
+        assertEquals(2, count(tex, "\\begin{tabular}"), tex);
+        assertTrue(tex.contains("$6.47275 \\times 10^{6}$ & $0.763843$ & $2.28718 \\times 10^{8}$"), tex);
+        assertTrue(tex.contains("$-1.56222 \\times 10^{-10}$"), tex);
+        assertTrue(tex.contains("$0.0399850$"), tex);
+        assertTrue(tex.contains("0.353 \\cdot"), tex);
+        assertTrue(tex.contains("^{1.5}"), tex);
     }
 
     @Test
@@ -127,7 +150,7 @@ class LatexExportTest {
             + "\\textbackslash{}}"), tex);
         assertTrue(tex.contains("$y$ is each of the targets \\texttt{loss\\_1}, \\texttt{loss\\_2}, fitted separately"), tex);
         assertTrue(tex.contains("group & target & $c$ & $k$ & $t_{1}$ \\\\"), tex);
-        assertTrue(tex.contains("$-10^{-300}$"), tex);
+        assertTrue(tex.contains("$-1.00000 \\times 10^{-300}$"), tex);
         // 122 rows (61 groups, 2 targets) in tables of at most 40 rows
         assertEquals(4, count(tex, "\\begin{tabular}"));
         for (String table : tex.split("\\\\begin\\{tabular}")) {

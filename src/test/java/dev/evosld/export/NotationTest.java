@@ -176,10 +176,16 @@ class NotationTest {
     }
 
     @Test
-    void latexNumbersAreExact() {
-        assertEquals("1.51190747757047 \\times 10^{8}", Notation.latexNumber(1.51190747757047E8));
-        assertEquals("-0.21252013983784562", Notation.latexNumber(-0.21252013983784562));
-        assertEquals("10^{-5}", Notation.latexNumber(1e-5));
-        assertEquals("2", Notation.latexNumber(2.0));
+    void latexValuesHaveSixSignificantDigitsAndKeepTheirTrailingZeros() {
+        assertEquals("1.51191 \\times 10^{8}", Notation.latexValue(1.51190747757047E8));
+        assertEquals("-0.212520", Notation.latexValue(-0.21252013983784562));
+        assertEquals("-1.56222 \\times 10^{-10}", Notation.latexValue(-1.5622176054020362e-10));
+        assertEquals("1.00000 \\times 10^{-5}", Notation.latexValue(1e-5));
+        assertEquals("0.000100000", Notation.latexValue(1e-4));
+        assertEquals("2.00000", Notation.latexValue(2.0));
+        // rounding up carries into the next power of ten
+        assertEquals("1.00000 \\times 10^{6}", Notation.latexValue(999999.7));
+        assertEquals("0", Notation.latexValue(0.0));
+        assertEquals("-0", Notation.latexValue(-0.0));
     }
 }

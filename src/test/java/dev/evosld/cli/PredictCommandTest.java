@@ -87,6 +87,22 @@ class PredictCommandTest {
     }
 
     @Test
+    void outNamingTheRunsFileIsRefusedBeforeThePredictionsReplaceIt() throws Exception {
+        Path plan = dir.resolve("own.csv");
+        String planned = "N,family,D,comment\n1e10,dense,1e12,next\n";
+        Files.writeString(plan, planned);
+        // the same file by another spelling of its path
+        Path again = dir.resolve("predictions/../own.csv");
+        Files.createDirectories(dir.resolve("predictions"));
+        CliRun predict = CliRun.of("predict", "--run", run.toString(), "--runs", plan.toString(), "--out", again.toString());
+        assertEquals(2, predict.status(), predict.err());
+        assertEquals(List.of("evosld: --out " + again + ": that is the --runs file, which the predictions would"
+            + " replace (its other columns lost); name another (see: evosld predict --help)"), predict.allErrorLines()
+            .stream().filter(l -> !l.startsWith("WARNING")).toList());
+        assertEquals(planned, Files.readString(plan), "the planned runs are as they were");
+    }
+
+    @Test
     void writesTheCsvToAFileWithOut() throws Exception {
         Path file = dir.resolve("predictions/next.csv");
         CliRun predict = CliRun.of("predict", "--run", run.toString(), "--at", "N=5e8,D=5e10", "--group", "dense",

@@ -342,6 +342,19 @@ class FitCommandTest {
     }
 
     @Test
+    void outNamingAFileIsRefusedBeforeTheFitAsDiscoverRefusesIt() throws Exception {
+        Path file = dir.resolve("not-a-folder");
+        java.nio.file.Files.writeString(file, "mine");
+        // a fit that would fail shows which comes first: with thousands of groups the fit takes minutes
+        Path small = dir.resolve("failing.csv");
+        java.nio.file.Files.writeString(small, "g,N,loss\na,1e6,3.1\na,1e7,2.6\na,1e8,2.3\nb,1e6,3.2\nb,1e7,2.7\n");
+        CliRun run = CliRun.of("fit", "--data", small.toString(), "--features", "N", "--target", "loss", "--group", "g",
+            "--law", "E + A*N^-a", "--out", file.toString());
+        assertOneLineError(file + ": a file, not a folder; give a folder for the run", run);
+        assertEquals("mine", java.nio.file.Files.readString(file));
+    }
+
+    @Test
     void aGroupWithFewerRunsThanTheLawsParametersFailsTheFit() throws Exception {
         Path small = dir.resolve("small.csv");
         java.nio.file.Files.writeString(small, "g,N,loss\na,1e6,3.1\na,1e7,2.6\na,1e8,2.3\nb,1e6,3.2\nb,1e7,2.7\n");

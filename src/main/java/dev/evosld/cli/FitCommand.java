@@ -233,9 +233,13 @@ final class FitCommand implements Callable<Integer> {
     /**
      * Prints the parameters of the first {@value #SHOWN_GROUPS} groups, a line per group and target, then how many
      * groups are left out and where all of them are ({@code whereAll}), so that thousands of groups do not bury
-     * the scores under them.
+     * the scores under them; nothing for a law without parameters.
      */
     static void printParameters(PrintWriter out, ParameterSet parameters, List<String> targets, String whereAll) {
+        if (parameters.names().isEmpty()) {
+            // a group's line would be its name alone; the fit line says the law has nothing to fit
+            return;
+        }
         List<String> groups = parameters.groups();
         for (String group : groups.subList(0, Math.min(groups.size(), SHOWN_GROUPS))) {
             for (int t = 0; t < targets.size(); t++) {

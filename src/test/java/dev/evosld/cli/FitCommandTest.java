@@ -100,6 +100,18 @@ class FitCommandTest {
         assertFalse(run.out().contains("more group"), run.out());
     }
 
+    @Test
+    void aLawWithoutParametersListsNoGroups() throws Exception {
+        CliRun run = CliRun.of("fit", "--data", manyFamilies(dir.resolve("fixed.csv"), 23).toString(), "--features",
+            "N", "--target", "loss", "--group", "family", "--law", "1.5 + 300 / N^0.3");
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("parameters: 0 per group", lines.get(2));
+        assertTrue(lines.get(3).startsWith("train R²:"), run.out());
+        assertTrue(lines.contains("fit:        none (the law has no parameters to fit; its constants are used as"
+            + " written)"), run.out());
+    }
+
     /** Runs of {@code loss = E + A / N^0.3} in {@code count} families, four model sizes each. */
     private static Path manyFamilies(Path file, int count) throws java.io.IOException {
         StringBuilder csv = new StringBuilder("family,N,loss\n");

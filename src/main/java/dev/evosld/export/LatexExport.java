@@ -260,10 +260,10 @@ public final class LatexExport {
                 parts.add("train $R^2 = " + r2(metrics.trainR2()) + "$");
             }
             if (metrics.validationR2() != null) {
-                parts.add("validation $R^2 = " + r2(metrics.validationR2()) + "$" + ScoresLine.rmse(metrics.validationRmse(), "$", "$"));
+                parts.add("validation $R^2 = " + r2(metrics.validationR2()) + "$" + ScoresLine.rmse(metrics.validationRmse(), LatexExport::inlineMath));
             }
             if (metrics.testR2() != null) {
-                parts.add("test $R^2 = " + r2(metrics.testR2()) + "$" + ScoresLine.rmse(metrics.testRmse(), "$", "$"));
+                parts.add("test $R^2 = " + r2(metrics.testR2()) + "$" + ScoresLine.rmse(metrics.testRmse(), LatexExport::inlineMath));
             }
         }
         String scores = parts.isEmpty() ? "" : "Scores: " + String.join(", ", parts) + ". ";
@@ -279,7 +279,21 @@ public final class LatexExport {
     }
 
     private static String r2(double value) {
-        return R2.text(value);
+        return math(R2.text(value));
+    }
+
+    private static String inlineMath(String number) {
+        return "$" + math(number) + "$";
+    }
+
+    /**
+     * A number printed by {@code %g} as LaTeX math: its e notation as a power of ten, since math mode would read
+     * {@code 1.5e-11} as a difference.
+     */
+    private static String math(String number) {
+        int e = number.indexOf('e');
+        return e < 0 ? number
+            : number.substring(0, e) + " \\times 10^{" + Integer.parseInt(number.substring(e + 1)) + "}";
     }
 
     /** Text for LaTeX's text mode (inside {@code \texttt}): special characters escaped, non-ASCII spelt by {@link #accented}. */

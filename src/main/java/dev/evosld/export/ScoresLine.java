@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The scores of an exported law in one line of plain ASCII, for a source file's header comment: whoever is
@@ -35,21 +36,21 @@ final class ScoresLine {
     }
 
     private static String rmse(Map<String, Double> byTarget) {
-        return rmse(byTarget, "", "");
+        return rmse(byTarget, UnaryOperator.identity());
     }
 
     /**
      * How far predictions missed, to follow their R²: {@code  (RMSE 0.04856)} for one target, the range over
-     * several, each number between {@code open} and {@code close} (LaTeX's {@code $}); empty without them.
+     * several, each number as {@code shown} spells it (LaTeX's in math); empty without them.
      */
-    static String rmse(Map<String, Double> byTarget, String open, String close) {
+    static String rmse(Map<String, Double> byTarget, UnaryOperator<String> shown) {
         if (byTarget == null || byTarget.isEmpty()) {
             return "";
         }
         double low = byTarget.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double high = byTarget.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        return byTarget.size() == 1 ? " (RMSE " + open + number(low) + close + ")"
-            : " (RMSE " + open + number(low) + close + " to " + open + number(high) + close + " over the targets)";
+        return byTarget.size() == 1 ? " (RMSE " + shown.apply(number(low)) + ")"
+            : " (RMSE " + shown.apply(number(low)) + " to " + shown.apply(number(high)) + " over the targets)";
     }
 
     private static String r2(double value) {

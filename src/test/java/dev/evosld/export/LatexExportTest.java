@@ -137,6 +137,20 @@ class LatexExportTest {
     }
 
     @Test
+    void scoresInENotationAreTypesetAsPowersOfTen() {
+        LawDocument tiny = new LawDocument(PARALLEL.evosldVersion(), PARALLEL.task(), PARALLEL.law(), PARALLEL.variables(),
+            PARALLEL.parameterNames(), PARALLEL.targets(), PARALLEL.parameters(), PARALLEL.trainRanges(),
+            PARALLEL.groupRanges(), new LawDocument.Metrics(1.0, -2.5e16, Map.of("loss", 0.5), 0.999,
+            Map.of("loss", 1.578e-11), true, 4, 9), PARALLEL.provenance());
+        String tex = LatexExport.document(tiny);
+        // "1.578e-11" in math mode reads as 1.578e minus 11
+        assertTrue(tex.contains("validation $R^2 = -2.50000 \\times 10^{16}$ (RMSE $0.5000$), test $R^2 = 0.999000$"
+            + " (RMSE $1.578 \\times 10^{-11}$)."), tex);
+        assertEquals(-1, tex.indexOf("e-11"), tex);
+        assertEquals(-1, tex.indexOf("e+16"), tex);
+    }
+
+    @Test
     void escapesGroupNamesAndSplitsLongTables() {
         Map<String, double[][]> values = new LinkedHashMap<>();
         values.put("a_b & c% $d$ #1 {x} ~^\\", new double[][] {{1, 2, 3}, {3, 4, 5}});

@@ -146,7 +146,8 @@ final class FitCommand implements Callable<Integer> {
             LawDocument.Metrics metrics = new LawDocument.Metrics(value(train.r2()),
                 validation.isFailure() ? null : validation.validationR2(), validationRmse,
                 testR2.map(FitCommand::value).orElse(null), testRmse,
-                test.isPresent(), parsed.parameterCount(), parsed.expr().size());
+                test.isPresent(), parsed.parameterCount(), parsed.expr().size(),
+                validation.isFailure() ? validation.failure() : null);
             LawDocument.Provenance provenance = new LawDocument.Provenance("fit", source,
                 source.checksum(task.dataDirectory()), seed, Instant.now().toString());
             LawDocument document = LawDocument.of(Version.current(), config.name(), parsed, parameters,

@@ -187,7 +187,9 @@ public final class Report {
         out.append("<table class=\"keyvalue\" id=\"metrics\">\n");
         if (metrics != null) {
             row(out, "train R²", Html.r2(metrics.trainR2()));
-            row(out, "validation R²", metrics.validationR2() == null ? "&#x2014; (not measured)" : Html.r2(metrics.validationR2()));
+            row(out, "validation R²", metrics.validationR2() != null ? Html.r2(metrics.validationR2())
+                : metrics.validationFailure() != null ? "&#x2014; (fails: " + Html.escape(metrics.validationFailure()) + ")"
+                : "&#x2014; (not measured)");
             // in the targets' units: how far the predictions of held-out (larger) runs missed inside train, and of test
             rmseRows(out, "validation RMSE", metrics.validationRmse());
             row(out, "test R²", test.isEmpty() ? "none (no test split: every row was used to fit the law)"

@@ -91,7 +91,8 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
 
     /**
      * @param trainR2 R² on train with parameters fitted on all of train (null if it failed)
-     * @param validationR2 R² on the validation rows inside train, fitted on the rest (null if not measured)
+     * @param validationR2 R² on the validation rows inside train, fitted on the rest (null if not measured, or if
+     *     validation failed)
      * @param validationRmse per target, the root mean squared error of those validation predictions in the
      *     target's units: how far a prediction of the next, larger run has missed inside train (null if not
      *     measured, as in documents written before it was)
@@ -103,13 +104,22 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
      *     always had one
      * @param parameterCount parameters per group and target
      * @param nodeCount nodes of the expression tree
+     * @param validationFailure why validation failed, when {@code validationR2} is null because it did (as
+     *     {@code fit} says it); null otherwise, and in documents written before it was recorded
      */
     public record Metrics(Double trainR2, Double validationR2, Map<String, Double> validationRmse, Double testR2,
-                          Map<String, Double> testRmse, Boolean testSplit, int parameterCount, int nodeCount) {
+                          Map<String, Double> testRmse, Boolean testSplit, int parameterCount, int nodeCount,
+                          String validationFailure) {
 
         public Metrics {
             validationRmse = ordered(validationRmse);
             testRmse = ordered(testRmse);
+        }
+
+        /** Metrics of a law that validation did not fail. */
+        public Metrics(Double trainR2, Double validationR2, Map<String, Double> validationRmse, Double testR2,
+                       Map<String, Double> testRmse, Boolean testSplit, int parameterCount, int nodeCount) {
+            this(trainR2, validationR2, validationRmse, testR2, testRmse, testSplit, parameterCount, nodeCount, null);
         }
 
         private static Map<String, Double> ordered(Map<String, Double> byTarget) {

@@ -1,6 +1,7 @@
 package dev.evosld.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -44,6 +45,27 @@ class ReportCommandTest {
             assertTrue(Files.size(run.resolve(images.group(1))) > 1000, images.group(1));
         }
         assertEquals(3, count, "predicted against actual, and two families");
+    }
+
+    @Test
+    void aLawThatFailsValidationIsReportedAsFailingItNotAsUnmeasured() throws Exception {
+        Path csv = UserCsv.write(dir);
+        Path run = dir.resolve("failing");
+        CliRun fit = CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group",
+            "family", "--test-above", "N=1e9", "--law", "c + b*N + a*N^2 + B*D^(-b2)", "--out", run.toString());
+        assertEquals(0, fit.status(), fit.err());
+        Matcher why = Pattern.compile("validation: fails \\((implausible at 2× the largest N.*)\\)\n").matcher(fit.out());
+        assertTrue(why.find(), fit.out());
+        // law.json keeps why, for the report and whoever reads the run later
+        assertEquals(why.group(1), dev.evosld.json.Json.mapper().readTree(run.resolve("law.json").toFile())
+            .path("metrics").path("validation_failure").asString(), Files.readString(run.resolve("law.json")));
+
+        CliRun report = CliRun.of("report", "--run", run.toString());
+        assertEquals(0, report.status(), report.err());
+        String page = Files.readString(run.resolve("report.html"));
+        assertTrue(page.contains("<tr><th>validation R²</th><td>&#x2014; (fails: "
+            + why.group(1).replace("<", "&lt;").replace(">", "&gt;") + ")</td></tr>"), page);
+        assertFalse(page.contains("not measured"), page);
     }
 
     @Test

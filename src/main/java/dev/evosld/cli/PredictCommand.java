@@ -130,6 +130,7 @@ final class PredictCommand implements Callable<Integer> {
         Map<String, Double> validationRmse = document.metrics() == null ? null : document.metrics().validationRmse();
         if (beyond.stream().anyMatch(phrases -> !phrases.isEmpty())) {
             reportValidationMisses(validationRmse);
+            reportValidationFailure(document.metrics() == null ? null : document.metrics().validationFailure());
         }
         List<String> header = new ArrayList<>();
         header.add(groupColumn);
@@ -232,6 +233,17 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("evosld: note: inside train, this law's predictions of held-out runs missed "
             + Output.misses(validationRmse, true) + " (root mean square, validation); expect misses of that size, larger the further a run lies beyond the data");
+        err.flush();
+    }
+
+    /** A law that failed validation has no misses to quote; why it failed tells how far to trust it beyond the data. */
+    private void reportValidationFailure(String failure) {
+        if (failure == null) {
+            return;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("evosld: note: inside train, this law failed validation (" + MessageText.escaped(failure)
+            + "); its predictions beyond the data may be far off");
         err.flush();
     }
 

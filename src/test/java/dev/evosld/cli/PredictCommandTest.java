@@ -137,6 +137,28 @@ class PredictCommandTest {
     }
 
     @Test
+    void aRunBeyondTheDataOfALawThatFailedValidationSaysSoWithWhy() throws Exception {
+        Path failing = dir.resolve("failing");
+        CliRun fit = CliRun.of("fit", "--data", UserCsv.write(dir).toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--test-above", "N=1e9", "--law", "c + b*N + a*N^2 + B*D^(-b2)", "--out",
+            failing.toString());
+        assertEquals(0, fit.status(), fit.err());
+        Matcher why = java.util.regex.Pattern.compile("validation: fails \\((implausible at 2× the largest N.*)\\)\n")
+            .matcher(fit.out());
+        assertTrue(why.find(), fit.out());
+        CliRun beyond = CliRun.of("predict", "--run", failing.toString(), "--at", "N=1e10,D=1e11", "--group",
+            "small-vocab");
+        assertEquals(0, beyond.status(), beyond.err());
+        assertEquals(List.of("evosld: note: run 'N=1e10,D=1e11': N = 1e+10 is 10× the largest in its group's train"
+                + " (1e+09)",
+            "evosld: note: inside train, this law failed validation (" + why.group(1) + "); its predictions beyond the"
+                + " data may be far off"), beyond.errorLines());
+        CliRun inside = CliRun.of("predict", "--run", failing.toString(), "--at", "N=1e8,D=1e11", "--group",
+            "small-vocab");
+        assertEquals(List.of(), inside.errorLines(), "inside train: no note");
+    }
+
+    @Test
     void aFeatureOfTheDataThatTheLawDropsMayBeGivenAndIsIgnored() throws Exception {
         Path run = dir.resolve("n-only");
         CliRun fit = CliRun.of("fit", "--data", CliRun.userRuns(dir).toString(), "--features", "N,D", "--target", "loss",

@@ -80,7 +80,8 @@ record FinishedRun(TaskData data, RunDirectory run, LawDocument law, List<Pareto
         out.println("law:           " + law.law());
         out.println("parameters:    " + metrics.parameterCount() + " per group"
             + (law.targets().size() > 1 ? " and target" : ""));
-        FitCommand.printParameters(out, law.parameterSet(run.lawFile().toString()), law.targets());
+        FitCommand.printParameters(out, law.parameterSet(run.lawFile().toString()), law.targets(),
+            "all of them in " + run.lawFile());
         out.println("train R²:      " + r2(metrics.trainR2()));
         ValidationPlan plan = ValidationPlan.of(config, data.train(), 0);
         out.printf(Locale.ROOT, "validation R²: %s (inside train, %s)%n", r2(metrics.validationR2()),

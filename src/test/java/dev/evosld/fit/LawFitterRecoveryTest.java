@@ -78,27 +78,17 @@ class LawFitterRecoveryTest {
             () -> "train MSE " + fit.mse() + ", target variance " + variance(problem));
     }
 
-    @ParameterizedTest(name = "projection {0}")
-    @ValueSource(booleans = {true, false})
-    void recoversTheScaleOfAnExponentialDecayInARawSize(boolean projection) {
-        // k is a size like N, far past an exponent's bounds; searched with A, it needs more than a handful of starts
-        Law law = Law.parse("E + A*exp(-N/k)", List.of("N"));
-        double[] truth = {2.0, 1.5, 5e8};
-        FitProblem problem = Synthetic.problem(law, Synthetic.columns(40, List.of(log(1e7, 3e9)), 11), truth);
-
-        TargetFit fit = LawFitter.of(law, FitOptions.defaults().withStarts(32).withVariableProjection(projection))
-            .fit(problem, null);
-
-        assertFalse(fit.isFailure(), fit::toString);
-        assertTrue(Synthetic.relativeError(fit.parameters(), truth, 1e-3) < 1e-6,
-            () -> "recovered " + Arrays.toString(fit.parameters()));
+    static Stream<Arguments> sizesInsideExp() {
+        // k is a size like N, far past an exponent's bounds (as a divisor, and as a numerator over N alone);
+        // searched with A, it needs more than a handful of starts
+        return Stream.of("E + A*exp(-N/k)", "E + A*exp(-k/N)").flatMap(formula ->
+            Stream.of(true, false).map(projection -> Arguments.of(formula, projection)));
     }
 
-    @ParameterizedTest(name = "projection {0}")
-    @ValueSource(booleans = {true, false})
-    void recoversTheSizeInAnExponentialOfItsInverse(boolean projection) {
-        // k/N, with k a size like N: bounded as an exponent, k could not leave [-10, 10] and exp(-k/N) was 1
-        Law law = Law.parse("E + A*exp(-k/N)", List.of("N"));
+    @ParameterizedTest(name = "{0}, projection {1}")
+    @MethodSource("sizesInsideExp")
+    void recoversASizeInsideExpFarPastAnExponentsBounds(String formula, boolean projection) {
+        Law law = Law.parse(formula, List.of("N"));
         double[] truth = {2.0, 1.5, 5e8};
         FitProblem problem = Synthetic.problem(law, Synthetic.columns(40, List.of(log(1e7, 3e9)), 11), truth);
 

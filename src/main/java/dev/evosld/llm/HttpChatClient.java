@@ -13,6 +13,8 @@ import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import okhttp3.Call;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -28,11 +30,13 @@ import tools.jackson.databind.ObjectReader;
  * A {@link ChatClient} for an OpenAI-compatible {@code POST /chat/completions} endpoint, asking for a
  * JSON object answer ({@code response_format: {"type": "json_object"}}).
  *
- * <p>Faults that may pass (timeouts, refused or reset connections, HTTP 429 and 5xx) are retried up to
+ * <p>Faults that may pass (timeouts, reset connections, HTTP 429 and 5xx; refused connections once the endpoint has
+ * answered) are retried up to
  * {@link LlmSettings#maxRetries()} times with exponential backoff from 1 s, doubling, capped at 60 s; a
  * {@code Retry-After} header in seconds replaces the computed wait. A body that is not a chat completion
  * is retried once at most: a proxy may have cut it, but a server that always answers that way will not
- * change its mind. HTTP 401 and 403 throw {@link LlmAuthException} and 404 a {@link LlmStopException} at once;
+ * change its mind. HTTP 401 and 403 throw {@link LlmAuthException} and 404 a {@link LlmStopException} at once, as do
+ * a refused connection and an unknown host before the endpoint has ever answered;
  * other HTTP errors throw {@link LlmException} at once. Given the time a run has left ({@link #complete(ChatRequest, Duration)}), no attempt
  * runs and no retry waits past it.
  */
@@ -52,6 +56,11 @@ public final class HttpChatClient implements ChatClient {
     private final Sleeper sleeper;
     private final Backoff backoff;
     private final RandomGenerator jitter;
+    /**
+     * Whether the endpoint has answered at all, with any HTTP status: until it has, a refused connection or an unknown
+     * host means a wrong URL or no server, which no retry mends; after, a server restarting.
+     */
+    private volatile boolean reached;
 
     private HttpChatClient(Builder builder) {
         this.settings = builder.settings;
@@ -65,6 +74,7 @@ public final class HttpChatClient implements ChatClient {
             .writeTimeout(settings.readTimeout())
             // a server that trickles its answer resets the read timeout with every byte: bound the whole call too
             .callTimeout(settings.readTimeout())
+            .dns(builder.dns)
             .build();
     }
 
@@ -149,6 +159,7 @@ public final class HttpChatClient implements ChatClient {
             call.timeout().timeout(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
         }
         try (Response response = call.execute()) {
+            reached = true;
             int status = response.code();
             BufferedSource source = response.body().source();
             // an answer of a few thousand tokens is kilobytes: anything past the limit is no answer
@@ -181,10 +192,20 @@ public final class HttpChatClient implements ChatClient {
             throw new LlmException("llm: POST %s was rejected (HTTP %d)%s".formatted(
                 settings.chatCompletionsUrl(), status, errorDetail(body)));
         } catch (UnknownHostException e) {
-            // A misspelt host does not heal with time; failing now saves the user the backoff.
-            throw new LlmException("llm: unknown host in " + settings.baseUrl(), e);
+            if (!reached) {
+                // a misspelt host does not heal with time: waiting out the backoff would spend the run on nothing
+                throw new LlmStopException(unreachable("unknown host '" + HttpUrl.get(settings.baseUrl()).host()
+                    + "' (is the host name right?)"));
+            }
+            return new Attempt.Transient("unknown host '" + HttpUrl.get(settings.baseUrl()).host() + "'",
+                OptionalDouble.empty());
         } catch (ConnectException e) {
-            return new Attempt.Transient("connection refused (" + Text.oneLine(e.getMessage()) + ")", OptionalDouble.empty());
+            if (!reached) {
+                // nothing listens there, and a server still loading would take longer than any backoff we could wait
+                throw new LlmStopException(unreachable("connection refused (is a server running there?)"));
+            }
+            // an endpoint that has answered and now refuses is restarting
+            return new Attempt.Transient("connection refused", OptionalDouble.empty());
         } catch (InterruptedIOException e) {
             // OkHttp reports connect, read and write timeouts as SocketTimeoutException, a subclass, and the whole
             // call's as InterruptedIOException. Which fires first varies, and their messages with it ("timeout",
@@ -195,6 +216,11 @@ public final class HttpChatClient implements ChatClient {
         } catch (IOException e) {
             return new Attempt.Transient(Text.oneLine(e.toString()), OptionalDouble.empty());
         }
+    }
+
+    /** The message that the endpoint cannot be reached, for {@code reason}. */
+    private String unreachable(String reason) {
+        return "llm: cannot reach " + settings.baseUrl() + ": " + reason;
     }
 
     /**
@@ -324,6 +350,7 @@ public final class HttpChatClient implements ChatClient {
         private Sleeper sleeper = Sleeper.system();
         private Backoff backoff = Backoff.STANDARD;
         private RandomGenerator jitter;
+        private Dns dns = Dns.SYSTEM;
 
         private Builder(LlmSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -348,6 +375,12 @@ public final class HttpChatClient implements ChatClient {
          */
         public Builder jitter(RandomGenerator random) {
             this.jitter = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** How host names are looked up; tests substitute one that never asks the network. */
+        Builder dns(Dns dns) {
+            this.dns = Objects.requireNonNull(dns, "dns");
             return this;
         }
 

@@ -154,7 +154,7 @@ public final class LlmProposer implements Proposer, AutoCloseable {
             response = client.complete(ChatRequest.of(settings, conversation), context.timeLeft());
         } catch (LlmStopException e) {
             disabledBy = e.getMessage();
-            messages.accept(e.getMessage() + "; no more LLM proposals in this run");
+            messages.accept(e.getMessage() + "; no more LLM proposals in this run; the search goes on offline");
             return List.of();
         } catch (LlmException e) {
             failedRounds++;

@@ -4,7 +4,7 @@ import java.io.Serial;
 
 /**
  * The endpoint answered in a way that will not change within a run: it refused the credentials, or it has no such
- * model or URL (HTTP 404). Unlike other {@link LlmException}s this is never retried, and the caller stops using the
+ * model or URL (HTTP 404); or it was never reached, as nothing accepts connections there or its host is unknown. Unlike other {@link LlmException}s this is never retried, and the caller stops using the
  * LLM for the rest of the run.
  */
 public class LlmStopException extends LlmException {

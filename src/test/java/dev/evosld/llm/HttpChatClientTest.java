@@ -12,6 +12,7 @@ import dev.evosld.json.Json;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -309,23 +310,58 @@ class HttpChatClientTest {
         }
     }
 
-    @Test
-    void connectionRefusedFailsAfterRetries() throws IOException {
-        int port;
+    /** A local port nothing listens on: connections to it are refused at once. */
+    static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
+            return socket.getLocalPort();
         }
-        LlmSettings closed = settings("http://127.0.0.1:" + port + "/v1", Optional.empty(), Duration.ofSeconds(1), 2);
+    }
+
+    @Test
+    void aRefusedConnectionBeforeTheEndpointEverAnsweredStopsAtOnce() throws IOException {
+        // observed: --llm-base-url http://127.0.0.1:9 with nothing listening waited out 15 s of backoff a round, for
+        // three rounds; a refused first connection says at once that no server is there, and waiting will not start one
+        int port = closedPort();
+        LlmSettings closed = settings("http://127.0.0.1:" + port + "/v1", Optional.empty(), Duration.ofSeconds(1), 4);
         try (HttpChatClient client = HttpChatClient.builder(closed).usage(usage).sleeper(slept::add).build()) {
+            LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(request()));
+            assertEquals("llm: cannot reach http://127.0.0.1:" + port + "/v1: connection refused (is a server running"
+                + " there?)", e.getMessage());
+        }
+        assertEquals(List.of(), slept);
+        assertEquals(1, usage.snapshot().calls());
+        assertEquals(1, usage.snapshot().failures());
+    }
+
+    @Test
+    void anUnknownHostStopsAtOnce() {
+        LlmSettings misspelt = settings("http://llm.internal.example/v1", Optional.empty(), Duration.ofSeconds(1), 4);
+        try (HttpChatClient client = HttpChatClient.builder(misspelt).usage(usage).sleeper(slept::add)
+            .dns(host -> {
+                throw new UnknownHostException(host + ": Name or service not known");
+            }).build()) {
+            LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(request()));
+            assertEquals("llm: cannot reach http://llm.internal.example/v1: unknown host 'llm.internal.example' (is the"
+                + " host name right?)", e.getMessage());
+        }
+        assertEquals(List.of(), slept);
+        assertEquals(1, usage.snapshot().calls());
+    }
+
+    @Test
+    void aRefusedConnectionAfterTheEndpointAnsweredIsRetried() throws IOException {
+        // a server that answered and then refuses is restarting: that may pass
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        try (HttpChatClient client = client(Optional.empty(), Duration.ofSeconds(1), 2)) {
+            client.complete(request());
+            server.close();
             LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
-            assertFalse(e instanceof LlmAuthException);
-            assertTrue(e.getMessage().startsWith("llm: POST http://127.0.0.1:" + port + "/v1/chat/completions failed after 3 attempts: connection refused"),
-                e.getMessage());
-            assertFalse(e.getMessage().contains("\n"));
+            assertFalse(e instanceof LlmStopException);
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " failed after 3 attempts: connection"
+                + " refused", e.getMessage());
         }
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), slept);
-        assertEquals(3, usage.snapshot().calls());
-        assertEquals(1, usage.snapshot().failures());
+        assertEquals(4, usage.snapshot().calls());
     }
 
     @Test

@@ -373,7 +373,27 @@ class LlmProposerTest {
         assertEquals(1, server.getRequestCount());
         assertEquals(1, messages.size(), messages.toString());
         assertTrue(messages.getFirst().endsWith("(HTTP 404): The model `nope` does not exist; no more LLM proposals in"
-            + " this run"), messages.getFirst());
+            + " this run; the search goes on offline"), messages.getFirst());
+    }
+
+    @Test
+    void anEndpointRefusingConnectionsStopsTheLlmAfterItsFirstRound() throws Exception {
+        // observed: a base URL with nothing listening cost three rounds of retry backoff, some 45 s of the run
+        int port = HttpChatClientTest.closedPort();
+        LlmSettings settings = HttpChatClientTest.settings(
+            "http://127.0.0.1:" + port + "/v1", Optional.empty(), Duration.ofSeconds(5), 4);
+        HttpChatClient http = HttpChatClient.builder(settings).usage(usage).sleeper(slept::add).build();
+        try (LlmProposer proposer = LlmProposer.builder(settings).client(http).usage(usage).messages(messages::add)
+            .build()) {
+            for (int round = 0; round < 5; round++) {
+                assertEquals(List.of(), proposer.seeds(ParallelTask.context(List.of(), round)));
+            }
+            assertTrue(proposer.disabledBy().isPresent());
+        }
+        assertEquals(1, usage.snapshot().calls());
+        assertEquals(List.of(), slept);
+        assertEquals(List.of("llm: cannot reach http://127.0.0.1:" + port + "/v1: connection refused (is a server running"
+            + " there?); no more LLM proposals in this run; the search goes on offline"), messages);
     }
 
     @Test
@@ -465,7 +485,8 @@ class LlmProposerTest {
         }
         assertEquals(3, result.generations());
         assertEquals(1, server.getRequestCount());
-        assertEquals(List.of("llm: the endpoint refused the API key (HTTP 401); no more LLM proposals in this run"), messages);
+        assertEquals(List.of("llm: the endpoint refused the API key (HTTP 401); no more LLM proposals in this run; the search"
+            + " goes on offline"), messages);
     }
 
     private SearchListener listener() {

@@ -176,8 +176,9 @@ public final class HttpChatClient implements ChatClient {
             }
             if (status == 404) {
                 // an unknown model or a wrong URL: no later round will find it
-                throw new LlmStopException("llm: POST %s was rejected (HTTP 404)%s".formatted(
-                    settings.chatCompletionsUrl(), errorDetail(body)));
+                throw new LlmStopException("llm: POST %s was rejected (HTTP 404)%s%s".formatted(
+                    settings.chatCompletionsUrl(), errorDetail(body), settings.notFoundHint().map(h -> "; " + h)
+                        .orElse("")));
             }
             if (status == 429 || status >= 500) {
                 OptionalDouble retryAfter = Backoff.parseRetryAfter(response.header("Retry-After"));

@@ -3,6 +3,7 @@ package dev.evosld.llm;
 import dev.evosld.EvosldException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -128,6 +129,24 @@ public record LlmSettings(
     /** The chat completions endpoint. */
     public String chatCompletionsUrl() {
         return baseUrl + "/chat/completions";
+    }
+
+    /**
+     * What a 404 may say of the base URL: that it already ends in the endpoint the client adds, or that it has no
+     * version segment ({@code /v1}, {@code /v1beta}) where OpenAI-compatible servers (vLLM, Ollama, llama.cpp) serve
+     * the API. Empty for a URL of the usual shape, whose 404 is rather an unknown model.
+     */
+    Optional<String> notFoundHint() {
+        List<String> segments = HttpUrl.get(baseUrl).pathSegments();
+        String path = "/" + String.join("/", segments);
+        if (path.endsWith("/chat/completions")) {
+            return Optional.of("the base URL ends in /chat/completions, which is added to it: leave that out");
+        }
+        if (segments.stream().noneMatch(segment -> segment.matches("v\\d+\\w*"))) {
+            return Optional.of("OpenAI-compatible servers usually serve it under " + baseUrl + "/v1/chat/completions:"
+                + " is /v1 missing from the base URL?");
+        }
+        return Optional.empty();
     }
 
     /** This configuration with another cache directory (or none). */

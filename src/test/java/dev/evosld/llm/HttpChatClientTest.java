@@ -412,6 +412,49 @@ class HttpChatClientTest {
         assertEquals(1, server.getRequestCount());
     }
 
+    /** A client of the mock server under {@code path}, where the user's base URL points. */
+    private HttpChatClient clientAt(String path) {
+        return HttpChatClient.builder(settings(server.url(path).toString(), Optional.empty(), Duration.ofSeconds(2), 3))
+            .usage(usage).sleeper(slept::add).build();
+    }
+
+    @Test
+    void aNotFoundAtABaseUrlWithoutAVersionSaysWhereServersUsuallyServe() {
+        // observed: http://localhost:8000 for a vLLM server, which serves under /v1, got a bare 404 and no hint
+        server.enqueue(new MockResponse.Builder().code(404).body("{\"detail\":\"Not Found\"}").build());
+        String base = server.url("/").toString().replaceAll("/$", "");
+        try (HttpChatClient client = clientAt("/")) {
+            LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + base + "/chat/completions was rejected (HTTP 404): {\"detail\":\"Not Found\"};"
+                + " OpenAI-compatible servers usually serve it under " + base + "/v1/chat/completions: is /v1 missing"
+                + " from the base URL?", e.getMessage());
+        }
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void aNotFoundAtABaseUrlEndingInTheEndpointSaysToLeaveItOut() {
+        // a URL copied whole from a server's documentation already names the endpoint the client adds
+        server.enqueue(new MockResponse.Builder().code(404).body("{\"detail\":\"Not Found\"}").build());
+        String base = server.url("/v1/chat/completions").toString();
+        try (HttpChatClient client = clientAt("/v1/chat/completions")) {
+            LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + base + "/chat/completions was rejected (HTTP 404): {\"detail\":\"Not Found\"};"
+                + " the base URL ends in /chat/completions, which is added to it: leave that out", e.getMessage());
+        }
+    }
+
+    @Test
+    void aNotFoundAtAVersionedBaseUrlHasNoHint() {
+        // Gemini's OpenAI-compatible API lives under /v1beta/openai
+        server.enqueue(new MockResponse.Builder().code(404).body("{\"error\": {\"message\": \"no such model\"}}").build());
+        try (HttpChatClient client = clientAt("/v1beta/openai")) {
+            LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/v1beta/openai/chat/completions") + " was rejected (HTTP 404): no such"
+                + " model", e.getMessage());
+        }
+    }
+
     @Test
     void emptyChoicesFailAfterOneRetry() {
         for (int i = 0; i < 3; i++) {

@@ -36,7 +36,7 @@ import tools.jackson.databind.ObjectReader;
  * {@code Retry-After} header in seconds replaces the computed wait. A body that is not a chat completion
  * is retried once at most: a proxy may have cut it, but a server that always answers that way will not
  * change its mind. HTTP 401 and 403 throw {@link LlmAuthException} and 404 a {@link LlmStopException} at once, as do
- * a refused connection and an unknown host before the endpoint has ever answered;
+ * a refused connection, an unknown host and a failed TLS handshake before the endpoint has ever answered;
  * other HTTP errors throw {@link LlmException} at once. Given the time a run has left ({@link #complete(ChatRequest, Duration)}), no attempt
  * runs and no retry waits past it.
  */
@@ -215,7 +215,12 @@ public final class HttpChatClient implements ChatClient {
             return new Attempt.Transient(connecting ? "timed out connecting" : "timed out waiting for the answer",
                 OptionalDouble.empty());
         } catch (IOException e) {
-            return new Attempt.Transient(Text.oneLine(e.toString()), OptionalDouble.empty());
+            TransportFault fault = TransportFault.of(e);
+            if (fault.tls() && !reached) {
+                // the URL's scheme or the server's certificate is wrong, and stays so however long we wait
+                throw new LlmStopException(unreachable(fault.reason()));
+            }
+            return new Attempt.Transient(fault.reason(), OptionalDouble.empty());
         }
     }
 

@@ -10,8 +10,10 @@ import dev.evosld.EvosldException;
 import dev.evosld.data.hub.TestServers;
 import dev.evosld.json.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +24,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -453,6 +456,78 @@ class HttpChatClientTest {
             assertEquals("llm: POST " + server.url("/v1beta/openai/chat/completions") + " was rejected (HTTP 404): no such"
                 + " model", e.getMessage());
         }
+    }
+
+    /** Makes the server answer every request with {@code response}. */
+    private void answerEveryRequest(MockResponse response) {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return response;
+            }
+        });
+    }
+
+    @Test
+    void aConnectionClosedBeforeTheAnswerIsWordedForAUser() {
+        // observed: "java.io.IOException: unexpected end of stream on http://..."
+        answerEveryRequest(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        try (HttpChatClient client = client(Optional.empty(), Duration.ofSeconds(2), 1)) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " failed after 2 attempts: the server closed"
+                + " the connection before answering", e.getMessage());
+        }
+        assertEquals(List.of(Duration.ofSeconds(1)), slept);
+    }
+
+    @Test
+    void anAnswerCutShortIsWordedForAUser() {
+        answerEveryRequest(new MockResponse.Builder().code(200).body(completion("{\"laws\": []}"))
+            .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+        try (HttpChatClient client = client(Optional.empty(), Duration.ofSeconds(2), 1)) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " failed after 2 attempts: the server closed"
+                + " the connection before the answer was complete", e.getMessage());
+        }
+    }
+
+    @Test
+    void anHttpsUrlOfAPlainHttpServerIsWordedForAUser() {
+        String url = server.url("/v1").toString().replace("http://", "https://");
+        try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofSeconds(2), 3))
+            .usage(usage).sleeper(slept::add).build()) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: cannot reach " + url + ": the server broke off the TLS handshake (is the base URL"
+                + " http:// rather than https://?)", e.getMessage());
+        }
+        assertEquals(List.of(), slept);
+    }
+
+    @Test
+    void anHttpsUrlOfAServerAnsweringInPlainTextIsWordedForAUser() throws Exception {
+        // a local server (vLLM, Ollama) answers a TLS hello with a plain-text 400, which Java calls an unrecognized
+        // SSL message
+        try (ServerSocket plain = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (true) {
+                    try (Socket socket = plain.accept()) {
+                        socket.getInputStream().read(new byte[512]);
+                        socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            String url = "https://127.0.0.1:" + plain.getLocalPort() + "/v1";
+            try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofSeconds(2),
+                3)).usage(usage).sleeper(slept::add).build()) {
+                LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+                assertEquals("llm: cannot reach " + url + ": the server does not speak TLS (is the base URL http://"
+                    + " rather than https://?)", e.getMessage());
+            }
+        }
+        assertEquals(List.of(), slept);
     }
 
     @Test

@@ -305,6 +305,7 @@ final class DiscoverCommand implements Callable<Integer> {
     private void show(FinishedRun finished) {
         PrintWriter err = spec.commandLine().getErr();
         err.println(finished.notice());
+        finished.testChangedNote().ifPresent(err::println);
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

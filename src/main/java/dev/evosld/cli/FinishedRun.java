@@ -3,6 +3,7 @@ package dev.evosld.cli;
 import dev.evosld.EvosldException;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
+import dev.evosld.eval.Predictions;
 import dev.evosld.eval.R2;
 import dev.evosld.json.Json;
 import dev.evosld.run.LawDocument;
@@ -24,7 +25,8 @@ import tools.jackson.core.JacksonException;
 
 /**
  * A discovery run that searched every generation it planned and wrote every output, as {@code discover --resume}
- * finds it: there is nothing to continue, so its result is shown as saved rather than refitted and written again.
+ * finds it: there is nothing to continue, so its result is shown as saved rather than refitted and written again
+ * (with a note, should its test rows have changed since, of the law's score on them as they are now).
  * What {@code discover} printed at its end is shown as far as the run's files keep it: they do not keep the refit's
  * agreement of starts, nor the search's counts and speed.
  *
@@ -34,6 +36,8 @@ import tools.jackson.core.JacksonException;
 record FinishedRun(TaskData data, RunDirectory run, LawDocument law, List<ParetoEntry> front, Map<String, Object> llm) {
     /** The most Pareto-front laws the summary lists, as {@link DiscoverySummary} does. */
     private static final int FRONT_LINES = 6;
+    /** The relative difference below which a test R² scored again is the saved one, up to rounding. */
+    private static final double SAME_SCORE = 1e-9;
 
     /**
      * The run in {@code run}, if it is finished: its {@code law.json} records a search that ran all its planned
@@ -70,6 +74,40 @@ record FinishedRun(TaskData data, RunDirectory run, LawDocument law, List<Pareto
         LawDocument.Search search = law.provenance().search();
         return "evosld: " + run.path() + " holds a finished run (" + search.generations() + " of "
             + search.plannedGenerations() + " generations); nothing is left to resume, so here is its result as saved";
+    }
+
+    /**
+     * The note that the test rows are no longer those the run scored, with the law's score on them as they are now;
+     * empty when the run or the data has no test split, or the rows score as the run saved. Its train rows cannot have
+     * changed: resuming refuses that before a finished run is shown.
+     */
+    Optional<String> testChangedNote() {
+        Double saved = law.metrics().testR2();
+        return changedTestR2().map(now -> "evosld: note: the test rows have changed since the run: its saved test R² "
+            + (saved == null ? "(failed)" : R2.text(saved)) + " was scored on them as they were; as they are now, "
+            + (now.isFailure() ? "the law cannot be scored on them (" + now.failure() + ")"
+                : "the law scores " + R2.text(now.value())));
+    }
+
+    /**
+     * The law's R² on the test rows as they are now, when it is not the saved one: scoring a fixed law with fixed
+     * parameters is cheap, and tells a changed test split from a file rewritten with the same rows.
+     */
+    private Optional<R2> changedTestR2() {
+        if (!law.metrics().hasTestSplit() || data.test().isEmpty()) {
+            return Optional.empty();
+        }
+        R2 now;
+        try {
+            now = Predictions.of(law.parsedLaw(), data.test().get().table(), law.parameterSet(run.lawFile().toString()))
+                .r2();
+        } catch (EvosldException e) {
+            now = R2.failed(e.getMessage());
+        }
+        Double saved = law.metrics().testR2();
+        boolean same = saved == null ? now.isFailure()
+            : !now.isFailure() && Math.abs(now.value() - saved) <= SAME_SCORE * Math.max(1, Math.abs(saved));
+        return same ? Optional.empty() : Optional.of(now);
     }
 
     void print(PrintWriter out) {
@@ -128,6 +166,7 @@ record FinishedRun(TaskData data, RunDirectory run, LawDocument law, List<Pareto
         document.put("test_r2", metrics.testR2());
         document.put("test_split", metrics.hasTestSplit());
         document.put("test_rmse", metrics.testRmse());
+        changedTestR2().ifPresent(now -> document.put("current_test_r2", now.isFailure() ? null : now.value()));
         if (config.references() != null) {
             document.put("human_r2", config.references().humanR2());
             document.put("leaderboard_r2", config.references().leaderboardR2());

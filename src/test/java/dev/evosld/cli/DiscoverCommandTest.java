@@ -225,6 +225,38 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void resumingAFinishedRunWhoseTestRowsChangedSaysItsSavedTestR2IsOfTheOldRows() throws Exception {
+        // observed: after test rows were corrected, --resume of the finished run showed the old test R² with no word
+        Path edited = dir.resolve("test-edited.csv");
+        Files.copy(csv, edited);
+        Path out = dir.resolve("test-changed");
+        CliRun first = CliRun.of("discover", "--data", edited.toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--test-above", "N=1e9", "--generations", "3", "--population", "8", "--islands", "1",
+            "--restarts", "1", "--threads", "2", "--no-llm", "--out", out.toString(), "--json");
+        assertEquals(0, first.exit(), first.err());
+        double saved = Json.mapper().readTree(first.out()).path("test_r2").doubleValue();
+        String rows = Files.readString(edited);
+        String changed = rows.replaceFirst("\n(\"dense\",3000000000,1000000000,)[0-9.]+", "\n$19.5");
+        assertFalse(rows.equals(changed));
+        Files.writeString(edited, changed);
+        Map<Path, String> before = files(out);
+
+        CliRun resumed = CliRun.of("discover", "--no-llm", "--resume", out.toString(), "--json");
+
+        assertEquals(0, resumed.exit(), resumed.err());
+        List<String> lines = resumed.allErrorLines();
+        assertEquals(2, lines.size(), resumed.err());
+        JsonNode document = Json.mapper().readTree(resumed.out());
+        assertEquals(saved, document.path("test_r2").doubleValue(), "the saved result is shown as saved");
+        double now = document.path("current_test_r2").doubleValue();
+        assertTrue(now < saved - 0.01, resumed.out());
+        assertEquals("evosld: note: the test rows have changed since the run: its saved test R² "
+            + dev.evosld.eval.R2.text(saved) + " was scored on them as they were; as they are now, the law scores "
+            + dev.evosld.eval.R2.text(now), lines.get(1));
+        assertEquals(before, files(out), "no file is written again");
+    }
+
+    @Test
     void aRunResumesFromItsDirectoryAloneReadingTheDataItRecorded() throws Exception {
         Path out = dir.resolve("recorded");
         CliRun first = discover(out, "--restarts", "1", "--json");

@@ -31,13 +31,12 @@ import tools.jackson.databind.ObjectReader;
  * JSON object answer ({@code response_format: {"type": "json_object"}}).
  *
  * <p>Faults that may pass (timeouts, reset connections, HTTP 429 and 5xx; refused connections once the endpoint has
- * answered) are retried up to
- * {@link LlmSettings#maxRetries()} times with exponential backoff from 1 s, doubling, capped at 60 s; a
- * {@code Retry-After} header in seconds replaces the computed wait. A body that is not a chat completion
- * is retried once at most: a proxy may have cut it, but a server that always answers that way will not
- * change its mind. HTTP 401 and 403 throw {@link LlmAuthException} and 404 a {@link LlmStopException} at once, as do
- * a refused connection, an unknown host and a failed TLS handshake before the endpoint has ever answered;
- * other HTTP errors throw {@link LlmException} at once. Given the time a run has left ({@link #complete(ChatRequest, Duration)}), no attempt
+ * answered) are retried up to {@link LlmSettings#maxRetries()} times with exponential backoff from 1 s, doubling,
+ * capped at 60 s; a {@code Retry-After} header in seconds replaces the computed wait. A body that is not a chat
+ * completion is retried once at most: a proxy may have cut it, but a server that always answers that way will not
+ * change its mind. HTTP 401 and 403 throw {@link LlmAuthException}, and 404, 405 and 501 (no such URL, or none that
+ * takes a POST) a {@link LlmStopException}, at once; so do a refused connection, an unknown host and a failed TLS
+ * handshake before the endpoint has ever answered. Other HTTP errors throw {@link LlmException} at once. Given the time a run has left ({@link #complete(ChatRequest, Duration)}), no attempt
  * runs and no retry waits past it.
  */
 public final class HttpChatClient implements ChatClient {
@@ -57,8 +56,8 @@ public final class HttpChatClient implements ChatClient {
     private final Backoff backoff;
     private final RandomGenerator jitter;
     /**
-     * Whether the endpoint has answered at all, with any HTTP status: until it has, a refused connection or an unknown
-     * host means a wrong URL or no server, which no retry mends; after, a server restarting.
+     * Whether the endpoint has answered at all, with any HTTP status: until it has, a refused connection, an unknown host
+     * or a failed TLS handshake means a wrong URL or no server, which no retry mends; after, a server restarting.
      */
     private volatile boolean reached;
 
@@ -174,10 +173,11 @@ public final class HttpChatClient implements ChatClient {
             if (status == 401 || status == 403) {
                 throw new LlmAuthException(status, settings.apiKey().isPresent());
             }
-            if (status == 404) {
-                // an unknown model or a wrong URL: no later round will find it
-                throw new LlmStopException("llm: POST %s was rejected (HTTP 404)%s%s".formatted(
-                    settings.chatCompletionsUrl(), errorDetail(body), settings.notFoundHint().map(h -> "; " + h)
+            if (status == 404 || status == 405 || status == 501) {
+                // an unknown model, a wrong URL, or a server that takes no POST there (a web server's 405 or 501, which
+                // no wait turns into an API): no later round will find it
+                throw new LlmStopException("llm: POST %s was rejected (HTTP %d)%s%s".formatted(
+                    settings.chatCompletionsUrl(), status, errorDetail(body), settings.urlHint().map(h -> "; " + h)
                         .orElse("")));
             }
             if (status == 429 || status >= 500) {

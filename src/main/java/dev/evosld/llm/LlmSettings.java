@@ -132,11 +132,12 @@ public record LlmSettings(
     }
 
     /**
-     * What a 404 may say of the base URL: that it already ends in the endpoint the client adds, or that it has no
-     * version segment ({@code /v1}, {@code /v1beta}) where OpenAI-compatible servers (vLLM, Ollama, llama.cpp) serve
-     * the API. Empty for a URL of the usual shape, whose 404 is rather an unknown model.
+     * What a 404 (or a 405 or 501, a server that takes no POST there) may say of the base URL: that it already ends in
+     * the endpoint the client adds, or that it has no version segment ({@code /v1}, {@code /v1beta}) where
+     * OpenAI-compatible servers (vLLM, Ollama, llama.cpp) serve the API. Empty for a URL of the usual shape, whose 404
+     * is rather an unknown model.
      */
-    Optional<String> notFoundHint() {
+    Optional<String> urlHint() {
         List<String> segments = HttpUrl.get(baseUrl).pathSegments();
         String path = "/" + String.join("/", segments);
         if (path.endsWith("/chat/completions")) {

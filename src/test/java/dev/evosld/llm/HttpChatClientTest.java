@@ -448,6 +448,26 @@ class HttpChatClientTest {
     }
 
     @Test
+    void aServerThatDoesNotTakePostsThereIsNotRetried() {
+        // observed: a base URL of a plain web server (python -m http.server) answered 501 Unsupported method, which was
+        // retried with backoff as if overloaded, 15 s a round
+        for (int code : new int[] {501, 405}) {
+            answerEveryRequest(new MockResponse.Builder().code(code).body("<html><title>Error response</title></html>")
+                .build());
+            slept.clear();
+            String base = server.url("/").toString().replaceAll("/$", "");
+            try (HttpChatClient client = clientAt("/")) {
+                LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(request()));
+                assertEquals("llm: POST " + base + "/chat/completions was rejected (HTTP " + code + "): <html><title>Error"
+                    + " response</title></html>; OpenAI-compatible servers usually serve it under " + base
+                    + "/v1/chat/completions: is /v1 missing from the base URL?", e.getMessage());
+            }
+            assertEquals(List.of(), slept, "HTTP " + code);
+        }
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
     void aNotFoundAtAVersionedBaseUrlHasNoHint() {
         // Gemini's OpenAI-compatible API lives under /v1beta/openai
         server.enqueue(new MockResponse.Builder().code(404).body("{\"error\": {\"message\": \"no such model\"}}").build());

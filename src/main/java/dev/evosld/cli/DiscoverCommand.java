@@ -318,7 +318,7 @@ final class DiscoverCommand implements Callable<Integer> {
     private void print(TaskData data, RunDirectory run, SearchSettings settings, SearchResult result,
                        Optional<R2> test, Map<String, Double> testRmse, LlmProposer llmProposer, LlmUsage usage,
                        Map<String, Object> llmDocument) {
-        DiscoverySummary summary = new DiscoverySummary(data, run, settings, result, test, testRmse,
+        DiscoverySummary summary = DiscoverySummary.of(data, run, settings, result, test, testRmse,
             llmProposer == null ? Optional.empty() : Optional.of(usage.snapshot().summary().replaceFirst("^llm: ", "")
                 + (resume != null ? " in this resumption (llm-usage.json counts the whole run)" : "")));
         PrintWriter out = spec.commandLine().getOut();

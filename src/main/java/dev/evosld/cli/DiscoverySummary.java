@@ -2,13 +2,16 @@ package dev.evosld.cli;
 
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
+import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.R2;
+import dev.evosld.fit.StartAgreement;
 import dev.evosld.json.Json;
 import dev.evosld.run.RunDirectory;
 import dev.evosld.search.ParetoEntry;
 import dev.evosld.search.SearchResult;
 import dev.evosld.search.SearchSettings;
 import dev.evosld.search.ValidationPlan;
+import dev.evosld.search.ValidationRmse;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,52 +22,94 @@ import java.util.Optional;
 
 /**
  * What {@code discover} prints when its run is done: a readable summary, or one JSON document with {@code --json}.
+ * A run just searched knows its pace too; a finished run shown again from its files ({@link FinishedRun}) does not,
+ * and prints the same summary without those lines.
  *
  * @param data the run's data, whose train rows the validation scheme is described by
- * @param settings the settings the run searched with (a resumed run's come from its checkpoint)
- * @param test the chosen law's R² on test; empty when the data has no test split
- * @param testRmse its root mean squared error on test, per target; null without a test split
- * @param llmLine the LLM's usage in one line, when an endpoint was configured
+ * @param pace what only the search that just ended knows; empty for a run shown from its files
  */
-record DiscoverySummary(TaskData data, RunDirectory run, SearchSettings settings, SearchResult result,
-                        Optional<R2> test, Map<String, Double> testRmse, Optional<String> llmLine) {
+record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Optional<Pace> pace) {
     /** Why a run without a test split has no test R². */
     static final String FIT_ON_EVERY_ROW = "every row was used to fit the law";
     /** The most Pareto-front laws the summary lists. */
     private static final int FRONT_LINES = 6;
 
+    /**
+     * What a run found, as its result has it or as its files keep it.
+     *
+     * @param trainR2 null where the law failed on train
+     * @param validationR2 null where the law failed validation
+     * @param validationRmse null where the law was not scored on validation rows
+     * @param test the law's R² on test; empty when the data has no test split
+     * @param testRmse its root mean squared error on test, per target; null without a test split
+     */
+    record Outcome(String law, int parameterCount, ParameterSet parameters, Double trainR2, Double validationR2,
+                   ValidationRmse validationRmse, Optional<R2> test, Map<String, Double> testRmse, long seed,
+                   int generations, String stoppedBy, Integer restarts, Integer plannedRestarts, List<String> proposers,
+                   List<ParetoEntry> front) {
+    }
+
+    /**
+     * What only the search that just ended knows: how its final refit's starts agreed and how fast it went.
+     *
+     * @param llmLine the LLM's usage in one line, when an endpoint was configured
+     */
+    record Pace(StartAgreement refit, int finalStarts, long candidatesFitted, double candidatesPerSecond,
+                long cacheHits, double seconds, Optional<String> llmLine) {
+    }
+
+    /**
+     * The summary of a search that just ended.
+     *
+     * @param settings the settings the run searched with (a resumed run's come from its checkpoint)
+     */
+    static DiscoverySummary of(TaskData data, RunDirectory run, SearchSettings settings, SearchResult result,
+                               Optional<R2> test, Map<String, Double> testRmse, Optional<String> llmLine) {
+        Outcome outcome = new Outcome(result.law().toString(), result.law().parameterCount(), result.parameters(),
+            finite(result.trainR2()), finite(result.evaluation().validationR2()),
+            result.validationRmse(), test, testRmse, settings.seed(), result.generations(), result.stoppedBy(),
+            result.restarts(), settings.restarts(), result.proposers(), ParetoEntry.of(result));
+        Pace pace = new Pace(result.refitAgreement(), settings.finalStarts(), result.candidatesFitted(),
+            result.candidatesPerSecond(), result.cacheHits(), result.seconds(), llmLine);
+        return new DiscoverySummary(data, run, outcome, Optional.of(pace));
+    }
+
     void print(PrintWriter out) {
         TaskConfig config = data.config();
         out.println("task:          " + config.name());
-        out.println("law:           " + result.law());
-        out.println("parameters:    " + result.law().parameterCount() + " per group"
+        out.println("law:           " + outcome.law());
+        out.println("parameters:    " + outcome.parameterCount() + " per group"
             + (config.targets().size() > 1 ? " and target" : ""));
-        FitCommand.printParameters(out, result.parameters(), config.targets(), "all of them in " + run.lawFile());
-        out.println("train R²:      " + R2.text(result.trainR2()));
-        String refit = "evosld fit --law-file " + run.lawFile() + " --starts " + 4 * settings.finalStarts();
-        Output.startAgreement(result.refitAgreement(), refit).ifPresent(note -> out.println("               " + note));
-        out.printf(Locale.ROOT, "validation R²: %s (inside train, %s)%n", R2.text(result.evaluation().validationR2()),
+        FitCommand.printParameters(out, outcome.parameters(), config.targets(), "all of them in " + run.lawFile());
+        out.println("train R²:      " + text(outcome.trainR2()));
+        pace.flatMap(p -> Output.startAgreement(p.refit(),
+                "evosld fit --law-file " + run.lawFile() + " --starts " + 4 * p.finalStarts()))
+            .ifPresent(note -> out.println("               " + note));
+        out.printf(Locale.ROOT, "validation R²: %s (inside train, %s)%n", text(outcome.validationR2()),
             Output.validationScheme(config, ValidationPlan.of(config, data.train(), 0)));
-        if (result.validationRmse() != null) {
-            out.println("               " + Output.validationMisses(result.validationRmse()));
+        if (outcome.validationRmse() != null) {
+            out.println("               " + Output.validationMisses(outcome.validationRmse()));
         }
-        out.println("test R²:       " + Output.testR2(test, FIT_ON_EVERY_ROW) + Output.testMisses(testRmse));
+        out.println("test R²:       " + Output.testR2(outcome.test(), FIT_ON_EVERY_ROW)
+            + Output.testMisses(outcome.testRmse()));
         if (config.references() != null) {
             out.println("references:    human law " + Output.published(config.references().humanR2())
                 + ", leaderboard best " + Output.published(config.references().leaderboardR2()));
         }
-        List<String> front = FrontLines.of(ParetoEntry.of(result), FRONT_LINES);
+        List<String> front = FrontLines.of(outcome.front(), FRONT_LINES);
         if (!front.isEmpty()) {
             out.println("pareto front:  validation R², parameters, standard errors behind the best, law");
             out.println("               (* chosen: the simplest law at most 1 behind; all of the front in pareto.json)");
             front.forEach(out::println);
         }
-        out.printf(Locale.ROOT, "search:        %d generation%s (stopped by %s)%s, %d candidates fitted, %.0f/s, %.1f s%n",
-            result.generations(), result.generations() == 1 ? "" : "s", result.stoppedBy(),
-            result.restarts() < settings.restarts()
-                ? ", " + result.restarts() + " of " + settings.restarts() + " restarts" : "",
-            result.candidatesFitted(), result.candidatesPerSecond(), result.seconds());
-        llmLine.ifPresent(line -> out.println("llm:           " + line));
+        out.printf(Locale.ROOT, "search:        %d generation%s (stopped by %s)%s%s%n",
+            outcome.generations(), outcome.generations() == 1 ? "" : "s", outcome.stoppedBy(),
+            outcome.restarts() != null && outcome.plannedRestarts() != null
+                && outcome.restarts() < outcome.plannedRestarts()
+                ? ", " + outcome.restarts() + " of " + outcome.plannedRestarts() + " restarts" : "",
+            pace.map(p -> String.format(Locale.ROOT, ", %d candidates fitted, %.0f/s, %.1f s",
+                p.candidatesFitted(), p.candidatesPerSecond(), p.seconds())).orElse(""));
+        pace.flatMap(Pace::llmLine).ifPresent(line -> out.println("llm:           " + line));
         out.println("run directory: " + run.path());
         out.flush();
     }
@@ -74,35 +119,45 @@ record DiscoverySummary(TaskData data, RunDirectory run, SearchSettings settings
         TaskConfig config = data.config();
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("task", config.name());
-        document.put("law", result.law().toString());
-        document.put("parameter_count", result.law().parameterCount());
-        document.put("parameters", result.parameters().toMap());
-        document.put("train_r2", Double.isFinite(result.trainR2()) ? result.trainR2() : null);
-        document.put("refit", Map.of("starts", settings.finalStarts(), "group_fits", result.refitAgreement().fits(),
-            "single_start_optima", result.refitAgreement().singleStart()));
-        document.put("validation_r2", result.evaluation().validationR2());
-        document.put("validation_rmse", result.validationRmse() == null ? null : result.validationRmse().byTarget());
+        document.put("law", outcome.law());
+        document.put("parameter_count", outcome.parameterCount());
+        document.put("parameters", outcome.parameters().toMap());
+        document.put("train_r2", outcome.trainR2());
+        pace.ifPresent(p -> document.put("refit", Map.of("starts", p.finalStarts(), "group_fits", p.refit().fits(),
+            "single_start_optima", p.refit().singleStart())));
+        document.put("validation_r2", outcome.validationR2());
+        document.put("validation_rmse", outcome.validationRmse() == null ? null : outcome.validationRmse().byTarget());
         document.put("holdout", Output.holdoutUsed(config, ValidationPlan.of(config, data.train(), 0)));
-        Output.putTestR2(document, test);
-        document.put("test_rmse", testRmse);
+        Output.putTestR2(document, outcome.test());
+        document.put("test_rmse", outcome.testRmse());
         if (config.references() != null) {
             document.put("human_r2", config.references().humanR2());
             document.put("leaderboard_r2", config.references().leaderboardR2());
         }
-        document.put("seed", settings.seed());
-        document.put("generations", result.generations());
-        document.put("stopped_by", result.stoppedBy());
-        document.put("restarts", result.restarts());
-        document.put("planned_restarts", settings.restarts());
-        document.put("proposers", result.proposers());
-        document.put("candidates_fitted", result.candidatesFitted());
-        document.put("candidates_per_second", result.candidatesPerSecond());
-        document.put("cache_hits", result.cacheHits());
-        document.put("seconds", result.seconds());
+        document.put("seed", outcome.seed());
+        document.put("generations", outcome.generations());
+        document.put("stopped_by", outcome.stoppedBy());
+        document.put("restarts", outcome.restarts());
+        document.put("planned_restarts", outcome.plannedRestarts());
+        document.put("proposers", outcome.proposers());
+        pace.ifPresent(p -> {
+            document.put("candidates_fitted", p.candidatesFitted());
+            document.put("candidates_per_second", p.candidatesPerSecond());
+            document.put("cache_hits", p.cacheHits());
+            document.put("seconds", p.seconds());
+        });
         document.put("run_dir", run.path().toString());
         List<Map<String, Object>> front = new ArrayList<>();
-        ParetoEntry.of(result).forEach(e -> front.add(Json.mapper().convertValue(e, Map.class)));
+        outcome.front().forEach(e -> front.add(Json.mapper().convertValue(e, Map.class)));
         document.put("pareto_front", front);
         return document;
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static String text(Double r2) {
+        return r2 == null || !Double.isFinite(r2) ? "failed" : R2.text(r2);
     }
 }

@@ -1,7 +1,6 @@
 package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
-import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
 import dev.evosld.eval.Predictions;
 import dev.evosld.eval.R2;
@@ -15,10 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -34,8 +30,6 @@ import tools.jackson.core.JacksonException;
  * @param llm the {@code llm-usage.json} document
  */
 record FinishedRun(TaskData data, RunDirectory run, LawDocument law, List<ParetoEntry> front, Map<String, Object> llm) {
-    /** The most Pareto-front laws the summary lists, as {@link DiscoverySummary} does. */
-    private static final int FRONT_LINES = 6;
     /** The relative difference below which a test R² scored again is the saved one, up to rounding. */
     private static final double SAME_SCORE = 1e-9;
 
@@ -111,82 +105,36 @@ record FinishedRun(TaskData data, RunDirectory run, LawDocument law, List<Pareto
     }
 
     void print(PrintWriter out) {
-        TaskConfig config = data.config();
-        LawDocument.Metrics metrics = law.metrics();
-        LawDocument.Search search = law.provenance().search();
-        out.println("task:          " + config.name());
-        out.println("law:           " + law.law());
-        out.println("parameters:    " + metrics.parameterCount() + " per group"
-            + (law.targets().size() > 1 ? " and target" : ""));
-        FitCommand.printParameters(out, law.parameterSet(run.lawFile().toString()), law.targets(),
-            "all of them in " + run.lawFile());
-        out.println("train R²:      " + r2(metrics.trainR2()));
-        ValidationPlan plan = ValidationPlan.of(config, data.train(), 0);
-        out.printf(Locale.ROOT, "validation R²: %s (inside train, %s)%n", r2(metrics.validationR2()),
-            Output.validationScheme(config, plan));
-        if (metrics.validationRmse() != null) {
-            // the search scored every validation row of the plan, whichever rows its seed shuffled into which fold
-            int rows = plan.folds().stream().mapToInt(fold -> fold.validation().rows()).sum();
-            out.println("               " + Output.validationMisses(new ValidationRmse(
-                List.copyOf(metrics.validationRmse().keySet()), List.copyOf(metrics.validationRmse().values()), rows)));
-        }
-        out.println("test R²:       " + (metrics.hasTestSplit()
-            ? (metrics.testR2() == null ? "failed (see " + run.reportFile() + ")" : R2.text(metrics.testR2()))
-            : "none (no test split: " + DiscoverySummary.FIT_ON_EVERY_ROW + ")") + Output.testMisses(metrics.testRmse()));
-        if (config.references() != null) {
-            out.println("references:    human law " + Output.published(config.references().humanR2())
-                + ", leaderboard best " + Output.published(config.references().leaderboardR2()));
-        }
-        List<String> lines = FrontLines.of(front, FRONT_LINES);
-        if (!lines.isEmpty()) {
-            out.println("pareto front:  validation R², parameters, standard errors behind the best, law");
-            out.println("               (* chosen: the simplest law at most 1 behind; all of the front in pareto.json)");
-            lines.forEach(out::println);
-        }
-        out.printf(Locale.ROOT, "search:        %d generation%s (stopped by %s)%n", search.generations(),
-            search.generations() == 1 ? "" : "s", search.stoppedBy());
-        out.println("run directory: " + run.path());
-        out.flush();
+        summary().print(out);
     }
 
     /** The JSON document: the keys of {@code discover --json} that the run's files keep, and {@code already_finished}. */
     Map<String, Object> document() {
-        TaskConfig config = data.config();
-        LawDocument.Metrics metrics = law.metrics();
-        LawDocument.Search search = law.provenance().search();
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("task", config.name());
-        document.put("law", law.law());
-        document.put("parameter_count", metrics.parameterCount());
-        document.put("parameters", law.parameters());
-        document.put("train_r2", metrics.trainR2());
-        document.put("validation_r2", metrics.validationR2());
-        document.put("validation_rmse", metrics.validationRmse());
-        document.put("holdout", Output.holdoutUsed(config, ValidationPlan.of(config, data.train(), 0)));
-        document.put("test_r2", metrics.testR2());
-        document.put("test_split", metrics.hasTestSplit());
-        document.put("test_rmse", metrics.testRmse());
+        Map<String, Object> document = summary().document();
         changedTestR2().ifPresent(now -> document.put("current_test_r2", now.isFailure() ? null : now.value()));
-        if (config.references() != null) {
-            document.put("human_r2", config.references().humanR2());
-            document.put("leaderboard_r2", config.references().leaderboardR2());
-        }
-        document.put("seed", law.provenance().seed());
-        document.put("generations", search.generations());
-        document.put("stopped_by", search.stoppedBy());
-        document.put("restarts", search.restarts());
-        document.put("planned_restarts", search.plannedRestarts());
-        document.put("proposers", search.proposers());
-        document.put("run_dir", run.path().toString());
-        List<Map<String, Object>> entries = new ArrayList<>();
-        front.forEach(e -> entries.add(Json.mapper().convertValue(e, Map.class)));
-        document.put("pareto_front", entries);
         document.put("llm", llm);
         document.put("already_finished", true);
         return document;
     }
 
-    private static String r2(Double value) {
-        return value == null || !Double.isFinite(value) ? "failed" : R2.text(value);
+    /** discover's summary as far as the run's files keep it: without the search's pace. */
+    private DiscoverySummary summary() {
+        LawDocument.Metrics metrics = law.metrics();
+        LawDocument.Search search = law.provenance().search();
+        ValidationRmse validationRmse = null;
+        if (metrics.validationRmse() != null) {
+            // the search scored every validation row of the plan, whichever rows its seed shuffled into which fold
+            int rows = ValidationPlan.of(data.config(), data.train(), 0).folds().stream()
+                .mapToInt(fold -> fold.validation().rows()).sum();
+            validationRmse = new ValidationRmse(List.copyOf(metrics.validationRmse().keySet()),
+                List.copyOf(metrics.validationRmse().values()), rows);
+        }
+        Optional<R2> test = !metrics.hasTestSplit() ? Optional.empty() : Optional.of(metrics.testR2() == null
+            ? R2.failed("see " + run.reportFile()) : R2.of(metrics.testR2()));
+        DiscoverySummary.Outcome outcome = new DiscoverySummary.Outcome(law.law(), metrics.parameterCount(),
+            law.parameterSet(run.lawFile().toString()), metrics.trainR2(), metrics.validationR2(), validationRmse, test,
+            metrics.testRmse(), law.provenance().seed(), search.generations(), search.stoppedBy(), search.restarts(),
+            search.plannedRestarts(), search.proposers(), front);
+        return new DiscoverySummary(data, run, outcome, Optional.empty());
     }
 }

@@ -222,6 +222,16 @@ class DiscoverCommandTest {
         assertTrue(document.path("already_finished").booleanValue(), json.out());
         assertEquals(out.toString(), document.path("run_dir").stringValue());
         assertEquals(before, files(out), "no file is written again");
+        // discover --json's keys but those of the search's pace, which the files do not keep
+        CliRun live = discover(dir.resolve("finished-json"), "--restarts", "1", "--json");
+        List<String> expected = new java.util.ArrayList<>(keys(Json.mapper().readTree(live.out())));
+        expected.removeAll(List.of("refit", "candidates_fitted", "candidates_per_second", "cache_hits", "seconds"));
+        expected.add("already_finished");
+        assertEquals(expected, keys(document));
+    }
+
+    private static List<String> keys(JsonNode document) {
+        return document.properties().stream().map(Map.Entry::getKey).toList();
     }
 
     @Test

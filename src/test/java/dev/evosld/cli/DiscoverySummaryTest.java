@@ -87,7 +87,7 @@ class DiscoverySummaryTest {
     @Test
     void aFinishedRunPrintsItsLawParametersScoresFrontAndSearch() {
         List<String> targets = List.of("loss");
-        DiscoverySummary summary = new DiscoverySummary(data(targets, new TaskConfig.References(0.9712, 0.99997, "paper")),
+        DiscoverySummary summary = DiscoverySummary.of(data(targets, new TaskConfig.References(0.9712, 0.99997, "paper")),
             new RunDirectory(RUN), SETTINGS, result(targets, 0.995123456, new StartAgreement(2, 0), 3, 3, FRONT,
                 new ValidationRmse(targets, List.of(0.05034), 4)),
             Optional.of(R2.of(0.98123449)), Map.of("loss", 0.027153), Optional.of("3 requests, 1200 tokens"));
@@ -124,7 +124,7 @@ class DiscoverySummaryTest {
         SearchResult many = new SearchResult(CHOSEN, evaluation(0.9875, 3),
             ParameterSet.of(CHOSEN.parameters(), targets, values), 0.99, new StartAgreement(50, 0), FRONT, List.of(), 3,
             250, 10, 2.5, SearchResult.BY_GENERATIONS, null, List.of("classic forms"), 3);
-        DiscoverySummary summary = new DiscoverySummary(data(targets, null), new RunDirectory(RUN), SETTINGS, many,
+        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), new RunDirectory(RUN), SETTINGS, many,
             Optional.empty(), null, Optional.empty());
         List<String> lines = print(summary).lines().toList();
         // a group's every target, for the first 20 groups
@@ -137,7 +137,7 @@ class DiscoverySummaryTest {
     @Test
     void oneGenerationCutShortRestartsAndUnreliableStartsAreSaidInWords() {
         List<String> targets = List.of("loss");
-        DiscoverySummary summary = new DiscoverySummary(data(targets, null), new RunDirectory(RUN), SETTINGS,
+        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), new RunDirectory(RUN), SETTINGS,
             result(targets, 0.99, new StartAgreement(2, 1), 1, 2, FRONT, null), Optional.of(R2.of(0.5)), null,
             Optional.empty());
         List<String> lines = print(summary).lines().toList();
@@ -154,7 +154,7 @@ class DiscoverySummaryTest {
     @Test
     void withoutATestSplitTheTestLineSaysEveryRowWasFitted() {
         List<String> targets = List.of("loss");
-        DiscoverySummary summary = new DiscoverySummary(data(targets, null), new RunDirectory(RUN), SETTINGS,
+        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), new RunDirectory(RUN), SETTINGS,
             result(targets, 0.99, new StartAgreement(2, 0), 3, 3, FRONT, null), Optional.empty(), null,
             Optional.empty());
         assertTrue(print(summary).contains("\ntest R²:       none (no test split: every row was used to fit the law)\n"));
@@ -168,7 +168,7 @@ class DiscoverySummaryTest {
     @Test
     void aFailedTestR2SaysWhyInTextAndJson() {
         List<String> targets = List.of("loss");
-        DiscoverySummary summary = new DiscoverySummary(data(targets, null), new RunDirectory(RUN), SETTINGS,
+        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), new RunDirectory(RUN), SETTINGS,
             result(targets, 0.99, new StartAgreement(2, 0), 3, 3, FRONT, null),
             Optional.of(R2.failed("non-finite prediction for group 'moe'")), null, Optional.empty());
         assertTrue(print(summary).contains("\ntest R²:       failed (non-finite prediction for group 'moe')\n"));
@@ -181,7 +181,7 @@ class DiscoverySummaryTest {
     @Test
     void severalTargetsListParametersPerGroupAndTargetAndNameEachMiss() {
         List<String> targets = List.of("loss", "error");
-        DiscoverySummary summary = new DiscoverySummary(data(targets, null), new RunDirectory(RUN), SETTINGS,
+        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), new RunDirectory(RUN), SETTINGS,
             result(targets, 0.99, new StartAgreement(4, 0), 3, 3, List.of(),
                 new ValidationRmse(targets, List.of(0.5, 0.000123456), 4)),
             Optional.of(R2.of(0.9)), new LinkedHashMap<>(Map.of("loss", 0.25)), Optional.empty());
@@ -201,7 +201,7 @@ class DiscoverySummaryTest {
     @Test
     void theJsonDocumentHoldsTheNumbersTheTextRounds() {
         List<String> targets = List.of("loss");
-        DiscoverySummary summary = new DiscoverySummary(data(targets, new TaskConfig.References(0.9712, 0.99997, "paper")),
+        DiscoverySummary summary = DiscoverySummary.of(data(targets, new TaskConfig.References(0.9712, 0.99997, "paper")),
             new RunDirectory(RUN), SETTINGS, result(targets, Double.NaN, new StartAgreement(2, 1), 3, 2, FRONT,
                 new ValidationRmse(targets, List.of(0.05034), 4)),
             Optional.of(R2.of(0.98123449)), Map.of("loss", 0.027153), Optional.empty());
@@ -233,7 +233,7 @@ class DiscoverySummaryTest {
         // six sizes per group, the top five held out: one size is left to fit on, so cross-validation is used, and
         // the JSON names the folds the text counts
         List<String> targets = List.of("loss");
-        DiscoverySummary summary = new DiscoverySummary(data(targets, null, new TaskConfig.Holdout.TopValues(5, 0)),
+        DiscoverySummary summary = DiscoverySummary.of(data(targets, null, new TaskConfig.Holdout.TopValues(5, 0)),
             new RunDirectory(RUN), SETTINGS, result(targets, 0.99, new StartAgreement(2, 0), 3, 3, FRONT, null),
             Optional.empty(), null, Optional.empty());
         assertTrue(print(summary).contains("(inside train, 2-fold cross-validation, as no holdout along N left enough"

@@ -443,35 +443,26 @@ class TaskPullTest {
             Arguments.of("true", "the JSON boolean true"));
     }
 
-    @ParameterizedTest
-    @MethodSource("cellsOfAnotherKind")
-    void aNumericCellOfAnotherKindIsNamedByItsKind(String json, String kind) {
-        List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));
-        ObjectNode row = trainRow(5);
-        row.set("loss", Json.mapper().readTree(json));
-        rows.set(5, row);
-        hub.put(TASK, "train", FEATURES, rows);
-
-        EvosldException e = assertThrows(EvosldException.class, () -> taskPull().pull(spec()));
-
-        assertEquals("hugging face: config 'fake_scaling_law' split 'train' row 5 column 'loss' is " + kind
-            + ", not a number", e.getMessage());
-        assertFalse(Files.exists(taskDir()));
+    static Stream<Arguments> cellsOfAnotherKindInEachColumn() {
+        return cellsOfAnotherKind().flatMap(cell -> Stream.of(
+            Arguments.of("loss", cell.get()[0], cell.get()[1], "not a number"),
+            Arguments.of("group", cell.get()[0], cell.get()[1], "not a group label")));
     }
 
     @ParameterizedTest
-    @MethodSource("cellsOfAnotherKind")
-    void aGroupCellOfAnotherKindIsNamedByItsKind(String json, String kind) {
+    @MethodSource("cellsOfAnotherKindInEachColumn")
+    void aCellOfAnotherKindIsNamedByItsKind(String column, String json, String kind, String expected) {
         List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));
         ObjectNode row = trainRow(5);
-        row.set("group", Json.mapper().readTree(json));
+        row.set(column, Json.mapper().readTree(json));
         rows.set(5, row);
         hub.put(TASK, "train", FEATURES, rows);
 
         EvosldException e = assertThrows(EvosldException.class, () -> taskPull().pull(spec()));
 
-        assertEquals("hugging face: config 'fake_scaling_law' split 'train' row 5 column 'group' is " + kind
-            + ", not a group label", e.getMessage());
+        assertEquals("hugging face: config 'fake_scaling_law' split 'train' row 5 column '" + column + "' is " + kind
+            + ", " + expected, e.getMessage());
+        assertFalse(Files.exists(taskDir()));
     }
 
     @Test

@@ -103,11 +103,17 @@ final class EvalCommand implements Callable<Integer> {
             } else {
                 out.printf("%-40s %10s %12s%n", "group", "train rows", "train RMSE");
             }
-            for (Map<String, Object> row : groupErrors(train, test)) {
+            List<Map<String, Object>> rows = groupErrors(train, test);
+            // thousands of groups would bury the scores above; --json keeps every group's figures
+            for (Map<String, Object> row : rows.subList(0, Math.min(rows.size(), FitCommand.SHOWN_GROUPS))) {
                 String trainColumns = String.format("%-40s %10s %12s", MessageText.escaped((String) row.get("group")),
                     row.get("train_rows"), format(row.get("train_rmse")));
                 out.println(test.isEmpty() ? trainColumns : String.format("%s %10s %12s", trainColumns,
                     row.getOrDefault("test_rows", 0), format(row.get("test_rmse"))));
+            }
+            if (rows.size() > FitCommand.SHOWN_GROUPS) {
+                out.println("... and " + (rows.size() - FitCommand.SHOWN_GROUPS) + " more groups (--json prints all of"
+                    + " them)");
             }
             out.flush();
         }

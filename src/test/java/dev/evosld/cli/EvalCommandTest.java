@@ -52,6 +52,33 @@ class EvalCommandTest {
     }
 
     @Test
+    void manyGroupsPrintTheFirstTwentyErrorLinesAndPointToJsonForTheRest() throws Exception {
+        StringBuilder csv = new StringBuilder("family,N,loss\n");
+        StringBuilder params = new StringBuilder("{");
+        for (int g = 0; g < 25; g++) {
+            String group = String.format("g%02d", g);
+            csv.append(group).append(",1,3\n").append(group).append(",2,2.5\n").append(group).append(",4,2.25\n");
+            params.append(g == 0 ? "" : ", ").append('"').append(group).append("\": {\"E\": 2, \"A\": 1}");
+        }
+        Path data = Files.writeString(dir.resolve("many.csv"), csv);
+        Path values = Files.writeString(dir.resolve("many.json"), params.append('}'));
+        String[] args = {"eval", "--data", data.toString(), "--features", "N", "--target", "loss", "--group", "family",
+            "--law", "E + A/N", "--params", values.toString()};
+        CliRun text = CliRun.of(args);
+        assertEquals(0, text.exit(), text.err());
+        List<String> lines = text.out().lines().toList();
+        assertEquals(4 + 1 + 20 + 1, lines.size(), text.out());
+        assertTrue(lines.get(24).startsWith("g19 "), text.out());
+        assertEquals("... and 5 more groups (--json prints all of them)", lines.get(25));
+
+        String[] withJson = java.util.Arrays.copyOf(args, args.length + 1);
+        withJson[args.length] = "--json";
+        CliRun json = CliRun.of(withJson);
+        assertEquals(0, json.exit(), json.err());
+        assertEquals(25, Json.mapper().readTree(json.out()).get("groups").size());
+    }
+
+    @Test
     void aParametersFileWithoutAGroupOfTheDataIsNamedInTheError() throws Exception {
         Path csv = CliRun.userRuns(dir);
         Path params = dir.resolve("dense-only.json");

@@ -128,9 +128,10 @@ final class PredictCommand implements Callable<Integer> {
         List<List<String>> beyond = beyondTrain(planned, document, parameters.groups().size() > 1);
         reportBeyond(planned, beyond);
         Map<String, Double> validationRmse = document.metrics() == null ? null : document.metrics().validationRmse();
+        String validationFailure = document.metrics() == null ? null : document.metrics().validationFailure();
         if (beyond.stream().anyMatch(phrases -> !phrases.isEmpty())) {
             reportValidationMisses(validationRmse);
-            reportValidationFailure(document.metrics() == null ? null : document.metrics().validationFailure());
+            reportValidationFailure(validationFailure);
         }
         List<String> header = new ArrayList<>();
         header.add(groupColumn);
@@ -159,6 +160,9 @@ final class PredictCommand implements Callable<Integer> {
             result.put("predictions", entries);
             if (validationRmse != null) {
                 result.put("validation_rmse", validationRmse);
+            }
+            if (validationFailure != null) {
+                result.put("validation_failure", validationFailure);
             }
             Output.json(stdout, result);
         } else if (out == null) {

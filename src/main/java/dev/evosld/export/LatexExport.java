@@ -261,6 +261,9 @@ public final class LatexExport {
             }
             if (metrics.validationR2() != null) {
                 parts.add("validation $R^2 = " + r2(metrics.validationR2()) + "$" + ScoresLine.rmse(metrics.validationRmse(), LatexExport::inlineMath));
+            } else if (metrics.validationFailure() != null) {
+                // a reader of the paper would otherwise take the missing score for one never measured
+                parts.add("validation inside train failed: " + text(metrics.validationFailure()));
             }
             if (metrics.testR2() != null) {
                 parts.add("test $R^2 = " + r2(metrics.testR2()) + "$" + ScoresLine.rmse(metrics.testRmse(), LatexExport::inlineMath));
@@ -337,6 +340,8 @@ public final class LatexExport {
             case 'Å' -> "\\AA{}";
             case '\u2013' -> "--";
             case '\u2014' -> "---";
+            // validation failures say how far beyond the data a law was probed: "implausible at 2× the largest N"
+            case '\u00D7' -> "$\\times$";
             default -> null;
         };
         if (letter != null) {

@@ -156,6 +156,14 @@ class PredictCommandTest {
         CliRun inside = CliRun.of("predict", "--run", failing.toString(), "--at", "N=1e8,D=1e11", "--group",
             "small-vocab");
         assertEquals(List.of(), inside.errorLines(), "inside train: no note");
+        CliRun json = CliRun.of("predict", "--run", failing.toString(), "--at", "N=1e8,D=1e11", "--group",
+            "small-vocab", "--json");
+        assertEquals(0, json.status(), json.err());
+        Map<?, ?> document = Json.mapper().readValue(json.out(), Map.class);
+        assertEquals(why.group(1), document.get("validation_failure"), json.out());
+        assertEquals(null, document.get("validation_rmse"), "a failed validation has no misses");
+        assertEquals(null, Json.mapper().readValue(CliRun.of("predict", "--run", run.toString(), "--at",
+            "N=1e8,D=1e11", "--group", "dense", "--json").out(), Map.class).get("validation_failure"));
     }
 
     @Test

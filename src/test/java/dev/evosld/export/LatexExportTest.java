@@ -137,6 +137,18 @@ class LatexExportTest {
     }
 
     @Test
+    void scoresSayWhyValidationInsideTrainFailedInPlaceOfItsR2() {
+        LawDocument failed = new LawDocument(PARALLEL.evosldVersion(), PARALLEL.task(), PARALLEL.law(),
+            PARALLEL.variables(), PARALLEL.parameterNames(), PARALLEL.targets(), PARALLEL.parameters(),
+            PARALLEL.trainRanges(), PARALLEL.groupRanges(), new LawDocument.Metrics(0.99, null, null, 0.98,
+            Map.of("loss", 0.01), true, 4, 9, "implausible at 2× the largest N: loss_ratio rises"),
+            PARALLEL.provenance());
+        String tex = LatexExport.document(failed);
+        assertTrue(tex.contains("Scores: train $R^2 = 0.990000$, validation inside train failed: implausible at 2$\\times$"
+            + " the largest N: loss\\_ratio rises, test $R^2 = 0.980000$ (RMSE $0.01000$). "), tex);
+    }
+
+    @Test
     void scoresInENotationAreTypesetAsPowersOfTen() {
         LawDocument tiny = new LawDocument(PARALLEL.evosldVersion(), PARALLEL.task(), PARALLEL.law(), PARALLEL.variables(),
             PARALLEL.parameterNames(), PARALLEL.targets(), PARALLEL.parameters(), PARALLEL.trainRanges(),

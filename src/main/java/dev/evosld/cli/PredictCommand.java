@@ -3,6 +3,7 @@ package dev.evosld.cli;
 import dev.evosld.data.CsvWriter;
 import dev.evosld.data.DataException;
 import dev.evosld.data.MessageText;
+import dev.evosld.data.NumberText;
 import dev.evosld.data.PlannedRuns;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.RunPredictions;
@@ -139,7 +140,7 @@ final class PredictCommand implements Callable<Integer> {
         header.addAll(parameters.targets());
         List<List<Object>> rows = rows(planned, predicted);
         if (out != null) {
-            AtomicFiles.write(out, CsvWriter.render(header, rows));
+            AtomicFiles.write(out, csv(header, rows));
             PrintWriter err = spec.commandLine().getErr();
             err.println("evosld: wrote " + out + " (" + rows.size() + (rows.size() == 1 ? " run)" : " runs)"));
             err.flush();
@@ -166,7 +167,7 @@ final class PredictCommand implements Callable<Integer> {
             }
             Output.json(stdout, result);
         } else if (out == null) {
-            stdout.print(CsvWriter.render(header, rows));
+            stdout.print(csv(header, rows));
             stdout.flush();
         }
         return 0;
@@ -191,12 +192,14 @@ final class PredictCommand implements Callable<Integer> {
                 if (range == null) {
                     continue;
                 }
-                String given = feature + " = " + Output.shortNumber(values[j]);
+                // the value as the user gave it; the train bounds only for orientation
+                String given = feature + " = " + NumberText.of(values[j]);
                 if (values[j] > range.max()) {
                     phrases.add(given + (range.max() > 0 ? " is " + Output.shortNumber(values[j] / range.max()) + "×"
-                        : " is above") + " the largest in " + train + " (" + Output.shortNumber(range.max()) + ")");
+                        : " is above") + " the largest in " + train + " (" + NumberText.rounded(range.max(), 4) + ")");
                 } else if (values[j] < range.min()) {
-                    phrases.add(given + " is below the smallest in " + train + " (" + Output.shortNumber(range.min()) + ")");
+                    phrases.add(given + " is below the smallest in " + train + " ("
+                        + NumberText.rounded(range.min(), 4) + ")");
                 }
             }
             beyond.add(phrases);
@@ -263,6 +266,14 @@ final class PredictCommand implements Callable<Integer> {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The predictions as CSV, numbers as a user writes them: the runs' values read as they were given. */
+    private static String csv(List<String> header, List<List<Object>> rows) {
+        List<List<Object>> written = rows.stream()
+            .map(row -> row.stream().map(cell -> cell instanceof Double d ? (Object) NumberText.of(d) : cell).toList())
+            .toList();
+        return CsvWriter.render(header, written);
     }
 
     private static Map<String, Object> entry(List<String> header, List<Object> row) {

@@ -109,10 +109,10 @@ public record UserData(
             return inclusive ? value >= threshold : value > threshold;
         }
 
-        /** The rule as {@code N>1.0E9} or {@code N>=1.0E9}. */
+        /** The rule as {@code N>1e9} or {@code N>=1e9}: its number as the user would write it. */
         @Override
         public String toString() {
-            return column + (inclusive ? ">=" : ">") + threshold;
+            return column + (inclusive ? ">=" : ">") + NumberText.of(threshold);
         }
     }
 
@@ -315,11 +315,11 @@ public record UserData(
         }
         if (tests == 0) {
             throw new DataException(rows.source() + ": split rule " + rule + " leaves no test rows (the largest "
-                + rule.column() + " is " + largest + ")");
+                + rule.column() + " is " + NumberText.of(largest) + ")");
         }
         if (tests == rows.size()) {
             throw new DataException(rows.source() + ": split rule " + rule + " leaves no train rows (the smallest "
-                + rule.column() + " is " + smallest + ")");
+                + rule.column() + " is " + NumberText.of(smallest) + ")");
         }
         Train train = new Train(rows.table(isTest.negate()));
         Set<String> trained = train.table().groups().stream().map(Group::name).collect(Collectors.toSet());

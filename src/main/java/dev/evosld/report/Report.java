@@ -1,8 +1,10 @@
 package dev.evosld.report;
 
 import dev.evosld.EvosldException;
+import dev.evosld.data.DataException;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
+import dev.evosld.data.UserData;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.Predictions;
 import dev.evosld.eval.Predictions.GroupError;
@@ -229,7 +231,7 @@ public final class Report {
                 row(out, "data", "csv".equals(source.kind())
                     ? "<code>" + Html.escape(String.valueOf(source.data())) + "</code>"
                       + (source.test() != null ? ", test <code>" + Html.escape(source.test()) + "</code>" : "")
-                      + (source.testAbove() != null ? ", test rows " + Html.escape(source.testAbove()) : "")
+                      + (source.testAbove() != null ? ", test rows " + Html.escape(splitRule(source.testAbove())) : "")
                     : "SLDBench <code>" + Html.escape(String.valueOf(source.task())) + "</code>");
             }
             row(out, "data checksum", "<code>" + Html.escape(String.valueOf(provenance.dataChecksum())) + "</code>");
@@ -300,6 +302,18 @@ public final class Report {
         Map<String, GroupError> errors = new LinkedHashMap<>();
         predictions.groups().forEach(g -> errors.put(g.group(), g));
         return errors;
+    }
+
+    /**
+     * A recorded split rule with its number as the user writes it: runs made before rules were recorded so hold
+     * Java's form ({@code N>1.0E9}); one that does not parse is shown as recorded.
+     */
+    private static String splitRule(String recorded) {
+        try {
+            return UserData.ScaleRule.parse(recorded).toString();
+        } catch (DataException e) {
+            return recorded;
+        }
     }
 
     private static String rmse(GroupError error) {

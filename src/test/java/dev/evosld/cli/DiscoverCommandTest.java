@@ -382,11 +382,11 @@ class DiscoverCommandTest {
         List<String> csvLines = predict.out().lines().toList();
         assertEquals("family,N,D,loss", csvLines.getFirst());
         String[] fields = csvLines.get(1).split(",");
-        assertEquals("dense,1.0E10,1.0E12", String.join(",", List.of(fields).subList(0, 3)));
+        assertEquals("dense,1e10,1e12", String.join(",", List.of(fields).subList(0, 3)));
         // the generating law there: 1.7 + 400/1e10^0.3 + 300/1e12^0.28 = 2.2309...
         assertEquals(1.7 + 400 / Math.pow(1e10, 0.3) + 300 / Math.pow(1e12, 0.28), Double.parseDouble(fields[3]), 1e-3);
-        assertEquals(List.of("evosld: note: run 'N=1e10,D=1e12': N = 1e+10 is 3.333× the largest in its group's train (3e+09);"
-            + " D = 1e+12 is 10× the largest in its group's train (1e+11)",
+        assertEquals(List.of("evosld: note: run 'N=1e10,D=1e12': N = 1e10 is 3.333× the largest in its group's train (3e9);"
+            + " D = 1e12 is 10× the largest in its group's train (1e11)",
             "evosld: note: inside train, this law's predictions of held-out runs missed loss by " + Output.shortNumber(rmse)
             + " (root mean square, validation); expect misses of that size, larger the further a run lies beyond the data"),
             predict.errorLines());

@@ -52,8 +52,8 @@ class PredictCommandTest {
         List<String> lines = predict.out().lines().toList();
         assertEquals(3, lines.size(), predict.out());
         assertEquals("family,N,D,loss", lines.get(0));
-        assertEquals("dense,1.0E10,1.0E12," + expected("dense", 1e10, 1e12), lines.get(1));
-        assertEquals("\"moe, \"\"sparse\"\"\",3.0E10,2.0E12," + expected("moe, \"sparse\"", 3e10, 2e12), lines.get(2));
+        assertEquals("dense,1e10,1e12," + expected("dense", 1e10, 1e12), lines.get(1));
+        assertEquals("\"moe, \"\"sparse\"\"\",3e10,2e12," + expected("moe, \"sparse\"", 3e10, 2e12), lines.get(2));
         // the law extrapolates the generating law (loss = 1.7 + 400/N^0.3 + 300/D^0.28 for dense)
         assertEquals(1.7 + 400 / Math.pow(1e10, 0.3) + 300 / Math.pow(1e12, 0.28), expected("dense", 1e10, 1e12), 1e-3);
     }
@@ -68,6 +68,16 @@ class PredictCommandTest {
         assertEquals("dense", only.get("family"));
         assertEquals(1e10, ((Number) only.get("N")).doubleValue());
         assertEquals(expected("dense", 1e10, 1e12), ((Number) only.get("loss")).doubleValue());
+    }
+
+    @Test
+    void echoesTheGivenValuesAsAUserWritesThem() throws Exception {
+        CliRun predict = CliRun.of("predict", "--run", run.toString(), "--at", "N=3.5e8,D=120", "--group", "dense");
+        assertEquals(0, predict.status(), predict.err());
+        assertEquals(List.of("family,N,D,loss", "dense,3.5e8,120," + expected("dense", 3.5e8, 120)),
+            predict.out().lines().toList());
+        assertEquals("evosld: note: run 'N=3.5e8,D=120': D = 120 is below the smallest in its group's train (1e9)",
+            predict.errorLines().getFirst());
     }
 
     @Test
@@ -110,7 +120,7 @@ class PredictCommandTest {
         assertEquals(0, predict.status(), predict.err());
         assertEquals("", predict.out());
         assertEquals(List.of("evosld: wrote " + file + " (1 run)"), predict.errorLines(), "inside train: no note");
-        assertEquals("family,N,D,loss\ndense,5.0E8,5.0E10," + expected("dense", 5e8, 5e10) + "\n", Files.readString(file));
+        assertEquals("family,N,D,loss\ndense,5e8,5e10," + expected("dense", 5e8, 5e10) + "\n", Files.readString(file));
     }
 
     @Test
@@ -132,7 +142,7 @@ class PredictCommandTest {
         assertEquals(List.of(), inside.errorLines(), "1e9 is the long group's largest N");
         CliRun beyond = CliRun.of("predict", "--run", uneven.toString(), "--at", "N=1e9", "--group", "short");
         assertEquals(0, beyond.status(), beyond.err());
-        assertEquals("evosld: note: run 'N=1e9': N = 1e+09 is 10× the largest in its group's train (1e+08)",
+        assertEquals("evosld: note: run 'N=1e9': N = 1e9 is 10× the largest in its group's train (1e8)",
             beyond.errorLines().getFirst());
     }
 
@@ -149,8 +159,8 @@ class PredictCommandTest {
         CliRun beyond = CliRun.of("predict", "--run", failing.toString(), "--at", "N=1e10,D=1e11", "--group",
             "small-vocab");
         assertEquals(0, beyond.status(), beyond.err());
-        assertEquals(List.of("evosld: note: run 'N=1e10,D=1e11': N = 1e+10 is 10× the largest in its group's train"
-                + " (1e+09)",
+        assertEquals(List.of("evosld: note: run 'N=1e10,D=1e11': N = 1e10 is 10× the largest in its group's train"
+                + " (1e9)",
             "evosld: note: inside train, this law failed validation (" + why.group(1) + "); its predictions beyond the"
                 + " data may be far off"), beyond.errorLines());
         CliRun inside = CliRun.of("predict", "--run", failing.toString(), "--at", "N=1e8,D=1e11", "--group",
@@ -190,16 +200,16 @@ class PredictCommandTest {
         assertEquals(0, predict.status(), predict.err());
         double rmse = LawDocument.read(run.resolve("law.json")).metrics().validationRmse().get("loss");
         assertEquals(List.of(
-            "evosld: note: " + plan + ":3: N = 2.5e+10 is 25× the largest in its group's train (1e+09)",
-            "evosld: note: " + plan + ":4: N = 1e+06 is below the smallest in its group's train (1e+07); D = 2e+12 is 20× the"
-                + " largest in its group's train (1e+11)",
+            "evosld: note: " + plan + ":3: N = 2.5e10 is 25× the largest in its group's train (1e9)",
+            "evosld: note: " + plan + ":4: N = 1e6 is below the smallest in its group's train (1e7); D = 2e12 is 20× the"
+                + " largest in its group's train (1e11)",
             "evosld: note: inside train, this law's predictions of held-out runs missed loss by " + Output.shortNumber(rmse)
                 + " (root mean square, validation); expect misses of that size, larger the further a run lies beyond"
                 + " the data"), predict.errorLines());
         assertEquals(Map.of("loss", rmse), Json.mapper().readValue(predict.out(), Map.class).get("validation_rmse"));
         List<?> predictions = (List<?>) Json.mapper().readValue(predict.out(), Map.class).get("predictions");
         assertEquals(null, ((Map<?, ?>) predictions.get(0)).get("beyond_train"));
-        assertEquals(List.of("N = 2.5e+10 is 25× the largest in its group's train (1e+09)"),
+        assertEquals(List.of("N = 2.5e10 is 25× the largest in its group's train (1e9)"),
             ((Map<?, ?>) predictions.get(1)).get("beyond_train"));
         assertEquals(2, ((List<?>) ((Map<?, ?>) predictions.get(2)).get("beyond_train")).size());
     }
@@ -256,7 +266,7 @@ class PredictCommandTest {
             "predict", "--run", oldDir, "--runs", plan.toString());
         CliRun predict = CliRun.of("predict", "--run", oldDir, "--at", "N=1e10,D=1e12", "--group", "den\nse");
         assertEquals(0, predict.status(), predict.err());
-        assertEquals(List.of("family,N,D,loss", "\"den", "se\",1.0E10,1.0E12," + expected("dense", 1e10, 1e12)),
+        assertEquals(List.of("family,N,D,loss", "\"den", "se\",1e10,1e12," + expected("dense", 1e10, 1e12)),
             predict.out().lines().toList());
     }
 

@@ -35,7 +35,7 @@ class ReportCommandTest {
         assertTrue(page.contains("<code>" + document.law() + "</code>"), "the law");
         assertTrue(page.contains(String.format(java.util.Locale.ROOT, "<tr><th>test R²</th><td>%.6f</td></tr>",
             document.metrics().testR2())), "the test R²");
-        assertTrue(page.contains("<code>" + csv + "</code>, test rows N&gt;1.0E9"), "where the data came from");
+        assertTrue(page.contains("<code>" + csv + "</code>, test rows N&gt;1e9"), "where the data came from");
         // N is the scale axis (the split rule's column); D varies within a family: one curve per D
         assertTrue(page.contains("loss against <code>N</code>"), page);
         Matcher images = Pattern.compile("src=\"(plots/[^\"]+)\"").matcher(page);

@@ -89,7 +89,9 @@ class UserDataTest {
         assertEquals(new ScaleRule("N", 1e9, false), rule("N>1e9"));
         assertEquals(new ScaleRule("N", 1e9, true), rule(" N >= 1e9 "));
         assertEquals(new ScaleRule("non_vocab_parameters", 0.5, false), rule("non_vocab_parameters=.5"));
-        assertEquals("N>=1.0E9", rule("N>=1e9").toString());
+        assertEquals("N>=1e9", rule("N>=1e9").toString());
+        assertEquals("non_vocab_parameters>3.5e8", rule("non_vocab_parameters=3.5e8").toString());
+        assertEquals("N>120", rule("N=120").toString());
     }
 
     @Test
@@ -280,7 +282,7 @@ class UserDataTest {
 
     @Test
     void splitRuleNamingAnUnknownColumn() {
-        assertEquals(runs + ": split rule params>1.0E9: 'params' is not a feature (features: N, D)",
+        assertEquals(runs + ": split rule params>1e9: 'params' is not a feature (features: N, D)",
             error(user(null, rule("params=1e9"), "loss")));
         assertEquals(runs + ": scale axis: 'acc' is not a feature (features: N, D)",
             error(user(null, new TestFile(runs, List.of("acc")), "loss")));
@@ -288,16 +290,16 @@ class UserDataTest {
 
     @Test
     void splitLeavingTrainOrTestEmpty() {
-        assertEquals(runs + ": split rule N>1.0E12 leaves no test rows (the largest N is 1.0E10)",
+        assertEquals(runs + ": split rule N>1e12 leaves no test rows (the largest N is 1e10)",
             error(user(null, rule("N=1e12"), "loss")));
-        assertEquals(runs + ": split rule N>=1.0E8 leaves no train rows (the smallest N is 1.0E8)",
+        assertEquals(runs + ": split rule N>=1e8 leaves no train rows (the smallest N is 1e8)",
             error(user(null, rule("N>=1e8"), "loss")));
     }
 
     @Test
     void groupWithOnlyTestRows() throws IOException {
         Files.writeString(runs, RUNS + "phi,1e11,1e12,1.9,0.4\n");
-        assertEquals(runs + ":8: group 'phi' has only test rows under split rule N>1.0E9, so no law can be fitted to it",
+        assertEquals(runs + ":8: group 'phi' has only test rows under split rule N>1e9, so no law can be fitted to it",
             error(user("model_family", rule("N=1e9"), "loss")));
     }
 

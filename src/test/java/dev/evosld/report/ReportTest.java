@@ -109,6 +109,18 @@ class ReportTest {
     }
 
     @Test
+    void theSplitRuleIsShownAsTheUserWritesNumbersEvenAsAnOlderRunRecordedIt() throws Exception {
+        RunDirectory run = run(1);
+        String html = Files.readString(Report.write(run, data(run)));
+        assertTrue(html.contains(", test rows N&gt;1e9</td>"), html);
+        // runs written before rules were recorded as written hold Java's form of the number
+        Files.writeString(run.lawFile(), Files.readString(run.lawFile())
+            .replaceAll("\"test_above\"\\s*:\\s*\"[^\"]*\"", "\"test_above\": \"N>1.0E9\""));
+        assertTrue(Files.readString(run.lawFile()).contains("\"test_above\": \"N>1.0E9\""));
+        assertTrue(Files.readString(Report.write(run, data(run))).contains(", test rows N&gt;1e9</td>"));
+    }
+
+    @Test
     void aGridValidatedAlongTwoAxesIsPlottedAgainstEach() throws Exception {
         RunDirectory run = run(2, new UserData.NoTest(List.of("N", "D")));
         TaskData data = data(run);

@@ -28,11 +28,24 @@ final class ScoresLine {
         }
         if (metrics.validationR2() != null) {
             parts.add("validation R^2 " + r2(metrics.validationR2()) + rmse(metrics.validationRmse()));
+        } else if (metrics.validationFailure() != null) {
+            parts.add("validation inside train failed: " + ascii(metrics.validationFailure()));
         }
         if (metrics.testR2() != null) {
             parts.add("test R^2 " + r2(metrics.testR2()) + rmse(metrics.testRmse()));
         }
         return parts.isEmpty() ? "" : "Scores: " + String.join(", ", parts) + ".";
+    }
+
+    /**
+     * A failure reason for a comment line: printable ASCII alone, since a line break would end the comment and a
+     * backslash could begin a Java unicode escape; the multiplication sign of "2× the largest N" as x.
+     */
+    private static String ascii(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> out.append(c == '\u00D7' ? 'x'
+            : c >= 0x20 && c < 0x7f && c != '\\' ? (char) c : '?'));
+        return out.toString();
     }
 
     private static String rmse(Map<String, Double> byTarget) {

@@ -26,6 +26,14 @@ class ScoresLineTest {
     }
 
     @Test
+    void aFailedValidationSaysWhyInPlainAsciiInPlaceOfItsR2() {
+        assertEquals("Scores: train R^2 0.990000, validation inside train failed: implausible at 2x the largest N"
+            + " in group 'a?b': 10.70 outside [0.001555, 10.64], test R^2 0.980000 (RMSE 0.01000).",
+            ScoresLine.of(with(new LawDocument.Metrics(0.99, null, null, 0.98, Map.of("y", 0.01), true, 2, 5,
+                "implausible at 2× the largest N in group 'a\nb': 10.70 outside [0.001555, 10.64]"))));
+    }
+
+    @Test
     void severalTargetsGiveTheRangeOfTheirErrors() {
         Map<String, Double> errors = new LinkedHashMap<>();
         errors.put("y1", 0.015383);

@@ -497,7 +497,7 @@ class DiscoverCommandTest {
             "--group", "g", "--generations", "2", "--population", "8", "--restarts", "1", "--no-llm", "--out",
             dir.resolve("constant").toString());
         assertEquals(1, run.exit(), run.err());
-        assertEquals("evosld: " + constant + ": target 'loss' is 3.0 in every train run, so there is nothing for a law"
+        assertEquals("evosld: " + constant + ": target 'loss' is 3 in every train run, so there is nothing for a law"
             + " to explain (R² would be undefined)", run.errorLines().getLast(), run.err());
         assertFalse(Files.exists(dir.resolve("constant")), "no run directory is left behind");
     }

@@ -101,7 +101,7 @@ class EvalCommandTest {
             args.addAll(extra);
             CliRun run = CliRun.of(args.toArray(String[]::new));
             assertEquals(1, run.exit(), run.err());
-            assertEquals(List.of("evosld: " + constant + ": target 'loss' is 3.0 in every train run, so there is nothing"
+            assertEquals(List.of("evosld: " + constant + ": target 'loss' is 3 in every train run, so there is nothing"
                 + " for a law to explain (R² would be undefined)"), run.errorLines(), run.err());
             assertEquals("", run.out());
         }

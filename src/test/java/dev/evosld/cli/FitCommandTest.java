@@ -399,7 +399,7 @@ class FitCommandTest {
                 "--target", "loss", "--group", "g", "--law", "E + A*N^-a", "--out", out.toString()));
             args.addAll(List.of(extra));
             CliRun run = CliRun.of(args.toArray(String[]::new));
-            assertOneLineError(constant + ": target 'loss' is 3.0 in every train run, so there is nothing for a law to"
+            assertOneLineError(constant + ": target 'loss' is 3 in every train run, so there is nothing for a law to"
                 + " explain (R² would be undefined)", run);
             assertFalse(java.nio.file.Files.exists(out.resolve("law.json")), "no run to predict from");
         }
@@ -407,7 +407,7 @@ class FitCommandTest {
         // a test split leaves train constant: the same
         Path split = dir.resolve("constant-train.csv");
         java.nio.file.Files.writeString(split, "N,loss\n1,3\n2,3\n4,3\n8,2.5\n");
-        assertOneLineError(split + ": target 'loss' is 3.0 in every train run, so there is nothing for a law to explain"
+        assertOneLineError(split + ": target 'loss' is 3 in every train run, so there is nothing for a law to explain"
             + " (R² would be undefined)", CliRun.of("fit", "--data", split.toString(), "--features", "N", "--target",
             "loss", "--test-above", "N=4", "--law", "E"));
     }

@@ -1,5 +1,6 @@
 package dev.evosld.cli;
 
+import dev.evosld.data.NumberText;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskConfig.Holdout;
 import dev.evosld.eval.R2;
@@ -141,7 +142,7 @@ final class Output {
 
     /** A published score as the config gives it: rounding 0.99997 to four places would print 1.0000. */
     static String published(double value) {
-        return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+        return NumberText.of(value);
     }
 
     static String number(double value) {

@@ -27,7 +27,7 @@ public record Train(Table table) {
             // == rather than distinct(), which tells 0.0 from -0.0 where the variance does not
             if (table.groups().stream().allMatch(g -> Arrays.stream(g.target(target)).allMatch(v -> v == first))) {
                 throw new DataException(source + ": target " + MessageText.quote(table.targets().get(t)) + " is "
-                    + first + (table.rows() == 1 ? " in the only train run" : " in every train run")
+                    + NumberText.of(first) + (table.rows() == 1 ? " in the only train run" : " in every train run")
                     + ", so there is nothing for a law to explain (R² would be undefined)");
             }
         }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import javax.net.SocketFactory;
 import okhttp3.Call;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
@@ -35,8 +36,8 @@ import tools.jackson.databind.ObjectReader;
  * capped at 60 s; a {@code Retry-After} header in seconds replaces the computed wait. A body that is not a chat
  * completion is retried once at most: a proxy may have cut it, but a server that always answers that way will not
  * change its mind. HTTP 401 and 403 throw {@link LlmAuthException}, and 404, 405 and 501 (no such URL, or none that
- * takes a POST) a {@link LlmStopException}, at once; so do a refused connection, an unknown host and a failed TLS
- * handshake before the endpoint has ever answered. Other HTTP errors throw {@link LlmException} at once. Given the time a run has left ({@link #complete(ChatRequest, Duration)}), no attempt
+ * takes a POST) a {@link LlmStopException}, at once; so do a refused connection, an unknown host, a connect timeout and
+ * a failed TLS handshake before the endpoint has ever answered (a read timeout, a slow model, is retried). Other HTTP errors throw {@link LlmException} at once. Given the time a run has left ({@link #complete(ChatRequest, Duration)}), no attempt
  * runs and no retry waits past it.
  */
 public final class HttpChatClient implements ChatClient {
@@ -56,8 +57,8 @@ public final class HttpChatClient implements ChatClient {
     private final Backoff backoff;
     private final RandomGenerator jitter;
     /**
-     * Whether the endpoint has answered at all, with any HTTP status: until it has, a refused connection, an unknown host
-     * or a failed TLS handshake means a wrong URL or no server, which no retry mends; after, a server restarting.
+     * Whether the endpoint has answered at all, with any HTTP status: until it has, a refused connection, an unknown host,
+     * a connect timeout or a failed TLS handshake means a wrong URL or no server, which no retry mends; after, a server restarting.
      */
     private volatile boolean reached;
 
@@ -74,6 +75,7 @@ public final class HttpChatClient implements ChatClient {
             // a server that trickles its answer resets the read timeout with every byte: bound the whole call too
             .callTimeout(settings.readTimeout())
             .dns(builder.dns)
+            .socketFactory(builder.sockets)
             .build();
     }
 
@@ -212,6 +214,12 @@ public final class HttpChatClient implements ChatClient {
             // call's as InterruptedIOException. Which fires first varies, and their messages with it ("timeout",
             // "Read timed out"): worded by what timed out alone, one fault reads as one, however often it recurs.
             boolean connecting = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+            if (connecting && !reached) {
+                // an address that drops packets (a wrong IP, a firewall): 5 attempts of the connect timeout a round
+                // would spend minutes of the run on an endpoint that has never answered
+                throw new LlmStopException(unreachable("timed out connecting (does a firewall drop the packets, or is the"
+                    + " address wrong?)"));
+            }
             return new Attempt.Transient(connecting ? "timed out connecting" : "timed out waiting for the answer",
                 OptionalDouble.empty());
         } catch (IOException e) {
@@ -357,6 +365,7 @@ public final class HttpChatClient implements ChatClient {
         private Backoff backoff = Backoff.STANDARD;
         private RandomGenerator jitter;
         private Dns dns = Dns.SYSTEM;
+        private SocketFactory sockets = SocketFactory.getDefault();
 
         private Builder(LlmSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -381,6 +390,12 @@ public final class HttpChatClient implements ChatClient {
          */
         public Builder jitter(RandomGenerator random) {
             this.jitter = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** How sockets are made; tests substitute one whose connects time out at once. */
+        Builder socketFactory(SocketFactory sockets) {
+            this.sockets = Objects.requireNonNull(sockets, "sockets");
             return this;
         }
 

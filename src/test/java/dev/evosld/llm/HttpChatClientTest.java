@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.EvosldException;
 import dev.evosld.data.hub.TestServers;
+import dev.evosld.http.DroppingSockets;
 import dev.evosld.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -349,6 +350,40 @@ class HttpChatClientTest {
         }
         assertEquals(List.of(), slept);
         assertEquals(1, usage.snapshot().calls());
+    }
+
+    @Test
+    void aConnectTimeoutBeforeTheEndpointEverAnsweredStopsAtOnce() {
+        // observed: a base URL whose address drops packets cost 5 attempts x the 10 s connect timeout and 15 s of waits,
+        // for three rounds, about 3 minutes of the run; an address that never answered will not answer after a backoff
+        String url = server.url("/v1").toString();
+        try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofSeconds(2), 4))
+            .usage(usage).sleeper(slept::add).socketFactory(DroppingSockets.always()).build()) {
+            LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(request()));
+            assertEquals("llm: cannot reach " + url + ": timed out connecting (does a firewall drop the packets, or is"
+                + " the address wrong?)", e.getMessage());
+        }
+        assertEquals(List.of(), slept);
+        assertEquals(1, usage.snapshot().calls());
+        assertEquals(1, usage.snapshot().failures());
+    }
+
+    @Test
+    void aConnectTimeoutAfterTheEndpointAnsweredIsRetried() {
+        // a new connection is needed for each request: the server closes the one it answered on
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Connection", "close")
+            .body(completion("{\"laws\": []}")).build());
+        String url = server.url("/v1").toString();
+        try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofSeconds(2), 2))
+            .usage(usage).sleeper(slept::add).socketFactory(DroppingSockets.after(1)).build()) {
+            client.complete(request());
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertFalse(e instanceof LlmStopException);
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " failed after 3 attempts: timed out"
+                + " connecting", e.getMessage());
+        }
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), slept);
+        assertEquals(4, usage.snapshot().calls());
     }
 
     @Test

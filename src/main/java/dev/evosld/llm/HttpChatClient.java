@@ -1,13 +1,10 @@
 package dev.evosld.llm;
 
+import dev.evosld.http.TransportFault;
 import dev.evosld.json.Json;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
@@ -194,40 +191,14 @@ public final class HttpChatClient implements ChatClient {
             }
             throw new LlmException("llm: POST %s was rejected (HTTP %d)%s".formatted(
                 settings.chatCompletionsUrl(), status, errorDetail(body)));
-        } catch (UnknownHostException e) {
-            if (!reached) {
-                // a misspelt host does not heal with time: waiting out the backoff would spend the run on nothing
-                throw new LlmStopException(unreachable("unknown host '" + HttpUrl.get(settings.baseUrl()).host()
-                    + "' (is the host name right?)"));
-            }
-            return new Attempt.Transient("unknown host '" + HttpUrl.get(settings.baseUrl()).host() + "'",
-                OptionalDouble.empty());
-        } catch (ConnectException e) {
-            if (!reached) {
-                // nothing listens there, and a server still loading would take longer than any backoff we could wait
-                throw new LlmStopException(unreachable("connection refused (is a server running there?)"));
-            }
-            // an endpoint that has answered and now refuses is restarting
-            return new Attempt.Transient("connection refused", OptionalDouble.empty());
-        } catch (InterruptedIOException e) {
-            // OkHttp reports connect, read and write timeouts as SocketTimeoutException, a subclass, and the whole
-            // call's as InterruptedIOException. Which fires first varies, and their messages with it ("timeout",
-            // "Read timed out"): worded by what timed out alone, one fault reads as one, however often it recurs.
-            boolean connecting = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
-            if (connecting && !reached) {
-                // an address that drops packets (a wrong IP, a firewall): 5 attempts of the connect timeout a round
-                // would spend minutes of the run on an endpoint that has never answered
-                throw new LlmStopException(unreachable("timed out connecting (does a firewall drop the packets, or is the"
-                    + " address wrong?)"));
-            }
-            return new Attempt.Transient(connecting ? "timed out connecting" : "timed out waiting for the answer",
-                OptionalDouble.empty());
         } catch (IOException e) {
-            TransportFault fault = TransportFault.of(e);
-            if (fault.tls() && !reached) {
-                // the URL's scheme or the server's certificate is wrong, and stays so however long we wait
-                throw new LlmStopException(unreachable(fault.reason()));
+            TransportFault fault = TransportFault.of(e, HttpUrl.get(settings.baseUrl()), "the base URL");
+            if (fault.lasting() && !reached) {
+                // a misspelt host, no server, an address that drops packets, the wrong scheme: none heals with time,
+                // and a server still loading would take longer than any backoff we could wait
+                throw new LlmStopException(unreachable(fault.described()));
             }
+            // an endpoint that has answered and now refuses or times out is restarting or busy: that may pass
             return new Attempt.Transient(fault.reason(), OptionalDouble.empty());
         }
     }

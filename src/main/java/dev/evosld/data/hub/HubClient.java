@@ -1,10 +1,9 @@
 package dev.evosld.data.hub;
 
 import dev.evosld.EvosldException;
+import dev.evosld.http.TransportFault;
 import dev.evosld.json.Json;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,11 +26,14 @@ import tools.jackson.databind.JsonNode;
  * A client of the Hugging Face dataset viewer API (the "datasets-server"): the list of a dataset's configs
  * and splits ({@code GET /splits}) and pages of rows ({@code GET /rows}).
  *
- * <p>A request that fails for a reason that may pass (a 5xx status, a 429, a timeout, a dropped connection,
+ * <p>A request that fails for a reason that may pass (a 5xx status, a 429, a read timeout, a dropped connection,
  * a cut or unparsable body) is retried as its {@link RetryPolicy} says, a 429's {@code Retry-After} seconds
  * honoured; when the attempts run out it fails with one line such as {@code hugging face: GET
  * /rows?dataset=…&offset=100&length=100 failed after 4 attempts: HTTP 503}. A 401, 403, 404 or other 4xx
- * fails at once. Every failure is an {@link EvosldException} whose message never holds the token.
+ * fails at once, and so does a request that cannot reach the server at all (a refused connection, an unknown host,
+ * a connect timeout, TLS to a plain-HTTP server), in one line such as {@code hugging face: cannot reach
+ * https://…/: connection refused (is a server running there?)}. Every failure is an {@link EvosldException} whose
+ * message never holds the token.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -266,7 +268,7 @@ public final class HubClient {
         try {
             response = http.newCall(request).execute();
         } catch (IOException e) {
-            return transientFailure(e, "connection failed", what);
+            return transportFailure(e, what);
         }
         try (response) {
             int code = response.code();
@@ -281,7 +283,7 @@ public final class HubClient {
                     }
                     body = source.readUtf8();
                 } catch (IOException e) {
-                    return transientFailure(e, "truncated body", what);
+                    return transportFailure(e, what);
                 }
                 if (isWebPage(body)) {
                     throw webPage(what, code, body);
@@ -353,15 +355,20 @@ public final class HubClient {
         return new Attempt.Done(root);
     }
 
-    private static Attempt.Retry transientFailure(IOException e, String kind, String what) {
+    /**
+     * A retry for a fault below HTTP that may pass (a reset or cut connection, a read timeout), or the failure for one
+     * of the address (a refused connection, an unknown host, a connect timeout, a failed TLS handshake), which a pull
+     * could only wait out to fail the same way.
+     */
+    private Attempt.Retry transportFailure(IOException e, String what) {
         if (Thread.currentThread().isInterrupted()) {
             throw new EvosldException("hugging face: " + what + " was interrupted", e);
         }
-        // OkHttp reports read timeouts as SocketTimeoutException and call timeouts as InterruptedIOException.
-        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            return new Attempt.Retry("timed out", null);
+        TransportFault fault = TransportFault.of(e, endpoint, "--endpoint");
+        if (fault.lasting()) {
+            throw new EvosldException("hugging face: cannot reach " + endpoint + ": " + fault.described());
         }
-        return new Attempt.Retry(kind + " (" + oneLine(String.valueOf(e.getMessage())) + ")", null);
+        return new Attempt.Retry(fault.reason(), null);
     }
 
     private Request request(HttpUrl url) {

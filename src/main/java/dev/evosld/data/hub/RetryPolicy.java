@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How {@link HubClient} retries a request that failed for a reason that may pass: a 5xx status, a 429, a
- * timeout, a dropped connection or a cut body.
+ * read timeout, a dropped connection or a cut body (a server that cannot be reached at all gets no retry).
  *
  * <p>The wait before attempt {@code k + 1} is {@code firstDelay · 2^(k−1)}, capped at {@code maxDelay},
  * unless the server named its own wait in {@code Retry-After}; a server that asks for more than

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.EvosldException;
+import dev.evosld.http.DroppingSockets;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -405,8 +408,8 @@ class HubClientTest {
 
         EvosldException e = assertThrows(EvosldException.class, this::firstPage);
 
-        assertTrue(e.getMessage().startsWith("hugging face: " + ROWS_0 + " failed after 4 attempts: truncated body ("),
-            e.getMessage());
+        assertEquals("hugging face: " + ROWS_0 + " failed after 4 attempts: the server closed the connection before the"
+            + " answer was complete", e.getMessage());
     }
 
     @Test
@@ -452,17 +455,75 @@ class HubClientTest {
     }
 
     @Test
-    void retriesARefusedConnectionAndThenReportsIt() {
+    void aRefusedConnectionFailsAtOnceInWords() {
+        // observed: three waits of backoff, then "connection failed (Failed to connect to /127.0.0.1:…)"
         HttpUrl closed = server.url("/");
         server.close();
         HubClient hub = HubClient.of(http, closed, Optional.empty())
-            .withRetryPolicy(RetryPolicy.defaults().withMaxAttempts(2).withSleeper(sleeps::add));
+            .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
 
         EvosldException e = assertThrows(EvosldException.class, () -> hub.splits(DATASET));
 
-        assertTrue(e.getMessage().startsWith("hugging face: GET /splits?dataset=pkuHaowei/sldbench failed after 2"
-            + " attempts: connection failed ("), e.getMessage());
-        assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
+        assertEquals("hugging face: cannot reach " + closed + ": connection refused (is a server running there?)",
+            e.getMessage());
+        assertEquals(List.of(), sleeps);
+    }
+
+    @Test
+    void anUnknownHostFailsAtOnceInWords() {
+        OkHttpClient noDns = http.newBuilder().dns(host -> {
+            throw new UnknownHostException(host + ": Name or service not known");
+        }).build();
+        HubClient hub = HubClient.of(noDns, HttpUrl.get("https://datasets.internal.example/"), Optional.empty())
+            .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
+
+        EvosldException e = assertThrows(EvosldException.class, () -> hub.splits(DATASET));
+
+        assertEquals("hugging face: cannot reach https://datasets.internal.example/: unknown host"
+            + " 'datasets.internal.example' (is the host name right?)", e.getMessage());
+        assertEquals(List.of(), sleeps);
+    }
+
+    @Test
+    void aConnectTimeoutFailsAtOnceInWords() {
+        OkHttpClient dropping = http.newBuilder().socketFactory(DroppingSockets.always()).build();
+        HubClient hub = HubClient.of(dropping, server.url("/"), Optional.empty())
+            .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
+
+        EvosldException e = assertThrows(EvosldException.class, () -> hub.splits(DATASET));
+
+        assertEquals("hugging face: cannot reach " + server.url("/") + ": timed out connecting (does a firewall drop the"
+            + " packets, or is the address wrong?)", e.getMessage());
+        assertEquals(List.of(), sleeps);
+    }
+
+    @Test
+    void anHttpsEndpointOfAPlainHttpServerFailsAtOnceInWords() {
+        HttpUrl https = HttpUrl.get(server.url("/").toString().replace("http://", "https://"));
+        HubClient hub = HubClient.of(http, https, Optional.empty())
+            .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
+
+        EvosldException e = assertThrows(EvosldException.class, () -> hub.splits(DATASET));
+
+        assertEquals("hugging face: cannot reach " + https + ": the server broke off the TLS handshake (is --endpoint"
+            + " http:// rather than https://?)", e.getMessage());
+        assertEquals(List.of(), sleeps);
+    }
+
+    @Test
+    void aConnectionClosedBeforeTheAnswerIsRetriedAndReportedInWords() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+            }
+        });
+
+        EvosldException e = assertThrows(EvosldException.class, this::firstPage);
+
+        assertEquals("hugging face: " + ROWS_0 + " failed after 4 attempts: the server closed the connection before"
+            + " answering", e.getMessage());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), sleeps);
     }
 
     @Test

@@ -1,0 +1,140 @@
+package dev.evosld.http;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.HttpUrl;
+
+/**
+ * What went wrong with an HTTP exchange that failed below HTTP, worded for a user: Java's exception classes and
+ * OkHttp's phrases ("unexpected end of stream on http://...") mean nothing to someone pointing EvoSLD at a server.
+ *
+ * @param reason what happened, in a few words, without the URL (the caller's line names it)
+ * @param hint what the user may have got wrong, as {@code " (…?)"}, or empty; it only fits while the server has never
+ *     answered, as a server that answered before has its address right
+ * @param lasting whether the fault is one of the address (a refused connection, an unknown host, a connect timeout, a
+ *     failed TLS handshake): before the server has ever answered, no retry mends it
+ */
+public record TransportFault(String reason, String hint, boolean lasting) {
+    /** The most characters of an exception's own message quoted. */
+    private static final int MAX_DETAIL = 200;
+
+    /**
+     * The fault {@code e} of an exchange with {@code url}.
+     *
+     * @param urlName how the user's line names the setting that holds the URL ({@code the base URL}, {@code
+     *     --endpoint}), for the hint of a TLS handshake with a plain-HTTP server
+     */
+    public static TransportFault of(IOException e, HttpUrl url, String urlName) {
+        String message = lowerCase(e.getMessage());
+        if (e instanceof UnknownHostException) {
+            return new TransportFault("unknown host '" + url.host() + "'", " (is the host name right?)", true);
+        }
+        if (e instanceof ConnectException) {
+            // OkHttp's "Failed to connect to host/address:port", over the JDK's own words, which tell why
+            String why = causes(e);
+            if (why.contains("unreachable")) {
+                return new TransportFault("the network cannot reach the host", " (is this machine online?)", true);
+            }
+            if (why.contains("timed out")) {
+                return connectTimeout();
+            }
+            return new TransportFault("connection refused", " (is a server running there?)", true);
+        }
+        if (e instanceof InterruptedIOException) {
+            // OkHttp reports connect, read and write timeouts as SocketTimeoutException, a subclass, and the whole
+            // call's as InterruptedIOException. Which fires first varies, and their messages with it ("timeout",
+            // "Read timed out"): worded by what timed out alone, one fault reads as one, however often it recurs.
+            return message.contains("connect") ? connectTimeout()
+                : new TransportFault("timed out waiting for the answer", "", false);
+        }
+        if (e instanceof SSLException ssl) {
+            return tlsFault(ssl, message, urlName);
+        }
+        if (e instanceof ProtocolException) {
+            // OkHttp's words for a body shorter than its Content-Length
+            return passing(message.contains("unexpected end of stream")
+                ? "the server closed the connection before the answer was complete"
+                : "the server's answer is not valid HTTP (" + oneLine(e.getMessage()) + ")");
+        }
+        if (message.startsWith("unexpected end of stream")) {
+            // OkHttp's words for a connection closed before the status line
+            return passing("the server closed the connection before answering");
+        }
+        if (e instanceof EOFException) {
+            return passing("the server closed the connection before the answer was complete");
+        }
+        if (e instanceof NoRouteToHostException || message.contains("unreachable")) {
+            return passing("the network cannot reach the host");
+        }
+        if (message.contains("connection reset")) {
+            return passing("the server reset the connection");
+        }
+        if (message.contains("broken pipe")) {
+            return passing("the server closed the connection while the request was sent");
+        }
+        return passing("the connection failed" + (e.getMessage() == null ? "" : " (" + oneLine(e.getMessage()) + ")"));
+    }
+
+    /** The reason with its hint, for a server that has never answered. */
+    public String described() {
+        return reason + hint;
+    }
+
+    private static TransportFault connectTimeout() {
+        return new TransportFault("timed out connecting", " (does a firewall drop the packets, or is the address wrong?)",
+            true);
+    }
+
+    /** The messages of {@code e} and its causes, in lower case. */
+    private static String causes(Throwable e) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            messages.append(lowerCase(cause.getMessage())).append('\n');
+        }
+        return messages.toString();
+    }
+
+    private static TransportFault passing(String reason) {
+        return new TransportFault(reason, "", false);
+    }
+
+    private static TransportFault tlsFault(SSLException e, String message, String urlName) {
+        String plainHttpHint = " (is " + urlName + " http:// rather than https://?)";
+        if (message.contains("unrecognized ssl message") || message.contains("plaintext")) {
+            return new TransportFault("the server does not speak TLS", plainHttpHint, true);
+        }
+        if (message.contains("terminated the handshake")) {
+            return new TransportFault("the server broke off the TLS handshake", plainHttpHint, true);
+        }
+        if (e instanceof SSLPeerUnverifiedException) {
+            // OkHttp's hostname check: a certificate for another name
+            return new TransportFault("the server's TLS certificate is not for its host name", "", true);
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException || lowerCase(cause.getMessage()).contains("pkix")) {
+                return new TransportFault("the server's TLS certificate is not trusted (self-signed, or from an"
+                    + " authority this Java does not know?)", "", true);
+            }
+        }
+        return new TransportFault("the TLS handshake failed" + (e.getMessage() == null ? ""
+            : " (" + oneLine(e.getMessage()) + ")"), "", true);
+    }
+
+    private static String oneLine(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= MAX_DETAIL ? line : line.substring(0, MAX_DETAIL - 1) + "…";
+    }
+
+    private static String lowerCase(String text) {
+        return text == null ? "" : text.toLowerCase(Locale.ROOT);
+    }
+}

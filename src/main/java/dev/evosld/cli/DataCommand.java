@@ -96,7 +96,7 @@ final class DataCommand implements Callable<Integer> {
             requireWritable(directory.root());
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            HubClient hub = HubClient.fromEnvironment(HubClient.defaultHttpClient(),
+            HubClient hub = HubClient.fromEnvironment(HubClient.defaultHttpClient(System.getenv()),
                 endpoint != null ? endpoint : HubClient.DEFAULT_ENDPOINT, System.getenv())
                 .withRetryListener(message -> {
                     err.println("evosld: " + message);

@@ -6,6 +6,7 @@ import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
 import dev.evosld.eval.Predictions;
 import dev.evosld.eval.R2;
+import dev.evosld.http.EnvironmentProxies;
 import dev.evosld.json.Json;
 import dev.evosld.llm.LlmOptions;
 import dev.evosld.llm.LlmProposer;
@@ -245,6 +246,7 @@ final class DiscoverCommand implements Callable<Integer> {
         LlmUsage usage = new LlmUsage();
         LlmProposer llmProposer = llm.map(s -> LlmProposer.builder(s)
             .usage(usage)
+            .environment(env)
             .proposals(llmProposals != null ? llmProposals : LlmProposer.DEFAULT_PROPOSALS)
             .otherColumns(source.otherColumns())
             .seed(settings.seed())
@@ -450,7 +452,11 @@ final class DiscoverCommand implements Callable<Integer> {
             throw new UsageException("--llm-base-url '" + llmBaseUrl + "' is not an http or https URL");
         }
         LlmOptions file = llmConfig != null ? LlmOptions.fromConfigFile(llmConfig) : LlmOptions.none();
-        return LlmSettings.resolve(flags, file, env);
+        Optional<LlmSettings> settings = LlmSettings.resolve(flags, file, env);
+        // a proxy variable that is no proxy URL is refused here, before the run makes its folder, not when the LLM
+        // client is built
+        settings.ifPresent(s -> EnvironmentProxies.from(env));
+        return settings;
     }
 
     /**

@@ -11,7 +11,6 @@ import java.security.cert.CertificateException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import okhttp3.HttpUrl;
 
 /**
  * What went wrong with an HTTP exchange that failed below HTTP, worded for a user: Java's exception classes and
@@ -28,15 +27,15 @@ public record TransportFault(String reason, String hint, boolean lasting) {
     private static final int MAX_DETAIL = 200;
 
     /**
-     * The fault {@code e} of an exchange with {@code url}.
+     * The fault {@code e} of an exchange with {@code host} (the server's, or that of the proxy between).
      *
      * @param urlName how the user's line names the setting that holds the URL ({@code the base URL}, {@code
      *     --endpoint}), for the hint of a TLS handshake with a plain-HTTP server
      */
-    public static TransportFault of(IOException e, HttpUrl url, String urlName) {
+    public static TransportFault of(IOException e, String host, String urlName) {
         String message = lowerCase(e.getMessage());
         if (e instanceof UnknownHostException) {
-            return new TransportFault("unknown host '" + url.host() + "'", " (is the host name right?)", true);
+            return new TransportFault("unknown host '" + host + "'", " (is the host name right?)", true);
         }
         if (e instanceof ConnectException) {
             // OkHttp's "Failed to connect to host/address:port", over the JDK's own words, which tell why
@@ -90,8 +89,8 @@ public record TransportFault(String reason, String hint, boolean lasting) {
     }
 
     private static TransportFault connectTimeout() {
-        return new TransportFault("timed out connecting", " (does a firewall drop the packets, or is the address wrong?)",
-            true);
+        return new TransportFault("timed out connecting",
+            " (does a firewall drop the packets, or is the address wrong?)", true);
     }
 
     /** The messages of {@code e} and its causes, in lower case. */

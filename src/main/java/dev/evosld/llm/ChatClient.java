@@ -1,6 +1,7 @@
 package dev.evosld.llm;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Sends one chat completion request and returns the assistant's answer.
@@ -34,9 +35,12 @@ public interface ChatClient extends AutoCloseable {
     default void close() {
     }
 
-    /** The HTTP client for {@code settings}, cached on disk when {@link LlmSettings#cacheDir()} is set. */
-    static ChatClient create(LlmSettings settings, LlmUsage usage) {
-        HttpChatClient http = HttpChatClient.builder(settings).usage(usage).build();
+    /**
+     * The HTTP client for {@code settings}, through the proxy {@code environment} names, cached on disk when {@link
+     * LlmSettings#cacheDir()} is set.
+     */
+    static ChatClient create(LlmSettings settings, LlmUsage usage, Map<String, String> environment) {
+        HttpChatClient http = HttpChatClient.builder(settings).usage(usage).environment(environment).build();
         return settings.cacheDir()
             .<ChatClient>map(dir -> new CachingChatClient(http, ResponseCache.open(dir), usage))
             .orElse(http);

@@ -1,11 +1,14 @@
 package dev.evosld.llm;
 
+import dev.evosld.http.EnvironmentProxies;
 import dev.evosld.http.TransportFault;
 import dev.evosld.json.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -65,7 +68,7 @@ public final class HttpChatClient implements ChatClient {
         this.sleeper = builder.sleeper;
         this.backoff = builder.backoff;
         this.jitter = builder.jitter;
-        this.http = new OkHttpClient.Builder()
+        this.http = EnvironmentProxies.from(builder.environment).applyTo(new OkHttpClient.Builder())
             .connectTimeout(settings.connectTimeout())
             .readTimeout(settings.readTimeout())
             .writeTimeout(settings.readTimeout())
@@ -192,20 +195,20 @@ public final class HttpChatClient implements ChatClient {
             throw new LlmException("llm: POST %s was rejected (HTTP %d)%s".formatted(
                 settings.chatCompletionsUrl(), status, errorDetail(body)));
         } catch (IOException e) {
-            TransportFault fault = TransportFault.of(e, HttpUrl.get(settings.baseUrl()), "the base URL");
+            HttpUrl url = HttpUrl.get(settings.baseUrl());
+            Optional<EnvironmentProxies.Via> via = http.proxySelector() instanceof EnvironmentProxies proxies
+                ? proxies.via(url) : Optional.empty();
+            TransportFault fault = TransportFault.of(e, via.map(EnvironmentProxies.Via::host).orElse(url.host()),
+                "the base URL");
             if (fault.lasting() && !reached) {
                 // a misspelt host, no server, an address that drops packets, the wrong scheme: none heals with time,
                 // and a server still loading would take longer than any backoff we could wait
-                throw new LlmStopException(unreachable(fault.described()));
+                throw new LlmStopException("llm: cannot reach " + settings.baseUrl() + via.map(v -> " " + v.described())
+                    .orElse("") + ": " + fault.described());
             }
             // an endpoint that has answered and now refuses or times out is restarting or busy: that may pass
             return new Attempt.Transient(fault.reason(), OptionalDouble.empty());
         }
-    }
-
-    /** The message that the endpoint cannot be reached, for {@code reason}. */
-    private String unreachable(String reason) {
-        return "llm: cannot reach " + settings.baseUrl() + ": " + reason;
     }
 
     /**
@@ -337,6 +340,7 @@ public final class HttpChatClient implements ChatClient {
         private RandomGenerator jitter;
         private Dns dns = Dns.SYSTEM;
         private SocketFactory sockets = SocketFactory.getDefault();
+        private Map<String, String> environment = Map.of();
 
         private Builder(LlmSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -361,6 +365,17 @@ public final class HttpChatClient implements ChatClient {
          */
         public Builder jitter(RandomGenerator random) {
             this.jitter = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * The process environment, whose {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} choose a proxy;
+         * none by default.
+         *
+         * @throws dev.evosld.EvosldException at {@link #build()}, when a proxy variable does not hold a proxy URL
+         */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
             return this;
         }
 

@@ -74,7 +74,7 @@ public final class LlmProposer implements Proposer, AutoCloseable {
     private LlmProposer(Builder builder) {
         this.settings = builder.settings;
         this.usage = builder.usage;
-        this.client = builder.client != null ? builder.client : ChatClient.create(settings, usage);
+        this.client = builder.client != null ? builder.client : ChatClient.create(settings, usage, builder.environment);
         this.prompts = builder.prompts;
         this.proposals = builder.proposals;
         this.otherColumns = builder.otherColumns;
@@ -236,6 +236,7 @@ public final class LlmProposer implements Proposer, AutoCloseable {
         private int proposals = DEFAULT_PROPOSALS;
         private List<String> otherColumns = List.of();
         private long seed;
+        private Map<String, String> environment = Map.of();
         private Consumer<String> messages = message -> {
         };
 
@@ -249,6 +250,15 @@ public final class LlmProposer implements Proposer, AutoCloseable {
          */
         public Builder client(ChatClient client) {
             this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * The process environment, whose proxy variables the default client follows ({@link
+         * dev.evosld.http.EnvironmentProxies}); none by default.
+         */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
             return this;
         }
 

@@ -15,7 +15,6 @@ import java.security.cert.CertificateException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +22,10 @@ import org.junit.jupiter.api.Test;
  * HubClientTest).
  */
 class TransportFaultTest {
-    private static final HttpUrl URL = HttpUrl.get("https://llm.example/v1");
+    private static final String HOST = "llm.example";
 
     private static TransportFault of(IOException e) {
-        return TransportFault.of(e, URL, "the base URL");
+        return TransportFault.of(e, HOST, "the base URL");
     }
 
     private static TransportFault passing(String reason) {
@@ -57,7 +56,7 @@ class TransportFaultTest {
 
     @Test
     void aPlainHttpServerIsHintedAtWithTheSettingsName() {
-        TransportFault fault = TransportFault.of(new SSLException("Unsupported or unrecognized SSL message"), URL,
+        TransportFault fault = TransportFault.of(new SSLException("Unsupported or unrecognized SSL message"), HOST,
             "--endpoint");
         assertEquals(new TransportFault("the server does not speak TLS", " (is --endpoint http:// rather than"
             + " https://?)", true), fault);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockWebServer;
@@ -44,7 +45,7 @@ class CachingChatClientTest {
     void anAnswerThatEchoesTheKeyIsCachedWithoutIt() throws Exception {
         // a proxy that wraps its refusal of the key in a chat completion, key and all
         server.enqueue(ok(completion("Incorrect API key provided: sk-secret. You can find your key at ...")));
-        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage)) {
+        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage, Map.of())) {
             client.complete(REQUEST);
         }
         String stored = Files.readString(dir.resolve("cache").resolve(ResponseCache.key(REQUEST) + ".json"));
@@ -56,11 +57,11 @@ class CachingChatClientTest {
     void aRunAndItsReplayReadTheSameAnswerWithoutTheKey() throws Exception {
         server.enqueue(ok(completion("Incorrect API key provided: sk-secret.")));
         ChatResponse asked;
-        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage)) {
+        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage, Map.of())) {
             asked = client.complete(REQUEST);
         }
         ChatResponse replayed;
-        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage)) {
+        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage, Map.of())) {
             replayed = client.complete(REQUEST);
         }
         assertEquals("Incorrect API key provided: [key].", asked.content());
@@ -72,7 +73,7 @@ class CachingChatClientTest {
     @Test
     void secondIdenticalRequestSendsNoHttpRequest() throws Exception {
         server.enqueue(ok(completion("{\"laws\": [{\"law\": \"a*N^-b\"}]}")));
-        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage)) {
+        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage, Map.of())) {
             assertInstanceOf(CachingChatClient.class, client);
             ChatResponse first = client.complete(REQUEST);
             ChatResponse second = client.complete(REQUEST);
@@ -101,7 +102,7 @@ class CachingChatClientTest {
     void withoutCacheDirEveryRequestGoesOut() {
         server.enqueue(ok(completion("{}")));
         server.enqueue(ok(completion("{}")));
-        try (ChatClient client = ChatClient.create(settings(Optional.empty()), usage)) {
+        try (ChatClient client = ChatClient.create(settings(Optional.empty()), usage, Map.of())) {
             assertInstanceOf(HttpChatClient.class, client);
             client.complete(REQUEST);
             client.complete(REQUEST);

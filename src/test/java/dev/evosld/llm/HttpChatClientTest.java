@@ -18,6 +18,7 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -384,6 +385,25 @@ class HttpChatClientTest {
         }
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), slept);
         assertEquals(4, usage.snapshot().calls());
+    }
+
+    @Test
+    void goesThroughTheProxyTheEnvironmentNames() throws Exception {
+        // observed: behind a proxy, where only the proxy resolves outside names, "cannot reach …: unknown host"
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        LlmSettings outside = settings("http://llm.internal.example/v1", Optional.empty(), Duration.ofSeconds(2), 0);
+        try (HttpChatClient client = HttpChatClient.builder(outside).usage(usage).sleeper(slept::add)
+            .environment(Map.of("HTTP_PROXY", "http://localhost:" + server.getPort()))
+            .dns(host -> {
+                if (host.equals("localhost")) {
+                    return List.of(InetAddress.getLoopbackAddress());
+                }
+                throw new UnknownHostException(host + ": Name or service not known");
+            }).build()) {
+            assertEquals("{\"laws\": []}", client.complete(request()).content());
+        }
+        assertEquals("POST http://llm.internal.example/v1/chat/completions HTTP/1.1",
+            server.takeRequest().getRequestLine());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.evosld.data.hub;
 
 import dev.evosld.EvosldException;
+import dev.evosld.http.EnvironmentProxies;
 import dev.evosld.http.TransportFault;
 import dev.evosld.json.Json;
 import java.io.IOException;
@@ -101,9 +102,15 @@ public final class HubClient {
         return of(http, endpoint, Optional.ofNullable(environment.get(TOKEN_VARIABLE)));
     }
 
-    /** An HTTP client with timeouts fit for the dataset viewer; its pages are small, but it can be slow. */
-    public static OkHttpClient defaultHttpClient() {
-        return new OkHttpClient.Builder()
+    /**
+     * An HTTP client with timeouts fit for the dataset viewer (its pages are small, but it can be slow), through the
+     * proxy the environment names ({@link EnvironmentProxies}).
+     *
+     * @param environment the process environment, {@code System.getenv()} outside tests
+     * @throws EvosldException when a proxy variable does not hold a proxy URL
+     */
+    public static OkHttpClient defaultHttpClient(Map<String, String> environment) {
+        return EnvironmentProxies.from(environment).applyTo(new OkHttpClient.Builder())
             .connectTimeout(Duration.ofSeconds(15))
             .readTimeout(Duration.ofSeconds(60))
             .callTimeout(Duration.ofMinutes(2))
@@ -364,9 +371,13 @@ public final class HubClient {
         if (Thread.currentThread().isInterrupted()) {
             throw new EvosldException("hugging face: " + what + " was interrupted", e);
         }
-        TransportFault fault = TransportFault.of(e, endpoint, "--endpoint");
+        Optional<EnvironmentProxies.Via> via = http.proxySelector() instanceof EnvironmentProxies proxies
+            ? proxies.via(endpoint) : Optional.empty();
+        TransportFault fault = TransportFault.of(e, via.map(EnvironmentProxies.Via::host).orElse(endpoint.host()),
+            "--endpoint");
         if (fault.lasting()) {
-            throw new EvosldException("hugging face: cannot reach " + endpoint + ": " + fault.described());
+            throw new EvosldException("hugging face: cannot reach " + endpoint + via.map(v -> " " + v.described())
+                .orElse("") + ": " + fault.described());
         }
         return new Attempt.Retry(fault.reason(), null);
     }

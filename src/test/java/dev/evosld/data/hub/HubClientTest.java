@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.EvosldException;
 import dev.evosld.http.DroppingSockets;
+import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AutoClose;
@@ -524,6 +526,64 @@ class HubClientTest {
         assertEquals("hugging face: " + ROWS_0 + " failed after 4 attempts: the server closed the connection before"
             + " answering", e.getMessage());
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), sleeps);
+    }
+
+    @Test
+    void goesThroughTheProxyTheEnvironmentNames() throws Exception {
+        // observed: behind a proxy, where only the proxy resolves outside names, "cannot reach …: unknown host"
+        server.enqueue(ok(FakeHub.resource("splits-sldbench.json")));
+        OkHttpClient proxied = HubClient.defaultHttpClient(Map.of("HTTP_PROXY", "http://localhost:" + server.getPort()))
+            .newBuilder()
+            .dns(host -> {
+                if (host.equals("localhost")) {
+                    return List.of(InetAddress.getLoopbackAddress());
+                }
+                throw new UnknownHostException(host + ": Name or service not known");
+            })
+            .build();
+        HubClient hub = HubClient.of(proxied, HttpUrl.get("http://datasets.internal.example/"), Optional.empty());
+
+        assertEquals(16, hub.splits(DATASET).size());
+
+        assertEquals("GET http://datasets.internal.example/splits?dataset=pkuHaowei%2Fsldbench HTTP/1.1",
+            server.takeRequest().getRequestLine());
+    }
+
+    @Test
+    void sendsTheProxysCredentialsWhenItAsksForThem() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(407).addHeader("Proxy-Authenticate", "Basic realm=\"corp\"")
+            .build());
+        server.enqueue(ok(FakeHub.resource("splits-sldbench.json")));
+        OkHttpClient proxied = HubClient.defaultHttpClient(Map.of("http_proxy",
+                "http://alice:s3cret@localhost:" + server.getPort()))
+            .newBuilder()
+            .dns(host -> List.of(InetAddress.getLoopbackAddress()))
+            .build();
+        HubClient hub = HubClient.of(proxied, HttpUrl.get("http://datasets.internal.example/"), Optional.empty());
+
+        assertEquals(16, hub.splits(DATASET).size());
+
+        assertNull(server.takeRequest().getHeaders().get("Proxy-Authorization"));
+        assertEquals(Credentials.basic("alice", "s3cret"), server.takeRequest().getHeaders().get("Proxy-Authorization"));
+    }
+
+    @Test
+    void aProxyThatCannotBeFoundIsNamedAsTheHostNotFound() {
+        OkHttpClient proxied = HubClient.defaultHttpClient(Map.of("HTTPS_PROXY", "http://proxy.corp.example:3128"))
+            .newBuilder()
+            .dns(host -> {
+                throw new UnknownHostException(host + ": Name or service not known");
+            })
+            .build();
+        HubClient hub = HubClient.of(proxied, HubClient.DEFAULT_ENDPOINT, Optional.empty())
+            .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
+
+        EvosldException e = assertThrows(EvosldException.class, () -> hub.splits(DATASET));
+
+        assertEquals("hugging face: cannot reach https://datasets-server.huggingface.co/ through the proxy"
+            + " proxy.corp.example:3128 (HTTPS_PROXY): unknown host 'proxy.corp.example' (is the host name right?)",
+            e.getMessage());
+        assertEquals(List.of(), sleeps);
     }
 
     @Test

@@ -1,0 +1,87 @@
+package dev.evosld.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.evosld.EvosldException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentProxiesTest {
+    private static final Proxy CORPORATE =
+        new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.corp.example", 3128));
+
+    private static List<Proxy> select(Map<String, String> environment, String url) {
+        return EnvironmentProxies.from(environment).select(URI.create(url));
+    }
+
+    @Test
+    void eachSchemeTakesItsOwnVariable() {
+        Map<String, String> httpsOnly = Map.of("HTTPS_PROXY", "http://proxy.corp.example:3128");
+        assertEquals(List.of(CORPORATE), select(httpsOnly, "https://datasets-server.huggingface.co/splits"));
+        assertEquals(List.of(Proxy.NO_PROXY), select(httpsOnly, "http://llm.corp.example/v1"));
+        assertEquals(List.of(CORPORATE), select(Map.of("HTTP_PROXY", "proxy.corp.example:3128"),
+            "http://llm.corp.example/v1/chat/completions"));
+    }
+
+    @Test
+    void theLowerCaseNameWinsAsCurlsDoes() {
+        Map<String, String> both = Map.of("https_proxy", "http://proxy.corp.example:3128",
+            "HTTPS_PROXY", "http://old-proxy.corp.example:8080");
+        assertEquals(List.of(CORPORATE), select(both, "https://api.openai.com/v1"));
+    }
+
+    @Test
+    void noProxyHostsAndDomainsAreReachedDirectly() {
+        Map<String, String> environment = Map.of("HTTPS_PROXY", "http://proxy.corp.example:3128",
+            "NO_PROXY", " .corp.example, llm.lab:8443 ,*.internal");
+        assertEquals(List.of(Proxy.NO_PROXY), select(environment, "https://llm.corp.example/v1"));
+        assertEquals(List.of(Proxy.NO_PROXY), select(environment, "https://corp.example/v1"));
+        assertEquals(List.of(Proxy.NO_PROXY), select(environment, "https://LLM.lab:8443/v1"));
+        assertEquals(List.of(Proxy.NO_PROXY), select(environment, "https://gpu.internal/v1"));
+        assertEquals(List.of(CORPORATE), select(environment, "https://notcorp.example/v1"));
+        assertEquals(List.of(Proxy.NO_PROXY),
+            select(Map.of("HTTPS_PROXY", "http://proxy.corp.example:3128", "no_proxy", "*"), "https://a.example/"));
+    }
+
+    @Test
+    void aLoopbackHostIsAlwaysReachedDirectly() {
+        Map<String, String> environment = Map.of("HTTP_PROXY", "http://proxy.corp.example:3128");
+        for (String url : List.of("http://localhost:8000/v1", "http://127.0.0.1:8000/v1", "http://[::1]:8000/v1")) {
+            assertEquals(List.of(Proxy.NO_PROXY), select(environment, url), url);
+        }
+    }
+
+    @Test
+    void saysWhichProxyARequestGoesThrough() {
+        EnvironmentProxies proxies = EnvironmentProxies.from(Map.of("https_proxy", "proxy.corp.example:3128"));
+        assertEquals(Optional.of(new EnvironmentProxies.Via("https_proxy", "proxy.corp.example", 3128)),
+            proxies.via(HttpUrl.get("https://api.openai.com/v1")));
+        assertEquals("through the proxy proxy.corp.example:3128 (https_proxy)",
+            proxies.via(HttpUrl.get("https://api.openai.com/v1")).orElseThrow().described());
+        assertEquals(Optional.empty(), proxies.via(HttpUrl.get("http://api.openai.com/v1")));
+    }
+
+    @Test
+    void noVariableMeansNoProxy() {
+        assertEquals(List.of(Proxy.NO_PROXY), select(Map.of("HTTPS_PROXY", "  "), "https://api.openai.com/v1"));
+    }
+
+    @Test
+    void aValueThatIsNoHttpProxyIsNamedWithoutShowingIt() {
+        EvosldException socks = assertThrows(EvosldException.class,
+            () -> EnvironmentProxies.from(Map.of("HTTPS_PROXY", "socks5://user:secret@proxy:1080")));
+        assertEquals("HTTPS_PROXY is not a proxy URL such as http://proxy.example:3128 (EvoSLD speaks to a proxy over"
+            + " plain http://, not socks5://)", socks.getMessage());
+        EvosldException junk = assertThrows(EvosldException.class,
+            () -> EnvironmentProxies.from(Map.of("http_proxy", "http://pro xy:3128")));
+        assertEquals("http_proxy is not a proxy URL such as http://proxy.example:3128 (it is not a URL)",
+            junk.getMessage());
+    }
+}

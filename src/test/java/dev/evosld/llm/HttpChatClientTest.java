@@ -567,13 +567,26 @@ class HttpChatClientTest {
     }
 
     @Test
-    void anHttpsUrlOfAPlainHttpServerIsWordedForAUser() {
-        String url = server.url("/v1").toString().replace("http://", "https://");
-        try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofSeconds(2), 3))
-            .usage(usage).sleeper(slept::add).build()) {
-            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
-            assertEquals("llm: cannot reach " + url + ": the server broke off the TLS handshake (is the base URL"
-                + " http:// rather than https://?)", e.getMessage());
+    void anHttpsUrlOfAPlainHttpServerIsWordedForAUser() throws Exception {
+        // a server that hangs up on the TLS hello; MockWebServer itself may instead wait for the end of a request line
+        // that the hello's random bytes may never hold, which the client sees as a read timeout, and retries
+        try (ServerSocket plain = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (true) {
+                    try (Socket socket = plain.accept()) {
+                        socket.getInputStream().read(new byte[512]);
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            String url = "https://127.0.0.1:" + plain.getLocalPort() + "/v1";
+            try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofSeconds(2),
+                3)).usage(usage).sleeper(slept::add).build()) {
+                LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+                assertEquals("llm: cannot reach " + url + ": the server broke off the TLS handshake (is the base URL"
+                    + " http:// rather than https://?)", e.getMessage());
+            }
         }
         assertEquals(List.of(), slept);
     }

@@ -32,9 +32,10 @@ import tools.jackson.databind.JsonNode;
  * honoured; when the attempts run out it fails with one line such as {@code hugging face: GET
  * /rows?dataset=…&offset=100&length=100 failed after 4 attempts: HTTP 503}. A 401, 403, 404 or other 4xx
  * fails at once, and so does a request that cannot reach the server at all (a refused connection, an unknown host,
- * a connect timeout, TLS to a plain-HTTP server), in one line such as {@code hugging face: cannot reach
- * https://…/: connection refused (is a server running there?)}. Every failure is an {@link EvosldException} whose
- * message never holds the token.
+ * a connect timeout, TLS to a plain-HTTP server) before the server has answered any request of its {@link HubSession},
+ * in one line such as {@code hugging face: cannot reach https://…/: connection refused (is a server running there?)};
+ * after an answer, such a fault is a server restarting mid-pull and is retried. Every failure is an
+ * {@link EvosldException} whose message never holds the token.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -132,22 +133,34 @@ public final class HubClient {
         return token != null;
     }
 
-    /** The configs and splits of {@code dataset}, in the server's order. */
+    /**
+     * A new session of requests through this client, which remembers whether the server has answered: a pull sends
+     * all its requests through one, so that a moment's outage midway is retried rather than taken for a wrong address.
+     */
+    public HubSession session() {
+        return new HubSession(this);
+    }
+
+    /** The configs and splits of {@code dataset}, in the server's order; one request of a session of its own. */
     public List<DatasetSplit> splits(String dataset) {
+        return splits(dataset, session());
+    }
+
+    List<DatasetSplit> splits(String dataset, HubSession session) {
         try {
-            return fetchSplits(dataset);
+            return fetchSplits(dataset, session);
         } catch (EvosldException e) {
             throw blanked(e);
         }
     }
 
-    private List<DatasetSplit> fetchSplits(String dataset) {
+    private List<DatasetSplit> fetchSplits(String dataset, HubSession session) {
         HttpUrl url = endpoint.newBuilder()
             .addPathSegment("splits")
             .addQueryParameter("dataset", dataset)
             .build();
         String what = describe(url);
-        JsonNode root = get(url, detail -> "hugging face has no dataset '" + dataset + "'"
+        JsonNode root = get(url, session, detail -> "hugging face has no dataset '" + dataset + "'"
             + (token == null ? " (or it is private or gated: set " + TOKEN_VARIABLE + ")" : "") + detail);
         List<DatasetSplit> splits = new ArrayList<>();
         for (JsonNode entry : array(root, "splits", what)) {
@@ -158,19 +171,25 @@ public final class HubClient {
     }
 
     /**
-     * Rows {@code offset} to {@code offset + length − 1} of a split, fewer at its end.
+     * Rows {@code offset} to {@code offset + length − 1} of a split, fewer at its end; one request of a session of its
+     * own.
      *
      * @param length the page size, 1 to {@value #MAX_PAGE_LENGTH}
      */
     public RowsPage rows(String dataset, String config, String split, long offset, int length) {
+        return rows(dataset, config, split, offset, length, session());
+    }
+
+    RowsPage rows(String dataset, String config, String split, long offset, int length, HubSession session) {
         try {
-            return fetchRows(dataset, config, split, offset, length);
+            return fetchRows(dataset, config, split, offset, length, session);
         } catch (EvosldException e) {
             throw blanked(e);
         }
     }
 
-    private RowsPage fetchRows(String dataset, String config, String split, long offset, int length) {
+    private RowsPage fetchRows(
+        String dataset, String config, String split, long offset, int length, HubSession session) {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative, not " + offset);
         }
@@ -186,7 +205,7 @@ public final class HubClient {
             .addQueryParameter("length", Integer.toString(length))
             .build();
         String what = describe(url);
-        JsonNode root = get(url, detail -> "hugging face: " + what + " failed: HTTP 404" + detail + " (no such config, split"
+        JsonNode root = get(url, session, detail -> "hugging face: " + what + " failed: HTTP 404" + detail + " (no such config, split"
             + " or rows in dataset '" + dataset + "')");
         List<RowsPage.Feature> features = new ArrayList<>();
         for (JsonNode feature : array(root, "features", what)) {
@@ -224,11 +243,11 @@ public final class HubClient {
             partial != null && partial.asBoolean(false));
     }
 
-    private JsonNode get(HttpUrl url, UnaryOperator<String> notFound) {
+    private JsonNode get(HttpUrl url, HubSession session, UnaryOperator<String> notFound) {
         String what = describe(url);
         Request request = request(url);
         for (int attempt = 1; ; attempt++) {
-            switch (attempt(request, what, notFound)) {
+            switch (attempt(request, what, session, notFound)) {
                 case Attempt.Done(JsonNode body) -> {
                     return body;
                 }
@@ -270,13 +289,15 @@ public final class HubClient {
         }
     }
 
-    private Attempt attempt(Request request, String what, UnaryOperator<String> notFound) {
+    private Attempt attempt(Request request, String what, HubSession session, UnaryOperator<String> notFound) {
         Response response;
         try {
             response = http.newCall(request).execute();
         } catch (IOException e) {
-            return transportFailure(e, what);
+            return transportFailure(e, what, session);
         }
+        // any status, even an error, shows the endpoint is right and a server there
+        session.markAnswered();
         try (response) {
             int code = response.code();
             if (code >= 200 && code < 300) {
@@ -290,7 +311,7 @@ public final class HubClient {
                     }
                     body = source.readUtf8();
                 } catch (IOException e) {
-                    return transportFailure(e, what);
+                    return transportFailure(e, what, session);
                 }
                 if (isWebPage(body)) {
                     throw webPage(what, code, body);
@@ -364,10 +385,11 @@ public final class HubClient {
 
     /**
      * A retry for a fault below HTTP that may pass (a reset or cut connection, a read timeout), or the failure for one
-     * of the address (a refused connection, an unknown host, a connect timeout, a failed TLS handshake), which a pull
-     * could only wait out to fail the same way.
+     * of the address (a refused connection, an unknown host, a connect timeout, a failed TLS handshake) while the
+     * server has never answered the session, which a pull could only wait out to fail the same way. Once it has
+     * answered, the address is right, and such a fault is a restart or a blink of the network that may pass.
      */
-    private Attempt.Retry transportFailure(IOException e, String what) {
+    private Attempt.Retry transportFailure(IOException e, String what, HubSession session) {
         if (Thread.currentThread().isInterrupted()) {
             throw new EvosldException("hugging face: " + what + " was interrupted", e);
         }
@@ -375,7 +397,7 @@ public final class HubClient {
             ? proxies.via(endpoint) : Optional.empty();
         TransportFault fault = TransportFault.of(e, via.map(EnvironmentProxies.Via::host).orElse(endpoint.host()),
             "--endpoint");
-        if (fault.lasting()) {
+        if (fault.lasting() && !session.answered()) {
             throw new EvosldException("hugging face: cannot reach " + endpoint + via.map(v -> " " + v.described())
                 .orElse("") + ": " + fault.described());
         }

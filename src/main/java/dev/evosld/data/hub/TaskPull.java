@@ -42,6 +42,10 @@ import java.util.regex.Pattern;
  * single-row request per split, and rewrites nothing. A change upstream that keeps every row count and the
  * first row of each split goes unseen; deleting the task's folder forces a fresh download.
  *
+ * <p>All the tasks one {@code TaskPull} pulls (and its copies {@linkplain #withListener with another listener}) send
+ * their requests through one {@link HubSession}: once the server has answered any of them, a refused connection or a
+ * connect timeout later in the pull is retried as a passing outage, not taken for a wrong endpoint.
+ *
  * <p>One pull at a time per data directory.
  */
 public final class TaskPull {
@@ -51,24 +55,26 @@ public final class TaskPull {
     /** The most characters of a cell a message quotes. */
     private static final int SHOWN = 60;
 
+    private final HubSession session;
     private final HubClient hub;
     private final Path dataDir;
     private final PullListener listener;
 
-    private TaskPull(HubClient hub, Path dataDir, PullListener listener) {
-        this.hub = Objects.requireNonNull(hub, "hub");
+    private TaskPull(HubSession session, Path dataDir, PullListener listener) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.hub = session.client();
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    /** A pull into {@code dataDir} through {@code hub}, reporting to no one. */
+    /** A pull into {@code dataDir} through a new session of {@code hub}, reporting to no one. */
     public static TaskPull into(Path dataDir, HubClient hub) {
-        return new TaskPull(hub, dataDir, PullListener.none());
+        return new TaskPull(hub.session(), dataDir, PullListener.none());
     }
 
-    /** This pull reporting each page to {@code listener}. */
+    /** This pull, in the same session, reporting each page to {@code listener}. */
     public TaskPull withListener(PullListener listener) {
-        return new TaskPull(hub, dataDir, listener);
+        return new TaskPull(session, dataDir, listener);
     }
 
     /**
@@ -87,7 +93,7 @@ public final class TaskPull {
 
     private PullOutcome pullChecked(PullSpec spec) {
         Path directory = dataDir.resolve(spec.task());
-        requireSplits(spec, hub.splits(spec.dataset()));
+        requireSplits(spec, session.splits(spec.dataset()));
 
         var manifest = Manifest.read(directory).filter(m -> m.describes(spec));
         if (manifest.isPresent()) {
@@ -156,7 +162,7 @@ public final class TaskPull {
         }
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String split : PullSpec.SPLITS) {
-            RowsPage probe = hub.rows(spec.dataset(), spec.config(), split, 0, 1);
+            RowsPage probe = session.rows(spec.dataset(), spec.config(), split, 0, 1);
             long total = checkFirstPage(spec, split, probe);
             if (total != manifest.splits().get(split).numRowsTotal()) {
                 return null;
@@ -179,7 +185,7 @@ public final class TaskPull {
         long total = -1;
         long offset = 0;
         do {
-            RowsPage page = hub.rows(spec.dataset(), spec.config(), split, offset, HubClient.MAX_PAGE_LENGTH);
+            RowsPage page = session.rows(spec.dataset(), spec.config(), split, offset, HubClient.MAX_PAGE_LENGTH);
             if (total < 0) {
                 total = checkFirstPage(spec, split, page);
             } else if (page.numRowsTotal() != total) {

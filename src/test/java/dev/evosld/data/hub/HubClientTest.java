@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.EvosldException;
 import dev.evosld.http.DroppingSockets;
+import dev.evosld.http.RefusingSockets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,6 +26,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -529,6 +531,24 @@ class HubClientTest {
                 + " http:// rather than https://?)", e.getMessage());
         }
         assertEquals(List.of(), sleeps);
+    }
+
+    @Test
+    void aRefusedConnectionAfterTheServerAnsweredIsRetried() {
+        // a 503 says a server is there and restarting: the refusal that follows is part of the restart
+        server.enqueue(error(503, "restarting"));
+        server.enqueue(ok(FakeHub.resource("rows-moe_scaling_law-test.json")));
+        OkHttpClient blinking = http.newBuilder()
+            .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+            .socketFactory(RefusingSockets.during(2, 2))
+            .build();
+        HubClient hub = HubClient.of(blinking, server.url("/"), Optional.empty())
+            .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
+
+        assertEquals(3, hub.rows(DATASET, "moe_scaling_law", "test", 0, 100).rows().size());
+
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeps);
+        assertEquals(2, server.getRequestCount());
     }
 
     @Test

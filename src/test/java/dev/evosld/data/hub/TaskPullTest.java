@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.EvosldException;
+import dev.evosld.http.RefusingSockets;
 import dev.evosld.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AutoClose;
@@ -221,6 +224,61 @@ class TaskPullTest {
         assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
         assertEquals(List.of("/splits", "/rows train 0 100", "/rows train 100 100", "/rows train 100 100",
             "/rows train 200 100", "/rows test 0 100"), takeRequests());
+    }
+
+    /** A pull whose connects number {@code first} to {@code last} are refused; each request connects anew. */
+    private TaskPull taskPullRefusedDuring(int first, int last) {
+        OkHttpClient http = HTTP.newBuilder()
+            .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+            .socketFactory(RefusingSockets.during(first, last))
+            .build();
+        HubClient client = HubClient.of(http, server.url("/"), Optional.empty())
+            .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
+        return TaskPull.into(dataDir, client);
+    }
+
+    @Test
+    void aMomentOfRefusedConnectionsMidwayIsRetriedAndWritesTheSameFile() throws Exception {
+        // observed: the server had answered /splits and page 1, then "cannot reach …: connection refused" at page 2
+        // lost the whole task; connects 3 and 4 are page 2's first two attempts
+        taskPullRefusedDuring(3, 4).pull(spec());
+
+        assertEquals(expectedTrain(TRAIN_ROWS), read("train.csv"));
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeps);
+        assertEquals(List.of("/splits", "/rows train 0 100", "/rows train 100 100", "/rows train 200 100",
+            "/rows test 0 100"), takeRequests());
+    }
+
+    @Test
+    void refusedConnectionsMidwayThatLastFailAfterTheUsualAttemptsAndWriteNothing() {
+        EvosldException e = assertThrows(EvosldException.class, () -> taskPullRefusedDuring(3, 99).pull(spec()));
+
+        assertEquals("hugging face: GET /rows?dataset=pkuHaowei/sldbench&config=fake_scaling_law&split=train"
+            + "&offset=100&length=100 failed after 4 attempts: connection refused", e.getMessage());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), sleeps);
+        assertFalse(Files.exists(taskDir()));
+    }
+
+    @Test
+    void aRefusedConnectionBeforeTheServerEverAnsweredFailsAtOnce() {
+        EvosldException e = assertThrows(EvosldException.class, () -> taskPullRefusedDuring(1, 99).pull(spec()));
+
+        assertEquals("hugging face: cannot reach " + server.url("/") + ": connection refused (is a server running"
+            + " there?)", e.getMessage());
+        assertEquals(List.of(), sleeps);
+        assertFalse(Files.exists(taskDir()));
+    }
+
+    @Test
+    void aMomentOfRefusedConnectionsBetweenTwoTasksOfOnePullIsRetried() throws Exception {
+        // pulling several tasks, the server answered all of the first: the next task's /splits meets a restart
+        TaskPull pull = taskPullRefusedDuring(6, 6);
+        pull.pull(spec());
+
+        PullOutcome second = pull.pull(PullSpec.sldbench("moe_scaling_law", COLUMNS, Map.of()));
+
+        assertEquals(Map.of("train", 0L, "test", 0L), second.rows());
+        assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
     }
 
     @Test

@@ -199,6 +199,18 @@ class DataCommandTest {
     }
 
     @Test
+    void aDataDirectoryBelowAFileNamesTheFileInWords() throws IOException {
+        // observed: "cannot create the data directory (FileSystemException)", a Java class name
+        Path file = Files.writeString(tmp.resolve("afile"), "x");
+        Path below = file.resolve("data");
+        CliRun run = CliRun.of("data", "pull", "--task", "parallel_scaling_law", "--data-dir", below.toString(),
+            "--endpoint", endpoint());
+        assertEquals(List.of("evosld: " + below + ": cannot create the data directory (" + file
+            + " is a file, not a folder)"), run.allErrorLines());
+        assertEquals(0, hub.requests.get());
+    }
+
+    @Test
     void aSecondPullIntoTheSameDirectoryIsRefused() throws IOException {
         hub.putParallelScalingLaw();
         try (var channel = java.nio.channels.FileChannel.open(tmp.resolve(DataCommand.Pull.LOCK_FILE),

@@ -9,6 +9,7 @@ import dev.evosld.data.hub.PullOutcome;
 import dev.evosld.data.hub.PullProgress;
 import dev.evosld.data.hub.PullSpec;
 import dev.evosld.data.hub.TaskPull;
+import dev.evosld.run.AtomicFiles;
 import dev.evosld.run.FileLocks;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -156,12 +157,21 @@ final class DataCommand implements Callable<Integer> {
             try {
                 Files.createDirectories(root);
             } catch (IOException e) {
-                throw new EvosldException(root + ": cannot create the data directory (" + e.getClass().getSimpleName()
-                    + ")");
+                throw new EvosldException(root + ": cannot create the data directory (" + whyNotCreated(root, e) + ")");
             }
             if (!Files.isWritable(root)) {
                 throw new EvosldException(root + ": the data directory is not writable (permission denied)");
             }
+        }
+
+        /** Why a directory could not be created, in words: a file on its path, else what the file system said. */
+        private static String whyNotCreated(Path root, IOException e) {
+            for (Path above = root.toAbsolutePath().getParent(); above != null; above = above.getParent()) {
+                if (Files.exists(above)) {
+                    return Files.isDirectory(above) ? AtomicFiles.reason(e) : above + " is a file, not a folder";
+                }
+            }
+            return AtomicFiles.reason(e);
         }
 
         /** A terminal gets progress bars; a log does not, as bars would flood it. */

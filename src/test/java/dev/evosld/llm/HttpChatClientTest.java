@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.EvosldException;
 import dev.evosld.data.hub.TestServers;
-import dev.evosld.http.DroppingSockets;
+import dev.evosld.http.FailingSockets;
 import dev.evosld.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -359,7 +359,7 @@ class HttpChatClientTest {
         // for three rounds, about 3 minutes of the run; an address that never answered will not answer after a backoff
         String url = server.url("/v1").toString();
         try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofSeconds(2), 4))
-            .usage(usage).sleeper(slept::add).socketFactory(DroppingSockets.always()).build()) {
+            .usage(usage).sleeper(slept::add).socketFactory(FailingSockets.droppingAll()).build()) {
             LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(request()));
             assertEquals("llm: cannot reach " + url + ": timed out connecting (does a firewall drop the packets, or is"
                 + " the address wrong?)", e.getMessage());
@@ -376,7 +376,7 @@ class HttpChatClientTest {
             .body(completion("{\"laws\": []}")).build());
         String url = server.url("/v1").toString();
         try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofSeconds(2), 2))
-            .usage(usage).sleeper(slept::add).socketFactory(DroppingSockets.after(1)).build()) {
+            .usage(usage).sleeper(slept::add).socketFactory(FailingSockets.droppingAfter(1)).build()) {
             client.complete(request());
             LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
             assertFalse(e instanceof LlmStopException);

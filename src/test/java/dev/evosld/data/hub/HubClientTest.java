@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.EvosldException;
-import dev.evosld.http.DroppingSockets;
-import dev.evosld.http.RefusingSockets;
+import dev.evosld.http.FailingSockets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -494,7 +493,7 @@ class HubClientTest {
 
     @Test
     void aConnectTimeoutFailsAtOnceInWords() {
-        OkHttpClient dropping = http.newBuilder().socketFactory(DroppingSockets.always()).build();
+        OkHttpClient dropping = http.newBuilder().socketFactory(FailingSockets.droppingAll()).build();
         HubClient hub = HubClient.of(dropping, server.url("/"), Optional.empty())
             .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
 
@@ -540,7 +539,7 @@ class HubClientTest {
         server.enqueue(ok(FakeHub.resource("rows-moe_scaling_law-test.json")));
         OkHttpClient blinking = http.newBuilder()
             .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-            .socketFactory(RefusingSockets.during(2, 2))
+            .socketFactory(FailingSockets.refusing(2, 2))
             .build();
         HubClient hub = HubClient.of(blinking, server.url("/"), Optional.empty())
             .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.EvosldException;
-import dev.evosld.http.RefusingSockets;
+import dev.evosld.http.FailingSockets;
 import dev.evosld.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -230,7 +230,7 @@ class TaskPullTest {
     private TaskPull taskPullRefusedDuring(int first, int last) {
         OkHttpClient http = HTTP.newBuilder()
             .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-            .socketFactory(RefusingSockets.during(first, last))
+            .socketFactory(FailingSockets.refusing(first, last))
             .build();
         HubClient client = HubClient.of(http, server.url("/"), Optional.empty())
             .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));

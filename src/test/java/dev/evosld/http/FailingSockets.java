@@ -5,27 +5,41 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javax.net.SocketFactory;
 
 /**
- * Sockets to a server that is down for a moment, as while it restarts: connects number {@code first} to {@code last}
- * (counting from 1) are refused as the JDK refuses them, every other one reaches its address. A client that pools
+ * Sockets whose connects number {@code first} to {@code last} (counting from 1) fail as the JDK's do, but at once, so
+ * that tests count attempts instead of waiting them out; every other connect reaches its address. A client that pools
  * connections connects once for many requests; pair this with a pool that keeps none to count requests.
  */
-public final class RefusingSockets extends SocketFactory {
+public final class FailingSockets extends SocketFactory {
     private final int first;
     private final int last;
+    private final Supplier<IOException> failure;
     private final AtomicInteger created = new AtomicInteger();
 
-    private RefusingSockets(int first, int last) {
+    private FailingSockets(int first, int last, Supplier<IOException> failure) {
         this.first = first;
         this.last = last;
+        this.failure = failure;
     }
 
-    /** Connects number {@code first} to {@code last} are refused. */
-    public static RefusingSockets during(int first, int last) {
-        return new RefusingSockets(first, last);
+    /** An address that silently drops packets: every connect times out. */
+    public static FailingSockets droppingAll() {
+        return droppingAfter(0);
+    }
+
+    /** The first {@code real} connects reach their address; every later one times out. */
+    public static FailingSockets droppingAfter(int real) {
+        return new FailingSockets(real + 1, Integer.MAX_VALUE, () -> new SocketTimeoutException("Connect timed out"));
+    }
+
+    /** A server down for a moment, as while it restarts: connects number {@code first} to {@code last} are refused. */
+    public static FailingSockets refusing(int first, int last) {
+        return new FailingSockets(first, last, () -> new ConnectException("Connection refused"));
     }
 
     @Override
@@ -37,7 +51,7 @@ public final class RefusingSockets extends SocketFactory {
         return new Socket() {
             @Override
             public void connect(SocketAddress endpoint, int timeout) throws IOException {
-                throw new ConnectException("Connection refused");
+                throw failure.get();
             }
         };
     }

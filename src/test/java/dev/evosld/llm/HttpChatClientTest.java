@@ -11,10 +11,8 @@ import dev.evosld.data.hub.TestServers;
 import dev.evosld.http.FailingSockets;
 import dev.evosld.json.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -570,16 +568,7 @@ class HttpChatClientTest {
     void anHttpsUrlOfAPlainHttpServerIsWordedForAUser() throws Exception {
         // a server that hangs up on the TLS hello; MockWebServer itself may instead wait for the end of a request line
         // that the hello's random bytes may never hold, which the client sees as a read timeout, and retries
-        try (ServerSocket plain = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            Thread.ofVirtual().start(() -> {
-                while (true) {
-                    try (Socket socket = plain.accept()) {
-                        socket.getInputStream().read(new byte[512]);
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
+        try (ServerSocket plain = TestServers.plainAnswering("")) {
             String url = "https://127.0.0.1:" + plain.getLocalPort() + "/v1";
             try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofSeconds(2),
                 3)).usage(usage).sleeper(slept::add).build()) {
@@ -595,18 +584,7 @@ class HttpChatClientTest {
     void anHttpsUrlOfAServerAnsweringInPlainTextIsWordedForAUser() throws Exception {
         // a local server (vLLM, Ollama) answers a TLS hello with a plain-text 400, which Java calls an unrecognized
         // SSL message
-        try (ServerSocket plain = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            Thread.ofVirtual().start(() -> {
-                while (true) {
-                    try (Socket socket = plain.accept()) {
-                        socket.getInputStream().read(new byte[512]);
-                        socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
+        try (ServerSocket plain = TestServers.plainAnswering("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")) {
             String url = "https://127.0.0.1:" + plain.getLocalPort() + "/v1";
             try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofSeconds(2),
                 3)).usage(usage).sleeper(slept::add).build()) {

@@ -11,9 +11,7 @@ import dev.evosld.http.FailingSockets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -508,18 +506,7 @@ class HubClientTest {
     void anHttpsEndpointOfAPlainHttpServerFailsAtOnceInWords() throws Exception {
         // a plain server answers the TLS hello with a plain-text 400 (MockWebServer itself may instead wait for the end
         // of a request line that the hello's random bytes may never hold, which the client sees as a read timeout)
-        try (ServerSocket plain = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            Thread.ofVirtual().start(() -> {
-                while (true) {
-                    try (Socket socket = plain.accept()) {
-                        socket.getInputStream().read(new byte[512]);
-                        socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
+        try (ServerSocket plain = TestServers.plainAnswering("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")) {
             HttpUrl https = HttpUrl.get("https://127.0.0.1:" + plain.getLocalPort() + "/");
             HubClient hub = HubClient.of(http, https, Optional.empty())
                 .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockWebServer;
@@ -38,6 +39,27 @@ public final class TestServers {
      */
     public static MockWebServer startedWithNagle() {
         return start(new MockWebServer());
+    }
+
+    /**
+     * A started loopback server that speaks no TLS, for clients given an https URL: it reads the start of each
+     * connection (the TLS hello) and writes {@code answer} back, or hangs up when it is empty. MockWebServer itself may
+     * wait for the end of a request line that the hello's random bytes never hold, which a client sees as a read
+     * timeout and retries. Closing it stops it.
+     */
+    public static ServerSocket plainAnswering(String answer) throws IOException {
+        ServerSocket plain = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            while (true) {
+                try (Socket socket = plain.accept()) {
+                    socket.getInputStream().read(new byte[512]);
+                    socket.getOutputStream().write(answer.getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        return plain;
     }
 
     // unchecked, so that a field initializer can start a server

@@ -199,6 +199,15 @@ class DataCommandTest {
     }
 
     @Test
+    void aPullNamingNoTaskSaysSoWithoutPicocliPrefix() {
+        // observed: "evosld: Error: Missing required argument ...", the only refusal with a second prefix
+        CliRun run = CliRun.of("data", "pull", "--data-dir", tmp.toString(), "--endpoint", endpoint());
+        assertEquals(2, run.exit());
+        assertEquals(List.of("evosld: Missing required argument (specify one of these): (-t=TASK | --all)"
+            + " (see: evosld data pull --help)"), run.allErrorLines());
+    }
+
+    @Test
     void aDataDirectoryBelowAFileNamesTheFileInWords() throws IOException {
         // observed: "cannot create the data directory (FileSystemException)", a Java class name
         Path file = Files.writeString(tmp.resolve("afile"), "x");

@@ -82,7 +82,8 @@ public final class Main {
             : e.getMessage().startsWith("Error: Missing required argument(s): --data") && givesOption(args, "--resume")
                 ? "an option of your own CSV (such as --budget, --trend or --holdout) goes with --data, and a resumed"
                     + " run reads its data and those options from its run directory: leave it out"
-                : e.getMessage();
+            // every other line says "evosld: " alone; picocli puts "Error: " before some of its own
+            : e.getMessage().replaceFirst("^Error: ", "");
         err.println("evosld: " + message + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.flush();

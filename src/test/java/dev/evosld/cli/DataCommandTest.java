@@ -208,6 +208,27 @@ class DataCommandTest {
     }
 
     @Test
+    void aPullThatGetsNothingLeavesNoDataDirectoryItMade() throws IOException {
+        // observed: an endpoint that cannot be reached left a new, empty data directory holding only the pull's lock
+        Path fresh = tmp.resolve("fresh");
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        CliRun run = CliRun.of("data", "pull", "--task", "parallel_scaling_law", "--data-dir", fresh.toString(),
+            "--endpoint", "http://127.0.0.1:" + closed + "/");
+        assertEquals(1, run.exit());
+        assertTrue(run.errorLines().getFirst().contains("cannot reach"), run.err());
+        assertFalse(Files.exists(fresh), "no directory is left behind");
+
+        // one that was there before stays, lock and all
+        Files.createDirectories(fresh);
+        assertEquals(1, CliRun.of("data", "pull", "--task", "parallel_scaling_law", "--data-dir", fresh.toString(),
+            "--endpoint", "http://127.0.0.1:" + closed + "/").exit());
+        assertTrue(Files.isDirectory(fresh));
+    }
+
+    @Test
     void aDataDirectoryBelowAFileNamesTheFileInWords() throws IOException {
         // observed: "cannot create the data directory (FileSystemException)", a Java class name
         Path file = Files.writeString(tmp.resolve("afile"), "x");

@@ -94,7 +94,18 @@ final class DataCommand implements Callable<Integer> {
                 configs.add(config);
             }
             DataDirectory directory = DataDirectory.resolve(dataDir, System.getenv());
+            boolean made = !Files.exists(directory.root());
             requireWritable(directory.root());
+            try {
+                return pull(configs, directory);
+            } finally {
+                if (made) {
+                    removeIfNothingPulled(directory.root());
+                }
+            }
+        }
+
+        private Integer pull(List<TaskConfig> configs, DataDirectory directory) throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             HubClient hub = HubClient.fromEnvironment(HubClient.defaultHttpClient(System.getenv()),
@@ -147,6 +158,21 @@ final class DataCommand implements Callable<Integer> {
         private static FileChannel exclusive(Path root) throws IOException {
             return FileLocks.tryExclusive(root.resolve(LOCK_FILE)).orElseThrow(() ->
                 new EvosldException(root + ": another data pull is writing into it; wait for it to finish"));
+        }
+
+        /**
+         * Removes a data directory this pull made when it holds nothing but the pull's lock: a pull that got nothing
+         * (an endpoint it cannot reach) leaves no trace. The lock is free by now; the next pull makes both again.
+         */
+        private static void removeIfNothingPulled(Path root) {
+            try (var entries = Files.list(root)) {
+                if (entries.allMatch(entry -> entry.getFileName().toString().equals(LOCK_FILE))) {
+                    Files.deleteIfExists(root.resolve(LOCK_FILE));
+                    Files.deleteIfExists(root);
+                }
+            } catch (IOException e) {
+                // an empty folder left behind is no harm worth a second error
+            }
         }
 
         /** Fails before anything is downloaded when the data directory cannot take the files. */

@@ -1,14 +1,13 @@
 package dev.evosld.llm;
 
 import dev.evosld.http.EnvironmentProxies;
-import dev.evosld.http.TransportFault;
+import dev.evosld.http.FailedExchange;
 import dev.evosld.json.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -37,8 +36,9 @@ import tools.jackson.databind.ObjectReader;
  * completion is retried once at most: a proxy may have cut it, but a server that always answers that way will not
  * change its mind. HTTP 401 and 403 throw {@link LlmAuthException}, and 404, 405 and 501 (no such URL, or none that
  * takes a POST) a {@link LlmStopException}, at once; so do a refused connection, an unknown host, a connect timeout and
- * a failed TLS handshake before the endpoint has ever answered (a read timeout, a slow model, is retried). Other HTTP errors throw {@link LlmException} at once. Given the time a run has left ({@link #complete(ChatRequest, Duration)}), no attempt
- * runs and no retry waits past it.
+ * a failed TLS handshake before the endpoint has ever answered (a read timeout, a slow model, is retried). Other HTTP
+ * errors throw {@link LlmException} at once. Given the time a run has left ({@link #complete(ChatRequest, Duration)}),
+ * no attempt runs and no retry waits past it.
  */
 public final class HttpChatClient implements ChatClient {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -195,19 +195,14 @@ public final class HttpChatClient implements ChatClient {
             throw new LlmException("llm: POST %s was rejected (HTTP %d)%s".formatted(
                 settings.chatCompletionsUrl(), status, errorDetail(body)));
         } catch (IOException e) {
-            HttpUrl url = HttpUrl.get(settings.baseUrl());
-            Optional<EnvironmentProxies.Via> via = http.proxySelector() instanceof EnvironmentProxies proxies
-                ? proxies.via(url) : Optional.empty();
-            TransportFault fault = TransportFault.of(e, via.map(EnvironmentProxies.Via::host).orElse(url.host()),
-                "the base URL");
-            if (fault.lasting() && !reached) {
+            FailedExchange failed = FailedExchange.of(e, http, HttpUrl.get(settings.baseUrl()), "the base URL");
+            if (failed.fault().lasting() && !reached) {
                 // a misspelt host, no server, an address that drops packets, the wrong scheme: none heals with time,
                 // and a server still loading would take longer than any backoff we could wait
-                throw new LlmStopException("llm: cannot reach " + settings.baseUrl() + via.map(v -> " " + v.described())
-                    .orElse("") + ": " + fault.described());
+                throw new LlmStopException("llm: " + failed.cannotReach(settings.baseUrl()));
             }
             // an endpoint that has answered and now refuses or times out is restarting or busy: that may pass
-            return new Attempt.Transient(fault.reason(), OptionalDouble.empty());
+            return new Attempt.Transient(failed.fault().reason(), OptionalDouble.empty());
         }
     }
 

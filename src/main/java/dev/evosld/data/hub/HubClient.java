@@ -2,7 +2,7 @@ package dev.evosld.data.hub;
 
 import dev.evosld.EvosldException;
 import dev.evosld.http.EnvironmentProxies;
-import dev.evosld.http.TransportFault;
+import dev.evosld.http.FailedExchange;
 import dev.evosld.json.Json;
 import java.io.IOException;
 import java.time.Duration;
@@ -393,15 +393,11 @@ public final class HubClient {
         if (Thread.currentThread().isInterrupted()) {
             throw new EvosldException("hugging face: " + what + " was interrupted", e);
         }
-        Optional<EnvironmentProxies.Via> via = http.proxySelector() instanceof EnvironmentProxies proxies
-            ? proxies.via(endpoint) : Optional.empty();
-        TransportFault fault = TransportFault.of(e, via.map(EnvironmentProxies.Via::host).orElse(endpoint.host()),
-            "--endpoint");
-        if (fault.lasting() && !session.answered()) {
-            throw new EvosldException("hugging face: cannot reach " + endpoint + via.map(v -> " " + v.described())
-                .orElse("") + ": " + fault.described());
+        FailedExchange failed = FailedExchange.of(e, http, endpoint, "--endpoint");
+        if (failed.fault().lasting() && !session.answered()) {
+            throw new EvosldException("hugging face: " + failed.cannotReach(endpoint.toString()));
         }
-        return new Attempt.Retry(fault.reason(), null);
+        return new Attempt.Retry(failed.fault().reason(), null);
     }
 
     private Request request(HttpUrl url) {

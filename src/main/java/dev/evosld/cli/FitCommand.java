@@ -21,7 +21,6 @@ import dev.evosld.search.ExtrapolationCheck;
 import dev.evosld.search.SearchSettings;
 import dev.evosld.search.ValidationPlan;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -93,8 +92,8 @@ final class FitCommand implements Callable<Integer> {
         UsageException.atLeast("--starts", starts, 1);
         int threadCount = threads != null ? UsageException.threads(threads)
             : Runtime.getRuntime().availableProcessors();
-        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-            throw new EvosldException(out + ": a file, not a folder; give a folder for the run");
+        if (out != null) {
+            new RunDirectory(out).requireNotAFile();
         }
         if (out != null && new RunDirectory(out).holdsRun()) {
             throw new EvosldException(out + " already holds a run; give another --out");

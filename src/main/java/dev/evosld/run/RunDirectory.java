@@ -165,9 +165,7 @@ public record RunDirectory(Path path) {
      * @throws EvosldException if another process holds it, or the folder cannot be created
      */
     public Lock lock() {
-        if (Files.exists(path) && !Files.isDirectory(path)) {
-            throw new EvosldException(path + ": a file, not a folder; give a folder for the run");
-        }
+        requireNotAFile();
         try {
             Files.createDirectories(path);
             return new Lock(FileLocks.tryExclusive(path.resolve(LOCK_FILE)).orElseThrow(this::inUseError));
@@ -223,6 +221,18 @@ public record RunDirectory(Path path) {
             } catch (IOException e) {
                 // the lock goes with the process anyway
             }
+        }
+    }
+
+    /**
+     * Refuses a path that is a file, where a run's folder (existing or still to be made) should be: before a command
+     * spends its time on work it could not write.
+     *
+     * @throws EvosldException if the path is a file
+     */
+    public void requireNotAFile() {
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new EvosldException(path + ": a file, not a folder; give a folder for the run");
         }
     }
 

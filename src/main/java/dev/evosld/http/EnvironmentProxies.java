@@ -2,6 +2,7 @@ package dev.evosld.http;
 
 import dev.evosld.EvosldException;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -21,20 +22,22 @@ import okhttp3.OkHttpClient;
 
 /**
  * The proxies the environment names, as curl, pip and Python's requests read them: {@code https_proxy} /
- * {@code HTTPS_PROXY} for https URLs, {@code http_proxy} / {@code HTTP_PROXY} for http ones (the lower-case name
- * first), and {@code no_proxy} / {@code NO_PROXY}, a comma-separated list of hosts and domain suffixes ({@code *} for
- * all) reached directly. A loopback host (a local LLM server) is always reached directly, as Go's clients do: a
- * corporate proxy cannot reach this machine's {@code localhost}.
+ * {@code HTTPS_PROXY} for https URLs, {@code http_proxy} / {@code HTTP_PROXY} for http ones, {@code all_proxy} /
+ * {@code ALL_PROXY} for either when its own is not set (the lower-case name first), and {@code no_proxy} /
+ * {@code NO_PROXY}, a comma-separated list of hosts, domain suffixes and address ranges ({@code 10.0.0.0/8}) reached
+ * directly ({@code *} for all). A loopback host (a local LLM server) is always reached directly, as Go's clients do:
+ * a corporate proxy cannot reach this machine's {@code localhost}.
  *
- * <p>A proxy is an {@code http://} URL, the scheme optional; a user and password in it are sent to the proxy when it
- * asks for them (HTTP 407).
+ * <p>A proxy is an {@code http://} URL, the scheme optional, whose user and password are sent to the proxy when it
+ * asks for them (HTTP 407), or a {@code socks5://} (or {@code socks5h://}) URL without them: the JDK takes a SOCKS
+ * password only from a process-wide authenticator. Host names are resolved by the SOCKS proxy in both cases.
  */
 public final class EnvironmentProxies extends ProxySelector {
     private final Optional<ProxyUrl> http;
     private final Optional<ProxyUrl> https;
-    private final List<String> direct;
+    private final List<NoProxyEntry> direct;
 
-    private EnvironmentProxies(Optional<ProxyUrl> http, Optional<ProxyUrl> https, List<String> direct) {
+    private EnvironmentProxies(Optional<ProxyUrl> http, Optional<ProxyUrl> https, List<NoProxyEntry> direct) {
         this.http = http;
         this.https = https;
         this.direct = direct;
@@ -43,17 +46,18 @@ public final class EnvironmentProxies extends ProxySelector {
     /**
      * The proxies {@code environment} names.
      *
-     * @throws EvosldException naming the variable when a proxy URL is not an http:// URL with a host
+     * @throws EvosldException naming the variable when a proxy URL is not an http:// or socks5:// URL with a host
      */
     public static EnvironmentProxies from(Map<String, String> environment) {
         String noProxy = first(environment, "no_proxy", "NO_PROXY").map(Variable::value).orElse("");
-        List<String> direct = Arrays.stream(noProxy.split("[,\\s]+"))
-            .map(EnvironmentProxies::hostPattern)
-            .filter(entry -> !entry.isEmpty())
+        List<NoProxyEntry> direct = Arrays.stream(noProxy.split("[,\\s]+"))
+            .map(NoProxyEntry::parse)
+            .flatMap(Optional::stream)
             .toList();
+        Optional<ProxyUrl> all = first(environment, "all_proxy", "ALL_PROXY").map(ProxyUrl::parse);
         return new EnvironmentProxies(
-            first(environment, "http_proxy", "HTTP_PROXY").map(ProxyUrl::parse),
-            first(environment, "https_proxy", "HTTPS_PROXY").map(ProxyUrl::parse),
+            first(environment, "http_proxy", "HTTP_PROXY").map(ProxyUrl::parse).or(() -> all),
+            first(environment, "https_proxy", "HTTPS_PROXY").map(ProxyUrl::parse).or(() -> all),
             direct);
     }
 
@@ -100,7 +104,7 @@ public final class EnvironmentProxies extends ProxySelector {
     }
 
     private boolean bypasses(String host) {
-        return direct.stream().anyMatch(entry -> entry.equals("*") || host.equals(entry) || host.endsWith("." + entry));
+        return direct.stream().anyMatch(entry -> entry.covers(host));
     }
 
     /** Sends a proxy's credentials once it asks for them, and gives up if it refuses them. */
@@ -122,14 +126,6 @@ public final class EnvironmentProxies extends ProxySelector {
             || host.equals("[::1]") || host.equals("::1");
     }
 
-    /** A {@code NO_PROXY} entry as a host or domain: lower case, without a port or a leading {@code *.} or dot. */
-    private static String hostPattern(String entry) {
-        String pattern = entry.strip().toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
-        if (pattern.startsWith("*.")) {
-            return pattern.substring(2);
-        }
-        return pattern.startsWith(".") ? pattern.substring(1) : pattern;
-    }
 
     private static Optional<Variable> first(Map<String, String> environment, String lower, String upper) {
         for (String name : List.of(lower, upper)) {
@@ -162,27 +158,104 @@ public final class EnvironmentProxies extends ProxySelector {
             } catch (URISyntaxException e) {
                 throw notAProxy(variable, "it is not a URL");
             }
-            if (!"http".equalsIgnoreCase(uri.getScheme())) {
-                throw notAProxy(variable, "EvoSLD speaks to a proxy over plain http://, not " + uri.getScheme()
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean socks = scheme.equals("socks5") || scheme.equals("socks5h");
+            if (!socks && !scheme.equals("http")) {
+                throw notAProxy(variable, "EvoSLD speaks to a proxy over plain http:// or socks5://, not " + scheme
                     + "://");
             }
             if (uri.getHost() == null) {
                 throw notAProxy(variable, "it names no host");
+            }
+            if (socks && uri.getUserInfo() != null) {
+                throw notAProxy(variable, "EvoSLD cannot send a user and password to a SOCKS proxy; use an http://"
+                    + " proxy for that");
             }
             Optional<String> credentials = Optional.ofNullable(uri.getUserInfo()).map(info -> {
                 int colon = info.indexOf(':');
                 return colon < 0 ? Credentials.basic(info, "") : Credentials.basic(info.substring(0, colon),
                     info.substring(colon + 1));
             });
-            int port = uri.getPort() < 0 ? 80 : uri.getPort();
-            return new ProxyUrl(variable.name(), new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(uri.getHost(), port)),
-                credentials);
+            int port = uri.getPort() >= 0 ? uri.getPort() : socks ? 1080 : 80;
+            Proxy proxy = new Proxy(socks ? Proxy.Type.SOCKS : Proxy.Type.HTTP,
+                InetSocketAddress.createUnresolved(uri.getHost(), port));
+            return new ProxyUrl(variable.name(), proxy, credentials);
         }
 
         private static EvosldException notAProxy(Variable variable, String why) {
             // the value is not quoted: a proxy URL may hold a password
             return new EvosldException(variable.name() + " is not a proxy URL such as http://proxy.example:3128 (" + why
                 + ")");
+        }
+    }
+
+    /**
+     * A {@code NO_PROXY} entry: {@code *}, a host or domain suffix (lower case, without a port or a leading
+     * {@code *.} or dot), or an address or address range such as {@code 10.0.0.0/8} or {@code fd00::/8}, which covers
+     * the hosts written as addresses inside it (names are not resolved for it, as curl does not).
+     */
+    private record NoProxyEntry(String domain, Optional<AddressRange> range) {
+        static Optional<NoProxyEntry> parse(String entry) {
+            String text = entry.strip().toLowerCase(Locale.ROOT);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<AddressRange> range = AddressRange.parse(text);
+            if (range.isPresent()) {
+                return Optional.of(new NoProxyEntry("", range));
+            }
+            String domain = text.replaceFirst(":\\d+$", "").replaceFirst("^\\*?\\.", "");
+            return domain.isEmpty() ? Optional.empty() : Optional.of(new NoProxyEntry(domain, Optional.empty()));
+        }
+
+        boolean covers(String host) {
+            if (range.isPresent()) {
+                return range.get().contains(host);
+            }
+            return domain.equals("*") || host.equals(domain) || host.endsWith("." + domain);
+        }
+    }
+
+    /** The addresses whose first {@code bits} bits are those of {@code network}; all bits for one address. */
+    private record AddressRange(byte[] network, int bits) {
+        static Optional<AddressRange> parse(String text) {
+            int slash = text.indexOf('/');
+            if (slash < 0) {
+                // one address, which stripping a port would mangle when it is IPv6 (::5)
+                return literal(text).map(InetAddress::getAddress)
+                    .map(bytes -> new AddressRange(bytes, bytes.length * 8));
+            }
+            Optional<InetAddress> address = literal(text.substring(0, slash));
+            if (address.isEmpty() || !text.substring(slash + 1).matches("\\d{1,3}")) {
+                return Optional.empty();
+            }
+            byte[] network = address.get().getAddress();
+            int bits = Integer.parseInt(text.substring(slash + 1));
+            return bits > network.length * 8 ? Optional.empty() : Optional.of(new AddressRange(network, bits));
+        }
+
+        boolean contains(String host) {
+            Optional<byte[]> address = literal(host).map(InetAddress::getAddress);
+            if (address.isEmpty() || address.get().length != network.length) {
+                return false;
+            }
+            for (int bit = 0; bit < bits; bit++) {
+                int mask = 0x80 >>> (bit % 8);
+                if ((address.get()[bit / 8] & mask) != (network[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The address {@code text} writes ({@code [::1]} as a URL does), never looked up by name. */
+        private static Optional<InetAddress> literal(String text) {
+            String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+            try {
+                return Optional.of(InetAddress.ofLiteral(bare));
+            } catch (IllegalArgumentException notAnAddress) {
+                return Optional.empty();
+            }
         }
     }
 }

@@ -74,11 +74,55 @@ class EnvironmentProxiesTest {
     }
 
     @Test
-    void aValueThatIsNoHttpProxyIsNamedWithoutShowingIt() {
-        EvosldException socks = assertThrows(EvosldException.class,
-            () -> EnvironmentProxies.from(Map.of("HTTPS_PROXY", "socks5://user:secret@proxy:1080")));
+    void allProxyServesASchemeWithoutItsOwn() {
+        Map<String, String> environment = Map.of("ALL_PROXY", "http://proxy.corp.example:3128",
+            "http_proxy", "http://other.corp.example:8080");
+        assertEquals(List.of(CORPORATE), select(environment, "https://api.openai.com/v1"));
+        Proxy other = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("other.corp.example", 8080));
+        assertEquals(List.of(other), select(environment, "http://llm.corp.example/v1"));
+        assertEquals(Optional.of(new EnvironmentProxies.Via("ALL_PROXY", "proxy.corp.example", 3128)),
+            EnvironmentProxies.from(environment).via(HttpUrl.get("https://api.openai.com/v1")));
+    }
+
+    @Test
+    void aSocksProxyIsASocksProxy() {
+        Proxy tunnel = new Proxy(Proxy.Type.SOCKS, InetSocketAddress.createUnresolved("localhost", 1080));
+        assertEquals(List.of(tunnel), select(Map.of("all_proxy", "socks5h://localhost"), "https://api.openai.com/v1"));
+        assertEquals(List.of(tunnel), select(Map.of("HTTPS_PROXY", "SOCKS5://localhost:1080"), "https://a.example/"));
+    }
+
+    @Test
+    void noProxyAddressRangesCoverAddressesInsideThem() {
+        Map<String, String> environment = Map.of("HTTP_PROXY", "http://proxy.corp.example:3128",
+            "NO_PROXY", "10.0.0.0/8, 192.168.1.0/24,fd00::/8");
+        for (String url : List.of("http://10.1.2.3:8000/v1", "http://192.168.1.77/v1", "http://[fd12::1]:8000/v1")) {
+            assertEquals(List.of(Proxy.NO_PROXY), select(environment, url), url);
+        }
+        for (String url : List.of("http://11.1.2.3/v1", "http://192.168.2.1/v1", "http://[fe80::1]/v1",
+            "http://10.example/v1")) {
+            assertEquals(List.of(CORPORATE), select(environment, url), url);
+        }
+    }
+
+    @Test
+    void aNoProxyAddressCoversThatAddressOnly() {
+        Map<String, String> environment = Map.of("HTTP_PROXY", "http://proxy.corp.example:3128",
+            "NO_PROXY", "10.0.0.5,::5");
+        assertEquals(List.of(Proxy.NO_PROXY), select(environment, "http://10.0.0.5:8000/v1"));
+        assertEquals(List.of(Proxy.NO_PROXY), select(environment, "http://[::5]:8000/v1"));
+        assertEquals(List.of(CORPORATE), select(environment, "http://10.0.0.50/v1"));
+    }
+
+    @Test
+    void aValueThatIsNoProxyUrlIsNamedWithoutShowingIt() {
+        EvosldException socks4 = assertThrows(EvosldException.class,
+            () -> EnvironmentProxies.from(Map.of("HTTPS_PROXY", "socks4://proxy:1080")));
         assertEquals("HTTPS_PROXY is not a proxy URL such as http://proxy.example:3128 (EvoSLD speaks to a proxy over"
-            + " plain http://, not socks5://)", socks.getMessage());
+            + " plain http:// or socks5://, not socks4://)", socks4.getMessage());
+        EvosldException password = assertThrows(EvosldException.class,
+            () -> EnvironmentProxies.from(Map.of("ALL_PROXY", "socks5://user:secret@proxy:1080")));
+        assertEquals("ALL_PROXY is not a proxy URL such as http://proxy.example:3128 (EvoSLD cannot send a user and"
+            + " password to a SOCKS proxy; use an http:// proxy for that)", password.getMessage());
         EvosldException junk = assertThrows(EvosldException.class,
             () -> EnvironmentProxies.from(Map.of("http_proxy", "http://pro xy:3128")));
         assertEquals("http_proxy is not a proxy URL such as http://proxy.example:3128 (it is not a URL)",

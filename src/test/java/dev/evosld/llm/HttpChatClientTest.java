@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.evosld.EvosldException;
 import dev.evosld.data.hub.TestServers;
 import dev.evosld.http.FailingSockets;
+import dev.evosld.http.SocksRelay;
 import dev.evosld.json.Json;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -402,6 +403,23 @@ class HttpChatClientTest {
         }
         assertEquals("POST http://llm.internal.example/v1/chat/completions HTTP/1.1",
             server.takeRequest().getRequestLine());
+    }
+
+    @Test
+    void goesThroughTheSocksProxyAllProxyNames() throws Exception {
+        // ALL_PROXY=socks5h://… is how an ssh tunnel (ssh -D) is commonly handed to curl
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        LlmSettings outside = settings("http://llm.internal.example/v1", Optional.empty(), Duration.ofSeconds(2), 0);
+        try (SocksRelay relay = SocksRelay.to(server.getPort());
+            HttpChatClient client = HttpChatClient.builder(outside).usage(usage).sleeper(slept::add)
+                .environment(Map.of("ALL_PROXY", "socks5h://localhost:" + relay.port()))
+                .dns(host -> {
+                    throw new UnknownHostException(host + ": Name or service not known");
+                }).build()) {
+            assertEquals("{\"laws\": []}", client.complete(request()).content());
+            assertEquals(List.of("llm.internal.example:80"), relay.requested());
+        }
+        assertEquals("POST /v1/chat/completions HTTP/1.1", server.takeRequest().getRequestLine());
     }
 
     @Test

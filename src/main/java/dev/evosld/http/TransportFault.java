@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.util.Locale;
@@ -46,6 +47,15 @@ public record TransportFault(String reason, String hint, boolean lasting) {
             if (why.contains("timed out")) {
                 return connectTimeout();
             }
+            return new TransportFault("connection refused", " (is a server running there?)", true);
+        }
+        if (message.startsWith("socks")) {
+            // the JDK's words for a SOCKS proxy's own refusal of the host ("SOCKS: Connection not allowed by ruleset")
+            return new TransportFault("the SOCKS proxy would not connect to the host (" + oneLine(e.getMessage()) + ")",
+                "", true);
+        }
+        if (e instanceof SocketException && message.equals("connection refused")) {
+            // the JDK's own words, unwrapped, when a SOCKS proxy refuses the connection to itself
             return new TransportFault("connection refused", " (is a server running there?)", true);
         }
         if (e instanceof InterruptedIOException) {

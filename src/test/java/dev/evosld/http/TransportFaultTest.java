@@ -33,6 +33,13 @@ class TransportFaultTest {
     }
 
     @Test
+    void aSocksProxysRefusalOfTheHostIsNamedAsItsOwn() {
+        // the JDK's SOCKS client reports the proxy's reply code in its own words
+        assertEquals(new TransportFault("the SOCKS proxy would not connect to the host (SOCKS: Connection not allowed by"
+            + " ruleset)", "", true), of(new SocketException("SOCKS: Connection not allowed by ruleset")));
+    }
+
+    @Test
     void anUntrustedCertificateIsNamedAsSuch() {
         SSLHandshakeException e = new SSLHandshakeException("PKIX path building failed: sun.security.provider.certpath"
             + ".SunCertPathBuilderException: unable to find valid certification path to requested target");

@@ -612,6 +612,22 @@ class HubClientTest {
     }
 
     @Test
+    void aSocksProxyThatRefusesIsNamed() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        HubClient hub = HubClient.of(HubClient.defaultHttpClient(Map.of("all_proxy", "socks5h://127.0.0.1:" + closed)),
+            HubClient.DEFAULT_ENDPOINT, Optional.empty()).withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
+
+        EvosldException e = assertThrows(EvosldException.class, () -> hub.splits(DATASET));
+
+        assertEquals("hugging face: cannot reach https://datasets-server.huggingface.co/ through the proxy 127.0.0.1:"
+            + closed + " (all_proxy): connection refused (is a server running there?)", e.getMessage());
+        assertEquals(List.of(), sleeps);
+    }
+
+    @Test
     void reportsAnInterruptedWait() {
         server.enqueue(new MockResponse.Builder().code(503).build());
         HubClient hub = HubClient.of(http, server.url("/"), Optional.empty())

@@ -114,16 +114,22 @@ final class SourceExpression {
     /**
      * Identifiers for names that may collide with a language's keywords or with the generated code's own
      * names: a name keeps its spelling unless reserved, else it gets trailing underscores until it is free.
+     * Every unreserved name is placed before any reserved one is renamed, so that a rename never takes a
+     * name's own spelling ({@code class} beside {@code class_} becomes {@code class__}): a caller reading
+     * {@code class_} in a signature must be able to trust that it is the feature {@code class_}.
      */
     static Map<String, String> identifiers(List<String> names, Set<String> reserved) {
-        Map<String, String> identifiers = new LinkedHashMap<>();
         Set<String> used = new HashSet<>(reserved);
+        names.stream().filter(name -> !reserved.contains(name)).forEach(used::add);
+        Map<String, String> identifiers = new LinkedHashMap<>();
         for (String name : names) {
             String identifier = name;
-            while (used.contains(identifier)) {
-                identifier += "_";
+            if (reserved.contains(name)) {
+                while (used.contains(identifier)) {
+                    identifier += "_";
+                }
+                used.add(identifier);
             }
-            used.add(identifier);
             identifiers.put(name, identifier);
         }
         return identifiers;

@@ -200,6 +200,20 @@ class JavaExportTest {
     }
 
     @Test
+    void aFeatureKeepsItsOwnNameBesideAKeywordThatWouldBeRenamedToIt() throws Exception {
+        // features class and class_: the keyword's rename took the name class_, so predict's parameter called
+        // class_ was the feature class, and a caller passing the feature class_ there swapped the two
+        LawDocument document = ExportFixtures.document("t", "a * class + class_", List.of("class", "class_"),
+            List.of("y"), Map.of("g", new double[][] {{10}}));
+        String source = JavaExport.source(document, "KLaw");
+        assertTrue(source.contains("predict(String group, double class__, double class_)"), source);
+        try (URLClassLoader loader = compile(Map.of("KLaw", source))) {
+            Method predict = loader.loadClass("KLaw").getMethod("predict", String.class, double.class, double.class);
+            assertEquals(12.0, predict.invoke(null, "g", 1.0, 2.0), "class = 1, class_ = 2");
+        }
+    }
+
+    @Test
     void unknownGroupIsAnIllegalArgument() throws Exception {
         LawDocument document = ExportFixtures.document("t", "a * x", List.of("x"), List.of("y"),
             Map.of("g", new double[][] {{2}}));

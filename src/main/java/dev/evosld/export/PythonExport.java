@@ -28,11 +28,12 @@ import java.util.stream.Stream;
  * {@link Double#toString} literals, which Python reads back to the same doubles.
  */
 public final class PythonExport {
+    /** Python's keywords, and __debug__, which no keyword but a name Python will not let an argument take. */
     private static final Set<String> KEYWORDS = Set.of(
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
         "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
         "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-        "match", "case", "type", "_");
+        "match", "case", "type", "_", "__debug__");
     /**
      * The names {@code _formula} refers to: its arguments (the law's names) must not hide them. Nothing else
      * is at risk, since the law's names are only ever arguments of {@code _formula}.

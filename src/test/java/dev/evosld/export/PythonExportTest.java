@@ -115,6 +115,22 @@ class PythonExportTest {
     }
 
     @Test
+    void aNameCalledDebugStillGivesAModulePythonCanLoad() throws Exception {
+        // Python refuses __debug__ as an argument's name ("cannot assign to __debug__") though it is no keyword
+        List<String> features = List.of("__debug__");
+        String formula = "A * __debug__ + __debug___";
+        Law law = Law.parse(formula, features);
+        Table table = new Table(features, List.of("loss"), List.of(
+            Group.of("g", new double[][] {{1, 2, 3}}, new double[][] {{0, 0, 0}})));
+        Map<String, double[][]> values = Map.of("g", new double[][] {{2.0, 0.5}});
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"), values);
+        LawDocument document = ExportFixtures.document("debug", formula, features, List.of("loss"), values);
+        String module = PythonExport.module(document);
+        assertTrue(module.contains("def _formula(__debug____, A, __debug___):"), module);
+        check(List.of(new Check(module, law, table, Predictions.of(law, table, parameters))));
+    }
+
+    @Test
     void definesSldbenchsInterfaceWithOnlyMath() {
         LawDocument document = ExportFixtures.document("t", "A / x^alpha + E", List.of("x"), List.of("loss"),
             Map.of("g", new double[][] {{1.51190747757047E8, 0.21252013983784562, 1.5e-300}}));

@@ -10,6 +10,7 @@ import dev.evosld.eval.Predictions;
 import dev.evosld.eval.Predictions.GroupError;
 import dev.evosld.json.Json;
 import dev.evosld.law.Law;
+import dev.evosld.law.ReadableSigns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -83,11 +84,12 @@ final class EvalCommand implements Callable<Integer> {
         LawSource.constantNote(parsed, data.config()).ifPresent(spec.commandLine().getErr()::println);
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
         Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
+        Law written = ReadableSigns.of(parsed);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("task", data.config().name());
-            document.put("law", parsed.toString());
+            document.put("law", written.toString());
             document.put("parameters", parameters.toMap());
             Output.putR2(document, "train_r2", train.r2());
             Output.putTestR2(document, test.map(Predictions::r2));
@@ -95,7 +97,7 @@ final class EvalCommand implements Callable<Integer> {
             Output.json(out, document);
         } else {
             out.println("task:     " + data.config().name());
-            out.println("law:      " + parsed);
+            out.println("law:      " + written);
             out.println("train R²: " + Output.r2(train.r2()));
             out.println("test R²:  " + Output.testR2(test.map(Predictions::r2), "every row is train"));
             if (test.isPresent()) {
@@ -207,18 +209,22 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    /** Refuses a run's values for another law: matched by name alone, they would score a law nobody fitted. */
+    /**
+     * Refuses a run's values for another law: matched by name alone, they would score a law nobody fitted. A law
+     * written with a minus where the file's has a negative factor ({@code E - A*N} for {@code E + -1*A*N}, as
+     * law.json wrote it before) is the same law, and takes the same values.
+     */
     private void requireSameLaw(Object recorded, Law parsed, List<String> features) {
         String theirs;
         try {
-            theirs = Law.parse(String.valueOf(recorded), features).toString();
+            theirs = ReadableSigns.of(Law.parse(String.valueOf(recorded), features)).toString();
         } catch (RuntimeException e) {
             theirs = String.valueOf(recorded);
         }
-        if (!theirs.equals(parsed.toString())) {
+        String given = ReadableSigns.of(parsed).toString();
+        if (!theirs.equals(given)) {
             throw new UsageException(params + " holds the parameters of " + MessageText.escaped(theirs)
-                + ", not of the law given ("
-                + parsed + "); give that law as --law");
+                + ", not of the law given (" + given + "); give that law as --law");
         }
     }
 

@@ -13,6 +13,7 @@ import dev.evosld.fit.FittedLaw;
 import dev.evosld.fit.Loss;
 import dev.evosld.fit.TargetFit;
 import dev.evosld.law.Law;
+import dev.evosld.law.ReadableSigns;
 import dev.evosld.run.DataSource;
 import dev.evosld.run.LawDocument;
 import dev.evosld.run.RunDirectory;
@@ -141,15 +142,17 @@ final class FitCommand implements Callable<Integer> {
         Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
         Optional<R2> testR2 = test.map(Predictions::r2);
         Map<String, Double> testRmse = test.flatMap(Predictions::finiteRootMeanSquaredErrors).orElse(null);
+        // fitted as given, reported as people write it: the same parameters, the same values
+        Law written = ReadableSigns.of(parsed);
         if (out != null) {
             LawDocument.Metrics metrics = new LawDocument.Metrics(value(train.r2()),
                 validation.isFailure() ? null : validation.validationR2(), validationRmse,
                 testR2.map(FitCommand::value).orElse(null), testRmse,
-                test.isPresent(), parsed.parameterCount(), parsed.expr().size(),
+                test.isPresent(), written.parameterCount(), written.expr().size(),
                 validation.isFailure() ? validation.failure() : null);
             LawDocument.Provenance provenance = new LawDocument.Provenance("fit", source,
                 source.checksum(task.dataDirectory()), seed, Instant.now().toString());
-            LawDocument document = LawDocument.of(Version.current(), config.name(), parsed, parameters,
+            LawDocument document = LawDocument.of(Version.current(), config.name(), written, parameters,
                 data.train().table(), metrics, provenance);
             document.write(new RunDirectory(out).lawFile());
             err.println("evosld: wrote " + new RunDirectory(out).lawFile());
@@ -160,7 +163,7 @@ final class FitCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("task", config.name());
-            document.put("law", parsed.toString());
+            document.put("law", written.toString());
             document.put("parameter_count", parsed.parameterCount());
             document.put("parameters", parameters.toMap());
             Output.putR2(document, "train_r2", train.r2());
@@ -179,7 +182,7 @@ final class FitCommand implements Callable<Integer> {
             Output.json(out, document);
         } else {
             out.println("task:       " + config.name());
-            out.println("law:        " + parsed);
+            out.println("law:        " + written);
             out.println("parameters: " + parsed.parameterCount() + (config.targets().size() > 1
                 ? " per target, " + perGroup + " per group" : " per group"));
             printParameters(out, parameters, config.targets(), everyGroup);

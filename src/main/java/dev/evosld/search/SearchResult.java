@@ -3,17 +3,18 @@ package dev.evosld.search;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.fit.StartAgreement;
 import dev.evosld.law.Law;
+import dev.evosld.law.ReadableSigns;
 import java.util.List;
 
 /**
  * What a discovery run found.
  *
- * @param law the chosen law
+ * @param law the chosen law, written as reported ({@link ReadableSigns}: {@code E - 2*N^a}, not {@code E + -2*N^a})
  * @param evaluation its validation score
  * @param parameters its parameters fitted on all of train
  * @param trainR2 R² on train with those parameters (NaN if it failed)
  * @param refitAgreement whether that fit's starts agreed on each group's optimum
- * @param front the Pareto front, simplest first
+ * @param front the Pareto front, simplest first, its laws written like {@code law}
  * @param history the best validation error per generation
  * @param generations generations run
  * @param candidatesFitted candidates fitted (cache misses)
@@ -38,7 +39,10 @@ public record SearchResult(Law law, Evaluation evaluation, ParameterSet paramete
     public static final String BY_TIME_LIMIT = "time limit";
 
     public SearchResult {
-        front = List.copyOf(front);
+        // the search is over, so its laws' texts are no longer cache keys: from here on they are read by people
+        law = ReadableSigns.of(law);
+        front = front.stream().map(f -> new FrontLaw(ReadableSigns.of(f.law()), f.evaluation(),
+            f.differenceStandardError())).toList();
         history = List.copyOf(history);
         proposers = List.copyOf(proposers);
     }

@@ -283,6 +283,23 @@ class EvalCommandTest {
     }
 
     @Test
+    void aRunsLawJsonScoresItsLawWrittenWithAMinusOrWithANegativeFactor() throws Exception {
+        Path csv = CliRun.userRuns(dir);
+        Path run = dir.resolve("minus");
+        String[] data = {"--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group", "family"};
+        CliRun fit = CliRun.of(concat(new String[] {"fit", "--law", "E - A * N^(-a) + B / D^b", "--out",
+            run.toString()}, data));
+        assertEquals(0, fit.exit(), fit.err());
+
+        // the law as an older run's law.json or a hand wrote it: the same law, whose values are the same numbers
+        CliRun same = CliRun.of(concat(new String[] {"eval", "--law", "E + -1*A*N^(-a) + B/D^b", "--params",
+            run.resolve("law.json").toString(), "--json"}, data));
+        assertEquals(0, same.exit(), same.err());
+        assertTrue(Json.mapper().readTree(same.out()).get("train_r2").doubleValue() > 0.999999, same.out());
+        assertEquals("E - A * N^(-a) + B / D^b", Json.mapper().readTree(same.out()).get("law").stringValue());
+    }
+
+    @Test
     void aHandEditedLawJsonIsQuotedOnOneLine() throws Exception {
         Path csv = CliRun.userRuns(dir);
         Path edited = dir.resolve("edited.json");

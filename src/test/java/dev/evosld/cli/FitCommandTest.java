@@ -244,6 +244,20 @@ class FitCommandTest {
     }
 
     @Test
+    void aLawWithATermAddedWithANegativeFactorIsReportedWithAMinus() throws Exception {
+        Path out = dir.resolve("minus");
+        CliRun run = CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group",
+            "family", "--law", "E + -1*A*N^(-a) + B / D^b", "--starts", "4", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().lines().toList().contains("law:        E - A * N^(-a) + B / D^b"), run.out());
+        LawDocument document = LawDocument.read(out.resolve("law.json"));
+        assertEquals("E - A * N^(-a) + B / D^b", document.law());
+        // the same values as the law given: A is the negative of the runs' coefficient
+        assertEquals(-400, ((Number) ((java.util.Map<?, ?>) document.parameters().get("dense")).get("A")).doubleValue(),
+            1e-3);
+    }
+
+    @Test
     void withoutDataOrARecordingLawFileFitIsAUsageError() {
         CliRun run = CliRun.of("fit", "--law", LAW);
         assertEquals(2, run.exit(), run.err());

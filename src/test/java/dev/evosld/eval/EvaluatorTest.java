@@ -11,6 +11,7 @@ import dev.evosld.law.Law;
 import dev.evosld.law.LawParser;
 import dev.evosld.law.Operator;
 import dev.evosld.law.RandomExprs;
+import dev.evosld.law.ReadableSigns;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,31 @@ class EvaluatorTest {
             }
         });
         assertTrue(compared.get() > 50_000, "compared " + compared.get() + " values");
+    }
+
+    @Test
+    void aLawWrittenWithMinusesPredictsExactlyTheSameDoublesAsTheLawItWasWrittenFrom() {
+        AtomicInteger rewritten = new AtomicInteger();
+        qt().withFixedSeed(35L).withExamples(1500).forAll(longs().all()).checkAssert(seed -> {
+            Expr expr = RandomExprs.modest(seed, NAMES, 6);
+            Expr written = ReadableSigns.of(expr);
+            if (written.equals(expr)) {
+                return;
+            }
+            rewritten.incrementAndGet();
+            Sample s = Sample.of(seed, -20, 20);
+            for (Kernels kernels : List.of(Kernels.scalar(), Kernels.preferred())) {
+                double[] before = new double[ROWS];
+                double[] after = new double[ROWS];
+                Program.compile(expr, VARIABLES, PARAMETERS).bind(ROWS, s.columns, kernels).forward(s.theta, before);
+                Program.compile(written, VARIABLES, PARAMETERS).bind(ROWS, s.columns, kernels).forward(s.theta, after);
+                for (int r = 0; r < ROWS; r++) {
+                    assertEquals(Double.doubleToLongBits(before[r]), Double.doubleToLongBits(after[r]),
+                        expr + " -> " + written + " row " + r + " with " + kernels.name());
+                }
+            }
+        });
+        assertTrue(rewritten.get() > 100, "only " + rewritten.get() + " of the laws had a sign to move");
     }
 
     @Test

@@ -52,7 +52,11 @@ public final class RandomExprs {
             case 0 -> 0.0;
             case 1 -> -0.0;
             case 2 -> random.nextInt(-5, 100);
-            case 3 -> Double.longBitsToDouble(random.nextLong()) % 1e300;
+            case 3 -> {
+                // random bits can be an infinity or a NaN, which no literal is
+                double bits = Double.longBitsToDouble(random.nextLong());
+                yield Double.isFinite(bits) ? bits % 1e300 : 1e300;
+            }
             case 4 -> random.nextDouble() * Math.pow(10, random.nextInt(-300, 300));
             case 5 -> -random.nextDouble() * Math.pow(10, random.nextInt(-20, 20));
             case 6 -> Double.MIN_VALUE;

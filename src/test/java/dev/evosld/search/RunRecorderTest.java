@@ -124,6 +124,30 @@ class RunRecorderTest {
     }
 
     @Test
+    void aLaterTermWhoseSignSitsOnALiteralFactorReadsWithAMinusInLawJsonAndParetoJson() throws Exception {
+        // the simplifier leaves these: -2 multiplies a parameter that the next term uses too, so it cannot absorb it
+        Law chosen = Law.parse("E + -2*A*N^a + A*D^b", FEATURES);
+        Law simpler = Law.parse("E + -1*A*N^a + A", FEATURES);
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        values.put("a", new double[][] {{1.7, -200, -0.34, -0.28}});
+        SearchResult result = new SearchResult(chosen, CHOSEN_SCORE,
+            ParameterSet.of(chosen.parameters(), List.of("loss"), values), 0.995, new StartAgreement(1, 0),
+            List.of(new FrontLaw(simpler, SIMPLER_SCORE, Double.NaN), new FrontLaw(chosen, CHOSEN_SCORE, 0.0)),
+            HISTORY, 2, 31, 9, 0.5, SearchResult.BY_GENERATIONS, null, List.of("classic forms"), 1);
+
+        write(result, Optional.empty());
+
+        LawDocument read = LawDocument.read(directory.resolve("law.json"));
+        assertEquals("E - 2 * A * N^a + A * D^b", read.law());
+        assertEquals(List.of("E", "A", "a", "b"), read.parameterNames());
+        ParetoEntry[] front = Json.mapper().readValue(Files.readString(directory.resolve("pareto.json")),
+            ParetoEntry[].class);
+        assertEquals(List.of("E - A * N^a + A", "E - 2 * A * N^a + A * D^b"),
+            java.util.Arrays.stream(front).map(ParetoEntry::law).toList());
+        assertEquals(List.of(false, true), java.util.Arrays.stream(front).map(ParetoEntry::chosen).toList());
+    }
+
+    @Test
     void historyJsonHoldsEveryGenerationsEntryExactly() throws Exception {
         write(result(0.995, null), Optional.empty());
 

@@ -28,7 +28,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The report's XChart plots with one look: white background, light grid, a colour-blind-safe palette,
  * compact tick labels, and a logarithmic axis only where the values span more than a decade (XChart
- * labels no tick on a log axis spanning less).
+ * labels no tick on a log axis spanning less), reaching two powers of ten, the fewest that give it a scale.
  */
 final class Charts {
     /** Okabe–Ito colours, distinguishable with the common colour-vision deficiencies. */
@@ -174,6 +174,7 @@ final class Charts {
      * @return the two files, PNG first
      */
     static List<Path> save(XYChart chart, Path folder, String stem) {
+        labelTwoPowersOfTen(chart);
         Path png = folder.resolve(stem + ".png");
         Path svg = folder.resolve(stem + ".svg");
         AtomicFiles.write(png, png(chart));
@@ -185,6 +186,62 @@ final class Charts {
             throw new EvosldException("cannot draw " + svg + ": " + e.getMessage());
         }
         return List.of(png, svg);
+    }
+
+    /**
+     * Widens each log axis, where needed, to the nearer power of ten beyond its values, so that it labels two: XChart
+     * labels the powers of ten only, and one alone (10⁴ on an axis from 4096 to 96256) gives the reader no scale.
+     */
+    private static void labelTwoPowersOfTen(XYChart chart) {
+        var styler = chart.getStyler();
+        if (styler.isXAxisLogarithmic()) {
+            double[] range = twoPowersOfTen(range(chart, XYSeries::getXData));
+            styler.setXAxisMin(range[0]);
+            styler.setXAxisMax(range[1]);
+        }
+        if (styler.isYAxisLogarithmic()) {
+            double[] range = twoPowersOfTen(range(chart, XYSeries::getYData));
+            styler.setYAxisMin(range[0]);
+            styler.setYAxisMax(range[1]);
+        }
+    }
+
+    /** The smallest and largest finite positive value of the chart's series on one axis. */
+    private static double[] range(XYChart chart, java.util.function.Function<XYSeries, double[]> axis) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesCollection()) {
+            for (double v : axis.apply(series)) {
+                if (Double.isFinite(v) && v > 0) {
+                    low = Math.min(low, v);
+                    high = Math.max(high, v);
+                }
+            }
+        }
+        return new double[] {low, high};
+    }
+
+    /**
+     * The range {@code [low, high]} of positive values, widened one power of ten at a time, on the side it costs
+     * least, until it holds two powers of ten; a range without positive values as it is.
+     */
+    static double[] twoPowersOfTen(double[] range) {
+        double low = range[0];
+        double high = range[1];
+        if (!(low > 0) || !(high >= low) || Double.isInfinite(high)) {
+            return range;
+        }
+        // with a margin, so that 10⁴ computed as 9999.999999999998 counts as 10⁴
+        while (Math.floor(Math.log10(high) + 1e-9) - Math.ceil(Math.log10(low) - 1e-9) < 1) {
+            double below = Math.floor(Math.log10(low) - 1e-9);
+            double above = Math.ceil(Math.log10(high) + 1e-9);
+            if (Math.log10(low) - below <= above - Math.log10(high)) {
+                low = Math.pow(10, below);
+            } else {
+                high = Math.pow(10, above);
+            }
+        }
+        return new double[] {low, high};
     }
 
     private static byte[] png(XYChart chart) {

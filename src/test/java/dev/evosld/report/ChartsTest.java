@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.internal.chartpart.AxesChart;
+import org.knowm.xchart.internal.chartpart.Axis_;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 class ChartsTest {
@@ -38,6 +41,21 @@ class ChartsTest {
             count++;
         }
         return count;
+    }
+
+    /**
+     * The tick labels XChart draws on an axis ({@code 'x'} or {@code 'y'}) of the chart as saved, unlabelled minor ticks
+     * left out. XChart keeps its axes to itself, so they are read by reflection after painting the chart.
+     */
+    static List<String> tickLabels(XYChart chart, char axis) throws Exception {
+        BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        chart.paint(graphics, chart.getWidth(), chart.getHeight());
+        graphics.dispose();
+        var getter = AxesChart.class.getDeclaredMethod(axis == 'x' ? "getXAxis" : "getYAxis");
+        getter.setAccessible(true);
+        Axis_<?, ?> found = (Axis_<?, ?>) getter.invoke(chart);
+        return found.getAxisTickCalculator().getTickLabels().stream().filter(Objects::nonNull).toList();
     }
 
     @Test
@@ -115,6 +133,25 @@ class ChartsTest {
         assertEquals("3000", Charts.logLabel(3000));
         assertEquals("-1000", Charts.logLabel(-1000), "a negative value is no power of ten");
         assertEquals("0", Charts.logLabel(0));
+    }
+
+    @Test
+    void aLogAxisSpanningLittleMoreThanADecadeReachesTheNearerPowerOfTenSoThatTwoAreLabelled() throws Exception {
+        // vocab_size from 4096 to 96256: XChart labels the powers of ten only, and 10^4 alone gives the reader no scale
+        XYChart chart = Charts.chart(400, 300, null, "vocab_size", "loss");
+        Charts.logX(chart);
+        Charts.scatter(chart, "train", new double[] {4096, 8192, 96256}, new double[] {3, 2.5, 2}, Charts.TRAIN,
+            SeriesMarkers.CIRCLE);
+        Charts.save(chart, plots, "scale-01");
+        assertEquals(List.of("10⁴", "10⁵"), tickLabels(chart, 'x'));
+
+        // a Pareto front's validation errors from 0.158 to 2.3: 10^0 alone, and 10^-1 is the nearer one to add
+        XYChart pareto = Charts.chart(760, 420, null, "complexity", "validation error");
+        Charts.logY(pareto);
+        Charts.scatter(pareto, "laws", new double[] {5, 7, 16}, new double[] {2.3, 1.04, 0.158}, Charts.TRAIN,
+            SeriesMarkers.CIRCLE);
+        Charts.save(pareto, plots, "pareto");
+        assertEquals(List.of("10⁻¹", "10⁰"), tickLabels(pareto, 'y'));
     }
 
     @Test

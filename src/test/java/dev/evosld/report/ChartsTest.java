@@ -155,6 +155,29 @@ class ChartsTest {
     }
 
     @Test
+    void aLinearAxisOverOneOrTwoDistinctValuesIsLabelledInRoundNumbers() throws Exception {
+        // a short search's history: the best validation error took two values, and XChart put its only two ticks on them,
+        // labelled .002180224491144 and .000869747809006
+        XYChart history = Charts.chart(760, 360, null, "generation", "best validation error");
+        Charts.line(history, "best validation error", new double[] {1, 2, 3, 4},
+            new double[] {0.002180224491144, 0.002180224491144, 0.000869747809006, 0.000869747809006}, Charts.TRAIN, 1.8f);
+        Charts.save(history, plots, "history");
+        List<String> labels = tickLabels(history, 'y');
+        assertTrue(labels.size() >= 3, labels.toString());
+        assertTrue(labels.stream().allMatch(l -> l.length() <= 6), "round numbers, not the values: " + labels);
+
+        // one value throughout (no law improved on the first)
+        XYChart flat = Charts.chart(760, 360, null, "generation", "best validation error");
+        Charts.line(flat, "best validation error", new double[] {1, 2, 3}, new double[] {0.158312345, 0.158312345,
+            0.158312345}, Charts.TRAIN, 1.8f);
+        Charts.save(flat, plots, "history");
+        labels = tickLabels(flat, 'y');
+        assertTrue(labels.size() >= 3, labels.toString());
+        assertTrue(labels.stream().allMatch(l -> l.length() <= 6), "round numbers, not the value: " + labels);
+        assertEquals(List.of("1", "2", "3"), tickLabels(flat, 'x'), "generations stay labelled as they are");
+    }
+
+    @Test
     void savingWritesAPngAtTwiceTheSizeAndAnSvgWithEachPointDrawn() throws Exception {
         XYChart chart = Charts.chart(300, 200, null, "x", "y");
         chart.getStyler().setLegendVisible(false);

@@ -64,6 +64,7 @@ final class ScaleSection {
                   + " train value to 10× the largest (one step further on a log10 scale for a feature with values of zero"
                   + " or below), as far as discover checked the law beyond the data, with the law's other variables held"
                   + " at the values of the group's rows")
+            .append("; dashed beyond the largest train value, where the law extrapolates")
             .append(" (one line and colour per combination; points take the colour of the")
             .append(" combination within 5% of theirs, grey if there is none).");
         if (panels.size() < total) {
@@ -100,11 +101,24 @@ final class ScaleSection {
         chart.getStyler().setLegendVisible(legend && panel.curves().size() > 1);
         chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
         int curves = panel.curves().size();
+        double largestTrain = Arrays.stream(panel.train().x()).max().orElse(Double.POSITIVE_INFINITY);
         for (int c = 0; c < curves; c++) {
             Curve curve = panel.curves().get(c);
-            XYSeries line = Charts.line(chart, "curve " + c, curve.x(), curve.y(), curves == 1 ? Charts.INK : color(c),
-                1.6f);
+            Color lineColor = curves == 1 ? Charts.INK : color(c);
+            // the curve's x grows: up to the largest train value it is the fit, beyond it the law's extrapolation
+            int last = 0;
+            while (last + 1 < curve.x().length && curve.x()[last + 1] <= largestTrain) {
+                last++;
+            }
+            XYSeries line = Charts.line(chart, "curve " + c, Arrays.copyOfRange(curve.x(), 0, last + 1),
+                Arrays.copyOfRange(curve.y(), 0, last + 1), lineColor, 1.6f);
             line.setLabel(curve.label().isEmpty() ? "fit" : curve.label());
+            if (last + 1 < curve.x().length) {
+                double[][] beyond = spaced(Arrays.copyOfRange(curve.x(), last, curve.x().length),
+                    Arrays.copyOfRange(curve.y(), last, curve.y().length), curve.x(), panel.logX());
+                Charts.dashed(chart, "curve " + c + " beyond train", beyond[0], beyond[1], lineColor)
+                    .setShowInLegend(false);
+            }
         }
         addPoints(chart, "train", panel.train(), SeriesMarkers.CIRCLE, curves, Charts.TRAIN);
         addPoints(chart, "test", panel.test(), SeriesMarkers.DIAMOND, curves, Charts.TEST);
@@ -143,6 +157,31 @@ final class ScaleSection {
             XYSeries series = Charts.scatter(chart, split + " " + c, x, y, pointColor, marker);
             series.setShowInLegend(false);
         }
+    }
+
+    /**
+     * The points of a stretch of a curve at least a 30th of the whole curve's width apart on the plot (and its last).
+     * XChart draws a line point to point, each segment starting its dashes afresh, so that segments as short as the
+     * dashes of the sweep's dense points would draw a dashed line solid.
+     */
+    private static double[][] spaced(double[] x, double[] y, double[] whole, boolean log) {
+        java.util.function.DoubleUnaryOperator onPlot = log ? Math::log : v -> v;
+        double step = (onPlot.applyAsDouble(whole[whole.length - 1]) - onPlot.applyAsDouble(whole[0])) / 30;
+        double[] keptX = new double[x.length];
+        double[] keptY = new double[x.length];
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            boolean far = n == 0 || onPlot.applyAsDouble(x[i]) - onPlot.applyAsDouble(keptX[n - 1]) >= step;
+            if (far || i == x.length - 1) {
+                if (!far && n > 1) {
+                    n--; // the last point replaces a kept one too close to it
+                }
+                keptX[n] = x[i];
+                keptY[n] = y[i];
+                n++;
+            }
+        }
+        return new double[][] {Arrays.copyOf(keptX, n), Arrays.copyOf(keptY, n)};
     }
 
     private static long otherVariables(Law law, String axis) {

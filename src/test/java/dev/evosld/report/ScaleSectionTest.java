@@ -16,6 +16,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,17 @@ class ScaleSectionTest {
         return count;
     }
 
+    /** The segments drawn in the colour with the dashes of {@link Charts#dashed}. */
+    private static int dashedStrokes(String svg, Color color) {
+        Matcher m = Pattern.compile(Pattern.quote("stroke:rgb(" + color.getRed() + "," + color.getGreen() + ","
+            + color.getBlue() + ")") + ";[^\"]*stroke-dasharray:5,4").matcher(svg);
+        int count = 0;
+        while (m.find()) {
+            count++;
+        }
+        return count;
+    }
+
     private static int count(String text, String part) {
         return text.split(Pattern.quote(part), -1).length - 1;
     }
@@ -83,7 +95,8 @@ class ScaleSectionTest {
         assertEquals("<section id=\"scale\">\n<h2>loss against <code>N</code></h2>\n<p class=\"note\">Per group,"
             + " <code>loss</code> against <code>N</code>: circles are train rows, diamonds test rows; lines are the fitted"
             + " law from the smallest train value to the largest test value, with the law's other variables held at the"
-            + " values of the group's test rows (one line and colour per combination; points take the colour of the"
+            + " values of the group's test rows; dashed beyond the largest train value, where the law extrapolates (one line"
+            + " and colour per combination; points take the colour of the"
             + " combination within 5% of theirs, grey if there is none).</p>\n<div class=\"grid three\">\n"
             + "<figure><img src=\"plots/scale-01.png\" width=\"400\" alt=\"Group a.\"><figcaption>Group <code>a</code>."
             + " <a href=\"plots/scale-01.svg\">SVG</a></figcaption></figure>\n"
@@ -94,7 +107,9 @@ class ScaleSectionTest {
         assertEquals(2, fills(svg("scale-01"), Charts.TEST));
         assertEquals(4, fills(svg("scale-02"), Charts.TRAIN));
         assertEquals(1, fills(svg("scale-02"), Charts.TEST));
-        assertEquals(ScalePanels.CURVE_POINTS - 1, strokes(svg("scale-01"), Charts.INK), "one curve of segments");
+        // one curve: solid through the train rows (N up to 4), dashed beyond
+        long solid = Arrays.stream(ScalePanels.sweep(1, 16, true)).filter(n -> n <= 4).count() - 1;
+        assertEquals(solid, strokes(svg("scale-01"), Charts.INK) - dashedStrokes(svg("scale-01"), Charts.INK));
         assertTrue(Files.size(plots.resolve("scale-02.png")) > 0);
     }
 
@@ -104,9 +119,24 @@ class ScaleSectionTest {
         assertTrue(html.contains("</code>: circles are train rows (there is no test split); lines are the fitted law from"
             + " the smallest train value to 10× the largest (one step further on a log10 scale for a feature with values"
             + " of zero or below), as far as discover checked the law beyond the data, with the law's other variables"
-            + " held at the values of the group's rows (one line"), html);
+            + " held at the values of the group's rows; dashed beyond the largest train value, where the law extrapolates"
+            + " (one line"), html);
         assertEquals(3, fills(svg("scale-01"), Charts.TRAIN));
         assertEquals(0, fills(svg("scale-01"), Charts.TEST));
+    }
+
+    @Test
+    void theCurveIsDashedBeyondTheLargestTrainValueWhereTheLawExtrapolates() throws IOException {
+        // group a's train N runs from 1 to 4; without a test split its curve runs on to 40, with one to 16: drawn alike,
+        // the reader cannot tell the fit from the law's promise beyond the data
+        for (boolean withTest : new boolean[] {false, true}) {
+            String html = ScaleSection.of(POWER, powerParameters("a", "b"), twoGroups(List.of("N"), withTest), plots, 12);
+            assertTrue(html.contains("; dashed beyond the largest train value, where the law extrapolates"), html);
+            String svg = svg("scale-01");
+            int dashed = dashedStrokes(svg, Charts.INK);
+            assertTrue(dashed > 0, "the curve beyond N = 4 is dashed");
+            assertTrue(strokes(svg, Charts.INK) - dashed > 0, "the curve through the train rows is solid");
+        }
     }
 
     @Test

@@ -215,8 +215,8 @@ final class Charts {
      * sizes, whole numbers labelled as they are.
      */
     private static void labelRoundNumbers(XYChart chart) {
-        if (chart.getStyler().isYAxisLogarithmic()) {
-            return;
+        if (chart.getStyler().isYAxisLogarithmic() || chart.getStyler().getYAxisMin() != null) {
+            return; // a range of the caller's
         }
         double[] values = chart.getSeriesCollection().stream().flatMapToDouble(s -> Arrays.stream(s.getYData()))
             .filter(Double::isFinite).distinct().sorted().toArray();

@@ -122,7 +122,33 @@ final class ScaleSection {
         }
         addPoints(chart, "train", panel.train(), SeriesMarkers.CIRCLE, curves, Charts.TRAIN);
         addPoints(chart, "test", panel.test(), SeriesMarkers.DIAMOND, curves, Charts.TEST);
+        keepRowsInView(chart, panel);
         return chart;
+    }
+
+    /**
+     * Limits the y axis to the rows' range widened by that range on each side (the values discover deems a law may
+     * reach beyond the data), where a curve goes further: held at one run's settings and drawn over the group's whole
+     * range of the axis, a curve may climb far above every row (data_constrained's reach 24 where its rows lie between
+     * 2.2 and 8), and an axis stretched to it squashes the rows into a strip. The curve leaves the plot instead.
+     */
+    private static void keepRowsInView(XYChart chart, Panel panel) {
+        double[] rows = java.util.stream.DoubleStream.concat(Arrays.stream(panel.train().y()),
+            Arrays.stream(panel.test().y())).filter(Double::isFinite).toArray();
+        double[] lines = panel.curves().stream().flatMapToDouble(c -> Arrays.stream(c.y())).filter(Double::isFinite)
+            .toArray();
+        if (rows.length == 0 || lines.length == 0) {
+            return;
+        }
+        double low = Arrays.stream(rows).min().orElseThrow();
+        double high = Arrays.stream(rows).max().orElseThrow();
+        double spread = high > low ? high - low : Math.max(Math.abs(high), 1);
+        double lowest = Math.min(low, Arrays.stream(lines).min().orElseThrow());
+        double highest = Math.max(high, Arrays.stream(lines).max().orElseThrow());
+        if (lowest < low - spread || highest > high + spread) {
+            chart.getStyler().setYAxisMin(Math.max(lowest, low - spread));
+            chart.getStyler().setYAxisMax(Math.min(highest, high + spread));
+        }
     }
 
     /**

@@ -139,6 +139,40 @@ class ScaleSectionTest {
         }
     }
 
+    /** The share of the plot's height that the circles (train rows) of an SVG span. */
+    private static double heightOfTrainPoints(String svg) {
+        Matcher plot = Pattern.compile("<clipPath[^>]*>\\s*<rect height=\"([0-9.]+)\"").matcher(svg);
+        assertTrue(plot.find(), "the plot's area");
+        Matcher circle = Pattern.compile("<ellipse [^>]*cy=\"([0-9.]+)\"").matcher(svg);
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        while (circle.find()) {
+            low = Math.min(low, Double.parseDouble(circle.group(1)));
+            high = Math.max(high, Double.parseDouble(circle.group(1)));
+        }
+        return (high - low) / Double.parseDouble(plot.group(1));
+    }
+
+    @Test
+    void aCurveThatLeavesTheRangeOfTheRowsFarBehindDoesNotSquashThemIntoAStrip() throws IOException {
+        // data_constrained: a curve held at the settings of a run with many unique tokens, drawn back to the fewest
+        // tokens of the group, climbs to 24 where the rows lie between 2.2 and 8, which then fill the bottom quarter
+        List<String> features = List.of("N", "U");
+        Law law = Law.parse("E + A * U / N^alpha", features);
+        Table train = new Table(features, List.of("loss"), List.of(Group.of("a",
+            new double[][] {{1, 2, 4, 8}, {1, 1, 1, 1}}, new double[][] {{3, 2.6, 2.4, 2.3}})));
+        Table test = new Table(features, List.of("loss"), List.of(
+            Group.of("a", new double[][] {{16}, {100}}, new double[][] {{2.5}})));
+        TaskData data = new TaskData(config(features, List.of("loss"), List.of("N")), new Train(train),
+            new dev.evosld.data.Test(test));
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
+            Map.of("a", new double[][] {{2, 1, 1}}));
+        ScaleSection.of(law, parameters, data, plots, 12);
+        // at N = 1 the curve of U = 100 reaches 102
+        double share = heightOfTrainPoints(svg("scale-01"));
+        assertTrue(share > 0.3, "the train rows span " + share + " of the plot's height");
+    }
+
     @Test
     void withoutAScaleAxisTheNoteSaysTheFirstFeatureStandsIn() {
         String html = ScaleSection.of(POWER, powerParameters("a", "b"), twoGroups(List.of(), true), plots, 12);

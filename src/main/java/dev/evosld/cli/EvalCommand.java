@@ -54,6 +54,9 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The narrowest the table's group column is, so that tables of short names look alike. */
+    private static final int GROUP_WIDTH = 40;
+
     /** The most groups a note names before it counts the rest. */
     private static final int MAX_NAMED = 5;
 
@@ -100,16 +103,19 @@ final class EvalCommand implements Callable<Integer> {
             out.println("law:      " + written);
             out.println("train R²: " + Output.r2(train.r2()));
             out.println("test R²:  " + Output.testR2(test.map(Predictions::r2), "every row is train"));
-            if (test.isPresent()) {
-                out.printf("%-40s %10s %12s %10s %12s%n", "group", "train rows", "train RMSE", "test rows", "test RMSE");
-            } else {
-                out.printf("%-40s %10s %12s%n", "group", "train rows", "train RMSE");
-            }
             List<Map<String, Object>> rows = groupErrors(train, test);
             // thousands of groups would bury the scores above; --json keeps every group's figures
-            for (Map<String, Object> row : rows.subList(0, Math.min(rows.size(), FitCommand.SHOWN_GROUPS))) {
-                String trainColumns = String.format("%-40s %10s %12s", MessageText.escaped((String) row.get("group")),
-                    row.get("train_rows"), format(row.get("train_rmse")));
+            List<Map<String, Object>> shown = rows.subList(0, Math.min(rows.size(), FitCommand.SHOWN_GROUPS));
+            List<String> names = shown.stream().map(row -> MessageText.escaped((String) row.get("group"))).toList();
+            // as wide as the longest name shown, so that a long one (sft's run to 46) pushes no figure out of line
+            int width = names.stream().mapToInt(name -> name.codePointCount(0, name.length()))
+                .reduce(GROUP_WIDTH, Math::max);
+            String header = padded("group", width) + String.format(" %10s %12s", "train rows", "train RMSE");
+            out.println(test.isEmpty() ? header : header + String.format(" %10s %12s", "test rows", "test RMSE"));
+            for (int i = 0; i < shown.size(); i++) {
+                Map<String, Object> row = shown.get(i);
+                String trainColumns = padded(names.get(i), width) + String.format(" %10s %12s", row.get("train_rows"),
+                    format(row.get("train_rmse")));
                 out.println(test.isEmpty() ? trainColumns : String.format("%s %10s %12s", trainColumns,
                     row.getOrDefault("test_rows", 0), format(row.get("test_rmse"))));
             }
@@ -230,6 +236,11 @@ final class EvalCommand implements Callable<Integer> {
 
     private static String jsonString(String text) {
         return Json.mapper().writeValueAsString(text);
+    }
+
+    /** {@code text} padded with blanks to {@code width} characters (code points, as a terminal shows them). */
+    private static String padded(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.codePointCount(0, text.length())));
     }
 
     private static String format(Object value) {

@@ -334,6 +334,30 @@ class EvalCommandTest {
         assertFalse(apart.err().contains("repeat a train run"), apart.err());
     }
 
+    @Test
+    void groupNamesLongerThanTheColumnWidenItSoTheFiguresStayInLine() throws Exception {
+        // sft_scaling_law's names run to 46 characters; the table's column was 40 wide
+        String longName = "('cerebras/Cerebras-GPT-1.3B', 'gigaword-summaries')";
+        Path train = Files.writeString(dir.resolve("long.csv"), "family,N,loss\n"
+            + "short,1,3\nshort,2,2.5\nshort,4,2.25\nshort,8,2.125\n"
+            + "\"" + longName + "\",1,3\n\"" + longName + "\",2,2.5\n\"" + longName + "\",4,2.25\n"
+            + "\"" + longName + "\",8,2.125\n");
+        Path params = Files.writeString(dir.resolve("long.json"), "{\"short\": {\"E\": 2, \"A\": 1}, \""
+            + longName + "\": {\"E\": 2, \"A\": 1}}");
+        CliRun run = CliRun.of("eval", "--data", train.toString(), "--features", "N", "--target", "loss", "--group",
+            "family", "--test-above", "N=4", "--law", "E + A/N", "--params", params.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<String> table = run.out().lines().skip(4).toList();
+        assertEquals(3, table.size(), run.out());
+        String header = String.format("%-" + longName.length() + "s %10s %12s %10s %12s", "group", "train rows",
+            "train RMSE", "test rows", "test RMSE");
+        assertEquals(header, table.get(0), run.out());
+        assertEquals(String.format("%-" + longName.length() + "s %10s %12s %10s %12s", "short", 3, "0.00000",
+            1, "0.00000"), table.get(1), run.out());
+        assertEquals(String.format("%s %10s %12s %10s %12s", longName, 3, "0.00000", 1, "0.00000"), table.get(2),
+            run.out());
+    }
+
     private static String[] concat(String[] first, String[] second) {
         String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);

@@ -149,15 +149,12 @@ final class Output {
         return String.format(Locale.ROOT, "%.6g", value);
     }
 
-    /** A number to four significant digits without trailing zeros, for notes: {@code 1e+10}, {@code 0.5}. */
+    /**
+     * A number to four significant digits, for notes, written as {@link NumberText} writes the values a user gives
+     * ({@code 1e10}, {@code 27.16}, {@code 2.5e-5}): a computed figure beside a given one reads the same way.
+     */
     static String shortNumber(double value) {
-        String text = String.format(Locale.ROOT, "%.4g", value);
-        int exponent = text.indexOf('e');
-        String mantissa = exponent < 0 ? text : text.substring(0, exponent);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
+        return NumberText.rounded(value, 4);
     }
 
     /** The note that a run's recorded data has changed since the run, for a command that loads it again. */

@@ -18,16 +18,18 @@ class OutputTest {
 
     @ParameterizedTest
     @CsvSource({
-        "1e10,        1e+10",
-        "3.68123904e8, 3.681e+08",
+        "1e10,        1e10",
+        "3.68123904e8, 3.681e8",
+        "33333.3,     33330",
         "0.5,         0.5",
         "1,           1",
         "512,         512",
         "27.1643,     27.16",
         "-0.000123,   -0.000123",
-        "1.5e-7,      1.5e-07",
+        "1.5e-7,      1.5e-7",
+        "2.50004e-5,  2.5e-5",
     })
-    void shortNumbersKeepFourDigitsAndDropTrailingZeros(double value, String text) {
+    void shortNumbersKeepFourDigitsAndReadAsTheNumbersAUserGives(double value, String text) {
         assertEquals(text, Output.shortNumber(value));
     }
 

@@ -215,6 +215,15 @@ class PredictCommandTest {
     }
 
     @Test
+    void computedFiguresInTheNotesReadAsTheGivenValuesDo() throws Exception {
+        // 3e13 is 30,000 times dense's largest train N (1e9): the ratio was written 3e+04, beside the 3e13 as given
+        CliRun far = CliRun.of("predict", "--run", run.toString(), "--at", "N=3e13,D=1e11", "--group", "dense");
+        assertEquals(0, far.status(), far.err());
+        assertEquals("evosld: note: run 'N=3e13,D=1e11': N = 3e13 is 3e4× the largest in its group's train (1e9)",
+            far.errorLines().getFirst());
+    }
+
+    @Test
     void badInputIsOneLineWithItsExitStatus() throws Exception {
         Path unknown = dir.resolve("unknown.csv");
         Files.writeString(unknown, "family,N,D\ndense,1e10,1e12\nsparse,1e10,1e12\n");

@@ -196,15 +196,29 @@ final class PredictCommand implements Callable<Integer> {
                 String given = feature + " = " + NumberText.of(values[j]);
                 if (values[j] > range.max()) {
                     phrases.add(given + (range.max() > 0 ? " is " + Output.shortNumber(values[j] / range.max()) + "×"
-                        : " is above") + " the largest in " + train + " (" + NumberText.rounded(range.max(), 4) + ")");
+                        : " is above") + " the largest in " + train + " (" + bound(range.max(), values[j]) + ")");
                 } else if (values[j] < range.min()) {
                     phrases.add(given + " is below the smallest in " + train + " ("
-                        + NumberText.rounded(range.min(), 4) + ")");
+                        + bound(range.min(), values[j]) + ")");
                 }
             }
             beyond.add(phrases);
         }
         return beyond;
+    }
+
+    /**
+     * A train bound to four digits, or as many more as keep it on its side of the value it is compared with: 36815
+     * rounded to 36820 would read as above a given 36816 said to lie beyond it.
+     */
+    private static String bound(double bound, double given) {
+        for (int digits = 4; digits < 17; digits++) {
+            double rounded = Double.parseDouble(NumberText.rounded(bound, digits));
+            if (Double.compare(rounded, given) == Double.compare(bound, given)) {
+                return NumberText.rounded(bound, digits);
+            }
+        }
+        return NumberText.of(bound);
     }
 
     /** One note on stderr per run outside the train range, the first few of them, so that a plan of many says so. */

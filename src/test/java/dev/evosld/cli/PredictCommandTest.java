@@ -224,6 +224,27 @@ class PredictCommandTest {
     }
 
     @Test
+    void theTrainBoundANoteGivesLiesOnTheSideOfTheGivenValueItIsComparedWith() throws Exception {
+        // to four digits 36815 is 36820, above the 36816 said to lie beyond it, and 12345 is 12340, below 12342
+        Path file = Files.writeString(dir.resolve("bound.csv"),
+            "N,loss\n12345,2.081\n20000,2.05\n30000,2.033\n36815,2.027\n");
+        Path bound = dir.resolve("bound");
+        CliRun fit = CliRun.of("fit", "--data", file.toString(), "--features", "N", "--target", "loss", "--law",
+            "E + A/N", "--starts", "2", "--out", bound.toString());
+        assertEquals(0, fit.status(), fit.err());
+        CliRun above = CliRun.of("predict", "--run", bound.toString(), "--at", "N=36816");
+        assertEquals(0, above.status(), above.err());
+        assertEquals("evosld: note: run 'N=36816': N = 36816 is 1× the largest in train (36815)",
+            above.errorLines().getFirst());
+        CliRun below = CliRun.of("predict", "--run", bound.toString(), "--at", "N=12342");
+        assertEquals("evosld: note: run 'N=12342': N = 12342 is below the smallest in train (12345)",
+            below.errorLines().getFirst());
+        CliRun far = CliRun.of("predict", "--run", bound.toString(), "--at", "N=1e6");
+        assertEquals("evosld: note: run 'N=1e6': N = 1e6 is 27.16× the largest in train (36820)",
+            far.errorLines().getFirst(), "four digits where they keep the bound on its side");
+    }
+
+    @Test
     void badInputIsOneLineWithItsExitStatus() throws Exception {
         Path unknown = dir.resolve("unknown.csv");
         Files.writeString(unknown, "family,N,D\ndense,1e10,1e12\nsparse,1e10,1e12\n");

@@ -282,12 +282,9 @@ final class PredictCommand implements Callable<Integer> {
         return rows;
     }
 
-    /** The predictions as CSV, numbers as a user writes them: the runs' values read as they were given. */
+    /** The predictions as CSV, numbers as a user writes them (CsvWriter's): the runs' values read as they were given. */
     private static String csv(List<String> header, List<List<Object>> rows) {
-        List<List<Object>> written = rows.stream()
-            .map(row -> row.stream().map(cell -> cell instanceof Double d ? (Object) NumberText.of(d) : cell).toList())
-            .toList();
-        return CsvWriter.render(header, written);
+        return CsvWriter.render(header, rows);
     }
 
     private static Map<String, Object> entry(List<String> header, List<Object> row) {

@@ -15,8 +15,9 @@ import java.util.Objects;
  * Writes a table as RFC 4180 CSV: a header line, then one line per row, every row as wide as the header.
  *
  * <p>A text field is quoted (with inner quotes doubled) only when it holds a comma, a double quote, a CR or
- * an LF, so plain group names and numbers stay unquoted. A {@link Double} or {@link Float} is written with
- * {@link Double#toString(double)}, which reads back as the same double; an integral number ({@link Long},
+ * an LF, so plain group names and numbers stay unquoted. A {@link Double} or {@link Float} is written as
+ * {@link NumberText#of} writes it ({@code 1e9}, {@code 120}, {@code 0.30000000000000004}: the fewest digits that read
+ * back as the same double, not Java's {@code 1.0E9} and {@code 120.0}); an integral number ({@link Long},
  * {@link Integer}, {@link Short}, {@link Byte}, {@link BigInteger}) is written in decimal as it is. Lines end
  * with a bare LF rather than RFC 4180's CRLF, as the SLDBench files and pandas do; RFC 4180 readers accept
  * both. A missing value has no spelling here: {@code null} cells are rejected.
@@ -123,8 +124,8 @@ public final class CsvWriter implements Closeable, Flushable {
         return switch (cell) {
             case null -> throw new NullPointerException("CSV cell " + column + " is null");
             case String text -> quote(text);
-            case Double value -> Double.toString(value);
-            case Float value -> Double.toString(value);
+            case Double value -> NumberText.of(value);
+            case Float value -> NumberText.of(value);
             case Long value -> value.toString();
             case Integer value -> value.toString();
             case Short value -> value.toString();

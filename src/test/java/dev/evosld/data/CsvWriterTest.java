@@ -1,6 +1,7 @@
 package dev.evosld.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
@@ -8,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +26,7 @@ class CsvWriterTest {
             csv.row(List.of("b", 64L, 0.5));
         }
 
-        assertEquals("group,n,loss\nall_data,1.0E9,2.41\nb,64,0.5\n", text.toString());
+        assertEquals("group,n,loss\nall_data,1e9,2.41\nb,64,0.5\n", text.toString());
     }
 
     @Test
@@ -39,12 +41,23 @@ class CsvWriterTest {
     }
 
     @Test
-    void writesNumbersTheJavaWay() {
-        assertEquals("1.0E-5,3.68123904E8,-0.0,4.9E-324,0.30000000000000004,NaN",
-            CsvWriter.record(List.of(1e-5, 368123904.0, -0.0, Double.MIN_VALUE, 0.1 + 0.2, Double.NaN)));
+    void writesNumbersAsAUserWritesThemInTheFewestDigitsThatReadBack() {
+        assertEquals("1e-5,368123904,-0,4.9e-324,0.30000000000000004,120,1e9,NaN",
+            CsvWriter.record(List.of(1e-5, 368123904.0, -0.0, Double.MIN_VALUE, 0.1 + 0.2, 120.0, 1e9, Double.NaN)));
         assertEquals("9007199254740993,-5,7,3,123456789012345678901234567890,0.5",
             CsvWriter.record(List.of(9007199254740993L, -5, (short) 7, (byte) 3,
                 new BigInteger("123456789012345678901234567890"), 0.5f)));
+    }
+
+    @Test
+    void noDoubleIsWrittenInJavasFormNorWithMoreDigitsThanItNeeds() {
+        qt().withFixedSeed(4180).withExamples(2000).forAll(doubles().any().map(d -> Double.isFinite(d) ? d : 2.5))
+            .checkAssert(x -> {
+                String text = CsvWriter.record(List.of(x));
+                assertFalse(text.contains("E") || text.endsWith(".0"), text);
+                // the decimal Double.toString chose, the fewest digits that read back, only spelt another way
+                assertEquals(0, new BigDecimal(text).compareTo(new BigDecimal(Double.toString(x))), text + " against " + x);
+            });
     }
 
     @Test

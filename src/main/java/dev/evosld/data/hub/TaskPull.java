@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * no cell was truncated, every group label is one that reading the CSV back takes as a group name (not blank, no
  * line break, no character that does not show: {@link GroupNames}), and every column after the group holds JSON
  * numbers or numeric strings. The CSVs
- * hold the spec's columns in the spec's order; JSON integers are written as integers, other numbers with
- * {@link Double#toString(double)}.
+ * hold the spec's columns in the spec's order; JSON integers are written as integers, other numbers as
+ * {@link dev.evosld.data.NumberText#of} writes them ({@code 4e9}, {@code 120}).
  *
  * <p>Each file is written under a hidden temporary name in the task's folder, forced to disk and renamed
  * over the old one atomically, so a pull that fails or is killed leaves either the old complete CSV or the
@@ -169,15 +169,28 @@ public final class TaskPull {
             }
             if (!probe.rows().isEmpty()) {
                 // Same count but a different first row means the data was revised in place.
-                String start = CsvWriter.record(spec.columns()) + "\n"
-                    + CsvWriter.record(cells(spec, split, probe.rows().getFirst())) + "\n";
-                if (!new String(local.get(split), StandardCharsets.UTF_8).startsWith(start)) {
+                if (!startsWithRow(new String(local.get(split), StandardCharsets.UTF_8), spec.columns(),
+                    cells(spec, split, probe.rows().getFirst()))) {
                     return null;
                 }
             }
             rows.put(split, total);
         }
         return rows;
+    }
+
+    /**
+     * Whether a local CSV starts with the header and this first row, its numbers written as now or as pulls before
+     * {@code 1e9} were written {@code 1.0E9}: a folder those pulled holds the same values, and downloading it again
+     * would only respell them, changing its checksum under every run that recorded it.
+     */
+    private static boolean startsWithRow(String csv, List<String> columns, List<Object> row) {
+        String header = CsvWriter.record(columns) + "\n";
+        List<Object> javaSpelling = row.stream()
+            .map(cell -> cell instanceof Double value ? (Object) Double.toString(value) : cell)
+            .toList();
+        return csv.startsWith(header + CsvWriter.record(row) + "\n")
+            || csv.startsWith(header + CsvWriter.record(javaSpelling) + "\n");
     }
 
     private Table download(PullSpec spec, String split) {

@@ -381,6 +381,23 @@ class TaskPullTest {
     }
 
     @Test
+    void aFolderPulledWhenNumbersWereSpelledAsJavaDoesIsUpToDateAndKeptAsItIs() throws Exception {
+        taskPull().pull(spec());
+        // the test split as a pull wrote it before 1e-5 was written 1e-5 rather than 1.0E-5: the same values
+        String javaNumbers = FakeHub.resource("fake_scaling_law-test-java-numbers.csv");
+        Path test = Files.writeString(taskDir().resolve("test.csv"), javaNumbers);
+        ObjectNode manifest = (ObjectNode) Json.mapper().readTree(read(".hub.json"));
+        ((ObjectNode) manifest.get("splits").get("test")).put("sha256",
+            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(test))));
+        Files.writeString(taskDir().resolve(".hub.json"), Json.mapper().writeValueAsString(manifest));
+
+        PullOutcome outcome = taskPull().pull(spec());
+
+        assertEquals(PullOutcome.Status.UP_TO_DATE, outcome.status(), "respelling it would change its checksum");
+        assertEquals(javaNumbers, read("test.csv"));
+    }
+
+    @Test
     void aSecondPullRepairsALocallyEditedCsvWithoutProbing() throws Exception {
         taskPull().pull(spec());
         Files.writeString(taskDir().resolve("train.csv"), "group,n,d,loss\n");

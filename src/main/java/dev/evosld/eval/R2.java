@@ -1,5 +1,6 @@
 package dev.evosld.eval;
 
+import dev.evosld.data.NumberText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -97,7 +98,8 @@ public record R2(double value, String failure, boolean undefined) {
             }
             if (variance == 0) {
                 return undefined(labels.get(t) + (y.length == 1 ? " has a single run scored"
-                    : " is " + y[0] + " in all " + y.length + " runs scored") + ", and R² needs runs that differ");
+                    : " is " + NumberText.of(y[0]) + " in all " + y.length + " runs scored")
+                    + ", and R² needs runs that differ");
             }
             nmseSum += mse / variance;
         }

@@ -116,14 +116,14 @@ class EvalCommandTest {
             test.toString(), "--features", "N", "--target", "loss", "--law", "E + A/N", "--params", params.toString()));
         CliRun text = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, text.exit(), text.err());
-        assertEquals("test R²:  undefined (target 'loss' is 2.0 in all 2 runs scored, and R² needs runs that differ)",
+        assertEquals("test R²:  undefined (target 'loss' is 2 in all 2 runs scored, and R² needs runs that differ)",
             text.out().lines().toList().get(3), text.out());
         args.add("--json");
         CliRun json = CliRun.of(args.toArray(String[]::new));
         JsonNode document = Json.mapper().readTree(json.out());
         assertTrue(document.get("test_r2").isNull(), json.out());
         assertFalse(document.has("test_r2_failure"), json.out());
-        assertEquals("target 'loss' is 2.0 in all 2 runs scored, and R² needs runs that differ",
+        assertEquals("target 'loss' is 2 in all 2 runs scored, and R² needs runs that differ",
             document.get("test_r2_undefined").stringValue(), json.out());
     }
 

@@ -90,7 +90,7 @@ class ReportCommandTest {
 
         assertEquals(0, CliRun.of("report", "--run", run.toString()).status());
         String page = Files.readString(run.resolve("report.html"));
-        assertTrue(page.contains("<tr><th>test R²</th><td>&#x2014; (target &#39;loss&#39; is 2.0 in all 2 runs"
+        assertTrue(page.contains("<tr><th>test R²</th><td>&#x2014; (target &#39;loss&#39; is 2 in all 2 runs"
             + " scored, and R² needs runs that differ)</td></tr>"), page);
     }
 

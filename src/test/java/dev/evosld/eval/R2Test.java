@@ -47,7 +47,7 @@ class R2Test {
         assertEquals("prediction 1 of target 0 is NaN", r2.failure());
         assertEquals("prediction 1 of target 'loss' is NaN",
             R2.score(List.of("loss"), List.of(new double[] {1, 2, 3}), List.of(new double[] {1, Double.NaN, 3})).failure());
-        assertEquals("target 'y' is 1.0 in all 2 runs scored, and R² needs runs that differ",
+        assertEquals("target 'y' is 1 in all 2 runs scored, and R² needs runs that differ",
             R2.score(List.of("y"), List.of(new double[] {1, 1}), List.of(new double[] {1, 2})).failure());
         assertTrue(R2.score(List.of(new double[] {1, 2}), List.of(new double[] {1, Double.POSITIVE_INFINITY})).isFailure());
     }
@@ -57,9 +57,12 @@ class R2Test {
         R2 constant = R2.score(List.of(new double[] {1, 1}), List.of(new double[] {1, 1}));
         assertTrue(constant.isFailure());
         assertTrue(constant.undefined());
-        assertEquals("undefined (target 0 is 1.0 in all 2 runs scored, and R² needs runs that differ)", constant.toString());
+        assertEquals("undefined (target 0 is 1 in all 2 runs scored, and R² needs runs that differ)", constant.toString());
         assertEquals("undefined (target 'y' has a single run scored, and R² needs runs that differ)",
             R2.score(List.of("y"), List.of(new double[] {1}), List.of(new double[] {2})).toString());
+        // the value as the runs' CSV would give it, as the refusal of a constant train target names it
+        assertEquals("target 'loss' is 2.5e9 in all 3 runs scored, and R² needs runs that differ", R2.score(List.of("loss"),
+            List.of(new double[] {2.5e9, 2.5e9, 2.5e9}), List.of(new double[] {1, 2, 3})).failure());
         R2 nonFinite = R2.score(List.of(new double[] {1, 2}), List.of(new double[] {1, Double.NaN}));
         assertFalse(nonFinite.undefined());
         assertEquals("failed (prediction 1 of target 0 is NaN)", nonFinite.toString());

@@ -14,6 +14,7 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -116,22 +117,44 @@ final class BenchCommand implements Callable<Integer> {
         if (json) {
             stdout.print(BenchReport.json(result));
         } else {
-            stdout.printf(Locale.ROOT, "%-30s %10s %10s %10s %10s %10s%n", "task", "test mean", "best", "worst", "human", "leaderbd");
-            for (TaskSummary task : result.tasks()) {
-                stdout.printf(Locale.ROOT, "%-30s %10s %10s %10s %10s %10s%n", task.task(), r2(task.testR2().mean()),
-                    r2(task.testR2().best()), r2(task.testR2().worst()),
-                    r2(task.references() != null ? task.references().humanR2() : null),
-                    r2(task.references() != null ? task.references().leaderboardR2() : null));
-            }
-            stdout.printf(Locale.ROOT, "%-30s %10s %10s %10s %10s %10s%n", "mean", r2(result.mean().testR2().mean()),
-                r2(result.mean().testR2().best()), r2(result.mean().testR2().worst()), r2(result.mean().humanR2()),
-                r2(result.mean().leaderboardR2()));
+            summaryTable(result.tasks(), result.mean()).forEach(stdout::println);
             stdout.printf(Locale.ROOT, "runs: %d ran, %d resumed, %d reused; %.1f s%n", result.counts().ran(),
                 result.counts().resumed(), result.counts().reused(), result.wallSeconds());
             stdout.println("report: " + plan.out().resolve(BenchReport.MARKDOWN) + " and " + plan.out().resolve(BenchReport.JSON));
         }
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * The summary printed at the end: each task's test R² (mean, best, worst) beside its references, then the mean.
+     * Each column is as wide as its widest cell, so that a seed scoring far below zero pushes no figure out of line.
+     */
+    static List<String> summaryTable(List<TaskSummary> tasks, BenchResult.Mean mean) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("task", "test mean", "best", "worst", "human", "leaderbd"));
+        for (TaskSummary task : tasks) {
+            rows.add(List.of(task.task(), r2(task.testR2().mean()), r2(task.testR2().best()), r2(task.testR2().worst()),
+                r2(task.references() != null ? task.references().humanR2() : null),
+                r2(task.references() != null ? task.references().leaderboardR2() : null)));
+        }
+        rows.add(List.of("mean", r2(mean.testR2().mean()), r2(mean.testR2().best()), r2(mean.testR2().worst()),
+            r2(mean.humanR2()), r2(mean.leaderboardR2())));
+        int[] widths = new int[rows.getFirst().size()];
+        for (int c = 0; c < widths.length; c++) {
+            int column = c;
+            widths[c] = rows.stream().mapToInt(row -> row.get(column).length()).reduce(c == 0 ? 30 : 10, Math::max);
+        }
+        List<String> lines = new ArrayList<>();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder(row.getFirst())
+                .append(" ".repeat(widths[0] - row.getFirst().length()));
+            for (int c = 1; c < widths.length; c++) {
+                line.append(' ').append(" ".repeat(widths[c] - row.get(c).length())).append(row.get(c));
+            }
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     /** What Ctrl-C during a bench says; the bench writes the cut run's checkpoint itself. */

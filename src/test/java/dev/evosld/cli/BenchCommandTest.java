@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.data.TaskConfig;
 import dev.evosld.json.Json;
+import dev.evosld.suite.BenchResult;
+import dev.evosld.suite.Stat;
+import dev.evosld.suite.TaskSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +51,28 @@ class BenchCommandTest {
         BenchCommand.interrupted(directory, new java.io.PrintWriter(text));
         assertEquals("evosld: interrupted; run the same bench again to continue it: the finished runs in " + directory
             + " are reused and the one cut short resumes from its last checkpoint" + System.lineSeparator(), text.toString());
+    }
+
+    @Test
+    void theSummaryTableStaysInLineWhenASeedScoresFarBelowZero() {
+        // a stand-in bench's parallel seed scored -231906 on the held-out level (DEVELOPERS.md): 13 characters
+        TaskSummary parallel = new TaskSummary("parallel_scaling_law", List.of(), new Stat(0.9, 0.9, 0.9, 0),
+            new Stat(-77302.00001, 0.99997, -231906.00003, 0), 4, 10.0, 100.0,
+            new TaskSummary.References(0.99989, 0.99997, "leaderboard"));
+        TaskSummary moe = new TaskSummary("moe_scaling_law", List.of(), new Stat(0.8, 0.8, 0.8, 0),
+            new Stat(0.78506, 0.85864, 0.69222, 0), 3, 15.0, 100.0, new TaskSummary.References(0.7032, 0.8911, "x"));
+        BenchResult.Mean mean = new BenchResult.Mean(new Stat(0.85, 0.85, 0.85, 0),
+            new Stat(-38650.60748, 0.92931, -115952.65391, 0), 3.5, 12.5, 100.0, 0.851545, 0.94554);
+
+        List<String> table = BenchCommand.summaryTable(List.of(parallel, moe), mean);
+
+        // each column as wide as its widest figure, so that the numbers under a header stay under it
+        String row = "%-30s %12s %10s %13s %10s %10s";
+        assertEquals(List.of(
+            String.format(row, "task", "test mean", "best", "worst", "human", "leaderbd"),
+            String.format(row, "parallel_scaling_law", "-77302.00001", "0.99997", "-231906.00003", "0.99989", "0.99997"),
+            String.format(row, "moe_scaling_law", "0.78506", "0.85864", "0.69222", "0.70320", "0.89110"),
+            String.format(row, "mean", "-38650.60748", "0.92931", "-115952.65391", "0.85155", "0.94554")), table);
     }
 
     @Test

@@ -290,7 +290,8 @@ final class TableReader {
                 for (int row = 0; row < values.length; row++) {
                     if (values[row] < range.lower() || values[row] > range.upper()) {
                         throw new DataException(source + ":" + lines[row] + ": column "
-                            + MessageText.quote(targets.get(t)) + ": " + values[row] + " is outside the target's possible values " + range.describe());
+                            + MessageText.quote(targets.get(t)) + ": " + NumberText.of(values[row])
+                            + " is outside the target's possible values " + range.describe());
                     }
                 }
             }

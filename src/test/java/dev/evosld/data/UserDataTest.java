@@ -63,14 +63,20 @@ class UserDataTest {
     }
 
     @Test
-    void aTargetValueOutsideItsPossibleRangeIsAnErrorNamingTheLine() {
+    void aTargetValueOutsideItsPossibleRangeIsAnErrorNamingTheLine() throws IOException {
         UserData accuracy = new UserData(runs, List.of("N", "D"), List.of("acc"), "model_family", 6, rule("N=1e9"),
             TaskConfig.Trend.PER_RUN, List.of(), new TaskConfig.Bound(0, 1), null);
         assertEquals(4, accuracy.load().train().table().rows(), "every accuracy lies in [0, 1]");
         UserData loss = new UserData(runs, List.of("N", "D"), List.of("loss"), "model_family", 6, rule("N=1e9"),
             TaskConfig.Trend.PER_RUN, List.of(), new TaskConfig.Bound(0, 1), null);
         DataException e = assertThrows(DataException.class, loss::load);
-        assertEquals(runs + ":2: column 'loss': 3.0 is outside the target's possible values [0, 1]", e.getMessage());
+        assertEquals(runs + ":2: column 'loss': 3 is outside the target's possible values [0, 1]", e.getMessage());
+        // the value as the file gives it, 1e9, not as Java spells it, 1.0E9
+        Path counts = dir.resolve("counts.csv");
+        Files.writeString(counts, "N,D,tokens\n1e8,1e9,0.5\n2e8,1e9,1e9\n");
+        UserData share = new UserData(counts, List.of("N", "D"), List.of("tokens"), null, 6, rule("N=1e9"),
+            TaskConfig.Trend.PER_RUN, List.of(), new TaskConfig.Bound(0, 1), null);
+        assertEquals(counts + ":3: column 'tokens': 1e9 is outside the target's possible values [0, 1]", error(share));
         assertEquals("[-inf, 0]", new TaskConfig.Bound(Double.NEGATIVE_INFINITY, 0).describe());
         assertEquals("[0.5, inf]", new TaskConfig.Bound(0.5, Double.POSITIVE_INFINITY).describe());
     }

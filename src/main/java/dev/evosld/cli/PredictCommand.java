@@ -110,7 +110,8 @@ final class PredictCommand implements Callable<Integer> {
                 throw new UsageException("--group goes with --at; a --runs file names each run's group in its '"
                     + groupColumn + "' column");
             }
-            planned = PlannedRuns.read(runs.file, features, groupColumn, onlyGroup);
+            // a user's runs fitted without --group are one group, whatever a column of that name holds
+            planned = PlannedRuns.read(runs.file, features, fittedAsOneGroup(document) ? null : groupColumn, onlyGroup);
         } else {
             String runGroup = groupOfAt(parameters, onlyGroup);
             List<String> unused = dataFeatures(document).stream().filter(f -> !features.contains(f)).toList();
@@ -299,6 +300,12 @@ final class PredictCommand implements Callable<Integer> {
     private static String groupColumn(LawDocument document) {
         DataSource data = document.provenance() == null ? null : document.provenance().data();
         return data != null && "csv".equals(data.kind()) && data.group() != null ? data.group() : GROUP_COLUMN;
+    }
+
+    /** Whether the law was fitted to a user's CSV read without a group column, so that its runs formed one group. */
+    private static boolean fittedAsOneGroup(LawDocument document) {
+        DataSource data = document.provenance() == null ? null : document.provenance().data();
+        return data != null && "csv".equals(data.kind()) && data.group() == null;
     }
 
     private String groupOfAt(ParameterSet parameters, String onlyGroup) {

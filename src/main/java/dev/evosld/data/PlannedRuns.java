@@ -55,13 +55,14 @@ public record PlannedRuns(String source, List<String> features, List<Run> runs, 
     /**
      * Reads a file of runs.
      *
-     * @param groupColumn the column naming each run's group
+     * @param groupColumn the column naming each run's group, or null when the runs form one group (a column of
+     *     that name in the file is then not read)
      * @param defaultGroup the group of every run when the file has no {@code groupColumn}; null if the
      *     column is required (runs must say which group's parameters predict them)
      * @throws DataException naming the file, line and column of anything unusable
      */
     public static PlannedRuns read(Path file, List<String> features, String groupColumn, String defaultGroup) {
-        boolean grouped = TableReader.header(file).contains(groupColumn);
+        boolean grouped = groupColumn != null && TableReader.header(file).contains(groupColumn);
         if (!grouped && defaultGroup == null) {
             throw new DataException(file + ":1: missing column " + MessageText.quote(groupColumn)
                 + " (the law's parameters differ by group, so each run must name its group)");

@@ -97,6 +97,28 @@ class PredictCommandTest {
     }
 
     @Test
+    void aRunFittedAsOneGroupIgnoresAGroupColumnItDidNotRead() throws Exception {
+        // the runs carry a 'group' column that fit was not told to read (no --group), so they form one group 'all'
+        Path csv = dir.resolve("one-group.csv");
+        Files.writeString(csv, "group,N,loss\nsweep-a,1e7,4.9\nsweep-a,1e8,3.3\nsweep-b,1e9,2.6\nsweep-b,1e10,2.2\n");
+        Path single = dir.resolve("single");
+        CliRun fit = CliRun.of("fit", "--data", csv.toString(), "--features", "N", "--target", "loss",
+            "--law", "E + A * N^a", "--starts", "4", "--out", single.toString());
+        assertEquals(0, fit.status(), fit.err());
+        // the same file, as a user predicts the runs they made to set the law beside them
+        CliRun predict = CliRun.of("predict", "--run", single.toString(), "--runs", csv.toString());
+        assertEquals(0, predict.status(), predict.err());
+        Map<String, Object> values = cast(LawDocument.read(single.resolve("law.json")).parameters().get("all"));
+        double e = number(values, "E");
+        double a = number(values, "A");
+        double power = number(values, "a");
+        assertEquals(List.of("group,N,loss", "all,1e7," + (e + a * Math.pow(1e7, power)),
+                "all,1e8," + (e + a * Math.pow(1e8, power)), "all,1e9," + (e + a * Math.pow(1e9, power)),
+                "all,1e10," + (e + a * Math.pow(1e10, power))),
+            predict.out().lines().toList());
+    }
+
+    @Test
     void outNamingTheRunsFileIsRefusedBeforeThePredictionsReplaceIt() throws Exception {
         Path plan = dir.resolve("own.csv");
         String planned = "N,family,D,comment\n1e10,dense,1e12,next\n";

@@ -1,6 +1,7 @@
 package dev.evosld.data;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,30 @@ public record Train(Table table) {
                 throw new DataException(source + ": target " + MessageText.quote(table.targets().get(t)) + " is "
                     + NumberText.of(first) + (table.rows() == 1 ? " in the only train run" : " in every train run")
                     + ", so there is nothing for a law to explain (R² would be undefined)");
+            }
+        }
+        return this;
+    }
+
+    /**
+     * These rows, refused when a scale axis is one value within each group: every run of a group then lies at its
+     * top, so holding out the top holds out the whole group and validation falls back to cross-validation, along the
+     * other axes named beside it too. A user most likely named a column held fixed (a vocabulary size).
+     *
+     * @param axes the scale axes the user named
+     * @param source the file the rows were read from, for the message
+     * @throws DataException naming the source and the axis
+     */
+    Train requireVaryingAxes(List<String> axes, String source) {
+        for (String axis : axes) {
+            int j = table.features().indexOf(axis);
+            if (table.groups().stream().allMatch(g -> Arrays.stream(g.feature(j)).allMatch(v -> v == g.feature(j, 0)))) {
+                double first = table.groups().getFirst().feature(j, 0);
+                boolean everywhere = table.groups().stream().allMatch(g -> g.feature(j, 0) == first);
+                throw new DataException(source + ": scale axis " + MessageText.quote(axis) + " is "
+                    + (everywhere ? NumberText.of(first) + " in every train run" : "one value within each group's train runs")
+                    + ", so no run lies above another along it and validation cannot extrapolate along it; name the"
+                    + " features your runs grow along");
             }
         }
         return this;

@@ -211,7 +211,8 @@ public record UserData(
      *
      * @throws DataException if the columns are not usable (a feature that is not an identifier, a column
      *     listed twice, a split column that is not a feature, a budget below 1), a file is missing or
-     *     malformed, the split leaves train or test empty, or a group has test rows but no train rows
+     *     malformed, the split leaves train or test empty, a group has test rows but no train rows, or a scale axis
+     *     named is one value within each group
      */
     public TaskData load() {
         List<String> axes = namedAxes();
@@ -223,7 +224,7 @@ public record UserData(
         return switch (split) {
             case ScaleRule rule -> splitByRule(rows, rule);
             case TestFile file -> {
-                Train train = new Train(rows.table());
+                Train train = new Train(rows.table()).requireVaryingAxes(file.scaleAxes(), rows.source());
                 TableReader.Rows testRows = TableReader.read(file.test(), groupColumn, features, targets)
                     .requireTargetsWithin(targetRange);
                 TaskData.requireTrainRows(testRows, train, "in " + data);
@@ -231,7 +232,7 @@ public record UserData(
                     new Test(testRows.table()));
             }
             case NoTest none -> {
-                Train train = new Train(rows.table());
+                Train train = new Train(rows.table()).requireVaryingAxes(none.scaleAxes(), rows.source());
                 yield new TaskData(chosenConfig(axes, train), train.requireVaryingTargets(rows.source()), Optional.empty());
             }
         };

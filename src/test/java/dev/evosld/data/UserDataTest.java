@@ -263,6 +263,33 @@ class UserDataTest {
     }
 
     @Test
+    void aScaleAxisOfOneValueInEachGroupIsAnErrorNamingTheFileAndColumn() throws IOException {
+        // a grid of sizes and token counts at one vocabulary size: the top of vocab is every run
+        StringBuilder grid = new StringBuilder("N,D,vocab,loss\n");
+        for (String n : List.of("1e8", "1e9", "1e10")) {
+            for (String d : List.of("1e9", "1e10", "1e11")) {
+                grid.append(n).append(',').append(d).append(",32000,").append(2.5 + 0.01 * grid.length()).append('\n');
+            }
+        }
+        Files.writeString(runs, grid.toString());
+        List<String> features = List.of("N", "D", "vocab");
+        for (List<String> axes : List.of(List.of("vocab"), List.of("N", "vocab"))) {
+            UserData user = new UserData(runs, features, List.of("loss"), null, 6, new NoTest(axes));
+            assertEquals(runs + ": scale axis 'vocab' is 32000 in every train run, so no run lies above another along"
+                + " it and validation cannot extrapolate along it; name the features your runs grow along", error(user));
+        }
+        // one value within each group, another in each: no group grows along it either
+        Files.writeString(runs, "family,N,vocab,loss\na,1e8,32000,3.0\na,1e9,32000,2.6\nb,1e8,50000,3.1\nb,1e9,50000,2.7\n");
+        UserData grouped = new UserData(runs, List.of("N", "vocab"), List.of("loss"), "family", 6,
+            new NoTest(List.of("vocab")));
+        assertEquals(runs + ": scale axis 'vocab' is one value within each group's train runs, so no run lies above"
+            + " another along it and validation cannot extrapolate along it; name the features your runs grow along",
+            error(grouped));
+        assertEquals(List.of("N"), new UserData(runs, List.of("N", "vocab"), List.of("loss"), "family", 6,
+            new NoTest(List.of("N"))).load().config().scaleAxis(), "a constant feature that is not an axis is fine");
+    }
+
+    @Test
     void withoutATestSplitTheScaleAxisCanBeChosen() {
         TaskData data = user(null, new NoTest(List.of("D")), "loss", "acc").load();
         assertEquals(List.of("D"), data.config().scaleAxis());

@@ -358,7 +358,8 @@ final class TaskOptions {
 
     /**
      * A note for a user's runs with several features and no scale axis named: validation then extrapolates along
-     * the first feature alone, which a grid of model sizes and token counts, for one, does not want.
+     * the first feature alone, which a grid of model sizes and token counts, for one, does not want, or, when that
+     * feature is one value within each group, cannot extrapolate at all and cross-validates.
      */
     Optional<String> firstFeatureNote(TaskData data) {
         if (isBenchmarkTask() || source.user.testAbove != null || !source.user.scaleAxes.isEmpty()) {
@@ -368,7 +369,12 @@ final class TaskOptions {
         if (axes.size() != 1 || data.config().features().size() < 2) {
             return Optional.empty();
         }
-        return Optional.of("evosld: note: validation extrapolates along " + axes.getFirst() + ", the first feature;"
+        String axis = axes.getFirst();
+        String said = data.train().heldFixed(axis)
+            .map(fixed -> axis + ", the first feature, is " + fixed + ", so validation cannot extrapolate along it and"
+                + " cross-validates instead;")
+            .orElse("validation extrapolates along " + axis + ", the first feature;");
+        return Optional.of("evosld: note: " + said
             + " --scale-axis names the features your runs grow along (several, comma-separated, for a grid)");
     }
 

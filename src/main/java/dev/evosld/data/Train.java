@@ -2,6 +2,7 @@ package dev.evosld.data;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -46,16 +47,27 @@ public record Train(Table table) {
      */
     Train requireVaryingAxes(List<String> axes, String source) {
         for (String axis : axes) {
-            int j = table.features().indexOf(axis);
-            if (table.groups().stream().allMatch(g -> Arrays.stream(g.feature(j)).allMatch(v -> v == g.feature(j, 0)))) {
-                double first = table.groups().getFirst().feature(j, 0);
-                boolean everywhere = table.groups().stream().allMatch(g -> g.feature(j, 0) == first);
-                throw new DataException(source + ": scale axis " + MessageText.quote(axis) + " is "
-                    + (everywhere ? NumberText.of(first) + " in every train run" : "one value within each group's train runs")
+            heldFixed(axis).ifPresent(fixed -> {
+                throw new DataException(source + ": scale axis " + MessageText.quote(axis) + " is " + fixed
                     + ", so no run lies above another along it and validation cannot extrapolate along it; name the"
                     + " features your runs grow along");
-            }
+            });
         }
         return this;
+    }
+
+    /**
+     * How a feature is one value within each group, as a phrase ({@code 32000 in every train run}, {@code one value
+     * within each group's train runs}), or empty when some group's runs differ in it: no run of a group lies above
+     * another along it.
+     */
+    public Optional<String> heldFixed(String feature) {
+        int j = table.features().indexOf(feature);
+        if (!table.groups().stream().allMatch(g -> Arrays.stream(g.feature(j)).allMatch(v -> v == g.feature(j, 0)))) {
+            return Optional.empty();
+        }
+        double first = table.groups().getFirst().feature(j, 0);
+        return Optional.of(table.groups().stream().allMatch(g -> g.feature(j, 0) == first)
+            ? NumberText.of(first) + " in every train run" : "one value within each group's train runs");
     }
 }

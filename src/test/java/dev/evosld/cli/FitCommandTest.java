@@ -152,6 +152,29 @@ class FitCommandTest {
     }
 
     @Test
+    void aFirstFeatureOfOneValueIsNotSaidToBeExtrapolatedAlong() throws Exception {
+        // runs at one vocabulary size, its column first: the default axis that validation cannot grow along
+        StringBuilder runs = new StringBuilder("vocab,N,D,loss\n");
+        for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9}) {
+            for (double d : new double[] {1e9, 1e10, 1e11}) {
+                runs.append("32000,").append(n).append(',').append(d).append(',')
+                    .append(1.7 + 400 / Math.pow(n, 0.3) + 300 / Math.pow(d, 0.28)).append('\n');
+            }
+        }
+        Path fixed = dir.resolve("fixed-vocab.csv");
+        java.nio.file.Files.writeString(fixed, runs);
+        CliRun run = CliRun.of("fit", "--data", fixed.toString(), "--features", "vocab,N,D", "--target", "loss",
+            "--law", LAW, "--starts", "4");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("(inside train, 5-fold cross-validation, as no holdout along vocab left enough runs"),
+            run.out());
+        assertEquals(List.of("evosld: note: vocab, the first feature, is 32000 in every train run, so validation cannot"
+                + " extrapolate along it and cross-validates instead; --scale-axis names the features your runs grow"
+                + " along (several, comma-separated, for a grid)"),
+            run.errorLines().stream().filter(l -> l.contains("first feature")).toList());
+    }
+
+    @Test
     void withoutATestSplitTheJsonHasANullTestR2AndNoTestRows() throws Exception {
         CliRun run = fit("--json");
         assertEquals(0, run.exit(), run.err());

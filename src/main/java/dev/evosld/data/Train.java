@@ -2,8 +2,8 @@ package dev.evosld.data;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The rows a law may be fitted and selected on. A distinct type from {@link Test}, so that code which fits
@@ -69,5 +69,85 @@ public record Train(Table table) {
         double first = table.groups().getFirst().feature(j, 0);
         return Optional.of(table.groups().stream().allMatch(g -> g.feature(j, 0) == first)
             ? NumberText.of(first) + " in every train run" : "one value within each group's train runs");
+    }
+
+    /**
+     * The share of a target's range by which its runs must rise along a feature, in every group, to contradict a
+     * claim that it never rises with it: the tolerance the search's probe grants a law's rise beyond the data, so
+     * that noise in runs that barely depend on the feature is no contradiction.
+     */
+    private static final double RISE_TOLERANCE = 0.02;
+
+    /**
+     * These rows, refused when a target rises with a feature named as one the targets never rise with, in every group
+     * that varies it: from its smallest value to its largest, the group's mean target rises by more than
+     * {@link #RISE_TOLERANCE} of the target's range. Every law that follows those runs would then be rejected beyond
+     * the data, leaving a law that does not; most likely the feature lowers another target (a loss fitted beside an
+     * accuracy), or the target is a score that rises.
+     *
+     * @param fallsWith the features named as ones the targets never rise with
+     * @param source the file the rows were read from, for the message
+     * @throws DataException naming the source, the target and the feature
+     */
+    Train requireFallingTargets(List<String> fallsWith, String source) {
+        for (String feature : fallsWith) {
+            int j = table.features().indexOf(feature);
+            for (int t = 0; t < table.targets().size(); t++) {
+                int target = t;
+                risingInEveryGroup(j, t).ifPresent(rise -> {
+                    throw new DataException(source + ": target " + MessageText.quote(table.targets().get(target))
+                        + " rises with " + feature + " in every group's train runs (" + rise + "), though --falls-with"
+                        + " names " + feature + " as a feature the targets never rise with; name only features that"
+                        + " every target falls with");
+                });
+            }
+        }
+        return this;
+    }
+
+    /** How target {@code t} rises with feature {@code j} in the first group, if it rises in every group that varies it. */
+    private Optional<String> risingInEveryGroup(int j, int t) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (Group group : table.groups()) {
+            for (double y : group.target(t)) {
+                low = Math.min(low, y);
+                high = Math.max(high, y);
+            }
+        }
+        double tolerance = RISE_TOLERANCE * (high - low);
+        String first = null;
+        for (Group group : table.groups()) {
+            double[] x = group.feature(j);
+            double smallest = Arrays.stream(x).min().orElseThrow();
+            double largest = Arrays.stream(x).max().orElseThrow();
+            if (smallest == largest) {
+                continue;
+            }
+            double atSmallest = meanTargetAt(group, j, t, smallest);
+            double atLargest = meanTargetAt(group, j, t, largest);
+            if (!(atLargest - atSmallest > tolerance)) {
+                return Optional.empty();
+            }
+            if (first == null) {
+                String name = table.features().get(j);
+                first = "in group " + MessageText.quote(group.name()) + " from " + NumberText.rounded(atSmallest, 4)
+                    + " at " + name + " = " + NumberText.of(smallest) + " to " + NumberText.rounded(atLargest, 4) + " at "
+                    + name + " = " + NumberText.of(largest);
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    private static double meanTargetAt(Group group, int j, int t, double value) {
+        double sum = 0;
+        int count = 0;
+        for (int r = 0; r < group.rows(); r++) {
+            if (group.feature(j, r) == value) {
+                sum += group.target(t, r);
+                count++;
+            }
+        }
+        return sum / count;
     }
 }

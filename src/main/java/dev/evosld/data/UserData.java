@@ -212,7 +212,8 @@ public record UserData(
      * @throws DataException if the columns are not usable (a feature that is not an identifier, a column
      *     listed twice, a split column that is not a feature, a budget below 1), a file is missing or
      *     malformed, the split leaves train or test empty, a group has test rows but no train rows, or a scale axis
-     *     named is one value within each group
+     *     named is one value within each group, or a target rises in every group with a feature named in
+     *     {@code fallsWith}
      */
     public TaskData load() {
         List<String> axes = namedAxes();
@@ -228,14 +229,19 @@ public record UserData(
                 TableReader.Rows testRows = TableReader.read(file.test(), groupColumn, features, targets)
                     .requireTargetsWithin(targetRange);
                 TaskData.requireTrainRows(testRows, train, "in " + data);
-                yield new TaskData(chosenConfig(axes, train), train.requireVaryingTargets(rows.source()),
+                yield new TaskData(chosenConfig(axes, train), checked(train, rows),
                     new Test(testRows.table()));
             }
             case NoTest none -> {
                 Train train = new Train(rows.table()).requireVaryingAxes(none.scaleAxes(), rows.source());
-                yield new TaskData(chosenConfig(axes, train), train.requireVaryingTargets(rows.source()), Optional.empty());
+                yield new TaskData(chosenConfig(axes, train), checked(train, rows), Optional.empty());
             }
         };
+    }
+
+    /** The train rows, refused when a target is one value or rises with a feature it is said to fall with. */
+    private Train checked(Train train, TableReader.Rows rows) {
+        return train.requireVaryingTargets(rows.source()).requireFallingTargets(fallsWith, rows.source());
     }
 
     /** The names in the data file's header line, in file order. */
@@ -330,7 +336,7 @@ public record UserData(
                     + " has only test rows under split rule " + rule + ", so no law can be fitted to it");
             }
         }
-        return new TaskData(chosenConfig(List.of(rule.column()), train), train.requireVaryingTargets(rows.source()),
+        return new TaskData(chosenConfig(List.of(rule.column()), train), checked(train, rows),
             new Test(rows.table(isTest)));
     }
 }

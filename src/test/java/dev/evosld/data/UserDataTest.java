@@ -90,6 +90,19 @@ class UserDataTest {
     }
 
     @Test
+    void aTargetThatRisesWithAFallingFeatureInEveryGroupIsAnErrorNamingTheFileAndTarget() {
+        // loss falls with D, as named, but the accuracy fitted beside it rises with D in both families
+        UserData both = new UserData(runs, List.of("N", "D"), List.of("loss", "acc"), "model_family", 6,
+            new NoTest(null), TaskConfig.Trend.PER_RUN, List.of("D"), TaskConfig.Bound.UNBOUNDED, null);
+        assertEquals(runs + ": target 'acc' rises with D in every group's train runs (in group 'gpt' from 0.1 at"
+            + " D = 1e9 to 0.3 at D = 1e11), though --falls-with names D as a feature the targets never rise with;"
+            + " name only features that every target falls with", error(both));
+        UserData loss = new UserData(runs, List.of("N", "D"), List.of("loss"), "model_family", 6, new NoTest(null),
+            TaskConfig.Trend.PER_RUN, List.of("D"), TaskConfig.Bound.UNBOUNDED, null);
+        assertEquals(6, loss.load().train().table().rows(), "loss falls with D in every group");
+    }
+
+    @Test
     void parsesSplitRules() {
         assertEquals(new ScaleRule("N", 1e9, false), rule("N=1e9"));
         assertEquals(new ScaleRule("N", 1e9, false), rule("N>1e9"));

@@ -195,7 +195,12 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 // the value as the user gave it; the train bounds only for orientation
                 String given = feature + " = " + NumberText.of(values[j]);
-                if (values[j] > range.max()) {
+                if (range.min() == range.max() && values[j] != range.max()) {
+                    // one value in train: its parameters fit an offset there, not how the target moves with the feature
+                    phrases.add(given + " differs from the only value in " + train + " ("
+                        + NumberText.rounded(range.max(), 4) + "), so the fit never saw " + feature
+                        + " vary there and the law's dependence on it is a guess");
+                } else if (values[j] > range.max()) {
                     phrases.add(given + (range.max() > 0 ? " is " + Output.shortNumber(values[j] / range.max()) + "×"
                         : " is above") + " the largest in " + train + " (" + bound(range.max(), values[j]) + ")");
                 } else if (values[j] < range.min()) {

@@ -267,6 +267,33 @@ class PredictCommandTest {
     }
 
     @Test
+    void aFeatureOfOneValueInTheGroupsTrainIsNotedAsNeverSeenToVary() throws Exception {
+        // family 'tiny' was trained at one token count only, so its fitted dependence on D is a guess
+        StringBuilder csv = new StringBuilder("family,N,D,loss\n");
+        for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9}) {
+            for (double d : new double[] {1e9, 1e10, 1e11}) {
+                csv.append("grid,").append(n).append(',').append(d).append(',')
+                    .append(1.7 + 400 / Math.pow(n, 0.3) + 300 / Math.pow(d, 0.28)).append('\n');
+            }
+            csv.append("tiny,").append(n).append(",1e10,").append(1.9 + 400 / Math.pow(n, 0.3) + 300 / Math.pow(1e10, 0.28))
+                .append('\n');
+        }
+        Path data = dir.resolve("one-token-count.csv");
+        Files.writeString(data, csv);
+        Path fixedD = dir.resolve("fixed-d");
+        CliRun fit = CliRun.of("fit", "--data", data.toString(), "--features", "N,D", "--target", "loss", "--group",
+            "family", "--law", "E + A / N^a + B / D^b", "--starts", "4", "--out", fixedD.toString());
+        assertEquals(0, fit.status(), fit.err());
+        CliRun other = CliRun.of("predict", "--run", fixedD.toString(), "--at", "N=1e8,D=1e11", "--group", "tiny");
+        assertEquals(0, other.status(), other.err());
+        assertEquals("evosld: note: run 'N=1e8,D=1e11': D = 1e11 differs from the only value in its group's train"
+            + " (1e10), so the fit never saw D vary there and the law's dependence on it is a guess",
+            other.errorLines().getFirst());
+        CliRun same = CliRun.of("predict", "--run", fixedD.toString(), "--at", "N=1e8,D=1e10", "--group", "tiny");
+        assertEquals(List.of(), same.errorLines(), "at its one value: no note");
+    }
+
+    @Test
     void badInputIsOneLineWithItsExitStatus() throws Exception {
         Path unknown = dir.resolve("unknown.csv");
         Files.writeString(unknown, "family,N,D\ndense,1e10,1e12\nsparse,1e10,1e12\n");

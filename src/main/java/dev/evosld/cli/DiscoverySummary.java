@@ -99,7 +99,7 @@ record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Option
         List<String> front = FrontLines.of(outcome.front(), FRONT_LINES);
         if (!front.isEmpty()) {
             out.println("pareto front:  validation R², parameters, standard errors behind the best, law");
-            out.println("               (* chosen: the simplest law at most 1 behind; all of the front in pareto.json)");
+            out.println("               " + FrontLines.legend(outcome.front()));
             front.forEach(out::println);
         }
         out.printf(Locale.ROOT, "search:        %d generation%s (stopped by %s)%s%s%n",

@@ -34,6 +34,21 @@ final class FrontLines {
         return lines;
     }
 
+    /**
+     * The legend under the front's heading: the choice's rule, unless the law chosen trails the best by more than it
+     * allows, as when the laws nearer the best were passed over (too many parameters for a group's runs, or failing the
+     * checks beyond the data once refitted), which the search notes on stderr.
+     */
+    static String legend(List<ParetoEntry> front) {
+        double best = front.stream().mapToDouble(ParetoEntry::validationError).min().orElse(Double.NaN);
+        boolean passedOver = front.stream().filter(ParetoEntry::chosen).anyMatch(chosen ->
+            chosen.differenceStandardError() != null
+                && chosen.validationError() - best > chosen.differenceStandardError());
+        return passedOver
+            ? "(* chosen: the laws nearer the best were passed over, as noted on stderr; all of the front in pareto.json)"
+            : "(* chosen: the simplest law at most 1 behind; all of the front in pareto.json)";
+    }
+
     /** How many standard errors of the difference the law trails the best by, to one decimal. */
     private static String behind(ParetoEntry entry, double best) {
         double excess = entry.validationError() - best;

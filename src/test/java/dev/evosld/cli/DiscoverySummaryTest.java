@@ -115,6 +115,23 @@ class DiscoverySummaryTest {
     }
 
     @Test
+    void aChosenLawFarBehindTheBestIsNotSaidToBeAtMostOneBehind() {
+        // the laws nearer the best were passed over (a group with too few runs for them): the simple law is reported
+        List<String> targets = List.of("loss");
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        values.put("dense", new double[][] {{400, 0.3}});
+        values.put("moe", new double[][] {{250, 0.27}});
+        SearchResult passedOver = new SearchResult(SIMPLE, evaluation(0.9, 2),
+            ParameterSet.of(SIMPLE.parameters(), targets, values), 0.95, new StartAgreement(2, 0), FRONT, List.of(), 3,
+            250, 10, 2.5, SearchResult.BY_GENERATIONS, null, List.of("classic forms"), 3);
+        List<String> lines = print(DiscoverySummary.of(data(targets, null), new RunDirectory(RUN), SETTINGS, passedOver,
+            Optional.empty(), null, Optional.empty())).lines().toList();
+        assertTrue(lines.contains("  * 0.90000   2    2.2  A / N^alpha"), lines.toString());
+        assertTrue(lines.contains("               (* chosen: the laws nearer the best were passed over, as noted on stderr;"
+            + " all of the front in pareto.json)"), lines.toString());
+    }
+
+    @Test
     void manyGroupsPrintTheFirstTwentyAndPointToTheRunsLawFileForTheRest() {
         List<String> targets = List.of("loss", "error");
         Map<String, double[][]> values = new LinkedHashMap<>();

@@ -64,7 +64,7 @@ final class FitCommand implements Callable<Integer> {
         description = "Also write a run directory (law.json) that export and report read.")
     Path out;
 
-    @Option(names = "--starts", defaultValue = "" + SearchSettings.FINAL_STARTS, paramLabel = "N", description = "Starts per group and target (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--starts", defaultValue = "" + SearchSettings.FINAL_STARTS, paramLabel = "N", description = "Starts per group and target, in the fit on all of train and in each validation fold's (default: ${DEFAULT-VALUE}).")
     int starts;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the start points (default: ${DEFAULT-VALUE}).")
@@ -133,8 +133,12 @@ final class FitCommand implements Callable<Integer> {
         }
         LawSource.constantNote(parsed, config).ifPresent(err::println);
         ParameterSet parameters = fitted.parameters();
-        // the yardstick discovery chooses by, so a user's law and a discovered one compare without test
-        ExtrapolationCheck.Judgement judgement = ExtrapolationCheck.judge(config, data.train(), parsed, seed);
+        // the yardstick discovery chooses by, so a user's law and a discovered one compare without test; its folds
+        // fitted as thoroughly as train was, and the search's quicker verdict kept to say when the two disagree
+        ExtrapolationCheck.Judgement judgement = ExtrapolationCheck.judgeFitted(config, data.train(), parsed, options,
+            parameters, threadCount);
+        ExtrapolationCheck.Judgement quick = ExtrapolationCheck.judge(config, data.train(), parsed, seed);
+        boolean startDependent = judgement.differsFrom(quick);
         Evaluation validation = judgement.evaluation();
         Map<String, Double> validationRmse = judgement.rmse() == null ? null : judgement.rmse().byTarget();
         Optional<ValidationPlan> plan = validationPlan(config, data, seed);
@@ -175,6 +179,11 @@ final class FitCommand implements Callable<Integer> {
             if (validation.isFailure()) {
                 document.put("validation_failure", validation.failure());
             }
+            document.put("validation_start_dependent", startDependent);
+            document.put("search_validation_r2", quick.evaluation().isFailure() ? null : quick.evaluation().validationR2());
+            if (quick.evaluation().isFailure()) {
+                document.put("search_validation_failure", quick.evaluation().failure());
+            }
             document.put("groups", EvalCommand.groupErrors(train, test));
             document.put("fit", Map.of("starts", starts, "seed", seed, "loss", loss.name().toLowerCase(),
                 "iterations", fitted.iterations(), "evaluations", fitted.evaluations(), "seconds", seconds,
@@ -193,6 +202,12 @@ final class FitCommand implements Callable<Integer> {
                     + Output.validationScheme(config, plan.orElseThrow()) + ", as discover judges laws)"));
             if (judgement.rmse() != null) {
                 out.println("            " + Output.validationMisses(judgement.rmse()));
+            }
+            if (startDependent) {
+                Evaluation fast = quick.evaluation();
+                out.println("            start-dependent: fitted from the search's " + SearchSettings.defaults().validationStarts()
+                    + " generic starts alone, the folds "
+                    + (fast.isFailure() ? "fail it (" + fast.failure() + ")" : "give R² " + R2.text(fast.validationR2())));
             }
             if (parsed.parameterCount() == 0) {
                 out.println("fit:        none (the law has no parameters to fit; its constants are used as written)");

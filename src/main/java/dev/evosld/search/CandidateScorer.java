@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Scores a candidate by extrapolation inside train: fits it on each fold's fit rows (per group and target)
@@ -70,9 +71,21 @@ final class CandidateScorer {
 
     /** The law's score and, unless it fails, how far its validation predictions missed in the targets' units. */
     ExtrapolationCheck.Judgement judge(Law law, Map<String, Double> hints) {
-        Folds folds = validate(law, hints);
-        Scored scored = scored(law, folds);
-        return new ExtrapolationCheck.Judgement(scored.evaluation(),
+        return judgement(law, validate(law, hints));
+    }
+
+    /**
+     * The law's score and misses as {@link #judge(Law, Map)} gives them, each fold's fit also started from
+     * {@code start} (values per group and target, say the law's fit on all of train; null for none) and spread over
+     * {@code threads} threads.
+     */
+    ExtrapolationCheck.Judgement judge(Law law, ParameterSet start, int threads) {
+        ParameterSet usable = law.parameterCount() == 0 ? null : start;
+        return judgement(law, validate(law, fold -> usable, threads));
+    }
+
+    private static ExtrapolationCheck.Judgement judgement(Law law, Folds folds) {
+        return new ExtrapolationCheck.Judgement(scored(law, folds).evaluation(),
             folds.failure() == null ? ValidationRmse.of(folds.predictions()) : null);
     }
 
@@ -89,11 +102,17 @@ final class CandidateScorer {
     }
 
     private Folds validate(Law law, Map<String, Double> hints) {
+        // one thread: the search fits its candidates side by side
+        return validate(law, fold -> hintSet(law, fold, hints), 1);
+    }
+
+    /** @param starts each fold's extra start values per group and target, or null */
+    private Folds validate(Law law, Function<ValidationPlan.Fold, ParameterSet> starts, int threads) {
         Map<String, Double> fitted = Map.of();
         List<Predictions> predictions = new ArrayList<>();
         List<R2> scores = new ArrayList<>();
         for (ValidationPlan.Fold fold : plan.folds()) {
-            FittedLaw fit = FittedLaw.fit(law, fold.fit(), options, 1, hintSet(law, fold, hints));
+            FittedLaw fit = FittedLaw.fit(law, fold.fit(), options, threads, starts.apply(fold));
             if (fit.failure().isPresent()) {
                 return Folds.failed(fit.failure().get().failure());
             }

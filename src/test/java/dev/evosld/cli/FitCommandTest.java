@@ -247,6 +247,39 @@ class FitCommandTest {
     }
 
     @Test
+    void aLawWhoseFoldFitsNeedTheFullFitsStartIsValidatedNotFailed() throws Exception {
+        // loss = 2 + 1.5 exp(-N / 5e8) exactly: none of the six starts a search gives a new law finds a finite fit
+        // of the folds (exp(N/k) overflows for every typical k), while the fit on all of train finds the law
+        Path runs = dir.resolve("saturating.csv");
+        StringBuilder csv = new StringBuilder("N,loss\n");
+        for (double n : new double[] {1e7, 2e7, 5e7, 1e8, 2e8, 5e8, 1e9, 2e9, 5e9, 1e10}) {
+            csv.append(n).append(',').append(2 + 1.5 * Math.exp(-n / 5e8)).append('\n');
+        }
+        java.nio.file.Files.writeString(runs, csv);
+        List<String> args = new ArrayList<>(List.of("fit", "--data", runs.toString(), "--features", "N", "--target",
+            "loss", "--law", "E + A*exp(N/k)", "--starts", "32"));
+        CliRun text = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, text.exit(), text.err());
+        List<String> lines = text.out().lines().toList();
+        assertTrue(lines.contains("train R²:   1.000000"), text.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("validation: R² 1.000000 (inside train")), text.out());
+        // the quick verdict is not hidden: it is why discover may have scored the law otherwise
+        assertTrue(lines.contains("            start-dependent: fitted from the search's 6 generic starts alone, the folds"
+            + " fail it (no start gave finite predictions on all 8 rows; the run at N = 1e7 and 7 more runs gave a"
+            + " non-finite prediction at every start)"), text.out());
+        args.add("--json");
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertEquals(1.0, json.get("validation_r2").doubleValue(), 1e-9, run.out());
+        assertFalse(json.has("validation_failure"), run.out());
+        assertTrue(json.get("validation_start_dependent").booleanValue(), run.out());
+        assertTrue(json.get("search_validation_r2").isNull(), run.out());
+        assertTrue(json.get("search_validation_failure").stringValue().startsWith("no start gave finite predictions"),
+            run.out());
+    }
+
+    @Test
     void theScaleAxisIsRecordedWithoutATestSplit() {
         Path out = dir.resolve("axis");
         CliRun run = fit("--scale-axis", "D", "--out", out.toString());

@@ -124,7 +124,8 @@ final class FitCommand implements Callable<Integer> {
         FitOptions options = FitOptions.defaults().withStarts(starts).withSeed(seed).withLoss(loss)
             .withVariableProjection(!noProjection).withBounds(config.bounds());
         long started = System.nanoTime();
-        FittedLaw fitted = FittedLaw.fit(parsed, data.train().table(), options, threadCount, null);
+        FittedLaw fitted = FittedLaw.fit(parsed, data.train().table(), options, threadCount,
+            lawDocument == null ? null : recordedStart(lawDocument, lawChoice.lawFile, parsed, config.targets()));
         double seconds = (System.nanoTime() - started) / 1e9;
         if (fitted.failure().isPresent()) {
             TargetFit failure = fitted.failure().get();
@@ -230,6 +231,29 @@ final class FitCommand implements Callable<Integer> {
         } catch (EvosldException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The values the law file records, as the first start of the refit, so that it fits at least as well as the run
+     * it reads (a discovered law's values come from a search no set of generic starts repeats): ordered as the
+     * parsed law's parameters and the data's targets; null when the file's parameters or targets are not those.
+     */
+    private static ParameterSet recordedStart(LawDocument document, Path file, Law law, List<String> targets) {
+        ParameterSet recorded = document.parameterSet(file.toString());
+        if (!recorded.names().containsAll(law.parameters()) || !recorded.targets().containsAll(targets)) {
+            return null;
+        }
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        for (String group : recorded.groups()) {
+            double[][] perTarget = new double[targets.size()][];
+            for (int t = 0; t < targets.size(); t++) {
+                double[] given = recorded.values(group, recorded.targets().indexOf(targets.get(t)));
+                perTarget[t] = law.parameters().stream().mapToDouble(name -> given[recorded.names().indexOf(name)])
+                    .toArray();
+            }
+            values.put(group, perTarget);
+        }
+        return ParameterSet.of(law.parameters(), targets, values);
     }
 
     /**

@@ -113,7 +113,11 @@ class ExportCommandTest {
         assertEquals(0, refit.status(), refit.err());
         Map<?, ?> result = Json.mapper().readValue(refit.out(), Map.class);
         assertEquals("(A / (num_params * (k * log(parallel_size) + 1)))^alpha + E", result.get("law"));
-        assertClose(LawDocument.read(exported).parameters(), (Map<?, ?>) result.get("parameters"));
+        LawDocument original = LawDocument.read(sldbenchRun.resolve("law.json"));
+        assertClose(original.parameters(), LawDocument.read(exported).parameters());
+        // the refit starts from the exported values (4 starts leave pile's fit short of its optimum), so it fits train
+        // at least as well as the run did
+        assertTrue(((Number) result.get("train_r2")).doubleValue() >= original.metrics().trainR2(), refit.out());
     }
 
     @Test

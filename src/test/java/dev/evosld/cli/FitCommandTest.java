@@ -280,6 +280,28 @@ class FitCommandTest {
     }
 
     @Test
+    void refittingALawFileStartsFromItsRecordedValuesSoItFitsAtLeastAsWell() throws Exception {
+        // loss = 2 + 1.5 exp(-N / 5e8) exactly: of 32 starts one finds the law, of the first 8 none gives a finite fit
+        Path runs = dir.resolve("recorded-saturating.csv");
+        StringBuilder csv = new StringBuilder("N,loss\n");
+        for (double n : new double[] {1e7, 2e7, 5e7, 1e8, 2e8, 5e8, 1e9, 2e9, 5e9, 1e10}) {
+            csv.append(n).append(',').append(2 + 1.5 * Math.exp(-n / 5e8)).append('\n');
+        }
+        java.nio.file.Files.writeString(runs, csv);
+        Path recorded = dir.resolve("recorded-saturating");
+        CliRun first = CliRun.of("fit", "--data", runs.toString(), "--features", "N", "--target", "loss", "--law",
+            "E + A*exp(N/k)", "--starts", "32", "--out", recorded.toString());
+        assertEquals(0, first.exit(), first.err());
+
+        CliRun again = CliRun.of("fit", "--law-file", recorded.resolve("law.json").toString(), "--starts", "8", "--json");
+
+        assertEquals(0, again.exit(), again.err());
+        JsonNode json = Json.mapper().readTree(again.out());
+        assertEquals(1.0, json.get("train_r2").doubleValue(), 1e-9, again.out());
+        assertEquals(-5e8, json.get("parameters").get("all").get("k").doubleValue(), 1, again.out());
+    }
+
+    @Test
     void theScaleAxisIsRecordedWithoutATestSplit() {
         Path out = dir.resolve("axis");
         CliRun run = fit("--scale-axis", "D", "--out", out.toString());

@@ -1,9 +1,13 @@
 package dev.evosld.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The rows a law may be fitted and selected on. A distinct type from {@link Test}, so that code which fits
@@ -80,10 +84,13 @@ public record Train(Table table) {
 
     /**
      * These rows, refused when a target rises with a feature named as one the targets never rise with, in every group
-     * that varies it: from its smallest value to its largest, the group's mean target rises by more than
-     * {@link #RISE_TOLERANCE} of the target's range. Every law that follows those runs would then be rejected beyond
-     * the data, leaving a law that does not; most likely the feature lowers another target (a loss fitted beside an
-     * accuracy), or the target is a score that rises.
+     * that varies it: the mean target at the feature's largest value exceeds that at its smallest by more than
+     * {@link #RISE_TOLERANCE} of the target's range, both over the group's runs and within each set of its runs that
+     * share the other features' values. Every law that follows those runs would then be rejected beyond the data,
+     * leaving a law that does not; most likely the feature lowers another target (a loss fitted beside an accuracy),
+     * or the target is a score that rises. Either comparison alone can mislead: over a grid whose largest token counts
+     * were run only on large models the target may rise with tokens, and within one model size it may rise where
+     * families of runs that differ otherwise were merged into one group.
      *
      * @param fallsWith the features named as ones the targets never rise with
      * @param source the file the rows were read from, for the message
@@ -105,7 +112,7 @@ public record Train(Table table) {
         return this;
     }
 
-    /** How target {@code t} rises with feature {@code j} in the first group, if it rises in every group that varies it. */
+    /** How target {@code t} rises with feature {@code j} in the first group, if it rises in every group varying it. */
     private Optional<String> risingInEveryGroup(int j, int t) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
@@ -118,36 +125,69 @@ public record Train(Table table) {
         double tolerance = RISE_TOLERANCE * (high - low);
         String first = null;
         for (Group group : table.groups()) {
-            double[] x = group.feature(j);
-            double smallest = Arrays.stream(x).min().orElseThrow();
-            double largest = Arrays.stream(x).max().orElseThrow();
-            if (smallest == largest) {
+            Slice whole = new Slice(IntStream.range(0, group.rows()).boxed().toList());
+            if (!whole.varies(group, j)) {
                 continue;
             }
-            double atSmallest = meanTargetAt(group, j, t, smallest);
-            double atLargest = meanTargetAt(group, j, t, largest);
-            if (!(atLargest - atSmallest > tolerance)) {
+            if (!(whole.rise(group, j, t) > tolerance)
+                || slicesAlong(group, j).stream().anyMatch(slice -> !(slice.rise(group, j, t) > tolerance))) {
                 return Optional.empty();
             }
             if (first == null) {
-                String name = table.features().get(j);
-                first = "in group " + MessageText.quote(group.name()) + " from " + NumberText.rounded(atSmallest, 4)
-                    + " at " + name + " = " + NumberText.of(smallest) + " to " + NumberText.rounded(atLargest, 4) + " at "
-                    + name + " = " + NumberText.of(largest);
+                first = "in group " + MessageText.quote(group.name()) + " "
+                    + whole.described(group, table.features().get(j), j, t);
             }
         }
         return Optional.ofNullable(first);
     }
 
-    private static double meanTargetAt(Group group, int j, int t, double value) {
-        double sum = 0;
-        int count = 0;
+    /** The sets of the group's runs that share the values of every feature but {@code j} and vary {@code j}. */
+    private static List<Slice> slicesAlong(Group group, int j) {
+        Map<List<Double>, List<Integer>> byOthers = new LinkedHashMap<>();
         for (int r = 0; r < group.rows(); r++) {
-            if (group.feature(j, r) == value) {
-                sum += group.target(t, r);
-                count++;
+            List<Double> others = new ArrayList<>();
+            for (int f = 0; f < group.featureCount(); f++) {
+                if (f != j) {
+                    others.add(group.feature(f, r));
+                }
             }
+            byOthers.computeIfAbsent(others, key -> new ArrayList<>()).add(r);
         }
-        return sum / count;
+        return byOthers.entrySet().stream()
+            .map(entry -> new Slice(entry.getValue()))
+            .filter(slice -> slice.varies(group, j))
+            .toList();
+    }
+
+    /** Some of one group's runs. */
+    private record Slice(List<Integer> rows) {
+        boolean varies(Group group, int j) {
+            return smallest(group, j) < largest(group, j);
+        }
+
+        double rise(Group group, int j, int t) {
+            return meanAt(group, j, t, largest(group, j)) - meanAt(group, j, t, smallest(group, j));
+        }
+
+        String described(Group group, String name, int j, int t) {
+            double smallest = smallest(group, j);
+            double largest = largest(group, j);
+            return "from " + NumberText.rounded(meanAt(group, j, t, smallest), 4) + " at " + name + " = "
+                + NumberText.of(smallest) + " to " + NumberText.rounded(meanAt(group, j, t, largest), 4) + " at " + name
+                + " = " + NumberText.of(largest);
+        }
+
+        private double smallest(Group group, int j) {
+            return rows.stream().mapToDouble(r -> group.feature(j, r)).min().orElseThrow();
+        }
+
+        private double largest(Group group, int j) {
+            return rows.stream().mapToDouble(r -> group.feature(j, r)).max().orElseThrow();
+        }
+
+        private double meanAt(Group group, int j, int t, double value) {
+            return rows.stream().filter(r -> group.feature(j, r) == value).mapToDouble(r -> group.target(t, r))
+                .average().orElseThrow();
+        }
     }
 }

@@ -103,6 +103,39 @@ class UserDataTest {
     }
 
     @Test
+    void aTargetRisesWithAFallingFeatureOnlyIfItDoesSoAlsoAtEqualValuesOfTheOthers() throws IOException {
+        // the largest D was run only on the large model: across the group acc rises with D, at each N it falls
+        Files.writeString(runs, """
+            N,D,acc
+            1e8,1e9,0.5
+            1e8,1e10,0.45
+            1e10,1e10,0.9
+            1e10,1e11,0.85
+            """);
+        UserData grid = new UserData(runs, List.of("N", "D"), List.of("acc"), null, 6, new NoTest(null),
+            TaskConfig.Trend.PER_RUN, List.of("D"), TaskConfig.Bound.UNBOUNDED, null);
+        assertEquals(4, grid.load().train().table().rows());
+        Files.writeString(runs, """
+            N,D,acc
+            1e8,1e9,0.5
+            1e8,1e10,0.55
+            1e10,1e10,0.9
+            1e10,1e11,0.95
+            """);
+        assertEquals(runs + ": target 'acc' rises with D in every group's train runs (in group 'all' from 0.5 at"
+            + " D = 1e9 to 0.95 at D = 1e11), though --falls-with names D as a feature the targets never rise with;"
+            + " name only features that every target falls with", error(grid));
+    }
+
+    @Test
+    void aTargetThatRisesWithAFallingFeatureOnlyAtEqualValuesOfTheOthersIsTaken() {
+        // two families in one group: at each N the second family's longer run has the higher loss, overall it falls
+        UserData merged = new UserData(runs, List.of("N", "D"), List.of("loss"), null, 6, new NoTest(null),
+            TaskConfig.Trend.PER_RUN, List.of("D"), TaskConfig.Bound.UNBOUNDED, null);
+        assertEquals(6, merged.load().train().table().rows());
+    }
+
+    @Test
     void parsesSplitRules() {
         assertEquals(new ScaleRule("N", 1e9, false), rule("N=1e9"));
         assertEquals(new ScaleRule("N", 1e9, false), rule("N>1e9"));

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
@@ -241,7 +242,7 @@ final class Charts {
     }
 
     /** The smallest and largest finite positive value of the chart's series on one axis. */
-    private static double[] range(XYChart chart, java.util.function.Function<XYSeries, double[]> axis) {
+    private static double[] range(XYChart chart, Function<XYSeries, double[]> axis) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         for (XYSeries series : chart.getSeriesCollection()) {

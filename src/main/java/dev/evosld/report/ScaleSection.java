@@ -10,6 +10,9 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.DoubleStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
@@ -78,7 +81,7 @@ final class ScaleSection {
         out.append("<div class=\"grid ").append(legend ? "two" : "three").append("\">\n");
         for (int i = 0; i < panels.size(); i++) {
             Panel panel = panels.get(i);
-            String stem = String.format(java.util.Locale.ROOT, "%s-%02d", prefix, i + 1);
+            String stem = String.format(Locale.ROOT, "%s-%02d", prefix, i + 1);
             XYChart chart = panelChart(panel, axis, targets, legend);
             Charts.save(chart, plots, stem);
             String caption = "Group <code>" + Html.escape(panel.group()) + "</code>"
@@ -133,7 +136,7 @@ final class ScaleSection {
      * 2.2 and 8), and an axis stretched to it squashes the rows into a strip. The curve leaves the plot instead.
      */
     private static void keepRowsInView(XYChart chart, Panel panel) {
-        double[] rows = java.util.stream.DoubleStream.concat(Arrays.stream(panel.train().y()),
+        double[] rows = DoubleStream.concat(Arrays.stream(panel.train().y()),
             Arrays.stream(panel.test().y())).filter(Double::isFinite).toArray();
         double[] lines = panel.curves().stream().flatMapToDouble(c -> Arrays.stream(c.y())).filter(Double::isFinite)
             .toArray();
@@ -191,7 +194,7 @@ final class ScaleSection {
      * dashes of the sweep's dense points would draw a dashed line solid.
      */
     private static double[][] spaced(double[] x, double[] y, double[] whole, boolean log) {
-        java.util.function.DoubleUnaryOperator onPlot = log ? Math::log : v -> v;
+        DoubleUnaryOperator onPlot = log ? Math::log : v -> v;
         double step = (onPlot.applyAsDouble(whole[whole.length - 1]) - onPlot.applyAsDouble(whole[0])) / 30;
         double[] keptX = new double[x.length];
         double[] keptY = new double[x.length];

@@ -2,6 +2,7 @@ package dev.evosld.search;
 
 import dev.evosld.law.Law;
 import dev.evosld.law.LawSyntaxException;
+import dev.evosld.law.Simplifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class ClassicForms implements Proposer {
             try {
                 Law law = Law.parse(formula, variables);
                 if (law.parameterCount() <= context.parametersPerTarget()
-                    && !dev.evosld.law.Simplifier.canonicalKey(law).equals(human)) {
+                    && !Simplifier.canonicalKey(law).equals(human)) {
                     laws.add(law);
                 }
             } catch (LawSyntaxException e) {
@@ -103,7 +104,7 @@ public final class ClassicForms implements Proposer {
 
     private static String humanKey(ProposalContext context) {
         String human = context.config().humanLaw();
-        return human == null ? "" : dev.evosld.law.Simplifier.canonicalKey(Law.parse(human, context.config().featureNames()));
+        return human == null ? "" : Simplifier.canonicalKey(Law.parse(human, context.config().featureNames()));
     }
 
     /** Forms over every variable at once: additive and multiplicative power laws, log-linear, mixtures. */

@@ -10,7 +10,6 @@ import dev.evosld.suite.BenchProgress;
 import dev.evosld.suite.BenchReport;
 import dev.evosld.suite.BenchResult;
 import dev.evosld.suite.TaskSummary;
-import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchResult result;
         Thread hook = new Thread(() -> interrupted(plan.out(), err), "evosld-bench-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (BenchProgress progress = new BenchProgress(err, interactive())) {
+        try (BenchProgress progress = new BenchProgress(err, ProgressDisplay.bars())) {
             result = Bench.of(plan).withListener(progress).run();
         } finally {
             try {
@@ -166,11 +165,6 @@ final class BenchCommand implements Callable<Integer> {
 
     private static String r2(Double value) {
         return value == null ? "-" : String.format(Locale.ROOT, "%.5f", value);
-    }
-
-    private static boolean interactive() {
-        Console console = System.console();
-        return console != null && console.isTerminal();
     }
 
     /** The {@code --tasks} value's tasks; a name that is none is a usage error, like any bad option value. */

@@ -116,7 +116,7 @@ final class DataCommand implements Callable<Integer> {
                 });
             List<PullOutcome> outcomes = new ArrayList<>();
             try (FileChannel lock = exclusive(directory.root());
-                 PullProgress bars = interactive() ? PullProgress.onStderr() : null) {
+                 PullProgress bars = ProgressDisplay.bars() ? PullProgress.onStderr() : null) {
                 // A log gets no line per split: a split fetched is not yet written, and a failure in the task's
                 // next split writes nothing of it. The task's line below, once it is written, is the log's.
                 PullListener progress = bars != null ? bars : PullListener.none();
@@ -198,12 +198,6 @@ final class DataCommand implements Callable<Integer> {
                 }
             }
             return AtomicFiles.reason(e);
-        }
-
-        /** A terminal gets progress bars; a log does not, as bars would flood it. */
-        private static boolean interactive() {
-            java.io.Console console = System.console();
-            return console != null && console.isTerminal();
         }
 
         /** A name as typed, kept to one short line. */

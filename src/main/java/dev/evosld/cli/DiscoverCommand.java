@@ -242,7 +242,7 @@ final class DiscoverCommand implements Callable<Integer> {
                          Duration limit, int threadCount, Optional<LlmSettings> llm) {
         TaskConfig config = data.config();
         PrintWriter err = spec.commandLine().getErr();
-        SearchProgress progress = new SearchProgress(err, config.name(), settings.generations(), interactive());
+        SearchProgress progress = new SearchProgress(err, config.name(), settings.generations(), ProgressDisplay.bars());
         LlmUsage usage = new LlmUsage();
         LlmProposer llmProposer = llm.map(s -> LlmProposer.builder(s)
             .usage(usage)
@@ -475,10 +475,6 @@ final class DiscoverCommand implements Callable<Integer> {
             proposer.disabledBy().ifPresent(reason -> document.put("disabled_by", reason));
         }
         return document;
-    }
-
-    private static boolean interactive() {
-        return System.console() != null;
     }
 
     private static String timeStamp() {

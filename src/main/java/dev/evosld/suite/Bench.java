@@ -255,10 +255,13 @@ public final class Bench {
             throw otherSettings(run, search.plannedGenerations() + " generations"
                 + (search.plannedRestarts() == null ? "" : ", " + search.plannedRestarts() + " restarts"), wanted.shape());
         }
-        if (stats.isPresent() && SearchResult.BY_TIME_LIMIT.equals(stats.get().stoppedBy())
-            && Files.isRegularFile(run.checkpointFile())) {
+        // stats read back from history.json (no search.json: `discover --resume` of the folder wrote it) know not
+        // why the run stopped, and law.json does
+        String stoppedBy = stats.map(RunStats::stoppedBy).orElse(search != null ? search.stoppedBy() : null);
+        if (SearchResult.BY_TIME_LIMIT.equals(stoppedBy) && Files.isRegularFile(run.checkpointFile())) {
             // its law is not the one its settings promise: continue it, as an interrupted run is
-            listener.onMessage(run.path() + ": its time limit cut it short at generation " + stats.get().generations()
+            int generations = search != null ? search.generations() : stats.orElseThrow().generations();
+            listener.onMessage(run.path() + ": its time limit cut it short at generation " + generations
                 + "; continuing it");
             return Optional.empty();
         }

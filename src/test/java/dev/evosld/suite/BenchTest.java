@@ -229,6 +229,26 @@ class BenchTest {
     }
 
     @Test
+    void aRunItsTimeLimitCutShortIsContinuedEvenWithoutItsSearchJson() throws IOException {
+        SearchSettings five = TINY.withGenerations(5);
+        List<String> task = List.of("parallel_scaling_law");
+        Path out = tmp.resolve("cut");
+        bench(task, 1, five.withTimeLimit(java.time.Duration.ofMillis(1)), out).run();
+        // as `discover --resume` of the bench's run directory with a --time-limit leaves it (discover writes no
+        // search.json), or a search.json lost: law.json still says the time limit cut the run short
+        Path run = out.resolve("parallel_scaling_law/seed-0");
+        Files.delete(run.resolve("search.json"));
+        assertEquals("time limit", LawDocument.read(run.resolve("law.json")).provenance().search().stoppedBy());
+
+        BenchResult continued = bench(task, 1, five, out).run();
+        assertEquals(new BenchResult.Counts(0, 1, 0), continued.counts(),
+            "a law cut short by the time limit was reused as the law of 5 generations");
+        SeedRun resumed = continued.tasks().getFirst().runs().getFirst();
+        assertEquals("generations", resumed.stoppedBy());
+        assertEquals(5, resumed.generations());
+    }
+
+    @Test
     void aRunDirectoryOfOtherSettingsIsAnError() {
         Path out = tmp.resolve("bench");
         List<String> task = List.of("parallel_scaling_law");

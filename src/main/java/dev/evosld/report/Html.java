@@ -26,9 +26,9 @@ final class Html {
         return out.toString();
     }
 
-    /** An R² with six decimals, or a dash when there is none. */
+    /** An R² with six decimals, or a dash when there is none; a negative one with a true minus, as {@link #number}. */
     static String r2(Double value) {
-        return value == null || !Double.isFinite(value) ? "&#x2014;" : R2.text(value);
+        return value == null || !Double.isFinite(value) ? "&#x2014;" : trueMinus(R2.text(value));
     }
 
     /**
@@ -71,9 +71,11 @@ final class Html {
             String mantissa = rounded.movePointLeft(exponent).stripTrailingZeros().toPlainString();
             shown = mantissa + "&#x00D7;10<sup>" + (exponent < 0 ? "&#x2212;" + -exponent : exponent) + "</sup>";
         }
-        if (shown.startsWith("-")) {
-            shown = "&#x2212;" + shown.substring(1);
-        }
-        return "<span title=\"" + exact + "\">" + shown + "</span>";
+        return "<span title=\"" + exact + "\">" + trueMinus(shown) + "</span>";
+    }
+
+    /** A number's leading hyphen-minus as the minus sign U+2212, which sets as wide as a plus. */
+    private static String trueMinus(String number) {
+        return number.startsWith("-") ? "&#x2212;" + number.substring(1) : number;
     }
 }

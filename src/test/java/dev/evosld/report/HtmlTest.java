@@ -34,7 +34,9 @@ class HtmlTest {
     @Test
     void rSquaredWithSixDecimalsOrADash() {
         assertEquals("0.999892", Html.r2(0.9998922560158078));
-        assertEquals("-939.790307", Html.r2(-939.790307));
+        // a true minus, as the report's other numbers have
+        assertEquals("&#x2212;939.790307", Html.r2(-939.790307));
+        assertEquals("&#x2212;0.000001", Html.r2(-0.0000012));
         assertEquals("&#x2014;", Html.r2(null));
     }
 

@@ -113,7 +113,7 @@ public final class LatexExport {
                 continue;
             }
             if (entry.names().size() == 1) {
-                parts.add("$" + entry.latex() + "$ is \\texttt{" + text(entry.names().getFirst()) + "}");
+                parts.add("$" + entry.latex() + "$ is \\texttt{" + breakable(entry.names().getFirst()) + "}");
             } else {
                 parts.add("$" + entry.latex() + "$ is each of the targets " + texttList(entry.names())
                     + ", fitted separately");
@@ -132,8 +132,16 @@ public final class LatexExport {
 
     private static String texttList(List<String> names) {
         StringJoiner joiner = new StringJoiner(", ");
-        names.forEach(name -> joiner.add("\\texttt{" + text(name) + "}"));
+        names.forEach(name -> joiner.add("\\texttt{" + breakable(name) + "}"));
         return joiner.toString();
+    }
+
+    /**
+     * A name for a line of prose: {@link #text} with a break allowed after each underscore, since TeX never
+     * hyphenates typewriter text and a few names like {@code non_vocab_parameters} would otherwise run into the margin.
+     */
+    static String breakable(String raw) {
+        return text(raw).replace("\\_", "\\_\\allowbreak{}");
     }
 
     /** A row of the parameter table: a group's values for one target. */

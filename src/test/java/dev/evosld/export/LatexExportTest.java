@@ -37,10 +37,19 @@ class LatexExportTest {
         assertTrue(tex.contains("\\documentclass[11pt]{article}\n\\usepackage{amsmath}\n"), tex);
         assertTrue(tex.contains("\\begin{equation*}\nL = \\left(\\frac{A}{N \\left(k \\log P + 1\\right)}\\right)^{\\alpha}"
             + " + E\n\\end{equation*}"), tex);
-        assertTrue(tex.contains("where $N$ is \\texttt{num\\_params}, $P$ is \\texttt{parallel\\_size} and $L$ is"
+        assertTrue(tex.contains("where $N$ is \\texttt{num\\_\\allowbreak{}params}, $P$ is \\texttt{parallel\\_\\allowbreak{}size} and $L$ is"
             + " \\texttt{loss}; $\\log$ is the natural logarithm."), tex);
         assertTrue(tex.contains("\\end{document}\n"), tex);
         assertEquals(1, count(tex, "\\usepackage"), "amsmath is the only package");
+    }
+
+    @Test
+    void theLegendsLongNamesMayBreakAtTheirUnderscores() {
+        String tex = LatexExport.document(PARALLEL);
+        assertTrue(tex.contains("where $N$ is \\texttt{num\\_\\allowbreak{}params}, $P$ is"
+            + " \\texttt{parallel\\_\\allowbreak{}size} and $L$ is \\texttt{loss}"), tex);
+        // a table cell cannot break, so its names stay whole
+        assertFalse(tex.substring(tex.indexOf("\\begin{tabular}")).contains("\\allowbreak"), tex);
     }
 
     @Test
@@ -52,7 +61,7 @@ class LatexExportTest {
             JavaExport.source(power, "PowerLaw"))) {
             assertFalse(exported.contains("logarithm"), exported);
         }
-        assertTrue(LatexExport.document(power).contains("where $N$ is \\texttt{num\\_params} and $L$ is"
+        assertTrue(LatexExport.document(power).contains("where $N$ is \\texttt{num\\_\\allowbreak{}params} and $L$ is"
             + " \\texttt{loss}.\n"), LatexExport.document(power));
         assertTrue(PythonExport.module(power).contains("\n\nlaw(input_data, group) follows SLDBench"),
             PythonExport.module(power));
@@ -75,9 +84,9 @@ class LatexExportTest {
             assertTrue(where.find(), tex);
             wheres.add(List.of(where.group(1).split(", | and ")));
         }
-        assertEquals(List.of("$D$ is \\texttt{tokens}", "$U$ is \\texttt{unique\\_tokens}", "$L$ is \\texttt{loss}"),
+        assertEquals(List.of("$D$ is \\texttt{tokens}", "$U$ is \\texttt{unique\\_\\allowbreak{}tokens}", "$L$ is \\texttt{loss}"),
             wheres.get(0));
-        assertEquals(List.of("$U$ is \\texttt{unique\\_tokens}", "$D$ is \\texttt{tokens}", "$N$ is \\texttt{params}",
+        assertEquals(List.of("$U$ is \\texttt{unique\\_\\allowbreak{}tokens}", "$D$ is \\texttt{tokens}", "$N$ is \\texttt{params}",
             "$L$ is \\texttt{loss}"), wheres.get(1));
         assertEquals(List.of("$N$ is \\texttt{params}", "$D$ is \\texttt{tokens}", "$L$ is \\texttt{loss}"),
             wheres.get(2));
@@ -174,7 +183,7 @@ class LatexExportTest {
         String tex = LatexExport.document(document);
         assertTrue(tex.contains("\\texttt{a\\_b \\& c\\% \\$d\\$ \\#1 \\{x\\} \\textasciitilde{}\\textasciicircum{}"
             + "\\textbackslash{}}"), tex);
-        assertTrue(tex.contains("$y$ is each of the targets \\texttt{loss\\_1}, \\texttt{loss\\_2}, fitted separately"), tex);
+        assertTrue(tex.contains("$y$ is each of the targets \\texttt{loss\\_\\allowbreak{}1}, \\texttt{loss\\_\\allowbreak{}2}, fitted separately"), tex);
         assertTrue(tex.contains("group & target & $c$ & $k$ & $t_{1}$ \\\\"), tex);
         assertTrue(tex.contains("$-1.00000 \\times 10^{-300}$"), tex);
         // 122 rows (61 groups, 2 targets) in tables of at most 40 rows
@@ -211,6 +220,12 @@ class LatexExportTest {
             "exp(a * log(N) + b * log(1 / (1 / (E - 1 + (1 / (E_start - 1) - 1 / E_max)^(-1)) + 1 / E_max))"
                 + " + c * log(N) * log(1 / (1 / (E - 1 + (1 / (E_start - 1) - 1 / E_max)^(-1)) + 1 / E_max)) + d)",
             List.of("N", "E"), List.of("loss"), Map.of("all_data", new double[][] {{1, 2, 3, 4, 5, 6}}));
+        // the legend's line of long texttt names ran 57pt into the margin, with nowhere to break
+        LawDocument vocab = ExportFixtures.document("vocab_scaling_law",
+            "3 * vocab_size^alpha + A * (alpha + (num_characters * vocab_size^beta)^gamma)^beta * non_vocab_parameters^delta"
+                + " + B * non_vocab_parameters * (num_characters * vocab_size^(2 * beta))^gamma + C * num_characters",
+            List.of("non_vocab_parameters", "vocab_size", "num_characters"), List.of("unigram_normalized_loss"),
+            Map.of("all_data", new double[][] {{1, 2, 3, 4, 5, 6, 7}}));
         LawDocument greek = ExportFixtures.document("greek", "A * lambda^(-alpha) + B * mu_2 + Lambda * x_beta",
             List.of("lambda", "mu_2", "Lambda", "x_beta"), List.of("eta"),
             Map.of("all_data", new double[][] {{1, 2, 3}}));
@@ -218,7 +233,8 @@ class LatexExportTest {
         assertTrue(greekTex.contains("\\mathrm{eta} = A \\cdot \\mathrm{lambda}^{-\\alpha} + B \\cdot \\mathrm{mu}_{2}"
             + " + \\mathrm{Lambda} \\cdot x_{\\mathrm{beta}}"), greekTex);
         assertTrue(greekTex.contains("group & $A$ & $\\alpha$ & $B$ \\\\"), greekTex);
-        for (var entry : Map.of("parallel", PARALLEL, "wide", wide, "long", long_, "nested", nested, "greek", greek)
+        for (var entry : Map.of("parallel", PARALLEL, "wide", wide, "long", long_, "nested", nested, "greek", greek,
+            "vocab", vocab)
             .entrySet()) {
             Path tex = dir.resolve(entry.getKey() + ".tex");
             Files.writeString(tex, LatexExport.document(entry.getValue()));

@@ -120,6 +120,14 @@ public final class JavaExport {
         for (String parameter : law.parameters()) {
             components.add("double " + ids.get(parameter));
         }
+        // a parameter not named as its column (a keyword, or a name the class uses itself) says which column it is
+        StringBuilder renamed = new StringBuilder();
+        for (String variable : arguments(law)) {
+            if (!ids.get(variable).equals(variable)) {
+                renamed.append("     * @param ").append(ids.get(variable)).append(" the data column {@code ")
+                    .append(javadoc(variable)).append("}\n");
+            }
+        }
         String variablesWithComma = law.variables().isEmpty() ? "" : ", " + variableParameters;
         String argumentsWithComma = law.variables().isEmpty() ? "" : ", " + variableArguments;
 
@@ -176,14 +184,16 @@ public final class JavaExport {
         }
         if (single) {
             out.append("    /**\n     * Predicts {@code ").append(javadoc(targets.getFirst())).append("} for a run of a group.\n");
-            out.append("     *\n     * @throws IllegalArgumentException if the group has no fitted parameters\n     */\n");
+            out.append("     *\n").append(renamed)
+                .append("     * @throws IllegalArgumentException if the group has no fitted parameters\n     */\n");
             out.append("    public static double predict(String group").append(variablesWithComma).append(") {\n");
             out.append("        return formula(params(group)").append(argumentsWithComma).append(");\n    }\n\n");
             out.append("    private static Params params(String group) {\n");
             out.append("        Params fitted = group == null ? null : PARAMETERS.get(group);\n");
         } else {
             out.append("    /**\n     * Predicts every target for a run of a group, in {@link #TARGETS} order.\n");
-            out.append("     *\n     * @throws IllegalArgumentException if the group has no fitted parameters\n     */\n");
+            out.append("     *\n").append(renamed)
+                .append("     * @throws IllegalArgumentException if the group has no fitted parameters\n     */\n");
             out.append("    public static double[] predict(String group").append(variablesWithComma).append(") {\n");
             out.append("        List<Params> fitted = params(group);\n");
             out.append("        double[] out = new double[TARGETS.size()];\n");
@@ -191,7 +201,8 @@ public final class JavaExport {
             out.append("            out[t] = formula(fitted.get(t)").append(argumentsWithComma).append(");\n");
             out.append("        }\n        return out;\n    }\n\n");
             out.append("    /**\n     * Predicts one target for a run of a group.\n");
-            out.append("     *\n     * @throws IllegalArgumentException if the group or the target is unknown\n     */\n");
+            out.append("     *\n").append(renamed)
+                .append("     * @throws IllegalArgumentException if the group or the target is unknown\n     */\n");
             out.append("    public static double predict(String group, String target").append(variablesWithComma).append(") {\n");
             out.append("        int t = TARGETS.indexOf(target);\n");
             out.append("        if (t < 0) {\n");

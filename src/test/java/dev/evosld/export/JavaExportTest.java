@@ -200,6 +200,17 @@ class JavaExportTest {
     }
 
     @Test
+    void predictsDocCommentSaysWhichColumnARenamedParameterTakes() {
+        LawDocument document = ExportFixtures.document("t", "a * int + tokens", List.of("int", "tokens"),
+            List.of("y"), Map.of("g", new double[][] {{10}}));
+        String source = JavaExport.source(document, "KLaw");
+        assertTrue(source.contains("predict(String group, double int_, double tokens)"), source);
+        assertTrue(source.contains("     * @param int_ the data column {@code int}\n"),
+            source);
+        assertFalse(source.contains("@param tokens"), "a name kept needs no word: " + source);
+    }
+
+    @Test
     void aFeatureKeepsItsOwnNameBesideAKeywordThatWouldBeRenamedToIt() throws Exception {
         // features class and class_: the keyword's rename took the name class_, so predict's parameter called
         // class_ was the feature class, and a caller passing the feature class_ there swapped the two

@@ -9,6 +9,7 @@ import dev.evosld.eval.R2;
 import dev.evosld.fit.FitOptions;
 import dev.evosld.fit.FittedLaw;
 import dev.evosld.law.Law;
+import dev.evosld.law.ReadableSigns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -157,7 +158,8 @@ final class RestartChoice {
             if (problem == null || candidates.size() == 1) {
                 break;
             }
-            passedOver.add(chosen.law() + " (fitted on all of train: " + problem + ")");
+            // read by people, so written as the reported law is
+            passedOver.add(ReadableSigns.of(chosen.law()) + " (fitted on all of train: " + problem + ")");
             candidates.remove(chosen);
         }
         if (!passedOver.isEmpty()) {

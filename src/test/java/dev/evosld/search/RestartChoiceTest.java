@@ -48,6 +48,20 @@ class RestartChoiceTest {
     }
 
     @Test
+    void aLawPassedOverIsNamedWithItsMinusesAsTheReportedLawIs() {
+        // the search writes a subtracted term as an added negative one; the note on stderr is read by people
+        double[] truth = {0.01, 0.01, 0.01, 0.01};
+        double[] simpler = {0.013, 0.008, 0.012, 0.0074};
+        Restart restart = new Restart(0, SyntheticTask.settings(1), null);
+        put(restart, "E + -2*A*log(-N)", simpler);
+        put(restart, TRUTH, truth);
+        choice.best(List.of(restart));
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.getFirst().startsWith("restart 1 passed over E - 2 * A * log(-N) (fitted on all of train: "),
+            messages.getFirst());
+    }
+
+    @Test
     void theRestartWhosePickValidatesBestIsReportedAndTheOthersAreNamed() {
         Restart first = new Restart(0, SyntheticTask.settings(1), null);
         put(first, TRUTH, new double[] {0.02, 0.02});

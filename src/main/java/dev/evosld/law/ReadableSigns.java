@@ -27,6 +27,20 @@ public final class ReadableSigns {
         return new Law(of(law.expr()), law.variables(), law.parameters());
     }
 
+    /**
+     * A formula written with minuses, such as one a file of an older version recorded in the search's form; a formula
+     * that does not parse is left as it is, to be shown as found.
+     *
+     * @param features the names that are variables of the formula, the others being parameters
+     */
+    public static String of(String formula, List<String> features) {
+        try {
+            return of(Law.parse(formula, features)).toString();
+        } catch (RuntimeException e) {
+            return formula;
+        }
+    }
+
     /** The expression written with minuses. */
     public static Expr of(Expr e) {
         if (!(e instanceof Apply a)) {

@@ -12,6 +12,7 @@ import dev.evosld.eval.R2;
 import dev.evosld.export.Notation;
 import dev.evosld.law.Law;
 import dev.evosld.law.Operator;
+import dev.evosld.law.ReadableSigns;
 import dev.evosld.report.RunFiles.HistoryEntry;
 import dev.evosld.report.RunFiles.ParetoEntry;
 import dev.evosld.run.AtomicFiles;
@@ -93,12 +94,14 @@ public final class Report {
 
         Path plots = run.plotsDirectory();
         clearOwnPlots(plots);
-        Notation notation = Notation.of(law, config.featureNames(), config.targets());
+        // an older version's law.json may hold the search's form; the page shows the law as reported now
+        Law written = ReadableSigns.of(law);
+        Notation notation = Notation.of(written, config.featureNames(), config.targets());
         StringBuilder sections = new StringBuilder();
-        sections.append(lawSection(document, notation));
+        sections.append(lawSection(written, notation));
         sections.append(scoresSection(document, data, train, test));
         sections.append(parametersSection(law, parameters, notation, train, test));
-        pareto.ifPresent(entries -> sections.append(paretoSection(entries, plots)));
+        pareto.ifPresent(entries -> sections.append(paretoSection(entries, config.featureNames(), plots)));
         history.ifPresent(entries -> sections.append(historySection(entries, plots)));
         sections.append(predictionsSection(train, test, plots));
         sections.append(ScaleSection.of(law, parameters, data, plots, maxPanels));
@@ -160,7 +163,7 @@ public final class Report {
             + " --format latex|java|python|json</code>.";
     }
 
-    private static String lawSection(LawDocument document, Notation notation) {
+    private static String lawSection(Law law, Notation notation) {
         StringBuilder out = new StringBuilder("<section id=\"law\">\n<h2>Law</h2>\n");
         out.append("<div class=\"formula\">").append(notation.mathMl()).append("</div>\n");
         out.append("<ul class=\"legend\">\n");
@@ -171,11 +174,11 @@ public final class Report {
             out.append("<li>").append(entry.mathMl()).append(" &#x2014; ").append(what).append(" (")
                 .append(entry.role()).append(")</li>\n");
         }
-        if (document.parsedLaw().expr().uses(Operator.LOG)) {
+        if (law.expr().uses(Operator.LOG)) {
             out.append("<li><math><mi>log</mi></math> &#x2014; the natural logarithm</li>\n");
         }
         out.append("</ul>\n");
-        out.append("<p class=\"law-text\">In EvoSLD's law language: <code>").append(Html.escape(document.law()))
+        out.append("<p class=\"law-text\">In EvoSLD's law language: <code>").append(Html.escape(law.toString()))
             .append("</code></p>\n");
         out.append("<details><summary>LaTeX</summary><pre><code>").append(Html.escape(notation.latex()))
             .append("</code></pre></details>\n</section>\n");
@@ -323,7 +326,7 @@ public final class Report {
         return Double.isFinite(error.mse()) ? Html.number(error.rmse()) : "not finite";
     }
 
-    private static String paretoSection(List<ParetoEntry> entries, Path plots) {
+    private static String paretoSection(List<ParetoEntry> entries, List<String> features, Path plots) {
         StringBuilder out = new StringBuilder("<section id=\"pareto\">\n<h2>Pareto front</h2>\n");
         List<ParetoEntry> plotted = entries.stream()
             .filter(e -> e.validationError() != null && Double.isFinite(e.validationError()))
@@ -364,7 +367,7 @@ public final class Report {
             .mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         for (ParetoEntry entry : entries) {
             out.append(entry.chosen() ? "<tr class=\"chosen\">" : "<tr>");
-            out.append("<td class=\"law\"><code>").append(Html.escape(String.valueOf(entry.law()))).append("</code>")
+            out.append("<td class=\"law\"><code>").append(Html.escape(ReadableSigns.of(String.valueOf(entry.law()), features))).append("</code>")
                 .append(entry.chosen() ? " (chosen)" : "").append("</td>");
             out.append("<td class=\"num\">").append(entry.parameterCount()).append("</td>");
             out.append("<td class=\"num\">").append(entry.nodeCount()).append("</td>");

@@ -266,6 +266,29 @@ class ReportTest {
     }
 
     @Test
+    void aRunOfAnOlderVersionShowsItsLawsWithMinusesAsTheyAreReportedNow() throws Exception {
+        // versions before laws were reported with minuses wrote law.json and pareto.json in the search's form
+        RunDirectory run = run(1);
+        TaskData data = data(run);
+        LawDocument document = run.readLaw();
+        new LawDocument(document.evosldVersion(), document.task(), "E + A / N^alpha + -1 * B / D^beta",
+            document.variables(), document.parameterNames(), document.targets(), document.parameters(),
+            document.trainRanges(), document.groupRanges(), document.metrics(), document.provenance())
+            .write(run.lawFile());
+        Files.writeString(run.paretoFile(), """
+            [{"law": "E + -2 * A / N^alpha", "parameter_count": 3, "node_count": 9, "validation_error": 0.01,
+              "validation_r2": 0.99, "difference_standard_error": 0.004, "chosen": false},
+             {"law": "E + A / N^alpha + -1 * B / D^beta", "parameter_count": 5, "node_count": 13,
+              "validation_error": 0.0001, "validation_r2": 0.9999, "difference_standard_error": 0.0, "chosen": true}]
+            """);
+        String html = Files.readString(Report.write(run, data));
+        assertTrue(html.contains("In EvoSLD's law language: <code>E + A / N^alpha - B / D^beta</code>"), html);
+        assertTrue(html.contains("<td class=\"law\"><code>E - 2 * A / N^alpha</code>"), html);
+        assertTrue(html.contains("<tr class=\"chosen\"><td class=\"law\"><code>E + A / N^alpha - B / D^beta</code>"), html);
+        assertFalse(html.contains("+ -"), "no law in the search's form");
+    }
+
+    @Test
     void manyGroupsShowABoundedGridAndSaySo() throws Exception {
         // the same as 12 of sft's 42 groups, in fewer plots to keep the test quick
         RunDirectory run = run(5);

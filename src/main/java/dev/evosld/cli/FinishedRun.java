@@ -5,6 +5,7 @@ import dev.evosld.data.TaskData;
 import dev.evosld.eval.Predictions;
 import dev.evosld.eval.R2;
 import dev.evosld.json.Json;
+import dev.evosld.law.ReadableSigns;
 import dev.evosld.run.LawDocument;
 import dev.evosld.run.RunDirectory;
 import dev.evosld.search.ParetoEntry;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -52,8 +54,12 @@ record FinishedRun(TaskData data, RunDirectory run, LawDocument law, List<Pareto
                 || search.restartsCutShort() || !data.config().name().equals(law.task())) {
                 return Optional.empty();
             }
-            List<ParetoEntry> front = List.of(Json.mapper().readValue(Files.readString(run.paretoFile()),
-                ParetoEntry[].class));
+            // an older version's pareto.json holds the search's form; the summary shows laws as reported now
+            List<String> features = data.config().featureNames();
+            List<ParetoEntry> front = Stream.of(Json.mapper().readValue(Files.readString(run.paretoFile()),
+                ParetoEntry[].class)).map(e -> new ParetoEntry(ReadableSigns.of(e.law(), features), e.parameterCount(),
+                    e.nodeCount(), e.validationError(), e.standardError(), e.differenceStandardError(),
+                    e.validationR2(), e.chosen())).toList();
             @SuppressWarnings("unchecked")
             Map<String, Object> llm = Json.mapper().readValue(Files.readString(run.llmUsageFile()), Map.class);
             return Optional.of(new FinishedRun(data, run, law, front, llm));
@@ -131,7 +137,7 @@ record FinishedRun(TaskData data, RunDirectory run, LawDocument law, List<Pareto
         }
         Optional<R2> test = !metrics.hasTestSplit() ? Optional.empty() : Optional.of(metrics.testR2() == null
             ? R2.failed("see " + run.reportFile()) : R2.of(metrics.testR2()));
-        DiscoverySummary.Outcome outcome = new DiscoverySummary.Outcome(law.law(), metrics.parameterCount(),
+        DiscoverySummary.Outcome outcome = new DiscoverySummary.Outcome(law.writtenLaw(), metrics.parameterCount(),
             law.parameterSet(run.lawFile().toString()), metrics.trainR2(), metrics.validationR2(), validationRmse, test,
             metrics.testRmse(), law.provenance().seed(), search.generations(), search.stoppedBy(), search.restarts(),
             search.plannedRestarts(), search.proposers(), front);

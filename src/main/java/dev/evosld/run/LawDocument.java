@@ -9,6 +9,7 @@ import dev.evosld.data.TaskData;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.json.Json;
 import dev.evosld.law.Law;
+import dev.evosld.law.ReadableSigns;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -211,6 +212,14 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
     public boolean dataChangedSince(DataDirectory directory) {
         return provenance != null && provenance.data() != null && provenance.dataChecksum() != null
             && !provenance.dataChecksum().equals(provenance.data().checksum(directory));
+    }
+
+    /**
+     * The law's text as reported, with minuses ({@link ReadableSigns}): a file of a version before that holds the
+     * search's form ({@code E + -2 * A * N^a}).
+     */
+    public String writtenLaw() {
+        return ReadableSigns.of(law, variables);
     }
 
     /** The law, with this document's variables as the features. */

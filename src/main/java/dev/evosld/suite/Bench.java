@@ -293,7 +293,7 @@ public final class Bench {
     private static SeedRun seedRun(String task, long seed, SeedRun.Status status, LawDocument document,
                                    RunStats stats, RunDirectory run) {
         LawDocument.Metrics metrics = document.metrics();
-        return new SeedRun(task, seed, status, document.law(), metrics.parameterCount(), metrics.trainR2(),
+        return new SeedRun(task, seed, status, document.writtenLaw(), metrics.parameterCount(), metrics.trainR2(),
             metrics.validationR2(), metrics.testR2(),
             stats != null ? stats.testFailure() : null,
             metrics.validationRmse(), metrics.testRmse(),

@@ -230,6 +230,28 @@ class DiscoverCommandTest {
         assertEquals(expected, keys(document));
     }
 
+    @Test
+    void resumingAFinishedRunOfAnOlderVersionShowsItsLawsWithMinuses() throws Exception {
+        Path out = dir.resolve("finished-older");
+        assertEquals(0, discover(out, "--restarts", "1").exit());
+        // as a version before laws were reported with minuses would have written them: a term - 0 * N added
+        LawDocument d = LawDocument.read(out.resolve("law.json"));
+        String law = d.law();
+        new LawDocument(d.evosldVersion(), d.task(), law + " + -0 * N", d.variables(), d.parameterNames(), d.targets(),
+            d.parameters(), d.trainRanges(), d.groupRanges(), d.metrics(), d.provenance()).write(out.resolve("law.json"));
+        Path pareto = out.resolve("pareto.json");
+        Files.writeString(pareto, Files.readString(pareto).replace("\"" + law + "\"", "\"" + law + " + -0 * N\""));
+
+        CliRun resumed = CliRun.of("discover", "--no-llm", "--resume", out.toString());
+
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.out().lines().anyMatch(line -> line.equals("law:           " + law + " - 0 * N")),
+            resumed.out());
+        assertTrue(resumed.out().lines().anyMatch(line -> line.startsWith("  *") && line.endsWith(law + " - 0 * N")),
+            resumed.out());
+        assertFalse(resumed.out().contains("+ -"), resumed.out());
+    }
+
     private static List<String> keys(JsonNode document) {
         return document.properties().stream().map(Map.Entry::getKey).toList();
     }

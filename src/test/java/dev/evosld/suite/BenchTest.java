@@ -205,6 +205,22 @@ class BenchTest {
     }
 
     @Test
+    void aReusedRunOfAnOlderVersionIsListedWithItsLawWrittenWithMinuses() {
+        List<String> task = List.of("parallel_scaling_law");
+        Path out = tmp.resolve("older");
+        bench(task, 1, TINY, out).run();
+        // as a version before laws were reported with minuses would have written it
+        Path file = out.resolve("parallel_scaling_law/seed-0/law.json");
+        LawDocument d = LawDocument.read(file);
+        String feature = d.variables().getFirst();
+        new LawDocument(d.evosldVersion(), d.task(), d.law() + " + -0 * " + feature, d.variables(), d.parameterNames(),
+            d.targets(), d.parameters(), d.trainRanges(), d.groupRanges(), d.metrics(), d.provenance()).write(file);
+        BenchResult reused = bench(task, 1, TINY, out).run();
+        assertEquals(new BenchResult.Counts(0, 0, 1), reused.counts());
+        assertEquals(d.law() + " - 0 * " + feature, reused.tasks().getFirst().runs().getFirst().law());
+    }
+
+    @Test
     void aRunItsTimeLimitCutShortIsContinuedNotReused() {
         SearchSettings five = TINY.withGenerations(5);
         List<String> task = List.of("parallel_scaling_law");

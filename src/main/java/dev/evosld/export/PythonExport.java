@@ -77,7 +77,7 @@ public final class PythonExport {
         }
         out.append("\"\"\"The scaling law of task ").append(comment(document.task())).append(", fitted per group.\n\n");
         out.append("    ").append(comment(targets.size() == 1 ? targets.getFirst() : "target")).append(" = ")
-            .append(comment(document.law())).append("\n\n");
+            .append(comment(document.writtenLaw())).append("\n\n");
         String clause = Stream.of(law.expr().uses(Operator.LOG) ? "with log the natural logarithm" : "",
                 targets.size() == 1 ? "" : "fitted separately to each target")
             .filter(part -> !part.isEmpty()).collect(Collectors.joining(", "));

@@ -53,6 +53,23 @@ class LatexExportTest {
     }
 
     @Test
+    void aLawRecordedInTheSearchsFormIsWrittenWithMinuses() {
+        // law.json of a version before laws were reported with minuses
+        LawDocument older = ExportFixtures.document("parallel_scaling_law", "E + -2 * A * num_params^alpha",
+            List.of("num_params", "parallel_size"), List.of("loss"),
+            Map.of("pile", new double[][] {{1.5, 400, -0.3}}));
+        assertEquals("E + -2 * A * num_params^alpha", older.law());
+        String tex = LatexExport.document(older);
+        assertTrue(tex.contains("; law: E - 2 * A * num_params^alpha\n"), tex);
+        assertTrue(tex.contains("\nL = E - 2 A N^{\\alpha}\n"), tex);
+        String java = JavaExport.source(older, "OlderLaw");
+        assertTrue(java.contains(". Law: E - 2 * A * num_params^alpha\n"), java);
+        assertTrue(java.contains(" * loss = E - 2 * A * num_params^alpha\n"), java);
+        String python = PythonExport.module(older);
+        assertTrue(python.contains("    loss = E - 2 * A * num_params^alpha\n"), python);
+    }
+
+    @Test
     void aLawWithoutALogarithmSaysNothingOfIt() {
         LawDocument power = ExportFixtures.document("parallel_scaling_law", "E + A * num_params^alpha",
             List.of("num_params", "parallel_size"), List.of("loss"),

@@ -23,8 +23,25 @@ final class ParetoFront {
     static final double NEAR_TIE = 1e-5;
 
     /**
+     * The validation error (1 − R², each row's squared error over the variance of the held-out targets) at
+     * or below which a law is exact up to the rounding of its data, and ties with every other such law. Data
+     * written to 7 significant digits is off by up to 5e-7 of each value, errors up to 3e-9 where the held-out
+     * targets' standard deviation is a hundredth of their value; laws that fit it exactly differ there by
+     * rounding noise alone, which the relative {@link #NEAR_TIE} and the paired standard error took as real (a
+     * user's exact power law came back as {@code (k * (N - k^alpha))^beta}). Measured runs validate orders of
+     * magnitude above it, so the floor never applies to them.
+     */
+    static final double EXACT = 1e-8;
+
+    /** A validation error as laws are compared: errors of exact laws (at most {@link #EXACT}) are all alike. */
+    static double compared(double validationError) {
+        return Math.max(validationError, EXACT);
+    }
+
+    /**
      * The front, simplest first; among equally complex laws the best (then the first found) is kept, and a
-     * richer law only if it beats every simpler one by more than {@link #NEAR_TIE} of their error.
+     * richer law only if it beats every simpler one by more than {@link #NEAR_TIE} of their error, never
+     * after an exact law.
      */
     static List<CandidateCache.Entry> of(List<CandidateCache.Entry> candidates) {
         List<CandidateCache.Entry> valid = new ArrayList<>(candidates.stream()
@@ -34,7 +51,7 @@ final class ParetoFront {
         List<CandidateCache.Entry> front = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;
         for (CandidateCache.Entry entry : valid) {
-            double error = entry.evaluation().validationError();
+            double error = compared(entry.evaluation().validationError());
             if (error < best && (front.isEmpty() || error < best - NEAR_TIE * best)) {
                 front.add(entry);
                 best = error;
@@ -63,9 +80,9 @@ final class ParetoFront {
                                        Function<CandidateCache.Entry, ValidationErrors> errors) {
         CandidateCache.Entry best = best(front);
         ValidationErrors bestErrors = errors.apply(best);
-        double bestError = best.evaluation().validationError();
+        double bestError = compared(best.evaluation().validationError());
         for (CandidateCache.Entry entry : front) {
-            double excess = entry.evaluation().validationError() - bestError;
+            double excess = compared(entry.evaluation().validationError()) - bestError;
             if (excess <= TOLERANCE * errors.apply(entry).pairedStandardError(bestErrors)) {
                 return entry;
             }

@@ -45,12 +45,14 @@ final class RestartChoice {
 
     /**
      * Whether a restart's law beats the best so far: by more than {@link ParetoFront#NEAR_TIE} of its validation
-     * error, or by simplicity when their errors differ by less, as on a front.
+     * error, or by simplicity when their errors differ by less or both are exact ({@link ParetoFront#EXACT}), as on
+     * a front.
      */
     private static boolean better(Evaluation law, Evaluation best) {
-        double margin = ParetoFront.NEAR_TIE * best.validationError();
-        return law.validationError() < best.validationError() - margin
-            || law.validationError() <= best.validationError() + margin && law.complexity() < best.complexity();
+        double error = ParetoFront.compared(law.validationError());
+        double bestError = ParetoFront.compared(best.validationError());
+        double margin = ParetoFront.NEAR_TIE * bestError;
+        return error < bestError - margin || error <= bestError + margin && law.complexity() < best.complexity();
     }
 
     /**

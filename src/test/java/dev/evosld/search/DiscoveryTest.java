@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
+import dev.evosld.data.TaskConfig;
+import dev.evosld.data.Train;
 import dev.evosld.eval.ParameterSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -440,6 +445,25 @@ class DiscoveryTest {
                 messages.add(message);
             }
         };
+    }
+
+    @Test
+    void onDataALawFitsExactlyUpToRoundingTheSimplestExactLawIsReported() {
+        // a user's table of lr_opt = 0.3 * N^-0.35 written to 7 significant digits: every law that fits it has a
+        // validation error near 1e-12, and laws differing only in rounding noise there were taken as better
+        double[] sizes = {1e6, 3e6, 1e7, 3e7, 1e8, 3e8, 1e9, 3e9};
+        double[] lr = new double[sizes.length];
+        for (int r = 0; r < sizes.length; r++) {
+            lr[r] = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.7g", 0.3 * Math.pow(sizes[r], -0.35)));
+        }
+        Table table = new Table(List.of("N"), List.of("lr_opt"),
+            List.of(Group.of("all", new double[][] {sizes}, new double[][] {lr})));
+        TaskConfig config = new TaskConfig("exact", "a power law written to 7 digits",
+            List.of(new TaskConfig.Feature("N", "parameters")), List.of("lr_opt"), 6, List.of("N"),
+            new TaskConfig.Holdout.TopValues(2, 0), null, Map.of(), null, null);
+        SearchResult result = Discovery.start(config, new Train(table), SearchSettings.defaults().withRestarts(1),
+            List.of(new ClassicForms()), SearchListener.none(), null).run();
+        assertEquals("A * N^alpha", result.law().toString());
     }
 
     private static SearchResult run(SearchSettings settings, Path checkpoint) {

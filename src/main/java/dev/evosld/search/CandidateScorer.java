@@ -7,6 +7,7 @@ import dev.evosld.eval.Predictions;
 import dev.evosld.eval.R2;
 import dev.evosld.fit.FitOptions;
 import dev.evosld.fit.FittedLaw;
+import dev.evosld.fit.TargetFit;
 import dev.evosld.law.Law;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,7 +115,8 @@ final class CandidateScorer {
         for (ValidationPlan.Fold fold : plan.folds()) {
             FittedLaw fit = FittedLaw.fit(law, fold.fit(), options, threads, starts.apply(fold));
             if (fit.failure().isPresent()) {
-                return Folds.failed(fit.failure().get().failure());
+                TargetFit failed = fit.failure().get();
+                return Folds.failed(TargetNote.prefix(fit.targets(), failed.target()) + failed.failure());
             }
             ParameterSet values = fit.parameters();
             String implausible = probe.check(law, fold.fit(), values);

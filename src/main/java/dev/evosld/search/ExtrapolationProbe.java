@@ -101,21 +101,22 @@ final class ExtrapolationProbe {
                 List<double[]> beyond = Predictions.of(law, probe, values).predicted();
                 String point = beyond(fitted, feature, factor);
                 for (int t = 0; t < low.length; t++) {
+                    String target = TargetNote.prefix(fitted.targets(), fitted.targets().get(t));
                     double tolerance = TURN_TOLERANCE * Math.max(high[t] - low[t], 1e-12);
                     for (int r = 0; r < beyond.get(t).length; r++) {
                         double prediction = beyond.get(t)[r];
                         if (!Double.isFinite(prediction)) {
-                            return "not finite at " + where(fitted, moved, r, point);
+                            return target + "not finite at " + where(fitted, moved, r, point);
                         }
                         if (impossible(prediction, tolerance)) {
-                            return impossibleAt(prediction, where(fitted, moved, r, point));
+                            return target + impossibleAt(prediction, where(fitted, moved, r, point));
                         }
                     }
                     // the half-way prediction plays no part: the target may not rise at all, whatever it did inside
                     String rise = broken(fitted, moved, atLargest.get(t), atLargest.get(t), beyond.get(t),
                         (half, largest, far) -> far - largest > tolerance);
                     if (rise != null) {
-                        return "rises at " + beyond(fitted, feature, factor) + ": " + rise;
+                        return target + "rises at " + beyond(fitted, feature, factor) + ": " + rise;
                     }
                 }
             }
@@ -134,24 +135,25 @@ final class ExtrapolationProbe {
             List<double[]> beyond = Predictions.of(law, probe, values).predicted();
             String point = beyond(fitted, axes.getFirst(), factor);
             for (int t = 0; t < low.length; t++) {
+                String target = TargetNote.prefix(fitted.targets(), fitted.targets().get(t));
                 double range = Math.max(high[t] - low[t], 1e-12);
                 for (int r = 0; r < beyond.get(t).length; r++) {
                     double prediction = beyond.get(t)[r];
                     if (!Double.isFinite(prediction)) {
-                        return "not finite at " + where(fitted, axes, r, point);
+                        return target + "not finite at " + where(fitted, axes, r, point);
                     }
                     if (impossible(prediction, TURN_TOLERANCE * range)) {
-                        return impossibleAt(prediction, where(fitted, axes, r, point));
+                        return target + impossibleAt(prediction, where(fitted, axes, r, point));
                     }
                     if (prediction < low[t] - range || prediction > high[t] + range) {
-                        return String.format(Locale.ROOT, "implausible at %s: %.4g outside [%.4g, %.4g]",
+                        return target + String.format(Locale.ROOT, "implausible at %s: %.4g outside [%.4g, %.4g]",
                             where(fitted, axes, r, point), prediction, low[t] - range, high[t] + range);
                     }
                 }
                 String turn = broken(fitted, axes, atHalf.get(t), atLargest.get(t), beyond.get(t),
                     (half, largest, far) -> turns(half, largest, far, range));
                 if (turn != null) {
-                    return "turns around at " + beyond(fitted, axes.getFirst(), factor) + ": " + turn;
+                    return target + "turns around at " + beyond(fitted, axes.getFirst(), factor) + ": " + turn;
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.evosld.search;
 
 import dev.evosld.EvosldException;
 import dev.evosld.data.Group;
+import dev.evosld.data.MessageText;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Train;
 import dev.evosld.eval.ParameterSet;
@@ -90,7 +91,8 @@ final class RestartChoice {
         if (best == null && unfitted != null) {
             var failure = unfitted.fitted().failure().get();
             throw new EvosldException("no law the search found could be fitted to all of " + config.name()
-                + "'s train runs: group '" + failure.group() + "': " + failure.failure());
+                + "'s train runs: group " + MessageText.quote(failure.group()) + ": "
+                + TargetNote.prefix(config.targets(), failure.target()) + failure.failure());
         }
         if (best == null) {
             throw new EvosldException("no candidate law could be fitted to " + config.name() + commonFailure(restarts));

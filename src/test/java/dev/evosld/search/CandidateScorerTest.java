@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
+import dev.evosld.data.Train;
 import dev.evosld.eval.Predictions;
 import dev.evosld.fit.FitOptions;
 import dev.evosld.fit.FittedLaw;
@@ -25,6 +28,23 @@ class CandidateScorerTest {
     private static CandidateScorer scorer() {
         TaskConfig config = SyntheticTask.config();
         return new CandidateScorer(plan(), OPTIONS, config.targets(), ExtrapolationProbe.of(config));
+    }
+
+    @Test
+    void aFoldFitThatFailsNamesTheTargetWhenTheTaskHasSeveral() {
+        // no parameter makes log(-N) finite, so every fold's first fit fails; with two targets that is loss's
+        Law law = Law.parse("A*log(-N)", SyntheticTask.FEATURES);
+        String one = scorer().score(law, Map.of()).evaluation().failure();
+        assertTrue(one != null && one.startsWith("no start gave finite predictions"), one);
+        List<Group> groups = SyntheticTask.train().table().groups().stream()
+            .map(g -> Group.of(g.name(), new double[][] {g.feature(0), g.feature(1)},
+                new double[][] {g.target(0), g.target(0)})).toList();
+        Table two = new Table(SyntheticTask.FEATURES, List.of("loss", "acc"), groups);
+        TaskConfig config = new TaskConfig("two", "two targets", SyntheticTask.config().features(),
+            List.of("loss", "acc"), 5, List.of("N"), new TaskConfig.Holdout.TopValues(1, 0), null, Map.of(), null, null);
+        String both = CandidateScorer.of(config, new Train(two), SearchSettings.defaults()).score(law, Map.of())
+            .evaluation().failure();
+        assertTrue(both != null && both.startsWith("target 'loss': no start gave finite predictions"), both);
     }
 
     @Test

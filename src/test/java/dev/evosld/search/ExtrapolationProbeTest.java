@@ -191,6 +191,23 @@ class ExtrapolationProbeTest {
             "2× and 10× the largest N are beyond doubles; half of it is not");
     }
 
+    @Test
+    void aFailureOfOneOfSeveralTargetsNamesTheTarget() {
+        // loss stays flat beyond the data; acc bottoms out at 1.5x the largest value and rises by 0.027 at 10x,
+        // more than 2% of its range of 0.2: the note must say that acc, not loss, turns around (or rises)
+        Table two = new Table(List.of("N", "D"), List.of("loss", "acc"), List.of(Group.of("a",
+            new double[][] {{1e7, 1e8, 1e9}, {1e7, 1e8, 1e9}}, new double[][] {{3, 2.5, 2.2}, {0.3, 0.4, 0.5}})));
+        double[][] lossFlatAccTurning = {{2.2, 0, 1}, {0.45, 0.008, Math.log(1.5e9)}};
+        Law inN = Law.parse("E + c*(log(N) - m)^2", SyntheticTask.FEATURES);
+        String turn = probe.check(inN, two, ParameterSet.of(inN.parameters(), List.of("loss", "acc"),
+            Map.of("a", lossFlatAccTurning)));
+        assertTrue(turn != null && turn.startsWith("target 'acc': turns around at 10× the largest N: "), turn);
+        Law inD = Law.parse("E + c*(log(D) - m)^2", SyntheticTask.FEATURES);
+        String rise = onlyD.check(inD, two, ParameterSet.of(inD.parameters(), List.of("loss", "acc"),
+            Map.of("a", lossFlatAccTurning)));
+        assertTrue(rise != null && rise.startsWith("target 'acc': rises at 10× the largest D: "), rise);
+    }
+
     private static ParameterSet values(Law law, double... values) {
         Map<String, double[][]> perGroup = new LinkedHashMap<>();
         perGroup.put("a", new double[][] {values});

@@ -33,7 +33,8 @@ public final class RunRecorder {
             testR2.filter(r2 -> !r2.isFailure()).map(R2::value).orElse(null),
             test.flatMap(Predictions::finiteRootMeanSquaredErrors).orElse(null),
             test.isPresent(),
-            result.law().parameterCount(), result.law().expr().size());
+            // the search's count, as pareto.json has it: writing a sign as a minus can drop a -1 factor's nodes
+            result.law().parameterCount(), result.evaluation().nodeCount());
         LawDocument.Provenance provenance = new LawDocument.Provenance("discover", source, dataChecksum,
             settings.seed(), Instant.now().toString(),
             new LawDocument.Search(result.generations(), settings.generations(), result.stoppedBy(), result.proposers(),

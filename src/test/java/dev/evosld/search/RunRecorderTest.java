@@ -145,6 +145,8 @@ class RunRecorderTest {
         assertEquals(List.of("E - A * N^a + A", "E - 2 * A * N^a + A * D^b"),
             java.util.Arrays.stream(front).map(ParetoEntry::law).toList());
         assertEquals(List.of(false, true), java.util.Arrays.stream(front).map(ParetoEntry::chosen).toList());
+        // one law, one size: the search's count in both files, whatever the written form drops
+        assertEquals(front[1].nodeCount(), read.metrics().nodeCount());
     }
 
     @Test

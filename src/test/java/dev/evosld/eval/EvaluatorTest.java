@@ -311,7 +311,9 @@ class EvaluatorTest {
                 double[][] jacobian = new double[3][ROWS];
                 evaluator.jacobian(jacobian, some);
                 for (int k : some) {
-                    assertEquals(Double.doubleToRawLongBits(allGradient[k]), Double.doubleToRawLongBits(gradient[k]),
+                    // every NaN as one: the sign of a NaN from sqrt(-1.69) differs between the interpreter and
+                    // compiled code (1 CI run in many failed on it), and a NaN fails the fit either way
+                    assertEquals(Double.doubleToLongBits(allGradient[k]), Double.doubleToLongBits(gradient[k]),
                         expr + " parameter " + k);
                     assertArrayEquals(allJacobian[k], jacobian[k], 0.0, expr + " parameter " + k);
                 }

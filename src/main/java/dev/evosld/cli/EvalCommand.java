@@ -221,12 +221,7 @@ final class EvalCommand implements Callable<Integer> {
      * law.json wrote it before) is the same law, and takes the same values.
      */
     private void requireSameLaw(Object recorded, Law parsed, List<String> features) {
-        String theirs;
-        try {
-            theirs = ReadableSigns.of(Law.parse(String.valueOf(recorded), features)).toString();
-        } catch (RuntimeException e) {
-            theirs = String.valueOf(recorded);
-        }
+        String theirs = ReadableSigns.of(String.valueOf(recorded), features);
         String given = ReadableSigns.of(parsed).toString();
         if (!theirs.equals(given)) {
             throw new UsageException(params + " holds the parameters of " + MessageText.escaped(theirs)

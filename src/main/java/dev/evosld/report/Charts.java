@@ -10,6 +10,8 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +30,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The report's XChart plots with one look: white background, light grid, a colour-blind-safe palette,
- * compact tick labels, and a logarithmic axis only where the values span more than a decade (XChart
+ * tick labels that write numbers as the report's tables do, and a logarithmic axis only where the values span more than a decade (XChart
  * labels no tick on a log axis spanning less), reaching two powers of ten, the fewest that give it a scale.
  */
 final class Charts {
@@ -72,13 +74,15 @@ final class Charts {
         styler.setXAxisLabelRotation(0);
         // XChart labels evenly spaced data (generations) at every value that fits this spacing
         styler.setXAxisTickMarkSpacingHint(80);
+        // XChart's own labels read .0022, 4E8 and -0.5, unlike every other number of the report
+        styler.setXAxisTickLabelsFormattingFunction(Charts::linearLabel);
+        styler.setYAxisTickLabelsFormattingFunction(Charts::linearLabel);
         return chart;
     }
 
     /** Draws the x axis logarithmic, labelled 10³, 10⁴, ... (XChart's own labels mix 1000 and 1E4). */
     static void logX(XYChart chart) {
         chart.getStyler().setXAxisLogarithmic(true);
-        // only on a log axis: with a formatting function a linear axis gets ticks at arbitrary fractions of its range
         chart.getStyler().setXAxisTickLabelsFormattingFunction(Charts::logLabel);
     }
 
@@ -88,18 +92,44 @@ final class Charts {
         chart.getStyler().setYAxisTickLabelsFormattingFunction(Charts::logLabel);
     }
 
-    /** A power of ten as {@code 10⁻³}, anything else compactly. */
+    /** A power of ten as {@code 10⁻³}, anything else as {@link #linearLabel}. */
     static String logLabel(double value) {
         double exponent = Math.log10(Math.abs(value));
         long rounded = Math.round(exponent);
         if (value > 0 && Math.abs(exponent - rounded) < 1e-9) {
-            StringBuilder label = new StringBuilder("10");
-            for (char c : Long.toString(rounded).toCharArray()) {
-                label.append(c == '-' ? '\u207B' : SUPERSCRIPT_DIGITS.charAt(c - '0'));
-            }
-            return label.toString();
+            return "10" + superscript(rounded);
         }
-        return Html.compact(value);
+        return linearLabel(value);
+    }
+
+    /**
+     * A tick's value as the report's tables write numbers: plain decimals from 0.001 to 100000 ({@code 0.0022},
+     * {@code 1200}), else a multiple of a power of ten ({@code 4×10⁸}, {@code 1.5×10⁻⁵}), negatives with a true
+     * minus. In every digit the tick has, as ticks close together differ in their last ones; only the last few
+     * bits of a double are rounded away, so that 0.1 + 0.2 reads 0.3.
+     */
+    static String linearLabel(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal tick = new BigDecimal(Math.abs(value)).round(new MathContext(12)).stripTrailingZeros();
+        String sign = value < 0 ? "\u2212" : "";
+        if (Math.abs(value) >= 1e-3 && Math.abs(value) < 1e5) {
+            return sign + tick.toPlainString();
+        }
+        int exponent = tick.precision() - tick.scale() - 1;
+        return sign + tick.movePointLeft(exponent).toPlainString() + "\u00D710" + superscript(exponent);
+    }
+
+    private static String superscript(long exponent) {
+        StringBuilder digits = new StringBuilder();
+        for (char c : Long.toString(exponent).toCharArray()) {
+            digits.append(c == '-' ? '\u207B' : SUPERSCRIPT_DIGITS.charAt(c - '0'));
+        }
+        return digits.toString();
     }
 
     private static final String SUPERSCRIPT_DIGITS = "\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079";

@@ -3,6 +3,7 @@ package dev.evosld.report;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -131,8 +133,51 @@ class ChartsTest {
         assertEquals("10⁻³", chart.getStyler().getYAxisTickLabelsFormattingFunction().apply(1e-3));
         assertEquals("10¹⁰", Charts.logLabel(1e10));
         assertEquals("3000", Charts.logLabel(3000));
-        assertEquals("-1000", Charts.logLabel(-1000), "a negative value is no power of ten");
+        assertEquals("−1000", Charts.logLabel(-1000), "a negative value is no power of ten, and has a true minus");
         assertEquals("0", Charts.logLabel(0));
+    }
+
+    @Test
+    void aLinearAxisIsLabelledAsTheReportWritesNumbersWithALeadingZeroPowersOfTenAndATrueMinus() {
+        XYChart chart = Charts.chart(400, 300, null, "x", "y");
+        for (var format : Arrays.asList(chart.getStyler().getXAxisTickLabelsFormattingFunction(),
+            chart.getStyler().getYAxisTickLabelsFormattingFunction())) {
+            assertNotNull(format, "XChart's own formatting otherwise");
+            assertEquals("0.0022", format.apply(0.0022), "XChart's own: .0022");
+            assertEquals("4×10⁸", format.apply(4e8), "XChart's own: 4E8");
+            assertEquals("1.5×10⁸", format.apply(1.5e8));
+            assertEquals("−0.5", format.apply(-0.5), "XChart's own: a hyphen-minus");
+            assertEquals("1×10⁻⁵", format.apply(1e-5), "XChart's own: 1E-5");
+            assertEquals("−2.5×10⁻⁴", format.apply(-2.5e-4));
+            assertEquals("1200", format.apply(1200.0), "XChart's own: 1,200");
+            assertEquals("0", format.apply(0.0));
+            assertEquals("0.3", format.apply(0.1 + 0.2), "a tick's rounding error is not shown");
+            assertEquals("2.0001", format.apply(2.0001), "every digit a tick has, so that close ticks differ");
+        }
+    }
+
+    @Test
+    void theTicksOfADrawnLinearAxisAreLabelledAsTheReportWritesNumbers() throws Exception {
+        XYChart small = Charts.chart(400, 300, null, "x", "y");
+        Charts.scatter(small, "s", new double[] {1, 2.3, 3.7}, new double[] {0.0022, 0.0031, 0.0015}, Charts.TRAIN,
+            SeriesMarkers.CIRCLE);
+        Charts.save(small, plots, "small");
+        assertEquals(List.of("0.0016", "0.0018", "0.002", "0.0022", "0.0024", "0.0026", "0.0028", "0.003"),
+            tickLabels(small, 'y'));
+
+        XYChart signed = Charts.chart(400, 300, null, "x", "y");
+        Charts.scatter(signed, "s", new double[] {-2000, 0, 1500}, new double[] {-0.5, 0.3, 0.1}, Charts.TRAIN,
+            SeriesMarkers.CIRCLE);
+        Charts.save(signed, plots, "signed");
+        assertTrue(tickLabels(signed, 'y').contains("−0.4"), tickLabels(signed, 'y').toString());
+        assertTrue(tickLabels(signed, 'x').contains("−2000"), tickLabels(signed, 'x').toString());
+
+        XYChart large = Charts.chart(400, 300, null, "x", "y");
+        Charts.scatter(large, "s", new double[] {1, 2.3, 3.7}, new double[] {1e8, 4e8, 2e8}, Charts.TRAIN,
+            SeriesMarkers.CIRCLE);
+        Charts.save(large, plots, "large");
+        assertTrue(tickLabels(large, 'y').containsAll(List.of("1×10⁸", "4×10⁸")),
+            tickLabels(large, 'y').toString());
     }
 
     @Test

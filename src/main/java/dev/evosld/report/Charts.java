@@ -242,23 +242,34 @@ final class Charts {
      * Gives a linear y axis whose values are evenly spaced (one or two distinct values, as in a short search's
      * history) a margin of 5% below and 10% above: XChart puts the ticks of an axis whose values and bounds are evenly
      * spaced on the values themselves, labelled in all their digits (.002180224491144), and chooses round numbers
-     * otherwise, which unequal margins ensure. The x axis is left alone: its evenly spaced values are generations and
-     * sizes, whole numbers labelled as they are.
+     * otherwise, which unequal margins ensure. An x axis is left alone up to {@link #LABELLED_VALUES} evenly spaced
+     * values, generations and sizes labelled as they are; beyond, it ends a hair past its last value, as XChart would
+     * otherwise label every few generations at odd numbers (1, 8, 15, ..., 176) and nearly touching.
      */
     private static void labelRoundNumbers(XYChart chart) {
-        if (chart.getStyler().isYAxisLogarithmic() || chart.getStyler().getYAxisMin() != null) {
-            return; // a range of the caller's
+        var styler = chart.getStyler();
+        double[] ys = distinctFinite(chart, XYSeries::getYData);
+        if (!styler.isYAxisLogarithmic() && styler.getYAxisMin() == null && ys.length > 0 && evenlySpaced(ys)) {
+            double low = ys[0];
+            double high = ys[ys.length - 1];
+            double margin = high > low ? 0.05 * (high - low) : low != 0 ? 0.05 * Math.abs(low) : 1;
+            styler.setYAxisMin(low - margin);
+            styler.setYAxisMax(high + 2 * margin);
         }
-        double[] values = chart.getSeriesCollection().stream().flatMapToDouble(s -> Arrays.stream(s.getYData()))
+        double[] xs = distinctFinite(chart, XYSeries::getXData);
+        if (!styler.isXAxisLogarithmic() && styler.getXAxisMax() == null && xs.length > LABELLED_VALUES
+            && evenlySpaced(xs)) {
+            styler.setXAxisMin(xs[0]);
+            styler.setXAxisMax(xs[xs.length - 1] + 0.01 * (xs[1] - xs[0]));
+        }
+    }
+
+    /** The most evenly spaced x values labelled each, as a short search's generations. */
+    static final int LABELLED_VALUES = 12;
+
+    private static double[] distinctFinite(XYChart chart, Function<XYSeries, double[]> axis) {
+        return chart.getSeriesCollection().stream().flatMapToDouble(s -> Arrays.stream(axis.apply(s)))
             .filter(Double::isFinite).distinct().sorted().toArray();
-        if (values.length == 0 || !evenlySpaced(values)) {
-            return;
-        }
-        double low = values[0];
-        double high = values[values.length - 1];
-        double margin = high > low ? 0.05 * (high - low) : low != 0 ? 0.05 * Math.abs(low) : 1;
-        chart.getStyler().setYAxisMin(low - margin);
-        chart.getStyler().setYAxisMax(high + 2 * margin);
     }
 
     private static boolean evenlySpaced(double[] sorted) {

@@ -223,6 +223,28 @@ class ChartsTest {
     }
 
     @Test
+    void aLinearAxisOverManyEvenlySpacedValuesIsLabelledInRoundNumbers() throws Exception {
+        // a search of 178 generations: XChart put a tick on every 7th, 1, 8, 15, ..., 176, 26 labels nearly touching
+        double[] generations = new double[178];
+        double[] errors = new double[178];
+        for (int i = 0; i < generations.length; i++) {
+            generations[i] = i + 1;
+            errors[i] = 0.07 + 0.2 / (i + 1);
+        }
+        XYChart history = Charts.chart(760, 360, null, "generation", "best validation error");
+        Charts.line(history, "best validation error", generations, errors, Charts.TRAIN, 1.8f);
+        Charts.save(history, plots, "history");
+        assertEquals(List.of("20", "40", "60", "80", "100", "120", "140", "160"), tickLabels(history, 'x'));
+
+        // twelve generations: every one labelled, still as a whole number
+        XYChart shorter = Charts.chart(760, 360, null, "generation", "best validation error");
+        Charts.line(shorter, "best validation error", Arrays.copyOf(generations, 12), Arrays.copyOf(errors, 12),
+            Charts.TRAIN, 1.8f);
+        Charts.save(shorter, plots, "history");
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"), tickLabels(shorter, 'x'));
+    }
+
+    @Test
     void savingWritesAPngAtTwiceTheSizeAndAnSvgWithEachPointDrawn() throws Exception {
         XYChart chart = Charts.chart(300, 200, null, "x", "y");
         chart.getStyler().setLegendVisible(false);

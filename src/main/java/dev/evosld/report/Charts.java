@@ -23,6 +23,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.internal.series.Series;
+import org.knowm.xchart.style.AxesChartStyler.TextAlignment;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.Marker;
@@ -72,6 +73,8 @@ final class Charts {
         styler.setMarkerSize(7);
         styler.setSeriesColors(PALETTE);
         styler.setXAxisLabelRotation(0);
+        // XChart aligns them left, which leaves a short label (1 below 1.5) a gap's width from its tick
+        styler.setYAxisLabelAlignment(TextAlignment.Right);
         // XChart labels evenly spaced data (generations) at every value that fits this spacing
         styler.setXAxisTickMarkSpacingHint(80);
         // XChart's own labels read .0022, 4E8 and -0.5, unlike every other number of the report

@@ -25,6 +25,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.internal.chartpart.AxesChart;
 import org.knowm.xchart.internal.chartpart.Axis_;
+import org.knowm.xchart.style.AxesChartStyler.TextAlignment;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 class ChartsTest {
@@ -74,6 +75,15 @@ class ChartsTest {
         assertTrue(titled.getStyler().isChartTitleVisible());
         assertFalse(titled.getStyler().isXAxisLogarithmic() || titled.getStyler().isYAxisLogarithmic(),
             "linear until a caller asks for a log axis");
+    }
+
+    @Test
+    void theYAxisTickLabelsEndAtTheirTicks() {
+        // left-aligned, "1" stood three digits' width from its tick below "1.5", as if it labelled none
+        for (XYChart chart : List.of(Charts.chart(440, 400, null, "actual", "predicted"),
+            Charts.chart(760, 360, null, "generation", "best validation error"))) {
+            assertEquals(TextAlignment.Right, chart.getStyler().getYAxisLabelAlignment());
+        }
     }
 
     @Test

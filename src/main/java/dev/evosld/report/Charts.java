@@ -31,8 +31,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The report's XChart plots with one look: white background, light grid, a colour-blind-safe palette,
- * tick labels that write numbers as the report's tables do, and a logarithmic axis only where the values span more than a decade (XChart
- * labels no tick on a log axis spanning less), reaching two powers of ten, the fewest that give it a scale.
+ * tick labels that write numbers as the report's tables do, and a logarithmic axis only where the values span
+ * more than a decade (XChart labels no tick on a log axis spanning less), reaching two powers of ten, the fewest
+ * that give it a scale.
  */
 final class Charts {
     /** Okabe–Ito colours, distinguishable with the common colour-vision deficiencies. */
@@ -209,6 +210,7 @@ final class Charts {
      */
     static List<Path> save(XYChart chart, Path folder, String stem) {
         labelTwoPowersOfTen(chart);
+        spreadPowersOfTen(chart);
         labelRoundNumbers(chart);
         Path png = folder.resolve(stem + ".png");
         Path svg = folder.resolve(stem + ".svg");
@@ -239,6 +241,51 @@ final class Charts {
             styler.setYAxisMin(range[0]);
             styler.setYAxisMax(range[1]);
         }
+    }
+
+    /**
+     * Keeps the labels of a log axis over many decades apart: XChart labels every power of ten, and beyond about one
+     * per {@link #LABEL_SPACING} pixels they touch one another (19 of them from 10⁻⁶ to 10¹² up a 420 pixel Pareto
+     * plot). Such an axis labels every second (third, fifth, ...) power of ten.
+     */
+    private static void spreadPowersOfTen(XYChart chart) {
+        var styler = chart.getStyler();
+        // the plot takes about three quarters of the chart, the rest going to titles, labels and padding
+        if (styler.isXAxisLogarithmic()) {
+            double length = 0.75 * chart.getWidth();
+            double decades = decades(styler.getXAxisMin(), styler.getXAxisMax());
+            styler.setXAxisTickLabelsFormattingFunction(everyNthPowerOfTen(decades, length, LABEL_SPACING));
+        }
+        if (styler.isYAxisLogarithmic()) {
+            double length = 0.75 * chart.getHeight();
+            double decades = decades(styler.getYAxisMin(), styler.getYAxisMax());
+            styler.setYAxisTickLabelsFormattingFunction(everyNthPowerOfTen(decades, length, LABEL_SPACING / 2));
+        }
+    }
+
+    /** The least pixels between the labels of a log x axis (a y axis's, stacked, need half). */
+    private static final double LABEL_SPACING = 48;
+
+    /** The decades from low to high, at least one (as for an axis without bounds). */
+    private static double decades(Double low, Double high) {
+        double decades = low == null || high == null ? 1 : Math.log10(high / low);
+        return Double.isFinite(decades) && decades > 1 ? decades : 1;
+    }
+
+    /**
+     * {@link #logLabel} for every n-th power of ten and none for the others, n the least of 1, 2, 3, 5, 10, 20, 50
+     * and 100 that leaves {@code spacing} pixels a label (100 leaves it over the 600 decades a double spans).
+     */
+    private static Function<Double, String> everyNthPowerOfTen(double decades, double length, double spacing) {
+        long every = 100;
+        for (long n : new long[] {1, 2, 3, 5, 10, 20, 50}) {
+            if (decades / n * spacing <= length) {
+                every = n;
+                break;
+            }
+        }
+        long n = every;
+        return value -> Math.floorMod(Math.round(Math.log10(value)), n) == 0 ? logLabel(value) : "";
     }
 
     /**

@@ -210,6 +210,27 @@ class ChartsTest {
     }
 
     @Test
+    void aLogAxisOverManyDecadesLabelsEverySecondOrThirdPowerOfTen() throws Exception {
+        // a Pareto front from a law whose validation error blew up to 1e12 down to 1e-6: XChart labelled all 19 powers
+        // of ten, touching one another
+        XYChart pareto = Charts.chart(760, 420, null, "complexity", "validation error");
+        Charts.logY(pareto);
+        Charts.scatter(pareto, "laws", new double[] {5, 7, 16}, new double[] {1e12, 1e3, 1e-6}, Charts.TRAIN,
+            SeriesMarkers.CIRCLE);
+        Charts.save(pareto, plots, "pareto");
+        assertEquals(List.of("10⁻⁶", "10⁻⁴", "10⁻²", "10⁰", "10²", "10⁴", "10⁶", "10⁸", "10¹⁰", "10¹²"),
+            tickLabels(pareto, 'y').stream().filter(l -> !l.isEmpty()).toList());
+
+        // four decades, as the Pareto fronts of the benchmark's runs: each power of ten labelled
+        XYChart few = Charts.chart(760, 420, null, "complexity", "validation error");
+        Charts.logY(few);
+        Charts.scatter(few, "laws", new double[] {3, 5, 48}, new double[] {28, 0.94, 0.004}, Charts.TRAIN,
+            SeriesMarkers.CIRCLE);
+        Charts.save(few, plots, "pareto");
+        assertEquals(List.of("10⁻²", "10⁻¹", "10⁰", "10¹"), tickLabels(few, 'y'));
+    }
+
+    @Test
     void aLinearAxisOverOneOrTwoDistinctValuesIsLabelledInRoundNumbers() throws Exception {
         // a short search's history: the best validation error took two values, and XChart put its only two ticks on them,
         // labelled .002180224491144 and .000869747809006

@@ -150,7 +150,7 @@ final class PredictCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("task", document.task());
-            result.put("law", document.law());
+            result.put("law", document.writtenLaw());
             List<Map<String, Object>> entries = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 Map<String, Object> entry = entry(header, rows.get(i));

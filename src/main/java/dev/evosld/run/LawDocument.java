@@ -222,6 +222,15 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
         return ReadableSigns.of(law, variables);
     }
 
+    /**
+     * This document with its law as reported ({@link #writtenLaw}), for a file given to people: the same law, its
+     * parameters named and ordered as before, so every value and reader of the document stays as it was.
+     */
+    public LawDocument withWrittenLaw() {
+        return new LawDocument(evosldVersion, task, writtenLaw(), variables, parameterNames, targets, parameters,
+            trainRanges, groupRanges, metrics, provenance);
+    }
+
     /** The law, with this document's variables as the features. */
     public Law parsedLaw() {
         return Law.parse(law, variables);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.json.Json;
 import dev.evosld.run.LawDocument;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -324,13 +325,7 @@ class PredictCommandTest {
     @Test
     void groupNamesOfAnOldRunThatWouldBreakTheLineAreSpelledOutAndTheRunStillPredicts() throws Exception {
         // a run written before group names were checked may name a group over two lines
-        Path old = dir.resolve("old-run");
-        Files.createDirectories(old);
-        try (var files = Files.list(run)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, old.resolve(file.getFileName()));
-            }
-        }
+        Path old = copyOfRun("old-run");
         Path law = old.resolve("law.json");
         Files.writeString(law, Files.readString(law).replaceAll("\"dense\"(?=\\s*:)", Matcher.quoteReplacement("\"den\\nse\"")));
         Path plan = dir.resolve("dense.csv");
@@ -347,6 +342,36 @@ class PredictCommandTest {
         assertEquals(0, predict.status(), predict.err());
         assertEquals(List.of("family,N,D,loss", "\"den", "se\",1e10,1e12," + expected("dense", 1e10, 1e12)),
             predict.out().lines().toList());
+    }
+
+    @Test
+    void theLawOfARunRecordedInTheSearchsFormIsGivenWithMinuses() throws Exception {
+        // law.json of a version before laws were reported with minuses held the search's own form
+        Path old = copyOfRun("search-form-run");
+        Path law = old.resolve("law.json");
+        Files.writeString(law, Files.readString(law).replace("\"E + A / N^a + B / D^b\"", "\"E + -2 * A / N^a + B / D^b\""));
+        assertEquals("E + -2 * A / N^a + B / D^b", LawDocument.read(law).law());
+        CliRun predict = CliRun.of("predict", "--run", old.toString(), "--at", "N=1e10,D=1e12", "--group", "dense", "--json");
+        assertEquals(0, predict.status(), predict.err());
+        Map<?, ?> document = Json.mapper().readValue(predict.out(), Map.class);
+        assertEquals("E - 2 * A / N^a + B / D^b", document.get("law"));
+        Map<String, Object> values = cast(LawDocument.read(law).parameters().get("dense"));
+        double loss = number(values, "E") - 2 * number(values, "A") / Math.pow(1e10, number(values, "a"))
+            + number(values, "B") / Math.pow(1e12, number(values, "b"));
+        Map<?, ?> only = (Map<?, ?>) ((List<?>) document.get("predictions")).getFirst();
+        assertEquals(loss, ((Number) only.get("loss")).doubleValue(), 1e-12 * Math.abs(loss));
+    }
+
+    /** A copy of the fitted run's files in a directory of {@code name}, to be made into an older run's. */
+    private static Path copyOfRun(String name) throws IOException {
+        Path copy = dir.resolve(name);
+        Files.createDirectories(copy);
+        try (var files = Files.list(run)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        return copy;
     }
 
     /** A value an option cannot take: exit 2, one line ending with where to read more. */

@@ -127,7 +127,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * The summary printed at the end: each task's test R² (mean, best, worst) beside its references, then the mean.
-     * Each column is as wide as its widest cell, so that a seed scoring far below zero pushes no figure out of line.
+     * Each column is as wide as its widest cell in a terminal's columns, so that a seed scoring far below zero or a task
+     * named in CJK pushes no figure out of line.
      */
     static List<String> summaryTable(List<TaskSummary> tasks, BenchResult.Mean mean) {
         List<List<String>> rows = new ArrayList<>();
@@ -142,14 +143,14 @@ final class BenchCommand implements Callable<Integer> {
         int[] widths = new int[rows.getFirst().size()];
         for (int c = 0; c < widths.length; c++) {
             int column = c;
-            widths[c] = rows.stream().mapToInt(row -> row.get(column).length()).reduce(c == 0 ? 30 : 10, Math::max);
+            widths[c] = rows.stream().mapToInt(row -> DisplayWidth.of(row.get(column))).reduce(c == 0 ? 30 : 10,
+                Math::max);
         }
         List<String> lines = new ArrayList<>();
         for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder(row.getFirst())
-                .append(" ".repeat(widths[0] - row.getFirst().length()));
+            StringBuilder line = new StringBuilder(DisplayWidth.padEnd(row.getFirst(), widths[0]));
             for (int c = 1; c < widths.length; c++) {
-                line.append(' ').append(" ".repeat(widths[c] - row.get(c).length())).append(row.get(c));
+                line.append(' ').append(DisplayWidth.padStart(row.get(c), widths[c]));
             }
             lines.add(line.toString());
         }

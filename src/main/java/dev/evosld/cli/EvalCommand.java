@@ -107,14 +107,14 @@ final class EvalCommand implements Callable<Integer> {
             // thousands of groups would bury the scores above; --json keeps every group's figures
             List<Map<String, Object>> shown = rows.subList(0, Math.min(rows.size(), FitCommand.SHOWN_GROUPS));
             List<String> names = shown.stream().map(row -> MessageText.escaped((String) row.get("group"))).toList();
-            // as wide as the longest name shown, so that a long one (sft's run to 46) pushes no figure out of line
-            int width = names.stream().mapToInt(name -> name.codePointCount(0, name.length()))
-                .reduce(GROUP_WIDTH, Math::max);
-            String header = padded("group", width) + String.format(" %10s %12s", "train rows", "train RMSE");
+            // as wide as the widest name shown (in a terminal's columns), so that a long one (sft's run to 46) pushes no
+            // figure out of line
+            int width = names.stream().mapToInt(DisplayWidth::of).reduce(GROUP_WIDTH, Math::max);
+            String header = DisplayWidth.padEnd("group", width) + String.format(" %10s %12s", "train rows", "train RMSE");
             out.println(test.isEmpty() ? header : header + String.format(" %10s %12s", "test rows", "test RMSE"));
             for (int i = 0; i < shown.size(); i++) {
                 Map<String, Object> row = shown.get(i);
-                String trainColumns = padded(names.get(i), width) + String.format(" %10s %12s", row.get("train_rows"),
+                String trainColumns = DisplayWidth.padEnd(names.get(i), width) + String.format(" %10s %12s", row.get("train_rows"),
                     format(row.get("train_rmse")));
                 out.println(test.isEmpty() ? trainColumns : String.format("%s %10s %12s", trainColumns,
                     row.getOrDefault("test_rows", 0), format(row.get("test_rmse"))));
@@ -231,11 +231,6 @@ final class EvalCommand implements Callable<Integer> {
 
     private static String jsonString(String text) {
         return Json.mapper().writeValueAsString(text);
-    }
-
-    /** {@code text} padded with blanks to {@code width} characters (code points, as a terminal shows them). */
-    private static String padded(String text, int width) {
-        return text + " ".repeat(Math.max(0, width - text.codePointCount(0, text.length())));
     }
 
     private static String format(Object value) {

@@ -76,6 +76,30 @@ class BenchCommandTest {
     }
 
     @Test
+    void theSummaryTablePadsTaskNamesToTheColumnsTheyTakeInATerminal() {
+        // a CJK character takes two columns, a combining accent none
+        TaskSummary wide = new TaskSummary("缩放定律_law", List.of(), new Stat(0.9, 0.9, 0.9, 0),
+            new Stat(0.9, 0.95, 0.85, 0), 4, 10.0, 100.0, null);
+        TaskSummary accented = new TaskSummary("re\u0301sume\u0301_law", List.of(), new Stat(0.9, 0.9, 0.9, 0),
+            new Stat(0.8, 0.85, 0.75, 0), 3, 15.0, 100.0, null);
+        TaskSummary wider = new TaskSummary("缩放定律".repeat(4), List.of(), new Stat(0.9, 0.9, 0.9, 0),
+            new Stat(0.7, 0.75, 0.65, 0), 3, 15.0, 100.0, null);
+        BenchResult.Mean mean = new BenchResult.Mean(new Stat(0.9, 0.9, 0.9, 0), new Stat(0.8, 0.85, 0.75, 0), 3.3,
+            13.3, 100.0, null, null);
+
+        List<String> table = BenchCommand.summaryTable(List.of(wide, accented, wider), mean);
+
+        // the widest name takes 32 columns, so the task column is 32 wide
+        String figures = " %10s %10s %10s %10s %10s";
+        assertEquals(List.of(
+            "task" + " ".repeat(28) + String.format(figures, "test mean", "best", "worst", "human", "leaderbd"),
+            "缩放定律_law" + " ".repeat(20) + String.format(figures, "0.90000", "0.95000", "0.85000", "-", "-"),
+            "re\u0301sume\u0301_law" + " ".repeat(22) + String.format(figures, "0.80000", "0.85000", "0.75000", "-", "-"),
+            "缩放定律".repeat(4) + String.format(figures, "0.70000", "0.75000", "0.65000", "-", "-"),
+            "mean" + " ".repeat(28) + String.format(figures, "0.80000", "0.85000", "0.75000", "-", "-")), table);
+    }
+
+    @Test
     void benchesPulledDataThenReusesIt() throws IOException {
         Path data = pulledData();
         Path out = tmp.resolve("out");

@@ -358,6 +358,35 @@ class EvalCommandTest {
             run.out());
     }
 
+    @Test
+    void groupNamesOfWideOrCombiningCharactersArePaddedToTheColumnsTheyTakeInATerminal() throws Exception {
+        // a CJK character takes two columns, a combining accent none: padding by characters pushed figures out of line
+        String wide = "模型甲";
+        String accented = "cafe\u0301";
+        String wider = "模型".repeat(11);
+        StringBuilder csv = new StringBuilder("family,N,loss\n");
+        StringBuilder params = new StringBuilder("{");
+        for (String name : List.of(wide, accented, wider)) {
+            csv.append(name).append(",1,3\n").append(name).append(",2,2.5\n").append(name).append(",4,2.25\n")
+                .append(name).append(",8,2.125\n");
+            params.append(params.length() > 1 ? ", " : "").append('"').append(name).append("\": {\"E\": 2, \"A\": 1}");
+        }
+        Path train = Files.writeString(dir.resolve("wide.csv"), csv);
+        Path values = Files.writeString(dir.resolve("wide.json"), params.append('}'));
+        CliRun run = CliRun.of("eval", "--data", train.toString(), "--features", "N", "--target", "loss", "--group",
+            "family", "--test-above", "N=4", "--law", "E + A/N", "--params", values.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<String> table = run.out().lines().skip(4).toList();
+        // the widest name takes 44 columns, so the group column is 44 wide
+        String figures = String.format(" %10s %12s %10s %12s", 3, "0.00000", 1, "0.00000");
+        assertEquals(List.of(
+            "group" + " ".repeat(39) + String.format(" %10s %12s %10s %12s", "train rows", "train RMSE", "test rows",
+                "test RMSE"),
+            wide + " ".repeat(38) + figures,
+            accented + " ".repeat(40) + figures,
+            wider + figures), table, run.out());
+    }
+
     private static String[] concat(String[] first, String[] second) {
         String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);

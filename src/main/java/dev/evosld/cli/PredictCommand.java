@@ -2,6 +2,7 @@ package dev.evosld.cli;
 
 import dev.evosld.data.CsvWriter;
 import dev.evosld.data.DataException;
+import dev.evosld.data.GroupNames;
 import dev.evosld.data.MessageText;
 import dev.evosld.data.NumberText;
 import dev.evosld.data.PlannedRuns;
@@ -321,10 +322,12 @@ final class PredictCommand implements Callable<Integer> {
             }
             return onlyGroup;
         }
-        if (!parameters.has(group)) {
+        // as the data's group names were read, so that an accent typed as a combining mark finds its group
+        String named = GroupNames.canonical(group);
+        if (!parameters.has(named)) {
             throw new UsageException("--group " + MessageText.quote(group) + ": the law has no parameters for it (it has: "
                 + MessageText.names(parameters.groups()) + ")");
         }
-        return group;
+        return named;
     }
 }

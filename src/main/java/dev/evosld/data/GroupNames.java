@@ -1,5 +1,6 @@
 package dev.evosld.data;
 
+import java.text.Normalizer;
 import java.util.OptionalInt;
 
 /**
@@ -10,6 +11,15 @@ import java.util.OptionalInt;
 public final class GroupNames {
 
     private GroupNames() {
+    }
+
+    /**
+     * A group name in one Unicode form (NFC), wherever it is read: an accented letter may be typed as one character or
+     * as a letter and a combining mark (as some editors and systems write it), which look the same and would otherwise
+     * name two groups, or a group that a file of planned runs or of parameters does not find.
+     */
+    public static String canonical(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFC);
     }
 
     /** Whether a name holds a line break: every message, progress line and table that names a group is one line. */

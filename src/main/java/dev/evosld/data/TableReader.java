@@ -187,7 +187,7 @@ final class TableReader {
             }
             String group = SINGLE_GROUP;
             if (groupAt >= 0) {
-                group = fields.get(groupAt).strip();
+                group = GroupNames.canonical(fields.get(groupAt).strip());
                 if (group.isEmpty()) {
                     throw new DataException(source + ":" + row.line() + ": column " + MessageText.quote(groupColumn)
                         + ": empty group name");

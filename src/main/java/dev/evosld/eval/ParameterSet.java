@@ -1,6 +1,7 @@
 package dev.evosld.eval;
 
 import dev.evosld.EvosldException;
+import dev.evosld.data.GroupNames;
 import dev.evosld.data.MessageText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -77,7 +78,15 @@ public final class ParameterSet {
                     perTarget[t] = read(byTarget.get(targets.get(t)), names, source, where + "." + targets.get(t));
                 }
             }
-            values.put(group.getKey(), perTarget);
+            String name = GroupNames.canonical(group.getKey());
+            if (values.containsKey(name)) {
+                String other = json.keySet().stream().filter(key -> GroupNames.canonical(key).equals(name)).findFirst()
+                    .orElseThrow();
+                throw new EvosldException(source + ": " + MessageText.quote(other) + " and "
+                    + MessageText.quote(group.getKey()) + " are one group name written two ways (an accented letter as"
+                    + " one character, and as a letter and a combining mark); keep one");
+            }
+            values.put(name, perTarget);
         }
         return new ParameterSet(names, targets, values);
     }

@@ -362,6 +362,29 @@ class PredictCommandTest {
         assertEquals(loss, ((Number) only.get("loss")).doubleValue(), 1e-12 * Math.abs(loss));
     }
 
+    @Test
+    void aGroupWrittenWithACombiningAccentPredictsWithTheParametersOfTheGroupItNames() throws Exception {
+        // the runs typed é as one character; the plan, from another editor, as e and a combining accent
+        Path csv = Files.writeString(dir.resolve("accents.csv"),
+            "family,N,loss\ncaf\u00e9,1,3\ncaf\u00e9,2,2.5\ncaf\u00e9,4,2.25\ncaf\u00e9,8,2.125\n"
+            + "cr\u00e8me,1,4\ncr\u00e8me,2,3\ncr\u00e8me,4,2.5\ncr\u00e8me,8,2.25\n");
+        Path accents = dir.resolve("accents-run");
+        CliRun fit = CliRun.of("fit", "--data", csv.toString(), "--features", "N", "--target", "loss", "--group",
+            "family", "--law", "E + A / N", "--starts", "4", "--out", accents.toString());
+        assertEquals(0, fit.status(), fit.err());
+        Map<String, Object> values = cast(LawDocument.read(accents.resolve("law.json")).parameters().get("caf\u00e9"));
+        String expected = String.valueOf(number(values, "E") + number(values, "A") / 16);
+
+        Path plan = Files.writeString(dir.resolve("accents-plan.csv"), "family,N\ncafe\u0301,16\n");
+        CliRun predict = CliRun.of("predict", "--run", accents.toString(), "--runs", plan.toString());
+        assertEquals(0, predict.status(), predict.err());
+        assertEquals(List.of("family,N,loss", "caf\u00e9,16," + expected), predict.out().lines().toList());
+
+        CliRun at = CliRun.of("predict", "--run", accents.toString(), "--at", "N=16", "--group", "cafe\u0301");
+        assertEquals(0, at.status(), at.err());
+        assertEquals(List.of("family,N,loss", "caf\u00e9,16," + expected), at.out().lines().toList());
+    }
+
     /** A copy of the fitted run's files in a directory of {@code name}, to be made into an older run's. */
     private static Path copyOfRun(String name) throws IOException {
         Path copy = dir.resolve(name);

@@ -175,6 +175,14 @@ class TableReaderTest {
     }
 
     @Test
+    void aGroupNameIsOneGroupWhicheverUnicodeFormItsAccentsAreWrittenIn() throws IOException {
+        // an é typed as one character, and as e with a combining accent (as some editors and systems write it)
+        Table table = read("group,x,y,loss\ncaf\u00e9,1,2,3\ncafe\u0301,2,3,4\n");
+        assertEquals(List.of("caf\u00e9"), table.groups().stream().map(Group::name).toList());
+        assertEquals(2, table.groups().getFirst().rows());
+    }
+
+    @Test
     void emptyGroupName() {
         assertEquals("t.csv:2: column 'group': empty group name", error("group,x,y,loss\n,1,2,3\n"));
         assertEquals("t.csv:2: column 'group': empty group name", error("group,x,y,loss\n\"\",1,2,3\n"));

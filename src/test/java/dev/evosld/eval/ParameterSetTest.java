@@ -134,6 +134,25 @@ class ParameterSetTest {
     }
 
     @Test
+    void aGroupWrittenWithACombiningAccentIsTheGroupOfTheSameName() {
+        // a parameters file typed where é is e and a combining accent names the data's group café
+        ParameterSet read = ParameterSet.fromMap(Map.of("cafe\u0301", Map.of("E", 1, "A", 2, "a", 3)), NAMES,
+            List.of("loss"), "p.json");
+        assertEquals(List.of("caf\u00e9"), read.groups());
+        assertArrayEquals(new double[] {1, 2, 3}, read.values("caf\u00e9", 0));
+    }
+
+    @Test
+    void aGroupNamedTwiceInTwoUnicodeFormsIsRefused() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("caf\u00e9", Map.of("E", 1, "A", 2, "a", 3));
+        json.put("cafe\u0301", Map.of("E", 4, "A", 5, "a", 6));
+        assertEquals("p.json: 'caf\u00e9' and 'cafe\u0301' are one group name written two ways (an accented letter as one"
+            + " character, and as a letter and a combining mark); keep one",
+            error(() -> ParameterSet.fromMap(json, NAMES, List.of("loss"), "p.json")));
+    }
+
+    @Test
     void equalityIsByNamesTargetsAndEveryValue() {
         ParameterSet set = ParameterSet.of(NAMES, List.of("loss"), twoGroups());
         Map<String, double[][]> changed = twoGroups();

@@ -110,14 +110,27 @@ final class EvalCommand implements Callable<Integer> {
             // as wide as the widest name shown (in a terminal's columns), so that a long one (sft's run to 46) pushes no
             // figure out of line
             int width = names.stream().mapToInt(DisplayWidth::of).reduce(GROUP_WIDTH, Math::max);
-            String header = DisplayWidth.padEnd("group", width) + String.format(" %10s %12s", "train rows", "train RMSE");
-            out.println(test.isEmpty() ? header : header + String.format(" %10s %12s", "test rows", "test RMSE"));
+            List<String> targets = train.targets();
+            List<String> headers = new ArrayList<>();
+            headers.add("train rows");
+            headers.addAll(rmseHeaders("train", targets));
+            if (test.isPresent()) {
+                headers.add("test rows");
+                headers.addAll(rmseHeaders("test", targets));
+            }
+            int[] widths = headers.stream().mapToInt(h -> Math.max(h.endsWith("rows") ? 10 : 12, DisplayWidth.of(h)))
+                .toArray();
+            out.println(line(DisplayWidth.padEnd("group", width), headers, widths));
             for (int i = 0; i < shown.size(); i++) {
                 Map<String, Object> row = shown.get(i);
-                String trainColumns = DisplayWidth.padEnd(names.get(i), width) + String.format(" %10s %12s", row.get("train_rows"),
-                    format(row.get("train_rmse")));
-                out.println(test.isEmpty() ? trainColumns : String.format("%s %10s %12s", trainColumns,
-                    row.getOrDefault("test_rows", 0), format(row.get("test_rmse"))));
+                List<String> cells = new ArrayList<>();
+                cells.add(String.valueOf(row.get("train_rows")));
+                cells.addAll(rmseCells(row.get("train_rmse"), targets));
+                if (test.isPresent()) {
+                    cells.add(String.valueOf(row.getOrDefault("test_rows", 0)));
+                    cells.addAll(rmseCells(row.get("test_rmse"), targets));
+                }
+                out.println(line(DisplayWidth.padEnd(names.get(i), width), cells, widths));
             }
             if (rows.size() > FitCommand.SHOWN_GROUPS) {
                 out.println("... and " + (rows.size() - FitCommand.SHOWN_GROUPS) + " more groups (--json prints all of"
@@ -237,7 +250,35 @@ final class EvalCommand implements Callable<Integer> {
         return value instanceof Double d ? Output.number(d) : "-";
     }
 
-    /** Per group, its train rows and error, and its test rows and error if it has any. */
+    /** A row of the table: its group cell, then each cell right-aligned in its column. */
+    private static String line(String group, List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder(group);
+        for (int c = 0; c < cells.size(); c++) {
+            line.append(' ').append(DisplayWidth.padStart(cells.get(c), widths[c]));
+        }
+        return line.toString();
+    }
+
+    /** The headers of a split's RMSE columns: one, or one per target named after it. */
+    private static List<String> rmseHeaders(String split, List<String> targets) {
+        return targets.size() == 1 ? List.of(split + " RMSE")
+            : targets.stream().map(target -> split + " RMSE " + MessageText.escaped(target)).toList();
+    }
+
+    /** A group's RMSE cells of a split, as {@link #groupErrors} gives them; dashes where the group has no rows there. */
+    private static List<String> rmseCells(Object rmse, List<String> targets) {
+        if (targets.size() == 1) {
+            return List.of(format(rmse));
+        }
+        Map<?, ?> byTarget = rmse instanceof Map<?, ?> map ? map : Map.of();
+        return targets.stream().map(target -> format(byTarget.get(target))).toList();
+    }
+
+    /**
+     * Per group, its train rows and error, and its test rows and error if it has any: the root mean squared error, or
+     * with several targets one per target, {@code target → RMSE}, as each is in its own units (null where a prediction
+     * is not finite).
+     */
     static List<Map<String, Object>> groupErrors(Predictions train, Optional<Predictions> test) {
         Map<String, GroupError> testByGroup = new LinkedHashMap<>();
         test.ifPresent(t -> t.groups().forEach(g -> testByGroup.put(g.group(), g)));
@@ -246,15 +287,26 @@ final class EvalCommand implements Callable<Integer> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("group", g.group());
             row.put("train_rows", g.rows());
-            row.put("train_rmse", Double.isFinite(g.mse()) ? g.rmse() : null);
+            row.put("train_rmse", rmse(g, train.targets()));
             GroupError t = testByGroup.get(g.group());
             if (t != null) {
                 row.put("test_rows", t.rows());
-                row.put("test_rmse", Double.isFinite(t.mse()) ? t.rmse() : null);
+                row.put("test_rmse", rmse(t, train.targets()));
             }
             rows.add(row);
         }
         return rows;
+    }
+
+    private static Object rmse(GroupError error, List<String> targets) {
+        if (targets.size() == 1) {
+            return Double.isFinite(error.mse()) ? error.rmse() : null;
+        }
+        Map<String, Double> byTarget = new LinkedHashMap<>();
+        for (int t = 0; t < targets.size(); t++) {
+            byTarget.put(targets.get(t), Double.isFinite(error.rmse(t)) ? error.rmse(t) : null);
+        }
+        return byTarget;
     }
 
     @SuppressWarnings("unchecked")

@@ -31,15 +31,26 @@ public record Predictions(List<String> targets, List<double[]> actual, List<doub
     }
 
     /**
-     * One group's error over all its rows and targets.
+     * One group's error over all its rows and targets, and over its rows per target: targets in different units
+     * (a loss, an accuracy) are each judged by their own.
      *
      * @param group the group
      * @param rows its rows
      * @param mse the mean squared error over rows and targets, NaN if a prediction is not finite
+     * @param targetMse per target in the table's order, the mean squared error over the rows
      */
-    public record GroupError(String group, int rows, double mse) {
+    public record GroupError(String group, int rows, double mse, List<Double> targetMse) {
+        public GroupError {
+            targetMse = List.copyOf(targetMse);
+        }
+
         public double rmse() {
             return Math.sqrt(mse);
+        }
+
+        /** The root mean squared error of one target, in its units. */
+        public double rmse(int target) {
+            return Math.sqrt(targetMse.get(target));
         }
     }
 
@@ -71,11 +82,13 @@ public record Predictions(List<String> targets, List<double[]> actual, List<doub
             Evaluator evaluator = program.bind(group.rows(), columns);
             double[] out = new double[group.rows()];
             double squares = 0;
+            List<Double> targetMse = new ArrayList<>();
             for (int t = 0; t < targets; t++) {
                 evaluator.forward(parameters.values(group.name(), t), out);
                 double[] y = group.target(t);
+                double targetSquares = 0;
                 for (int r = 0; r < group.rows(); r++) {
-                    squares += (out[r] - y[r]) * (out[r] - y[r]);
+                    targetSquares += (out[r] - y[r]) * (out[r] - y[r]);
                     if (nonFinite == null && !Double.isFinite(out[r])) {
                         nonFinite = "the prediction of '" + table.targets().get(t) + "' for "
                             + RunText.at(table.features(), allFeatures(table, group), r)
@@ -84,8 +97,11 @@ public record Predictions(List<String> targets, List<double[]> actual, List<doub
                 }
                 System.arraycopy(out, 0, predicted.get(t), offset, group.rows());
                 System.arraycopy(y, 0, actual.get(t), offset, group.rows());
+                squares += targetSquares;
+                targetMse.add(targetSquares / group.rows());
             }
-            errors.add(new GroupError(group.name(), group.rows(), squares / ((double) group.rows() * targets)));
+            errors.add(new GroupError(group.name(), group.rows(), squares / ((double) group.rows() * targets),
+                targetMse));
             offset += group.rows();
         }
         return new Predictions(table.targets(), actual, predicted, errors, nonFinite);

@@ -388,6 +388,31 @@ class EvalCommandTest {
             wider + figures), table, run.out());
     }
 
+    @Test
+    void withSeveralTargetsEachGroupsErrorIsGivenPerTargetInItsOwnUnits() throws Exception {
+        // the law misses loss by 0.3 and acc by 0.01 in every run: one figure over both (0.212) is in neither's units
+        Path csv = Files.writeString(dir.resolve("two-targets.csv"), "family,N,loss,acc\n"
+            + "g,1,3.3,0.61\ng,2,2.8,0.56\ng,4,2.55,0.535\ng,8,2.425,0.5225\n");
+        Path params = Files.writeString(dir.resolve("two-targets.json"),
+            "{\"g\": {\"loss\": {\"E\": 2, \"A\": 1}, \"acc\": {\"E\": 0.5, \"A\": 0.1}}}");
+        List<String> args = List.of("eval", "--data", csv.toString(), "--features", "N", "--target", "loss,acc",
+            "--group", "family", "--law", "E + A/N", "--params", params.toString());
+        CliRun text = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, text.exit(), text.err());
+        List<String> table = text.out().lines().skip(4).toList();
+        assertEquals(List.of(
+            String.format("%-40s %10s %15s %14s", "group", "train rows", "train RMSE loss", "train RMSE acc"),
+            String.format("%-40s %10s %15s %14s", "g", 4, "0.300000", "0.0100000")), table, text.out());
+
+        List<String> withJson = new java.util.ArrayList<>(args);
+        withJson.add("--json");
+        CliRun json = CliRun.of(withJson.toArray(String[]::new));
+        assertEquals(0, json.exit(), json.err());
+        JsonNode rmse = Json.mapper().readTree(json.out()).get("groups").get(0).get("train_rmse");
+        assertEquals(0.3, rmse.get("loss").doubleValue(), 1e-12, json.out());
+        assertEquals(0.01, rmse.get("acc").doubleValue(), 1e-12, json.out());
+    }
+
     private static String[] concat(String[] first, String[] second) {
         String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);

@@ -271,7 +271,7 @@ public final class Report {
         Optional<Map<String, GroupError>> testErrors = test.map(Report::byGroup);
         StringBuilder out = new StringBuilder("<section id=\"parameters\">\n<h2>Parameters per group</h2>\n");
         out.append("<p class=\"note\">Six significant digits; hover for the exact value. RMSE over the group's rows")
-            .append(several ? " and targets" : "").append(".</p>\n");
+            .append(several ? ", per target in its own units" : "").append(".</p>\n");
         out.append("<div class=\"scroll\"><table>\n<thead><tr><th>group</th>");
         if (several) {
             out.append("<th>target</th>");
@@ -291,9 +291,9 @@ public final class Report {
                 for (double value : parameters.values(group, t)) {
                     out.append("<td class=\"num\">").append(Html.number(value)).append("</td>");
                 }
-                out.append("<td class=\"num\">").append(t == 0 ? rmse(trainErrors.get(group)) : "").append("</td>");
+                out.append("<td class=\"num\">").append(rmse(trainErrors.get(group), t)).append("</td>");
                 if (testErrors.isPresent()) {
-                    out.append("<td class=\"num\">").append(t == 0 ? rmse(testErrors.get().get(group)) : "").append("</td>");
+                    out.append("<td class=\"num\">").append(rmse(testErrors.get().get(group), t)).append("</td>");
                 }
                 out.append("</tr>\n");
             }
@@ -319,11 +319,13 @@ public final class Report {
         }
     }
 
-    private static String rmse(GroupError error) {
+    /** A target's RMSE in the group, in the target's units (a loss and an accuracy pooled would be in neither's). */
+    private static String rmse(GroupError error, int target) {
         if (error == null) {
             return "&#x2014;";
         }
-        return Double.isFinite(error.mse()) ? Html.number(error.rmse()) : "not finite";
+        double rmse = error.rmse(target);
+        return Double.isFinite(rmse) ? Html.number(rmse) : "not finite";
     }
 
     private static String paretoSection(List<ParetoEntry> entries, List<String> features, Path plots) {

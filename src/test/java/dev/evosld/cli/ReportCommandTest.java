@@ -48,6 +48,29 @@ class ReportCommandTest {
     }
 
     @Test
+    void withSeveralTargetsEachTargetsRowShowsItsOwnRmse() throws Exception {
+        // the law misses loss by 0.3 and acc by 0.01 in every run: one figure over both (0.212) is in neither's units
+        Path csv = Files.writeString(dir.resolve("two-targets.csv"), "family,N,loss,acc\n"
+            + "g,1,3.3,3.01\ng,2,2.8,2.51\ng,4,2.55,2.26\ng,8,2.425,2.135\n"
+            + "g,16,2.3625,2.0725\ng,32,2.33125,2.04125\n");
+        Path run = dir.resolve("two-targets");
+        CliRun fit = CliRun.of("fit", "--data", csv.toString(), "--features", "N", "--target", "loss,acc", "--law",
+            "2 + 1/N", "--test-above", "N=8", "--out", run.toString());
+        assertEquals(0, fit.status(), fit.err());
+
+        CliRun report = CliRun.of("report", "--run", run.toString());
+        assertEquals(0, report.status(), report.err());
+        String page = Files.readString(run.resolve("report.html"));
+        // train and test RMSE, each shown to six digits (the exact value in its title)
+        String cell = "<td class=\"num\"><span title=\"[^\"]+\">%s</span></td>";
+        assertTrue(Pattern.compile("<td><code>loss</code></td>" + cell.formatted("0\\.3") + cell.formatted("0\\.3"))
+            .matcher(page).find(), page);
+        assertTrue(Pattern.compile("<td><code>acc</code></td>" + cell.formatted("0\\.01") + cell.formatted("0\\.01"))
+            .matcher(page).find(), page);
+        assertTrue(page.contains("RMSE over the group's rows, per target in its own units."), page);
+    }
+
+    @Test
     void aLawThatFailsValidationIsReportedAsFailingItNotAsUnmeasured() throws Exception {
         Path csv = UserCsv.write(dir);
         Path run = dir.resolve("failing");

@@ -82,18 +82,22 @@ final class Output {
     /**
      * The holdout validation used, in {@code --holdout}'s form, for the {@code holdout} of {@code --json}: the one
      * configured, or the cross-validation it fell back to when no holdout along the axis left enough runs to fit on,
-     * counted as {@link #validationScheme} counts it.
+     * by the folds it was made of as {@link #validationScheme} says: those graded may be fewer, and a count of one is
+     * no value {@code --holdout} takes.
      */
     static String holdoutUsed(TaskConfig config, ValidationPlan plan) {
         return plan.crossValidated() && !(config.holdout() instanceof Holdout.Folds)
-            ? "folds=" + plan.folds().size()
+            ? "folds=" + ValidationPlan.FALLBACK_FOLDS
             : config.holdout().spec();
     }
 
     static String validationScheme(TaskConfig config, int folds, boolean crossValidated) {
         String axes = String.join(" or ", config.scaleAxis());
         if (crossValidated && !(config.holdout() instanceof Holdout.Folds)) {
-            return folds + "-fold cross-validation, as no holdout along " + axes + " left enough runs to fit on";
+            int made = ValidationPlan.FALLBACK_FOLDS;
+            return made + "-fold cross-validation, as no holdout along " + axes + " left enough runs to fit on"
+                + (folds < made ? " (" + folds + " of the " + made + " folds graded; the others held out no runs, or runs"
+                + " R² cannot grade)" : "");
         }
         String lower = folds > 1 ? ", and one level lower in a second fold" : "";
         return switch (config.holdout()) {

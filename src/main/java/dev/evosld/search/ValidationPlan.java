@@ -41,6 +41,12 @@ public record ValidationPlan(List<Fold> folds, boolean crossValidated) {
      */
     static final int AXIS_VALUES = 3;
 
+    /**
+     * The folds of the cross-validation used when no holdout along the scale axis leaves enough runs to fit on; those
+     * that hold out no runs, or runs R² cannot grade, are then left out.
+     */
+    public static final int FALLBACK_FOLDS = 5;
+
     /** The rows to fit on and the rows to validate on; groups without validation rows are absent from it. */
     public record Fold(Table fit, Table validation) {
     }
@@ -67,7 +73,7 @@ public record ValidationPlan(List<Fold> folds, boolean crossValidated) {
         }
         if (folds.isEmpty()) {
             // nothing to hold out along the axis (e.g. one value per group): fall back to cross-validation
-            return crossValidation(table, 5, minimum, seed);
+            return crossValidation(table, FALLBACK_FOLDS, minimum, seed);
         }
         return new ValidationPlan(folds, false);
     }

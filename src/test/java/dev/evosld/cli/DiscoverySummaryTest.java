@@ -248,13 +248,14 @@ class DiscoverySummaryTest {
     @Test
     void theJsonHoldoutIsTheCrossValidationUsedWhenNoHoldoutAlongTheAxisLeftEnoughRuns() {
         // six sizes per group, the top five held out: one size is left to fit on, so cross-validation is used, and
-        // the JSON names the folds the text counts
+        // the JSON names the folds the text says it was made of (as --holdout takes them), of which two were graded
         List<String> targets = List.of("loss");
         DiscoverySummary summary = DiscoverySummary.of(data(targets, null, new TaskConfig.Holdout.TopValues(5, 0)),
             new RunDirectory(RUN), SETTINGS, result(targets, 0.99, new StartAgreement(2, 0), 3, 3, FRONT, null),
             Optional.empty(), null, Optional.empty());
-        assertTrue(print(summary).contains("(inside train, 2-fold cross-validation, as no holdout along N left enough"
-            + " runs to fit on)"), print(summary));
-        assertEquals("folds=2", summary.document().get("holdout"));
+        assertTrue(print(summary).contains("(inside train, 5-fold cross-validation, as no holdout along N left enough"
+            + " runs to fit on (2 of the 5 folds graded; the others held out no runs, or runs R² cannot grade))"),
+            print(summary));
+        assertEquals("folds=5", summary.document().get("holdout"));
     }
 }

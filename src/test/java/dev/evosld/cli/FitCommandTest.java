@@ -247,6 +247,26 @@ class FitCommandTest {
     }
 
     @Test
+    void aCrossValidationOfWhichOnlySomeFoldsGradeIsRecordedAsTheFoldsItWasMadeOf() throws Exception {
+        // two families of four sizes: no holdout along N leaves enough runs, and of the 5 folds one can be graded;
+        // "folds=1", which --holdout refuses, named no validation a user could ask for
+        Path runs = java.nio.file.Files.writeString(dir.resolve("four-sizes.csv"), "family,N,loss\n"
+            + "g,1,3.3\ng,2,2.8\ng,4,2.55\ng,8,2.425\nh,1,3.3\nh,2,2.8\nh,4,2.55\nh,8,2.425\n");
+        List<String> args = List.of("fit", "--data", runs.toString(), "--features", "N", "--target", "loss", "--group",
+            "family", "--law", "E + A/N", "--starts", "4");
+        CliRun text = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("(inside train, 5-fold cross-validation, as no holdout along N left enough runs"
+            + " to fit on (1 of the 5 folds graded; the others held out no runs, or runs R² cannot grade), as discover"
+            + " judges laws)"), text.out());
+        List<String> json = new ArrayList<>(args);
+        json.add("--json");
+        CliRun run = CliRun.of(json.toArray(String[]::new));
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("folds=5", Json.mapper().readTree(run.out()).get("holdout").stringValue(), run.out());
+    }
+
+    @Test
     void aLawWhoseFoldFitsNeedTheFullFitsStartIsValidatedNotFailed() throws Exception {
         // loss = 2 + 1.5 exp(-N / 5e8) exactly: none of the six starts a search gives a new law finds a finite fit
         // of the folds (exp(N/k) overflows for every typical k), while the fit on all of train finds the law

@@ -48,6 +48,9 @@ class OutputTest {
             Output.validationScheme(config(List.of("D"), new Holdout.TopFraction(0.125, 0)), 1, false));
         assertEquals("5-fold cross-validation, as no holdout along N left enough runs to fit on",
             Output.validationScheme(config(List.of("N"), new Holdout.TopValues(9, 2)), 5, true));
+        assertEquals("5-fold cross-validation, as no holdout along N left enough runs to fit on (2 of the 5 folds graded;"
+            + " the others held out no runs, or runs R² cannot grade)",
+            Output.validationScheme(config(List.of("N"), new Holdout.TopValues(9, 2)), 2, true));
         assertEquals("5-fold cross-validation", Output.validationScheme(config(List.of(), new Holdout.Folds(5, 2)), 5, true));
         assertEquals("35-fold cross-validation (200 folds asked for; the others held out no runs, or runs R² cannot"
             + " grade)", Output.validationScheme(config(List.of(), new Holdout.Folds(200, 2)), 35, true));

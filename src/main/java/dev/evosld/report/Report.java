@@ -468,9 +468,29 @@ public final class Report {
             int column = t;
             double[] actualTest = test.map(p -> p.actual().get(column)).orElse(new double[0]);
             double[] predictedTest = test.map(p -> p.predicted().get(column)).orElse(new double[0]);
-            double low = Double.POSITIVE_INFINITY;
-            double high = Double.NEGATIVE_INFINITY;
-            for (double[] values : List.of(actualTrain, predictedTrain, actualTest, predictedTest)) {
+            String target = targets.get(t);
+            XYChart chart = predictedChart(shown > 1 ? target : null, target, new double[][] {actualTrain, predictedTrain},
+                test.map(p -> new double[][] {actualTest, predictedTest}));
+            String stem = "predicted-" + (t + 1);
+            Charts.save(chart, plots, stem);
+            out.append(Charts.figure(chart, stem, "Target <code>" + Html.escape(target) + "</code>."
+                + notDrawn(notFinite(actualTrain, predictedTrain), notFinite(actualTest, predictedTest))));
+        }
+        return out.append("</div>\n</section>\n").toString();
+    }
+
+    /**
+     * The plot of one target's predictions against its actual values, with the line of perfect prediction.
+     *
+     * @param title the chart's title, or null for none
+     * @param train the train rows' actual values and predictions
+     * @param test the test rows' actual values and predictions, when there is a test split
+     */
+    static XYChart predictedChart(String title, String target, double[][] train, Optional<double[][]> test) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double[][] split : test.map(rows -> List.<double[][]>of(train, rows)).orElse(List.<double[][]>of(train))) {
+            for (double[] values : split) {
                 for (double v : values) {
                     if (Double.isFinite(v)) {
                         low = Math.min(low, v);
@@ -478,20 +498,12 @@ public final class Report {
                     }
                 }
             }
-            String target = targets.get(t);
-            XYChart chart = Charts.chart(440, 400, shown > 1 ? target : null, "actual " + target,
-                "predicted " + target);
-            chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
-            Charts.dashed(chart, "y = x", new double[] {low, high}, new double[] {low, high}, Charts.MUTED);
-            Charts.scatter(chart, "train", actualTrain, predictedTrain, Charts.TRAIN, SeriesMarkers.CIRCLE);
-            if (test.isPresent()) {
-                Charts.scatter(chart, "test", actualTest, predictedTest, Charts.TEST, SeriesMarkers.DIAMOND);
-            }
-            String stem = "predicted-" + (t + 1);
-            Charts.save(chart, plots, stem);
-            out.append(Charts.figure(chart, stem, "Target <code>" + Html.escape(target) + "</code>."
-                + notDrawn(notFinite(actualTrain, predictedTrain), notFinite(actualTest, predictedTest))));
         }
-        return out.append("</div>\n</section>\n").toString();
+        XYChart chart = Charts.chart(440, 400, title, "actual " + target, "predicted " + target);
+        chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
+        Charts.dashed(chart, "y = x", new double[] {low, high}, new double[] {low, high}, Charts.MUTED);
+        Charts.scatter(chart, "train", train[0], train[1], Charts.TRAIN, SeriesMarkers.CIRCLE);
+        test.ifPresent(rows -> Charts.scatter(chart, "test", rows[0], rows[1], Charts.TEST, SeriesMarkers.DIAMOND));
+        return chart;
     }
 }

@@ -75,14 +75,13 @@ final class ScaleSection {
                 .append(several ? " group–target pairs." : " groups.");
         }
         out.append("</p>\n");
-        // a legend names each curve's value of the one other variable; with several, the colours alone pair
-        // points with curves, and a legend of long value lists would crowd the plot out
-        boolean legend = panels.stream().anyMatch(p -> p.curves().size() > 1) && otherVariables(law, axis) == 1;
-        out.append("<div class=\"grid ").append(legend ? "two" : "three").append("\">\n");
+        List<XYChart> charts = charts(law, panels, axis, targets);
+        boolean wide = charts.stream().anyMatch(c -> c.getWidth() > NARROW);
+        out.append("<div class=\"grid ").append(wide ? "two" : "three").append("\">\n");
         for (int i = 0; i < panels.size(); i++) {
             Panel panel = panels.get(i);
             String stem = String.format(Locale.ROOT, "%s-%02d", prefix, i + 1);
-            XYChart chart = panelChart(panel, axis, targets, legend);
+            XYChart chart = charts.get(i);
             Charts.save(chart, plots, stem);
             String caption = "Group <code>" + Html.escape(panel.group()) + "</code>"
                 + (several ? ", target <code>" + Html.escape(targets.get(panel.target())) + "</code>" : "") + ".";
@@ -91,11 +90,22 @@ final class ScaleSection {
         return out.append("</div>\n</section>\n").toString();
     }
 
+    /** The width of a panel without a legend. */
+    private static final int NARROW = 400;
+
+    /** The panels' charts, in their order; all of one width, so that they sit in one grid. */
+    static List<XYChart> charts(Law law, List<Panel> panels, String axis, List<String> targets) {
+        // a legend names each curve's value of the one other variable; with several, the colours alone pair
+        // points with curves, and a legend of long value lists would crowd the plot out
+        boolean legend = panels.stream().anyMatch(p -> p.curves().size() > 1) && otherVariables(law, axis) == 1;
+        return panels.stream().map(panel -> panelChart(panel, axis, targets, legend)).toList();
+    }
+
     /** One panel; with a legend it is wider, to leave the plot its room. */
     private static XYChart panelChart(Panel panel, String axis, List<String> targets, boolean legend) {
         String title = shorten(panel.group(), legend ? 60 : 42)
             + (targets.size() > 1 ? " · " + targets.get(panel.target()) : "");
-        XYChart chart = Charts.chart(legend ? 600 : 400, legend ? 380 : 300, title,
+        XYChart chart = Charts.chart(legend ? 600 : NARROW, legend ? 380 : 300, title,
             axis + (panel.logX() ? " (log scale)" : ""), targets.get(panel.target()));
         if (panel.logX()) {
             Charts.logX(chart);

@@ -95,24 +95,38 @@ final class ScaleSection {
 
     /** The panels' charts, in their order; all of one width, so that they sit in one grid. */
     static List<XYChart> charts(Law law, List<Panel> panels, String axis, List<String> targets) {
-        // a legend names each curve's value of the one other variable; with several, the colours alone pair
-        // points with curves, and a legend of long value lists would crowd the plot out
-        boolean legend = panels.stream().anyMatch(p -> p.curves().size() > 1) && otherVariables(law, axis) == 1;
-        return panels.stream().map(panel -> panelChart(panel, axis, targets, legend)).toList();
+        int curves = panels.stream().mapToInt(p -> p.curves().size()).max().orElse(0);
+        Legend legend = curves < 2 ? Legend.NONE : otherVariables(law, axis) == 1 ? Legend.BESIDE : Legend.BELOW;
+        return panels.stream().map(panel -> panelChart(panel, axis, targets, legend, curves)).toList();
     }
 
+    /**
+     * Where a panel names its curves' combinations of the other variables: beside the plot for one variable's
+     * short values, below it for several, whose lists of values beside it would squeeze the plot to a strip.
+     */
+    private enum Legend {
+        NONE, BESIDE, BELOW
+    }
+
+    /** The height of a legend's line below the plot. */
+    private static final int LEGEND_LINE = 18;
+
     /** One panel; with a legend it is wider, to leave the plot its room. */
-    private static XYChart panelChart(Panel panel, String axis, List<String> targets, boolean legend) {
-        String title = shorten(panel.group(), legend ? 60 : 42)
+    private static XYChart panelChart(Panel panel, String axis, List<String> targets, Legend legend, int lines) {
+        boolean wide = legend != Legend.NONE;
+        String title = shorten(panel.group(), wide ? 60 : 42)
             + (targets.size() > 1 ? " · " + targets.get(panel.target()) : "");
-        XYChart chart = Charts.chart(legend ? 600 : NARROW, legend ? 380 : 300, title,
+        // below the plot, the legend takes a line per curve of the panel with the most, so that every plot of the
+        // section keeps one height
+        int height = !wide ? 300 : legend == Legend.BELOW ? 380 + LEGEND_LINE * lines : 380;
+        XYChart chart = Charts.chart(wide ? 600 : NARROW, height, title,
             axis + (panel.logX() ? " (log scale)" : ""), targets.get(panel.target()));
         if (panel.logX()) {
             Charts.logX(chart);
         }
         chart.getStyler().setMarkerSize(8);
-        chart.getStyler().setLegendVisible(legend && panel.curves().size() > 1);
-        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        chart.getStyler().setLegendVisible(wide && panel.curves().size() > 1);
+        chart.getStyler().setLegendPosition(legend == Legend.BELOW ? LegendPosition.OutsideS : LegendPosition.OutsideE);
         int curves = panel.curves().size();
         double largestTrain = Arrays.stream(panel.train().x()).max().orElse(Double.POSITIVE_INFINITY);
         for (int c = 0; c < curves; c++) {

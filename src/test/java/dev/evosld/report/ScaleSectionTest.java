@@ -25,6 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 class ScaleSectionTest {
     private static final List<String> N_ONLY = List.of("N");
@@ -259,5 +261,31 @@ class ScaleSectionTest {
         TaskData data = new TaskData(config, new Train(train), new dev.evosld.data.Test(test));
         ScaleSection.of(POWER, powerParameters("a", "single"), data, plots, 12);
         assertEquals(2, fills(svg("scale-02"), Charts.TRAIN), "the group's two train rows");
+    }
+
+    /** The labels of the chart's series that its legend names, in order. */
+    private static List<String> legendLabels(XYChart chart) {
+        return chart.getSeriesCollection().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getLabel).toList();
+    }
+
+    @Test
+    void curvesForCombinationsOfSeveralOtherVariablesAreNamedInALegend() {
+        // data_constrained and lr_bsz drew up to six coloured curves and their points with no legend: the reader could
+        // not tell which colour held which tokens and unique_tokens (lr, bsz and data_size)
+        List<String> features = List.of("N", "U", "D");
+        Law law = Law.parse("E + A * U / N^alpha + B / D", features);
+        Table train = new Table(features, List.of("loss"), List.of(Group.of("a",
+            new double[][] {{1, 2, 4, 1, 2, 4}, {1, 1, 1, 2, 2, 2}, {10, 10, 10, 20, 20, 20}},
+            new double[][] {{3, 2.6, 2.4, 3.5, 3, 2.8}})));
+        Table test = new Table(features, List.of("loss"), List.of(
+            Group.of("a", new double[][] {{8, 8}, {1, 2}, {10, 20}}, new double[][] {{2.3, 2.7}})));
+        TaskData data = new TaskData(config(features, List.of("loss"), List.of("N")), new Train(train),
+            new dev.evosld.data.Test(test));
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
+            Map.of("a", new double[][] {{2, 1, 1, 1}}));
+        List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
+        XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
+        assertTrue(chart.getStyler().isLegendVisible());
+        assertEquals(List.of("U=1, D=10", "U=2, D=20"), legendLabels(chart));
     }
 }

@@ -32,24 +32,17 @@ final class Html {
     }
 
     /**
-     * A number in at most four significant digits for plot labels: {@code 0.3461}, {@code 5.36e8}.
-     * Plain decimals between 0.001 and 100000, else e notation.
+     * A number in at most four significant digits for plot legends, written as the plots' axes write theirs
+     * ({@link Charts#linearLabel}): {@code 0.3461}, {@code 5.36×10⁸}, {@code −2.5×10⁻⁵}. Plain decimals between
+     * 0.001 and 100000, else in three significant digits times a power of ten.
      */
     static String compact(double value) {
-        if (!Double.isFinite(value)) {
-            return Double.toString(value);
-        }
-        if (value == 0) {
-            return "0";
+        if (!Double.isFinite(value) || value == 0) {
+            return Charts.linearLabel(value);
         }
         double magnitude = Math.abs(value);
-        if (magnitude >= 1e-3 && magnitude < 1e5) {
-            return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
-        }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(3));
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
-        return mantissa.toPlainString() + "e" + exponent;
+        int digits = magnitude >= 1e-3 && magnitude < 1e5 ? 4 : 3;
+        return Charts.linearLabel(new BigDecimal(value).round(new MathContext(digits)).doubleValue());
     }
 
     /**

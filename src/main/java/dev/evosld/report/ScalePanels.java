@@ -44,7 +44,7 @@ final class ScalePanels {
     }
 
     /**
-     * @param label the other variables' values, e.g. {@code num_params=5.36e8}, or empty when there are none
+     * @param label the other variables' values, e.g. {@code num_params=5.36×10⁸}, or empty when there are none
      */
     record Curve(String label, double[] x, double[] y) {
     }

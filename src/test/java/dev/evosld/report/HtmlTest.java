@@ -11,14 +11,17 @@ class HtmlTest {
     }
 
     @Test
-    void compactNumbersForPlotLabels() {
+    void compactNumbersForPlotLegendsAreWrittenAsThePlotsAxesWriteTheirs() {
         assertEquals("0", Html.compact(0));
         assertEquals("0.3461", Html.compact(0.34610589051993434));
-        assertEquals("1.04e8", Html.compact(1.04e8));
-        assertEquals("5.45e8", Html.compact(545340552));
-        assertEquals("-2.5e-5", Html.compact(-2.5e-5));
+        assertEquals("1.04\u00D710\u2078", Html.compact(1.04e8));
+        assertEquals("5.45\u00D710\u2078", Html.compact(545340552));
+        assertEquals("\u22122.5\u00D710\u207B\u2075", Html.compact(-2.5e-5));
+        assertEquals("\u22120.3461", Html.compact(-0.34610589051993434), "a true minus");
         assertEquals("12350", Html.compact(12345.6));
-        assertEquals("1e9", Html.compact(1e9));
+        assertEquals("1\u00D710\u2079", Html.compact(1e9));
+        assertEquals("1\u00D710\u2075", Html.compact(99999.7), "rounded up past the plain decimals");
+        assertEquals("NaN", Html.compact(Double.NaN));
     }
 
     @Test

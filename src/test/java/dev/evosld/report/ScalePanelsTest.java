@@ -50,7 +50,7 @@ class ScalePanelsTest {
         assertFalse(a.logX(), "1 to 8 is less than a decade");
         assertEquals(2, a.curves().size(), "one curve per N of a's test rows");
         ScalePanels.Curve curve = a.curves().getFirst();
-        assertEquals("N=1.04e8", curve.label());
+        assertEquals("N=1.04\u00D710\u2078", curve.label());
         assertEquals(1.0, curve.x()[0]);
         assertEquals(8.0, curve.x()[curve.x().length - 1]);
         for (int i = 0; i < curve.x().length; i++) {

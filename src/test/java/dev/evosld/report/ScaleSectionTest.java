@@ -288,4 +288,24 @@ class ScaleSectionTest {
         assertTrue(chart.getStyler().isLegendVisible());
         assertEquals(List.of("U=1, D=10", "U=2, D=20"), legendLabels(chart));
     }
+
+    @Test
+    void aLegendWritesItsNumbersAsTheAxesDo() {
+        // the axes read 5.45×10⁸ and −2.5×10⁻⁵, while the legend beside them read 5.45e8 and -2.5e-5
+        List<String> features = List.of("N", "U", "D");
+        Law law = Law.parse("E + A * U / N^alpha + B / D", features);
+        Table train = new Table(features, List.of("loss"), List.of(Group.of("a",
+            new double[][] {{1, 2, 4, 1, 2, 4}, {-2.5e-5, -2.5e-5, -2.5e-5, 0.25, 0.25, 0.25},
+                {545340552, 545340552, 545340552, 1e9, 1e9, 1e9}},
+            new double[][] {{3, 2.6, 2.4, 3.5, 3, 2.8}})));
+        TaskData data = new TaskData(config(features, List.of("loss"), List.of("N")), new Train(train),
+            Optional.empty());
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
+            Map.of("a", new double[][] {{2, 1, 1, 1}}));
+        List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
+        XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
+        assertEquals(List.of("U=−2.5×10⁻⁵, D=5.45×10⁸", "U=0.25, D=1×10⁹"),
+            legendLabels(chart));
+        assertEquals("5.45×10⁸", Charts.linearLabel(5.45e8), "as an axis writes it");
+    }
 }

@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -499,8 +500,10 @@ public final class Report {
                 }
             }
         }
-        XYChart chart = Charts.chart(440, 400, title, "actual " + target, "predicted " + target);
-        chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
+        // below the plot, in one row: inside, any corner may hold rows (the bottom right those the law under-predicts)
+        XYChart chart = Charts.chart(440, 420, title, "actual " + target, "predicted " + target);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(LegendLayout.Horizontal);
         Charts.dashed(chart, "y = x", new double[] {low, high}, new double[] {low, high}, Charts.MUTED);
         Charts.scatter(chart, "train", train[0], train[1], Charts.TRAIN, SeriesMarkers.CIRCLE);
         test.ifPresent(rows -> Charts.scatter(chart, "test", rows[0], rows[1], Charts.TEST, SeriesMarkers.DIAMOND));

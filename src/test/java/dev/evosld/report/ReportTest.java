@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -361,5 +362,18 @@ class ReportTest {
             count++;
         }
         return count;
+    }
+
+    @Test
+    void thePredictedAgainstActualLegendHidesNoPoint() {
+        // inside the bottom-right corner, the legend covered the test rows the law under-predicts, which land there
+        double[][] train = {{1, 2, 3}, {1.1, 2, 2.9}};
+        double[][] test = {{4, 5}, {3.5, 4.2}};
+        for (var chart : List.of(Report.predictedChart(null, "loss", train, Optional.of(test)),
+            Report.predictedChart("loss", "loss", train, Optional.empty()))) {
+            assertTrue(chart.getStyler().isLegendVisible());
+            assertTrue(chart.getStyler().getLegendPosition().name().startsWith("Outside"),
+                "outside the plot: " + chart.getStyler().getLegendPosition());
+        }
     }
 }

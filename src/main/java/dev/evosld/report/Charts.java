@@ -7,6 +7,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,6 +45,9 @@ final class Charts {
     static final Color TEST = new Color(0xD55E00);
     static final Color MUTED = new Color(0x9A9A9A);
     static final Color INK = new Color(0x333333);
+    private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    /** XChart cuts a legend's text wider than this share of the chart's width short with an ellipsis. */
+    private static final double LEGEND_TEXT_SHARE = 0.45;
     /** PNGs are drawn at twice their layout size, so that they stay sharp on high-density screens. */
     private static final int PNG_SCALE = 2;
 
@@ -65,7 +69,7 @@ final class Charts {
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        styler.setLegendFont(LEGEND_FONT);
         styler.setLegendBorderColor(new Color(0xCCCCCC));
         styler.setLegendPosition(LegendPosition.InsideNE);
         styler.setLegendLayout(LegendLayout.Vertical);
@@ -82,6 +86,12 @@ final class Charts {
         styler.setXAxisTickLabelsFormattingFunction(Charts::linearLabel);
         styler.setYAxisTickLabelsFormattingFunction(Charts::linearLabel);
         return chart;
+    }
+
+    /** Whether a legend of a chart this wide shows the label whole. */
+    static boolean legendFits(String label, int chartWidth) {
+        FontRenderContext context = new FontRenderContext(null, true, true);
+        return LEGEND_FONT.getStringBounds(label, context).getWidth() <= LEGEND_TEXT_SHARE * chartWidth;
     }
 
     /** Draws the x axis logarithmic, labelled 10³, 10⁴, ... (XChart's own labels mix 1000 and 1E4). */
@@ -405,6 +415,7 @@ final class Charts {
     }
 
     private static String stripTags(String html) {
-        return html.replaceAll("<[^>]+>", "").replace("&#x2014;", "-");
+        // a list's items (the combinations of a scale panel's curves) apart, as the page sets them on lines of their own
+        return html.replace("<li>", " ").replace("</li>", ";").replaceAll("<[^>]+>", "").replace("&#x2014;", "-");
     }
 }

@@ -83,7 +83,10 @@ final class ScalePanels {
         Table train = data.train().table();
         Optional<Table> test = data.test().map(Test::table);
         int axisColumn = train.features().indexOf(axis);
-        List<String> others = law.variables().stream().filter(v -> !v.equals(axis)).toList();
+        // in the table's order, so that a legend lists proportion_domain_2 to _5 as the data does, not as the law
+        // happens to name them (5, 3, 4, 2)
+        List<String> others = train.features().stream().filter(v -> !v.equals(axis) && law.variables().contains(v))
+            .toList();
         int[] otherColumns = others.stream().mapToInt(train.features()::indexOf).toArray();
         Program program = Program.compile(law);
         List<Panel> panels = new ArrayList<>();

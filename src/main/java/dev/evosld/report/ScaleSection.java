@@ -75,6 +75,7 @@ final class ScaleSection {
                 .append(several ? " group–target pairs." : " groups.");
         }
         out.append("</p>\n");
+        Legend legend = legend(law, panels, axis);
         List<XYChart> charts = charts(law, panels, axis, targets);
         boolean wide = charts.stream().anyMatch(c -> c.getWidth() > NARROW);
         out.append("<div class=\"grid ").append(wide ? "two" : "three").append("\">\n");
@@ -85,7 +86,8 @@ final class ScaleSection {
             Charts.save(chart, plots, stem);
             String caption = "Group <code>" + Html.escape(panel.group()) + "</code>"
                 + (several ? ", target <code>" + Html.escape(targets.get(panel.target())) + "</code>" : "") + ".";
-            out.append(Charts.figure(chart, stem, caption));
+            out.append(Charts.figure(chart, stem, caption
+                + (legend == Legend.CAPTION && panel.curves().size() > 1 ? key(panel) : "")));
         }
         return out.append("</div>\n</section>\n").toString();
     }
@@ -95,17 +97,49 @@ final class ScaleSection {
 
     /** The panels' charts, in their order; all of one width, so that they sit in one grid. */
     static List<XYChart> charts(Law law, List<Panel> panels, String axis, List<String> targets) {
-        int curves = panels.stream().mapToInt(p -> p.curves().size()).max().orElse(0);
-        Legend legend = curves < 2 ? Legend.NONE : otherVariables(law, axis) == 1 ? Legend.BESIDE : Legend.BELOW;
-        return panels.stream().map(panel -> panelChart(panel, axis, targets, legend, curves)).toList();
+        Legend legend = legend(law, panels, axis);
+        return panels.stream().map(panel -> panelChart(panel, axis, targets, legend, lines(panels))).toList();
+    }
+
+    /** The most curves of a panel. */
+    private static int lines(List<Panel> panels) {
+        return panels.stream().mapToInt(p -> p.curves().size()).max().orElse(0);
     }
 
     /**
-     * Where a panel names its curves' combinations of the other variables: beside the plot for one variable's
-     * short values, below it for several, whose lists of values beside it would squeeze the plot to a strip.
+     * Where the panels name their curves' combinations of the other variables: beside the plot for one variable's
+     * short values; below it for several, whose lists of values beside it would squeeze the plot to a strip; in the
+     * caption for lists longer than a legend shows whole (domain_mixture's four proportions), which XChart would cut
+     * to the same first values on every curve.
      */
     private enum Legend {
-        NONE, BESIDE, BELOW
+        NONE, BESIDE, BELOW, CAPTION
+    }
+
+    private static Legend legend(Law law, List<Panel> panels, String axis) {
+        if (lines(panels) < 2) {
+            return Legend.NONE;
+        }
+        if (otherVariables(law, axis) == 1) {
+            return Legend.BESIDE;
+        }
+        boolean fit = panels.stream().flatMap(p -> p.curves().stream())
+            .allMatch(c -> Charts.legendFits(c.label(), WIDE));
+        return fit ? Legend.BELOW : Legend.CAPTION;
+    }
+
+    /** The width of a panel with a legend. */
+    private static final int WIDE = 600;
+
+    /** The panel's combinations, each after a swatch of its curve's colour. */
+    private static String key(Panel panel) {
+        StringBuilder out = new StringBuilder("<ul class=\"key\">");
+        for (int c = 0; c < panel.curves().size(); c++) {
+            Color color = color(c);
+            out.append(String.format(Locale.ROOT, "<li><span class=\"swatch\" style=\"background:#%06x\"></span>",
+                color.getRGB() & 0xFFFFFF)).append(Html.escape(panel.curves().get(c).label())).append("</li>");
+        }
+        return out.append("</ul>").toString();
     }
 
     /** The height of a legend's line below the plot. */
@@ -113,13 +147,13 @@ final class ScaleSection {
 
     /** One panel; with a legend it is wider, to leave the plot its room. */
     private static XYChart panelChart(Panel panel, String axis, List<String> targets, Legend legend, int lines) {
-        boolean wide = legend != Legend.NONE;
+        boolean wide = legend == Legend.BESIDE || legend == Legend.BELOW;
         String title = shorten(panel.group(), wide ? 60 : 42)
             + (targets.size() > 1 ? " · " + targets.get(panel.target()) : "");
         // below the plot, the legend takes a line per curve of the panel with the most, so that every plot of the
         // section keeps one height
         int height = !wide ? 300 : legend == Legend.BELOW ? 380 + LEGEND_LINE * lines : 380;
-        XYChart chart = Charts.chart(wide ? 600 : NARROW, height, title,
+        XYChart chart = Charts.chart(wide ? WIDE : NARROW, height, title,
             axis + (panel.logX() ? " (log scale)" : ""), targets.get(panel.target()));
         if (panel.logX()) {
             Charts.logX(chart);

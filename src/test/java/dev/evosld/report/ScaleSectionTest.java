@@ -308,4 +308,32 @@ class ScaleSectionTest {
             legendLabels(chart));
         assertEquals("5.45×10⁸", Charts.linearLabel(5.45e8), "as an axis writes it");
     }
+
+    @Test
+    void combinationsTooLongForALegendAreListedInTheCaptionWithTheirColours() throws IOException {
+        // domain_mixture's four other proportions made labels XChart cut to "proportion_domain_5=0.09375, proportion_d…",
+        // alike for every curve, so the legend told no colour from another
+        List<String> features = List.of("N", "proportion_domain_2", "proportion_domain_3", "proportion_domain_4",
+            "proportion_domain_5");
+        // named by the law in domain_mixture's order, listed in the table's
+        Law law = Law.parse("E + A / N + F * proportion_domain_5 + C * proportion_domain_3 + D * proportion_domain_4"
+            + " + B * proportion_domain_2", features);
+        Table train = new Table(features, List.of("loss"), List.of(Group.of("a",
+            new double[][] {{1, 2, 1, 2}, {0.125, 0.125, 0.25, 0.25}, {0.25, 0.25, 0.125, 0.125},
+                {0.125, 0.125, 0.5, 0.5}, {0.5, 0.5, 0.125, 0.125}},
+            new double[][] {{3, 2.6, 3.5, 3}})));
+        TaskData data = new TaskData(config(features, List.of("loss"), List.of("N")), new Train(train),
+            Optional.empty());
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
+            Map.of("a", new double[][] {{2, 1, 1, 1, 1, 1}}));
+        List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
+        XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
+        assertFalse(chart.getStyler().isLegendVisible(), "XChart would cut every label short");
+        String html = ScaleSection.of(law, parameters, data, plots, 12);
+        assertTrue(html.contains("<figcaption>Group <code>a</code>.<ul class=\"key\">"
+            + "<li><span class=\"swatch\" style=\"background:#0072b2\"></span>proportion_domain_2=0.125,"
+            + " proportion_domain_3=0.25, proportion_domain_4=0.125, proportion_domain_5=0.5</li>"
+            + "<li><span class=\"swatch\" style=\"background:#e69f00\"></span>proportion_domain_2=0.25,"
+            + " proportion_domain_3=0.125, proportion_domain_4=0.5, proportion_domain_5=0.125</li></ul>"), html);
+    }
 }

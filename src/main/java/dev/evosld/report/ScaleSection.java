@@ -108,9 +108,9 @@ final class ScaleSection {
 
     /**
      * Where the panels name their curves' combinations of the other variables: beside the plot for one variable's
-     * short values; below it for several, whose lists of values beside it would squeeze the plot to a strip; in the
-     * caption for lists longer than a legend shows whole (domain_mixture's four proportions), which XChart would cut
-     * to the same first values on every curve.
+     * value; below it for several, whose lists of values beside it would squeeze the plot to a strip; in the caption
+     * for labels longer than a legend shows whole (domain_mixture's four proportions, a long column name), which XChart
+     * would cut to the same first characters on every curve.
      */
     private enum Legend {
         NONE, BESIDE, BELOW, CAPTION
@@ -120,12 +120,9 @@ final class ScaleSection {
         if (lines(panels) < 2) {
             return Legend.NONE;
         }
-        if (otherVariables(law, axis) == 1) {
-            return Legend.BESIDE;
-        }
         boolean fit = panels.stream().flatMap(p -> p.curves().stream())
             .allMatch(c -> Charts.legendFits(c.label(), WIDE));
-        return fit ? Legend.BELOW : Legend.CAPTION;
+        return !fit ? Legend.CAPTION : otherVariables(law, axis) == 1 ? Legend.BESIDE : Legend.BELOW;
     }
 
     /** The width of a panel with a legend. */

@@ -336,4 +336,25 @@ class ScaleSectionTest {
             + "<li><span class=\"swatch\" style=\"background:#e69f00\"></span>proportion_domain_2=0.25,"
             + " proportion_domain_3=0.125, proportion_domain_4=0.5, proportion_domain_5=0.125</li></ul>"), html);
     }
+
+    @Test
+    void oneOtherVariableWithANameTooLongForALegendIsListedInTheCaption() {
+        // a user's CSV may name its columns at length; beside the plot XChart cut the label to the same prefix on
+        // every curve, and the value that tells the curves apart was lost
+        String column = "non_embedding_parameters_of_the_model_counted_without_the_vocabulary";
+        List<String> features = List.of("N", column);
+        Law law = Law.parse("E + A / N + B * " + column, features);
+        Table train = new Table(features, List.of("loss"), List.of(Group.of("a",
+            new double[][] {{1, 2, 1, 2}, {1e8, 1e8, 2e8, 2e8}}, new double[][] {{3, 2.6, 3.5, 3}})));
+        TaskData data = new TaskData(config(features, List.of("loss"), List.of("N")), new Train(train),
+            Optional.empty());
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
+            Map.of("a", new double[][] {{2, 1, 1e-9}}));
+        List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
+        XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
+        assertFalse(chart.getStyler().isLegendVisible(), "XChart would cut every label short");
+        String html = ScaleSection.of(law, parameters, data, plots, 12);
+        assertTrue(html.contains("<li><span class=\"swatch\" style=\"background:#e69f00\"></span>" + column
+            + "=2\u00D710\u2078</li>"), html);
+    }
 }

@@ -415,7 +415,7 @@ final class Charts {
     }
 
     private static String stripTags(String html) {
-        // a list's items (the combinations of a scale panel's curves) apart, as the page sets them on lines of their own
+        // a list's items (a scale panel's combinations) apart, as the page sets them on lines of their own
         return html.replace("<li>", " ").replace("</li>", ";").replaceAll("<[^>]+>", "").replace("&#x2014;", "-");
     }
 }

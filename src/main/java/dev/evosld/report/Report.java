@@ -470,8 +470,8 @@ public final class Report {
             double[] actualTest = test.map(p -> p.actual().get(column)).orElse(new double[0]);
             double[] predictedTest = test.map(p -> p.predicted().get(column)).orElse(new double[0]);
             String target = targets.get(t);
-            XYChart chart = predictedChart(shown > 1 ? target : null, target, new double[][] {actualTrain, predictedTrain},
-                test.map(p -> new double[][] {actualTest, predictedTest}));
+            XYChart chart = predictedChart(shown > 1 ? target : null, target,
+                new double[][] {actualTrain, predictedTrain}, test.map(p -> new double[][] {actualTest, predictedTest}));
             String stem = "predicted-" + (t + 1);
             Charts.save(chart, plots, stem);
             out.append(Charts.figure(chart, stem, "Target <code>" + Html.escape(target) + "</code>."

@@ -102,8 +102,8 @@ final class Output {
         String lower = folds > 1 ? ", and one level lower in a second fold" : "";
         return switch (config.holdout()) {
             case Holdout.Folds k when k.count() == folds -> k.count() + "-fold cross-validation";
-            case Holdout.Folds k -> folds + "-fold cross-validation (" + k.count() + " folds asked for; the others"
-                + " held out no runs, or runs R² cannot grade)";
+            case Holdout.Folds k -> k.count() + "-fold cross-validation (" + folds + " of the " + k.count()
+                + " folds graded; the others held out no runs, or runs R² cannot grade)";
             case Holdout.TopValues top when top.count() == 1 ->
                 "the runs at each group's largest " + axes + " held out" + lower;
             case Holdout.TopValues top -> "the runs at each group's " + top.count() + " largest " + axes + " held out"

@@ -267,6 +267,19 @@ class FitCommandTest {
     }
 
     @Test
+    void askedForFoldsOfWhichOnlySomeGradeAreToldAsTheFoldsAskedFor() throws Exception {
+        // with --holdout folds=5 on four sizes a family, one fold can be graded: "1-fold cross-validation" named a
+        // validation no one asked for and --holdout refuses
+        Path runs = java.nio.file.Files.writeString(dir.resolve("four-sizes.csv"), "family,N,loss\n"
+            + "g,1,3.3\ng,2,2.8\ng,4,2.55\ng,8,2.425\nh,1,3.3\nh,2,2.8\nh,4,2.55\nh,8,2.425\n");
+        CliRun text = CliRun.of("fit", "--data", runs.toString(), "--features", "N", "--target", "loss", "--group",
+            "family", "--law", "E + A/N", "--starts", "4", "--holdout", "folds=5");
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("(inside train, 5-fold cross-validation (1 of the 5 folds graded; the others"
+            + " held out no runs, or runs R² cannot grade), as discover judges laws)"), text.out());
+    }
+
+    @Test
     void aLawWhoseFoldFitsNeedTheFullFitsStartIsValidatedNotFailed() throws Exception {
         // loss = 2 + 1.5 exp(-N / 5e8) exactly: none of the six starts a search gives a new law finds a finite fit
         // of the folds (exp(N/k) overflows for every typical k), while the fit on all of train finds the law

@@ -52,8 +52,8 @@ class OutputTest {
             + " the others held out no runs, or runs R² cannot grade)",
             Output.validationScheme(config(List.of("N"), new Holdout.TopValues(9, 2)), 2, true));
         assertEquals("5-fold cross-validation", Output.validationScheme(config(List.of(), new Holdout.Folds(5, 2)), 5, true));
-        assertEquals("35-fold cross-validation (200 folds asked for; the others held out no runs, or runs R² cannot"
-            + " grade)", Output.validationScheme(config(List.of(), new Holdout.Folds(200, 2)), 35, true));
+        assertEquals("200-fold cross-validation (35 of the 200 folds graded; the others held out no runs, or runs R²"
+            + " cannot grade)", Output.validationScheme(config(List.of(), new Holdout.Folds(200, 2)), 35, true));
     }
 
     private static TaskConfig config(List<String> axes, Holdout holdout) {

@@ -268,13 +268,15 @@ public final class LatexExport {
                 parts.add("train $R^2 = " + r2(metrics.trainR2()) + "$");
             }
             if (metrics.validationR2() != null) {
-                parts.add("validation $R^2 = " + r2(metrics.validationR2()) + "$" + ScoresLine.rmse(metrics.validationRmse(), LatexExport::inlineMath));
+                parts.add("validation $R^2 = " + r2(metrics.validationR2()) + "$" + ScoresLine.rmse(metrics.validationRmse(),
+                    LatexExport::inlineMath, LatexExport::typewriter));
             } else if (metrics.validationFailure() != null) {
                 // a reader of the paper would otherwise take the missing score for one never measured
                 parts.add("validation inside train failed: " + text(metrics.validationFailure()));
             }
             if (metrics.testR2() != null) {
-                parts.add("test $R^2 = " + r2(metrics.testR2()) + "$" + ScoresLine.rmse(metrics.testRmse(), LatexExport::inlineMath));
+                parts.add("test $R^2 = " + r2(metrics.testR2()) + "$" + ScoresLine.rmse(metrics.testRmse(),
+                    LatexExport::inlineMath, LatexExport::typewriter));
             }
         }
         String scores = parts.isEmpty() ? "" : "Scores: " + String.join(", ", parts) + ". ";
@@ -291,6 +293,10 @@ public final class LatexExport {
 
     private static String r2(double value) {
         return math(R2.text(value));
+    }
+
+    private static String typewriter(String name) {
+        return "\\texttt{" + text(name) + "}";
     }
 
     private static String inlineMath(String number) {

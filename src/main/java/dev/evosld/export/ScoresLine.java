@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,21 +50,25 @@ final class ScoresLine {
     }
 
     private static String rmse(Map<String, Double> byTarget) {
-        return rmse(byTarget, UnaryOperator.identity());
+        return rmse(byTarget, UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     /**
-     * How far predictions missed, to follow their R²: {@code  (RMSE 0.04856)} for one target, the range over
-     * several, each number as {@code shown} spells it (LaTeX's in math); empty without them.
+     * How far predictions missed, to follow their R²: {@code  (RMSE 0.04856)} for one target, and for several each
+     * target's named, {@code  (RMSE loss 0.004594, acc 0.01101)}, as targets may be in different units (a loss, an
+     * accuracy, a count); each name as {@code name} and each number as {@code number} spells it (LaTeX's in text and
+     * math); empty without them.
      */
-    static String rmse(Map<String, Double> byTarget, UnaryOperator<String> shown) {
+    static String rmse(Map<String, Double> byTarget, UnaryOperator<String> number, UnaryOperator<String> name) {
         if (byTarget == null || byTarget.isEmpty()) {
             return "";
         }
-        double low = byTarget.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double high = byTarget.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        return byTarget.size() == 1 ? " (RMSE " + shown.apply(number(low)) + ")"
-            : " (RMSE " + shown.apply(number(low)) + " to " + shown.apply(number(high)) + " over the targets)";
+        if (byTarget.size() == 1) {
+            return " (RMSE " + number.apply(number(byTarget.values().iterator().next())) + ")";
+        }
+        StringJoiner each = new StringJoiner(", ", " (RMSE ", ")");
+        byTarget.forEach((target, value) -> each.add(name.apply(target) + " " + number.apply(number(value))));
+        return each.toString();
     }
 
     private static String r2(double value) {

@@ -152,14 +152,14 @@ class LatexExportTest {
             + " test $R^2 = 0.980000$ (RMSE $0.01000$)."), LatexExport.document(one));
 
         Map<String, Double> three = new LinkedHashMap<>();
-        three.put("y1", 0.5);
-        three.put("y2", 0.25);
-        three.put("y3", 2.0);
+        three.put("loss_a", 0.5);
+        three.put("acc", 0.25);
+        three.put("count", 20000.0);
         LawDocument several = new LawDocument(one.evosldVersion(), one.task(), one.law(), one.variables(),
             one.parameterNames(), one.targets(), one.parameters(), one.trainRanges(), one.groupRanges(),
             new LawDocument.Metrics(null, 0.97, three, null, null, true, 4, 9), one.provenance());
-        assertTrue(LatexExport.document(several).contains("Scores: validation $R^2 = 0.970000$ (RMSE $0.2500$ to"
-            + " $2.000$ over the targets). "), LatexExport.document(several));
+        assertTrue(LatexExport.document(several).contains("Scores: validation $R^2 = 0.970000$ (RMSE \\texttt{loss\\_a}"
+            + " $0.5000$, \\texttt{acc} $0.2500$, \\texttt{count} $2.000 \\times 10^{4}$). "), LatexExport.document(several));
     }
 
     @Test

@@ -34,12 +34,13 @@ class ScoresLineTest {
     }
 
     @Test
-    void severalTargetsGiveTheRangeOfTheirErrors() {
+    void severalTargetsGiveEachTargetsErrorInItsOwnUnits() {
+        // a loss, an accuracy and a count: "RMSE 0.004594 to 1.087e+04 over the targets" told no one which missed by what
         Map<String, Double> errors = new LinkedHashMap<>();
-        errors.put("y1", 0.015383);
-        errors.put("y2", 0.0078016);
-        errors.put("y3", 0.024968);
-        assertEquals("Scores: validation R^2 0.996408 (RMSE 0.007802 to 0.02497 over the targets).",
+        errors.put("loss", 0.00459377);
+        errors.put("acc", 0.0110086);
+        errors.put("count", 10866.3);
+        assertEquals("Scores: validation R^2 0.996408 (RMSE loss 0.004594, acc 0.01101, count 1.087e+04).",
             ScoresLine.of(with(new LawDocument.Metrics(null, 0.996408, errors, null, null, true, 7, 30))));
     }
 

@@ -1,6 +1,7 @@
 package dev.evosld.eval;
 
 import dev.evosld.data.NumberText;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -85,6 +86,13 @@ public record R2(double value, String failure, boolean undefined) {
                     return failed("prediction " + r + " of " + labels.get(t) + " is " + f[r]);
                 }
             }
+            if (Arrays.stream(y).allMatch(v -> v == y[0])) {
+                // told by the values, not by a variance of 0: the mean of six runs of 0.7 is 0.7000000000000001,
+                // whose variance of 7e-32 would give an R² of -1e28 in place of none
+                return undefined(labels.get(t) + (y.length == 1 ? " has a single run scored"
+                    : " is " + NumberText.of(y[0]) + " in all " + y.length + " runs scored")
+                    + ", and R² needs runs that differ");
+            }
             double mean = 0;
             for (double v : y) {
                 mean += v;
@@ -95,11 +103,6 @@ public record R2(double value, String failure, boolean undefined) {
             for (int r = 0; r < y.length; r++) {
                 variance += (y[r] - mean) * (y[r] - mean);
                 mse += (y[r] - f[r]) * (y[r] - f[r]);
-            }
-            if (variance == 0) {
-                return undefined(labels.get(t) + (y.length == 1 ? " has a single run scored"
-                    : " is " + NumberText.of(y[0]) + " in all " + y.length + " runs scored")
-                    + ", and R² needs runs that differ");
             }
             nmseSum += mse / variance;
         }

@@ -128,6 +128,27 @@ class EvalCommandTest {
     }
 
     @Test
+    void aTestSplitWithOneTargetAtOneValueInEveryRunHasAnUndefinedTestR2NotAHugeNegativeOne() throws Exception {
+        // acc is 0.7 in all six test runs, whose mean is 0.7000000000000001 in doubles
+        Path train = Files.writeString(dir.resolve("two-targets.csv"), "N,loss,acc\n1,3,0.5\n2,2.5,0.6\n4,2.25,0.65\n");
+        Path test = Files.writeString(dir.resolve("next-six.csv"), "N,loss,acc\n8,2.1,0.7\n16,2.05,0.7\n32,2.02,0.7\n"
+            + "64,2.01,0.7\n128,2.005,0.7\n256,2.002,0.7\n");
+        Path params = Files.writeString(dir.resolve("two-targets.json"),
+            "{\"all\": {\"loss\": {\"E\": 2, \"A\": 1}, \"acc\": {\"E\": 0.7, \"A\": -0.2}}}");
+        List<String> args = new java.util.ArrayList<>(List.of("eval", "--data", train.toString(), "--test",
+            test.toString(), "--features", "N", "--target", "loss,acc", "--law", "E + A/N", "--params", params.toString()));
+        CliRun text = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, text.exit(), text.err());
+        assertEquals("test R²:  undefined (target 'acc' is 0.7 in all 6 runs scored, and R² needs runs that differ)",
+            text.out().lines().toList().get(3), text.out());
+        args.add("--json");
+        JsonNode document = Json.mapper().readTree(CliRun.of(args.toArray(String[]::new)).out());
+        assertTrue(document.get("test_r2").isNull(), document.toString());
+        assertEquals("target 'acc' is 0.7 in all 6 runs scored, and R² needs runs that differ",
+            document.get("test_r2_undefined").stringValue(), document.toString());
+    }
+
+    @Test
     void aLawWithoutParametersIsScoredWithoutAParametersFile() throws Exception {
         Path csv = CliRun.userRuns(dir);
         List<String> args = List.of("eval", "--data", csv.toString(), "--features", "N,D", "--target", "loss",

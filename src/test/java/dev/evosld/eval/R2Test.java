@@ -69,6 +69,15 @@ class R2Test {
     }
 
     @Test
+    void aTargetOfOneValueIsUndefinedEvenWhereItsMeanIsNotThatValueToTheLastBit() {
+        // six runs of 0.7 average to 0.7000000000000001: a variance of 7e-32 gave an R² of -2e28 in place of none
+        R2 r2 = R2.score(List.of("loss", "acc"), List.of(new double[] {1, 2, 3, 4, 5, 6}, new double[] {0.7, 0.7, 0.7,
+            0.7, 0.7, 0.7}), List.of(new double[] {1, 2, 3, 4, 5, 6}, new double[] {0.71, 0.69, 0.7, 0.7, 0.7, 0.72}));
+        assertTrue(r2.undefined(), r2.toString());
+        assertEquals("target 'acc' is 0.7 in all 6 runs scored, and R² needs runs that differ", r2.failure());
+    }
+
+    @Test
     void printsSixDecimalsOrSixSignificantDigitsWhenHuge() {
         assertEquals("0.912345", R2.text(0.9123454));
         assertEquals("-1.000000", R2.text(-1));

@@ -289,9 +289,13 @@ final class TableReader {
                 double[] values = columns[features.size() + t];
                 for (int row = 0; row < values.length; row++) {
                     if (values[row] < range.lower() || values[row] > range.upper()) {
+                        // one range holds for every target, which a user naming an accuracy's beside a loss may
+                        // not know
                         throw new DataException(source + ":" + lines[row] + ": column "
-                            + MessageText.quote(targets.get(t)) + ": " + NumberText.of(values[row])
-                            + " is outside the target's possible values " + range.describe());
+                            + MessageText.quote(targets.get(t)) + ": " + NumberText.of(values[row]) + (targets.size() == 1
+                            ? " is outside the target's possible values " + range.describe()
+                            : " is outside the possible values " + range.describe() + ", which hold for every target ("
+                                + String.join(", ", targets) + "); give a range that all of them keep"));
                     }
                 }
             }

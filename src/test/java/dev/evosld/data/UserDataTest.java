@@ -77,6 +77,12 @@ class UserDataTest {
         UserData share = new UserData(counts, List.of("N", "D"), List.of("tokens"), null, 6, rule("N=1e9"),
             TaskConfig.Trend.PER_RUN, List.of(), new TaskConfig.Bound(0, 1), null);
         assertEquals(counts + ":3: column 'tokens': 1e9 is outside the target's possible values [0, 1]", error(share));
+        // one range holds for every target: a user who gave an accuracy's beside a loss learns so, not that the loss
+        // scored the impossible
+        UserData both = new UserData(runs, List.of("N", "D"), List.of("acc", "loss"), "model_family", 6, rule("N=1e9"),
+            TaskConfig.Trend.PER_RUN, List.of(), new TaskConfig.Bound(0, 1), null);
+        assertEquals(runs + ":2: column 'loss': 3 is outside the possible values [0, 1], which hold for every target"
+            + " (acc, loss); give a range that all of them keep", error(both));
         assertEquals("[-inf, 0]", new TaskConfig.Bound(Double.NEGATIVE_INFINITY, 0).describe());
         assertEquals("[0.5, inf]", new TaskConfig.Bound(0.5, Double.POSITIVE_INFINITY).describe());
     }

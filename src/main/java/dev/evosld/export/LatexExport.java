@@ -277,6 +277,9 @@ public final class LatexExport {
             if (metrics.testR2() != null) {
                 parts.add("test $R^2 = " + r2(metrics.testR2()) + "$" + ScoresLine.rmse(metrics.testRmse(),
                     LatexExport::inlineMath, LatexExport::typewriter));
+            } else if (ScoresLine.testR2Undefined(metrics)) {
+                parts.add("test $R^2$ undefined" + ScoresLine.rmse(metrics.testRmse(), LatexExport::inlineMath,
+                    LatexExport::typewriter));
             }
         }
         String scores = parts.isEmpty() ? "" : "Scores: " + String.join(", ", parts) + ". ";

@@ -34,8 +34,18 @@ final class ScoresLine {
         }
         if (metrics.testR2() != null) {
             parts.add("test R^2 " + r2(metrics.testR2()) + rmse(metrics.testRmse()));
+        } else if (testR2Undefined(metrics)) {
+            parts.add("test R^2 undefined" + rmse(metrics.testRmse()));
         }
         return parts.isEmpty() ? "" : "Scores: " + String.join(", ", parts) + ".";
+    }
+
+    /**
+     * Whether test was scored without an R²: its target was one value (a single next run, say), so R² is undefined
+     * while the misses are measured; a prediction that is not finite leaves neither.
+     */
+    static boolean testR2Undefined(LawDocument.Metrics metrics) {
+        return metrics.testR2() == null && metrics.testRmse() != null && !metrics.testRmse().isEmpty();
     }
 
     /**

@@ -163,6 +163,16 @@ class LatexExportTest {
     }
 
     @Test
+    void scoresOfATestSplitWithoutAnR2StillSayHowFarItsPredictionsMissed() {
+        LawDocument undefined = new LawDocument(PARALLEL.evosldVersion(), PARALLEL.task(), PARALLEL.law(),
+            PARALLEL.variables(), PARALLEL.parameterNames(), PARALLEL.targets(), PARALLEL.parameters(),
+            PARALLEL.trainRanges(), PARALLEL.groupRanges(), new LawDocument.Metrics(0.99, null, null, null,
+            Map.of("loss", 0.0123456), true, 4, 9), PARALLEL.provenance());
+        assertTrue(LatexExport.document(undefined).contains("Scores: train $R^2 = 0.990000$, test $R^2$ undefined"
+            + " (RMSE $0.01235$). "), LatexExport.document(undefined));
+    }
+
+    @Test
     void scoresSayWhyValidationInsideTrainFailedInPlaceOfItsR2() {
         LawDocument failed = new LawDocument(PARALLEL.evosldVersion(), PARALLEL.task(), PARALLEL.law(),
             PARALLEL.variables(), PARALLEL.parameterNames(), PARALLEL.targets(), PARALLEL.parameters(),

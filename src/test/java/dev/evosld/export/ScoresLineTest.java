@@ -45,6 +45,16 @@ class ScoresLineTest {
     }
 
     @Test
+    void aTestSplitWithoutAnR2StillSaysHowFarItsPredictionsMissed() {
+        // a test target of one value (a single next run, say) leaves R² undefined, not the misses unmeasured
+        Map<String, Double> errors = new LinkedHashMap<>();
+        errors.put("loss", 0.00459377);
+        errors.put("acc", 0.0290517);
+        assertEquals("Scores: train R^2 0.990000, test R^2 undefined (RMSE loss 0.004594, acc 0.02905).",
+            ScoresLine.of(with(new LawDocument.Metrics(0.99, null, null, null, errors, true, 2, 5))));
+    }
+
+    @Test
     void aDocumentWithoutScoresHasNoLine() {
         assertEquals("", ScoresLine.of(with(null)));
         assertEquals("", ScoresLine.of(with(new LawDocument.Metrics(null, null, null, null, null, false, 2, 5))));

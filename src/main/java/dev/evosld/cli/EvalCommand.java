@@ -148,10 +148,39 @@ final class EvalCommand implements Callable<Integer> {
         if (given.containsKey("law") && given.get("parameters") instanceof Map<?, ?> recorded) {
             requireFeaturesOf(given, data.config());
             requireSameLaw(given.get("law"), parsed, data.config().featureNames());
-            given = asValues(recorded);
+            given = forTargets(asValues(recorded), given.get("targets"), data.config().targets());
         }
         requireGroupsAtTop(given, parsed, data);
         return ParameterSet.fromMap(given, parsed.parameters(), data.config().targets(), params.toString());
+    }
+
+    /**
+     * A run's values of the targets asked for, taken by name: a run fitted to a loss, an accuracy and a count can be
+     * scored on the accuracy alone, which as one target is read as {@code group → name → value}. A run of one target
+     * records its values so already, and one that names no targets is read as it is.
+     */
+    private Map<String, ?> forTargets(Map<String, ?> recorded, Object recordedTargets, List<String> targets) {
+        if (!(recordedTargets instanceof List<?> list) || list.size() < 2) {
+            return recorded;
+        }
+        List<String> held = list.stream().map(String::valueOf).toList();
+        targets.stream().filter(target -> !held.contains(target)).findFirst().ifPresent(missing -> {
+            throw new EvosldException(params + " holds the parameters of " + String.join(", ", held) + ", none of "
+                + MessageText.quote(missing));
+        });
+        Map<String, Object> chosen = new LinkedHashMap<>();
+        recorded.forEach((group, perTarget) -> {
+            if (!(perTarget instanceof Map<?, ?> byTarget)) {
+                chosen.put(group, perTarget);  // not a run's layout: reading it says what is wrong
+            } else if (targets.size() == 1) {
+                chosen.put(group, byTarget.containsKey(targets.getFirst()) ? byTarget.get(targets.getFirst()) : perTarget);
+            } else {
+                Map<Object, Object> kept = new LinkedHashMap<>();
+                targets.stream().filter(byTarget::containsKey).forEach(target -> kept.put(target, byTarget.get(target)));
+                chosen.put(group, kept);
+            }
+        });
+        return chosen;
     }
 
     /**

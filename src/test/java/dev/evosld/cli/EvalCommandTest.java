@@ -304,6 +304,48 @@ class EvalCommandTest {
     }
 
     @Test
+    void aRunsLawJsonOfSeveralTargetsScoresAnyOfThemOnItsOwn() throws Exception {
+        // a run fitted to a loss, an accuracy and a count; eval --target acc had read its law.json as one target's
+        // values and said "g1: missing parameter 'E'", and --target loss,acc refused the count it did not ask for
+        StringBuilder csv = new StringBuilder("family,N,loss,acc,count\n");
+        for (String family : List.of("g1", "g2")) {
+            double shift = family.equals("g1") ? 0 : 0.2;
+            for (double n : new double[] {1e6, 4e6, 1.6e7, 6.4e7, 2.56e8}) {
+                csv.append(String.format(java.util.Locale.ROOT, "%s,%s,%s,%s,%s%n", family, n,
+                    1.8 + shift + 40 * Math.pow(n, -0.3), 0.7 - shift - 3 * Math.pow(n, -0.25), 10 * Math.pow(n, 0.5)));
+            }
+        }
+        Path runs = Files.writeString(dir.resolve("three-targets.csv"), csv.toString());
+        Path run = dir.resolve("three");
+        CliRun fit = CliRun.of("fit", "--data", runs.toString(), "--features", "N", "--target", "loss,acc,count",
+            "--group", "family", "--law", "E + A*N^-a", "--starts", "8", "--out", run.toString());
+        assertEquals(0, fit.exit(), fit.err());
+        Path lawJson = run.resolve("law.json");
+        JsonNode fitted = Json.mapper().readTree(lawJson.toFile()).get("parameters").get("g2");
+
+        CliRun acc = CliRun.of("eval", "--data", runs.toString(), "--features", "N", "--target", "acc", "--group",
+            "family", "--law", "E + A*N^-a", "--params", lawJson.toString(), "--json");
+        assertEquals(0, acc.exit(), acc.err());
+        JsonNode accValues = Json.mapper().readTree(acc.out()).get("parameters").get("g2");
+        assertEquals(fitted.get("acc").get("A").doubleValue(), accValues.get("A").doubleValue(), acc.out());
+        assertTrue(Json.mapper().readTree(acc.out()).get("train_r2").doubleValue() > 0.999999, acc.out());
+
+        CliRun two = CliRun.of("eval", "--data", runs.toString(), "--features", "N", "--target", "count,loss", "--group",
+            "family", "--law", "E + A*N^-a", "--params", lawJson.toString(), "--json");
+        assertEquals(0, two.exit(), two.err());
+        JsonNode twoValues = Json.mapper().readTree(two.out()).get("parameters").get("g2");
+        assertEquals(fitted.get("count").get("a").doubleValue(), twoValues.get("count").get("a").doubleValue(), two.out());
+        assertEquals(fitted.get("loss").get("E").doubleValue(), twoValues.get("loss").get("E").doubleValue(), two.out());
+
+        Path renamed = Files.writeString(dir.resolve("renamed.csv"), csv.toString().replace(",acc,", ",accuracy,"));
+        CliRun other = CliRun.of("eval", "--data", renamed.toString(), "--features", "N", "--target", "accuracy",
+            "--group", "family", "--law", "E + A*N^-a", "--params", lawJson.toString());
+        assertEquals(1, other.exit(), other.err());
+        assertEquals(List.of("evosld: " + lawJson + " holds the parameters of loss, acc, count, none of 'accuracy'"),
+            other.allErrorLines());
+    }
+
+    @Test
     void aRunsLawJsonScoresItsLawWrittenWithAMinusOrWithANegativeFactor() throws Exception {
         Path csv = CliRun.userRuns(dir);
         Path run = dir.resolve("minus");

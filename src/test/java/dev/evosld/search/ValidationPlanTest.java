@@ -174,6 +174,29 @@ class ValidationPlanTest {
     }
 
     @Test
+    void aSeedWhoseShuffleGradesNoFoldShufflesAgainRatherThanFailTheRun() {
+        // two families of four sizes that scored alike: the largest size holds out two equal runs, which R² cannot
+        // grade, so validation falls back to cross-validation, and only some shuffles put two different runs in a
+        // fold that can be graded; restarts shuffle with seeds of their own, so one unlucky seed failed the run
+        double[] n = {1, 2, 4, 8};
+        double[] loss = {3.3, 2.8, 2.55, 2.425};
+        Table table = new Table(List.of("N"), List.of("loss"), List.of(
+            Group.of("g", new double[][] {n}, new double[][] {loss}),
+            Group.of("h", new double[][] {n}, new double[][] {loss})));
+        TaskConfig config = withHoldout(new TaskConfig.Holdout.TopValues(1, 0), List.of("N"));
+        for (long seed = 0; seed < 40; seed++) {
+            ValidationPlan plan = ValidationPlan.of(config, new Train(table), seed);
+            assertTrue(plan.crossValidated(), "seed " + seed);
+            assertTrue(!plan.folds().isEmpty(), "seed " + seed);
+            for (ValidationPlan.Fold fold : plan.folds()) {
+                double[] held = fold.validation().groups().stream().flatMapToDouble(gr -> Arrays.stream(gr.target(0)))
+                    .toArray();
+                assertTrue(Arrays.stream(held).distinct().count() > 1, "seed " + seed + ": a graded fold");
+            }
+        }
+    }
+
+    @Test
     void aTopFractionCutsThatShareOfEachGroup() {
         TaskConfig config = withHoldout(new TaskConfig.Holdout.TopFraction(0.25, 0), List.of("N"));
         Table table = SyntheticTask.table(new double[] {1, 2, 3, 4, 5, 6, 7, 8});

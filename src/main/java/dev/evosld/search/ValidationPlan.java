@@ -47,6 +47,9 @@ public record ValidationPlan(List<Fold> folds, boolean crossValidated) {
      */
     public static final int FALLBACK_FOLDS = 5;
 
+    /** Further shuffles tried when neither a seed's cross-validation nor its leave-one-out grades any fold. */
+    private static final int RESHUFFLES = 32;
+
     /** The rows to fit on and the rows to validate on; groups without validation rows are absent from it. */
     public record Fold(Table fit, Table validation) {
     }
@@ -107,6 +110,12 @@ public record ValidationPlan(List<Fold> folds, boolean crossValidated) {
         }
         int largest = table.groups().stream().mapToInt(Group::rows).max().orElse(0);
         plan = crossValidationOnly(table, Math.max(2, largest), minimum, seed);
+        // on a few runs, whether a fold can be graded depends on how they were shuffled, and restarts shuffle with
+        // seeds of their own: other shuffles, derived from the seed, keep one unlucky seed from failing the run
+        SplittableRandom reshuffles = new SplittableRandom(seed);
+        for (int attempt = 0; plan.folds().isEmpty() && attempt < RESHUFFLES; attempt++) {
+            plan = crossValidationOnly(table, k, minimum, reshuffles.nextLong());
+        }
         if (plan.folds().isEmpty()) {
             throw new EvosldException("cannot validate inside train: " + whyNoFold(table, minimum));
         }

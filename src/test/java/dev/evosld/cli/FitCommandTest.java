@@ -250,8 +250,7 @@ class FitCommandTest {
     void aCrossValidationOfWhichOnlySomeFoldsGradeIsRecordedAsTheFoldsItWasMadeOf() throws Exception {
         // two families of four sizes: no holdout along N leaves enough runs, and of the 5 folds one can be graded;
         // "folds=1", which --holdout refuses, named no validation a user could ask for
-        Path runs = java.nio.file.Files.writeString(dir.resolve("four-sizes.csv"), "family,N,loss\n"
-            + "g,1,3.3\ng,2,2.8\ng,4,2.55\ng,8,2.425\nh,1,3.3\nh,2,2.8\nh,4,2.55\nh,8,2.425\n");
+        Path runs = fourSizes();
         List<String> args = List.of("fit", "--data", runs.toString(), "--features", "N", "--target", "loss", "--group",
             "family", "--law", "E + A/N", "--starts", "4");
         CliRun text = CliRun.of(args.toArray(String[]::new));
@@ -266,12 +265,17 @@ class FitCommandTest {
         assertEquals("folds=5", Json.mapper().readTree(run.out()).get("holdout").stringValue(), run.out());
     }
 
+    /** Two families of four sizes that scored alike: along N no holdout leaves enough runs, and one fold grades. */
+    private Path fourSizes() throws java.io.IOException {
+        return java.nio.file.Files.writeString(dir.resolve("four-sizes.csv"), "family,N,loss\n"
+            + "g,1,3.3\ng,2,2.8\ng,4,2.55\ng,8,2.425\nh,1,3.3\nh,2,2.8\nh,4,2.55\nh,8,2.425\n");
+    }
+
     @Test
     void askedForFoldsOfWhichOnlySomeGradeAreToldAsTheFoldsAskedFor() throws Exception {
         // with --holdout folds=5 on four sizes a family, one fold can be graded: "1-fold cross-validation" named a
         // validation no one asked for and --holdout refuses
-        Path runs = java.nio.file.Files.writeString(dir.resolve("four-sizes.csv"), "family,N,loss\n"
-            + "g,1,3.3\ng,2,2.8\ng,4,2.55\ng,8,2.425\nh,1,3.3\nh,2,2.8\nh,4,2.55\nh,8,2.425\n");
+        Path runs = fourSizes();
         CliRun text = CliRun.of("fit", "--data", runs.toString(), "--features", "N", "--target", "loss", "--group",
             "family", "--law", "E + A/N", "--starts", "4", "--holdout", "folds=5");
         assertEquals(0, text.exit(), text.err());

@@ -208,6 +208,35 @@ class ExtrapolationProbeTest {
         assertTrue(rise != null && rise.startsWith("target 'acc': rises at 10× the largest D: "), rise);
     }
 
+    @Test
+    void aTargetGrowingByAPowerOfTheScaleOverDecadesIsJudgedOnALogScale() {
+        // a compute-optimal size or a count: 3*N^0.55 over three decades of N spans 6e3 to 2.7e5, and the law that
+        // made it is 3.5 times the largest value at 10× the largest N, beyond the largest value plus the spread
+        double[] n = {1e6, 1e7, 1e8, 1e9};
+        double[] count = Arrays.stream(n).map(v -> 3 * Math.pow(v, 0.55)).toArray();
+        Table growing = new Table(List.of("N"), List.of("count"),
+            List.of(Group.of("a", new double[][] {n}, new double[][] {count})));
+        Law law = Law.parse("A*N^alpha", List.of("N"));
+        ParameterSet truth = ParameterSet.of(law.parameters(), List.of("count"),
+            Map.of("a", new double[][] {{3, 0.55}}));
+        assertNull(probe.check(law, growing, truth));
+        // growing far faster than the data did, a law still fails: 2.7e5 times 45 (the data's own spread) at most
+        ParameterSet steep = ParameterSet.of(law.parameters(), List.of("count"),
+            Map.of("a", new double[][] {{3 * Math.pow(1e9, 0.55 - 2.5), 2.5}}));
+        String reason = probe.check(law, growing, steep);
+        assertTrue(reason != null && reason.startsWith("implausible at 10× the largest N: "), reason);
+        // a loss over less than a decade keeps the spread added on each side
+        double[] loss = Arrays.stream(n).map(v -> 2 + 30 * Math.pow(v, -0.3)).toArray();
+        Table falling = new Table(List.of("N"), List.of("loss"),
+            List.of(Group.of("a", new double[][] {n}, new double[][] {loss})));
+        Law rising = Law.parse("E + c*N^alpha", List.of("N"));
+        String up = probe.check(rising, falling, ParameterSet.of(rising.parameters(), List.of("loss"),
+            Map.of("a", new double[][] {{2.4, 1e-9, 1.0}})));
+        double spread = loss[0] - loss[3];
+        assertEquals(String.format(java.util.Locale.ROOT, "implausible at 2× the largest N: 4.400 outside [%.4g, %.4g]",
+            loss[3] - spread, loss[0] + spread), up);
+    }
+
     private static ParameterSet values(Law law, double... values) {
         Map<String, double[][]> perGroup = new LinkedHashMap<>();
         perGroup.put("a", new double[][] {values});

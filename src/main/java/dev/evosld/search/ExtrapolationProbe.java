@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
  * bigger run gives. For each group, the rows at the group's largest scale-axis value are moved to
  * {@code factor} times that value (the other features kept; an axis with non-positive values is taken to be
  * a log10 scale already and shifted by {@code log10(factor)}); every prediction there must be finite and
- * within the observed target range widened by that range on each side, and must not turn around: where a
+ * within the observed target range widened by that range on each side (above, a positive target spanning a decade
+ * or more is widened by its ratio: {@link #plausibleCeiling}), and must not turn around: where a
  * prediction moves one way from half the largest value to the largest, it may not move back the other way by
  * more than {@link #TURN_TOLERANCE} of the target range beyond it (a loss that falls with model size over the
  * data and rises again past it is a fit of curvature, not a law). The task's {@link TaskConfig.Trend} says
@@ -41,6 +42,8 @@ import java.util.stream.IntStream;
 final class ExtrapolationProbe {
     /** The share of the target range a prediction may move back against its own trend beyond the data. */
     static final double TURN_TOLERANCE = 0.02;
+    /** The ratio of largest to smallest observed target above which a positive target is judged on a log scale. */
+    private static final double DECADE = 10;
 
     private final List<String> axes;
     private final List<String> fallsWith;
@@ -145,9 +148,10 @@ final class ExtrapolationProbe {
                     if (impossible(prediction, TURN_TOLERANCE * range)) {
                         return target + impossibleAt(prediction, where(fitted, axes, r, point));
                     }
-                    if (prediction < low[t] - range || prediction > high[t] + range) {
+                    double ceiling = plausibleCeiling(low[t], high[t], range);
+                    if (prediction < low[t] - range || prediction > ceiling) {
                         return target + String.format(Locale.ROOT, "implausible at %s: %.4g outside [%.4g, %.4g]",
-                            where(fitted, axes, r, point), prediction, low[t] - range, high[t] + range);
+                            where(fitted, axes, r, point), prediction, low[t] - range, ceiling);
                     }
                 }
                 String turn = broken(fitted, axes, atHalf.get(t), atLargest.get(t), beyond.get(t),
@@ -158,6 +162,16 @@ final class ExtrapolationProbe {
             }
         }
         return null;
+    }
+
+    /**
+     * The largest plausible prediction beyond the data: the largest observed target plus the observed spread
+     * ({@code range}), or, for a positive target spanning a decade or more, the largest times the observed ratio.
+     * Such a target (a count, a compute-optimal size) grows by a power of the scale, and the law that made it leaves
+     * any additive margin.
+     */
+    private static double plausibleCeiling(double low, double high, double range) {
+        return low > 0 && high >= DECADE * low ? high * (high / low) : high + range;
     }
 
     /** Whether a prediction lies outside the targets' possible values by more than {@code tolerance}. */

@@ -146,15 +146,7 @@ final class BenchCommand implements Callable<Integer> {
             widths[c] = rows.stream().mapToInt(row -> DisplayWidth.of(row.get(column))).reduce(c == 0 ? 30 : 10,
                 Math::max);
         }
-        List<String> lines = new ArrayList<>();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder(DisplayWidth.padEnd(row.getFirst(), widths[0]));
-            for (int c = 1; c < widths.length; c++) {
-                line.append(' ').append(DisplayWidth.padStart(row.get(c), widths[c]));
-            }
-            lines.add(line.toString());
-        }
-        return lines;
+        return rows.stream().map(row -> DisplayWidth.row(row, widths)).toList();
     }
 
     /** What Ctrl-C during a bench says; the bench writes the cut run's checkpoint itself. */

@@ -1,5 +1,6 @@
 package dev.evosld.cli;
 
+import java.util.List;
 import org.jline.utils.WCWidth;
 
 /**
@@ -28,6 +29,18 @@ final class DisplayWidth {
     /** Blanks up to {@code width} columns followed by {@code text}, for a right-aligned column. */
     static String padStart(String text, int width) {
         return blanks(text, width) + text;
+    }
+
+    /**
+     * A table row: the first cell left-aligned, the others right-aligned, each padded to its column's width and set
+     * apart by a blank.
+     */
+    static String row(List<String> cells, int[] widths) {
+        StringBuilder row = new StringBuilder(padEnd(cells.getFirst(), widths[0]));
+        for (int c = 1; c < cells.size(); c++) {
+            row.append(' ').append(padStart(cells.get(c), widths[c]));
+        }
+        return row.toString();
     }
 
     private static String blanks(String text, int width) {

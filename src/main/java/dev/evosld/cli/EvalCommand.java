@@ -111,8 +111,7 @@ final class EvalCommand implements Callable<Integer> {
             // figure out of line
             int width = names.stream().mapToInt(DisplayWidth::of).reduce(GROUP_WIDTH, Math::max);
             List<String> targets = train.targets();
-            List<String> headers = new ArrayList<>();
-            headers.add("train rows");
+            List<String> headers = new ArrayList<>(List.of("group", "train rows"));
             headers.addAll(rmseHeaders("train", targets));
             if (test.isPresent()) {
                 headers.add("test rows");
@@ -120,17 +119,19 @@ final class EvalCommand implements Callable<Integer> {
             }
             int[] widths = headers.stream().mapToInt(h -> Math.max(h.endsWith("rows") ? 10 : 12, DisplayWidth.of(h)))
                 .toArray();
-            out.println(line(DisplayWidth.padEnd("group", width), headers, widths));
+            widths[0] = width;
+            out.println(DisplayWidth.row(headers, widths));
             for (int i = 0; i < shown.size(); i++) {
                 Map<String, Object> row = shown.get(i);
                 List<String> cells = new ArrayList<>();
+                cells.add(names.get(i));
                 cells.add(String.valueOf(row.get("train_rows")));
                 cells.addAll(rmseCells(row.get("train_rmse"), targets));
                 if (test.isPresent()) {
                     cells.add(String.valueOf(row.getOrDefault("test_rows", 0)));
                     cells.addAll(rmseCells(row.get("test_rmse"), targets));
                 }
-                out.println(line(DisplayWidth.padEnd(names.get(i), width), cells, widths));
+                out.println(DisplayWidth.row(cells, widths));
             }
             if (rows.size() > FitCommand.SHOWN_GROUPS) {
                 out.println("... and " + (rows.size() - FitCommand.SHOWN_GROUPS) + " more groups (--json prints all of"
@@ -277,15 +278,6 @@ final class EvalCommand implements Callable<Integer> {
 
     private static String format(Object value) {
         return value instanceof Double d ? Output.number(d) : "-";
-    }
-
-    /** A row of the table: its group cell, then each cell right-aligned in its column. */
-    private static String line(String group, List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder(group);
-        for (int c = 0; c < cells.size(); c++) {
-            line.append(' ').append(DisplayWidth.padStart(cells.get(c), widths[c]));
-        }
-        return line.toString();
     }
 
     /** The headers of a split's RMSE columns: one, or one per target named after it. */

@@ -76,7 +76,7 @@ final class ScaleSection {
         }
         out.append("</p>\n");
         Legend legend = legend(law, panels, axis);
-        List<XYChart> charts = charts(law, panels, axis, targets);
+        List<XYChart> charts = charts(panels, axis, targets, legend);
         boolean wide = charts.stream().anyMatch(c -> c.getWidth() > NARROW);
         out.append("<div class=\"grid ").append(wide ? "two" : "three").append("\">\n");
         for (int i = 0; i < panels.size(); i++) {
@@ -97,8 +97,12 @@ final class ScaleSection {
 
     /** The panels' charts, in their order; all of one width, so that they sit in one grid. */
     static List<XYChart> charts(Law law, List<Panel> panels, String axis, List<String> targets) {
-        Legend legend = legend(law, panels, axis);
-        return panels.stream().map(panel -> panelChart(panel, axis, targets, legend, lines(panels))).toList();
+        return charts(panels, axis, targets, legend(law, panels, axis));
+    }
+
+    private static List<XYChart> charts(List<Panel> panels, String axis, List<String> targets, Legend legend) {
+        int lines = lines(panels);
+        return panels.stream().map(panel -> panelChart(panel, axis, targets, legend, lines)).toList();
     }
 
     /** The most curves of a panel. */

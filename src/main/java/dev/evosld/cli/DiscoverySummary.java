@@ -88,7 +88,7 @@ record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Option
         out.printf(Locale.ROOT, "validation R²: %s (inside train, %s)%n", text(outcome.validationR2()),
             Output.validationScheme(config, ValidationPlan.of(config, data.train(), 0)));
         if (outcome.validationRmse() != null) {
-            out.println("               " + Output.validationMisses(outcome.validationRmse()));
+            out.println("               " + Output.validationMisses(outcome.validationRmse(), outcome.validationR2()));
         }
         out.println("test R²:       " + Output.testR2(outcome.test(), FIT_ON_EVERY_ROW)
             + Output.testMisses(outcome.testRmse()));

@@ -202,7 +202,7 @@ final class FitCommand implements Callable<Integer> {
                 : "R² " + R2.text(validation.validationR2()) + " (inside train, "
                     + Output.validationScheme(config, plan.orElseThrow()) + ", as discover judges laws)"));
             if (judgement.rmse() != null) {
-                out.println("            " + Output.validationMisses(judgement.rmse()));
+                out.println("            " + Output.validationMisses(judgement.rmse(), validation.validationR2()));
             }
             if (startDependent) {
                 Evaluation fast = quick.evaluation();

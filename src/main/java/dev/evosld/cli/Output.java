@@ -116,10 +116,23 @@ final class Output {
     /**
      * How far a law's validation predictions missed, per target in its own units, for the line under a
      * validation R²: {@code its predictions there missed by 0.0503 (root mean square over 38 rows)}.
+     *
+     * <p>A validation R² below 0 reads as a failed law, yet it only says that the misses exceed how much the held-out
+     * runs differ from one another, which can be very little (a few groups at one size, all near one loss). For one
+     * target the line then gives that spread, the standard deviation R² measured the misses against: with one fold,
+     * R² = 1 − MSE / variance exactly, so RMSE / √(1 − R²) gives it back, and over several folds it is their
+     * effective spread.
      */
-    static String validationMisses(ValidationRmse rmse) {
-        return "its predictions there missed " + misses(rmse.byTarget(), false) + " (root mean square over "
+    static String validationMisses(ValidationRmse rmse, Double validationR2) {
+        String misses = "its predictions there missed " + misses(rmse.byTarget(), false) + " (root mean square over "
             + rmse.rows() + (rmse.targets().size() > 1 ? " rows each)" : " rows)");
+        if (rmse.targets().size() != 1 || validationR2 == null || !(validationR2 < 0)
+            || Double.isInfinite(validationR2)) {
+            return misses;
+        }
+        double spread = rmse.rootMeanSquaredErrors().getFirst() / Math.sqrt(1 - validationR2);
+        return misses + ", more than those runs differ from one another (standard deviation about "
+            + shortNumber(spread) + "), hence an R² below 0";
     }
 
     /**

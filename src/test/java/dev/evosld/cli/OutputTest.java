@@ -6,6 +6,7 @@ import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskConfig.Holdout;
 import dev.evosld.eval.R2;
 import dev.evosld.fit.StartAgreement;
+import dev.evosld.search.ValidationRmse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,35 @@ class OutputTest {
     })
     void shortNumbersKeepFourDigitsAndReadAsTheNumbersAUserGives(double value, String text) {
         assertEquals(text, Output.shortNumber(value));
+    }
+
+    @Test
+    void aValidationR2BelowZeroIsExplainedByHowLittleTheHeldOutRunsDiffer() {
+        // two groups of one law held out at one size: the misses are at the noise level, the runs' spread below it
+        ValidationRmse rmse = new ValidationRmse(List.of("loss"), List.of(0.00917), 4);
+        assertEquals("its predictions there missed by 0.00917 (root mean square over 4 rows), more than those runs"
+            + " differ from one another (standard deviation about 0.0008352), hence an R² below 0",
+            Output.validationMisses(rmse, -119.54));
+        // one fold: R² = 1 - MSE / variance, so the spread is the held-out rows' own standard deviation
+        double spread = 0.01;
+        double miss = 0.03;
+        assertEquals("its predictions there missed by 0.03 (root mean square over 4 rows), more than those runs"
+            + " differ from one another (standard deviation about 0.01), hence an R² below 0",
+            Output.validationMisses(new ValidationRmse(List.of("loss"), List.of(miss), 4),
+                1 - miss * miss / (spread * spread)));
+    }
+
+    @Test
+    void aValidationR2OfZeroOrMoreOrOfSeveralTargetsGetsNoSpread() {
+        ValidationRmse one = new ValidationRmse(List.of("loss"), List.of(0.05034), 38);
+        assertEquals("its predictions there missed by 0.05034 (root mean square over 38 rows)",
+            Output.validationMisses(one, 0.82));
+        assertEquals("its predictions there missed by 0.05034 (root mean square over 38 rows)",
+            Output.validationMisses(one, null));
+        // R² pools the targets' errors, so no one target's spread can be read back from it
+        ValidationRmse two = new ValidationRmse(List.of("loss", "acc"), List.of(0.05, 0.2), 38);
+        assertEquals("its predictions there missed loss by 0.05, acc by 0.2 (root mean square over 38 rows each)",
+            Output.validationMisses(two, -3.0));
     }
 
     @Test

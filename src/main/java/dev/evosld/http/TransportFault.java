@@ -24,7 +24,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  *     failed TLS handshake): before the server has ever answered, no retry mends it
  */
 public record TransportFault(String reason, String hint, boolean lasting) {
-    /** The most characters of an exception's own message quoted. */
+    /** The most characters (code points) of an exception's own message quoted. */
     private static final int MAX_DETAIL = 200;
 
     /**
@@ -138,9 +138,11 @@ public record TransportFault(String reason, String hint, boolean lasting) {
             : " (" + oneLine(e.getMessage()) + ")"), "", true);
     }
 
+    /** {@code text} on one line, cut between code points: a cut inside a surrogate pair leaves half a character. */
     private static String oneLine(String text) {
         String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= MAX_DETAIL ? line : line.substring(0, MAX_DETAIL - 1) + "…";
+        return line.codePointCount(0, line.length()) <= MAX_DETAIL ? line
+            : line.substring(0, line.offsetByCodePoints(0, MAX_DETAIL - 1)) + "…";
     }
 
     private static String lowerCase(String text) {

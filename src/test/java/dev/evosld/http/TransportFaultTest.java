@@ -100,6 +100,14 @@ class TransportFaultTest {
     }
 
     @Test
+    void aLongMessageIsCutBetweenCharactersNotInsideOne() {
+        // a server's status line quoted in part: half of an emoji would show as '?'
+        String line = "Unexpected status line: " + "\uD83D\uDE00".repeat(300);
+        assertEquals(passing("the server's answer is not valid HTTP (Unexpected status line: "
+            + "\uD83D\uDE00".repeat(175) + "…)"), of(new ProtocolException(line)));
+    }
+
+    @Test
     void anUnknownFaultKeepsItsMessageButNotItsClass() {
         assertEquals(passing("the connection failed (canceled)"), of(new IOException("canceled")));
         assertEquals(passing("the connection failed"), of(new IOException()));

@@ -454,9 +454,11 @@ public final class HubClient {
         return "";
     }
 
+    /** {@code text} on one line, cut between code points: a cut inside a surrogate pair leaves half a character. */
     private static String oneLine(String text) {
         String line = text.replaceAll("\\s+", " ").strip();
-        return line.length() <= ERROR_TEXT_LIMIT ? line : line.substring(0, ERROR_TEXT_LIMIT - 1) + "…";
+        return line.codePointCount(0, line.length()) <= ERROR_TEXT_LIMIT ? line
+            : line.substring(0, line.offsetByCodePoints(0, ERROR_TEXT_LIMIT - 1)) + "…";
     }
 
     private static String describe(HttpUrl url) {

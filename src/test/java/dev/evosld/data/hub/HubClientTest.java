@@ -198,6 +198,19 @@ class HubClientTest {
     }
 
     @Test
+    void cutsALongErrorTextBetweenCharactersNotInsideOne() {
+        // observed: the cut fell between the two halves of an emoji, leaving half of it, which shows as '?'
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(error(500, "\uD83D\uDE00".repeat(300)));
+        }
+
+        EvosldException e = assertThrows(EvosldException.class, this::firstPage);
+
+        assertEquals("hugging face: " + ROWS_0 + " failed after 4 attempts: HTTP 500 (" + "\uD83D\uDE00".repeat(239)
+            + "…)", e.getMessage());
+    }
+
+    @Test
     void honoursRetryAfterOnA429() {
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build());
         server.enqueue(ok(FakeHub.resource("rows-moe_scaling_law-test.json")));

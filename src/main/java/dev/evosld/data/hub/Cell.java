@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * One cell of a row as the dataset viewer sent it, kept apart by JSON kind so that the pull can tell a JSON
- * integer (written as an integer) from a JSON float (written with {@link Double#toString(double)}) and a
- * number from a numeric string.
+ * integer (written as an integer) from a JSON float (written in the fewest digits that read back as it, a whole group
+ * label as an integer) and a number from a numeric string.
  */
 public sealed interface Cell {
 

@@ -4,6 +4,7 @@ import dev.evosld.EvosldException;
 import dev.evosld.data.CsvWriter;
 import dev.evosld.data.GroupNames;
 import dev.evosld.data.MessageText;
+import dev.evosld.data.NumberText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -33,7 +34,8 @@ import java.util.regex.Pattern;
  * line break, no character that does not show: {@link GroupNames}), and every column after the group holds JSON
  * numbers or numeric strings. The CSVs
  * hold the spec's columns in the spec's order; JSON integers are written as integers, other numbers as
- * {@link dev.evosld.data.NumberText#of} writes them ({@code 4e9}, {@code 120}).
+ * {@link NumberText#of} writes them ({@code 4e9}, {@code 120}), except a group label that is a whole number, which is
+ * written as the JSON integer of its value is ({@code 70}, not {@code 70.0}).
  *
  * <p>Each file is written under a hidden temporary name in the task's folder, forced to disk and renamed
  * over the old one atomically, so a pull that fails or is killed leaves either the old complete CSV or the
@@ -269,10 +271,20 @@ public final class TaskPull {
         return switch (cell) {
             case Cell.Text(String value) -> readable(value, at);
             case Cell.Whole(long value) -> Long.toString(value);
-            case Cell.Real(double value) -> Double.toString(value);
+            case Cell.Real(double value) -> label(value);
             case Cell.Empty() -> throw new EvosldException(at + " is empty");
             case Cell.Other(String kind) -> throw new EvosldException(at + " is " + kind + ", not a group label");
         };
+    }
+
+    /**
+     * A label sent as a JSON float, spelled as the same value sent as a JSON integer is ({@code 70}, not {@code 70.0}),
+     * or else as every number column is written: a label is a group's name, and a column of integers served as
+     * floats (as one holding a missing value may be) must name the same groups as one served as integers.
+     */
+    private static String label(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 0x1p63 ? Long.toString((long) value)
+            : NumberText.of(value);
     }
 
     /**

@@ -630,6 +630,27 @@ class TaskPullTest {
     }
 
     @Test
+    void aGroupLabelSentAsAJsonFloatIsWrittenAsTheNumberItIs() throws Exception {
+        // observed: a label served as the float 70.0 was written 70.0, a group apart from the 70 sent as an integer
+        List<ObjectNode> rows = new ArrayList<>(trainRows(TRAIN_ROWS));
+        rows.set(5, trainRow(5).put("group", 70.0));
+        rows.set(6, trainRow(6).put("group", 70L));
+        rows.set(7, trainRow(7).put("group", 4.0e9).put("n", 8000.0));
+        rows.set(8, trainRow(8).put("group", 1.0e-5).put("d", 1.0e-5));
+        rows.set(9, trainRow(9).put("group", 0.1 + 0.2).put("d", 0.1 + 0.2));
+        rows.set(10, trainRow(10).put("group", -0.0));
+        hub.put(TASK, "train", FEATURES, rows);
+
+        taskPull().pull(spec());
+
+        // integers as integers, as the same value sent as a JSON integer is; other floats in the fewest digits that
+        // read back as the same double, as every number column is written
+        assertEquals(List.of("70,6000,5.25,5.5", "70,7000,6.25,6.5", "4000000000,8000,7.25,7.5", "1e-5,9000,1e-5,8.5",
+                "0.30000000000000004,10000,0.30000000000000004,9.5", "0,11000,10.25,10.5"),
+            read("train.csv").lines().toList().subList(6, 12));
+    }
+
+    @Test
     void rejectsASplitThatChangesDuringThePull() {
         FakeHub grown = new FakeHub().put(TASK, "train", FEATURES, trainRows(TRAIN_ROWS + 1));
         hub.fail(rowsAt("train", 200), 1, grown.respond(server.url(

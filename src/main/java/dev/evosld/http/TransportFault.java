@@ -21,7 +21,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * @param hint what the user may have got wrong, as {@code " (…?)"}, or empty; it only fits while the server has never
  *     answered, as a server that answered before has its address right
  * @param lasting whether the fault is one of the address (a refused connection, an unknown host, a connect timeout, a
- *     failed TLS handshake): before the server has ever answered, no retry mends it
+ *     failed or unanswered TLS handshake): before the server has ever answered, no retry mends it
  */
 public record TransportFault(String reason, String hint, boolean lasting) {
     /** The most characters (code points) of an exception's own message quoted. */
@@ -62,8 +62,15 @@ public record TransportFault(String reason, String hint, boolean lasting) {
             // OkHttp reports connect, read and write timeouts as SocketTimeoutException, a subclass, and the whole
             // call's as InterruptedIOException. Which fires first varies, and their messages with it ("timeout",
             // "Read timed out"): worded by what timed out alone, one fault reads as one, however often it recurs.
-            return message.contains("connect") ? connectTimeout()
-                : new TransportFault("timed out waiting for the answer", "", false);
+            if (message.contains("connect")) {
+                return connectTimeout();
+            }
+            if (inTlsHandshake(e)) {
+                // a plain-HTTP server waits for the end of a request line that the TLS hello never holds: each retry
+                // would wait out the same timeout
+                return new TransportFault("the server did not answer the TLS handshake", plainHttpHint(urlName), true);
+            }
+            return new TransportFault("timed out waiting for the answer", "", false);
         }
         if (e instanceof SSLException ssl) {
             return tlsFault(ssl, message, urlName);
@@ -112,12 +119,33 @@ public record TransportFault(String reason, String hint, boolean lasting) {
         return messages.toString();
     }
 
+    /**
+     * Whether {@code e}, or the fault it reports (the whole call's timeout closes the socket under the read), was thrown
+     * inside a TLS handshake. Nothing but where it was thrown tells a read timeout of the handshake from one of the
+     * answer: both are {@code SocketTimeoutException: Read timed out}. OkHttp shakes hands through {@code
+     * SSLSocket.startHandshake}, the method of that name in every TLS provider.
+     */
+    private static boolean inTlsHandshake(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            for (StackTraceElement frame : cause.getStackTrace()) {
+                if (frame.getMethodName().equals("startHandshake")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String plainHttpHint(String urlName) {
+        return " (is " + urlName + " http:// rather than https://?)";
+    }
+
     private static TransportFault passing(String reason) {
         return new TransportFault(reason, "", false);
     }
 
     private static TransportFault tlsFault(SSLException e, String message, String urlName) {
-        String plainHttpHint = " (is " + urlName + " http:// rather than https://?)";
+        String plainHttpHint = plainHttpHint(urlName);
         if (message.contains("unrecognized ssl message") || message.contains("plaintext")) {
             return new TransportFault("the server does not speak TLS", plainHttpHint, true);
         }

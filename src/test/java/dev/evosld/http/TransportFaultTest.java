@@ -87,6 +87,27 @@ class TransportFaultTest {
     }
 
     @Test
+    void aTimeoutDuringTheTlsHandshakeIsLastingWhicheverTimerEndsIt() {
+        // a read timeout is only told from the answer's by where it was thrown: inside SSLSocket.startHandshake
+        TransportFault silent = new TransportFault("the server did not answer the TLS handshake", " (is the base URL"
+            + " http:// rather than https://?)", true);
+        assertEquals(silent, of(inHandshake(new SocketTimeoutException("Read timed out"))));
+        // the whole call's timeout closes the socket under the handshake and reports the close as its cause
+        InterruptedIOException callTimeout = new InterruptedIOException("timeout");
+        callTimeout.initCause(inHandshake(new SocketException("Socket closed")));
+        assertEquals(silent, of(callTimeout));
+    }
+
+    /** {@code e} as thrown from inside a TLS handshake, as the JDK's SSLSocket throws it. */
+    private static <T extends IOException> T inHandshake(T e) {
+        e.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("sun.nio.ch.NioSocketImpl", "timedRead", "NioSocketImpl.java", 277),
+            new StackTraceElement("sun.security.ssl.SSLSocketImpl", "startHandshake", "SSLSocketImpl.java", 455),
+            new StackTraceElement("okhttp3.internal.connection.ConnectPlan", "connectTls", "ConnectPlan.kt", 365)});
+        return e;
+    }
+
+    @Test
     void socketFaultsAreWordedWithoutClassNames() {
         assertEquals(passing("the server reset the connection"), of(new SocketException("Connection reset")));
         assertEquals(passing("the server closed the connection while the request was sent"),

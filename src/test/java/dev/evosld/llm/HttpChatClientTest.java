@@ -599,6 +599,22 @@ class HttpChatClientTest {
     }
 
     @Test
+    void anHttpsUrlOfASilentServerIsWordedForAUserWithoutRetries() throws Exception {
+        // a plain server that waits for the end of a request line never answers the TLS hello: every retry would wait
+        // out the same timeout
+        try (ServerSocket silent = TestServers.silent()) {
+            String url = "https://127.0.0.1:" + silent.getLocalPort() + "/v1";
+            try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofMillis(300),
+                3)).usage(usage).sleeper(slept::add).build()) {
+                LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+                assertEquals("llm: cannot reach " + url + ": the server did not answer the TLS handshake (is the base"
+                    + " URL http:// rather than https://?)", e.getMessage());
+            }
+        }
+        assertEquals(List.of(), slept);
+    }
+
+    @Test
     void anHttpsUrlOfAServerAnsweringInPlainTextIsWordedForAUser() throws Exception {
         // a local server (vLLM, Ollama) answers a TLS hello with a plain-text 400, which Java calls an unrecognized
         // SSL message

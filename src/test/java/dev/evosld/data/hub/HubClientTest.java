@@ -533,6 +533,23 @@ class HubClientTest {
     }
 
     @Test
+    void anHttpsEndpointOfASilentServerFailsAtOnceInWords() throws Exception {
+        // observed: a plain server that waits for a request line never answers the TLS hello, and the pull waited out
+        // four read timeouts and three backoffs, then said "failed after 4 attempts: timed out waiting for the answer"
+        try (ServerSocket silent = TestServers.silent()) {
+            HttpUrl https = HttpUrl.get("https://127.0.0.1:" + silent.getLocalPort() + "/");
+            HubClient hub = HubClient.of(http, https, Optional.empty())
+                .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
+
+            EvosldException e = assertThrows(EvosldException.class, () -> hub.splits(DATASET));
+
+            assertEquals("hugging face: cannot reach " + https + ": the server did not answer the TLS handshake (is"
+                + " --endpoint http:// rather than https://?)", e.getMessage());
+        }
+        assertEquals(List.of(), sleeps);
+    }
+
+    @Test
     void aRefusedConnectionAfterTheServerAnsweredIsRetried() {
         // a 503 says a server is there and restarting: the refusal that follows is part of the restart
         server.enqueue(error(503, "restarting"));

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockWebServer;
@@ -60,6 +62,31 @@ public final class TestServers {
             }
         });
         return plain;
+    }
+
+    /**
+     * A started loopback server that accepts connections and never says a word on them, as a plain-HTTP server given
+     * a TLS hello waits for the end of a request line. Closing it stops it and hangs up on them.
+     */
+    public static ServerSocket silent() throws IOException {
+        ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            List<Socket> held = new ArrayList<>();
+            try {
+                while (true) {
+                    held.add(silent.accept());
+                }
+            } catch (IOException closed) {
+                for (Socket socket : held) {
+                    try {
+                        socket.close();
+                    } catch (IOException e) {
+                        // closed already
+                    }
+                }
+            }
+        });
+        return silent;
     }
 
     // unchecked, so that a field initializer can start a server

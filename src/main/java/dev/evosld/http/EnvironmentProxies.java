@@ -168,8 +168,12 @@ public final class EnvironmentProxies extends ProxySelector {
                 throw notAProxy(variable, "it names no host");
             }
             if (socks && uri.getUserInfo() != null) {
-                throw notAProxy(variable, "EvoSLD cannot send a user and password to a SOCKS proxy; use an http://"
-                    + " proxy for that");
+                // the JDK sends a SOCKS password only through the process-wide Authenticator.setDefault, which would
+                // hand it to every connection of the process; OkHttp has no SOCKS login of its own
+                throw new EvosldException(variable.name() + " names a SOCKS proxy with a user and password, which"
+                    + " EvoSLD cannot send to a SOCKS proxy: set " + variable.name() + " to an http:// proxy URL instead"
+                    + " (http://user:password@proxy.example:3128 sends them when the proxy asks), or to a SOCKS proxy"
+                    + " that asks for none, such as an ssh -D 1080 tunnel (socks5h://localhost:1080)");
             }
             Optional<String> credentials = Optional.ofNullable(uri.getUserInfo()).map(info -> {
                 int colon = info.indexOf(':');

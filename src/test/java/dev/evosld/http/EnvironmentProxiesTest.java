@@ -119,13 +119,27 @@ class EnvironmentProxiesTest {
             () -> EnvironmentProxies.from(Map.of("HTTPS_PROXY", "socks4://proxy:1080")));
         assertEquals("HTTPS_PROXY is not a proxy URL such as http://proxy.example:3128 (EvoSLD speaks to a proxy over"
             + " plain http:// or socks5://, not socks4://)", socks4.getMessage());
-        EvosldException password = assertThrows(EvosldException.class,
-            () -> EnvironmentProxies.from(Map.of("ALL_PROXY", "socks5://user:secret@proxy:1080")));
-        assertEquals("ALL_PROXY is not a proxy URL such as http://proxy.example:3128 (EvoSLD cannot send a user and"
-            + " password to a SOCKS proxy; use an http:// proxy for that)", password.getMessage());
         EvosldException junk = assertThrows(EvosldException.class,
             () -> EnvironmentProxies.from(Map.of("http_proxy", "http://pro xy:3128")));
         assertEquals("http_proxy is not a proxy URL such as http://proxy.example:3128 (it is not a URL)",
             junk.getMessage());
+    }
+
+    @Test
+    void aSocksProxyWithAPasswordIsRefusedSayingWhatToSetInstead() {
+        // observed: "ALL_PROXY is not a proxy URL such as http://proxy.example:3128 (… use an http:// proxy for that)",
+        // though it is one, and without saying how to give one
+        EvosldException password = assertThrows(EvosldException.class,
+            () -> EnvironmentProxies.from(Map.of("ALL_PROXY", "socks5://user:secret@proxy:1080")));
+        assertEquals("ALL_PROXY names a SOCKS proxy with a user and password, which EvoSLD cannot send to a SOCKS"
+            + " proxy: set ALL_PROXY to an http:// proxy URL instead (http://user:password@proxy.example:3128 sends"
+            + " them when the proxy asks), or to a SOCKS proxy that asks for none, such as an ssh -D 1080 tunnel"
+            + " (socks5h://localhost:1080)", password.getMessage());
+        EvosldException user = assertThrows(EvosldException.class,
+            () -> EnvironmentProxies.from(Map.of("https_proxy", "socks5h://user@proxy")));
+        assertEquals("https_proxy names a SOCKS proxy with a user and password, which EvoSLD cannot send to a SOCKS"
+            + " proxy: set https_proxy to an http:// proxy URL instead (http://user:password@proxy.example:3128 sends"
+            + " them when the proxy asks), or to a SOCKS proxy that asks for none, such as an ssh -D 1080 tunnel"
+            + " (socks5h://localhost:1080)", user.getMessage());
     }
 }

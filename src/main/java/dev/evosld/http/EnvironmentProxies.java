@@ -47,6 +47,7 @@ public final class EnvironmentProxies extends ProxySelector {
      * The proxies {@code environment} names.
      *
      * @throws EvosldException naming the variable when a proxy URL is not an http:// or socks5:// URL with a host
+     *     (ALL_PROXY's only when a scheme has no variable of its own)
      */
     public static EnvironmentProxies from(Map<String, String> environment) {
         String noProxy = first(environment, "no_proxy", "NO_PROXY").map(Variable::value).orElse("");
@@ -54,11 +55,13 @@ public final class EnvironmentProxies extends ProxySelector {
             .map(NoProxyEntry::parse)
             .flatMap(Optional::stream)
             .toList();
-        Optional<ProxyUrl> all = first(environment, "all_proxy", "ALL_PROXY").map(ProxyUrl::parse);
-        return new EnvironmentProxies(
-            first(environment, "http_proxy", "HTTP_PROXY").map(ProxyUrl::parse).or(() -> all),
-            first(environment, "https_proxy", "HTTPS_PROXY").map(ProxyUrl::parse).or(() -> all),
-            direct);
+        Optional<ProxyUrl> http = first(environment, "http_proxy", "HTTP_PROXY").map(ProxyUrl::parse);
+        Optional<ProxyUrl> https = first(environment, "https_proxy", "HTTPS_PROXY").map(ProxyUrl::parse);
+        // read only when a scheme falls back to it, as curl does: one set for other tools (a SOCKS proxy with a
+        // password) must not stop a run that never goes through it
+        Optional<ProxyUrl> all = http.isPresent() && https.isPresent() ? Optional.empty()
+            : first(environment, "all_proxy", "ALL_PROXY").map(ProxyUrl::parse);
+        return new EnvironmentProxies(http.or(() -> all), https.or(() -> all), direct);
     }
 
     /** {@code http} routed through these proxies. */

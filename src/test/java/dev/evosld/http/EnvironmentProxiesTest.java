@@ -85,6 +85,16 @@ class EnvironmentProxiesTest {
     }
 
     @Test
+    void anAllProxyThatNoSchemeFallsBackToIsNotRead() {
+        // observed: ALL_PROXY=socks5://user:pass@… set for curl stopped every run, though HTTPS_PROXY and HTTP_PROXY
+        // name the proxies for both schemes and curl too would never use it
+        Map<String, String> environment = Map.of("HTTPS_PROXY", "http://proxy.corp.example:3128",
+            "HTTP_PROXY", "http://proxy.corp.example:3128", "ALL_PROXY", "socks5://user:secret@socks.corp.example:1080");
+        assertEquals(List.of(CORPORATE), select(environment, "https://api.openai.com/v1"));
+        assertEquals(List.of(CORPORATE), select(environment, "http://llm.corp.example/v1"));
+    }
+
+    @Test
     void aSocksProxyIsASocksProxy() {
         Proxy tunnel = new Proxy(Proxy.Type.SOCKS, InetSocketAddress.createUnresolved("localhost", 1080));
         assertEquals(List.of(tunnel), select(Map.of("all_proxy", "socks5h://localhost"), "https://api.openai.com/v1"));

@@ -78,8 +78,7 @@ record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Option
         TaskConfig config = data.config();
         out.println("task:          " + config.name());
         out.println("law:           " + outcome.law());
-        out.println("parameters:    " + outcome.parameterCount() + " per group"
-            + (config.targets().size() > 1 ? " and target" : ""));
+        out.println("parameters:    " + Output.parameterCount(outcome.parameterCount(), config.targets().size()));
         FitCommand.printParameters(out, outcome.parameters(), config.targets(), "all of them in " + run.lawFile());
         out.println("train R²:      " + text(outcome.trainR2()));
         pace.flatMap(p -> Output.startAgreement(p.refit(),

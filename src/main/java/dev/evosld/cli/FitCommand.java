@@ -193,8 +193,7 @@ final class FitCommand implements Callable<Integer> {
         } else {
             out.println("task:       " + config.name());
             out.println("law:        " + written);
-            out.println("parameters: " + parsed.parameterCount() + (config.targets().size() > 1
-                ? " per target, " + perGroup + " per group" : " per group"));
+            out.println("parameters: " + Output.parameterCount(parsed.parameterCount(), config.targets().size()));
             printParameters(out, parameters, config.targets(), everyGroup);
             out.println("train R²:   " + Output.r2(train.r2()));
             out.println("test R²:    " + Output.testR2(testR2, DiscoverySummary.FIT_ON_EVERY_ROW) + Output.testMisses(testRmse));
@@ -213,8 +212,8 @@ final class FitCommand implements Callable<Integer> {
             if (parsed.parameterCount() == 0) {
                 out.println("fit:        none (the law has no parameters to fit; its constants are used as written)");
             } else {
-                out.printf(Locale.ROOT, "fit:        %d start%s per group, %d iteration%s, %d evaluation%s, %.2f s%n",
-                    starts, starts == 1 ? "" : "s", fitted.iterations(), fitted.iterations() == 1 ? "" : "s",
+                out.printf(Locale.ROOT, "fit:        %d start%s per group%s, %d iteration%s, %d evaluation%s, %.2f s%n",
+                    starts, starts == 1 ? "" : "s", config.targets().size() > 1 ? " and target" : "", fitted.iterations(), fitted.iterations() == 1 ? "" : "s",
                     fitted.evaluations(), fitted.evaluations() == 1 ? "" : "s", seconds);
             }
             Output.startAgreement(fitted.startAgreement(), "--starts " + 4 * starts)

@@ -57,6 +57,16 @@ final class Output {
     }
 
     /**
+     * A law's parameter count as {@code discover} and {@code fit} word it: {@code 3 per group}, and with several
+     * targets, each fitted its own values, {@code 3 per group and target, 6 per group in all}, the count a task's
+     * budget limits.
+     */
+    static String parameterCount(int perTarget, int targets) {
+        return perTarget == 0 || targets == 1 ? perTarget + " per group"
+            : perTarget + " per group and target, " + perTarget * targets + " per group in all";
+    }
+
+    /**
      * Says which fits only one start reached the best value of, and how to try more; empty when the starts
      * agreed everywhere.
      */

@@ -204,7 +204,7 @@ class DiscoverySummaryTest {
             Optional.of(R2.of(0.9)), new LinkedHashMap<>(Map.of("loss", 0.25)), Optional.empty());
         List<String> lines = print(summary).lines().toList();
         assertEquals(List.of(
-            "parameters:    3 per group and target",
+            "parameters:    3 per group and target, 6 per group in all",
             "  dense / loss: E=1.50000 A=400.000 alpha=0.300000",
             "  dense / error: E=0.250000 A=12345.7 alpha=1.00000e-05",
             "  moe / loss: E=2.00000 A=250.000 alpha=0.270000",

@@ -101,6 +101,26 @@ class FitCommandTest {
     }
 
     @Test
+    void severalTargetsWordTheirParametersAndStartsAsDiscoverDoes() throws Exception {
+        // observed: fit said "3 per target, 6 per group" where discover said "3 per group and target" of one count
+        StringBuilder rows = new StringBuilder("family,N,loss,acc\n");
+        for (String family : List.of("dense", "moe")) {
+            for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9, 3e9}) {
+                double loss = 1.7 + 300 / Math.pow(n, 0.3);
+                rows.append(family).append(',').append(n).append(',').append(loss).append(',').append(1 - loss / 4)
+                    .append('\n');
+            }
+        }
+        Path two = java.nio.file.Files.writeString(dir.resolve("two-targets.csv"), rows);
+        CliRun run = CliRun.of("fit", "--data", two.toString(), "--features", "N", "--target", "loss,acc", "--group",
+            "family", "--law", "E + A / N^a", "--starts", "2");
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("parameters: 3 per group and target, 6 per group in all", lines.get(2));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("fit:        2 starts per group and target, ")), run.out());
+    }
+
+    @Test
     void aLawWithoutParametersListsNoGroups() throws Exception {
         CliRun run = CliRun.of("fit", "--data", manyFamilies(dir.resolve("fixed.csv"), 23).toString(), "--features",
             "N", "--target", "loss", "--group", "family", "--law", "1.5 + 300 / N^0.3");

@@ -64,6 +64,14 @@ class OutputTest {
     }
 
     @Test
+    void aParameterCountIsPerGroupAndWithSeveralTargetsAlsoPerGroupAndTarget() {
+        assertEquals("3 per group", Output.parameterCount(3, 1));
+        assertEquals("3 per group and target, 6 per group in all", Output.parameterCount(3, 2));
+        assertEquals("1 per group and target, 3 per group in all", Output.parameterCount(1, 3));
+        assertEquals("0 per group", Output.parameterCount(0, 2));
+    }
+
+    @Test
     void aValidationIsDescribedByHowItsConfigHoldsRowsOut() {
         assertEquals("5-fold cross-validation", Output.validationScheme(config(List.of(), new Holdout.Folds(5, 2)), 5, false));
         assertEquals("the runs at each group's largest N held out",

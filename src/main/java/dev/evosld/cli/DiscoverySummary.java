@@ -6,6 +6,7 @@ import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.R2;
 import dev.evosld.fit.StartAgreement;
 import dev.evosld.json.Json;
+import dev.evosld.run.LawDocument;
 import dev.evosld.run.RunDirectory;
 import dev.evosld.search.ParetoEntry;
 import dev.evosld.search.SearchResult;
@@ -42,20 +43,21 @@ record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Option
      * @param validationRmse null where the law was not scored on validation rows
      * @param test the law's R² on test; empty when the data has no test split
      * @param testRmse its root mean squared error on test, per target; null without a test split
+     * @param refit how the starts of the law's refit on all of train agreed; null for a run whose files predate it
      */
     record Outcome(String law, int parameterCount, ParameterSet parameters, Double trainR2, Double validationR2,
                    ValidationRmse validationRmse, Optional<R2> test, Map<String, Double> testRmse, long seed,
                    int generations, String stoppedBy, Integer restarts, Integer plannedRestarts, List<String> proposers,
-                   List<ParetoEntry> front) {
+                   List<ParetoEntry> front, LawDocument.Refit refit) {
     }
 
     /**
-     * What only the search that just ended knows: how its final refit's starts agreed and how fast it went.
+     * What only the search that just ended knows: how fast it went.
      *
      * @param llmLine the LLM's usage in one line, when an endpoint was configured
      */
-    record Pace(StartAgreement refit, int finalStarts, long candidatesFitted, double candidatesPerSecond,
-                long cacheHits, double seconds, Optional<String> llmLine) {
+    record Pace(long candidatesFitted, double candidatesPerSecond, long cacheHits, double seconds,
+                Optional<String> llmLine) {
     }
 
     /**
@@ -68,9 +70,11 @@ record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Option
         Outcome outcome = new Outcome(result.law().toString(), result.law().parameterCount(), result.parameters(),
             finite(result.trainR2()), finite(result.evaluation().validationR2()),
             result.validationRmse(), test, testRmse, settings.seed(), result.generations(), result.stoppedBy(),
-            result.restarts(), settings.restarts(), result.proposers(), ParetoEntry.of(result));
-        Pace pace = new Pace(result.refitAgreement(), settings.finalStarts(), result.candidatesFitted(),
-            result.candidatesPerSecond(), result.cacheHits(), result.seconds(), llmLine);
+            result.restarts(), settings.restarts(), result.proposers(), ParetoEntry.of(result),
+            new LawDocument.Refit(settings.finalStarts(), result.refitAgreement().fits(),
+                result.refitAgreement().singleStart()));
+        Pace pace = new Pace(result.candidatesFitted(), result.candidatesPerSecond(), result.cacheHits(),
+            result.seconds(), llmLine);
         return new DiscoverySummary(data, run, outcome, Optional.of(pace));
     }
 
@@ -81,8 +85,9 @@ record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Option
         out.println("parameters:    " + Output.parameterCount(outcome.parameterCount(), config.targets().size()));
         FitCommand.printParameters(out, outcome.parameters(), config.targets(), "all of them in " + run.lawFile());
         out.println("train R²:      " + text(outcome.trainR2()));
-        pace.flatMap(p -> Output.startAgreement(p.refit(),
-                "evosld fit --law-file " + run.lawFile() + " --starts " + 4 * p.finalStarts()))
+        Optional.ofNullable(outcome.refit()).flatMap(r -> Output.startAgreement(
+                new StartAgreement(r.groupFits(), r.singleStartOptima()),
+                "evosld fit --law-file " + run.lawFile() + " --starts " + 4 * r.starts()))
             .ifPresent(note -> out.println("               " + note));
         out.printf(Locale.ROOT, "validation R²: %s (inside train, %s)%n", text(outcome.validationR2()),
             Output.validationScheme(config, ValidationPlan.of(config, data.train(), 0)));
@@ -122,8 +127,10 @@ record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Option
         document.put("parameter_count", outcome.parameterCount());
         document.put("parameters", outcome.parameters().toMap());
         document.put("train_r2", outcome.trainR2());
-        pace.ifPresent(p -> document.put("refit", Map.of("starts", p.finalStarts(), "group_fits", p.refit().fits(),
-            "single_start_optima", p.refit().singleStart())));
+        if (outcome.refit() != null) {
+            document.put("refit", Map.of("starts", outcome.refit().starts(), "group_fits", outcome.refit().groupFits(),
+                "single_start_optima", outcome.refit().singleStartOptima()));
+        }
         document.put("validation_r2", outcome.validationR2());
         document.put("validation_rmse", outcome.validationRmse() == null ? null : outcome.validationRmse().byTarget());
         document.put("holdout", Output.holdoutUsed(config, ValidationPlan.of(config, data.train(), 0)));

@@ -25,8 +25,8 @@ import tools.jackson.core.JacksonException;
  * A discovery run that searched every generation it planned and wrote every output, as {@code discover --resume}
  * finds it: there is nothing to continue, so its result is shown as saved rather than refitted and written again
  * (with a note, should its test rows have changed since, of the law's score on them as they are now).
- * What {@code discover} printed at its end is shown as far as the run's files keep it: they do not keep the refit's
- * agreement of starts, nor the search's counts and speed.
+ * What {@code discover} printed at its end is shown as far as the run's files keep it: they do not keep the search's
+ * counts and speed.
  *
  * @param front the Pareto front of {@code pareto.json}
  * @param llm the {@code llm-usage.json} document
@@ -123,7 +123,10 @@ record FinishedRun(TaskData data, RunDirectory run, LawDocument law, List<Pareto
         return document;
     }
 
-    /** discover's summary as far as the run's files keep it: without the search's pace. */
+    /**
+     * discover's summary as far as the run's files keep it: without the search's pace, and without the note on the
+     * refit's starts where an older version's law.json does not record them (or a hand edit left them impossible).
+     */
     private DiscoverySummary summary() {
         LawDocument.Metrics metrics = law.metrics();
         LawDocument.Search search = law.provenance().search();
@@ -140,7 +143,8 @@ record FinishedRun(TaskData data, RunDirectory run, LawDocument law, List<Pareto
         DiscoverySummary.Outcome outcome = new DiscoverySummary.Outcome(law.writtenLaw(), metrics.parameterCount(),
             law.parameterSet(run.lawFile().toString()), metrics.trainR2(), metrics.validationR2(), validationRmse, test,
             metrics.testRmse(), law.provenance().seed(), search.generations(), search.stoppedBy(), search.restarts(),
-            search.plannedRestarts(), search.proposers(), front);
+            search.plannedRestarts(), search.proposers(), front,
+            search.refit() != null && search.refit().possible() ? search.refit() : null);
         return new DiscoverySummary(data, run, outcome, Optional.empty());
     }
 }

@@ -164,18 +164,44 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
      * @param restarts the restarts that searched, fewer than planned when the time limit came before the last ones
      *     were seeded (a resumed run searches with them); null in documents written before it was recorded
      * @param plannedRestarts the restarts it was set to run; null in documents written before it was recorded
+     * @param refit how the starts of the chosen law's refit on all of train agreed, which {@code discover} notes
+     *     when some fits reached their best from one start only, and says again when the finished run is resumed;
+     *     null in documents written before it was recorded
      */
     public record Search(int generations, int plannedGenerations, String stoppedBy, List<String> proposers,
-                         Integer restarts, Integer plannedRestarts) {
+                         Integer restarts, Integer plannedRestarts, Refit refit) {
 
         /** How a search ended, with no record of its proposers or restarts. */
         public Search(int generations, int plannedGenerations, String stoppedBy) {
-            this(generations, plannedGenerations, stoppedBy, null, null, null);
+            this(generations, plannedGenerations, stoppedBy, null, null, null, null);
+        }
+
+        /** How a search ended, with no record of its refit. */
+        public Search(int generations, int plannedGenerations, String stoppedBy, List<String> proposers,
+                      Integer restarts, Integer plannedRestarts) {
+            this(generations, plannedGenerations, stoppedBy, proposers, restarts, plannedRestarts, null);
         }
 
         /** Whether some planned restarts never searched. */
         public boolean restartsCutShort() {
             return restarts != null && plannedRestarts != null && restarts < plannedRestarts;
+        }
+    }
+
+    /**
+     * The refit of a discovered law on all of train, as {@code discover --json} gives it under {@code refit}.
+     *
+     * @param starts the fit starts per group and target
+     * @param groupFits the fits (groups × targets)
+     * @param singleStartOptima the fits whose best value only one of the starts reached
+     */
+    public record Refit(int starts, int groupFits, int singleStartOptima) {
+        /**
+         * Whether the counts can be a refit's, as a hand edit may leave them otherwise; not named {@code isX}, which
+         * JSON would write as a key of the document.
+         */
+        public boolean possible() {
+            return starts >= 1 && groupFits >= 0 && singleStartOptima >= 0 && singleStartOptima <= groupFits;
         }
     }
 

@@ -38,7 +38,8 @@ public final class RunRecorder {
         LawDocument.Provenance provenance = new LawDocument.Provenance("discover", source, dataChecksum,
             settings.seed(), Instant.now().toString(),
             new LawDocument.Search(result.generations(), settings.generations(), result.stoppedBy(), result.proposers(),
-                result.restarts(), settings.restarts()));
+                result.restarts(), settings.restarts(), new LawDocument.Refit(settings.finalStarts(),
+                    result.refitAgreement().fits(), result.refitAgreement().singleStart())));
         LawDocument document = LawDocument.of(Version.current(), config.name(), result.law(), result.parameters(),
             train.table(), metrics, provenance);
         AtomicFiles.write(run.paretoFile(), Json.mapper().writeValueAsString(ParetoEntry.of(result)));

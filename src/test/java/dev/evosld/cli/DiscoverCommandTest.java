@@ -225,9 +225,54 @@ class DiscoverCommandTest {
         // discover --json's keys but those of the search's pace, which the files do not keep
         CliRun live = discover(dir.resolve("finished-json"), "--restarts", "1", "--json");
         List<String> expected = new java.util.ArrayList<>(keys(Json.mapper().readTree(live.out())));
-        expected.removeAll(List.of("refit", "candidates_fitted", "candidates_per_second", "cache_hits", "seconds"));
+        expected.removeAll(List.of("candidates_fitted", "candidates_per_second", "cache_hits", "seconds"));
         expected.add("already_finished");
         assertEquals(expected, keys(document));
+    }
+
+    @Test
+    void resumingAFinishedRunRepeatsItsNoteOnFitsThatOneStartAloneReached() throws Exception {
+        // observed: a run that noted "… reached their best value from one start only …" said nothing of it resumed
+        Path out = dir.resolve("finished-note");
+        CliRun first = discover(out, "--restarts", "1");
+        assertEquals(0, first.exit(), first.err());
+        // the refit of this run's law agrees everywhere, as most do: say that one of its two fits did not
+        Path lawFile = out.resolve("law.json");
+        tools.jackson.databind.node.ObjectNode law = (tools.jackson.databind.node.ObjectNode) Json.mapper()
+            .readTree(Files.readString(lawFile));
+        tools.jackson.databind.node.ObjectNode search = (tools.jackson.databind.node.ObjectNode) law.path("provenance")
+            .path("search");
+        search.putObject("refit").put("starts", 512).put("group_fits", 2).put("single_start_optima", 1);
+        Files.writeString(lawFile, Json.mapper().writeValueAsString(law));
+
+        CliRun resumed = CliRun.of("discover", "--no-llm", "--resume", out.toString());
+
+        assertEquals(0, resumed.exit(), resumed.err());
+        List<String> lines = resumed.out().lines().toList();
+        int train = lines.indexOf(linesStarting(resumed.out(), "train R²:").getFirst());
+        assertEquals("               1 of 2 group fits reached their best value from one start only; evosld fit"
+            + " --law-file " + lawFile + " --starts 2048 may find better ones", lines.get(train + 1));
+        CliRun json = CliRun.of("discover", "--no-llm", "--resume", out.toString(), "--json");
+        assertEquals(Map.of("starts", 512, "group_fits", 2, "single_start_optima", 1),
+            Json.mapper().readValue(json.out(), Map.class).get("refit"));
+    }
+
+    @Test
+    void aFinishedRunResumedPrintsWhatTheRunPrintedButItsPace() throws Exception {
+        Path out = dir.resolve("finished-same");
+        CliRun first = discover(out, "--restarts", "1");
+        assertEquals(0, first.exit(), first.err());
+
+        CliRun resumed = CliRun.of("discover", "--no-llm", "--resume", out.toString());
+
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertEquals(first.out().replaceFirst("(\\nsearch: .*\\(stopped by generations\\)), .*", "$1"), resumed.out());
+        LawDocument.Refit refit = LawDocument.read(out.resolve("law.json")).provenance().search().refit();
+        assertEquals(dev.evosld.search.SearchSettings.FINAL_STARTS, refit.starts());
+        assertEquals(2, refit.groupFits(), "two families, one target");
+        assertEquals(List.of("starts", "group_fits", "single_start_optima"), keys(Json.mapper().readTree(
+            Files.readString(out.resolve("law.json"))).path("provenance").path("search").path("refit")),
+            "the keys of discover --json's refit, and no other");
     }
 
     @Test
@@ -389,8 +434,8 @@ class DiscoverCommandTest {
         assertEquals(new LawDocument.Range(1e7, 3e9), document.trainRanges().get("N"));
         assertNull(document.provenance().data().test());
         assertNull(document.provenance().data().testAbove());
-        assertEquals(new LawDocument.Search(3, 3, "generations", List.of("classic forms"), 3, 3),
-            document.provenance().search(),
+        assertEquals(new LawDocument.Search(3, 3, "generations", List.of("classic forms"), 3, 3,
+            document.provenance().search().refit()), document.provenance().search(),
             "a law whose search ran its course, which the seed reproduces");
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<tr><th>test R²</th><td>none (no test split: every row was used to fit the law)</td></tr>"), html);

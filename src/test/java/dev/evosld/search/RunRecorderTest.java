@@ -52,7 +52,7 @@ class RunRecorderTest {
         values.put("a", new double[][] {{1.7, 400, -0.34}});
         values.put("b", new double[][] {{2.1, 410, -0.33}});
         return new SearchResult(CHOSEN, CHOSEN_SCORE, ParameterSet.of(CHOSEN.parameters(), List.of("loss"), values),
-            trainR2, new StartAgreement(2, 0),
+            trainR2, new StartAgreement(2, 1),
             List.of(new FrontLaw(SIMPLER, SIMPLER_SCORE, Double.NaN), new FrontLaw(CHOSEN, CHOSEN_SCORE, 0.0)),
             HISTORY, 2, 31, 9, 0.5, SearchResult.BY_TIME_LIMIT, rmse, List.of("classic forms"), 1);
     }
@@ -82,7 +82,8 @@ class RunRecorderTest {
         assertEquals(SOURCE, provenance.data());
         assertEquals("sha", provenance.dataChecksum());
         assertEquals(17, provenance.seed());
-        assertEquals(new LawDocument.Search(2, 8, "time limit", List.of("classic forms"), 1, 2), provenance.search());
+        assertEquals(new LawDocument.Search(2, 8, "time limit", List.of("classic forms"), 1, 2,
+            new LawDocument.Refit(SETTINGS.finalStarts(), 2, 1)), provenance.search());
         assertTrue(provenance.search().restartsCutShort());
         // throws unless it is an ISO-8601 instant
         Instant.parse(provenance.created());

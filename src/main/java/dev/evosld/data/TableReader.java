@@ -173,8 +173,9 @@ final class TableReader {
         int blank = 0;
         for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
             List<String> fields = row.fields();
-            if (fields.size() == 1 && fields.getFirst().isBlank() && width > 1) {
-                // blank lines at the end of a file are an editor's; one between runs may be two files joined
+            if (fields.size() == 1 && fields.getFirst().isBlank()) {
+                // blank lines at the end of a file are an editor's; one between runs may be two files joined. In a
+                // file of one column (predict's runs of N alone) such a line is no run with an empty cell either
                 blank = blank == 0 ? row.line() : blank;
                 continue;
             }

@@ -55,6 +55,18 @@ class PlannedRunsTest {
     }
 
     @Test
+    void aFileOfOneColumnEndsInBlankLinesAsAWiderFileDoes() throws IOException {
+        // observed: predict --runs of N alone, ending in a blank line, failed with "plan.csv:3: column 'N': empty cell"
+        // where a file of two columns ending so was read
+        PlannedRuns runs = PlannedRuns.read(file("N\n1e10\n3e10\n\n \n"), List.of("N"), "group", "all");
+        assertEquals(2, runs.runs().size());
+        assertArrayEquals(new double[] {3e10}, runs.runs().get(1).values());
+        Path between = file("N\n1e10\n\n3e10\n");
+        assertEquals(between + ":3: blank line", assertThrows(DataException.class,
+            () -> PlannedRuns.read(between, List.of("N"), "group", "all")).getMessage());
+    }
+
+    @Test
     void badCellsNameTheLineAndColumn() throws IOException {
         Path plan = file("family,N,D\ngpt,1e10,2e11\ngpt,1e10,lots\n");
         DataException e = assertThrows(DataException.class, () -> PlannedRuns.read(plan, FEATURES, "family", null));

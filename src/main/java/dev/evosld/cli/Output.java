@@ -91,9 +91,9 @@ final class Output {
 
     /**
      * The holdout validation used, in {@code --holdout}'s form, for the {@code holdout} of {@code --json}: the one
-     * configured, or the cross-validation it fell back to when no holdout along the axis left enough runs to fit on,
-     * by the folds it was made of as {@link #validationScheme} says: those graded may be fewer, and a count of one is
-     * no value {@code --holdout} takes.
+     * configured, or the cross-validation it fell back to when no holdout along the axis left enough runs to fit on and
+     * held out runs R² can grade, by the folds it was made of as {@link #validationScheme} says: those graded may be
+     * fewer, and a count of one is no value {@code --holdout} takes.
      */
     static String holdoutUsed(TaskConfig config, ValidationPlan plan) {
         return plan.crossValidated() && !(config.holdout() instanceof Holdout.Folds)
@@ -105,7 +105,9 @@ final class Output {
         String axes = String.join(" or ", config.scaleAxis());
         if (crossValidated && !(config.holdout() instanceof Holdout.Folds)) {
             int made = ValidationPlan.FALLBACK_FOLDS;
-            return made + "-fold cross-validation, as no holdout along " + axes + " left enough runs to fit on"
+            // R² cannot grade held-out runs of one value, as duplicated runs at the top of the axis are
+            return made + "-fold cross-validation, as no holdout along " + axes + " left enough runs to fit on and held"
+                + " out runs whose targets differ"
                 + (folds < made ? " (" + folds + " of the " + made + " folds graded; the others held out no runs, or runs"
                 + " R² cannot grade)" : "");
         }

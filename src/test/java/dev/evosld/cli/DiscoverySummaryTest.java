@@ -254,7 +254,7 @@ class DiscoverySummaryTest {
             new RunDirectory(RUN), SETTINGS, result(targets, 0.99, new StartAgreement(2, 0), 3, 3, FRONT, null),
             Optional.empty(), null, Optional.empty());
         assertTrue(print(summary).contains("(inside train, 5-fold cross-validation, as no holdout along N left enough"
-            + " runs to fit on (2 of the 5 folds graded; the others held out no runs, or runs R² cannot grade))"),
+            + " runs to fit on and held out runs whose targets differ (2 of the 5 folds graded; the others held out no runs, or runs R² cannot grade))"),
             print(summary));
         assertEquals("folds=5", summary.document().get("holdout"));
     }

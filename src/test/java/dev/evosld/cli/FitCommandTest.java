@@ -121,6 +121,24 @@ class FitCommandTest {
     }
 
     @Test
+    void duplicateRunsThatHoldoutsCannotGradeAreGivenAsTheReasonForCrossValidation() throws Exception {
+        // observed: every run given twice, the runs held out at the largest N were one value twice, which R² cannot
+        // grade, and fit said it cross-validated "as no holdout along N left enough runs to fit on"
+        StringBuilder rows = new StringBuilder("N,loss\n");
+        for (double n : new double[] {1e6, 3e6, 1e7, 3e7, 1e8, 3e8, 1e9}) {
+            String row = n + "," + (-3 + 50 / Math.pow(n, 0.25)) + "\n";
+            rows.append(row).append(row);
+        }
+        Path twice = java.nio.file.Files.writeString(dir.resolve("twice.csv"), rows);
+        CliRun run = CliRun.of("fit", "--data", twice.toString(), "--features", "N", "--target", "loss", "--law",
+            "E + A * N^a", "--starts", "2");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains(" (inside train, 5-fold cross-validation, as no holdout along N left enough runs to"
+            + " fit on and held out runs whose targets differ, as discover judges laws)\n"),
+            run.out());
+    }
+
+    @Test
     void aLawWithoutParametersListsNoGroups() throws Exception {
         CliRun run = CliRun.of("fit", "--data", manyFamilies(dir.resolve("fixed.csv"), 23).toString(), "--features",
             "N", "--target", "loss", "--group", "family", "--law", "1.5 + 300 / N^0.3");
@@ -258,7 +276,7 @@ class FitCommandTest {
         CliRun text = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, text.exit(), text.err());
         assertTrue(text.out().contains("(inside train, 5-fold cross-validation, as no holdout along N left enough runs"
-            + " to fit on, as discover judges laws)"), text.out());
+            + " to fit on and held out runs whose targets differ, as discover judges laws)"), text.out());
         List<String> json = new ArrayList<>(args);
         json.add("--json");
         CliRun run = CliRun.of(json.toArray(String[]::new));
@@ -276,7 +294,7 @@ class FitCommandTest {
         CliRun text = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, text.exit(), text.err());
         assertTrue(text.out().contains("(inside train, 5-fold cross-validation, as no holdout along N left enough runs"
-            + " to fit on (1 of the 5 folds graded; the others held out no runs, or runs R² cannot grade), as discover"
+            + " to fit on and held out runs whose targets differ (1 of the 5 folds graded; the others held out no runs, or runs R² cannot grade), as discover"
             + " judges laws)"), text.out());
         List<String> json = new ArrayList<>(args);
         json.add("--json");

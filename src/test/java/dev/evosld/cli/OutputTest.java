@@ -84,9 +84,11 @@ class OutputTest {
             Output.validationScheme(config(List.of("N"), new Holdout.TopFraction(0.2, 2)), 2, false));
         assertEquals("the top 12.5% of each group's runs along D held out",
             Output.validationScheme(config(List.of("D"), new Holdout.TopFraction(0.125, 0)), 1, false));
-        assertEquals("5-fold cross-validation, as no holdout along N left enough runs to fit on",
+        assertEquals("5-fold cross-validation, as no holdout along N left enough runs to fit on and held out runs"
+            + " whose targets differ",
             Output.validationScheme(config(List.of("N"), new Holdout.TopValues(9, 2)), 5, true));
-        assertEquals("5-fold cross-validation, as no holdout along N left enough runs to fit on (2 of the 5 folds graded;"
+        assertEquals("5-fold cross-validation, as no holdout along N left enough runs to fit on and held out runs"
+            + " whose targets differ (2 of the 5 folds graded;"
             + " the others held out no runs, or runs R² cannot grade)",
             Output.validationScheme(config(List.of("N"), new Holdout.TopValues(9, 2)), 2, true));
         assertEquals("5-fold cross-validation", Output.validationScheme(config(List.of(), new Holdout.Folds(5, 2)), 5, true));

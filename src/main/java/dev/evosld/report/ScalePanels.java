@@ -35,16 +35,19 @@ final class ScalePanels {
      * @param group the group
      * @param target the target's index
      * @param curves the fitted curves, at most {@code maxCurves}
+     * @param held the other variables' values that every curve shares, e.g. {@code data_size=1×10¹¹}, or empty
      * @param train the group's train points
      * @param test the group's test points (maybe none)
      * @param logX whether the axis spans more than a decade of positive values and every point's is positive, and so
      *     is drawn logarithmic
      */
-    record Panel(String group, int target, List<Curve> curves, Points train, Points test, boolean logX) {
+    record Panel(String group, int target, List<Curve> curves, String held, Points train, Points test,
+                 boolean logX) {
     }
 
     /**
-     * @param label the other variables' values, e.g. {@code num_params=5.36×10⁸}, or empty when there are none
+     * @param label the values of the other variables that tell the panel's curves apart, e.g.
+     *     {@code num_params=5.36×10⁸}, or empty when there are none
      */
     record Curve(String label, double[] x, double[] y) {
     }
@@ -94,6 +97,7 @@ final class ScalePanels {
             Optional<Group> testGroup = test.flatMap(t -> t.group(group.name()));
             Group source = testGroup.orElse(group);
             List<double[]> combinations = combinations(source, otherColumns, maxCurves);
+            boolean[] shared = shared(combinations, others.size());
             for (int t = 0; t < train.targets().size() && panels.size() < maxPanels; t++) {
                 Points trainPoints = points(group, axisColumn, t, otherColumns, combinations);
                 int target = t;
@@ -106,15 +110,17 @@ final class ScalePanels {
                 // a log axis has no place for a point at zero or below, which XChart refuses rather than drops
                 boolean logX = low > 0 && (testPoints.size() == 0 || min(testPoints.x()) > 0) && high / low > 10;
                 List<Curve> curves = new ArrayList<>();
+                String held = "";
                 if (high > low) {
                     double[] xs = sweep(low, high, logX);
                     for (double[] combination : combinations) {
                         double[] ys = evaluate(program, law, parameters.values(group.name(), t), axis, xs, others,
                             combination);
-                        curves.add(new Curve(label(others, combination), xs, ys));
+                        curves.add(new Curve(label(others, combination, shared, false), xs, ys));
                     }
+                    held = combinations.isEmpty() ? "" : label(others, combinations.getFirst(), shared, true);
                 }
-                panels.add(new Panel(group.name(), t, curves, trainPoints, testPoints, logX));
+                panels.add(new Panel(group.name(), t, curves, held, trainPoints, testPoints, logX));
             }
             if (panels.size() >= maxPanels) {
                 break;
@@ -246,10 +252,26 @@ final class ScalePanels {
         return out;
     }
 
-    private static String label(List<String> others, double[] combination) {
+    /**
+     * Per other variable, whether every combination writes it alike: a setting the curves share (lr_bsz's one
+     * data_size) tells them no more apart than it would in each label, and is said once for the panel.
+     */
+    private static boolean[] shared(List<double[]> combinations, int variables) {
+        boolean[] shared = new boolean[variables];
+        for (int j = 0; j < variables; j++) {
+            int column = j;
+            shared[j] = combinations.stream().map(c -> Html.compact(c[column])).distinct().count() <= 1;
+        }
+        return shared;
+    }
+
+    /** The combination's values of the variables that are {@code shared} (or those that are not). */
+    private static String label(List<String> others, double[] combination, boolean[] shared, boolean which) {
         List<String> parts = new ArrayList<>();
         for (int j = 0; j < others.size(); j++) {
-            parts.add(others.get(j) + "=" + Html.compact(combination[j]));
+            if (shared[j] == which) {
+                parts.add(others.get(j) + "=" + Html.compact(combination[j]));
+            }
         }
         return String.join(", ", parts);
     }

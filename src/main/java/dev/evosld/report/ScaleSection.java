@@ -85,7 +85,9 @@ final class ScaleSection {
             XYChart chart = charts.get(i);
             Charts.save(chart, plots, stem);
             String caption = "Group <code>" + Html.escape(panel.group()) + "</code>"
-                + (several ? ", target <code>" + Html.escape(targets.get(panel.target())) + "</code>" : "") + ".";
+                + (several ? ", target <code>" + Html.escape(targets.get(panel.target())) + "</code>" : "")
+                + (panel.held().isEmpty() ? "" : ", with " + Html.escape(panel.held())
+                    + (panel.curves().size() > 1 ? " on every curve" : "")) + ".";
             out.append(Charts.figure(chart, stem, caption
                 + (legend == Legend.CAPTION && panel.curves().size() > 1 ? key(panel) : "")));
         }

@@ -290,6 +290,27 @@ class ScaleSectionTest {
     }
 
     @Test
+    void aSettingCommonToEveryCurveIsSaidOnceInTheCaptionNotInEachLabel() {
+        // lr_bsz's six curves were labelled "lr=1.22×10⁻⁴, bsz=64, data_size=1×10¹¹", ..., the same data_size on each
+        List<String> features = List.of("N", "U", "D");
+        Law law = Law.parse("E + A * U / N^alpha + B / D", features);
+        Table train = new Table(features, List.of("loss"), List.of(Group.of("a",
+            new double[][] {{1, 2, 4, 1, 2, 4}, {1, 1, 1, 2, 2, 2}, {1e11, 1e11, 1e11, 1e11, 1e11, 1e11}},
+            new double[][] {{3, 2.6, 2.4, 3.5, 3, 2.8}})));
+        TaskData data = new TaskData(config(features, List.of("loss"), List.of("N")), new Train(train),
+            Optional.empty());
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
+            Map.of("a", new double[][] {{2, 1, 1, 1}}));
+        List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
+        assertEquals("D=1\u00D710\u00B9\u00B9", panels.getFirst().held());
+        XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
+        assertEquals(List.of("U=1", "U=2"), legendLabels(chart));
+        String html = ScaleSection.of(law, parameters, data, plots, 12);
+        assertTrue(html.contains("<figcaption>Group <code>a</code>, with D=1\u00D710\u00B9\u00B9 on every curve."),
+            html);
+    }
+
+    @Test
     void aLegendWritesItsNumbersAsTheAxesDo() {
         // the axes read 5.45×10⁸ and −2.5×10⁻⁵, while the legend beside them read 5.45e8 and -2.5e-5
         List<String> features = List.of("N", "U", "D");

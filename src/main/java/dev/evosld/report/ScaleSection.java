@@ -77,8 +77,8 @@ final class ScaleSection {
         out.append("</p>\n");
         Legend legend = legend(law, panels, axis);
         List<XYChart> charts = charts(panels, axis, targets, legend);
-        boolean wide = charts.stream().anyMatch(c -> c.getWidth() > NARROW);
-        out.append("<div class=\"grid ").append(wide ? "two" : "three").append("\">\n");
+        out.append("<div class=\"grid ").append(List.of("one", "two", "three").get(columns(panels, legend) - 1))
+            .append("\">\n");
         for (int i = 0; i < panels.size(); i++) {
             Panel panel = panels.get(i);
             String stem = String.format(Locale.ROOT, "%s-%02d", prefix, i + 1);
@@ -94,8 +94,24 @@ final class ScaleSection {
         return out.append("</div>\n</section>\n").toString();
     }
 
-    /** The width of a panel without a legend. */
+    /** The width of a panel without a legend, three to a row. */
     private static final int NARROW = 400;
+
+    /** The width of the report's row (its page's, less the margins): one panel alone has all of it. */
+    private static final int ROW = 1176;
+
+    /**
+     * How many panels a row holds: three narrow ones, or two with a legend; a section of one or two panels spreads
+     * them over the row rather than leaving a third or more of it empty.
+     */
+    private static int columns(List<Panel> panels, Legend legend) {
+        return panels.size() <= 1 ? 1 : panels.size() == 2 || legend == Legend.BESIDE || legend == Legend.BELOW ? 2 : 3;
+    }
+
+    /** The width of each panel of a row of that many. */
+    private static int width(int columns) {
+        return columns == 1 ? ROW : columns == 2 ? WIDE : NARROW;
+    }
 
     /** The panels' charts, in their order; all of one width, so that they sit in one grid. */
     static List<XYChart> charts(Law law, List<Panel> panels, String axis, List<String> targets) {
@@ -104,7 +120,8 @@ final class ScaleSection {
 
     private static List<XYChart> charts(List<Panel> panels, String axis, List<String> targets, Legend legend) {
         int lines = lines(panels);
-        return panels.stream().map(panel -> panelChart(panel, axis, targets, legend, lines)).toList();
+        int width = width(columns(panels, legend));
+        return panels.stream().map(panel -> panelChart(panel, axis, targets, legend, lines, width)).toList();
     }
 
     /** The most curves of a panel. */
@@ -116,7 +133,8 @@ final class ScaleSection {
      * Where the panels name their curves' combinations of the other variables: beside the plot for one variable's
      * value; below it for several, whose lists of values beside it would squeeze the plot to a strip; in the caption
      * for labels longer than a legend shows whole (domain_mixture's four proportions, a long column name), which XChart
-     * would cut to the same first characters on every curve.
+     * would cut to the same first characters on every curve. A panel alone has the row's width, which leaves a legend
+     * beside it room enough.
      */
     private enum Legend {
         NONE, BESIDE, BELOW, CAPTION
@@ -126,9 +144,10 @@ final class ScaleSection {
         if (lines(panels) < 2) {
             return Legend.NONE;
         }
+        boolean alone = panels.size() == 1;
         boolean fit = panels.stream().flatMap(p -> p.curves().stream())
-            .allMatch(c -> Charts.legendFits(c.label(), WIDE));
-        return !fit ? Legend.CAPTION : otherVariables(law, axis) == 1 ? Legend.BESIDE : Legend.BELOW;
+            .allMatch(c -> Charts.legendFits(c.label(), alone ? ROW : WIDE));
+        return !fit ? Legend.CAPTION : alone || otherVariables(law, axis) == 1 ? Legend.BESIDE : Legend.BELOW;
     }
 
     /** The width of a panel with a legend. */
@@ -148,21 +167,23 @@ final class ScaleSection {
     /** The height of a legend's line below the plot. */
     private static final int LEGEND_LINE = 18;
 
-    /** One panel; with a legend it is wider, to leave the plot its room. */
-    private static XYChart panelChart(Panel panel, String axis, List<String> targets, Legend legend, int lines) {
-        boolean wide = legend == Legend.BESIDE || legend == Legend.BELOW;
-        String title = shorten(panel.group(), wide ? 60 : 42)
+    /** One panel, {@code width} wide; one with a legend is at least two to a row, to leave the plot its room. */
+    private static XYChart panelChart(Panel panel, String axis, List<String> targets, Legend legend, int lines,
+                                      int width) {
+        boolean named = legend == Legend.BESIDE || legend == Legend.BELOW;
+        String title = shorten(panel.group(), width == NARROW ? 42 : width == WIDE ? 60 : 110)
             + (targets.size() > 1 ? " · " + targets.get(panel.target()) : "");
         // below the plot, the legend takes a line per curve of the panel with the most, so that every plot of the
         // section keeps one height
-        int height = !wide ? 300 : legend == Legend.BELOW ? 380 + LEGEND_LINE * lines : 380;
-        XYChart chart = Charts.chart(wide ? WIDE : NARROW, height, title,
+        int height = width == NARROW ? 300 : legend == Legend.BELOW ? 380 + LEGEND_LINE * lines
+            : width == ROW ? 460 : 380;
+        XYChart chart = Charts.chart(width, height, title,
             axis + (panel.logX() ? " (log scale)" : ""), targets.get(panel.target()));
         if (panel.logX()) {
             Charts.logX(chart);
         }
         chart.getStyler().setMarkerSize(8);
-        chart.getStyler().setLegendVisible(wide && panel.curves().size() > 1);
+        chart.getStyler().setLegendVisible(named && panel.curves().size() > 1);
         chart.getStyler().setLegendPosition(legend == Legend.BELOW ? LegendPosition.OutsideS : LegendPosition.OutsideE);
         int curves = panel.curves().size();
         double largestTrain = Arrays.stream(panel.train().x()).max().orElse(Double.POSITIVE_INFINITY);

@@ -99,10 +99,10 @@ class ScaleSectionTest {
             + " law from the smallest train value to the largest test value, with the law's other variables held at the"
             + " values of the group's test rows; dashed beyond the largest train value, where the law extrapolates (one line"
             + " and colour per combination; points take the colour of the"
-            + " combination within 5% of theirs, grey if there is none).</p>\n<div class=\"grid three\">\n"
-            + "<figure><img src=\"plots/scale-01.png\" width=\"400\" alt=\"Group a.\"><figcaption>Group <code>a</code>."
+            + " combination within 5% of theirs, grey if there is none).</p>\n<div class=\"grid two\">\n"
+            + "<figure><img src=\"plots/scale-01.png\" width=\"600\" alt=\"Group a.\"><figcaption>Group <code>a</code>."
             + " <a href=\"plots/scale-01.svg\">SVG</a></figcaption></figure>\n"
-            + "<figure><img src=\"plots/scale-02.png\" width=\"400\" alt=\"Group b.\"><figcaption>Group <code>b</code>."
+            + "<figure><img src=\"plots/scale-02.png\" width=\"600\" alt=\"Group b.\"><figcaption>Group <code>b</code>."
             + " <a href=\"plots/scale-02.svg\">SVG</a></figcaption></figure>\n</div>\n</section>\n", html);
         // with one curve, train points take the train colour and test points the test colour
         assertEquals(3, fills(svg("scale-01"), Charts.TRAIN));
@@ -240,13 +240,40 @@ class ScaleSectionTest {
         ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
             Map.of("a", new double[][] {{1.5, 400, 0.3, 0.35}}));
         String html = ScaleSection.of(law, parameters, data, plots, 12);
-        assertTrue(html.contains("<div class=\"grid two\">"), html);
-        assertTrue(html.contains("<img src=\"plots/scale-01.png\" width=\"600\""), html);
+        assertTrue(html.contains("<div class=\"grid one\">"), html);
+        assertTrue(html.contains("<img src=\"plots/scale-01.png\" width=\"1176\""), html);
         // rows at N near 1.04e8 join the first curve, those near 2.08e8 the second: three train and one test each
         String svg = svg("scale-01");
         assertEquals(4, fills(svg, Charts.PALETTE[0]));
         assertEquals(4, fills(svg, Charts.PALETTE[1]));
         assertEquals(0, fills(svg, Charts.MUTED), "every point lies within 5% of a curve's N");
+    }
+
+    @Test
+    void aSectionOfOnePanelDrawsItAcrossTheWholeRowWithItsLegendBeside() {
+        // vocab's one panel was drawn 400 pixels wide in a row of three, its six combinations listed below it in a
+        // narrow caption, and two thirds of the row left empty
+        List<String> features = List.of("N", "non_vocab_parameters", "num_characters");
+        Law law = Law.parse("E + A * non_vocab_parameters / N^alpha + B / num_characters", features);
+        Table train = new Table(features, List.of("loss"), List.of(Group.of("all_data",
+            new double[][] {{1, 2, 4, 1, 2, 4}, {3.32e7, 3.32e7, 3.32e7, 8.48e7, 8.48e7, 8.48e7},
+                {2.59e8, 2.59e8, 2.59e8, 3.23e9, 3.23e9, 3.23e9}},
+            new double[][] {{3, 2.6, 2.4, 3.5, 3, 2.8}})));
+        TaskData data = new TaskData(config(features, List.of("loss"), List.of("N")), new Train(train),
+            Optional.empty());
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
+            Map.of("all_data", new double[][] {{2, 1e-8, 1, 1e8}}));
+        List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
+        XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
+        assertEquals(1176, chart.getWidth(), "the width of the report's row");
+        assertTrue(chart.getStyler().isLegendVisible(), "a row's width leaves the labels room beside the plot");
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideE, chart.getStyler().getLegendPosition());
+        assertEquals(List.of("non_vocab_parameters=3.32×10⁷, num_characters=2.59×10⁸",
+            "non_vocab_parameters=8.48×10⁷, num_characters=3.23×10⁹"), legendLabels(chart));
+        String html = ScaleSection.of(law, parameters, data, plots, 12);
+        assertTrue(html.contains("<div class=\"grid one\">\n<figure><img src=\"plots/scale-01.png\" width=\"1176\""),
+            html);
+        assertFalse(html.contains("<ul class=\"key\">"), "the legend names the curves: " + html);
     }
 
     @Test
@@ -365,12 +392,15 @@ class ScaleSectionTest {
         String column = "non_embedding_parameters_of_the_model_counted_without_the_vocabulary";
         List<String> features = List.of("N", column);
         Law law = Law.parse("E + A / N + B * " + column, features);
-        Table train = new Table(features, List.of("loss"), List.of(Group.of("a",
-            new double[][] {{1, 2, 1, 2}, {1e8, 1e8, 2e8, 2e8}}, new double[][] {{3, 2.6, 3.5, 3}})));
+        // two groups, so two panels of a row's half each (one alone has the whole row, where the label fits beside it)
+        double[][] sizes = {{1, 2, 1, 2}, {1e8, 1e8, 2e8, 2e8}};
+        double[][] losses = {{3, 2.6, 3.5, 3}};
+        Table train = new Table(features, List.of("loss"), List.of(Group.of("a", sizes, losses),
+            Group.of("b", sizes, losses)));
         TaskData data = new TaskData(config(features, List.of("loss"), List.of("N")), new Train(train),
             Optional.empty());
         ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
-            Map.of("a", new double[][] {{2, 1, 1e-9}}));
+            Map.of("a", new double[][] {{2, 1, 1e-9}}, "b", new double[][] {{2, 1, 1e-9}}));
         List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
         XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
         assertFalse(chart.getStyler().isLegendVisible(), "XChart would cut every label short");

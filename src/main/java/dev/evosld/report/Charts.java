@@ -254,9 +254,12 @@ final class Charts {
     }
 
     /**
-     * Keeps the labels of a log axis over many decades apart: XChart labels every power of ten, and beyond about one
-     * per {@link #LABEL_SPACING} pixels they touch one another (19 of them from 10⁻⁶ to 10¹² up a 420 pixel Pareto
-     * plot). Such an axis labels every second (third, fifth, ...) power of ten.
+     * Spaces the labels of a log axis to its length. Over many decades XChart labels every power of ten, and beyond
+     * about one per {@link #LABEL_SPACING} pixels they touch one another (19 of them from 10⁻⁶ to 10¹² up a 420 pixel
+     * Pareto plot): such an axis labels every second (third, fifth, ...) power of ten. Over a few, the powers of ten
+     * alone are two or three labels (10⁻¹ and 10⁰ on a Pareto front from 0.158 to 2.3) that no value can be read
+     * off: such an axis labels the 2×, 3× and 5× (or more) between them, as many as keep their spacing. XChart hands
+     * its formatter every tick once told to label more than the decades, and draws no label that is empty.
      */
     private static void spreadPowersOfTen(XYChart chart) {
         var styler = chart.getStyler();
@@ -264,13 +267,53 @@ final class Charts {
         if (styler.isXAxisLogarithmic()) {
             double length = 0.75 * chart.getWidth();
             double decades = decades(styler.getXAxisMin(), styler.getXAxisMax());
-            styler.setXAxisTickLabelsFormattingFunction(everyNthPowerOfTen(decades, length, LABEL_SPACING));
+            styler.setXAxisLogarithmicDecadeOnly(false);
+            styler.setXAxisTickLabelsFormattingFunction(logTickLabels(decades, length, LABEL_SPACING));
         }
         if (styler.isYAxisLogarithmic()) {
             double length = 0.75 * chart.getHeight();
             double decades = decades(styler.getYAxisMin(), styler.getYAxisMax());
-            styler.setYAxisTickLabelsFormattingFunction(everyNthPowerOfTen(decades, length, LABEL_SPACING / 2));
+            styler.setYAxisLogarithmicDecadeOnly(false);
+            styler.setYAxisTickLabelsFormattingFunction(logTickLabels(decades, length, LABEL_SPACING / 2));
         }
+    }
+
+    /** Below this many decades a log axis labels values between its powers of ten. */
+    private static final double FEW_DECADES = 3;
+
+    /** The multiples of a power of ten that a few decades' axis may label, the densest first. */
+    private static final int[][] MANTISSAS = {{1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 5}, {1, 2, 5}, {1, 3}};
+
+    /** The labels of a log axis: the densest {@link #MANTISSAS} that keep {@code spacing}, else powers of ten. */
+    private static Function<Double, String> logTickLabels(double decades, double length, double spacing) {
+        if (decades < FEW_DECADES) {
+            for (int[] mantissas : MANTISSAS) {
+                if (closest(mantissas) * length / decades >= spacing) {
+                    return value -> multipleLabel(value, mantissas);
+                }
+            }
+        }
+        return everyNthPowerOfTen(decades, length, spacing);
+    }
+
+    /** The least distance, in decades, between neighbouring multiples (the last's neighbour being 10). */
+    private static double closest(int[] mantissas) {
+        double closest = Math.log10(10.0 / mantissas[mantissas.length - 1]);
+        for (int i = 1; i < mantissas.length; i++) {
+            closest = Math.min(closest, Math.log10((double) mantissas[i] / mantissas[i - 1]));
+        }
+        return closest;
+    }
+
+    /** {@code 2×10⁻¹} for a tick at one of the multiples, {@code 10⁻¹} for a power of ten, else none. */
+    private static String multipleLabel(double value, int[] mantissas) {
+        long exponent = (long) Math.floor(Math.log10(value) + 1e-9);
+        double mantissa = value / Math.pow(10, exponent);
+        long rounded = Math.round(mantissa);
+        if (Math.abs(mantissa - rounded) > 1e-6 || Arrays.stream(mantissas).noneMatch(m -> m == rounded)) {
+            return "";
+        }
+        return rounded == 1 ? logLabel(value) : rounded + "\u00D710" + superscript(exponent);
     }
 
     /** The least pixels between the labels of a log x axis (a y axis's, stacked, need half). */
@@ -295,7 +338,12 @@ final class Charts {
             }
         }
         long n = every;
-        return value -> Math.floorMod(Math.round(Math.log10(value)), n) == 0 ? logLabel(value) : "";
+        return value -> {
+            double exponent = Math.log10(value);
+            long rounded = Math.round(exponent);
+            // only powers of ten: XChart hands the formatter the ticks between them too
+            return Math.abs(exponent - rounded) < 1e-9 && Math.floorMod(rounded, n) == 0 ? logLabel(value) : "";
+        };
     }
 
     /**

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -58,7 +57,7 @@ class ChartsTest {
         var getter = AxesChart.class.getDeclaredMethod(axis == 'x' ? "getXAxis" : "getYAxis");
         getter.setAccessible(true);
         Axis_<?, ?> found = (Axis_<?, ?>) getter.invoke(chart);
-        return found.getAxisTickCalculator().getTickLabels().stream().filter(Objects::nonNull).toList();
+        return found.getAxisTickCalculator().getTickLabels().stream().filter(l -> l != null && !l.isEmpty()).toList();
     }
 
     @Test
@@ -198,7 +197,7 @@ class ChartsTest {
         Charts.scatter(chart, "train", new double[] {4096, 8192, 96256}, new double[] {3, 2.5, 2}, Charts.TRAIN,
             SeriesMarkers.CIRCLE);
         Charts.save(chart, plots, "scale-01");
-        assertEquals(List.of("10⁴", "10⁵"), tickLabels(chart, 'x'));
+        assertTrue(tickLabels(chart, 'x').containsAll(List.of("10⁴", "10⁵")), tickLabels(chart, 'x').toString());
 
         // a Pareto front's validation errors from 0.158 to 2.3: 10^0 alone, and 10^-1 is the nearer one to add
         XYChart pareto = Charts.chart(760, 420, null, "complexity", "validation error");
@@ -206,7 +205,27 @@ class ChartsTest {
         Charts.scatter(pareto, "laws", new double[] {5, 7, 16}, new double[] {2.3, 1.04, 0.158}, Charts.TRAIN,
             SeriesMarkers.CIRCLE);
         Charts.save(pareto, plots, "pareto");
-        assertEquals(List.of("10⁻¹", "10⁰"), tickLabels(pareto, 'y'));
+        assertTrue(tickLabels(pareto, 'y').containsAll(List.of("10⁻¹", "10⁰")), tickLabels(pareto, 'y').toString());
+    }
+
+    @Test
+    void aLogAxisOfLittleMoreThanADecadeIsLabelledBetweenItsPowersOfTenAsSpaceAllows() throws Exception {
+        // a Pareto front's validation errors from 0.158 to 2.3 were labelled 10⁻¹ and 10⁰ alone, a scale no one reads
+        // a value off
+        XYChart pareto = Charts.chart(760, 420, null, "complexity", "validation error");
+        Charts.logY(pareto);
+        Charts.scatter(pareto, "laws", new double[] {5, 7, 16}, new double[] {2.3, 1.04, 0.158}, Charts.TRAIN,
+            SeriesMarkers.CIRCLE);
+        Charts.save(pareto, plots, "pareto");
+        assertEquals(List.of("10⁻¹", "2×10⁻¹", "3×10⁻¹", "5×10⁻¹", "10⁰", "2×10⁰"), tickLabels(pareto, 'y'));
+
+        // vocab_size from 4096 to 96256 along a narrow panel: x labels need more room, so 2 and 5 only
+        XYChart scale = Charts.chart(400, 300, null, "vocab_size", "loss");
+        Charts.logX(scale);
+        Charts.scatter(scale, "train", new double[] {4096, 8192, 96256}, new double[] {3, 2.5, 2}, Charts.TRAIN,
+            SeriesMarkers.CIRCLE);
+        Charts.save(scale, plots, "scale-01");
+        assertEquals(List.of("5×10³", "10⁴", "2×10⁴", "5×10⁴", "10⁵"), tickLabels(scale, 'x'));
     }
 
     @Test

@@ -48,6 +48,9 @@ final class Charts {
     private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     /** XChart cuts a legend's text wider than this share of the chart's width short with an ellipsis. */
     private static final double LEGEND_TEXT_SHARE = 0.45;
+    /** The names of the series that draw a log axis's grid. */
+    static final String X_GRID = "x grid";
+    static final String Y_GRID = "y grid";
     /** PNGs are drawn at twice their layout size, so that they stay sharp on high-density screens. */
     private static final int PNG_SCALE = 2;
 
@@ -62,7 +65,7 @@ final class Charts {
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(true);
         styler.setPlotBorderColor(new Color(0xBBBBBB));
-        styler.setPlotGridLinesColor(new Color(0xE6E6E6));
+        styler.setPlotGridLinesColor(GRID);
         styler.setPlotGridLinesStroke(new BasicStroke(1f));
         styler.setChartTitleVisible(title != null);
         styler.setChartTitleBoxVisible(false);
@@ -94,17 +97,37 @@ final class Charts {
         return LEGEND_FONT.getStringBounds(label, context).getWidth() <= LEGEND_TEXT_SHARE * chartWidth;
     }
 
-    /** Draws the x axis logarithmic, labelled 10³, 10⁴, ... (XChart's own labels mix 1000 and 1E4). */
+    /**
+     * Draws the x axis logarithmic, labelled 10³, 10⁴, ... (XChart's own labels mix 1000 and 1E4). Call it before
+     * adding the data, so that the axis's grid, a series of its own (see {@link #gridAtLabels}), lies beneath it.
+     */
     static void logX(XYChart chart) {
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setXAxisTickLabelsFormattingFunction(Charts::logLabel);
+        grid(chart, X_GRID);
     }
 
-    /** Draws the y axis logarithmic, labelled 10³, 10⁴, .... */
+    /** Draws the y axis logarithmic, labelled 10³, 10⁴, ...; call it before adding the data. */
     static void logY(XYChart chart) {
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisTickLabelsFormattingFunction(Charts::logLabel);
+        grid(chart, Y_GRID);
     }
+
+    /**
+     * A series to draw an axis's grid, its lines set by {@link #save}: without a point to place until then (XChart
+     * places none that is not a number, and refuses a series without points), it neither widens an axis nor shows.
+     */
+    private static void grid(XYChart chart, String name) {
+        XYSeries grid = chart.addSeries(name, new double[] {Double.NaN}, new double[] {Double.NaN});
+        grid.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        grid.setMarker(SeriesMarkers.NONE);
+        grid.setLineColor(GRID);
+        grid.setLineStyle(new BasicStroke(1f));
+        grid.setShowInLegend(false);
+    }
+
+    private static final Color GRID = new Color(0xE6E6E6);
 
     /** A power of ten as {@code 10⁻³}, anything else as {@link #linearLabel}. */
     static String logLabel(double value) {
@@ -222,6 +245,7 @@ final class Charts {
         labelTwoPowersOfTen(chart);
         spreadPowersOfTen(chart);
         labelRoundNumbers(chart);
+        gridAtLabels(chart);
         Path png = folder.resolve(stem + ".png");
         Path svg = folder.resolve(stem + ".svg");
         AtomicFiles.write(png, png(chart));
@@ -316,6 +340,98 @@ final class Charts {
         return rounded == 1 ? logLabel(value) : rounded + "\u00D710" + superscript(exponent);
     }
 
+    /**
+     * Draws the grid of each log axis at its labels alone. XChart draws one at every tick, nine a decade whatever the
+     * labels (160 lines up a Pareto plot from 10⁻⁶ to 10¹²), and has no setting for it: so its own grid is turned off
+     * along such an axis and the axis's grid series drawn instead, its lines reaching past both ends of the other axis.
+     * Both axes are held to the ranges they have, which the lines would otherwise widen, and the plot cuts them at its
+     * edges. A chart whose data has no range on an axis keeps XChart's grid.
+     */
+    private static void gridAtLabels(XYChart chart) {
+        var styler = chart.getStyler();
+        double[] xs = axisRange(chart, XYSeries::getXData, styler.getXAxisMin(), styler.getXAxisMax());
+        double[] ys = axisRange(chart, XYSeries::getYData, styler.getYAxisMin(), styler.getYAxisMax());
+        double[] xLines = has(chart, X_GRID) ? labelled(xs, styler.getXAxisTickLabelsFormattingFunction()) : null;
+        double[] yLines = has(chart, Y_GRID) ? labelled(ys, styler.getYAxisTickLabelsFormattingFunction()) : null;
+        boolean xGrid = xLines != null && xLines.length > 0;
+        boolean yGrid = yLines != null && yLines.length > 0;
+        if (!(xGrid || yGrid) || !(xs[1] > xs[0]) || !(ys[1] > ys[0])) {
+            return;
+        }
+        styler.setXAxisMin(xs[0]);
+        styler.setXAxisMax(xs[1]);
+        styler.setYAxisMin(ys[0]);
+        styler.setYAxisMax(ys[1]);
+        if (xGrid) {
+            styler.setPlotGridVerticalLinesVisible(false);
+            double[][] lines = lines(xLines, beyond(ys, styler.isYAxisLogarithmic()));
+            chart.updateXYSeries(X_GRID, lines[0], lines[1], null);
+        }
+        if (yGrid) {
+            styler.setPlotGridHorizontalLinesVisible(false);
+            double[][] lines = lines(yLines, beyond(xs, styler.isXAxisLogarithmic()));
+            chart.updateXYSeries(Y_GRID, lines[1], lines[0], null);
+        }
+    }
+
+    private static boolean has(XYChart chart, String name) {
+        return chart.getSeriesCollection().stream().anyMatch(s -> s.getName().equals(name));
+    }
+
+    /** The chart's series of data, its grid left out. */
+    private static java.util.stream.Stream<XYSeries> data(XYChart chart) {
+        return chart.getSeriesCollection().stream()
+            .filter(s -> !s.getName().equals(X_GRID) && !s.getName().equals(Y_GRID));
+    }
+
+    /** An axis's range: its bounds where set, else its data's, as XChart takes it. */
+    private static double[] axisRange(XYChart chart, Function<XYSeries, double[]> axis, Double min, Double max) {
+        double[] values = distinctFinite(chart, axis);
+        double low = min != null ? min : values.length > 0 ? values[0] : Double.NaN;
+        double high = max != null ? max : values.length > 0 ? values[values.length - 1] : Double.NaN;
+        return new double[] {low, high};
+    }
+
+    /** The ticks of a log axis from low to high (the multiples of each power of ten) that the format labels. */
+    private static double[] labelled(double[] range, Function<Double, String> format) {
+        List<Double> values = new java.util.ArrayList<>();
+        for (long e = (long) Math.floor(Math.log10(range[0])); e <= (long) Math.ceil(Math.log10(range[1])); e++) {
+            for (int m = 1; m <= 9; m++) {
+                double value = m * Math.pow(10, e);
+                // with a margin, so that an end computed as 9999.999999999998 still holds its tick at 10⁴
+                if (value >= range[0] * (1 - 1e-9) && value <= range[1] * (1 + 1e-9)
+                    && !format.apply(value).isEmpty()) {
+                    values.add(value);
+                }
+            }
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** A range widened past both of its ends, so that a line across it reaches the plot's edges. */
+    private static double[] beyond(double[] range, boolean log) {
+        return log ? new double[] {range[0] / 1000, range[1] * 1000}
+            : new double[] {range[0] - (range[1] - range[0]), range[1] + (range[1] - range[0])};
+    }
+
+    /**
+     * Lines at the values across the range, as one series's points, each line ended by a point that is not a number
+     * (where XChart lifts its pen).
+     */
+    private static double[][] lines(double[] at, double[] across) {
+        double[] along = new double[3 * at.length];
+        double[] over = new double[3 * at.length];
+        for (int i = 0; i < at.length; i++) {
+            along[3 * i] = at[i];
+            along[3 * i + 1] = at[i];
+            along[3 * i + 2] = Double.NaN;
+            over[3 * i] = across[0];
+            over[3 * i + 1] = across[1];
+            over[3 * i + 2] = Double.NaN;
+        }
+        return new double[][] {along, over};
+    }
+
     /** The least pixels between the labels of a log x axis (a y axis's, stacked, need half). */
     private static final double LABEL_SPACING = 48;
 
@@ -376,7 +492,7 @@ final class Charts {
     static final int LABELLED_VALUES = 12;
 
     private static double[] distinctFinite(XYChart chart, Function<XYSeries, double[]> axis) {
-        return chart.getSeriesCollection().stream().flatMapToDouble(s -> Arrays.stream(axis.apply(s)))
+        return data(chart).flatMapToDouble(s -> Arrays.stream(axis.apply(s)))
             .filter(Double::isFinite).distinct().sorted().toArray();
     }
 
@@ -394,7 +510,7 @@ final class Charts {
     private static double[] range(XYChart chart, Function<XYSeries, double[]> axis) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
-        for (XYSeries series : chart.getSeriesCollection()) {
+        for (XYSeries series : data(chart).toList()) {
             for (double v : axis.apply(series)) {
                 if (Double.isFinite(v) && v > 0) {
                     low = Math.min(low, v);

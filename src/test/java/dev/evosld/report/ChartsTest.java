@@ -249,6 +249,46 @@ class ChartsTest {
         assertEquals(List.of("10⁻²", "10⁻¹", "10⁰", "10¹"), tickLabels(few, 'y'));
     }
 
+    /** The distinct values at which the chart's own grid crosses an axis ({@code 'x'} or {@code 'y'}), in order. */
+    private static List<Double> gridLines(XYChart chart, char axis) {
+        return chart.getSeriesCollection().stream().filter(s -> s.getName().equals(axis == 'x' ? Charts.X_GRID
+                : Charts.Y_GRID))
+            .flatMapToDouble(s -> Arrays.stream(axis == 'x' ? s.getXData() : s.getYData()))
+            .filter(Double::isFinite).distinct().sorted().boxed().toList();
+    }
+
+    @Test
+    void aLogAxisDrawsItsGridAtItsLabelsNotAtEveryTickBetween() throws Exception {
+        // XChart draws a grid line at each of the nine ticks of every decade of a log axis, 160 of them up a Pareto
+        // plot from 1e-6 to 1e12, a grey band that hides which lines mark the labels
+        XYChart pareto = Charts.chart(760, 420, null, "complexity", "validation error");
+        Charts.logY(pareto);
+        Charts.scatter(pareto, "laws", new double[] {5, 7, 16}, new double[] {1e12, 1e3, 1e-6}, Charts.TRAIN,
+            SeriesMarkers.CIRCLE);
+        Charts.save(pareto, plots, "pareto");
+        assertFalse(pareto.getStyler().isPlotGridHorizontalLinesVisible(), "XChart's own, at every tick");
+        assertTrue(pareto.getStyler().isPlotGridVerticalLinesVisible(), "a linear axis keeps XChart's grid");
+        assertEquals(List.of(1e-6, 1e-4, 1e-2, 1e0, 1e2, 1e4, 1e6, 1e8, 1e10, 1e12), gridLines(pareto, 'y'));
+        String svg = Files.readString(plots.resolve("pareto.svg"));
+        assertEquals(10, count(svg, "stroke:rgb(230,230,230)"), "one line drawn at each label");
+        assertEquals(List.of("laws"), pareto.getSeriesCollection().stream().filter(XYSeries::isShowInLegend)
+            .map(XYSeries::getName).toList(), "the grid is no series of the legend");
+
+        // a log x axis of a decade and more: lines at 5×10³, 10⁴, 2×10⁴, 5×10⁴ and 10⁵, as labelled
+        XYChart scale = Charts.chart(400, 300, null, "vocab_size", "loss");
+        Charts.logX(scale);
+        Charts.scatter(scale, "train", new double[] {4096, 8192, 96256}, new double[] {3, 2.5, 2}, Charts.TRAIN,
+            SeriesMarkers.CIRCLE);
+        Charts.save(scale, plots, "scale-01");
+        assertFalse(scale.getStyler().isPlotGridVerticalLinesVisible());
+        assertEquals(List.of(5e3, 1e4, 2e4, 5e4, 1e5), gridLines(scale, 'x'));
+        assertEquals(List.of("5×10³", "10⁴", "2×10⁴", "5×10⁴", "10⁵"), tickLabels(scale, 'x'), "the axis as before");
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
     @Test
     void aLinearAxisOverOneOrTwoDistinctValuesIsLabelledInRoundNumbers() throws Exception {
         // a short search's history: the best validation error took two values, and XChart put its only two ticks on them,

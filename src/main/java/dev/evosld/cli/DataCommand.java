@@ -1,6 +1,7 @@
 package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
+import dev.evosld.Shortened;
 import dev.evosld.data.DataDirectory;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.hub.HubClient;
@@ -203,7 +204,7 @@ final class DataCommand implements Callable<Integer> {
         /** A name as typed, kept to one short line. */
         private static String shown(String name) {
             String line = name.replaceAll("\\p{Cntrl}", "?");
-            return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+            return Shortened.of(line, 60);
         }
 
         /** What to pull for a task: {@code group}, its features and targets in config order, the hub's row counts. */

@@ -1,5 +1,6 @@
 package dev.evosld.http;
 
+import dev.evosld.Shortened;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -169,8 +170,7 @@ public record TransportFault(String reason, String hint, boolean lasting) {
     /** {@code text} on one line, cut between code points: a cut inside a surrogate pair leaves half a character. */
     private static String oneLine(String text) {
         String line = text.strip().replaceAll("\\s+", " ");
-        return line.codePointCount(0, line.length()) <= MAX_DETAIL ? line
-            : line.substring(0, line.offsetByCodePoints(0, MAX_DETAIL - 1)) + "…";
+        return Shortened.of(line, MAX_DETAIL);
     }
 
     private static String lowerCase(String text) {

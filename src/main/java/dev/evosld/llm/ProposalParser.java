@@ -1,5 +1,6 @@
 package dev.evosld.llm;
 
+import dev.evosld.Shortened;
 import dev.evosld.json.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -71,7 +72,7 @@ public final class ProposalParser {
             // escaped before measuring, so that the escapes count towards the length of the line
             String why = Text.visible(Text.collapsed(reason));
             int room = Math.max(SHORTEST_QUOTE, Text.MAX_DETAIL - BECAUSE.length() - why.length());
-            return Text.shortened(Text.visible(Text.collapsed(law)), room) + BECAUSE + why;
+            return Shortened.of(Text.visible(Text.collapsed(law)), room) + BECAUSE + why;
         }
     }
 

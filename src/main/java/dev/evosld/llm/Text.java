@@ -1,5 +1,6 @@
 package dev.evosld.llm;
 
+import dev.evosld.Shortened;
 import dev.evosld.data.InvisibleCharacters;
 import dev.evosld.json.Json;
 import tools.jackson.core.JacksonException;
@@ -15,7 +16,7 @@ final class Text {
 
     /** Collapses all whitespace runs to one space and cuts the result to a readable length. */
     static String oneLine(String text) {
-        return shortened(collapsed(text), MAX_DETAIL);
+        return Shortened.of(collapsed(text), MAX_DETAIL);
     }
 
     /** Collapses all whitespace runs to one space, for text whose maker keeps it short. */
@@ -38,11 +39,6 @@ final class Text {
             }
         });
         return out.toString();
-    }
-
-    /** {@code line} cut to at most {@code max} characters, an ellipsis marking the cut. */
-    static String shortened(String line, int max) {
-        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.evosld.report;
 
+import dev.evosld.Shortened;
 import dev.evosld.data.TaskData;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.law.Law;
@@ -171,7 +172,7 @@ final class ScaleSection {
     private static XYChart panelChart(Panel panel, String axis, List<String> targets, Legend legend, int lines,
                                       int width) {
         boolean named = legend == Legend.BESIDE || legend == Legend.BELOW;
-        String title = shorten(panel.group(), width == NARROW ? 42 : width == WIDE ? 60 : 110)
+        String title = Shortened.of(panel.group(), width == NARROW ? 42 : width == WIDE ? 60 : 110)
             + (targets.size() > 1 ? " · " + targets.get(panel.target()) : "");
         // below the plot, the legend takes a line per curve of the panel with the most, so that every plot of the
         // section keeps one height
@@ -303,7 +304,4 @@ final class ScaleSection {
         return Charts.PALETTE[curve % Charts.PALETTE.length];
     }
 
-    private static String shorten(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

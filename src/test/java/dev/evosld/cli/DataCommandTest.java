@@ -179,6 +179,20 @@ class DataCommandTest {
     }
 
     @Test
+    void aLongUnknownTaskIsCutBetweenItsCharacters() {
+        // 58 emoji: a cut after 57 UTF-16 units would leave half of the 29th
+        String task = "😀".repeat(58);
+        CliRun run = CliRun.of("data", "pull", "--task", task, "--data-dir", tmp.toString(), "--endpoint", endpoint());
+        assertEquals(2, run.exit());
+        assertEquals(List.of("evosld: unknown task '" + task + "' (tasks: " + String.join(", ", TaskConfig.builtinTasks())
+                + ") (see: evosld data pull --help)"), run.err().lines().toList());
+        String longer = "😀".repeat(61);
+        CliRun cut = CliRun.of("data", "pull", "--task", longer, "--data-dir", tmp.toString(), "--endpoint", endpoint());
+        assertTrue(cut.err().startsWith("evosld: unknown task '" + "😀".repeat(59) + "…' (tasks: "), cut.err());
+        assertEquals(0, hub.requests.get());
+    }
+
+    @Test
     void aTaskMissingOnTheHubIsOneLine() {
         hub.putParallelScalingLaw();
         CliRun run = CliRun.of("data", "pull", "--task", "sft_scaling_law", "--data-dir", tmp.toString(),

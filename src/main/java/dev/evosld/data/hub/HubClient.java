@@ -1,6 +1,7 @@
 package dev.evosld.data.hub;
 
 import dev.evosld.EvosldException;
+import dev.evosld.Shortened;
 import dev.evosld.http.EnvironmentProxies;
 import dev.evosld.http.FailedExchange;
 import dev.evosld.json.Json;
@@ -457,8 +458,7 @@ public final class HubClient {
     /** {@code text} on one line, cut between code points: a cut inside a surrogate pair leaves half a character. */
     private static String oneLine(String text) {
         String line = text.replaceAll("\\s+", " ").strip();
-        return line.codePointCount(0, line.length()) <= ERROR_TEXT_LIMIT ? line
-            : line.substring(0, line.offsetByCodePoints(0, ERROR_TEXT_LIMIT - 1)) + "…";
+        return Shortened.of(line, ERROR_TEXT_LIMIT);
     }
 
     private static String describe(HttpUrl url) {

@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -558,13 +560,18 @@ final class Charts {
         } finally {
             graphics.dispose();
         }
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
+        // Through a stream cached in memory: the one ImageIO.write(image, "png", out) makes is cached in a temporary
+        // file, which ImageIO's own shutdown hook closes, so a Ctrl-C while a finished run wrote its report failed a
+        // plot with "cannot encode a PNG: closed" before the run could say how to resume.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            if (!ImageIO.write(image, "png", stream)) {
+                throw new EvosldException("cannot encode a PNG: this Java has no PNG writer");
+            }
         } catch (IOException e) {
             throw new EvosldException("cannot encode a PNG: " + e.getMessage());
         }
+        return out.toByteArray();
     }
 
     /**

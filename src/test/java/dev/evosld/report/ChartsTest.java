@@ -10,10 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -332,6 +337,30 @@ class ChartsTest {
             Charts.TRAIN, 1.8f);
         Charts.save(shorter, plots, "history");
         assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"), tickLabels(shorter, 'x'));
+    }
+
+    @Test
+    void aPngIsEncodedInMemoryNotThroughImageIosFileCache() throws Exception {
+        // ImageIO's file cache is closed by its own shutdown hook, so a Ctrl-C while a report was written failed its
+        // plots ("cannot encode a PNG: closed"); a file created there, even one deleted at once, shows the cache in use
+        Path cache = Files.createDirectories(plots.resolve("imageio-cache"));
+        File before = ImageIO.getCacheDirectory();
+        boolean used = ImageIO.getUseCache();
+        try (WatchService watcher = cache.getFileSystem().newWatchService()) {
+            cache.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+            ImageIO.setCacheDirectory(cache.toFile());
+            ImageIO.setUseCache(true);
+            XYChart chart = Charts.chart(300, 200, null, "x", "y");
+            Charts.scatter(chart, "test", new double[] {1, 2}, new double[] {2, 1}, Charts.TEST, SeriesMarkers.DIAMOND);
+            Charts.save(chart, plots, "memory");
+            WatchKey created = watcher.poll(200, TimeUnit.MILLISECONDS);
+            assertEquals(List.of(), created == null ? List.of()
+                : created.pollEvents().stream().map(e -> e.context().toString()).toList());
+        } finally {
+            ImageIO.setCacheDirectory(before);
+            ImageIO.setUseCache(used);
+        }
+        assertEquals(600, ImageIO.read(plots.resolve("memory.png").toFile()).getWidth());
     }
 
     @Test

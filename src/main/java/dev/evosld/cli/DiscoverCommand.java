@@ -276,6 +276,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 }
                 if (task.isGiven()) {
                     task.firstFeatureNote(data).ifPresent(err::println);
+                    task.fixedFeatureNotes(data).forEach(err::println);
                     task.ungroupedNote().ifPresent(err::println);
                     task.sharedBudgetNote(data).ifPresent(err::println);
                 }

@@ -112,6 +112,7 @@ final class FitCommand implements Callable<Integer> {
         LawSource.nonPositiveNotes(parsed, config, data.train().table()).forEach(err::println);
         if (task.isGiven()) {
             task.firstFeatureNote(data).ifPresent(err::println);
+            task.fixedFeatureNotes(data).forEach(err::println);
             task.ungroupedNote().ifPresent(err::println);
         } else if (lawDocument.dataChangedSince(task.dataDirectory())) {
             err.println(Output.dataChangedNote(lawDocument));

@@ -3,6 +3,7 @@ package dev.evosld.cli;
 import dev.evosld.data.DataDirectory;
 import dev.evosld.data.DataException;
 import dev.evosld.data.Group;
+import dev.evosld.data.MessageText;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Table;
 import dev.evosld.data.TaskData;
@@ -376,6 +377,27 @@ final class TaskOptions {
             .orElse("validation extrapolates along " + axis + ", the first feature;");
         return Optional.of("evosld: note: " + said
             + " --scale-axis names the features your runs grow along (several, comma-separated, for a grid)");
+    }
+
+    /**
+     * Notes for a user's features that are one value within each group's train runs, other than the scale axis
+     * {@link #firstFeatureNote} speaks of: each group's parameters are fitted apart, so the runs cannot show how a
+     * target depends on such a feature, and a law's terms in it are fitted to nothing (a factor {@code B*D^beta} of
+     * {@code D} held at 5e9 merely joins the constant). Most likely the column was listed by mistake, or is the
+     * setting that tells the groups apart.
+     */
+    List<String> fixedFeatureNotes(TaskData data) {
+        if (isBenchmarkTask()) {
+            return List.of();
+        }
+        List<String> axes = data.config().scaleAxis();
+        return data.config().featureNames().stream()
+            .filter(feature -> !axes.contains(feature))
+            .flatMap(feature -> data.train().heldFixed(feature).stream()
+                .map(fixed -> "evosld: note: " + MessageText.quote(feature) + " is " + fixed + ", and each group's"
+                    + " parameters are fitted apart, so the runs cannot show how the target depends on it; a law's terms"
+                    + " in it are fitted to nothing (leave it out of --features unless it varies within a group)"))
+            .toList();
     }
 
     /**

@@ -213,6 +213,35 @@ class FitCommandTest {
     }
 
     @Test
+    void aFeatureOfOneValueInEveryRunOrWithinEachGroupIsSaidToTellNothing() throws Exception {
+        // D held at 5e9 in every run, V one value per family: neither can show how the loss depends on it
+        StringBuilder runs = new StringBuilder("family,N,D,V,loss\n");
+        for (String family : new String[] {"a", "b"}) {
+            for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9}) {
+                runs.append(family).append(',').append(n).append(",5e9,").append(family.equals("a") ? 32000 : 64000)
+                    .append(',').append(1.7 + 400 / Math.pow(n, 0.3)).append('\n');
+            }
+        }
+        Path fixed = dir.resolve("fixed-data.csv");
+        java.nio.file.Files.writeString(fixed, runs);
+        CliRun run = CliRun.of("fit", "--data", fixed.toString(), "--features", "N,D,V", "--target", "loss", "--group",
+            "family", "--law", "E + A*N^alpha + B*D^beta", "--starts", "4");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of(
+                "evosld: note: 'D' is 5e9 in every train run, and each group's parameters are fitted apart, so the runs"
+                    + " cannot show how the target depends on it; a law's terms in it are fitted to nothing (leave it out"
+                    + " of --features unless it varies within a group)",
+                "evosld: note: 'V' is one value within each group's train runs, and each group's parameters are fitted"
+                    + " apart, so the runs cannot show how the target depends on it; a law's terms in it are fitted to"
+                    + " nothing (leave it out of --features unless it varies within a group)"),
+            run.errorLines().stream().filter(l -> l.contains("fitted apart")).toList());
+        // features that vary within the groups get no such note
+        CliRun varying = fit();
+        assertEquals(0, varying.exit(), varying.err());
+        assertEquals(List.of(), varying.errorLines().stream().filter(l -> l.contains("fitted apart")).toList());
+    }
+
+    @Test
     void withoutATestSplitTheJsonHasANullTestR2AndNoTestRows() throws Exception {
         CliRun run = fit("--json");
         assertEquals(0, run.exit(), run.err());

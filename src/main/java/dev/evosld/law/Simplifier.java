@@ -334,6 +334,83 @@ public final class Simplifier {
     }
 
     /**
+     * Whether the law's value depends on none of its variables: it names none, or they cancel ({@code A * (N / N)},
+     * {@code N / (N / k)}, {@code exp(a - N / N)}), so that it is a constant wherever it is defined. The simplifier
+     * keeps such quotients, since writing them as 1 would change the canonical keys of laws that do depend on a
+     * variable beside them ({@code A / (N / N) + D^b}) and with them the search's path; this tells the laws that
+     * must not be reported as laws of their variables. Quotients and products cancel by their factors' powers,
+     * sums by their like terms; a law it cannot see through counts as depending on its variables.
+     */
+    public static boolean isConstant(Law law) {
+        return !varies(law.expr(), Set.copyOf(law.variables()));
+    }
+
+    private static boolean varies(Expr e, Set<String> variables) {
+        return switch (e) {
+            case Num n -> false;
+            case Sym s -> variables.contains(s.name());
+            case Apply a -> switch (a.op()) {
+                case MUL, DIV, NEG, SQRT -> factorsVary(a, variables);
+                case POW -> a.arg(1) instanceof Num ? factorsVary(a, variables)
+                    : varies(a.arg(0), variables) || varies(a.arg(1), variables);
+                case ADD, SUB -> Sums.of(a).withLikeTermsMerged().terms().stream().anyMatch(t -> varies(t, variables));
+                default -> a.args().stream().anyMatch(arg -> varies(arg, variables));
+            };
+        };
+    }
+
+    /** Whether a product's factors, taken with their powers and equal ones merged, leave a variable. */
+    private static boolean factorsVary(Expr product, Set<String> variables) {
+        Map<String, Double> powers = new LinkedHashMap<>();
+        Map<String, Expr> bases = new LinkedHashMap<>();
+        collectFactors(product, 1, variables, powers, bases);
+        // powers that cancel only up to rounding (0.1 + 0.2 - 0.3) leave a variable: such a law is not reported as
+        // a constant by mistake, it is only reported as before
+        return powers.entrySet().stream().anyMatch(p -> p.getValue() != 0 && varies(bases.get(p.getKey()), variables));
+    }
+
+    private static void collectFactors(Expr e, double power, Set<String> variables, Map<String, Double> powers,
+                                       Map<String, Expr> bases) {
+        if (e instanceof Apply a) {
+            switch (a.op()) {
+                case MUL -> {
+                    collectFactors(a.arg(0), power, variables, powers, bases);
+                    collectFactors(a.arg(1), power, variables, powers, bases);
+                    return;
+                }
+                case DIV -> {
+                    collectFactors(a.arg(0), power, variables, powers, bases);
+                    collectFactors(a.arg(1), -power, variables, powers, bases);
+                    return;
+                }
+                case NEG -> {
+                    collectFactors(a.arg(0), power, variables, powers, bases);
+                    return;
+                }
+                case SQRT -> {
+                    collectFactors(a.arg(0), power / 2, variables, powers, bases);
+                    return;
+                }
+                case POW -> {
+                    if (a.arg(1) instanceof Num n) {
+                        collectFactors(a.arg(0), power * n.value(), variables, powers, bases);
+                        return;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (e instanceof Num) {
+            return;
+        }
+        // factors alike but for the order of a sum's terms or a product's factors are one base
+        String key = LawPrinter.print(sortOperands(e, variables));
+        powers.merge(key, power, Double::sum);
+        bases.putIfAbsent(key, e);
+    }
+
+    /**
      * A key equal for laws that differ only in the names of their parameters or the order of the terms of
      * a sum or the factors of a product: the cache of fitted laws is keyed by it.
      */

@@ -1,6 +1,7 @@
 package dev.evosld.search;
 
 import dev.evosld.law.Law;
+import dev.evosld.law.Simplifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -44,7 +45,10 @@ final class CandidateCache {
      */
     void put(Entry entry, ValidationErrors errors) {
         if (entries.putIfAbsent(entry.key(), entry) == null) {
-            bestError = Math.min(bestError, entry.evaluation().validationError());
+            if (!Simplifier.isConstant(entry.law())) {
+                // the best the run can report: a constant is never reported (ParetoFront.reported)
+                bestError = Math.min(bestError, entry.evaluation().validationError());
+            }
             if (errors != null) {
                 this.errors.put(entry.key(), errors);
             }
@@ -61,7 +65,7 @@ final class CandidateCache {
         errors.keySet().retainAll(keys);
     }
 
-    /** The lowest validation error of any entry. */
+    /** The lowest validation error of any entry but a constant's. */
     double bestError() {
         return bestError;
     }

@@ -403,8 +403,7 @@ public final class Discovery {
     /** Only the fronts' laws can be chosen, so only their per-row errors are worth keeping. */
     private void retainFrontErrors() {
         for (Restart restart : restarts) {
-            restart.cache.retainErrors(
-                ParetoFront.of(restart.cache.entries()).stream().map(CandidateCache.Entry::key).toList());
+            restart.cache.retainErrors(ParetoFront.keptKeys(restart.cache.entries()));
         }
     }
 

@@ -1,8 +1,11 @@
 package dev.evosld.search;
 
+import dev.evosld.law.Simplifier;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -58,6 +61,27 @@ final class ParetoFront {
             }
         }
         return front;
+    }
+
+    /**
+     * The front a run reports and chooses its law from: that of the laws whose value depends on a variable. A law
+     * whose variables cancel ({@code A * (N / N)}, {@link Simplifier#isConstant}) is a constant written as a law of
+     * N, and at a budget of one parameter it was reported as such. The search scores it like any candidate, so its
+     * path, its front and its proposals stay those of every earlier run; only what is reported leaves it out.
+     */
+    static List<CandidateCache.Entry> reported(List<CandidateCache.Entry> candidates) {
+        return of(candidates.stream().filter(e -> !Simplifier.isConstant(e.law())).toList());
+    }
+
+    /**
+     * The keys of the laws whose per-row errors the choice may still need: those on the search's front, and those
+     * on the {@linkplain #reported reported} one, where a law the search's front lost to a constant stays.
+     */
+    static Set<String> keptKeys(List<CandidateCache.Entry> candidates) {
+        Set<String> keys = new LinkedHashSet<>();
+        of(candidates).forEach(e -> keys.add(e.key()));
+        reported(candidates).forEach(e -> keys.add(e.key()));
+        return keys;
     }
 
     /**

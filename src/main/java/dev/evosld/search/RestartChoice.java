@@ -11,8 +11,10 @@ import dev.evosld.fit.FitOptions;
 import dev.evosld.fit.FittedLaw;
 import dev.evosld.law.Law;
 import dev.evosld.law.ReadableSigns;
+import dev.evosld.law.Simplifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +61,7 @@ final class RestartChoice {
     /**
      * The pick that validates best (the first of equals; the simplest of those alike to the fitter's tolerance).
      *
-     * @throws EvosldException when no restart fitted any law, with the most common reason
+     * @throws EvosldException when no restart fitted any law but constants, with the most common reason
      */
     Pick best(List<Restart> restarts) {
         Set<String> reserved = new HashSet<>(config.featureNames());
@@ -95,7 +97,9 @@ final class RestartChoice {
                 + TargetNote.prefix(config.targets(), failure.target()) + failure.failure());
         }
         if (best == null) {
-            throw new EvosldException("no candidate law could be fitted to " + config.name() + commonFailure(restarts));
+            throw new EvosldException("no candidate law " + (constants(restarts, reserved).isEmpty() ? ""
+                : "that depends on a feature ") + "could be fitted to " + config.name()
+                + constants(restarts, reserved) + commonFailure(restarts));
         }
         if (!unstarted.isEmpty()) {
             // restarts are seeded in order, so the ones left are the last
@@ -111,7 +115,28 @@ final class RestartChoice {
             listener.onMessage("restarts' laws validate " + String.join(", ", validations) + "; restart "
                 + (best.restart().index + 1) + "'s is reported");
         }
+        Evaluation reported = best.law().evaluation();
+        constantEntries(restarts).stream().min(Comparator.comparingDouble(e -> e.evaluation().validationError()))
+            .filter(constant -> constant.evaluation().validationError() < reported.validationError())
+            // left unsaid, a flat target would get a poor law of its features with no word that a constant fits it
+            .ifPresent(constant -> listener.onMessage("a constant validated better than the reported law (R² "
+                + R2.text(constant.evaluation().validationR2()) + " against " + R2.text(reported.validationR2())
+                + "): " + ReadableSigns.of(readable(constant, reserved).law()) + ", whose variables cancel, is no law of"
+                + " the features; the target may hardly vary with them"));
         return best;
+    }
+
+    /** How many fitted laws were constants ({@link ParetoFront#reported}) and one of them, or "" if none was. */
+    private static String constants(List<Restart> restarts, Set<String> reserved) {
+        List<CandidateCache.Entry> constants = constantEntries(restarts);
+        return constants.isEmpty() ? "" : " (the " + constants.size() + " fitted " + (constants.size() == 1 ? "is a constant"
+            : "are constants") + ", such as " + ReadableSigns.of(readable(constants.getFirst(), reserved).law()) + ")";
+    }
+
+    /** The laws the restarts fitted whose variables cancel, which are never reported. */
+    private static List<CandidateCache.Entry> constantEntries(List<Restart> restarts) {
+        return restarts.stream().flatMap(r -> r.cache.entries().stream())
+            .filter(e -> !e.evaluation().isFailure() && Simplifier.isConstant(e.law())).toList();
     }
 
     /** Why most of the laws tried failed, for the message of a run that fitted none. */
@@ -139,7 +164,9 @@ final class RestartChoice {
      * @param reserved the names readable parameter names may not take
      */
     private Pick pick(Restart restart, Set<String> reserved) {
-        List<CandidateCache.Entry> front = ParetoFront.of(restart.cache.entries()).stream()
+        // a checkpoint written before constants were left out kept the errors of the search's front only
+        List<CandidateCache.Entry> front = ParetoFront.reported(restart.cache.entries().stream()
+                .filter(e -> restart.cache.errors(e.key()).isPresent()).toList()).stream()
             .map(e -> readable(e, reserved)).toList();
         if (front.isEmpty()) {
             return null;

@@ -587,4 +587,41 @@ class DiscoverCommandTest {
                 fit.out());
         }
     }
+
+    @Test
+    void aLawWhoseVariablesCancelIsNotReportedAsALawOfThem() throws Exception {
+        // met at --budget 1 on runs whose loss hardly moves with N: discover reported -(A / N * (-N)), a constant
+        // written as a law of N, with its R² of 0.967 beside it
+        Path flat = dir.resolve("flat.csv");
+        Files.writeString(flat, """
+            group,N,loss
+            a,1e6,3.048654
+            a,2e6,3.385410
+            a,4e6,3.415496
+            a,8e6,3.415278
+            a,1.6e7,3.214394
+            b,1e6,4.871639
+            b,2e6,4.984812
+            b,4e6,4.691068
+            b,8e6,4.710907
+            b,1.6e7,4.695766
+            """);
+        Path out = dir.resolve("flat");
+        CliRun run = CliRun.of("discover", "--data", flat.toString(), "--features", "N", "--target", "loss", "--group",
+            "group", "--budget", "1", "--seed", "9", "--generations", "5", "--population", "32", "--islands", "1",
+            "--restarts", "1", "--threads", "2", "--no-llm", "--out", out.toString(), "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertEquals("log(N) / k", json.get("law").stringValue(), run.out());
+        assertEquals(0.465902, json.get("validation_r2").doubleValue(), 1e-6);
+        List<String> front = new ArrayList<>();
+        json.get("pareto_front").forEach(law -> front.add(law.get("law").stringValue()));
+        assertEquals(List.of("log(N) / k"), front);
+        assertTrue(run.errorLines().contains("evosld: a constant validated better than the reported law (R² 0.967058"
+            + " against 0.465902): -(A / N * (-N)), whose variables cancel, is no law of the features; the target may"
+            + " hardly vary with them"), run.err());
+        for (JsonNode entry : Json.mapper().readTree(Files.readString(out.resolve("history.json")))) {
+            assertEquals(0.465902, entry.get("best_validation_r2").doubleValue(), 1e-6, "no constant's R² is the best");
+        }
+    }
 }

@@ -85,6 +85,39 @@ class SimplifierTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // met at --budget 1: the simplifier keeps N / N, so each of these is a constant written as a law of N
+        "A * (N / N)                               | true",
+        "E - N / N                                 | true",
+        "A / (N / N)                               | true",
+        "-(N / N + E)                              | true",
+        "exp(alpha - N / N)                        | true",
+        "N / (N / k)                               | true",
+        "-(A / N * (-N))                           | true",
+        "(1 / N * (N / k))^1.2840254166877414      | true",
+        "(N / N)^0.7071067811865476 + p0           | true",
+        "sqrt(N) * sqrt(N) / N * a                 | true",
+        "N^a / N^a + log(D * N / (N * D)) * b      | true",
+        "a * (N + D) / (D + N)                     | true",
+        "(N - N) * a + b                           | true",
+        "a + b                                     | true",
+        "A * N^alpha                               | false",
+        "k / N + k                                 | false",
+        "A / (N / N) + D^b                         | false",
+        "N / (N / k) * log(D)                      | false",
+        "N / (0.5 * N) + alpha * log(1 / (0.5 / N^alpha)) | false",
+        "N^a / N^b                                 | false",
+        "N * N / N                                 | false",
+        "a * (N + D) / (D + 2 * N)                 | false",
+        "N^(1 / 0) / N^(1 / 0)                     | true",
+        "(N / N)^(1 / 0) * D                       | false",
+    })
+    void aLawIsConstantWhenItsVariablesCancel(String formula, boolean constant) {
+        assertEquals(constant, Simplifier.isConstant(Law.parse(formula, FEATURES)));
+        assertEquals(constant, Simplifier.isConstant(Simplifier.simplify(Law.parse(formula, FEATURES))), "simplified");
+    }
+
     @Test
     void canonicalKeyIgnoresParameterNamesAndOperandOrder() {
         String key = Simplifier.canonicalKey(Law.parse("E + A*N^alpha", FEATURES));

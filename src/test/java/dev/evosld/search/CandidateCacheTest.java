@@ -75,6 +75,15 @@ class CandidateCacheTest {
     }
 
     @Test
+    void aConstantsErrorIsNoBestTheRunCouldReport() {
+        // the progress line and history.json showed the constant's R² 0.967, and then a reported law of 0.466
+        CandidateCache cache = new CandidateCache();
+        cache.put(entry("a", POWER, 0.5), null);
+        cache.put(entry("c", Law.parse("-(A/N*(-N))", FEATURES), 0.03), null);
+        assertEquals(0.5, cache.bestError(), 0.0);
+    }
+
+    @Test
     void entriesBestErrorAndSizeFollowTheFirstEntryOfEachKeyWhateverTheOrderOfPuts() {
         SplittableRandom random = new SplittableRandom(20240607);
         for (int trial = 0; trial < 200; trial++) {

@@ -27,6 +27,21 @@ class ParetoFrontTest {
     }
 
     @Test
+    void theReportedFrontLeavesOutConstantsAndTheErrorsOfTheLawsBeneathThemAreKept() {
+        List<CandidateCache.Entry> candidates = List.of(
+            entry("a*N", 0.5, 1, 3),
+            entry("a*(N/N)", 0.2, 1, 5),                // a constant: the search's front holds it
+            entry("a + b*N", 0.3, 2, 5),                // beaten by the constant, as simple
+            entry("a + b*N^c", 0.01, 3, 7),
+            failed("log(N)^q"));
+        assertEquals(List.of("a * N", "a * (N / N)", "a + b * N^c"),
+            ParetoFront.of(candidates).stream().map(e -> e.law().toString()).toList());
+        assertEquals(List.of("a * N", "a + b * N", "a + b * N^c"),
+            ParetoFront.reported(candidates).stream().map(e -> e.law().toString()).toList());
+        assertEquals(java.util.Set.of("a*N", "a*(N/N)", "a + b*N", "a + b*N^c"), ParetoFront.keptKeys(candidates));
+    }
+
+    @Test
     void aRicherLawBetterOnlyInTheFitterTolerancesDigitsIsANearDuplicateAndStaysOffTheFront() {
         // as met on data_constrained: a shift k that fits to nothing, or a parameter written twice, buys a
         // validation error lower in its seventh digit; the front listed both laws and the rule chose the longer

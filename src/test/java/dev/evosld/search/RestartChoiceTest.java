@@ -107,6 +107,36 @@ class RestartChoiceTest {
     }
 
     @Test
+    void aLawWhoseVariablesCancelIsAConstantAndIsNeverReported() {
+        // at --budget 1 a user's run reported A * (N / N): the value of a constant, written as a law of N; here
+        // it trails the truth by less than the noise of the difference and is simpler, so it was the choice,
+        // and it dominates the law of N beneath it, which the front then left out
+        Restart restart = new Restart(0, SyntheticTask.settings(1), null);
+        put(restart, "A*(N/N)", new double[] {0.013, 0.008, 0.012, 0.0074});
+        put(restart, "E + A*N^-a", new double[] {0.014, 0.009, 0.013, 0.0075});
+        put(restart, "-(A/N*(-N)) + D/(D/B)", new double[] {0.0125, 0.008, 0.012, 0.0074});
+        put(restart, TRUTH, new double[] {0.01, 0.01, 0.01, 0.01});
+        RestartChoice.Pick pick = choice.best(List.of(restart));
+        assertEquals(List.of("E + A * N^(-alpha)", "E + A * N^(-alpha) + B * D^(-beta)"),
+            pick.front().stream().map(e -> e.law().toString()).toList());
+        assertEquals("E + A * N^(-alpha)", pick.law().law().toString());
+        assertEquals(List.of("a constant validated better than the reported law (R² 0.990025 against 0.989125): "
+            + "-(A / N * (-N)) + D / (D / k), whose variables cancel, is no law of the features; the target may hardly"
+            + " vary with them"), messages);
+    }
+
+    @Test
+    void aRunWhoseLawsAreAllConstantsSaysSoAndReportsNone() {
+        Restart restart = new Restart(0, SyntheticTask.settings(1), null);
+        put(restart, "A*(N/N)", new double[] {0.013, 0.008});
+        put(restart, "exp(a - N/N)", new double[] {0.013, 0.008});
+        restart.cache.put(failed("E + log(-N)", "not finite"), null);
+        EvosldException e = assertThrows(EvosldException.class, () -> choice.best(List.of(restart)));
+        assertEquals("no candidate law that depends on a feature could be fitted to synthetic (the 2 fitted are"
+            + " constants, such as A * (N / N)); the most common failure (1 of 3 laws tried): not finite", e.getMessage());
+    }
+
+    @Test
     void withNoLawFittedTheRunFailsWithTheMostCommonReason() {
         Restart restart = new Restart(0, SyntheticTask.settings(1), null);
         restart.cache.put(failed("E + log(-N)", "not finite"), null);

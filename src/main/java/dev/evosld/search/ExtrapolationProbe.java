@@ -18,8 +18,8 @@ import java.util.stream.IntStream;
 /**
  * Checks that a fitted law stays sensible beyond its data: the question a user asks is what the next,
  * bigger run gives. For each group, the rows at the group's largest scale-axis value are moved to
- * {@code factor} times that value (the other features kept; an axis with non-positive values is taken to be
- * a log10 scale already and shifted by {@code log10(factor)}); every prediction there must be finite and
+ * {@code factor} times that value (the other features kept; a count's zeros stay; an axis with a value below zero
+ * is taken to be a log10 scale already and shifted by {@code log10(factor)}); every prediction there must be finite and
  * within the observed target range widened by that range on each side (above, a positive target spanning a decade
  * or more is widened by its ratio: {@link #plausibleCeiling}), and must not turn around: where a
  * prediction moves one way from half the largest value to the largest, it may not move back the other way by
@@ -217,7 +217,7 @@ final class ExtrapolationProbe {
                 count++;
             }
             offset += group.rows();
-            if (!trend.isPerRun() && rule.broken(half / count, largest / count, far / count)) {
+            if (!trend.isPerRun() && count > 0 && rule.broken(half / count, largest / count, far / count)) {
                 return String.format(Locale.ROOT, "group %s's mean %.4g after %.4g", group.name(), far / count,
                     largest / count);
             }
@@ -255,12 +255,18 @@ final class ExtrapolationProbe {
         throw new IllegalArgumentException("row " + row + " of " + offset);
     }
 
-    /** The rows of a group that a probe moves: those at the group's largest value of some of {@code axes}. */
+    /**
+     * The rows of a group that a probe moves: those at the group's largest value of some of {@code axes}, unless that
+     * value is a count's 0 (a group of dense runs), which stays where it is however it is multiplied.
+     */
     private static boolean[] movedRows(Table table, Group group, List<String> axes) {
         boolean[] moved = new boolean[group.rows()];
         for (String axis : axes) {
             double[] values = group.feature(table.features().indexOf(axis));
             double largest = Arrays.stream(values).max().orElse(Double.NaN);
+            if (largest == 0 && multiplicative(table, axis)) {
+                continue;
+            }
             for (int r = 0; r < values.length; r++) {
                 moved[r] |= values[r] == largest;
             }
@@ -269,9 +275,9 @@ final class ExtrapolationProbe {
     }
 
     /**
-     * Where a probe lands, as a person would say it: {@code 10× the largest N}, or for a feature with values
-     * of zero or below, which can only be a logarithm such as {@code log_flops}, {@code the largest log_flops
-     * + 1 (10× on its log10 scale)}.
+     * Where a probe lands, as a person would say it: {@code 10× the largest N} (or num_experts, 0 for dense runs),
+     * or for a feature with values below zero, which can only be a logarithm such as {@code log_flops}, {@code the
+     * largest log_flops + 1 (10× on its log10 scale)}.
      */
     private static String beyond(Table table, String feature, double factor) {
         String times = factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor);
@@ -282,10 +288,15 @@ final class ExtrapolationProbe {
         return "the largest " + feature + " + " + step + " (" + times + "× on its log10 scale)";
     }
 
-    /** Whether a feature is probed by multiplying it: only when every value is positive (else it is a logarithm). */
+    /**
+     * Whether a feature is probed by multiplying it: a size or a count, whose values are 0 or more and not all 0 (a
+     * user's num_experts is 0 for the dense runs, which were once taken for a logarithm and probed at 64 + 1
+     * experts); a value below 0 can only be a logarithm.
+     */
     private static boolean multiplicative(Table table, String feature) {
         int j = table.features().indexOf(feature);
-        return table.groups().stream().allMatch(g -> Arrays.stream(g.feature(j)).allMatch(v -> v > 0));
+        return table.groups().stream().allMatch(g -> Arrays.stream(g.feature(j)).allMatch(v -> v >= 0))
+            && table.groups().stream().anyMatch(g -> Arrays.stream(g.feature(j)).anyMatch(v -> v > 0));
     }
 
     /**

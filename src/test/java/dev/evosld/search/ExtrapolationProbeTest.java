@@ -170,6 +170,36 @@ class ExtrapolationProbeTest {
     }
 
     @Test
+    void aCountWithZerosIsProbedByMultiplyingItsLargestValueAndItsZerosStay() {
+        // a user's num_experts, 0 for the dense runs: read as a logarithm, it was probed at 64 + 1 experts, where
+        // this law still falls; its optimum is at 100 experts, and at 640 it rises by 0.16 (the range is 1.06)
+        Law law = Law.parse("E + c*(log(x + 1) - m)^2", List.of("x"));
+        double[] experts = {0, 4, 16, 64};
+        double[] dense = {0, 0, 0};
+        java.util.function.DoubleUnaryOperator loss = v -> 2 + 0.05 * Math.pow(Math.log(v + 1) - Math.log(101), 2);
+        Table counts = new Table(List.of("x"), List.of("loss"), List.of(
+            Group.of("dense", new double[][] {dense}, new double[][] {Arrays.stream(dense).map(loss).toArray()}),
+            Group.of("moe", new double[][] {experts}, new double[][] {Arrays.stream(experts).map(loss).toArray()})));
+        double[][] truth = {{2, 0.05, Math.log(101)}};
+        ParameterSet values = ParameterSet.of(law.parameters(), List.of("loss"), Map.of("moe", truth, "dense", truth));
+        for (TaskConfig.Trend trend : List.of(TaskConfig.Trend.PER_RUN, TaskConfig.Trend.GROUP_MEAN)) {
+            ExtrapolationProbe fallsWithX = new ExtrapolationProbe(List.of(), List.of("x"), trend,
+                CandidateScorer.PROBE_FACTORS);
+            String rise = fallsWithX.check(law, counts, values);
+            assertEquals(trend.isPerRun() ? "rises at 10× the largest x: 2.171 after 2.010"
+                : "rises at 10× the largest x: group moe's mean 2.171 after 2.010", rise);
+        }
+        // along a scale axis too; a dense run, which no probe moves, is named as the run it is
+        ExtrapolationProbe alongX = new ExtrapolationProbe(List.of("x"), List.of(), TaskConfig.Trend.PER_RUN,
+            CandidateScorer.PROBE_FACTORS);
+        assertEquals("turns around at 10× the largest x: 2.171 after 2.010", alongX.check(law, counts, values));
+        Law undefined = Law.parse("E + c*log(x)", List.of("x"));
+        ParameterSet flat = ParameterSet.of(undefined.parameters(), List.of("loss"),
+            Map.of("moe", new double[][] {{2, 0}}, "dense", new double[][] {{2, 0}}));
+        assertEquals("not finite at the run at x = 0, inside the data", alongX.check(undefined, counts, flat));
+    }
+
+    @Test
     void aLawAlreadyImplausibleInsideTheDataNamesTheRunThereNotAPointBeyond() {
         // k*N is far above every loss at every N; the first row is a small model, which no probe moves
         Law law = Law.parse("k*N", SyntheticTask.FEATURES);

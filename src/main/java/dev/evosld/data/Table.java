@@ -1,5 +1,6 @@
 package dev.evosld.data;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,19 @@ public record Table(List<String> features, List<String> targets, List<Group> gro
     /** The number of rows over all groups. */
     public int rows() {
         return groups.stream().mapToInt(Group::rows).sum();
+    }
+
+    /**
+     * Whether a feature is a size or a count, which grows by factors (the next run is 2× or 10× the largest), rather
+     * than a logarithm of one such as {@code log_flops}, which grows by steps: its values are 0 or more and not all 0.
+     * A count may be 0 (a user's num_experts for the dense runs, which were once taken for a logarithm and probed at
+     * 64 + 1 experts); a value below 0 can only be a logarithm. The check beyond the data and the report's curves
+     * both go by it, over every group, so that a group's own range cannot make it a logarithm in one and not another.
+     */
+    public boolean growsByFactors(String feature) {
+        int j = features.indexOf(feature);
+        return groups.stream().allMatch(g -> Arrays.stream(g.feature(j)).allMatch(v -> v >= 0))
+            && groups.stream().anyMatch(g -> Arrays.stream(g.feature(j)).anyMatch(v -> v > 0));
     }
 
     /**

@@ -106,7 +106,7 @@ final class ScalePanels {
                 double low = min(trainPoints.x());
                 double high = test.isPresent()
                     ? Math.max(max(trainPoints.x()), testPoints.size() > 0 ? max(testPoints.x()) : low)
-                    : beyondTrain(low, max(trainPoints.x()));
+                    : beyondTrain(train.growsByFactors(axis), max(trainPoints.x()));
                 // a log axis has no place for a point at zero or below, which XChart refuses rather than drops
                 boolean logX = low > 0 && (testPoints.size() == 0 || min(testPoints.x()) > 0) && high / low > 10;
                 List<Curve> curves = new ArrayList<>();
@@ -131,11 +131,12 @@ final class ScalePanels {
 
     /**
      * Where curves end without a test split: at 10× the largest train value, the reach of discover's check
-     * beyond the data, so that the plot shows what the law promises for the next, larger run. A feature with
-     * values of zero or below can only be a logarithm, so it ends one step (10× on its log10 scale) further.
+     * beyond the data, so that the plot shows what the law promises for the next, larger run. A logarithm (a
+     * feature that does not {@linkplain Table#growsByFactors grow by factors}) ends one step, 10× on its log10
+     * scale, further.
      */
-    static double beyondTrain(double smallest, double largest) {
-        return smallest > 0 ? 10 * largest : largest + 1;
+    static double beyondTrain(boolean growsByFactors, double largest) {
+        return growsByFactors ? 10 * largest : largest + 1;
     }
 
     /** The number of (group, target) panels there would be without a limit. */

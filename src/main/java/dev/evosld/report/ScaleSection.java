@@ -65,8 +65,10 @@ final class ScaleSection {
                   + " train value to the largest test value, with the law's other variables held at the values of"
                   + " the group's test rows"
                 : "</code>: circles are train rows (there is no test split); lines are the fitted law from the smallest"
-                  + " train value to 10× the largest (one step further on a log10 scale for a feature with values of zero"
-                  + " or below), as far as discover checked the law beyond the data, with the law's other variables held"
+                  + (data.train().table().growsByFactors(axis) ? " train value to 10× the largest,"
+                    : " train value to the largest + 1 (10× on its log10 scale, as its values below zero make it a"
+                    + " logarithm),")
+                  + " as far as discover checked the law beyond the data, with the law's other variables held"
                   + " at the values of the group's rows")
             .append("; dashed beyond the largest train value, where the law extrapolates")
             .append(" (one line and colour per combination; points take the colour of the")

@@ -288,15 +288,9 @@ final class ExtrapolationProbe {
         return "the largest " + feature + " + " + step + " (" + times + "× on its log10 scale)";
     }
 
-    /**
-     * Whether a feature is probed by multiplying it: a size or a count, whose values are 0 or more and not all 0 (a
-     * user's num_experts is 0 for the dense runs, which were once taken for a logarithm and probed at 64 + 1
-     * experts); a value below 0 can only be a logarithm.
-     */
+    /** Whether a feature is probed by multiplying it ({@link Table#growsByFactors}), else one step on its log10 scale. */
     private static boolean multiplicative(Table table, String feature) {
-        int j = table.features().indexOf(feature);
-        return table.groups().stream().allMatch(g -> Arrays.stream(g.feature(j)).allMatch(v -> v >= 0))
-            && table.groups().stream().anyMatch(g -> Arrays.stream(g.feature(j)).anyMatch(v -> v > 0));
+        return table.growsByFactors(feature);
     }
 
     /**

@@ -75,8 +75,26 @@ class ScalePanelsTest {
         assertEquals(5.05e9, curve.x()[curve.x().length - 1], 1e-6 * 5.05e9);
         assertTrue(b.logX(), "a decade and more");
         assertEquals(0, b.test().size());
-        // a feature with values of zero or below is a logarithm: one step further, 10× on its log10 scale
-        assertEquals(1.28, ScalePanels.beyondTrain(-0.9, 0.28), 1e-12);
+        // a logarithm ends one step further, 10× on its log10 scale; a size or a count at 10×
+        assertEquals(1.28, ScalePanels.beyondTrain(false, 0.28), 1e-12);
+        assertEquals(640, ScalePanels.beyondTrain(true, 64), 1e-12);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCountWithZerosEndsAtTenTimesItsLargestValueAsTheCheckBeyondTheDataProbesIt() {
+        // P counts extra streams, 0 for the plain runs: a count, not a logarithm, though it has no value above 0 to
+        // begin at
+        TaskData withTest = data(List.of("P"));
+        Table train = new Table(FEATURES, List.of("loss"), List.of(
+            Group.of("a", new double[][] {{1e8, 2e8, 1e8, 2e8, 1e8, 2e8}, {0, 0, 1, 1, 4, 4}},
+                new double[][] {{3, 2.5, 2.9, 2.4, 2.8, 2.3}})));
+        TaskData data = new TaskData(withTest.config(), new Train(train), java.util.Optional.empty());
+        Law law = Law.parse("E + A / (N * (1 + k * P))^alpha", FEATURES);
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
+            Map.of("a", new double[][] {{1.5, 400, 0.3, 0.35}}));
+        ScalePanels.Curve curve = ScalePanels.of(law, parameters, data, 12, 6).getFirst().curves().getFirst();
+        assertEquals(0.0, curve.x()[0]);
+        assertEquals(40.0, curve.x()[curve.x().length - 1], 1e-9);
     }
 
     @org.junit.jupiter.api.Test

@@ -119,8 +119,8 @@ class ScaleSectionTest {
     void withoutATestSplitOnlyTrainPointsAreDrawnAndTheNoteSaysHowFarTheCurveReaches() throws IOException {
         String html = ScaleSection.of(POWER, powerParameters("a", "b"), twoGroups(List.of("N"), false), plots, 12);
         assertTrue(html.contains("</code>: circles are train rows (there is no test split); lines are the fitted law from"
-            + " the smallest train value to 10× the largest (one step further on a log10 scale for a feature with values"
-            + " of zero or below), as far as discover checked the law beyond the data, with the law's other variables"
+            + " the smallest train value to 10× the largest, as far as discover checked the law beyond the data, with the"
+            + " law's other variables"
             + " held at the values of the group's rows; dashed beyond the largest train value, where the law extrapolates"
             + " (one line"), html);
         assertEquals(3, fills(svg("scale-01"), Charts.TRAIN));

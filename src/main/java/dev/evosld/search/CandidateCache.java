@@ -19,8 +19,17 @@ import java.util.Optional;
  */
 final class CandidateCache {
 
-    /** The first law scored under a key, and its score. */
-    record Entry(String key, Law law, Evaluation evaluation) {
+    /**
+     * The first law scored under a key, and its score.
+     *
+     * @param constant whether the law's variables cancel ({@link Simplifier#isConstant}), so that it is never
+     *     reported: told once here, since the front the run reports is taken anew every generation over every entry
+     */
+    record Entry(String key, Law law, Evaluation evaluation, boolean constant) {
+
+        Entry(String key, Law law, Evaluation evaluation) {
+            this(key, law, evaluation, Simplifier.isConstant(law));
+        }
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -45,7 +54,7 @@ final class CandidateCache {
      */
     void put(Entry entry, ValidationErrors errors) {
         if (entries.putIfAbsent(entry.key(), entry) == null) {
-            if (!Simplifier.isConstant(entry.law())) {
+            if (!entry.constant()) {
                 // the best the run can report: a constant is never reported (ParetoFront.reported)
                 bestError = Math.min(bestError, entry.evaluation().validationError());
             }

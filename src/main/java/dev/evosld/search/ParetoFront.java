@@ -70,7 +70,7 @@ final class ParetoFront {
      * path, its front and its proposals stay those of every earlier run; only what is reported leaves it out.
      */
     static List<CandidateCache.Entry> reported(List<CandidateCache.Entry> candidates) {
-        return of(candidates.stream().filter(e -> !Simplifier.isConstant(e.law())).toList());
+        return of(candidates.stream().filter(e -> !e.constant()).toList());
     }
 
     /**

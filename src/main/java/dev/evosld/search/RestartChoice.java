@@ -11,7 +11,6 @@ import dev.evosld.fit.FitOptions;
 import dev.evosld.fit.FittedLaw;
 import dev.evosld.law.Law;
 import dev.evosld.law.ReadableSigns;
-import dev.evosld.law.Simplifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -136,7 +135,7 @@ final class RestartChoice {
     /** The laws the restarts fitted whose variables cancel, which are never reported. */
     private static List<CandidateCache.Entry> constantEntries(List<Restart> restarts) {
         return restarts.stream().flatMap(r -> r.cache.entries().stream())
-            .filter(e -> !e.evaluation().isFailure() && Simplifier.isConstant(e.law())).toList();
+            .filter(e -> !e.evaluation().isFailure() && e.constant()).toList();
     }
 
     /** Why most of the laws tried failed, for the message of a run that fitted none. */
@@ -209,7 +208,8 @@ final class RestartChoice {
         Map<String, Double> fitted = new LinkedHashMap<>();
         e.fitted().forEach((name, value) -> fitted.put(names.getOrDefault(name, name), value));
         return new CandidateCache.Entry(entry.key(), entry.law().withParametersRenamed(names),
-            new Evaluation(e.validationError(), e.standardError(), e.parameterCount(), e.nodeCount(), fitted, e.failure()));
+            new Evaluation(e.validationError(), e.standardError(), e.parameterCount(), e.nodeCount(), fitted, e.failure()),
+            entry.constant());
     }
 
     /** The search's values of a law's parameters as one start, the same for every group and target. */

@@ -290,6 +290,12 @@ class ScaleSectionTest {
         assertEquals(2, fills(svg("scale-02"), Charts.TRAIN), "the group's two train rows");
     }
 
+    /** A law of a scale axis N and two other variables, U and D, each setting a curve of its own. */
+    private static final List<String> NUD = List.of("N", "U", "D");
+    private static final Law NUD_LAW = Law.parse("E + A * U / N^alpha + B / D", NUD);
+    private static final ParameterSet NUD_PARAMETERS = ParameterSet.of(NUD_LAW.parameters(), List.of("loss"),
+        Map.of("a", new double[][] {{2, 1, 1, 1}}));
+
     /** The labels of the chart's series that its legend names, in order. */
     private static List<String> legendLabels(XYChart chart) {
         return chart.getSeriesCollection().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getLabel).toList();
@@ -299,8 +305,8 @@ class ScaleSectionTest {
     void curvesForCombinationsOfSeveralOtherVariablesAreNamedInALegend() {
         // data_constrained and lr_bsz drew up to six coloured curves and their points with no legend: the reader could
         // not tell which colour held which tokens and unique_tokens (lr, bsz and data_size)
-        List<String> features = List.of("N", "U", "D");
-        Law law = Law.parse("E + A * U / N^alpha + B / D", features);
+        List<String> features = NUD;
+        Law law = NUD_LAW;
         Table train = new Table(features, List.of("loss"), List.of(Group.of("a",
             new double[][] {{1, 2, 4, 1, 2, 4}, {1, 1, 1, 2, 2, 2}, {10, 10, 10, 20, 20, 20}},
             new double[][] {{3, 2.6, 2.4, 3.5, 3, 2.8}})));
@@ -308,8 +314,7 @@ class ScaleSectionTest {
             Group.of("a", new double[][] {{8, 8}, {1, 2}, {10, 20}}, new double[][] {{2.3, 2.7}})));
         TaskData data = new TaskData(config(features, List.of("loss"), List.of("N")), new Train(train),
             new dev.evosld.data.Test(test));
-        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
-            Map.of("a", new double[][] {{2, 1, 1, 1}}));
+        ParameterSet parameters = NUD_PARAMETERS;
         List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
         XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
         assertTrue(chart.getStyler().isLegendVisible());
@@ -319,15 +324,14 @@ class ScaleSectionTest {
     @Test
     void aSettingCommonToEveryCurveIsSaidOnceInTheCaptionNotInEachLabel() {
         // lr_bsz's six curves were labelled "lr=1.22×10⁻⁴, bsz=64, data_size=1×10¹¹", ..., the same data_size on each
-        List<String> features = List.of("N", "U", "D");
-        Law law = Law.parse("E + A * U / N^alpha + B / D", features);
+        List<String> features = NUD;
+        Law law = NUD_LAW;
         Table train = new Table(features, List.of("loss"), List.of(Group.of("a",
             new double[][] {{1, 2, 4, 1, 2, 4}, {1, 1, 1, 2, 2, 2}, {1e11, 1e11, 1e11, 1e11, 1e11, 1e11}},
             new double[][] {{3, 2.6, 2.4, 3.5, 3, 2.8}})));
         TaskData data = new TaskData(config(features, List.of("loss"), List.of("N")), new Train(train),
             Optional.empty());
-        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
-            Map.of("a", new double[][] {{2, 1, 1, 1}}));
+        ParameterSet parameters = NUD_PARAMETERS;
         List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
         assertEquals("D=1\u00D710\u00B9\u00B9", panels.getFirst().held());
         XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
@@ -340,16 +344,15 @@ class ScaleSectionTest {
     @Test
     void aLegendWritesItsNumbersAsTheAxesDo() {
         // the axes read 5.45×10⁸ and −2.5×10⁻⁵, while the legend beside them read 5.45e8 and -2.5e-5
-        List<String> features = List.of("N", "U", "D");
-        Law law = Law.parse("E + A * U / N^alpha + B / D", features);
+        List<String> features = NUD;
+        Law law = NUD_LAW;
         Table train = new Table(features, List.of("loss"), List.of(Group.of("a",
             new double[][] {{1, 2, 4, 1, 2, 4}, {-2.5e-5, -2.5e-5, -2.5e-5, 0.25, 0.25, 0.25},
                 {545340552, 545340552, 545340552, 1e9, 1e9, 1e9}},
             new double[][] {{3, 2.6, 2.4, 3.5, 3, 2.8}})));
         TaskData data = new TaskData(config(features, List.of("loss"), List.of("N")), new Train(train),
             Optional.empty());
-        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
-            Map.of("a", new double[][] {{2, 1, 1, 1}}));
+        ParameterSet parameters = NUD_PARAMETERS;
         List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
         XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
         assertEquals(List.of("U=−2.5×10⁻⁵, D=5.45×10⁸", "U=0.25, D=1×10⁹"),

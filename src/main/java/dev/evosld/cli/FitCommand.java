@@ -198,7 +198,7 @@ final class FitCommand implements Callable<Integer> {
             printParameters(out, parameters, config.targets(), everyGroup);
             out.println("train R²:   " + Output.r2(train.r2()));
             out.println("test R²:    " + Output.testR2(testR2, DiscoverySummary.FIT_ON_EVERY_ROW) + Output.testMisses(testRmse));
-            out.println("validation: " + (validation.isFailure() ? "fails (" + validation.failure() + ")"
+            out.println("validation: " + (validation.isFailure() ? "fails: " + validation.failure()
                 : "R² " + R2.text(validation.validationR2()) + " (inside train, "
                     + Output.validationScheme(config, plan.orElseThrow()) + ", as discover judges laws)"));
             if (judgement.rmse() != null) {

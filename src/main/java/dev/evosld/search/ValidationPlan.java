@@ -136,7 +136,7 @@ public record ValidationPlan(List<Fold> folds, boolean crossValidated) {
         int largest = table.groups().stream().mapToInt(Group::rows).max().orElse(0);
         if (largest < minimum + 2) {
             return "no group has more than " + largest + (largest == 1 ? " run" : " runs") + ", and a law is fitted"
-                + " to each group's own runs: judging it needs " + minimum + " to fit on and two to hold out";
+                + " to each group's own runs: judging it needs " + minimum + " to fit on and 2 to hold out";
         }
         return "no fold can hold out runs that R² can grade (two or more, with different targets), that leave at least "
             + minimum + " runs to fit on and that lie inside their range of every feature";

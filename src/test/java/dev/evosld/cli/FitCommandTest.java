@@ -242,6 +242,26 @@ class FitCommandTest {
     }
 
     @Test
+    void aValidationThatFailsIsSaidWithoutParenthesesInParentheses() throws Exception {
+        // 3 runs a group: the folds fit on 2 or fewer, too few for a law of 3 parameters, a reason with parentheses
+        StringBuilder runs = new StringBuilder("family,N,loss\n");
+        for (String family : new String[] {"a", "b"}) {
+            for (double n : new double[] {1e7, 1e8, 1e9}) {
+                runs.append(family).append(',').append(n).append(',').append(1.7 + 400 / Math.pow(n, 0.3))
+                    .append('\n');
+            }
+        }
+        Path few = dir.resolve("four-a-group.csv");
+        java.nio.file.Files.writeString(few, runs);
+        CliRun run = CliRun.of("fit", "--data", few.toString(), "--features", "N", "--target", "loss", "--group",
+            "family", "--law", "E + A*N^alpha", "--starts", "4");
+        assertEquals(0, run.exit(), run.err());
+        String line = run.out().lines().filter(l -> l.startsWith("validation:")).findFirst().orElseThrow();
+        assertTrue(line.startsWith("validation: fails: "), line);
+        assertFalse(line.contains("))"), line);
+    }
+
+    @Test
     void withoutATestSplitTheJsonHasANullTestR2AndNoTestRows() throws Exception {
         CliRun run = fit("--json");
         assertEquals(0, run.exit(), run.err());

@@ -76,7 +76,7 @@ class MainTest {
         CliRun run = CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
             "--group", "family", "--test-above", "N=1e9", "--law", "c + b*N + a*N^2 + B*D^(-b2)");
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().contains("validation: fails (implausible at 2× the largest N"), run.out());
+        assertTrue(run.out().contains("validation: fails: implausible at 2× the largest N"), run.out());
     }
 
     @Test

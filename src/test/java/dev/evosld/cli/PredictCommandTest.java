@@ -176,7 +176,7 @@ class PredictCommandTest {
             "--group", "family", "--test-above", "N=1e9", "--law", "c + b*N + a*N^2 + B*D^(-b2)", "--out",
             failing.toString());
         assertEquals(0, fit.status(), fit.err());
-        Matcher why = java.util.regex.Pattern.compile("validation: fails \\((implausible at 2× the largest N.*)\\)\n")
+        Matcher why = java.util.regex.Pattern.compile("validation: fails: (implausible at 2× the largest N.*)\n")
             .matcher(fit.out());
         assertTrue(why.find(), fit.out());
         CliRun beyond = CliRun.of("predict", "--run", failing.toString(), "--at", "N=1e10,D=1e11", "--group",

@@ -3,6 +3,7 @@ package dev.evosld.cli;
 import dev.evosld.EvosldException;
 import dev.evosld.data.Group;
 import dev.evosld.data.MessageText;
+import dev.evosld.data.NumberText;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
 import dev.evosld.eval.ParameterSet;
@@ -277,7 +278,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static String format(Object value) {
-        return value instanceof Double d ? Output.number(d) : "-";
+        return value instanceof Double d ? NumberText.rounded(d, 6) : "-";
     }
 
     /** The headers of a split's RMSE columns: one, or one per target named after it. */

@@ -415,9 +415,9 @@ class EvalCommandTest {
         String header = String.format("%-" + longName.length() + "s %10s %12s %10s %12s", "group", "train rows",
             "train RMSE", "test rows", "test RMSE");
         assertEquals(header, table.get(0), run.out());
-        assertEquals(String.format("%-" + longName.length() + "s %10s %12s %10s %12s", "short", 3, "0.00000",
-            1, "0.00000"), table.get(1), run.out());
-        assertEquals(String.format("%s %10s %12s %10s %12s", longName, 3, "0.00000", 1, "0.00000"), table.get(2),
+        assertEquals(String.format("%-" + longName.length() + "s %10s %12s %10s %12s", "short", 3, "0",
+            1, "0"), table.get(1), run.out());
+        assertEquals(String.format("%s %10s %12s %10s %12s", longName, 3, "0", 1, "0"), table.get(2),
             run.out());
     }
 
@@ -442,13 +442,26 @@ class EvalCommandTest {
         assertEquals(0, run.exit(), run.err());
         List<String> table = run.out().lines().skip(4).toList();
         // the widest name takes 44 columns, so the group column is 44 wide
-        String figures = String.format(" %10s %12s %10s %12s", 3, "0.00000", 1, "0.00000");
+        String figures = String.format(" %10s %12s %10s %12s", 3, "0", 1, "0");
         assertEquals(List.of(
             "group" + " ".repeat(39) + String.format(" %10s %12s %10s %12s", "train rows", "train RMSE", "test rows",
                 "test RMSE"),
             wide + " ".repeat(38) + figures,
             accented + " ".repeat(39) + figures,
             wider + figures), table, run.out());
+    }
+
+    @Test
+    void anErrorInTheBillionsIsWrittenAsTheNotesWriteNumbers() throws Exception {
+        // a count in the billions, missed by 2e9 in every run: the table wrote 2.00000e+09 where every note writes 2e9
+        Path csv = Files.writeString(dir.resolve("billions.csv"), "family,N,tokens\n"
+            + "g,1,5e9\ng,2,4e9\ng,4,3.5e9\n");
+        Path params = Files.writeString(dir.resolve("billions.json"), "{\"g\": {\"E\": 1e9, \"A\": 2e9}}");
+        CliRun run = CliRun.of("eval", "--data", csv.toString(), "--features", "N", "--target", "tokens", "--group",
+            "family", "--law", "E + A/N", "--params", params.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(String.format("%-40s %10s %12s", "g", 3, "2e9"), run.out().lines().skip(5).findFirst().orElseThrow(),
+            run.out());
     }
 
     @Test
@@ -465,7 +478,7 @@ class EvalCommandTest {
         List<String> table = text.out().lines().skip(4).toList();
         assertEquals(List.of(
             String.format("%-40s %10s %15s %14s", "group", "train rows", "train RMSE loss", "train RMSE acc"),
-            String.format("%-40s %10s %15s %14s", "g", 4, "0.300000", "0.0100000")), table, text.out());
+            String.format("%-40s %10s %15s %14s", "g", 4, "0.3", "0.01")), table, text.out());
 
         List<String> withJson = new java.util.ArrayList<>(args);
         withJson.add("--json");

@@ -3,6 +3,7 @@ package dev.evosld.cli;
 import dev.evosld.EvosldException;
 import dev.evosld.Version;
 import dev.evosld.data.MessageText;
+import dev.evosld.data.NumberText;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
 import dev.evosld.eval.ParameterSet;
@@ -292,7 +293,7 @@ final class FitCommand implements Callable<Integer> {
                 line.append(":");
                 double[] values = parameters.values(group, t);
                 for (int k = 0; k < values.length; k++) {
-                    line.append(' ').append(parameters.names().get(k)).append('=').append(Output.number(values[k]));
+                    line.append(' ').append(parameters.names().get(k)).append('=').append(NumberText.rounded(values[k], 6));
                 }
                 out.println(line);
             }

@@ -12,7 +12,6 @@ import dev.evosld.search.ValidationRmse;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -172,10 +171,6 @@ final class Output {
     /** A published score as the config gives it: rounding 0.99997 to four places would print 1.0000. */
     static String published(double value) {
         return NumberText.of(value);
-    }
-
-    static String number(double value) {
-        return String.format(Locale.ROOT, "%.6g", value);
     }
 
     /**

@@ -95,8 +95,8 @@ class DiscoverySummaryTest {
             "task:          toy",
             "law:           E + A / N^alpha",
             "parameters:    3 per group",
-            "  dense: E=1.50000 A=400.000 alpha=0.300000",
-            "  moe: E=2.00000 A=250.000 alpha=0.270000",
+            "  dense: E=1.5 A=400 alpha=0.3",
+            "  moe: E=2 A=250 alpha=0.27",
             "train R²:      0.995123",
             "validation R²: 0.987500 (inside train, the runs at each group's largest N held out, and one level lower"
                 + " in a second fold)",
@@ -146,7 +146,7 @@ class DiscoverySummaryTest {
         List<String> lines = print(summary).lines().toList();
         // a group's every target, for the first 20 groups
         assertEquals(40, lines.stream().filter(l -> l.startsWith("  family-")).count(), lines.toString());
-        assertEquals("  family-19 / error: E=0.500000 A=7.00000 alpha=2.00000", lines.get(42));
+        assertEquals("  family-19 / error: E=0.5 A=7 alpha=2", lines.get(42));
         assertEquals("  ... and 5 more groups (all of them in " + RUN.resolve("law.json") + ")", lines.get(43));
         assertEquals("train R²:      0.990000", lines.get(44));
     }
@@ -205,10 +205,10 @@ class DiscoverySummaryTest {
         List<String> lines = print(summary).lines().toList();
         assertEquals(List.of(
             "parameters:    3 per group and target, 6 per group in all",
-            "  dense / loss: E=1.50000 A=400.000 alpha=0.300000",
-            "  dense / error: E=0.250000 A=12345.7 alpha=1.00000e-05",
-            "  moe / loss: E=2.00000 A=250.000 alpha=0.270000",
-            "  moe / error: E=0.500000 A=7.00000 alpha=2.00000"), lines.subList(2, 7));
+            "  dense / loss: E=1.5 A=400 alpha=0.3",
+            "  dense / error: E=0.25 A=12345.7 alpha=1e-5",
+            "  moe / loss: E=2 A=250 alpha=0.27",
+            "  moe / error: E=0.5 A=7 alpha=2"), lines.subList(2, 7));
         assertEquals("               its predictions there missed loss by 0.5, error by 0.0001235 (root mean square over"
             + " 4 rows each)", lines.get(9));
         assertTrue(lines.contains("test R²:       0.900000 (missed by 0.25, root mean square)"), lines.toString());

@@ -96,9 +96,9 @@ final class RestartChoice {
                 + TargetNote.prefix(config.targets(), failure.target()) + failure.failure());
         }
         if (best == null) {
-            throw new EvosldException("no candidate law " + (constants(restarts, reserved).isEmpty() ? ""
-                : "that depends on a feature ") + "could be fitted to " + config.name()
-                + constants(restarts, reserved) + commonFailure(restarts));
+            String constants = constants(restarts, reserved);
+            throw new EvosldException("no candidate law " + (constants.isEmpty() ? "" : "that depends on a feature ")
+                + "could be fitted to " + config.name() + constants + commonFailure(restarts));
         }
         if (!unstarted.isEmpty()) {
             // restarts are seeded in order, so the ones left are the last

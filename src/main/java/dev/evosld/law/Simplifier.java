@@ -339,10 +339,12 @@ public final class Simplifier {
      * keeps such quotients, since writing them as 1 would change the canonical keys of laws that do depend on a
      * variable beside them ({@code A / (N / N) + D^b}) and with them the search's path; this tells the laws that
      * must not be reported as laws of their variables. Quotients and products cancel by their factors' powers,
-     * sums by their like terms; a law it cannot see through counts as depending on its variables.
+     * sums by their like terms; what cancels through a logarithm or an exponential ({@code log(N^2) - 2*log(N)},
+     * {@code exp(log(N)) / N}) is seen by evaluating the law ({@link Constancy}). A law neither sees through counts as
+     * depending on its variables.
      */
     public static boolean isConstant(Law law) {
-        return !varies(law.expr(), Set.copyOf(law.variables()));
+        return !varies(law.expr(), Set.copyOf(law.variables())) || Constancy.sampled(law);
     }
 
     private static boolean varies(Expr e, Set<String> variables) {

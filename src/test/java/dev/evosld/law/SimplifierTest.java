@@ -1,6 +1,7 @@
 package dev.evosld.law;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -112,10 +113,98 @@ class SimplifierTest {
         "a * (N + D) / (D + 2 * N)                 | false",
         "N^(1 / 0) / N^(1 / 0)                     | true",
         "(N / N)^(1 / 0) * D                       | false",
+        // through a logarithm or an exponential: constants wherever they are defined
+        "log(N^2) - 2*log(N)                       | true",
+        "exp(log(N)) / N                           | true",
+        "log(N*D) - log(N) - log(D)                | true",
+        "A + B*(log(N*D) - log(N) - log(D))        | true",
+        "A * exp(log(N) - log(D)) * D / N          | true",
+        "exp(a + log(N)) / N                       | true",
+        "log(exp(N) / exp(D)) - N + D + E          | true",
+        "sqrt(exp(2*log(N))) / N + a               | true",
+        // constants only for some values of their parameters, or of one sign of a variable, or below rounding alone
+        "log(N^a) - log(N)                         | false",
+        "exp(a*log(N)) / N                         | false",
+        "N^(a - b)                                 | false",
+        "A*N^(a - b) + E                           | false",
+        "max(N, a)                                 | false",
+        "min(a, 0) * N + b                         | false",
+        "abs(N) / N                                | false",
+        "exp(log(N^2) / 2) / N                     | false",
+        "A * abs(log(N)) / log(N)                  | false",
+        "A + 1e-9 * N                              | false",
+        "log(N*D^a) - log(N) - log(D)              | false",
     })
     void aLawIsConstantWhenItsVariablesCancel(String formula, boolean constant) {
         assertEquals(constant, Simplifier.isConstant(Law.parse(formula, FEATURES)));
         assertEquals(constant, Simplifier.isConstant(Simplifier.simplify(Law.parse(formula, FEATURES))), "simplified");
+    }
+
+    @Test
+    void lawsWhoseVariablesCancelThroughLogarithmsAndExponentialsAreConstantsAndNoOthers() {
+        qt().withFixedSeed(38L).withExamples(400).forAll(longs().all()).checkAssert(seed -> {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            Expr constant = aroundConstant(random, cancelled(random, increasing(random, 3), increasing(random, 3)));
+            assertTrue(Simplifier.isConstant(Law.of(constant, FEATURES)), constant.toString());
+            assertTrue(Simplifier.isConstant(Simplifier.simplify(Law.of(constant, FEATURES))),
+                "simplified " + constant);
+
+            // a constant beside a term that varies, or a law constant only where a parameter takes one value
+            Expr u = increasing(random, 3);
+            Expr varying = switch (random.nextInt(5)) {
+                case 0 -> Expr.add(constant, Expr.mul(Expr.sym("b"), u));
+                case 1 -> Expr.sub(Expr.log(Expr.pow(u, Expr.sym("a"))), Expr.log(u));
+                case 2 -> Expr.div(Expr.exp(Expr.mul(Expr.sym("a"), Expr.log(u))), u);
+                case 3 -> Expr.mul(Expr.sym("c"), Expr.pow(u, Expr.sub(Expr.sym("a"), Expr.sym("b"))));
+                default -> Expr.add(constant, Expr.exp(Expr.mul(Expr.sym("b"), Expr.log(u))));
+            };
+            assertFalse(Simplifier.isConstant(Law.of(varying, FEATURES)), varying.toString());
+            assertFalse(Simplifier.isConstant(Simplifier.simplify(Law.of(varying, FEATURES))), "simplified " + varying);
+        });
+    }
+
+    /** A positive expression of N and D that rises with each it holds, so it varies for positive N and D. */
+    private static Expr increasing(java.util.SplittableRandom random, int depth) {
+        if (depth <= 1 || random.nextInt(10) < 3) {
+            return Expr.sym(FEATURES.get(random.nextInt(FEATURES.size())));
+        }
+        Expr x = increasing(random, depth - 1);
+        return switch (random.nextInt(6)) {
+            case 0 -> Expr.mul(x, increasing(random, depth - 1));
+            case 1 -> Expr.add(x, increasing(random, depth - 1));
+            case 2 -> Expr.pow(x, Expr.num(new double[] {0.5, 1.5, 2, 3}[random.nextInt(4)]));
+            case 3 -> Expr.apply(Operator.SQRT, x);
+            case 4 -> Expr.log(Expr.add(Expr.num(1), x));
+            default -> Expr.add(x, Expr.num(random.nextInt(1, 10)));
+        };
+    }
+
+    /** 0 or 1 wherever it is defined, written with {@code u} and {@code w} through logarithms and exponentials. */
+    private static Expr cancelled(java.util.SplittableRandom random, Expr u, Expr w) {
+        Expr k = Expr.num(new double[] {0.5, 2, 3}[random.nextInt(3)]);
+        return switch (random.nextInt(8)) {
+            case 0 -> Expr.sub(Expr.sub(Expr.log(Expr.mul(u, w)), Expr.log(u)), Expr.log(w));
+            case 1 -> Expr.sub(Expr.log(Expr.pow(u, k)), Expr.mul(k, Expr.log(u)));
+            case 2 -> Expr.sub(Expr.log(Expr.exp(u)), u);
+            case 3 -> Expr.add(Expr.sub(Expr.log(Expr.div(u, w)), Expr.log(u)), Expr.log(w));
+            case 4 -> Expr.div(Expr.exp(Expr.log(u)), u);
+            case 5 -> Expr.div(Expr.exp(Expr.add(u, w)), Expr.mul(Expr.exp(u), Expr.exp(w)));
+            case 6 -> Expr.div(Expr.mul(Expr.exp(Expr.sub(Expr.log(u), Expr.log(w))), w), u);
+            default -> Expr.div(Expr.pow(u, k), Expr.exp(Expr.mul(k, Expr.log(u))));
+        };
+    }
+
+    /** A law of parameters around a constant {@code c}. */
+    private static Expr aroundConstant(java.util.SplittableRandom random, Expr c) {
+        Expr a = Expr.sym("a");
+        Expr b = Expr.sym("b");
+        return switch (random.nextInt(5)) {
+            case 0 -> Expr.add(a, Expr.mul(b, c));
+            case 1 -> Expr.mul(a, c);
+            case 2 -> Expr.add(Expr.div(a, Expr.add(b, c)), b);
+            case 3 -> Expr.mul(Expr.exp(Expr.sub(a, c)), b);
+            default -> Expr.neg(Expr.sub(a, c));
+        };
     }
 
     @Test

@@ -28,8 +28,9 @@ import java.util.Set;
  *       short names ({@code L_inf}), variables long ones.
  * </ul>
  *
- * The budget (parameters per group and target), the use of at least one variable, the search's rules of form
- * ({@link FormRules}) and novelty with respect to the laws the model was shown are checked too.
+ * The budget (parameters per group and target), the use of at least one variable that does not cancel out
+ * ({@link Simplifier#isConstant}), the search's rules of form ({@link FormRules}) and novelty with respect to the laws
+ * the model was shown are checked too.
  */
 final class LawValidator {
     private static final int LONG_NAME = 6;
@@ -78,8 +79,14 @@ final class LawValidator {
         if (law.variables().isEmpty()) {
             return Optional.of("uses none of the variables " + String.join(", ", features));
         }
+        Law simplified = Simplifier.simplify(law);
+        if (Simplifier.isConstant(simplified)) {
+            // the search would score it and never report it (ParetoFront.reported): a request spent on a constant
+            return Optional.of("is a constant: " + String.join(", ", law.variables())
+                + (law.variables().size() == 1 ? " cancels out" : " cancel out"));
+        }
         // the search would drop it unseen; saying why lets the model propose a form that can extrapolate
-        Optional<String> form = FormRules.violation(Simplifier.simplify(law));
+        Optional<String> form = FormRules.violation(simplified);
         if (form.isPresent()) {
             return Optional.of("is not a scaling-law form: " + form.get());
         }

@@ -22,8 +22,8 @@ import tools.jackson.core.type.TypeReference;
 /**
  * Proposes laws by asking an LLM: one seed request at the start of a run, then one rewrite request of the
  * best law per proposer round. Each answer is parsed ({@link ProposalParser}) and screened
- * ({@link LawValidator}: syntax, misspelt variables, budget); the reasons for rejected laws are shown to the
- * model in the next request, so it can correct itself.
+ * ({@link LawValidator}: syntax, misspelt variables, budget, variables that cancel out); the reasons for rejected laws
+ * are shown to the model in the next request, so it can correct itself.
  *
  * <p>The model sees the task (variables with their meaning and their range on the train rows, targets, the
  * budget, the scale axes), the best laws so far with their validation error and, for a rewrite, the law's

@@ -64,6 +64,18 @@ class LawValidatorTest {
     }
 
     @Test
+    void aLawWhoseVariablesCancelIsAConstantAndRefused() {
+        // the search would score it and never report it: a constant written as a law of num_params
+        assertEquals(Optional.of("is a constant: num_params cancels out"), check("A * (num_params / num_params) + E"));
+        assertEquals(Optional.of("is a constant: num_params cancels out"),
+            check("E - a*log(num_params^2) + 2*a*log(num_params)"));
+        assertEquals(Optional.of("is a constant: num_params, parallel_size cancel out"),
+            check("E + A*exp(log(num_params*parallel_size) - log(num_params) - log(parallel_size))"));
+        // a cancelling part beside a real dependence is a law of that variable
+        assertEquals(Optional.empty(), check("A / (num_params / num_params) + parallel_size^b"));
+    }
+
+    @Test
     void shortVariableNamesNeverClashWithParameters() {
         LawValidator shortNames = new LawValidator(List.of("N", "D", "lr"), List.of("loss"), List.of(), 6, Set.of());
         assertEquals(Optional.empty(), shortNames.check("E + A*N^-a + B*D^-b + M*lr"));

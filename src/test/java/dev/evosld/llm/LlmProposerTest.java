@@ -118,6 +118,24 @@ class LlmProposerTest {
     }
 
     @Test
+    void aLawWhoseVariablesCancelIsRejectedAndTheModelIsToldWhy() throws Exception {
+        server.enqueue(ok(completion(answer(GOOD, "A * (num_params / num_params) + E"))));
+        server.enqueue(ok(completion(answer(GOOD))));
+        try (LlmProposer proposer = proposer()) {
+            assertEquals(List.of(Law.parse(GOOD, ParallelTask.FEATURES)), proposer.seeds(ParallelTask.context(List.of(), 0)));
+            assertEquals(2, usage.snapshot().proposals());
+            assertEquals(1, usage.snapshot().accepted());
+            assertEquals(List.of("A * (num_params / num_params) + E — is a constant: num_params cancels out"),
+                proposer.state().orElseThrow().feedback());
+            proposer.rewrites(ParallelTask.context(List.of(), 1), List.of(ParallelTask.scored(GOOD, 0.0123)));
+        }
+        server.takeRequest();
+        String rewrite = userMessage(server.takeRequest());
+        assertTrue(rewrite.contains("Problems found in your previous answer:\n"
+            + "- A * (num_params / num_params) + E — is a constant: num_params cancels out\n"), rewrite);
+    }
+
+    @Test
     void aResumedProposerCountsOnFromItsCheckpointsCounts() throws Exception {
         server.enqueue(ok(completion(answer(GOOD))));
         ProposerState saved;

@@ -9,6 +9,7 @@ import dev.evosld.suite.BenchPlan;
 import dev.evosld.suite.BenchProgress;
 import dev.evosld.suite.BenchReport;
 import dev.evosld.suite.BenchResult;
+import dev.evosld.suite.Stat;
 import dev.evosld.suite.TaskSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -128,17 +129,18 @@ final class BenchCommand implements Callable<Integer> {
     /**
      * The summary printed at the end: each task's test R² (mean, best, worst) beside its references, then the mean.
      * Each column is as wide as its widest cell in a terminal's columns, so that a seed scoring far below zero or a task
-     * named in CJK pushes no figure out of line.
+     * named in CJK pushes no figure out of line. Seeds whose test R² failed are counted beside the mean, as bench.md
+     * counts them: the three figures leave them out, so without the count they would read as every seed's.
      */
     static List<String> summaryTable(List<TaskSummary> tasks, BenchResult.Mean mean) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("task", "test mean", "best", "worst", "human", "leaderbd"));
         for (TaskSummary task : tasks) {
-            rows.add(List.of(task.task(), r2(task.testR2().mean()), r2(task.testR2().best()), r2(task.testR2().worst()),
+            rows.add(List.of(task.task(), mean(task.testR2()), r2(task.testR2().best()), r2(task.testR2().worst()),
                 r2(task.references() != null ? task.references().humanR2() : null),
                 r2(task.references() != null ? task.references().leaderboardR2() : null)));
         }
-        rows.add(List.of("mean", r2(mean.testR2().mean()), r2(mean.testR2().best()), r2(mean.testR2().worst()),
+        rows.add(List.of("mean", mean(mean.testR2()), r2(mean.testR2().best()), r2(mean.testR2().worst()),
             r2(mean.humanR2()), r2(mean.leaderboardR2())));
         int[] widths = new int[rows.getFirst().size()];
         for (int c = 0; c < widths.length; c++) {
@@ -154,6 +156,10 @@ final class BenchCommand implements Callable<Integer> {
         err.println("evosld: interrupted; run the same bench again to continue it: the finished runs in " + out
             + " are reused and the one cut short resumes from its last checkpoint");
         err.flush();
+    }
+
+    private static String mean(Stat stat) {
+        return r2(stat.mean()) + (stat.failed() > 0 ? " (" + stat.failed() + " failed)" : "");
     }
 
     private static String r2(Double value) {

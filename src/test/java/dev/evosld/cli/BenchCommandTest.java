@@ -76,6 +76,27 @@ class BenchCommandTest {
     }
 
     @Test
+    void theSummaryTableCountsTheSeedsWhoseTestR2FailedAsBenchMdDoes() {
+        // sft's seed 1 predicted a NaN on test: its mean is over seeds 0 and 2 alone, and moe scored no seed at all,
+        // so the mean row is sft's alone; without the count the table passes both off as every seed's
+        TaskSummary sft = new TaskSummary("sft_scaling_law", List.of(), new Stat(0.98, 0.98, 0.98, 0),
+            new Stat(0.95, 0.96, 0.94, 1), 4, 12.5, 80.0, new TaskSummary.References(0.9571, 0.9945, "x"));
+        TaskSummary moe = new TaskSummary("moe_scaling_law", List.of(), new Stat(0.8, 0.8, 0.8, 0),
+            new Stat(null, null, null, 3), 3, 15.0, 100.0, new TaskSummary.References(0.7032, 0.8911, "x"));
+        BenchResult.Mean mean = new BenchResult.Mean(new Stat(0.89, 0.89, 0.89, 0), new Stat(0.95, 0.96, 0.94, 4), 3.5,
+            13.75, 90.0, 0.83015, 0.9428);
+
+        List<String> table = BenchCommand.summaryTable(List.of(sft, moe), mean);
+
+        String row = "%-30s %18s %10s %10s %10s %10s";
+        assertEquals(List.of(
+            String.format(row, "task", "test mean", "best", "worst", "human", "leaderbd"),
+            String.format(row, "sft_scaling_law", "0.95000 (1 failed)", "0.96000", "0.94000", "0.95710", "0.99450"),
+            String.format(row, "moe_scaling_law", "- (3 failed)", "-", "-", "0.70320", "0.89110"),
+            String.format(row, "mean", "0.95000 (4 failed)", "0.96000", "0.94000", "0.83015", "0.94280")), table);
+    }
+
+    @Test
     void theSummaryTablePadsTaskNamesToTheColumnsTheyTakeInATerminal() {
         // a CJK character takes two columns, a combining accent none
         TaskSummary wide = new TaskSummary("缩放定律_law", List.of(), new Stat(0.9, 0.9, 0.9, 0),

@@ -71,6 +71,29 @@ public final class AtomicFiles {
     }
 
     /**
+     * Why a folder could not be made or used, in words, as {@link #write} says why a file could not be written:
+     * the exceptions' messages name their class and a path, and the path is often a folder between the one asked
+     * for and the file that stands in its way.
+     */
+    static String folderReason(Path folder, IOException e) {
+        Path existing = folder.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return reason(e);
+        }
+        if (!Files.isDirectory(existing)) {
+            return shown(folder, existing) + " is a file, not a folder";
+        }
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied in " + shown(folder, existing);
+            case NoSuchFileException missing -> "no folder can be created in " + shown(folder, existing);
+            default -> reason(e);
+        };
+    }
+
+    /**
      * Why a file operation failed, in words, for a message that names the file already: the exceptions' own
      * messages are often the bare path ({@code AccessDeniedException: /x/plots/a.png}).
      */

@@ -137,7 +137,7 @@ public record RunDirectory(Path path) {
             }
         } catch (IOException e) {
             throw new EvosldException("cannot create a run directory in " + parent + ": "
-                + e.getClass().getSimpleName() + " " + e.getMessage());
+                + AtomicFiles.folderReason(parent, e));
         }
     }
 
@@ -170,8 +170,7 @@ public record RunDirectory(Path path) {
             Files.createDirectories(path);
             return new Lock(FileLocks.tryExclusive(path.resolve(LOCK_FILE)).orElseThrow(this::inUseError));
         } catch (IOException e) {
-            throw new EvosldException("cannot use " + path + " as a run directory: " + e.getClass().getSimpleName()
-                + " " + e.getMessage());
+            throw new EvosldException("cannot use " + path + " as a run directory: " + AtomicFiles.folderReason(path, e));
         }
     }
 

@@ -87,6 +87,28 @@ class RunDirectoryTest {
     }
 
     @Test
+    void aFolderThatCannotBeMadeIsSaidInWordsNotByTheExceptionsClassName(@TempDir Path directory) throws Exception {
+        // bench --out on a file: each task's run folder lies below it; was 'FileSystemException <file>/task: Not a directory'
+        Path file = Files.writeString(directory.resolve("bench-results"), "");
+        for (Path run : List.of(file.resolve("sft_scaling_law/seed-0"), file.resolve("seed-0"))) {
+            dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class,
+                () -> new RunDirectory(run).lock());
+            assertEquals("cannot use " + run + " as a run directory: " + file + " is a file, not a folder", e.getMessage());
+        }
+        // discover without --out claims results/<task>/<time>: was 'FileSystemException results/task: Not a directory'
+        dev.evosld.EvosldException claimed = assertThrows(dev.evosld.EvosldException.class,
+            () -> RunDirectory.createUnder(file.resolve("sft_scaling_law"), "20261207-140000-seed0"));
+        assertEquals("cannot create a run directory in " + file.resolve("sft_scaling_law") + ": " + file
+            + " is a file, not a folder", claimed.getMessage());
+        // was 'NoSuchFileException /proc/evosld-run'
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc")), "a /proc file system");
+        Path proc = Path.of("/proc/evosld-run/seed-0");
+        dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class, () -> new RunDirectory(proc).lock());
+        assertEquals("cannot use /proc/evosld-run/seed-0 as a run directory: no folder can be created in /proc",
+            e.getMessage());
+    }
+
+    @Test
     void onlyARunThatNeverReachedACheckpointIsRemoved(@TempDir Path directory) throws Exception {
         RunDirectory failed = RunDirectory.createUnder(directory, "failed");
         try (RunDirectory.Lock held = failed.lock()) {

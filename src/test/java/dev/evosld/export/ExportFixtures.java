@@ -3,22 +3,40 @@ package dev.evosld.export;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.evosld.data.DataDirectory;
+import dev.evosld.data.Group;
+import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskData;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.Predictions;
 import dev.evosld.fit.FitOptions;
 import dev.evosld.fit.FittedLaw;
+import dev.evosld.law.Expr;
 import dev.evosld.law.Law;
+import dev.evosld.law.RandomExprs;
 import dev.evosld.run.DataSource;
 import dev.evosld.run.LawDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /** Law documents for export tests: made up, or the human law fitted to an SLDBench task. */
 final class ExportFixtures {
+    /**
+     * Feature names a language reserves or the exports use themselves: Java and Python keywords, {@code math} and
+     * {@code np} (the modules a Python reader has imported), {@code Math}, and the names of the generated code.
+     */
+    private static final List<String> FEATURES = List.of("class", "lambda", "import", "math", "np", "Math", "params",
+        "N", "def");
+    private static final List<String> PARAMETERS = List.of("E", "alpha", "in", "yield", "fitted", "out", "sorted", "_pow",
+        "toString", "PARAMETERS", "double");
+    private static final List<String> GROUPS = List.of("pile", "a group with spaces", "quote \" and 'single'",
+        "back\\slash", "模型-\uD83D\uDE00 ünïcödé", "σ=½ {x} $y", "('MBZUAI/LaMini-GPT-124M', 'flan')");
+
     private ExportFixtures() {
     }
 
@@ -74,6 +92,83 @@ final class ExportFixtures {
             new LawDocument.Provenance("fit", DataSource.sldbench(task), "checksum", 1, "2026-01-01T00:00:00Z"));
         return new Fitted(data, document, Predictions.of(law, data.train().table(), parameters),
             Predictions.of(law, data.test().orElseThrow().table(), parameters));
+    }
+
+    /**
+     * A random law with its parameters, the rows to predict and the engine's predictions of them.
+     *
+     * @param document the law document an export is written from
+     * @param table the rows, every group of the document's
+     * @param expected the engine's predictions of the rows ({@link Predictions#of}, the compiled evaluator)
+     */
+    record RandomCase(LawDocument document, Table table, Predictions expected) {
+        Law law() {
+            return document.parsedLaw();
+        }
+    }
+
+    /**
+     * Random laws of every operator, over names the exports must rename, with one to three groups of awkward names,
+     * one or two targets, and parameters such as 1e-300, -0.0 and the smallest subnormal among ordinary values.
+     */
+    static List<RandomCase> randomCases(long seed, int count) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<RandomCase> cases = new ArrayList<>();
+        while (cases.size() < count) {
+            List<String> features = pick(random, FEATURES, 1 + random.nextInt(3));
+            List<String> names = new ArrayList<>(features);
+            names.addAll(pick(random, PARAMETERS, 1 + random.nextInt(3)));
+            Expr expr = RandomExprs.modest(random.nextLong(), names, 5);
+            Law law = Law.of(expr, features);
+            if (law.variables().isEmpty() || law.parameters().isEmpty()) {
+                continue;
+            }
+            List<String> targets = random.nextInt(3) == 0 ? List.of("loss", "acc") : List.of("loss");
+            List<Group> groups = new ArrayList<>();
+            Map<String, double[][]> values = new LinkedHashMap<>();
+            for (String group : pick(random, GROUPS, 1 + random.nextInt(3))) {
+                int rows = 4;
+                double[][] columns = new double[features.size()][rows];
+                for (double[] column : columns) {
+                    for (int r = 0; r < rows; r++) {
+                        column[r] = switch (random.nextInt(8)) {
+                            case 0 -> 0.0;
+                            case 1 -> -random.nextDouble(0.1, 5);
+                            case 2 -> random.nextDouble(1e6, 1e10);
+                            default -> random.nextDouble(0.1, 5);
+                        };
+                    }
+                }
+                groups.add(Group.of(group, columns, new double[targets.size()][rows]));
+                double[][] fitted = new double[targets.size()][law.parameterCount()];
+                for (double[] target : fitted) {
+                    for (int k = 0; k < target.length; k++) {
+                        target[k] = switch (random.nextInt(10)) {
+                            case 0 -> 1e-300;
+                            case 1 -> -0.0;
+                            case 2 -> Double.MIN_VALUE;
+                            case 3 -> random.nextDouble(-1e10, 1e10);
+                            default -> random.nextDouble(-3, 3);
+                        };
+                    }
+                }
+                values.put(group, fitted);
+            }
+            Table table = new Table(features, targets, groups);
+            LawDocument document = document("random_" + cases.size(), law.toString(), features, targets, values);
+            cases.add(new RandomCase(document, table, Predictions.of(document.parsedLaw(), table,
+                ParameterSet.of(document.parsedLaw().parameters(), targets, values))));
+        }
+        return cases;
+    }
+
+    private static List<String> pick(SplittableRandom random, List<String> from, int count) {
+        List<String> left = new ArrayList<>(from);
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            picked.add(left.remove(random.nextInt(left.size())));
+        }
+        return picked;
     }
 
     /** Whether a program is on the PATH. */

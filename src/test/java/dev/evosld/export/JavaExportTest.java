@@ -59,6 +59,23 @@ class JavaExportTest {
     }
 
     @Test
+    void reproducesTheEnginesPredictionsOfRandomLawsOverNamesItMustRename() throws Exception {
+        // every operator, keywords and the class's own names as features and parameters, awkward group names,
+        // parameters of 1e-300, -0.0 and the smallest subnormal, one and two targets: one javac run for all of them
+        List<ExportFixtures.RandomCase> cases = ExportFixtures.randomCases(38, 40);
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (int i = 0; i < cases.size(); i++) {
+            sources.put("RandomLaw" + i, JavaExport.source(cases.get(i).document(), "RandomLaw" + i));
+        }
+        try (URLClassLoader loader = compile(sources)) {
+            for (int i = 0; i < cases.size(); i++) {
+                ExportFixtures.RandomCase random = cases.get(i);
+                check(loader.loadClass("RandomLaw" + i), random.law(), random.table(), random.expected());
+            }
+        }
+    }
+
+    @Test
     void survivesNamesThatAreJavaKeywordsOrItsOwnNames() throws Exception {
         List<String> features = List.of("class", "double", "toString");
         String formula = "Params * class + group / double + toString^yield - min(fitted, out) + PARAMETERS";

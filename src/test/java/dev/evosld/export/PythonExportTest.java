@@ -78,6 +78,17 @@ class PythonExportTest {
     }
 
     @Test
+    void reproducesTheEnginesPredictionsOfRandomLawsOverNamesItMustRename() throws Exception {
+        // every operator, keywords, math and np as features and parameters, awkward group names, parameters of 1e-300,
+        // -0.0 and the smallest subnormal, one and two targets: one python3 process for all of them
+        List<Check> checks = new ArrayList<>();
+        for (ExportFixtures.RandomCase random : ExportFixtures.randomCases(38, 40)) {
+            checks.add(new Check(PythonExport.module(random.document()), random.law(), random.table(), random.expected()));
+        }
+        check(checks);
+    }
+
+    @Test
     void givesInfinityAndNanWherePythonWouldRaise() throws Exception {
         // division by zero, log of zero and of a negative, overflowing exp and pow, a negative number to a
         // fractional power, sqrt of a negative, min and max with NaN and signed zeros

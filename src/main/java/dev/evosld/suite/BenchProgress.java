@@ -60,7 +60,8 @@ public final class BenchProgress implements BenchListener, AutoCloseable {
             bar.stepTo(index);
             return;
         }
-        String test = run.testR2() != null ? String.format(Locale.ROOT, "%.5f", run.testR2()) : "failed";
+        String test = run.testR2() != null ? String.format(Locale.ROOT, "%.5f", run.testR2())
+            : "failed" + (run.testFailure() != null ? " (" + run.testFailure() + ")" : "");
         String time = run.seconds() != null ? String.format(Locale.ROOT, ", %.1f s", run.seconds()) : "";
         err.printf(Locale.ROOT, "evosld: [%d/%d] %s seed %d: %s, test R² %s%s%n", index, units, run.task(),
             run.seed(), run.status().label(), test, time);

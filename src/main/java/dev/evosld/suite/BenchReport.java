@@ -44,9 +44,10 @@ public final class BenchReport {
             .append(env.commit() != null ? " (git " + env.commit() + ")" : "").append('\n');
         md.append("- machine: ").append(env.cores()).append(env.cores() == 1 ? " core, " : " cores, ")
             .append(env.os()).append(", Java ").append(env.java()).append('\n');
-        md.append(String.format(Locale.ROOT, "- settings: %d %s (0 to %d) per task, %s, "
+        md.append(String.format(Locale.ROOT, "- settings: %d %s (%s) per task, %s, "
                 + "time limit %s per run, %d %s, proposers: %s%n",
-            settings.seeds(), settings.seeds() == 1 ? "seed" : "seeds", settings.seeds() - 1,
+            settings.seeds(), settings.seeds() == 1 ? "seed" : "seeds",
+            settings.seeds() == 1 ? "0" : "0 to " + (settings.seeds() - 1),
             Bench.shape(settings.generations(), settings.restarts(), settings.islands(), settings.population()),
             duration(settings.timeLimitSeconds()), settings.threads(), settings.threads() == 1 ? "thread" : "threads",
             String.join(", ", settings.proposers())));

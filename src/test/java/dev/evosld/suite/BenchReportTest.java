@@ -85,6 +85,15 @@ class BenchReportTest {
     }
 
     @Test
+    void theHeaderNamesOneSeedAloneNotAsARangeFromItselfToItself() {
+        BenchResult one = result();
+        one = new BenchResult(one.environment(), new BenchResult.Settings(1, 60, 96, 2, null, 90, 1,
+            List.of("classic forms"), "data/"), one.wallSeconds(), one.counts(), one.tasks(), one.mean());
+        assertTrue(BenchReport.markdown(one).contains("\n- settings: 1 seed (0) per task, 60 generations, "),
+            BenchReport.markdown(one));
+    }
+
+    @Test
     void theHeaderSaysWhichCountsEachTasksConfigMayChange() {
         assertEquals("60 generations, 3 restarts × 2 islands of 96, or the generations and restarts a task's config sets",
             Bench.shape(null, null, 2, 96));

@@ -37,11 +37,13 @@ public final class JavaExport {
         "var", "yield", "record", "sealed", "permits", "non-sealed", "when", "module", "open", "exports");
     /**
      * Names the generated code uses itself, and the methods every record has: a parameter called
-     * {@code toString} would make the record's accessor clash with {@code Object.toString()}.
+     * {@code toString} would make the record's accessor clash with {@code Object.toString()}. The class's own
+     * methods ({@code predict}, {@code params}, {@code formula}) are not among them: a variable never hides a
+     * method in Java, and data_constrained's feature {@code params} should keep its name in {@code predict}.
      */
     private static final Set<String> GENERATED = Set.of(
-        "Math", "Map", "HashMap", "List", "String", "Double", "Integer", "StringBuilder", "Params", "PARAMETERS", "TARGETS", "predict", "formula",
-        "params", "fitted", "group", "target", "out", "t", "toString", "hashCode", "equals", "getClass", "notify",
+        "Math", "Map", "HashMap", "List", "String", "Double", "Integer", "StringBuilder", "Params", "PARAMETERS", "TARGETS",
+        "fitted", "group", "target", "out", "t", "toString", "hashCode", "equals", "getClass", "notify",
         "notifyAll", "wait", "clone", "finalize");
     /**
      * Parameter values one method of the generated table puts: each costs at most about 30 bytes of code (its

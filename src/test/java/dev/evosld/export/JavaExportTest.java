@@ -217,6 +217,21 @@ class JavaExportTest {
     }
 
     @Test
+    void aFeatureNamedLikeAMethodOfTheClassKeepsItsName() throws Exception {
+        // data_constrained's feature params was taken as params_, though a variable never hides a method in Java
+        LawDocument document = ExportFixtures.document("t", "A * params^alpha + predict * formula",
+            List.of("params", "predict", "formula"), List.of("loss"), Map.of("g", new double[][] {{2, -0.5}}));
+        String source = JavaExport.source(document, "PLaw");
+        assertTrue(source.contains("public static double predict(String group, double formula, double params, double predict)"),
+            source);
+        try (URLClassLoader loader = compile(Map.of("PLaw", source))) {
+            Method predict = loader.loadClass("PLaw").getMethod("predict", String.class, double.class, double.class,
+                double.class);
+            assertEquals(2 * 0.5 + 3.0 * 5.0, predict.invoke(null, "g", 5.0, 4.0, 3.0), "formula 5, params 4, predict 3");
+        }
+    }
+
+    @Test
     void predictsDocCommentSaysWhichColumnARenamedParameterTakes() {
         LawDocument document = ExportFixtures.document("t", "a * int + tokens", List.of("int", "tokens"),
             List.of("y"), Map.of("g", new double[][] {{10}}));

@@ -45,6 +45,20 @@ public final class AtomicFiles {
     }
 
     /**
+     * Creates {@code folder} and the folders above it that are missing.
+     *
+     * @param purpose what the folder is for, as the error names it ("the bench's results")
+     * @throws EvosldException saying in words why it cannot be made
+     */
+    public static void createFolder(Path folder, String purpose) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new EvosldException("cannot keep " + purpose + " in " + folder + ": " + folderReason(folder, e));
+        }
+    }
+
+    /**
      * Why a write failed, in words: the exceptions' messages are often bare paths, and often the path of the
      * temporary file, which the user never named.
      */

@@ -6,6 +6,7 @@ import dev.evosld.data.Table;
 import dev.evosld.data.TaskData;
 import dev.evosld.eval.Predictions;
 import dev.evosld.eval.R2;
+import dev.evosld.run.AtomicFiles;
 import dev.evosld.run.DataSource;
 import dev.evosld.run.LawDocument;
 import dev.evosld.run.RunDirectory;
@@ -91,6 +92,8 @@ public final class Bench {
         for (String task : plan.tasks()) {
             data.add(TaskData.load(TaskConfig.load(task), plan.data()));
         }
+        // before the header, whose "results in X" would promise a folder that the first run then fails to make
+        AtomicFiles.createFolder(plan.out(), "the bench's results");
         int units = plan.units();
         listener.onStart(plan);
         AtomicReference<Discovery> current = new AtomicReference<>();

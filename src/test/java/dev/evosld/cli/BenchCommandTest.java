@@ -171,6 +171,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void anOutThatCannotHoldTheResultsIsOneLineBeforeTheBenchStarts() throws IOException {
+        // the header's "results in X" would promise a folder the next line says cannot be made
+        Path data = pulledData();
+        Path file = Files.writeString(tmp.resolve("results.txt"), "mine");
+        CliRun run = CliRun.of(args("bench", "--tasks", "parallel_scaling_law", "--out", file.resolve("bench").toString(),
+            "--data-dir", data.toString()));
+        assertEquals(1, run.exit());
+        assertEquals(List.of("evosld: cannot keep the bench's results in " + file.resolve("bench") + ": " + file
+            + " is a file, not a folder"), run.err().lines().toList());
+        assertEquals("mine", Files.readString(file));
+    }
+
+    @Test
     void anUnknownTaskIsOneLine() {
         CliRun run = CliRun.of("bench", "--tasks", "parallel_scaling_law,moe", "--data-dir", tmp.toString());
         assertEquals(2, run.exit(), "a value --tasks cannot take");

@@ -95,8 +95,12 @@ final class Charts {
 
     /** Whether a legend of a chart this wide shows the label whole. */
     static boolean legendFits(String label, int chartWidth) {
-        FontRenderContext context = new FontRenderContext(null, true, true);
-        return LEGEND_FONT.getStringBounds(label, context).getWidth() <= LEGEND_TEXT_SHARE * chartWidth;
+        return legendWidth(label) <= LEGEND_TEXT_SHARE * chartWidth;
+    }
+
+    /** The width a legend's label takes, in the chart's pixels. */
+    static double legendWidth(String label) {
+        return LEGEND_FONT.getStringBounds(label, new FontRenderContext(null, true, true)).getWidth();
     }
 
     /**

@@ -78,7 +78,7 @@ final class ScaleSection {
                 .append(several ? " group–target pairs." : " groups.");
         }
         out.append("</p>\n");
-        Legend legend = legend(law, panels, axis);
+        Legend legend = legend(panels);
         List<XYChart> charts = charts(panels, axis, targets, legend);
         out.append("<div class=\"grid ").append(List.of("one", "two", "three").get(columns(panels, legend) - 1))
             .append("\">\n");
@@ -117,8 +117,8 @@ final class ScaleSection {
     }
 
     /** The panels' charts, in their order; all of one width, so that they sit in one grid. */
-    static List<XYChart> charts(Law law, List<Panel> panels, String axis, List<String> targets) {
-        return charts(panels, axis, targets, legend(law, panels, axis));
+    static List<XYChart> charts(List<Panel> panels, String axis, List<String> targets) {
+        return charts(panels, axis, targets, legend(panels));
     }
 
     private static List<XYChart> charts(List<Panel> panels, String axis, List<String> targets, Legend legend) {
@@ -133,24 +133,29 @@ final class ScaleSection {
     }
 
     /**
-     * Where the panels name their curves' combinations of the other variables: beside the plot for one variable's
-     * value; below it for several, whose lists of values beside it would squeeze the plot to a strip; in the caption
-     * for labels longer than a legend shows whole (domain_mixture's four proportions, a long column name), which XChart
-     * would cut to the same first characters on every curve. A panel alone has the row's width, which leaves a legend
-     * beside it room enough.
+     * Where the panels name their curves' combinations of the other variables, as the labels they hold take room:
+     * beside the plot while the widest takes at most a third of a panel's width ({@code U=2}, lr_bsz's
+     * {@code lr=1.22×10⁻⁴, bsz=64}, which differ in two settings of the law's three besides the axis); below it when
+     * wider (several settings, or a long column name), where a list beside it would squeeze the plot to a strip; in
+     * the caption for labels longer than a legend shows whole (domain_mixture's four proportions), which XChart would
+     * cut to the same first characters on every curve. A panel alone has the row's width, so that a legend beside it
+     * has room for more.
      */
     private enum Legend {
         NONE, BESIDE, BELOW, CAPTION
     }
 
-    private static Legend legend(Law law, List<Panel> panels, String axis) {
+    private static Legend legend(List<Panel> panels) {
         if (lines(panels) < 2) {
             return Legend.NONE;
         }
-        boolean alone = panels.size() == 1;
-        boolean fit = panels.stream().flatMap(p -> p.curves().stream())
-            .allMatch(c -> Charts.legendFits(c.label(), alone ? ROW : WIDE));
-        return !fit ? Legend.CAPTION : alone || otherVariables(law, axis) == 1 ? Legend.BESIDE : Legend.BELOW;
+        int width = panels.size() == 1 ? ROW : WIDE;
+        List<String> labels = panels.stream().flatMap(p -> p.curves().stream()).map(Curve::label).toList();
+        if (!labels.stream().allMatch(label -> Charts.legendFits(label, width))) {
+            return Legend.CAPTION;
+        }
+        double widest = labels.stream().mapToDouble(Charts::legendWidth).max().orElse(0);
+        return widest <= width / 3.0 ? Legend.BESIDE : Legend.BELOW;
     }
 
     /** The width of a panel with a legend. */
@@ -296,10 +301,6 @@ final class ScaleSection {
             }
         }
         return new double[][] {Arrays.copyOf(keptX, n), Arrays.copyOf(keptY, n)};
-    }
-
-    private static long otherVariables(Law law, String axis) {
-        return law.variables().stream().filter(v -> !v.equals(axis)).count();
     }
 
     private static Color color(int curve) {

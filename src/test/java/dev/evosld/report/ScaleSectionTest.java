@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler.LegendPosition;
 
 class ScaleSectionTest {
     private static final List<String> N_ONLY = List.of("N");
@@ -264,10 +265,10 @@ class ScaleSectionTest {
         ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
             Map.of("all_data", new double[][] {{2, 1e-8, 1, 1e8}}));
         List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
-        XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
+        XYChart chart = ScaleSection.charts(panels, "N", List.of("loss")).getFirst();
         assertEquals(1176, chart.getWidth(), "the width of the report's row");
         assertTrue(chart.getStyler().isLegendVisible(), "a row's width leaves the labels room beside the plot");
-        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideE, chart.getStyler().getLegendPosition());
+        assertEquals(LegendPosition.OutsideE, chart.getStyler().getLegendPosition());
         assertEquals(List.of("non_vocab_parameters=3.32×10⁷, num_characters=2.59×10⁸",
             "non_vocab_parameters=8.48×10⁷, num_characters=3.23×10⁹"), legendLabels(chart));
         String html = ScaleSection.of(law, parameters, data, plots, 12);
@@ -316,7 +317,7 @@ class ScaleSectionTest {
             new dev.evosld.data.Test(test));
         ParameterSet parameters = NUD_PARAMETERS;
         List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
-        XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
+        XYChart chart = ScaleSection.charts(panels, "N", List.of("loss")).getFirst();
         assertTrue(chart.getStyler().isLegendVisible());
         assertEquals(List.of("U=1, D=10", "U=2, D=20"), legendLabels(chart));
     }
@@ -334,11 +335,49 @@ class ScaleSectionTest {
         ParameterSet parameters = NUD_PARAMETERS;
         List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
         assertEquals("D=1\u00D710\u00B9\u00B9", panels.getFirst().held());
-        XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
+        XYChart chart = ScaleSection.charts(panels, "N", List.of("loss")).getFirst();
         assertEquals(List.of("U=1", "U=2"), legendLabels(chart));
         String html = ScaleSection.of(law, parameters, data, plots, 12);
         assertTrue(html.contains("<figcaption>Group <code>a</code>, with D=1\u00D710\u00B9\u00B9 on every curve."),
             html);
+    }
+
+    /** Two groups, so two panels of a row's half each, of a law of N and {@code others}, one curve per row of them. */
+    private static List<ScalePanels.Panel> twoPanels(Law law, List<String> features, double[][] others) {
+        double[][] columns = new double[features.size()][];
+        columns[0] = new double[] {1, 2, 1, 2};
+        System.arraycopy(others, 0, columns, 1, others.length);
+        double[][] losses = {{3, 2.6, 3.5, 3}};
+        Table train = new Table(features, List.of("loss"), List.of(Group.of("a", columns, losses),
+            Group.of("b", columns, losses)));
+        TaskData data = new TaskData(config(features, List.of("loss"), List.of("N")), new Train(train),
+            Optional.empty());
+        double[][] theta = new double[1][law.parameters().size()];
+        Arrays.fill(theta[0], 1);
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"), Map.of("a", theta, "b", theta));
+        return ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
+    }
+
+    @Test
+    void aLegendSitsBesideOrBelowThePlotForTheLabelsItHoldsNotForTheLawsVariables() {
+        // lr_bsz's curves differ in lr and bsz alone, data_size being one value in each group, but the law's three
+        // variables besides the axis put their two short labels below the plot, as if each named all three
+        List<ScalePanels.Panel> shared = twoPanels(NUD_LAW, NUD, new double[][] {{1, 1, 2, 2}, {1e11, 1e11, 1e11, 1e11}});
+        XYChart beside = ScaleSection.charts(shared, "N", List.of("loss")).getFirst();
+        assertEquals(List.of("U=1", "U=2"), legendLabels(beside));
+        assertEquals(LegendPosition.OutsideE, beside.getStyler().getLegendPosition());
+        assertEquals(600, beside.getWidth());
+        assertEquals(380, beside.getHeight(), "beside the plot, the legend adds no height");
+        // one variable, but a label that beside a half row's plot would take a third of it
+        String column = "non_embedding_parameter_count";
+        List<String> features = List.of("N", column);
+        List<ScalePanels.Panel> named = twoPanels(Law.parse("E + A / N + B * " + column, features), features,
+            new double[][] {{5.36e8, 5.36e8, 1.07e9, 1.07e9}});
+        XYChart below = ScaleSection.charts(named, "N", List.of("loss")).getFirst();
+        assertEquals(List.of(column + "=5.36×10⁸", column + "=1.07×10⁹"), legendLabels(below));
+        assertTrue(below.getStyler().isLegendVisible());
+        assertEquals(LegendPosition.OutsideS, below.getStyler().getLegendPosition());
+        assertEquals(380 + 2 * 18, below.getHeight(), "a line of the legend per curve below the plot");
     }
 
     @Test
@@ -354,7 +393,7 @@ class ScaleSectionTest {
             Optional.empty());
         ParameterSet parameters = NUD_PARAMETERS;
         List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
-        XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
+        XYChart chart = ScaleSection.charts(panels, "N", List.of("loss")).getFirst();
         assertEquals(List.of("U=−2.5×10⁻⁵, D=5.45×10⁸", "U=0.25, D=1×10⁹"),
             legendLabels(chart));
         assertEquals("5.45×10⁸", Charts.linearLabel(5.45e8), "as an axis writes it");
@@ -378,7 +417,7 @@ class ScaleSectionTest {
         ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
             Map.of("a", new double[][] {{2, 1, 1, 1, 1, 1}}));
         List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
-        XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
+        XYChart chart = ScaleSection.charts(panels, "N", List.of("loss")).getFirst();
         assertFalse(chart.getStyler().isLegendVisible(), "XChart would cut every label short");
         String html = ScaleSection.of(law, parameters, data, plots, 12);
         assertTrue(html.contains("<figcaption>Group <code>a</code>.<ul class=\"key\">"
@@ -405,7 +444,7 @@ class ScaleSectionTest {
         ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
             Map.of("a", new double[][] {{2, 1, 1e-9}}, "b", new double[][] {{2, 1, 1e-9}}));
         List<ScalePanels.Panel> panels = ScalePanels.of(law, parameters, data, "N", 12, ScaleSection.MAX_CURVES);
-        XYChart chart = ScaleSection.charts(law, panels, "N", List.of("loss")).getFirst();
+        XYChart chart = ScaleSection.charts(panels, "N", List.of("loss")).getFirst();
         assertFalse(chart.getStyler().isLegendVisible(), "XChart would cut every label short");
         String html = ScaleSection.of(law, parameters, data, plots, 12);
         assertTrue(html.contains("<li><span class=\"swatch\" style=\"background:#e69f00\"></span>" + column

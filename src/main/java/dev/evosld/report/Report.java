@@ -462,7 +462,8 @@ public final class Report {
             .append("; dashed: perfect prediction.")
             .append(shown < targets.size() ? " The first " + shown + " of " + targets.size() + " targets." : "")
             .append("</p>\n");
-        out.append("<div class=\"grid ").append(shown == 1 ? "two" : "three").append("\">\n");
+        int columns = Row.columns(shown, 3);
+        out.append(Row.grid(columns));
         for (int t = 0; t < shown; t++) {
             double[] actualTrain = train.actual().get(t);
             double[] predictedTrain = train.predicted().get(t);
@@ -470,7 +471,7 @@ public final class Report {
             double[] actualTest = test.map(p -> p.actual().get(column)).orElse(new double[0]);
             double[] predictedTest = test.map(p -> p.predicted().get(column)).orElse(new double[0]);
             String target = targets.get(t);
-            XYChart chart = predictedChart(shown > 1 ? target : null, target,
+            XYChart chart = predictedChart(Row.width(columns), shown > 1 ? target : null, target,
                 new double[][] {actualTrain, predictedTrain}, test.map(p -> new double[][] {actualTest, predictedTest}));
             String stem = "predicted-" + (t + 1);
             Charts.save(chart, plots, stem);
@@ -483,11 +484,13 @@ public final class Report {
     /**
      * The plot of one target's predictions against its actual values, with the line of perfect prediction.
      *
+     * @param width the chart's width, its row's share ({@link Row}); one alone is as tall as a scale panel alone
      * @param title the chart's title, or null for none
      * @param train the train rows' actual values and predictions
      * @param test the test rows' actual values and predictions, when there is a test split
      */
-    static XYChart predictedChart(String title, String target, double[][] train, Optional<double[][]> test) {
+    static XYChart predictedChart(int width, String title, String target, double[][] train,
+                                  Optional<double[][]> test) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         for (double[][] split : test.map(rows -> List.<double[][]>of(train, rows)).orElse(List.<double[][]>of(train))) {
@@ -501,7 +504,8 @@ public final class Report {
             }
         }
         // below the plot, in one row: inside, any corner may hold rows (the bottom right those the law under-predicts)
-        XYChart chart = Charts.chart(440, 420, title, "actual " + target, "predicted " + target);
+        XYChart chart = Charts.chart(width, width == Row.WIDTH ? 460 : 420, title, "actual " + target,
+            "predicted " + target);
         chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(LegendLayout.Horizontal);
         Charts.dashed(chart, "y = x", new double[] {low, high}, new double[] {low, high}, Charts.MUTED);

@@ -80,8 +80,7 @@ final class ScaleSection {
         out.append("</p>\n");
         Legend legend = legend(panels);
         List<XYChart> charts = charts(panels, axis, targets, legend);
-        out.append("<div class=\"grid ").append(List.of("one", "two", "three").get(columns(panels, legend) - 1))
-            .append("\">\n");
+        out.append(Row.grid(columns(panels, legend)));
         for (int i = 0; i < panels.size(); i++) {
             Panel panel = panels.get(i);
             String stem = String.format(Locale.ROOT, "%s-%02d", prefix, i + 1);
@@ -97,23 +96,9 @@ final class ScaleSection {
         return out.append("</div>\n</section>\n").toString();
     }
 
-    /** The width of a panel without a legend, three to a row. */
-    private static final int NARROW = 400;
-
-    /** The width of the report's row (its page's, less the margins): one panel alone has all of it. */
-    private static final int ROW = 1176;
-
-    /**
-     * How many panels a row holds: three narrow ones, or two with a legend; a section of one or two panels spreads
-     * them over the row rather than leaving a third or more of it empty.
-     */
+    /** How many panels a row holds: three without a legend, two with one ({@link Row} spreads fewer). */
     private static int columns(List<Panel> panels, Legend legend) {
-        return panels.size() <= 1 ? 1 : panels.size() == 2 || legend == Legend.BESIDE || legend == Legend.BELOW ? 2 : 3;
-    }
-
-    /** The width of each panel of a row of that many. */
-    private static int width(int columns) {
-        return columns == 1 ? ROW : columns == 2 ? WIDE : NARROW;
+        return Row.columns(panels.size(), legend == Legend.BESIDE || legend == Legend.BELOW ? 2 : 3);
     }
 
     /** The panels' charts, in their order; all of one width, so that they sit in one grid. */
@@ -123,7 +108,7 @@ final class ScaleSection {
 
     private static List<XYChart> charts(List<Panel> panels, String axis, List<String> targets, Legend legend) {
         int lines = lines(panels);
-        int width = width(columns(panels, legend));
+        int width = Row.width(columns(panels, legend));
         return panels.stream().map(panel -> panelChart(panel, axis, targets, legend, lines, width)).toList();
     }
 
@@ -149,7 +134,7 @@ final class ScaleSection {
         if (lines(panels) < 2) {
             return Legend.NONE;
         }
-        int width = panels.size() == 1 ? ROW : WIDE;
+        int width = Row.width(Row.columns(panels.size(), 2));
         List<String> labels = panels.stream().flatMap(p -> p.curves().stream()).map(Curve::label).toList();
         if (!labels.stream().allMatch(label -> Charts.legendFits(label, width))) {
             return Legend.CAPTION;
@@ -157,9 +142,6 @@ final class ScaleSection {
         double widest = labels.stream().mapToDouble(Charts::legendWidth).max().orElse(0);
         return widest <= width / 3.0 ? Legend.BESIDE : Legend.BELOW;
     }
-
-    /** The width of a panel with a legend. */
-    private static final int WIDE = 600;
 
     /** The panel's combinations, each after a swatch of its curve's colour. */
     private static String key(Panel panel) {
@@ -179,12 +161,12 @@ final class ScaleSection {
     private static XYChart panelChart(Panel panel, String axis, List<String> targets, Legend legend, int lines,
                                       int width) {
         boolean named = legend == Legend.BESIDE || legend == Legend.BELOW;
-        String title = Shortened.of(panel.group(), width == NARROW ? 42 : width == WIDE ? 60 : 110)
+        String title = Shortened.of(panel.group(), width == Row.THIRD ? 42 : width == Row.HALF ? 60 : 110)
             + (targets.size() > 1 ? " · " + targets.get(panel.target()) : "");
         // below the plot, the legend takes a line per curve of the panel with the most, so that every plot of the
         // section keeps one height
-        int height = width == NARROW ? 300 : legend == Legend.BELOW ? 380 + LEGEND_LINE * lines
-            : width == ROW ? 460 : 380;
+        int height = width == Row.THIRD ? 300 : legend == Legend.BELOW ? 380 + LEGEND_LINE * lines
+            : width == Row.WIDTH ? 460 : 380;
         XYChart chart = Charts.chart(width, height, title,
             axis + (panel.logX() ? " (log scale)" : ""), targets.get(panel.target()));
         if (panel.logX()) {

@@ -204,6 +204,18 @@ class ReportTest {
     }
 
     @Test
+    void aSinglePredictedAgainstActualPlotTakesTheWholeRow() throws Exception {
+        // one target's plot was drawn 440 pixels wide in a grid of two columns, the row's other half left empty
+        RunDirectory run = run(2);
+        String html = Files.readString(Report.write(run, data(run)));
+        assertTrue(html.contains("; dashed: perfect prediction.</p>\n<div class=\"grid one\">\n"
+            + "<figure><img src=\"plots/predicted-1.png\" width=\"1176\""), html);
+        BufferedImage png = ImageIO.read(run.plotsDirectory().resolve("predicted-1.png").toFile());
+        assertEquals(2 * 1176, png.getWidth());
+        assertEquals(2 * 460, png.getHeight(), "as tall as a scale panel alone");
+    }
+
+    @Test
     void plotsAreNonEmptyPngsAtTwiceTheirSizeWithSvgs() throws Exception {
         RunDirectory run = run(2);
         String html = Files.readString(Report.write(run, data(run)));
@@ -369,8 +381,8 @@ class ReportTest {
         // inside the bottom-right corner, the legend covered the test rows the law under-predicts, which land there
         double[][] train = {{1, 2, 3}, {1.1, 2, 2.9}};
         double[][] test = {{4, 5}, {3.5, 4.2}};
-        for (var chart : List.of(Report.predictedChart(null, "loss", train, Optional.of(test)),
-            Report.predictedChart("loss", "loss", train, Optional.empty()))) {
+        for (var chart : List.of(Report.predictedChart(Row.THIRD, null, "loss", train, Optional.of(test)),
+            Report.predictedChart(Row.WIDTH, "loss", "loss", train, Optional.empty()))) {
             assertTrue(chart.getStyler().isLegendVisible());
             assertTrue(chart.getStyler().getLegendPosition().name().startsWith("Outside"),
                 "outside the plot: " + chart.getStyler().getLegendPosition());

@@ -50,6 +50,14 @@ final class Html {
      * ({@code 1.51191×10<sup>8</sup>}), the exact value in a tooltip.
      */
     static String number(double value) {
+        return number(value, 6);
+    }
+
+    /**
+     * {@link #number(double)} in {@code digits} significant digits, trailing zeros dropped:
+     * {@code 0.00696}, {@code 2×10<sup>9</sup>}.
+     */
+    static String number(double value, int digits) {
         String exact = Double.toString(value);
         if (!Double.isFinite(value) || value == 0) {
             return "<span title=\"" + exact + "\">" + (value == 0 ? "0" : exact) + "</span>";
@@ -57,9 +65,9 @@ final class Html {
         double magnitude = Math.abs(value);
         String shown;
         if (magnitude >= 1e-4 && magnitude < 1e6) {
-            shown = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+            shown = new BigDecimal(value).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
         } else {
-            BigDecimal rounded = new BigDecimal(value).round(new MathContext(6));
+            BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits));
             int exponent = rounded.precision() - rounded.scale() - 1;
             String mantissa = rounded.movePointLeft(exponent).stripTrailingZeros().toPlainString();
             shown = mantissa + "&#x00D7;10<sup>" + (exponent < 0 ? "&#x2212;" + -exponent : exponent) + "</sup>";

@@ -251,13 +251,16 @@ public final class Report {
         return out.append("</section>\n").toString();
     }
 
-    /** A row per target of root mean squared errors (none when they were not measured). */
+    /**
+     * A row per target of root mean squared errors (none when they were not measured), in the four significant digits
+     * discover prints them in, written as the page writes numbers.
+     */
     private static void rmseRows(StringBuilder out, String key, Map<String, Double> byTarget) {
         if (byTarget == null) {
             return;
         }
         byTarget.forEach((target, rmse) -> row(out, key + (byTarget.size() > 1 ? " (" + Html.escape(target) + ")" : ""),
-            String.format(java.util.Locale.ROOT, "%.4g", rmse)));
+            Html.number(rmse, 4)));
     }
 
     private static void row(StringBuilder out, String key, String value) {

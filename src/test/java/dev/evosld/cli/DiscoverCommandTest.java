@@ -441,8 +441,9 @@ class DiscoverCommandTest {
         assertTrue(html.contains("<tr><th>test R²</th><td>none (no test split: every row was used to fit the law)</td></tr>"), html);
         assertTrue(html.contains("<tr><th>rows</th><td>36 train, no test split</td></tr>"), html);
         assertTrue(html.contains("<tr><th>search</th><td>3 of 3 generations, laws proposed by classic forms</td></tr>"), html);
-        assertTrue(html.contains("<tr><th>validation RMSE</th><td>" + String.format(java.util.Locale.ROOT, "%.4g", rmse)
-            + "</td></tr>"), html);
+        // in the digits discover printed (a power of ten as a superscript), the exact value in a tooltip
+        assertTrue(html.contains("<tr><th>validation RMSE</th><td><span title=\"" + rmse + "\">"
+            + Output.shortNumber(rmse).split("e")[0]), html);
 
         CliRun predict = CliRun.of("predict", "--run", out.toString(), "--at", "N=1e10,D=1e12", "--group", "dense");
         assertEquals(0, predict.exit(), predict.err());
@@ -517,8 +518,8 @@ class DiscoverCommandTest {
         double rmse = json.get("validation_rmse").get("brier_score").doubleValue();
         assertTrue(rmse > 0 && rmse < 0.1, run.out());
         assertEquals(Map.of("brier_score", rmse), LawDocument.read(out.resolve("law.json")).metrics().validationRmse());
-        assertTrue(Files.readString(out.resolve("report.html")).contains("<tr><th>validation RMSE</th><td>"
-            + String.format(java.util.Locale.ROOT, "%.4g", rmse) + "</td></tr>"));
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<tr><th>validation RMSE</th><td><span title=\""
+            + rmse + "\">" + Output.shortNumber(rmse).split("e")[0]));
     }
 
     @Test

@@ -32,6 +32,11 @@ class HtmlTest {
             Html.number(-1.695480658293187E-5));
         assertEquals("<span title=\"0.21252013983784562\">0.21252</span>", Html.number(0.21252013983784562));
         assertEquals("<span title=\"0.0\">0</span>", Html.number(0));
+        // fewer digits, as the scores write how far predictions missed
+        assertEquals("<span title=\"0.00696015\">0.00696</span>", Html.number(0.00696015, 4));
+        assertEquals("<span title=\"1.51190747757047E8\">1.512&#x00D7;10<sup>8</sup></span>",
+            Html.number(1.51190747757047E8, 4));
+        assertEquals("<span title=\"123456.7\">123500</span>", Html.number(123456.7, 4));
     }
 
     @Test

@@ -110,6 +110,20 @@ class ReportTest {
     }
 
     @Test
+    void theScoresWriteHowFarPredictionsMissedAsTheRestOfThePageWritesNumbers() throws Exception {
+        // a count in the billions missed by 2.000e+09 and a loss by 0.006960, where every other figure of the page, and
+        // discover, write 2×10⁹ and 0.00696
+        RunDirectory run = run(1);
+        Files.writeString(run.lawFile(), Files.readString(run.lawFile())
+            .replaceAll("\"validation_rmse\"\\s*:\\s*null", "\"validation_rmse\": {\"loss\": 2.0E9}")
+            .replaceAll("\"test_rmse\"\\s*:\\s*null", "\"test_rmse\": {\"loss\": 0.0069601}"));
+        String html = Files.readString(Report.write(run, data(run)));
+        assertTrue(html.contains("<tr><th>validation RMSE</th><td><span title=\"2.0E9\">2&#x00D7;10<sup>9</sup></span>"
+            + "</td></tr>"), html);
+        assertTrue(html.contains("<tr><th>test RMSE</th><td><span title=\"0.0069601\">0.00696</span></td></tr>"), html);
+    }
+
+    @Test
     void theSplitRuleIsShownAsTheUserWritesNumbersEvenAsAnOlderRunRecordedIt() throws Exception {
         RunDirectory run = run(1);
         String html = Files.readString(Report.write(run, data(run)));

@@ -230,6 +230,22 @@ class ReportTest {
     }
 
     @Test
+    void aNarrowWindowGetsFewerColumnsOfPlotsAndWrapsWhatIsTooLongForIt() throws Exception {
+        // in a window 420 pixels wide sft's twelve panels stayed three to a row, 95 pixels each, their captions' group
+        // names ran into the next column's, and the provenance table's checksum and search ran off the page
+        RunDirectory run = run(1);
+        String html = Files.readString(Report.write(run, data(run)));
+        for (String rule : List.of(
+            "@media (max-width: 900px) {\n  .grid.three { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n}",
+            "@media (max-width: 640px) {\n  .grid.two, .grid.three { grid-template-columns: minmax(0, 1fr); }\n",
+            "figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; overflow-wrap: anywhere; }",
+            "table.keyvalue td { overflow-wrap: anywhere; }",
+            "td.group { min-width: 10em; max-width: 28em; word-break: break-word; }")) {
+            assertTrue(html.contains(rule), rule);
+        }
+    }
+
+    @Test
     void plotsAreNonEmptyPngsAtTwiceTheirSizeWithSvgs() throws Exception {
         RunDirectory run = run(2);
         String html = Files.readString(Report.write(run, data(run)));

@@ -309,6 +309,16 @@ class ReportTest {
     }
 
     @Test
+    void aLongLawOfTheParetoFrontWrapsRatherThanPushingItsScoresOutOfView() throws Exception {
+        // domain_mixture's laws of five proportions, each kept on one line, made the table several screens wide: a
+        // reader saw the laws and had to scroll sideways to each one's validation error
+        RunDirectory run = run(1);
+        String html = Files.readString(Report.write(run, data(run)));
+        assertTrue(html.contains("td.law { min-width: 20em; }\ntd.law code { white-space: normal; }"), html);
+        assertFalse(html.contains("white-space: nowrap"), "no law kept on one line");
+    }
+
+    @Test
     void aRunOfAnOlderVersionShowsItsLawsWithMinusesAsTheyAreReportedNow() throws Exception {
         // versions before laws were reported with minuses wrote law.json and pareto.json in the search's form
         RunDirectory run = run(1);

@@ -80,6 +80,14 @@ final class ScaleSection {
         out.append("</p>\n");
         Legend legend = legend(panels);
         List<XYChart> charts = charts(panels, axis, targets, legend);
+        // a key every panel would repeat word for word (domain_mixture's six mixtures, alike for each model size and
+        // target) is listed once, above the panels
+        boolean oneKey = legend == Legend.CAPTION && panels.size() > 1
+            && panels.stream().map(p -> p.curves().stream().map(Curve::label).toList()).distinct().count() == 1;
+        if (oneKey) {
+            out.append("<p class=\"note\">Every panel's curves, by colour:</p>\n").append(key(panels.getFirst()))
+                .append("\n");
+        }
         out.append(Row.grid(columns(panels, legend)));
         for (int i = 0; i < panels.size(); i++) {
             Panel panel = panels.get(i);
@@ -91,7 +99,7 @@ final class ScaleSection {
                 + (panel.held().isEmpty() ? "" : ", with " + Html.escape(panel.held())
                     + (panel.curves().size() > 1 ? " on every curve" : "")) + ".";
             out.append(Charts.figure(chart, stem, caption
-                + (legend == Legend.CAPTION && panel.curves().size() > 1 ? key(panel) : "")));
+                + (legend == Legend.CAPTION && !oneKey && panel.curves().size() > 1 ? key(panel) : "")));
         }
         return out.append("</div>\n</section>\n").toString();
     }

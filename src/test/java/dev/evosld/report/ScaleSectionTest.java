@@ -428,6 +428,31 @@ class ScaleSectionTest {
     }
 
     @Test
+    void aKeyEveryPanelWouldRepeatIsListedOnceAboveThem() {
+        // domain_mixture's twelve panels (four model sizes, five targets) each listed the same six mixtures of four
+        // proportions under their plot, some fifteen lines of one text twelve times over
+        List<String> features = List.of("N", "proportion_domain_2", "proportion_domain_3");
+        Law law = Law.parse("E + A / N + B * proportion_domain_2 + C * proportion_domain_3", features);
+        double[][] mixtures = {{1, 2, 1, 2}, {0.125, 0.125, 0.25, 0.25}, {0.25, 0.25, 0.125, 0.125}};
+        double[][] losses = {{3, 2.6, 3.5, 3}};
+        Table train = new Table(features, List.of("loss"), List.of(Group.of("70M", mixtures, losses),
+            Group.of("160M", mixtures, losses)));
+        TaskData data = new TaskData(config(features, List.of("loss"), List.of("N")), new Train(train),
+            Optional.empty());
+        double[][] theta = {{2, 1, 1, 1}};
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"), Map.of("70M", theta, "160M", theta));
+        String key = "<ul class=\"key\"><li><span class=\"swatch\" style=\"background:#0072b2\"></span>"
+            + "proportion_domain_2=0.125, proportion_domain_3=0.25</li><li><span class=\"swatch\""
+            + " style=\"background:#e69f00\"></span>proportion_domain_2=0.25, proportion_domain_3=0.125</li></ul>";
+        // a half row's legend would cut the labels, as it would domain_mixture's
+        String html = ScaleSection.of(law, parameters, data, plots, 12);
+        assertEquals(1, count(html, "<ul class=\"key\">"), html);
+        assertTrue(html.contains("</p>\n<p class=\"note\">Every panel's curves, by colour:</p>\n" + key + "\n"
+            + "<div class=\"grid two\">\n"), html);
+        assertTrue(html.contains("<figcaption>Group <code>70M</code>. <a href"), html);
+    }
+
+    @Test
     void oneOtherVariableWithANameTooLongForALegendIsListedInTheCaption() {
         // a user's CSV may name its columns at length; beside the plot XChart cut the label to the same prefix on
         // every curve, and the value that tells the curves apart was lost

@@ -57,22 +57,28 @@ final class ScaleSection {
         StringBuilder out = new StringBuilder("<section id=\"" + prefix + "\">\n<h2>");
         out.append(several ? "Targets" : Html.escape(targets.getFirst())).append(" against <code>")
             .append(Html.escape(axis)).append("</code></h2>\n");
+        // one curve a panel (a law of the axis alone, or of settings every row shares) is drawn black through blue train
+        // and orange test rows; only several are coloured by the law's other variables, their points with them
+        boolean combinations = lines(panels) > 1;
+        boolean others = law.variables().stream().anyMatch(v -> !v.equals(axis));
         out.append("<p class=\"note\">").append(data.config().scaleAxis().isEmpty()
                 ? "The task has no scale axis; its first feature stands in. " : "")
             .append("Per group, ").append(targetText).append(" against <code>").append(Html.escape(axis))
+            .append("</code>: ").append(combinations ? "circles" : "blue circles")
             .append(data.test().isPresent()
-                ? "</code>: circles are train rows, diamonds test rows; lines are the fitted law from the smallest"
-                  + " train value to the largest test value, with the law's other variables held at the values of"
-                  + " the group's test rows"
-                : "</code>: circles are train rows (there is no test split); lines are the fitted law from the smallest"
+                ? " are train rows, " + (combinations ? "" : "orange ") + "diamonds test rows; lines are the fitted law"
+                  + " from the smallest train value to the largest test value"
+                  + (others ? ", with the law's other variables held at the values of the group's test rows" : "")
+                : " are train rows (there is no test split); lines are the fitted law from the smallest"
                   + (data.train().table().growsByFactors(axis) ? " train value to 10× the largest,"
                     : " train value to the largest + 1 (10× on its log10 scale, as its values below zero make it a"
                     + " logarithm),")
-                  + " as far as discover checked the law beyond the data, with the law's other variables held"
-                  + " at the values of the group's rows")
+                  + " as far as discover checked the law beyond the data"
+                  + (others ? ", with the law's other variables held at the values of the group's rows" : ""))
             .append("; dashed beyond the largest train value, where the law extrapolates")
-            .append(" (one line and colour per combination; points take the colour of the")
-            .append(" combination within 5% of theirs, grey if there is none).");
+            .append(combinations ? " (one line and colour per combination; points take the colour of the"
+                + " combination within 5% of theirs, grey if there is none)."
+                : others ? " (points grey where the law's other variables are more than 5% from the line's)." : ".");
         if (panels.size() < total) {
             out.append(" Showing the first ").append(panels.size()).append(" of ").append(total)
                 .append(several ? " group–target pairs." : " groups.");

@@ -95,12 +95,12 @@ class ScaleSectionTest {
     @Test
     void eachGroupIsAPanelOfItsTrainAndTestPointsWithTheFittedCurveThroughThem() throws IOException {
         String html = ScaleSection.of(POWER, powerParameters("a", "b"), twoGroups(List.of("N"), true), plots, 12);
+        // a law of the axis alone draws one black line through blue train and orange test rows: the note spoke of the
+        // law's other variables and of points coloured as their combination's curve
         assertEquals("<section id=\"scale\">\n<h2>loss against <code>N</code></h2>\n<p class=\"note\">Per group,"
-            + " <code>loss</code> against <code>N</code>: circles are train rows, diamonds test rows; lines are the fitted"
-            + " law from the smallest train value to the largest test value, with the law's other variables held at the"
-            + " values of the group's test rows; dashed beyond the largest train value, where the law extrapolates (one line"
-            + " and colour per combination; points take the colour of the"
-            + " combination within 5% of theirs, grey if there is none).</p>\n<div class=\"grid two\">\n"
+            + " <code>loss</code> against <code>N</code>: blue circles are train rows, orange diamonds test rows; lines are"
+            + " the fitted law from the smallest train value to the largest test value; dashed beyond the largest train"
+            + " value, where the law extrapolates.</p>\n<div class=\"grid two\">\n"
             + "<figure><img src=\"plots/scale-01.png\" width=\"600\" alt=\"Group a.\"><figcaption>Group <code>a</code>."
             + " <a href=\"plots/scale-01.svg\">SVG</a></figcaption></figure>\n"
             + "<figure><img src=\"plots/scale-02.png\" width=\"600\" alt=\"Group b.\"><figcaption>Group <code>b</code>."
@@ -119,11 +119,9 @@ class ScaleSectionTest {
     @Test
     void withoutATestSplitOnlyTrainPointsAreDrawnAndTheNoteSaysHowFarTheCurveReaches() throws IOException {
         String html = ScaleSection.of(POWER, powerParameters("a", "b"), twoGroups(List.of("N"), false), plots, 12);
-        assertTrue(html.contains("</code>: circles are train rows (there is no test split); lines are the fitted law from"
-            + " the smallest train value to 10× the largest, as far as discover checked the law beyond the data, with the"
-            + " law's other variables"
-            + " held at the values of the group's rows; dashed beyond the largest train value, where the law extrapolates"
-            + " (one line"), html);
+        assertTrue(html.contains("</code>: blue circles are train rows (there is no test split); lines are the fitted law"
+            + " from the smallest train value to 10× the largest, as far as discover checked the law beyond the data;"
+            + " dashed beyond the largest train value, where the law extrapolates.</p>"), html);
         assertEquals(3, fills(svg("scale-01"), Charts.TRAIN));
         assertEquals(0, fills(svg("scale-01"), Charts.TEST));
     }
@@ -170,7 +168,9 @@ class ScaleSectionTest {
             new dev.evosld.data.Test(test));
         ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
             Map.of("a", new double[][] {{2, 1, 1}}));
-        ScaleSection.of(law, parameters, data, plots, 12);
+        String html = ScaleSection.of(law, parameters, data, plots, 12);
+        assertTrue(html.contains("; dashed beyond the largest train value, where the law extrapolates (points grey where"
+            + " the law's other variables are more than 5% from the line's).</p>"), "the train rows at U = 1: " + html);
         // at N = 1 the curve of U = 100 reaches 102
         double share = heightOfTrainPoints(svg("scale-01"));
         assertTrue(share > 0.3, "the train rows span " + share + " of the plot's height");
@@ -186,7 +186,7 @@ class ScaleSectionTest {
     @Test
     void panelsBeyondTheLimitAreLeftOutAndTheNoteSaysHowManyThereAre() {
         String html = ScaleSection.of(POWER, powerParameters("a", "b"), twoGroups(List.of("N"), true), plots, 1);
-        assertTrue(html.contains(" grey if there is none). Showing the first 1 of 2 groups.</p>\n"), html);
+        assertTrue(html.contains(" where the law extrapolates. Showing the first 1 of 2 groups.</p>\n"), html);
         assertEquals(1, count(html, "<figure>"));
         assertTrue(Files.exists(plots.resolve("scale-01.svg")));
         assertFalse(Files.exists(plots.resolve("scale-02.svg")));
@@ -320,6 +320,11 @@ class ScaleSectionTest {
         XYChart chart = ScaleSection.charts(panels, "N", List.of("loss")).getFirst();
         assertTrue(chart.getStyler().isLegendVisible());
         assertEquals(List.of("U=1, D=10", "U=2, D=20"), legendLabels(chart));
+        assertTrue(ScaleSection.of(law, parameters, data, plots, 12).contains("</code>: circles are train rows, diamonds"
+            + " test rows; lines are the fitted law from the smallest train value to the largest test value, with the"
+            + " law's other variables held at the values of the group's test rows; dashed beyond the largest train value,"
+            + " where the law extrapolates (one line and colour per combination; points take the colour of the"
+            + " combination within 5% of theirs, grey if there is none).</p>"));
     }
 
     @Test

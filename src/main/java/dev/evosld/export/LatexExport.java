@@ -307,7 +307,7 @@ public final class LatexExport {
     }
 
     /**
-     * A number printed by {@code %g} as LaTeX math: its e notation as a power of ten, since math mode would read
+     * A number as LaTeX math: its e notation as a power of ten, since math mode would read
      * {@code 1.5e-11} as a difference.
      */
     private static String math(String number) {

@@ -1,10 +1,10 @@
 package dev.evosld.export;
 
+import dev.evosld.data.NumberText;
 import dev.evosld.eval.R2;
 import dev.evosld.run.LawDocument;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
@@ -85,7 +85,8 @@ final class ScoresLine {
         return R2.text(value);
     }
 
+    /** Four significant digits, as discover and the report write how far predictions missed ({@code 0.01}, {@code 2e9}). */
     private static String number(double value) {
-        return String.format(Locale.ROOT, "%.4g", value);
+        return NumberText.rounded(value, 4);
     }
 }

@@ -149,7 +149,7 @@ class LatexExportTest {
             new LawDocument.Metrics(0.99, 0.97, Map.of("loss", 0.0123456), 0.98, Map.of("loss", 0.01), true, 4, 9),
             PARALLEL.provenance());
         assertTrue(LatexExport.document(one).contains("train $R^2 = 0.990000$, validation $R^2 = 0.970000$ (RMSE $0.01235$),"
-            + " test $R^2 = 0.980000$ (RMSE $0.01000$)."), LatexExport.document(one));
+            + " test $R^2 = 0.980000$ (RMSE $0.01$)."), LatexExport.document(one));
 
         Map<String, Double> three = new LinkedHashMap<>();
         three.put("loss_a", 0.5);
@@ -159,7 +159,7 @@ class LatexExportTest {
             one.parameterNames(), one.targets(), one.parameters(), one.trainRanges(), one.groupRanges(),
             new LawDocument.Metrics(null, 0.97, three, null, null, true, 4, 9), one.provenance());
         assertTrue(LatexExport.document(several).contains("Scores: validation $R^2 = 0.970000$ (RMSE \\texttt{loss\\_a}"
-            + " $0.5000$, \\texttt{acc} $0.2500$, \\texttt{count} $2.000 \\times 10^{4}$). "), LatexExport.document(several));
+            + " $0.5$, \\texttt{acc} $0.25$, \\texttt{count} $2 \\times 10^{4}$). "), LatexExport.document(several));
     }
 
     @Test
@@ -181,7 +181,7 @@ class LatexExportTest {
             PARALLEL.provenance());
         String tex = LatexExport.document(failed);
         assertTrue(tex.contains("Scores: train $R^2 = 0.990000$, validation inside train failed: implausible at 2$\\times$"
-            + " the largest N: loss\\_ratio rises, test $R^2 = 0.980000$ (RMSE $0.01000$). "), tex);
+            + " the largest N: loss\\_ratio rises, test $R^2 = 0.980000$ (RMSE $0.01$). "), tex);
     }
 
     @Test
@@ -192,7 +192,7 @@ class LatexExportTest {
             Map.of("loss", 1.578e-11), true, 4, 9), PARALLEL.provenance());
         String tex = LatexExport.document(tiny);
         // "1.578e-11" in math mode reads as 1.578e minus 11
-        assertTrue(tex.contains("validation $R^2 = -2.50000 \\times 10^{16}$ (RMSE $0.5000$), test $R^2 = 0.999000$"
+        assertTrue(tex.contains("validation $R^2 = -2.50000 \\times 10^{16}$ (RMSE $0.5$), test $R^2 = 0.999000$"
             + " (RMSE $1.578 \\times 10^{-11}$)."), tex);
         assertEquals(-1, tex.indexOf("e-11"), tex);
         assertEquals(-1, tex.indexOf("e+16"), tex);

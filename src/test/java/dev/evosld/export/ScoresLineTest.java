@@ -28,7 +28,7 @@ class ScoresLineTest {
     @Test
     void aFailedValidationSaysWhyInPlainAsciiInPlaceOfItsR2() {
         assertEquals("Scores: train R^2 0.990000, validation inside train failed: implausible at 2x the largest N"
-            + " in group 'a?b': 10.70 outside [0.001555, 10.64], test R^2 0.980000 (RMSE 0.01000).",
+            + " in group 'a?b': 10.70 outside [0.001555, 10.64], test R^2 0.980000 (RMSE 0.01).",
             ScoresLine.of(with(new LawDocument.Metrics(0.99, null, null, 0.98, Map.of("y", 0.01), true, 2, 5,
                 "implausible at 2× the largest N in group 'a\nb': 10.70 outside [0.001555, 10.64]"))));
     }
@@ -40,7 +40,7 @@ class ScoresLineTest {
         errors.put("loss", 0.00459377);
         errors.put("acc", 0.0110086);
         errors.put("count", 10866.3);
-        assertEquals("Scores: validation R^2 0.996408 (RMSE loss 0.004594, acc 0.01101, count 1.087e+04).",
+        assertEquals("Scores: validation R^2 0.996408 (RMSE loss 0.004594, acc 0.01101, count 10870).",
             ScoresLine.of(with(new LawDocument.Metrics(null, 0.996408, errors, null, null, true, 7, 30))));
     }
 

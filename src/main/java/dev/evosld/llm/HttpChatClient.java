@@ -1,5 +1,6 @@
 package dev.evosld.llm;
 
+import dev.evosld.http.BoundedHandshakes;
 import dev.evosld.http.EnvironmentProxies;
 import dev.evosld.http.FailedExchange;
 import dev.evosld.json.Json;
@@ -68,8 +69,8 @@ public final class HttpChatClient implements ChatClient {
         this.sleeper = builder.sleeper;
         this.backoff = builder.backoff;
         this.jitter = builder.jitter;
-        this.http = EnvironmentProxies.from(builder.environment).applyTo(new OkHttpClient.Builder())
-            .connectTimeout(settings.connectTimeout())
+        this.http = BoundedHandshakes.applyTo(EnvironmentProxies.from(builder.environment)
+                .applyTo(new OkHttpClient.Builder()), settings.connectTimeout())
             .readTimeout(settings.readTimeout())
             .writeTimeout(settings.readTimeout())
             // a server that trickles its answer resets the read timeout with every byte: bound the whole call too

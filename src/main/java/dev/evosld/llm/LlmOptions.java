@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * @param model the model name sent with every request
  * @param temperature sampling temperature in [0, 2]
  * @param maxTokens the completion token limit, at least 1
- * @param connectTimeout how long to wait for a TCP connection
+ * @param connectTimeout how long to wait for a TCP connection, and for each step of the TLS handshake
  * @param readTimeout how long to wait for the next bytes of a response
  * @param maxRetries retries after the first attempt, at least 0
  * @param cacheDir the response cache directory

@@ -17,7 +17,7 @@ import okhttp3.HttpUrl;
  * @param model the model name
  * @param temperature sampling temperature in [0, 2]
  * @param maxTokens the completion token limit
- * @param connectTimeout how long to wait for a TCP connection
+ * @param connectTimeout how long to wait for a TCP connection, and for each step of the TLS handshake
  * @param readTimeout how long to wait for the next bytes of a response
  * @param maxRetries retries after the first attempt for transient faults
  * @param cacheDir where responses are cached; no caching when empty

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.EvosldException;
@@ -607,6 +608,24 @@ class HttpChatClientTest {
             try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofMillis(300),
                 3)).usage(usage).sleeper(slept::add).build()) {
                 LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+                assertEquals("llm: cannot reach " + url + ": the server did not answer the TLS handshake (is the base"
+                    + " URL http:// rather than https://?)", e.getMessage());
+            }
+        }
+        assertEquals(List.of(), slept);
+    }
+
+    @Test
+    void anHttpsUrlOfASilentServerStopsAfterTheConnectTimeoutNotTheReadTimeout() throws Exception {
+        // observed: the line above came only after a whole --llm-timeout (two minutes by default), which is meant for a
+        // slow model's answer, not for a handshake that a plain server will never answer
+        try (ServerSocket silent = TestServers.silent()) {
+            String url = "https://127.0.0.1:" + silent.getLocalPort() + "/v1";
+            LlmSettings settings = new LlmSettings(url, Optional.empty(), "test-model", 0.2, 256, Duration.ofMillis(300),
+                Duration.ofSeconds(60), 3, Optional.empty());
+            try (HttpChatClient client = HttpChatClient.builder(settings).usage(usage).sleeper(slept::add).build()) {
+                LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> assertThrows(LlmException.class, () -> client.complete(request())));
                 assertEquals("llm: cannot reach " + url + ": the server did not answer the TLS handshake (is the base"
                     + " URL http:// rather than https://?)", e.getMessage());
             }

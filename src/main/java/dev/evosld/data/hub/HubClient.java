@@ -2,6 +2,7 @@ package dev.evosld.data.hub;
 
 import dev.evosld.EvosldException;
 import dev.evosld.Shortened;
+import dev.evosld.http.BoundedHandshakes;
 import dev.evosld.http.EnvironmentProxies;
 import dev.evosld.http.FailedExchange;
 import dev.evosld.json.Json;
@@ -112,9 +113,14 @@ public final class HubClient {
      * @throws EvosldException when a proxy variable does not hold a proxy URL
      */
     public static OkHttpClient defaultHttpClient(Map<String, String> environment) {
-        return EnvironmentProxies.from(environment).applyTo(new OkHttpClient.Builder())
-            .connectTimeout(Duration.ofSeconds(15))
-            .readTimeout(Duration.ofSeconds(60))
+        return httpClient(environment, Duration.ofSeconds(15), Duration.ofSeconds(60));
+    }
+
+    /** {@link #defaultHttpClient} with other timeouts, for tests that cannot wait out the real ones. */
+    static OkHttpClient httpClient(Map<String, String> environment, Duration connectTimeout, Duration readTimeout) {
+        return BoundedHandshakes.applyTo(EnvironmentProxies.from(environment).applyTo(new OkHttpClient.Builder()),
+                connectTimeout)
+            .readTimeout(readTimeout)
             .callTimeout(Duration.ofMinutes(2))
             .build();
     }

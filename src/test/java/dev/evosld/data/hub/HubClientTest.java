@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.EvosldException;
@@ -542,6 +543,24 @@ class HubClientTest {
                 .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
 
             EvosldException e = assertThrows(EvosldException.class, () -> hub.splits(DATASET));
+
+            assertEquals("hugging face: cannot reach " + https + ": the server did not answer the TLS handshake (is"
+                + " --endpoint http:// rather than https://?)", e.getMessage());
+        }
+        assertEquals(List.of(), sleeps);
+    }
+
+    @Test
+    void anHttpsEndpointOfASilentServerIsGivenUpAfterTheConnectTimeoutNotTheReadTimeout() throws Exception {
+        // observed: data pull's own client said so only after its 60 s read timeout, meant for a slow page
+        OkHttpClient pulling = HubClient.httpClient(Map.of(), Duration.ofMillis(300), Duration.ofSeconds(60));
+        try (ServerSocket silent = TestServers.silent()) {
+            HttpUrl https = HttpUrl.get("https://127.0.0.1:" + silent.getLocalPort() + "/");
+            HubClient hub = HubClient.of(pulling, https, Optional.empty())
+                .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
+
+            EvosldException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(EvosldException.class, () -> hub.splits(DATASET)));
 
             assertEquals("hugging face: cannot reach " + https + ": the server did not answer the TLS handshake (is"
                 + " --endpoint http:// rather than https://?)", e.getMessage());

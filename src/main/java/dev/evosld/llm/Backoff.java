@@ -1,12 +1,16 @@
 package dev.evosld.llm;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.OptionalDouble;
 import java.util.random.RandomGenerator;
 
 /**
- * Exponential backoff: {@code base × factor^retry}, at most {@code cap}. A server's {@code Retry-After}
- * replaces the computed delay (still capped, so a hostile or confused server cannot stall a run).
+ * Exponential backoff: {@code base × factor^retry}, at most {@code cap}. A server's {@code Retry-After} (in seconds or
+ * as a date) replaces the computed delay (still capped, so a hostile or confused server cannot stall a run).
  * Optional jitter draws the delay uniformly from [d/2, d]; it comes from a caller-supplied generator so a
  * seeded run waits the same way each time, and none is the default.
  */
@@ -35,8 +39,12 @@ record Backoff(Duration base, double factor, Duration cap) {
         return Duration.ofMillis(Math.round(millis));
     }
 
-    /** Parses a {@code Retry-After} header in its delay-seconds form; dates and junk give empty. */
-    static OptionalDouble parseRetryAfter(String header) {
+    /**
+     * Parses a {@code Retry-After} header: delay-seconds, or an HTTP-date, as seconds after {@code serverNow} (the
+     * answer's own {@code Date}, so that this machine's clock being off does not count); a date past gives 0, and junk
+     * empty.
+     */
+    static OptionalDouble parseRetryAfter(String header, Instant serverNow) {
         if (header == null) {
             return OptionalDouble.empty();
         }
@@ -44,6 +52,12 @@ record Backoff(Duration base, double factor, Duration cap) {
             double seconds = Double.parseDouble(header.strip());
             return Double.isFinite(seconds) && seconds >= 0 ? OptionalDouble.of(seconds) : OptionalDouble.empty();
         } catch (NumberFormatException e) {
+            // not a number: a date, as rate limiters that say when the window opens write it
+        }
+        try {
+            Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return OptionalDouble.of(Math.max(0, Duration.between(serverNow, at).toMillis() / 1000.0));
+        } catch (DateTimeParseException e) {
             return OptionalDouble.empty();
         }
     }

@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -31,12 +32,16 @@ class BackoffTest {
     }
 
     @Test
-    void parsesDelaySecondsOnly() {
-        assertEquals(OptionalDouble.of(3), Backoff.parseRetryAfter(" 3 "));
-        assertEquals(OptionalDouble.empty(), Backoff.parseRetryAfter(null));
-        assertEquals(OptionalDouble.empty(), Backoff.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
-        assertEquals(OptionalDouble.empty(), Backoff.parseRetryAfter("-1"));
-        assertEquals(OptionalDouble.empty(), Backoff.parseRetryAfter("NaN"));
+    void parsesDelaySecondsAndHttpDatesFromTheServersClock() {
+        Instant serverNow = Instant.parse("2015-10-21T07:27:30Z");
+        assertEquals(OptionalDouble.of(3), Backoff.parseRetryAfter(" 3 ", serverNow));
+        assertEquals(OptionalDouble.empty(), Backoff.parseRetryAfter(null, serverNow));
+        // observed: a rate limit that said when to come back as a date was retried after 1, 2 and 4 s, too soon each time
+        assertEquals(OptionalDouble.of(30), Backoff.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", serverNow));
+        assertEquals(OptionalDouble.of(0), Backoff.parseRetryAfter("Wed, 21 Oct 2015 07:27:00 GMT", serverNow));
+        assertEquals(OptionalDouble.empty(), Backoff.parseRetryAfter("-1", serverNow));
+        assertEquals(OptionalDouble.empty(), Backoff.parseRetryAfter("NaN", serverNow));
+        assertEquals(OptionalDouble.empty(), Backoff.parseRetryAfter("soon", serverNow));
     }
 
     @Test

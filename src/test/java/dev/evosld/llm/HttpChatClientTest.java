@@ -201,6 +201,19 @@ class HttpChatClientTest {
     }
 
     @Test
+    void rateLimitHonoursARetryAfterDateByTheServersClock() {
+        // a date is measured from the answer's own Date, so that a clock of this machine that is off does not count
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Date", "Mon, 07 Dec 2026 13:00:00 GMT")
+            .addHeader("Retry-After", "Mon, 07 Dec 2026 13:00:20 GMT").body("slow down").build());
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofSeconds(30), 3)) {
+            client.complete(request());
+        }
+        assertEquals(2, server.getRequestCount());
+        assertEquals(List.of(Duration.ofSeconds(20)), slept);
+    }
+
+    @Test
     void aRetryAfterLongerThanTheTimeoutGivesUpAtOnce() {
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3600")
             .body("{\"error\": {\"message\": \"rate limited\"}}").build());

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -36,12 +37,12 @@ import tools.jackson.databind.ObjectReader;
  * <p>Faults that may pass (timeouts, reset connections, HTTP 429 and 5xx; refused connections once the endpoint has
  * answered) are retried up to {@link LlmSettings#maxRetries()} times with exponential backoff from 1 s, doubling,
  * capped at 60 s; a {@code Retry-After} header, in seconds or as a date, replaces the computed wait. A body that is not
- * a chat completion is retried once at most: a proxy may have cut it, but a server that always answers that way will not
- * change its mind. HTTP 401 and 403 throw {@link LlmAuthException}, and 404, 405 and 501 (no such URL, or none that
- * takes a POST) a {@link LlmStopException}, at once; so do a refused connection, an unknown host, a connect timeout and
- * a failed TLS handshake before the endpoint has ever answered (a read timeout, a slow model, is retried). Other HTTP
- * errors throw {@link LlmException} at once. Given the time a run has left ({@link #complete(ChatRequest, Duration)}),
- * no attempt runs and no retry waits past it.
+ * a chat completion is retried once at most: a proxy may have cut it, but a server that always answers that way will
+ * not change its mind. HTTP 401 and 403 throw {@link LlmAuthException}, and 404, 405 and 501 (no such URL, or none that
+ * takes a POST) a {@link LlmStopException}, at once, as does a redirect that turns the POST into a GET; so do a refused
+ * connection, an unknown host, a connect timeout and a failed TLS handshake before the endpoint has ever answered (a
+ * read timeout, a slow model, is retried). Other HTTP errors throw {@link LlmException} at once. Given the time a run
+ * has left ({@link #complete(ChatRequest, Duration)}), no attempt runs and no retry waits past it.
  */
 public final class HttpChatClient implements ChatClient {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -164,6 +165,9 @@ public final class HttpChatClient implements ChatClient {
         }
         try (Response response = call.execute()) {
             reached = true;
+            droppedPost(response).ifPresent(redirect -> {
+                throw new LlmStopException(redirect);
+            });
             int status = response.code();
             BufferedSource source = response.body().source();
             // an answer of a few thousand tokens is kilobytes: anything past the limit is no answer
@@ -209,6 +213,28 @@ public final class HttpChatClient implements ChatClient {
             // an endpoint that has answered and now refuses or times out is restarting or busy: that may pass
             return new Attempt.Transient(failed.fault().reason(), OptionalDouble.empty());
         }
+    }
+
+    /**
+     * Why {@code response} answers no POST of ours, when a redirect on the way (a 301, 302 or 303, as an http:// URL
+     * moved to https:// gets) made the client ask again with a GET and no body: whatever that GET got, a 405 or a web
+     * page, says nothing of the endpoint. A 307 or 308 keeps the POST, and is followed.
+     */
+    private Optional<String> droppedPost(Response response) {
+        if (response.request().method().equals("POST")) {
+            return Optional.empty();
+        }
+        for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
+            if (prior.request().method().equals("POST")) {
+                HttpUrl moved = prior.request().url().resolve(Objects.requireNonNullElse(prior.header("Location"), ""));
+                String target = moved == null ? "elsewhere" : "to " + moved;
+                String base = moved == null ? "" : moved.toString().replaceFirst("/chat/completions/?$", "");
+                return Optional.of("llm: POST %s was redirected (HTTP %d) %s, which a client follows without the request,"
+                    .formatted(prior.request().url(), prior.code(), target) + " as a GET"
+                    + (base.equals(String.valueOf(moved)) || base.isEmpty() ? "" : ": is the base URL " + base + "?"));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -553,6 +553,33 @@ class HttpChatClientTest {
     }
 
     @Test
+    void aRedirectThatTurnsThePostIntoAGetSaysWhereTheEndpointMoved() {
+        // observed: an http:// base URL of a server that moves it to https:// with a 301, which clients follow as a GET
+        // without the body; the line said 'POST .../v1/chat/completions was rejected (HTTP 405): Method Not Allowed'
+        // about a request that had gone elsewhere
+        for (int code : new int[] {301, 302, 303}) {
+            server.enqueue(new MockResponse.Builder().code(code).addHeader("Location", "/v2/chat/completions").build());
+            server.enqueue(new MockResponse.Builder().code(405).body("Method Not Allowed").build());
+            try (HttpChatClient client = client()) {
+                LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(request()));
+                assertEquals("llm: POST " + server.url("/v1/chat/completions") + " was redirected (HTTP " + code + ") to "
+                    + server.url("/v2/chat/completions") + ", which a client follows without the request, as a GET: is"
+                    + " the base URL " + server.url("/v2") + "?", e.getMessage());
+            }
+        }
+        assertEquals(List.of(), slept);
+    }
+
+    @Test
+    void aRedirectThatKeepsThePostIsFollowed() {
+        server.enqueue(new MockResponse.Builder().code(308).addHeader("Location", "/v2/chat/completions").build());
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        try (HttpChatClient client = client()) {
+            assertEquals("{\"laws\": []}", client.complete(request()).content());
+        }
+    }
+
+    @Test
     void aNotFoundAtAVersionedBaseUrlHasNoHint() {
         // Gemini's OpenAI-compatible API lives under /v1beta/openai
         server.enqueue(new MockResponse.Builder().code(404).body("{\"error\": {\"message\": \"no such model\"}}").build());

@@ -2,6 +2,7 @@ package dev.evosld.llm;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Sends one chat completion request and returns the assistant's answer.
@@ -39,10 +40,11 @@ public interface ChatClient extends AutoCloseable {
      * The HTTP client for {@code settings}, through the proxy {@code environment} names, cached on disk when {@link
      * LlmSettings#cacheDir()} is set.
      */
-    static ChatClient create(LlmSettings settings, LlmUsage usage, Map<String, String> environment) {
+    static ChatClient create(LlmSettings settings, LlmUsage usage, Map<String, String> environment,
+        Consumer<String> warnings) {
         HttpChatClient http = HttpChatClient.builder(settings).usage(usage).environment(environment).build();
         return settings.cacheDir()
-            .<ChatClient>map(dir -> new CachingChatClient(http, ResponseCache.open(dir), usage))
+            .<ChatClient>map(dir -> new CachingChatClient(http, ResponseCache.open(dir), usage, warnings))
             .orElse(http);
     }
 }

@@ -74,7 +74,8 @@ public final class LlmProposer implements Proposer, AutoCloseable {
     private LlmProposer(Builder builder) {
         this.settings = builder.settings;
         this.usage = builder.usage;
-        this.client = builder.client != null ? builder.client : ChatClient.create(settings, usage, builder.environment);
+        this.client = builder.client != null ? builder.client : ChatClient.create(settings, usage, builder.environment,
+            builder.messages);
         this.prompts = builder.prompts;
         this.proposals = builder.proposals;
         this.otherColumns = builder.otherColumns;

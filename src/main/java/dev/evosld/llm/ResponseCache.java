@@ -5,7 +5,9 @@ import dev.evosld.json.Json;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -81,7 +83,10 @@ public final class ResponseCache {
         } catch (CharacterCodingException e) {
             return Optional.empty(); // bytes that are not UTF-8 are as damaged as JSON that does not parse
         } catch (IOException e) {
-            throw new EvosldException(file + ": cannot read the LLM response cache entry (" + e + ")", e);
+            if (!Files.exists(file)) {
+                return Optional.empty(); // the folder itself is gone or is a file: no entry, and the store will say why
+            }
+            throw new EvosldException(file + ": cannot read the LLM response cache entry (" + reason(e) + ")", e);
         }
         try {
             ChatResponse response = Json.mapper().readValue(json, ChatResponse.class);
@@ -111,12 +116,21 @@ public final class ResponseCache {
             }
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new EvosldException(file + ": cannot write the LLM response cache entry (" + e + ")", e);
+            throw new EvosldException(file + ": cannot write the LLM response cache entry (" + reason(e) + ")", e);
         }
     }
 
     /** An entry as written; {@link #find} reads its answer alone, as a {@link ChatResponse}. */
     private record Entry(ChatRequest request, String content, TokenUsage usage) {
+    }
+
+    /** What went wrong, in the system's words ("permission denied", "no space left on device"), not Java's. */
+    private static String reason(IOException e) {
+        String reason = e instanceof AccessDeniedException ? "permission denied"
+            : e instanceof NoSuchFileException ? "no such folder"
+            : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+            : Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+        return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
     }
 
     private static void deleteQuietly(Path temp) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ class CachingChatClientTest {
     @AutoClose
     private final MockWebServer server = TestServers.startedWithNagle();
     private final LlmUsage usage = new LlmUsage();
+    private final List<String> warnings = new ArrayList<>();
 
     private LlmSettings settings(Optional<Path> cacheDir) {
         return new LlmSettings(server.url("/v1").toString(), Optional.of("sk-secret"), "test-model", 0.7, 512,
@@ -45,7 +47,7 @@ class CachingChatClientTest {
     void anAnswerThatEchoesTheKeyIsCachedWithoutIt() throws Exception {
         // a proxy that wraps its refusal of the key in a chat completion, key and all
         server.enqueue(ok(completion("Incorrect API key provided: sk-secret. You can find your key at ...")));
-        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage, Map.of())) {
+        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage, Map.of(), warnings::add)) {
             client.complete(REQUEST);
         }
         String stored = Files.readString(dir.resolve("cache").resolve(ResponseCache.key(REQUEST) + ".json"));
@@ -57,11 +59,11 @@ class CachingChatClientTest {
     void aRunAndItsReplayReadTheSameAnswerWithoutTheKey() throws Exception {
         server.enqueue(ok(completion("Incorrect API key provided: sk-secret.")));
         ChatResponse asked;
-        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage, Map.of())) {
+        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage, Map.of(), warnings::add)) {
             asked = client.complete(REQUEST);
         }
         ChatResponse replayed;
-        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage, Map.of())) {
+        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage, Map.of(), warnings::add)) {
             replayed = client.complete(REQUEST);
         }
         assertEquals("Incorrect API key provided: [key].", asked.content());
@@ -73,7 +75,7 @@ class CachingChatClientTest {
     @Test
     void secondIdenticalRequestSendsNoHttpRequest() throws Exception {
         server.enqueue(ok(completion("{\"laws\": [{\"law\": \"a*N^-b\"}]}")));
-        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage, Map.of())) {
+        try (ChatClient client = ChatClient.create(settings(Optional.of(dir.resolve("cache"))), usage, Map.of(), warnings::add)) {
             assertInstanceOf(CachingChatClient.class, client);
             ChatResponse first = client.complete(REQUEST);
             ChatResponse second = client.complete(REQUEST);
@@ -102,7 +104,7 @@ class CachingChatClientTest {
     void withoutCacheDirEveryRequestGoesOut() {
         server.enqueue(ok(completion("{}")));
         server.enqueue(ok(completion("{}")));
-        try (ChatClient client = ChatClient.create(settings(Optional.empty()), usage, Map.of())) {
+        try (ChatClient client = ChatClient.create(settings(Optional.empty()), usage, Map.of(), warnings::add)) {
             assertInstanceOf(HttpChatClient.class, client);
             client.complete(REQUEST);
             client.complete(REQUEST);
@@ -116,7 +118,7 @@ class CachingChatClientTest {
         server.enqueue(ok(completion("{}")));
         ResponseCache cache = ResponseCache.open(dir);
         HttpChatClient http = HttpChatClient.builder(settings(Optional.empty())).usage(usage).build();
-        try (ChatClient client = new CachingChatClient(http, cache, usage)) {
+        try (ChatClient client = new CachingChatClient(http, cache, usage, warnings::add)) {
             assertThrows(LlmException.class, () -> client.complete(REQUEST));
             assertEquals("{}", client.complete(REQUEST).content());
         }
@@ -158,11 +160,49 @@ class CachingChatClientTest {
             calls.incrementAndGet();
             return new ChatResponse("{\"laws\": []}", TokenUsage.NONE);
         };
-        CachingChatClient client = new CachingChatClient(fake, cache, usage);
+        CachingChatClient client = new CachingChatClient(fake, cache, usage, warnings::add);
         client.complete(REQUEST);
         client.complete(REQUEST);
         assertEquals(1, calls.get());
         assertEquals(Optional.of(new ChatResponse("{\"laws\": []}", TokenUsage.NONE)), cache.find(REQUEST));
+    }
+
+    @Test
+    void anAnswerThatCannotBeCachedIsStillGivenWithOneWarning() throws IOException {
+        // observed: a cache folder removed or unwritable under a running search failed the whole run at its next answer,
+        // an answer already paid for, with 'cannot write the LLM response cache entry (java.nio.file...Exception: ...)'
+        Path folder = dir.resolve("cache");
+        ResponseCache cache = ResponseCache.open(folder);
+        Files.delete(folder);
+        Files.writeString(folder, "a file where the cache folder was");
+        ChatClient fake = request -> new ChatResponse("{\"laws\": []}", TokenUsage.NONE);
+        try (ChatClient client = new CachingChatClient(fake, cache, usage, warnings::add)) {
+            assertEquals("{\"laws\": []}", client.complete(REQUEST).content());
+            assertEquals("{\"laws\": []}", client.complete(new ChatRequest("test-model", REQUEST.messages(), 0.2, 512))
+                .content());
+        }
+        assertEquals(List.of("llm: " + cache.entry(REQUEST) + ": cannot write the LLM response cache entry (not a"
+            + " directory); the run goes on, but its answers are not cached for a rerun to replay"), warnings);
+    }
+
+    @Test
+    void anEntryThatCannotBeReadIsAskedForAgainWithOneWarning() throws IOException {
+        ResponseCache cache = ResponseCache.open(dir);
+        Files.createDirectories(cache.entry(REQUEST).resolve("stray"));
+        AtomicInteger calls = new AtomicInteger();
+        ChatClient fake = request -> {
+            calls.incrementAndGet();
+            return new ChatResponse("{\"laws\": []}", TokenUsage.NONE);
+        };
+        try (ChatClient client = new CachingChatClient(fake, cache, usage, warnings::add)) {
+            assertEquals("{\"laws\": []}", client.complete(REQUEST).content());
+            assertEquals("{\"laws\": []}", client.complete(REQUEST).content());
+        }
+        assertEquals(2, calls.get());
+        Path entry = cache.entry(REQUEST);
+        assertEquals(List.of("llm: " + entry + ": cannot read the LLM response cache entry (is a directory); the"
+            + " request is sent to the endpoint instead", "llm: " + entry + ": cannot write the LLM response cache entry"
+            + " (is a directory); the run goes on, but its answers are not cached for a rerun to replay"), warnings);
     }
 
     @Test

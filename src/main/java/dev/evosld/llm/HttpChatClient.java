@@ -282,11 +282,19 @@ public final class HttpChatClient implements ChatClient {
                 + (error.isBlank() ? "" : ": " + Text.oneLine(redacted(error))));
         }
         JsonNode choice = choices.path(0);
-        JsonNode content = choice.path("message").path("content");
+        JsonNode message = choice.path("message");
+        JsonNode content = message.path("content");
+        String finish = choice.path("finish_reason").asString("");
+        String finished = finish.isBlank() ? "" : " (finish_reason: " + Text.oneLine(finish) + ")";
+        if (!hasText(content) && (hasText(message.path("reasoning_content")) || hasText(message.path("reasoning")))) {
+            // a reasoning model (vLLM's and Ollama's names for its thoughts) that thought past max_tokens has no answer
+            // left to give
+            return new Attempt.Malformed("the endpoint's answer has no message content, only the model's reasoning"
+                + finished + (finish.equals("length") ? ": the model spent --llm-max-tokens (" + settings.maxTokens()
+                + ") on thinking; raise it" : ""));
+        }
         if (!content.isString()) {
-            String finish = choice.path("finish_reason").asString("");
-            return new Attempt.Malformed("the endpoint's answer has no message content"
-                + (finish.isBlank() ? "" : " (finish_reason: " + Text.oneLine(finish) + ")"));
+            return new Attempt.Malformed("the endpoint's answer has no message content" + finished);
         }
         JsonNode tokens = root.path("usage");
         long prompt = count(tokens.path("prompt_tokens"));
@@ -296,6 +304,10 @@ public final class HttpChatClient implements ChatClient {
         TokenUsage usage = new TokenUsage(prompt, completion, total.isNumber() ? count(total) : prompt + completion);
         // blanked here rather than where the cache stores it, so that a run and its replay read the same answer
         return new Attempt.Answered(new ChatResponse(redactedAnswer(content.stringValue()), usage));
+    }
+
+    private static boolean hasText(JsonNode node) {
+        return node.isString() && !node.stringValue().isBlank();
     }
 
     private static long count(JsonNode node) {

@@ -715,6 +715,26 @@ class HttpChatClientTest {
     }
 
     @Test
+    void anAnswerOfReasoningAloneSaysTheTokenLimitWentOnIt() {
+        // observed: a reasoning model behind vLLM or Ollama that thinks past max_tokens answers content null and its
+        // thoughts in reasoning_content (or reasoning); the line said only 'has no message content (finish_reason:
+        // length)'
+        for (String field : new String[] {"reasoning_content", "reasoning"}) {
+            String body = "{\"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": null, \"" + field
+                + "\": \"Let me think about scaling...\"}, \"finish_reason\": \"length\"}]}";
+            server.enqueue(ok(body));
+            server.enqueue(ok(body.replace("\"content\": null, ", "\"content\": \"\", ")));
+            try (HttpChatClient client = client()) {
+                LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+                assertEquals("llm: the endpoint's answer has no message content, only the model's reasoning"
+                    + " (finish_reason: length): the model spent --llm-max-tokens (256) on thinking; raise it",
+                    e.getMessage());
+            }
+        }
+        assertEquals(4, server.getRequestCount());
+    }
+
+    @Test
     void malformedBodyIsRetriedOnceThenSucceeds() {
         server.enqueue(ok("<html>gateway hiccup</html>"));
         server.enqueue(ok(completion("{\"laws\": []}")));

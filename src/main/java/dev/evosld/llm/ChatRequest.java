@@ -45,9 +45,13 @@ public record ChatRequest(String model, List<ChatMessage> messages, double tempe
         return compact(canonicalNode());
     }
 
-    /** The body POSTed to {@code /chat/completions}: the canonical fields plus the JSON answer mode. */
+    /**
+     * The body POSTed to {@code /chat/completions}: the canonical fields, one answer rather than a stream (said, since
+     * a server may stream by default), and the JSON answer mode.
+     */
     String wireJson() {
         ObjectNode body = canonicalNode();
+        body.put("stream", false);
         body.putObject("response_format").put("type", "json_object");
         return compact(body);
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -177,7 +178,7 @@ public final class HttpChatClient implements ChatClient {
             }
             String body = source.readUtf8();
             if (response.isSuccessful()) {
-                return parseCompletion(body);
+                return parseCompletion(body, Objects.requireNonNullElse(response.header("Content-Type"), ""));
             }
             if (status == 401 || status == 403) {
                 throw new LlmAuthException(status, settings.apiKey().isPresent());
@@ -259,16 +260,26 @@ public final class HttpChatClient implements ChatClient {
     }
 
     /** Extracts the assistant's message from a chat completion body, or says why it is not one. */
-    private Attempt parseCompletion(String body) {
-        if (body.stripLeading().startsWith("<")) {
+    private Attempt parseCompletion(String body, String contentType) {
+        String start = body.stripLeading();
+        if (start.startsWith("<")) {
             // a web page's URL, or a sign-in portal in front of the API, answers 200 with HTML
             return new Attempt.Malformed("POST " + settings.chatCompletionsUrl() + " answered with a web page, not JSON (\""
                 + Text.oneLine(redacted(body)) + "\"): is --llm-base-url that of an OpenAI-compatible API?");
+        }
+        if (contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream") || start.startsWith("data:")) {
+            return new Attempt.Malformed("POST " + settings.chatCompletionsUrl() + " answered with a stream of server-sent"
+                + " events, not one JSON answer, though the request said \"stream\": false");
         }
         JsonNode root;
         try {
             root = READER.readTree(body);
         } catch (JacksonException e) {
+            if (!start.startsWith("{") && !start.startsWith("[")) {
+                // a gateway's plain-text error ("upstream connect error ..."), answered with 200
+                return new Attempt.Malformed("POST " + settings.chatCompletionsUrl() + " answered with text, not JSON (\""
+                    + Text.oneLine(redacted(body)) + "\"): is --llm-base-url that of an OpenAI-compatible API?");
+            }
             return new Attempt.Malformed("the endpoint returned malformed JSON: " + Text.jsonProblem(e));
         }
         if (root == null || !root.isObject()) {

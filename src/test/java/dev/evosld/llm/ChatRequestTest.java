@@ -20,7 +20,7 @@ class ChatRequestTest {
     void wireJsonIsTheCanonicalFieldsThenTheJsonAnswerMode() {
         ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("hi")), 1.0, 64);
         assertEquals("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":1.0,"
-            + "\"max_tokens\":64,\"response_format\":{\"type\":\"json_object\"}}", request.wireJson());
+            + "\"max_tokens\":64,\"stream\":false,\"response_format\":{\"type\":\"json_object\"}}", request.wireJson());
         assertEquals("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":1.0,"
             + "\"max_tokens\":64}", request.canonicalJson());
     }

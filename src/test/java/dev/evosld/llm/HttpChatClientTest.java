@@ -735,6 +735,45 @@ class HttpChatClientTest {
     }
 
     @Test
+    void anEventStreamInsteadOfOneAnswerIsNamedAsSuch() {
+        // a server that streams whatever it is asked answers server-sent events, which are no JSON document
+        String events = "data: {\"choices\": [{\"delta\": {\"content\": \"{}\"}}]}\n\ndata: [DONE]\n\n";
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                .body(events).build());
+        }
+        try (HttpChatClient client = client()) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " answered with a stream of server-sent"
+                + " events, not one JSON answer, though the request said \"stream\": false", e.getMessage());
+        }
+    }
+
+    @Test
+    void theRequestAsksForOneAnswerNotAStream() throws Exception {
+        server.enqueue(ok(completion("{}")));
+        try (HttpChatClient client = client()) {
+            client.complete(request());
+        }
+        JsonNode body = Json.mapper().readTree(server.takeRequest().getBody().utf8());
+        assertFalse(body.path("stream").asBoolean(true));
+    }
+
+    @Test
+    void plainTextInsteadOfJsonIsQuoted() {
+        // a gateway's plain-text error page, answered with 200
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(ok("upstream connect error or disconnect/reset before headers"));
+        }
+        try (HttpChatClient client = client()) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " answered with text, not JSON (\"upstream"
+                + " connect error or disconnect/reset before headers\"): is --llm-base-url that of an OpenAI-compatible"
+                + " API?", e.getMessage());
+        }
+    }
+
+    @Test
     void malformedBodyIsRetriedOnceThenSucceeds() {
         server.enqueue(ok("<html>gateway hiccup</html>"));
         server.enqueue(ok(completion("{\"laws\": []}")));

@@ -181,7 +181,7 @@ public final class HttpChatClient implements ChatClient {
                 return parseCompletion(body, Objects.requireNonNullElse(response.header("Content-Type"), ""));
             }
             if (status == 401 || status == 403) {
-                throw new LlmAuthException(status, settings.apiKey().isPresent());
+                throw new LlmAuthException(status, settings.apiKey().isPresent(), errorDetail(body));
             }
             if (status == 404 || status == 405 || status == 501) {
                 // an unknown model, a wrong URL, or a server that takes no POST there (a web server's 405 or 501, which

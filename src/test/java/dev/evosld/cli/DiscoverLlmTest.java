@@ -309,12 +309,12 @@ class DiscoverLlmTest {
         Run run = discover(Map.of("OPENAI_BASE_URL", endpoint(), "OPENAI_API_KEY", "sk-wrong"), "refused", "--llm-every", "1");
 
         assertEquals(0, run.status(), run.err());
-        assertEquals(List.of("evosld: llm: the endpoint refused the API key (HTTP 401); no more LLM proposals in this run;"
+        assertEquals(List.of("evosld: llm: the endpoint refused the API key (HTTP 401): Incorrect API key; no more LLM proposals in this run;"
             + " the search goes on offline"),
             run.errLines().stream().filter(l -> l.contains("llm:")).toList(), run.err());
         assertEquals(1, server.getRequestCount());
         assertEquals(3, run.json().path("generations").intValue());
-        assertEquals("llm: the endpoint refused the API key (HTTP 401)", run.json().path("llm").path("disabled_by").stringValue());
+        assertEquals("llm: the endpoint refused the API key (HTTP 401): Incorrect API key", run.json().path("llm").path("disabled_by").stringValue());
         assertTrue(Files.isRegularFile(dir.resolve("refused/law.json")));
         assertFalse(run.err().contains("sk-wrong"));
     }

@@ -471,7 +471,7 @@ class HttpChatClientTest {
         server.enqueue(ok(completion("{\"laws\": []}")));
         try (HttpChatClient client = client()) {
             LlmAuthException e = assertThrows(LlmAuthException.class, () -> client.complete(request()));
-            assertEquals("llm: the endpoint refused the API key (HTTP 401)", e.getMessage());
+            assertEquals("llm: the endpoint refused the API key (HTTP 401): busy", e.getMessage());
             assertEquals(401, e.status());
             assertInstanceOf(EvosldException.class, e);
         }
@@ -480,11 +480,24 @@ class HttpChatClientTest {
     }
 
     @Test
+    void aRefusalSaysWhatTheServerGaveAsItsReason() {
+        // observed: OpenAI answers 403 for a model the key's project may not use, and the line blamed the key alone
+        server.enqueue(new MockResponse.Builder().code(403)
+            .body("{\"error\": {\"message\": \"Project `proj_1` does not have access to model `test-model`\"}}").build());
+        try (HttpChatClient client = client()) {
+            LlmAuthException e = assertThrows(LlmAuthException.class, () -> client.complete(request()));
+            assertEquals("llm: the endpoint refused the API key (HTTP 403): Project `proj_1` does not have access to"
+                + " model `test-model`", e.getMessage());
+        }
+        assertEquals(List.of(), slept);
+    }
+
+    @Test
     void forbiddenWithoutKeySaysToSetOne() {
         server.enqueue(status(403));
         try (HttpChatClient client = client(Optional.empty(), Duration.ofSeconds(2), 3)) {
             LlmAuthException e = assertThrows(LlmAuthException.class, () -> client.complete(request()));
-            assertEquals("llm: the endpoint requires an API key (HTTP 403); set OPENAI_API_KEY", e.getMessage());
+            assertEquals("llm: the endpoint requires an API key (HTTP 403): busy; set OPENAI_API_KEY", e.getMessage());
         }
     }
 

@@ -499,12 +499,12 @@ class LlmProposerTest {
         try (LlmProposer proposer = proposer()) {
             result = Discovery.start(ParallelTask.CONFIG, ParallelTask.TRAIN, TINY,
                 List.of(new ClassicForms(), proposer), listener(), null).run();
-            assertEquals(Optional.of("llm: the endpoint refused the API key (HTTP 401)"), proposer.disabledBy());
+            assertEquals(Optional.of("llm: the endpoint refused the API key (HTTP 401): bad key"), proposer.disabledBy());
         }
         assertEquals(3, result.generations());
         assertEquals(1, server.getRequestCount());
-        assertEquals(List.of("llm: the endpoint refused the API key (HTTP 401); no more LLM proposals in this run; the search"
-            + " goes on offline"), messages);
+        assertEquals(List.of("llm: the endpoint refused the API key (HTTP 401): bad key; no more LLM proposals in this run; the"
+            + " search goes on offline"), messages);
     }
 
     private SearchListener listener() {

@@ -30,6 +30,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * A {@link ChatClient} for an OpenAI-compatible {@code POST /chat/completions} endpoint, asking for a
@@ -294,7 +296,7 @@ public final class HttpChatClient implements ChatClient {
         }
         JsonNode choice = choices.path(0);
         JsonNode message = choice.path("message");
-        JsonNode content = message.path("content");
+        JsonNode content = textOf(message.path("content"));
         String finish = choice.path("finish_reason").asString("");
         String finished = finish.isBlank() ? "" : " (finish_reason: " + Text.oneLine(finish) + ")";
         if (!hasText(content) && (hasText(message.path("reasoning_content")) || hasText(message.path("reasoning")))) {
@@ -315,6 +317,23 @@ public final class HttpChatClient implements ChatClient {
         TokenUsage usage = new TokenUsage(prompt, completion, total.isNumber() ? count(total) : prompt + completion);
         // blanked here rather than where the cache stores it, so that a run and its replay read the same answer
         return new Attempt.Answered(new ChatResponse(redactedAnswer(content.stringValue()), usage));
+    }
+
+    /**
+     * {@code content} as one string node when it is a list of parts (Mistral's reasoning models put their thinking in a
+     * part of its own before the answer): the text of its text parts, joined; anything else as it is.
+     */
+    private static JsonNode textOf(JsonNode content) {
+        if (!content.isArray()) {
+            return content;
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : content) {
+            if (part.path("type").asString("text").equals("text") && part.path("text").isString()) {
+                text.append(part.path("text").stringValue());
+            }
+        }
+        return text.isEmpty() ? MissingNode.getInstance() : StringNode.valueOf(text.toString());
     }
 
     private static boolean hasText(JsonNode node) {

@@ -748,6 +748,21 @@ class HttpChatClientTest {
     }
 
     @Test
+    void anAnswerInPartsIsTheTextOfItsTextParts() {
+        // observed: Mistral's reasoning models answer content as a list of parts, thinking first, which read as 'the
+        // endpoint's answer has no message content' and lost every answer
+        String parts = "{\"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": [{\"type\":"
+            + " \"thinking\", \"thinking\": [{\"type\": \"text\", \"text\": \"N matters most\"}]}, {\"type\": \"text\","
+            + " \"text\": \"{\\\"laws\\\": \"}, {\"type\": \"text\", \"text\": \"[]}\"}]}, \"finish_reason\": \"stop\"}]}";
+        server.enqueue(ok(parts));
+        server.enqueue(ok(parts));
+        try (HttpChatClient client = client()) {
+            assertEquals("{\"laws\": []}", client.complete(request()).content());
+        }
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
     void anEventStreamInsteadOfOneAnswerIsNamedAsSuch() {
         // a server that streams whatever it is asked answers server-sent events, which are no JSON document
         String events = "data: {\"choices\": [{\"delta\": {\"content\": \"{}\"}}]}\n\ndata: [DONE]\n\n";

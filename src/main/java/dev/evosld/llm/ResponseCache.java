@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,7 +47,7 @@ public final class ResponseCache {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new EvosldException(directory + ": cannot create the LLM response cache (" + e + ")", e);
+            throw new EvosldException(directory + ": cannot create the LLM response cache (" + reason(e) + ")", e);
         }
         return new ResponseCache(directory);
     }
@@ -128,6 +129,7 @@ public final class ResponseCache {
     private static String reason(IOException e) {
         String reason = e instanceof AccessDeniedException ? "permission denied"
             : e instanceof NoSuchFileException ? "no such folder"
+            : e instanceof FileAlreadyExistsException ? "a file of that name is in the way"
             : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
             : Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
         return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);

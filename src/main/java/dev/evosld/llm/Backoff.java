@@ -40,6 +40,22 @@ record Backoff(Duration base, double factor, Duration cap) {
     }
 
     /**
+     * Parses Azure OpenAI's {@code retry-after-ms}, which it sends beside a {@code Retry-After} of whole seconds, into
+     * seconds; junk gives empty.
+     */
+    static OptionalDouble parseRetryAfterMillis(String header) {
+        if (header == null) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double millis = Double.parseDouble(header.strip());
+            return Double.isFinite(millis) && millis >= 0 ? OptionalDouble.of(millis / 1000) : OptionalDouble.empty();
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    /**
      * Parses a {@code Retry-After} header: delay-seconds, or an HTTP-date, as seconds after {@code serverNow} (the
      * answer's own {@code Date}, so that this machine's clock being off does not count); a date past gives 0, and junk
      * empty.

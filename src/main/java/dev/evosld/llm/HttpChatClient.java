@@ -39,9 +39,9 @@ import tools.jackson.databind.node.StringNode;
  *
  * <p>Faults that may pass (timeouts, reset connections, HTTP 429 and 5xx; refused connections once the endpoint has
  * answered) are retried up to {@link LlmSettings#maxRetries()} times with exponential backoff from 1 s, doubling,
- * capped at 60 s; a {@code Retry-After} header, in seconds or as a date, replaces the computed wait. A body that is not
- * a chat completion is retried once at most: a proxy may have cut it, but a server that always answers that way will
- * not change its mind. HTTP 401 and 403 throw {@link LlmAuthException}, and 404, 405 and 501 (no such URL, or none that
+ * capped at 60 s; a {@code Retry-After} header, in seconds or as a date (or Azure's {@code retry-after-ms}), replaces
+ * the computed wait. A body that is not a chat completion is retried once at most: a proxy may have cut it, but a
+ * server that always answers that way will not change its mind. HTTP 401 and 403 throw {@link LlmAuthException}, and 404, 405 and 501 (no such URL, or none that
  * takes a POST) a {@link LlmStopException}, at once, as does a redirect that turns the POST into a GET; so do a refused
  * connection, an unknown host, a connect timeout and a failed TLS handshake before the endpoint has ever answered (a
  * read timeout, a slow model, is retried). Other HTTP errors throw {@link LlmException} at once. Given the time a run
@@ -194,8 +194,11 @@ public final class HttpChatClient implements ChatClient {
             }
             if (status == 429 || status >= 500) {
                 Date serverNow = response.headers().getDate("Date");
-                OptionalDouble retryAfter = Backoff.parseRetryAfter(response.header("Retry-After"),
-                    serverNow == null ? Instant.now() : serverNow.toInstant());
+                OptionalDouble retryAfter = Backoff.parseRetryAfterMillis(response.header("retry-after-ms"));
+                if (retryAfter.isEmpty()) {
+                    retryAfter = Backoff.parseRetryAfter(response.header("Retry-After"),
+                        serverNow == null ? Instant.now() : serverNow.toInstant());
+                }
                 // waiting longer than an answer may take would spend the search's time on nothing
                 if (retryAfter.isPresent() && retryAfter.getAsDouble() > settings.readTimeout().toSeconds()) {
                     throw new LlmException("llm: POST %s: HTTP %d%s, and the endpoint asks to wait %.0f s, longer than"

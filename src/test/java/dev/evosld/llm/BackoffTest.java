@@ -45,6 +45,14 @@ class BackoffTest {
     }
 
     @Test
+    void parsesRetryAfterInMillisecondsAsSeconds() {
+        assertEquals(OptionalDouble.of(0.75), Backoff.parseRetryAfterMillis("750"));
+        assertEquals(OptionalDouble.empty(), Backoff.parseRetryAfterMillis(null));
+        assertEquals(OptionalDouble.empty(), Backoff.parseRetryAfterMillis("-1"));
+        assertEquals(OptionalDouble.empty(), Backoff.parseRetryAfterMillis("soon"));
+    }
+
+    @Test
     void jitterStaysWithinHalfToFullDelayAndRepeatsWithTheSeed() {
         qt().withFixedSeed(42).forAll(integers().between(0, 12), longs().all()).check((retry, seed) -> {
             Duration plain = STANDARD.delay(retry, OptionalDouble.empty(), null);

@@ -214,6 +214,19 @@ class HttpChatClientTest {
     }
 
     @Test
+    void rateLimitHonoursRetryAfterInMilliseconds() {
+        // Azure OpenAI says how long to wait in retry-after-ms, finer than its Retry-After's whole seconds
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("retry-after-ms", "2500")
+            .addHeader("Retry-After", "3").body("slow down").build());
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("retry-after-ms", "750").body("slow down").build());
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofSeconds(5), 3)) {
+            client.complete(request());
+        }
+        assertEquals(List.of(Duration.ofMillis(2500), Duration.ofMillis(750)), slept);
+    }
+
+    @Test
     void aRetryAfterLongerThanTheTimeoutGivesUpAtOnce() {
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3600")
             .body("{\"error\": {\"message\": \"rate limited\"}}").build());

@@ -42,7 +42,8 @@ public interface ChatClient extends AutoCloseable {
      */
     static ChatClient create(LlmSettings settings, LlmUsage usage, Map<String, String> environment,
         Consumer<String> warnings) {
-        HttpChatClient http = HttpChatClient.builder(settings).usage(usage).environment(environment).build();
+        HttpChatClient http = HttpChatClient.builder(settings).usage(usage).environment(environment)
+            .warnings(warnings).build();
         return settings.cacheDir()
             .<ChatClient>map(dir -> new CachingChatClient(http, ResponseCache.open(dir), usage, warnings))
             .orElse(http);

@@ -47,12 +47,14 @@ public record ChatRequest(String model, List<ChatMessage> messages, double tempe
 
     /**
      * The body POSTed to {@code /chat/completions}: the canonical fields, one answer rather than a stream (said, since
-     * a server may stream by default), and the JSON answer mode.
+     * a server may stream by default), and the JSON answer mode when {@code jsonMode}, which some servers refuse.
      */
-    String wireJson() {
+    String wireJson(boolean jsonMode) {
         ObjectNode body = canonicalNode();
         body.put("stream", false);
-        body.putObject("response_format").put("type", "json_object");
+        if (jsonMode) {
+            body.putObject("response_format").put("type", "json_object");
+        }
         return compact(body);
     }
 

@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import javax.net.SocketFactory;
 import okhttp3.Call;
@@ -35,7 +37,9 @@ import tools.jackson.databind.node.StringNode;
 
 /**
  * A {@link ChatClient} for an OpenAI-compatible {@code POST /chat/completions} endpoint, asking for a
- * JSON object answer ({@code response_format: {"type": "json_object"}}).
+ * JSON object answer ({@code response_format: {"type": "json_object"}}). An endpoint that refuses that (a 400 or 422
+ * naming {@code response_format}, as some vLLM, Ollama and llama.cpp versions and gateways answer) is asked again at
+ * once without it, and so for the rest of the client's life, which is a run's; the warnings are told so in one line.
  *
  * <p>Faults that may pass (timeouts, reset connections, HTTP 429 and 5xx; refused connections once the endpoint has
  * answered) are retried up to {@link LlmSettings#maxRetries()} times with exponential backoff from 1 s, doubling,
@@ -68,6 +72,9 @@ public final class HttpChatClient implements ChatClient {
      * a connect timeout or a failed TLS handshake means a wrong URL or no server, which no retry mends; after, a server restarting.
      */
     private volatile boolean reached;
+    /** Whether requests still ask for a JSON object answer: until the endpoint refuses {@code response_format}. */
+    private final AtomicBoolean jsonMode = new AtomicBoolean(true);
+    private final Consumer<String> warnings;
 
     private HttpChatClient(Builder builder) {
         this.settings = builder.settings;
@@ -75,6 +82,7 @@ public final class HttpChatClient implements ChatClient {
         this.sleeper = builder.sleeper;
         this.backoff = builder.backoff;
         this.jitter = builder.jitter;
+        this.warnings = builder.warnings;
         this.http = BoundedHandshakes.applyTo(EnvironmentProxies.from(builder.environment)
                 .applyTo(new OkHttpClient.Builder()), settings.connectTimeout())
             .readTimeout(settings.readTimeout())
@@ -103,24 +111,19 @@ public final class HttpChatClient implements ChatClient {
     @Override
     public ChatResponse complete(ChatRequest request, Duration timeLeft) {
         long started = System.nanoTime();
-        Request.Builder http = new Request.Builder()
-            .url(settings.chatCompletionsUrl())
-            .header("Accept", "application/json")
-            .post(RequestBody.create(request.wireJson(), JSON));
-        settings.apiKey().ifPresent(key -> http.header("Authorization", "Bearer " + key));
-        Request httpRequest = http.build();
-
         boolean retriedMalformed = false;
-        for (int retry = 0; ; retry++) {
+        int retry = 0;
+        while (true) {
             Duration left = timeLeft.minusNanos(System.nanoTime() - started);
             if (!left.isPositive()) {
                 usage.recordFailure();
                 throw new LlmException("llm: POST " + settings.chatCompletionsUrl()
                     + ": the run's time limit leaves no time for a request");
             }
+            boolean asksForJson = jsonMode.get();
             Attempt attempt;
             try {
-                attempt = send(httpRequest, left);
+                attempt = send(httpRequest(request, asksForJson), asksForJson, left);
             } catch (LlmException e) {
                 usage.recordFailure();
                 throw e;
@@ -138,6 +141,15 @@ public final class HttpChatClient implements ChatClient {
                     retriedMalformed = true;
                     pause(retry, OptionalDouble.empty(), timeLeft.minusNanos(System.nanoTime() - started),
                         malformed.reason());
+                    retry++;
+                }
+                case Attempt.JsonModeRefused refused -> {
+                    // asked again at once, and not as a retry: the server said what it will take, and no wait changes it
+                    if (jsonMode.compareAndSet(true, false)) {
+                        warnings.accept("llm: POST " + settings.chatCompletionsUrl() + " refused response_format (HTTP "
+                            + refused.status() + ")" + refused.detail() + "; the requests go without it for the rest"
+                            + " of the run, and the laws are read from the answer's text");
+                    }
                 }
                 case Attempt.Transient fault -> {
                     if (retry >= settings.maxRetries()) {
@@ -147,6 +159,7 @@ public final class HttpChatClient implements ChatClient {
                     }
                     pause(retry, fault.retryAfterSeconds(), timeLeft.minusNanos(System.nanoTime() - started),
                         fault.reason());
+                    retry++;
                 }
             }
         }
@@ -159,8 +172,21 @@ public final class HttpChatClient implements ChatClient {
         http.connectionPool().evictAll();
     }
 
-    /** One exchange, cut short at {@code left} when that comes before the client's own timeout. */
-    private Attempt send(Request request, Duration left) {
+    private Request httpRequest(ChatRequest request, boolean asksForJson) {
+        Request.Builder http = new Request.Builder()
+            .url(settings.chatCompletionsUrl())
+            .header("Accept", "application/json")
+            .post(RequestBody.create(request.wireJson(asksForJson), JSON));
+        settings.apiKey().ifPresent(key -> http.header("Authorization", "Bearer " + key));
+        return http.build();
+    }
+
+    /**
+     * One exchange, cut short at {@code left} when that comes before the client's own timeout.
+     *
+     * @param asksForJson whether {@code request} holds {@code response_format}
+     */
+    private Attempt send(Request request, boolean asksForJson, Duration left) {
         usage.recordCall();
         Call call = http.newCall(request);
         if (left.compareTo(settings.readTimeout()) < 0) {
@@ -184,6 +210,11 @@ public final class HttpChatClient implements ChatClient {
             }
             if (status == 401 || status == 403) {
                 throw new LlmAuthException(status, settings.apiKey().isPresent(), errorDetail(body));
+            }
+            if (asksForJson && (status == 400 || status == 422)
+                && body.toLowerCase(Locale.ROOT).contains("response_format")) {
+                // the message, or an OpenAI-style param, or a validator's field path names it
+                return new Attempt.JsonModeRefused(status, errorDetail(body));
             }
             if (status == 404 || status == 405 || status == 501) {
                 // an unknown model, a wrong URL, or a server that takes no POST there (a web server's 405 or 501, which
@@ -389,6 +420,10 @@ public final class HttpChatClient implements ChatClient {
 
         record Transient(String reason, OptionalDouble retryAfterSeconds) implements Attempt {
         }
+
+        /** @param detail the server's words, as {@code ": ..."}, or nothing */
+        record JsonModeRefused(int status, String detail) implements Attempt {
+        }
     }
 
     /** Waits between retries; tests substitute one that records instead of sleeping. */
@@ -412,6 +447,8 @@ public final class HttpChatClient implements ChatClient {
         private Dns dns = Dns.SYSTEM;
         private SocketFactory sockets = SocketFactory.getDefault();
         private Map<String, String> environment = Map.of();
+        private Consumer<String> warnings = line -> {
+        };
 
         private Builder(LlmSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -447,6 +484,12 @@ public final class HttpChatClient implements ChatClient {
          */
         public Builder environment(Map<String, String> environment) {
             this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /** Where the one-line notice goes that the endpoint refused {@code response_format}; dropped by default. */
+        public Builder warnings(Consumer<String> warnings) {
+            this.warnings = Objects.requireNonNull(warnings, "warnings");
             return this;
         }
 

@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,6 +164,47 @@ class HttpChatClientTest {
             assertEquals(2, usage.snapshot().proposals());
             assertEquals(1, usage.snapshot().accepted());
         }
+    }
+
+    @Test
+    void aRefusedJsonAnswerModeIsAskedWithoutAtOnceAndNeverAgain() throws Exception {
+        // a validator's refusal of a field it does not know, as a server built on FastAPI words it
+        server.enqueue(new MockResponse.Builder().code(422).body("{\"detail\": [{\"type\": \"extra_forbidden\","
+            + " \"loc\": [\"body\", \"response_format\"], \"msg\": \"Extra inputs are not permitted\"}]}").build());
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        try (HttpChatClient client = HttpChatClient.builder(settings(server.url("/v1/").toString(), Optional.empty(),
+            Duration.ofSeconds(2), 0)).usage(usage).sleeper(slept::add).warnings(warnings::add).build()) {
+            assertEquals("{\"laws\": []}", client.complete(request()).content());
+            assertEquals("{\"laws\": []}", client.complete(request()).content());
+        }
+        List<Boolean> asked = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            asked.add(Json.mapper().readTree(server.takeRequest().getBody().utf8()).has("response_format"));
+        }
+        assertEquals(List.of(true, false, false), asked);
+        assertEquals(List.of(), slept);
+        assertEquals(new LlmUsage.Snapshot(3, 0, 0, 0, 0, 240, 60, 300), usage.snapshot());
+        assertEquals(List.of("llm: POST " + server.url("/v1/chat/completions") + " refused response_format (HTTP 422):"
+            + " {\"detail\": [{\"type\": \"extra_forbidden\", \"loc\": [\"body\", \"response_format\"], \"msg\":"
+            + " \"Extra inputs are not permitted\"}]}; the requests go without it for the rest of the run, and the laws"
+            + " are read from the answer's text"), warnings);
+    }
+
+    @Test
+    void aBadRequestThatDoesNotNameTheJsonAnswerModeIsARejection() {
+        server.enqueue(new MockResponse.Builder().code(400)
+            .body("{\"error\": {\"message\": \"max_tokens is too large\"}}").build());
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        try (HttpChatClient client = HttpChatClient.builder(settings(server.url("/v1/").toString(), Optional.empty(),
+            Duration.ofSeconds(2), 3)).usage(usage).sleeper(slept::add).warnings(warnings::add).build()) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " was rejected (HTTP 400): max_tokens is"
+                + " too large", e.getMessage());
+        }
+        assertEquals(1, server.getRequestCount());
+        assertEquals(List.of(), warnings);
     }
 
     @Test

@@ -507,6 +507,37 @@ class LlmProposerTest {
             + " search goes on offline"), messages);
     }
 
+    @Test
+    void anEndpointThatRefusesTheJsonAnswerModeIsAskedWithoutItForTheRestOfTheRun() {
+        // as some vLLM, Ollama and llama.cpp versions and gateways answer: every round failed on the 400, and the LLM
+        // was given up after three, though the model answers well when asked without it
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (Json.mapper().readTree(request.getBody().utf8()).has("response_format")) {
+                    return new MockResponse.Builder().code(400).body("{\"error\": {\"message\": \"response_format is"
+                        + " not supported\", \"type\": \"invalid_request_error\", \"param\": \"response_format\"}}")
+                        .build();
+                }
+                return ok(completion("Here are my laws:\n```json\n" + answer(GOOD) + "\n```\nThey saturate."));
+            }
+        });
+        LlmSettings settings = HttpChatClientTest.settings(
+            server.url("/v1").toString(), Optional.of("sk-test"), Duration.ofSeconds(5), 2);
+        try (LlmProposer proposer = LlmProposer.builder(settings).usage(usage).messages(messages::add).build()) {
+            for (int round = 0; round < 4; round++) {
+                assertEquals(List.of(Law.parse(GOOD, ParallelTask.FEATURES)),
+                    proposer.seeds(ParallelTask.context(List.of(), round)));
+            }
+            assertEquals(Optional.empty(), proposer.disabledBy());
+        }
+        assertEquals(5, server.getRequestCount(), "one refused request, then one a round");
+        assertEquals(new LlmUsage.Snapshot(5, 0, 0, 4, 4, 480, 120, 600), usage.snapshot());
+        assertEquals(List.of("llm: POST " + server.url("/v1/chat/completions") + " refused response_format (HTTP 400):"
+            + " response_format is not supported; the requests go without it for the rest of the run, and the laws are"
+            + " read from the answer's text"), messages);
+    }
+
     private SearchListener listener() {
         return new SearchListener() {
             @Override

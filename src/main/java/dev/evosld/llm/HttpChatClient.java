@@ -265,13 +265,22 @@ public final class HttpChatClient implements ChatClient {
             if (prior.request().method().equals("POST")) {
                 HttpUrl moved = prior.request().url().resolve(Objects.requireNonNullElse(prior.header("Location"), ""));
                 String target = moved == null ? "elsewhere" : "to " + moved;
-                String base = moved == null ? "" : moved.toString().replaceFirst("/chat/completions/?$", "");
+                Optional<HttpUrl> base = moved == null ? Optional.empty() : baseOf(moved);
                 return Optional.of("llm: POST %s was redirected (HTTP %d) %s, which a client follows without the request,"
                     .formatted(prior.request().url(), prior.code(), target) + " as a GET"
-                    + (base.equals(String.valueOf(moved)) || base.isEmpty() ? "" : ": is the base URL " + base + "?"));
+                    + base.map(url -> ": is the base URL " + url + "?").orElse(""));
             }
         }
         return Optional.empty();
+    }
+
+    /** The base URL whose chat completions endpoint {@code endpoint} is, query and all; empty for another URL. */
+    private static Optional<HttpUrl> baseOf(HttpUrl endpoint) {
+        String path = endpoint.encodedPath().replaceFirst("/chat/completions/?$", "");
+        if (path.equals(endpoint.encodedPath())) {
+            return Optional.empty();
+        }
+        return Optional.of(endpoint.newBuilder().encodedPath(path.isEmpty() ? "/" : path).build());
     }
 
     /**

@@ -12,7 +12,8 @@ import okhttp3.HttpUrl;
 /**
  * Everything needed to talk to one OpenAI-compatible chat endpoint.
  *
- * @param baseUrl the base URL without a trailing slash; requests go to {@code baseUrl + "/chat/completions"}
+ * @param baseUrl the base URL without a trailing slash; requests go to its path + {@code /chat/completions}, with its
+ *     query (Azure OpenAI's {@code ?api-version=})
  * @param apiKey the bearer token, if the endpoint needs one
  * @param model the model name
  * @param temperature sampling temperature in [0, 2]
@@ -128,7 +129,12 @@ public record LlmSettings(
 
     /** The chat completions endpoint. */
     public String chatCompletionsUrl() {
-        return baseUrl + "/chat/completions";
+        return under("chat/completions");
+    }
+
+    /** The base URL with {@code segments} added to its path, before its query, which a server may need as it is. */
+    private String under(String segments) {
+        return HttpUrl.get(baseUrl).newBuilder().addPathSegments(segments).build().toString();
     }
 
     /**
@@ -144,7 +150,7 @@ public record LlmSettings(
             return Optional.of("the base URL ends in /chat/completions, which is added to it: leave that out");
         }
         if (segments.stream().noneMatch(segment -> segment.matches("v\\d+\\w*"))) {
-            return Optional.of("OpenAI-compatible servers usually serve it under " + baseUrl + "/v1/chat/completions:"
+            return Optional.of("OpenAI-compatible servers usually serve it under " + under("v1/chat/completions") + ":"
                 + " is /v1 missing from the base URL?");
         }
         return Optional.empty();

@@ -575,6 +575,17 @@ class HttpChatClientTest {
     }
 
     @Test
+    void aBaseUrlWithAQueryIsAskedAtItsPathWithTheQueryKept() throws Exception {
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        try (HttpChatClient client = clientAt("/openai/deployments/d?api-version=2024-06-01")) {
+            assertEquals("{\"laws\": []}", client.complete(request()).content());
+        }
+        RecordedRequest recorded = server.takeRequest();
+        assertEquals("/openai/deployments/d/chat/completions", recorded.getUrl().encodedPath());
+        assertEquals("api-version=2024-06-01", recorded.getUrl().encodedQuery());
+    }
+
+    @Test
     void aNotFoundAtABaseUrlWithoutAVersionSaysWhereServersUsuallyServe() {
         // observed: http://localhost:8000 for a vLLM server, which serves under /v1, got a bare 404 and no hint
         server.enqueue(new MockResponse.Builder().code(404).body("{\"detail\":\"Not Found\"}").build());
@@ -636,6 +647,19 @@ class HttpChatClientTest {
             }
         }
         assertEquals(List.of(), slept);
+    }
+
+    @Test
+    void aRedirectOfABaseUrlWithAQuerySaysTheBaseUrlWithItsQuery() {
+        server.enqueue(new MockResponse.Builder().code(301)
+            .addHeader("Location", "/v2/chat/completions?api-version=1").build());
+        server.enqueue(new MockResponse.Builder().code(405).body("Method Not Allowed").build());
+        try (HttpChatClient client = clientAt("/v1?api-version=1")) {
+            LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions?api-version=1") + " was redirected (HTTP 301)"
+                + " to " + server.url("/v2/chat/completions?api-version=1") + ", which a client follows without the"
+                + " request, as a GET: is the base URL " + server.url("/v2?api-version=1") + "?", e.getMessage());
+        }
     }
 
     @Test

@@ -52,6 +52,26 @@ class LlmSettingsTest {
         assertEquals("http://env.example/v1/chat/completions", settings.chatCompletionsUrl());
     }
 
+    /** The settings of an endpoint at {@code baseUrl}, all else the defaults. */
+    private static LlmSettings at(String baseUrl) {
+        return LlmSettings.resolve(flags(baseUrl, null), LlmOptions.none(), Map.of()).orElseThrow();
+    }
+
+    @Test
+    void theEndpointIsAddedToTheBaseUrlsPathAndItsQueryKept() {
+        // Azure OpenAI's classic URLs name the API version in the query: it was left before /chat/completions
+        assertEquals("https://x.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-06-01",
+            at("https://x.openai.azure.com/openai/deployments/d?api-version=2024-06-01").chatCompletionsUrl());
+        assertEquals("https://x.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-06-01",
+            at("https://x.openai.azure.com/openai/deployments/d/?api-version=2024-06-01").chatCompletionsUrl());
+        assertEquals("http://localhost:8000/chat/completions", at("http://localhost:8000").chatCompletionsUrl());
+        assertEquals("http://localhost:8000/v1/chat/completions",
+            at("http://localhost:8000/v1//").chatCompletionsUrl());
+        assertEquals(Optional.of("OpenAI-compatible servers usually serve it under"
+            + " https://x.example/openai/v1/chat/completions?api-version=1: is /v1 missing from the base URL?"),
+            at("https://x.example/openai?api-version=1").urlHint());
+    }
+
     @Test
     void flagsBeatConfigBeatEnvironmentBeatDefaults() throws IOException {
         LlmOptions file = LlmOptions.fromConfigFile(config("""

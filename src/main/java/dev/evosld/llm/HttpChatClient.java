@@ -60,6 +60,8 @@ public final class HttpChatClient implements ChatClient {
     private final OkHttpClient http;
     /** The largest response body read; a chat answer of a few thousand tokens is a few kilobytes. */
     private static final long BODY_LIMIT = 4L * 1024 * 1024;
+    /** How much of an error's body past {@link #BODY_LIMIT} is read, for the start of its words. */
+    private static final long ERROR_BODY_READ = 64 * 1024;
     /** The shortest API key blanked out of answers; see {@link #redactedAnswer}. */
     private static final int SHORTEST_SECRET = 8;
 
@@ -200,11 +202,13 @@ public final class HttpChatClient implements ChatClient {
             int status = response.code();
             BufferedSource source = response.body().source();
             // an answer of a few thousand tokens is kilobytes: anything past the limit is no answer
-            if (source.request(BODY_LIMIT + 1)) {
+            boolean oversized = source.request(BODY_LIMIT + 1);
+            if (oversized && response.isSuccessful()) {
                 return new Attempt.Malformed("the endpoint's answer is larger than " + BODY_LIMIT / (1024 * 1024)
                     + " MiB");
             }
-            String body = source.readUtf8();
+            // an error is told by its status, whatever its size; of its words only the start is ever shown
+            String body = oversized ? source.readUtf8(ERROR_BODY_READ) : source.readUtf8();
             if (response.isSuccessful()) {
                 return parseCompletion(body, Objects.requireNonNullElse(response.header("Content-Type"), ""));
             }

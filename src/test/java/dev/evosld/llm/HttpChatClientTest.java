@@ -219,6 +219,36 @@ class HttpChatClientTest {
         assertEquals(2, usage.snapshot().calls());
     }
 
+    /** A body of {@code start} padded with spaces past the 4 MiB the client reads of an answer. */
+    private static String over4MiB(String start) {
+        return start + " ".repeat(4 * 1024 * 1024);
+    }
+
+    @Test
+    void aServerErrorWithAHugeBodyIsToldByItsStatusAndRetried() {
+        // a proxy's error page padded out, or a server dumping its state: it was told as an answer larger than 4 MiB
+        server.enqueue(new MockResponse.Builder().code(502).body(over4MiB("Bad Gateway: upstream went away")).build());
+        server.enqueue(new MockResponse.Builder().code(503).body(over4MiB("{\"error\": \"overloaded\"")).build());
+        try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofSeconds(5), 1)) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " failed after 2 attempts: HTTP 503:"
+                + " {\"error\": \"overloaded\"", e.getMessage());
+        }
+        assertEquals(List.of(Duration.ofSeconds(1)), slept);
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void anAnswerLargerThan4MiBIsNoChatCompletion() {
+        server.enqueue(ok(over4MiB(completion("{\"laws\": []}"))));
+        server.enqueue(ok(over4MiB(completion("{\"laws\": []}"))));
+        try (HttpChatClient client = client()) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: the endpoint's answer is larger than 4 MiB", e.getMessage());
+        }
+        assertEquals(2, server.getRequestCount(), "retried once, as any answer that is no chat completion");
+    }
+
     @Test
     void backoffDoublesBetweenRetries() {
         server.enqueue(status(502));

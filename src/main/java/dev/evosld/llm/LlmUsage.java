@@ -89,10 +89,15 @@ public final class LlmUsage {
                 completionTokens + other.completionTokens, totalTokens + other.totalTokens);
         }
 
-        /** One line for the end-of-run summary. */
+        /** One line for the end-of-run summary, counted as the rest of it counts (1 call, 2 calls). */
         public String summary() {
-            return "llm: %d calls, %d cache hits, %d failures, %d proposals, %d accepted, %d tokens (%d prompt, %d completion)"
-                .formatted(calls, cacheHits, failures, proposals, accepted, totalTokens, promptTokens, completionTokens);
+            return "llm: %s, %s, %s, %s proposed, %d accepted, %s (%d prompt, %d completion)".formatted(
+                counted(calls, "call"), counted(cacheHits, "cache hit"), counted(failures, "failure"),
+                counted(proposals, "law"), accepted, counted(totalTokens, "token"), promptTokens, completionTokens);
+        }
+
+        private static String counted(long count, String noun) {
+            return count + " " + noun + (count == 1 ? "" : "s");
         }
     }
 }

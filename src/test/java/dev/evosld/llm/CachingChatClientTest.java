@@ -214,7 +214,8 @@ class CachingChatClientTest {
                 "total_tokens"),
             List.copyOf(json.propertyNames()));
         assertEquals(3, json.path("accepted").intValue());
-        assertEquals("llm: 0 calls, 0 cache hits, 0 failures, 5 proposals, 3 accepted, 0 tokens (0 prompt, 0 completion)",
+        assertEquals("llm: 0 calls, 0 cache hits, 0 failures, 5 laws proposed, 3 accepted, 0 tokens (0 prompt, 0"
+            + " completion)",
             usage.snapshot().summary());
     }
 }

@@ -117,7 +117,17 @@ class LlmUsageTest {
     void theSummaryPutsEachCountInItsPlace() {
         // every count distinct, so that two swapped arguments of the format would show
         LlmUsage.Snapshot snapshot = new LlmUsage.Snapshot(11, 12, 13, 14, 15, 1_600_000, 17, 1_800_000);
-        assertEquals("llm: 11 calls, 12 cache hits, 13 failures, 14 proposals, 15 accepted, 1800000 tokens"
+        assertEquals("llm: 11 calls, 12 cache hits, 13 failures, 14 laws proposed, 15 accepted, 1800000 tokens"
             + " (1600000 prompt, 17 completion)", snapshot.summary());
+    }
+
+    @Test
+    void theSummaryCountsOneAsOne() {
+        // an endpoint that refused the first request read '1 calls, 0 cache hits, 1 failures', where the rest of
+        // discover's output writes 1 test row
+        assertEquals("llm: 1 call, 0 cache hits, 1 failure, 0 laws proposed, 0 accepted, 0 tokens (0 prompt,"
+            + " 0 completion)", new LlmUsage.Snapshot(1, 0, 1, 0, 0, 0, 0, 0).summary());
+        assertEquals("llm: 0 calls, 1 cache hit, 0 failures, 1 law proposed, 1 accepted, 1 token (1 prompt,"
+            + " 0 completion)", new LlmUsage.Snapshot(0, 1, 0, 1, 1, 1, 0, 1).summary());
     }
 }

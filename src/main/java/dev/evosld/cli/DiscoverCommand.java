@@ -323,7 +323,10 @@ final class DiscoverCommand implements Callable<Integer> {
                        Map<String, Object> llmDocument) {
         DiscoverySummary summary = DiscoverySummary.of(data, run, settings, result, test, testRmse,
             llmProposer == null ? Optional.empty() : Optional.of(usage.snapshot().summary().replaceFirst("^llm: ", "")
-                + (resume != null ? " in this resumption (llm-usage.json counts the whole run)" : "")));
+                + (resume != null ? " in this resumption (llm-usage.json counts the whole run)" : "")
+                // said on stderr when it happened, far above; --json keeps it as disabled_by
+                + llmProposer.disabledBy()
+                    .map(reason -> "; asked no more in the run: " + reason.replaceFirst("^llm: ", "")).orElse("")));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> document = summary.document();

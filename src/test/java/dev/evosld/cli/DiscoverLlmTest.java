@@ -59,8 +59,16 @@ class DiscoverLlmTest {
 
     /** Runs {@code discover --json} on the small task with tiny search settings and the given environment. */
     private Run discover(Map<String, String> env, String out, String... extra) {
+        return discover(true, env, out, extra);
+    }
+
+    /** Runs {@code discover} on the small task, with {@code --json} when {@code json}. */
+    private Run discover(boolean json, Map<String, String> env, String out, String... extra) {
         List<String> args = new ArrayList<>(List.of("-t", TASK, "--data-dir", dataDir(), "--generations", "3", "--restarts", "1",
-            "--population", "8", "--threads", "2", "--seed", "3", "--out", dir.resolve(out).toString(), "--json"));
+            "--population", "8", "--threads", "2", "--seed", "3", "--out", dir.resolve(out).toString()));
+        if (json) {
+            args.add("--json");
+        }
         args.addAll(List.of(extra));
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
@@ -68,8 +76,8 @@ class DiscoverLlmTest {
         cli.setOut(new PrintWriter(stdout, true));
         cli.setErr(new PrintWriter(stderr, true));
         int status = cli.execute(args.toArray(String[]::new));
-        JsonNode json = status == 0 ? Json.mapper().readTree(stdout.toString()) : null;
-        return new Run(status, stdout.toString(), stderr.toString(), json);
+        JsonNode document = status == 0 && json ? Json.mapper().readTree(stdout.toString()) : null;
+        return new Run(status, stdout.toString(), stderr.toString(), document);
     }
 
     /**
@@ -317,6 +325,24 @@ class DiscoverLlmTest {
         assertEquals("llm: the endpoint refused the API key (HTTP 401): Incorrect API key", run.json().path("llm").path("disabled_by").stringValue());
         assertTrue(Files.isRegularFile(dir.resolve("refused/law.json")));
         assertFalse(run.err().contains("sk-wrong"));
+    }
+
+    @Test
+    void theClosingLlmLineSaysWhyTheLlmWasAskedNoMore() {
+        // --json gave the reason as disabled_by, while the text's llm line said '1 call, ..., 1 failure' and no more
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(401).body("{\"error\": {\"message\": \"Incorrect API key\"}}").build();
+            }
+        });
+        Run run = discover(false, Map.of("OPENAI_BASE_URL", endpoint(), "OPENAI_API_KEY", "sk-wrong"), "told",
+            "--llm-every", "1");
+
+        assertEquals(0, run.status(), run.err());
+        assertEquals(List.of("llm:           1 call, 0 cache hits, 1 failure, 0 laws proposed, 0 accepted, 0 tokens (0 prompt,"
+            + " 0 completion); asked no more in the run: the endpoint refused the API key (HTTP 401): Incorrect API key"),
+            run.out().lines().filter(l -> l.startsWith("llm:")).toList(), run.out());
     }
 
     @Test

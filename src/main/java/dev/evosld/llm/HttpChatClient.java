@@ -401,8 +401,13 @@ public final class HttpChatClient implements ChatClient {
         }
         String message = "";
         try {
-            JsonNode error = READER.readTree(body).path("error");
+            JsonNode root = READER.readTree(body);
+            JsonNode error = root.path("error");
             message = error.isString() ? error.stringValue() : error.path("message").asString("");
+            if (message.isBlank() && root.path("object").asString("").equals("error")) {
+                // vLLM's own error object, its message at the top
+                message = root.path("message").asString("");
+            }
         } catch (JacksonException e) {
             // Not JSON: an HTML error page or plain text; show its start.
         }

@@ -193,6 +193,19 @@ class HttpChatClientTest {
     }
 
     @Test
+    void aVllmErrorIsToldByItsMessage() {
+        // vLLM's errors carry their message at the top, not under "error": the line quoted the whole JSON
+        server.enqueue(new MockResponse.Builder().code(400).body("{\"object\": \"error\", \"message\": \"This model's"
+            + " maximum context length is 4096 tokens\", \"type\": \"BadRequestError\", \"param\": null, \"code\": 400}")
+            .build());
+        try (HttpChatClient client = client()) {
+            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " was rejected (HTTP 400): This model's"
+                + " maximum context length is 4096 tokens", e.getMessage());
+        }
+    }
+
+    @Test
     void aBadRequestThatDoesNotNameTheJsonAnswerModeIsARejection() {
         server.enqueue(new MockResponse.Builder().code(400)
             .body("{\"error\": {\"message\": \"max_tokens is too large\"}}").build());

@@ -465,8 +465,8 @@ public final class Report {
             .append("; dashed: perfect prediction.")
             .append(shown < targets.size() ? " The first " + shown + " of " + targets.size() + " targets." : "")
             .append("</p>\n");
-        int columns = Row.columns(shown, 3);
-        out.append(Row.grid(columns));
+        int[] widths = Row.widths(shown, 3);
+        List<String> figures = new ArrayList<>();
         for (int t = 0; t < shown; t++) {
             double[] actualTrain = train.actual().get(t);
             double[] predictedTrain = train.predicted().get(t);
@@ -474,14 +474,14 @@ public final class Report {
             double[] actualTest = test.map(p -> p.actual().get(column)).orElse(new double[0]);
             double[] predictedTest = test.map(p -> p.predicted().get(column)).orElse(new double[0]);
             String target = targets.get(t);
-            XYChart chart = predictedChart(Row.width(columns), shown > 1 ? target : null, target,
+            XYChart chart = predictedChart(widths[t], shown > 1 ? target : null, target,
                 new double[][] {actualTrain, predictedTrain}, test.map(p -> new double[][] {actualTest, predictedTest}));
             String stem = "predicted-" + (t + 1);
             Charts.save(chart, plots, stem);
-            out.append(Charts.figure(chart, stem, "Target <code>" + Html.escape(target) + "</code>."
+            figures.add(Charts.figure(chart, stem, "Target <code>" + Html.escape(target) + "</code>."
                 + notDrawn(notFinite(actualTrain, predictedTrain), notFinite(actualTest, predictedTest))));
         }
-        return out.append("</div>\n</section>\n").toString();
+        return out.append(Row.grids(figures, 3)).append("</section>\n").toString();
     }
 
     /**

@@ -9,11 +9,13 @@ import dev.evosld.report.ScalePanels.Panel;
 import dev.evosld.report.ScalePanels.Points;
 import java.awt.Color;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
@@ -94,7 +96,7 @@ final class ScaleSection {
             out.append("<p class=\"note\">Every panel's curves, by colour:</p>\n").append(key(panels.getFirst()))
                 .append("\n");
         }
-        out.append(Row.grid(columns(panels, legend)));
+        List<String> figures = new ArrayList<>();
         for (int i = 0; i < panels.size(); i++) {
             Panel panel = panels.get(i);
             String stem = String.format(Locale.ROOT, "%s-%02d", prefix, i + 1);
@@ -104,26 +106,27 @@ final class ScaleSection {
                 + (several ? ", target <code>" + Html.escape(targets.get(panel.target())) + "</code>" : "")
                 + (panel.held().isEmpty() ? "" : ", with " + Html.escape(panel.held())
                     + (panel.curves().size() > 1 ? " on every curve" : "")) + ".";
-            out.append(Charts.figure(chart, stem, caption
+            figures.add(Charts.figure(chart, stem, caption
                 + (legend == Legend.CAPTION && !oneKey && panel.curves().size() > 1 ? key(panel) : "")));
         }
-        return out.append("</div>\n</section>\n").toString();
+        return out.append(Row.grids(figures, most(legend))).append("</section>\n").toString();
     }
 
-    /** How many panels a row holds: three without a legend, two with one ({@link Row} spreads fewer). */
-    private static int columns(List<Panel> panels, Legend legend) {
-        return Row.columns(panels.size(), legend == Legend.BESIDE || legend == Legend.BELOW ? 2 : 3);
+    /** The most panels a row holds: three without a legend, two with one ({@link Row} spreads fewer). */
+    private static int most(Legend legend) {
+        return legend == Legend.BESIDE || legend == Legend.BELOW ? 2 : 3;
     }
 
-    /** The panels' charts, in their order; all of one width, so that they sit in one grid. */
+    /** The panels' charts, in their order, each as wide as its row's share ({@link Row#widths}). */
     static List<XYChart> charts(List<Panel> panels, String axis, List<String> targets) {
         return charts(panels, axis, targets, legend(panels));
     }
 
     private static List<XYChart> charts(List<Panel> panels, String axis, List<String> targets, Legend legend) {
         int lines = lines(panels);
-        int width = Row.width(columns(panels, legend));
-        return panels.stream().map(panel -> panelChart(panel, axis, targets, legend, lines, width)).toList();
+        int[] widths = Row.widths(panels.size(), most(legend));
+        return IntStream.range(0, panels.size())
+            .mapToObj(i -> panelChart(panels.get(i), axis, targets, legend, lines, widths[i])).toList();
     }
 
     /** The most curves of a panel. */

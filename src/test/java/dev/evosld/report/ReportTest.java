@@ -230,6 +230,18 @@ class ReportTest {
     }
 
     @Test
+    void fivePanelsOfTwoToARowLeaveTheLastTheWholeRow() throws Exception {
+        // five panels with a legend each were laid out two to a row in one grid, the fifth in half a row beside nothing
+        RunDirectory run = run(5);
+        String html = Files.readString(Report.write(run, data(run)));
+        assertEquals(2, count(html, "<div class=\"grid two\">\n<figure><img src=\"plots/scale-"), html);
+        assertTrue(html.contains("</div>\n<div class=\"grid one\">\n<figure><img src=\"plots/scale-05.png\""
+            + " width=\"1176\""), html);
+        assertEquals(2 * 1176, ImageIO.read(run.plotsDirectory().resolve("scale-05.png").toFile()).getWidth());
+        assertEquals(2 * 600, ImageIO.read(run.plotsDirectory().resolve("scale-04.png").toFile()).getWidth());
+    }
+
+    @Test
     void aNarrowWindowGetsFewerColumnsOfPlotsAndWrapsWhatIsTooLongForIt() throws Exception {
         // in a window 420 pixels wide sft's twelve panels stayed three to a row, 95 pixels each, their captions' group
         // names ran into the next column's, and the provenance table's checksum and search ran off the page

@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -251,6 +252,7 @@ final class Charts {
         labelTwoPowersOfTen(chart);
         spreadPowersOfTen(chart);
         labelRoundNumbers(chart);
+        labelBothEnds(chart);
         gridAtLabels(chart);
         Path png = folder.resolve(stem + ".png");
         Path svg = folder.resolve(stem + ".svg");
@@ -492,6 +494,91 @@ final class Charts {
             styler.setXAxisMin(xs[0]);
             styler.setXAxisMax(xs[xs.length - 1] + 0.01 * (xs[1] - xs[0]));
         }
+    }
+
+    /**
+     * Ends a linear y axis where a label is. XChart labels the multiples of a step it picks that lie on the axis, and
+     * the axis ends at the values', so the top (or bottom) label may sit most of a step inside the rows: vocab's rows
+     * reached −0.62 under a top label of −1, easy_question's −0.003 under −0.05, and no reader could tell how far they
+     * go. An end more than a quarter of a step beyond the last label is moved out to the next multiple of the step,
+     * which XChart then labels; one nearer keeps its place, rather than add most of a step of empty plot.
+     */
+    private static void labelBothEnds(XYChart chart) {
+        var styler = chart.getStyler();
+        double[] ys = distinctFinite(chart, XYSeries::getYData);
+        if (styler.isYAxisLogarithmic() || ys.length == 0) {
+            return;
+        }
+        double low = styler.getYAxisMin() != null ? styler.getYAxisMin() : ys[0];
+        double high = styler.getYAxisMax() != null ? styler.getYAxisMax() : ys[ys.length - 1];
+        if (!(high > low) || !Double.isFinite(high - low)) {
+            return;
+        }
+        styler.setYAxisMin(low);
+        styler.setYAxisMax(high);
+        double[] ends = labelledEnds(low, high, tickSpace(chart, low, high), styler.getYAxisTickMarkSpacingHint());
+        styler.setYAxisMin(ends[0]);
+        styler.setYAxisMax(ends[1]);
+    }
+
+    /**
+     * The ends of a linear axis over {@code [low, high]}, each moved out to a multiple of XChart's step where the last
+     * label inside is more than a quarter of a step from it. A wider axis may take a coarser step, so the ends are
+     * found again with each step until it holds.
+     */
+    static double[] labelledEnds(double low, double high, double tickSpace, int spacingHint) {
+        double[] ends = {low, high};
+        for (int i = 0; i < 4; i++) {
+            BigDecimal step = tickStep(ends[1] - ends[0], tickSpace, spacingHint);
+            double[] next = {outward(low, step, RoundingMode.FLOOR), outward(high, step, RoundingMode.CEILING)};
+            if (Arrays.equals(next, ends)) {
+                break;
+            }
+            ends = next;
+        }
+        return ends;
+    }
+
+    /** The end moved to the multiple of the step beyond it (rounded that way), unless a multiple lies within a quarter step inside. */
+    private static double outward(double end, BigDecimal step, RoundingMode away) {
+        BigDecimal value = new BigDecimal(end);
+        BigDecimal steps = value.divide(step, MathContext.DECIMAL64);
+        BigDecimal beyond = steps.setScale(0, away);
+        BigDecimal inside = steps.setScale(0, away == RoundingMode.FLOOR ? RoundingMode.CEILING : RoundingMode.FLOOR);
+        if (steps.subtract(inside).abs().compareTo(new BigDecimal("0.25")) <= 0) {
+            return end;
+        }
+        return beyond.multiply(step).doubleValue();
+    }
+
+    /**
+     * The step XChart labels a linear axis at (AxisTickCalculator_ in XChart 4.0.3): about one per {@code spacingHint}
+     * pixels of the axis's tick space (25 on one shorter than 160), rounded up to 1, 2, 5 or 10 times a power of ten.
+     * XChart widens it where labels would not fit; a y axis's labels, stacked a line apart, always do at these steps.
+     */
+    static BigDecimal tickStep(double span, double tickSpace, int spacingHint) {
+        double hint = tickSpace < 160 ? 25 : spacingHint;
+        double significand = span / tickSpace * hint;
+        int exponent = (int) Math.floor(Math.log10(significand));
+        significand /= Math.pow(10, exponent);
+        int mantissa = significand > 7.5 ? 10 : significand > 3.5 ? 5 : significand > 1.5 ? 2 : 1;
+        return BigDecimal.valueOf(mantissa).scaleByPowerOfTen(exponent);
+    }
+
+    /**
+     * The pixels over which XChart spreads a y axis from {@code low} to {@code high} (its bounds), found by laying the
+     * chart out once: they are what is left of the chart's height by the titles, the x axis and a legend below.
+     */
+    private static double tickSpace(XYChart chart, double low, double high) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = scratch.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            chart.paint(graphics, chart.getWidth(), chart.getHeight());
+        } finally {
+            graphics.dispose();
+        }
+        return Math.abs(chart.getScreenYFromChart(low) - chart.getScreenYFromChart(high));
     }
 
     /** The most evenly spaced x values labelled each, as a short search's generations. */

@@ -176,8 +176,9 @@ class ChartsTest {
         Charts.scatter(small, "s", new double[] {1, 2.3, 3.7}, new double[] {0.0022, 0.0031, 0.0015}, Charts.TRAIN,
             SeriesMarkers.CIRCLE);
         Charts.save(small, plots, "small");
-        assertEquals(List.of("0.0016", "0.0018", "0.002", "0.0022", "0.0024", "0.0026", "0.0028", "0.003"),
-            tickLabels(small, 'y'));
+        // the axis ends on labels half a step beyond the values (aLinearYAxisEndsOnALabelledTickOrHasOneNearEachEnd)
+        assertEquals(List.of("0.0014", "0.0016", "0.0018", "0.002", "0.0022", "0.0024", "0.0026", "0.0028", "0.003",
+            "0.0032"), tickLabels(small, 'y'));
 
         XYChart signed = Charts.chart(400, 300, null, "x", "y");
         Charts.scatter(signed, "s", new double[] {-2000, 0, 1500}, new double[] {-0.5, 0.3, 0.1}, Charts.TRAIN,
@@ -192,6 +193,33 @@ class ChartsTest {
         Charts.save(large, plots, "large");
         assertTrue(tickLabels(large, 'y').containsAll(List.of("1×10⁸", "4×10⁸")),
             tickLabels(large, 'y').toString());
+    }
+
+    @Test
+    void aLinearYAxisEndsOnALabelledTickOrHasOneNearEachEnd() throws Exception {
+        // vocab's scale panel: rows from −5.3 up to −0.62, and XChart's top label was −1, most of a step below the top
+        // rows; its bottom one −5, above the lowest
+        XYChart vocab = Charts.chart(1176, 460, "all_data", "vocab_size", "unigram_normalized_loss");
+        Charts.scatter(vocab, "train", new double[] {4096, 8192, 64512}, new double[] {-5.3, -2.1, -0.62},
+            Charts.TRAIN, SeriesMarkers.CIRCLE);
+        Charts.save(vocab, plots, "scale-01");
+        List<String> labels = tickLabels(vocab, 'y');
+        assertEquals("−5.5", labels.getFirst(), labels.toString());
+        assertEquals("−0.5", labels.getLast(), labels.toString());
+        assertEquals(-5.5, vocab.getStyler().getYAxisMin());
+        assertEquals(-0.5, vocab.getStyler().getYAxisMax());
+
+        // easy_question's hellaswag rows up to −0.003, under a top label of −0.05
+        XYChart easy = Charts.chart(400, 300, "hellaswag", "log_flops", "brier_score");
+        Charts.scatter(easy, "train", new double[] {1, 2, 3, 4}, new double[] {-0.31, -0.2, -0.1, -0.003},
+            Charts.TRAIN, SeriesMarkers.CIRCLE);
+        Charts.save(easy, plots, "scale-02");
+        labels = tickLabels(easy, 'y');
+        assertEquals(0, easy.getStyler().getYAxisMax());
+        assertEquals("0", labels.getLast(), labels.toString());
+        // an end a label is already near keeps its place, rather than add most of a step of empty plot
+        assertEquals(-0.31, easy.getStyler().getYAxisMin());
+        assertEquals("−0.3", labels.getFirst(), labels.toString());
     }
 
     @Test

@@ -47,6 +47,8 @@ final class Charts {
     static final Color TRAIN = new Color(0x0072B2);
     static final Color TEST = new Color(0xD55E00);
     static final Color MUTED = new Color(0x9A9A9A);
+    /** Points set aside from the curves drawn (a scale panel's rows at settings no line is held at): light, to recede. */
+    static final Color ASIDE = new Color(0xC8C8C8);
     static final Color INK = new Color(0x333333);
     private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     /** XChart cuts a legend's text wider than this share of the chart's width short with an ellipsis. */
@@ -199,6 +201,16 @@ final class Charts {
         series.setMarker(marker);
         series.setMarkerColor(color);
         return series;
+    }
+
+    /** The marker at 60% of the chart's marker size, which XChart sets for every series alike. */
+    static Marker smaller(Marker marker) {
+        return new Marker() {
+            @Override
+            public void paint(Graphics2D g, double x, double y, int size) {
+                marker.paint(g, x, y, (int) Math.round(0.6 * size));
+            }
+        };
     }
 
     static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, float width) {

@@ -81,6 +81,7 @@ final class ScaleSection {
             .append(combinations ? " (one line and colour per combination; points take the colour of the"
                 + " combination within 5% of theirs, grey if there is none)."
                 : others ? " (points grey where the law's other variables are more than 5% from the line's)." : ".");
+        out.append(aside(panels, law.variables().stream().filter(v -> !v.equals(axis)).toList()));
         if (panels.size() < total) {
             out.append(" Showing the first ").append(panels.size()).append(" of ").append(total)
                 .append(several ? " group–target pairs." : " groups.");
@@ -110,6 +111,42 @@ final class ScaleSection {
                 + (legend == Legend.CAPTION && !oneKey && panel.curves().size() > 1 ? key(panel) : "")));
         }
         return out.append(Row.grids(figures, most(legend))).append("</section>\n").toString();
+    }
+
+    /**
+     * How many rows the panels draw grey, small and faint (those at settings of the other variables no line is held at,
+     * most of vocab's and lr_bsz's, whose lines are held at the test rows'), and where a reader sees how the law fits
+     * them; nothing when every row lies on a line. A group's rows are counted once, in its first target's panel.
+     */
+    private static String aside(List<Panel> panels, List<String> others) {
+        int[] train = {0, 0};
+        int[] test = {0, 0};
+        for (Panel panel : panels) {
+            if (panel.target() == panels.getFirst().target()) {
+                count(panel.train(), train);
+                count(panel.test(), test);
+            }
+        }
+        if (train[0] + test[0] == 0) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (train[0] > 0) {
+            parts.add(train[0] + " of " + train[1] + " train rows");
+        }
+        if (test[0] > 0) {
+            parts.add(test[0] + " of " + test[1] + " test rows");
+        }
+        return " Grey, small and faint beneath the rest: " + String.join(" and ", parts) + ", whose "
+            + String.join(" or ", others.stream().map(v -> "<code>" + Html.escape(v) + "</code>").toList())
+            + " no line is held at; the predicted-against-actual plot shows every row against the law at its own"
+            + " settings.";
+    }
+
+    /** Adds the points off every curve, and all points, to {@code counts}. */
+    private static void count(Points points, int[] counts) {
+        counts[0] += (int) Arrays.stream(points.curve()).filter(c -> c < 0).count();
+        counts[1] += points.size();
     }
 
     /** The most panels a row holds: three without a legend, two with one ({@link Row} spreads fewer). */
@@ -271,8 +308,9 @@ final class ScaleSection {
                     k++;
                 }
             }
-            Color pointColor = c < 0 ? Charts.MUTED : curves <= 1 ? splitColor : color(c);
-            XYSeries series = Charts.scatter(chart, split + " " + c, x, y, pointColor, marker);
+            Color pointColor = c < 0 ? Charts.ASIDE : curves <= 1 ? splitColor : color(c);
+            XYSeries series = Charts.scatter(chart, split + " " + c, x, y, pointColor,
+                c < 0 ? Charts.smaller(marker) : marker);
             series.setShowInLegend(false);
         }
     }

@@ -170,10 +170,42 @@ class ScaleSectionTest {
             Map.of("a", new double[][] {{2, 1, 1}}));
         String html = ScaleSection.of(law, parameters, data, plots, 12);
         assertTrue(html.contains("; dashed beyond the largest train value, where the law extrapolates (points grey where"
-            + " the law's other variables are more than 5% from the line's).</p>"), "the train rows at U = 1: " + html);
+            + " the law's other variables are more than 5% from the line's). Grey, small and faint beneath the rest: 4 of 4"
+            + " train rows"), "the train rows at U = 1: " + html);
         // at N = 1 the curve of U = 100 reaches 102
         double share = heightOfTrainPoints(svg("scale-01"));
         assertTrue(share > 0.3, "the train rows span " + share + " of the plot's height");
+    }
+
+    @Test
+    void rowsNoLineIsHeldAtAreCountedAndDrawnSmallAndFaintBeneathTheRest() throws IOException {
+        // vocab's and lr_bsz's lines are held at the test rows' settings, and most train rows (1034 of vocab's 1080) were
+        // drawn as large as the rest in a mid grey that buried the lines and the rows they describe, with nothing to say
+        // how many they were or where a reader finds how the law fits them
+        List<String> features = List.of("N", "U");
+        Law law = Law.parse("E + A * U / N^alpha", features);
+        Table train = new Table(features, List.of("loss"), List.of(Group.of("a",
+            new double[][] {{1, 2, 4, 8}, {1, 1, 1, 100}}, new double[][] {{3, 2.6, 2.4, 2.3}})));
+        Table test = new Table(features, List.of("loss"), List.of(
+            Group.of("a", new double[][] {{16, 16}, {100, 50}}, new double[][] {{2.5, 2.4}})));
+        TaskData data = new TaskData(config(features, List.of("loss"), List.of("N")), new Train(train),
+            new dev.evosld.data.Test(test));
+        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"),
+            Map.of("a", new double[][] {{2, 1, 1}}));
+        String html = ScaleSection.of(law, parameters, data, plots, 12);
+        assertTrue(html.contains(" Grey, small and faint beneath the rest: 3 of 4 train rows, whose <code>U</code> no"
+            + " line is held at; the predicted-against-actual plot shows every row against the law at its own"
+            + " settings.</p>"), html);
+        String svg = svg("scale-01");
+        assertEquals(0, fills(svg, Charts.MUTED));
+        assertEquals(3, fills(svg, Charts.ASIDE));
+        assertTrue(Charts.ASIDE.getRed() > Charts.MUTED.getRed(), "lighter than the grey of lines");
+
+        // a section whose rows all lie on a line says nothing of grey rows
+        Table matched = new Table(features, List.of("loss"), List.of(Group.of("a",
+            new double[][] {{1, 2, 4, 8}, {100, 50, 100, 50}}, new double[][] {{3, 2.6, 2.4, 2.3}})));
+        html = ScaleSection.of(law, parameters, new TaskData(data.config(), new Train(matched), data.test()), plots, 12);
+        assertFalse(html.contains("Grey, small"), html);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -509,40 +510,60 @@ final class Charts {
     }
 
     /**
-     * Ends a linear y axis where a label is. XChart labels the multiples of a step it picks that lie on the axis, and
+     * Ends each linear axis where a label is. XChart labels the multiples of a step it picks that lie on the axis, and
      * the axis ends at the values', so the top (or bottom) label may sit most of a step inside the rows: vocab's rows
      * reached −0.62 under a top label of −1, easy_question's −0.003 under −0.05, and no reader could tell how far they
      * go. An end more than a quarter of a step beyond the last label is moved out to the next multiple of the step,
-     * which XChart then labels; one nearer keeps its place, rather than add most of a step of empty plot.
+     * which XChart then labels; one nearer keeps its place, rather than add most of a step of empty plot. An x axis of
+     * evenly spaced values (generations) is left to {@link #labelRoundNumbers}. The y axis goes first, as the width of
+     * its labels sets the length of the x axis.
      */
     private static void labelBothEnds(XYChart chart) {
         var styler = chart.getStyler();
         double[] ys = distinctFinite(chart, XYSeries::getYData);
-        if (styler.isYAxisLogarithmic() || ys.length == 0) {
-            return;
+        double[] y = ends(ys, styler.getYAxisMin(), styler.getYAxisMax());
+        if (!styler.isYAxisLogarithmic() && y != null) {
+            styler.setYAxisMin(y[0]);
+            styler.setYAxisMax(y[1]);
+            double tickSpace = tickSpace(chart, y, false);
+            int hint = styler.getYAxisTickMarkSpacingHint();
+            double[] ends = labelledEnds(y, span -> tickStep(span, tickSpace, tickSpace < 160 ? 25 : hint));
+            styler.setYAxisMin(ends[0]);
+            styler.setYAxisMax(ends[1]);
         }
-        double low = styler.getYAxisMin() != null ? styler.getYAxisMin() : ys[0];
-        double high = styler.getYAxisMax() != null ? styler.getYAxisMax() : ys[ys.length - 1];
-        if (!(high > low) || !Double.isFinite(high - low)) {
-            return;
+        double[] xs = distinctFinite(chart, XYSeries::getXData);
+        double[] x = ends(xs, styler.getXAxisMin(), styler.getXAxisMax());
+        if (!styler.isXAxisLogarithmic() && x != null && !evenlySpaced(xs)) {
+            styler.setXAxisMin(x[0]);
+            styler.setXAxisMax(x[1]);
+            double tickSpace = tickSpace(chart, x, true);
+            double[] ends = labelledEnds(x, span -> xTickStep(span, x, tickSpace, styler.getXAxisTickMarkSpacingHint(),
+                styler.getXAxisTickLabelsFormattingFunction(), styler.getAxisTickLabelsFont()));
+            styler.setXAxisMin(ends[0]);
+            styler.setXAxisMax(ends[1]);
         }
-        styler.setYAxisMin(low);
-        styler.setYAxisMax(high);
-        double[] ends = labelledEnds(low, high, tickSpace(chart, low, high), styler.getYAxisTickMarkSpacingHint());
-        styler.setYAxisMin(ends[0]);
-        styler.setYAxisMax(ends[1]);
+    }
+
+    /** An axis's bounds where set, else its values' range; null where it has no length. */
+    private static double[] ends(double[] values, Double min, Double max) {
+        if (values.length == 0) {
+            return null;
+        }
+        double low = min != null ? min : values[0];
+        double high = max != null ? max : values[values.length - 1];
+        return high > low && Double.isFinite(high - low) ? new double[] {low, high} : null;
     }
 
     /**
-     * The ends of a linear axis over {@code [low, high]}, each moved out to a multiple of XChart's step where the last
-     * label inside is more than a quarter of a step from it. A wider axis may take a coarser step, so the ends are
-     * found again with each step until it holds.
+     * The ends of a linear axis over {@code range}, each moved out to a multiple of XChart's step where the last label
+     * inside is more than a quarter of a step from it. A wider axis may take a coarser step, so the ends are found
+     * again with each step until it holds.
      */
-    static double[] labelledEnds(double low, double high, double tickSpace, int spacingHint) {
-        double[] ends = {low, high};
+    private static double[] labelledEnds(double[] range, java.util.function.DoubleFunction<BigDecimal> stepOfSpan) {
+        double[] ends = range.clone();
         for (int i = 0; i < 4; i++) {
-            BigDecimal step = tickStep(ends[1] - ends[0], tickSpace, spacingHint);
-            double[] next = {outward(low, step, RoundingMode.FLOOR), outward(high, step, RoundingMode.CEILING)};
+            BigDecimal step = stepOfSpan.apply(ends[1] - ends[0]);
+            double[] next = {outward(range[0], step, RoundingMode.FLOOR), outward(range[1], step, RoundingMode.CEILING)};
             if (Arrays.equals(next, ends)) {
                 break;
             }
@@ -551,25 +572,22 @@ final class Charts {
         return ends;
     }
 
-    /** The end moved to the multiple of the step beyond it (rounded that way), unless a multiple lies within a quarter step inside. */
+    /** The end moved to the multiple of the step beyond it, unless a multiple lies within a quarter step inside. */
     private static double outward(double end, BigDecimal step, RoundingMode away) {
-        BigDecimal value = new BigDecimal(end);
-        BigDecimal steps = value.divide(step, MathContext.DECIMAL64);
-        BigDecimal beyond = steps.setScale(0, away);
+        BigDecimal steps = new BigDecimal(end).divide(step, MathContext.DECIMAL64);
         BigDecimal inside = steps.setScale(0, away == RoundingMode.FLOOR ? RoundingMode.CEILING : RoundingMode.FLOOR);
         if (steps.subtract(inside).abs().compareTo(new BigDecimal("0.25")) <= 0) {
             return end;
         }
-        return beyond.multiply(step).doubleValue();
+        return steps.setScale(0, away).multiply(step).doubleValue();
     }
 
     /**
-     * The step XChart labels a linear axis at (AxisTickCalculator_ in XChart 4.0.3): about one per {@code spacingHint}
-     * pixels of the axis's tick space (25 on one shorter than 160), rounded up to 1, 2, 5 or 10 times a power of ten.
-     * XChart widens it where labels would not fit; a y axis's labels, stacked a line apart, always do at these steps.
+     * The step XChart labels a linear axis at (AxisTickCalculator_ in XChart 4.0.3): about one per {@code hint} pixels
+     * of the axis's tick space, rounded up to 1, 2, 5 or 10 times a power of ten. (For a y axis shorter than 160 pixels
+     * XChart takes a hint of 25, and a y axis's labels, stacked a line apart, always fit the step.)
      */
-    static BigDecimal tickStep(double span, double tickSpace, int spacingHint) {
-        double hint = tickSpace < 160 ? 25 : spacingHint;
+    static BigDecimal tickStep(double span, double tickSpace, int hint) {
         double significand = span / tickSpace * hint;
         int exponent = (int) Math.floor(Math.log10(significand));
         significand /= Math.pow(10, exponent);
@@ -578,10 +596,38 @@ final class Charts {
     }
 
     /**
-     * The pixels over which XChart spreads a y axis from {@code low} to {@code high} (its bounds), found by laying the
-     * chart out once: they are what is left of the chart's height by the titles, the x axis and a legend below.
+     * The step XChart labels a linear x axis at: {@link #tickStep}, its hint widened by 5 pixels at a time until the
+     * longest label (in characters, as XChart picks it, of the ticks from a step below the axis to two above) fits
+     * with a tenth to spare.
      */
-    private static double tickSpace(XYChart chart, double low, double high) {
+    private static BigDecimal xTickStep(double span, double[] range, double tickSpace, int hint,
+                                        Function<Double, String> format, Font font) {
+        for (int h = hint; ; h += 5) {
+            BigDecimal step = tickStep(span, tickSpace, h);
+            String longest = "Y";
+            BigDecimal first = new BigDecimal(range[0]).divide(step, MathContext.DECIMAL64).setScale(0, RoundingMode.FLOOR)
+                .subtract(BigDecimal.ONE);
+            for (int k = 0; k < 1000; k++) {
+                double tick = first.add(BigDecimal.valueOf(k)).multiply(step).doubleValue();
+                if (tick >= range[0] + span + 2 * step.doubleValue()) {
+                    break;
+                }
+                String label = format.apply(tick);
+                longest = label.length() > longest.length() ? label : longest;
+            }
+            double width = new TextLayout(longest, font, new FontRenderContext(null, true, false)).getOutline(null)
+                .getBounds().getWidth();
+            if (width * 1.1 < (int) (step.doubleValue() / span * tickSpace) || h > 10 * hint) {
+                return step;
+            }
+        }
+    }
+
+    /**
+     * The pixels over which XChart spreads an axis over {@code range} (its bounds), found by laying the chart out once:
+     * what the titles, the other axis and a legend below or beside leave of the chart's height or width.
+     */
+    private static double tickSpace(XYChart chart, double[] range, boolean x) {
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = scratch.createGraphics();
         try {
@@ -590,7 +636,8 @@ final class Charts {
         } finally {
             graphics.dispose();
         }
-        return Math.abs(chart.getScreenYFromChart(low) - chart.getScreenYFromChart(high));
+        return x ? Math.abs(chart.getScreenXFromChart(range[1]) - chart.getScreenXFromChart(range[0]))
+            : Math.abs(chart.getScreenYFromChart(range[0]) - chart.getScreenYFromChart(range[1]));
     }
 
     /** The most evenly spaced x values labelled each, as a short search's generations. */

@@ -223,6 +223,26 @@ class ChartsTest {
     }
 
     @Test
+    void aLinearXAxisEndsOnALabelledTickToo() throws Exception {
+        // vocab's predicted-against-actual plot: actual values from −5.35 to −0.55 along an axis labelled −5 to −1
+        XYChart predicted = Charts.chart(1176, 460, null, "actual loss", "predicted loss");
+        Charts.scatter(predicted, "train", new double[] {-5.35, -2, -0.55}, new double[] {-5.3, -2.1, -0.6},
+            Charts.TRAIN, SeriesMarkers.CIRCLE);
+        Charts.save(predicted, plots, "predicted-1");
+        List<String> labels = tickLabels(predicted, 'x');
+        assertEquals("−5.5", labels.getFirst(), labels.toString());
+        assertEquals("−0.5", labels.getLast(), labels.toString());
+
+        // a narrow panel, whose long labels XChart spaces further apart than its spacing hint alone would
+        XYChart narrow = Charts.chart(400, 300, "a", "N", "loss");
+        Charts.scatter(narrow, "train", new double[] {2.15e8, 5.4e8, 1.07e9}, new double[] {3.1, 2.6, 2.1},
+            Charts.TRAIN, SeriesMarkers.CIRCLE);
+        Charts.save(narrow, plots, "scale-01");
+        labels = tickLabels(narrow, 'x');
+        assertEquals("1.2×10⁹", labels.getLast(), labels.toString());
+    }
+
+    @Test
     void aLogAxisSpanningLittleMoreThanADecadeReachesTheNearerPowerOfTenSoThatTwoAreLabelled() throws Exception {
         // vocab_size from 4096 to 96256: XChart labels the powers of ten only, and 10^4 alone gives the reader no scale
         XYChart chart = Charts.chart(400, 300, null, "vocab_size", "loss");

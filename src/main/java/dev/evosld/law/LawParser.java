@@ -62,7 +62,8 @@ public final class LawParser {
         Expr expr = parser.expr();
         Token rest = parser.peek();
         if (rest.kind != Kind.END) {
-            throw parser.error(rest, "unexpected " + rest.describe() + " after a complete expression");
+            throw parser.error(rest, "unexpected " + rest.describe() + " after a complete expression"
+                + parser.implicitProduct(rest));
         }
         // law.json holds the law as LawPrinter writes it, with the parentheses that x^y^z, --x and a - -1 imply:
         // a law within the limits only without them would be written where nothing reads it back
@@ -197,7 +198,7 @@ public final class LawParser {
     private Expr call(Token name) {
         Optional<Operator> op = Operator.ofFunctionName(name.text);
         if (op.isEmpty()) {
-            throw error(name, "unknown function '" + name.text + "'");
+            throw error(name, "unknown function '" + name.text + "'" + functionHint(name.text));
         }
         Token open = take();
         List<Expr> args = new ArrayList<>();
@@ -249,6 +250,64 @@ public final class LawParser {
         return token;
     }
 
+    /**
+     * What a name, a number or a '(' right after a complete expression most likely meant: a product written as on
+     * paper ({@code 2N}, {@code A N^a}), which the language spells with a '*'.
+     */
+    private String implicitProduct(Token rest) {
+        if (rest.kind != Kind.NAME && rest.kind != Kind.NUMBER && !rest.is("(")) {
+            return "";
+        }
+        Token before = tokens.get(next - 1);
+        return before.kind != Kind.SYMBOL && rest.kind != Kind.SYMBOL
+            ? " (multiplication needs a '*': write " + before.text + "*" + rest.text + ")"
+            : " (multiplication needs a '*')";
+    }
+
+    /** The function meant by a name the language lacks: the usual spellings of a logarithm, or one in other case. */
+    private static String functionHint(String name) {
+        if (name.equals("ln")) {
+            return " (log is the natural logarithm)";
+        }
+        if (name.matches("log_?(10|2)")) {
+            return " (write log(x) / log(" + name.replaceAll("\\D", "") + "))";
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!lower.equals(name) && Operator.ofFunctionName(lower).isPresent()) {
+            return " (write " + lower + ": names are case-sensitive)";
+        }
+        return " (the functions are " + Operator.functionNames() + ")";
+    }
+
+    /**
+     * What to write for a character of the notation of papers and word processors that the language spells in
+     * ASCII; nothing for one without an obvious counterpart (a no-break space, a zero-width space).
+     */
+    private String characterHint(int at) {
+        int c = text.codePointAt(at);
+        String name = Character.getName(c);
+        return switch (c) {
+            case 0xd7, 0xb7, 0x2219, 0x22c5, 0x2217 -> " (write * for multiplication)";
+            case 0x2212, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0xfe63, 0xff0d -> " (write - for minus)";
+            case 0xf7, 0x2215, 0x2044 -> " (write / for division)";
+            case 0xb2, 0xb3, 0xb9, 0x2070, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079, 0x207b ->
+                " (write ^ for a power, as in N^2)";
+            case '{', '}', '[', ']' -> " (group with parentheses)";
+            case '=' -> {
+                String left = text.substring(0, at).strip();
+                yield " (write the formula alone" + (isIdentifier(left) ? ", without '" + left + " ='" : "") + ")";
+            }
+            default -> name != null && name.matches("GREEK (SMALL|CAPITAL) LETTER [A-Z]+")
+                ? " (write " + spelledGreek(name) + ": a name is ASCII letters, digits and _)" : "";
+        };
+    }
+
+    /** A Greek letter's name as a law spells it: {@code alpha} for α, {@code Delta} for Δ. */
+    private static String spelledGreek(String unicodeName) {
+        String letter = unicodeName.substring(unicodeName.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        return unicodeName.contains("CAPITAL") ? Character.toUpperCase(letter.charAt(0)) + letter.substring(1) : letter;
+    }
+
     private LawSyntaxException error(Token token, String message) {
         return new LawSyntaxException(source, token.start + 1, message);
     }
@@ -278,7 +337,8 @@ public final class LawParser {
                 result.add(new Token(Kind.SYMBOL, String.valueOf(c), i));
                 i++;
             } else {
-                throw new LawSyntaxException(source, i + 1, "unexpected character " + describe(text.codePointAt(i)));
+                throw new LawSyntaxException(source, i + 1, "unexpected character " + describe(text.codePointAt(i))
+                    + characterHint(i));
             }
         }
         result.add(new Token(Kind.END, "", text.length()));

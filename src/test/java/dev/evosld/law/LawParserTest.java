@@ -69,9 +69,9 @@ class LawParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "a*log(x) + ln(x)       | law:12: unknown function 'ln'",
-        "2x                     | law:2: unexpected 'x' after a complete expression",
-        "x y                    | law:3: unexpected 'y' after a complete expression",
+        "a*log(x) + ln(x)       | law:12: unknown function 'ln' (log is the natural logarithm)",
+        "2x                     | law:2: unexpected 'x' after a complete expression (multiplication needs a '*': write 2*x)",
+        "x y                    | law:3: unexpected 'y' after a complete expression (multiplication needs a '*': write x*y)",
         "(x + 1                 | law:7: expected ')' to close the '(' at column 1 but found end of law",
         "x +                    | law:4: unexpected end of law",
         "\"   \"                  | law:4: empty law",
@@ -82,7 +82,7 @@ class LawParserTest {
         "x * )                  | law:5: expected a number, a name or '(' but found ')'",
         "1e999 * x              | law:1: number '1e999' is out of range",
         "1e-400 * x             | law:1: number '1e-400' is out of range",
-        "foo(x, y) + 1          | law:1: unknown function 'foo'",
+        "foo(x, y) + 1          | law:1: unknown function 'foo' (the functions are exp, log, sqrt, abs, min, max, pow)",
         "a,b                    | law:2: unexpected ',' after a complete expression",
     })
     void reportsTheColumnOfEveryError(String text, String message) {
@@ -95,9 +95,40 @@ class LawParserTest {
         // pasted from a web page or a PDF, such a character looks like the one meant, or like nothing at all
         assertEquals("law:4: unexpected character U+00A0 NO-BREAK SPACE", syntaxError("E +\u00a0A*N"));
         assertEquals("law:6: unexpected character U+200B ZERO WIDTH SPACE", syntaxError("E + A\u200b*N"));
-        assertEquals("law:6: unexpected character U+2212 MINUS SIGN", syntaxError("E + A\u2212B*N"));
-        assertEquals("law:4: unexpected character U+00D7 MULTIPLICATION SIGN", syntaxError("A*N\u00d7B"));
+        assertEquals("law:6: unexpected character U+2212 MINUS SIGN (write - for minus)", syntaxError("E + A\u2212B*N"));
+        assertEquals("law:4: unexpected character U+00D7 MULTIPLICATION SIGN (write * for multiplication)",
+            syntaxError("A*N\u00d7B"));
         assertEquals("law:5: unexpected character U+1F600 GRINNING FACE", syntaxError("A * \ud83d\ude00"));
+    }
+
+    @Test
+    void saysWhatToWriteForNotationFromPapersAndCalculators() {
+        // a formula pasted from a paper or typed as on paper: one line that names the position and the fix
+        assertEquals("law:6: unexpected character U+00D7 MULTIPLICATION SIGN (write * for multiplication)",
+            syntaxError("E + A\u00d7N^a"));
+        assertEquals("law:6: unexpected character U+00B7 MIDDLE DOT (write * for multiplication)",
+            syntaxError("E + A\u00b7N^a"));
+        assertEquals("law:3: unexpected character U+2212 MINUS SIGN (write - for minus)", syntaxError("E \u2212 A*N^a"));
+        assertEquals("law:9: unexpected character U+2013 EN DASH (write - for minus)", syntaxError("E + A*N^\u2013a"));
+        assertEquals("law:4: unexpected character U+00F7 DIVISION SIGN (write / for division)", syntaxError("A*N\u00f7D"));
+        assertEquals("law:8: unexpected character U+00B2 SUPERSCRIPT TWO (write ^ for a power, as in N^2)",
+            syntaxError("E + A*N\u00b2"));
+        assertEquals("law:10: unexpected character U+03B1 GREEK SMALL LETTER ALPHA (write alpha: a name is ASCII"
+            + " letters, digits and _)", syntaxError("E + A*N^-\u03b1"));
+        assertEquals("law:6: unexpected character '=' (write the formula alone, without 'loss =')",
+            syntaxError("loss = E + A*N^a"));
+        assertEquals("law:9: unexpected character '{' (group with parentheses)", syntaxError("E + A*N^{-a}"));
+        assertEquals("law:6: unexpected 'N' after a complete expression (multiplication needs a '*': write 2*N)",
+            syntaxError("E + 2N^a"));
+        assertEquals("law:7: unexpected 'N' after a complete expression (multiplication needs a '*': write A*N)",
+            syntaxError("E + A N^a"));
+        assertEquals("law:6: unexpected '(' after a complete expression (multiplication needs a '*')",
+            syntaxError("A*(N)(D)"));
+        assertEquals("law:7: unknown function 'ln' (log is the natural logarithm)", syntaxError("E + A*ln(N)"));
+        assertEquals("law:7: unknown function 'log10' (write log(x) / log(10))", syntaxError("E + A*log10(N)"));
+        assertEquals("law:7: unknown function 'Log' (write log: names are case-sensitive)", syntaxError("E + A*Log(N)"));
+        assertEquals("law:7: unknown function 'power' (the functions are exp, log, sqrt, abs, min, max, pow)",
+            syntaxError("E + A*power(N, a)"));
     }
 
     @Test

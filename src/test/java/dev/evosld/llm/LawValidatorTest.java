@@ -26,7 +26,7 @@ class LawValidatorTest {
 
     @Test
     void parseErrorsKeepTheParsersMessage() {
-        assertEquals(Optional.of("law:7: unknown function 'ln'"), check("E + A*ln(num_params)"));
+        assertEquals(Optional.of("law:7: unknown function 'ln' (log is the natural logarithm)"), check("E + A*ln(num_params)"));
         assertEquals(Optional.of("law:1: empty law"), check(""));
     }
 

@@ -107,7 +107,7 @@ class LlmProposerTest {
         assertTrue(rewrite.contains("Problems found in your previous answer:\n"
             + "- E + A*num_param^(-a) — 'num_param' is not a variable; did you mean num_params?\n"
             + "- E + A*num_params^(-a) + B*parallel_size^(-b) — has 5 parameters (E, A, a, B, b), more than the budget of 4\n"
-            + "- E + A*ln(num_params) — law:7: unknown function 'ln'\n"), rewrite);
+            + "- E + A*ln(num_params) — law:7: unknown function 'ln' (log is the natural logarithm)\n"), rewrite);
         assertTrue(rewrite.contains("Law to improve (validation error 0.0123):\nE + A * num_params^(-a) * parallel_size^(-b)\n")
             || rewrite.contains("Law to improve (validation error 0.0123):\n" + Law.parse(GOOD, ParallelTask.FEATURES) + "\n"), rewrite);
         assertTrue(rewrite.contains("- parallel_size = 1 (12 rows): "), rewrite);

@@ -7,6 +7,7 @@ import dev.evosld.data.TaskConfig;
 import dev.evosld.data.UserData;
 import dev.evosld.law.Expr;
 import dev.evosld.law.Law;
+import dev.evosld.law.Misspellings;
 import dev.evosld.law.Operator;
 import dev.evosld.run.LawDocument;
 import java.nio.file.Path;
@@ -81,6 +82,11 @@ final class LawSource {
                         + " per group; the feature is '" + feature + "' (names are case-sensitive)");
                 }
             }
+            // the rule the LLM's proposals meet, so that a user's typo is caught as a model's is
+            Misspellings.feature(parameter, config.featureNames()).ifPresent(feature -> {
+                throw new EvosldException(where + ": '" + parameter + "' would be a parameter, one constant per group;"
+                    + " did you mean the feature '" + feature + "'?");
+            });
         }
         return law;
     }

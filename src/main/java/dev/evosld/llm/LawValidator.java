@@ -3,6 +3,7 @@ package dev.evosld.llm;
 import dev.evosld.data.UserData;
 import dev.evosld.law.Law;
 import dev.evosld.law.LawSyntaxException;
+import dev.evosld.law.Misspellings;
 import dev.evosld.law.Simplifier;
 import dev.evosld.search.FormRules;
 import java.util.ArrayList;
@@ -117,46 +118,14 @@ final class LawValidator {
                     + feature + "?");
             }
         }
-        for (String feature : features) {
-            if (feature.length() >= 4 && name.length() >= 3) {
-                int allowed = feature.length() >= 8 ? 2 : 1;
-                if (distance(lower, feature.toLowerCase(Locale.ROOT), allowed) <= allowed) {
-                    return Optional.of("'" + name + "' is not a variable; did you mean " + feature + "?");
-                }
-            }
+        Optional<String> meant = Misspellings.feature(name, features);
+        if (meant.isPresent()) {
+            return Optional.of("'" + name + "' is not a variable; did you mean " + meant.get() + "?");
         }
         if (name.contains("_") && name.length() > LONG_NAME) {
             return Optional.of("'" + name + "' looks like a variable but is none of " + String.join(", ", features)
                 + "; give parameters short names such as a, b, E, alpha");
         }
         return Optional.empty();
-    }
-
-    /**
-     * The optimal-string-alignment distance (insertions, deletions, substitutions and swaps of neighbours),
-     * capped at {@code limit + 1}.
-     */
-    static int distance(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) > limit) {
-            return limit + 1;
-        }
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-            }
-        }
-        return Math.min(d[a.length()][b.length()], limit + 1);
     }
 }

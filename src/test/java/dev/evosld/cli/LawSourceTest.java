@@ -117,6 +117,20 @@ class LawSourceTest {
     }
 
     @Test
+    void aParameterOneSlipFromALongFeatureNameIsRefusedNamingTheFeature() {
+        // a misspelt column would be fitted as one constant per group, and the law would quietly ignore the feature
+        TaskConfig config = new TaskConfig("toy", "A toy task.",
+            List.of(new TaskConfig.Feature("params", "size"), new TaskConfig.Feature("tokens", "tokens")),
+            List.of("loss"), 6, List.of("params"), new TaskConfig.Holdout.TopValues(1, 0), null, Map.of(), null, null);
+        EvosldException e = assertThrows(EvosldException.class,
+            () -> LawSource.resolve("E + A / params^a + B / tokns^b", config, List.of()));
+        assertEquals("--law: 'tokns' would be a parameter, one constant per group; did you mean the feature 'tokens'?",
+            e.getMessage());
+        assertEquals(List.of("params", "tokens"),
+            LawSource.resolve("E + A / params^alpha + B / tokens^beta + data", config, List.of()).variables());
+    }
+
+    @Test
     void theFirstUnmeantParameterInTheLawIsTheOneNamed() {
         // both would be refused; the message names the one the reader meets first
         EvosldException e = assertThrows(EvosldException.class,

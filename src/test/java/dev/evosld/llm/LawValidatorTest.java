@@ -89,12 +89,4 @@ class LawValidatorTest {
             withoutLr.check("E + A*N^-a + lr*D^-b"));
         assertEquals(Optional.empty(), withoutLr.check("E + A*N^-a + LR*D^-b"), "fit --law takes the column's name alone");
     }
-
-    @Test
-    void distanceCountsSwapsOnce() {
-        assertEquals(0, LawValidator.distance("abc", "abc", 2));
-        assertEquals(1, LawValidator.distance("abdc", "abcd", 2));
-        assertEquals(1, LawValidator.distance("abc", "abcd", 2));
-        assertEquals(3, LawValidator.distance("abc", "xyzabc", 2));
-    }
 }

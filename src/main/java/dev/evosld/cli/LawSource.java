@@ -2,6 +2,7 @@ package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
 import dev.evosld.data.Group;
+import dev.evosld.data.NumberText;
 import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.UserData;
@@ -140,8 +141,8 @@ final class LawSource {
             }
             if (count > 0) {
                 notes.add("evosld: note: " + variable + " is " + (zeroToo ? "0 or below" : "below 0") + " in " + count
-                    + " train run" + (count == 1 ? "" : "s") + " (" + variable + " = " + first + "), where the law's "
-                    + (zeroToo ? "logarithm" : "power or root") + " of it is not a real number");
+                    + " train run" + (count == 1 ? "" : "s") + " (" + variable + " = " + NumberText.of(first)
+                    + "), where the law's " + (zeroToo ? "logarithm" : "power or root") + " of it is not a real number");
             }
         });
         for (String variable : negativePowers) {

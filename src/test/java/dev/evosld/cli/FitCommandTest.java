@@ -524,7 +524,7 @@ class FitCommandTest {
         java.nio.file.Files.writeString(negative, "N,loss\n-1e6,3.5\n1e7,2.6\n1e8,2.3\n1e9,2.1\n1e10,2.0\n");
         CliRun run = CliRun.of("fit", "--data", negative.toString(), "--features", "N", "--target", "loss", "--law",
             "E + A*N^-a", "--starts", "4");
-        assertTrue(run.errorLines().contains("evosld: note: N is below 0 in 1 train run (N = -1000000.0), where the"
+        assertTrue(run.errorLines().contains("evosld: note: N is below 0 in 1 train run (N = -1e6), where the"
             + " law's power or root of it is not a real number"), run.err());
         Path zero = dir.resolve("zero.csv");
         java.nio.file.Files.writeString(zero, "N,loss\n0,3.5\n1e7,2.6\n1e8,2.3\n1e9,2.1\n1e10,2.0\n");
@@ -533,7 +533,7 @@ class FitCommandTest {
         assertFalse(power.err().contains("evosld: note: N"), "0^a is 0 for a > 0: " + power.err());
         CliRun logarithm = CliRun.of("fit", "--data", zero.toString(), "--features", "N", "--target", "loss", "--law",
             "E + A*log(N + 1) + B*log(N)", "--starts", "4");
-        assertTrue(logarithm.errorLines().contains("evosld: note: N is 0 or below in 1 train run (N = 0.0), where the"
+        assertTrue(logarithm.errorLines().contains("evosld: note: N is 0 or below in 1 train run (N = 0), where the"
             + " law's logarithm of it is not a real number"), logarithm.err());
         CliRun log = CliRun.of("fit", "--data", negative.toString(), "--features", "N", "--target", "loss", "--law",
             "E + A*N^2", "--starts", "4");

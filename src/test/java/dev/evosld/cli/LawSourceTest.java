@@ -191,24 +191,33 @@ class LawSourceTest {
     @Test
     void aFittedPowerOfAFeatureBelowZeroIsNotedWithItsCountAndFirstValue() {
         Table train = train(new double[] {-2, 4, -3, 0}, new double[] {1, 1, 1, 1});
-        assertEquals(List.of("evosld: note: N is below 0 in 2 train runs (N = -2.0), where the law's power or root of"
+        assertEquals(List.of("evosld: note: N is below 0 in 2 train runs (N = -2), where the law's power or root of"
                 + " it is not a real number"),
             LawSource.nonPositiveNotes(Law.parse("E + A * N^a", FEATURES), config(null), train));
-        assertEquals(List.of("evosld: note: N is below 0 in 2 train runs (N = -2.0), where the law's power or root of"
+        assertEquals(List.of("evosld: note: N is below 0 in 2 train runs (N = -2), where the law's power or root of"
                 + " it is not a real number"),
             LawSource.nonPositiveNotes(Law.parse("E + A * sqrt(N)", FEATURES), config(null), train));
     }
 
     @Test
+    void aValueBelowZeroIsWrittenAsTheUserWroteIt() {
+        // a log-scale column of the user's CSV, 1.5e-3 written there: not Java's -0.0015 or -1.5E9
+        Table train = train(new double[] {-1.5e9, 4, -0.0015}, new double[] {1, 1, 1});
+        assertEquals(List.of("evosld: note: N is below 0 in 2 train runs (N = -1.5e9), where the law's power or root of"
+                + " it is not a real number"),
+            LawSource.nonPositiveNotes(Law.parse("E + A * N^a", FEATURES), config(null), train));
+    }
+
+    @Test
     void aLogarithmOfAFeatureIsNotedAtZeroTooAndInTheSingularForOneRun() {
         Table train = train(new double[] {5, 0, 7}, new double[] {1, 2, 3});
-        assertEquals(List.of("evosld: note: N is 0 or below in 1 train run (N = 0.0), where the law's logarithm of it is"
+        assertEquals(List.of("evosld: note: N is 0 or below in 1 train run (N = 0), where the law's logarithm of it is"
                 + " not a real number"),
             LawSource.nonPositiveNotes(Law.parse("E + A * log(N)", FEATURES), config(null), train));
         // 0^p is 0 for a positive power: the same zero is no problem for a fitted power
         assertEquals(List.of(), LawSource.nonPositiveNotes(Law.parse("E + A * N^a", FEATURES), config(null), train));
         // a logarithm and a power of one feature: the stricter logarithm decides, in one note
-        assertEquals(List.of("evosld: note: N is 0 or below in 1 train run (N = 0.0), where the law's logarithm of it is"
+        assertEquals(List.of("evosld: note: N is 0 or below in 1 train run (N = 0), where the law's logarithm of it is"
                 + " not a real number"),
             LawSource.nonPositiveNotes(Law.parse("A * N^a + B * log(N)", FEATURES), config(null), train));
     }
@@ -234,9 +243,9 @@ class LawSourceTest {
         }
         // one note per offending feature, in the order the law uses them
         assertEquals(List.of(
-                "evosld: note: D is below 0 in 1 train run (D = -1.0), where the law's power or root of it is not a real"
+                "evosld: note: D is below 0 in 1 train run (D = -1), where the law's power or root of it is not a real"
                     + " number",
-                "evosld: note: N is 0 or below in 2 train runs (N = -1.0), where the law's logarithm of it is not a real"
+                "evosld: note: N is 0 or below in 2 train runs (N = -1), where the law's logarithm of it is not a real"
                     + " number"),
             LawSource.nonPositiveNotes(Law.parse("A * D^b + B * log(N)", FEATURES), config(null), train));
     }

@@ -35,6 +35,11 @@ import picocli.CommandLine.Spec;
 final class PredictCommand implements Callable<Integer> {
     /** The group column of SLDBench tasks, and of runs from a CSV that had none. */
     private static final String GROUP_COLUMN = "group";
+    /**
+     * How far beyond a group's largest value discover and fit check that a law keeps its trend, along the scale axes
+     * and the features the targets fall with (the search's {@code CandidateScorer.PROBE_FACTORS}, largest).
+     */
+    private static final double CHECKED_FACTOR = 10;
     /** Notes printed about runs outside the train range before the rest are only counted. */
     private static final int MAX_NOTES = 10;
 
@@ -182,6 +187,8 @@ final class PredictCommand implements Callable<Integer> {
      */
     private static List<List<String>> beyondTrain(PlannedRuns planned, LawDocument document, boolean groups) {
         List<List<String>> beyond = new ArrayList<>();
+        DataSource source = document.provenance() == null ? null : document.provenance().data();
+        List<String> checked = source == null ? null : source.checkedBeyondData().orElse(null);
         for (PlannedRuns.Run run : planned.runs()) {
             List<String> phrases = new ArrayList<>();
             double[] values = run.values();
@@ -203,7 +210,8 @@ final class PredictCommand implements Callable<Integer> {
                         + " vary there and the law's dependence on it is a guess");
                 } else if (values[j] > range.max()) {
                     phrases.add(given + (range.max() > 0 ? " is " + Output.shortNumber(values[j] / range.max()) + "×"
-                        : " is above") + " the largest in " + train + " (" + bound(range.max(), values[j]) + ")");
+                        : " is above") + " the largest in " + train + " (" + bound(range.max(), values[j]) + ")"
+                        + unchecked(feature, values[j], range, checked));
                 } else if (values[j] < range.min()) {
                     phrases.add(given + " is below the smallest in " + train + " ("
                         + bound(range.min(), values[j]) + ")");
@@ -212,6 +220,22 @@ final class PredictCommand implements Callable<Integer> {
             beyond.add(phrases);
         }
         return beyond;
+    }
+
+    /**
+     * Where a value above the largest in train lies beyond what the law was checked at: past {@link #CHECKED_FACTOR}
+     * times that largest value of a feature the check pushed (a size or a count: a logarithm was pushed by steps), or
+     * anywhere beyond the data of a feature it never pushed; nothing when the run does not say which it pushed.
+     */
+    private static String unchecked(String feature, double value, LawDocument.Range range, List<String> checked) {
+        if (checked == null) {
+            return "";
+        }
+        if (!checked.contains(feature)) {
+            return ", and the law was never checked beyond the data in " + feature;
+        }
+        return range.min() >= 0 && range.max() > 0 && value > CHECKED_FACTOR * range.max()
+            ? ", beyond the " + Output.shortNumber(CHECKED_FACTOR) + "× to which the law was checked" : "";
     }
 
     /**

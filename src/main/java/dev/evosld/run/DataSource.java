@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where a run's data came from, recorded so that exports and reports can load the same rows again.
@@ -122,6 +123,40 @@ public record DataSource(String kind, String task, String data, String test, Lis
         return new UserData(Path.of(data), features, targets, group, budget, split, TaskConfig.Trend.parse(trend),
             fallsWith == null ? List.of() : fallsWith, bound(targetRange),
             TaskConfig.Holdout.parse(holdout == null ? "top_values=1" : holdout));
+    }
+
+    /**
+     * The features the check beyond the data pushed past their largest values (to {@code 10×}): the scale axes and the
+     * features the targets fall with, known without reading the data; empty when the source does not say (a
+     * hand-written document). A user's runs without a named axis were checked along their first feature, unless they
+     * were cross-validated, which needs no axis ({@code UserData.chosenConfig}).
+     */
+    public Optional<List<String>> checkedBeyondData() {
+        return switch (kind) {
+            case "sldbench" -> {
+                if (!TaskConfig.builtinTasks().contains(task)) {
+                    yield Optional.empty();
+                }
+                TaskConfig config = TaskConfig.load(task);
+                yield Optional.of(union(config.scaleAxis(), config.fallsWith()));
+            }
+            case "csv" -> {
+                if (features == null || features.isEmpty()) {
+                    yield Optional.empty();
+                }
+                List<String> named = testAbove != null ? List.of(UserData.ScaleRule.parse(testAbove).column())
+                    : axes(scaleAxis);
+                boolean folds = holdout != null
+                    && TaskConfig.Holdout.parse(holdout) instanceof TaskConfig.Holdout.Folds;
+                List<String> axes = !named.isEmpty() || folds ? named : List.of(features.getFirst());
+                yield Optional.of(union(axes, fallsWith == null ? List.of() : fallsWith));
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).distinct().toList();
     }
 
     /**

@@ -454,7 +454,7 @@ class DiscoverCommandTest {
         // the generating law there: 1.7 + 400/1e10^0.3 + 300/1e12^0.28 = 2.2309...
         assertEquals(1.7 + 400 / Math.pow(1e10, 0.3) + 300 / Math.pow(1e12, 0.28), Double.parseDouble(fields[3]), 1e-3);
         assertEquals(List.of("evosld: note: run 'N=1e10,D=1e12': N = 1e10 is 3.333× the largest in its group's train (3e9);"
-            + " D = 1e12 is 10× the largest in its group's train (1e11)",
+            + " D = 1e12 is 10× the largest in its group's train (1e11), and the law was never checked beyond the data in D",
             "evosld: note: inside train, this law's predictions of held-out runs missed loss by " + Output.shortNumber(rmse)
             + " (root mean square, validation); expect misses of that size, larger the further a run lies beyond the data"),
             predict.errorLines());

@@ -223,18 +223,34 @@ class PredictCommandTest {
         assertEquals(0, predict.status(), predict.err());
         double rmse = LawDocument.read(run.resolve("law.json")).metrics().validationRmse().get("loss");
         assertEquals(List.of(
-            "evosld: note: " + plan + ":3: N = 2.5e10 is 25× the largest in its group's train (1e9)",
+            "evosld: note: " + plan + ":3: N = 2.5e10 is 25× the largest in its group's train (1e9), beyond the 10× to"
+                + " which the law was checked",
             "evosld: note: " + plan + ":4: N = 1e6 is below the smallest in its group's train (1e7); D = 2e12 is 20× the"
-                + " largest in its group's train (1e11)",
+                + " largest in its group's train (1e11), and the law was never checked beyond the data in D",
             "evosld: note: inside train, this law's predictions of held-out runs missed loss by " + Output.shortNumber(rmse)
                 + " (root mean square, validation); expect misses of that size, larger the further a run lies beyond"
                 + " the data"), predict.errorLines());
         assertEquals(Map.of("loss", rmse), Json.mapper().readValue(predict.out(), Map.class).get("validation_rmse"));
         List<?> predictions = (List<?>) Json.mapper().readValue(predict.out(), Map.class).get("predictions");
         assertEquals(null, ((Map<?, ?>) predictions.get(0)).get("beyond_train"));
-        assertEquals(List.of("N = 2.5e10 is 25× the largest in its group's train (1e9)"),
+        assertEquals(List.of("N = 2.5e10 is 25× the largest in its group's train (1e9), beyond the 10× to which the law"
+                + " was checked"),
             ((Map<?, ?>) predictions.get(1)).get("beyond_train"));
         assertEquals(2, ((List<?>) ((Map<?, ?>) predictions.get(2)).get("beyond_train")).size());
+    }
+
+    @Test
+    void saysWhereBeyondTheDataTheLawWasNeverChecked() {
+        // fitted with --test-above N=1e9: its trend was checked at 2× and 10× the largest N in train, never along D
+        CliRun within = CliRun.of("predict", "--run", run.toString(), "--at", "N=1e10,D=1e11", "--group", "dense");
+        assertEquals("evosld: note: run 'N=1e10,D=1e11': N = 1e10 is 10× the largest in its group's train (1e9)",
+            within.errorLines().getFirst());
+        CliRun further = CliRun.of("predict", "--run", run.toString(), "--at", "N=2e10,D=2e11", "--group", "dense");
+        assertEquals(0, further.status(), further.err());
+        assertEquals("evosld: note: run 'N=2e10,D=2e11': N = 2e10 is 20× the largest in its group's train (1e9), beyond"
+                + " the 10× to which the law was checked; D = 2e11 is 2× the largest in its group's train (1e11), and the"
+                + " law was never checked beyond the data in D",
+            further.errorLines().getFirst());
     }
 
     @Test
@@ -242,7 +258,8 @@ class PredictCommandTest {
         // 3e13 is 30,000 times dense's largest train N (1e9): the ratio was written 3e+04, beside the 3e13 as given
         CliRun far = CliRun.of("predict", "--run", run.toString(), "--at", "N=3e13,D=1e11", "--group", "dense");
         assertEquals(0, far.status(), far.err());
-        assertEquals("evosld: note: run 'N=3e13,D=1e11': N = 3e13 is 3e4× the largest in its group's train (1e9)",
+        assertEquals("evosld: note: run 'N=3e13,D=1e11': N = 3e13 is 3e4× the largest in its group's train (1e9), beyond"
+                + " the 10× to which the law was checked",
             far.errorLines().getFirst());
     }
 
@@ -263,7 +280,8 @@ class PredictCommandTest {
         assertEquals("evosld: note: run 'N=12342': N = 12342 is below the smallest in train (12345)",
             below.errorLines().getFirst());
         CliRun far = CliRun.of("predict", "--run", bound.toString(), "--at", "N=1e6");
-        assertEquals("evosld: note: run 'N=1e6': N = 1e6 is 27.16× the largest in train (36820)",
+        assertEquals("evosld: note: run 'N=1e6': N = 1e6 is 27.16× the largest in train (36820), beyond the 10× to which"
+                + " the law was checked",
             far.errorLines().getFirst(), "four digits where they keep the bound on its side");
     }
 

@@ -43,6 +43,27 @@ class DataSourceTest {
     }
 
     @Test
+    void theFeaturesCheckedBeyondTheDataAreTheAxesAndThoseTheTargetsFallWith() throws IOException {
+        Path runs = dir.resolve("runs.csv");
+        Files.writeString(runs, "D,N,loss\n1e9,1e8,3\n1e10,1e9,2.5\n1e11,1e10,2.2\n2e11,2e10,2.1\n");
+        UserData firstFeature = new UserData(runs, List.of("D", "N"), List.of("loss"), null, 3,
+            new UserData.NoTest(List.of()));
+        assertEquals(Optional.of(List.of("D")),
+            DataSource.csv(firstFeature, firstFeature.load().config()).checkedBeyondData());
+        UserData split = new UserData(runs, List.of("D", "N"), List.of("loss"), null, 3,
+            UserData.ScaleRule.parse("N=1e10"), TaskConfig.Trend.PER_RUN, List.of("D", "N"), TaskConfig.Bound.UNBOUNDED,
+            new TaskConfig.Holdout.TopValues(1, 0));
+        assertEquals(Optional.of(List.of("N", "D")), DataSource.csv(split, split.load().config()).checkedBeyondData());
+        // cross-validated runs were pushed along no axis
+        UserData folds = new UserData(runs, List.of("D", "N"), List.of("loss"), null, 3, new UserData.NoTest(List.of()),
+            TaskConfig.Trend.PER_RUN, List.of(), TaskConfig.Bound.UNBOUNDED, new TaskConfig.Holdout.Folds(2, 0));
+        assertEquals(Optional.of(List.of()), DataSource.csv(folds, folds.load().config()).checkedBeyondData());
+        assertEquals(Optional.of(List.of("params", "tokens", "unique_tokens")),
+            DataSource.sldbench("data_constrained_scaling_law").checkedBeyondData());
+        assertEquals(Optional.empty(), DataSource.sldbench("no_such_task").checkedBeyondData());
+    }
+
+    @Test
     void featureNamesAreThoseOfTheDataItLoads() throws IOException {
         Path runs = dir.resolve("runs.csv");
         Files.writeString(runs, "D,N,loss\n1e9,1e8,3\n1e10,1e9,2.5\n1e11,1e10,2.2\n");

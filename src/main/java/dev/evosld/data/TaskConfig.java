@@ -223,10 +223,22 @@ public record TaskConfig(
         public Feature {
             name = require(name, "features[].name");
             if (!IDENTIFIER.matcher(name).matches()) {
+                String usable = usableName(name);
                 throw new DataException("feature " + MessageText.quote(name)
-                    + " is not a valid name (letters, digits and '_', not starting with a digit), as laws use it as a variable");
+                    + " is not a valid name (letters, digits and '_', not starting with a digit), as laws use it as a variable:"
+                    + " rename the column" + (usable.isEmpty() ? "" : ", " + usable + " say"));
             }
             description = MessageText.oneLine(require(description, "features[].description"));
+        }
+
+        /**
+         * A name a law can use for a column headed with spaces, units or accents ({@code N (params)} is {@code N_params}),
+         * for the user to put in the header; empty where nothing of the name is left.
+         */
+        private static String usableName(String name) {
+            String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            String usable = plain.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "");
+            return usable.isEmpty() || Character.isLetter(usable.charAt(0)) ? usable : "_" + usable;
         }
     }
 

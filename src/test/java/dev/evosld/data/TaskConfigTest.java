@@ -247,7 +247,8 @@ class TaskConfigTest {
         assertEquals("c.yaml: target 'N' is listed twice or is also a feature", error(VALID.replace("[loss]", "[N]")));
         assertEquals("c.yaml: parameter_budget must be at least 1, not 0", error(VALID.replace("budget: 3", "budget: 0")));
         assertEquals("c.yaml: feature 'model size' is not a valid name (letters, digits and '_', not starting with "
-            + "a digit), as laws use it as a variable", error(VALID.replace("name: N", "name: model size")));
+            + "a digit), as laws use it as a variable: rename the column, model_size say",
+            error(VALID.replace("name: N", "name: model size")));
         assertEquals("c.yaml: references: R² 2.0 is not a finite number of at most 1",
             error(VALID + "references: {human_r2: 2, leaderboard_r2: 0.5, source: s}\n"));
     }

@@ -396,7 +396,17 @@ class UserDataTest {
         assertEquals(runs + ": targets: at least one target is needed", error(user(null, rule("N=1e9"))));
         UserData spaced = new UserData(runs, List.of("model size"), List.of("loss"), null, 6, new TestFile(runs, null));
         assertEquals(runs + ": feature 'model size' is not a valid name (letters, digits and '_', not starting with a digit), "
-            + "as laws use it as a variable", error(spaced));
+            + "as laws use it as a variable: rename the column, model_size say", error(spaced));
+        // a header with units, as spreadsheets write it: the name a law can use, for the user to put in the header
+        UserData units = new UserData(runs, List.of("N (params)"), List.of("loss"), null, 6, new TestFile(runs, null));
+        assertEquals(runs + ": feature 'N (params)' is not a valid name (letters, digits and '_', not starting with a digit), "
+            + "as laws use it as a variable: rename the column, N_params say", error(units));
+        UserData digit = new UserData(runs, List.of("2nd-size"), List.of("loss"), null, 6, new TestFile(runs, null));
+        assertEquals(runs + ": feature '2nd-size' is not a valid name (letters, digits and '_', not starting with a digit), "
+            + "as laws use it as a variable: rename the column, _2nd_size say", error(digit));
+        UserData symbols = new UserData(runs, List.of("%"), List.of("loss"), null, 6, new TestFile(runs, null));
+        assertEquals(runs + ": feature '%' is not a valid name (letters, digits and '_', not starting with a digit), "
+            + "as laws use it as a variable: rename the column", error(symbols));
     }
 
     @Test

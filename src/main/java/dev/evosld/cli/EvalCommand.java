@@ -86,6 +86,7 @@ final class EvalCommand implements Callable<Integer> {
             unusedGroupsNote(given, data).ifPresent(spec.commandLine().getErr()::println);
         }
         LawSource.constantNote(parsed, data.config()).ifPresent(spec.commandLine().getErr()::println);
+        LawSource.unusedNote(parsed, data.config()).ifPresent(spec.commandLine().getErr()::println);
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
         Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
         Law written = ReadableSigns.of(parsed);

@@ -135,6 +135,7 @@ final class FitCommand implements Callable<Integer> {
                 + failure.target() + "': " + failure.failure());
         }
         LawSource.constantNote(parsed, config).ifPresent(err::println);
+        LawSource.unusedNote(parsed, config).ifPresent(err::println);
         ParameterSet parameters = fitted.parameters();
         // the yardstick discovery chooses by, so a user's law and a discovered one compare without test; its folds
         // fitted as thoroughly as train was, and the search's quicker verdict kept to say when the two disagree

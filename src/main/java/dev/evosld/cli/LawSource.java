@@ -101,6 +101,17 @@ final class LawSource {
     }
 
     /**
+     * A note when the law leaves some features out: a name meant as one ({@code Dd} for {@code D}) is fitted as a
+     * constant, and the fit's figures would not show that the law ignores it.
+     */
+    static Optional<String> unusedNote(Law law, TaskConfig config) {
+        List<String> unused = config.featureNames().stream().filter(f -> !law.variables().contains(f)).toList();
+        return law.variables().isEmpty() || unused.isEmpty() ? Optional.empty()
+            : Optional.of("evosld: note: the law does not use " + String.join(" or ", unused) + ", so it predicts the"
+                + " same for runs that differ only in " + (unused.size() == 1 ? "it" : "them"));
+    }
+
+    /**
      * A note for each variable the law raises to a fitted power (or takes the logarithm or root of) that is 0 or
      * below in some train run: there the law is undefined unless the fit lands on a whole exponent, which fits
      * nothing the data means. Discovery keeps such features inside logarithms; a user's own law may not. A power

@@ -189,6 +189,23 @@ class LawSourceTest {
     }
 
     @Test
+    void aLawLeavingAFeatureOutGetsANoteNamingIt() {
+        // E + A / N^a + B / Dd^b fitted Dd as a constant and said nothing of D, which the law then ignored
+        assertEquals(Optional.of("evosld: note: the law does not use D, so it predicts the same for runs that differ"
+                + " only in it"),
+            LawSource.unusedNote(Law.parse("E + A / N^a + B / Dd^b", FEATURES), config(null)));
+        assertEquals(Optional.of("evosld: note: the law does not use N or D, so it predicts the same for runs that"
+                + " differ only in them"),
+            LawSource.unusedNote(Law.parse("E + A * L^a", List.of("N", "D", "L")), new TaskConfig("toy", "A toy task.",
+                List.of(new TaskConfig.Feature("N", "size"), new TaskConfig.Feature("D", "tokens"),
+                    new TaskConfig.Feature("L", "layers")), List.of("loss"), 6, List.of("N"),
+                new TaskConfig.Holdout.TopValues(1, 0), null, Map.of(), null, null)));
+        assertEquals(Optional.empty(), LawSource.unusedNote(Law.parse("E + A / N^a + B / D^b", FEATURES), config(null)));
+        // a law of no feature at all has constantNote's note, not two
+        assertEquals(Optional.empty(), LawSource.unusedNote(Law.parse("E + A", FEATURES), config(null)));
+    }
+
+    @Test
     void aFittedPowerOfAFeatureBelowZeroIsNotedWithItsCountAndFirstValue() {
         Table train = train(new double[] {-2, 4, -3, 0}, new double[] {1, 1, 1, 1});
         assertEquals(List.of("evosld: note: N is below 0 in 2 train runs (N = -2), where the law's power or root of"

@@ -3,6 +3,7 @@ package dev.evosld.search;
 import dev.evosld.fit.ParameterRole;
 import dev.evosld.law.Expr;
 import dev.evosld.law.Law;
+import dev.evosld.law.Misspellings;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,8 @@ final class ReadableNames {
      * The renaming for {@code law}.
      *
      * @param reserved names no parameter may take (every feature of the task, whether the law uses it or
-     *     not, and names with configured bounds), and parameters with such a name keep it
+     *     not, and names with configured bounds), nor be one slip from, as {@code fit --law} would take such a name
+     *     for a misspelt feature; parameters with such a name keep it
      */
     static Map<String, String> of(Law law, Set<String> reserved) {
         Set<String> taken = new HashSet<>(reserved);
@@ -55,7 +57,7 @@ final class ReadableNames {
             do {
                 int index = used.merge(role, 1, Integer::sum) - 1;
                 next = index < pool.size() ? pool.get(index) : pool.getFirst() + (index - pool.size() + 1);
-            } while (taken.contains(next));
+            } while (taken.contains(next) || Misspellings.feature(next, List.copyOf(reserved)).isPresent());
             taken.add(next);
             names.put(name, next);
         }

@@ -34,6 +34,14 @@ class ReadableNamesTest {
         assertEquals(renamed, Law.parse(readable, FEATURES), "reads back with the same variables");
     }
 
+    @org.junit.jupiter.api.Test
+    void noParameterIsNamedOneSlipFromAFeature() {
+        // fit --law and eval refuse a parameter one slip from a feature as a likely typo (Misspellings), so a run's
+        // law with beta beside a feature beta2 could not be fitted or evaluated again from its own law.json
+        Law law = Law.parse("p4 * N^p5 * (N^p2 + 1)^p1", List.of("N", "beta2"));
+        assertEquals("A * N^alpha * (N^gamma + 1)^delta", ReadableNames.rename(law, Set.of("N", "beta2")).toString());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "p1 + p2*N^p3 + p4*D^p5 + p6*N*D + p7*log(N)*D^p8",

@@ -291,8 +291,15 @@ public record UserData(
      */
     private TaskConfig chosenConfig(List<String> named, Train train) {
         TaskConfig.Holdout chosen = holdout != null ? holdout : chosenHoldout(train.table(), named);
-        boolean none = named.isEmpty() && !(chosen instanceof TaskConfig.Holdout.Folds);
-        return config(none ? List.of(features.getFirst()) : named, chosen);
+        return config(scaleAxes(named, chosen, features), chosen);
+    }
+
+    /**
+     * The scale axes of a user's runs: those named, else the first feature unless the runs are cross-validated, which
+     * needs no axis.
+     */
+    public static List<String> scaleAxes(List<String> named, TaskConfig.Holdout holdout, List<String> features) {
+        return named.isEmpty() && !(holdout instanceof TaskConfig.Holdout.Folds) ? List.of(features.getFirst()) : named;
     }
 
     private TaskConfig config(List<String> axes, TaskConfig.Holdout chosen) {

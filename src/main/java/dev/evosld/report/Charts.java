@@ -370,13 +370,16 @@ final class Charts {
      */
     private static void gridAtLabels(XYChart chart) {
         var styler = chart.getStyler();
-        double[] xs = axisRange(chart, XYSeries::getXData, styler.getXAxisMin(), styler.getXAxisMax());
-        double[] ys = axisRange(chart, XYSeries::getYData, styler.getYAxisMin(), styler.getYAxisMax());
+        double[] xs = ends(distinctFinite(chart, XYSeries::getXData), styler.getXAxisMin(), styler.getXAxisMax());
+        double[] ys = ends(distinctFinite(chart, XYSeries::getYData), styler.getYAxisMin(), styler.getYAxisMax());
+        if (xs == null || ys == null) {
+            return;
+        }
         double[] xLines = has(chart, X_GRID) ? labelled(xs, styler.getXAxisTickLabelsFormattingFunction()) : null;
         double[] yLines = has(chart, Y_GRID) ? labelled(ys, styler.getYAxisTickLabelsFormattingFunction()) : null;
         boolean xGrid = xLines != null && xLines.length > 0;
         boolean yGrid = yLines != null && yLines.length > 0;
-        if (!(xGrid || yGrid) || !(xs[1] > xs[0]) || !(ys[1] > ys[0])) {
+        if (!(xGrid || yGrid)) {
             return;
         }
         styler.setXAxisMin(xs[0]);
@@ -403,14 +406,6 @@ final class Charts {
     private static java.util.stream.Stream<XYSeries> data(XYChart chart) {
         return chart.getSeriesCollection().stream()
             .filter(s -> !s.getName().equals(X_GRID) && !s.getName().equals(Y_GRID));
-    }
-
-    /** An axis's range: its bounds where set, else its data's, as XChart takes it. */
-    private static double[] axisRange(XYChart chart, Function<XYSeries, double[]> axis, Double min, Double max) {
-        double[] values = distinctFinite(chart, axis);
-        double low = min != null ? min : values.length > 0 ? values[0] : Double.NaN;
-        double high = max != null ? max : values.length > 0 ? values[values.length - 1] : Double.NaN;
-        return new double[] {low, high};
     }
 
     /** The ticks of a log axis from low to high (the multiples of each power of ten) that the format labels. */

@@ -129,7 +129,7 @@ public record DataSource(String kind, String task, String data, String test, Lis
      * The features the check beyond the data pushed past their largest values (to {@code 10×}): the scale axes and the
      * features the targets fall with, known without reading the data; empty when the source does not say (a
      * hand-written document). A user's runs without a named axis were checked along their first feature, unless they
-     * were cross-validated, which needs no axis ({@code UserData.chosenConfig}).
+     * were cross-validated, which needs no axis ({@link UserData#scaleAxes}).
      */
     public Optional<List<String>> checkedBeyondData() {
         return switch (kind) {
@@ -146,9 +146,8 @@ public record DataSource(String kind, String task, String data, String test, Lis
                 }
                 List<String> named = testAbove != null ? List.of(UserData.ScaleRule.parse(testAbove).column())
                     : axes(scaleAxis);
-                boolean folds = holdout != null
-                    && TaskConfig.Holdout.parse(holdout) instanceof TaskConfig.Holdout.Folds;
-                List<String> axes = !named.isEmpty() || folds ? named : List.of(features.getFirst());
+                List<String> axes = UserData.scaleAxes(named,
+                    TaskConfig.Holdout.parse(holdout == null ? "top_values=1" : holdout), features);
                 yield Optional.of(union(axes, fallsWith == null ? List.of() : fallsWith));
             }
             default -> Optional.empty();

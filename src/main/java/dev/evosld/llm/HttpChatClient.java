@@ -40,6 +40,7 @@ import tools.jackson.databind.node.StringNode;
  * JSON object answer ({@code response_format: {"type": "json_object"}}). An endpoint that refuses that (a 400 or 422
  * naming {@code response_format}, as some vLLM, Ollama and llama.cpp versions and gateways answer) is asked again at
  * once without it, and so for the rest of the client's life, which is a run's; the warnings are told so in one line.
+ * The API key goes as a bearer token, or in an {@code api-key} header to Azure's deployment URLs, which read no other.
  *
  * <p>Faults that may pass (timeouts, reset connections, HTTP 429 and 5xx; refused connections once the endpoint has
  * answered) are retried up to {@link LlmSettings#maxRetries()} times with exponential backoff from 1 s, doubling,
@@ -179,7 +180,13 @@ public final class HttpChatClient implements ChatClient {
             .url(settings.chatCompletionsUrl())
             .header("Accept", "application/json")
             .post(RequestBody.create(request.wireJson(asksForJson), JSON));
-        settings.apiKey().ifPresent(key -> http.header("Authorization", "Bearer " + key));
+        settings.apiKey().ifPresent(key -> {
+            if (settings.takesKeyAsApiKeyHeader()) {
+                http.header("api-key", key);
+            } else {
+                http.header("Authorization", "Bearer " + key);
+            }
+        });
         return http.build();
     }
 

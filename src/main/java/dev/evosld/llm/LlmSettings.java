@@ -3,7 +3,9 @@ package dev.evosld.llm;
 import dev.evosld.EvosldException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +16,8 @@ import okhttp3.HttpUrl;
  *
  * @param baseUrl the base URL without a trailing slash; requests go to its path + {@code /chat/completions}, with its
  *     query (Azure OpenAI's {@code ?api-version=})
- * @param apiKey the bearer token, if the endpoint needs one
+ * @param apiKey the API key, if the endpoint needs one: a bearer token, or an {@code api-key} header at Azure's deployment
+ *     URLs ({@link #takesKeyAsApiKeyHeader})
  * @param model the model name
  * @param temperature sampling temperature in [0, 2]
  * @param maxTokens the completion token limit
@@ -125,6 +128,18 @@ public record LlmSettings(
     /** Whether {@code url} is an http or https URL an endpoint can live at. */
     public static boolean isHttpUrl(String url) {
         return HttpUrl.parse(url.strip()) != null;
+    }
+
+    /**
+     * Whether the base URL is one of Azure OpenAI's deployment URLs ({@code …/openai/deployments/NAME}), which read the
+     * key from an {@code api-key} header, as Azure's own clients send it, and not from a bearer token. The path decides,
+     * not the host, so that a gateway serving the same paths in front of Azure (API Management) is asked the same way.
+     */
+    boolean takesKeyAsApiKeyHeader() {
+        List<String> segments = HttpUrl.get(baseUrl).pathSegments().stream()
+            .map(segment -> segment.toLowerCase(Locale.ROOT)).toList();
+        int at = Collections.indexOfSubList(segments, List.of("openai", "deployments"));
+        return at >= 0 && at + 2 < segments.size();
     }
 
     /** The chat completions endpoint. */

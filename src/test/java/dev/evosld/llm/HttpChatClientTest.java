@@ -629,6 +629,31 @@ class HttpChatClientTest {
     }
 
     @Test
+    void anAzureDeploymentUrlGetsTheKeyInAnApiKeyHeader() throws Exception {
+        // observed: Azure OpenAI's classic deployment URLs answered 401 to a key sent as a bearer token, which they do
+        // not read; their own clients send it as api-key, and so must we, alone
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        String key = "0123456789abcdef0123456789abcdef";
+        LlmSettings azure = settings(server.url("/openai/deployments/gpt-4o?api-version=2024-10-21").toString(),
+            Optional.of(key), Duration.ofSeconds(2), 0);
+        try (HttpChatClient client = HttpChatClient.builder(azure).usage(usage).sleeper(slept::add).build()) {
+            client.complete(request());
+        }
+        RecordedRequest recorded = server.takeRequest();
+        assertEquals(key, recorded.getHeaders().get("api-key"));
+        assertEquals(null, recorded.getHeaders().get("Authorization"));
+        // Azure's v1 endpoint takes the key as OpenAI's does
+        LlmSettings v1 = settings(server.url("/openai/v1").toString(), Optional.of(key), Duration.ofSeconds(2), 0);
+        try (HttpChatClient client = HttpChatClient.builder(v1).usage(usage).sleeper(slept::add).build()) {
+            client.complete(request());
+        }
+        recorded = server.takeRequest();
+        assertEquals("Bearer " + key, recorded.getHeaders().get("Authorization"));
+        assertEquals(null, recorded.getHeaders().get("api-key"));
+    }
+
+    @Test
     void aNotFoundAtABaseUrlWithoutAVersionSaysWhereServersUsuallyServe() {
         // observed: http://localhost:8000 for a vLLM server, which serves under /v1, got a bare 404 and no hint
         server.enqueue(new MockResponse.Builder().code(404).body("{\"detail\":\"Not Found\"}").build());

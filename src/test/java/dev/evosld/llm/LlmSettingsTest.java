@@ -73,6 +73,19 @@ class LlmSettingsTest {
     }
 
     @Test
+    void azuresDeploymentUrlsTakeTheKeyAsAnApiKeyHeader() {
+        assertTrue(at("https://x.openai.azure.com/openai/deployments/gpt-4o?api-version=2024-10-21")
+            .takesKeyAsApiKeyHeader());
+        assertTrue(at("https://x.cognitiveservices.azure.com/openai/deployments/d/").takesKeyAsApiKeyHeader());
+        // API Management in front of Azure serves the same paths and reads the same header
+        assertTrue(at("https://gw.azure-api.net/OpenAI/Deployments/d?api-version=1").takesKeyAsApiKeyHeader());
+        assertFalse(at("https://x.openai.azure.com/openai/v1").takesKeyAsApiKeyHeader());
+        assertFalse(at("https://x.openai.azure.com/openai/deployments").takesKeyAsApiKeyHeader());
+        assertFalse(at("https://api.openai.com/v1").takesKeyAsApiKeyHeader());
+        assertFalse(at("http://localhost:8000/v1").takesKeyAsApiKeyHeader());
+    }
+
+    @Test
     void flagsBeatConfigBeatEnvironmentBeatDefaults() throws IOException {
         LlmOptions file = LlmOptions.fromConfigFile(config("""
             task: demo

@@ -155,14 +155,22 @@ public record LlmSettings(
     /**
      * What a 404 (or a 405 or 501, a server that takes no POST there) may say of the base URL: that it already ends in
      * the endpoint the client adds, or that it has no version segment ({@code /v1}, {@code /v1beta}) where
-     * OpenAI-compatible servers (vLLM, Ollama, llama.cpp) serve the API. Empty for a URL of the usual shape, whose 404
-     * is rather an unknown model.
+     * OpenAI-compatible servers (vLLM, Ollama, llama.cpp) serve the API, or, at Azure's deployment URLs, that it has no
+     * {@code api-version}. Empty for a URL of the usual shape, whose 404 is rather an unknown model.
      */
     Optional<String> urlHint() {
-        List<String> segments = HttpUrl.get(baseUrl).pathSegments();
+        HttpUrl url = HttpUrl.get(baseUrl);
+        List<String> segments = url.pathSegments();
         String path = "/" + String.join("/", segments);
         if (path.endsWith("/chat/completions")) {
             return Optional.of("the base URL ends in /chat/completions, which is added to it: leave that out");
+        }
+        if (takesKeyAsApiKeyHeader()) {
+            // Azure answers a bare 404 without the version, and says DeploymentNotFound itself for a wrong name
+            return url.queryParameter("api-version") == null
+                ? Optional.of("Azure's deployment URLs need the API version in their query: add"
+                    + " ?api-version=2024-10-21 to the base URL")
+                : Optional.empty();
         }
         if (segments.stream().noneMatch(segment -> segment.matches("v\\d+\\w*"))) {
             return Optional.of("OpenAI-compatible servers usually serve it under " + under("v1/chat/completions") + ":"

@@ -668,6 +668,29 @@ class HttpChatClientTest {
     }
 
     @Test
+    void aNotFoundAtAnAzureDeploymentUrlSaysWhatAzureWants() {
+        // Azure answers a deployment URL without ?api-version= with a bare 404, which was told to add /v1, a path Azure
+        // does not serve deployments under
+        server.enqueue(new MockResponse.Builder().code(404)
+            .body("{\"error\":{\"code\":\"404\",\"message\": \"Resource not found\"}}").build());
+        String base = server.url("/openai/deployments/gpt-4o").toString();
+        try (HttpChatClient client = clientAt("/openai/deployments/gpt-4o")) {
+            LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + base + "/chat/completions was rejected (HTTP 404): Resource not found; Azure's"
+                + " deployment URLs need the API version in their query: add ?api-version=2024-10-21 to the base URL",
+                e.getMessage());
+        }
+        // with the version, a 404 is of the deployment's name, which Azure's own words say
+        server.enqueue(new MockResponse.Builder().code(404).body("{\"error\":{\"code\":\"DeploymentNotFound\","
+            + " \"message\":\"The API deployment for this resource does not exist.\"}}").build());
+        try (HttpChatClient client = clientAt("/openai/deployments/gpt4?api-version=2024-10-21")) {
+            LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(request()));
+            assertEquals("llm: POST " + server.url("/openai/deployments/gpt4/chat/completions?api-version=2024-10-21")
+                + " was rejected (HTTP 404): The API deployment for this resource does not exist.", e.getMessage());
+        }
+    }
+
+    @Test
     void aNotFoundAtABaseUrlEndingInTheEndpointSaysToLeaveItOut() {
         // a URL copied whole from a server's documentation already names the endpoint the client adds
         server.enqueue(new MockResponse.Builder().code(404).body("{\"detail\":\"Not Found\"}").build());

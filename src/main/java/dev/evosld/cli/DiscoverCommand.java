@@ -474,7 +474,13 @@ final class DiscoverCommand implements Callable<Integer> {
         @SuppressWarnings("unchecked")
         Map<String, Object> counts = Json.mapper().convertValue(
             proposer == null ? LlmUsage.Snapshot.NONE : proposer.runUsage(), Map.class);
-        document.putAll(counts);
+        counts.forEach((name, count) -> {
+            document.put(name, count);
+            if (name.equals("unusable_answers")) {
+                // beside their count: each reason as stderr told it, once, when it first happened
+                document.put("unusable_reasons", proposer == null ? Map.of() : proposer.runUnusableReasons());
+            }
+        });
         if (proposer != null) {
             proposer.disabledBy().ifPresent(reason -> document.put("disabled_by", reason));
         }

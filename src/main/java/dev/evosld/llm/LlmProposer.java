@@ -9,13 +9,16 @@ import dev.evosld.search.ProposalContext;
 import dev.evosld.search.Proposer;
 import dev.evosld.search.ProposerState;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import tools.jackson.core.type.TypeReference;
 
@@ -61,6 +64,8 @@ public final class LlmProposer implements Proposer, AutoCloseable {
     private List<String> feedback = List.of();
     /** What the LLM cost the parts of the run before this one, as far as the checkpoint resumed from records it. */
     private LlmUsage.Snapshot earlier = LlmUsage.Snapshot.NONE;
+    /** The unusable answers of the parts of the run before this one, by reason. */
+    private Map<String, Long> earlierUnusable = Map.of();
     private String disabledBy;
     private int failedRounds;
     /** The unusable answers' reasons told so far: a model that answers the same wrong way every round is told of once. */
@@ -70,6 +75,11 @@ public final class LlmProposer implements Proposer, AutoCloseable {
 
     /** Rounds in a row the endpoint may fail before the proposer stops asking it. */
     static final int FAILED_ROUNDS_TO_GIVE_UP = 3;
+    /**
+     * Marks a checkpoint's count of unusable answers for one reason among the counts, which are a map of numbers: a
+     * checkpoint of an older version has none, and reads as a run without unusable answers.
+     */
+    private static final String UNUSABLE = "unusable answer: ";
 
     private LlmProposer(Builder builder) {
         this.settings = builder.settings;
@@ -125,17 +135,39 @@ public final class LlmProposer implements Proposer, AutoCloseable {
         return earlier.plus(usage.snapshot());
     }
 
+    /**
+     * The answers of the whole run that gave the search no law, by the reason told on stderr ({@code llm: unusable
+     * answer: …}), reasons sorted; their sum is {@link #runUsage()}'s {@code unusableAnswers}.
+     */
+    public synchronized Map<String, Long> runUnusableReasons() {
+        Map<String, Long> reasons = new TreeMap<>(earlierUnusable);
+        usage.unusableReasons().forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
+        return Collections.unmodifiableMap(reasons);
+    }
+
     @Override
     public synchronized Optional<ProposerState> state() {
-        Map<String, Long> counts = Json.mapper().convertValue(runUsage(), new TypeReference<Map<String, Long>>() {
-        });
+        Map<String, Long> counts = new HashMap<>(Json.mapper().convertValue(runUsage(),
+            new TypeReference<Map<String, Long>>() {
+            }));
+        runUnusableReasons().forEach((reason, count) -> counts.put(UNUSABLE + reason, count));
         return Optional.of(new ProposerState(feedback, counts));
     }
 
     @Override
     public synchronized void restore(ProposerState state) {
         feedback = state.feedback();
-        earlier = Json.mapper().convertValue(state.counts(), LlmUsage.Snapshot.class);
+        Map<String, Long> counts = new HashMap<>();
+        Map<String, Long> unusable = new TreeMap<>();
+        state.counts().forEach((name, count) -> {
+            if (name.startsWith(UNUSABLE)) {
+                unusable.put(name.substring(UNUSABLE.length()), count);
+            } else {
+                counts.put(name, count);
+            }
+        });
+        earlier = Json.mapper().convertValue(counts, LlmUsage.Snapshot.class);
+        earlierUnusable = Collections.unmodifiableMap(unusable);
     }
 
     /** Why the proposer stopped asking the endpoint (the refusal's message), if it did. */
@@ -183,7 +215,7 @@ public final class LlmProposer implements Proposer, AutoCloseable {
         usage.recordProposals(screening);
         List<String> lines = screening.feedback();
         feedback = List.copyOf(lines.subList(0, Math.min(FEEDBACK_LINES, lines.size())));
-        screening.malformed().filter(unusableReported::add)
+        screening.unusable().filter(unusableReported::add)
             .ifPresent(reason -> messages.accept("llm: unusable answer: " + reason));
         return screening.accepted().stream().map(p -> Law.parse(p.law(), config.featureNames())).toList();
     }

@@ -155,6 +155,21 @@ public final class ProposalParser {
             Objects.requireNonNull(malformed, "malformed");
         }
 
+        /**
+         * Why the answer gave the search nothing, in words for the user: its structural fault, no law in it, or every law
+         * in it refused (the model hears each law's reason; the user, who would read them every round, does not). Empty
+         * when a law of it was accepted.
+         */
+        public Optional<String> unusable() {
+            if (malformed.isPresent()) {
+                return malformed;
+            }
+            if (proposed == 0) {
+                return Optional.of("the answer's \"laws\" array is empty");
+            }
+            return accepted.isEmpty() ? Optional.of("every law it proposed was refused") : Optional.empty();
+        }
+
         /** The lines to show the model in the next prompt: the structural fault, or one line per rejection. */
         public List<String> feedback() {
             if (malformed.isPresent()) {

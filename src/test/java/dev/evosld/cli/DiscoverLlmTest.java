@@ -346,6 +346,41 @@ class DiscoverLlmTest {
     }
 
     @Test
+    void answersUnusableAsAWholeAreCountedByTheReasonToldOnStderr() throws IOException {
+        // observed: stderr said 'llm: unusable answer: …' while llm-usage.json counted 2 calls, 1 law proposed, 0
+        // accepted and nothing of the answers that gave nothing
+        List<String> answers = List.of("I cannot help with that.", "{\"laws\": [{\"law\": \"E + A*N^(-a)\"}]}");
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String content = answers.get(Math.min(bodies.size(), answers.size() - 1));
+                bodies.add(request.getBody().utf8());
+                ObjectNode completion = Json.mapper().createObjectNode();
+                completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
+                    .putObject("message").put("role", "assistant").put("content", content);
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body(completion.toString()).build();
+            }
+        });
+        Run run = discover(false, Map.of("OPENAI_BASE_URL", endpoint()), "unusable", "--llm-every", "1");
+
+        assertEquals(0, run.status(), run.err());
+        assertEquals(2, server.getRequestCount());
+        assertEquals(List.of(
+            "evosld: llm: unusable answer: the answer is neither a JSON object nor contains one in a ``` fence",
+            "evosld: llm: unusable answer: every law it proposed was refused"),
+            run.errLines().stream().filter(l -> l.contains("llm:")).toList(), run.err());
+        JsonNode usage = Json.mapper().readTree(Files.readString(dir.resolve("unusable/llm-usage.json")));
+        assertEquals(2, usage.path("unusable_answers").intValue(), usage.toString());
+        assertEquals(Map.of("the answer is neither a JSON object nor contains one in a ``` fence", 1,
+            "every law it proposed was refused", 1),
+            Json.mapper().convertValue(usage.path("unusable_reasons"), Map.class), usage.toString());
+        assertEquals(List.of("llm:           2 calls, 0 cache hits, 0 failures, 2 unusable answers, 1 law proposed,"
+            + " 0 accepted, 0 tokens (0 prompt, 0 completion)"),
+            run.out().lines().filter(l -> l.startsWith("llm:")).toList(), run.out());
+    }
+
+    @Test
     void aConfigFilesBadBaseUrlIsAnErrorNamingTheFileAndKey() throws IOException {
         Path config = dir.resolve("llm.yaml");
         Files.writeString(config, "llm:\n  base_url: ftp://example.org/v1\n  model: mock-model\n");

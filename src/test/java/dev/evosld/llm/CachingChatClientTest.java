@@ -210,8 +210,8 @@ class CachingChatClientTest {
         usage.recordProposals(5, 3);
         JsonNode json = Json.mapper().valueToTree(usage.snapshot());
         assertEquals(
-            List.of("calls", "cache_hits", "failures", "proposals", "accepted", "prompt_tokens", "completion_tokens",
-                "total_tokens"),
+            List.of("calls", "cache_hits", "failures", "unusable_answers", "proposals", "accepted", "prompt_tokens",
+                "completion_tokens", "total_tokens"),
             List.copyOf(json.propertyNames()));
         assertEquals(3, json.path("accepted").intValue());
         assertEquals("llm: 0 calls, 0 cache hits, 0 failures, 5 laws proposed, 3 accepted, 0 tokens (0 prompt, 0"

@@ -112,7 +112,7 @@ class HttpChatClientTest {
         assertEquals("system", body.path("messages").path(0).path("role").stringValue());
         assertEquals("You propose laws.", body.path("messages").path(0).path("content").stringValue());
         assertEquals("user", body.path("messages").path(1).path("role").stringValue());
-        assertEquals(new LlmUsage.Snapshot(1, 0, 0, 0, 0, 120, 30, 150), usage.snapshot());
+        assertEquals(new LlmUsage.Snapshot(1, 0, 0, 0, 0, 0, 120, 30, 150), usage.snapshot());
     }
 
     @Test
@@ -185,7 +185,7 @@ class HttpChatClientTest {
         }
         assertEquals(List.of(true, false, false), asked);
         assertEquals(List.of(), slept);
-        assertEquals(new LlmUsage.Snapshot(3, 0, 0, 0, 0, 240, 60, 300), usage.snapshot());
+        assertEquals(new LlmUsage.Snapshot(3, 0, 0, 0, 0, 0, 240, 60, 300), usage.snapshot());
         assertEquals(List.of("llm: POST " + server.url("/v1/chat/completions") + " refused response_format (HTTP 422):"
             + " {\"detail\": [{\"type\": \"extra_forbidden\", \"loc\": [\"body\", \"response_format\"], \"msg\":"
             + " \"Extra inputs are not permitted\"}]}; the requests go without it for the rest of the run, and the laws"

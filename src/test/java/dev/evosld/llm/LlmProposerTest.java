@@ -20,7 +20,9 @@ import dev.evosld.search.SearchSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -156,6 +158,42 @@ class LlmProposerTest {
             assertEquals(1, resumed.snapshot().calls());
             assertEquals(2, proposer.runUsage().calls());
             assertEquals(2L, proposer.state().orElseThrow().counts().get("calls"));
+        }
+    }
+
+    @Test
+    void aResumedProposerCountsOnTheUnusableAnswersByReason() throws Exception {
+        server.enqueue(ok(completion("I cannot help with that.")));
+        server.enqueue(ok(completion(answer("E + A*N^(-a)"))));
+        ProposerState saved;
+        try (LlmProposer proposer = proposer()) {
+            proposer.seeds(ParallelTask.context(List.of(), 0));
+            proposer.seeds(ParallelTask.context(List.of(), 1));
+            saved = proposer.state().orElseThrow();
+        }
+        assertEquals(2L, saved.counts().get("unusable_answers"));
+        String text = "the answer is neither a JSON object nor contains one in a ``` fence";
+        assertEquals(List.of("llm: unusable answer: " + text, "llm: unusable answer: every law it proposed was refused"),
+            messages);
+
+        server.enqueue(ok(completion("I cannot help with that either.")));
+        LlmSettings settings = HttpChatClientTest.settings(
+            server.url("/v1").toString(), Optional.of("sk-test"), Duration.ofSeconds(5), 2);
+        try (LlmProposer proposer = LlmProposer.builder(settings).usage(new LlmUsage()).seed(7).build()) {
+            proposer.restore(saved);
+            proposer.rewrites(ParallelTask.context(List.of(), 2), List.of(ParallelTask.scored(GOOD, 0.0123)));
+            assertEquals(3, proposer.runUsage().unusableAnswers());
+            assertEquals(Map.of(text, 2L, "every law it proposed was refused", 1L), proposer.runUnusableReasons());
+        }
+
+        // a checkpoint written before unusable answers were counted resumes as a run that had none
+        Map<String, Long> older = new HashMap<>(saved.counts());
+        older.keySet().removeIf(name -> name.startsWith("unusable"));
+        try (LlmProposer proposer = LlmProposer.builder(settings).seed(7).build()) {
+            proposer.restore(new ProposerState(saved.feedback(), older));
+            assertEquals(0, proposer.runUsage().unusableAnswers());
+            assertEquals(2, proposer.runUsage().calls());
+            assertEquals(Map.of(), proposer.runUnusableReasons());
         }
     }
 
@@ -532,7 +570,7 @@ class LlmProposerTest {
             assertEquals(Optional.empty(), proposer.disabledBy());
         }
         assertEquals(5, server.getRequestCount(), "one refused request, then one a round");
-        assertEquals(new LlmUsage.Snapshot(5, 0, 0, 4, 4, 480, 120, 600), usage.snapshot());
+        assertEquals(new LlmUsage.Snapshot(5, 0, 0, 0, 4, 4, 480, 120, 600), usage.snapshot());
         assertEquals(List.of("llm: POST " + server.url("/v1/chat/completions") + " refused response_format (HTTP 400):"
             + " response_format is not supported; the requests go without it for the rest of the run, and the laws are"
             + " read from the answer's text"), messages);

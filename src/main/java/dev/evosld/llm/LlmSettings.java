@@ -75,7 +75,7 @@ public record LlmSettings(
      * Resolves the settings, each value from the first layer that has it: {@code explicit} (command-line
      * flags), then {@code config} (the config file's {@code llm:} section), then the environment
      * ({@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY}, {@code OPENAI_MODEL}; blank values count as
-     * unset), then {@link #DEFAULTS}.
+     * unset), then, for the model, the deployment an Azure deployment URL names, then {@link #DEFAULTS}.
      *
      * @param env the process environment, {@code System.getenv()} outside tests
      * @return empty when no layer sets a base URL: the caller prints {@link #NO_ENDPOINT_NOTICE} and
@@ -85,7 +85,13 @@ public record LlmSettings(
         LlmOptions fromEnv = new LlmOptions(
             env.get("OPENAI_BASE_URL"), env.get("OPENAI_API_KEY"), env.get("OPENAI_MODEL"),
             null, null, null, null, null, null);
-        LlmOptions merged = explicit.orElse(config).orElse(fromEnv).orElse(DEFAULTS);
+        LlmOptions given = explicit.orElse(config).orElse(fromEnv);
+        // Azure serves a deployment URL's deployment whatever model a request names, and a run's record and its cache
+        // name the LLM by the model: where nothing names one, the deployment is the model
+        LlmOptions deployed = new LlmOptions(null, null,
+            given.baseUrl() == null ? null : deployment(given.baseUrl()).orElse(null),
+            null, null, null, null, null, null);
+        LlmOptions merged = given.orElse(deployed).orElse(DEFAULTS);
         if (merged.baseUrl() == null) {
             return Optional.empty();
         }
@@ -136,10 +142,21 @@ public record LlmSettings(
      * not the host, so that a gateway serving the same paths in front of Azure (API Management) is asked the same way.
      */
     boolean takesKeyAsApiKeyHeader() {
-        List<String> segments = HttpUrl.get(baseUrl).pathSegments().stream()
-            .map(segment -> segment.toLowerCase(Locale.ROOT)).toList();
-        int at = Collections.indexOfSubList(segments, List.of("openai", "deployments"));
-        return at >= 0 && at + 2 < segments.size();
+        return deployment(baseUrl).isPresent();
+    }
+
+    /** The deployment's name in an Azure deployment URL ({@code …/openai/deployments/NAME}); empty for another URL. */
+    private static Optional<String> deployment(String baseUrl) {
+        HttpUrl url = HttpUrl.parse(baseUrl.strip());
+        if (url == null) {
+            return Optional.empty();
+        }
+        List<String> segments = url.pathSegments();
+        int at = Collections.indexOfSubList(segments.stream().map(segment -> segment.toLowerCase(Locale.ROOT)).toList(),
+            List.of("openai", "deployments"));
+        return at >= 0 && at + 2 < segments.size() && !segments.get(at + 2).isEmpty()
+            ? Optional.of(segments.get(at + 2))
+            : Optional.empty();
     }
 
     /** The chat completions endpoint. */

@@ -86,6 +86,17 @@ class LlmSettingsTest {
     }
 
     @Test
+    void anAzureDeploymentUrlNamesTheModelWhereNothingElseDoes() {
+        // observed: a run at …/openai/deployments/gpt-4o recorded 'llm gpt-4o-mini', the default name, which Azure ignores
+        // there, and shared the cache entries of any other deployment asked without --llm-model
+        String url = "https://x.openai.azure.com/openai/deployments/gpt-4o?api-version=2024-10-21";
+        assertEquals("gpt-4o", at(url).model());
+        assertEquals("m", LlmSettings.resolve(flags(url, "m"), LlmOptions.none(), Map.of()).orElseThrow().model());
+        assertEquals("env-model", LlmSettings.resolve(flags(url, null), LlmOptions.none(), ENV).orElseThrow().model());
+        assertEquals(LlmSettings.DEFAULT_MODEL, at("https://x.openai.azure.com/openai/v1").model());
+    }
+
+    @Test
     void flagsBeatConfigBeatEnvironmentBeatDefaults() throws IOException {
         LlmOptions file = LlmOptions.fromConfigFile(config("""
             task: demo

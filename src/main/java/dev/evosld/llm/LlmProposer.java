@@ -215,8 +215,12 @@ public final class LlmProposer implements Proposer, AutoCloseable {
         usage.recordProposals(screening);
         List<String> lines = screening.feedback();
         feedback = List.copyOf(lines.subList(0, Math.min(FEEDBACK_LINES, lines.size())));
+        // an answer whose every law was refused is told with its first law's reason, which the model hears with the rest:
+        // the user can tell a model that misspells a variable every time from one that repeats the laws it was shown
         screening.unusable().filter(unusableReported::add)
-            .ifPresent(reason -> messages.accept("llm: unusable answer: " + reason));
+            .ifPresent(reason -> messages.accept("llm: unusable answer: " + reason
+                + (screening.malformed().isEmpty() && !screening.rejected().isEmpty()
+                    ? " (the first: " + screening.rejected().getFirst().feedback() + ")" : "")));
         return screening.accepted().stream().map(p -> Law.parse(p.law(), config.featureNames())).toList();
     }
 

@@ -368,7 +368,8 @@ class DiscoverLlmTest {
         assertEquals(2, server.getRequestCount());
         assertEquals(List.of(
             "evosld: llm: unusable answer: the answer is neither a JSON object nor contains one in a ``` fence",
-            "evosld: llm: unusable answer: every law it proposed was refused"),
+            "evosld: llm: unusable answer: every law it proposed was refused (the first: E + A*N^(-a) — uses none of the"
+                + " variables num_params, parallel_size)"),
             run.errLines().stream().filter(l -> l.contains("llm:")).toList(), run.err());
         JsonNode usage = Json.mapper().readTree(Files.readString(dir.resolve("unusable/llm-usage.json")));
         assertEquals(2, usage.path("unusable_answers").intValue(), usage.toString());

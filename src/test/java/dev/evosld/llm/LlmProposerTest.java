@@ -173,8 +173,8 @@ class LlmProposerTest {
         }
         assertEquals(2L, saved.counts().get("unusable_answers"));
         String text = "the answer is neither a JSON object nor contains one in a ``` fence";
-        assertEquals(List.of("llm: unusable answer: " + text, "llm: unusable answer: every law it proposed was refused"),
-            messages);
+        assertEquals(List.of("llm: unusable answer: " + text, "llm: unusable answer: every law it proposed was refused"
+            + " (the first: E + A*N^(-a) — uses none of the variables num_params, parallel_size)"), messages);
 
         server.enqueue(ok(completion("I cannot help with that either.")));
         LlmSettings settings = HttpChatClientTest.settings(
@@ -195,6 +195,21 @@ class LlmProposerTest {
             assertEquals(2, proposer.runUsage().calls());
             assertEquals(Map.of(), proposer.runUnusableReasons());
         }
+    }
+
+    @Test
+    void anAnswerWhoseEveryLawWasRefusedIsToldWithTheFirstLawsReason() {
+        // 'every law it proposed was refused' alone left the user no way to tell a model that misspells a variable every
+        // time from one that only repeats the laws it was shown
+        server.enqueue(ok(completion(answer("E + A*N^(-a)", "E + A*num_params^(-a) + B*parallel_size^(-b)"))));
+        server.enqueue(ok(completion(answer("E + A*M^(-a)"))));
+        try (LlmProposer proposer = proposer()) {
+            proposer.seeds(ParallelTask.context(List.of(), 0));
+            proposer.seeds(ParallelTask.context(List.of(), 1));
+            assertEquals(Map.of("every law it proposed was refused", 2L), proposer.runUnusableReasons());
+        }
+        assertEquals(List.of("llm: unusable answer: every law it proposed was refused (the first: E + A*N^(-a) — uses none"
+            + " of the variables num_params, parallel_size)"), messages);
     }
 
     @Test

@@ -181,13 +181,18 @@ public final class LlmProposer implements Proposer, AutoCloseable {
         client.close();
     }
 
+    /** A message to be joined by a semicolon: a server's reason often ends in a full stop ("…for your resource."). */
+    private static String clause(String message) {
+        return message.endsWith(".") && !message.endsWith("..") ? message.substring(0, message.length() - 1) : message;
+    }
+
     private List<Law> ask(List<ChatMessage> conversation, ProposalContext context, List<ScoredLaw> shown, String what) {
         ChatResponse response;
         try {
             response = client.complete(ChatRequest.of(settings, conversation), context.timeLeft());
         } catch (LlmStopException e) {
             disabledBy = e.getMessage();
-            messages.accept(e.getMessage() + "; no more LLM proposals in this run; the search goes on offline");
+            messages.accept(clause(e.getMessage()) + "; no more LLM proposals in this run; the search goes on offline");
             return List.of();
         } catch (LlmException e) {
             failedRounds++;
@@ -197,7 +202,7 @@ public final class LlmProposer implements Proposer, AutoCloseable {
                 disabledBy = e.getMessage();
                 String givingUp = "the endpoint failed " + failedRounds
                     + " rounds running, so no more LLM proposals in this run; the search goes on offline";
-                messages.accept(newReason ? e.getMessage() + "; " + givingUp : "llm: " + givingUp);
+                messages.accept(newReason ? clause(e.getMessage()) + "; " + givingUp : "llm: " + givingUp);
             } else if (newReason) {
                 messages.accept(e.getMessage() + " (no LLM " + what + " this round)");
             }

@@ -561,6 +561,18 @@ class LlmProposerTest {
     }
 
     @Test
+    void aServerReasonEndingInAFullStopIsNotFollowedByASemicolon() {
+        // Azure's 401 ends "... for an active subscription and use a correct regional API endpoint for your resource."
+        answerEveryRequest(401, "Access denied due to invalid subscription key.");
+        try (LlmProposer proposer = proposer()) {
+            Discovery.start(ParallelTask.CONFIG, ParallelTask.TRAIN, TINY,
+                List.of(new ClassicForms(), proposer), listener(), null).run();
+        }
+        assertEquals(List.of("llm: the endpoint refused the API key (HTTP 401): Access denied due to invalid subscription"
+            + " key; no more LLM proposals in this run; the search goes on offline"), messages);
+    }
+
+    @Test
     void anEndpointThatRefusesTheJsonAnswerModeIsAskedWithoutItForTheRestOfTheRun() {
         // as some vLLM, Ollama and llama.cpp versions and gateways answer: every round failed on the 400, and the LLM
         // was given up after three, though the model answers well when asked without it

@@ -37,6 +37,19 @@ class InterruptHookTest {
         assertTrue(Files.exists(run.dataSourceFile()));
     }
 
+    @Test
+    void aResumedRunStoppedBeforeItsSearchGoesOnSaysHowToResumeItAndKeepsItsCheckpoint() throws Exception {
+        // Ctrl-C while --resume reads the data and the checkpoint back, before the search takes a checkpoint of its own
+        RunDirectory run = new RunDirectory(dir.resolve("resumed"));
+        Files.createDirectories(run.path());
+        Files.writeString(run.dataSourceFile(), "{}");
+        Files.writeString(run.checkpointFile(), "{\"version\": 3}");
+        interrupt(run, false);
+        assertEquals("{\"version\": 3}", Files.readString(run.checkpointFile()));
+        assertEquals("evosld: interrupted; continue the run with evosld discover --resume " + run.path(),
+            err.toString().strip());
+    }
+
     /** What Ctrl-C does to a run whose search had not begun. */
     private void interrupt(RunDirectory run, boolean ownFolder) {
         try (InterruptHook hook = InterruptHook.register(run, ownFolder, new PrintWriter(err, true), Optional.empty())) {

@@ -1,9 +1,9 @@
 package dev.evosld.cli;
 
 import dev.evosld.search.SearchListener;
+import dev.evosld.suite.ConsoleBar;
 import java.io.PrintWriter;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -20,7 +20,7 @@ final class SearchProgress implements SearchListener, AutoCloseable {
         this.err = err;
         this.bar = interactive
             ? new ProgressBarBuilder().setTaskName(task).setInitialMax(generations)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(ConsoleBar.onStderr())
                 .setUnit(" gen", 1).build()
             : null;
     }

@@ -3,7 +3,6 @@ package dev.evosld.suite;
 import dev.evosld.search.SearchSettings;
 import java.io.PrintWriter;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -34,7 +33,7 @@ public final class BenchProgress implements BenchListener, AutoCloseable {
         err.flush();
         if (interactive) {
             bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax(plan.units())
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(ConsoleBar.onStderr())
                 .setUnit(" runs", 1).build();
         }
     }

@@ -3,14 +3,20 @@ package dev.evosld.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.evosld.run.RunDirectory;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class InterruptHookTest {
@@ -55,6 +61,38 @@ class InterruptHookTest {
         try (InterruptHook hook = InterruptHook.register(run, ownFolder, new PrintWriter(err, true), Optional.empty())) {
             hook.interrupted();
         }
+    }
+
+    /**
+     * Ctrl-C on a terminal while a progress bar is drawn: progressbar asks a JLine terminal for its width, and JLine's
+     * default hands SIGINT back to the operating system, which then killed the JVM outright, before any shutdown hook
+     * could write the checkpoint or say how to resume.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"discover", "bench"})
+    void ctrlCOnATerminalWhileABarIsDrawnStillRunsTheShutdownHooks(String bar) throws Exception {
+        assumeTrue(onATerminal("none").contains("shutdown hooks ran"),
+            "needs util-linux script, and SIGINT not ignored where the tests run");
+        String output = onATerminal(bar);
+        assertTrue(output.contains("shutdown hooks ran"), output);
+        assertFalse(output.contains("not interrupted"), output);
+    }
+
+    /** What {@link TerminalInterrupt} prints, run on a pseudo-terminal (util-linux script), or "" without one. */
+    private static String onATerminal(String bar) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String command = String.join(" ", java.toString(), "--add-modules=jdk.incubator.vector",
+            "-cp", System.getProperty("java.class.path"), TerminalInterrupt.class.getName(), bar);
+        Process process;
+        try {
+            process = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            return "";
+        }
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return output;
     }
 
     @Test

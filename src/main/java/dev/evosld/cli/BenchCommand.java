@@ -102,9 +102,10 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         plan.tasks().forEach(task -> TaskOptions.pulledDataNote(task, plan.data()).ifPresent(err::println));
         BenchResult result;
-        Thread hook = new Thread(() -> interrupted(plan.out(), err), "evosld-bench-interrupted");
+        BenchProgress progress = new BenchProgress(err, ProgressDisplay.bars());
+        Thread hook = new Thread(() -> interrupted(plan.out(), err, progress), "evosld-bench-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (BenchProgress progress = new BenchProgress(err, ProgressDisplay.bars())) {
+        try (progress) {
             result = Bench.of(plan).withListener(progress).run();
         } finally {
             try {
@@ -151,7 +152,13 @@ final class BenchCommand implements Callable<Integer> {
         return rows.stream().map(row -> DisplayWidth.row(row, widths)).toList();
     }
 
-    /** What Ctrl-C during a bench says; the bench writes the cut run's checkpoint itself. */
+    /** What Ctrl-C during a bench does: it says so below the bar; the bench writes the cut run's checkpoint itself. */
+    static void interrupted(Path out, PrintWriter err, BenchProgress progress) {
+        progress.endLine();
+        interrupted(out, err);
+    }
+
+    /** What Ctrl-C during a bench says. */
     static void interrupted(Path out, PrintWriter err) {
         err.println("evosld: interrupted; run the same bench again to continue it: the finished runs in " + out
             + " are reused and the one cut short resumes from its last checkpoint");

@@ -257,6 +257,7 @@ final class DiscoverCommand implements Callable<Integer> {
         Optional<Supplier<String>> usageSoFar = llmProposer == null ? Optional.empty() : Optional.of(
             () -> Json.mapper().writeValueAsString(llmDocument(llm, llmProposer)));
         try (InterruptHook hook = InterruptHook.register(run, ownFolder, err, usageSoFar)) {
+            hook.drawnOver(progress);
             try (progress; llmProposer) {
                 List<Proposer> proposers = llmProposer == null
                     ? List.of(new ClassicForms())

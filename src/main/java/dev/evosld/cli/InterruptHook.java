@@ -23,6 +23,7 @@ final class InterruptHook implements AutoCloseable {
     private final PrintWriter err;
     private final Optional<Supplier<String>> llmUsage;
     private final AtomicReference<Discovery> discovery = new AtomicReference<>();
+    private final AtomicReference<SearchProgress> progress = new AtomicReference<>();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final Thread thread = new Thread(this::interrupted, "evosld-checkpoint");
@@ -50,6 +51,11 @@ final class InterruptHook implements AutoCloseable {
     /** The search has begun: its last checkpoint is what an interrupt writes. */
     void searching(Discovery search) {
         discovery.set(search);
+    }
+
+    /** The run's progress is shown as {@code progress}, whose bar the interrupt's line must not be appended to. */
+    void drawnOver(SearchProgress progress) {
+        this.progress.set(progress);
     }
 
     /** The outputs are about to be written, {@code law.json} first. */
@@ -92,6 +98,7 @@ final class InterruptHook implements AutoCloseable {
         } else if (ownFolder) {
             run.removeUnstarted();
         }
+        Optional.ofNullable(progress.get()).ifPresent(SearchProgress::endLine);
         // a resumed run stopped while it reads its checkpoint back has taken none of its own, and the one it reads
         // is still there to resume from
         err.println(writer.isPresent() || Files.isRegularFile(run.checkpointFile())

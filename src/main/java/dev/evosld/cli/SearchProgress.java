@@ -15,6 +15,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class SearchProgress implements SearchListener, AutoCloseable {
     private final PrintWriter err;
     private final ProgressBar bar;
+    /** Whether the bar is closed, which ends its line itself; read by an interrupt's hook, on another thread. */
+    private volatile boolean closed;
 
     SearchProgress(PrintWriter err, String task, int generations, boolean interactive) {
         this.err = err;
@@ -45,8 +47,20 @@ final class SearchProgress implements SearchListener, AutoCloseable {
         err.flush();
     }
 
+    /**
+     * Ends the bar's line while the bar is drawn, so that a line printed from elsewhere (an interrupt's) starts on a
+     * line of its own rather than at the end of the bar's.
+     */
+    void endLine() {
+        if (bar != null && !closed) {
+            System.err.println();
+            System.err.flush();
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         if (bar != null) {
             bar.close();
         }

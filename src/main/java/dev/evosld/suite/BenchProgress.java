@@ -14,7 +14,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class BenchProgress implements BenchListener, AutoCloseable {
     private final PrintWriter err;
     private final boolean interactive;
-    private ProgressBar bar;
+    /** The bar, while it is drawn; read by an interrupt's hook, on another thread. */
+    private volatile ProgressBar bar;
 
     /** @param interactive whether stderr is a terminal (a bar) or not (lines) */
     public BenchProgress(PrintWriter err, boolean interactive) {
@@ -71,6 +72,17 @@ public final class BenchProgress implements BenchListener, AutoCloseable {
     public void onMessage(String message) {
         err.println("evosld: " + message);
         err.flush();
+    }
+
+    /**
+     * Ends the bar's line while the bar is drawn, so that a line printed from elsewhere (an interrupt's) starts on a
+     * line of its own rather than at the end of the bar's.
+     */
+    public void endLine() {
+        if (bar != null) {
+            System.err.println();
+            System.err.flush();
+        }
     }
 
     @Override

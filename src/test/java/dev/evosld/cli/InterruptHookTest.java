@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,15 +75,20 @@ class InterruptHookTest {
         assumeTrue(onATerminal("none").contains("shutdown hooks ran"),
             "needs util-linux script, and SIGINT not ignored where the tests run");
         String output = onATerminal(bar);
-        assertTrue(output.contains("shutdown hooks ran"), output);
         assertFalse(output.contains("not interrupted"), output);
+        String said = bar.equals("discover") ? "evosld: interrupted; continue the run with evosld discover --resume " + dir
+            : "evosld: interrupted; run the same bench again to continue it: the finished runs in " + dir + " are reused"
+                + " and the one cut short resumes from its last checkpoint";
+        assertTrue(output.contains(said), output);
+        // on a line of its own, not at the end of the bar's
+        assertTrue(Stream.of(output.split("\n")).map(line -> line.replace("\r", "")).anyMatch(said::equals), output);
     }
 
     /** What {@link TerminalInterrupt} prints, run on a pseudo-terminal (util-linux script), or "" without one. */
-    private static String onATerminal(String bar) throws Exception {
+    private String onATerminal(String bar) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String command = String.join(" ", java.toString(), "--add-modules=jdk.incubator.vector",
-            "-cp", System.getProperty("java.class.path"), TerminalInterrupt.class.getName(), bar);
+            "-cp", System.getProperty("java.class.path"), TerminalInterrupt.class.getName(), bar, dir.toString());
         Process process;
         try {
             process = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();

@@ -2,39 +2,53 @@ package dev.evosld.cli;
 
 import dev.evosld.data.DataDirectory;
 import dev.evosld.data.TaskConfig.SearchEffort;
+import dev.evosld.run.RunDirectory;
 import dev.evosld.search.SearchSettings;
 import dev.evosld.suite.BenchPlan;
 import dev.evosld.suite.BenchProgress;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Run by {@link InterruptHookTest} in a JVM of its own on a terminal: draws discover's or bench's progress bar (or
- * none), then sends itself SIGINT, as Ctrl-C does, and says whether the JVM ran its shutdown hooks.
+ * none), then sends itself SIGINT, as Ctrl-C does; the command's shutdown hook (with no bar, one that says so) shows
+ * that the JVM ran its hooks.
  */
 final class TerminalInterrupt {
     private TerminalInterrupt() {
     }
 
+    /** @param args the bar ("discover", "bench" or "none") and a folder the run's files may go to */
     public static void main(String[] args) throws Exception {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("shutdown hooks ran");
-            System.out.flush();
-        }));
+        if (args[0].equals("none")) {
+            // with a bar, the command's own hook says that it ran: a line from another might end the bar's for it
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("shutdown hooks ran");
+                System.out.flush();
+            }));
+        }
         PrintWriter err = new PrintWriter(System.err, true);
+        Path folder = Path.of(args[1]);
         AutoCloseable bar = switch (args[0]) {
             case "discover" -> {
                 SearchProgress progress = new SearchProgress(err, "t", 10, true);
                 progress.onGeneration(1, 10, 0.5, 10, 0);
+                // a resumed run, stopped before its search took a checkpoint of its own
+                RunDirectory run = new RunDirectory(folder);
+                Files.writeString(run.checkpointFile(), "{}");
+                InterruptHook.register(run, false, err, Optional.empty()).drawnOver(progress);
                 yield progress;
             }
             case "bench" -> {
                 BenchProgress progress = new BenchProgress(err, true);
                 progress.onStart(new BenchPlan(List.of("moe_scaling_law"), 2, SearchSettings.defaults(),
-                    SearchEffort.DEFAULT, Path.of("bench"), new DataDirectory(Path.of("data"))));
+                    SearchEffort.DEFAULT, folder, new DataDirectory(Path.of("data"))));
                 progress.onGeneration("moe_scaling_law", 0, 1, 10, 0.5);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> BenchCommand.interrupted(folder, err, progress)));
                 yield progress;
             }
             default -> () -> { };

@@ -16,6 +16,7 @@ import dev.evosld.run.AtomicFiles;
 import dev.evosld.run.DataSource;
 import dev.evosld.report.Report;
 import dev.evosld.run.RunDirectory;
+import dev.evosld.run.ShellWords;
 import dev.evosld.search.ClassicForms;
 import dev.evosld.search.Discovery;
 import dev.evosld.search.RunRecorder;
@@ -57,9 +58,6 @@ import picocli.CommandLine.Spec;
         + " (if the data has a test split).")
 final class DiscoverCommand implements Callable<Integer> {
     private static final SearchSettings DEFAULTS = SearchSettings.defaults();
-    /** How to continue a run: the run directory records its data. */
-    static final String RESUME_HINT = "evosld discover --resume ";
-
     @Mixin
     TaskOptions task;
 
@@ -362,11 +360,10 @@ final class DiscoverCommand implements Callable<Integer> {
         return settings;
     }
 
-    /** The settings of the run to resume, which the command line may not contradict. */
     /** Refuses a folder that holds a run: a new run would overwrite part of it and mix its files with its own. */
     private static void requireNoRun(RunDirectory run) {
         if (Files.isRegularFile(run.checkpointFile())) {
-            throw new EvosldException(run.path() + " already holds a run; continue it with " + RESUME_HINT + run.path()
+            throw new EvosldException(run.path() + " already holds a run; continue it with " + run.resumeCommand()
                 + ", or give another --out");
         }
         if (run.holdsRun()) {
@@ -377,10 +374,16 @@ final class DiscoverCommand implements Callable<Integer> {
     private static void requireCheckpoint(RunDirectory run) {
         run.requireFolder();
         if (!Files.isRegularFile(run.checkpointFile())) {
-            throw new EvosldException(run.path() + ": no checkpoint.json to resume from");
+            // kill -9 before the first checkpoint leaves the run's data.json and nothing to go on from
+            String early = Files.isRegularFile(run.dataSourceFile()) && !run.holdsRun()
+                ? ": the run stopped before its first checkpoint; start it again with evosld discover --out "
+                    + ShellWords.quoted(run.path()) + " and its options"
+                : "";
+            throw new EvosldException(run.path() + ": no checkpoint.json to resume from" + early);
         }
     }
 
+    /** The settings of the run to resume, which the command line may not contradict. */
     private SearchSettings resumedSettings(RunDirectory run, Duration limit, int threadCount) {
         SearchSettings planned = Discovery.plannedSettings(run.checkpointFile(), limit, threadCount);
         requireResumableWith(planned);

@@ -102,7 +102,7 @@ final class InterruptHook implements AutoCloseable {
         // a resumed run stopped while it reads its checkpoint back has taken none of its own, and the one it reads
         // is still there to resume from
         err.println(writer.isPresent() || Files.isRegularFile(run.checkpointFile())
-            ? "evosld: interrupted; continue the run with " + DiscoverCommand.RESUME_HINT + run.path()
+            ? "evosld: interrupted; continue the run with " + run.resumeCommand()
             : "evosld: interrupted before the first checkpoint; there is nothing to resume");
         err.flush();
     }

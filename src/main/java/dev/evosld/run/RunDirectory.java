@@ -45,6 +45,11 @@ public record RunDirectory(Path path) {
         return path.resolve("checkpoint.json");
     }
 
+    /** The command that continues this run from its checkpoint, its path one shell word to copy as it is. */
+    public String resumeCommand() {
+        return "evosld discover --resume " + ShellWords.quoted(path);
+    }
+
     public Path dataSourceFile() {
         return path.resolve("data.json");
     }
@@ -266,7 +271,7 @@ public record RunDirectory(Path path) {
                 throw new EvosldException(run.inUse()
                     ? path + ": its discovery is still searching (no law.json yet); wait for it to finish"
                     : path + ": the discovery was interrupted before it chose a law (no law.json yet); continue it"
-                        + " with evosld discover --resume " + path);
+                        + " with " + run.resumeCommand());
             }
             throw new EvosldException(path + ": not a run directory (no law.json)");
         }

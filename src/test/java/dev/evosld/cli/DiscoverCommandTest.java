@@ -74,6 +74,19 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void aFolderOfARunStoppedBeforeItsFirstCheckpointSaysTheRunCanBeStartedAgain() throws Exception {
+        // kill -9 before the first checkpoint leaves the folder with the run's data and no checkpoint
+        Path folder = dir.resolve("early");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("data.json"), "{}");
+        CliRun resumed = CliRun.of("discover", "--no-llm", "--resume", folder.toString());
+        assertEquals(List.of("evosld: " + folder + ": no checkpoint.json to resume from: the run stopped before its"
+            + " first checkpoint; start it again with evosld discover --out " + folder + " and its options"),
+            resumed.allErrorLines());
+        assertEquals(1, resumed.exit());
+    }
+
+    @Test
     void anEmptyOutOrALawFileForItsFolderIsOneLineAndNoRun() throws Exception {
         // an empty --out was the current folder: exit 0, the run's files among the user's, "run directory " and nothing
         CliRun empty = CliRun.of("discover", "--data", csv.toString(), "--features", "N,D", "--target", "loss",

@@ -57,6 +57,17 @@ class InterruptHookTest {
             err.toString().strip());
     }
 
+    @Test
+    void theResumeCommandOfAFolderWithASpaceCanBeCopiedAsItIs() throws Exception {
+        RunDirectory run = new RunDirectory(dir.resolve("my run"));
+        Files.createDirectories(run.path());
+        Files.writeString(run.dataSourceFile(), "{}");
+        Files.writeString(run.checkpointFile(), "{\"version\": 3}");
+        interrupt(run, false);
+        assertEquals("evosld: interrupted; continue the run with evosld discover --resume '" + run.path() + "'",
+            err.toString().strip());
+    }
+
     /** What Ctrl-C does to a run whose search had not begun. */
     private void interrupt(RunDirectory run, boolean ownFolder) {
         try (InterruptHook hook = InterruptHook.register(run, ownFolder, new PrintWriter(err, true), Optional.empty())) {

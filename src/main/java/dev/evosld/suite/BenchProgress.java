@@ -9,7 +9,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows a benchmark's progress on stderr: on a terminal one progress bar over all runs (tasks × seeds) with
- * the current run's generation, otherwise a line per finished run, so that logs stay readable.
+ * the current run's generation, otherwise a line as each run starts and another as it finishes, so that a log shows
+ * which run is searching without a line per generation.
  */
 public final class BenchProgress implements BenchListener, AutoCloseable {
     private final PrintWriter err;
@@ -43,6 +44,11 @@ public final class BenchProgress implements BenchListener, AutoCloseable {
     public void onRunStart(String task, long seed, SeedRun.Status status, int index, int units) {
         if (bar != null) {
             bar.setExtraMessage(task + " seed " + seed + (status == SeedRun.Status.RESUMED ? " (resumed)" : ""));
+        } else if (status != SeedRun.Status.REUSED) {
+            // a reused run's line follows at once; a searching one's only after minutes
+            err.printf(Locale.ROOT, "evosld: [%d/%d] %s seed %d: %s%n", index, units, task, seed,
+                status == SeedRun.Status.RESUMED ? "resuming from its checkpoint" : "started");
+            err.flush();
         }
     }
 

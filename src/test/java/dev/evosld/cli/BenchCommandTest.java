@@ -146,8 +146,10 @@ class BenchCommandTest {
                 "evosld: benchmark of 1 task × 2 seeds (2 generations, 1 island of 8, at most 5m each); results in " + out),
             first.errorLines().subList(0, 1));
         // five decimals: a test R² above 0.999995 prints as 1.00000
-        assertTrue(first.errorLines().get(1).matches("evosld: \\[1/2] parallel_scaling_law seed 0: ran, test R² (0\\.9\\d+|1\\.00000), .*"), first.err());
-        assertTrue(first.errorLines().get(2).matches("evosld: \\[2/2] parallel_scaling_law seed 1: ran, test R² (0\\.9\\d+|1\\.00000), .*"), first.err());
+        assertEquals("evosld: [1/2] parallel_scaling_law seed 0: started", first.errorLines().get(1));
+        assertTrue(first.errorLines().get(2).matches("evosld: \\[1/2] parallel_scaling_law seed 0: ran, test R² (0\\.9\\d+|1\\.00000), .*"), first.err());
+        assertEquals("evosld: [2/2] parallel_scaling_law seed 1: started", first.errorLines().get(3));
+        assertTrue(first.errorLines().get(4).matches("evosld: \\[2/2] parallel_scaling_law seed 1: ran, test R² (0\\.9\\d+|1\\.00000), .*"), first.err());
         assertTrue(Files.readString(out.resolve("bench.md")).contains("| parallel_scaling_law | "));
 
         CliRun second = CliRun.of(args("bench", "--tasks", "parallel_scaling_law", "--seeds", "2", "--out", out.toString(),

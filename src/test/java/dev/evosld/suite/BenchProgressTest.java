@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.evosld.data.DataDirectory;
 import dev.evosld.data.TaskConfig.SearchEffort;
 import dev.evosld.search.SearchSettings;
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -49,11 +50,40 @@ class BenchProgressTest {
         assertEquals(List.of(
             "evosld: benchmark of 2 tasks × 2 seeds (2 generations, 1 island of 8, at most 5m each); results in "
                 + dir.resolve("bench"),
+            "evosld: [1/4] sft_scaling_law seed 0: started",
             "evosld: [1/4] sft_scaling_law seed 0: ran, test R² 0.98765, 12.3 s",
             // why, as discover says it: bench.md has room for it only after the whole bench
             "evosld: [2/4] sft_scaling_law seed 1: resumed, test R² failed (predicted NaN), 0.1 s",
             "evosld: [3/4] moe_scaling_law seed 0: reused, test R² -3.00000",
             "evosld: moe_scaling_law: a note"), lines());
+    }
+
+    @Test
+    void withoutATerminalEachRunSaysWhenItStartsAndAReusedOneOnlyWhenDone() {
+        // a log of a bench run as `nohup` or CI runs it showed nothing for the minutes a run searches
+        try (BenchProgress progress = new BenchProgress(new PrintWriter(text), false)) {
+            progress.onStart(plan(List.of("sft_scaling_law", "moe_scaling_law"), 2, SearchSettings.defaults(),
+                new SearchEffort(2, 1)));
+            progress.onRunStart("sft_scaling_law", 0, SeedRun.Status.REUSED, 1, 4);
+            progress.onRunDone(run("sft_scaling_law", 0, SeedRun.Status.REUSED, 0.5, null), 1, 4);
+            progress.onRunStart("sft_scaling_law", 1, SeedRun.Status.RESUMED, 2, 4);
+            progress.onRunDone(run("sft_scaling_law", 1, SeedRun.Status.RESUMED, 0.5, 3.0), 2, 4);
+            progress.onRunStart("moe_scaling_law", 0, SeedRun.Status.RAN, 3, 4);
+        }
+        assertEquals(List.of(
+            "evosld: [1/4] sft_scaling_law seed 0: reused, test R² 0.50000",
+            "evosld: [2/4] sft_scaling_law seed 1: resuming from its checkpoint",
+            "evosld: [2/4] sft_scaling_law seed 1: resumed, test R² 0.50000, 3.0 s",
+            "evosld: [3/4] moe_scaling_law seed 0: started"), lines().subList(1, lines().size()));
+    }
+
+    @Test
+    void eachRunStartIsFlushedWithoutWaitingForItsEnd() {
+        StringWriter log = new StringWriter();
+        BenchProgress progress = new BenchProgress(new PrintWriter(new BufferedWriter(log)), false);
+        progress.onRunStart("sft_scaling_law", 0, SeedRun.Status.RAN, 1, 1);
+        assertEquals("evosld: [1/1] sft_scaling_law seed 0: started" + System.lineSeparator(), log.toString());
+        progress.close();
     }
 
     @Test

@@ -40,6 +40,8 @@ final class PredictCommand implements Callable<Integer> {
      * and the features the targets fall with (the search's {@code CandidateScorer.PROBE_FACTORS}, largest).
      */
     private static final double CHECKED_FACTOR = 10;
+    /** Significant digits of a prediction shown on a terminal, as fit shows a fitted value. */
+    private static final int SHOWN_DIGITS = 6;
     /** Notes printed about runs outside the train range before the rest are only counted. */
     private static final int MAX_NOTES = 10;
 
@@ -174,7 +176,7 @@ final class PredictCommand implements Callable<Integer> {
             }
             Output.json(stdout, result);
         } else if (out == null) {
-            stdout.print(csv(header, rows));
+            stdout.print(text(header, rows, parameters.targets().size(), ProgressDisplay.stdoutIsTerminal()));
             stdout.flush();
         }
         return 0;
@@ -316,6 +318,26 @@ final class PredictCommand implements Callable<Integer> {
     /** The predictions as CSV, numbers as a user writes them (CsvWriter's): the runs' values read as they were given. */
     private static String csv(List<String> header, List<List<Object>> rows) {
         return CsvWriter.render(header, rows);
+    }
+
+    /**
+     * The predictions as stdout shows them: on a terminal, where a person reads them, the last {@code targets} columns
+     * to {@link #SHOWN_DIGITS} significant digits (17 bury the few the law's misses leave meaningful); into a file or a
+     * pipe, which a program reads, every digit, as {@code --out} writes them. The runs' values stay as given.
+     */
+    static String text(List<String> header, List<List<Object>> rows, int targets, boolean terminal) {
+        if (!terminal) {
+            return csv(header, rows);
+        }
+        List<List<Object>> shown = new ArrayList<>();
+        for (List<Object> row : rows) {
+            List<Object> cells = new ArrayList<>(row);
+            for (int c = cells.size() - targets; c < cells.size(); c++) {
+                cells.set(c, NumberText.rounded((Double) cells.get(c), SHOWN_DIGITS));
+            }
+            shown.add(cells);
+        }
+        return csv(header, shown);
     }
 
     private static Map<String, Object> entry(List<String> header, List<Object> row) {

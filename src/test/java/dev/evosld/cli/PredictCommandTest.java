@@ -147,6 +147,27 @@ class PredictCommandTest {
     }
 
     @Test
+    void onATerminalThePredictionsAreRoundedToSixDigitsAndAPipeOrFileGetsEveryDigit() {
+        List<String> header = List.of("family", "N", "D", "loss");
+        List<List<Object>> rows = List.of(List.of("dense", 1e10, 1.5e12, 2.345678901234568),
+            List.of("moe, \"sparse\"", 3.14159e8, 120.0, 1234567.891), List.of("dense", 1e9, 1e9, -0.000123456789));
+        // the runs' values as given, only the predicted loss rounded: a person reads it, and 17 digits bury the few
+        // that the law's misses leave meaningful
+        assertEquals("family,N,D,loss\ndense,1e10,1.5e12,2.34568\n\"moe, \"\"sparse\"\"\",314159000,120,1234570\n"
+            + "dense,1e9,1e9,-0.000123457\n", PredictCommand.text(header, rows, 1, true));
+        // `predict ... > next.csv` or `| python` reads what --out writes
+        assertEquals("family,N,D,loss\ndense,1e10,1.5e12,2.345678901234568\n\"moe, \"\"sparse\"\"\",314159000,120,"
+            + "1234567.891\ndense,1e9,1e9,-0.000123456789\n", PredictCommand.text(header, rows, 1, false));
+    }
+
+    @Test
+    void onATerminalEveryTargetIsRoundedAndNoFeature() {
+        List<String> header = List.of("group", "N", "loss", "acc");
+        List<List<Object>> rows = List.of(List.of("g", 1.23456789e9, 2.00000049, 0.123456789));
+        assertEquals("group,N,loss,acc\ng,1234567890,2,0.123457\n", PredictCommand.text(header, rows, 2, true));
+    }
+
+    @Test
     void measuresHowFarARunLiesAgainstItsOwnGroup() throws Exception {
         StringBuilder csv = new StringBuilder("family,N,loss\n");
         for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9}) {

@@ -34,4 +34,24 @@ class ProgressDisplayTest {
         // stdout redirected (--json > out.json): ConsoleProgressBarConsumer still needs a console to size the bar
         assertEquals(false, ProgressDisplay.bars(false, Optional.of(stderr)));
     }
+
+    @ParameterizedTest(name = "console terminal {1}, stdout to ''{0}'': a terminal {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        /dev/pts/3         | true  | true
+        /dev/pts/3         | false | true
+        /home/me/next.csv  | true  | false
+        pipe:[48213]       | true  | false
+        /dev/null          | false | false
+        """)
+    void stdoutIsATerminalWhereItLeadsToOneWhateverStdinIs(String stdout, boolean console, boolean terminal) {
+        // `cat plan.csv | evosld predict --runs /dev/stdin`: stdin a pipe, so the console is no terminal, but a
+        // person still reads stdout
+        assertEquals(terminal, ProgressDisplay.stdoutIsTerminal(console, Optional.of(stdout)));
+    }
+
+    @ParameterizedTest(name = "console terminal {0}, stdout unknown: a terminal {0}")
+    @CsvSource({"true", "false"})
+    void stdoutFollowsTheConsoleWhereItCannotBeTold(boolean terminal) {
+        assertEquals(terminal, ProgressDisplay.stdoutIsTerminal(terminal, Optional.empty()));
+    }
 }

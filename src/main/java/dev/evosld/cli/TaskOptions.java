@@ -430,18 +430,40 @@ final class TaskOptions {
     }
 
     /**
-     * A note when a group has fewer train runs than the budget allows parameters: no law with more parameters (per
-     * target) than its runs is fitted, so that one group narrows the search for all.
+     * A note when groups have fewer train runs than the budget allows parameters: no law with more parameters (per
+     * target) than the smallest has runs is fitted, so that one group narrows the search for all. It names every such
+     * group, the fewest runs first, counted among all when not all of them are small, and says how to allow larger
+     * laws: leave those groups out, or, when every group is one, give more runs.
      */
     static Optional<String> smallGroupNote(TaskData data) {
         TaskConfig config = data.config();
         int allowed = config.parameterBudget() / config.targets().size();
-        return data.train().table().groups().stream()
-            .min(Comparator.comparingInt(Group::rows))
-            .filter(group -> group.rows() < allowed)
-            .map(group -> "evosld: note: group '" + group.name() + "' has " + group.rows() + " train run"
-                + (group.rows() == 1 ? "" : "s") + ", so no law with more parameters than that can be fitted to it, and"
-                + " the law reported is one small enough; leave the group out for larger ones");
+        List<Group> groups = data.train().table().groups();
+        List<Group> small = groups.stream().filter(group -> group.rows() < allowed)
+            .sorted(Comparator.comparingInt(Group::rows)).toList();
+        if (small.isEmpty()) {
+            return Optional.empty();
+        }
+        int fewest = small.getFirst().rows();
+        int most = small.getLast().rows();
+        boolean every = small.size() == groups.size();
+        String more = every ? "more runs" + (groups.size() == 1 ? "" : " per group") + " would allow larger ones"
+            : "leave " + (small.size() == 1 ? "the group" : "those groups") + " out for larger ones";
+        if (small.size() == 1) {
+            return Optional.of("evosld: note: group " + MessageText.quote(small.getFirst().name()) + " has " + fewest
+                + " train run" + (fewest == 1 ? "" : "s") + ", so no law with more parameters than that can be fitted to"
+                + " it, and the law reported is one small enough; " + more);
+        }
+        String names = MessageText.names(small.stream().map(Group::name).toList());
+        String which = every ? (groups.size() == 2 ? "both groups" : "all " + groups.size() + " groups")
+            : small.size() + " of " + groups.size() + " groups";
+        String limit = fewest == most
+            ? fewest + " train run" + (fewest == 1 ? "" : "s") + " each, so no law with more parameters than that can be"
+                + " fitted to them"
+            : fewest + " to " + most + " train runs, so no law with more than " + fewest + " parameter"
+                + (fewest == 1 ? "" : "s") + " can be fitted to all of them";
+        return Optional.of("evosld: note: " + which + " (" + names + ") have " + limit + ", and the law reported is one"
+            + " small enough; " + more);
     }
 
     /** The data the command line names; a usage error (exit 2) when it names none. */

@@ -325,7 +325,7 @@ class TaskOptionsTest {
     }
 
     @Test
-    void smallGroupNoteNamesTheSmallestGroupAndCountsItsRuns() throws IOException {
+    void smallGroupNoteNamesTheSmallGroupsAndCountsTheirRuns() throws IOException {
         Path small = dir.resolve("small.csv");
         Files.writeString(small, """
             g,N,loss
@@ -337,12 +337,75 @@ class TaskOptionsTest {
             """);
         TaskData two = parse("--data", small.toString(), "--features", "N", "--target", "loss", "--group", "g")
             .options().source.user.userData().load();
+        // a's 3 runs are below the budget of 6 too
+        assertEquals(Optional.of("evosld: note: both groups (b, a) have 2 to 3 train runs, so no law with more than 2"
+            + " parameters can be fitted to all of them, and the law reported is one small enough; more runs per group"
+            + " would allow larger ones"), TaskOptions.smallGroupNote(two));
+        TaskData tight = parse("--data", small.toString(), "--features", "N", "--target", "loss", "--group", "g",
+            "--budget", "3").options().source.user.userData().load();
         assertEquals(Optional.of("evosld: note: group 'b' has 2 train runs, so no law with more parameters than that"
             + " can be fitted to it, and the law reported is one small enough; leave the group out for larger ones"),
-            TaskOptions.smallGroupNote(two));
+            TaskOptions.smallGroupNote(tight));
 
         TaskData roomy = parse("--data", small.toString(), "--features", "N", "--target", "loss", "--group", "g",
             "--budget", "2").options().source.user.userData().load();
         assertEquals(Optional.empty(), TaskOptions.smallGroupNote(roomy));
+    }
+
+    private TaskData grouped(String name, String csv, String... more) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, csv);
+        List<String> args = new java.util.ArrayList<>(List.of("--data", file.toString(), "--features", "N", "--target",
+            "loss"));
+        args.addAll(List.of(more));
+        return parse(args.toArray(String[]::new)).options().source.user.userData().load();
+    }
+
+    @Test
+    void smallGroupNoteNamesEverySmallGroupNotOnlyTheFirst() throws IOException {
+        // two groups of 3 runs each, as a user's first sweep of two model families may be
+        TaskData both = grouped("both.csv", "g,N,loss\na,1,3\na,2,2\na,3,1\nb,1,3\nb,2,2\nb,3,1\n", "--group", "g");
+        assertEquals(Optional.of("evosld: note: both groups (a, b) have 3 train runs each, so no law with more"
+            + " parameters than that can be fitted to them, and the law reported is one small enough; more runs per group"
+            + " would allow larger ones"), TaskOptions.smallGroupNote(both));
+
+        // of several groups, those below the budget, the fewest runs first, and the tightest limit
+        TaskData three = grouped("three.csv", "g,N,loss\na,1,3\na,2,2\na,3,1\nb,1,3\nb,2,2\n"
+            + "c,1,5\nc,2,4\nc,3,3\nc,4,2\nc,5,1\nc,6,0\nc,7,0\n", "--group", "g");
+        assertEquals(Optional.of("evosld: note: 2 of 3 groups (b, a) have 2 to 3 train runs, so no law with more than 2"
+            + " parameters can be fitted to all of them, and the law reported is one small enough; leave those groups"
+            + " out for larger ones"), TaskOptions.smallGroupNote(three));
+    }
+
+    @Test
+    void smallGroupNoteCountsTheSmallGroupsOfMany() throws IOException {
+        StringBuilder csv = new StringBuilder("g,N,loss\n");
+        for (int group = 0; group < 40; group++) {
+            int runs = group % 13 == 5 ? 3 : 8;
+            for (int run = 1; run <= runs; run++) {
+                csv.append("sweep").append(group).append(',').append(run).append(',').append(10 - run).append('\n');
+            }
+        }
+        TaskData many = grouped("many.csv", csv.toString(), "--group", "g");
+        assertEquals(Optional.of("evosld: note: 3 of 40 groups (sweep5, sweep18, sweep31) have 3 train runs each, so no"
+            + " law with more parameters than that can be fitted to them, and the law reported is one small enough;"
+            + " leave those groups out for larger ones"), TaskOptions.smallGroupNote(many));
+    }
+
+    @Test
+    void smallGroupNoteOfTheOnlyGroupAsksForMoreRunsNotToLeaveItOut() throws IOException {
+        TaskData one = grouped("one.csv", "N,loss\n1,3\n2,2\n3,1\n");
+        assertEquals(Optional.of("evosld: note: group 'all' has 3 train runs, so no law with more parameters than that"
+            + " can be fitted to it, and the law reported is one small enough; more runs would allow larger ones"),
+            TaskOptions.smallGroupNote(one));
+    }
+
+    @Test
+    void smallGroupNoteQuotesAGroupNameThatHoldsAComma() throws IOException {
+        TaskData comma = grouped("comma.csv", "g,N,loss\n\"moe, sparse\",1,3\n\"moe, sparse\",2,2\ndense,1,3\ndense,2,2\n",
+            "--group", "g");
+        assertEquals(Optional.of("evosld: note: both groups ('moe, sparse', dense) have 2 train runs each, so no law with"
+            + " more parameters than that can be fitted to them, and the law reported is one small enough; more runs per"
+            + " group would allow larger ones"), TaskOptions.smallGroupNote(comma));
     }
 }

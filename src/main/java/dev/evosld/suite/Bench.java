@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -272,7 +274,37 @@ public final class Bench {
     }
 
     /**
-     * The search of a benchmark's runs, for its header: the counts it fixes (null where it leaves them to each
+     * The search of a plan's runs, for the console's header: each task's generations and restarts as its runs will
+     * search them (the bench's where it gives them, else the task config's, else the defaults), one shape when all
+     * agree, else the values they take.
+     */
+    static String shape(BenchPlan plan) {
+        SortedSet<Integer> generations = new TreeSet<>();
+        SortedSet<Integer> restarts = new TreeSet<>();
+        for (String task : plan.tasks()) {
+            SearchSettings settings = plan.search(TaskConfig.load(task));
+            generations.add(settings.generations());
+            restarts.add(settings.restarts());
+        }
+        int islands = plan.search().islands();
+        int population = plan.search().population();
+        if (generations.size() == 1 && restarts.size() == 1) {
+            return SearchSettings.shape(generations.first(), restarts.first(), islands, population);
+        }
+        return alternatives(generations) + " generations, "
+            + (restarts.size() == 1 && restarts.first() == 1 ? "" : alternatives(restarts) + " restarts × ")
+            + islands + (islands == 1 ? " island" : " islands") + " of " + population + ", as each task's config sets";
+    }
+
+    /** {@code 60}, {@code 60 or 180}, {@code 60, 120 or 180}. */
+    private static String alternatives(SortedSet<Integer> values) {
+        List<String> texts = values.stream().map(String::valueOf).toList();
+        return texts.size() == 1 ? texts.getFirst()
+            : String.join(", ", texts.subList(0, texts.size() - 1)) + " or " + texts.getLast();
+    }
+
+    /**
+     * The search of a benchmark's runs, for bench.md, which knows not its tasks' configs: the counts it fixes (null where it leaves them to each
      * task), the defaults it falls back on, and that a task's config may change those.
      */
     static String shape(Integer generations, Integer restarts, int islands, int population) {

@@ -30,7 +30,7 @@ public final class BenchProgress implements BenchListener, AutoCloseable {
         err.printf(Locale.ROOT, "evosld: benchmark of %d %s × %d %s (%s, at most %s each); results in %s%n",
             plan.tasks().size(), plan.tasks().size() == 1 ? "task" : "tasks", plan.seeds(),
             plan.seeds() == 1 ? "seed" : "seeds",
-            Bench.shape(plan.effort().generations(), plan.effort().restarts(), search.islands(), search.population()),
+            Bench.shape(plan),
             search.timeLimit().toString().substring(2).toLowerCase(Locale.ROOT), plan.out());
         err.flush();
         if (interactive) {

@@ -87,18 +87,42 @@ class BenchProgressTest {
     }
 
     @Test
-    void theHeaderSaysOneTaskAndSeedInTheSingularAndWhatTheTasksConfigsLeaveOpen() {
+    void theHeaderSaysOneTaskAndSeedInTheSingular() {
         BenchProgress progress = new BenchProgress(new PrintWriter(text), false);
         progress.onStart(plan(List.of("sft_scaling_law"), 1,
             SearchSettings.defaults().withTimeLimit(Duration.ofSeconds(90)), SearchEffort.DEFAULT));
         progress.onStart(plan(List.of("sft_scaling_law"), 3,
             SearchSettings.defaults().withTimeLimit(Duration.ofMillis(1500)), new SearchEffort(5, null)));
         progress.close();
+        // sft's config sets neither, so its runs search the defaults, and nothing is left open
         assertEquals(List.of(
-            "evosld: benchmark of 1 task × 1 seed (60 generations, 3 restarts × 2 islands of 96, or the generations and"
-                + " restarts a task's config sets, at most 1m30s each); results in " + dir.resolve("bench"),
-            "evosld: benchmark of 1 task × 3 seeds (5 generations, 3 restarts × 2 islands of 96, or the restarts a task's"
-                + " config sets, at most 1.5s each); results in " + dir.resolve("bench")), lines());
+            "evosld: benchmark of 1 task × 1 seed (60 generations, 3 restarts × 2 islands of 96, at most 1m30s each);"
+                + " results in " + dir.resolve("bench"),
+            "evosld: benchmark of 1 task × 3 seeds (5 generations, 3 restarts × 2 islands of 96, at most 1.5s each);"
+                + " results in " + dir.resolve("bench")), lines());
+    }
+
+    @Test
+    void theHeaderGivesTheGenerationsAndRestartsTheTasksConfigsSet() {
+        BenchProgress progress = new BenchProgress(new PrintWriter(text), false);
+        // parallel's config asks for 180 generations: a header of 60 misstated every run of this bench
+        progress.onStart(plan(List.of("parallel_scaling_law"), 1, SearchSettings.defaults(), SearchEffort.DEFAULT));
+        progress.onStart(plan(List.of("parallel_scaling_law", "moe_scaling_law"), 1, SearchSettings.defaults(),
+            SearchEffort.DEFAULT));
+        progress.onStart(plan(List.of("sft_scaling_law", "vocab_scaling_law", "parallel_scaling_law", "lr_bsz_scaling_law"),
+            1, SearchSettings.defaults(), SearchEffort.DEFAULT));
+        progress.onStart(plan(List.of("sft_scaling_law", "lr_bsz_scaling_law"), 1, SearchSettings.defaults(),
+            new SearchEffort(10, null)));
+        progress.close();
+        assertEquals(List.of(
+            "evosld: benchmark of 1 task × 1 seed (180 generations, 3 restarts × 2 islands of 96, at most 5m each);"
+                + " results in " + dir.resolve("bench"),
+            "evosld: benchmark of 2 tasks × 1 seed (180 generations, 3 restarts × 2 islands of 96, at most 5m each);"
+                + " results in " + dir.resolve("bench"),
+            "evosld: benchmark of 4 tasks × 1 seed (60, 120 or 180 generations, 1 or 3 restarts × 2 islands of 96, as"
+                + " each task's config sets, at most 5m each); results in " + dir.resolve("bench"),
+            "evosld: benchmark of 2 tasks × 1 seed (10 generations, 1 or 3 restarts × 2 islands of 96, as each task's"
+                + " config sets, at most 5m each); results in " + dir.resolve("bench")), lines());
     }
 
     @Test

@@ -270,17 +270,17 @@ final class DiscoverCommand implements Callable<Integer> {
                 hook.searching(discovery);
                 // only now: resuming checks the checkpoint against the data, and a refusal must be the only line
                 if (llm.isEmpty() && !noLlm) {
-                    err.println(LlmSettings.NO_ENDPOINT_NOTICE);
-                    err.flush();
+                    progress.line(LlmSettings.NO_ENDPOINT_NOTICE);
                 }
                 if (task.isGiven()) {
-                    task.firstFeatureNote(data).ifPresent(err::println);
-                    task.fixedFeatureNotes(data).forEach(err::println);
-                    task.ungroupedNote().ifPresent(err::println);
-                    task.sharedBudgetNote(data).ifPresent(err::println);
+                    task.firstFeatureNote(data).ifPresent(progress::line);
+                    task.fixedFeatureNotes(data).forEach(progress::line);
+                    task.ungroupedNote().ifPresent(progress::line);
+                    task.sharedBudgetNote(data).ifPresent(progress::line);
                 }
-                TaskOptions.smallGroupNote(data).ifPresent(err::println);
-                err.println("evosld: discovering a law for " + config.name() + " (" + discovery.settings().shape()
+                TaskOptions.smallGroupNote(data).ifPresent(progress::line);
+                // through the progress, which a terminal's bar is drawn by from its start
+                progress.line("evosld: discovering a law for " + config.name() + " (" + discovery.settings().shape()
                     + ", seed " + discovery.settings().seed()
                     + (llmProposer != null ? ", proposers: classic forms and " + llmProposer.name() : "")
                     + "); run directory " + run.path()

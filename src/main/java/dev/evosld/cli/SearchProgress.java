@@ -13,6 +13,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * otherwise (so that logs stay readable).
  */
 final class SearchProgress implements SearchListener, AutoCloseable {
+    /** Back to the start of the row, then erase it (ANSI), as a terminal, the only place a bar is drawn, understands. */
+    private static final String ERASE_BAR = "\r\u001b[K";
+
     private final PrintWriter err;
     private final ProgressBar bar;
     /** Whether the bar is closed, which ends its line itself; read by an interrupt's hook, on another thread. */
@@ -43,7 +46,17 @@ final class SearchProgress implements SearchListener, AutoCloseable {
 
     @Override
     public void onMessage(String message) {
-        err.println("evosld: " + message);
+        line("evosld: " + message);
+    }
+
+    /** Prints a line of the command's own on stderr, above the bar when there is one, which is drawn from the start. */
+    void line(String line) {
+        if (bar != null) {
+            // the bar's frame holds its row with no line break after it; erased, the line takes the row and the bar
+            // redraws beneath, where otherwise the line would follow the frame ("… best val R² 1.000evosld: …")
+            err.print(ERASE_BAR);
+        }
+        err.println(line);
         err.flush();
     }
 

@@ -119,6 +119,27 @@ class SearchProgressTest {
             progress.onMessage("still told");
         }
 
-        assertEquals("evosld: still told\n", lines());
+        // the bar's last frame is erased first: the line would otherwise follow it on its row ("… best val R² 1.000evosld:")
+        assertEquals("\r\u001b[Kevosld: still told\n", lines());
+    }
+
+    @Test
+    void onATerminalALineOfTheCommandsOwnTakesTheBarsRowToo() {
+        // discover's notes come before the first generation, while the bar already shows 0/N
+        try (SearchProgress progress = new SearchProgress(err, "t", 10, true)) {
+            progress.line("evosld: note: a note of discover's own");
+        }
+
+        assertEquals("\r\u001b[Kevosld: note: a note of discover's own\n", lines());
+    }
+
+    @Test
+    void withoutATerminalALineOfTheCommandsOwnIsPrintedAsItIs() {
+        StringWriter log = new StringWriter();
+        SearchProgress progress = new SearchProgress(new PrintWriter(new BufferedWriter(log)), "t", 10, false);
+        progress.line("evosld: note: a note of discover's own");
+
+        assertEquals("evosld: note: a note of discover's own\n", log.toString().replace(System.lineSeparator(), "\n"));
+        progress.close();
     }
 }

@@ -270,7 +270,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 hook.searching(discovery);
                 // only now: resuming checks the checkpoint against the data, and a refusal must be the only line
                 if (llm.isEmpty() && !noLlm) {
-                    progress.line(LlmSettings.NO_ENDPOINT_NOTICE);
+                    progress.line("evosld: " + LlmSettings.NO_ENDPOINT_NOTICE);
                 }
                 if (task.isGiven()) {
                     task.firstFeatureNote(data).ifPresent(progress::line);

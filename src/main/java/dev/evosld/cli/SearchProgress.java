@@ -1,5 +1,6 @@
 package dev.evosld.cli;
 
+import dev.evosld.eval.R2;
 import dev.evosld.search.SearchListener;
 import dev.evosld.suite.ConsoleBar;
 import java.io.PrintWriter;
@@ -33,8 +34,9 @@ final class SearchProgress implements SearchListener, AutoCloseable {
     @Override
     public void onGeneration(int generation, int of, double bestValidationR2, double candidatesPerSecond,
                              double cacheHitRate) {
-        String status = String.format(Locale.ROOT, "best val R² %.4f · %.0f cand/s · cache %.0f%%",
-            bestValidationR2, candidatesPerSecond, 100 * cacheHitRate);
+        // as the summary prints it: four decimals read 0.99996 as 1.0000, and a search near 1 as standing still
+        String status = String.format(Locale.ROOT, "best val R² %s · %.0f cand/s · cache %.0f%%",
+            R2.text(bestValidationR2), candidatesPerSecond, 100 * cacheHitRate);
         if (bar != null) {
             bar.stepTo(generation);
             bar.setExtraMessage(status);

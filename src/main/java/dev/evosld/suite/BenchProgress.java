@@ -1,5 +1,6 @@
 package dev.evosld.suite;
 
+import dev.evosld.eval.R2;
 import dev.evosld.search.SearchSettings;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -58,8 +59,8 @@ public final class BenchProgress implements BenchListener, AutoCloseable {
     @Override
     public void onGeneration(String task, long seed, int generation, int of, double bestValidationR2) {
         if (bar != null) {
-            bar.setExtraMessage(String.format(Locale.ROOT, "%s seed %d · gen %d/%d · best val R² %.4f",
-                task, seed, generation, of, bestValidationR2));
+            bar.setExtraMessage(String.format(Locale.ROOT, "%s seed %d · gen %d/%d · best val R² %s",
+                task, seed, generation, of, R2.text(bestValidationR2)));
         }
     }
 

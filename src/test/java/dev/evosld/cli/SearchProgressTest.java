@@ -25,9 +25,9 @@ class SearchProgressTest {
         }
 
         assertEquals("""
-            evosld: generation 10/25: best val R² 0.6000 · 50 cand/s · cache 20%
-            evosld: generation 20/25: best val R² 0.7000 · 60 cand/s · cache 40%
-            evosld: generation 25/25: best val R² 0.7500 · 65 cand/s · cache 50%
+            evosld: generation 10/25: best val R² 0.600000 · 50 cand/s · cache 20%
+            evosld: generation 20/25: best val R² 0.700000 · 60 cand/s · cache 40%
+            evosld: generation 25/25: best val R² 0.750000 · 65 cand/s · cache 50%
             """, lines());
     }
 
@@ -38,17 +38,17 @@ class SearchProgressTest {
             progress.onGeneration(20, 20, 0.91, 10, 0);
         }
 
-        assertEquals("evosld: generation 20/20: best val R² 0.9100 · 10 cand/s · cache 0%\n", lines());
+        assertEquals("evosld: generation 20/20: best val R² 0.910000 · 10 cand/s · cache 0%\n", lines());
     }
 
     @Test
-    void roundsTheRateAndCacheShareAndKeepsFourDecimalsOfR2() {
+    void roundsTheRateAndCacheShareAndKeepsSixDecimalsOfR2() {
         try (SearchProgress progress = new SearchProgress(err, "t", 10, false)) {
             progress.onGeneration(10, 10, 0.987654, 12.5, 0.3333);
         }
 
         // %.0f rounds half up: 12.5 cand/s shows as 13
-        assertEquals("evosld: generation 10/10: best val R² 0.9877 · 13 cand/s · cache 33%\n", lines());
+        assertEquals("evosld: generation 10/10: best val R² 0.987654 · 13 cand/s · cache 33%\n", lines());
     }
 
     @Test
@@ -59,7 +59,7 @@ class SearchProgressTest {
         }
 
         assertEquals("""
-            evosld: generation 10/20: best val R² -3.2500 · 0 cand/s · cache 100%
+            evosld: generation 10/20: best val R² -3.250000 · 0 cand/s · cache 100%
             evosld: generation 20/20: best val R² NaN · 0 cand/s · cache 100%
             """, lines());
     }
@@ -77,7 +77,7 @@ class SearchProgressTest {
             Locale.setDefault(before);
         }
 
-        assertEquals("evosld: generation 10/10: best val R² 0.5000 · 1234 cand/s · cache 50%\n", lines());
+        assertEquals("evosld: generation 10/10: best val R² 0.500000 · 1234 cand/s · cache 50%\n", lines());
     }
 
     @Test
@@ -91,7 +91,7 @@ class SearchProgressTest {
 
         assertEquals("""
             evosld: llm: proposal 3 did not parse
-            evosld: generation 10/10: best val R² 0.2000 · 1 cand/s · cache 0%
+            evosld: generation 10/10: best val R² 0.200000 · 1 cand/s · cache 0%
             evosld: checkpoint written to out/checkpoint.json
             """, lines());
     }
@@ -106,7 +106,7 @@ class SearchProgressTest {
         progress.onMessage("hello");
 
         assertEquals("""
-            evosld: generation 10/10: best val R² 0.2500 · 2 cand/s · cache 0%
+            evosld: generation 10/10: best val R² 0.250000 · 2 cand/s · cache 0%
             evosld: hello
             """, log.toString().replace(System.lineSeparator(), "\n"));
         progress.close();
@@ -141,5 +141,19 @@ class SearchProgressTest {
 
         assertEquals("evosld: note: a note of discover's own\n", log.toString().replace(System.lineSeparator(), "\n"));
         progress.close();
+    }
+
+    @Test
+    void anR2NearOneKeepsTheDigitsThatStillMove() {
+        // parallel's search read 'best val R² 1.0000' from its 10th generation to its 180th, then its summary 0.999976
+        try (SearchProgress progress = new SearchProgress(err, "t", 20, false)) {
+            progress.onGeneration(10, 20, 0.99996, 40, 0.8);
+            progress.onGeneration(20, 20, 0.9999759698, 40, 0.8);
+        }
+
+        assertEquals("""
+            evosld: generation 10/20: best val R² 0.999960 · 40 cand/s · cache 80%
+            evosld: generation 20/20: best val R² 0.999976 · 40 cand/s · cache 80%
+            """, lines());
     }
 }

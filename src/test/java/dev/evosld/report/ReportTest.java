@@ -331,6 +331,30 @@ class ReportTest {
     }
 
     @Test
+    void theChosenLawOfALongParetoFrontIsInViewWithoutScrollingTheTable() throws Exception {
+        // domain_mixture's front lists its laws from the simplest, each of five proportions two or three lines long, and
+        // its chosen law, among the last, lay below the table's 30em scroll box: a reader opening the report saw the
+        // simple laws that fit badly and had to scroll inside the table to find the one the run chose
+        RunDirectory run = run(1);
+        StringBuilder front = new StringBuilder("[");
+        for (int i = 0; i < 40; i++) {
+            front.append(i == 0 ? "" : ",\n").append(String.format(Locale.ROOT, "{\"law\": \"E + A / N^alpha + %d * B\","
+                + " \"parameter_count\": 4, \"node_count\": %d, \"validation_error\": %s, \"validation_r2\": 0.9,"
+                + " \"difference_standard_error\": 0.001, \"chosen\": %b}", i, 7 + i, 1.0 / (i + 1), i == 36));
+        }
+        Files.writeString(run.paretoFile(), front.append("]").toString());
+        String html = Files.readString(Report.write(run, data(run)));
+        assertTrue(html.contains("<div class=\"scroll\"><table>\n<thead><tr><th>law</th>"), "the front in a scroll box");
+        assertTrue(html.contains("<tr class=\"chosen\"><td class=\"law\"><code>E + A / N^alpha + 36 * B</code> (chosen)"),
+            html);
+        // held at the foot of the box while it lies below, in place once scrolled to; opaque, over the rows it covers
+        assertTrue(html.contains(".scroll table { border-collapse: separate; border-spacing: 0; }\n"
+            + ".scroll tr.chosen td { position: sticky; bottom: 0; z-index: 1;"), html);
+        assertTrue(html.contains("tr.chosen td { background: #fff4e5; font-weight: 600; }"), html);
+        assertTrue(html.contains(".scroll table th { position: sticky; top: 0; z-index: 2; background: #fff; }"), html);
+    }
+
+    @Test
     void aRunOfAnOlderVersionShowsItsLawsWithMinusesAsTheyAreReportedNow() throws Exception {
         // versions before laws were reported with minuses wrote law.json and pareto.json in the search's form
         RunDirectory run = run(1);

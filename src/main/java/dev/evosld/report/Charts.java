@@ -97,6 +97,18 @@ final class Charts {
         return chart;
     }
 
+    /**
+     * Labels the linear x axis at whole numbers only, for values that are counts (a search's generations, a law's
+     * complexity): XChart steps by 0.5 over a few of them, as it did a Pareto front's complexity from 5 to 10 and, once
+     * its grid series breaks the evenly spaced values XChart labels as they are, a log-scale history of four
+     * generations (1, 1.5, 2, ...). XChart takes a coarser step until its labels differ, and the empty ones do not.
+     */
+    static void wholeNumbersX(XYChart chart) {
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(WHOLE_NUMBERS);
+    }
+
+    private static final Function<Double, String> WHOLE_NUMBERS = v -> v == Math.rint(v) ? linearLabel(v) : "";
+
     /** Whether a legend of a chart this wide shows the label whole. */
     static boolean legendFits(String label, int chartWidth) {
         return legendWidth(label) <= LEGEND_TEXT_SHARE * chartWidth;

@@ -381,6 +381,26 @@ class ChartsTest {
     }
 
     @Test
+    void anAxisOfWholeNumbersIsLabelledAtWholeNumbersOnly() throws Exception {
+        // a Pareto front of complexities 5, 6, 7 and 10 over a log axis of errors was labelled 5, 5.5, 6, ..., 10
+        XYChart pareto = Charts.chart(760, 420, null, "complexity (nodes + parameters)", "validation error (log scale)");
+        Charts.logY(pareto);
+        Charts.wholeNumbersX(pareto);
+        Charts.scatter(pareto, "laws", new double[] {5, 6, 7, 10}, new double[] {26.6, 22.3, 0.38, 0.00015},
+            Charts.TRAIN, SeriesMarkers.CIRCLE);
+        Charts.save(pareto, plots, "pareto");
+        assertEquals(List.of("5", "6", "7", "8", "9", "10"), tickLabels(pareto, 'x'));
+
+        // many of them keep XChart's coarser step
+        XYChart wide = Charts.chart(760, 420, null, "complexity (nodes + parameters)", "validation error");
+        Charts.wholeNumbersX(wide);
+        Charts.scatter(wide, "laws", new double[] {7, 13, 40, 61}, new double[] {0.5, 0.3, 0.1, 0.09}, Charts.TRAIN,
+            SeriesMarkers.CIRCLE);
+        Charts.save(wide, plots, "pareto");
+        assertEquals(List.of("5", "10", "15", "20", "25", "30", "35", "40", "45", "50", "55", "60"), tickLabels(wide, 'x'));
+    }
+
+    @Test
     void aPngIsEncodedInMemoryNotThroughImageIosFileCache() throws Exception {
         // ImageIO's file cache is closed by its own shutdown hook, so a Ctrl-C while a report was written failed its
         // plots ("cannot encode a PNG: closed"); a file created there, even one deleted at once, shows the cache in use

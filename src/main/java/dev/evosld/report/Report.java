@@ -278,6 +278,9 @@ public final class Report {
         out.append("<p class=\"note\">Six significant digits; hover for the exact value. RMSE over the group's rows")
             .append(several ? ", per target in its own units" : "").append(".</p>\n");
         out.append("<div class=\"scroll\"><table>\n<thead><tr><th>group</th>");
+        // beside the group's name, in view however wide the table: a law of 3 parameters all but passes through 4 runs
+        out.append("<th class=\"num\">train rows</th>")
+            .append(testErrors.isPresent() ? "<th class=\"num\">test rows</th>" : "");
         if (several) {
             out.append("<th>target</th>");
         }
@@ -290,6 +293,11 @@ public final class Report {
             for (int t = 0; t < targets.size(); t++) {
                 out.append("<tr>");
                 out.append("<td class=\"group\">").append(t == 0 ? Html.escape(group) : "").append("</td>");
+                out.append("<td class=\"num\">").append(t == 0 ? rows(trainErrors.get(group)) : "").append("</td>");
+                if (testErrors.isPresent()) {
+                    out.append("<td class=\"num\">").append(t == 0 ? rows(testErrors.get().get(group)) : "")
+                        .append("</td>");
+                }
                 if (several) {
                     out.append("<td><code>").append(Html.escape(targets.get(t))).append("</code></td>");
                 }
@@ -322,6 +330,11 @@ public final class Report {
         } catch (DataException e) {
             return recorded;
         }
+    }
+
+    /** The group's rows, 0 where it has none in the split. */
+    private static String rows(GroupError error) {
+        return Integer.toString(error == null ? 0 : error.rows());
     }
 
     /** A target's RMSE in the group, in the target's units (a loss and an accuracy pooled would be in neither's). */

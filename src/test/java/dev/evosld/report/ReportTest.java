@@ -111,6 +111,27 @@ class ReportTest {
     }
 
     @Test
+    void theParametersTableCountsEachGroupsRowsBesideItsError() throws Exception {
+        // a user's two families of 33 and 4 runs: the table gave the small one's three parameters and an RMSE of 0.0013
+        // beside the large one's 0.020, with nothing to say that it was fitted to 4 runs, a law of 3 parameters all but
+        // passing through them, where discover had noted it on the console
+        RunDirectory run = run(2);
+        Path csv = dir.resolve("runs.csv");
+        List<String> lines = Files.readAllLines(csv);
+        // family 1 keeps its runs at N = 1e7 and 3e9 alone: 2 train rows and 2 test rows, where the other has 10 and 2
+        Files.write(csv, lines.stream().filter(l -> !l.startsWith("\"family 1\"") || l.contains(",10000000,")
+            || l.contains(",3000000000,")).toList());
+        String html = Files.readString(Report.write(run, data(run)));
+        // beside the group's name, in view however wide a table of many parameters is
+        assertTrue(html.contains("<thead><tr><th>group</th><th class=\"num\">train rows</th>"
+            + "<th class=\"num\">test rows</th><th class=\"num\">"), html);
+        assertTrue(html.contains("<tr><td class=\"group\">family 1</td><td class=\"num\">2</td><td class=\"num\">2</td>"),
+            html);
+        assertTrue(html.contains("<tr><td class=\"group\">&lt;b&gt;&quot;quoted&quot; &amp; co&lt;/b&gt;</td>"
+            + "<td class=\"num\">10</td><td class=\"num\">2</td>"), html);
+    }
+
+    @Test
     void theScoresWriteHowFarPredictionsMissedAsTheRestOfThePageWritesNumbers() throws Exception {
         // a count in the billions missed by 2.000e+09 and a loss by 0.006960, where every other figure of the page, and
         // discover, write 2×10⁹ and 0.00696

@@ -414,6 +414,16 @@ class ReportTest {
     }
 
     @Test
+    void theLawsBoxLeavesRoomBelowForTheInkOfItsExponents() throws Exception {
+        // the box around the law scrolls sideways for a long law, and so up and down too: a law with an exponent, E + A *
+        // N^alpha, drew its glyphs 2 to 3 pixels below the box's padding of 4, and the browser gave the box a vertical
+        // scroll bar beside the formula (Chromium measured 42 pixels of content in 40, 43 in 41 on domain_mixture's)
+        RunDirectory run = run(1);
+        String html = Files.readString(Report.write(run, data(run)));
+        assertTrue(html.contains(".formula { overflow-x: auto; padding: 12px 0 8px; font-size: 22px; }"), html);
+    }
+
+    @Test
     void aRunOfAnOlderVersionShowsItsLawsWithMinusesAsTheyAreReportedNow() throws Exception {
         // versions before laws were reported with minuses wrote law.json and pareto.json in the search's form
         RunDirectory run = run(1);

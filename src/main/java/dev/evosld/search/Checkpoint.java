@@ -9,6 +9,7 @@ import dev.evosld.json.Json;
 import dev.evosld.run.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,7 +181,14 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
                 ? islands.size() + " islands, where its settings make " + settings.islands() * settings.restarts()
             : islands.stream().anyMatch(island -> island == null || island.size() != settings.population())
                 ? "an island whose size is not the population's " + settings.population()
-            : null;
+            : islands.stream().anyMatch(island -> island.contains(null)) ? "an island with an empty place"
+            : settings.epochLength() < 1 ? "epoch length " + settings.epochLength() + ", where it must be at least 1"
+            : cache.stream().anyMatch(law -> law == null || law.key() == null || law.law() == null)
+                ? "a cached law with no key or law"
+            : cache.stream().filter(law -> law.restart() < 0 || law.restart() >= settings.restarts()).findFirst()
+                .map(law -> "a cached law of restart " + law.restart() + ", where its settings make "
+                    + settings.restarts() + (settings.restarts() == 1 ? " restart" : " restarts"))
+                .orElse(null);
         if (problem != null) {
             throw new EvosldException(file + ": damaged checkpoint (" + problem + "); " + afresh(file));
         }
@@ -208,6 +216,8 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
             }
             checkpoint.requireWhole(file);
             return checkpoint;
+        } catch (CharacterCodingException e) {
+            throw new EvosldException(file + ": not UTF-8 text (not a checkpoint; " + afresh(file) + ")");
         } catch (IOException e) {
             throw new EvosldException("cannot read checkpoint " + file + ": " + e.getMessage());
         } catch (JacksonException e) {

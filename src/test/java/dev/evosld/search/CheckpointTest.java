@@ -135,13 +135,31 @@ class CheckpointTest {
             Map.entry("0 islands, where its settings make 4", with(whole, whole.settings(), 0, List.of())),
             // before it, whole restarts only
             Map.entry("3 islands, where its settings make 4", with(whole, whole.settings(), 0, whole.islands().subList(0, 3))),
-            Map.entry("an island whose size is not the population's 3", with(whole, whole.settings(), 5, shortIsland)));
+            Map.entry("an island whose size is not the population's 3", with(whole, whole.settings(), 5, shortIsland)),
+            // hand edits the run would meet later as internal errors (an index out of bounds, a division by zero)
+            Map.entry("an island with an empty place", with(whole, whole.settings(), 5, withEmptyPlace(whole.islands()))),
+            Map.entry("epoch length 0, where it must be at least 1", with(whole, withEpochLength(whole.settings(), 0), 5,
+                whole.islands())),
+            Map.entry("a cached law of restart 2, where its settings make 2 restarts", withCache(whole,
+                List.of(new Checkpoint.CachedLaw(2, "k", "a*N", 0.5, 0.1, 1, 3, Map.of(), null, null)))),
+            Map.entry("a cached law with no key or law", withCache(whole,
+                List.of(new Checkpoint.CachedLaw(0, null, "a*N", 0.5, 0.1, 1, 3, Map.of(), null, null)))));
         for (Map.Entry<String, Checkpoint> damage : damages) {
             damage.getValue().write(file);
             EvosldException e = assertThrows(EvosldException.class, () -> Checkpoint.read(file), damage.getKey());
             assertEquals(file + ": damaged checkpoint (" + damage.getKey() + "); start the run afresh with another --out, or delete " + directory + " first",
                 e.getMessage());
         }
+    }
+
+    @Test
+    void bytesThatAreNotTextAreNotACheckpoint(@TempDir Path directory) throws Exception {
+        // was "cannot read checkpoint …: Input length = 1", the decoder's words
+        Path file = directory.resolve("checkpoint.json");
+        Files.write(file, new byte[] {'{', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '}'});
+        EvosldException e = assertThrows(EvosldException.class, () -> Checkpoint.read(file));
+        assertEquals(file + ": not UTF-8 text (not a checkpoint; start the run afresh with another --out, or delete "
+            + directory + " first)", e.getMessage());
     }
 
     @Test
@@ -261,6 +279,24 @@ class CheckpointTest {
                                    List<List<Checkpoint.Individual>> islands) {
         return new Checkpoint(c.version(), c.task(), settings, generation, islands, c.cache(), c.history(),
             c.cacheHits(), c.fitted(), c.seconds(), c.proposerRounds(), c.basis(), c.proposers(), c.proposerStates());
+    }
+
+    private static Checkpoint withCache(Checkpoint c, List<Checkpoint.CachedLaw> cache) {
+        return new Checkpoint(c.version(), c.task(), c.settings(), c.generation(), c.islands(), cache, c.history(),
+            c.cacheHits(), c.fitted(), c.seconds(), c.proposerRounds(), c.basis(), c.proposers(), c.proposerStates());
+    }
+
+    private static Checkpoint.Settings withEpochLength(Checkpoint.Settings s, int epochLength) {
+        return new Checkpoint.Settings(s.seed(), s.generations(), s.population(), s.islands(), s.restarts(), epochLength,
+            s.validationStarts(), s.finalStarts(), s.maxNodes(), s.proposerEvery());
+    }
+
+    private static List<List<Checkpoint.Individual>> withEmptyPlace(List<List<Checkpoint.Individual>> islands) {
+        List<List<Checkpoint.Individual>> damaged = new ArrayList<>(islands);
+        List<Checkpoint.Individual> island = new ArrayList<>(islands.get(1));
+        island.set(1, null);
+        damaged.set(1, island);
+        return damaged;
     }
 
     /** Two restarts of two islands of three individuals, generation 5 of 8, with awkward values everywhere. */

@@ -3,6 +3,7 @@ package dev.evosld.run;
 import dev.evosld.EvosldException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -10,9 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Writes files so that a reader (or a run killed mid-write) sees the old content or the new, never half. */
 public final class AtomicFiles {
+    /** The name {@link #write} gives its temporary file: {@code .NAME.PID-THREAD.part}. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.(\\d+)-\\d+\\.part");
+
     private AtomicFiles() {
     }
 
@@ -41,6 +47,31 @@ public final class AtomicFiles {
             }
         } catch (IOException e) {
             throw new EvosldException("cannot write " + file + ": " + reason(file, e));
+        }
+    }
+
+    /**
+     * Deletes the temporary files that writers killed mid-write left in a folder ({@code kill -9} while a checkpoint
+     * was written leaves one the size of a checkpoint). A writer still alive keeps its own.
+     */
+    static void removeLeftovers(Path folder) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, ".*.part")) {
+            for (Path file : files) {
+                Matcher name = TEMPORARY.matcher(file.getFileName().toString());
+                if (name.matches() && !alive(name.group(1))) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // a leftover kept is only space taken
+        }
+    }
+
+    private static boolean alive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true;   // not a number write gives: leave it
         }
     }
 

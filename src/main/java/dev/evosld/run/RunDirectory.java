@@ -165,7 +165,7 @@ public record RunDirectory(Path path) {
 
     /**
      * Holds the folder for this process until closed, so that two runs given the same folder at once do not write
-     * into it together; the lock file stays behind, harmless.
+     * into it together; the lock file stays behind, harmless. Taking it clears what writers killed mid-write left.
      *
      * @throws EvosldException if another process holds it, or the folder cannot be created
      */
@@ -173,7 +173,9 @@ public record RunDirectory(Path path) {
         requireNotAFile();
         try {
             Files.createDirectories(path);
-            return new Lock(FileLocks.tryExclusive(path.resolve(LOCK_FILE)).orElseThrow(this::inUseError));
+            Lock lock = new Lock(FileLocks.tryExclusive(path.resolve(LOCK_FILE)).orElseThrow(this::inUseError));
+            AtomicFiles.removeLeftovers(path);
+            return lock;
         } catch (IOException e) {
             throw new EvosldException("cannot use " + path + " as a run directory: " + AtomicFiles.folderReason(path, e));
         }

@@ -73,6 +73,27 @@ class RunDirectoryTest {
     }
 
     @Test
+    void takingTheFolderRemovesWhatAKilledWriterLeftHalfWritten(@TempDir Path directory) throws Exception {
+        // kill -9 while a checkpoint is written leaves its temporary file, the size of a checkpoint, for good
+        RunDirectory run = new RunDirectory(directory.resolve("run"));
+        Files.createDirectories(run.path());
+        long gone = Long.MAX_VALUE;   // no process has it
+        long live = ProcessHandle.current().pid();   // a writer still at work, as report --run is beside a run
+        Path leftover = run.path().resolve(".checkpoint.json." + gone + "-31.part");
+        Path inProgress = run.path().resolve(".report.html." + live + "-7.part");
+        Path users = run.path().resolve(".notes.part");
+        for (Path file : List.of(leftover, inProgress, users, run.checkpointFile())) {
+            Files.writeString(file, "{}");
+        }
+        try (RunDirectory.Lock lock = run.lock()) {
+            assertFalse(Files.exists(leftover));
+            assertTrue(Files.exists(inProgress));
+            assertTrue(Files.exists(users), "not a name AtomicFiles gives");
+            assertTrue(Files.exists(run.checkpointFile()));
+        }
+    }
+
+    @Test
     void aFileIsNamedAsAFileNotAsAMissingFolder(@TempDir Path directory) throws Exception {
         Path law = Files.writeString(directory.resolve("law.json"), "{}");
         dev.evosld.EvosldException existing = assertThrows(dev.evosld.EvosldException.class,

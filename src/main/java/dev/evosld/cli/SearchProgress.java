@@ -14,9 +14,6 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * otherwise (so that logs stay readable).
  */
 final class SearchProgress implements SearchListener, AutoCloseable {
-    /** Back to the start of the row, then erase it (ANSI), as a terminal, the only place a bar is drawn, understands. */
-    private static final String ERASE_BAR = "\r\u001b[K";
-
     private final PrintWriter err;
     private final ProgressBar bar;
     /** Whether the bar is closed, which ends its line itself; read by an interrupt's hook, on another thread. */
@@ -54,9 +51,7 @@ final class SearchProgress implements SearchListener, AutoCloseable {
     /** Prints a line of the command's own on stderr, above the bar when there is one, which is drawn from the start. */
     void line(String line) {
         if (bar != null) {
-            // the bar's frame holds its row with no line break after it; erased, the line takes the row and the bar
-            // redraws beneath, where otherwise the line would follow the frame ("… best val R² 1.000evosld: …")
-            err.print(ERASE_BAR);
+            err.print(ConsoleBar.ERASE_ROW);
         }
         err.println(line);
         err.flush();
@@ -68,8 +63,7 @@ final class SearchProgress implements SearchListener, AutoCloseable {
      */
     void endLine() {
         if (bar != null && !closed) {
-            System.err.println();
-            System.err.flush();
+            ConsoleBar.endRow();
         }
     }
 

@@ -14,9 +14,6 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * which run is searching without a line per generation.
  */
 public final class BenchProgress implements BenchListener, AutoCloseable {
-    /** Back to the start of the row, then erase it (ANSI), as a terminal, the only place a bar is drawn, understands. */
-    private static final String ERASE_BAR = "\r\u001b[K";
-
     private final PrintWriter err;
     private final boolean interactive;
     /** The bar, while it is drawn; read by an interrupt's hook, on another thread. */
@@ -81,9 +78,7 @@ public final class BenchProgress implements BenchListener, AutoCloseable {
     @Override
     public void onMessage(String message) {
         if (bar != null) {
-            // the bar's frame holds its row with no line break after it; erased, the line takes the row and the bar
-            // redraws beneath, where otherwise the line would follow the frame ("… best val R² 1.000evosld: …")
-            err.print(ERASE_BAR);
+            err.print(ConsoleBar.ERASE_ROW);
         }
         err.println("evosld: " + message);
         err.flush();
@@ -95,8 +90,7 @@ public final class BenchProgress implements BenchListener, AutoCloseable {
      */
     public void endLine() {
         if (bar != null) {
-            System.err.println();
-            System.err.flush();
+            ConsoleBar.endRow();
         }
     }
 

@@ -15,6 +15,13 @@ import org.jline.terminal.TerminalBuilder;
  * signals to the JVM.
  */
 public final class ConsoleBar extends ConsoleProgressBarConsumer {
+    /**
+     * Back to the start of the row, then erase it (ANSI, which a terminal, the only place a bar is drawn, understands):
+     * the bar's frame holds its row with no line break after it, so a line printed after this takes the row and the
+     * bar redraws beneath, where otherwise the line would follow the frame ("… best val R² 1.000evosld: …").
+     */
+    public static final String ERASE_ROW = "\r\u001b[K";
+
     /** What progressbar draws on when a terminal gives no usable width. */
     private static final int DEFAULT_WIDTH = 80;
 
@@ -34,6 +41,15 @@ public final class ConsoleBar extends ConsoleProgressBarConsumer {
             terminal = null;   // the bar is drawn at the default width
         }
         return new ConsoleBar(System.err, terminal);
+    }
+
+    /**
+     * Ends the row of a bar being drawn, so that a line printed from elsewhere (an interrupt's hook) starts on a row of
+     * its own rather than at the end of the bar's.
+     */
+    public static void endRow() {
+        System.err.println();
+        System.err.flush();
     }
 
     @Override

@@ -83,7 +83,10 @@ class InterruptHookTest {
     @ParameterizedTest
     @ValueSource(strings = {"discover", "bench"})
     void ctrlCOnATerminalWhileABarIsDrawnStillRunsTheShutdownHooks(String bar) throws Exception {
-        assumeTrue(onATerminal("none").contains("shutdown hooks ran"),
+        // a JVM started in the background of a shell without job control inherits SIGINT ignored, and then ends
+        // normally after its wait, running its hooks all the same
+        String none = onATerminal("none");
+        assumeTrue(none.contains("shutdown hooks ran") && !none.contains("not interrupted"),
             "needs util-linux script, and SIGINT not ignored where the tests run");
         String output = onATerminal(bar);
         assertFalse(output.contains("not interrupted"), output);

@@ -47,10 +47,7 @@ class InterruptHookTest {
     @Test
     void aResumedRunStoppedBeforeItsSearchGoesOnSaysHowToResumeItAndKeepsItsCheckpoint() throws Exception {
         // Ctrl-C while --resume reads the data and the checkpoint back, before the search takes a checkpoint of its own
-        RunDirectory run = new RunDirectory(dir.resolve("resumed"));
-        Files.createDirectories(run.path());
-        Files.writeString(run.dataSourceFile(), "{}");
-        Files.writeString(run.checkpointFile(), "{\"version\": 3}");
+        RunDirectory run = resumedRun("resumed");
         interrupt(run, false);
         assertEquals("{\"version\": 3}", Files.readString(run.checkpointFile()));
         assertEquals("evosld: interrupted; continue the run with evosld discover --resume " + run.path(),
@@ -59,13 +56,19 @@ class InterruptHookTest {
 
     @Test
     void theResumeCommandOfAFolderWithASpaceCanBeCopiedAsItIs() throws Exception {
-        RunDirectory run = new RunDirectory(dir.resolve("my run"));
-        Files.createDirectories(run.path());
-        Files.writeString(run.dataSourceFile(), "{}");
-        Files.writeString(run.checkpointFile(), "{\"version\": 3}");
+        RunDirectory run = resumedRun("my run");
         interrupt(run, false);
         assertEquals("evosld: interrupted; continue the run with evosld discover --resume '" + run.path() + "'",
             err.toString().strip());
+    }
+
+    /** A folder the user gave --resume, holding a run's data and checkpoint. */
+    private RunDirectory resumedRun(String name) throws IOException {
+        RunDirectory run = new RunDirectory(dir.resolve(name));
+        Files.createDirectories(run.path());
+        Files.writeString(run.dataSourceFile(), "{}");
+        Files.writeString(run.checkpointFile(), "{\"version\": 3}");
+        return run;
     }
 
     /** What Ctrl-C does to a run whose search had not begun. */

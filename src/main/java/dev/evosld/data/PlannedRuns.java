@@ -62,12 +62,15 @@ public record PlannedRuns(String source, List<String> features, List<Run> runs, 
      * @throws DataException naming the file, line and column of anything unusable
      */
     public static PlannedRuns read(Path file, List<String> features, String groupColumn, String defaultGroup) {
-        boolean grouped = groupColumn != null && TableReader.header(file).contains(groupColumn);
+        // read once: a pipe (predict --runs /dev/stdin) has no second reading of the rows after the header's
+        String text = TableReader.text(file);
+        boolean grouped = groupColumn != null && TableReader.header(text, file.toString()).contains(groupColumn);
         if (!grouped && defaultGroup == null) {
             throw new DataException(file + ":1: missing column " + MessageText.quote(groupColumn)
                 + " (the law's parameters differ by group, so each run must name its group)");
         }
-        TableReader.Rows rows = TableReader.read(file, grouped ? groupColumn : null, features, List.of());
+        TableReader.Rows rows = TableReader.read(text, file.toString(), grouped ? groupColumn : null, features,
+            List.of());
         List<Run> runs = new ArrayList<>(rows.size());
         double[] values = new double[features.size()];
         for (int row = 0; row < rows.size(); row++) {

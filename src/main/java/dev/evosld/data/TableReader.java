@@ -2,6 +2,9 @@ package dev.evosld.data;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -69,13 +72,45 @@ final class TableReader {
 
     /** The column names of a file's header line. */
     static List<String> header(Path file) {
+        return readFile(file, in -> header(in, file.toString()));
+    }
+
+    /**
+     * A file's whole text, for a reader that looks at it twice (its header, then its rows): a pipe, such as
+     * {@code /dev/stdin}, can be read only once.
+     */
+    static String text(Path file) {
         return readFile(file, in -> {
-            CsvReader.Row header = new CsvReader(in, file.toString()).next();
-            if (header == null) {
-                throw new DataException(file + ": empty file (expected a header line)");
-            }
-            return header.fields().stream().map(String::strip).toList();
+            StringWriter text = new StringWriter();
+            in.transferTo(text);
+            return text.toString();
         });
+    }
+
+    /** The column names of the header line of a file's {@link #text}; {@code source} names the file in errors. */
+    static List<String> header(String text, String source) {
+        try {
+            return header(new StringReader(text), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a string has no I/O to fail
+        }
+    }
+
+    /** Reads a file's {@link #text}, as {@link #read(Path, String, List, List)} reads the file. */
+    static Rows read(String text, String source, String groupColumn, List<String> features, List<String> targets) {
+        try {
+            return read(new StringReader(text), source, groupColumn, features, targets);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> header(Reader in, String source) throws IOException {
+        CsvReader.Row header = new CsvReader(in, source).next();
+        if (header == null) {
+            throw new DataException(source + ": empty file (expected a header line)");
+        }
+        return header.fields().stream().map(String::strip).toList();
     }
 
     private interface ReaderFunction<T> {

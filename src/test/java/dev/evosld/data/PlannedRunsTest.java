@@ -3,10 +3,13 @@ package dev.evosld.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +41,26 @@ class PlannedRunsTest {
         assertEquals("llama", second.group());
         assertArrayEquals(new double[] {3e10, 4e11}, second.values());
         assertEquals(plan + ":3", runs.where(second));
+    }
+
+    @Test
+    void aPipeIsReadOnce() throws Exception {
+        // predict --runs /dev/stdin, fed by another program: the header was read, and then the pipe again, now empty
+        Path fifo = dir.resolve("plan.fifo");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "needs mkfifo");
+        Thread writer = Thread.ofVirtual().start(() -> {
+            try {
+                Files.writeString(fifo, "family,N,D\ngpt,1e10,2e11\n");
+            } catch (IOException e) {
+                // the reader gave up: the test says so
+            }
+        });
+        PlannedRuns runs = assertTimeoutPreemptively(Duration.ofSeconds(20),
+            () -> PlannedRuns.read(fifo, FEATURES, "family", null));
+        assertEquals(1, runs.runs().size());
+        assertEquals("gpt", runs.runs().getFirst().group());
+        assertArrayEquals(new double[] {1e10, 2e11}, runs.runs().getFirst().values());
+        writer.join();
     }
 
     @Test

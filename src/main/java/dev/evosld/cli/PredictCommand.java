@@ -6,6 +6,7 @@ import dev.evosld.data.GroupNames;
 import dev.evosld.data.MessageText;
 import dev.evosld.data.NumberText;
 import dev.evosld.data.PlannedRuns;
+import dev.evosld.data.TaskConfig;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.RunPredictions;
 import dev.evosld.law.Law;
@@ -137,6 +138,7 @@ final class PredictCommand implements Callable<Integer> {
         double[][] predicted = RunPredictions.of(law, planned, parameters);
         List<List<String>> beyond = beyondTrain(planned, document, parameters.groups().size() > 1);
         reportBeyond(planned, beyond);
+        reportImpossible(planned, predicted, parameters.targets(), document);
         Map<String, Double> validationRmse = document.metrics() == null ? null : document.metrics().validationRmse();
         String validationFailure = document.metrics() == null ? null : document.metrics().validationFailure();
         if (beyond.stream().anyMatch(phrases -> !phrases.isEmpty())) {
@@ -272,6 +274,38 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (outside > noted) {
             err.println("evosld: note: " + (outside - noted) + " more runs lie outside the train range");
+        }
+        err.flush();
+    }
+
+    /**
+     * One note on stderr per run for which the law predicts a value its target cannot take (an accuracy above 1, a
+     * negated error above 0), the first few of them: the search checked that only to {@link #CHECKED_FACTOR} times the
+     * data, and a law fitted to a rising trend promises more than the target allows further out.
+     */
+    private void reportImpossible(PlannedRuns planned, double[][] predicted, List<String> targets,
+                                  LawDocument document) {
+        DataSource source = document.provenance() == null ? null : document.provenance().data();
+        TaskConfig.Bound possible = source == null ? TaskConfig.Bound.UNBOUNDED : source.possibleTargets();
+        PrintWriter err = spec.commandLine().getErr();
+        int outside = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            List<String> phrases = new ArrayList<>();
+            for (int t = 0; t < targets.size(); t++) {
+                double value = predicted[i][t];
+                if (value < possible.lower() || value > possible.upper()) {
+                    phrases.add("the predicted " + targets.get(t) + ", " + NumberText.rounded(value, SHOWN_DIGITS)
+                        + ", lies outside the values it can take, " + possible.describe());
+                }
+            }
+            if (!phrases.isEmpty() && outside++ < MAX_NOTES) {
+                err.println("evosld: note: " + planned.where(planned.runs().get(i)) + ": " + String.join("; ", phrases)
+                    + ": the law does not hold that far");
+            }
+        }
+        if (outside > MAX_NOTES) {
+            err.println("evosld: note: " + (outside - MAX_NOTES) + " more runs are predicted outside the values their"
+                + " targets can take");
         }
         err.flush();
     }

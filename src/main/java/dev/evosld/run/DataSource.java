@@ -159,6 +159,19 @@ public record DataSource(String kind, String task, String data, String test, Lis
     }
 
     /**
+     * The values the targets can take at all, known without reading the data: a built-in task's config's, a user's
+     * {@code --target-range}; any value when the source does not say.
+     */
+    public TaskConfig.Bound possibleTargets() {
+        return switch (kind) {
+            case "sldbench" -> TaskConfig.builtinTasks().contains(task)
+                ? TaskConfig.load(task).targetRange() : TaskConfig.Bound.UNBOUNDED;
+            case "csv" -> bound(targetRange);
+            default -> TaskConfig.Bound.UNBOUNDED;
+        };
+    }
+
+    /**
      * Every feature column of the data, known without reading it: a built-in task's from its config, a user CSV's as
      * recorded; empty when the source names neither (a hand-written document).
      */

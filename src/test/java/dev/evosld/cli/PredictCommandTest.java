@@ -1,6 +1,7 @@
 package dev.evosld.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.json.Json;
@@ -57,6 +58,23 @@ class PredictCommandTest {
         assertEquals("\"moe, \"\"sparse\"\"\",3e10,2e12," + expected("moe, \"sparse\"", 3e10, 2e12), lines.get(2));
         // the law extrapolates the generating law (loss = 1.7 + 400/N^0.3 + 300/D^0.28 for dense)
         assertEquals(1.7 + 400 / Math.pow(1e10, 0.3) + 300 / Math.pow(1e12, 0.28), expected("dense", 1e10, 1e12), 1e-3);
+    }
+
+    @Test
+    void aPredictionOutsideTheTargetsPossibleValuesIsNoted() throws Exception {
+        // an accuracy rising by 0.15 a decade: the law fits it exactly and promises 1.2 three decades on
+        Path csv = dir.resolve("accuracy.csv");
+        Files.writeString(csv, "N,acc\n1e7,0.3\n1e8,0.45\n1e9,0.6\n1e10,0.75\n");
+        Path fitted = dir.resolve("accuracy");
+        CliRun fit = CliRun.of("fit", "--data", csv.toString(), "--features", "N", "--target", "acc",
+            "--target-range", "0,1", "--law", "A + B * log(N)", "--out", fitted.toString());
+        assertEquals(0, fit.status(), fit.err());
+        CliRun inside = CliRun.of("predict", "--run", fitted.toString(), "--at", "N=1e11");
+        assertFalse(inside.err().contains("possible values"), inside.err());
+        CliRun beyond = CliRun.of("predict", "--run", fitted.toString(), "--at", "N=1e13");
+        assertEquals(0, beyond.status(), beyond.err());
+        assertTrue(beyond.err().lines().anyMatch(("evosld: note: run 'N=1e13': the predicted acc, 1.2, lies outside the"
+            + " values it can take, [0, 1]: the law does not hold that far")::equals), beyond.err());
     }
 
     @Test

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.data.DataDirectory;
-import dev.evosld.data.TaskData;
 import dev.evosld.data.TaskConfig;
+import dev.evosld.data.TaskData;
 import dev.evosld.data.UserData;
 import dev.evosld.json.Json;
 import java.io.IOException;
@@ -61,6 +61,14 @@ class DataSourceTest {
         assertEquals(Optional.of(List.of("params", "tokens", "unique_tokens")),
             DataSource.sldbench("data_constrained_scaling_law").checkedBeyondData());
         assertEquals(Optional.empty(), DataSource.sldbench("no_such_task").checkedBeyondData());
+    }
+
+    @Test
+    void theTargetsPossibleValuesAreTheTasksConfigsOrAnyValue() {
+        assertEquals(new TaskConfig.Bound(Double.NEGATIVE_INFINITY, 0),
+            DataSource.sldbench("easy_question_scaling_law").possibleTargets());
+        assertEquals(TaskConfig.Bound.UNBOUNDED, DataSource.sldbench("moe_scaling_law").possibleTargets());
+        assertEquals(TaskConfig.Bound.UNBOUNDED, DataSource.sldbench("no_such_task").possibleTargets());
     }
 
     @Test

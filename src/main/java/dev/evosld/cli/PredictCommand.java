@@ -213,9 +213,11 @@ final class PredictCommand implements Callable<Integer> {
                         + NumberText.rounded(range.max(), 4) + "), so the fit never saw " + feature
                         + " vary there and the law's dependence on it is a guess");
                 } else if (values[j] > range.max()) {
-                    phrases.add(given + (range.max() > 0 ? " is " + Output.shortNumber(values[j] / range.max()) + "×"
-                        : " is above") + " the largest in " + train + " (" + bound(range.max(), values[j]) + ")"
-                        + unchecked(feature, values[j], range, checked));
+                    boolean byFactors = growsByFactors(document.trainRanges().getOrDefault(feature, range));
+                    String how = !byFactors ? " is " + Output.shortNumber(values[j] - range.max()) + " above"
+                        : range.max() > 0 ? " is " + Output.shortNumber(values[j] / range.max()) + "×" : " is above";
+                    phrases.add(given + how + " the largest in " + train + " (" + bound(range.max(), values[j]) + ")"
+                        + unchecked(feature, values[j], range, byFactors, checked));
                 } else if (values[j] < range.min()) {
                     phrases.add(given + " is below the smallest in " + train + " ("
                         + bound(range.min(), values[j]) + ")");
@@ -228,18 +230,33 @@ final class PredictCommand implements Callable<Integer> {
 
     /**
      * Where a value above the largest in train lies beyond what the law was checked at: past {@link #CHECKED_FACTOR}
-     * times that largest value of a feature the check pushed (a size or a count: a logarithm was pushed by steps), or
-     * anywhere beyond the data of a feature it never pushed; nothing when the run does not say which it pushed.
+     * times that largest value of a size or a count the check pushed, past that largest value plus the step of
+     * log10({@link #CHECKED_FACTOR}) of a logarithm it pushed, or anywhere beyond the data of a feature it never pushed;
+     * nothing when the run does not say which it pushed.
      */
-    private static String unchecked(String feature, double value, LawDocument.Range range, List<String> checked) {
+    private static String unchecked(String feature, double value, LawDocument.Range range, boolean byFactors,
+                                    List<String> checked) {
         if (checked == null) {
             return "";
         }
         if (!checked.contains(feature)) {
             return ", and the law was never checked beyond the data in " + feature;
         }
-        return range.min() >= 0 && range.max() > 0 && value > CHECKED_FACTOR * range.max()
+        if (!byFactors) {
+            double step = Math.log10(CHECKED_FACTOR);
+            return value > range.max() + step ? ", beyond the step of " + Output.shortNumber(step) + " ("
+                + Output.shortNumber(CHECKED_FACTOR) + "× on its log10 scale) to which the law was checked" : "";
+        }
+        return range.max() > 0 && value > CHECKED_FACTOR * range.max()
             ? ", beyond the " + Output.shortNumber(CHECKED_FACTOR) + "× to which the law was checked" : "";
+    }
+
+    /**
+     * Whether a feature is a size or a count, which the check beyond the data multiplied, rather than a logarithm,
+     * which it moved by steps: the rule of {@code Table.growsByFactors}, read from the range over every group.
+     */
+    private static boolean growsByFactors(LawDocument.Range overAllGroups) {
+        return overAllGroups.min() >= 0 && overAllGroups.max() > 0;
     }
 
     /**

@@ -78,6 +78,24 @@ class PredictCommandTest {
     }
 
     @Test
+    void aLogarithmBeyondTheDataIsMeasuredInStepsNotAsARatio() throws Exception {
+        // log_flops, below 0 for the small models, grows by steps: "1.314× the largest" of a logarithm says nothing
+        Path csv = dir.resolve("compute.csv");
+        Files.writeString(csv, "log_flops,score\n-1,-0.5\n0,-0.4\n1,-0.31\n2,-0.25\n");
+        Path fitted = dir.resolve("compute");
+        CliRun fit = CliRun.of("fit", "--data", csv.toString(), "--features", "log_flops", "--target", "score",
+            "--law", "A + B * log_flops", "--out", fitted.toString());
+        assertEquals(0, fit.status(), fit.err());
+        CliRun near = CliRun.of("predict", "--run", fitted.toString(), "--at", "log_flops=2.5");
+        assertTrue(near.err().lines().anyMatch(("evosld: note: run 'log_flops=2.5': log_flops = 2.5 is 0.5 above the"
+            + " largest in train (2)")::equals), near.err());
+        CliRun far = CliRun.of("predict", "--run", fitted.toString(), "--at", "log_flops=5");
+        assertTrue(far.err().lines().anyMatch(("evosld: note: run 'log_flops=5': log_flops = 5 is 3 above the largest"
+            + " in train (2), beyond the step of 1 (10× on its log10 scale) to which the law was checked")::equals),
+            far.err());
+    }
+
+    @Test
     void predictsOneRunGivenOnTheCommandLine() throws Exception {
         CliRun predict = CliRun.of("predict", "--run", run.toString(), "--at", "D=1e12,N=1e10", "--group", "dense", "--json");
         assertEquals(0, predict.status(), predict.err());

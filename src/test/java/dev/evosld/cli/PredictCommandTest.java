@@ -9,6 +9,7 @@ import dev.evosld.run.LawDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -63,12 +64,8 @@ class PredictCommandTest {
     @Test
     void aPredictionOutsideTheTargetsPossibleValuesIsNoted() throws Exception {
         // an accuracy rising by 0.15 a decade: the law fits it exactly and promises 1.2 three decades on
-        Path csv = dir.resolve("accuracy.csv");
-        Files.writeString(csv, "N,acc\n1e7,0.3\n1e8,0.45\n1e9,0.6\n1e10,0.75\n");
-        Path fitted = dir.resolve("accuracy");
-        CliRun fit = CliRun.of("fit", "--data", csv.toString(), "--features", "N", "--target", "acc",
-            "--target-range", "0,1", "--law", "A + B * log(N)", "--out", fitted.toString());
-        assertEquals(0, fit.status(), fit.err());
+        Path fitted = fitted("accuracy", "N,acc\n1e7,0.3\n1e8,0.45\n1e9,0.6\n1e10,0.75\n", "A + B * log(N)",
+            "--target-range", "0,1");
         CliRun inside = CliRun.of("predict", "--run", fitted.toString(), "--at", "N=1e11");
         assertFalse(inside.err().contains("possible values"), inside.err());
         CliRun beyond = CliRun.of("predict", "--run", fitted.toString(), "--at", "N=1e13");
@@ -80,12 +77,7 @@ class PredictCommandTest {
     @Test
     void aLogarithmBeyondTheDataIsMeasuredInStepsNotAsARatio() throws Exception {
         // log_flops, below 0 for the small models, grows by steps: "1.314× the largest" of a logarithm says nothing
-        Path csv = dir.resolve("compute.csv");
-        Files.writeString(csv, "log_flops,score\n-1,-0.5\n0,-0.4\n1,-0.31\n2,-0.25\n");
-        Path fitted = dir.resolve("compute");
-        CliRun fit = CliRun.of("fit", "--data", csv.toString(), "--features", "log_flops", "--target", "score",
-            "--law", "A + B * log_flops", "--out", fitted.toString());
-        assertEquals(0, fit.status(), fit.err());
+        Path fitted = fitted("compute", "log_flops,score\n-1,-0.5\n0,-0.4\n1,-0.31\n2,-0.25\n", "A + B * log_flops");
         CliRun near = CliRun.of("predict", "--run", fitted.toString(), "--at", "log_flops=2.5");
         assertTrue(near.err().lines().anyMatch(("evosld: note: run 'log_flops=2.5': log_flops = 2.5 is 0.5 above the"
             + " largest in train (2)")::equals), near.err());
@@ -93,6 +85,20 @@ class PredictCommandTest {
         assertTrue(far.err().lines().anyMatch(("evosld: note: run 'log_flops=5': log_flops = 5 is 3 above the largest"
             + " in train (2), beyond the step of 1 (10× on its log10 scale) to which the law was checked")::equals),
             far.err());
+    }
+
+    /** The run folder of {@code law} fitted to a CSV of one feature and one target, its header's two columns. */
+    private Path fitted(String name, String csvText, String law, String... options) throws IOException {
+        Path csv = dir.resolve(name + ".csv");
+        Files.writeString(csv, csvText);
+        List<String> header = List.of(csvText.lines().findFirst().orElseThrow().split(","));
+        Path fitted = dir.resolve(name);
+        List<String> args = new ArrayList<>(List.of("fit", "--data", csv.toString(), "--features", header.get(0),
+            "--target", header.get(1), "--law", law, "--out", fitted.toString()));
+        args.addAll(List.of(options));
+        CliRun fit = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, fit.status(), fit.err());
+        return fitted;
     }
 
     @Test

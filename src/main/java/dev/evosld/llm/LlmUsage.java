@@ -15,7 +15,6 @@ public final class LlmUsage {
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong cacheHits = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong unusableAnswers = new AtomicLong();
     private final Map<String, Long> unusableReasons = new ConcurrentHashMap<>();
     private final AtomicLong proposals = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
@@ -35,10 +34,7 @@ public final class LlmUsage {
     /** Records the outcome of {@link ProposalParser.Screening screening} one answer, and why it gave nothing if it did. */
     public void recordProposals(ProposalParser.Screening screening) {
         recordProposals(screening.proposed(), screening.accepted().size());
-        screening.unusable().ifPresent(reason -> {
-            unusableReasons.merge(reason, 1L, Long::sum);
-            unusableAnswers.incrementAndGet();
-        });
+        screening.unusable().ifPresent(reason -> unusableReasons.merge(reason, 1L, Long::sum));
     }
 
     /** How many answers gave nothing, by {@link ProposalParser.Screening#unusable() why}, reasons sorted. */
@@ -67,7 +63,8 @@ public final class LlmUsage {
     /** The counts so far. Each count is exact; counts taken while calls are in flight may be mutually stale. */
     public Snapshot snapshot() {
         return new Snapshot(
-            calls.get(), cacheHits.get(), failures.get(), unusableAnswers.get(), proposals.get(), accepted.get(),
+            calls.get(), cacheHits.get(), failures.get(),
+            unusableReasons.values().stream().mapToLong(Long::longValue).sum(), proposals.get(), accepted.get(),
             promptTokens.get(), completionTokens.get(), totalTokens.get());
     }
 
@@ -103,8 +100,9 @@ public final class LlmUsage {
         /** These counts and {@code other}'s added up, as for two parts of a resumed run. */
         public Snapshot plus(Snapshot other) {
             return new Snapshot(calls + other.calls, cacheHits + other.cacheHits, failures + other.failures,
-                unusableAnswers + other.unusableAnswers, proposals + other.proposals, accepted + other.accepted, promptTokens + other.promptTokens,
-                completionTokens + other.completionTokens, totalTokens + other.totalTokens);
+                unusableAnswers + other.unusableAnswers, proposals + other.proposals, accepted + other.accepted,
+                promptTokens + other.promptTokens, completionTokens + other.completionTokens,
+                totalTokens + other.totalTokens);
         }
 
         /**

@@ -298,21 +298,30 @@ final class PredictCommand implements Callable<Integer> {
     /**
      * One note on stderr per run for which the law predicts a value its target cannot take (an accuracy above 1, a
      * negated error above 0), the first few of them: the search checked that only to {@link #CHECKED_FACTOR} times the
-     * data, and a law fitted to a rising trend promises more than the target allows further out.
+     * data, and a law fitted to a rising trend promises more than the target allows further out. Where neither the
+     * task nor the user said what values the targets take, a target that was positive in every train row (a loss, a
+     * count, a perplexity) is taken to stay so; one of both signs, or below 0 throughout, is left alone.
      */
     private void reportImpossible(PlannedRuns planned, double[][] predicted, List<String> targets,
                                   LawDocument document) {
         DataSource source = document.provenance() == null ? null : document.provenance().data();
         TaskConfig.Bound possible = source == null ? TaskConfig.Bound.UNBOUNDED : source.possibleTargets();
+        boolean rangeKnown = !possible.equals(TaskConfig.Bound.UNBOUNDED);
         PrintWriter err = spec.commandLine().getErr();
         int outside = 0;
         for (int i = 0; i < predicted.length; i++) {
             List<String> phrases = new ArrayList<>();
             for (int t = 0; t < targets.size(); t++) {
+                String target = targets.get(t);
                 double value = predicted[i][t];
-                if (value < possible.lower() || value > possible.upper()) {
-                    phrases.add("the predicted " + targets.get(t) + ", " + NumberText.rounded(value, SHOWN_DIGITS)
-                        + ", lies outside the values it can take, " + possible.describe());
+                String shown = NumberText.rounded(value, SHOWN_DIGITS);
+                if (rangeKnown && (value < possible.lower() || value > possible.upper())) {
+                    phrases.add("the predicted " + target + ", " + shown + ", lies outside the values it can take, "
+                        + possible.describe());
+                } else if (!rangeKnown && value <= 0 && positiveInTrain(document, target)) {
+                    String sign = value < 0 ? "is below 0" : "is not above 0";
+                    phrases.add("the predicted " + target + ", " + shown + ", " + sign + " while every train value of "
+                        + target + " is positive");
                 }
             }
             if (!phrases.isEmpty() && outside++ < MAX_NOTES) {
@@ -325,6 +334,12 @@ final class PredictCommand implements Callable<Integer> {
                 + " targets can take");
         }
         err.flush();
+    }
+
+    /** Whether every train value of a target was above 0; false when the document does not record them. */
+    private static boolean positiveInTrain(LawDocument document, String target) {
+        LawDocument.Range range = document.targetRanges().get(target);
+        return range != null && range.min() > 0;
     }
 
     /**

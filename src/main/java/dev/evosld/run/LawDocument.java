@@ -36,17 +36,31 @@ import tools.jackson.core.JacksonException;
  *     in documents written before it was recorded
  * @param groupRanges the same per group, {@code group → variable → range}: a run can lie far beyond its own
  *     group's runs while inside another's; empty in documents written before it was recorded
+ * @param targetRanges per target, the smallest and largest value in those rows (over all groups): {@code evosld
+ *     predict} notes a prediction at or below 0 of a target that was positive throughout, when the data says
+ *     nothing of the values it can take; empty in documents written before it was recorded
  * @param metrics the scores
  * @param provenance where the law and its data came from
  */
 public record LawDocument(String evosldVersion, String task, String law, List<String> variables,
                           List<String> parameterNames, List<String> targets, Map<String, Object> parameters,
                           Map<String, Range> trainRanges, Map<String, Map<String, Range>> groupRanges,
-                          Metrics metrics, Provenance provenance) {
+                          Map<String, Range> targetRanges, Metrics metrics, Provenance provenance) {
 
     public LawDocument {
         trainRanges = trainRanges == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(trainRanges));
         groupRanges = groupRanges == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(groupRanges));
+        targetRanges = targetRanges == null ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(targetRanges));
+    }
+
+    /** A document that records no ranges of its targets, as one written before they were recorded. */
+    public LawDocument(String evosldVersion, String task, String law, List<String> variables,
+                       List<String> parameterNames, List<String> targets, Map<String, Object> parameters,
+                       Map<String, Range> trainRanges, Map<String, Map<String, Range>> groupRanges, Metrics metrics,
+                       Provenance provenance) {
+        this(evosldVersion, task, law, variables, parameterNames, targets, parameters, trainRanges, groupRanges,
+            null, metrics, provenance);
     }
 
     /** The ranges of the variables in a group's train rows, or over all groups when the document has none per group. */
@@ -84,6 +98,25 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
                 }
                 if (min <= max) {
                     ranges.put(variable, new Range(min, max));
+                }
+            }
+            return ranges;
+        }
+
+        /** Per target of {@code table}, its range over all groups. */
+        public static Map<String, Range> ofTargets(Table table) {
+            Map<String, Range> ranges = new LinkedHashMap<>();
+            for (int k = 0; k < table.targets().size(); k++) {
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (Group group : table.groups()) {
+                    for (double value : group.target(k)) {
+                        min = Math.min(min, value);
+                        max = Math.max(max, value);
+                    }
+                }
+                if (min <= max) {
+                    ranges.put(table.targets().get(k), new Range(min, max));
                 }
             }
             return ranges;
@@ -211,7 +244,8 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
     public static LawDocument of(String version, String task, Law law, ParameterSet parameters, Table train,
                                  Metrics metrics, Provenance provenance) {
         return new LawDocument(version, task, law.toString(), law.variables(), law.parameters(), parameters.targets(),
-            parameters.toMap(), Range.of(law, train), Range.byGroup(law, train), metrics, provenance);
+            parameters.toMap(), Range.of(law, train), Range.byGroup(law, train), Range.ofTargets(train), metrics,
+            provenance);
     }
 
     /**
@@ -254,7 +288,7 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
      */
     public LawDocument withWrittenLaw() {
         return new LawDocument(evosldVersion, task, writtenLaw(), variables, parameterNames, targets, parameters,
-            trainRanges, groupRanges, metrics, provenance);
+            trainRanges, groupRanges, targetRanges, metrics, provenance);
     }
 
     /** The law, with this document's variables as the features. */

@@ -75,6 +75,48 @@ class PredictCommandTest {
     }
 
     @Test
+    void aPredictionAtOrBelowZeroOfATargetPositiveThroughoutTrainIsNoted() throws Exception {
+        // a loss falling by 0.5 a decade, with no range given: the law fits it exactly and promises -0.5 at 1e12
+        Path fitted = fitted("falling", "N,loss\n1e7,2\n1e8,1.5\n1e9,1\n1e10,0.5\n", "A + B * log(N)");
+        CliRun inside = CliRun.of("predict", "--run", fitted.toString(), "--at", "N=1e10");
+        assertFalse(inside.err().contains("positive"), inside.err());
+        CliRun beyond = CliRun.of("predict", "--run", fitted.toString(), "--at", "N=1e12");
+        assertEquals(0, beyond.status(), beyond.err());
+        assertTrue(beyond.err().lines().anyMatch(("evosld: note: run 'N=1e12': the predicted loss, -0.5, is below 0"
+            + " while every train value of loss is positive: the law does not hold that far")::equals), beyond.err());
+        assertEquals(Map.of("loss", new LawDocument.Range(0.5, 2)),
+            LawDocument.read(fitted.resolve("law.json")).targetRanges());
+    }
+
+    @Test
+    void aTargetOfBothSignsOrBelowZeroIsNotNotedForItsSign() throws Exception {
+        Path mixed = fitted("mixed", "N,gain\n1e7,0.6\n1e8,0.2\n1e9,-0.2\n1e10,-0.6\n", "A + B * log(N)");
+        CliRun mixedBeyond = CliRun.of("predict", "--run", mixed.toString(), "--at", "N=1e12");
+        assertEquals(0, mixedBeyond.status(), mixedBeyond.err());
+        assertTrue(mixedBeyond.out().contains(",-1.39"), mixedBeyond.out());
+        assertFalse(mixedBeyond.err().contains("predicted gain"), mixedBeyond.err());
+        // a negated Brier score, below 0 throughout, falling further
+        Path negative = fitted("negative", "N,brier\n1e7,-0.1\n1e8,-0.2\n1e9,-0.3\n1e10,-0.4\n", "A + B * log(N)");
+        CliRun negativeBeyond = CliRun.of("predict", "--run", negative.toString(), "--at", "N=1e12");
+        assertEquals(0, negativeBeyond.status(), negativeBeyond.err());
+        assertFalse(negativeBeyond.err().contains("predicted brier"), negativeBeyond.err());
+    }
+
+    @Test
+    void aGivenTargetRangeWinsOverTheSignsOfTrain() throws Exception {
+        // the user says the target can reach -1, though every train value is positive
+        Path fitted = fitted("ranged", "N,margin\n1e7,2\n1e8,1.5\n1e9,1\n1e10,0.5\n", "A + B * log(N)",
+            "--target-range", "-1,inf");
+        CliRun within = CliRun.of("predict", "--run", fitted.toString(), "--at", "N=1e12");
+        assertEquals(0, within.status(), within.err());
+        assertFalse(within.err().contains("predicted margin"), within.err());
+        CliRun outside = CliRun.of("predict", "--run", fitted.toString(), "--at", "N=1e14");
+        assertEquals(List.of("evosld: note: run 'N=1e14': the predicted margin, -1.5, lies outside the values it can"
+            + " take, [-1, inf]: the law does not hold that far"), outside.err().lines()
+            .filter(line -> line.contains("predicted margin")).toList());
+    }
+
+    @Test
     void aLogarithmBeyondTheDataIsMeasuredInStepsNotAsARatio() throws Exception {
         // log_flops, below 0 for the small models, grows by steps: "1.314× the largest" of a logarithm says nothing
         Path fitted = fitted("compute", "log_flops,score\n-1,-0.5\n0,-0.4\n1,-0.31\n2,-0.25\n", "A + B * log_flops");

@@ -28,6 +28,15 @@ class LawDocumentTest {
     }
 
     @Test
+    void targetRangesSpanEveryGroup() {
+        Table table = new Table(List.of("N"), List.of("loss", "brier"), List.of(
+            Group.of("a", new double[][] {{1e7, 1e9}}, new double[][] {{3, 2}, {-0.2, 0.1}}),
+            Group.of("b", new double[][] {{3e6, 3e8}}, new double[][] {{4, 2.5}, {-0.3, -0.1}})));
+        assertEquals(Map.of("loss", new LawDocument.Range(2, 4), "brier", new LawDocument.Range(-0.3, 0.1)),
+            LawDocument.Range.ofTargets(table));
+    }
+
+    @Test
     void featuresAreTheDatasAndTheLawsVariablesWithoutARecordOfThem() {
         Law law = Law.parse("A / tokens^alpha", List.of("unique_tokens", "params", "tokens"));
         assertEquals(List.of("unique_tokens", "params", "tokens"),
@@ -53,6 +62,7 @@ class LawDocumentTest {
              "parameters": {"all": {"E": 1.5, "A": 300, "a": -0.3}}}""");
         LawDocument document = LawDocument.read(file);
         assertEquals(Map.of(), document.trainRanges());
+        assertEquals(Map.of(), document.targetRanges());
         assertEquals(1.5, document.parameterSet("law.json").values("all", 0)[0]);
     }
 

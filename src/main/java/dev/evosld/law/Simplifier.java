@@ -338,8 +338,8 @@ public final class Simplifier {
      * {@code N / (N / k)}, {@code exp(a - N / N)}), so that it is a constant wherever it is defined. The simplifier
      * keeps such quotients, since writing them as 1 would change the canonical keys of laws that do depend on a
      * variable beside them ({@code A / (N / N) + D^b}) and with them the search's path; this tells the laws that
-     * must not be reported as laws of their variables. Quotients and products cancel by their factors' powers,
-     * sums by their like terms; what cancels through a logarithm or an exponential ({@code log(N^2) - 2*log(N)},
+     * must not be reported as laws of their variables. Quotients and products cancel by their factors' powers and
+     * signs, sums by their like terms; what cancels through a logarithm or an exponential ({@code log(N^2) - 2*log(N)},
      * {@code exp(log(N)) / N}) is seen by evaluating the law ({@link Constancy}). A law neither sees through counts as
      * depending on its variables.
      */
@@ -361,41 +361,57 @@ public final class Simplifier {
         };
     }
 
-    /** Whether a product's factors, taken with their powers and equal ones merged, leave a variable. */
+    /**
+     * Whether a product's factors, taken with their powers and equal ones merged, leave a variable. Each factor is
+     * counted as its base's magnitude to a power and its base's sign to a power whose parity alone counts: under a root
+     * or another power that is not a whole number ({@code sqrt(N^2)}, {@code (N^2)^1.5}) the signs are gone, since such
+     * a power is defined only where its argument is not negative, so that {@code sqrt(N^2) / N} is {@code |N| / N},
+     * which varies with the sign of N (a logarithm's often below 0), while {@code N / (N / k)} and
+     * {@code sqrt(N^4) / N^2} are constants.
+     */
     private static boolean factorsVary(Expr product, Set<String> variables) {
         Map<String, Double> powers = new LinkedHashMap<>();
+        Map<String, Boolean> oddSigns = new LinkedHashMap<>();
         Map<String, Expr> bases = new LinkedHashMap<>();
-        collectFactors(product, 1, variables, powers, bases);
+        collectFactors(product, 1, true, variables, powers, oddSigns, bases);
         // powers that cancel only up to rounding (0.1 + 0.2 - 0.3) leave a variable: such a law is not reported as
         // a constant by mistake, it is only reported as before
-        return powers.entrySet().stream().anyMatch(p -> p.getValue() != 0 && varies(bases.get(p.getKey()), variables));
+        return bases.entrySet().stream().anyMatch(b -> (powers.get(b.getKey()) != 0 || oddSigns.get(b.getKey()))
+            && varies(b.getValue(), variables));
     }
 
-    private static void collectFactors(Expr e, double power, Set<String> variables, Map<String, Double> powers,
+    /**
+     * Adds the factors of {@code e} taken to {@code power}: {@code signed} while every power above is a whole number,
+     * so that the factors' signs reach the product, and {@code oddSigns} then tells whether a base's sign is taken an
+     * odd number of times.
+     */
+    private static void collectFactors(Expr e, double power, boolean signed, Set<String> variables,
+                                       Map<String, Double> powers, Map<String, Boolean> oddSigns,
                                        Map<String, Expr> bases) {
         if (e instanceof Apply a) {
             switch (a.op()) {
                 case MUL -> {
-                    collectFactors(a.arg(0), power, variables, powers, bases);
-                    collectFactors(a.arg(1), power, variables, powers, bases);
+                    collectFactors(a.arg(0), power, signed, variables, powers, oddSigns, bases);
+                    collectFactors(a.arg(1), power, signed, variables, powers, oddSigns, bases);
                     return;
                 }
                 case DIV -> {
-                    collectFactors(a.arg(0), power, variables, powers, bases);
-                    collectFactors(a.arg(1), -power, variables, powers, bases);
+                    collectFactors(a.arg(0), power, signed, variables, powers, oddSigns, bases);
+                    collectFactors(a.arg(1), -power, signed, variables, powers, oddSigns, bases);
                     return;
                 }
                 case NEG -> {
-                    collectFactors(a.arg(0), power, variables, powers, bases);
+                    collectFactors(a.arg(0), power, signed, variables, powers, oddSigns, bases);
                     return;
                 }
                 case SQRT -> {
-                    collectFactors(a.arg(0), power / 2, variables, powers, bases);
+                    collectFactors(a.arg(0), power / 2, false, variables, powers, oddSigns, bases);
                     return;
                 }
                 case POW -> {
                     if (a.arg(1) instanceof Num n) {
-                        collectFactors(a.arg(0), power * n.value(), variables, powers, bases);
+                        collectFactors(a.arg(0), power * n.value(), signed && isWhole(n.value()), variables, powers,
+                            oddSigns, bases);
                         return;
                     }
                 }
@@ -409,7 +425,13 @@ public final class Simplifier {
         // factors alike but for the order of a sum's terms or a product's factors are one base
         String key = LawPrinter.print(sortOperands(e, variables));
         powers.merge(key, power, Double::sum);
+        // a power too large to be odd is even, as a double that large is
+        oddSigns.merge(key, signed && power % 2 != 0, Boolean::logicalXor);
         bases.putIfAbsent(key, e);
+    }
+
+    private static boolean isWhole(double value) {
+        return Double.isFinite(value) && value == Math.rint(value);
     }
 
     /**

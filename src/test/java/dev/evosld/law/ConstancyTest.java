@@ -26,7 +26,7 @@ class ConstancyTest {
         // defined nowhere
         "log(-(N^2)) + a                           | false",
         "sqrt(-exp(N)) * a                         | false",
-        // 1 for positive N, -1 for negative N: the products' rule takes it for a constant, the samples do not
+        // 1 for positive N, -1 for negative N: the products' rule leaves them to the samples, which see them vary
         "sqrt(N^2) / N                             | false",
         "exp(log(N^2) / 2) / N                     | false",
         // constant while a < e, so piecewise laws are left to the rules of products and sums

@@ -341,10 +341,33 @@ public final class Simplifier {
      * must not be reported as laws of their variables. Quotients and products cancel by their factors' powers and
      * signs, sums by their like terms; what cancels through a logarithm or an exponential ({@code log(N^2) - 2*log(N)},
      * {@code exp(log(N)) / N}) is seen by evaluating the law ({@link Constancy}). A law neither sees through counts as
-     * depending on its variables.
+     * depending on its variables. The minimum or maximum of two alike arguments is taken for that argument
+     * ({@code max(N, N) / N}), and an absolute value for its argument without its sign ({@code abs(N) / abs(N)}), so
+     * that a law piecewise in name only is seen through too; any other {@code min}, {@code max} or {@code abs} leaves
+     * a law to the rules of products and sums.
      */
     public static boolean isConstant(Law law) {
-        return !varies(law.expr(), Set.copyOf(law.variables())) || Constancy.sampled(law);
+        Set<String> variables = Set.copyOf(law.variables());
+        Expr unrepeated = withoutRepeatedExtremes(law.expr(), variables);
+        return !varies(unrepeated, variables)
+            || Constancy.sampled(unrepeated.equals(law.expr()) ? law : Law.of(unrepeated, law.variables()));
+    }
+
+    /**
+     * {@code e} with each {@code min(x, x)} and {@code max(x, x)} written as {@code x}, whose value it is exactly,
+     * arguments alike but for the order of a sum's terms or a product's factors counting as one: only for the question
+     * whether a law is constant, since the search's keys keep them.
+     */
+    private static Expr withoutRepeatedExtremes(Expr e, Set<String> variables) {
+        if (!(e instanceof Apply a)) {
+            return e;
+        }
+        List<Expr> args = a.args().stream().map(arg -> withoutRepeatedExtremes(arg, variables)).toList();
+        if ((a.op() == Operator.MIN || a.op() == Operator.MAX) && LawPrinter.print(sortOperands(args.get(0), variables))
+            .equals(LawPrinter.print(sortOperands(args.get(1), variables)))) {
+            return args.get(0);
+        }
+        return args.equals(a.args()) ? a : new Apply(a.op(), args);
     }
 
     private static boolean varies(Expr e, Set<String> variables) {
@@ -352,7 +375,7 @@ public final class Simplifier {
             case Num n -> false;
             case Sym s -> variables.contains(s.name());
             case Apply a -> switch (a.op()) {
-                case MUL, DIV, NEG, SQRT -> factorsVary(a, variables);
+                case MUL, DIV, NEG, SQRT, ABS -> factorsVary(a, variables);
                 case POW -> a.arg(1) instanceof Num ? factorsVary(a, variables)
                     : varies(a.arg(0), variables) || varies(a.arg(1), variables);
                 case ADD, SUB -> Sums.of(a).withLikeTermsMerged().terms().stream().anyMatch(t -> varies(t, variables));
@@ -381,9 +404,9 @@ public final class Simplifier {
     }
 
     /**
-     * Adds the factors of {@code e} taken to {@code power}: {@code signed} while every power above is a whole number,
-     * so that the factors' signs reach the product, and {@code oddSigns} then tells whether a base's sign is taken an
-     * odd number of times.
+     * Adds the factors of {@code e} taken to {@code power}: {@code signed} while every power above is a whole number
+     * and no absolute value is taken, so that the factors' signs reach the product, and {@code oddSigns} then tells
+     * whether a base's sign is taken an odd number of times.
      */
     private static void collectFactors(Expr e, double power, boolean signed, Set<String> variables,
                                        Map<String, Double> powers, Map<String, Boolean> oddSigns,
@@ -406,6 +429,10 @@ public final class Simplifier {
                 }
                 case SQRT -> {
                     collectFactors(a.arg(0), power / 2, false, variables, powers, oddSigns, bases);
+                    return;
+                }
+                case ABS -> {
+                    collectFactors(a.arg(0), power, false, variables, powers, oddSigns, bases);
                     return;
                 }
                 case POW -> {

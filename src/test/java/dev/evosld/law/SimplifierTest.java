@@ -148,6 +148,25 @@ class SimplifierTest {
         "sqrt(N^2) / sqrt(N^2)                     | true",
         "sqrt(N^2) * sqrt(N^2) / N^2               | true",
         "(N^2)^1.5 / (N^2)^1.5 + a                 | true",
+        "sqrt(N^2) / abs(N)                        | true",
+        // piecewise only in name: max(x, x) and min(x, x) are x, abs(x) / abs(x) is 1
+        "max(N, N) / N                             | true",
+        "min(N, N) / N                             | true",
+        "a * min(N, N) / N + b                     | true",
+        "max(D * N, N * D) / (N * D)               | true",
+        "max(N, N) - N + a                         | true",
+        "abs(N) / abs(N)                           | true",
+        "abs(N) * abs(N) / N^2                     | true",
+        "abs(N * D) / (abs(N) * abs(D))            | true",
+        "exp(log(max(N, N))) / N                   | true",
+        // and those that vary, for some values of a parameter or a sign of a variable
+        "max(N, D) / N                             | false",
+        "max(N, a) / N                             | false",
+        "min(exp(D), log(a))                       | false",
+        "min(N, N) / D                             | false",
+        "abs(N) * N / N^2                          | false",
+        "abs(N / D) * D / N                        | false",
+        "max(N, -N) / N                            | false",
     })
     void aLawIsConstantWhenItsVariablesCancel(String formula, boolean constant) {
         assertEquals(constant, Simplifier.isConstant(Law.parse(formula, FEATURES)), formula);
@@ -185,7 +204,7 @@ class SimplifierTest {
         qt().withFixedSeed(41L).withExamples(600).forAll(longs().all()).checkAssert(seed -> {
             java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
             Expr product = Expr.mul(Expr.sym("b"), signed(random, 4));
-            // the magnitudes of N and D cancel in every law; their signs, under roots, may not
+            // the magnitudes of N and D cancel in every law; their signs, under roots and abs, may not
             Map<String, Double> powers = new java.util.HashMap<>();
             magnitudePowers(product, 1, powers);
             for (String variable : FEATURES) {
@@ -205,17 +224,46 @@ class SimplifierTest {
         assertTrue(constants[0] > 100 && varying[0] > 100, constants[0] + " constants, " + varying[0] + " varying");
     }
 
-    /** A product of N, D and a under whole and fractional powers, roots and minuses, which hide or keep signs. */
+    @Test
+    void theMinimumOrMaximumOfAnExpressionAndItselfIsJudgedAsThatExpression() {
+        qt().withFixedSeed(43L).withExamples(400).forAll(longs().all()).checkAssert(seed -> {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            // constants through products, sums, logarithms and exponentials, and laws that vary beside them
+            Expr constant = aroundConstant(random, cancelled(random, increasing(random, 3), increasing(random, 3)));
+            Expr varying = Expr.add(constant, Expr.mul(Expr.sym("b"), increasing(random, 3)));
+            Expr product = Expr.mul(Expr.sym("b"), signed(random, 4));
+            for (Expr law : List.of(constant, varying, product)) {
+                Expr repeated = withRepeatedExtremes(random, law);
+                assertEquals(Simplifier.isConstant(Law.of(law, FEATURES)), Simplifier.isConstant(Law.of(repeated,
+                    FEATURES)), law + " against " + repeated);
+            }
+        });
+    }
+
+    /** {@code e} with some of its subexpressions {@code x} written {@code min(x, x)} or {@code max(x, x)}. */
+    private static Expr withRepeatedExtremes(java.util.SplittableRandom random, Expr e) {
+        Expr inner = e instanceof Expr.Apply a ? new Expr.Apply(a.op(), a.args().stream()
+            .map(arg -> withRepeatedExtremes(random, arg)).toList()) : e;
+        return random.nextInt(5) == 0 ? Expr.apply(random.nextBoolean() ? Operator.MIN : Operator.MAX, inner, inner)
+            : inner;
+    }
+
+    /**
+     * A product of N, D and a under whole and fractional powers, roots, minuses and absolute values, which hide or keep
+     * signs, and the minimum or maximum of a factor and itself.
+     */
     private static Expr signed(java.util.SplittableRandom random, int depth) {
         if (depth <= 1 || random.nextInt(10) < 3) {
             return Expr.sym(List.of("N", "D", "a").get(random.nextInt(3)));
         }
         Expr x = signed(random, depth - 1);
-        return switch (random.nextInt(5)) {
+        return switch (random.nextInt(7)) {
             case 0 -> Expr.mul(x, signed(random, depth - 1));
             case 1 -> Expr.div(x, signed(random, depth - 1));
             case 2 -> Expr.apply(Operator.SQRT, x);
             case 3 -> Expr.pow(x, Expr.num(new double[] {-1, 2, 3, 4, 0.5, 1.5, 0.25}[random.nextInt(7)]));
+            case 4 -> Expr.apply(Operator.ABS, x);
+            case 5 -> Expr.apply(random.nextBoolean() ? Operator.MIN : Operator.MAX, x, x);
             default -> Expr.neg(x);
         };
     }
@@ -246,9 +294,10 @@ class SimplifierTest {
 
     /** A factor whose magnitude is that of {@code v} to {@code power}, written in one of several ways. */
     private static Expr cancelling(java.util.SplittableRandom random, Expr v, double power) {
-        return switch (random.nextInt(3)) {
+        return switch (random.nextInt(4)) {
             case 0 -> Expr.pow(v, Expr.num(power));
             case 1 -> Expr.apply(Operator.SQRT, Expr.pow(v, Expr.num(2 * power)));
+            case 2 -> Expr.pow(Expr.apply(Operator.ABS, v), Expr.num(power));
             default -> Expr.pow(Expr.pow(v, Expr.num(2)), Expr.num(power / 2));
         };
     }

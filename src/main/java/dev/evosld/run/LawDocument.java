@@ -54,15 +54,6 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
             : Collections.unmodifiableMap(new LinkedHashMap<>(targetRanges));
     }
 
-    /** A document that records no ranges of its targets, as one written before they were recorded. */
-    public LawDocument(String evosldVersion, String task, String law, List<String> variables,
-                       List<String> parameterNames, List<String> targets, Map<String, Object> parameters,
-                       Map<String, Range> trainRanges, Map<String, Map<String, Range>> groupRanges, Metrics metrics,
-                       Provenance provenance) {
-        this(evosldVersion, task, law, variables, parameterNames, targets, parameters, trainRanges, groupRanges,
-            null, metrics, provenance);
-    }
-
     /** The ranges of the variables in a group's train rows, or over all groups when the document has none per group. */
     public Map<String, Range> rangesOf(String group) {
         return groupRanges.getOrDefault(group, trainRanges);

@@ -296,7 +296,7 @@ class DiscoverCommandTest {
         LawDocument d = LawDocument.read(out.resolve("law.json"));
         String law = d.law();
         new LawDocument(d.evosldVersion(), d.task(), law + " + -0 * N", d.variables(), d.parameterNames(), d.targets(),
-            d.parameters(), d.trainRanges(), d.groupRanges(), d.metrics(), d.provenance()).write(out.resolve("law.json"));
+            d.parameters(), d.trainRanges(), d.groupRanges(), d.targetRanges(), d.metrics(), d.provenance()).write(out.resolve("law.json"));
         Path pareto = out.resolve("pareto.json");
         Files.writeString(pareto, Files.readString(pareto).replace("\"" + law + "\"", "\"" + law + " + -0 * N\""));
 

@@ -46,7 +46,7 @@ final class ExportFixtures {
         Law law = Law.parse(formula, features);
         ParameterSet parameters = ParameterSet.of(law.parameters(), targets, values);
         return new LawDocument("test", task, law.toString(), law.variables(), law.parameters(), targets,
-            parameters.toMap(), Map.of(), Map.of(),
+            parameters.toMap(), Map.of(), Map.of(), Map.of(),
             new LawDocument.Metrics(0.99, null, null, 0.98, null, true, law.parameterCount(), law.expr().size()),
             new LawDocument.Provenance("fit", DataSource.sldbench(task), "0123abcd", 7, "2026-01-01T00:00:00Z"));
     }

@@ -145,7 +145,7 @@ class LatexExportTest {
     @Test
     void scoresSayHowFarThePredictionsMissed() {
         LawDocument one = new LawDocument(PARALLEL.evosldVersion(), PARALLEL.task(), PARALLEL.law(), PARALLEL.variables(),
-            PARALLEL.parameterNames(), PARALLEL.targets(), PARALLEL.parameters(), PARALLEL.trainRanges(), PARALLEL.groupRanges(),
+            PARALLEL.parameterNames(), PARALLEL.targets(), PARALLEL.parameters(), PARALLEL.trainRanges(), PARALLEL.groupRanges(), PARALLEL.targetRanges(),
             new LawDocument.Metrics(0.99, 0.97, Map.of("loss", 0.0123456), 0.98, Map.of("loss", 0.01), true, 4, 9),
             PARALLEL.provenance());
         assertTrue(LatexExport.document(one).contains("train $R^2 = 0.990000$, validation $R^2 = 0.970000$ (RMSE $0.01235$),"
@@ -156,7 +156,7 @@ class LatexExportTest {
         three.put("acc", 0.25);
         three.put("count", 20000.0);
         LawDocument several = new LawDocument(one.evosldVersion(), one.task(), one.law(), one.variables(),
-            one.parameterNames(), one.targets(), one.parameters(), one.trainRanges(), one.groupRanges(),
+            one.parameterNames(), one.targets(), one.parameters(), one.trainRanges(), one.groupRanges(), one.targetRanges(),
             new LawDocument.Metrics(null, 0.97, three, null, null, true, 4, 9), one.provenance());
         assertTrue(LatexExport.document(several).contains("Scores: validation $R^2 = 0.970000$ (RMSE \\texttt{loss\\_a}"
             + " $0.5$, \\texttt{acc} $0.25$, \\texttt{count} $2 \\times 10^{4}$). "), LatexExport.document(several));
@@ -166,7 +166,7 @@ class LatexExportTest {
     void scoresOfATestSplitWithoutAnR2StillSayHowFarItsPredictionsMissed() {
         LawDocument undefined = new LawDocument(PARALLEL.evosldVersion(), PARALLEL.task(), PARALLEL.law(),
             PARALLEL.variables(), PARALLEL.parameterNames(), PARALLEL.targets(), PARALLEL.parameters(),
-            PARALLEL.trainRanges(), PARALLEL.groupRanges(), new LawDocument.Metrics(0.99, null, null, null,
+            PARALLEL.trainRanges(), PARALLEL.groupRanges(), PARALLEL.targetRanges(), new LawDocument.Metrics(0.99, null, null, null,
             Map.of("loss", 0.0123456), true, 4, 9), PARALLEL.provenance());
         assertTrue(LatexExport.document(undefined).contains("Scores: train $R^2 = 0.990000$, test $R^2$ undefined"
             + " (RMSE $0.01235$). "), LatexExport.document(undefined));
@@ -176,7 +176,7 @@ class LatexExportTest {
     void scoresSayWhyValidationInsideTrainFailedInPlaceOfItsR2() {
         LawDocument failed = new LawDocument(PARALLEL.evosldVersion(), PARALLEL.task(), PARALLEL.law(),
             PARALLEL.variables(), PARALLEL.parameterNames(), PARALLEL.targets(), PARALLEL.parameters(),
-            PARALLEL.trainRanges(), PARALLEL.groupRanges(), new LawDocument.Metrics(0.99, null, null, 0.98,
+            PARALLEL.trainRanges(), PARALLEL.groupRanges(), PARALLEL.targetRanges(), new LawDocument.Metrics(0.99, null, null, 0.98,
             Map.of("loss", 0.01), true, 4, 9, "implausible at 2× the largest N: loss_ratio rises"),
             PARALLEL.provenance());
         String tex = LatexExport.document(failed);
@@ -188,7 +188,7 @@ class LatexExportTest {
     void scoresInENotationAreTypesetAsPowersOfTen() {
         LawDocument tiny = new LawDocument(PARALLEL.evosldVersion(), PARALLEL.task(), PARALLEL.law(), PARALLEL.variables(),
             PARALLEL.parameterNames(), PARALLEL.targets(), PARALLEL.parameters(), PARALLEL.trainRanges(),
-            PARALLEL.groupRanges(), new LawDocument.Metrics(1.0, -2.5e16, Map.of("loss", 0.5), 0.999,
+            PARALLEL.groupRanges(), PARALLEL.targetRanges(), new LawDocument.Metrics(1.0, -2.5e16, Map.of("loss", 0.5), 0.999,
             Map.of("loss", 1.578e-11), true, 4, 9), PARALLEL.provenance());
         String tex = LatexExport.document(tiny);
         // "1.578e-11" in math mode reads as 1.578e minus 11

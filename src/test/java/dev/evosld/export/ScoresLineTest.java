@@ -15,7 +15,7 @@ class ScoresLineTest {
 
     private static LawDocument with(LawDocument.Metrics metrics) {
         return new LawDocument(LAW.evosldVersion(), LAW.task(), LAW.law(), LAW.variables(), LAW.parameterNames(),
-            LAW.targets(), LAW.parameters(), LAW.trainRanges(), LAW.groupRanges(), metrics, LAW.provenance());
+            LAW.targets(), LAW.parameters(), LAW.trainRanges(), LAW.groupRanges(), LAW.targetRanges(), metrics, LAW.provenance());
     }
 
     @Test

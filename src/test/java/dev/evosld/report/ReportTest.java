@@ -431,7 +431,7 @@ class ReportTest {
         LawDocument document = run.readLaw();
         new LawDocument(document.evosldVersion(), document.task(), "E + A / N^alpha + -1 * B / D^beta",
             document.variables(), document.parameterNames(), document.targets(), document.parameters(),
-            document.trainRanges(), document.groupRanges(), document.metrics(), document.provenance())
+            document.trainRanges(), document.groupRanges(), document.targetRanges(), document.metrics(), document.provenance())
             .write(run.lawFile());
         Files.writeString(run.paretoFile(), """
             [{"law": "E + -2 * A / N^alpha", "parameter_count": 3, "node_count": 9, "validation_error": 0.01,
@@ -463,7 +463,7 @@ class ReportTest {
         TaskData data = data(run);
         LawDocument document = run.readLaw();
         new LawDocument(document.evosldVersion(), "other_task", document.law(), document.variables(),
-            document.parameterNames(), document.targets(), document.parameters(), document.trainRanges(), document.groupRanges(), document.metrics(),
+            document.parameterNames(), document.targets(), document.parameters(), document.trainRanges(), document.groupRanges(), document.targetRanges(), document.metrics(),
             document.provenance()).write(run.lawFile());
         EvosldException e = assertThrows(EvosldException.class, () -> Report.write(run, data));
         assertTrue(e.getMessage().contains("the law is for task 'other_task', but the data is task 'runs'"), e.getMessage());

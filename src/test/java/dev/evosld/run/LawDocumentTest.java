@@ -49,7 +49,7 @@ class LawDocumentTest {
 
     private static LawDocument document(Law law, DataSource data) {
         return new LawDocument("test", "t", law.toString(), law.variables(), law.parameters(), List.of("loss"),
-            Map.of("all", Map.of("A", 1.0, "alpha", 0.5)), Map.of(), Map.of(), null,
+            Map.of("all", Map.of("A", 1.0, "alpha", 0.5)), Map.of(), Map.of(), Map.of(), null,
             new LawDocument.Provenance("fit", data, null, 1, null));
     }
 

@@ -214,7 +214,7 @@ class BenchTest {
         LawDocument d = LawDocument.read(file);
         String feature = d.variables().getFirst();
         new LawDocument(d.evosldVersion(), d.task(), d.law() + " + -0 * " + feature, d.variables(), d.parameterNames(),
-            d.targets(), d.parameters(), d.trainRanges(), d.groupRanges(), d.metrics(), d.provenance()).write(file);
+            d.targets(), d.parameters(), d.trainRanges(), d.groupRanges(), d.targetRanges(), d.metrics(), d.provenance()).write(file);
         BenchResult reused = bench(task, 1, TINY, out).run();
         assertEquals(new BenchResult.Counts(0, 0, 1), reused.counts());
         assertEquals(d.law() + " - 0 * " + feature, reused.tasks().getFirst().runs().getFirst().law());

@@ -2,6 +2,8 @@ package dev.evosld.run;
 
 import dev.evosld.EvosldException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.AccessDeniedException;
@@ -11,10 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Writes files so that a reader (or a run killed mid-write) sees the old content or the new, never half. */
+/**
+ * Writes files so that a reader, a run killed mid-write or a machine that loses power sees the old content or the
+ * new, never half.
+ */
 public final class AtomicFiles {
     /** The name {@link #write} gives its temporary file: {@code .NAME.PID-THREAD.part}. */
     private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.(\\d+)-\\d+\\.part");
@@ -36,7 +42,7 @@ public final class AtomicFiles {
             Path temporary = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + Thread.currentThread().threadId() + ".part");
             try {
-                Files.write(temporary, content);
+                writeToDisk(temporary, content);
                 try {
                     Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -45,8 +51,37 @@ public final class AtomicFiles {
             } finally {
                 Files.deleteIfExists(temporary);
             }
+            forceFolder(parent);
         } catch (IOException e) {
             throw new EvosldException("cannot write " + file + ": " + reason(file, e));
+        }
+    }
+
+    /**
+     * Writes {@code content} and waits until the disk holds it, size included: a file system may put the rename on
+     * disk before the data it names, and after a power cut or a kernel crash the file would be empty or cut short.
+     */
+    private static void writeToDisk(Path temporary, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer bytes = ByteBuffer.wrap(content);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
+    }
+
+    /**
+     * Puts the rename itself on disk, so that a file written before a power cut is there after it, not its old
+     * content. Linux opens a folder as a channel and syncs it; Windows, among others, refuses to open one.
+     */
+    private static void forceFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // the new file's bytes are on disk already: a crash can at worst lose the rename, which leaves the old
+            // file whole, never a part of the new one, so the write has not failed
         }
     }
 

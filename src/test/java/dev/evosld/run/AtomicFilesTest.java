@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.evosld.EvosldException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +42,48 @@ class AtomicFilesTest {
         assertEquals("new", Files.readString(file));
         try (var listing = Files.list(file.getParent())) {
             assertEquals(List.of(file), listing.toList());
+        }
+    }
+
+    @Test
+    void theContentIsForcedToDiskBeforeTheRenameAndTheFolderAfterIt(@TempDir Path recordings) throws Exception {
+        // a power cut can put a rename on disk before the data it names: checkpoint.json came back empty or partial.
+        // JFR records each FileChannel.force with its path; what the disk then does is beyond any test.
+        Path file = dir.resolve("checkpoint.json");
+        AtomicFiles.write(file, "old");
+        Path recorded = recordings.resolve("write.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.FileForce").withoutThreshold();
+            recording.start();
+            AtomicFiles.write(file, "new");
+            recording.stop();
+            recording.dump(recorded);
+        }
+        List<RecordedEvent> forced = RecordingFile.readAllEvents(recorded).stream()
+            .filter(event -> event.getThread() != null && event.getThread().getJavaThreadId() == Thread.currentThread().threadId())
+            .filter(event -> event.getString("path").startsWith(dir.toString()))
+            .toList();
+        String temporary = dir.resolve(".checkpoint.json." + ProcessHandle.current().pid() + "-"
+            + Thread.currentThread().threadId() + ".part").toString();
+        boolean foldersOpen = folderOpensAsAChannel();
+        assertEquals(foldersOpen ? List.of(temporary, dir.toString()) : List.of(temporary),
+            forced.stream().map(event -> event.getString("path")).toList(),
+            "the temporary file, with its metadata, and then the folder that the rename changed");
+        assertTrue(forced.getFirst().getBoolean("metaData"), "the file's size is forced with its bytes");
+        if (foldersOpen) {
+            assertTrue(!forced.get(1).getStartTime().isBefore(forced.getFirst().getEndTime()), "the folder after the file");
+        }
+        assertEquals("new", Files.readString(file));
+        try (var listing = Files.list(dir)) {
+            assertEquals(List.of(file), listing.toList());
+        }
+    }
+
+    private boolean folderOpensAsAChannel() {
+        try (FileChannel folder = FileChannel.open(dir)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -190,8 +190,13 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
                     + settings.restarts() + (settings.restarts() == 1 ? " restart" : " restarts"))
                 .orElse(null);
         if (problem != null) {
-            throw new EvosldException(file + ": damaged checkpoint (" + problem + "); " + afresh(file));
+            throw damaged(file, problem);
         }
+    }
+
+    /** The error for a checkpoint that a hand edit or damage left unusable, {@code problem} saying how. */
+    static EvosldException damaged(Path file, String problem) {
+        return new EvosldException(file + ": damaged checkpoint (" + problem + "); " + afresh(file));
     }
 
     /**

@@ -6,6 +6,8 @@ import dev.evosld.eval.Predictions;
 import dev.evosld.eval.R2;
 import dev.evosld.fit.FittedLaw;
 import dev.evosld.law.Law;
+import dev.evosld.law.LawParser;
+import dev.evosld.law.LawSyntaxException;
 import io.jenetics.EliteSelector;
 import io.jenetics.Mutator;
 import io.jenetics.Phenotype;
@@ -500,8 +502,9 @@ public final class Discovery {
     }
 
     private void restore(Checkpoint checkpoint) {
-        for (Checkpoint.CachedLaw cached : checkpoint.cache()) {
-            Law law = Law.parse(cached.law(), features);
+        for (int i = 0; i < checkpoint.cache().size(); i++) {
+            Checkpoint.CachedLaw cached = checkpoint.cache().get(i);
+            Law law = restored(cached.law(), "cache[" + i + "].law");
             Evaluation evaluation = cached.validationError() == null
                 ? Evaluation.failed(cached.failure(), cached.parameterCount(), cached.nodeCount())
                 : new Evaluation(cached.validationError(), cached.standardError(), cached.parameterCount(),
@@ -510,15 +513,17 @@ public final class Discovery {
                 cached.errors() == null ? null : ValidationErrors.of(cached.errors()));
         }
         restarts.getFirst().cache.restoreCounts(checkpoint.cacheHits(), 0);
-        int island = 0;
-        for (List<Checkpoint.Individual> population : checkpoint.islands()) {
+        for (int island = 0; island < checkpoint.islands().size(); island++) {
             List<Phenotype<ProgramGene<Double>, Double>> phenotypes = new ArrayList<>();
-            for (Checkpoint.Individual individual : population) {
-                LawTree tree = new LawTree(Law.parse(individual.law(), features), individual.values());
+            List<Checkpoint.Individual> population = checkpoint.islands().get(island);
+            for (int i = 0; i < population.size(); i++) {
+                Checkpoint.Individual individual = population.get(i);
+                LawTree tree = new LawTree(restored(individual.law(), "islands[" + island + "][" + i + "].law"),
+                    individual.values());
                 phenotypes.add(Phenotype.of(codec.genotype(tree), individual.born(),
                     individual.fitness() == null ? Double.POSITIVE_INFINITY : individual.fitness()));
             }
-            restarts.get(island++ / settings.islands()).islands.add(ISeq.of(phenotypes));
+            restarts.get(island / settings.islands()).islands.add(ISeq.of(phenotypes));
         }
         generation = checkpoint.generation();
         history.addAll(checkpoint.history());
@@ -541,6 +546,18 @@ public final class Discovery {
         }
         latestFitted = checkpoint.fitted();
         latest = checkpoint;
+    }
+
+    /**
+     * A law the checkpoint holds at {@code place} (a JSON path, {@code cache[3].law}); one that does not parse was
+     * edited by hand or damaged, and the error names the file, as the checkpoint's other damage does.
+     */
+    private Law restored(String formula, String place) {
+        try {
+            return Law.of(LawParser.parse(place, formula), features);
+        } catch (LawSyntaxException e) {
+            throw Checkpoint.damaged(checkpointFile, e.getMessage());
+        }
     }
 
     private SearchResult finish(long started, String stoppedBy) {

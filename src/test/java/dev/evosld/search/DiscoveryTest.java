@@ -63,6 +63,29 @@ class DiscoveryTest {
     }
 
     @Test
+    void aLawInTheCheckpointThatDoesNotParseIsNamedWithItsFileAndPlace(@TempDir Path directory) throws Exception {
+        // was "law:5: ...", without the file: the user could not tell it came from a hand-edited checkpoint
+        Path checkpoint = directory.resolve("checkpoint.json");
+        killAt(5, SyntheticTask.settings(8), checkpoint);
+        String whole = Files.readString(checkpoint);
+        java.util.Map<String, String> edits = java.util.Map.of(
+            "cache", "cache[3].law:5: ", "islands", "islands[1][2].law:5: ");
+        for (var edit : edits.entrySet()) {
+            tools.jackson.databind.node.ObjectNode document =
+                (tools.jackson.databind.node.ObjectNode) dev.evosld.json.Json.mapper().readTree(whole);
+            tools.jackson.databind.JsonNode law = edit.getKey().equals("cache") ? document.get("cache").get(3)
+                : document.get("islands").get(1).get(2);
+            ((tools.jackson.databind.node.ObjectNode) law).put("law", "E + * N");
+            Files.writeString(checkpoint, dev.evosld.json.Json.mapper().writeValueAsString(document));
+            dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class,
+                () -> Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(5), 2,
+                    List.of(new ClassicForms()), SearchListener.none()));
+            assertEquals(checkpoint + ": damaged checkpoint (" + edit.getValue() + "expected a number, a name or '(' but found '*'); start the run afresh"
+                + " with another --out, or delete " + directory + " first", e.getMessage());
+        }
+    }
+
+    @Test
     void aRunKilledBeforeItsFirstEpochResumesFromItsSeededRestarts(@TempDir Path directory) {
         SearchResult uninterrupted = run(SyntheticTask.settings(8), null);
 

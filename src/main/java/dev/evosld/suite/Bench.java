@@ -130,11 +130,7 @@ public final class Bench {
                 // shutting down (Ctrl-C): the hook writes the checkpoint
             }
         }
-        SearchSettings search = plan.search();
-        BenchResult.Settings settings = new BenchResult.Settings(plan.seeds(), plan.effort().generations(),
-            search.population(), search.islands(), plan.effort().restarts(), search.timeLimit().toMillis() / 1000.0,
-            search.threads(),
-            proposers.get().stream().map(Proposer::name).toList(), plan.data().toString());
+        BenchResult.Settings settings = BenchResult.Settings.of(plan, proposers.get().stream().map(Proposer::name).toList());
         BenchResult result = new BenchResult(before, settings, (System.nanoTime() - started) / 1e9,
             new BenchResult.Counts(counts[0], counts[1], counts[2]), summaries, BenchResult.Mean.of(summaries));
         BenchReport.write(plan.out(), result);
@@ -274,9 +270,9 @@ public final class Bench {
     }
 
     /**
-     * The search of a plan's runs, for the console's header: each task's generations and restarts as its runs will
-     * search them (the bench's where it gives them, else the task config's, else the defaults), one shape when all
-     * agree, else the values they take.
+     * The search of a plan's runs, for the console's header and bench.md: each task's generations and restarts as its
+     * runs search them (the bench's where it gives them, else the task config's, else the defaults), one shape when
+     * all agree, else the values they take.
      */
     static String shape(BenchPlan plan) {
         SortedSet<Integer> generations = new TreeSet<>();
@@ -301,23 +297,6 @@ public final class Bench {
         List<String> texts = values.stream().map(String::valueOf).toList();
         return texts.size() == 1 ? texts.getFirst()
             : String.join(", ", texts.subList(0, texts.size() - 1)) + " or " + texts.getLast();
-    }
-
-    /**
-     * The search of a benchmark's runs, for bench.md, which knows not its tasks' configs: the counts it fixes (null where it leaves them to each
-     * task), the defaults it falls back on, and that a task's config may change those.
-     */
-    static String shape(Integer generations, Integer restarts, int islands, int population) {
-        String shape = SearchSettings.shape(generations != null ? generations : SearchSettings.DEFAULT_GENERATIONS,
-            restarts != null ? restarts : SearchSettings.DEFAULT_RESTARTS, islands, population);
-        List<String> left = new ArrayList<>();
-        if (generations == null) {
-            left.add("generations");
-        }
-        if (restarts == null) {
-            left.add("restarts");
-        }
-        return left.isEmpty() ? shape : shape + ", or the " + String.join(" and ", left) + " a task's config sets";
     }
 
     private static EvosldException otherSettings(RunDirectory run, String had, String wanted) {

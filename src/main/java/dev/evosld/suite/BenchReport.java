@@ -48,7 +48,7 @@ public final class BenchReport {
                 + "time limit %s per run, %d %s, proposers: %s%n",
             settings.seeds(), settings.seeds() == 1 ? "seed" : "seeds",
             settings.seeds() == 1 ? "0" : "0 to " + (settings.seeds() - 1),
-            Bench.shape(settings.generations(), settings.restarts(), settings.islands(), settings.population()),
+            settings.search(),
             duration(settings.timeLimitSeconds()), settings.threads(), settings.threads() == 1 ? "thread" : "threads",
             String.join(", ", settings.proposers())));
         md.append("- data: ").append(settings.dataDirectory()).append('\n');

@@ -1,5 +1,6 @@
 package dev.evosld.suite;
 
+import dev.evosld.search.SearchSettings;
 import java.util.List;
 
 /**
@@ -25,16 +26,27 @@ public record BenchResult(Environment environment, Settings settings, double wal
      * @param population individuals per island
      * @param islands island populations per restart
      * @param restarts independent searches per run, or null for each task's own
+     * @param search the generations, restarts, islands and population the runs searched, in words, as the console's
+     *     header gives them: each task's where they differ ({@code 60, 120 or 180 generations, 1 or 3 restarts × 2
+     *     islands of 96, as each task's config sets})
      * @param timeLimitSeconds the time limit of each run
      * @param threads threads fitting candidates (does not change results)
      * @param proposers the proposers, by name
      * @param dataDirectory where the data came from
      */
     public record Settings(int seeds, Integer generations, int population, int islands, Integer restarts,
-                           double timeLimitSeconds,
+                           String search, double timeLimitSeconds,
                            int threads, List<String> proposers, String dataDirectory) {
         public Settings {
             proposers = List.copyOf(proposers);
+        }
+
+        /** The settings of {@code plan}'s runs, searched with {@code proposers}. */
+        static Settings of(BenchPlan plan, List<String> proposers) {
+            SearchSettings search = plan.search();
+            return new Settings(plan.seeds(), plan.effort().generations(), search.population(), search.islands(),
+                plan.effort().restarts(), Bench.shape(plan), search.timeLimit().toMillis() / 1000.0, search.threads(),
+                proposers, plan.data().toString());
         }
     }
 

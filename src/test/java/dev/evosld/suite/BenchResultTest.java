@@ -40,7 +40,8 @@ class BenchResultTest {
     }
 
     private static BenchResult result(List<TaskSummary> tasks) {
-        return new BenchResult(ENV, new BenchResult.Settings(2, null, 96, 2, 3, 90.5, 4,
+        return new BenchResult(ENV, new BenchResult.Settings(2, null, 96, 2, 3,
+                "60 or 180 generations, 3 restarts × 2 islands of 96, as each task's config sets", 90.5, 4,
                 List.of("classic forms", "llm"), "/data/sldbench"), 30.25, new BenchResult.Counts(2, 0, 2),
             tasks, BenchResult.Mean.of(tasks));
     }
@@ -108,6 +109,8 @@ class BenchResultTest {
         assertEquals(2, json.get("counts").get("reused").intValue());
         assertTrue(json.get("settings").get("generations").isNull());
         assertEquals(3, json.get("settings").get("restarts").intValue());
+        assertEquals("60 or 180 generations, 3 restarts × 2 islands of 96, as each task's config sets",
+            json.get("settings").get("search").stringValue());
         assertEquals(90.5, json.get("settings").get("time_limit_seconds").doubleValue());
         assertEquals("llm", json.get("settings").get("proposers").get(1).stringValue());
         assertEquals("/data/sldbench", json.get("settings").get("data_directory").stringValue());
@@ -127,7 +130,8 @@ class BenchResultTest {
     void tasksAndProposersAreCopiedAndUnmodifiable() {
         List<TaskSummary> tasks = new ArrayList<>(List.of(sft()));
         List<String> proposers = new ArrayList<>(List.of("classic forms"));
-        BenchResult.Settings settings = new BenchResult.Settings(1, 5, 8, 1, 1, 60, 1, proposers, "d");
+        BenchResult.Settings settings = new BenchResult.Settings(1, 5, 8, 1, 1, "5 generations, 1 island of 8", 60, 1,
+            proposers, "d");
         BenchResult result = new BenchResult(ENV, settings, 1, new BenchResult.Counts(1, 0, 0), tasks,
             BenchResult.Mean.of(tasks));
         tasks.add(moe());
@@ -140,7 +144,8 @@ class BenchResultTest {
 
     @Test
     void nullTaskListsAndProposerListsAreRefused() {
-        assertThrows(NullPointerException.class, () -> new BenchResult.Settings(1, 5, 8, 1, 1, 60, 1, null, "d"));
+        assertThrows(NullPointerException.class, () -> new BenchResult.Settings(1, 5, 8, 1, 1, "5 generations, 1 island of 8", 60,
+            1, null, "d"));
         assertThrows(NullPointerException.class, () -> new BenchResult(ENV, null, 1, null, null, null));
     }
 }

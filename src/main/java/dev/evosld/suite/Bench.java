@@ -114,7 +114,7 @@ public final class Bench {
                 List<SeedRun> runs = new ArrayList<>();
                 for (long seed = 0; seed < plan.seeds(); seed++) {
                     index++;
-                    SeedRun run = unit(task, seed, index, units, current);
+                    SeedRun run = unit(task, seed, index, units, current, before.build());
                     counts[run.status().ordinal()]++;
                     runs.add(run);
                     listener.onRunDone(run, index, units);
@@ -141,15 +141,16 @@ public final class Bench {
      * One task and seed: read back, resumed or run, holding its run directory as {@code discover} does, so that a
      * {@code discover --resume} of it or a second bench given the same {@code --out} is refused meanwhile.
      */
-    private SeedRun unit(TaskData data, long seed, int index, int units, AtomicReference<Discovery> current) {
+    private SeedRun unit(TaskData data, long seed, int index, int units, AtomicReference<Discovery> current,
+                         String build) {
         RunDirectory run = new RunDirectory(plan.runDirectory(data.config().name(), seed));
         try (RunDirectory.Lock held = run.lock()) {
-            return unit(data, seed, run, index, units, current);
+            return unit(data, seed, run, index, units, current, build);
         }
     }
 
     private SeedRun unit(TaskData data, long seed, RunDirectory run, int index, int units,
-                         AtomicReference<Discovery> current) {
+                         AtomicReference<Discovery> current, String build) {
         TaskConfig config = data.config();
         String task = config.name();
         SearchSettings wanted = plan.search(config).withSeed(seed);
@@ -201,7 +202,7 @@ public final class Bench {
             .table();
         Predictions testPredictions = Predictions.of(result.law(), testRows, result.parameters());
         R2 test = testPredictions.r2();
-        RunStats stats = RunStats.of(discovery.settings(), result, test);
+        RunStats stats = RunStats.of(discovery.settings(), result, test, build);
         // search.json first: a run with a law.json always has its stats
         stats.write(run);
         DataSource source = DataSource.sldbench(task);
@@ -316,6 +317,7 @@ public final class Bench {
             stats != null ? stats.candidatesPerSecond() : null,
             stats != null ? stats.generations() : null,
             stats != null ? stats.stoppedBy() : null,
-            run.path().toString());
+            run.path().toString(),
+            stats != null ? stats.build() : null);
     }
 }

@@ -40,8 +40,7 @@ public final class BenchReport {
         BenchResult.Counts counts = result.counts();
         md.append("# EvoSLD benchmark\n\n");
         md.append("- date: ").append(env.date()).append('\n');
-        md.append("- EvoSLD: ").append(env.version())
-            .append(env.commit() != null ? " (git " + env.commit() + ")" : "").append('\n');
+        md.append("- EvoSLD: ").append(env.build()).append('\n');
         md.append("- machine: ").append(env.cores()).append(env.cores() == 1 ? " core, " : " cores, ")
             .append(env.os()).append(", Java ").append(env.java()).append('\n');
         md.append(String.format(Locale.ROOT, "- settings: %d %s (%s) per task, %s, "
@@ -108,11 +107,22 @@ public final class BenchReport {
                     .append(" | ").append(rate(run.candidatesPerSecond()))
                     .append(" | ").append(run.generations() != null ? run.generations() : "—")
                     .append(run.stoppedBy() != null && !run.stoppedBy().equals(SearchResult.BY_GENERATIONS) ? " (" + run.stoppedBy() + ")" : "")
-                    .append(" | ").append(run.status().label())
+                    .append(" | ").append(run.status().label()).append(madeBy(run, env))
                     .append(" |\n");
             }
         }
         return md.toString();
+    }
+
+    /**
+     * Which EvoSLD made a run, where another than the one the header names: a run reused from an earlier build's
+     * folder holds that build's law and scores.
+     */
+    private static String madeBy(SeedRun run, Environment env) {
+        if (run.build() == null) {
+            return run.status() == SeedRun.Status.REUSED ? ", build unknown" : "";
+        }
+        return run.build().equals(env.build()) ? "" : " from " + cell(run.build());
     }
 
     /** Mean, best and worst as three table cells. */

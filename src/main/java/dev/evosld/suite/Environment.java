@@ -1,5 +1,6 @@
 package dev.evosld.suite;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.evosld.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,15 @@ public record Environment(String date, String version, String commit, int cores,
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("os.name") + " " + System.getProperty("os.arch"),
             System.getProperty("java.version"));
+    }
+
+    /**
+     * The EvoSLD that runs, as bench.md names it: {@code 0.1.0 (git abc1234)}, the version alone where the commit is
+     * unknown. A run's {@code search.json} keeps it, so that a run reused by a later build is told apart.
+     */
+    @JsonIgnore
+    public String build() {
+        return version + (commit != null ? " (git " + commit + ")" : "");
     }
 
     /**

@@ -26,11 +26,14 @@ import java.util.Map;
  * @param generations generations run (null when unknown)
  * @param stoppedBy {@code generations} or {@code time limit} (null when unknown)
  * @param runDirectory the run directory
+ * @param build the EvoSLD that finished the run ({@link Environment#build()}), null when unknown (a run finished before
+ *     it was recorded)
  */
 public record SeedRun(String task, long seed, Status status, String law, int parameterCount, Double trainR2,
                       Double validationR2, Double testR2, String testFailure, Map<String, Double> validationRmse,
                       Map<String, Double> testRmse, Double seconds, Long candidatesFitted,
-                      Double candidatesPerSecond, Integer generations, String stoppedBy, String runDirectory) {
+                      Double candidatesPerSecond, Integer generations, String stoppedBy, String runDirectory,
+                      String build) {
 
     /** How a benchmark invocation came by a run's result. */
     public enum Status {

@@ -19,7 +19,8 @@ class BenchReportTest {
     private static SeedRun run(long seed, String law, Double test, String failure) {
         return new SeedRun("sft_scaling_law", seed, SeedRun.Status.RAN, law, 4, 0.99, 0.98, test, failure,
             Map.of("sft_loss", 0.02), test == null ? null : Map.of("sft_loss", 0.025), 12.5, 1000L,
-            80.0, 60, seed == 1 ? "time limit" : "generations", "bench-results/sft_scaling_law/seed-" + seed);
+            80.0, 60, seed == 1 ? "time limit" : "generations", "bench-results/sft_scaling_law/seed-" + seed,
+            null);
     }
 
     private static BenchResult result() {
@@ -97,6 +98,23 @@ class BenchReportTest {
             one.counts(), one.tasks(), one.mean());
         assertTrue(BenchReport.markdown(one).contains("\n- settings: 1 seed (0) per task, 60 generations, "),
             BenchReport.markdown(one));
+    }
+
+    @Test
+    void aRunMadeByAnotherBuildThanTheHeadersSaysWhich() {
+        Environment env = new Environment("2026-03-01T12:00:00Z", "0.1.0", "def5678", 1, "Linux amd64", "25");
+        List<String> cells = new java.util.ArrayList<>();
+        for (String build : java.util.Arrays.asList("0.1.0 (git def5678)", "0.1.0 (git abc1234)", null)) {
+            SeedRun r = run(0, "E + A * N^a", 0.95, null);
+            SeedRun reused = new SeedRun(r.task(), r.seed(), SeedRun.Status.REUSED, r.law(), r.parameterCount(), r.trainR2(),
+                r.validationR2(), r.testR2(), r.testFailure(), r.validationRmse(), r.testRmse(), r.seconds(),
+                r.candidatesFitted(), r.candidatesPerSecond(), r.generations(), r.stoppedBy(), r.runDirectory(), build);
+            TaskSummary task = TaskSummary.of("sft_scaling_law", List.of(reused), null);
+            String md = BenchReport.markdown(new BenchResult(env, result().settings(), 1, new BenchResult.Counts(0, 0, 1),
+                List.of(task), BenchResult.Mean.of(List.of(task))));
+            cells.add(md.lines().filter(line -> line.startsWith("| 0 | `")).findFirst().orElseThrow().replaceAll(".* \\| ", ""));
+        }
+        assertEquals(List.of("reused |", "reused from 0.1.0 (git abc1234) |", "reused, build unknown |"), cells);
     }
 
     @Test

@@ -221,6 +221,25 @@ class BenchTest {
     }
 
     @Test
+    void aRunReusedFromAnotherBuildIsListedWithTheBuildThatMadeIt() throws IOException {
+        // bench.md's header names this invocation's commit: a rerun of an older build's folder passed off its runs'
+        // laws and scores as this commit's, where the row said no more than 'reused'
+        List<String> task = List.of("parallel_scaling_law");
+        Path out = tmp.resolve("builds");
+        Environment older = new Environment("2026-02-01T12:00:00Z", "0.1.0", "0123abc", 2, "Linux amd64", "25.0.3");
+        Bench.of(new BenchPlan(task, 1, TINY, new SearchEffort(2, 1), out, data)).withEnvironment(() -> older).run();
+        bench(task, 2, TINY, out).run();
+        String md = Files.readString(out.resolve("bench.md"));
+        List<String> rows = md.lines().filter(line -> line.startsWith("| 0 | `") || line.startsWith("| 1 | `")).toList();
+        assertEquals(2, rows.size(), md);
+        assertTrue(rows.get(0).endsWith(" | reused from 0.1.0 (git 0123abc) |"), rows.get(0));
+        assertTrue(rows.get(1).endsWith(" | ran |"), rows.get(1));
+        JsonNode runs = Json.mapper().readTree(Files.readString(out.resolve("bench.json"))).get("tasks").get(0).get("runs");
+        assertEquals("0.1.0 (git 0123abc)", runs.get(0).get("build").stringValue());
+        assertEquals("0.1.0 (git abc1234)", runs.get(1).get("build").stringValue());
+    }
+
+    @Test
     void aRunItsTimeLimitCutShortIsContinuedNotReused() {
         SearchSettings five = TINY.withGenerations(5);
         List<String> task = List.of("parallel_scaling_law");
@@ -381,7 +400,7 @@ class BenchTest {
         return result.tasks().stream().flatMap(t -> t.runs().stream())
             .map(r -> new SeedRun(r.task(), r.seed(), SeedRun.Status.REUSED, r.law(), r.parameterCount(), r.trainR2(),
                 r.validationR2(), r.testR2(), r.testFailure(), r.validationRmse(), r.testRmse(), r.seconds(), r.candidatesFitted(), r.candidatesPerSecond(),
-                r.generations(), r.stoppedBy(), r.runDirectory()))
+                r.generations(), r.stoppedBy(), r.runDirectory(), r.build()))
             .toList();
     }
 

@@ -12,7 +12,7 @@ class RunStatsTest {
     private static final SearchSettings ONE = SearchSettings.defaults().withRestarts(1);
 
     private static RunStats stats(Integer islands, Integer restarts) {
-        return new RunStats(0L, 60, 96, islands, restarts, 60, "generations", 10.0, 100L, 10L, 10.0, null);
+        return new RunStats(0L, 60, 96, islands, restarts, 60, "generations", 10.0, 100L, 10L, 10.0, null, null);
     }
 
     @Test
@@ -32,7 +32,7 @@ class RunStatsTest {
 
     @Test
     void statsReadFromAHistoryAloneMatchAnySettings() {
-        RunStats unknown = new RunStats(null, null, null, null, null, 60, null, 10.0, 100L, 10L, 10.0, null);
+        RunStats unknown = new RunStats(null, null, null, null, null, 60, null, 10.0, 100L, 10L, 10.0, null, null);
         assertTrue(unknown.matches(ONE));
         assertTrue(unknown.matches(THREE));
     }

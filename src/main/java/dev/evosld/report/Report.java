@@ -190,7 +190,12 @@ public final class Report {
     private static String scoresSection(LawDocument document, TaskData data, Predictions train,
                                         Optional<Predictions> test) {
         LawDocument.Metrics metrics = document.metrics();
-        StringBuilder out = new StringBuilder("<section id=\"scores\">\n<h2>Scores</h2>\n<div class=\"columns\">\n");
+        StringBuilder out = new StringBuilder("<section id=\"scores\">\n<h2>Scores</h2>\n");
+        // what each number is, before the first of them: a validation RMSE and, further down, a validation error read alike
+        out.append("<p class=\"note\">Validation scores the law on runs of train held out from its fit, as the search")
+            .append(" scored every law").append(test.isPresent() ? " (the test split stays unseen)" : "")
+            .append(". R² is SLDBench's: 1 − the mean squared error over the variance of the actual values, averaged over")
+            .append(" targets; RMSE, the root mean squared error, is in the target's units.</p>\n<div class=\"columns\">\n");
         out.append("<table class=\"keyvalue\" id=\"metrics\">\n");
         if (metrics != null) {
             row(out, "train R²", Html.r2(metrics.trainR2()));
@@ -348,6 +353,8 @@ public final class Report {
 
     private static String paretoSection(List<ParetoEntry> entries, List<String> features, Path plots) {
         StringBuilder out = new StringBuilder("<section id=\"pareto\">\n<h2>Pareto front</h2>\n");
+        // its first mention: unexplained, it reads as the validation RMSE of the scores, in the target's units
+        out.append("<p class=\"note\">Validation error is 1 − validation R²: lower is better.</p>\n");
         List<ParetoEntry> plotted = entries.stream()
             .filter(e -> e.validationError() != null && Double.isFinite(e.validationError()))
             .sorted(Comparator.comparingInt(ParetoEntry::complexity))
@@ -420,7 +427,7 @@ public final class Report {
         if (!plotted.isEmpty()) {
             XYChart chart = historyChart(plotted);
             Charts.save(chart, plots, "history");
-            out.append(Charts.figure(chart, "history", "The best validation error found by each generation."));
+            out.append(Charts.figure(chart, "history", "The best validation error (1 − validation R²) found by each generation."));
         }
         HistoryEntry last = entries.isEmpty() ? null : entries.getLast();
         if (last != null) {

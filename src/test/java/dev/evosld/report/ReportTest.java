@@ -342,6 +342,34 @@ class ReportTest {
         assertFalse(Files.exists(run.plotsDirectory().resolve("history.svg")), "no stale plot left behind");
     }
 
+    @Test
+    void theValidationNumbersAreExplainedWhereTheyAreFirstShown() throws Exception {
+        // the page gave a validation R², a validation RMSE per target and, further down, a validation error beside each
+        // law of the front without a word of what any was: a reader could take the error for the RMSE, in the target's
+        // units, where it is 1 − validation R², the measure the search ranks laws by
+        RunDirectory run = run(1);
+        Files.writeString(run.paretoFile(), """
+            [{"law": "E + A / N^alpha", "parameter_count": 3, "node_count": 7, "validation_error": 0.01,
+              "validation_r2": 0.99, "difference_standard_error": 0.004, "chosen": true}]
+            """);
+        Files.writeString(run.historyFile(), """
+            [{"generation": 1, "best_validation_error": 0.01, "best_validation_r2": 0.99, "candidates_fitted": 100,
+              "cache_hits": 0, "seconds": 1.5}]
+            """);
+        String html = Files.readString(Report.write(run, data(run)));
+        String page = html.substring(html.indexOf("<main>"));
+        String scores = "<h2>Scores</h2>\n<p class=\"note\">Validation scores the law on runs of train held out from"
+            + " its fit, as the search scored every law (the test split stays unseen). R² is SLDBench's: 1 − the mean"
+            + " squared error over the variance of the actual values, averaged over targets; RMSE, the root mean squared"
+            + " error, is in the target's units.</p>\n<div class=\"columns\">\n<table class=\"keyvalue\" id=\"metrics\">";
+        assertTrue(page.contains(scores), page);
+        assertTrue(page.indexOf("validation R²") > page.indexOf(scores), "explained before it is first shown");
+        assertTrue(page.indexOf("RMSE") > page.indexOf("<h2>Scores</h2>\n<p class=\"note\">Validation"));
+        int error = page.toLowerCase(Locale.ROOT).indexOf("validation error");
+        assertTrue(page.startsWith("Validation error is 1 − validation R²: lower is better.", error), page);
+        assertTrue(page.contains("The best validation error (1 − validation R²) found by each generation."), page);
+    }
+
     /** A search's history of best validation errors, one generation each. */
     private static List<RunFiles.HistoryEntry> history(double... errors) {
         List<RunFiles.HistoryEntry> entries = new ArrayList<>();

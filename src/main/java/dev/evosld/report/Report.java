@@ -281,30 +281,31 @@ public final class Report {
         Optional<Map<String, GroupError>> testErrors = test.map(Report::byGroup);
         StringBuilder out = new StringBuilder("<section id=\"parameters\">\n<h2>Parameters per group</h2>\n");
         out.append("<p class=\"note\">Six significant digits; hover for the exact value. RMSE over the group's rows")
-            .append(several ? ", per target in its own units" : "").append(".</p>\n");
-        out.append("<div class=\"scroll\"><table>\n<thead><tr><th>group</th>");
+            .append(several ? ", in the target's units" : "").append(".</p>\n");
+        out.append("<div class=\"scroll\"><table class=\"parameters\">\n<thead><tr><th>group</th>");
         // beside the group's name, in view however wide the table: a law of 3 parameters all but passes through 4 runs
         out.append("<th class=\"num\">train rows</th>")
             .append(testErrors.isPresent() ? "<th class=\"num\">test rows</th>" : "");
-        if (several) {
-            out.append("<th>target</th>");
-        }
         for (String name : law.parameters()) {
             out.append("<th class=\"num\">").append(notation.mathMlSymbol(name)).append("</th>");
         }
         out.append("<th class=\"num\">train RMSE</th>")
-            .append(testErrors.isPresent() ? "<th class=\"num\">test RMSE</th>" : "").append("</tr></thead>\n<tbody>\n");
-        for (String group : parameters.groups()) {
-            for (int t = 0; t < targets.size(); t++) {
+            .append(testErrors.isPresent() ? "<th class=\"num\">test RMSE</th>" : "").append("</tr></thead>\n");
+        int columns = 3 + law.parameters().size() + (testErrors.isPresent() ? 2 : 0);
+        // a block of rows per target under its name, where a column of target names beside domain_mixture's seven
+        // parameters made the table wider than a laptop's window; the columns stay aligned from one target to the next
+        for (int t = 0; t < targets.size(); t++) {
+            out.append("<tbody>\n");
+            if (several) {
+                out.append("<tr class=\"target\"><th colspan=\"").append(columns).append("\">Target <code>")
+                    .append(Html.escape(targets.get(t))).append("</code></th></tr>\n");
+            }
+            for (String group : parameters.groups()) {
                 out.append("<tr>");
-                out.append("<td class=\"group\">").append(t == 0 ? Html.escape(group) : "").append("</td>");
-                out.append("<td class=\"num\">").append(t == 0 ? rows(trainErrors.get(group)) : "").append("</td>");
+                out.append("<td class=\"group\">").append(Html.escape(group)).append("</td>");
+                out.append("<td class=\"num\">").append(rows(trainErrors.get(group))).append("</td>");
                 if (testErrors.isPresent()) {
-                    out.append("<td class=\"num\">").append(t == 0 ? rows(testErrors.get().get(group)) : "")
-                        .append("</td>");
-                }
-                if (several) {
-                    out.append("<td><code>").append(Html.escape(targets.get(t))).append("</code></td>");
+                    out.append("<td class=\"num\">").append(rows(testErrors.get().get(group))).append("</td>");
                 }
                 for (double value : parameters.values(group, t)) {
                     out.append("<td class=\"num\">").append(Html.number(value)).append("</td>");
@@ -315,8 +316,9 @@ public final class Report {
                 }
                 out.append("</tr>\n");
             }
+            out.append("</tbody>\n");
         }
-        return out.append("</tbody></table></div>\n</section>\n").toString();
+        return out.append("</table></div>\n</section>\n").toString();
     }
 
     private static Map<String, GroupError> byGroup(Predictions predictions) {

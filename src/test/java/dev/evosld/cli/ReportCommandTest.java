@@ -63,11 +63,13 @@ class ReportCommandTest {
         String page = Files.readString(run.resolve("report.html"));
         // train and test RMSE, each shown to six digits (the exact value in its title)
         String cell = "<td class=\"num\"><span title=\"[^\"]+\">%s</span></td>";
-        assertTrue(Pattern.compile("<td><code>loss</code></td>" + cell.formatted("0\\.3") + cell.formatted("0\\.3"))
+        String row = "Target <code>%s</code></th></tr>\n<tr><td class=\"group\">all</td><td class=\"num\">4</td>"
+            + "<td class=\"num\">2</td>";
+        assertTrue(Pattern.compile(row.formatted("loss") + cell.formatted("0\\.3") + cell.formatted("0\\.3"))
             .matcher(page).find(), page);
-        assertTrue(Pattern.compile("<td><code>acc</code></td>" + cell.formatted("0\\.01") + cell.formatted("0\\.01"))
+        assertTrue(Pattern.compile(row.formatted("acc") + cell.formatted("0\\.01") + cell.formatted("0\\.01"))
             .matcher(page).find(), page);
-        assertTrue(page.contains("RMSE over the group's rows, per target in its own units."), page);
+        assertTrue(page.contains("RMSE over the group's rows, in the target's units."), page);
     }
 
     @Test

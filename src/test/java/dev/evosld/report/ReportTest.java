@@ -48,26 +48,38 @@ class ReportTest {
 
     /** {@link #run(int)} with the rows split by {@code split}; without a test split, no test R² is recorded. */
     private RunDirectory run(int groups, UserData.Split split) throws Exception {
-        StringBuilder csv = new StringBuilder("family,N,D,loss\n");
+        return run(groups, split, List.of("loss"));
+    }
+
+    /** {@link #run(int, UserData.Split)} of the law fitted to each of {@code targets}, made with other values each. */
+    private RunDirectory run(int groups, UserData.Split split, List<String> targets) throws Exception {
+        StringBuilder csv = new StringBuilder("family,N,D," + String.join(",", targets) + "\n");
         Map<String, double[][]> values = new LinkedHashMap<>();
         for (int g = 0; g < groups; g++) {
             String family = g == 0 ? "<b>\"quoted\" & co</b>" : "family " + g;
-            double[] p = {1.5 + 0.1 * g, 300 + 10 * g, 0.3, 500, 0.28};
-            values.put(family, new double[][] {p});
+            double[][] p = new double[targets.size()][];
+            for (int t = 0; t < targets.size(); t++) {
+                p[t] = new double[] {1.5 + 0.1 * g + t, 300 + 10 * g, 0.3, 500, 0.28 + 0.01 * t};
+            }
+            values.put(family, p);
             for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9, 3e9}) {
                 for (double d : new double[] {1e9, 1e11}) {
-                    double loss = p[0] + p[1] / Math.pow(n, p[2]) + p[3] / Math.pow(d, p[4]) + 1e-3 * Math.sin(n + d);
                     csv.append('"').append(family.replace("\"", "\"\"")).append('"')
-                        .append(String.format(Locale.ROOT, ",%.0f,%.0f,%.10f%n", n, d, loss));
+                        .append(String.format(Locale.ROOT, ",%.0f,%.0f", n, d));
+                    for (double[] q : p) {
+                        double loss = q[0] + q[1] / Math.pow(n, q[2]) + q[3] / Math.pow(d, q[4]) + 1e-3 * Math.sin(n + d);
+                        csv.append(String.format(Locale.ROOT, ",%.10f", loss));
+                    }
+                    csv.append('\n');
                 }
             }
         }
         Path file = dir.resolve("runs.csv");
         Files.writeString(file, csv);
-        UserData user = new UserData(file, List.of("N", "D"), List.of("loss"), "family", 6, split);
+        UserData user = new UserData(file, List.of("N", "D"), targets, "family", 6, split);
         boolean testSplit = !(split instanceof UserData.NoTest);
         Law law = Law.parse(LAW, user.features());
-        ParameterSet parameters = ParameterSet.of(law.parameters(), List.of("loss"), values);
+        ParameterSet parameters = ParameterSet.of(law.parameters(), targets, values);
         LawDocument document = LawDocument.of("test", user.taskName(), law, parameters, user.load().train().table(),
             new LawDocument.Metrics(0.987654321, 0.97, null, testSplit ? 0.95 : null, null, testSplit, law.parameterCount(),
                 law.expr().size()),
@@ -129,6 +141,36 @@ class ReportTest {
             html);
         assertTrue(html.contains("<tr><td class=\"group\">&lt;b&gt;&quot;quoted&quot; &amp; co&lt;/b&gt;</td>"
             + "<td class=\"num\">10</td><td class=\"num\">2</td>"), html);
+    }
+
+    @Test
+    void severalTargetsGetABlockOfRowsEachUnderItsNameRatherThanAColumn() throws Exception {
+        // domain_mixture's table gave each group a row per target, the target's name in a column of its own beside seven
+        // parameters, two counts of rows and two RMSEs: 1430 pixels wide in a box of 1161 in a laptop's window of 1366, a
+        // reader scrolled sideways to each row's error
+        RunDirectory run = run(2, UserData.ScaleRule.parse("N=1e9"), List.of("loss", "error"));
+        String html = Files.readString(Report.write(run, data(run)));
+        String section = html.substring(html.indexOf("<section id=\"parameters\">"),
+            html.indexOf("</section>", html.indexOf("<section id=\"parameters\">")));
+        assertFalse(section.contains("<th>target</th>"), section);
+        // one table, so that the columns of one target's rows line up with the next's
+        assertTrue(section.contains("<div class=\"scroll\"><table class=\"parameters\">\n<thead><tr><th>group</th>"
+            + "<th class=\"num\">train rows</th><th class=\"num\">test rows</th><th class=\"num\"><math><mi>E</mi>"), section);
+        assertEquals(1, count(section, "<table"), section);
+        // a heading across the whole table (group, two counts, five parameters and two errors) before each target's rows
+        int loss = section.indexOf("<tbody>\n<tr class=\"target\"><th colspan=\"10\">Target <code>loss</code></th></tr>\n");
+        int error = section.indexOf("<tbody>\n<tr class=\"target\"><th colspan=\"10\">Target <code>error</code></th></tr>\n");
+        assertTrue(loss >= 0 && error > loss, section);
+        // a row per group in each block, its parameters for that target: E is 1.6 for family 1's loss, 2.6 for its error
+        String family1 = "<tr><td class=\"group\">family 1</td><td class=\"num\">10</td><td class=\"num\">2</td>";
+        assertTrue(section.indexOf(family1 + "<td class=\"num\"><span title=\"1.6\">1.6</span></td>", loss) < error, section);
+        assertTrue(section.indexOf(family1 + "<td class=\"num\"><span title=\"2.6\">2.6</span></td>", error) > error,
+            section);
+        assertEquals(2 * 2, count(section, "<tr><td class=\"group\">"), section);
+        assertTrue(section.contains("RMSE over the group's rows, in the target's units."), section);
+        // narrower numbers' columns, so that domain_mixture's fits the window (1159 pixels of 1161, measured in Chromium)
+        assertTrue(html.contains("table.parameters { font-size: 14px; }\n"
+            + "table.parameters td.num, table.parameters th.num { padding-right: 0; }\n"), html);
     }
 
     @Test

@@ -484,6 +484,24 @@ class ReportTest {
     }
 
     @Test
+    void aPrintedReportShowsEveryRowOfItsScrollBoxes() throws Exception {
+        // printed, or saved as PDF, the Pareto front and the parameters came out as their scroll boxes show them on the
+        // screen, 30em high and as wide as the page: domain_mixture's PDF held the first four groups of three of its five
+        // targets and four of its seven parameters, and the front's laws down to the seventh of twelve, the rest cut off
+        RunDirectory run = run(1);
+        String html = Files.readString(Report.write(run, data(run)));
+        int start = html.indexOf("@media print {\n");
+        assertTrue(start >= 0, html);
+        String print = html.substring(start, html.indexOf("\n}\n", start));
+        // every row and column, the headings and the chosen law in their places, not stuck over the rows
+        assertTrue(print.contains("  .scroll { max-height: none; overflow: visible; }\n"), print);
+        assertTrue(print.contains("  .scroll table th, .scroll tr.chosen td { position: static; }\n"), print);
+        assertTrue(print.contains("  .formula, pre { overflow: visible; }\n"), print);
+        // a plot or a row of a table is not split between two pages
+        assertTrue(print.contains("  figure, tr { break-inside: avoid; }\n"), print);
+    }
+
+    @Test
     void theLawsBoxLeavesRoomBelowForTheInkOfItsExponents() throws Exception {
         // the box around the law scrolls sideways for a long law, and so up and down too: a law with an exponent, E + A *
         // N^alpha, drew its glyphs 2 to 3 pixels below the box's padding of 4, and the browser gave the box a vertical

@@ -111,6 +111,7 @@ public final class Report {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("version", Html.escape(dev.evosld.Version.current()));
         values.put("title", Html.escape(document.task()));
+        values.put("heading", heading(document.task()));
         values.put("css", Template.resource("/report/report.css"));
         values.put("subtitle", subtitle(document));
         values.put("sections", sections.toString());
@@ -118,6 +119,14 @@ public final class Report {
         String html = Template.fill(Template.resource("/report/report.html"), values);
         AtomicFiles.write(run.reportFile(), html);
         return run.reportFile();
+    }
+
+    /**
+     * A task's name for the page's heading, with a place to break after each underscore: one word to the browser,
+     * domain_mixture_scaling_law ran past a phone's window and the whole page scrolled sideways.
+     */
+    static String heading(String task) {
+        return Html.escape(task).replace("_", "_<wbr>");
     }
 
     private static void clearOwnPlots(Path plots) {

@@ -502,6 +502,20 @@ class ReportTest {
     }
 
     @Test
+    void aLongTaskNameBreaksAtItsUnderscoresRatherThanWideningThePage() throws Exception {
+        // on a phone, 400 pixels wide, the heading domain_mixture_scaling_law, one word to the browser, ran 75 pixels past
+        // the window and the whole page scrolled sideways
+        assertEquals("domain_<wbr>mixture_<wbr>scaling_<wbr>law", Report.heading("domain_mixture_scaling_law"));
+        assertEquals("&lt;b&gt;_<wbr>&amp;", Report.heading("<b>_&"));
+        assertEquals("runs", Report.heading("runs"));
+        RunDirectory run = run(1);
+        String html = Files.readString(Report.write(run, data(run)));
+        assertTrue(html.contains("<title>runs</title>") && html.contains("<h1>runs</h1>"), html);
+        // and a name without underscores wraps where it must
+        assertTrue(html.contains("h1 { margin: 2px 0 4px; font-size: 28px; overflow-wrap: anywhere; }"), html);
+    }
+
+    @Test
     void theLawsBoxLeavesRoomBelowForTheInkOfItsExponents() throws Exception {
         // the box around the law scrolls sideways for a long law, and so up and down too: a law with an exponent, E + A *
         // N^alpha, drew its glyphs 2 to 3 pixels below the box's padding of 4, and the browser gave the box a vertical

@@ -63,7 +63,7 @@ class TemplateTest {
     void theReportTemplateTakesExactlyTheValuesTheReportGives() {
         String html = Template.resource("/report/report.html");
         Map<String, String> values = new LinkedHashMap<>();
-        for (String key : new String[] {"version", "title", "css", "subtitle", "sections", "footer"}) {
+        for (String key : new String[] {"version", "title", "heading", "css", "subtitle", "sections", "footer"}) {
             values.put(key, "<" + key + "-value>");
         }
         String filled = Template.fill(html, values);

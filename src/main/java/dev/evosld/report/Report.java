@@ -364,8 +364,11 @@ public final class Report {
 
     private static String paretoSection(List<ParetoEntry> entries, List<String> features, Path plots) {
         StringBuilder out = new StringBuilder("<section id=\"pareto\">\n<h2>Pareto front</h2>\n");
-        // its first mention: unexplained, it reads as the validation RMSE of the scores, in the target's units
-        out.append("<p class=\"note\">Validation error is 1 − validation R²: lower is better.</p>\n");
+        // its first mention: unexplained, it reads as the validation RMSE of the scores, in the target's units; and on the
+        // page, not in a tooltip, which a phone or a printed page never shows
+        out.append("<p class=\"note\">Validation error is 1 − validation R²: lower is better. Behind the best: how far a")
+            .append(" law's validation error trails the best law's, in standard errors (SE) of the difference taken row by")
+            .append(" row; the run chooses the simplest law at most 1 SE behind, unless a later check passes it over.</p>\n");
         List<ParetoEntry> plotted = entries.stream()
             .filter(e -> e.validationError() != null && Double.isFinite(e.validationError()))
             .sorted(Comparator.comparingInt(ParetoEntry::complexity))
@@ -399,8 +402,7 @@ public final class Report {
         out.append("<div class=\"scroll\"><table>\n<thead><tr><th>law</th><th class=\"num\">parameters</th>")
             .append("<th class=\"num\">nodes</th><th class=\"num\">validation error</th>")
             .append("<th class=\"num\">validation R²</th>")
-            .append("<th class=\"num\" title=\"how far its validation error trails the best law's, in standard errors of")
-            .append(" the difference taken row by row; the chosen law is the simplest at most 1 behind\">behind the best</th>")
+            .append("<th class=\"num\">behind the best</th>")
             .append("</tr></thead>\n<tbody>\n");
         double best = entries.stream().map(ParetoEntry::validationError).filter(e -> e != null && Double.isFinite(e))
             .mapToDouble(Double::doubleValue).min().orElse(Double.NaN);

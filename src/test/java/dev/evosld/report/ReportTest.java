@@ -412,6 +412,23 @@ class ReportTest {
         assertTrue(page.contains("The best validation error (1 − validation R²) found by each generation."), page);
     }
 
+    @Test
+    void theParetoTableSaysWhatItsColumnBehindTheBestMeasuresOnThePageNotInATooltip() throws Exception {
+        // 'behind the best' and its '14.1 SE' were explained in the heading's tooltip alone, which a phone, a tablet and a
+        // printed page never show
+        RunDirectory run = run(1);
+        Files.writeString(run.paretoFile(), """
+            [{"law": "E + A / N^alpha", "parameter_count": 3, "node_count": 7, "validation_error": 0.01,
+              "validation_r2": 0.99, "difference_standard_error": 0.004, "chosen": true}]
+            """);
+        String html = Files.readString(Report.write(run, data(run)));
+        assertTrue(html.contains("<h2>Pareto front</h2>\n<p class=\"note\">Validation error is 1 − validation R²: lower is"
+            + " better. Behind the best: how far a law's validation error trails the best law's, in standard errors (SE)"
+            + " of the difference taken row by row; the run chooses the simplest law at most 1 SE behind, unless a later"
+            + " check passes it over.</p>"), html);
+        assertTrue(html.contains("<th class=\"num\">behind the best</th>"), html);
+    }
+
     /** A search's history of best validation errors, one generation each. */
     private static List<RunFiles.HistoryEntry> history(double... errors) {
         List<RunFiles.HistoryEntry> entries = new ArrayList<>();

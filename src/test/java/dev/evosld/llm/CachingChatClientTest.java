@@ -40,7 +40,7 @@ class CachingChatClientTest {
 
     private LlmSettings settings(Optional<Path> cacheDir) {
         return new LlmSettings(server.url("/v1").toString(), Optional.of("sk-secret"), "test-model", 0.7, 512,
-            Duration.ofSeconds(2), Duration.ofSeconds(2), 0, cacheDir);
+            Duration.ofSeconds(2), HttpChatClientTest.ANSWERING, 0, cacheDir);
     }
 
     @Test

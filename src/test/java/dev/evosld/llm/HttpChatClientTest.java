@@ -37,6 +37,12 @@ class HttpChatClientTest {
     private static final List<ChatMessage> MESSAGES =
         List.of(ChatMessage.system("You propose laws."), ChatMessage.user("Propose 2 laws as JSON."));
 
+    /**
+     * The read timeout of a test whose server answers: far beyond any answer here, however loaded the machine, so that
+     * only the tests of timeouts wait one out, against a server that never answers.
+     */
+    static final Duration ANSWERING = Duration.ofSeconds(60);
+
     @AutoClose
     private final MockWebServer server = TestServers.startedWithNagle();
     private final List<Duration> slept = new CopyOnWriteArrayList<>();
@@ -74,7 +80,7 @@ class HttpChatClientTest {
     }
 
     private HttpChatClient client() {
-        return client(Optional.of("sk-test"), Duration.ofSeconds(2), 3);
+        return client(Optional.of("sk-test"), ANSWERING, 3);
     }
 
     private static ChatRequest request() {
@@ -118,7 +124,7 @@ class HttpChatClientTest {
     @Test
     void noAuthorizationHeaderWithoutKey() throws Exception {
         server.enqueue(ok(completion("{\"laws\": []}")));
-        try (HttpChatClient client = client(Optional.empty(), Duration.ofSeconds(2), 0)) {
+        try (HttpChatClient client = client(Optional.empty(), ANSWERING, 0)) {
             client.complete(request());
         }
         assertEquals(null, server.takeRequest().getHeaders().get("Authorization"));
@@ -175,7 +181,7 @@ class HttpChatClientTest {
         server.enqueue(ok(completion("{\"laws\": []}")));
         List<String> warnings = new CopyOnWriteArrayList<>();
         try (HttpChatClient client = HttpChatClient.builder(settings(server.url("/v1/").toString(), Optional.empty(),
-            Duration.ofSeconds(2), 0)).usage(usage).sleeper(slept::add).warnings(warnings::add).build()) {
+            ANSWERING, 0)).usage(usage).sleeper(slept::add).warnings(warnings::add).build()) {
             assertEquals("{\"laws\": []}", client.complete(request()).content());
             assertEquals("{\"laws\": []}", client.complete(request()).content());
         }
@@ -211,7 +217,7 @@ class HttpChatClientTest {
             .body("{\"error\": {\"message\": \"max_tokens is too large\"}}").build());
         List<String> warnings = new CopyOnWriteArrayList<>();
         try (HttpChatClient client = HttpChatClient.builder(settings(server.url("/v1/").toString(), Optional.empty(),
-            Duration.ofSeconds(2), 3)).usage(usage).sleeper(slept::add).warnings(warnings::add).build()) {
+            ANSWERING, 3)).usage(usage).sleeper(slept::add).warnings(warnings::add).build()) {
             LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
             assertEquals("llm: POST " + server.url("/v1/chat/completions") + " was rejected (HTTP 400): max_tokens is"
                 + " too large", e.getMessage());
@@ -326,14 +332,19 @@ class HttpChatClientTest {
 
     @Test
     void anAnswerTrickledSlowerThanTheTimeoutIsCutOff() {
-        // about 1,000 bytes at 160 a second: six seconds, against a whole call of 0.5 s
-        server.enqueue(new MockResponse.Builder().code(200).body(completion("{\"laws\": []}" + " ".repeat(800)))
+        // 16 bytes every 0.1 s, each within the read timeout, of an answer that would take minutes, against a whole call
+        // of 0.5 s; every attempt times out, so that no answer must come within 0.5 s on a loaded machine
+        answerEveryRequest(new MockResponse.Builder().code(200).body(completion("{\"laws\": []}" + " ".repeat(20_000)))
             .throttleBody(16, 100, TimeUnit.MILLISECONDS).build());
-        server.enqueue(ok(completion("{\"laws\": [{\"law\": \"a\"}]}")));
-        try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofMillis(500), 3)) {
-            assertEquals("{\"laws\": [{\"law\": \"a\"}]}", client.complete(request()).content());
+        try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofMillis(500), 1)) {
+            LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(LlmException.class, () -> client.complete(request())));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " failed after 2 attempts: timed out"
+                + " waiting for the answer", e.getMessage());
         }
-        assertEquals(2, server.getRequestCount(), "the trickled answer timed out as a whole and was retried");
+        // counted as sent: the server may not have read the request that timed out when the client gives up
+        assertEquals(2, usage.snapshot().calls(), "the trickled answer timed out as a whole and was retried");
+        assertEquals(List.of(Duration.ofSeconds(1)), slept);
     }
 
     @Test
@@ -363,15 +374,14 @@ class HttpChatClientTest {
     void anAnswerKeepsAPlaceholderKeyThatIsNoSecret() {
         // local servers take any key; blanking a placeholder such as x would turn exp into e[key]p
         server.enqueue(ok(completion("{\"laws\": [{\"law\": \"E + A*exp(-x*N)\"}]}")));
-        try (HttpChatClient client = client(Optional.of("x"), Duration.ofSeconds(2), 0)) {
+        try (HttpChatClient client = client(Optional.of("x"), ANSWERING, 0)) {
             assertEquals("{\"laws\": [{\"law\": \"E + A*exp(-x*N)\"}]}", client.complete(request()).content());
         }
     }
 
     @Test
     void noAttemptRunsAndNoRetryWaitsPastTheTimeTheRunHasLeft() {
-        server.enqueue(new MockResponse.Builder()
-            .code(200).body(completion("{\"laws\": []}")).headersDelay(2, TimeUnit.SECONDS).build());
+        server.enqueue(TestServers.neverAnswered());
         try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofSeconds(5), 4)) {
             // five attempts of 5 s and the waits between them, against the 0.3 s the run has left
             LlmException e = assertThrows(LlmException.class, () -> client.complete(request(), Duration.ofMillis(300)));
@@ -379,7 +389,7 @@ class HttpChatClientTest {
                 + " attempt: timed out"), e.getMessage());
             assertTrue(e.getMessage().endsWith("; the run's time limit leaves no time to try again"), e.getMessage());
         }
-        assertEquals(1, server.getRequestCount());
+        assertEquals(1, usage.snapshot().calls());
         assertEquals(List.of(), slept);
         assertEquals(1, usage.snapshot().failures());
     }
@@ -396,13 +406,15 @@ class HttpChatClientTest {
 
     @Test
     void readTimeoutIsRetried() {
-        server.enqueue(new MockResponse.Builder()
-            .code(200).body(completion("{\"laws\": []}")).headersDelay(1, TimeUnit.SECONDS).build());
-        server.enqueue(ok(completion("{\"laws\": [{\"law\": \"a\"}]}")));
-        try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofMillis(200), 3)) {
+        // the first connection's read times out at once: a read timeout short enough to wait out here would also cut off,
+        // on a loaded machine, the answer that the retry is to get
+        answerEveryRequest(ok(completion("{\"laws\": [{\"law\": \"a\"}]}")));
+        try (HttpChatClient client = HttpChatClient.builder(settings(server.url("/v1/").toString(), Optional.of("sk-test"),
+            ANSWERING, 3)).usage(usage).sleeper(slept::add).socketFactory(FailingSockets.timingOutReads(1, 1))
+            .build()) {
             assertEquals("{\"laws\": [{\"law\": \"a\"}]}", client.complete(request()).content());
         }
-        assertEquals(2, server.getRequestCount());
+        assertEquals(2, usage.snapshot().calls());
         assertEquals(List.of(Duration.ofSeconds(1)), slept);
     }
 
@@ -410,13 +422,7 @@ class HttpChatClientTest {
     void aTimeoutIsWordedTheSameWhicheverTimerEndsIt() {
         // observed: one endpoint timing out every round gave "timed out (timeout)", then "timed out (Read timed out)",
         // as the call's timer or the socket's fired first, two lines for one fault
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse.Builder().code(200).body(completion("{\"laws\": []}"))
-                    .headersDelay(2, TimeUnit.SECONDS).build();
-            }
-        });
+        answerEveryRequest(TestServers.neverAnswered());
         try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofMillis(200), 0)) {
             for (int round = 0; round < 3; round++) {
                 LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
@@ -438,7 +444,7 @@ class HttpChatClientTest {
         // observed: --llm-base-url http://127.0.0.1:9 with nothing listening waited out 15 s of backoff a round, for
         // three rounds; a refused first connection says at once that no server is there, and waiting will not start one
         int port = closedPort();
-        LlmSettings closed = settings("http://127.0.0.1:" + port + "/v1", Optional.empty(), Duration.ofSeconds(1), 4);
+        LlmSettings closed = settings("http://127.0.0.1:" + port + "/v1", Optional.empty(), ANSWERING, 4);
         try (HttpChatClient client = HttpChatClient.builder(closed).usage(usage).sleeper(slept::add).build()) {
             LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(request()));
             assertEquals("llm: cannot reach http://127.0.0.1:" + port + "/v1: connection refused (is a server running"
@@ -451,7 +457,7 @@ class HttpChatClientTest {
 
     @Test
     void anUnknownHostStopsAtOnce() {
-        LlmSettings misspelt = settings("http://llm.internal.example/v1", Optional.empty(), Duration.ofSeconds(1), 4);
+        LlmSettings misspelt = settings("http://llm.internal.example/v1", Optional.empty(), ANSWERING, 4);
         try (HttpChatClient client = HttpChatClient.builder(misspelt).usage(usage).sleeper(slept::add)
             .dns(host -> {
                 throw new UnknownHostException(host + ": Name or service not known");
@@ -469,7 +475,7 @@ class HttpChatClientTest {
         // observed: a base URL whose address drops packets cost 5 attempts x the 10 s connect timeout and 15 s of waits,
         // for three rounds, about 3 minutes of the run; an address that never answered will not answer after a backoff
         String url = server.url("/v1").toString();
-        try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofSeconds(2), 4))
+        try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), ANSWERING, 4))
             .usage(usage).sleeper(slept::add).socketFactory(FailingSockets.droppingAll()).build()) {
             LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(request()));
             assertEquals("llm: cannot reach " + url + ": timed out connecting (does a firewall drop the packets, or is"
@@ -486,7 +492,7 @@ class HttpChatClientTest {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Connection", "close")
             .body(completion("{\"laws\": []}")).build());
         String url = server.url("/v1").toString();
-        try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofSeconds(2), 2))
+        try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), ANSWERING, 2))
             .usage(usage).sleeper(slept::add).socketFactory(FailingSockets.droppingAfter(1)).build()) {
             client.complete(request());
             LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
@@ -502,7 +508,7 @@ class HttpChatClientTest {
     void goesThroughTheProxyTheEnvironmentNames() throws Exception {
         // observed: behind a proxy, where only the proxy resolves outside names, "cannot reach …: unknown host"
         server.enqueue(ok(completion("{\"laws\": []}")));
-        LlmSettings outside = settings("http://llm.internal.example/v1", Optional.empty(), Duration.ofSeconds(2), 0);
+        LlmSettings outside = settings("http://llm.internal.example/v1", Optional.empty(), ANSWERING, 0);
         try (HttpChatClient client = HttpChatClient.builder(outside).usage(usage).sleeper(slept::add)
             .environment(Map.of("HTTP_PROXY", "http://localhost:" + server.getPort()))
             .dns(host -> {
@@ -521,7 +527,7 @@ class HttpChatClientTest {
     void goesThroughTheSocksProxyAllProxyNames() throws Exception {
         // ALL_PROXY=socks5h://… is how an ssh tunnel (ssh -D) is commonly handed to curl
         server.enqueue(ok(completion("{\"laws\": []}")));
-        LlmSettings outside = settings("http://llm.internal.example/v1", Optional.empty(), Duration.ofSeconds(2), 0);
+        LlmSettings outside = settings("http://llm.internal.example/v1", Optional.empty(), ANSWERING, 0);
         try (SocksRelay relay = SocksRelay.to(server.getPort());
             HttpChatClient client = HttpChatClient.builder(outside).usage(usage).sleeper(slept::add)
                 .environment(Map.of("ALL_PROXY", "socks5h://localhost:" + relay.port()))
@@ -538,7 +544,7 @@ class HttpChatClientTest {
     void aRefusedConnectionAfterTheEndpointAnsweredIsRetried() throws IOException {
         // a server that answered and then refuses is restarting: that may pass
         server.enqueue(ok(completion("{\"laws\": []}")));
-        try (HttpChatClient client = client(Optional.empty(), Duration.ofSeconds(1), 2)) {
+        try (HttpChatClient client = client(Optional.empty(), ANSWERING, 2)) {
             client.complete(request());
             server.close();
             LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
@@ -555,7 +561,7 @@ class HttpChatClientTest {
         for (int i = 0; i < 3; i++) {
             server.enqueue(status(503));
         }
-        try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofSeconds(2), 2)) {
+        try (HttpChatClient client = client(Optional.of("sk-test"), ANSWERING, 2)) {
             LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
             assertEquals("llm: POST " + server.url("/v1/chat/completions") + " failed after 3 attempts: HTTP 503: busy",
                 e.getMessage());
@@ -593,7 +599,7 @@ class HttpChatClientTest {
     @Test
     void forbiddenWithoutKeySaysToSetOne() {
         server.enqueue(status(403));
-        try (HttpChatClient client = client(Optional.empty(), Duration.ofSeconds(2), 3)) {
+        try (HttpChatClient client = client(Optional.empty(), ANSWERING, 3)) {
             LlmAuthException e = assertThrows(LlmAuthException.class, () -> client.complete(request()));
             assertEquals("llm: the endpoint requires an API key (HTTP 403): busy; set OPENAI_API_KEY", e.getMessage());
         }
@@ -613,7 +619,7 @@ class HttpChatClientTest {
 
     /** A client of the mock server under {@code path}, where the user's base URL points. */
     private HttpChatClient clientAt(String path) {
-        return HttpChatClient.builder(settings(server.url(path).toString(), Optional.empty(), Duration.ofSeconds(2), 3))
+        return HttpChatClient.builder(settings(server.url(path).toString(), Optional.empty(), ANSWERING, 3))
             .usage(usage).sleeper(slept::add).build();
     }
 
@@ -636,7 +642,7 @@ class HttpChatClientTest {
         server.enqueue(ok(completion("{\"laws\": []}")));
         String key = "0123456789abcdef0123456789abcdef";
         LlmSettings azure = settings(server.url("/openai/deployments/gpt-4o?api-version=2024-10-21").toString(),
-            Optional.of(key), Duration.ofSeconds(2), 0);
+            Optional.of(key), ANSWERING, 0);
         try (HttpChatClient client = HttpChatClient.builder(azure).usage(usage).sleeper(slept::add).build()) {
             client.complete(request());
         }
@@ -644,7 +650,7 @@ class HttpChatClientTest {
         assertEquals(key, recorded.getHeaders().get("api-key"));
         assertEquals(null, recorded.getHeaders().get("Authorization"));
         // Azure's v1 endpoint takes the key as OpenAI's does
-        LlmSettings v1 = settings(server.url("/openai/v1").toString(), Optional.of(key), Duration.ofSeconds(2), 0);
+        LlmSettings v1 = settings(server.url("/openai/v1").toString(), Optional.of(key), ANSWERING, 0);
         try (HttpChatClient client = HttpChatClient.builder(v1).usage(usage).sleeper(slept::add).build()) {
             client.complete(request());
         }
@@ -787,7 +793,7 @@ class HttpChatClientTest {
     void aConnectionClosedBeforeTheAnswerIsWordedForAUser() {
         // observed: "java.io.IOException: unexpected end of stream on http://..."
         answerEveryRequest(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
-        try (HttpChatClient client = client(Optional.empty(), Duration.ofSeconds(2), 1)) {
+        try (HttpChatClient client = client(Optional.empty(), ANSWERING, 1)) {
             LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
             assertEquals("llm: POST " + server.url("/v1/chat/completions") + " failed after 2 attempts: the server closed"
                 + " the connection before answering", e.getMessage());
@@ -799,7 +805,7 @@ class HttpChatClientTest {
     void anAnswerCutShortIsWordedForAUser() {
         answerEveryRequest(new MockResponse.Builder().code(200).body(completion("{\"laws\": []}"))
             .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
-        try (HttpChatClient client = client(Optional.empty(), Duration.ofSeconds(2), 1)) {
+        try (HttpChatClient client = client(Optional.empty(), ANSWERING, 1)) {
             LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
             assertEquals("llm: POST " + server.url("/v1/chat/completions") + " failed after 2 attempts: the server closed"
                 + " the connection before the answer was complete", e.getMessage());
@@ -812,7 +818,7 @@ class HttpChatClientTest {
         // that the hello's random bytes may never hold, which the client sees as a read timeout, and retries
         try (ServerSocket plain = TestServers.plainAnswering("")) {
             String url = "https://127.0.0.1:" + plain.getLocalPort() + "/v1";
-            try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofSeconds(2),
+            try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), ANSWERING,
                 3)).usage(usage).sleeper(slept::add).build()) {
                 LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
                 assertEquals("llm: cannot reach " + url + ": the server broke off the TLS handshake (is the base URL"
@@ -862,7 +868,7 @@ class HttpChatClientTest {
         // SSL message
         try (ServerSocket plain = TestServers.plainAnswering("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")) {
             String url = "https://127.0.0.1:" + plain.getLocalPort() + "/v1";
-            try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofSeconds(2),
+            try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), ANSWERING,
                 3)).usage(usage).sleeper(slept::add).build()) {
                 LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
                 assertEquals("llm: cannot reach " + url + ": the server does not speak TLS (is the base URL http://"

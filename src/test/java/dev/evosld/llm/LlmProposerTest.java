@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evosld.data.hub.TestServers;
+import dev.evosld.http.FailingSockets;
 import dev.evosld.json.Json;
 import dev.evosld.law.Law;
 import dev.evosld.search.ClassicForms;
@@ -27,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -68,7 +68,7 @@ class LlmProposerTest {
     }
 
     private LlmProposer proposer() {
-        return proposer(Duration.ofSeconds(5), 2);
+        return proposer(HttpChatClientTest.ANSWERING, 2);
     }
 
     /** The user message of a recorded request. */
@@ -151,7 +151,7 @@ class LlmProposerTest {
         server.enqueue(ok(completion(answer(GOOD))));
         LlmUsage resumed = new LlmUsage();
         LlmSettings settings = HttpChatClientTest.settings(
-            server.url("/v1").toString(), Optional.of("sk-test"), Duration.ofSeconds(5), 2);
+            server.url("/v1").toString(), Optional.of("sk-test"), HttpChatClientTest.ANSWERING, 2);
         try (LlmProposer proposer = LlmProposer.builder(settings).usage(resumed).seed(7).build()) {
             proposer.restore(saved);
             proposer.rewrites(ParallelTask.context(List.of(), 1), List.of(ParallelTask.scored(GOOD, 0.0123)));
@@ -178,7 +178,7 @@ class LlmProposerTest {
 
         server.enqueue(ok(completion("I cannot help with that either.")));
         LlmSettings settings = HttpChatClientTest.settings(
-            server.url("/v1").toString(), Optional.of("sk-test"), Duration.ofSeconds(5), 2);
+            server.url("/v1").toString(), Optional.of("sk-test"), HttpChatClientTest.ANSWERING, 2);
         try (LlmProposer proposer = LlmProposer.builder(settings).usage(new LlmUsage()).seed(7).build()) {
             proposer.restore(saved);
             proposer.rewrites(ParallelTask.context(List.of(), 2), List.of(ParallelTask.scored(GOOD, 0.0123)));
@@ -308,21 +308,22 @@ class LlmProposerTest {
 
     @Test
     void aHangingEndpointCostsTheRunNoMoreThanItsTimeLimit() {
-        // observed: --llm-timeout 3s --time-limit 5s against a server that never answered searched 34 s
+        // observed: --llm-timeout 3s --time-limit 5s against a server that never answered searched 34 s; the limit is
+        // the search's to keep, far below --llm-timeout, and long enough that a loaded machine still asks the LLM in it
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse.Builder().code(200).body(completion(answer(GOOD)))
-                    .headersDelay(3, TimeUnit.SECONDS).build();
+                return TestServers.neverAnswered();
             }
         });
         SearchResult result;
-        try (LlmProposer proposer = proposer(Duration.ofSeconds(2), 4)) {
-            result = Discovery.start(ParallelTask.CONFIG, ParallelTask.TRAIN, TINY.withTimeLimit(Duration.ofMillis(500)),
+        try (LlmProposer proposer = proposer(HttpChatClientTest.ANSWERING, 4)) {
+            result = Discovery.start(ParallelTask.CONFIG, ParallelTask.TRAIN, TINY.withTimeLimit(Duration.ofSeconds(1)),
                 List.of(new ClassicForms(), proposer), listener(), null).run();
         }
         assertEquals(SearchResult.BY_TIME_LIMIT, result.stoppedBy());
-        assertEquals(1, server.getRequestCount(), "no retry of the seed request, no rewrite request");
+        // counted as sent: the server may not have read the request that timed out when the client gives up
+        assertEquals(1, usage.snapshot().calls(), "no retry of the seed request, no rewrite request");
         assertEquals(List.of(), slept);
         assertEquals(1, messages.size(), messages.toString());
         assertTrue(messages.getFirst().contains("the run's time limit leaves no time to try again"), messages.getFirst());
@@ -404,10 +405,16 @@ class LlmProposerTest {
 
     @Test
     void aTimeoutCostsOneRoundOnly() {
-        server.enqueue(new MockResponse.Builder().code(200).body(completion(answer(GOOD)))
-            .headersDelay(2, TimeUnit.SECONDS).build());
+        // the first round's read times out at once: a read timeout short enough to wait out here would also cut off, on a
+        // loaded machine, the second round's answer
         server.enqueue(ok(completion(answer(GOOD))));
-        try (LlmProposer proposer = proposer(Duration.ofMillis(200), 0)) {
+        server.enqueue(ok(completion(answer(GOOD))));
+        LlmSettings settings = HttpChatClientTest.settings(
+            server.url("/v1").toString(), Optional.of("sk-test"), HttpChatClientTest.ANSWERING, 0);
+        HttpChatClient http = HttpChatClient.builder(settings).usage(usage).sleeper(slept::add)
+            .socketFactory(FailingSockets.timingOutReads(1, 1)).build();
+        try (LlmProposer proposer = LlmProposer.builder(settings).client(http).usage(usage).proposals(4).seed(7)
+            .messages(messages::add).build()) {
             assertEquals(List.of(), proposer.seeds(ParallelTask.context(List.of(), 0)));
             assertEquals(1, messages.size());
             assertTrue(messages.getFirst().contains("timed out") && messages.getFirst().endsWith("(no LLM seeds this round)"),
@@ -492,7 +499,7 @@ class LlmProposerTest {
     void aServerFailingTheSameWayEveryRoundIsReportedOnceAndGivingUpOnce() {
         // observed: an endpoint answering 500 printed the same llm: line at each of three rounds
         answerEveryRequest(500, "internal error");
-        try (LlmProposer proposer = proposer(Duration.ofSeconds(5), 1)) {
+        try (LlmProposer proposer = proposer(HttpChatClientTest.ANSWERING, 1)) {
             for (int round = 0; round < 5; round++) {
                 assertEquals(List.of(), proposer.seeds(ParallelTask.context(List.of(), round)));
             }
@@ -510,8 +517,7 @@ class LlmProposerTest {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse.Builder().code(200).body(completion(answer(GOOD)))
-                    .headersDelay(2, TimeUnit.SECONDS).build();
+                return TestServers.neverAnswered();
             }
         });
         try (LlmProposer proposer = proposer(Duration.ofMillis(200), 0)) {
@@ -521,7 +527,8 @@ class LlmProposerTest {
                     List.of(ParallelTask.scored("E + A*num_params^(-a)", 0.01))));
             }
         }
-        assertEquals(LlmProposer.FAILED_ROUNDS_TO_GIVE_UP, server.getRequestCount());
+        // counted as sent: the server may not have read the request that timed out when the client gives up
+        assertEquals(LlmProposer.FAILED_ROUNDS_TO_GIVE_UP, usage.snapshot().calls());
         assertEquals(2, messages.size(), messages.toString());
         assertTrue(messages.getFirst().contains("failed after 1 attempt: timed out")
             && messages.getFirst().endsWith("(no LLM seeds this round)"), messages.getFirst());
@@ -588,7 +595,7 @@ class LlmProposerTest {
             }
         });
         LlmSettings settings = HttpChatClientTest.settings(
-            server.url("/v1").toString(), Optional.of("sk-test"), Duration.ofSeconds(5), 2);
+            server.url("/v1").toString(), Optional.of("sk-test"), HttpChatClientTest.ANSWERING, 2);
         try (LlmProposer proposer = LlmProposer.builder(settings).usage(usage).messages(messages::add).build()) {
             for (int round = 0; round < 4; round++) {
                 assertEquals(List.of(Law.parse(GOOD, ParallelTask.FEATURES)),

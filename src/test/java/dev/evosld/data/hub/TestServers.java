@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 
 /**
  * Started local MockWebServers for the tests of every package that talks HTTP. A test class holds one in an
@@ -41,6 +43,15 @@ public final class TestServers {
      */
     public static MockWebServer startedWithNagle() {
         return start(new MockWebServer());
+    }
+
+    /**
+     * An answer that never comes: the server takes the request and stalls until it is closed, which the test's teardown
+     * does. A client then waits out its own timeout however slow a loaded machine is; a server that answered after a
+     * delay would race that timeout.
+     */
+    public static MockResponse neverAnswered() {
+        return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
     }
 
     /**

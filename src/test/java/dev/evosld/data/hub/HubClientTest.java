@@ -36,8 +36,10 @@ class HubClientTest {
     private static final String ROWS_0 = "GET /rows?dataset=pkuHaowei/sldbench&config=moe_scaling_law&split=test"
         + "&offset=0&length=100";
 
+    // every answer here comes at once, or never; a short read timeout would cut off the ones that come slowly when the
+    // machine is loaded
     private final OkHttpClient http = new OkHttpClient.Builder()
-        .readTimeout(Duration.ofMillis(300))
+        .readTimeout(Duration.ofSeconds(60))
         .build();
     private final List<Duration> sleeps = new ArrayList<>();
     @AutoClose
@@ -461,14 +463,15 @@ class HubClientTest {
 
     @Test
     void retriesATimeout() {
-        server.enqueue(new MockResponse.Builder()
-            .code(200)
-            .body(FakeHub.resource("rows-moe_scaling_law-test.json"))
-            .headersDelay(1, TimeUnit.SECONDS)
-            .build());
+        // the first connection's read times out at once, so that no read timeout short enough to wait out here cuts off
+        // the answer to the retry
         server.enqueue(ok(FakeHub.resource("rows-moe_scaling_law-test.json")));
+        server.enqueue(ok(FakeHub.resource("rows-moe_scaling_law-test.json")));
+        OkHttpClient timingOut = http.newBuilder().socketFactory(FailingSockets.timingOutReads(1, 1)).build();
+        HubClient hub = HubClient.of(timingOut, server.url("/"), Optional.empty())
+            .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
 
-        assertEquals(3, firstPage().rows().size());
+        assertEquals(3, hub.rows(DATASET, "moe_scaling_law", "test", 0, 100).rows().size());
 
         assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
     }
@@ -539,7 +542,8 @@ class HubClientTest {
         // four read timeouts and three backoffs, then said "failed after 4 attempts: timed out waiting for the answer"
         try (ServerSocket silent = TestServers.silent()) {
             HttpUrl https = HttpUrl.get("https://127.0.0.1:" + silent.getLocalPort() + "/");
-            HubClient hub = HubClient.of(http, https, Optional.empty())
+            OkHttpClient waiting = http.newBuilder().readTimeout(Duration.ofMillis(300)).build();
+            HubClient hub = HubClient.of(waiting, https, Optional.empty())
                 .withRetryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add));
 
             EvosldException e = assertThrows(EvosldException.class, () -> hub.splits(DATASET));

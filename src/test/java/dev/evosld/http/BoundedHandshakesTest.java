@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Test;
 
 class BoundedHandshakesTest {
     private static final Duration CONNECT = Duration.ofMillis(300);
+    /**
+     * The connect timeout of a client whose handshake is to succeed: on a loaded machine a handshake may take longer
+     * than {@link #CONNECT}, the first one (which loads the TLS code) much longer.
+     */
+    private static final Duration HANDSHAKE = Duration.ofSeconds(1);
     private static final Duration READ = Duration.ofSeconds(30);
 
     private static final HeldCertificate LOCALHOST = new HeldCertificate.Builder()
@@ -35,12 +40,15 @@ class BoundedHandshakesTest {
     @AutoClose
     private final MockWebServer server = TestServers.startedWithNagle();
 
-    /** A client of the test server's certificate (or of the platform's, for a server that never shows one). */
-    private static OkHttpClient client(List<Protocol> protocols) {
+    /**
+     * A client of the test server's certificate (or of the platform's, for a server that never shows one) whose connects
+     * and handshakes time out after {@code connect}.
+     */
+    private static OkHttpClient client(List<Protocol> protocols, Duration connect) {
         HandshakeCertificates trusted = new HandshakeCertificates.Builder()
             .addTrustedCertificate(LOCALHOST.certificate())
             .build();
-        return BoundedHandshakes.applyTo(new OkHttpClient.Builder(), CONNECT, trusted.trustManager())
+        return BoundedHandshakes.applyTo(new OkHttpClient.Builder(), connect, trusted.trustManager())
             .readTimeout(READ)
             .protocols(protocols)
             .build();
@@ -52,7 +60,7 @@ class BoundedHandshakesTest {
         // timeout (a minute) before saying that the server did not answer the TLS handshake
         try (ServerSocket silent = TestServers.silent()) {
             Request request = new Request.Builder().url("https://127.0.0.1:" + silent.getLocalPort() + "/").build();
-            OkHttpClient http = client(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
+            OkHttpClient http = client(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1), CONNECT);
             SocketTimeoutException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> assertThrows(SocketTimeoutException.class, () -> http.newCall(request).execute()));
             assertEquals("the server did not answer the TLS handshake",
@@ -71,12 +79,19 @@ class BoundedHandshakesTest {
         assertEquals("slow but sure", slowAnswer(List.of(Protocol.HTTP_1_1), Protocol.HTTP_1_1));
     }
 
-    /** The body of an answer that a TLS server sends three connect timeouts after the request. */
+    /** The body of an answer that a TLS server sends one and a half connect timeouts after the request. */
     private String slowAnswer(List<Protocol> protocols, Protocol expected) throws IOException {
         server.useHttps(new HandshakeCertificates.Builder().heldCertificate(LOCALHOST).build().sslSocketFactory());
+        // the first handshake loads and compiles the TLS code, which alone may take longer than HANDSHAKE on a loaded
+        // machine; the client below makes a handshake of its own
+        server.enqueue(new MockResponse.Builder().body("warm").build());
+        try (Response warm = client(protocols, READ).newCall(new Request.Builder().url(server.url("/")).build())
+            .execute()) {
+            assertEquals("warm", warm.body().string());
+        }
         server.enqueue(new MockResponse.Builder().body("slow but sure")
-            .headersDelay(3 * CONNECT.toMillis(), TimeUnit.MILLISECONDS).build());
-        try (Response response = client(protocols).newCall(new Request.Builder().url(server.url("/")).build())
+            .headersDelay(3 * HANDSHAKE.toMillis() / 2, TimeUnit.MILLISECONDS).build());
+        try (Response response = client(protocols, HANDSHAKE).newCall(new Request.Builder().url(server.url("/")).build())
             .execute()) {
             assertEquals(expected, response.protocol());
             return response.body().string();

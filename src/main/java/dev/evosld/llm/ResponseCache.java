@@ -2,17 +2,16 @@ package dev.evosld.llm;
 
 import dev.evosld.EvosldException;
 import dev.evosld.json.Json;
+import dev.evosld.run.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -26,8 +25,8 @@ import tools.jackson.core.JacksonException;
  * {@code content} and {@code usage}. The key is the SHA-256 (hex) of the request's canonical JSON, so neither the API
  * key nor the endpoint URL affects it.
  *
- * <p>Entries are written to a temporary file and renamed into place, so a reader, another thread or a
- * concurrent run never sees half an entry. An entry that cannot be parsed (edited by hand, written by an
+ * <p>Entries are written to a temporary file, forced to disk and renamed into place ({@link AtomicFiles#replace}),
+ * so a reader, another thread, a concurrent run or a machine that lost power never sees half an entry. An entry that cannot be parsed (edited by hand, written by an
  * incompatible version) counts as a miss and is replaced by the next store.
  */
 public final class ResponseCache {
@@ -105,18 +104,12 @@ public final class ResponseCache {
      */
     public void store(ChatRequest request, ChatResponse response) {
         Path file = entry(request);
-        Path temp = null;
         try {
-            temp = Files.createTempFile(directory, file.getFileName() + ".", ".tmp");
-            Files.writeString(temp, Json.mapper().writeValueAsString(
-                new Entry(request, response.content(), response.usage())));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // forced to disk before the rename: an entry lost to a power cut would be asked again, and a resumed run
+            // would replay another answer than the one it searched with
+            AtomicFiles.replace(file, Json.mapper().writeValueAsString(new Entry(request, response.content(),
+                response.usage())).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            deleteQuietly(temp);
             throw new EvosldException(file + ": cannot write the LLM response cache entry (" + reason(e) + ")", e);
         }
     }
@@ -133,15 +126,5 @@ public final class ResponseCache {
             : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
             : Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
         return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp != null) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // The original failure is what the user needs to see; a stray .tmp file is harmless.
-            }
-        }
     }
 }

@@ -34,27 +34,35 @@ public final class AtomicFiles {
 
     public static void write(Path file, byte[] content) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            // not Files.createTempFile, which makes the file readable by its owner alone whatever the umask: a
-            // report or an exported law is for colleagues and web servers too. Process and thread make the name
-            // unique among live writers; a leftover of a killed one is overwritten.
-            Path temporary = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + Thread.currentThread().threadId() + ".part");
-            try {
-                writeToDisk(temporary, content);
-                try {
-                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-            forceFolder(parent);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            replace(file, content);
         } catch (IOException e) {
             throw new EvosldException("cannot write " + file + ": " + reason(file, e));
         }
+    }
+
+    /**
+     * Puts {@code content} in place of {@code file}, in a folder that exists, for a caller that says in its own words
+     * what failed (the LLM's cache names its entry): whole, and on disk once this returns.
+     */
+    public static void replace(Path file, byte[] content) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        // not Files.createTempFile, which makes the file readable by its owner alone whatever the umask: a
+        // report or an exported law is for colleagues and web servers too. Process and thread make the name
+        // unique among live writers; a leftover of a killed one is overwritten.
+        Path temporary = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+            + Thread.currentThread().threadId() + ".part");
+        try {
+            writeToDisk(temporary, content);
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        forceFolder(parent);
     }
 
     /**

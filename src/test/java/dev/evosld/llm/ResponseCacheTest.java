@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import dev.evosld.EvosldException;
+import dev.evosld.run.ForcedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,6 +143,21 @@ class ResponseCacheTest {
         EvosldException e = assertThrows(EvosldException.class, () -> cache.store(SEED, ANSWER));
         assertTrue(e.getMessage().startsWith(entry + ": cannot write the LLM response cache entry ("), e.getMessage());
         assertEquals(List.of(entry), files());
+    }
+
+    @Test
+    void anEntryIsOnDiskBeforeItIsRenamedIntoPlace(@TempDir Path recordings) throws Exception {
+        // an answer paid for and then lost to a power cut is asked again, and a resumed run replays another answer
+        // than the one it was searching with; an entry renamed into place before its bytes reach the disk comes
+        // back empty
+        ResponseCache cache = ResponseCache.open(dir);
+        Path entry = cache.entry(SEED);
+        List<String> forced = ForcedFiles.paths(ForcedFiles.during(() -> cache.store(SEED, ANSWER), dir, recordings));
+        assertEquals(2, forced.size(), forced.toString());
+        assertEquals(entry.getParent(), Path.of(forced.getFirst()).getParent(), "the entry, before its rename");
+        assertTrue(!Path.of(forced.getFirst()).equals(entry), forced.toString());
+        assertEquals(entry.getParent().toString(), forced.get(1), "then the folder the rename changed");
+        assertEquals(Optional.of(ANSWER), cache.find(SEED));
     }
 
     @Test

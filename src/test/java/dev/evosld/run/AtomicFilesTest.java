@@ -15,9 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
-import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,23 +49,12 @@ class AtomicFilesTest {
         // JFR records each FileChannel.force with its path; what the disk then does is beyond any test.
         Path file = dir.resolve("checkpoint.json");
         AtomicFiles.write(file, "old");
-        Path recorded = recordings.resolve("write.jfr");
-        try (Recording recording = new Recording()) {
-            recording.enable("jdk.FileForce").withoutThreshold();
-            recording.start();
-            AtomicFiles.write(file, "new");
-            recording.stop();
-            recording.dump(recorded);
-        }
-        List<RecordedEvent> forced = RecordingFile.readAllEvents(recorded).stream()
-            .filter(event -> event.getThread() != null && event.getThread().getJavaThreadId() == Thread.currentThread().threadId())
-            .filter(event -> event.getString("path").startsWith(dir.toString()))
-            .toList();
+        List<RecordedEvent> forced = ForcedFiles.during(() -> AtomicFiles.write(file, "new"), dir, recordings);
         String temporary = dir.resolve(".checkpoint.json." + ProcessHandle.current().pid() + "-"
             + Thread.currentThread().threadId() + ".part").toString();
         boolean foldersOpen = folderOpensAsAChannel();
         assertEquals(foldersOpen ? List.of(temporary, dir.toString()) : List.of(temporary),
-            forced.stream().map(event -> event.getString("path")).toList(),
+            ForcedFiles.paths(forced),
             "the temporary file, with its metadata, and then the folder that the rename changed");
         assertTrue(forced.getFirst().getBoolean("metaData"), "the file's size is forced with its bytes");
         if (foldersOpen) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.DoubleStream;
 
 /**
  * Rows of a task split into groups, by column: the feature and target names, and the groups in the order of
@@ -51,6 +52,20 @@ public record Table(List<String> features, List<String> targets, List<Group> gro
     /** The number of rows over all groups. */
     public int rows() {
         return groups.stream().mapToInt(Group::rows).sum();
+    }
+
+    /** The smallest value of target {@code t} over every group's rows; infinity in a table without rows. */
+    public double targetMin(int t) {
+        return targetValues(t).min().orElse(Double.POSITIVE_INFINITY);
+    }
+
+    /** The largest value of target {@code t} over every group's rows; minus infinity in a table without rows. */
+    public double targetMax(int t) {
+        return targetValues(t).max().orElse(Double.NEGATIVE_INFINITY);
+    }
+
+    private DoubleStream targetValues(int t) {
+        return groups.stream().flatMapToDouble(g -> Arrays.stream(g.target(t)));
     }
 
     /**

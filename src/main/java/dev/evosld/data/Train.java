@@ -114,15 +114,7 @@ public record Train(Table table) {
 
     /** How target {@code t} rises with feature {@code j} in the first group, if it rises in every group varying it. */
     private Optional<String> risingInEveryGroup(int j, int t) {
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (Group group : table.groups()) {
-            for (double y : group.target(t)) {
-                low = Math.min(low, y);
-                high = Math.max(high, y);
-            }
-        }
-        double tolerance = RISE_TOLERANCE * (high - low);
+        double tolerance = RISE_TOLERANCE * (table.targetMax(t) - table.targetMin(t));
         String first = null;
         for (Group group : table.groups()) {
             Slice whole = new Slice(IntStream.range(0, group.rows()).boxed().toList());

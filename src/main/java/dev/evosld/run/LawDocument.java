@@ -98,14 +98,8 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
         public static Map<String, Range> ofTargets(Table table) {
             Map<String, Range> ranges = new LinkedHashMap<>();
             for (int k = 0; k < table.targets().size(); k++) {
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                for (Group group : table.groups()) {
-                    for (double value : group.target(k)) {
-                        min = Math.min(min, value);
-                        max = Math.max(max, value);
-                    }
-                }
+                double min = table.targetMin(k);
+                double max = table.targetMax(k);
                 if (min <= max) {
                     ranges.put(table.targets().get(k), new Range(min, max));
                 }

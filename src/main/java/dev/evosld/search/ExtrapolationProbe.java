@@ -79,14 +79,8 @@ final class ExtrapolationProbe {
         double[] low = new double[fitted.targets().size()];
         double[] high = new double[fitted.targets().size()];
         for (int t = 0; t < low.length; t++) {
-            low[t] = Double.POSITIVE_INFINITY;
-            high[t] = Double.NEGATIVE_INFINITY;
-            for (Group group : fitted.groups()) {
-                for (double y : group.target(t)) {
-                    low[t] = Math.min(low[t], y);
-                    high[t] = Math.max(high[t], y);
-                }
-            }
+            low[t] = fitted.targetMin(t);
+            high[t] = fitted.targetMax(t);
         }
         // rows keep their order in every probe table, so predictions line up row by row
         List<double[]> atLargest = Predictions.of(law, fitted, values).predicted();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,5 +32,16 @@ class TableTest {
         List<String> names = IntStream.range(0, features).mapToObj(j -> "r" + j).toList();
         Table table = new Table(names, List.of("loss"), List.of(Group.of("g", columns, target)));
         assertEquals(shares, table.featuresAreShares());
+    }
+
+    @Test
+    void aTargetsRangeSpansEveryGroup() {
+        Table table = new Table(List.of("N"), List.of("loss", "acc"), List.of(
+            Group.of("a", new double[][] {{1, 2}}, new double[][] {{3.5, 2.5}, {0.25, 0.5}}),
+            Group.of("b", new double[][] {{1, 2, 4}}, new double[][] {{4.0, 2.0, -1.5}, {0.75, 0.5, 0.125}})));
+        assertEquals(-1.5, table.targetMin(0));
+        assertEquals(4.0, table.targetMax(0));
+        assertEquals(0.125, table.targetMin(1));
+        assertEquals(0.75, table.targetMax(1));
     }
 }

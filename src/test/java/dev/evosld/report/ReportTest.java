@@ -390,10 +390,7 @@ class ReportTest {
         // law of the front without a word of what any was: a reader could take the error for the RMSE, in the target's
         // units, where it is 1 − validation R², the measure the search ranks laws by
         RunDirectory run = run(1);
-        Files.writeString(run.paretoFile(), """
-            [{"law": "E + A / N^alpha", "parameter_count": 3, "node_count": 7, "validation_error": 0.01,
-              "validation_r2": 0.99, "difference_standard_error": 0.004, "chosen": true}]
-            """);
+        writeFrontOfOneLaw(run);
         Files.writeString(run.historyFile(), """
             [{"generation": 1, "best_validation_error": 0.01, "best_validation_r2": 0.99, "candidates_fitted": 100,
               "cache_hits": 0, "seconds": 1.5}]
@@ -417,10 +414,7 @@ class ReportTest {
         // 'behind the best' and its '14.1 SE' were explained in the heading's tooltip alone, which a phone, a tablet and a
         // printed page never show
         RunDirectory run = run(1);
-        Files.writeString(run.paretoFile(), """
-            [{"law": "E + A / N^alpha", "parameter_count": 3, "node_count": 7, "validation_error": 0.01,
-              "validation_r2": 0.99, "difference_standard_error": 0.004, "chosen": true}]
-            """);
+        writeFrontOfOneLaw(run);
         String html = Files.readString(Report.write(run, data(run)));
         assertTrue(html.contains("<h2>Pareto front</h2>\n<p class=\"note\">Validation error is 1 − validation R²: lower is"
             + " better. Behind the best: how far a law's validation error trails the best law's, in standard errors (SE)"
@@ -436,6 +430,14 @@ class ReportTest {
             entries.add(new RunFiles.HistoryEntry(g + 1, errors[g], 1 - errors[g], 100L * (g + 1), 0L, g + 1.0));
         }
         return entries;
+    }
+
+    /** A Pareto front of one law, the chosen one. */
+    private static void writeFrontOfOneLaw(RunDirectory run) throws Exception {
+        Files.writeString(run.paretoFile(), """
+            [{"law": "E + A / N^alpha", "parameter_count": 3, "node_count": 7, "validation_error": 0.01,
+              "validation_r2": 0.99, "difference_standard_error": 0.004, "chosen": true}]
+            """);
     }
 
     @Test

@@ -138,7 +138,8 @@ final class PredictCommand implements Callable<Integer> {
         double[][] predicted = RunPredictions.of(law, planned, parameters);
         List<List<String>> beyond = beyondTrain(planned, document, parameters.groups().size() > 1);
         reportBeyond(planned, beyond);
-        reportImpossible(planned, predicted, parameters.targets(), document);
+        List<List<String>> impossible = impossible(predicted, parameters.targets(), document);
+        reportImpossible(planned, impossible);
         Map<String, Double> validationRmse = document.metrics() == null ? null : document.metrics().validationRmse();
         String validationFailure = document.metrics() == null ? null : document.metrics().validationFailure();
         if (beyond.stream().anyMatch(phrases -> !phrases.isEmpty())) {
@@ -166,6 +167,9 @@ final class PredictCommand implements Callable<Integer> {
                 Map<String, Object> entry = entry(header, rows.get(i));
                 if (!beyond.get(i).isEmpty()) {
                     entry.put("beyond_train", beyond.get(i));
+                }
+                if (!impossible.get(i).isEmpty()) {
+                    entry.put("outside_possible_values", impossible.get(i));
                 }
                 entries.add(entry);
             }
@@ -296,24 +300,22 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /**
-     * One note on stderr per run for which the law predicts a value its target cannot take (an accuracy above 1, a
-     * negated error above 0), the first few of them: the search checked that only to {@link #CHECKED_FACTOR} times the
-     * data, and a law fitted to a rising trend promises more than the target allows further out. Where neither the
-     * task nor the user said what values the targets take, a target that was positive in every train row (a loss, a
-     * count, a perplexity) is taken to stay so; one of both signs, or below 0 throughout, is left alone.
+     * Per run, each target's prediction that the target cannot take (an accuracy above 1, a negated error above 0), one
+     * phrase each: the search checked that only to {@link #CHECKED_FACTOR} times the data, and a law fitted to a rising
+     * trend promises more than the target allows further out. Where neither the task nor the user said what values the
+     * targets take, a target that was positive in every train row (a loss, a count, a perplexity) is taken to stay so;
+     * one of both signs, or below 0 throughout, is left alone.
      */
-    private void reportImpossible(PlannedRuns planned, double[][] predicted, List<String> targets,
-                                  LawDocument document) {
+    private static List<List<String>> impossible(double[][] predicted, List<String> targets, LawDocument document) {
         DataSource source = document.provenance() == null ? null : document.provenance().data();
         TaskConfig.Bound possible = source == null ? TaskConfig.Bound.UNBOUNDED : source.possibleTargets();
         boolean rangeKnown = !possible.equals(TaskConfig.Bound.UNBOUNDED);
-        PrintWriter err = spec.commandLine().getErr();
-        int outside = 0;
-        for (int i = 0; i < predicted.length; i++) {
+        List<List<String>> impossible = new ArrayList<>();
+        for (double[] run : predicted) {
             List<String> phrases = new ArrayList<>();
             for (int t = 0; t < targets.size(); t++) {
                 String target = targets.get(t);
-                double value = predicted[i][t];
+                double value = run[t];
                 String shown = NumberText.rounded(value, SHOWN_DIGITS);
                 if (rangeKnown && (value < possible.lower() || value > possible.upper())) {
                     phrases.add("the predicted " + target + ", " + shown + ", lies outside the values it can take, "
@@ -324,9 +326,19 @@ final class PredictCommand implements Callable<Integer> {
                         + target + " is positive");
                 }
             }
-            if (!phrases.isEmpty() && outside++ < MAX_NOTES) {
-                err.println("evosld: note: " + planned.where(planned.runs().get(i)) + ": " + String.join("; ", phrases)
-                    + ": the law does not hold that far");
+            impossible.add(phrases);
+        }
+        return impossible;
+    }
+
+    /** One note on stderr per run predicted outside the values its targets can take, the first few of them. */
+    private void reportImpossible(PlannedRuns planned, List<List<String>> impossible) {
+        PrintWriter err = spec.commandLine().getErr();
+        int outside = 0;
+        for (int i = 0; i < impossible.size(); i++) {
+            if (!impossible.get(i).isEmpty() && outside++ < MAX_NOTES) {
+                err.println("evosld: note: " + planned.where(planned.runs().get(i)) + ": "
+                    + String.join("; ", impossible.get(i)) + ": the law does not hold that far");
             }
         }
         if (outside > MAX_NOTES) {

@@ -75,6 +75,21 @@ class PredictCommandTest {
     }
 
     @Test
+    void aPredictionItsTargetCannotTakeIsNamedInTheJsonToo() throws Exception {
+        // --json is for programs, which never read stderr: a plan's 1.2 accuracy came back in the JSON like any other
+        Path fitted = fitted("accuracy-plan", "N,acc\n1e7,0.3\n1e8,0.45\n1e9,0.6\n1e10,0.75\n", "A + B * log(N)",
+            "--target-range", "0,1");
+        Path plan = dir.resolve("plan.csv");
+        Files.writeString(plan, "N\n1e11\n1e13\n");
+        CliRun predict = CliRun.of("predict", "--run", fitted.toString(), "--runs", plan.toString(), "--json");
+        assertEquals(0, predict.status(), predict.err());
+        List<?> predictions = (List<?>) Json.mapper().readValue(predict.out(), Map.class).get("predictions");
+        assertEquals(null, ((Map<?, ?>) predictions.get(0)).get("outside_possible_values"));
+        assertEquals(List.of("the predicted acc, 1.2, lies outside the values it can take, [0, 1]"),
+            ((Map<?, ?>) predictions.get(1)).get("outside_possible_values"));
+    }
+
+    @Test
     void aPredictionAtOrBelowZeroOfATargetPositiveThroughoutTrainIsNoted() throws Exception {
         // a loss falling by 0.5 a decade, with no range given: the law fits it exactly and promises -0.5 at 1e12
         Path fitted = fitted("falling", "N,loss\n1e7,2\n1e8,1.5\n1e9,1\n1e10,0.5\n", "A + B * log(N)");

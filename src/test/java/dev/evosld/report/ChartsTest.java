@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -414,9 +415,17 @@ class ChartsTest {
             XYChart chart = Charts.chart(300, 200, null, "x", "y");
             Charts.scatter(chart, "test", new double[] {1, 2}, new double[] {2, 1}, Charts.TEST, SeriesMarkers.DIAMOND);
             Charts.save(chart, plots, "memory");
-            WatchKey created = watcher.poll(200, TimeUnit.MILLISECONDS);
-            assertEquals(List.of(), created == null ? List.of()
-                : created.pollEvents().stream().map(e -> e.context().toString()).toList());
+            // events come in the order their files were made, so once a file made after the save is seen, any file
+            // the save made has been seen before it, however slowly a loaded machine hands the events over
+            Files.createFile(cache.resolve("after-the-save"));
+            List<String> created = new ArrayList<>();
+            while (!created.contains("after-the-save")) {
+                WatchKey key = watcher.poll(60, TimeUnit.SECONDS);
+                assertNotNull(key, "the file made after the save was never seen");
+                key.pollEvents().forEach(e -> created.add(e.context().toString()));
+                key.reset();
+            }
+            assertEquals(List.of("after-the-save"), created);
         } finally {
             ImageIO.setCacheDirectory(before);
             ImageIO.setUseCache(used);

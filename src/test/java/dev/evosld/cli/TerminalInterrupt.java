@@ -6,11 +6,16 @@ import dev.evosld.run.RunDirectory;
 import dev.evosld.search.SearchSettings;
 import dev.evosld.suite.BenchPlan;
 import dev.evosld.suite.BenchProgress;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +36,18 @@ final class TerminalInterrupt {
                 System.out.flush();
             }));
         }
+        // the bar is drawn, and asks the terminal its width, from progressbar's own thread, each frame from the start
+        // of its row: a carriage return on stderr says a frame was drawn
+        CountDownLatch drawn = new CountDownLatch(1);
+        System.setErr(new PrintStream(new FilterOutputStream(System.err) {
+            @Override
+            public void write(int b) throws IOException {
+                super.write(b);
+                if (b == '\r') {
+                    drawn.countDown();
+                }
+            }
+        }, true, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(System.err, true);
         Path folder = Path.of(args[1]);
         AutoCloseable bar = switch (args[0]) {
@@ -53,8 +70,13 @@ final class TerminalInterrupt {
             }
             default -> () -> { };
         };
-        // the bar is drawn, and asks the terminal its width, from progressbar's own thread
-        Thread.sleep(1500);
+        // on a loaded machine a fixed wait could end before the first frame, and Ctrl-C would then test no bar at all
+        if (!args[0].equals("none") && !drawn.await(30, TimeUnit.SECONDS)) {
+            // without the hooks, whose lines would pass the test
+            System.out.println("the bar was never drawn");
+            System.out.flush();
+            Runtime.getRuntime().halt(3);
+        }
         new ProcessBuilder("kill", "-INT", Long.toString(ProcessHandle.current().pid())).start().waitFor();
         TimeUnit.SECONDS.sleep(10);
         System.out.println("not interrupted");

@@ -274,11 +274,7 @@ final class Charts {
      * @return the two files, PNG first
      */
     static List<Path> save(XYChart chart, Path folder, String stem) {
-        labelTwoPowersOfTen(chart);
-        spreadPowersOfTen(chart);
-        labelRoundNumbers(chart);
-        labelBothEnds(chart);
-        gridAtLabels(chart);
+        settleAxes(chart);
         Path png = folder.resolve(stem + ".png");
         Path svg = folder.resolve(stem + ".svg");
         AtomicFiles.write(png, png(chart));
@@ -291,6 +287,29 @@ final class Charts {
         }
         return List.of(png, svg);
     }
+
+    /**
+     * Writes {@code <stem>-narrow.png}, the chart as a phone's window shows it ({@link #figure}), without an SVG: the
+     * figure's link gives the wide chart's.
+     */
+    static Path saveNarrow(XYChart chart, Path folder, String stem) {
+        settleAxes(chart);
+        Path png = folder.resolve(stem + NARROW + ".png");
+        AtomicFiles.write(png, png(chart));
+        return png;
+    }
+
+    /** What a plot's axes need from the data before it is drawn: their ends, labels and grid. */
+    private static void settleAxes(XYChart chart) {
+        labelTwoPowersOfTen(chart);
+        spreadPowersOfTen(chart);
+        labelRoundNumbers(chart);
+        labelBothEnds(chart);
+        gridAtLabels(chart);
+    }
+
+    /** The end of the stem of a chart's narrow drawing. */
+    static final String NARROW = "-narrow";
 
     /**
      * Widens each log axis, where needed, to the nearer power of ten beyond its values, so that it labels two: XChart
@@ -737,9 +756,27 @@ final class Charts {
      * @param caption HTML, its text already escaped; the image's alternative text is that text without the tags
      */
     static String figure(XYChart chart, String stem, String caption) {
-        return "<figure><img src=\"plots/" + stem + ".png\" width=\"" + chart.getWidth() + "\" alt=\""
-            + stripTags(caption).replace("\"", "&quot;") + "\">"
-            + "<figcaption>" + caption + " <a href=\"plots/" + stem + ".svg\">SVG</a></figcaption></figure>\n";
+        return "<figure>" + image(chart, stem, caption) + caption(stem, caption) + "</figure>\n";
+    }
+
+    /**
+     * {@link #figure} with the chart's narrow drawing ({@link #saveNarrow}) in the window of a phone, where report.css
+     * sets the plots one to a row: a chart drawn for a row of the page, 760 or 1176 pixels wide, was shrunk to a half or
+     * a third and its labels to 4 or 5 pixels. Drawn for the width a phone shows it at, its text keeps its size.
+     */
+    static String figure(XYChart chart, XYChart narrow, String stem, String caption) {
+        return "<figure><picture><source media=\"(max-width: 640px)\" srcset=\"plots/" + stem + NARROW + ".png "
+            + PNG_SCALE + "x\" width=\"" + narrow.getWidth() + "\" height=\"" + narrow.getHeight() + "\">"
+            + image(chart, stem, caption) + "</picture>" + caption(stem, caption) + "</figure>\n";
+    }
+
+    private static String image(XYChart chart, String stem, String caption) {
+        return "<img src=\"plots/" + stem + ".png\" width=\"" + chart.getWidth() + "\" alt=\""
+            + stripTags(caption).replace("\"", "&quot;") + "\">";
+    }
+
+    private static String caption(String stem, String caption) {
+        return "<figcaption>" + caption + " <a href=\"plots/" + stem + ".svg\">SVG</a></figcaption>";
     }
 
     private static String stripTags(String html) {

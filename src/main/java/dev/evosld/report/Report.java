@@ -54,7 +54,7 @@ public final class Report {
     static final int MAX_TARGET_PLOTS = 6;
     /** The report's own plots, removed before new ones are written so that none is left over from a larger report. */
     private static final Pattern OWN_PLOT =
-        Pattern.compile("(pareto|history|predicted-\\d+|scale-([A-Za-z_][A-Za-z0-9_]*-)?\\d+)\\.(png|svg)");
+        Pattern.compile("(pareto|history|predicted-\\d+|scale-([A-Za-z_][A-Za-z0-9_]*-)?\\d+)(-narrow)?\\.(png|svg)");
 
     private Report() {
     }
@@ -112,7 +112,8 @@ public final class Report {
         values.put("version", Html.escape(dev.evosld.Version.current()));
         values.put("title", Html.escape(document.task()));
         values.put("heading", heading(document.task()));
-        values.put("css", Template.resource("/report/report.css"));
+        values.put("css", Template.resource("/report/report.css")
+            + parameterLabels(law.parameters(), notation, test.isPresent()));
         values.put("subtitle", subtitle(document));
         values.put("sections", sections.toString());
         values.put("footer", footer(document));
@@ -330,6 +331,31 @@ public final class Report {
         return out.append("</table></div>\n</section>\n").toString();
     }
 
+    /**
+     * The names of the parameters table's columns, which report.css sets above each number on a phone, where the table's
+     * heading row is hidden: CSS writes text only, so a symbol's subscript follows an underscore ({@code β_0}).
+     */
+    static String parameterLabels(List<String> names, Notation notation, boolean testSplit) {
+        List<String> labels = new ArrayList<>(List.of("train rows"));
+        if (testSplit) {
+            labels.add("test rows");
+        }
+        for (String name : names) {
+            labels.add(notation.mathMlSymbol(name).replace("<mrow>", "_").replaceAll("<[^>]+>", ""));
+        }
+        labels.add("train RMSE");
+        if (testSplit) {
+            labels.add("test RMSE");
+        }
+        StringBuilder out = new StringBuilder("@media screen and (max-width: 640px) {\n");
+        for (int c = 0; c < labels.size(); c++) {
+            // the group's name is the first column
+            out.append("  #parameters td:nth-child(").append(c + 2).append(")::before { content: \"")
+                .append(labels.get(c).replace("\\", "\\\\").replace("\"", "\\\"").replace("<", "\\3c ")).append("\"; }\n");
+        }
+        return out.append("}\n").toString();
+    }
+
     private static Map<String, GroupError> byGroup(Predictions predictions) {
         Map<String, GroupError> errors = new LinkedHashMap<>();
         predictions.groups().forEach(g -> errors.put(g.group(), g));
@@ -374,29 +400,11 @@ public final class Report {
             .sorted(Comparator.comparingInt(ParetoEntry::complexity))
             .toList();
         if (!plotted.isEmpty()) {
-            double[] x = plotted.stream().mapToDouble(ParetoEntry::complexity).toArray();
-            double[] y = plotted.stream().mapToDouble(ParetoEntry::validationError).toArray();
-            boolean log = Charts.spansDecades(y);
-            XYChart chart = Charts.chart(760, 420, null, "complexity (nodes + parameters)",
-                "validation error" + (log ? " (log scale)" : ""));
-            if (log) {
-                Charts.logY(chart);
-            }
-            Charts.wholeNumbersX(chart);
-            XYSeries front = Charts.line(chart, "Pareto front", x, y, Charts.TRAIN, 1.5f);
-            front.setXYSeriesRenderStyle(XYSeriesRenderStyle.Step);
-            Charts.scatter(chart, "laws", x, y, Charts.TRAIN, SeriesMarkers.CIRCLE);
-            List<ParetoEntry> chosen = plotted.stream().filter(ParetoEntry::chosen).toList();
-            if (!chosen.isEmpty()) {
-                XYSeries mark = Charts.scatter(chart, "chosen law",
-                    chosen.stream().mapToDouble(ParetoEntry::complexity).toArray(),
-                    chosen.stream().mapToDouble(ParetoEntry::validationError).toArray(), Charts.TEST,
-                    SeriesMarkers.DIAMOND);
-                mark.setMarkerColor(Charts.TEST);
-            }
-            chart.getStyler().setMarkerSize(9);
+            XYChart chart = paretoChart(plotted, 760);
             Charts.save(chart, plots, "pareto");
-            out.append(Charts.figure(chart, "pareto", "Validation error against complexity (nodes + parameters, the measure the front ranks laws by) of the laws on the Pareto front;"
+            XYChart narrow = paretoChart(plotted, Row.NARROW);
+            Charts.saveNarrow(narrow, plots, "pareto");
+            out.append(Charts.figure(chart, narrow, "pareto", "Validation error against complexity (nodes + parameters, the measure the front ranks laws by) of the laws on the Pareto front;"
                 + " the chosen law is the orange diamond."));
         }
         out.append("<div class=\"scroll\"><table>\n<thead><tr><th>law</th><th class=\"num\">parameters</th>")
@@ -420,6 +428,37 @@ public final class Report {
         return out.append("</tbody></table></div>\n</section>\n").toString();
     }
 
+    /** The plot of the front's laws, {@code plotted} in order of complexity, validation error against complexity. */
+    private static XYChart paretoChart(List<ParetoEntry> plotted, int width) {
+        double[] x = plotted.stream().mapToDouble(ParetoEntry::complexity).toArray();
+        double[] y = plotted.stream().mapToDouble(ParetoEntry::validationError).toArray();
+        boolean log = Charts.spansDecades(y);
+        XYChart chart = Charts.chart(width, width == Row.NARROW ? 300 : 420, null, "complexity (nodes + parameters)",
+            "validation error" + (log ? " (log scale)" : ""));
+        if (log) {
+            Charts.logY(chart);
+        }
+        Charts.wholeNumbersX(chart);
+        XYSeries front = Charts.line(chart, "Pareto front", x, y, Charts.TRAIN, 1.5f);
+        front.setXYSeriesRenderStyle(XYSeriesRenderStyle.Step);
+        Charts.scatter(chart, "laws", x, y, Charts.TRAIN, SeriesMarkers.CIRCLE);
+        List<ParetoEntry> chosen = plotted.stream().filter(ParetoEntry::chosen).toList();
+        if (!chosen.isEmpty()) {
+            XYSeries mark = Charts.scatter(chart, "chosen law",
+                chosen.stream().mapToDouble(ParetoEntry::complexity).toArray(),
+                chosen.stream().mapToDouble(ParetoEntry::validationError).toArray(), Charts.TEST,
+                SeriesMarkers.DIAMOND);
+            mark.setMarkerColor(Charts.TEST);
+        }
+        chart.getStyler().setMarkerSize(9);
+        if (width == Row.NARROW) {
+            // inside, the legend covers a third of a phone's plot's width, and the laws it lies over
+            chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
+            chart.getStyler().setLegendLayout(LegendLayout.Horizontal);
+        }
+        return chart;
+    }
+
     /** The trail behind the best law in standard errors of the difference, or a dash when it is unknown. */
     private static String behindBest(ParetoEntry entry, double best) {
         Double error = entry.validationError();
@@ -440,7 +479,9 @@ public final class Report {
         if (!plotted.isEmpty()) {
             XYChart chart = historyChart(plotted);
             Charts.save(chart, plots, "history");
-            out.append(Charts.figure(chart, "history", "The best validation error (1 − validation R²) found by each generation."));
+            XYChart narrow = historyChart(plotted, Row.NARROW);
+            Charts.saveNarrow(narrow, plots, "history");
+            out.append(Charts.figure(chart, narrow, "history", "The best validation error (1 − validation R²) found by each generation."));
         }
         HistoryEntry last = entries.isEmpty() ? null : entries.getLast();
         if (last != null) {
@@ -462,10 +503,14 @@ public final class Report {
      * and labels no step below 10⁻¹⁰ (XChart), so an error of 5×10⁻¹⁰ falling in its fifth digit had one label.
      */
     static XYChart historyChart(List<HistoryEntry> plotted) {
+        return historyChart(plotted, 760);
+    }
+
+    private static XYChart historyChart(List<HistoryEntry> plotted, int width) {
         double[] x = plotted.stream().mapToDouble(HistoryEntry::generation).toArray();
         double[] y = plotted.stream().mapToDouble(HistoryEntry::bestValidationError).toArray();
         boolean log = Arrays.stream(y).allMatch(e -> e > 0);
-        XYChart chart = Charts.chart(760, 360, null, "generation",
+        XYChart chart = Charts.chart(width, width == Row.NARROW ? 260 : 360, null, "generation",
             "best validation error" + (log ? " (log scale)" : ""));
         if (log) {
             Charts.logY(chart);
@@ -521,12 +566,20 @@ public final class Report {
             double[] actualTest = test.map(p -> p.actual().get(column)).orElse(new double[0]);
             double[] predictedTest = test.map(p -> p.predicted().get(column)).orElse(new double[0]);
             String target = targets.get(t);
-            XYChart chart = predictedChart(widths[t], shown > 1 ? target : null, target,
-                new double[][] {actualTrain, predictedTrain}, test.map(p -> new double[][] {actualTest, predictedTest}));
+            double[][] trainRows = {actualTrain, predictedTrain};
+            Optional<double[][]> testRows = test.map(p -> new double[][] {actualTest, predictedTest});
+            XYChart chart = predictedChart(widths[t], shown > 1 ? target : null, target, trainRows, testRows);
             String stem = "predicted-" + (t + 1);
             Charts.save(chart, plots, stem);
-            figures.add(Charts.figure(chart, stem, "Target <code>" + Html.escape(target) + "</code>."
-                + notDrawn(notFinite(actualTrain, predictedTrain), notFinite(actualTest, predictedTest))));
+            String caption = "Target <code>" + Html.escape(target) + "</code>."
+                + notDrawn(notFinite(actualTrain, predictedTrain), notFinite(actualTest, predictedTest));
+            if (Row.drawnNarrowToo(widths[t])) {
+                XYChart narrow = predictedChart(Row.NARROW, shown > 1 ? target : null, target, trainRows, testRows);
+                Charts.saveNarrow(narrow, plots, stem);
+                figures.add(Charts.figure(chart, narrow, stem, caption));
+            } else {
+                figures.add(Charts.figure(chart, stem, caption));
+            }
         }
         return out.append(Row.grids(figures, 3)).append("</section>\n").toString();
     }
@@ -554,8 +607,8 @@ public final class Report {
             }
         }
         // below the plot, in one row: inside, any corner may hold rows (the bottom right those the law under-predicts)
-        XYChart chart = Charts.chart(width, width == Row.WIDTH ? 460 : 420, title, "actual " + target,
-            "predicted " + target);
+        XYChart chart = Charts.chart(width, width == Row.WIDTH ? 460 : width == Row.NARROW ? 360 : 420, title,
+            "actual " + target, "predicted " + target);
         chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(LegendLayout.Horizontal);
         Charts.dashed(chart, "y = x", new double[] {low, high}, new double[] {low, high}, Charts.MUTED);

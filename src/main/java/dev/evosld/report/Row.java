@@ -19,6 +19,12 @@ final class Row {
     /** The width of each chart of a row of three. */
     static final int THIRD = 400;
 
+    /**
+     * The width of a chart in a phone's window (report.css sets one to a row below 640 pixels): what a window of 360 to
+     * 400 pixels leaves the page, as a chart wider than {@link #THIRD} would be shrunk to half its size or less.
+     */
+    static final int NARROW = 360;
+
     private Row() {
     }
 
@@ -45,6 +51,11 @@ final class Row {
     /** The width of each chart of a row of that many. */
     static int width(int columns) {
         return columns == 1 ? WIDTH : columns == 2 ? HALF : THIRD;
+    }
+
+    /** Whether a chart this wide is drawn again {@link #NARROW} for a phone, where it would be shrunk too far. */
+    static boolean drawnNarrowToo(int width) {
+        return width > THIRD;
     }
 
     /** The figures, each drawn {@link #widths} wide, in their rows' grids. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
@@ -106,9 +107,12 @@ final class ScaleSection {
             String caption = "Group <code>" + Html.escape(panel.group()) + "</code>"
                 + (several ? ", target <code>" + Html.escape(targets.get(panel.target())) + "</code>" : "")
                 + (panel.held().isEmpty() ? "" : ", with " + Html.escape(panel.held())
-                    + (panel.curves().size() > 1 ? " on every curve" : "")) + ".";
-            figures.add(Charts.figure(chart, stem, caption
-                + (legend == Legend.CAPTION && !oneKey && panel.curves().size() > 1 ? key(panel) : "")));
+                    + (panel.curves().size() > 1 ? " on every curve" : "")) + "."
+                + (legend == Legend.CAPTION && !oneKey && panel.curves().size() > 1 ? key(panel) : "");
+            Optional<XYChart> narrow = narrowChart(panel, axis, targets, legend, lines(panels), chart.getWidth());
+            narrow.ifPresent(n -> Charts.saveNarrow(n, plots, stem));
+            figures.add(narrow.map(n -> Charts.figure(chart, n, stem, caption))
+                .orElseGet(() -> Charts.figure(chart, stem, caption)));
         }
         return out.append(Row.grids(figures, most(legend))).append("</section>\n").toString();
     }
@@ -208,6 +212,21 @@ final class ScaleSection {
         return out.append("</ul>").toString();
     }
 
+    /**
+     * The panel drawn {@link Row#NARROW} for a phone, where its row's drawing would be shrunk too far, its legend below
+     * the plot rather than beside it; none where its row's drawing is narrow enough, or where the legend would cut a
+     * label short at that width.
+     */
+    private static Optional<XYChart> narrowChart(Panel panel, String axis, List<String> targets, Legend legend,
+                                                 int lines, int width) {
+        Legend below = legend == Legend.BESIDE ? Legend.BELOW : legend;
+        if (!Row.drawnNarrowToo(width) || below == Legend.BELOW
+            && !panel.curves().stream().allMatch(c -> Charts.legendFits(c.label(), Row.NARROW))) {
+            return Optional.empty();
+        }
+        return Optional.of(panelChart(panel, axis, targets, below, lines, Row.NARROW));
+    }
+
     /** The height of a legend's line below the plot. */
     private static final int LEGEND_LINE = 18;
 
@@ -215,12 +234,13 @@ final class ScaleSection {
     private static XYChart panelChart(Panel panel, String axis, List<String> targets, Legend legend, int lines,
                                       int width) {
         boolean named = legend == Legend.BESIDE || legend == Legend.BELOW;
-        String title = Shortened.of(panel.group(), width == Row.THIRD ? 42 : width == Row.HALF ? 60 : 110)
+        String title = Shortened.of(panel.group(), width <= Row.THIRD ? 42 : width == Row.HALF ? 60 : 110)
             + (targets.size() > 1 ? " · " + targets.get(panel.target()) : "");
         // below the plot, the legend takes a line per curve of the panel with the most, so that every plot of the
         // section keeps one height
-        int height = width == Row.THIRD ? 300 : legend == Legend.BELOW ? 380 + LEGEND_LINE * lines
-            : width == Row.WIDTH ? 460 : 380;
+        // a phone's panel, one to a row, as tall as one of a row of three
+        int plot = width <= Row.THIRD ? 300 : width == Row.WIDTH && legend != Legend.BELOW ? 460 : 380;
+        int height = legend == Legend.BELOW ? plot + LEGEND_LINE * lines : plot;
         XYChart chart = Charts.chart(width, height, title,
             axis + (panel.logX() ? " (log scale)" : ""), targets.get(panel.target()));
         if (panel.logX()) {

@@ -35,7 +35,7 @@ import org.knowm.xchart.XYChart;
 
 class ReportTest {
     private static final String LAW = "E + A / N^alpha + B / D^beta";
-    private static final Pattern REFERENCE = Pattern.compile("(?:src|href)=\"([^\"#:]+)\"");
+    private static final Pattern REFERENCE = Pattern.compile("(?:src|srcset|href)=\"([^\"#: ]+)[\" ]");
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     @TempDir
@@ -287,7 +287,8 @@ class ReportTest {
         RunDirectory run = run(2);
         String html = Files.readString(Report.write(run, data(run)));
         assertTrue(html.contains("; dashed: perfect prediction.</p>\n<div class=\"grid one\">\n"
-            + "<figure><img src=\"plots/predicted-1.png\" width=\"1176\""), html);
+            + "<figure><picture><source media=\"(max-width: 640px)\" srcset=\"plots/predicted-1-narrow.png 2x\""
+            + " width=\"360\" height=\"360\"><img src=\"plots/predicted-1.png\" width=\"1176\""), html);
         BufferedImage png = ImageIO.read(run.plotsDirectory().resolve("predicted-1.png").toFile());
         assertEquals(2 * 1176, png.getWidth());
         assertEquals(2 * 460, png.getHeight(), "as tall as a scale panel alone");
@@ -298,8 +299,10 @@ class ReportTest {
         // five panels with a legend each were laid out two to a row in one grid, the fifth in half a row beside nothing
         RunDirectory run = run(5);
         String html = Files.readString(Report.write(run, data(run)));
-        assertEquals(2, count(html, "<div class=\"grid two\">\n<figure><img src=\"plots/scale-"), html);
-        assertTrue(html.contains("</div>\n<div class=\"grid one\">\n<figure><img src=\"plots/scale-05.png\""
+        assertEquals(2, count(html, "<div class=\"grid two\">\n<figure><picture><source media=\"(max-width: 640px)\""
+            + " srcset=\"plots/scale-"), html);
+        assertTrue(html.contains("</div>\n<div class=\"grid one\">\n<figure><picture><source media=\"(max-width: 640px)\""
+            + " srcset=\"plots/scale-05-narrow.png 2x\" width=\"360\" height=\"336\"><img src=\"plots/scale-05.png\""
             + " width=\"1176\""), html);
         assertEquals(2 * 1176, ImageIO.read(run.plotsDirectory().resolve("scale-05.png").toFile()).getWidth());
         assertEquals(2 * 600, ImageIO.read(run.plotsDirectory().resolve("scale-04.png").toFile()).getWidth());
@@ -518,6 +521,77 @@ class ReportTest {
         assertTrue(print.contains("  .formula, pre { overflow: visible; }\n"), print);
         // a plot or a row of a table is not split between two pages
         assertTrue(print.contains("  figure, tr { break-inside: avoid; }\n"), print);
+    }
+
+    @Test
+    void onAPhoneATablesRowStacksItsNumbersUnderTheirColumnsNamesRatherThanScrollingSideways() throws Exception {
+        // in a window 400 pixels wide (Chromium) the Pareto front's laws, 20em at least, and their five numbers, and
+        // domain_mixture's seven parameters, two counts of rows and two RMSEs scrolled sideways inside their boxes, each
+        // number a swipe away from its law or group and from its column's heading
+        RunDirectory run = run(1);
+        writeFrontOfOneLaw(run);
+        String html = Files.readString(Report.write(run, data(run)));
+        int start = html.indexOf("@media screen and (max-width: 640px) {\n");
+        assertTrue(start >= 0, html);
+        String phone = html.substring(start, html.indexOf("\n}\n", start));
+        // no headings' row, each row a grid: the law or the group across it, the numbers in as many columns as fit
+        for (String rule : List.of("  .scroll thead { display: none; }\n",
+            "  .scroll tr { display: grid; grid-template-columns: repeat(auto-fill, minmax(7em, 1fr));",
+            "  .scroll td.law, .scroll td.group, .scroll tr.target th { grid-column: 1 / -1;",
+            "  .scroll tr.chosen { position: sticky; bottom: 0;")) {
+            assertTrue(phone.contains(rule), rule + " in " + phone);
+        }
+        // each number under the name of its column
+        List<String> pareto = List.of("parameters", "nodes", "validation error", "validation R²", "behind the best");
+        for (int c = 0; c < pareto.size(); c++) {
+            String label = "  #pareto td:nth-child(" + (c + 2) + ")::before { content: \"" + pareto.get(c) + "\"; }\n";
+            assertTrue(phone.contains(label), label + " in " + phone);
+        }
+        List<String> parameters = List.of("train rows", "test rows", "E", "A", "α", "B", "β", "train RMSE", "test RMSE");
+        for (int c = 0; c < parameters.size(); c++) {
+            String label = "  #parameters td:nth-child(" + (c + 2) + ")::before { content: \"" + parameters.get(c)
+                + "\"; }\n";
+            assertTrue(html.contains(label), label + " in " + phone);
+        }
+        // printed, the tables keep their columns
+        String print = html.substring(html.indexOf("@media print {\n"));
+        assertFalse(print.substring(0, print.indexOf("\n}\n")).contains("display: grid"), print);
+    }
+
+    @Test
+    void onAPhoneEveryPlotIsShownAtNineTenthsOfTheSizeItWasDrawnForAtLeast() throws Exception {
+        // in a window 400 pixels wide, 376 of them the page's, the Pareto front's and the history's plots, drawn 760 pixels
+        // wide, and a single target's predictions or a panel alone, drawn 1176 wide, were shrunk to a half or a third:
+        // their tick labels, drawn in 11 pixels, came out 5.4 and 3.5 pixels high, too small to read
+        RunDirectory run = run(2);
+        writeFrontOfOneLaw(run);
+        Files.writeString(run.historyFile(), """
+            [{"generation": 1, "best_validation_error": 0.02, "best_validation_r2": 0.98},
+             {"generation": 2, "best_validation_error": 0.01, "best_validation_r2": 0.99}]
+            """);
+        String html = Files.readString(Report.write(run, data(run)));
+        Matcher figures = Pattern.compile("<figure>(.*?)</figure>", Pattern.DOTALL).matcher(html);
+        Pattern narrow = Pattern.compile("<source media=\"\\(max-width: 640px\\)\" srcset=\"(plots/[^\"]+\\.png) 2x\""
+            + " width=\"(\\d+)\" height=\"(\\d+)\">");
+        Pattern wide = Pattern.compile("<img src=\"(plots/[^\"]+\\.png)\" width=\"(\\d+)\"");
+        List<String> shown = new ArrayList<>();
+        while (figures.find()) {
+            Matcher source = narrow.matcher(figures.group(1));
+            Matcher img = wide.matcher(figures.group(1));
+            assertTrue(img.find(), figures.group(1));
+            Matcher phone = source.find() ? source : img;
+            BufferedImage png = ImageIO.read(run.path().resolve(phone.group(1)).toFile());
+            int drawnFor = Integer.parseInt(phone.group(2));
+            assertEquals(2 * drawnFor, png.getWidth(), phone.group(1) + " at twice the width it is drawn for");
+            if (phone == source) {
+                assertEquals(2 * Integer.parseInt(source.group(3)), png.getHeight(), source.group(1));
+            }
+            assertTrue(376.0 / drawnFor >= 0.9, phone.group(1) + " drawn " + drawnFor + " pixels wide for 376");
+            shown.add(phone.group(1));
+        }
+        assertEquals(List.of("plots/pareto-narrow.png", "plots/history-narrow.png", "plots/predicted-1-narrow.png",
+            "plots/scale-01-narrow.png", "plots/scale-02-narrow.png"), shown);
+        assertEveryReferenceExists(run, html);
     }
 
     @Test

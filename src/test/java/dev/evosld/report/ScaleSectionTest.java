@@ -101,10 +101,12 @@ class ScaleSectionTest {
             + " <code>loss</code> against <code>N</code>: blue circles are train rows, orange diamonds test rows; lines are"
             + " the fitted law from the smallest train value to the largest test value; dashed beyond the largest train"
             + " value, where the law extrapolates.</p>\n<div class=\"grid two\">\n"
-            + "<figure><img src=\"plots/scale-01.png\" width=\"600\" alt=\"Group a.\"><figcaption>Group <code>a</code>."
-            + " <a href=\"plots/scale-01.svg\">SVG</a></figcaption></figure>\n"
-            + "<figure><img src=\"plots/scale-02.png\" width=\"600\" alt=\"Group b.\"><figcaption>Group <code>b</code>."
-            + " <a href=\"plots/scale-02.svg\">SVG</a></figcaption></figure>\n</div>\n</section>\n", html);
+            + "<figure><picture><source media=\"(max-width: 640px)\" srcset=\"plots/scale-01-narrow.png 2x\" width=\"360\""
+            + " height=\"300\"><img src=\"plots/scale-01.png\" width=\"600\" alt=\"Group a.\"></picture><figcaption>Group"
+            + " <code>a</code>. <a href=\"plots/scale-01.svg\">SVG</a></figcaption></figure>\n"
+            + "<figure><picture><source media=\"(max-width: 640px)\" srcset=\"plots/scale-02-narrow.png 2x\" width=\"360\""
+            + " height=\"300\"><img src=\"plots/scale-02.png\" width=\"600\" alt=\"Group b.\"></picture><figcaption>Group"
+            + " <code>b</code>. <a href=\"plots/scale-02.svg\">SVG</a></figcaption></figure>\n</div>\n</section>\n", html);
         // with one curve, train points take the train colour and test points the test colour
         assertEquals(3, fills(svg("scale-01"), Charts.TRAIN));
         assertEquals(2, fills(svg("scale-01"), Charts.TEST));

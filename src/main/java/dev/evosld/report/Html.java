@@ -33,16 +33,16 @@ final class Html {
 
     /**
      * A number in at most four significant digits for plot legends, written as the plots' axes write theirs
-     * ({@link Charts#linearLabel}): {@code 0.3461}, {@code 5.36×10⁸}, {@code −2.5×10⁻⁵}. Plain decimals between
+     * ({@link TickLabels#linearLabel}): {@code 0.3461}, {@code 5.36×10⁸}, {@code −2.5×10⁻⁵}. Plain decimals between
      * 0.001 and 100000, else in three significant digits times a power of ten.
      */
     static String compact(double value) {
         if (!Double.isFinite(value) || value == 0) {
-            return Charts.linearLabel(value);
+            return TickLabels.linearLabel(value);
         }
         double magnitude = Math.abs(value);
         int digits = magnitude >= 1e-3 && magnitude < 1e5 ? 4 : 3;
-        return Charts.linearLabel(new BigDecimal(value).round(new MathContext(digits)).doubleValue());
+        return TickLabels.linearLabel(new BigDecimal(value).round(new MathContext(digits)).doubleValue());
     }
 
     /**

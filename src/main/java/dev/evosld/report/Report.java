@@ -401,10 +401,10 @@ public final class Report {
             .toList();
         if (!plotted.isEmpty()) {
             XYChart chart = paretoChart(plotted, 760);
-            Charts.save(chart, plots, "pareto");
+            ChartFiles.save(chart, plots, "pareto");
             XYChart narrow = paretoChart(plotted, Row.NARROW);
-            Charts.saveNarrow(narrow, plots, "pareto");
-            out.append(Charts.figure(chart, narrow, "pareto", "Validation error against complexity (nodes + parameters, the measure the front ranks laws by) of the laws on the Pareto front;"
+            ChartFiles.saveNarrow(narrow, plots, "pareto");
+            out.append(ChartFiles.figure(chart, narrow, "pareto", "Validation error against complexity (nodes + parameters, the measure the front ranks laws by) of the laws on the Pareto front;"
                 + " the chosen law is the orange diamond."));
         }
         out.append("<div class=\"scroll\"><table>\n<thead><tr><th>law</th><th class=\"num\">parameters</th>")
@@ -432,11 +432,11 @@ public final class Report {
     private static XYChart paretoChart(List<ParetoEntry> plotted, int width) {
         double[] x = plotted.stream().mapToDouble(ParetoEntry::complexity).toArray();
         double[] y = plotted.stream().mapToDouble(ParetoEntry::validationError).toArray();
-        boolean log = Charts.spansDecades(y);
+        boolean log = LogAxes.spansDecades(y);
         XYChart chart = Charts.chart(width, width == Row.NARROW ? 300 : 420, null, "complexity (nodes + parameters)",
             "validation error" + (log ? " (log scale)" : ""));
         if (log) {
-            Charts.logY(chart);
+            LogAxes.logY(chart);
         }
         Charts.wholeNumbersX(chart);
         XYSeries front = Charts.line(chart, "Pareto front", x, y, Charts.TRAIN, 1.5f);
@@ -478,10 +478,10 @@ public final class Report {
             .filter(e -> e.bestValidationError() != null && Double.isFinite(e.bestValidationError())).toList();
         if (!plotted.isEmpty()) {
             XYChart chart = historyChart(plotted);
-            Charts.save(chart, plots, "history");
+            ChartFiles.save(chart, plots, "history");
             XYChart narrow = historyChart(plotted, Row.NARROW);
-            Charts.saveNarrow(narrow, plots, "history");
-            out.append(Charts.figure(chart, narrow, "history", "The best validation error (1 − validation R²) found by each generation."));
+            ChartFiles.saveNarrow(narrow, plots, "history");
+            out.append(ChartFiles.figure(chart, narrow, "history", "The best validation error (1 − validation R²) found by each generation."));
         }
         HistoryEntry last = entries.isEmpty() ? null : entries.getLast();
         if (last != null) {
@@ -513,7 +513,7 @@ public final class Report {
         XYChart chart = Charts.chart(width, width == Row.NARROW ? 260 : 360, null, "generation",
             "best validation error" + (log ? " (log scale)" : ""));
         if (log) {
-            Charts.logY(chart);
+            LogAxes.logY(chart);
         }
         Charts.wholeNumbersX(chart);
         chart.getStyler().setLegendVisible(false);
@@ -570,15 +570,15 @@ public final class Report {
             Optional<double[][]> testRows = test.map(p -> new double[][] {actualTest, predictedTest});
             XYChart chart = predictedChart(widths[t], shown > 1 ? target : null, target, trainRows, testRows);
             String stem = "predicted-" + (t + 1);
-            Charts.save(chart, plots, stem);
+            ChartFiles.save(chart, plots, stem);
             String caption = "Target <code>" + Html.escape(target) + "</code>."
                 + notDrawn(notFinite(actualTrain, predictedTrain), notFinite(actualTest, predictedTest));
             if (Row.drawnNarrowToo(widths[t])) {
                 XYChart narrow = predictedChart(Row.NARROW, shown > 1 ? target : null, target, trainRows, testRows);
-                Charts.saveNarrow(narrow, plots, stem);
-                figures.add(Charts.figure(chart, narrow, stem, caption));
+                ChartFiles.saveNarrow(narrow, plots, stem);
+                figures.add(ChartFiles.figure(chart, narrow, stem, caption));
             } else {
-                figures.add(Charts.figure(chart, stem, caption));
+                figures.add(ChartFiles.figure(chart, stem, caption));
             }
         }
         return out.append(Row.grids(figures, 3)).append("</section>\n").toString();

@@ -103,16 +103,16 @@ final class ScaleSection {
             Panel panel = panels.get(i);
             String stem = String.format(Locale.ROOT, "%s-%02d", prefix, i + 1);
             XYChart chart = charts.get(i);
-            Charts.save(chart, plots, stem);
+            ChartFiles.save(chart, plots, stem);
             String caption = "Group <code>" + Html.escape(panel.group()) + "</code>"
                 + (several ? ", target <code>" + Html.escape(targets.get(panel.target())) + "</code>" : "")
                 + (panel.held().isEmpty() ? "" : ", with " + Html.escape(panel.held())
                     + (panel.curves().size() > 1 ? " on every curve" : "")) + "."
                 + (legend == Legend.CAPTION && !oneKey && panel.curves().size() > 1 ? key(panel) : "");
             Optional<XYChart> narrow = narrowChart(panel, axis, targets, legend, lines(panels), chart.getWidth());
-            narrow.ifPresent(n -> Charts.saveNarrow(n, plots, stem));
-            figures.add(narrow.map(n -> Charts.figure(chart, n, stem, caption))
-                .orElseGet(() -> Charts.figure(chart, stem, caption)));
+            narrow.ifPresent(n -> ChartFiles.saveNarrow(n, plots, stem));
+            figures.add(narrow.map(n -> ChartFiles.figure(chart, n, stem, caption))
+                .orElseGet(() -> ChartFiles.figure(chart, stem, caption)));
         }
         return out.append(Row.grids(figures, most(legend))).append("</section>\n").toString();
     }
@@ -244,7 +244,7 @@ final class ScaleSection {
         XYChart chart = Charts.chart(width, height, title,
             axis + (panel.logX() ? " (log scale)" : ""), targets.get(panel.target()));
         if (panel.logX()) {
-            Charts.logX(chart);
+            LogAxes.logX(chart);
         }
         chart.getStyler().setMarkerSize(8);
         chart.getStyler().setLegendVisible(named && panel.curves().size() > 1);

@@ -50,9 +50,9 @@ class HtmlTest {
 
     @Test
     void logAxisLabelsArePowersOfTen() {
-        assertEquals("10³", Charts.logLabel(1000));
-        assertEquals("10⁻¹²", Charts.logLabel(1e-12));
-        assertEquals("10⁰", Charts.logLabel(1));
-        assertEquals("2000", Charts.logLabel(2000));
+        assertEquals("10³", TickLabels.logLabel(1000));
+        assertEquals("10⁻¹²", TickLabels.logLabel(1e-12));
+        assertEquals("10⁰", TickLabels.logLabel(1));
+        assertEquals("2000", TickLabels.logLabel(2000));
     }
 }

@@ -450,7 +450,7 @@ class ReportTest {
         // 5.1313439101×10⁻¹⁰ (XChart labels no step below 10⁻¹⁰ of a linear axis)
         XYChart exact = Report.historyChart(history(5.131497449184508e-10, 5.131154945381411e-10,
             5.131154945381411e-10, 5.131154945381411e-10));
-        Charts.save(exact, dir, "history");
+        ChartFiles.save(exact, dir, "history");
         List<String> labels = ChartsTest.tickLabels(exact, 'y');
         assertTrue(exact.getStyler().isYAxisLogarithmic(), labels.toString());
         assertTrue(labels.size() >= 3 && labels.contains("5×10⁻¹⁰"), labels.toString());
@@ -464,7 +464,7 @@ class ReportTest {
             errors[g] = 0.0025629025851145125 + 0.0000453721869903669 / (g + 1);
         }
         XYChart small = Report.historyChart(history(errors));
-        Charts.save(small, dir, "history");
+        ChartFiles.save(small, dir, "history");
         assertTrue(small.getStyler().isYAxisLogarithmic());
         // a decade at least, so that a fall of 1.7% takes less than a hundredth of the plot's height
         assertTrue(small.getStyler().getYAxisMax() / small.getStyler().getYAxisMin() >= 10,

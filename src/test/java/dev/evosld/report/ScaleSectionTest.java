@@ -435,7 +435,7 @@ class ScaleSectionTest {
         XYChart chart = ScaleSection.charts(panels, "N", List.of("loss")).getFirst();
         assertEquals(List.of("U=−2.5×10⁻⁵, D=5.45×10⁸", "U=0.25, D=1×10⁹"),
             legendLabels(chart));
-        assertEquals("5.45×10⁸", Charts.linearLabel(5.45e8), "as an axis writes it");
+        assertEquals("5.45×10⁸", TickLabels.linearLabel(5.45e8), "as an axis writes it");
     }
 
     @Test

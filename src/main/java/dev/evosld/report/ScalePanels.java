@@ -9,8 +9,11 @@ import dev.evosld.eval.Program;
 import dev.evosld.law.Law;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The data of the "target against the scale axis" plots: per group and target, the train and test points
@@ -73,7 +76,8 @@ final class ScalePanels {
     }
 
     /**
-     * The panels of the first {@code maxPanels} (group, target) pairs, groups in train order.
+     * The panels of at most {@code maxPanels} (group, target) pairs, groups in train order: of more, a choice spread
+     * evenly from the first pair to the last ({@link #spread}).
      *
      * @param maxCurves the most curves per panel
      */
@@ -92,13 +96,23 @@ final class ScalePanels {
             .toList();
         int[] otherColumns = others.stream().mapToInt(train.features()::indexOf).toArray();
         Program program = Program.compile(law);
+        int targets = train.targets().size();
+        Set<Integer> chosen = new HashSet<>(spread(train.groups().size() * targets, maxPanels));
         List<Panel> panels = new ArrayList<>();
-        for (Group group : train.groups()) {
+        for (int index = 0; index < train.groups().size(); index++) {
+            Group group = train.groups().get(index);
+            int first = index * targets;
+            if (IntStream.range(first, first + targets).noneMatch(chosen::contains)) {
+                continue;
+            }
             Optional<Group> testGroup = test.flatMap(t -> t.group(group.name()));
             Group source = testGroup.orElse(group);
             List<double[]> combinations = combinations(source, otherColumns, maxCurves);
             boolean[] shared = shared(combinations, others.size());
-            for (int t = 0; t < train.targets().size() && panels.size() < maxPanels; t++) {
+            for (int t = 0; t < targets; t++) {
+                if (!chosen.contains(first + t)) {
+                    continue;
+                }
                 Points trainPoints = points(group, axisColumn, t, otherColumns, combinations);
                 int target = t;
                 Points testPoints = testGroup.map(g -> points(g, axisColumn, target, otherColumns, combinations))
@@ -122,11 +136,21 @@ final class ScalePanels {
                 }
                 panels.add(new Panel(group.name(), t, curves, held, trainPoints, testPoints, logX));
             }
-            if (panels.size() >= maxPanels) {
-                break;
-            }
         }
         return panels;
+    }
+
+    /**
+     * Of {@code count} items in order, the indices of at most {@code max} spread evenly from the first to the last. A
+     * task's groups often come in runs, sft's 14 models fine-tuned on each of three datasets in turn, so that the first
+     * 12 of its 42 were all of one dataset and a reader never saw the law against the other two's rows.
+     */
+    static List<Integer> spread(int count, int max) {
+        if (count <= max) {
+            return IntStream.range(0, count).boxed().toList();
+        }
+        return IntStream.range(0, max)
+            .mapToObj(i -> max == 1 ? 0 : (int) Math.round(i * (count - 1) / (double) (max - 1))).toList();
     }
 
     /**

@@ -11,9 +11,11 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
@@ -84,8 +86,9 @@ final class ScaleSection {
                 : others ? " (points grey where the law's other variables are more than 5% from the line's)." : ".");
         out.append(aside(panels, law.variables().stream().filter(v -> !v.equals(axis)).toList()));
         if (panels.size() < total) {
-            out.append(" Showing the first ").append(panels.size()).append(" of ").append(total)
-                .append(several ? " group–target pairs." : " groups.");
+            out.append(panels.size() == 1 ? " Showing the first of " : " Showing " + panels.size() + " of ").append(total)
+                .append(several ? " group–target pairs" : " groups")
+                .append(panels.size() == 1 ? "." : ", spread evenly from the first to the last.");
         }
         out.append("</p>\n");
         Legend legend = legend(panels);
@@ -120,13 +123,14 @@ final class ScaleSection {
     /**
      * How many rows the panels draw grey, small and faint (those at settings of the other variables no line is held at,
      * most of vocab's and lr_bsz's, whose lines are held at the test rows'), and where a reader sees how the law fits
-     * them; nothing when every row lies on a line. A group's rows are counted once, in its first target's panel.
+     * them; nothing when every row lies on a line. A group's rows are counted once, in its first panel.
      */
     private static String aside(List<Panel> panels, List<String> others) {
         int[] train = {0, 0};
         int[] test = {0, 0};
+        Set<String> counted = new HashSet<>();
         for (Panel panel : panels) {
-            if (panel.target() == panels.getFirst().target()) {
+            if (counted.add(panel.group())) {
                 count(panel.train(), train);
                 count(panel.test(), test);
             }

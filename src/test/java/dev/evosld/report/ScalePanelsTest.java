@@ -110,6 +110,19 @@ class ScalePanelsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void ofMorePairsThanPanelsAChoiceSpreadEvenlyFromTheFirstToTheLastIsDrawn() {
+        // sft's 42 groups, 14 models fine-tuned on each of three datasets in turn: four panels of each dataset, not twelve
+        // of the first
+        assertEquals(List.of(0, 4, 7, 11, 15, 19, 22, 26, 30, 34, 37, 41), ScalePanels.spread(42, 12));
+        // domain_mixture's 4 groups of 5 targets: every group, three targets each
+        assertEquals(List.of(0, 2, 3, 5, 7, 9, 10, 12, 14, 16, 17, 19), ScalePanels.spread(20, 12));
+        assertEquals(List.of(0, 1, 2), ScalePanels.spread(3, 12), "all of fewer");
+        assertEquals(List.of(0), ScalePanels.spread(2, 1));
+        assertEquals(List.of("a"), ScalePanels.of(LAW, PARAMETERS, data(List.of("P")), 1, 6).stream()
+            .map(ScalePanels.Panel::group).toList());
+    }
+
+    @org.junit.jupiter.api.Test
     void boundsPanelsAndCurves() {
         assertEquals(1, ScalePanels.of(LAW, PARAMETERS, data(List.of("P")), 1, 6).size());
         assertEquals(1, ScalePanels.of(LAW, PARAMETERS, data(List.of("P")), 12, 1).getFirst().curves().size());

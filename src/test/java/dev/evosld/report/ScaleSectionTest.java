@@ -220,7 +220,7 @@ class ScaleSectionTest {
     @Test
     void panelsBeyondTheLimitAreLeftOutAndTheNoteSaysHowManyThereAre() {
         String html = ScaleSection.of(POWER, powerParameters("a", "b"), twoGroups(List.of("N"), true), plots, 1);
-        assertTrue(html.contains(" where the law extrapolates. Showing the first 1 of 2 groups.</p>\n"), html);
+        assertTrue(html.contains(" where the law extrapolates. Showing the first of 2 groups.</p>\n"), html);
         assertEquals(1, count(html, "<figure>"));
         assertTrue(Files.exists(plots.resolve("scale-01.svg")));
         assertFalse(Files.exists(plots.resolve("scale-02.svg")));
@@ -237,7 +237,7 @@ class ScaleSectionTest {
         String html = ScaleSection.of(POWER, parameters, data, plots, 1);
         assertTrue(html.startsWith("<section id=\"scale\">\n<h2>Targets against <code>N</code></h2>\n<p class=\"note\">Per"
             + " group, each target against <code>N</code>: "), html);
-        assertTrue(html.contains(" Showing the first 1 of 2 group–target pairs.</p>"), html);
+        assertTrue(html.contains(" Showing the first of 2 group–target pairs.</p>"), html);
         assertTrue(html.contains("<figcaption>Group <code>a&amp;b</code>, target <code>loss</code>."), html);
 
         ScaleSection.of(POWER, parameters, data, plots, 12);

@@ -318,6 +318,8 @@ public final class Bench {
             stats != null ? stats.generations() : null,
             stats != null ? stats.stoppedBy() : null,
             run.path().toString(),
-            stats != null ? stats.build() : null);
+            stats != null ? stats.build() : null,
+            new SeedRun.RanWith(stats != null ? stats.timeLimitSeconds() : null, stats != null ? stats.threads() : null,
+                document.provenance().search() != null ? document.provenance().search().proposers() : null));
     }
 }

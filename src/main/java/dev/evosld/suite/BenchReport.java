@@ -5,8 +5,12 @@ import dev.evosld.run.AtomicFiles;
 import dev.evosld.search.SearchResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Writes a benchmark's {@code bench.md} (for people, and for the README's table) and {@code bench.json} (the
@@ -43,13 +47,21 @@ public final class BenchReport {
         md.append("- EvoSLD: ").append(env.build()).append('\n');
         md.append("- machine: ").append(env.cores()).append(env.cores() == 1 ? " core, " : " cores, ")
             .append(env.os()).append(", Java ").append(env.java()).append('\n');
-        md.append(String.format(Locale.ROOT, "- settings: %d %s (%s) per task, %s, "
-                + "time limit %s per run, %d %s, proposers: %s%n",
+        List<SeedRun> runs = result.tasks().stream().flatMap(task -> task.runs().stream()).toList();
+        md.append(String.format(Locale.ROOT, "- settings: %d %s (%s) per task, %s, %s, %s, %s%n",
             settings.seeds(), settings.seeds() == 1 ? "seed" : "seeds",
             settings.seeds() == 1 ? "0" : "0 to " + (settings.seeds() - 1),
             settings.search(),
-            duration(settings.timeLimitSeconds()), settings.threads(), settings.threads() == 1 ? "thread" : "threads",
-            String.join(", ", settings.proposers())));
+            asRun(runs, duration(settings.timeLimitSeconds()),
+                with -> with.timeLimitSeconds() == null ? null : duration(with.timeLimitSeconds()),
+                limit -> limit == null ? "time limit unknown" : "time limit " + limit + " per run"),
+            asRun(runs, String.valueOf(settings.threads()),
+                with -> with.threads() == null ? null : String.valueOf(with.threads()),
+                threads -> threads == null ? "threads unknown" : threads + (threads.equals("1") ? " thread" : " threads")),
+            // joined by "and": a comma would run into the runs named after a value
+            asRun(runs, cell(String.join(" and ", settings.proposers())),
+                with -> with.proposers() == null ? null : cell(String.join(" and ", with.proposers())),
+                proposers -> proposers == null ? "proposers unknown" : "proposers: " + proposers)));
         md.append("- data: ").append(settings.dataDirectory()).append('\n');
         md.append(String.format(Locale.ROOT, "- this invocation: %.1f s; runs %d ran, %d resumed, %d reused%n%n",
             result.wallSeconds(), counts.ran(), counts.resumed(), counts.reused()));
@@ -123,6 +135,49 @@ public final class BenchReport {
             return run.status() == SeedRun.Status.REUSED ? ", build unknown" : "";
         }
         return run.build().equals(env.build()) ? "" : " from " + cell(run.build());
+    }
+
+    /**
+     * A setting of the header as the runs ran with it: runs reused from an earlier invocation may have had another time
+     * limit, thread count or proposers than this one's. The value most runs had (this invocation's where as many had
+     * another, and where there are no runs), then, in brackets, each other value with the runs that had it, unknown for
+     * runs finished before it was recorded: {@code time limit 5 min per run (10 min for vocab_scaling_law seed 0)}.
+     *
+     * @param invocation this invocation's value, as {@code value} gives it
+     * @param value a run's value as text, null when unknown
+     * @param phrase the setting's words around a value (null for unknown)
+     */
+    private static String asRun(List<SeedRun> runs, String invocation, Function<SeedRun.RanWith, String> value,
+                                Function<String, String> phrase) {
+        Map<String, List<SeedRun>> byValue = new LinkedHashMap<>();
+        byValue.put(invocation, new ArrayList<>());
+        for (SeedRun run : runs) {
+            byValue.computeIfAbsent(run.ranWith() == null ? null : value.apply(run.ranWith()), v -> new ArrayList<>())
+                .add(run);
+        }
+        // strictly more: a tie keeps this invocation's value, the first key, in front
+        String most = invocation;
+        for (Map.Entry<String, List<SeedRun>> entry : byValue.entrySet()) {
+            if (entry.getValue().size() > byValue.get(most).size()) {
+                most = entry.getKey();
+            }
+        }
+        List<String> others = new ArrayList<>();
+        for (Map.Entry<String, List<SeedRun>> entry : byValue.entrySet()) {
+            if (!Objects.equals(entry.getKey(), most) && !entry.getValue().isEmpty()) {
+                others.add((entry.getKey() == null ? "unknown" : entry.getKey()) + " for " + runNames(entry.getValue()));
+            }
+        }
+        return phrase.apply(most) + (others.isEmpty() ? "" : " (" + String.join("; ", others) + ")");
+    }
+
+    /** {@code vocab_scaling_law seed 0 and sft_scaling_law seeds 1, 2}. */
+    private static String runNames(List<SeedRun> runs) {
+        Map<String, List<String>> seeds = new LinkedHashMap<>();
+        runs.forEach(run -> seeds.computeIfAbsent(run.task(), task -> new ArrayList<>()).add(String.valueOf(run.seed())));
+        List<String> names = new ArrayList<>();
+        seeds.forEach((task, list) -> names.add(task + (list.size() == 1 ? " seed " : " seeds ") + String.join(", ", list)));
+        return String.join(" and ", names);
     }
 
     /** Mean, best and worst as three table cells. */

@@ -29,9 +29,10 @@ public record BenchResult(Environment environment, Settings settings, double wal
      * @param search the generations, restarts, islands and population the runs searched, in words, as the console's
      *     header gives them: each task's where they differ ({@code 60, 120 or 180 generations, 1 or 3 restarts × 2
      *     islands of 96, as each task's config sets})
-     * @param timeLimitSeconds the time limit of each run
-     * @param threads threads fitting candidates (does not change results)
-     * @param proposers the proposers, by name
+     * @param timeLimitSeconds the time limit this invocation gives each run it runs or resumes; a run reused from an
+     *     earlier invocation may have had another ({@link SeedRun#ranWith()}), which bench.md names
+     * @param threads threads fitting candidates (does not change results), this invocation's as the time limit is
+     * @param proposers the proposers, by name, this invocation's as the time limit is
      * @param dataDirectory where the data came from
      */
     public record Settings(int seeds, Integer generations, int population, int islands, Integer restarts,

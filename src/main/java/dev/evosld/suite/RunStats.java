@@ -37,18 +37,22 @@ import tools.jackson.core.type.TypeReference;
  * @param testFailure why the test R² failed, or null
  * @param build the EvoSLD that finished the run ({@link Environment#build()}), null in stats written before it was
  *     recorded
+ * @param timeLimitSeconds the time limit of the invocation that finished the run, null in stats written before it was
+ *     recorded
+ * @param threads the threads of the invocation that finished the run, null in stats written before it was recorded
  */
 record RunStats(Long seed, Integer plannedGenerations, Integer population, Integer islands, Integer restarts,
                 Integer generations,
                 String stoppedBy, Double seconds, Long candidatesFitted, Long cacheHits, Double candidatesPerSecond,
-                String testFailure, String build) {
+                String testFailure, String build, Double timeLimitSeconds, Integer threads) {
 
     static final String FILE_NAME = "search.json";
 
     static RunStats of(SearchSettings settings, SearchResult result, R2 test, String build) {
         return new RunStats(settings.seed(), settings.generations(), settings.population(), settings.islands(),
             settings.restarts(), result.generations(), result.stoppedBy(), result.seconds(), result.candidatesFitted(),
-            result.cacheHits(), result.candidatesPerSecond(), test.failure(), build);
+            result.cacheHits(), result.candidatesPerSecond(), test.failure(), build,
+            settings.timeLimit().toMillis() / 1000.0, settings.threads());
     }
 
     static Path file(RunDirectory run) {
@@ -85,7 +89,7 @@ record RunStats(Long seed, Integer plannedGenerations, Integer population, Integ
             HistoryEntry last = history.getLast();
             return Optional.of(new RunStats(null, null, null, null, null, last.generation(), null, last.seconds(),
                 last.candidatesFitted(), last.cacheHits(),
-                last.seconds() > 0 ? last.candidatesFitted() / last.seconds() : null, null, null));
+                last.seconds() > 0 ? last.candidatesFitted() / last.seconds() : null, null, null, null, null));
         } catch (IOException | JacksonException e) {
             return Optional.empty();
         }

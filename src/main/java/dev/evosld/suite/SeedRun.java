@@ -1,6 +1,7 @@
 package dev.evosld.suite;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,12 +29,29 @@ import java.util.Map;
  * @param runDirectory the run directory
  * @param build the EvoSLD that finished the run ({@link Environment#build()}), null when unknown (a run finished before
  *     it was recorded)
+ * @param ranWith the time limit, threads and proposers the run ran with, which for a run reused from an earlier
+ *     invocation may not be this one's; null in a bench.json written before it was recorded
  */
 public record SeedRun(String task, long seed, Status status, String law, int parameterCount, Double trainR2,
                       Double validationR2, Double testR2, String testFailure, Map<String, Double> validationRmse,
                       Map<String, Double> testRmse, Double seconds, Long candidatesFitted,
                       Double candidatesPerSecond, Integer generations, String stoppedBy, String runDirectory,
-                      String build) {
+                      String build, RanWith ranWith) {
+
+    /**
+     * What a run ran with beyond its search settings, which a reused run shares with the plan: the time limit and
+     * threads of the invocation that finished it (a resumed run's earlier parts may have had others: a checkpoint does
+     * not keep them), and the proposers it asked over all its parts.
+     *
+     * @param timeLimitSeconds the time limit, null when unknown (a run finished before it was recorded)
+     * @param threads threads fitting candidates, null when unknown
+     * @param proposers the proposers, by name ({@code classic forms}), null when unknown
+     */
+    public record RanWith(Double timeLimitSeconds, Integer threads, List<String> proposers) {
+        public RanWith {
+            proposers = proposers == null ? null : List.copyOf(proposers);
+        }
+    }
 
     /** How a benchmark invocation came by a run's result. */
     public enum Status {

@@ -40,7 +40,7 @@ class BenchListenerTest {
         };
         messages.onRunStart("t", 0, SeedRun.Status.RESUMED, 1, 2);
         messages.onRunDone(new SeedRun("t", 0, SeedRun.Status.RESUMED, "a", 1, null, null, null, null, Map.of(), null,
-            null, null, null, null, null, "d", null), 1, 2);
+            null, null, null, null, null, "d", null, null), 1, 2);
         messages.onMessage("t seed 0: continuing it");
         assertEquals(List.of("t seed 0: continuing it"), seen);
     }

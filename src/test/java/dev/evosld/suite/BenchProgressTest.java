@@ -28,7 +28,7 @@ class BenchProgressTest {
     private static SeedRun run(String task, long seed, SeedRun.Status status, Double testR2, Double seconds) {
         return new SeedRun(task, seed, status, "E + A / N^a", 3, 0.99, 0.98, testR2, testR2 == null ? "predicted NaN" : null,
             Map.of("loss", 0.02), null, seconds, 1000L, 80.0, 60, "generations", "bench/" + task + "/seed-" + seed,
-            null);
+            null, null);
     }
 
     private List<String> lines() {

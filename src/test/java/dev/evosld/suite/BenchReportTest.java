@@ -20,7 +20,7 @@ class BenchReportTest {
         return new SeedRun("sft_scaling_law", seed, SeedRun.Status.RAN, law, 4, 0.99, 0.98, test, failure,
             Map.of("sft_loss", 0.02), test == null ? null : Map.of("sft_loss", 0.025), 12.5, 1000L,
             80.0, 60, seed == 1 ? "time limit" : "generations", "bench-results/sft_scaling_law/seed-" + seed,
-            null);
+            null, new SeedRun.RanWith(90.0, 1, List.of("classic forms")));
     }
 
     private static BenchResult result() {
@@ -108,13 +108,55 @@ class BenchReportTest {
             SeedRun r = run(0, "E + A * N^a", 0.95, null);
             SeedRun reused = new SeedRun(r.task(), r.seed(), SeedRun.Status.REUSED, r.law(), r.parameterCount(), r.trainR2(),
                 r.validationR2(), r.testR2(), r.testFailure(), r.validationRmse(), r.testRmse(), r.seconds(),
-                r.candidatesFitted(), r.candidatesPerSecond(), r.generations(), r.stoppedBy(), r.runDirectory(), build);
+                r.candidatesFitted(), r.candidatesPerSecond(), r.generations(), r.stoppedBy(), r.runDirectory(), build, r.ranWith());
             TaskSummary task = TaskSummary.of("sft_scaling_law", List.of(reused), null);
             String md = BenchReport.markdown(new BenchResult(env, result().settings(), 1, new BenchResult.Counts(0, 0, 1),
                 List.of(task), BenchResult.Mean.of(List.of(task))));
             cells.add(md.lines().filter(line -> line.startsWith("| 0 | `")).findFirst().orElseThrow().replaceAll(".* \\| ", ""));
         }
         assertEquals(List.of("reused |", "reused from 0.1.0 (git abc1234) |", "reused, build unknown |"), cells);
+    }
+
+    @Test
+    void theSettingsLineNamesTheRunsThatRanWithAnotherTimeLimitThreadsOrProposers() {
+        // runs reused from earlier invocations: one of 10 min, 2 threads and an LLM, one whose search.json is older than
+        // the record of them
+        List<SeedRun> runs = List.of(ranWith(0, new SeedRun.RanWith(90.0, 1, List.of("classic forms"))),
+            ranWith(1, new SeedRun.RanWith(600.0, 2, List.of("classic forms", "llm m"))),
+            ranWith(2, new SeedRun.RanWith(null, null, List.of("classic forms"))),
+            ranWith(3, new SeedRun.RanWith(90.0, 1, List.of("classic forms"))));
+        assertEquals("- settings: 2 seeds (0 to 1) per task, 60 generations, 3 restarts × 2 islands of 96, time limit 90 s"
+                + " per run (10 min for sft_scaling_law seed 1; unknown for sft_scaling_law seed 2), 1 thread (2 for"
+                + " sft_scaling_law seed 1; unknown for sft_scaling_law seed 2), proposers: classic forms (classic forms"
+                + " and llm m for sft_scaling_law seed 1)",
+            settingsLine(runs));
+        // what most runs ran with leads, though this invocation gave another: it ran none of them
+        List<SeedRun> earlier = List.of(ranWith(0, new SeedRun.RanWith(600.0, 2, List.of("classic forms"))),
+            ranWith(1, new SeedRun.RanWith(600.0, 2, List.of("classic forms"))),
+            ranWith(2, new SeedRun.RanWith(90.0, 1, List.of("classic forms"))));
+        assertEquals("- settings: 2 seeds (0 to 1) per task, 60 generations, 3 restarts × 2 islands of 96, time limit"
+                + " 10 min per run (90 s for sft_scaling_law seed 2), 2 threads (1 for sft_scaling_law seed 2),"
+                + " proposers: classic forms",
+            settingsLine(earlier));
+        // a bench.json older than the record reads back without it: nothing of its runs is known
+        assertEquals("- settings: 2 seeds (0 to 1) per task, 60 generations, 3 restarts × 2 islands of 96, time limit"
+                + " unknown, threads unknown, proposers unknown",
+            settingsLine(List.of(ranWith(0, null))));
+    }
+
+    private static SeedRun ranWith(long seed, SeedRun.RanWith ranWith) {
+        SeedRun r = run(seed, "E + A * N^a", 0.95, null);
+        return new SeedRun(r.task(), r.seed(), SeedRun.Status.REUSED, r.law(), r.parameterCount(), r.trainR2(),
+            r.validationR2(), r.testR2(), r.testFailure(), r.validationRmse(), r.testRmse(), r.seconds(),
+            r.candidatesFitted(), r.candidatesPerSecond(), r.generations(), r.stoppedBy(), r.runDirectory(), r.build(),
+            ranWith);
+    }
+
+    private static String settingsLine(List<SeedRun> runs) {
+        TaskSummary task = TaskSummary.of("sft_scaling_law", runs, null);
+        return BenchReport.markdown(new BenchResult(result().environment(), result().settings(), 1,
+                new BenchResult.Counts(0, 0, runs.size()), List.of(task), BenchResult.Mean.of(List.of(task))))
+            .lines().filter(line -> line.startsWith("- settings: ")).findFirst().orElseThrow();
     }
 
     @Test

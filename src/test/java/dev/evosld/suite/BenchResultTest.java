@@ -22,7 +22,7 @@ class BenchResultTest {
         return new SeedRun(task, seed, seed == 0 ? SeedRun.Status.RAN : SeedRun.Status.REUSED, "E + A / N^a",
             parameters, 0.99, validation, test, test == null ? "prediction 1 of target 0 is NaN" : null,
             Map.of("loss", 0.5), test == null ? null : Map.of("loss", 0.75), seconds, 100L, rate, 4, "generations",
-            "out/" + task + "/seed-" + seed, null);
+            "out/" + task + "/seed-" + seed, null, null);
     }
 
     private static TaskSummary sft() {

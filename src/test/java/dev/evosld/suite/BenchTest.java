@@ -240,6 +240,32 @@ class BenchTest {
     }
 
     @Test
+    void aRunReusedFromAnInvocationWithAnotherTimeLimitIsNamedInTheSettingsLine() throws IOException {
+        // bench.md's settings line gave this invocation's time limit and threads over runs an earlier invocation made
+        List<String> task = List.of("parallel_scaling_law");
+        Path out = tmp.resolve("limits");
+        bench(task, 1, TINY.withTimeLimit(java.time.Duration.ofMinutes(10)).withThreads(1), out).run();
+        bench(task, 3, TINY, out).run();
+        String md = Files.readString(out.resolve("bench.md"));
+        assertEquals("- settings: 3 seeds (0 to 2) per task, 2 generations, 1 island of 8, time limit 5 min per run"
+                + " (10 min for parallel_scaling_law seed 0), 2 threads (1 for parallel_scaling_law seed 0),"
+                + " proposers: classic forms",
+            md.lines().filter(line -> line.startsWith("- settings: ")).findFirst().orElseThrow());
+        JsonNode runs = Json.mapper().readTree(Files.readString(out.resolve("bench.json"))).get("tasks").get(0).get("runs");
+        List<String> ranWith = new ArrayList<>();
+        runs.forEach(run -> ranWith.add(run.get("ran_with").toString()));
+        assertEquals(List.of(
+            "{\"time_limit_seconds\":600.0,\"threads\":1,\"proposers\":[\"classic forms\"]}",
+            "{\"time_limit_seconds\":300.0,\"threads\":2,\"proposers\":[\"classic forms\"]}",
+            "{\"time_limit_seconds\":300.0,\"threads\":2,\"proposers\":[\"classic forms\"]}"), ranWith);
+
+        // once every run is this invocation's, the line is as it always was
+        bench(task, 3, TINY.withTimeLimit(java.time.Duration.ofMinutes(10)).withThreads(1), tmp.resolve("agreeing")).run();
+        assertTrue(Files.readString(tmp.resolve("agreeing/bench.md")).contains("\n- settings: 3 seeds (0 to 2) per task,"
+            + " 2 generations, 1 island of 8, time limit 10 min per run, 1 thread, proposers: classic forms\n"));
+    }
+
+    @Test
     void aRunItsTimeLimitCutShortIsContinuedNotReused() {
         SearchSettings five = TINY.withGenerations(5);
         List<String> task = List.of("parallel_scaling_law");
@@ -400,7 +426,7 @@ class BenchTest {
         return result.tasks().stream().flatMap(t -> t.runs().stream())
             .map(r -> new SeedRun(r.task(), r.seed(), SeedRun.Status.REUSED, r.law(), r.parameterCount(), r.trainR2(),
                 r.validationR2(), r.testR2(), r.testFailure(), r.validationRmse(), r.testRmse(), r.seconds(), r.candidatesFitted(), r.candidatesPerSecond(),
-                r.generations(), r.stoppedBy(), r.runDirectory(), r.build()))
+                r.generations(), r.stoppedBy(), r.runDirectory(), r.build(), r.ranWith()))
             .toList();
     }
 

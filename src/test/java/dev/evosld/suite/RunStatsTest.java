@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evosld.json.Json;
 import dev.evosld.search.SearchSettings;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class RunStatsTest {
     private static final SearchSettings THREE = SearchSettings.defaults().withRestarts(3);
     private static final SearchSettings ONE = SearchSettings.defaults().withRestarts(1);
 
     private static RunStats stats(Integer islands, Integer restarts) {
-        return new RunStats(0L, 60, 96, islands, restarts, 60, "generations", 10.0, 100L, 10L, 10.0, null, null);
+        return new RunStats(0L, 60, 96, islands, restarts, 60, "generations", 10.0, 100L, 10L, 10.0, null, null, null, null);
     }
 
     @Test
@@ -32,8 +34,19 @@ class RunStatsTest {
 
     @Test
     void statsReadFromAHistoryAloneMatchAnySettings() {
-        RunStats unknown = new RunStats(null, null, null, null, null, 60, null, 10.0, 100L, 10L, 10.0, null, null);
+        RunStats unknown = new RunStats(null, null, null, null, null, 60, null, 10.0, 100L, 10L, 10.0, null, null, null, null);
         assertTrue(unknown.matches(ONE));
         assertTrue(unknown.matches(THREE));
+    }
+
+    @Test
+    void searchJsonKeepsTheTimeLimitAndThreadsTheRunRanWith() {
+        RunStats stats = new RunStats(0L, 60, 96, 2, 3, 60, "generations", 10.0, 100L, 10L, 10.0, null,
+            "0.1.0 (git abc1234)", 600.0, 4);
+        String json = Json.mapper().writeValueAsString(stats);
+        JsonNode node = Json.mapper().readTree(json);
+        assertEquals(600.0, node.get("time_limit_seconds").doubleValue());
+        assertEquals(4, node.get("threads").intValue());
+        assertEquals(stats, Json.mapper().readValue(json, RunStats.class));
     }
 }

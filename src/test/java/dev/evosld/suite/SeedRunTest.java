@@ -19,13 +19,14 @@ class SeedRunTest {
     private static SeedRun ran() {
         return new SeedRun("sft_scaling_law", 3, SeedRun.Status.RAN, "A / N^a + E", 3, 0.995, 0.99, 0.98, null,
             Map.of("sft_loss", 0.0125), Map.of("sft_loss", 0.025), 12.5, 1000L, 80.0, 60, "generations",
-            "out/sft_scaling_law/seed-3", "0.1.0 (git abc1234)");
+            "out/sft_scaling_law/seed-3", "0.1.0 (git abc1234)",
+            new SeedRun.RanWith(300.0, 2, List.of("classic forms")));
     }
 
     private static SeedRun failedAndUnknown() {
         return new SeedRun("moe_scaling_law", 0, SeedRun.Status.REUSED, "E + A / N", 2, null, 0.5, null,
             "prediction 3 of target 0 is NaN", null, null, null, null, null, null, null, "out/moe_scaling_law/seed-0",
-            null);
+            null, null);
     }
 
     @Test
@@ -55,7 +56,7 @@ class SeedRunTest {
         JsonNode json = Json.mapper().readTree(Json.mapper().writeValueAsString(ran()));
         assertEquals(List.of("task", "seed", "status", "law", "parameter_count", "train_r2", "validation_r2", "test_r2",
                 "test_failure", "validation_rmse", "test_rmse", "seconds", "candidates_fitted", "candidates_per_second",
-                "generations", "stopped_by", "run_directory", "build"),
+                "generations", "stopped_by", "run_directory", "build", "ran_with"),
             json.propertyNames().stream().toList());
         assertEquals("ran", json.get("status").stringValue());
         assertEquals(3, json.get("seed").longValue());

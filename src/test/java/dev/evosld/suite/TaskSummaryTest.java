@@ -19,7 +19,7 @@ class TaskSummaryTest {
     private static SeedRun run(long seed, int parameters, Double validation, Double test, Double seconds, Double rate) {
         return new SeedRun("sft_scaling_law", seed, SeedRun.Status.RAN, "law " + seed, parameters, 0.99, validation,
             test, test == null ? "prediction 0 of target 0 is NaN" : null, Map.of(), null, seconds, 10L, rate, 5,
-            "generations", "out/seed-" + seed, null);
+            "generations", "out/seed-" + seed, null, null);
     }
 
     @Test

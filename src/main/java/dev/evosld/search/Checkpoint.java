@@ -2,6 +2,7 @@ package dev.evosld.search;
 
 import dev.evosld.EvosldException;
 import dev.evosld.data.Group;
+import dev.evosld.data.MessageText;
 import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Train;
@@ -17,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -189,9 +191,30 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
                 .map(law -> "a cached law of restart " + law.restart() + ", where its settings make "
                     + settings.restarts() + (settings.restarts() == 1 ? " restart" : " restarts"))
                 .orElse(null);
+        if (problem == null) {
+            problem = twiceCached();
+        }
         if (problem != null) {
             throw damaged(file, problem);
         }
+    }
+
+    /**
+     * A key a restart's cache holds twice, as a hand edit may leave it: the cache keeps the first alone, so the run
+     * would resume with another cache than the one it wrote; null when there is none. Restarts have caches of their
+     * own, which may hold the same key.
+     */
+    private String twiceCached() {
+        Map<List<Object>, Integer> first = new HashMap<>();
+        for (int i = 0; i < cache.size(); i++) {
+            CachedLaw law = cache.get(i);
+            Integer earlier = first.putIfAbsent(List.of(law.restart(), law.key()), i);
+            if (earlier != null) {
+                return "cache[" + i + "].key: restart " + law.restart() + "'s key of cache[" + earlier + "] again, "
+                    + MessageText.quote(law.key());
+            }
+        }
+        return null;
     }
 
     /** The error for a checkpoint that a hand edit or damage left unusable, {@code problem} saying how. */

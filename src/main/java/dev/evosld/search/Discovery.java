@@ -1,5 +1,6 @@
 package dev.evosld.search;
 
+import dev.evosld.data.MessageText;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Train;
 import dev.evosld.eval.Predictions;
@@ -8,6 +9,7 @@ import dev.evosld.fit.FittedLaw;
 import dev.evosld.law.Law;
 import dev.evosld.law.LawParser;
 import dev.evosld.law.LawSyntaxException;
+import dev.evosld.law.Simplifier;
 import io.jenetics.EliteSelector;
 import io.jenetics.Mutator;
 import io.jenetics.Phenotype;
@@ -505,6 +507,7 @@ public final class Discovery {
         for (int i = 0; i < checkpoint.cache().size(); i++) {
             Checkpoint.CachedLaw cached = checkpoint.cache().get(i);
             Law law = restored(cached.law(), "cache[" + i + "].law");
+            requireKey(law, cached, i);
             Evaluation evaluation = cached.validationError() == null
                 ? Evaluation.failed(cached.failure(), cached.parameterCount(), cached.nodeCount())
                 : new Evaluation(cached.validationError(), cached.standardError(), cached.parameterCount(),
@@ -558,6 +561,38 @@ public final class Discovery {
         } catch (LawSyntaxException e) {
             throw Checkpoint.damaged(checkpointFile, e.getMessage());
         }
+    }
+
+    /**
+     * Checks a cached law against the key it is cached under, which names its variables: a law whose variable was
+     * edited into another name would resume as a law with one parameter more and one variable less, served the
+     * scores of the law of its key.
+     */
+    private void requireKey(Law law, Checkpoint.CachedLaw cached, int i) {
+        if (Simplifier.canonicalKey(law).equals(cached.key())) {
+            return;
+        }
+        String place = "cache[" + i + "]";
+        Law key = restored(cached.key(), place + ".key");
+        // a key names its parameters p0, p1, ... (Simplifier.canonicalKey) and its variables as they are
+        Optional<String> unknown = key.parameters().stream().filter(name -> !name.matches("p[0-9]+")).findFirst();
+        if (unknown.isPresent()) {
+            throw Checkpoint.damaged(checkpointFile, place + ".key: unknown variable " + MessageText.quote(unknown.get()));
+        }
+        // the law's own parameters were fitted, so a name without a fitted value is the likelier edit where renaming
+        // either gives the key (E + A * exp(p1 * M) of p0 + p1 * exp(p2 * N))
+        Map<String, Double> fitted = cached.fitted() == null ? Map.of() : cached.fitted();
+        List<String> names = law.parameters().stream().sorted(Comparator.comparing(fitted::containsKey)).toList();
+        for (String name : names) {
+            for (String variable : key.variables()) {
+                Law renamed = Law.of(law.expr().rename(n -> n.equals(name) ? variable : n), features);
+                if (!law.variables().contains(variable) && Simplifier.canonicalKey(renamed).equals(cached.key())) {
+                    throw Checkpoint.damaged(checkpointFile, place + ".law: unknown variable " + MessageText.quote(name));
+                }
+            }
+        }
+        throw Checkpoint.damaged(checkpointFile, place + ".law: " + MessageText.quote(cached.law())
+            + " is not the law of its key " + MessageText.quote(cached.key()));
     }
 
     private SearchResult finish(long started, String stoppedBy) {

@@ -86,6 +86,74 @@ class DiscoveryTest {
     }
 
     @Test
+    void aCachedLawOrKeyNamingAVariableTheTaskLacksIsNamedWithItsFileAndPlace(@TempDir Path directory) throws Exception {
+        // N edited to M: the resume took M for a parameter, and the cache served the scores of a law of N for a law of
+        // no variable at all
+        Path checkpoint = directory.resolve("checkpoint.json");
+        killAt(5, SyntheticTask.settings(8), checkpoint);
+        String whole = Files.readString(checkpoint);
+        tools.jackson.databind.JsonNode cache = dev.evosld.json.Json.mapper().readTree(whole).get("cache");
+        int index = 0;
+        while (!cache.get(index).get("law").stringValue().matches(".*\\bN\\b.*")) {
+            index++;
+        }
+        for (String field : List.of("law", "key")) {
+            tools.jackson.databind.node.ObjectNode document =
+                (tools.jackson.databind.node.ObjectNode) dev.evosld.json.Json.mapper().readTree(whole);
+            tools.jackson.databind.node.ObjectNode cached = (tools.jackson.databind.node.ObjectNode) document.get("cache").get(index);
+            cached.put(field, cached.get(field).stringValue().replaceAll("\\bN\\b", "M"));
+            Files.writeString(checkpoint, dev.evosld.json.Json.mapper().writeValueAsString(document));
+            dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class,
+                () -> Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(5), 2,
+                    List.of(new ClassicForms()), SearchListener.none()), field);
+            assertEquals(checkpoint + ": damaged checkpoint (cache[" + index + "]." + field + ": unknown variable 'M');"
+                + " start the run afresh with another --out, or delete " + directory + " first", e.getMessage());
+        }
+        // renaming p1 gives the key as well as renaming M does; p1 has a fitted value, so it is the law's parameter
+        tools.jackson.databind.node.ObjectNode document =
+            (tools.jackson.databind.node.ObjectNode) dev.evosld.json.Json.mapper().readTree(whole);
+        tools.jackson.databind.node.ObjectNode cached = (tools.jackson.databind.node.ObjectNode) document.get("cache").get(index);
+        cached.put("law", "E + A * exp(p1 * M) + B * log(D)^3");
+        cached.put("key", dev.evosld.law.Simplifier.canonicalKey(dev.evosld.law.Law.parse("E + A * exp(p1 * N) + B * log(D)^3",
+            SyntheticTask.FEATURES)));
+        cached.set("fitted", dev.evosld.json.Json.mapper().readTree("{\"A\": 1.5, \"B\": 0.5, \"E\": 2.5, \"p1\": -0.25}"));
+        Files.writeString(checkpoint, dev.evosld.json.Json.mapper().writeValueAsString(document));
+        dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class,
+            () -> Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(5), 2,
+                List.of(new ClassicForms()), SearchListener.none()));
+        assertEquals(checkpoint + ": damaged checkpoint (cache[" + index + "].law: unknown variable 'M'); start the run"
+            + " afresh with another --out, or delete " + directory + " first", e.getMessage());
+        // another law than its key's, of the same variables
+        cached.put("law", "E + A * exp(p1 * N) + B * log(D)^2");
+        Files.writeString(checkpoint, dev.evosld.json.Json.mapper().writeValueAsString(document));
+        e = assertThrows(dev.evosld.EvosldException.class,
+            () -> Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(5), 2,
+                List.of(new ClassicForms()), SearchListener.none()));
+        assertEquals(checkpoint + ": damaged checkpoint (cache[" + index + "].law: 'E + A * exp(p1 * N) + B * log(D)^2'"
+            + " is not the law of its key '" + cached.get("key").stringValue() + "'); start the run afresh with another"
+            + " --out, or delete " + directory + " first", e.getMessage());
+    }
+
+    @Test
+    void aLawCachedTwiceInOneRestartIsNamedWithItsFileAndPlace(@TempDir Path directory) throws Exception {
+        // the second was dropped in silence, and the resumed cache was not the one the run had
+        Path checkpoint = directory.resolve("checkpoint.json");
+        killAt(5, SyntheticTask.settings(8), checkpoint);
+        tools.jackson.databind.node.ObjectNode document =
+            (tools.jackson.databind.node.ObjectNode) dev.evosld.json.Json.mapper().readTree(Files.readString(checkpoint));
+        tools.jackson.databind.node.ArrayNode cache = (tools.jackson.databind.node.ArrayNode) document.get("cache");
+        int size = cache.size();
+        cache.add(cache.get(3).deepCopy());
+        Files.writeString(checkpoint, dev.evosld.json.Json.mapper().writeValueAsString(document));
+        dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class,
+            () -> Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(5), 2,
+                List.of(new ClassicForms()), SearchListener.none()));
+        assertEquals(checkpoint + ": damaged checkpoint (cache[" + size + "].key: restart " + cache.get(3).get("restart").intValue()
+            + "'s key of cache[3] again, '" + cache.get(3).get("key").stringValue() + "'); start the run afresh with another"
+            + " --out, or delete " + directory + " first", e.getMessage());
+    }
+
+    @Test
     void aRunKilledBeforeItsFirstEpochResumesFromItsSeededRestarts(@TempDir Path directory) {
         SearchResult uninterrupted = run(SyntheticTask.settings(8), null);
 

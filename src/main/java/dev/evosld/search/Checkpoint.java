@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -55,12 +56,17 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
 
     Checkpoint {
         // copies: the search's history goes on growing after a checkpoint is taken, and the one the shutdown hook
-        // writes must hold the generations it resumes from, no more (null fields are reported by read's checks)
-        islands = islands == null ? null : List.copyOf(islands);
-        cache = cache == null ? null : List.copyOf(cache);
-        history = history == null ? null : List.copyOf(history);
-        proposers = proposers == null ? null : List.copyOf(proposers);
+        // writes must hold the generations it resumes from, no more (null fields, and the nulls a hand edit leaves
+        // in a list, which List.copyOf would refuse as an internal error, are reported by read's checks)
+        islands = copy(islands);
+        cache = copy(cache);
+        history = copy(history);
+        proposers = copy(proposers);
         proposerStates = proposerStates == null ? null : Collections.unmodifiableMap(new TreeMap<>(proposerStates));
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     /** {@link SearchSettings} without the time limit and thread count, which a resumed run may change. */
@@ -181,9 +187,11 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
                 ? "generation " + generation + " outside 0 to " + settings.generations()
             : !wholeRestarts()
                 ? islands.size() + " islands, where its settings make " + settings.islands() * settings.restarts()
-            : islands.stream().anyMatch(island -> island == null || island.size() != settings.population())
+            : islands.stream().anyMatch(island -> island == null || island.contains(null)) ? "an island with an empty place"
+            : islands.stream().anyMatch(island -> island.size() != settings.population())
                 ? "an island whose size is not the population's " + settings.population()
-            : islands.stream().anyMatch(island -> island.contains(null)) ? "an island with an empty place"
+            : history.contains(null) ? "an empty place in the history"
+            : proposers != null && proposers.contains(null) ? "an empty place among the proposers"
             : settings.epochLength() < 1 ? "epoch length " + settings.epochLength() + ", where it must be at least 1"
             : cache.stream().anyMatch(law -> law == null || law.key() == null || law.law() == null)
                 ? "a cached law with no key or law"

@@ -153,6 +153,28 @@ class CheckpointTest {
     }
 
     @Test
+    void anEmptyPlaceInOneOfItsListsIsNamedNotTakenForAnInternalError(@TempDir Path directory) throws Exception {
+        // was "…:1:…: Cannot construct instance of `dev.evosld.search.Checkpoint`, problem:
+        // `java.lang.NullPointerException` (not a checkpoint; …)", from the copies the constructor makes
+        Path file = directory.resolve("checkpoint.json");
+        awkward().write(file);
+        String whole = Files.readString(file);
+        Map<String, String> damages = new LinkedHashMap<>();
+        damages.put("cache", "a cached law with no key or law");
+        damages.put("islands", "an island with an empty place");
+        damages.put("history", "an empty place in the history");
+        damages.put("proposers", "an empty place among the proposers");
+        for (Map.Entry<String, String> damage : damages.entrySet()) {
+            ObjectNode document = (ObjectNode) Json.mapper().readTree(whole);
+            ((ArrayNode) document.get(damage.getKey())).set(1, (tools.jackson.databind.JsonNode) null);
+            Files.writeString(file, Json.mapper().writeValueAsString(document));
+            EvosldException e = assertThrows(EvosldException.class, () -> Checkpoint.read(file), damage.getKey());
+            assertEquals(file + ": damaged checkpoint (" + damage.getValue() + "); start the run afresh with another"
+                + " --out, or delete " + directory + " first", e.getMessage());
+        }
+    }
+
+    @Test
     void bytesThatAreNotTextAreNotACheckpoint(@TempDir Path directory) throws Exception {
         // was "cannot read checkpoint …: Input length = 1", the decoder's words
         Path file = directory.resolve("checkpoint.json");

@@ -521,8 +521,12 @@ public final class Discovery {
             List<Checkpoint.Individual> population = checkpoint.islands().get(island);
             for (int i = 0; i < population.size(); i++) {
                 Checkpoint.Individual individual = population.get(i);
-                LawTree tree = new LawTree(restored(individual.law(), "islands[" + island + "][" + i + "].law"),
-                    individual.values());
+                String place = "islands[" + island + "][" + i + "].law";
+                Law law = restored(individual.law(), place);
+                if (individual.fitness() != null) {
+                    requireScored(law, individual, restarts.get(island / settings.islands()).cache, place);
+                }
+                LawTree tree = new LawTree(law, individual.values());
                 phenotypes.add(Phenotype.of(codec.genotype(tree), individual.born(),
                     individual.fitness() == null ? Double.POSITIVE_INFINITY : individual.fitness()));
             }
@@ -593,6 +597,22 @@ public final class Discovery {
         }
         throw Checkpoint.damaged(checkpointFile, place + ".law: " + MessageText.quote(cached.law())
             + " is not the law of its key " + MessageText.quote(cached.key()));
+    }
+
+    /**
+     * Checks that an island's scored law (one with a fitness) is among its restart's cached laws, as the search leaves
+     * every law it scores: one whose variable was edited into another name would go on with the fitness of the law it
+     * was. A law the search refused before scoring it has no fitness, and no key to check.
+     */
+    private void requireScored(Law law, Checkpoint.Individual individual, CandidateCache cache, String place) {
+        if (cache.contains(Simplifier.canonicalKey(law))) {
+            return;
+        }
+        // a scored law carries a value for each of its parameters: a name without one is no parameter of it
+        Optional<String> unknown = law.parameters().stream()
+            .filter(name -> individual.values() == null || !individual.values().containsKey(name)).findFirst();
+        throw Checkpoint.damaged(checkpointFile, place + ": " + unknown.map(name -> "unknown variable "
+            + MessageText.quote(name)).orElse(MessageText.quote(individual.law()) + " is not among the laws its restart scored"));
     }
 
     private SearchResult finish(long started, String stoppedBy) {

@@ -135,6 +135,34 @@ class DiscoveryTest {
     }
 
     @Test
+    void anIslandsScoredLawNamingAVariableTheTaskLacksIsNamedWithItsFileAndPlace(@TempDir Path directory) throws Exception {
+        // resumed with M for a parameter of no value, a law of one variable less than the one its fitness was scored for
+        Path checkpoint = directory.resolve("checkpoint.json");
+        killAt(5, SyntheticTask.settings(8), checkpoint);
+        tools.jackson.databind.node.ObjectNode document =
+            (tools.jackson.databind.node.ObjectNode) dev.evosld.json.Json.mapper().readTree(Files.readString(checkpoint));
+        tools.jackson.databind.JsonNode islands = document.get("islands");
+        for (int island = 0; island < islands.size(); island++) {
+            for (int i = 0; i < islands.get(island).size(); i++) {
+                tools.jackson.databind.node.ObjectNode individual = (tools.jackson.databind.node.ObjectNode) islands.get(island).get(i);
+                String law = individual.get("law").stringValue();
+                if (!individual.get("fitness").isNull() && law.matches(".*\\bN\\b.*")) {
+                    individual.put("law", law.replaceAll("\\bN\\b", "M"));
+                    Files.writeString(checkpoint, dev.evosld.json.Json.mapper().writeValueAsString(document));
+                    dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class,
+                        () -> Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint,
+                            Duration.ofMinutes(5), 2, List.of(new ClassicForms()), SearchListener.none()));
+                    assertEquals(checkpoint + ": damaged checkpoint (islands[" + island + "][" + i + "].law: unknown"
+                        + " variable 'M'); start the run afresh with another --out, or delete " + directory + " first",
+                        e.getMessage());
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no scored law of N on the islands");
+    }
+
+    @Test
     void aLawCachedTwiceInOneRestartIsNamedWithItsFileAndPlace(@TempDir Path directory) throws Exception {
         // the second was dropped in silence, and the resumed cache was not the one the run had
         Path checkpoint = directory.resolve("checkpoint.json");

@@ -4,6 +4,7 @@ import dev.evosld.law.Expr.Apply;
 import dev.evosld.law.Expr.Num;
 import dev.evosld.law.Expr.Sym;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -468,12 +469,39 @@ public final class Simplifier {
     public static String canonicalKey(Law law) {
         Map<String, String> renaming = new LinkedHashMap<>();
         Expr sorted = sortOperands(law.expr(), Set.copyOf(law.variables()));
+        String prefix = keyParameterPrefix(law.variables());
         sorted.forEachNode(node -> {
             if (node instanceof Sym s && !law.variables().contains(s.name())) {
-                renaming.putIfAbsent(s.name(), "p" + renaming.size());
+                renaming.putIfAbsent(s.name(), prefix + renaming.size());
             }
         });
         return LawPrinter.print(sorted.rename(name -> renaming.getOrDefault(name, name)));
+    }
+
+    /** Whether {@code name} is a parameter's name in the {@link #canonicalKey} of a law using these variables. */
+    public static boolean isKeyParameter(String name, Collection<String> variables) {
+        return isNumbered(name, keyParameterPrefix(variables));
+    }
+
+    /**
+     * {@code p}, the parameters of a key being {@code p0}, {@code p1}, ..., unless a variable of the law is named so:
+     * a user's column {@code p0} would make {@code a*p0 + N} and {@code a*a + N} one key, and one law's fit would be
+     * served for the other. Then {@code pp}, and so on.
+     */
+    private static String keyParameterPrefix(Collection<String> variables) {
+        String prefix = "p";
+        while (true) {
+            String candidate = prefix;
+            if (variables.stream().noneMatch(variable -> isNumbered(variable, candidate))) {
+                return prefix;
+            }
+            prefix += "p";
+        }
+    }
+
+    private static boolean isNumbered(String name, String prefix) {
+        return name.length() > prefix.length() && name.startsWith(prefix)
+            && name.substring(prefix.length()).chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static Expr sortOperands(Expr e, Set<String> variables) {

@@ -579,7 +579,8 @@ public final class Discovery {
         String place = "cache[" + i + "]";
         Law key = restored(cached.key(), place + ".key");
         // a key names its parameters p0, p1, ... (Simplifier.canonicalKey) and its variables as they are
-        Optional<String> unknown = key.parameters().stream().filter(name -> !name.matches("p[0-9]+")).findFirst();
+        Optional<String> unknown = key.parameters().stream()
+            .filter(name -> !Simplifier.isKeyParameter(name, key.variables())).findFirst();
         if (unknown.isPresent()) {
             throw Checkpoint.damaged(checkpointFile, place + ".key: unknown variable " + MessageText.quote(unknown.get()));
         }

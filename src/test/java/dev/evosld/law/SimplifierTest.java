@@ -383,4 +383,16 @@ class SimplifierTest {
         assertNotEquals(key, Simplifier.canonicalKey(Law.parse("E + A*D^alpha", FEATURES)));
         assertNotEquals(key, Simplifier.canonicalKey(Law.parse("E + A*N^A", FEATURES)));
     }
+
+    @Test
+    void aVariableNamedLikeAKeysParameterKeepsTwoLawsApart() {
+        // a user's columns p0 and N: a*p0 + N and a*a + N are different laws, which must not share the cache's key
+        List<String> features = List.of("p0", "N");
+        String fitsAColumn = Simplifier.canonicalKey(Law.parse("a*p0 + N", features));
+        String squaresAParameter = Simplifier.canonicalKey(Law.parse("a*a + N", features));
+        assertNotEquals(fitsAColumn, squaresAParameter);
+        assertEquals(fitsAColumn, Simplifier.canonicalKey(Law.parse("p0*b + N", features)));
+        // whatever the parameters are called in a key, they are told from the variables by name
+        assertTrue(fitsAColumn.contains("p0"), fitsAColumn);
+    }
 }

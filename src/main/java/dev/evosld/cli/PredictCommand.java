@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -74,6 +75,12 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
+    @Option(names = "--target-range", paramLabel = "LOW,HIGH",
+        description = "The values the target can take at all, e.g. 0,1 for an accuracy, or -inf,inf for any value; a"
+            + " prediction outside them is noted (default: those the run's task or its --target-range gave; without"
+            + " either, a target positive in every train row is taken to stay so).")
+    String targetRange;
+
     @Spec
     CommandSpec spec;
 
@@ -105,6 +112,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new UsageException("--out " + out + ": that is the --runs file, which the predictions would replace"
                 + " (its other columns lost); name another");
         }
+        Optional<TaskConfig.Bound> givenRange = Optional.ofNullable(TaskOptions.range(targetRange));
         LawDocument document = directory.readLaw();
         Law law = document.parsedLaw();
         ParameterSet parameters = document.parameterSet(directory.lawFile().toString());
@@ -138,7 +146,7 @@ final class PredictCommand implements Callable<Integer> {
         double[][] predicted = RunPredictions.of(law, planned, parameters);
         List<List<String>> beyond = beyondTrain(planned, document, parameters.groups().size() > 1);
         reportBeyond(planned, beyond);
-        List<List<String>> impossible = impossible(predicted, parameters.targets(), document);
+        List<List<String>> impossible = impossible(predicted, parameters.targets(), document, givenRange);
         reportImpossible(planned, impossible);
         Map<String, Double> validationRmse = document.metrics() == null ? null : document.metrics().validationRmse();
         String validationFailure = document.metrics() == null ? null : document.metrics().validationFailure();
@@ -302,14 +310,17 @@ final class PredictCommand implements Callable<Integer> {
     /**
      * Per run, each target's prediction that the target cannot take (an accuracy above 1, a negated error above 0), one
      * phrase each: the search checked that only to {@link #CHECKED_FACTOR} times the data, and a law fitted to a rising
-     * trend promises more than the target allows further out. Where neither the task nor the user said what values the
-     * targets take, a target that was positive in every train row (a loss, a count, a perplexity) is taken to stay so;
-     * one of both signs, or below 0 throughout, is left alone.
+     * trend promises more than the target allows further out. The values are those {@code given} to predict, else those
+     * the task or the user's run said, {@code -inf,inf} (any value) included; where nobody said, a target that was
+     * positive in every train row (a loss, a count, a perplexity) is taken to stay so, and one of both signs, or below 0
+     * throughout, is left alone.
      */
-    private static List<List<String>> impossible(double[][] predicted, List<String> targets, LawDocument document) {
+    private static List<List<String>> impossible(double[][] predicted, List<String> targets, LawDocument document,
+                                                 Optional<TaskConfig.Bound> given) {
         DataSource source = document.provenance() == null ? null : document.provenance().data();
-        TaskConfig.Bound possible = source == null ? TaskConfig.Bound.UNBOUNDED : source.possibleTargets();
-        boolean rangeKnown = !possible.equals(TaskConfig.Bound.UNBOUNDED);
+        Optional<TaskConfig.Bound> said = given.or(() -> source == null ? Optional.empty() : source.possibleTargets());
+        boolean rangeKnown = said.isPresent();
+        TaskConfig.Bound possible = said.orElse(TaskConfig.Bound.UNBOUNDED);
         List<List<String>> impossible = new ArrayList<>();
         for (double[] run : predicted) {
             List<String> phrases = new ArrayList<>();

@@ -96,8 +96,9 @@ final class TaskOptions {
         List<String> fallsWith = List.of();
 
         @Option(names = "--target-range", paramLabel = "LOW,HIGH",
-            description = "The values the target can take at all, e.g. 0,1 for an accuracy or -inf,0 for a negated "
-                + "error; a law whose prediction leaves them beyond the data is rejected (default: any value).")
+            description = "The values the target can take at all, e.g. 0,1 for an accuracy, -inf,0 for a negated "
+                + "error or -inf,inf for any; a law whose prediction leaves them beyond the data is rejected (default: "
+                + "any value, and predict takes a target positive throughout train to stay so).")
         String targetRange;
 
         @Option(names = "--holdout", paramLabel = "top_values=N|top_fraction=F|folds=K",
@@ -218,10 +219,13 @@ final class TaskOptions {
         }
     }
 
-    /** {@code LOW,HIGH}, each a number or {@code inf} with its sign; null means any value. */
+    /**
+     * {@code LOW,HIGH}, each a number or {@code inf} with its sign; null when the option is not given, which the search
+     * takes for any value too, but which is kept apart from {@code -inf,inf}, a statement that the target can take any.
+     */
     static TaskConfig.Bound range(String text) {
         if (text == null) {
-            return TaskConfig.Bound.UNBOUNDED;
+            return null;
         }
         String[] ends = text.split(",", -1);
         if (ends.length != 2) {

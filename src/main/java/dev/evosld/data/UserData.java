@@ -32,7 +32,9 @@ import java.util.stream.Collectors;
  * @param split how rows are divided into train and test, if they are
  * @param trend what must keep its trend beyond the data (see {@link TaskConfig.Trend})
  * @param fallsWith the features the targets never rise with beyond the data (see {@link TaskConfig#fallsWith()})
- * @param targetRange the values the targets can take (see {@link TaskConfig#targetRange()})
+ * @param targetRange the values the targets can take (see {@link TaskConfig#targetRange()}), or {@code null} when the
+ *     user did not say: the search takes that for any value, but {@code -inf,inf} given on purpose is a statement that
+ *     a run records and {@code predict} heeds, where it would otherwise go by the signs of train
  * @param holdout how validation holds runs out inside train, or {@code null} to choose it from the runs when
  *     they are read
  */
@@ -52,7 +54,6 @@ public record UserData(
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(trend, "trend");
         fallsWith = List.copyOf(fallsWith);
-        Objects.requireNonNull(targetRange, "targetRange");
         if (groupColumn != null && groupColumn.isBlank()) {
             throw new DataException("the group column name is empty");
         }
@@ -64,8 +65,13 @@ public record UserData(
      */
     public UserData(Path data, List<String> features, List<String> targets, String groupColumn, int parameterBudget,
                     Split split) {
-        this(data, features, targets, groupColumn, parameterBudget, split, TaskConfig.Trend.PER_RUN, List.of(),
-            TaskConfig.Bound.UNBOUNDED, null);
+        this(data, features, targets, groupColumn, parameterBudget, split, TaskConfig.Trend.PER_RUN, List.of(), null,
+            null);
+    }
+
+    /** The values the targets can take: those the user gave, or any value. */
+    private TaskConfig.Bound possibleTargets() {
+        return Objects.requireNonNullElse(targetRange, TaskConfig.Bound.UNBOUNDED);
     }
 
     /** How a user's rows are divided into train and test, if they are. */
@@ -221,13 +227,13 @@ public record UserData(
         config(axes.isEmpty() && !features.isEmpty() ? List.of(features.getFirst()) : axes,
             Objects.requireNonNullElse(holdout, LARGEST_VALUE));
         TableReader.Rows rows = TableReader.read(data, groupColumn, features, targets)
-            .requireTargetsWithin(targetRange);
+            .requireTargetsWithin(possibleTargets());
         return switch (split) {
             case ScaleRule rule -> splitByRule(rows, rule);
             case TestFile file -> {
                 Train train = new Train(rows.table()).requireVaryingAxes(file.scaleAxes(), rows.source());
                 TableReader.Rows testRows = TableReader.read(file.test(), groupColumn, features, targets)
-                    .requireTargetsWithin(targetRange);
+                    .requireTargetsWithin(possibleTargets());
                 TaskData.requireTrainRows(testRows, train, "in " + data);
                 yield new TaskData(chosenConfig(axes, train), checked(train, rows),
                     new Test(testRows.table()));
@@ -308,7 +314,7 @@ public record UserData(
                 .map(f -> new TaskConfig.Feature(f, "column '" + f + "' of " + data.getFileName()))
                 .toList();
             return new TaskConfig(taskName(), "The user's own runs, from " + data.getFileName() + ".", described,
-                targets, parameterBudget, axes, chosen, trend, fallsWith, targetRange, null, Map.of(), null, null,
+                targets, parameterBudget, axes, chosen, trend, fallsWith, possibleTargets(), null, Map.of(), null, null,
                 null);
         } catch (DataException e) {
             throw new DataException(data + ": " + e.getMessage(), e);

@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  * @param fallsWith the features the targets never rise with, for {@code csv}; null (runs recorded before it
  *     existed) means none
  * @param targetRange the targets' possible values as [lower, upper], a null end being unbounded (JSON has no
- *     infinity), for {@code csv}; null (unbounded, or runs recorded before it existed) means any value
+ *     infinity), for {@code csv}: {@code [null, null]} when the user gave {@code -inf,inf}; null when the user gave
+ *     none (and in runs recorded before it existed, or before a range of any value was recorded as given), which
+ *     the search takes for any value too, but where {@code predict} goes by the signs of train
  * @param holdout how validation held runs out, as {@link TaskConfig.Holdout#spec()} writes it, for {@code csv};
  *     null (runs recorded before it existed) means {@code top_values=1}, then the only one
  */
@@ -83,17 +85,19 @@ public record DataSource(String kind, String task, String data, String test, Lis
         return axes == null ? List.of() : List.of(axes.split(","));
     }
 
+    /** The range as given, {@code -inf,inf} included, so that it is told from none. */
     private static List<Double> range(TaskConfig.Bound bound) {
-        if (bound.equals(TaskConfig.Bound.UNBOUNDED)) {
+        if (bound == null) {
             return null;
         }
         return Arrays.asList(Double.isInfinite(bound.lower()) ? null : bound.lower(),
             Double.isInfinite(bound.upper()) ? null : bound.upper());
     }
 
+    /** The range given, or null when none was. */
     private static TaskConfig.Bound bound(List<Double> range) {
         if (range == null) {
-            return TaskConfig.Bound.UNBOUNDED;
+            return null;
         }
         if (range.size() != 2) {
             throw new EvosldException("target_range must be a pair [lower, upper], not " + range);
@@ -160,14 +164,17 @@ public record DataSource(String kind, String task, String data, String test, Lis
 
     /**
      * The values the targets can take at all, known without reading the data: a built-in task's config's, a user's
-     * {@code --target-range}; any value when the source does not say.
+     * {@code --target-range} ({@code -inf,inf} too: any value, said on purpose); empty when the source does not say.
      */
-    public TaskConfig.Bound possibleTargets() {
+    public Optional<TaskConfig.Bound> possibleTargets() {
         return switch (kind) {
+            // a config that states no range reads as any value, and none of the built-in ones states that
             case "sldbench" -> TaskConfig.builtinTasks().contains(task)
-                ? TaskConfig.load(task).targetRange() : TaskConfig.Bound.UNBOUNDED;
-            case "csv" -> bound(targetRange);
-            default -> TaskConfig.Bound.UNBOUNDED;
+                ? Optional.of(TaskConfig.load(task).targetRange())
+                    .filter(range -> !range.equals(TaskConfig.Bound.UNBOUNDED))
+                : Optional.empty();
+            case "csv" -> Optional.ofNullable(bound(targetRange));
+            default -> Optional.empty();
         };
     }
 

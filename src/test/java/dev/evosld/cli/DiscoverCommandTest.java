@@ -153,6 +153,26 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void aTargetRangeOfAnyValueSearchesAsNoneButIsRecordedAsSaid() throws Exception {
+        Path none = dir.resolve("range-none");
+        Path any = dir.resolve("range-any");
+        CliRun plain = discover(none);
+        assertEquals(0, plain.exit(), plain.err());
+        CliRun stated = discover(any, "--target-range", "-inf,inf");
+        assertEquals(0, stated.exit(), stated.err());
+        // the search never tells them apart, so it finds the same front; predict does (its note on a target's sign)
+        assertEquals(Files.readString(none.resolve("pareto.json")), Files.readString(any.resolve("pareto.json")));
+        LawDocument noneLaw = LawDocument.read(none.resolve("law.json"));
+        LawDocument anyLaw = LawDocument.read(any.resolve("law.json"));
+        assertEquals(noneLaw.law(), anyLaw.law());
+        assertEquals(noneLaw.parameters(), anyLaw.parameters());
+        assertNull(noneLaw.provenance().data().targetRange());
+        assertEquals(java.util.Arrays.asList(null, null), anyLaw.provenance().data().targetRange());
+        assertEquals(java.util.Arrays.asList(null, null),
+            new dev.evosld.run.RunDirectory(any).readDataSource().targetRange(), "data.json, which a resume reads");
+    }
+
+    @Test
     void aGroupOfOneRunIsRefusedBeforeTheSearch() throws Exception {
         Path lonely = dir.resolve("lonely.csv");
         Files.writeString(lonely, Files.readString(csv) + "solo,1e8,1e10,3.0\n");

@@ -132,6 +132,44 @@ class PredictCommandTest {
     }
 
     @Test
+    void aTargetRangeOfAnyValueGivenOnPurposeWinsOverTheSignsOfTrainToo() throws Exception {
+        // the user says the target can take any value, though every train value is positive: until now that was
+        // recorded as no range at all, and predict guessed from train's signs that it could not fall below 0
+        Path fitted = fitted("unbounded", "N,margin\n1e7,2\n1e8,1.5\n1e9,1\n1e10,0.5\n", "A + B * log(N)",
+            "--target-range", "-inf,inf");
+        CliRun beyond = CliRun.of("predict", "--run", fitted.toString(), "--at", "N=1e14", "--json");
+        assertEquals(0, beyond.status(), beyond.err());
+        assertFalse(beyond.err().contains("predicted margin"), beyond.err());
+        Map<?, ?> only = (Map<?, ?>) ((List<?>) Json.mapper().readValue(beyond.out(), Map.class).get("predictions"))
+            .getFirst();
+        assertEquals(-1.5, (Double) only.get("margin"), 1e-9);
+        assertFalse(only.containsKey("outside_possible_values"), only.toString());
+        assertEquals(java.util.Arrays.asList(null, null),
+            LawDocument.read(fitted.resolve("law.json")).provenance().data().targetRange());
+    }
+
+    @Test
+    void predictsTargetRangeStatesTheValuesTheTargetCanTakeOverWhatTheRunSays() throws Exception {
+        // a run fitted without a range: predict's own --target-range says what the target can take
+        Path plain = fitted("plain", "N,loss\n1e7,2\n1e8,1.5\n1e9,1\n1e10,0.5\n", "A + B * log(N)");
+        CliRun any = CliRun.of("predict", "--run", plain.toString(), "--at", "N=1e12", "--target-range", "-inf,inf");
+        assertEquals(0, any.status(), any.err());
+        assertFalse(any.err().contains("predicted loss"), any.err());
+        CliRun unit = CliRun.of("predict", "--run", plain.toString(), "--at", "N=1e12", "--target-range", "0,1");
+        assertEquals(List.of("evosld: note: run 'N=1e12': the predicted loss, -0.5, lies outside the values it can"
+            + " take, [0, 1]: the law does not hold that far"), unit.err().lines()
+            .filter(line -> line.contains("predicted loss")).toList());
+        // a run fitted with a range: the option replaces it
+        Path ranged = fitted("ranged-over", "N,margin\n1e7,2\n1e8,1.5\n1e9,1\n1e10,0.5\n", "A + B * log(N)",
+            "--target-range", "-1,inf");
+        CliRun wider = CliRun.of("predict", "--run", ranged.toString(), "--at", "N=1e14", "--target-range", "-2,inf");
+        assertEquals(0, wider.status(), wider.err());
+        assertFalse(wider.err().contains("predicted margin"), wider.err());
+        assertUsageError("evosld: --target-range 1,0: bound [1.0, 0.0] is not an interval",
+            "predict", "--run", plain.toString(), "--at", "N=1e12", "--target-range", "1,0");
+    }
+
+    @Test
     void aLogarithmBeyondTheDataIsMeasuredInStepsNotAsARatio() throws Exception {
         // log_flops, below 0 for the small models, grows by steps: "1.314× the largest" of a logarithm says nothing
         Path fitted = fitted("compute", "log_flops,score\n-1,-0.5\n0,-0.4\n1,-0.31\n2,-0.25\n", "A + B * log_flops");

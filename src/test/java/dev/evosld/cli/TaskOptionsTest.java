@@ -83,7 +83,7 @@ class TaskOptionsTest {
     @Test
     void omittedUserDataOptionsTakeTheDocumentedDefaults() {
         assertEquals(new UserData(csv, List.of("N", "D"), List.of("loss"), null, UserData.DEFAULT_PARAMETER_BUDGET,
-            new UserData.NoTest(List.of()), TaskConfig.Trend.PER_RUN, List.of(), TaskConfig.Bound.UNBOUNDED, null),
+            new UserData.NoTest(List.of()), TaskConfig.Trend.PER_RUN, List.of(), null, null),
             userData());
         assertEquals(6, UserData.DEFAULT_PARAMETER_BUDGET);
     }
@@ -112,7 +112,9 @@ class TaskOptionsTest {
 
     @Test
     void targetRangeReadsSignedInfinitiesInAnyCaseAndBlanksAroundNumbers() {
-        assertEquals(TaskConfig.Bound.UNBOUNDED, TaskOptions.range(null));
+        // not given is no statement at all; -inf,inf says the target can take any value
+        assertEquals(null, TaskOptions.range(null));
+        assertEquals(TaskConfig.Bound.UNBOUNDED, TaskOptions.range("-inf,inf"));
         assertEquals(new TaskConfig.Bound(Double.NEGATIVE_INFINITY, 0), TaskOptions.range("-inf,0"));
         assertEquals(new TaskConfig.Bound(0.5, INF), TaskOptions.range(" 0.5 , +INF "));
         assertEquals(new TaskConfig.Bound(-1e3, 1), TaskOptions.range("-1e3,1"));

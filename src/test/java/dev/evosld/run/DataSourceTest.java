@@ -64,11 +64,32 @@ class DataSourceTest {
     }
 
     @Test
-    void theTargetsPossibleValuesAreTheTasksConfigsOrAnyValue() {
-        assertEquals(new TaskConfig.Bound(Double.NEGATIVE_INFINITY, 0),
+    void theTargetsPossibleValuesAreTheTasksConfigsOrUnsaid() {
+        assertEquals(Optional.of(new TaskConfig.Bound(Double.NEGATIVE_INFINITY, 0)),
             DataSource.sldbench("easy_question_scaling_law").possibleTargets());
-        assertEquals(TaskConfig.Bound.UNBOUNDED, DataSource.sldbench("moe_scaling_law").possibleTargets());
-        assertEquals(TaskConfig.Bound.UNBOUNDED, DataSource.sldbench("no_such_task").possibleTargets());
+        assertEquals(Optional.empty(), DataSource.sldbench("moe_scaling_law").possibleTargets());
+        assertEquals(Optional.empty(), DataSource.sldbench("no_such_task").possibleTargets());
+    }
+
+    @Test
+    void aRangeOfAnyValueGivenOnPurposeIsRecordedApartFromNoneAndLoadsAlike() throws IOException {
+        Path runs = dir.resolve("runs.csv");
+        Files.writeString(runs, "N,loss\n1e8,3\n1e9,2.5\n1e10,2.2\n");
+        UserData stated = new UserData(runs, List.of("N"), List.of("loss"), null, 3, new UserData.NoTest(List.of()),
+            TaskConfig.Trend.PER_RUN, List.of(), TaskConfig.Bound.UNBOUNDED, null);
+        UserData unsaid = new UserData(runs, List.of("N"), List.of("loss"), null, 3, new UserData.NoTest(List.of()));
+        String statedJson = Json.mapper().writeValueAsString(DataSource.csv(stated, stated.load().config()));
+        String unsaidJson = Json.mapper().writeValueAsString(DataSource.csv(unsaid, unsaid.load().config()));
+        assertTrue(statedJson.contains("\"target_range\" : [ null, null ]"), statedJson);
+        assertTrue(unsaidJson.contains("\"target_range\" : null"), unsaidJson);
+        DataSource statedSource = Json.mapper().readValue(statedJson, DataSource.class);
+        DataSource unsaidSource = Json.mapper().readValue(unsaidJson, DataSource.class);
+        assertEquals(Optional.of(TaskConfig.Bound.UNBOUNDED), statedSource.possibleTargets());
+        assertEquals(Optional.empty(), unsaidSource.possibleTargets());
+        // the search reads the config, which is the same either way
+        DataDirectory none = DataDirectory.resolve(null, Map.of());
+        assertEquals(unsaidSource.load(none).config(), statedSource.load(none).config());
+        assertEquals(TaskConfig.Bound.UNBOUNDED, statedSource.load(none).config().targetRange());
     }
 
     @Test
@@ -122,6 +143,7 @@ class DataSourceTest {
         assertEquals(TaskConfig.Trend.PER_RUN, config.trend());
         assertEquals(List.of(), config.fallsWith());
         assertEquals(TaskConfig.Bound.UNBOUNDED, config.targetRange());
+        assertEquals(Optional.empty(), source.possibleTargets(), "no range said, so predict may go by train's signs");
         assertEquals(new TaskConfig.Holdout.TopValues(1, 0), config.holdout(),
             "the holdout of its day, although every run here has its own N");
     }

@@ -21,10 +21,21 @@ public final class ReadableSigns {
     private ReadableSigns() {
     }
 
-    /** The law written with minuses; its variables and parameters, and their order, are the law's own. */
+    /**
+     * The law written with minuses, and without the parts that change nothing ({@link RedundantParts}: {@code x*1},
+     * {@code N / N}); its parameters, and their order, are the law's own, and so are its variables but those that
+     * cancel ({@code A / (N / N) + D^b} is a law of D).
+     */
     public static Law of(Law law) {
-        // only literals and unary minuses go, so every name keeps its place of first appearance
-        return new Law(of(law.expr()), law.variables(), law.parameters());
+        // each may leave the other work: N + (-1)*M is N + -M, and x - c/(-c)*y is x + c/c*y; both only shorten
+        Law written = law;
+        for (Law before = null; !written.equals(before); ) {
+            before = written;
+            Law plain = RedundantParts.of(written);
+            // only literals and unary minuses go, so every name keeps its place of first appearance
+            written = new Law(of(plain.expr()), plain.variables(), plain.parameters());
+        }
+        return written;
     }
 
     /**

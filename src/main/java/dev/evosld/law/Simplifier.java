@@ -364,11 +364,18 @@ public final class Simplifier {
             return e;
         }
         List<Expr> args = a.args().stream().map(arg -> withoutRepeatedExtremes(arg, variables)).toList();
-        if ((a.op() == Operator.MIN || a.op() == Operator.MAX) && LawPrinter.print(sortOperands(args.get(0), variables))
-            .equals(LawPrinter.print(sortOperands(args.get(1), variables)))) {
+        if ((a.op() == Operator.MIN || a.op() == Operator.MAX) && alike(args.get(0), args.get(1), variables)) {
             return args.get(0);
         }
         return args.equals(a.args()) ? a : new Apply(a.op(), args);
+    }
+
+    /**
+     * Whether two expressions are one but for the order of a sum's terms or a product's factors, which IEEE arithmetic
+     * does not see, so that they compute the same doubles.
+     */
+    static boolean alike(Expr x, Expr y, Set<String> variables) {
+        return LawPrinter.print(sortOperands(x, variables)).equals(LawPrinter.print(sortOperands(y, variables)));
     }
 
     private static boolean varies(Expr e, Set<String> variables) {

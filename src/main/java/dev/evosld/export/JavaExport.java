@@ -42,8 +42,8 @@ public final class JavaExport {
      * method in Java, and data_constrained's feature {@code params} should keep its name in {@code predict}.
      */
     private static final Set<String> GENERATED = Set.of(
-        "Math", "Map", "HashMap", "List", "String", "Double", "Integer", "StringBuilder", "Params", "PARAMETERS", "TARGETS",
-        "fitted", "group", "target", "out", "t", "toString", "hashCode", "equals", "getClass", "notify",
+        "Math", "Map", "HashMap", "List", "Normalizer", "String", "Double", "Integer", "StringBuilder", "Params",
+        "PARAMETERS", "TARGETS", "fitted", "group", "target", "out", "t", "toString", "hashCode", "equals", "getClass", "notify",
         "notifyAll", "wait", "clone", "finalize");
     /**
      * Parameter values one method of the generated table puts: each costs at most about 30 bytes of code (its
@@ -146,6 +146,7 @@ public final class JavaExport {
             out.append("// ").append(scores).append('\n');
         }
         out.append("// Self-contained: compiles with the JDK alone.\n\n");
+        out.append("import java.text.Normalizer;\n");
         out.append("import java.util.HashMap;\n");
         out.append(single ? "" : "import java.util.List;\n");
         out.append("import java.util.Map;\n\n");
@@ -191,7 +192,7 @@ public final class JavaExport {
             out.append("    public static double predict(String group").append(variablesWithComma).append(") {\n");
             out.append("        return formula(params(group)").append(argumentsWithComma).append(");\n    }\n\n");
             out.append("    private static Params params(String group) {\n");
-            out.append("        Params fitted = group == null ? null : PARAMETERS.get(group);\n");
+            out.append("        Params fitted = group == null ? null : PARAMETERS.get(canonical(group));\n");
         } else {
             out.append("    /**\n     * Predicts every target for a run of a group, in {@link #TARGETS} order.\n");
             out.append("     *\n").append(renamed)
@@ -212,7 +213,7 @@ public final class JavaExport {
             out.append("        }\n");
             out.append("        return formula(params(group).get(t)").append(argumentsWithComma).append(");\n    }\n\n");
             out.append("    private static List<Params> params(String group) {\n");
-            out.append("        List<Params> fitted = group == null ? null : PARAMETERS.get(group);\n");
+            out.append("        List<Params> fitted = group == null ? null : PARAMETERS.get(canonical(group));\n");
         }
         // with thousands of groups the full list would make one error line of tens of kilobytes
         out.append("        if (fitted == null) {\n");
@@ -222,6 +223,10 @@ public final class JavaExport {
         out.append("                + \"; known: \" + known.subList(0, Math.min(30, known.size()))\n");
         out.append("                + (known.size() > 30 ? \" ... (\" + (known.size() - 30) + \" more)\" : \"\"));\n");
         out.append("        }\n        return fitted;\n    }\n\n");
+        // the table holds each name as EvoSLD read it (GroupNames.canonical), and a caller's own may decompose them
+        out.append("    /** The group's name with its accents composed (NFC), as EvoSLD read it from the data. */\n");
+        out.append("    private static String canonical(String group) {\n");
+        out.append("        return Normalizer.normalize(group, Normalizer.Form.NFC);\n    }\n\n");
         out.append("    private static double formula(Params fitted").append(variablesWithComma).append(") {\n");
         for (String parameter : law.parameters()) {
             String id = ids.get(parameter);

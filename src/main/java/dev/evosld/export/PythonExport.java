@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 /**
  * A fitted law as a Python module with SLDBench's interface, {@code law(input_data, group)}: each input
  * row a dict of features, each output row a dict mapping every target to its prediction. It needs only
- * the standard library's {@code math}.
+ * the standard library's {@code math} and {@code unicodedata}.
  *
  * <p>Python raises where Java's doubles overflow or divide by zero ({@code 1 / 0}, {@code math.log(0)},
  * {@code math.exp(1000)}, a negative number to a fractional power), so the module spells the operations
@@ -85,7 +85,7 @@ public final class PythonExport {
         out.append("law(input_data, group) follows SLDBench: each input row is a dict\n");
         out.append("holding the features, each output row a dict holding the prediction of each target.\n");
         out.append("Operations that would raise in Python give inf or nan instead, as in EvoSLD.\n\"\"\"\n\n");
-        out.append("import math\n\n");
+        out.append("import math\nimport unicodedata\n\n");
         out.append("VARIABLES = ").append(list(law.variables())).append('\n');
         out.append("TARGETS = ").append(list(targets)).append('\n');
         out.append("PARAMETER_NAMES = ").append(list(law.parameters())).append("\n\n");
@@ -109,6 +109,9 @@ public final class PythonExport {
         out.append("}\n\n\n");
         out.append("def law(input_data: list[dict], group: str) -> list[dict]:\n");
         out.append("    \"\"\"Predicts the targets of each row of input_data with the parameters fitted to group.\"\"\"\n");
+        // the table holds each name as EvoSLD read it (GroupNames.canonical), and a caller's own may decompose them
+        out.append("    if isinstance(group, str):  # accents composed (NFC), as EvoSLD read the names from the data\n");
+        out.append("        group = unicodedata.normalize(\"NFC\", group)\n");
         out.append("    if group not in PARAMETERS:\n");
         // with thousands of groups the full list would make one error line of tens of kilobytes
         out.append("        known = sorted(PARAMETERS)\n");

@@ -2,6 +2,7 @@ package dev.evosld.export;
 
 import static dev.evosld.export.ExportFixtures.close;
 import static dev.evosld.export.ExportFixtures.fitted;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -270,6 +271,28 @@ class JavaExportTest {
             assertEquals("no parameters for group null; known: [g]", none.getCause().getMessage(),
                 "not a NullPointerException from the map");
         }
+    }
+
+    @Test
+    void aGroupNameWhoseAccentsAreWrittenAsCombiningMarksFindsItsGroup() throws Exception {
+        // the data's café, written e and a combining acute as some systems write it, is stored as one character
+        // (GroupNames.canonical), so the caller's own spelling of it was 'no parameters for group 'café'; known: [café]'
+        LawDocument one = ExportFixtures.document("t", "a * x", List.of("x"), List.of("y"),
+            Map.of("caf\u00e9", new double[][] {{2}}, "two", new double[][] {{3}}));
+        LawDocument two = ExportFixtures.document("t", "a * x", List.of("x"), List.of("y", "z"),
+            Map.of("caf\u00e9", new double[][] {{2}, {5}}, "two", new double[][] {{3}, {7}}));
+        try (URLClassLoader loader = compile(Map.of("OneLaw", JavaExport.source(one, "OneLaw"),
+                "TwoLaw", JavaExport.source(two, "TwoLaw")))) {
+            Method predict = loader.loadClass("OneLaw").getMethod("predict", String.class, double.class);
+            assertEquals(6.0, predict.invoke(null, "cafe\u0301", 3.0));
+            assertEquals(6.0, predict.invoke(null, "caf\u00e9", 3.0));
+            Class<?> targets = loader.loadClass("TwoLaw");
+            assertArrayEquals(new double[] {6.0, 15.0},
+                (double[]) targets.getMethod("predict", String.class, double.class).invoke(null, "cafe\u0301", 3.0));
+            assertEquals(15.0, targets.getMethod("predict", String.class, String.class, double.class)
+                .invoke(null, "cafe\u0301", "z", 3.0));
+        }
+        assertFalse(JavaExport.isClassName("Normalizer"), "the class imports java.text.Normalizer");
     }
 
     @Test

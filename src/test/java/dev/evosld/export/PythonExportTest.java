@@ -142,7 +142,7 @@ class PythonExportTest {
     }
 
     @Test
-    void definesSldbenchsInterfaceWithOnlyMath() {
+    void definesSldbenchsInterfaceWithTheStandardLibraryAlone() {
         LawDocument document = ExportFixtures.document("t", "A / x^alpha + E", List.of("x"), List.of("loss"),
             Map.of("g", new double[][] {{1.51190747757047E8, 0.21252013983784562, 1.5e-300}}));
         String module = PythonExport.module(document);
@@ -151,7 +151,7 @@ class PythonExportTest {
             + " \"E\": 1.5e-300},"), module);
         assertTrue(module.contains("return _div(A, _pow(x, alpha)) + E"), module);
         List<String> imports = module.lines().filter(l -> l.startsWith("import") || l.startsWith("from")).toList();
-        assertEquals(List.of("import math"), imports);
+        assertEquals(List.of("import math", "import unicodedata"), imports);
     }
 
     @Test
@@ -178,6 +178,38 @@ class PythonExportTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python3 timed out");
         assertEquals("no parameters for group 'h'; known: [" + String.join(", ", first) + "] ... (10 more)",
             stdout.strip());
+    }
+
+    @Test
+    void aGroupNameWhoseAccentsAreWrittenAsCombiningMarksFindsItsGroup() throws Exception {
+        // the data's café, written e and a combining acute as some systems write it, is stored as one character
+        // (GroupNames.canonical), so the caller's own spelling of it raised 'no parameters for group 'café''
+        Path file = dir.resolve("accents.py");
+        Files.writeString(file, PythonExport.module(ExportFixtures.document("t", "a * x", List.of("x"),
+            List.of("y", "z"), Map.of("caf\u00e9", new double[][] {{2}, {5}}, "two", new double[][] {{3}, {7}}))));
+        Path script = dir.resolve("accents_driver.py");
+        Files.writeString(script, """
+            import importlib.util, sys
+            spec = importlib.util.spec_from_file_location("accents", sys.argv[1])
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            for group in ["cafe\\u0301", "caf\\u00e9", 7]:
+                try:
+                    print(module.law([{"x": 3.0}], group))
+                except ValueError as e:
+                    print(e)
+            """);
+        ProcessBuilder python = new ProcessBuilder("python3", script.toString(), file.toString());
+        python.environment().put("PYTHONIOENCODING", "utf-8");
+        Process process = python.start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python3 timed out");
+        assertEquals("""
+            [{'y': 6.0, 'z': 15.0}]
+            [{'y': 6.0, 'z': 15.0}]
+            no parameters for group 7; known: ['caf\u00e9', 'two']
+            """, stdout, stderr);
     }
 
     /** Runs each module on every group's rows of its table and compares with the engine's predictions. */

@@ -36,6 +36,8 @@ public final class Notation {
     private static final Pattern LETTERS_THEN_DIGITS = Pattern.compile("([A-Za-z]+)([0-9]*)");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern TRAILING_DIGITS = Pattern.compile("(.*?)_?([0-9]+)");
+    /** The name that as a symbol, italic or upright, is Euler's number. */
+    private static final String EULER = "e";
     /** Words of feature names with a conventional symbol in the scaling-law literature. */
     private static final Map<String, Character> CONVENTIONAL = Map.ofEntries(
         Map.entry("params", 'N'), Map.entry("param", 'N'), Map.entry("parameters", 'N'),
@@ -302,6 +304,12 @@ public final class Notation {
      * digits as a subscript; when all of those are taken, the name spelt out.
      */
     static Symbol featureSymbol(String name, Set<String> taken) {
+        if (name.equals(EULER)) {
+            // e, set as e or spelt out upright, reads as Euler's number: B e^beta would be a constant; so it is E, or
+            // beside a column E, E'
+            Symbol capital = Symbol.of(new Letter('E'));
+            return taken.contains(capital.latex()) ? Symbol.of(new Primed(capital.base())) : capital;
+        }
         Optional<Symbol> math = mathSymbol(name, false);
         // lambda names the letter its author means, so an initial (L) would hide it; spelt out it is still recognised
         if (math.isPresent() && (!(math.get().base() instanceof Word word) || name.length() <= 3

@@ -126,6 +126,22 @@ class NotationTest {
     }
 
     @Test
+    void aColumnNamedENeverReadsAsEulersNumber() {
+        // e was set as e, so B * e^beta read as B times Euler's number to the power beta, a constant
+        Law law = Law.parse("F + A * log(alpha) + B * e^beta", List.of("alpha", "e"));
+        Notation notation = Notation.of(law, List.of("alpha", "e"), List.of("loss"));
+        assertEquals("L = F + A \\log \\mathrm{alpha} + B E^{\\beta}", notation.latex());
+        assertEquals(List.of("\\mathrm{alpha}", "E", "L"),
+            notation.legend().stream().map(Notation.LegendEntry::latex).toList());
+        assertEquals(List.of(false, true, true), notation.legend().stream().map(Notation.LegendEntry::abbreviates).toList());
+        // beside a column E each keeps a symbol of its own, and neither is e
+        Law both = Law.parse("F + A * E^alpha + B * e^beta", List.of("E", "e"));
+        Notation beside = Notation.of(both, List.of("E", "e"), List.of("loss"));
+        assertEquals("L = F + A E^{\\alpha} + B E'^{\\beta}", beside.latex());
+        assertEquals("<math><msup><mi>E</mi><mo>′</mo></msup></math>", beside.mathMlSymbol("e"));
+    }
+
+    @Test
     void legendNamesEveryFeatureAndTheTarget() {
         Law law = Law.parse("A / num_params^alpha + x", List.of("num_params", "x"));
         List<Notation.LegendEntry> legend = Notation.of(law, law.variables(), List.of("sft_loss")).legend();

@@ -43,8 +43,8 @@ public final class JavaExport {
      */
     private static final Set<String> GENERATED = Set.of(
         "Math", "Map", "HashMap", "List", "Normalizer", "String", "Double", "Integer", "StringBuilder", "Params",
-        "PARAMETERS", "TARGETS", "fitted", "group", "target", "out", "t", "toString", "hashCode", "equals", "getClass", "notify",
-        "notifyAll", "wait", "clone", "finalize");
+        "IllegalArgumentException", "PARAMETERS", "TARGETS", "fitted", "group", "target", "out", "t", "toString",
+        "hashCode", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
     /**
      * Parameter values one method of the generated table puts: each costs at most about 30 bytes of code (its
      * constant load, and where it is a group's only value, the group's {@code new Params} and {@code put}), so a

@@ -332,6 +332,23 @@ class JavaExportTest {
         assertThrows(EvosldException.class, () -> JavaExport.source(document, "not a name"));
     }
 
+    @Test
+    void aClassNamedAfterAJdkClassTheCodeUsesIsRefusedRatherThanWrittenUncompilable() throws Exception {
+        // --out IllegalArgumentException.java wrote a class whose 'throw new IllegalArgumentException(...)' meant itself
+        // (javac: constructor IllegalArgumentException cannot be applied to given types)
+        LawDocument document = ExportFixtures.document("t", "a * x", List.of("x"), List.of("y", "z"),
+            Map.of("g", new double[][] {{2}, {3}}));
+        EvosldException refused = assertThrows(EvosldException.class,
+            () -> JavaExport.source(document, "IllegalArgumentException"));
+        assertEquals("'IllegalArgumentException' is not a usable Java class name", refused.getMessage());
+        // the JDK classes it does not use remain free, as any name a class may take
+        try (URLClassLoader loader = compile(Map.of("Object", JavaExport.source(document, "Object"),
+                "Record", JavaExport.source(document, "Record")))) {
+            Method predict = loader.loadClass("Record").getMethod("predict", String.class, double.class);
+            assertArrayEquals(new double[] {4.0, 6.0}, (double[]) predict.invoke(null, "g", 2.0));
+        }
+    }
+
     /** Calls predict on every row of every group and compares with the engine's predictions. */
     private static void check(Class<?> exported, Law law, Table table, Predictions expected) throws Exception {
         int variables = law.variables().size();

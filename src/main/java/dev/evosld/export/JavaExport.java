@@ -191,6 +191,7 @@ public final class JavaExport {
                 .append("     * @throws IllegalArgumentException if the group has no fitted parameters\n     */\n");
             out.append("    public static double predict(String group").append(variablesWithComma).append(") {\n");
             out.append("        return formula(params(group)").append(argumentsWithComma).append(");\n    }\n\n");
+            onlyGroup(out, parameters, "double", targets.getFirst(), renamed, variableParameters, variableArguments);
             out.append("    private static Params params(String group) {\n");
             out.append("        Params fitted = group == null ? null : PARAMETERS.get(canonical(group));\n");
         } else {
@@ -212,6 +213,7 @@ public final class JavaExport {
             out.append("            throw new IllegalArgumentException(\"unknown target '\" + target + \"', expected one of \" + TARGETS);\n");
             out.append("        }\n");
             out.append("        return formula(params(group).get(t)").append(argumentsWithComma).append(");\n    }\n\n");
+            onlyGroup(out, parameters, "double[]", "every target", renamed, variableParameters, variableArguments);
             out.append("    private static List<Params> params(String group) {\n");
             out.append("        List<Params> fitted = group == null ? null : PARAMETERS.get(canonical(group));\n");
         }
@@ -234,6 +236,25 @@ public final class JavaExport {
         }
         out.append("        return ").append(formula).append(";\n    }\n}\n");
         return out.toString();
+    }
+
+    /**
+     * For a law of one group, {@code predict} without a group: runs read without {@code --group} form one group,
+     * {@code all}, a name the user never gave.
+     */
+    private static void onlyGroup(StringBuilder out, ParameterSet parameters, String type, String predicted,
+                                  CharSequence renamed, StringJoiner variableParameters, StringJoiner variableArguments) {
+        if (parameters.groups().size() != 1) {
+            return;
+        }
+        String group = parameters.groups().getFirst();
+        out.append("    /**\n     * Predicts ").append(predicted.equals("every target") ? "every target"
+                : "{@code " + javadoc(predicted) + "}")
+            .append(" for a run of the law's one group, {@code ").append(javadoc(group)).append("}.\n");
+        out.append(renamed.isEmpty() ? "" : "     *\n").append(renamed).append("     */\n");
+        out.append("    public static ").append(type).append(" predict(").append(variableParameters).append(") {\n");
+        out.append("        return predict(").append(literal(group))
+            .append(variableArguments.length() == 0 ? "" : ", " + variableArguments).append(");\n    }\n\n");
     }
 
     /**

@@ -107,8 +107,12 @@ public final class PythonExport {
             out.append("    },\n");
         }
         out.append("}\n\n\n");
-        out.append("def law(input_data: list[dict], group: str) -> list[dict]:\n");
-        out.append("    \"\"\"Predicts the targets of each row of input_data with the parameters fitted to group.\"\"\"\n");
+        // runs read without --group form one group, 'all', a name the user never gave
+        boolean one = parameters.groups().size() == 1;
+        out.append("def law(input_data: list[dict], group: str")
+            .append(one ? " = " + literal(parameters.groups().getFirst()) : "").append(") -> list[dict]:\n");
+        out.append("    \"\"\"Predicts the targets of each row of input_data with the parameters fitted to group")
+            .append(one ? " (by default the law's one group)" : "").append(".\"\"\"\n");
         // the table holds each name as EvoSLD read it (GroupNames.canonical), and a caller's own may decompose them
         out.append("    if isinstance(group, str):  # accents composed (NFC), as EvoSLD read the names from the data\n");
         out.append("        group = unicodedata.normalize(\"NFC\", group)\n");

@@ -349,6 +349,25 @@ class JavaExportTest {
         }
     }
 
+    @Test
+    void aLawOfOneGroupPredictsWithoutBeingToldTheGroup() throws Exception {
+        // runs read without --group form one group, 'all', a name the user never gave, which predict needed
+        LawDocument one = ExportFixtures.document("t", "a * x", List.of("x"), List.of("y"),
+            Map.of("all", new double[][] {{2}}));
+        LawDocument targets = ExportFixtures.document("t", "a * x", List.of("x"), List.of("y", "z"),
+            Map.of("all", new double[][] {{2}, {5}}));
+        LawDocument groups = ExportFixtures.document("t", "a * x", List.of("x"), List.of("y"),
+            Map.of("a", new double[][] {{2}}, "b", new double[][] {{3}}));
+        try (URLClassLoader loader = compile(Map.of("OneLaw", JavaExport.source(one, "OneLaw"),
+                "TargetsLaw", JavaExport.source(targets, "TargetsLaw"), "GroupsLaw", JavaExport.source(groups, "GroupsLaw")))) {
+            assertEquals(6.0, loader.loadClass("OneLaw").getMethod("predict", double.class).invoke(null, 3.0));
+            assertArrayEquals(new double[] {6.0, 15.0},
+                (double[]) loader.loadClass("TargetsLaw").getMethod("predict", double.class).invoke(null, 3.0));
+            assertThrows(NoSuchMethodException.class,
+                () -> loader.loadClass("GroupsLaw").getMethod("predict", double.class), "two groups: the caller says which");
+        }
+    }
+
     /** Calls predict on every row of every group and compares with the engine's predictions. */
     private static void check(Class<?> exported, Law law, Table table, Predictions expected) throws Exception {
         int variables = law.variables().size();

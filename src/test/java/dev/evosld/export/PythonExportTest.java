@@ -146,7 +146,7 @@ class PythonExportTest {
         LawDocument document = ExportFixtures.document("t", "A / x^alpha + E", List.of("x"), List.of("loss"),
             Map.of("g", new double[][] {{1.51190747757047E8, 0.21252013983784562, 1.5e-300}}));
         String module = PythonExport.module(document);
-        assertTrue(module.contains("def law(input_data: list[dict], group: str) -> list[dict]:"), module);
+        assertTrue(module.contains("def law(input_data: list[dict], group: str = \"g\") -> list[dict]:"), module);
         assertTrue(module.contains("\"g\": {\n        \"loss\": {\"A\": 1.51190747757047e8, \"alpha\": 0.21252013983784562,"
             + " \"E\": 1.5e-300},"), module);
         assertTrue(module.contains("return _div(A, _pow(x, alpha)) + E"), module);
@@ -209,6 +209,42 @@ class PythonExportTest {
             [{'y': 6.0, 'z': 15.0}]
             [{'y': 6.0, 'z': 15.0}]
             no parameters for group 7; known: ['caf\u00e9', 'two']
+            """, stdout, stderr);
+    }
+
+    @Test
+    void aLawOfOneGroupPredictsWithoutBeingToldTheGroup() throws Exception {
+        // runs read without --group form one group, 'all', a name the user never gave, which law() needed
+        Path one = dir.resolve("one.py");
+        Files.writeString(one, PythonExport.module(ExportFixtures.document("t", "a * x", List.of("x"),
+            List.of("y", "z"), Map.of("all", new double[][] {{2}, {5}}))));
+        Path two = dir.resolve("two.py");
+        Files.writeString(two, PythonExport.module(ExportFixtures.document("t", "a * x", List.of("x"), List.of("y"),
+            Map.of("a", new double[][] {{2}}, "b", new double[][] {{3}}))));
+        Path script = dir.resolve("one_driver.py");
+        Files.writeString(script, """
+            import importlib.util, sys
+            def load(path):
+                spec = importlib.util.spec_from_file_location(path, path)
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                return module
+            one, two = load(sys.argv[1]), load(sys.argv[2])
+            print(one.law([{"x": 3.0}]))
+            print(one.law([{"x": 3.0}], "all"))
+            try:
+                two.law([{"x": 3.0}])
+            except TypeError as e:
+                print("two groups:", e)
+            """);
+        Process process = new ProcessBuilder("python3", script.toString(), one.toString(), two.toString()).start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python3 timed out");
+        assertEquals("""
+            [{'y': 6.0, 'z': 15.0}]
+            [{'y': 6.0, 'z': 15.0}]
+            two groups: law() missing 1 required positional argument: 'group'
             """, stdout, stderr);
     }
 

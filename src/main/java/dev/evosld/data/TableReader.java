@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,8 @@ final class TableReader {
     // none of which a data file should contain.
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(?:nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
+    // 1,000 or -2,500.5 as a spreadsheet formats them; 0,250 is rather a decimal comma
+    private static final Pattern THOUSANDS = Pattern.compile("[+-]?[1-9]\\d{0,2}(?:,\\d{3})+(?:\\.\\d*)?");
 
     private TableReader() {
     }
@@ -196,7 +199,7 @@ final class TableReader {
             if (!index.containsKey(name)) {
                 throw new DataException(source + ":" + header.line() + ": missing column " + MessageText.quote(name)
                     + " (header has: " + MessageText.names(header.fields().stream().map(String::strip).toList()) + ")"
-                    + separatorHint(header.fields()));
+                    + separatorHint(header.fields()) + caseHint(name, index.keySet()));
             }
         }
         int[] columnOf = wanted.stream().mapToInt(index::get).toArray();
@@ -206,16 +209,19 @@ final class TableReader {
         Builder rows = new Builder(source, features, targets);
         double[] values = new double[wanted.size()];
         int blank = 0;
+        String blankKind = null;
         for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
             List<String> fields = row.fields();
-            if (fields.size() == 1 && fields.getFirst().isBlank()) {
-                // blank lines at the end of a file are an editor's; one between runs may be two files joined. In a
-                // file of one column (predict's runs of N alone) such a line is no run with an empty cell either
+            if (fields.stream().allMatch(String::isBlank)) {
+                // blank lines at the end of a file are an editor's, rows of commas a spreadsheet's (cells once
+                // formatted); one between runs may be two files joined. In a file of one column (predict's runs of N
+                // alone) such a line is no run with an empty cell either
                 blank = blank == 0 ? row.line() : blank;
+                blankKind = blank == row.line() ? (fields.size() == 1 ? "blank line" : "row of empty cells") : blankKind;
                 continue;
             }
             if (blank != 0) {
-                throw new DataException(source + ":" + blank + ": blank line");
+                throw new DataException(source + ":" + blank + ": " + blankKind);
             }
             if (fields.size() != width) {
                 throw new DataException(source + ":" + row.line() + ": expected " + width
@@ -269,7 +275,7 @@ final class TableReader {
         }
         String problem = cell.isEmpty() ? "empty cell"
             : DECIMAL.matcher(cell).matches() || NON_FINITE.matcher(cell).matches() ? "not a finite number: " + MessageText.quote(cell)
-            : "not a number: " + MessageText.quote(cell);
+            : "not a number: " + MessageText.quote(cell) + commaHint(cell);
         throw new DataException(source + ":" + line + ": column " + MessageText.quote(column) + ": " + problem);
     }
 
@@ -418,8 +424,31 @@ final class TableReader {
         }
     }
 
+    /** A hint for a number written with a comma, which a spreadsheet of another locale writes. */
+    private static String commaHint(String cell) {
+        if (THOUSANDS.matcher(cell).matches()) {
+            return " (thousands separators are not read: write " + cell.replace(",", "") + ")";
+        }
+        if (DECIMAL.matcher(cell.replace(',', '.')).matches() && cell.indexOf(',') == cell.lastIndexOf(',')) {
+            return " (a decimal comma: write " + cell.replace(',', '.') + ")";
+        }
+        return "";
+    }
+
+    /** A hint for a column asked for under a name the header spells in another case: names are case-sensitive. */
+    private static String caseHint(String name, Set<String> header) {
+        return header.stream().filter(column -> column.equalsIgnoreCase(name)).findFirst()
+            .map(column -> "; did you mean " + MessageText.quote(column) + "? Names are case-sensitive").orElse("");
+    }
+
     /** A hint for a header read as one column that another separator would split: the file is not comma-separated. */
     private static String separatorHint(List<String> fields) {
+        if (fields.getFirst().strip().startsWith("sep=") && fields.size() <= 2
+                && String.join(",", fields).strip().length() <= "sep=".length() + 2) {
+            // Excel's line naming the separator, above the header of a CSV it was told to keep so
+            return "; the first line, " + MessageText.quote(String.join(",", fields).strip()) + ", is a spreadsheet's note"
+                + " of the separator, not the header: delete it";
+        }
         if (fields.size() != 1) {
             return "";
         }

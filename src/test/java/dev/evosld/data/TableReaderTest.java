@@ -71,6 +71,20 @@ class TableReaderTest {
     }
 
     @Test
+    void aHeaderNameThatDiffersInCaseAloneIsPointedOut() {
+        // a user's Group for --group group: the message listed it without saying it was the one
+        assertEquals("t.csv:1: missing column 'group' (header has: Group, x, y, loss); did you mean 'Group'? Names are"
+            + " case-sensitive", error("Group,x,y,loss\ng,1,2,3\n"));
+    }
+
+    @Test
+    void aSpreadsheetsSeparatorLineIsPointedOutRatherThanReadAsTheHeader() {
+        // Excel writes sep=, above the header of a CSV it is told to keep comma-separated
+        assertEquals("t.csv:1: missing column 'group' (header has: sep=, ''); the first line, 'sep=,', is a"
+            + " spreadsheet's note of the separator, not the header: delete it", error("sep=,\ngroup,x,y,loss\ng,1,2,3\n"));
+    }
+
+    @Test
     void duplicateHeader() {
         assertEquals("t.csv:1: duplicate column 'x'", error("group,x,y,x,loss\ng,1,2,3,4\n"));
     }
@@ -84,6 +98,20 @@ class TableReaderTest {
     @ValueSource(strings = {"1 5", "0x1p3", "1d", "1.5f", "1e", "e5", "--1", "1_000", "１"})
     void rejectsWhatParseDoubleWouldAcceptOrGuess(String cell) {
         assertEquals("t.csv:2: column 'x': not a number: '" + cell + "'", error("group,x,y,loss\ng," + cell + ",2,3\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10,000,000", "1,000", "-2,500.5"})
+    void aNumberWithThousandsSeparatorsSaysSo(String cell) {
+        assertEquals("t.csv:2: column 'x': not a number: '" + cell + "' (thousands separators are not read: write "
+            + cell.replace(",", "") + ")", error("group,x,y,loss\ng,\"" + cell + "\",2,3\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3,5", "0,25", "12,5e3"})
+    void aNumberWithADecimalCommaSaysSo(String cell) {
+        assertEquals("t.csv:2: column 'x': not a number: '" + cell + "' (a decimal comma: write " + cell.replace(',', '.')
+            + ")", error("group,x,y,loss\ng,\"" + cell + "\",2,3\n"));
     }
 
     @ParameterizedTest
@@ -130,6 +158,13 @@ class TableReaderTest {
         assertEquals("t.csv:3: blank line", error("group,x,y,loss\ng,1,2,3\n \n\ng,1,2,3\n"));
         assertEquals(1, read("group,x,y,loss\ng,1,2,3\n\n").groups().getFirst().rows());
         assertEquals(1, read("group,x,y,loss\r\ng,1,2,3\r\n\r\n  \r\n").groups().getFirst().rows());
+    }
+
+    @Test
+    void rowsOfEmptyCellsAtTheEndAreASpreadsheetsAndBetweenRunsAnError() throws IOException {
+        // a spreadsheet saved as CSV ends with rows of commas where cells were once formatted
+        assertEquals(2, read("group,x,y,loss\ng,1,2,3\ng,2,2,3\n,,,\n , ,,\n").groups().getFirst().rows());
+        assertEquals("t.csv:3: row of empty cells", error("group,x,y,loss\ng,1,2,3\n,,,\ng,1,2,3\n"));
     }
 
     @Test

@@ -53,7 +53,14 @@ final class ExportCommand implements Callable<Integer> {
         String text = switch (chosen) {
             case LATEX -> LatexExport.document(document);
             case JAVA -> JavaExport.source(document, className(document));
-            case PYTHON -> PythonExport.module(document);
+            case PYTHON -> {
+                if (out != null && !PythonExport.isModuleFileName(out.getFileName().toString())) {
+                    String module = out.getFileName().toString().replaceFirst("\\.py$", "");
+                    throw new EvosldException("--out " + out + ": a module named " + module + " would stand for"
+                        + " Python's own, which the law's module imports; name it otherwise (e.g. law.py)");
+                }
+                yield PythonExport.module(document);
+            }
             case JSON -> JsonExport.document(document);
         };
         if (out == null) {

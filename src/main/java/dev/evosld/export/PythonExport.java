@@ -40,6 +40,8 @@ public final class PythonExport {
      */
     private static final Set<String> GENERATED = Set.of(
         "abs", "_div", "_pow", "_odd", "_exp", "_log", "_sqrt", "_min", "_max");
+    /** The modules the module imports, which a file of the same name would stand for. */
+    private static final List<String> IMPORTS = List.of("math", "unicodedata");
     private static final SourceExpression.Dialect DIALECT = new SourceExpression.Dialect(
         PythonExport::number,
         Set.of(Operator.ADD, Operator.SUB, Operator.MUL),
@@ -47,6 +49,14 @@ public final class PythonExport {
             Operator.SQRT, "_sqrt", Operator.ABS, "abs", Operator.MIN, "_min", Operator.MAX, "_max"));
 
     private PythonExport() {
+    }
+
+    /**
+     * Whether a file of this name can hold the module: not one named after a module it imports, which Python would
+     * import instead ({@code math}, built in) or the module would import as itself ({@code unicodedata}).
+     */
+    public static boolean isModuleFileName(String fileName) {
+        return IMPORTS.stream().noneMatch(module -> fileName.equals(module + ".py"));
     }
 
     /**
@@ -85,7 +95,8 @@ public final class PythonExport {
         out.append("law(input_data, group) follows SLDBench: each input row is a dict\n");
         out.append("holding the features, each output row a dict holding the prediction of each target.\n");
         out.append("Operations that would raise in Python give inf or nan instead, as in EvoSLD.\n\"\"\"\n\n");
-        out.append("import math\nimport unicodedata\n\n");
+        IMPORTS.forEach(module -> out.append("import ").append(module).append('\n'));
+        out.append('\n');
         out.append("VARIABLES = ").append(list(law.variables())).append('\n');
         out.append("TARGETS = ").append(list(targets)).append('\n');
         out.append("PARAMETER_NAMES = ").append(list(law.parameters())).append("\n\n");

@@ -2,6 +2,7 @@ package dev.evosld.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -63,6 +64,21 @@ class ExportCommandTest {
             dir.resolve("my-law.java").toString());
         assertEquals(1, bad.status());
         assertTrue(bad.err().contains("'my-law' is not a usable Java class name"), bad.err());
+    }
+
+    @Test
+    void aPythonModuleNamedAfterAModuleItImportsIsRefused() throws Exception {
+        // math.py could not be imported as math (Python's own wins), and unicodedata.py would import itself
+        for (String module : List.of("math", "unicodedata")) {
+            Path file = dir.resolve(module + ".py");
+            CliRun bad = CliRun.of("export", "--run", run.toString(), "--format", "python", "--out", file.toString());
+            assertEquals(1, bad.status());
+            assertEquals("evosld: --out " + file + ": a module named " + module + " would stand for Python's own, which"
+                + " the law's module imports; name it otherwise (e.g. law.py)\n", bad.err());
+            assertFalse(Files.exists(file));
+        }
+        assertEquals(0, CliRun.of("export", "--run", run.toString(), "--format", "python", "--out",
+            dir.resolve("mathematics.py").toString()).status());
     }
 
     @Test

@@ -5,18 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evosld.EvosldException;
 import dev.evosld.data.Group;
 import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Train;
 import dev.evosld.eval.ParameterSet;
+import dev.evosld.json.Json;
+import dev.evosld.law.Law;
+import dev.evosld.law.Simplifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 class DiscoveryTest {
 
@@ -48,7 +56,7 @@ class DiscoveryTest {
         Path checkpoint = directory.resolve("checkpoint.json");
         killAt(5, SyntheticTask.settings(8), checkpoint);
         String whole = Files.readString(checkpoint);
-        java.util.Map<String, String> damages = new java.util.LinkedHashMap<>();
+        Map<String, String> damages = new LinkedHashMap<>();
         damages.put("null", "not a checkpoint (no format version)");
         damages.put("{}", "not a checkpoint (no format version)");
         damages.put(whole.replace("\"generation\" : 4", "\"generation\" : -5"), "damaged checkpoint (generation -5 outside 0 to 8)");
@@ -56,7 +64,7 @@ class DiscoveryTest {
         damages.put(whole.replaceFirst("\"cache\" : \\[", "\"cache\" : null, \"x\" : ["), "damaged checkpoint (no islands, cache or history)");
         for (var damage : damages.entrySet()) {
             Files.writeString(checkpoint, damage.getKey());
-            dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class, () -> Checkpoint.read(checkpoint));
+            EvosldException e = assertThrows(EvosldException.class, () -> Checkpoint.read(checkpoint));
             assertEquals(checkpoint + ": " + damage.getValue() + "; start the run afresh with another --out, or delete "
                 + checkpoint.toAbsolutePath().getParent() + " first", e.getMessage());
         }
@@ -68,18 +76,15 @@ class DiscoveryTest {
         Path checkpoint = directory.resolve("checkpoint.json");
         killAt(5, SyntheticTask.settings(8), checkpoint);
         String whole = Files.readString(checkpoint);
-        java.util.Map<String, String> edits = java.util.Map.of(
+        Map<String, String> edits = Map.of(
             "cache", "cache[3].law:5: ", "islands", "islands[1][2].law:5: ");
         for (var edit : edits.entrySet()) {
-            tools.jackson.databind.node.ObjectNode document =
-                (tools.jackson.databind.node.ObjectNode) dev.evosld.json.Json.mapper().readTree(whole);
-            tools.jackson.databind.JsonNode law = edit.getKey().equals("cache") ? document.get("cache").get(3)
+            ObjectNode document = document(whole);
+            JsonNode law = edit.getKey().equals("cache") ? document.get("cache").get(3)
                 : document.get("islands").get(1).get(2);
-            ((tools.jackson.databind.node.ObjectNode) law).put("law", "E + * N");
-            Files.writeString(checkpoint, dev.evosld.json.Json.mapper().writeValueAsString(document));
-            dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class,
-                () -> Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(5), 2,
-                    List.of(new ClassicForms()), SearchListener.none()));
+            ((ObjectNode) law).put("law", "E + * N");
+            Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
+            EvosldException e = assertThrows(EvosldException.class, () -> resume(checkpoint));
             assertEquals(checkpoint + ": damaged checkpoint (" + edit.getValue() + "expected a number, a name or '(' but found '*'); start the run afresh"
                 + " with another --out, or delete " + directory + " first", e.getMessage());
         }
@@ -92,43 +97,35 @@ class DiscoveryTest {
         Path checkpoint = directory.resolve("checkpoint.json");
         killAt(5, SyntheticTask.settings(8), checkpoint);
         String whole = Files.readString(checkpoint);
-        tools.jackson.databind.JsonNode cache = dev.evosld.json.Json.mapper().readTree(whole).get("cache");
+        JsonNode cache = Json.mapper().readTree(whole).get("cache");
         int index = 0;
         while (!cache.get(index).get("law").stringValue().matches(".*\\bN\\b.*")) {
             index++;
         }
         for (String field : List.of("law", "key")) {
-            tools.jackson.databind.node.ObjectNode document =
-                (tools.jackson.databind.node.ObjectNode) dev.evosld.json.Json.mapper().readTree(whole);
-            tools.jackson.databind.node.ObjectNode cached = (tools.jackson.databind.node.ObjectNode) document.get("cache").get(index);
+            ObjectNode document = document(whole);
+            ObjectNode cached = (ObjectNode) document.get("cache").get(index);
             cached.put(field, cached.get(field).stringValue().replaceAll("\\bN\\b", "M"));
-            Files.writeString(checkpoint, dev.evosld.json.Json.mapper().writeValueAsString(document));
-            dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class,
-                () -> Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(5), 2,
-                    List.of(new ClassicForms()), SearchListener.none()), field);
+            Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
+            EvosldException e = assertThrows(EvosldException.class, () -> resume(checkpoint), field);
             assertEquals(checkpoint + ": damaged checkpoint (cache[" + index + "]." + field + ": unknown variable 'M');"
                 + " start the run afresh with another --out, or delete " + directory + " first", e.getMessage());
         }
         // renaming p1 gives the key as well as renaming M does; p1 has a fitted value, so it is the law's parameter
-        tools.jackson.databind.node.ObjectNode document =
-            (tools.jackson.databind.node.ObjectNode) dev.evosld.json.Json.mapper().readTree(whole);
-        tools.jackson.databind.node.ObjectNode cached = (tools.jackson.databind.node.ObjectNode) document.get("cache").get(index);
+        ObjectNode document = document(whole);
+        ObjectNode cached = (ObjectNode) document.get("cache").get(index);
         cached.put("law", "E + A * exp(p1 * M) + B * log(D)^3");
-        cached.put("key", dev.evosld.law.Simplifier.canonicalKey(dev.evosld.law.Law.parse("E + A * exp(p1 * N) + B * log(D)^3",
+        cached.put("key", Simplifier.canonicalKey(Law.parse("E + A * exp(p1 * N) + B * log(D)^3",
             SyntheticTask.FEATURES)));
-        cached.set("fitted", dev.evosld.json.Json.mapper().readTree("{\"A\": 1.5, \"B\": 0.5, \"E\": 2.5, \"p1\": -0.25}"));
-        Files.writeString(checkpoint, dev.evosld.json.Json.mapper().writeValueAsString(document));
-        dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class,
-            () -> Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(5), 2,
-                List.of(new ClassicForms()), SearchListener.none()));
+        cached.set("fitted", Json.mapper().readTree("{\"A\": 1.5, \"B\": 0.5, \"E\": 2.5, \"p1\": -0.25}"));
+        Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
+        EvosldException e = assertThrows(EvosldException.class, () -> resume(checkpoint));
         assertEquals(checkpoint + ": damaged checkpoint (cache[" + index + "].law: unknown variable 'M'); start the run"
             + " afresh with another --out, or delete " + directory + " first", e.getMessage());
         // another law than its key's, of the same variables
         cached.put("law", "E + A * exp(p1 * N) + B * log(D)^2");
-        Files.writeString(checkpoint, dev.evosld.json.Json.mapper().writeValueAsString(document));
-        e = assertThrows(dev.evosld.EvosldException.class,
-            () -> Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(5), 2,
-                List.of(new ClassicForms()), SearchListener.none()));
+        Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
+        e = assertThrows(EvosldException.class, () -> resume(checkpoint));
         assertEquals(checkpoint + ": damaged checkpoint (cache[" + index + "].law: 'E + A * exp(p1 * N) + B * log(D)^2'"
             + " is not the law of its key '" + cached.get("key").stringValue() + "'); start the run afresh with another"
             + " --out, or delete " + directory + " first", e.getMessage());
@@ -139,19 +136,16 @@ class DiscoveryTest {
         // resumed with M for a parameter of no value, a law of one variable less than the one its fitness was scored for
         Path checkpoint = directory.resolve("checkpoint.json");
         killAt(5, SyntheticTask.settings(8), checkpoint);
-        tools.jackson.databind.node.ObjectNode document =
-            (tools.jackson.databind.node.ObjectNode) dev.evosld.json.Json.mapper().readTree(Files.readString(checkpoint));
-        tools.jackson.databind.JsonNode islands = document.get("islands");
+        ObjectNode document = document(Files.readString(checkpoint));
+        JsonNode islands = document.get("islands");
         for (int island = 0; island < islands.size(); island++) {
             for (int i = 0; i < islands.get(island).size(); i++) {
-                tools.jackson.databind.node.ObjectNode individual = (tools.jackson.databind.node.ObjectNode) islands.get(island).get(i);
+                ObjectNode individual = (ObjectNode) islands.get(island).get(i);
                 String law = individual.get("law").stringValue();
                 if (!individual.get("fitness").isNull() && law.matches(".*\\bN\\b.*")) {
                     individual.put("law", law.replaceAll("\\bN\\b", "M"));
-                    Files.writeString(checkpoint, dev.evosld.json.Json.mapper().writeValueAsString(document));
-                    dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class,
-                        () -> Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint,
-                            Duration.ofMinutes(5), 2, List.of(new ClassicForms()), SearchListener.none()));
+                    Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
+                    EvosldException e = assertThrows(EvosldException.class, () -> resume(checkpoint));
                     assertEquals(checkpoint + ": damaged checkpoint (islands[" + island + "][" + i + "].law: unknown"
                         + " variable 'M'); start the run afresh with another --out, or delete " + directory + " first",
                         e.getMessage());
@@ -167,15 +161,12 @@ class DiscoveryTest {
         // the second was dropped in silence, and the resumed cache was not the one the run had
         Path checkpoint = directory.resolve("checkpoint.json");
         killAt(5, SyntheticTask.settings(8), checkpoint);
-        tools.jackson.databind.node.ObjectNode document =
-            (tools.jackson.databind.node.ObjectNode) dev.evosld.json.Json.mapper().readTree(Files.readString(checkpoint));
-        tools.jackson.databind.node.ArrayNode cache = (tools.jackson.databind.node.ArrayNode) document.get("cache");
+        ObjectNode document = document(Files.readString(checkpoint));
+        ArrayNode cache = (ArrayNode) document.get("cache");
         int size = cache.size();
         cache.add(cache.get(3).deepCopy());
-        Files.writeString(checkpoint, dev.evosld.json.Json.mapper().writeValueAsString(document));
-        dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class,
-            () -> Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(5), 2,
-                List.of(new ClassicForms()), SearchListener.none()));
+        Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
+        EvosldException e = assertThrows(EvosldException.class, () -> resume(checkpoint));
         assertEquals(checkpoint + ": damaged checkpoint (cache[" + size + "].key: restart " + cache.get(3).get("restart").intValue()
             + "'s key of cache[3] again, '" + cache.get(3).get("key").stringValue() + "'); start the run afresh with another"
             + " --out, or delete " + directory + " first", e.getMessage());
@@ -208,7 +199,7 @@ class DiscoveryTest {
             int r = restart;
             List<Checkpoint.CachedLaw> own = checkpoint.cache().stream().filter(c -> c.restart() == r).toList();
             List<CandidateCache.Entry> scored = own.stream().map(c -> new CandidateCache.Entry(c.key(),
-                dev.evosld.law.Law.parse(c.law(), SyntheticTask.FEATURES), c.validationError() == null
+                Law.parse(c.law(), SyntheticTask.FEATURES), c.validationError() == null
                     ? Evaluation.failed(c.failure(), c.parameterCount(), c.nodeCount())
                     : new Evaluation(c.validationError(), c.standardError(), c.parameterCount(), c.nodeCount(), java.util.Map.of(), null)))
                 .toList();
@@ -477,7 +468,7 @@ class DiscoveryTest {
         dev.evosld.data.TaskConfig other = new dev.evosld.data.TaskConfig("other", "another task", SyntheticTask.config().features(),
             List.of("loss"), 5, List.of("N"), new dev.evosld.data.TaskConfig.Holdout.TopValues(1, 0), null,
             java.util.Map.of(), null, null);
-        dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class, () -> Discovery.resume(other,
+        EvosldException e = assertThrows(EvosldException.class, () -> Discovery.resume(other,
             SyntheticTask.train(), checkpoint, Duration.ofMinutes(1), 1, List.of(new ClassicForms()), SearchListener.none()));
         assertTrue(e.getMessage().contains("a checkpoint of task 'synthetic', not 'other'"), e.getMessage());
     }
@@ -490,14 +481,14 @@ class DiscoveryTest {
         dev.evosld.data.TaskConfig fraction = new dev.evosld.data.TaskConfig(base.name(), base.description(),
             base.features(), base.targets(), base.parameterBudget(), base.scaleAxis(),
             new dev.evosld.data.TaskConfig.Holdout.TopFraction(0.2, 0), null, java.util.Map.of(), null, null);
-        dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class, () -> Discovery.resume(fraction,
+        EvosldException e = assertThrows(EvosldException.class, () -> Discovery.resume(fraction,
             SyntheticTask.train(), checkpoint, Duration.ofMinutes(1), 1, List.of(new ClassicForms()), SearchListener.none()));
         assertEquals(checkpoint + ": the checkpoint's run was judged on other data or with other options (its holdout"
             + " top_values=1, this command's top_fraction=0.2); resume with the data and options it started with, or"
             + " start the run afresh with another --out, or delete " + checkpoint.toAbsolutePath().getParent() + " first",
             e.getMessage());
         dev.evosld.data.Train fewer = new dev.evosld.data.Train(SyntheticTask.table(new double[] {1e7, 3e7, 1e8, 3e8}));
-        e = assertThrows(dev.evosld.EvosldException.class, () -> Discovery.resume(base, fewer, checkpoint,
+        e = assertThrows(EvosldException.class, () -> Discovery.resume(base, fewer, checkpoint,
             Duration.ofMinutes(1), 1, List.of(new ClassicForms()), SearchListener.none()));
         assertTrue(e.getMessage().contains("(its train rows differ from this command's (the data changed since))"),
             e.getMessage());
@@ -508,11 +499,10 @@ class DiscoveryTest {
         SearchResult uninterrupted = run(SyntheticTask.settings(4), null);
         Path checkpoint = directory.resolve("checkpoint.json");
         killAt(2, SyntheticTask.settings(4), checkpoint);
-        tools.jackson.databind.node.ObjectNode document =
-            (tools.jackson.databind.node.ObjectNode) dev.evosld.json.Json.mapper().readTree(Files.readString(checkpoint));
+        ObjectNode document = document(Files.readString(checkpoint));
         assertTrue(document.has("basis"), "written now");
         document.remove("basis");
-        Files.writeString(checkpoint, dev.evosld.json.Json.mapper().writeValueAsString(document));
+        Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
         assertResumesLike(uninterrupted, checkpoint);
     }
 
@@ -521,7 +511,7 @@ class DiscoveryTest {
         Path checkpoint = directory.resolve("checkpoint.json");
         run(SyntheticTask.settings(2), checkpoint);
         Files.writeString(checkpoint, Files.readString(checkpoint).replaceFirst("\"version\" *: *" + Checkpoint.VERSION, "\"version\":2"));
-        dev.evosld.EvosldException e = assertThrows(dev.evosld.EvosldException.class, () -> Discovery.resume(
+        EvosldException e = assertThrows(EvosldException.class, () -> Discovery.resume(
             SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(1), 1, List.of(new ClassicForms()),
             SearchListener.none()));
         assertEquals(checkpoint + ": checkpoint format 2, this evosld reads 3 (an older version wrote it); start the run"
@@ -529,6 +519,17 @@ class DiscoveryTest {
     }
 
     /** Starts a run that checkpoints to {@code checkpoint} and is killed when it reports {@code generation}. */
+    /** A checkpoint's JSON, to edit as a user might by hand. */
+    private static ObjectNode document(String checkpoint) {
+        return (ObjectNode) Json.mapper().readTree(checkpoint);
+    }
+
+    /** Resumes the synthetic task's run from a checkpoint, as the tests above edited it. */
+    private static Discovery resume(Path checkpoint) {
+        return Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(5), 2,
+            List.of(new ClassicForms()), SearchListener.none());
+    }
+
     private static void killAt(int generation, SearchSettings settings, Path checkpoint) {
         SearchListener killer = (reached, of, best, rate, hits) -> {
             if (reached == generation) {

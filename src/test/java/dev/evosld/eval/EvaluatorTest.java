@@ -59,17 +59,7 @@ class EvaluatorTest {
                 return;
             }
             rewritten.incrementAndGet();
-            Sample s = Sample.of(seed, -20, 20);
-            for (Kernels kernels : List.of(Kernels.scalar(), Kernels.preferred())) {
-                double[] before = new double[ROWS];
-                double[] after = new double[ROWS];
-                Program.compile(expr, VARIABLES, PARAMETERS).bind(ROWS, s.columns, kernels).forward(s.theta, before);
-                Program.compile(written, VARIABLES, PARAMETERS).bind(ROWS, s.columns, kernels).forward(s.theta, after);
-                for (int r = 0; r < ROWS; r++) {
-                    assertEquals(Double.doubleToLongBits(before[r]), Double.doubleToLongBits(after[r]),
-                        expr + " -> " + written + " row " + r + " with " + kernels.name());
-                }
-            }
+            assertSameDoubles(expr, written, Sample.of(seed, -20, 20), true);
         });
         assertTrue(rewritten.get() > 100, "only " + rewritten.get() + " of the laws had a sign to move");
     }
@@ -87,21 +77,7 @@ class EvaluatorTest {
                 return;
             }
             rewritten.incrementAndGet();
-            Sample s = Sample.of(seed, -20, 20);
-            for (Kernels kernels : List.of(Kernels.scalar(), Kernels.preferred())) {
-                double[] before = new double[ROWS];
-                double[] after = new double[ROWS];
-                Program.compile(law.expr(), VARIABLES, PARAMETERS).bind(ROWS, s.columns, kernels).forward(s.theta, before);
-                Program.compile(written.expr(), VARIABLES, PARAMETERS).bind(ROWS, s.columns, kernels)
-                    .forward(s.theta, after);
-                for (int r = 0; r < ROWS; r++) {
-                    if (!Double.isNaN(before[r])) {
-                        compared.incrementAndGet();
-                        assertEquals(Double.doubleToLongBits(before[r]), Double.doubleToLongBits(after[r]),
-                            law + " -> " + written + " row " + r + " with " + kernels.name());
-                    }
-                }
-            }
+            compared.addAndGet(assertSameDoubles(law.expr(), written.expr(), Sample.of(seed, -20, 20), false));
         });
         assertTrue(rewritten.get() > 50, "only " + rewritten.get() + " of the laws had a part to leave out");
         assertTrue(compared.get() > 2000, "compared " + compared.get());
@@ -411,6 +387,30 @@ class EvaluatorTest {
     }
 
     /** Random positive data for x and y and parameters in [-1.5, 1.5]. */
+    /**
+     * Asserts that both expressions predict the very same doubles on the sample with either kernels: on every row, or,
+     * unless {@code everywhere}, on the rows where {@code expected} is defined (not NaN).
+     *
+     * @return the rows compared over both kernels
+     */
+    private static int assertSameDoubles(Expr expected, Expr actual, Sample s, boolean everywhere) {
+        int compared = 0;
+        for (Kernels kernels : List.of(Kernels.scalar(), Kernels.preferred())) {
+            double[] before = new double[ROWS];
+            double[] after = new double[ROWS];
+            Program.compile(expected, VARIABLES, PARAMETERS).bind(ROWS, s.columns, kernels).forward(s.theta, before);
+            Program.compile(actual, VARIABLES, PARAMETERS).bind(ROWS, s.columns, kernels).forward(s.theta, after);
+            for (int r = 0; r < ROWS; r++) {
+                if (everywhere || !Double.isNaN(before[r])) {
+                    compared++;
+                    assertEquals(Double.doubleToLongBits(before[r]), Double.doubleToLongBits(after[r]),
+                        expected + " -> " + actual + " row " + r + " with " + kernels.name());
+                }
+            }
+        }
+        return compared;
+    }
+
     record Sample(double[][] columns, double[] theta) {
         static Sample of(long seed, double low, double high) {
             SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);

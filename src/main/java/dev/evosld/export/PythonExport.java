@@ -123,10 +123,9 @@ public final class PythonExport {
         out.append("def law(input_data: list[dict], group: str")
             .append(one ? " = " + literal(parameters.groups().getFirst()) : "").append(") -> list[dict]:\n");
         out.append("    \"\"\"Predicts the targets of each row of input_data with the parameters fitted to group")
-            .append(one ? " (by default the law's one group)" : "").append(".\"\"\"\n");
-        // the table holds each name as EvoSLD read it (GroupNames.canonical), and a caller's own may decompose them
-        out.append("    if isinstance(group, str):  # accents composed (NFC), as EvoSLD read the names from the data\n");
-        out.append("        group = unicodedata.normalize(\"NFC\", group)\n");
+            .append(one ? " (by default the law's one group)" : "")
+            .append(";\n    a number names the group written as it, 7 the group \"7\".\"\"\"\n");
+        out.append("    group = _group_name(group)\n");
         out.append("    if group not in PARAMETERS:\n");
         // with thousands of groups the full list would make one error line of tens of kilobytes
         out.append("        known = sorted(PARAMETERS)\n");
@@ -141,6 +140,7 @@ public final class PythonExport {
         out.append("            for target in TARGETS\n");
         out.append("        })\n");
         out.append("    return predictions\n\n\n");
+        out.append(GROUP_NAME).append("\n\n");
         StringJoiner arguments = new StringJoiner(", ");
         names.forEach(name -> arguments.add(ids.get(name)));
         out.append("def _formula(").append(arguments).append("):\n");
@@ -153,6 +153,29 @@ public final class PythonExport {
         }
         return out.toString();
     }
+
+    /**
+     * The name a caller's group stands for. The table holds each name as EvoSLD read it (GroupNames.canonical),
+     * and a caller's own may decompose its accents. Every name is a string, as the data's text, so a group
+     * written 7 is "7", and a caller passing the number it sees (an int, a float, numpy's int64) means that
+     * name, or "7.0"; where the number could be either, it is refused rather than one guessed.
+     */
+    private static final String GROUP_NAME = """
+        def _group_name(group):
+            if isinstance(group, str):  # accents composed (NFC), as EvoSLD read the names from the data
+                return unicodedata.normalize("NFC", group)
+            if isinstance(group, float):
+                written = [str(group)] + ([str(int(group))] if group.is_integer() else [])
+            elif hasattr(type(group), "__index__") and not isinstance(group, bool):
+                written = [str(int(group)), str(int(group)) + ".0"]
+            else:
+                return group
+            found = [name for name in written if name in PARAMETERS]
+            if len(found) > 1:
+                raise ValueError(f"group {group!r} could be either of the groups {found[0]!r} and {found[1]!r};"
+                                 " pass its name as a string")
+            return found[0] if found else group
+        """;
 
     private static final Map<Operator, String> HELPERS = Map.of(
         Operator.DIV, """

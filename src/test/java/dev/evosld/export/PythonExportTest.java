@@ -213,6 +213,60 @@ class PythonExportTest {
     }
 
     @Test
+    void aGroupNamedByANumberIsFoundByThatNumberUnlessTwoNamesWriteIt() throws Exception {
+        // a CSV's groups 7 and 13 are the names "7" and "13"; law(rows, 7) raised 'no parameters for group 7'
+        Path numbers = dir.resolve("numbers.py");
+        Files.writeString(numbers, PythonExport.module(ExportFixtures.document("t", "a * x", List.of("x"),
+            List.of("y"), Map.of("7", new double[][] {{2}}, "13", new double[][] {{3}}, "2.5", new double[][] {{5}},
+                "1.0", new double[][] {{11}}))));
+        Path twice = dir.resolve("twice.py");
+        Files.writeString(twice, PythonExport.module(ExportFixtures.document("t", "a * x", List.of("x"),
+            List.of("y"), Map.of("7", new double[][] {{2}}, "7.0", new double[][] {{3}}))));
+        Path script = dir.resolve("numbers_driver.py");
+        Files.writeString(script, """
+            import importlib.util, sys
+            def load(path):
+                spec = importlib.util.spec_from_file_location(path, path)
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                return module
+            class Index:  # an integer of another type, as numpy's int64 is
+                def __init__(self, value):
+                    self.value = value
+                def __index__(self):
+                    return self.value
+                def __repr__(self):
+                    return f"Index({self.value})"
+            numbers, twice = load(sys.argv[1]), load(sys.argv[2])
+            for module, group in [(numbers, 7), (numbers, 13.0), (numbers, Index(13)), (numbers, 2.5), (numbers, 1),
+                                  (numbers, 8), (numbers, True), (numbers, "7.0"), (twice, "7.0"), (twice, 7),
+                                  (twice, 7.0)]:
+                try:
+                    print(module.law([{"x": 3.0}], group))
+                except ValueError as e:
+                    print(e)
+            """);
+        Process process = new ProcessBuilder("python3", script.toString(), numbers.toString(), twice.toString())
+            .start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python3 timed out");
+        assertEquals("""
+            [{'y': 6.0}]
+            [{'y': 9.0}]
+            [{'y': 9.0}]
+            [{'y': 15.0}]
+            [{'y': 33.0}]
+            no parameters for group 8; known: ['1.0', '13', '2.5', '7']
+            no parameters for group True; known: ['1.0', '13', '2.5', '7']
+            no parameters for group '7.0'; known: ['1.0', '13', '2.5', '7']
+            [{'y': 9.0}]
+            group 7 could be either of the groups '7' and '7.0'; pass its name as a string
+            group 7.0 could be either of the groups '7.0' and '7'; pass its name as a string
+            """, stdout, stderr);
+    }
+
+    @Test
     void aLawOfOneGroupPredictsWithoutBeingToldTheGroup() throws Exception {
         // runs read without --group form one group, 'all', a name the user never gave, which law() needed
         Path one = dir.resolve("one.py");

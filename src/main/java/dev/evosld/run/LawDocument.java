@@ -269,11 +269,36 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
 
     /**
      * This document with its law as reported ({@link #writtenLaw}), for a file given to people: the same law, its
-     * parameters named and ordered as before, so every value and reader of the document stays as it was.
+     * parameters named and ordered as before, so every value and reader of the document stays as it was. A variable
+     * that cancels ({@code A / (N / N) + D^b}, written {@code A + D^b}) goes from its variables and ranges too, as
+     * {@code fit} would record the written law, so that no reader asks for a value the law does not use.
      */
     public LawDocument withWrittenLaw() {
-        return new LawDocument(evosldVersion, task, writtenLaw(), variables, parameterNames, targets, parameters,
-            trainRanges, groupRanges, targetRanges, metrics, provenance);
+        String written = writtenLaw();
+        List<String> kept;
+        try {
+            kept = Law.parse(written, variables).variables();
+        } catch (EvosldException e) {
+            return this;
+        }
+        if (kept.containsAll(variables)) {
+            return new LawDocument(evosldVersion, task, written, variables, parameterNames, targets, parameters,
+                trainRanges, groupRanges, targetRanges, metrics, provenance);
+        }
+        Map<String, Map<String, Range>> keptGroupRanges = new LinkedHashMap<>();
+        groupRanges.forEach((group, ranges) -> keptGroupRanges.put(group, only(ranges, kept)));
+        return new LawDocument(evosldVersion, task, written, variables.stream().filter(kept::contains).toList(),
+            parameterNames, targets, parameters, only(trainRanges, kept), keptGroupRanges, targetRanges, metrics,
+            provenance);
+    }
+
+    private static Map<String, Range> only(Map<String, Range> ranges, List<String> variables) {
+        if (ranges == null) {
+            return null;
+        }
+        Map<String, Range> kept = new LinkedHashMap<>(ranges);
+        kept.keySet().retainAll(variables);
+        return kept;
     }
 
     /** The law, with this document's variables as the features. */

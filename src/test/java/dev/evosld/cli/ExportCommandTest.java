@@ -96,6 +96,43 @@ class ExportCommandTest {
         assertClose(original.parameters(), (Map<?, ?>) result.get("parameters"));
     }
 
+    @Test
+    void aLawWhoseVariableCancelsIsExportedAsJsonWithTheVariablesOfItsWrittenForm() throws Exception {
+        // a discover run records the search's form, A / (N / N) + B / D^b, a law of N and D, which is written
+        // A + B / D^b; the export kept variables [N, D] and N's ranges beside the law of D alone
+        Path fitted = dir.resolve("cancelling-fit");
+        CliRun fit = CliRun.of(CliRun.fitUserRuns(csv, fitted, "A / (N / N) + B / D^b"));
+        assertEquals(0, fit.status(), fit.err());
+        LawDocument written = LawDocument.read(fitted.resolve("law.json"));
+        LawDocument both = LawDocument.read(run.resolve("law.json"));
+        assertEquals("A + B / D^b", written.law());
+        Path searched = dir.resolve("cancelling");
+        Files.createDirectories(searched);
+        new LawDocument(written.evosldVersion(), written.task(), "A / (N / N) + B / D^b", List.of("N", "D"),
+            written.parameterNames(), written.targets(), written.parameters(), both.trainRanges(), both.groupRanges(),
+            written.targetRanges(), written.metrics(), written.provenance()).write(searched.resolve("law.json"));
+
+        Path exported = dir.resolve("cancelling.json");
+        assertEquals(0, CliRun.of("export", "--run", searched.toString(), "--format", "json", "--out",
+            exported.toString()).status());
+        LawDocument read = LawDocument.read(exported);
+        assertEquals("A + B / D^b", read.law());
+        assertEquals(List.of("D"), read.variables());
+        assertEquals(List.of("D"), List.copyOf(read.trainRanges().keySet()));
+        assertEquals(both.trainRanges().get("D"), read.trainRanges().get("D"));
+        for (Map.Entry<String, Map<String, LawDocument.Range>> group : read.groupRanges().entrySet()) {
+            assertEquals(Map.of("D", both.groupRanges().get(group.getKey()).get("D")), group.getValue());
+        }
+        assertEquals(both.groupRanges().keySet(), read.groupRanges().keySet());
+        assertEquals(written.parameters(), read.parameters());
+        CliRun refit = CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group",
+            "family", "--test-above", "N=1e9", "--law-file", exported.toString(), "--starts", "4", "--json");
+        assertEquals(0, refit.status(), refit.err());
+        Map<?, ?> result = Json.mapper().readValue(refit.out(), Map.class);
+        assertEquals("A + B / D^b", result.get("law"));
+        assertClose(written.parameters(), (Map<?, ?>) result.get("parameters"));
+    }
+
     /**
      * The same law, data and seed fit to the same values, though not always to the last bit: the engine's
      * vector kernels can round differently before and after the JIT compiles them.

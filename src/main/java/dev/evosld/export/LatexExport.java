@@ -113,7 +113,8 @@ public final class LatexExport {
                 continue;
             }
             if (entry.names().size() == 1) {
-                parts.add("$" + entry.latex() + "$ is \\texttt{" + breakable(entry.names().getFirst()) + "}");
+                parts.add("$" + entry.latex() + "$ is " + (entry.role().equals("parameter") ? "the parameter " : "")
+                    + "\\texttt{" + breakable(entry.names().getFirst()) + "}");
             } else {
                 parts.add("$" + entry.latex() + "$ is each of the targets " + texttList(entry.names())
                     + ", fitted separately");

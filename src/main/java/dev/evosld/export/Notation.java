@@ -69,11 +69,22 @@ public final class Notation {
             }
         }
         for (String parameter : law.parameters()) {
+            if (parameter.equals(EULER)) {
+                continue;
+            }
             Symbol wanted = parameterSymbol(parameter);
             if (taken.contains(wanted.latex())) {
                 wanted = new Symbol(new Primed(wanted.base()), wanted.subscript());
             }
             assigned.put(parameter, claim(wanted, parameter, taken));
+        }
+        if (law.parameters().contains(EULER)) {
+            // as a column e: N^e would be N to the power of Euler's number; last, so that a parameter E keeps its E
+            Glyph capital = new Letter('E');
+            while (taken.contains(Symbol.of(capital).latex())) {
+                capital = new Primed(capital);
+            }
+            assigned.put(EULER, claim(Symbol.of(capital), EULER, taken));
         }
         this.symbols = assigned;
         this.response = targets.size() == 1
@@ -116,13 +127,20 @@ public final class Notation {
         }
     }
 
-    /** The law's features and target(s) with their symbols, features in the law's order, then the target. */
+    /**
+     * The law's features and target(s) with their symbols, features in the law's order, then a parameter named e,
+     * whose symbol is not its name, then the target.
+     */
     public List<LegendEntry> legend() {
         List<LegendEntry> entries = new ArrayList<>();
         for (String variable : law.variables()) {
             Symbol symbol = symbols.get(variable);
             entries.add(new LegendEntry(symbol.latex(), inline(symbol.mathMl()), List.of(variable), "feature",
                 abbreviates(symbol, variable)));
+        }
+        if (law.parameters().contains(EULER)) {
+            Symbol symbol = symbols.get(EULER);
+            entries.add(new LegendEntry(symbol.latex(), inline(symbol.mathMl()), List.of(EULER), "parameter", true));
         }
         entries.add(new LegendEntry(response.latex(), inline(response.mathMl()), targets, "target",
             targets.size() > 1 || abbreviates(response, targets.getFirst())));

@@ -70,6 +70,17 @@ class LatexExportTest {
     }
 
     @Test
+    void aParameterNamedEIsSetAsEAndTheLegendSaysWhichParameterItIs() {
+        // fit --law 'A*N^e' read L = A N^e, N to the power of Euler's number
+        LawDocument document = ExportFixtures.document("t", "A * N^e", List.of("N"), List.of("loss"),
+            Map.of("g", new double[][] {{2, -0.5}}));
+        String tex = LatexExport.document(document);
+        assertTrue(tex.contains("\nL = A N^{E}\n"), tex);
+        assertTrue(tex.contains("where $E$ is the parameter \\texttt{e} and $L$ is \\texttt{loss}."), tex);
+        assertTrue(tex.contains("group & $A$ & $E$ \\\\"), tex);
+    }
+
+    @Test
     void aLawWithoutALogarithmSaysNothingOfIt() {
         LawDocument power = ExportFixtures.document("parallel_scaling_law", "E + A * num_params^alpha",
             List.of("num_params", "parallel_size"), List.of("loss"),

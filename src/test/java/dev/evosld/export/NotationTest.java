@@ -142,6 +142,30 @@ class NotationTest {
     }
 
     @Test
+    void aParameterNamedENeverReadsAsEulersNumber() {
+        // fit --law 'A*N^e' was set L = A N^e, N to the power of Euler's number, with nothing to say otherwise
+        Law law = Law.parse("A * N^e", List.of("N"));
+        Notation notation = Notation.of(law, List.of("N"), List.of("loss"));
+        assertEquals("L = A N^{E}", notation.latex());
+        assertEquals("E", notation.latexSymbol("e"));
+        assertEquals(List.of("N", "E", "L"), notation.legend().stream().map(Notation.LegendEntry::latex).toList());
+        assertEquals(List.of("feature", "parameter", "target"),
+            notation.legend().stream().map(Notation.LegendEntry::role).toList());
+        assertEquals(List.of("e"), notation.legend().get(1).names());
+        assertTrue(notation.legend().get(1).abbreviates());
+        // beside a parameter E, wherever it stands, or a column E, E is theirs and e is E'
+        assertEquals("L = A N^{E'} + E", Notation.of(Law.parse("A * N^e + E", List.of("N")), List.of("N"),
+            List.of("loss")).latex());
+        assertEquals("L = E + A N^{E'}", Notation.of(Law.parse("E + A * N^e", List.of("N")), List.of("N"),
+            List.of("loss")).latex());
+        assertEquals("L = A E^{E'}", Notation.of(Law.parse("A * E^e", List.of("E")), List.of("E"),
+            List.of("loss")).latex());
+        // no legend entry for a parameter that keeps its own name
+        assertEquals(List.of("N", "L"), Notation.of(Law.parse("A * N^alpha", List.of("N")), List.of("N"),
+            List.of("loss")).legend().stream().map(Notation.LegendEntry::latex).toList());
+    }
+
+    @Test
     void legendNamesEveryFeatureAndTheTarget() {
         Law law = Law.parse("A / num_params^alpha + x", List.of("num_params", "x"));
         List<Notation.LegendEntry> legend = Notation.of(law, law.variables(), List.of("sft_loss")).legend();

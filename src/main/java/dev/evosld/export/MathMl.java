@@ -9,6 +9,8 @@ import dev.evosld.export.Box.Power;
 import dev.evosld.export.Box.Root;
 import dev.evosld.export.Box.Row;
 import dev.evosld.export.Box.Sign;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Renders a {@link Box} as MathML Core, which browsers (including headless Chromium) typeset natively, so
@@ -79,6 +81,63 @@ final class MathMl {
                 out.append("<mo>|</mo></mrow>");
             }
         }
+    }
+
+    /**
+     * The box as MathML content in pieces, each whole elements, that may stand in {@code <math>} elements of their own
+     * side by side: a new piece starts at each plus or minus of a sum, the sums inside parentheses and a function's
+     * argument too, so that a browser can wrap a long equation there, which it never does inside one {@code <math>}.
+     * Parentheses so broken cannot stretch and are set at the text's size; all else is as {@link #render} sets it.
+     */
+    static List<String> pieces(Box box) {
+        List<StringBuilder> pieces = new ArrayList<>(List.of(new StringBuilder()));
+        pieces(box, pieces);
+        return pieces.stream().map(StringBuilder::toString).toList();
+    }
+
+    private static void pieces(Box box, List<StringBuilder> pieces) {
+        if (!breakable(box)) {
+            render(box, pieces.getLast());
+            return;
+        }
+        switch (box) {
+            case Row r -> {
+                for (int i = 0; i < r.items().size(); i++) {
+                    Box item = r.items().get(i);
+                    if (item instanceof Sign s && (s.kind() == Sign.Kind.PLUS || s.kind() == Sign.Kind.MINUS)) {
+                        // an operator's form follows its place in its row, which a piece no longer shows
+                        if (i > 0) {
+                            pieces.add(new StringBuilder());
+                        }
+                        pieces.getLast().append(sign(s.kind()).replace("<mo>", i > 0 ? "<mo form=\"infix\">"
+                            : "<mo form=\"prefix\">"));
+                    } else {
+                        pieces(item, pieces);
+                    }
+                }
+            }
+            case Fenced f -> {
+                pieces.getLast().append("<mo stretchy=\"false\">(</mo>");
+                pieces(f.inner(), pieces);
+                pieces.getLast().append("<mo stretchy=\"false\">)</mo>");
+            }
+            case Function f -> {
+                pieces.getLast().append("<mspace width=\"0.1667em\"/><mi>").append(f.name())
+                    .append("</mi><mo>&#x2061;</mo>");
+                pieces(f.argument(), pieces);
+            }
+            default -> throw new IllegalStateException("not breakable: " + box);
+        }
+    }
+
+    /** Whether a box holds a sum outside any fraction, power, root or absolute value, where a piece may end. */
+    private static boolean breakable(Box box) {
+        return switch (box) {
+            case Row r -> r.isSum() || r.items().stream().anyMatch(MathMl::breakable);
+            case Fenced f -> breakable(f.inner());
+            case Function f -> f.fenced() && breakable(f.argument());
+            default -> false;
+        };
     }
 
     /** A box as one element: the children of {@code mfrac} and {@code msup} are counted, not concatenated. */

@@ -213,6 +213,17 @@ public final class Notation {
             + "</mrow></math>";
     }
 
+    /**
+     * The equation as inline MathML elements side by side, {@code <math>...</math>} each, the first from {@code L = }
+     * to the first plus or minus and each of the others from a plus or minus of a sum to the next
+     * ({@link MathMl#pieces}): a window too narrow for {@link #mathMl} can wrap them.
+     */
+    public List<String> mathMlPieces() {
+        List<String> pieces = new ArrayList<>(MathMl.pieces(layout()));
+        pieces.set(0, response.mathMl() + "<mo>=</mo>" + pieces.getFirst());
+        return pieces.stream().map(piece -> "<math>" + piece + "</math>").toList();
+    }
+
     /** The symbol of a variable or parameter of the law, in LaTeX math mode. */
     public String latexSymbol(String name) {
         return symbol(name).latex();

@@ -178,6 +178,9 @@ public final class Report {
     private static String lawSection(Law law, Notation notation) {
         StringBuilder out = new StringBuilder("<section id=\"law\">\n<h2>Law</h2>\n");
         out.append("<div class=\"formula\">").append(notation.mathMl()).append("</div>\n");
+        // MathML never wraps: a phone's window shows the equation in pieces that wrap like words (report.css)
+        out.append("<div class=\"formula-narrow\">").append(String.join("<wbr>", notation.mathMlPieces()))
+            .append("</div>\n");
         out.append("<ul class=\"legend\">\n");
         for (Notation.LegendEntry entry : notation.legend()) {
             String names = entry.names().stream().map(n -> "<code>" + Html.escape(n) + "</code>")

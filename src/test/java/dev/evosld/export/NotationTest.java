@@ -166,6 +166,26 @@ class NotationTest {
     }
 
     @Test
+    void theEquationComesInPiecesEachWholeThatStartAtTheSignsOfSumsOutsideFractionsAndPowers() throws Exception {
+        // domain_mixture's E + exp(...) of five powers: MathML does not wrap, so a phone needs pieces to wrap
+        Law law = Law.parse("E - exp(alpha * x^beta + gamma * y^beta) * (A / (x + y) - B)", List.of("x", "y"));
+        List<String> pieces = Notation.of(law, law.variables(), List.of("loss")).mathMlPieces();
+        assertEquals(List.of("L=E", "&#x2212;exp&#x2061;(\u03b1&#x2062;x\u03b2", "+\u03b3&#x2062;y\u03b2)&#x2062;(Ax+y",
+            "&#x2212;B)"),
+            pieces.stream().map(piece -> piece.replaceAll("<[^>]+>", "")).toList());
+        for (String piece : pieces) {
+            assertTrue(piece.startsWith("<math>") && piece.endsWith("</math>"), piece);
+            DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(piece.getBytes(StandardCharsets.UTF_8)));
+        }
+        assertTrue(pieces.get(2).startsWith("<math><mo form=\"infix\">+</mo>"), pieces.get(2));
+        // a law without a sum is one piece, set as the equation on one line sets it
+        Notation power = Notation.of(Law.parse("A * x^alpha", List.of("x")), List.of("x"), List.of("loss"));
+        assertEquals(List.of("<math><mi>L</mi><mo>=</mo><mrow><mi>A</mi><mo>&#x2062;</mo><msup><mi>x</mi>"
+            + "<mi>\u03b1</mi></msup></mrow></math>"), power.mathMlPieces());
+    }
+
+    @Test
     void legendNamesEveryFeatureAndTheTarget() {
         Law law = Law.parse("A / num_params^alpha + x", List.of("num_params", "x"));
         List<Notation.LegendEntry> legend = Notation.of(law, law.variables(), List.of("sft_loss")).legend();

@@ -559,6 +559,32 @@ class ReportTest {
     }
 
     @Test
+    void onAPhoneTheEquationWrapsBeforeItsPlusesAndMinusesRatherThanScrollingSideways() throws Exception {
+        // MathML does not wrap: in a window 400 pixels wide domain_mixture's equation, E + exp(...) of five powers,
+        // ran on past its box, which scrolled sideways; a phone now shows it in pieces that wrap like words
+        RunDirectory run = run(1);
+        writeFrontOfOneLaw(run);
+        String html = Files.readString(Report.write(run, data(run)));
+        Matcher narrow = Pattern.compile("<div class=\"formula-narrow\">(.*?)</div>\n").matcher(html);
+        assertTrue(narrow.find(), html);
+        List<String> pieces = List.of(narrow.group(1).split("<wbr>"));
+        assertEquals(3, pieces.size(), narrow.group(1));
+        assertEquals(List.of("L=E", "+AN\u03b1", "+BD\u03b2"), pieces.stream()
+            .map(piece -> piece.replaceAll("<[^>]+>", "")).toList());
+        for (String piece : pieces) {
+            assertTrue(piece.startsWith("<math>") && piece.endsWith("</math>"), piece);
+        }
+        assertTrue(pieces.get(1).startsWith("<math><mo form=\"infix\">+</mo>"), pieces.get(1));
+        // the wide one as before, each shown in its own window
+        assertTrue(html.contains("<div class=\"formula\"><math display=\"block\">"), html);
+        String css = html.substring(0, html.indexOf("@media screen and (max-width: 640px) {\n"));
+        assertTrue(css.contains(".formula-narrow { display: none; "), css);
+        int start = html.indexOf("@media screen and (max-width: 640px) {\n");
+        String phone = html.substring(start, html.indexOf("\n}\n", start));
+        assertTrue(phone.contains("  .formula { display: none; }\n  .formula-narrow { display: block; }\n"), phone);
+    }
+
+    @Test
     void onAPhoneEveryPlotIsShownAtNineTenthsOfTheSizeItWasDrawnForAtLeast() throws Exception {
         // in a window 400 pixels wide, 376 of them the page's, the Pareto front's and the history's plots, drawn 760 pixels
         // wide, and a single target's predictions or a panel alone, drawn 1176 wide, were shrunk to a half or a third:

@@ -5,6 +5,7 @@ import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.R2;
 import dev.evosld.law.Law;
 import dev.evosld.law.Operator;
+import dev.evosld.law.ReadableSigns;
 import dev.evosld.run.LawDocument;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -45,7 +46,9 @@ public final class LatexExport {
      * @throws EvosldException if the document's parameters do not fit its law or a value is not finite
      */
     public static String document(LawDocument document) {
-        Law law = document.parsedLaw();
+        // a discover run records the search's form, A / (N / N) + -1 * B / D^b; typeset as reported, A - B / D^b, with
+        // the same parameters in the same order
+        Law law = ReadableSigns.of(document.parsedLaw());
         ParameterSet parameters = document.parameterSet("law document of task " + document.task());
         List<String> targets = parameters.targets();
         Notation notation = Notation.of(law, document.features(), targets);

@@ -81,6 +81,19 @@ class LatexExportTest {
     }
 
     @Test
+    void aLawRecordedInTheSearchsFormIsTypesetWithoutThePartsThatChangeNothing() {
+        // a discover run's law.json holds the search's form, A / (N / N) - 1 * B / D^b, which the export typeset as
+        // L = A / (N / N) - 1 B / D^b with N in the legend, where every other export writes A - B / D^b
+        LawDocument searched = ExportFixtures.document("t", "A / (N / N) + -1 * B / D^b", List.of("N", "D"),
+            List.of("loss"), Map.of("g", new double[][] {{2, 3, 0.5}}));
+        String tex = LatexExport.document(searched);
+        assertTrue(tex.contains("; law: A - B / D^b\n"), tex);
+        assertTrue(tex.contains("\nL = A - \\frac{B}{D^{b}}\n"), tex);
+        assertTrue(tex.contains("group & $A$ & $B$ & $b$ \\\\"), tex);
+        assertFalse(tex.contains("$N$") || tex.contains("{N}"), tex);
+    }
+
+    @Test
     void aLawWithoutALogarithmSaysNothingOfIt() {
         LawDocument power = ExportFixtures.document("parallel_scaling_law", "E + A * num_params^alpha",
             List.of("num_params", "parallel_size"), List.of("loss"),

@@ -2,7 +2,9 @@ package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,9 +71,9 @@ public final class Main {
         PrintWriter err = command.getErr();
         // picocli's own words for an option of an exclusive group given twice name its internals
         String message = e.getMessage().startsWith("Error: ") && e.getMessage().contains("are mutually exclusive")
-            ? command.getCommandSpec().findOption("--data") != null
-                ? "--task and --data given together (give one of them)"
-                : e.getMessage().substring("Error: ".length())
+            ? exclusiveGiven(command.getCommandSpec().argGroups(), args)
+                .map(given -> String.join(" and ", given) + " given together (give one of them)")
+                .orElse(e.getMessage().substring("Error: ".length()))
             : e.getMessage().startsWith("Error: expected only one match")
             ? repeatedOption(command, args)
                 .map(option -> option + " given twice (give it once)")
@@ -88,6 +90,33 @@ public final class Main {
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.flush();
         return 2;
+    }
+
+    /**
+     * The members of an exclusive group that the arguments give together, each by its longest name (a group of
+     * options that go together, such as --data and its --features, by its first): picocli's own words name a group's
+     * internals.
+     */
+    private static Optional<List<String>> exclusiveGiven(List<CommandLine.Model.ArgGroupSpec> groups, String[] args) {
+        for (CommandLine.Model.ArgGroupSpec group : groups) {
+            if (group.exclusive()) {
+                List<String> given = new ArrayList<>();
+                group.options().stream().filter(option -> givesOption(args, option.names()))
+                    .forEach(option -> given.add(option.longestName()));
+                for (CommandLine.Model.ArgGroupSpec member : group.subgroups()) {
+                    member.options().stream().filter(option -> givesOption(args, option.names())).findFirst()
+                        .ifPresent(option -> given.add(member.options().getFirst().longestName()));
+                }
+                if (given.size() > 1) {
+                    return Optional.of(given);
+                }
+            }
+            Optional<List<String>> inner = exclusiveGiven(group.subgroups(), args);
+            if (inner.isPresent()) {
+                return inner;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first of the command's options that the arguments give more than once, by its longest name. */

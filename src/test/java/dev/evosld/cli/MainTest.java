@@ -53,6 +53,17 @@ class MainTest {
     }
 
     @Test
+    void optionsThatExcludeEachOtherAreNamedAsGiven() {
+        CliRun laws = CliRun.of("fit", "--law", "E", "--law-file", "law.json");
+        assertEquals(2, laws.exit(), laws.err());
+        assertEquals(List.of("evosld: --law and --law-file given together (give one of them) (see: evosld fit --help)"),
+            laws.allErrorLines());
+        CliRun pull = CliRun.of("data", "pull", "--task", "a", "--all");
+        assertEquals(List.of("evosld: --task and --all given together (give one of them) (see: evosld data pull --help)"),
+            pull.allErrorLines());
+    }
+
+    @Test
     void fitOnTheUsersOwnCsvPrintsOneJsonDocument(@TempDir Path directory) throws IOException {
         Path csv = UserCsv.write(directory);
         CliRun run = CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss",

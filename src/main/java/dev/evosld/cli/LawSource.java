@@ -8,6 +8,7 @@ import dev.evosld.data.TaskConfig;
 import dev.evosld.data.UserData;
 import dev.evosld.law.Expr;
 import dev.evosld.law.Law;
+import dev.evosld.law.LawPrinter;
 import dev.evosld.law.Misspellings;
 import dev.evosld.law.Operator;
 import dev.evosld.run.LawDocument;
@@ -27,6 +28,9 @@ import java.util.Set;
  * a column left out of {@code --features} would otherwise fit quietly, and badly.
  */
 final class LawSource {
+    /** The name people write Euler's number by, which the law language spells {@code exp}. */
+    private static final String EULER = "e";
+
     private LawSource() {
     }
 
@@ -42,7 +46,27 @@ final class LawSource {
             }
             return Law.parse(config.humanLaw(), config.featureNames());
         }
-        return requireMeant(Law.parse(law, config.featureNames()), config, otherColumns, "--law");
+        return requireNoEulerBase(requireMeant(Law.parse(law, config.featureNames()), config, otherColumns, "--law"));
+    }
+
+    /**
+     * Refuses a typed law that raises a parameter {@code e} to a power: written for Euler's number, it would be a base
+     * fitted per group, which fits {@code e^(-N/k)} badly if at all, without a word that the law is not the one meant.
+     * A law file's {@code e} is left alone, as its run fitted it so.
+     */
+    private static Law requireNoEulerBase(Law law) {
+        if (!law.parameters().contains(EULER)) {
+            return law;
+        }
+        law.expr().forEachNode(node -> {
+            if (node instanceof Expr.Apply apply && apply.op() == Operator.POW
+                && apply.args().getFirst() instanceof Expr.Sym base && base.name().equals(EULER)) {
+                String exponent = LawPrinter.print(apply.args().get(1));
+                throw new EvosldException("--law: '" + EULER + "' would be a parameter, one constant per group, raised"
+                    + " to the power " + exponent + "; for Euler's number write exp(" + exponent + ")");
+            }
+        });
+        return law;
     }
 
     /**

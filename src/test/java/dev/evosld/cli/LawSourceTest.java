@@ -117,6 +117,21 @@ class LawSourceTest {
     }
 
     @Test
+    void eRaisedToAPowerIsRefusedAsEulersNumberWrittenAsAParameter() {
+        // fitted as a base of its own per group, e^(-N/k) fits badly if at all, and the user meant exp(-N/k)
+        EvosldException e = assertThrows(EvosldException.class,
+            () -> LawSource.resolve("E + A * e^(-N / k)", config(null), List.of()));
+        assertFalse(e instanceof UsageException);
+        assertEquals("--law: 'e' would be a parameter, one constant per group, raised to the power -N / k; for Euler's"
+            + " number write exp(-N / k)", e.getMessage());
+        // a parameter e elsewhere is a name like any other, and a run's law file keeps the law it fitted
+        assertEquals(List.of("E", "e", "a"), LawSource.resolve("E + e * N^a", config(null), List.of()).parameters());
+        Path file = lawFile("E + A * e^(-N / k)", List.of("N", "D"));
+        assertEquals(List.of("E", "A", "e", "k"),
+            LawSource.of(LawDocument.read(file), file, config(null), List.of()).parameters());
+    }
+
+    @Test
     void aParameterOneSlipFromALongFeatureNameIsRefusedNamingTheFeature() {
         // a misspelt column would be fitted as one constant per group, and the law would quietly ignore the feature
         TaskConfig config = new TaskConfig("toy", "A toy task.",

@@ -128,8 +128,12 @@ record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Option
         document.put("parameters", outcome.parameters().toMap());
         document.put("train_r2", outcome.trainR2());
         if (outcome.refit() != null) {
-            document.put("refit", Map.of("starts", outcome.refit().starts(), "group_fits", outcome.refit().groupFits(),
-                "single_start_optima", outcome.refit().singleStartOptima()));
+            // in the order written at every run, which a Map.of's is not
+            Map<String, Object> refit = new LinkedHashMap<>();
+            refit.put("starts", outcome.refit().starts());
+            refit.put("group_fits", outcome.refit().groupFits());
+            refit.put("single_start_optima", outcome.refit().singleStartOptima());
+            document.put("refit", refit);
         }
         document.put("validation_r2", outcome.validationR2());
         document.put("validation_rmse", outcome.validationRmse() == null ? null : outcome.validationRmse().byTarget());

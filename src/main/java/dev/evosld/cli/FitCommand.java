@@ -189,9 +189,17 @@ final class FitCommand implements Callable<Integer> {
                 document.put("search_validation_failure", quick.evaluation().failure());
             }
             document.put("groups", EvalCommand.groupErrors(train, test));
-            document.put("fit", Map.of("starts", starts, "seed", seed, "loss", loss.name().toLowerCase(),
-                "iterations", fitted.iterations(), "evaluations", fitted.evaluations(), "seconds", seconds,
-                "group_fits", fitted.startAgreement().fits(), "single_start_optima", fitted.startAgreement().singleStart()));
+            // in the order written at every run, which a Map.of's is not
+            Map<String, Object> fit = new LinkedHashMap<>();
+            fit.put("starts", starts);
+            fit.put("seed", seed);
+            fit.put("loss", loss.name().toLowerCase(Locale.ROOT));
+            fit.put("iterations", fitted.iterations());
+            fit.put("evaluations", fitted.evaluations());
+            fit.put("seconds", seconds);
+            fit.put("group_fits", fitted.startAgreement().fits());
+            fit.put("single_start_optima", fitted.startAgreement().singleStart());
+            document.put("fit", fit);
             Output.json(out, document);
         } else {
             out.println("task:       " + config.name());

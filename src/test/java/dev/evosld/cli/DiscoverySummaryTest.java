@@ -228,6 +228,9 @@ class DiscoverySummaryTest {
         assertNull(document.get("train_r2"), "a failed train fit is null, not NaN, which JSON cannot hold");
         assertEquals(Map.of("starts", SearchSettings.FINAL_STARTS, "group_fits", 2, "single_start_optima", 1),
             document.get("refit"));
+        // in this order at every run, as a Map.of's order is not
+        assertEquals(List.of("starts", "group_fits", "single_start_optima"),
+            List.copyOf(((Map<?, ?>) document.get("refit")).keySet()));
         assertEquals(0.9875, (double) document.get("validation_r2"), 1e-12);
         assertEquals(Map.of("loss", 0.05034), document.get("validation_rmse"));
         assertEquals("top_values=1", document.get("holdout"));

@@ -280,6 +280,14 @@ class FitCommandTest {
     }
 
     @Test
+    void theJsonsFitObjectKeepsItsKeysInOneOrderFromRunToRun() throws Exception {
+        // a Map.of's order is drawn afresh at each start of the JVM, so the same fit printed its keys shuffled
+        JsonNode fit = Json.mapper().readTree(fit("--json").out()).get("fit");
+        assertEquals(List.of("starts", "seed", "loss", "iterations", "evaluations", "seconds", "group_fits",
+            "single_start_optima"), List.copyOf(fit.propertyNames()));
+    }
+
+    @Test
     void withATestSplitTheJsonSaysThereIsOne() throws Exception {
         CliRun run = fit("--json", "--test-above", "N=1e9");
         assertEquals(0, run.exit(), run.err());

@@ -89,6 +89,8 @@ final class EvalCommand implements Callable<Integer> {
         LawSource.unusedNote(parsed, data.config()).ifPresent(spec.commandLine().getErr()::println);
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
         Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
+        // as fit gives them, so that a law scored by fit and its values scored here read alike
+        Map<String, Double> testRmse = test.flatMap(Predictions::finiteRootMeanSquaredErrors).orElse(null);
         Law written = ReadableSigns.of(parsed);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -98,13 +100,15 @@ final class EvalCommand implements Callable<Integer> {
             document.put("parameters", parameters.toMap());
             Output.putR2(document, "train_r2", train.r2());
             Output.putTestR2(document, test.map(Predictions::r2));
+            document.put("test_rmse", testRmse);
             document.put("groups", groupErrors(train, test));
             Output.json(out, document);
         } else {
             out.println("task:     " + data.config().name());
             out.println("law:      " + written);
             out.println("train R²: " + Output.r2(train.r2()));
-            out.println("test R²:  " + Output.testR2(test.map(Predictions::r2), "every row is train"));
+            out.println("test R²:  " + Output.testR2(test.map(Predictions::r2), "every row is train")
+                + Output.testMisses(testRmse));
             List<Map<String, Object>> rows = groupErrors(train, test);
             // thousands of groups would bury the scores above; --json keeps every group's figures
             List<Map<String, Object>> shown = rows.subList(0, Math.min(rows.size(), FitCommand.SHOWN_GROUPS));

@@ -108,6 +108,26 @@ class EvalCommandTest {
     }
 
     @Test
+    void theTestLineAndJsonGiveHowFarTestWasMissedAsFitsDo() throws Exception {
+        // E + A/N with E = 2, A = 1 predicts 2.125 and 2.0625 for runs of 2.1 and 2.05
+        Path train = Files.writeString(dir.resolve("sizes.csv"), "N,loss\n1,3\n2,2.5\n4,2.25\n");
+        Path test = Files.writeString(dir.resolve("next.csv"), "N,loss\n8,2.1\n16,2.05\n");
+        Path params = Files.writeString(dir.resolve("sizes.json"), "{\"all\": {\"E\": 2, \"A\": 1}}");
+        List<String> args = new java.util.ArrayList<>(List.of("eval", "--data", train.toString(), "--test",
+            test.toString(), "--features", "N", "--target", "loss", "--law", "E + A/N", "--params", params.toString()));
+        double rmse = Math.sqrt((0.025 * 0.025 + 0.0125 * 0.0125) / 2);
+        CliRun text = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, text.exit(), text.err());
+        assertEquals("test R²:  0.375000 (missed by " + Output.shortNumber(rmse) + ", root mean square)",
+            text.out().lines().toList().get(3), text.out());
+        args.add("--json");
+        JsonNode document = Json.mapper().readTree(CliRun.of(args.toArray(String[]::new)).out());
+        assertEquals(rmse, document.get("test_rmse").get("loss").doubleValue(), 1e-12, document.toString());
+        JsonNode none = Json.mapper().readTree(eval("--json").out());
+        assertTrue(none.get("test_rmse").isNull(), "no test split, no test misses: " + none);
+    }
+
+    @Test
     void aTestSplitWhoseTargetIsOneValueHasAnUndefinedTestR2NotAFailedOne() throws Exception {
         Path train = Files.writeString(dir.resolve("sizes.csv"), "N,loss\n1,3\n2,2.5\n4,2.25\n");
         Path test = Files.writeString(dir.resolve("next.csv"), "N,loss\n8,2\n16,2\n");
@@ -116,8 +136,8 @@ class EvalCommandTest {
             test.toString(), "--features", "N", "--target", "loss", "--law", "E + A/N", "--params", params.toString()));
         CliRun text = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, text.exit(), text.err());
-        assertEquals("test R²:  undefined (target 'loss' is 2 in all 2 runs scored, and R² needs runs that differ)",
-            text.out().lines().toList().get(3), text.out());
+        assertEquals("test R²:  undefined (target 'loss' is 2 in all 2 runs scored, and R² needs runs that differ)"
+            + " (missed by 0.09882, root mean square)", text.out().lines().toList().get(3), text.out());
         args.add("--json");
         CliRun json = CliRun.of(args.toArray(String[]::new));
         JsonNode document = Json.mapper().readTree(json.out());
@@ -139,8 +159,8 @@ class EvalCommandTest {
             test.toString(), "--features", "N", "--target", "loss,acc", "--law", "E + A/N", "--params", params.toString()));
         CliRun text = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, text.exit(), text.err());
-        assertEquals("test R²:  undefined (target 'acc' is 0.7 in all 6 runs scored, and R² needs runs that differ)",
-            text.out().lines().toList().get(3), text.out());
+        assertEquals("test R²:  undefined (target 'acc' is 0.7 in all 6 runs scored, and R² needs runs that differ)"
+            + " (missed loss by 0.01259, acc by 0.01178, root mean square)", text.out().lines().toList().get(3), text.out());
         args.add("--json");
         JsonNode document = Json.mapper().readTree(CliRun.of(args.toArray(String[]::new)).out());
         assertTrue(document.get("test_r2").isNull(), document.toString());
@@ -267,7 +287,7 @@ class EvalCommandTest {
         CliRun run = eval("--test-above", "N=1e9");
         assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertEquals("test R²:  1.000000", lines.get(3), run.out());
+        assertTrue(lines.get(3).startsWith("test R²:  1.000000 (missed by "), run.out());
         assertEquals(String.format("%-40s %10s %12s %10s %12s", "group", "train rows", "train RMSE", "test rows", "test RMSE"),
             lines.get(4));
         assertTrue(lines.get(5).startsWith(String.format("%-40s %10s ", "dense", 15)), run.out());

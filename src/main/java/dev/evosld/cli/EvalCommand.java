@@ -12,6 +12,7 @@ import dev.evosld.eval.Predictions.GroupError;
 import dev.evosld.json.Json;
 import dev.evosld.law.Law;
 import dev.evosld.law.ReadableSigns;
+import dev.evosld.run.LawDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -343,6 +344,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @SuppressWarnings("unchecked")
     static Map<String, ?> readJson(Path file) {
+        LawDocument.requireNotAFolder(file);
         try {
             // decimals as written, so that a value no double holds is refused rather than rounded to 0 or infinity
             Object value = Json.mapper().reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

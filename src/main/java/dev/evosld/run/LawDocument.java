@@ -11,6 +11,7 @@ import dev.evosld.json.Json;
 import dev.evosld.law.Law;
 import dev.evosld.law.ReadableSigns;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -348,11 +349,24 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
         parameterSet(file.toString());
     }
 
+    /**
+     * Refuses a folder given where a law file is read, pointing to the law.json of the run it holds: a run is its
+     * folder to predict and report, so a user may well give it to fit --law-file or eval --params too.
+     */
+    public static void requireNotAFolder(Path file) {
+        if (Files.isDirectory(file)) {
+            Path law = new RunDirectory(file).lawFile();
+            throw new EvosldException(file + ": a folder, not a file"
+                + (Files.isRegularFile(law) ? "; give the run's law file, " + law : ""));
+        }
+    }
+
     public void write(Path file) {
         AtomicFiles.write(file, Json.mapper().writeValueAsString(this) + "\n");
     }
 
     public static LawDocument read(Path file) {
+        requireNotAFolder(file);
         try {
             LawDocument document = Json.mapper().readValue(Json.readUserFile(file), LawDocument.class);
             if (document.law() == null || document.parameters() == null || document.parameterNames() == null

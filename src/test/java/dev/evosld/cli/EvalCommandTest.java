@@ -324,6 +324,20 @@ class EvalCommandTest {
     }
 
     @Test
+    void aRunsFolderGivenForItsParametersIsPointedToTheLawFileInIt() throws Exception {
+        Path csv = CliRun.userRuns(dir);
+        Path run = dir.resolve("fitted");
+        String[] data = {"--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group", "family"};
+        assertEquals(0, CliRun.of(concat(new String[] {"fit", "--law", "E + A / N^a + B / D^b", "--starts", "4", "--out",
+            run.toString()}, data)).exit());
+        CliRun folder = CliRun.of(concat(new String[] {"eval", "--law", "E + A / N^a + B / D^b", "--params",
+            run.toString()}, data));
+        assertEquals(1, folder.exit(), folder.err());
+        assertEquals(List.of("evosld: " + run + ": a folder, not a file; give the run's law file, "
+            + run.resolve("law.json")), folder.allErrorLines());
+    }
+
+    @Test
     void aRunsLawJsonOfSeveralTargetsScoresAnyOfThemOnItsOwn() throws Exception {
         // a run fitted to a loss, an accuracy and a count; eval --target acc had read its law.json as one target's
         // values and said "g1: missing parameter 'E'", and --target loss,acc refused the count it did not ask for

@@ -454,6 +454,16 @@ class FitCommandTest {
     }
 
     @Test
+    void aRunsFolderGivenForItsLawFileIsPointedToTheLawFileInIt() throws Exception {
+        Path recorded = dir.resolve("recorded-folder");
+        assertEquals(0, fit("--out", recorded.toString()).exit());
+        assertOneLineError(recorded + ": a folder, not a file; give the run's law file, " + recorded.resolve("law.json"),
+            CliRun.of("fit", "--law-file", recorded.toString(), "--starts", "4"));
+        Path empty = java.nio.file.Files.createDirectories(dir.resolve("no-run"));
+        assertOneLineError(empty + ": a folder, not a file", CliRun.of("fit", "--law-file", empty.toString()));
+    }
+
+    @Test
     void aLawWithATermAddedWithANegativeFactorIsReportedWithAMinus() throws Exception {
         Path out = dir.resolve("minus");
         CliRun run = CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target", "loss", "--group",

@@ -74,7 +74,8 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores). The result does not depend on it.")
     Integer threads;
 
-    @Option(names = "--loss", defaultValue = "squared", paramLabel = "squared|huber", description = "Loss (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--loss", defaultValue = "squared", converter = LossConverter.class, paramLabel = "squared|huber",
+        description = "Loss (default: ${DEFAULT-VALUE}).")
     Loss loss;
 
     @Option(names = "--no-projection", description = "Search linear parameters too, instead of solving them by least squares.")

@@ -507,6 +507,14 @@ class FitCommandTest {
     }
 
     @Test
+    void aLossOfAnyCaseIsTakenAndAnUnknownOneNamedAsTheHelpWritesThem() throws Exception {
+        JsonNode huber = Json.mapper().readTree(fit("--loss", "HUBER", "--json").out());
+        assertEquals("huber", huber.get("fit").get("loss").stringValue());
+        assertOneLineError(2, "evosld: Invalid value for option '--loss': 'l1' is no loss this fit knows; give squared or"
+            + " huber (see: evosld fit --help)", fit("--loss", "l1"));
+    }
+
+    @Test
     void badSplitsAreOneLineErrors() {
         assertOneLineError(2, "--data takes at most one of --test-above COL=VALUE and --test CSV",
             fit("--test-above", "N=1e9", "--test", csv.toString()));

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,22 +163,14 @@ class PythonExportTest {
         Path file = dir.resolve("many.py");
         Files.writeString(file, PythonExport.module(ExportFixtures.document("t", "a * x", List.of("x"), List.of("y"),
             values)));
-        Path script = dir.resolve("unknown.py");
-        Files.writeString(script, """
-            import importlib.util, sys
-            spec = importlib.util.spec_from_file_location("many", sys.argv[1])
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
+        Printed printed = runScript("unknown.py", """
             try:
-                module.law([{"x": 3.0}], "h")
+                load(sys.argv[1]).law([{"x": 3.0}], "h")
             except ValueError as e:
                 print(e)
-            """);
-        Process process = new ProcessBuilder("python3", script.toString(), file.toString()).start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python3 timed out");
+            """, file);
         assertEquals("no parameters for group 'h'; known: [" + String.join(", ", first) + "] ... (10 more)",
-            stdout.strip());
+            printed.stdout().strip(), printed.stderr());
     }
 
     @Test
@@ -187,29 +180,19 @@ class PythonExportTest {
         Path file = dir.resolve("accents.py");
         Files.writeString(file, PythonExport.module(ExportFixtures.document("t", "a * x", List.of("x"),
             List.of("y", "z"), Map.of("caf\u00e9", new double[][] {{2}, {5}}, "two", new double[][] {{3}, {7}}))));
-        Path script = dir.resolve("accents_driver.py");
-        Files.writeString(script, """
-            import importlib.util, sys
-            spec = importlib.util.spec_from_file_location("accents", sys.argv[1])
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
+        Printed printed = runScript("accents_driver.py", """
+            module = load(sys.argv[1])
             for group in ["cafe\\u0301", "caf\\u00e9", 7]:
                 try:
                     print(module.law([{"x": 3.0}], group))
                 except ValueError as e:
                     print(e)
-            """);
-        ProcessBuilder python = new ProcessBuilder("python3", script.toString(), file.toString());
-        python.environment().put("PYTHONIOENCODING", "utf-8");
-        Process process = python.start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python3 timed out");
+            """, file);
         assertEquals("""
             [{'y': 6.0, 'z': 15.0}]
             [{'y': 6.0, 'z': 15.0}]
             no parameters for group 7; known: ['caf\u00e9', 'two']
-            """, stdout, stderr);
+            """, printed.stdout(), printed.stderr());
     }
 
     @Test
@@ -222,14 +205,7 @@ class PythonExportTest {
         Path twice = dir.resolve("twice.py");
         Files.writeString(twice, PythonExport.module(ExportFixtures.document("t", "a * x", List.of("x"),
             List.of("y"), Map.of("7", new double[][] {{2}}, "7.0", new double[][] {{3}}))));
-        Path script = dir.resolve("numbers_driver.py");
-        Files.writeString(script, """
-            import importlib.util, sys
-            def load(path):
-                spec = importlib.util.spec_from_file_location(path, path)
-                module = importlib.util.module_from_spec(spec)
-                spec.loader.exec_module(module)
-                return module
+        Printed printed = runScript("numbers_driver.py", """
             class Index:  # an integer of another type, as numpy's int64 is
                 def __init__(self, value):
                     self.value = value
@@ -245,12 +221,7 @@ class PythonExportTest {
                     print(module.law([{"x": 3.0}], group))
                 except ValueError as e:
                     print(e)
-            """);
-        Process process = new ProcessBuilder("python3", script.toString(), numbers.toString(), twice.toString())
-            .start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python3 timed out");
+            """, numbers, twice);
         assertEquals("""
             [{'y': 6.0}]
             [{'y': 9.0}]
@@ -263,7 +234,7 @@ class PythonExportTest {
             [{'y': 9.0}]
             group 7 could be either of the groups '7' and '7.0'; pass its name as a string
             group 7.0 could be either of the groups '7.0' and '7'; pass its name as a string
-            """, stdout, stderr);
+            """, printed.stdout(), printed.stderr());
     }
 
     @Test
@@ -275,14 +246,7 @@ class PythonExportTest {
         Path two = dir.resolve("two.py");
         Files.writeString(two, PythonExport.module(ExportFixtures.document("t", "a * x", List.of("x"), List.of("y"),
             Map.of("a", new double[][] {{2}}, "b", new double[][] {{3}}))));
-        Path script = dir.resolve("one_driver.py");
-        Files.writeString(script, """
-            import importlib.util, sys
-            def load(path):
-                spec = importlib.util.spec_from_file_location(path, path)
-                module = importlib.util.module_from_spec(spec)
-                spec.loader.exec_module(module)
-                return module
+        Printed printed = runScript("one_driver.py", """
             one, two = load(sys.argv[1]), load(sys.argv[2])
             print(one.law([{"x": 3.0}]))
             print(one.law([{"x": 3.0}], "all"))
@@ -290,16 +254,12 @@ class PythonExportTest {
                 two.law([{"x": 3.0}])
             except TypeError as e:
                 print("two groups:", e)
-            """);
-        Process process = new ProcessBuilder("python3", script.toString(), one.toString(), two.toString()).start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python3 timed out");
+            """, one, two);
         assertEquals("""
             [{'y': 6.0, 'z': 15.0}]
             [{'y': 6.0, 'z': 15.0}]
             two groups: law() missing 1 required positional argument: 'group'
-            """, stdout, stderr);
+            """, printed.stdout(), printed.stderr());
     }
 
     /** Runs each module on every group's rows of its table and compares with the engine's predictions. */
@@ -349,6 +309,35 @@ class PythonExportTest {
             }
             offset += group.rows();
         }
+    }
+
+    /** What a script printed on stdout and on stderr. */
+    private record Printed(String stdout, String stderr) {
+    }
+
+    /**
+     * Runs a script given the modules as its arguments, after a preamble that imports sys and defines
+     * {@code load(path)}, which loads the module at a path.
+     */
+    private Printed runScript(String name, String body, Path... modules) throws IOException, InterruptedException {
+        Path script = dir.resolve(name);
+        Files.writeString(script, """
+            import importlib.util, sys
+            def load(path):
+                spec = importlib.util.spec_from_file_location(path, path)
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                return module
+            """ + body);
+        List<String> command = new ArrayList<>(List.of("python3", script.toString()));
+        Arrays.stream(modules).map(Path::toString).forEach(command::add);
+        ProcessBuilder python = new ProcessBuilder(command);
+        python.environment().put("PYTHONIOENCODING", "utf-8");
+        Process process = python.start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python3 timed out");
+        return new Printed(stdout, stderr);
     }
 
     private List<?> run(String request) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
 import dev.evosld.data.DataDirectory;
+import dev.evosld.data.TaskConfig;
 import dev.evosld.data.TaskConfig.SearchEffort;
 import dev.evosld.search.SearchSettings;
 import dev.evosld.suite.Bench;
@@ -99,6 +100,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchPlan plan = new BenchPlan(tasks(), seeds, settings, new SearchEffort(generations, restarts),
             out != null ? out : BenchPlan.DEFAULT_OUT, DataDirectory.resolve(dataDir, System.getenv()));
+        plan.tasks().forEach(task -> UsageException.individuals(plan.search(TaskConfig.load(task))));
         PrintWriter err = spec.commandLine().getErr();
         plan.tasks().forEach(task -> TaskOptions.pulledDataNote(task, plan.data()).ifPresent(err::println));
         BenchResult result;

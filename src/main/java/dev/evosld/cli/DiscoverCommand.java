@@ -357,7 +357,7 @@ final class DiscoverCommand implements Callable<Integer> {
             }
             settings = settings.withProposerEvery(llmEvery);
         }
-        return settings;
+        return UsageException.individuals(settings);
     }
 
     /** Refuses a folder that holds a run: a new run would overwrite part of it and mix its files with its own. */

@@ -1,6 +1,7 @@
 package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
+import dev.evosld.search.SearchSettings;
 import java.io.Serial;
 
 /**
@@ -24,6 +25,20 @@ final class UsageException extends EvosldException {
             throw new UsageException(option + " must be at least " + least + ", got " + value);
         }
         return value;
+    }
+
+    /**
+     * {@code settings}, or a usage error when its restarts, islands and population make more individuals than
+     * {@link SearchSettings#MOST_INDIVIDUALS}: a run holds every one in memory and in each checkpoint, and scores the
+     * first restart's before it first reads the clock, so far more ran past any time limit until memory ran out.
+     */
+    static SearchSettings individuals(SearchSettings settings) {
+        if (settings.individuals() > SearchSettings.MOST_INDIVIDUALS) {
+            throw new UsageException("--restarts " + settings.restarts() + " × --islands " + settings.islands()
+                + " × --population " + settings.population() + " = " + settings.individuals() + " individuals, more"
+                + " than the " + SearchSettings.MOST_INDIVIDUALS + " a run can keep in memory and in its checkpoints");
+        }
+        return settings;
     }
 
     /**

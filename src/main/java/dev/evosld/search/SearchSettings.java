@@ -33,6 +33,11 @@ public record SearchSettings(long seed, int generations, int population, int isl
     public static final int DEFAULT_RESTARTS = 3;
     public static final int DEFAULT_EPOCH_LENGTH = 3;
     public static final int DEFAULT_TIME_LIMIT_MINUTES = 5;
+    /**
+     * The most individuals (restarts × islands × population) a run takes: 2 islands of 1000000 held 6.7 GB and
+     * scored their initial population for 4 minutes, past a 10 s time limit.
+     */
+    public static final long MOST_INDIVIDUALS = 1_000_000;
 
     public SearchSettings {
         Objects.requireNonNull(timeLimit);
@@ -84,6 +89,11 @@ public record SearchSettings(long seed, int generations, int population, int isl
     public SearchSettings withRestarts(int restarts) {
         return new SearchSettings(seed, generations, population, islands, restarts, epochLength, timeLimit, threads,
             validationStarts, finalStarts, maxNodes, proposerEvery);
+    }
+
+    /** Every restart's individuals: what a run holds in memory once every restart is seeded. */
+    public long individuals() {
+        return (long) restarts * islands * population;
     }
 
     /** "60 generations, 2 islands of 96", or with restarts "60 generations, 3 restarts × 2 islands of 96". */

@@ -200,5 +200,11 @@ class BenchCommandTest {
         assertEquals(2, CliRun.of("bench", "--generations", "0", "--data-dir", tmp.toString()).exit());
         assertEquals(2, CliRun.of("bench", "--population", "2", "--data-dir", tmp.toString()).exit());
         assertEquals(2, CliRun.of("bench", "--time-limit", "soon", "--data-dir", tmp.toString()).exit());
+        CliRun huge = CliRun.of("bench", "--tasks", "parallel_scaling_law", "--population", "100000000", "--data-dir",
+            tmp.toString());
+        assertEquals(2, huge.exit());
+        assertEquals(List.of("evosld: --restarts 3 × --islands 2 × --population 100000000 = 600000000 individuals, more"
+            + " than the 1000000 a run can keep in memory and in its checkpoints (see: evosld bench --help)"),
+            huge.err().lines().toList());
     }
 }

@@ -129,6 +129,26 @@ class DiscoverCommandTest {
             run.err().strip());
     }
 
+    /**
+     * Until session 41 --islands 2147483647 stopped with "internal error: IndexOutOfBoundsException", and
+     * --restarts 2147483647 or --population 100000000 ran past any --time-limit until memory ran out: every
+     * individual of a run is held in memory, and the first restart's are scored before the clock is read.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "--islands, 2147483647, '--restarts 3 × --islands 2147483647 × --population 96 = 618475290336'",
+        "--restarts, 2147483647, '--restarts 2147483647 × --islands 2 × --population 96 = 412316860224'",
+        "--population, 100000000, '--restarts 3 × --islands 2 × --population 100000000 = 600000000'"})
+    void moreIndividualsThanARunCanHoldIsOneLineNamingTheOptions(String option, String value, String product) {
+        Path out = dir.resolve("huge" + option);
+        CliRun run = CliRun.of("discover", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
+            "--group", "family", "--no-llm", "--out", out.toString(), option, value);
+        assertEquals(2, run.exit());
+        assertEquals("evosld: " + product + " individuals, more than the 1000000 a run can keep in memory and in its"
+            + " checkpoints (see: evosld discover --help)", run.err().strip());
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void aRunDirectoryIsNeverWrittenOverAndAResumedRunKeepsItsSettings() throws Exception {
         Path out = dir.resolve("once");

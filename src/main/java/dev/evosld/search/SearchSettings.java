@@ -103,7 +103,7 @@ public record SearchSettings(long seed, int generations, int population, int isl
 
     /** {@link #shape()} of settings partly unknown (null), as recorded runs may be. */
     public static String shape(Integer generations, Integer restarts, Integer islands, Integer population) {
-        return generations + " generations, " + (restarts != null && restarts > 1 ? restarts + " restarts × " : "")
+        return generations + (Integer.valueOf(1).equals(generations) ? " generation, " : " generations, ") + (restarts != null && restarts > 1 ? restarts + " restarts × " : "")
             + islands + (Integer.valueOf(1).equals(islands) ? " island" : " islands")
             + " of " + population;
     }

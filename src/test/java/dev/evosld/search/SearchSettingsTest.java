@@ -25,4 +25,10 @@ class SearchSettingsTest {
         assertEquals("60 generations, 3 restarts × 2 islands of 96", SearchSettings.defaults().shape());
         assertEquals("20 generations, 1 island of 8", SearchSettings.shape(20, 1, 1, 8));
     }
+
+    @Test
+    void shapeSaysOneGenerationInTheSingular() {
+        // discover --generations 1 started with '(1 generations, 3 restarts × 2 islands of 96, …)'
+        assertEquals("1 generation, 3 restarts × 2 islands of 96", SearchSettings.shape(1, 3, 2, 96));
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +47,28 @@ final class LawSource {
             }
             return Law.parse(config.humanLaw(), config.featureNames());
         }
-        return requireNoEulerBase(requireMeant(Law.parse(law, config.featureNames()), config, otherColumns, "--law"));
+        return requireNoConstantNames(requireNoEulerBase(requireMeant(Law.parse(law, config.featureNames()), config,
+            otherColumns, "--law")));
+    }
+
+    /**
+     * Refuses a typed law with a parameter named as a number people write by name ({@code pi}, {@code inf},
+     * {@code nan}, in any case): the law language has none of them, so each would be fitted per group without a word.
+     * A law file's names are left alone, as its run fitted them so.
+     */
+    private static Law requireNoConstantNames(Law law) {
+        for (String parameter : law.parameters()) {
+            String name = parameter.toLowerCase(Locale.ROOT);
+            if (name.equals("pi")) {
+                throw new EvosldException("--law: '" + parameter + "' would be a parameter, one constant per group; for"
+                    + " π write " + Math.PI + ", or name the parameter otherwise");
+            }
+            if (List.of("inf", "infinity", "nan").contains(name)) {
+                throw new EvosldException("--law: '" + parameter + "' would be a parameter, one constant per group; a"
+                    + " law has no infinity or NaN to write, so name the parameter otherwise");
+            }
+        }
+        return law;
     }
 
     /**

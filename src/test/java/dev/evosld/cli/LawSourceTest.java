@@ -132,6 +132,26 @@ class LawSourceTest {
     }
 
     @Test
+    void piInfinityAndNanAreRefusedRatherThanFittedAsParameters() {
+        // 2*pi*N fitted pi per group, and A*N + inf a constant named inf, without a word
+        Map<String, String> refused = Map.of(
+            "A + 2 * pi * N", "--law: 'pi' would be a parameter, one constant per group; for π write"
+                + " 3.141592653589793, or name the parameter otherwise",
+            "A * N + Inf", "--law: 'Inf' would be a parameter, one constant per group; a law has no infinity or NaN"
+                + " to write, so name the parameter otherwise",
+            "min(A * N, nan)", "--law: 'nan' would be a parameter, one constant per group; a law has no infinity or NaN"
+                + " to write, so name the parameter otherwise");
+        refused.forEach((law, message) -> {
+            EvosldException e = assertThrows(EvosldException.class, () -> LawSource.resolve(law, config(null), List.of()));
+            assertFalse(e instanceof UsageException);
+            assertEquals(message, e.getMessage(), law);
+        });
+        // a law file keeps the law its run fitted, whatever its names
+        Path file = lawFile("A * N + pi", List.of("N", "D"));
+        assertEquals(List.of("A", "pi"), LawSource.of(LawDocument.read(file), file, config(null), List.of()).parameters());
+    }
+
+    @Test
     void aParameterOneSlipFromALongFeatureNameIsRefusedNamingTheFeature() {
         // a misspelt column would be fitted as one constant per group, and the law would quietly ignore the feature
         TaskConfig config = new TaskConfig("toy", "A toy task.",

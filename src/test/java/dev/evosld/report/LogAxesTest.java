@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -67,19 +68,11 @@ class LogAxesTest {
     void aLogAxisOfLittleMoreThanADecadeIsLabelledBetweenItsPowersOfTenAsSpaceAllows() throws Exception {
         // a Pareto front's validation errors from 0.158 to 2.3 were labelled 10⁻¹ and 10⁰ alone, a scale no one reads
         // a value off
-        XYChart pareto = Charts.chart(760, 420, null, "complexity", "validation error");
-        LogAxes.logY(pareto);
-        Charts.scatter(pareto, "laws", new double[] {5, 7, 16}, new double[] {2.3, 1.04, 0.158}, Charts.TRAIN,
-            SeriesMarkers.CIRCLE);
-        ChartFiles.save(pareto, plots, "pareto");
+        XYChart pareto = pareto(new double[] {5, 7, 16}, new double[] {2.3, 1.04, 0.158});
         assertEquals(List.of("10⁻¹", "2×10⁻¹", "3×10⁻¹", "5×10⁻¹", "10⁰", "2×10⁰"), ChartsTest.tickLabels(pareto, 'y'));
 
         // vocab_size from 4096 to 96256 along a narrow panel: x labels need more room, so 2 and 5 only
-        XYChart scale = Charts.chart(400, 300, null, "vocab_size", "loss");
-        LogAxes.logX(scale);
-        Charts.scatter(scale, "train", new double[] {4096, 8192, 96256}, new double[] {3, 2.5, 2}, Charts.TRAIN,
-            SeriesMarkers.CIRCLE);
-        ChartFiles.save(scale, plots, "scale-01");
+        XYChart scale = vocabPanel();
         assertEquals(List.of("5×10³", "10⁴", "2×10⁴", "5×10⁴", "10⁵"), ChartsTest.tickLabels(scale, 'x'));
     }
 
@@ -87,21 +80,32 @@ class LogAxesTest {
     void aLogAxisOverManyDecadesLabelsEverySecondOrThirdPowerOfTen() throws Exception {
         // a Pareto front from a law whose validation error blew up to 1e12 down to 1e-6: XChart labelled all 19 powers
         // of ten, touching one another
-        XYChart pareto = Charts.chart(760, 420, null, "complexity", "validation error");
-        LogAxes.logY(pareto);
-        Charts.scatter(pareto, "laws", new double[] {5, 7, 16}, new double[] {1e12, 1e3, 1e-6}, Charts.TRAIN,
-            SeriesMarkers.CIRCLE);
-        ChartFiles.save(pareto, plots, "pareto");
+        XYChart pareto = pareto(new double[] {5, 7, 16}, new double[] {1e12, 1e3, 1e-6});
         assertEquals(List.of("10⁻⁶", "10⁻⁴", "10⁻²", "10⁰", "10²", "10⁴", "10⁶", "10⁸", "10¹⁰", "10¹²"),
             ChartsTest.tickLabels(pareto, 'y').stream().filter(l -> !l.isEmpty()).toList());
 
         // four decades, as the Pareto fronts of the benchmark's runs: each power of ten labelled
-        XYChart few = Charts.chart(760, 420, null, "complexity", "validation error");
-        LogAxes.logY(few);
-        Charts.scatter(few, "laws", new double[] {3, 5, 48}, new double[] {28, 0.94, 0.004}, Charts.TRAIN,
-            SeriesMarkers.CIRCLE);
-        ChartFiles.save(few, plots, "pareto");
+        XYChart few = pareto(new double[] {3, 5, 48}, new double[] {28, 0.94, 0.004});
         assertEquals(List.of("10⁻²", "10⁻¹", "10⁰", "10¹"), ChartsTest.tickLabels(few, 'y'));
+    }
+
+    /** A Pareto front's plot of laws of these complexities and validation errors, its y axis logarithmic, saved. */
+    private XYChart pareto(double[] complexity, double[] error) throws IOException {
+        XYChart pareto = Charts.chart(760, 420, null, "complexity", "validation error");
+        LogAxes.logY(pareto);
+        Charts.scatter(pareto, "laws", complexity, error, Charts.TRAIN, SeriesMarkers.CIRCLE);
+        ChartFiles.save(pareto, plots, "pareto");
+        return pareto;
+    }
+
+    /** A narrow panel of vocab_size from 4096 to 96256, its x axis logarithmic, saved. */
+    private XYChart vocabPanel() throws IOException {
+        XYChart scale = Charts.chart(400, 300, null, "vocab_size", "loss");
+        LogAxes.logX(scale);
+        Charts.scatter(scale, "train", new double[] {4096, 8192, 96256}, new double[] {3, 2.5, 2}, Charts.TRAIN,
+            SeriesMarkers.CIRCLE);
+        ChartFiles.save(scale, plots, "scale-01");
+        return scale;
     }
 
     /** The distinct values at which the chart's own grid crosses an axis ({@code 'x'} or {@code 'y'}), in order. */
@@ -116,11 +120,7 @@ class LogAxesTest {
     void aLogAxisDrawsItsGridAtItsLabelsNotAtEveryTickBetween() throws Exception {
         // XChart draws a grid line at each of the nine ticks of every decade of a log axis, 160 of them up a Pareto
         // plot from 1e-6 to 1e12, a grey band that hides which lines mark the labels
-        XYChart pareto = Charts.chart(760, 420, null, "complexity", "validation error");
-        LogAxes.logY(pareto);
-        Charts.scatter(pareto, "laws", new double[] {5, 7, 16}, new double[] {1e12, 1e3, 1e-6}, Charts.TRAIN,
-            SeriesMarkers.CIRCLE);
-        ChartFiles.save(pareto, plots, "pareto");
+        XYChart pareto = pareto(new double[] {5, 7, 16}, new double[] {1e12, 1e3, 1e-6});
         assertFalse(pareto.getStyler().isPlotGridHorizontalLinesVisible(), "XChart's own, at every tick");
         assertTrue(pareto.getStyler().isPlotGridVerticalLinesVisible(), "a linear axis keeps XChart's grid");
         assertEquals(List.of(1e-6, 1e-4, 1e-2, 1e0, 1e2, 1e4, 1e6, 1e8, 1e10, 1e12), gridLines(pareto, 'y'));
@@ -130,11 +130,7 @@ class LogAxesTest {
             .map(XYSeries::getName).toList(), "the grid is no series of the legend");
 
         // a log x axis of a decade and more: lines at 5×10³, 10⁴, 2×10⁴, 5×10⁴ and 10⁵, as labelled
-        XYChart scale = Charts.chart(400, 300, null, "vocab_size", "loss");
-        LogAxes.logX(scale);
-        Charts.scatter(scale, "train", new double[] {4096, 8192, 96256}, new double[] {3, 2.5, 2}, Charts.TRAIN,
-            SeriesMarkers.CIRCLE);
-        ChartFiles.save(scale, plots, "scale-01");
+        XYChart scale = vocabPanel();
         assertFalse(scale.getStyler().isPlotGridVerticalLinesVisible());
         assertEquals(List.of(5e3, 1e4, 2e4, 5e4, 1e5), gridLines(scale, 'x'));
         assertEquals(List.of("5×10³", "10⁴", "2×10⁴", "5×10⁴", "10⁵"), ChartsTest.tickLabels(scale, 'x'), "the axis as before");

@@ -416,9 +416,7 @@ class ReportTest {
     void theParetoTableSaysWhatItsColumnBehindTheBestMeasuresOnThePageNotInATooltip() throws Exception {
         // 'behind the best' and its '14.1 SE' were explained in the heading's tooltip alone, which a phone, a tablet and a
         // printed page never show
-        RunDirectory run = run(1);
-        writeFrontOfOneLaw(run);
-        String html = Files.readString(Report.write(run, data(run)));
+        String html = pageOfAFrontOfOneLaw();
         assertTrue(html.contains("<h2>Pareto front</h2>\n<p class=\"note\">Validation error is 1 − validation R²: lower is"
             + " better. Behind the best: how far a law's validation error trails the best law's, in standard errors (SE)"
             + " of the difference taken row by row; the run chooses the simplest law at most 1 SE behind, unless a later"
@@ -433,6 +431,13 @@ class ReportTest {
             entries.add(new RunFiles.HistoryEntry(g + 1, errors[g], 1 - errors[g], 100L * (g + 1), 0L, g + 1.0));
         }
         return entries;
+    }
+
+    /** The page of a run whose Pareto front is one law, the chosen one. */
+    private String pageOfAFrontOfOneLaw() throws Exception {
+        RunDirectory run = run(1);
+        writeFrontOfOneLaw(run);
+        return Files.readString(Report.write(run, data(run)));
     }
 
     /** A Pareto front of one law, the chosen one. */
@@ -528,9 +533,7 @@ class ReportTest {
         // in a window 400 pixels wide (Chromium) the Pareto front's laws, 20em at least, and their five numbers, and
         // domain_mixture's seven parameters, two counts of rows and two RMSEs scrolled sideways inside their boxes, each
         // number a swipe away from its law or group and from its column's heading
-        RunDirectory run = run(1);
-        writeFrontOfOneLaw(run);
-        String html = Files.readString(Report.write(run, data(run)));
+        String html = pageOfAFrontOfOneLaw();
         int start = html.indexOf("@media screen and (max-width: 640px) {\n");
         assertTrue(start >= 0, html);
         String phone = html.substring(start, html.indexOf("\n}\n", start));
@@ -562,9 +565,7 @@ class ReportTest {
     void onAPhoneTheEquationWrapsBeforeItsPlusesAndMinusesRatherThanScrollingSideways() throws Exception {
         // MathML does not wrap: in a window 400 pixels wide domain_mixture's equation, E + exp(...) of five powers,
         // ran on past its box, which scrolled sideways; a phone now shows it in pieces that wrap like words
-        RunDirectory run = run(1);
-        writeFrontOfOneLaw(run);
-        String html = Files.readString(Report.write(run, data(run)));
+        String html = pageOfAFrontOfOneLaw();
         Matcher narrow = Pattern.compile("<div class=\"formula-narrow\">(.*?)</div>\n").matcher(html);
         assertTrue(narrow.find(), html);
         List<String> pieces = List.of(narrow.group(1).split("<wbr>"));

@@ -298,7 +298,7 @@ final class DiscoverCommand implements Callable<Integer> {
             Report.write(run, data);
             AtomicFiles.write(run.llmUsageFile(), Json.mapper().writeValueAsString(llmDocument));
             hook.finished();
-            print(data, run, discovery.settings(), result, test, testRmse, llmProposer, usage, llmDocument);
+            print(data, "csv".equals(source.kind()), run, discovery.settings(), result, test, testRmse, llmProposer, usage, llmDocument);
             return 0;
         }
     }
@@ -317,10 +317,10 @@ final class DiscoverCommand implements Callable<Integer> {
         }
     }
 
-    private void print(TaskData data, RunDirectory run, SearchSettings settings, SearchResult result,
+    private void print(TaskData data, boolean ownRuns, RunDirectory run, SearchSettings settings, SearchResult result,
                        Optional<R2> test, Map<String, Double> testRmse, LlmProposer llmProposer, LlmUsage usage,
                        Map<String, Object> llmDocument) {
-        DiscoverySummary summary = DiscoverySummary.of(data, run, settings, result, test, testRmse,
+        DiscoverySummary summary = DiscoverySummary.of(data, ownRuns, run, settings, result, test, testRmse,
             llmProposer == null ? Optional.empty() : Optional.of(usage.snapshot().summary().replaceFirst("^llm: ", "")
                 + (resume != null ? " in this resumption (llm-usage.json counts the whole run)" : "")
                 // said on stderr when it happened, far above; --json keeps it as disabled_by

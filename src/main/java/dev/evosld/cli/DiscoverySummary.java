@@ -6,15 +6,18 @@ import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.R2;
 import dev.evosld.fit.StartAgreement;
 import dev.evosld.json.Json;
+import dev.evosld.law.Law;
 import dev.evosld.run.LawDocument;
 import dev.evosld.run.RunDirectory;
 import dev.evosld.search.ParetoEntry;
 import dev.evosld.search.SearchResult;
 import dev.evosld.search.SearchSettings;
+import dev.evosld.search.UncheckedFeatures;
 import dev.evosld.search.ValidationPlan;
 import dev.evosld.search.ValidationRmse;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,11 +47,16 @@ record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Option
      * @param test the law's R² on test; empty when the data has no test split
      * @param testRmse its root mean squared error on test, per target; null without a test split
      * @param refit how the starts of the law's refit on all of train agreed; null for a run whose files predate it
+     * @param unchecked per feature of a user's runs that no check pushed beyond the data, why the law is implausible
+     *     there ({@link UncheckedFeatures}); empty for an SLDBench task, whose config chose what to check
      */
     record Outcome(String law, int parameterCount, ParameterSet parameters, Double trainR2, Double validationR2,
                    ValidationRmse validationRmse, Optional<R2> test, Map<String, Double> testRmse, long seed,
                    int generations, String stoppedBy, Integer restarts, Integer plannedRestarts, List<String> proposers,
-                   List<ParetoEntry> front, LawDocument.Refit refit) {
+                   List<ParetoEntry> front, LawDocument.Refit refit, Map<String, String> unchecked) {
+        Outcome {
+            unchecked = Collections.unmodifiableMap(new LinkedHashMap<>(unchecked));
+        }
     }
 
     /**
@@ -64,15 +72,18 @@ record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Option
      * The summary of a search that just ended.
      *
      * @param settings the settings the run searched with (a resumed run's come from its checkpoint)
+     * @param ownRuns whether the data is a user's CSV rather than an SLDBench task
      */
-    static DiscoverySummary of(TaskData data, RunDirectory run, SearchSettings settings, SearchResult result,
-                               Optional<R2> test, Map<String, Double> testRmse, Optional<String> llmLine) {
+    static DiscoverySummary of(TaskData data, boolean ownRuns, RunDirectory run, SearchSettings settings,
+                               SearchResult result, Optional<R2> test, Map<String, Double> testRmse,
+                               Optional<String> llmLine) {
         Outcome outcome = new Outcome(result.law().toString(), result.law().parameterCount(), result.parameters(),
             finite(result.trainR2()), finite(result.evaluation().validationR2()),
             result.validationRmse(), test, testRmse, settings.seed(), result.generations(), result.stoppedBy(),
             result.restarts(), settings.restarts(), result.proposers(), ParetoEntry.of(result),
             new LawDocument.Refit(settings.finalStarts(), result.refitAgreement().fits(),
-                result.refitAgreement().singleStart()));
+                result.refitAgreement().singleStart()),
+            unchecked(data, ownRuns, result.law(), result.parameters()));
         Pace pace = new Pace(result.candidatesFitted(), result.candidatesPerSecond(), result.cacheHits(),
             result.seconds(), llmLine);
         return new DiscoverySummary(data, run, outcome, Optional.of(pace));
@@ -94,6 +105,9 @@ record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Option
         if (outcome.validationRmse() != null) {
             out.println("               " + Output.validationMisses(outcome.validationRmse(), outcome.validationR2()));
         }
+        outcome.unchecked().forEach((feature, why) -> out.println("unchecked:     beyond the data in " + feature
+            + ", which validation never pushed, the law fails the check of a scale axis (" + why
+            + "); --scale-axis or --falls-with naming " + feature + " has laws checked there"));
         out.println("test R²:       " + Output.testR2(outcome.test(), FIT_ON_EVERY_ROW)
             + Output.testMisses(outcome.testRmse()));
         if (config.references() != null) {
@@ -138,6 +152,7 @@ record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Option
         document.put("validation_r2", outcome.validationR2());
         document.put("validation_rmse", outcome.validationRmse() == null ? null : outcome.validationRmse().byTarget());
         document.put("holdout", Output.holdoutUsed(config, ValidationPlan.of(config, data.train(), 0)));
+        document.put("unchecked_beyond_data", outcome.unchecked());
         Output.putTestR2(document, outcome.test());
         document.put("test_rmse", outcome.testRmse());
         if (config.references() != null) {
@@ -161,6 +176,14 @@ record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Option
         outcome.front().forEach(e -> front.add(Json.mapper().convertValue(e, Map.class)));
         document.put("pareto_front", front);
         return document;
+    }
+
+    /**
+     * Where a user's law is implausible along features no check pushed, which the user can name to have them checked;
+     * an SLDBench task's config chose its checks, and nothing is said of the others.
+     */
+    static Map<String, String> unchecked(TaskData data, boolean ownRuns, Law law, ParameterSet values) {
+        return ownRuns ? UncheckedFeatures.implausible(data.config(), data.train().table(), law, values) : Map.of();
     }
 
     private static Double finite(double value) {

@@ -144,7 +144,10 @@ record FinishedRun(TaskData data, RunDirectory run, LawDocument law, List<Pareto
             law.parameterSet(run.lawFile().toString()), metrics.trainR2(), metrics.validationR2(), validationRmse, test,
             metrics.testRmse(), law.provenance().seed(), search.generations(), search.stoppedBy(), search.restarts(),
             search.plannedRestarts(), search.proposers(), front,
-            search.refit() != null && search.refit().possible() ? search.refit() : null);
+            search.refit() != null && search.refit().possible() ? search.refit() : null,
+            DiscoverySummary.unchecked(data, law.provenance().data() != null
+                && "csv".equals(law.provenance().data().kind()), law.parsedLaw(),
+                law.parameterSet(run.lawFile().toString())));
         return new DiscoverySummary(data, run, outcome, Optional.empty());
     }
 }

@@ -87,8 +87,8 @@ class DiscoverySummaryTest {
     @Test
     void aFinishedRunPrintsItsLawParametersScoresFrontAndSearch() {
         List<String> targets = List.of("loss");
-        DiscoverySummary summary = DiscoverySummary.of(data(targets, new TaskConfig.References(0.9712, 0.99997, "paper")),
-            new RunDirectory(RUN), SETTINGS, result(targets, 0.995123456, new StartAgreement(2, 0), 3, 3, FRONT,
+        DiscoverySummary summary = DiscoverySummary.of(
+            data(targets, new TaskConfig.References(0.9712, 0.99997, "paper")), false, new RunDirectory(RUN), SETTINGS, result(targets, 0.995123456, new StartAgreement(2, 0), 3, 3, FRONT,
                 new ValidationRmse(targets, List.of(0.05034), 4)),
             Optional.of(R2.of(0.98123449)), Map.of("loss", 0.027153), Optional.of("3 requests, 1200 tokens"));
         assertEquals(String.join("\n",
@@ -124,7 +124,7 @@ class DiscoverySummaryTest {
         SearchResult passedOver = new SearchResult(SIMPLE, evaluation(0.9, 2),
             ParameterSet.of(SIMPLE.parameters(), targets, values), 0.95, new StartAgreement(2, 0), FRONT, List.of(), 3,
             250, 10, 2.5, SearchResult.BY_GENERATIONS, null, List.of("classic forms"), 3);
-        List<String> lines = print(DiscoverySummary.of(data(targets, null), new RunDirectory(RUN), SETTINGS, passedOver,
+        List<String> lines = print(DiscoverySummary.of(data(targets, null), false, new RunDirectory(RUN), SETTINGS, passedOver,
             Optional.empty(), null, Optional.empty())).lines().toList();
         assertTrue(lines.contains("  * 0.90000   2    2.2  A / N^alpha"), lines.toString());
         assertTrue(lines.contains("               (* chosen: the laws nearer the best were passed over, as noted on stderr;"
@@ -141,7 +141,7 @@ class DiscoverySummaryTest {
         SearchResult many = new SearchResult(CHOSEN, evaluation(0.9875, 3),
             ParameterSet.of(CHOSEN.parameters(), targets, values), 0.99, new StartAgreement(50, 0), FRONT, List.of(), 3,
             250, 10, 2.5, SearchResult.BY_GENERATIONS, null, List.of("classic forms"), 3);
-        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), new RunDirectory(RUN), SETTINGS, many,
+        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), false, new RunDirectory(RUN), SETTINGS, many,
             Optional.empty(), null, Optional.empty());
         List<String> lines = print(summary).lines().toList();
         // a group's every target, for the first 20 groups
@@ -154,7 +154,7 @@ class DiscoverySummaryTest {
     @Test
     void oneGenerationCutShortRestartsAndUnreliableStartsAreSaidInWords() {
         List<String> targets = List.of("loss");
-        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), new RunDirectory(RUN), SETTINGS,
+        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), false, new RunDirectory(RUN), SETTINGS,
             result(targets, 0.99, new StartAgreement(2, 1), 1, 2, FRONT, null), Optional.of(R2.of(0.5)), null,
             Optional.empty());
         List<String> lines = print(summary).lines().toList();
@@ -171,7 +171,7 @@ class DiscoverySummaryTest {
     @Test
     void withoutATestSplitTheTestLineSaysEveryRowWasFitted() {
         List<String> targets = List.of("loss");
-        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), new RunDirectory(RUN), SETTINGS,
+        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), false, new RunDirectory(RUN), SETTINGS,
             result(targets, 0.99, new StartAgreement(2, 0), 3, 3, FRONT, null), Optional.empty(), null,
             Optional.empty());
         assertTrue(print(summary).contains("\ntest R²:       none (no test split: every row was used to fit the law)\n"));
@@ -185,7 +185,7 @@ class DiscoverySummaryTest {
     @Test
     void aFailedTestR2SaysWhyInTextAndJson() {
         List<String> targets = List.of("loss");
-        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), new RunDirectory(RUN), SETTINGS,
+        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), false, new RunDirectory(RUN), SETTINGS,
             result(targets, 0.99, new StartAgreement(2, 0), 3, 3, FRONT, null),
             Optional.of(R2.failed("non-finite prediction for group 'moe'")), null, Optional.empty());
         assertTrue(print(summary).contains("\ntest R²:       failed (non-finite prediction for group 'moe')\n"));
@@ -198,7 +198,7 @@ class DiscoverySummaryTest {
     @Test
     void severalTargetsListParametersPerGroupAndTargetAndNameEachMiss() {
         List<String> targets = List.of("loss", "error");
-        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), new RunDirectory(RUN), SETTINGS,
+        DiscoverySummary summary = DiscoverySummary.of(data(targets, null), false, new RunDirectory(RUN), SETTINGS,
             result(targets, 0.99, new StartAgreement(4, 0), 3, 3, List.of(),
                 new ValidationRmse(targets, List.of(0.5, 0.000123456), 4)),
             Optional.of(R2.of(0.9)), new LinkedHashMap<>(Map.of("loss", 0.25)), Optional.empty());
@@ -218,8 +218,8 @@ class DiscoverySummaryTest {
     @Test
     void theJsonDocumentHoldsTheNumbersTheTextRounds() {
         List<String> targets = List.of("loss");
-        DiscoverySummary summary = DiscoverySummary.of(data(targets, new TaskConfig.References(0.9712, 0.99997, "paper")),
-            new RunDirectory(RUN), SETTINGS, result(targets, Double.NaN, new StartAgreement(2, 1), 3, 2, FRONT,
+        DiscoverySummary summary = DiscoverySummary.of(
+            data(targets, new TaskConfig.References(0.9712, 0.99997, "paper")), false, new RunDirectory(RUN), SETTINGS, result(targets, Double.NaN, new StartAgreement(2, 1), 3, 2, FRONT,
                 new ValidationRmse(targets, List.of(0.05034), 4)),
             Optional.of(R2.of(0.98123449)), Map.of("loss", 0.027153), Optional.empty());
         Map<String, Object> document = summary.document();
@@ -253,12 +253,52 @@ class DiscoverySummaryTest {
         // six sizes per group, the top five held out: one size is left to fit on, so cross-validation is used, and
         // the JSON names the folds the text says it was made of (as --holdout takes them), of which two were graded
         List<String> targets = List.of("loss");
-        DiscoverySummary summary = DiscoverySummary.of(data(targets, null, new TaskConfig.Holdout.TopValues(5, 0)),
+        DiscoverySummary summary = DiscoverySummary.of(data(targets, null, new TaskConfig.Holdout.TopValues(5, 0)), false,
             new RunDirectory(RUN), SETTINGS, result(targets, 0.99, new StartAgreement(2, 0), 3, 3, FRONT, null),
             Optional.empty(), null, Optional.empty());
         assertTrue(print(summary).contains("(inside train, 5-fold cross-validation, as no holdout along N left enough"
             + " runs to fit on and held out runs whose targets differ (2 of the 5 folds graded; the others held out no runs, or runs R² cannot grade))"),
             print(summary));
         assertEquals("folds=5", summary.document().get("holdout"));
+    }
+
+    @Test
+    void aUsersLawImplausibleAlongAFeatureNoCheckPushedIsSaidWithTheOptionsThatCheckIt() {
+        // a grid of three sizes and three token counts, validated along N alone (a user's default)
+        List<String> features = List.of("N", "D");
+        List<String> targets = List.of("loss");
+        TaskConfig config = new TaskConfig("runs", "A user's own runs.", List.of(new TaskConfig.Feature("N", "size"),
+            new TaskConfig.Feature("D", "tokens")), targets, 4, List.of("N"), new TaskConfig.Holdout.TopValues(1, 0),
+            null, Map.of(), null, null);
+        double[] n = {1, 1, 1, 2, 2, 2, 3, 3, 3};
+        double[] d = {1, 2, 3, 1, 2, 3, 1, 2, 3};
+        double[] loss = new double[n.length];
+        for (int r = 0; r < n.length; r++) {
+            loss[r] = 2 + 1 / n[r] + 1 / d[r];
+        }
+        Table train = new Table(features, targets, List.of(Group.of("all", new double[][] {n, d}, new double[][] {loss})));
+        TaskData data = new TaskData(config, new Train(train), Optional.empty());
+        // -0.09 at the largest D, -0.36 at 2×, -9 at 10×
+        Law plunging = Law.parse("E + A / N - C * D^2", features);
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        values.put("all", new double[][] {{2, 1, 0.01}});
+        SearchResult result = new SearchResult(plunging, evaluation(0.99, 3),
+            ParameterSet.of(plunging.parameters(), targets, values), 0.99, new StartAgreement(1, 0),
+            List.of(new FrontLaw(plunging, evaluation(0.99, 3), 0.0)), List.of(), 3, 250, 10, 2.5,
+            SearchResult.BY_GENERATIONS, null, List.of("classic forms"), 3);
+        String why = "implausible at 10× the largest D: -6.000 outside [1.333, 5.333]";
+
+        DiscoverySummary own = DiscoverySummary.of(data, true, new RunDirectory(RUN), SETTINGS, result,
+            Optional.empty(), null, Optional.empty());
+        assertTrue(print(own).contains("\nunchecked:     beyond the data in D, which validation never pushed, the law"
+            + " fails the check of a scale axis (" + why + "); --scale-axis or --falls-with naming D has laws checked"
+            + " there\ntest R²: "), print(own));
+        assertEquals(Map.of("D", why), own.document().get("unchecked_beyond_data"));
+
+        // an SLDBench task's config chose its checks
+        DiscoverySummary task = DiscoverySummary.of(data, false, new RunDirectory(RUN), SETTINGS, result,
+            Optional.empty(), null, Optional.empty());
+        assertFalse(print(task).contains("unchecked"), print(task));
+        assertEquals(Map.of(), task.document().get("unchecked_beyond_data"));
     }
 }

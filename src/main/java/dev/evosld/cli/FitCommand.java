@@ -65,7 +65,7 @@ final class FitCommand implements Callable<Integer> {
         description = "Also write a run directory (law.json) that export and report read.")
     Path out;
 
-    @Option(names = "--starts", defaultValue = "" + SearchSettings.FINAL_STARTS, paramLabel = "N", description = "Starts per group and target, in the fit on all of train and in each validation fold's (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--starts", defaultValue = "" + SearchSettings.FINAL_STARTS, paramLabel = "N", description = "Starts per group and target, in the fit on all of train and in each validation fold's (default: ${DEFAULT-VALUE}; at most " + FitOptions.MOST_STARTS + ").")
     int starts;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the start points (default: ${DEFAULT-VALUE}).")
@@ -92,7 +92,7 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UsageException.atLeast("--starts", starts, 1);
+        UsageException.starts(starts);
         int threadCount = threads != null ? UsageException.threads(threads)
             : Runtime.getRuntime().availableProcessors();
         if (out != null) {
@@ -228,11 +228,20 @@ final class FitCommand implements Callable<Integer> {
                     starts, starts == 1 ? "" : "s", config.targets().size() > 1 ? " and target" : "", fitted.iterations(), fitted.iterations() == 1 ? "" : "s",
                     fitted.evaluations(), fitted.evaluations() == 1 ? "" : "s", seconds);
             }
-            Output.startAgreement(fitted.startAgreement(), "--starts " + 4 * starts)
+            Output.startAgreement(fitted.startAgreement(), moreStarts(starts))
                 .ifPresent(note -> out.println("            " + note));
             out.flush();
         }
         return 0;
+    }
+
+    /**
+     * What may find better optima than {@code starts} did, for a fit whose starts disagreed: four times as many, up to
+     * the most a fit takes, and past that other start points.
+     */
+    static String moreStarts(int starts) {
+        return starts < FitOptions.MOST_STARTS ? "--starts " + Math.min(4L * starts, FitOptions.MOST_STARTS)
+            : "another --seed";
     }
 
     /** The validation plan the law was judged by; empty when train cannot be validated, which the judgement says. */

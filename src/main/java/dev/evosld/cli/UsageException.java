@@ -1,6 +1,7 @@
 package dev.evosld.cli;
 
 import dev.evosld.EvosldException;
+import dev.evosld.fit.FitOptions;
 import dev.evosld.search.SearchSettings;
 import java.io.Serial;
 
@@ -39,6 +40,17 @@ final class UsageException extends EvosldException {
                 + " than the " + SearchSettings.MOST_INDIVIDUALS + " a run can keep in memory and in its checkpoints");
         }
         return settings;
+    }
+
+    /**
+     * A number of fit starts per group and target between 1 and {@link FitOptions#MOST_STARTS}, which a fit can count
+     * and hold: far more ran out of memory before any fit began.
+     */
+    static int starts(int value) {
+        if (value > FitOptions.MOST_STARTS) {
+            throw new UsageException("--starts must be at most " + FitOptions.MOST_STARTS + ", got " + value);
+        }
+        return atLeast("--starts", value, 1);
     }
 
     /**

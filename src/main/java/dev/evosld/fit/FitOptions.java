@@ -18,6 +18,13 @@ import java.util.Objects;
  */
 public record FitOptions(int starts, long seed, Loss loss, double huberDelta, boolean variableProjection,
                          int maxIterations, Map<String, Bound> bounds) {
+    /**
+     * The most starts a fit takes per group and target: a fit counts the iterations and evaluations of a group's
+     * starts in an int, which starts of the default 500 iterations (1500 evaluations) each overflow past 1431655,
+     * and it holds every start's point at once (2147483647 ran out of memory before the first was fitted, and 1000000
+     * of parallel's human law, two groups, had not finished after 15 minutes on one thread).
+     */
+    public static final int MOST_STARTS = 1_000_000;
 
     public FitOptions {
         if (starts < 1) {

@@ -515,6 +515,26 @@ class FitCommandTest {
     }
 
     @Test
+    void moreStartsThanAFitCanCountAndHoldAreAUsageErrorNamingTheLimit() {
+        // 2147483647 ran out of memory making the starts' points; the limit is the most whose evaluations an int counts
+        for (String[] starts : new String[][] {{"2147483647", "at most 1000000"}, {"1000001", "at most 1000000"},
+            {"0", "at least 1"}}) {
+            assertOneLineError(2, "evosld: --starts must be " + starts[1] + ", got " + starts[0]
+                + " (see: evosld fit --help)", CliRun.of("fit", "--data", csv.toString(), "--features", "N,D", "--target",
+                "loss", "--group", "family", "--law", LAW, "--starts", starts[0]));
+        }
+    }
+
+    @Test
+    void fitsWhoseStartsDisagreeAreToldOfMoreStartsUpToTheMostAFitTakes() {
+        assertEquals("--starts 2048", FitCommand.moreStarts(512));
+        // four times either is more than a fit takes (and four times 600000000 overflowed to a negative number)
+        assertEquals("--starts 1000000", FitCommand.moreStarts(300_000));
+        assertEquals("--starts 1000000", FitCommand.moreStarts(600_000));
+        assertEquals("another --seed", FitCommand.moreStarts(1_000_000));
+    }
+
+    @Test
     void badSplitsAreOneLineErrors() {
         assertOneLineError(2, "--data takes at most one of --test-above COL=VALUE and --test CSV",
             fit("--test-above", "N=1e9", "--test", csv.toString()));

@@ -112,6 +112,9 @@ final class PredictCommand implements Callable<Integer> {
             throw new UsageException("--out " + out + ": that is the --runs file, which the predictions would replace"
                 + " (its other columns lost); name another");
         }
+        if (out != null) {
+            AtomicFiles.requireWritable(out);   // before the notes on the runs, which a refusal would follow
+        }
         Optional<TaskConfig.Bound> givenRange = Optional.ofNullable(TaskOptions.range(targetRange));
         LawDocument document = directory.readLaw();
         Law law = document.parsedLaw();

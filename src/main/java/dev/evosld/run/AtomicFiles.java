@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -138,12 +139,9 @@ public final class AtomicFiles {
      */
     private static String reason(Path file, IOException e) {
         Path parent = file.toAbsolutePath().getParent();
-        Path existing = parent;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing != null && !Files.isDirectory(existing)) {
-            return shown(file, existing) + " is a file, not a folder";
+        Optional<String> inTheWay = fileInTheWay(file, parent);
+        if (inTheWay.isPresent()) {
+            return inTheWay.get();
         }
         if (Files.isDirectory(file)) {
             return "it is a folder; name a file";
@@ -164,10 +162,7 @@ public final class AtomicFiles {
      * for and the file that stands in its way.
      */
     static String folderReason(Path folder, IOException e) {
-        Path existing = folder.toAbsolutePath();
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
+        Path existing = existing(folder.toAbsolutePath());
         if (existing == null) {
             return reason(e);
         }
@@ -179,6 +174,44 @@ public final class AtomicFiles {
             case NoSuchFileException missing -> "no folder can be created in " + shown(folder, existing);
             default -> reason(e);
         };
+    }
+
+    /**
+     * Refuses a file that cannot be written because a file stands where it or a folder above it should be, in the
+     * words {@link #write} would fail with: before a command spends its time on what it could not write.
+     *
+     * @throws EvosldException if a file is in the way, or {@code file} is a folder
+     */
+    public static void requireWritable(Path file) {
+        Optional<String> reason = fileInTheWay(file, file.toAbsolutePath().getParent())
+            .or(() -> Files.isDirectory(file) ? Optional.of("it is a folder; name a file") : Optional.empty());
+        if (reason.isPresent()) {
+            throw new EvosldException("cannot write " + file + ": " + reason.get());
+        }
+    }
+
+    /**
+     * Why no folder can be made at {@code folder}, when a file stands where it or a folder above it should be, in the
+     * words {@link #folderReason} gives once the attempt has failed; empty when no file is in the way.
+     */
+    static Optional<String> fileInTheWay(Path folder) {
+        return fileInTheWay(folder, folder.toAbsolutePath());
+    }
+
+    /** The file among {@code from} and the folders above it that exist first, as the path {@code named} shows it. */
+    private static Optional<String> fileInTheWay(Path named, Path from) {
+        Path existing = existing(from);
+        return existing != null && !Files.isDirectory(existing)
+            ? Optional.of(shown(named, existing) + " is a file, not a folder") : Optional.empty();
+    }
+
+    /** {@code path} or the nearest folder above it that exists; null when none does. */
+    private static Path existing(Path path) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing;
     }
 
     /**

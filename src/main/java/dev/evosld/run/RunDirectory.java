@@ -231,15 +231,20 @@ public record RunDirectory(Path path) {
     }
 
     /**
-     * Refuses a path that is a file, where a run's folder (existing or still to be made) should be: before a command
-     * spends its time on work it could not write.
+     * Refuses a path that is a file, where a run's folder (existing or still to be made) should be, or one under a
+     * file, where no folder can be made: before a command spends its time on work it could not write. Nothing is
+     * made, so a command that fails afterwards leaves no empty folder behind.
      *
-     * @throws EvosldException if the path is a file
+     * @throws EvosldException if the path, or the nearest folder above it that exists, is a file
      */
     public void requireNotAFile() {
         if (Files.exists(path) && !Files.isDirectory(path)) {
             throw new EvosldException(path + ": a file, not a folder; give a folder for the run");
         }
+        AtomicFiles.fileInTheWay(path).ifPresent(reason -> {
+            // lock()'s words, where making the folder fails
+            throw new EvosldException("cannot use " + path + " as a run directory: " + reason);
+        });
     }
 
     /**

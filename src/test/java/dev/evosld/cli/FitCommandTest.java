@@ -629,6 +629,21 @@ class FitCommandTest {
     }
 
     @Test
+    void outUnderAFileIsRefusedBeforeTheFitAsDiscoverRefusesIt() throws Exception {
+        Path file = dir.resolve("a-file");
+        java.nio.file.Files.writeString(file, "mine");
+        // a fit that would fail shows which comes first: the folder was found unwritable once the fit had run
+        Path small = dir.resolve("failing-under.csv");
+        java.nio.file.Files.writeString(small, "g,N,loss\na,1e6,3.1\na,1e7,2.6\na,1e8,2.3\nb,1e6,3.2\nb,1e7,2.7\n");
+        Path out = file.resolve("sub/run");
+        CliRun run = CliRun.of("fit", "--data", small.toString(), "--features", "N", "--target", "loss", "--group", "g",
+            "--law", "E + A*N^-a", "--out", out.toString());
+        // discover's words for the same folder
+        assertOneLineError("cannot use " + out + " as a run directory: " + file + " is a file, not a folder", run);
+        assertEquals("mine", java.nio.file.Files.readString(file));
+    }
+
+    @Test
     void aGroupWithFewerRunsThanTheLawsParametersFailsTheFit() throws Exception {
         Path small = dir.resolve("small.csv");
         java.nio.file.Files.writeString(small, "g,N,loss\na,1e6,3.1\na,1e7,2.6\na,1e8,2.3\nb,1e6,3.2\nb,1e7,2.7\n");

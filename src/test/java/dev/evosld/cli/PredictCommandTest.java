@@ -284,6 +284,22 @@ class PredictCommandTest {
     }
 
     @Test
+    void outThatCannotBeWrittenIsRefusedBeforeAnythingIsPredicted() throws Exception {
+        Path file = dir.resolve("plain-file");
+        Files.writeString(file, "mine");
+        // beyond train, so that a prediction made first would say so before the refusal
+        for (Path out : List.of(file.resolve("next.csv"), dir)) {
+            CliRun predict = CliRun.of("predict", "--run", run.toString(), "--at", "N=2.5e10,D=5e10", "--group", "dense",
+                "--out", out.toString());
+            assertEquals(1, predict.status(), predict.err());
+            assertEquals(List.of("evosld: cannot write " + out + ": " + (out.equals(dir) ? "it is a folder; name a file"
+                : file + " is a file, not a folder")), predict.errorLines());
+            assertEquals("", predict.out());
+        }
+        assertEquals("mine", Files.readString(file));
+    }
+
+    @Test
     void onATerminalThePredictionsAreRoundedToSixDigitsAndAPipeOrFileGetsEveryDigit() {
         List<String> header = List.of("family", "N", "D", "loss");
         List<List<Object>> rows = List.of(List.of("dense", 1e10, 1.5e12, 2.345678901234568),

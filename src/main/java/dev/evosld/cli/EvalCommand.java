@@ -98,6 +98,8 @@ final class EvalCommand implements Callable<Integer> {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("task", data.config().name());
             document.put("law", written.toString());
+            // named and placed as fit's and discover's, whose documents a user reads beside this one
+            document.put("parameter_count", parsed.parameterCount());
             document.put("parameters", parameters.toMap());
             Output.putR2(document, "train_r2", train.r2());
             Output.putTestR2(document, test.map(Predictions::r2));

@@ -270,6 +270,27 @@ class EvalCommandTest {
     }
 
     @Test
+    void theJsonNamesEveryFactItSharesWithFitsAsFitDoesWithTheSameValues() throws Exception {
+        Path run = dir.resolve("fitted");
+        List<String> fitArgs = new java.util.ArrayList<>(List.of(CliRun.fitUserRuns(CliRun.userRuns(dir), run,
+            "E + A / N^a + B / D^b")));
+        fitArgs.add("--json");
+        CliRun fit = CliRun.of(fitArgs.toArray(String[]::new));
+        assertEquals(0, fit.exit(), fit.err());
+        CliRun eval = CliRun.of("eval", "--data", dir.resolve("runs.csv").toString(), "--features", "N,D", "--target",
+            "loss", "--group", "family", "--test-above", "N=1e9", "--law", "E + A / N^a + B / D^b", "--params",
+            run.resolve("law.json").toString(), "--json");
+        assertEquals(0, eval.exit(), eval.err());
+        JsonNode fitted = Json.mapper().readTree(fit.out());
+        JsonNode scored = Json.mapper().readTree(eval.out());
+        // the law's size beside its values, as fit and discover give it
+        assertEquals(5, scored.path("parameter_count").asInt(-1), eval.out());
+        for (String key : scored.propertyNames()) {
+            assertEquals(fitted.get(key), scored.get(key), key + ": fit " + fit.out() + "\neval " + eval.out());
+        }
+    }
+
+    @Test
     void withoutATestSplitTheJsonHasANullTestR2() throws Exception {
         CliRun run = eval("--json");
         assertEquals(0, run.exit(), run.err());

@@ -43,7 +43,9 @@ final class LawSource {
     static Law resolve(String law, TaskConfig config, List<String> otherColumns) {
         if (law.equals("human")) {
             if (config.humanLaw() == null) {
-                throw new UsageException("task '" + config.name() + "' has no human law; pass a formula with --law");
+                // every SLDBench task has one; a user's runs, named after their file, have none
+                throw new UsageException("--law human is the human-designed law of an SLDBench task, given with --task ("
+                    + String.join(", ", TaskConfig.builtinTasks()) + "); for your own runs write the law as a formula");
             }
             return Law.parse(config.humanLaw(), config.featureNames());
         }

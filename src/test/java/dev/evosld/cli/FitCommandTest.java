@@ -535,6 +535,18 @@ class FitCommandTest {
     }
 
     @Test
+    void theHumanLawWithYourOwnRunsIsSaidToBeAnSldbenchTasksNotTheFilesOwn() {
+        // was "task 'runs' has no human law", a file taken for a task
+        String expected = "evosld: --law human is the human-designed law of an SLDBench task, given with --task ("
+            + String.join(", ", dev.evosld.data.TaskConfig.builtinTasks()) + "); for your own runs write the law as a"
+            + " formula (see: evosld ";
+        assertOneLineError(2, expected + "fit --help)", CliRun.of("fit", "--data", csv.toString(), "--features", "N,D",
+            "--target", "loss", "--group", "family", "--law", "human"));
+        assertOneLineError(2, expected + "eval --help)", CliRun.of("eval", "--data", csv.toString(), "--features", "N,D",
+            "--target", "loss", "--group", "family", "--law", "human"));
+    }
+
+    @Test
     void badSplitsAreOneLineErrors() {
         assertOneLineError(2, "--data takes at most one of --test-above COL=VALUE and --test CSV",
             fit("--test-above", "N=1e9", "--test", csv.toString()));

@@ -70,11 +70,13 @@ class LawSourceTest {
     }
 
     @Test
-    void humanForATaskWithoutOneIsAUsageErrorNamingTheTaskAndTheRemedy() {
+    void humanWithoutAHumanLawIsAUsageErrorNamingTheTasksThatHaveOneAndTheRemedy() {
         EvosldException e = assertThrows(EvosldException.class, () -> LawSource.resolve("human", config(null), List.of()));
         // a usage error, so the command line adds its --help pointer and exits 2
         assertInstanceOf(UsageException.class, e);
-        assertEquals("task 'toy' has no human law; pass a formula with --law", e.getMessage());
+        assertEquals("--law human is the human-designed law of an SLDBench task, given with --task ("
+            + String.join(", ", dev.evosld.data.TaskConfig.builtinTasks()) + "); for your own runs write the law as a"
+            + " formula", e.getMessage());
     }
 
     @Test

@@ -259,6 +259,12 @@ public final class LawParser {
             return "";
         }
         Token before = tokens.get(next - 1);
+        if (before.kind == Kind.NUMBER && rest.text.equalsIgnoreCase("e") && rest.start == before.end()
+            && !before.text.toLowerCase(Locale.ROOT).contains("e")) {
+            // 1e*N: a number whose exponent lost its digits, or Euler's number; a product with a parameter e is neither
+            return " (a number's exponent needs digits after the " + rest.text + ", as in " + before.text + rest.text
+                + "3 or " + before.text + rest.text + "-3; for Euler's number write exp(1))";
+        }
         return before.kind != Kind.SYMBOL && rest.kind != Kind.SYMBOL
             ? " (multiplication needs a '*': write " + before.text + "*" + rest.text + ")"
             : " (multiplication needs a '*')";
@@ -397,6 +403,11 @@ public final class LawParser {
 
         String describe() {
             return kind == Kind.END ? "end of law" : "'" + text + "'";
+        }
+
+        /** The index just past the token in the law's text. */
+        int end() {
+            return start + text.length();
         }
     }
 }

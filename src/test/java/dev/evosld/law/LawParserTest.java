@@ -132,6 +132,22 @@ class LawParserTest {
     }
 
     @Test
+    void aNumbersExponentWithoutDigitsIsToldSoNotReadAsAProductWithAParameterE() {
+        // "write 1*e" would have fitted a parameter e per group, where 1e0 or exp(1) was meant
+        assertEquals("law:2: unexpected 'e' after a complete expression (a number's exponent needs digits after the e,"
+            + " as in 1e3 or 1e-3; for Euler's number write exp(1))", syntaxError("1e*N"));
+        assertEquals("law:12: unexpected 'E' after a complete expression (a number's exponent needs digits after the E,"
+            + " as in 2.5E3 or 2.5E-3; for Euler's number write exp(1))", syntaxError("A*N^a + 2.5E-N"));
+        assertEquals("law:10: unexpected 'e' after a complete expression (a number's exponent needs digits after the e,"
+            + " as in 3e3 or 3e-3; for Euler's number write exp(1))", syntaxError("A*N^a + 3e"));
+        // a space between, or a number that has its exponent, is a product written as on paper
+        assertEquals("law:3: unexpected 'e' after a complete expression (multiplication needs a '*': write 2*e)",
+            syntaxError("2 e*N"));
+        assertEquals("law:4: unexpected 'e' after a complete expression (multiplication needs a '*': write 1e3*e)",
+            syntaxError("1e3e*N"));
+    }
+
+    @Test
     void readsOnlyASCIIDigitsAsNumbers() {
         // Java counts these as digits, but no number of the law language is written with them
         assertEquals("law:5: unexpected character U+0663 ARABIC-INDIC DIGIT THREE", syntaxError("E + \u0663*N"));

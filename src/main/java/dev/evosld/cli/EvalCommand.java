@@ -75,6 +75,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         TaskData data = task.load();
         Law parsed = LawSource.resolve(law, data.config(), task.otherColumns());
+        task.requireNoTestOnlyColumn(parsed, "--law");
         if (params == null && parsed.parameterCount() > 0) {
             throw new UsageException("--params is needed: the law's parameters (" + String.join(", ", parsed.parameters())
                 + ") take a value per group, given as {group: {name: value}} in a JSON file or by a run's law.json");

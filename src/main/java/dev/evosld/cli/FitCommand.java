@@ -110,6 +110,9 @@ final class FitCommand implements Callable<Integer> {
         Law parsed = lawDocument != null
             ? LawSource.of(lawDocument, lawChoice.lawFile, config, otherColumns)
             : LawSource.resolve(lawChoice.law, config, otherColumns);
+        if (task.isGiven()) {
+            task.requireNoTestOnlyColumn(parsed, lawDocument != null ? lawChoice.lawFile.toString() : "--law");
+        }
         PrintWriter err = spec.commandLine().getErr();
         LawSource.nonPositiveNotes(parsed, config, data.train().table()).forEach(err::println);
         if (task.isGiven()) {

@@ -1,5 +1,6 @@
 package dev.evosld.cli;
 
+import dev.evosld.EvosldException;
 import dev.evosld.data.DataDirectory;
 import dev.evosld.data.DataException;
 import dev.evosld.data.Group;
@@ -9,6 +10,7 @@ import dev.evosld.data.Table;
 import dev.evosld.data.TaskData;
 import dev.evosld.data.UserData;
 import dev.evosld.data.hub.PulledFiles;
+import dev.evosld.law.Law;
 import dev.evosld.law.Operator;
 import dev.evosld.run.DataSource;
 import java.nio.file.Path;
@@ -359,6 +361,26 @@ final class TaskOptions {
             return List.of();
         }
         return source.user.userData().otherColumns();
+    }
+
+    /**
+     * Refuses a law with a parameter named as a column of the user's {@code --test} file that the data file lacks:
+     * meant as that column, it would be fitted as one constant per group, train having no values of it, and test
+     * scored with the constant.
+     *
+     * @param where how the law was given, for the message ({@code --law}, or its file)
+     */
+    void requireNoTestOnlyColumn(Law law, String where) {
+        if (isBenchmarkTask()) {
+            return;
+        }
+        UserData user = source.user.userData();
+        List<String> testOnly = user.testOnlyColumns();
+        law.parameters().stream().filter(testOnly::contains).findFirst().ifPresent(column -> {
+            throw new EvosldException(where + ": " + MessageText.quote(column) + " is a column of " + source.user.test
+                + " alone, not of " + source.user.data + ", so the law would take it as a parameter, one constant per group;"
+                + " a law can use only columns both files have, so rename the parameter");
+        });
     }
 
     /**

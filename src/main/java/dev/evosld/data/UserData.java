@@ -266,6 +266,18 @@ public record UserData(
     }
 
     /**
+     * The columns of the {@code --test} file that the data file lacks, in file order; none without one. A law cannot
+     * use them, as train has no values of them, so a law's name that is one of them would be fitted as a constant.
+     */
+    public List<String> testOnlyColumns() {
+        if (!(split instanceof TestFile file)) {
+            return List.of();
+        }
+        List<String> train = columns();
+        return TableReader.header(file.test()).stream().filter(column -> !train.contains(column)).toList();
+    }
+
+    /**
      * Why a law's parameter named {@code column}, one of the {@link #otherColumns}, is a mistake: the law language
      * makes it a fitted constant, where its author meant the column. Each user of a law adds the remedy it can offer.
      */

@@ -547,6 +547,26 @@ class FitCommandTest {
     }
 
     @Test
+    void aLawNamingAColumnOfTheTestFileAloneIsAnErrorRatherThanAConstantFitted() throws Exception {
+        // train has no values of lr, so the law fitted a constant lr per group and scored test with it
+        Path train = dir.resolve("train-without-lr.csv");
+        java.nio.file.Files.writeString(train, "g,N,loss\na,1e6,3.1\na,1e7,2.6\na,1e8,2.3\na,1e9,2.1\n");
+        Path test = dir.resolve("test-with-lr.csv");
+        java.nio.file.Files.writeString(test, "g,N,lr,loss\na,1e10,0.01,2.0\n");
+        for (String command : List.of("fit", "eval")) {
+            List<String> args = new ArrayList<>(List.of(command, "--data", train.toString(), "--test", test.toString(),
+                "--features", "N", "--target", "loss", "--group", "g", "--law", "E + A*N^-a*lr"));
+            if (command.equals("eval")) {
+                java.nio.file.Files.writeString(dir.resolve("lr.json"), "{\"a\": {\"E\": 2, \"A\": 1, \"a\": 0.1, \"lr\": 1}}");
+                args.addAll(List.of("--params", dir.resolve("lr.json").toString()));
+            }
+            assertOneLineError("--law: 'lr' is a column of " + test + " alone, not of " + train + ", so the law would take"
+                + " it as a parameter, one constant per group; a law can use only columns both files have, so rename the"
+                + " parameter", CliRun.of(args.toArray(String[]::new)));
+        }
+    }
+
+    @Test
     void badSplitsAreOneLineErrors() {
         assertOneLineError(2, "--data takes at most one of --test-above COL=VALUE and --test CSV",
             fit("--test-above", "N=1e9", "--test", csv.toString()));

@@ -170,26 +170,4 @@ final class ExportFixtures {
         }
         return picked;
     }
-
-    /** Whether a program is on the PATH. */
-    static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String folder : path.split(java.io.File.pathSeparator)) {
-            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether two predictions agree to 1e-12 relative, NaN matching NaN and infinities matching exactly. */
-    static boolean close(double expected, double actual) {
-        if (Double.isNaN(expected) || Double.isInfinite(expected)) {
-            return Double.compare(expected, actual) == 0 || Double.isNaN(expected) && Double.isNaN(actual);
-        }
-        return Math.abs(expected - actual) <= 1e-12 * Math.max(Math.abs(expected), Double.MIN_NORMAL);
-    }
 }

@@ -1,11 +1,10 @@
 package dev.evosld.export;
 
-import static dev.evosld.export.ExportFixtures.close;
 import static dev.evosld.export.ExportFixtures.fitted;
+import static dev.evosld.export.ExportedCode.close;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,20 +16,15 @@ import dev.evosld.eval.Predictions;
 import dev.evosld.export.ExportFixtures.Fitted;
 import dev.evosld.law.Law;
 import dev.evosld.run.LawDocument;
-import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -402,26 +396,6 @@ class JavaExportTest {
     }
 
     private URLClassLoader compile(Map<String, String> sources) throws Exception {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertNotNull(javac, "tests run on a JDK");
-        Path src = Files.createDirectories(dir.resolve("src"));
-        Path out = Files.createDirectories(dir.resolve("classes"));
-        List<String> arguments = new ArrayList<>(List.of("-d", out.toString(), "-Xlint:all", "-Werror",
-            "-encoding", "UTF-8"));
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            Path file = src.resolve(source.getKey() + ".java");
-            Files.writeString(file, source.getValue());
-            arguments.add(file.toString());
-        }
-        StringWriter messages = new StringWriter();
-        var stream = new java.io.PrintStream(new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                messages.write(b);
-            }
-        }, true, java.nio.charset.StandardCharsets.UTF_8);
-        int status = javac.run(null, stream, stream, arguments.toArray(String[]::new));
-        assertEquals(0, status, "javac:\n" + messages);
-        return new URLClassLoader(new URL[] {out.toUri().toURL()}, null);
+        return ExportedCode.compile(dir, sources);
     }
 }

@@ -252,7 +252,7 @@ class LatexExportTest {
 
     @Test
     void compilesWithPdflatex() throws Exception {
-        assumeTrue(ExportFixtures.onPath("pdflatex"), "pdflatex is not on the PATH; LaTeX compile test skipped");
+        assumeTrue(ExportedCode.onPath("pdflatex"), "pdflatex is not on the PATH; LaTeX compile test skipped");
         Map<String, double[][]> many = new LinkedHashMap<>();
         many.put("quotes ' \" and <angles> & 模型 Müller–Øresund ß ç å", new double[][] {{1, 2, 3, 4, 5, 6, 7}, {1, 2, 3, 4, 5, 6, 7}});
         for (int g = 0; g < 45; g++) {

@@ -1,7 +1,7 @@
 package dev.evosld.export;
 
-import static dev.evosld.export.ExportFixtures.close;
 import static dev.evosld.export.ExportFixtures.fitted;
+import static dev.evosld.export.ExportedCode.close;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -11,6 +11,7 @@ import dev.evosld.data.Table;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.eval.Predictions;
 import dev.evosld.export.ExportFixtures.Fitted;
+import dev.evosld.export.ExportedCode.Printed;
 import dev.evosld.json.Json;
 import dev.evosld.law.Law;
 import dev.evosld.run.LawDocument;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +62,7 @@ class PythonExportTest {
 
     @BeforeEach
     void requirePython() {
-        assumeTrue(ExportFixtures.onPath("python3"), "python3 is not on the PATH; Python export tests skipped");
+        assumeTrue(ExportedCode.onPath("python3"), "python3 is not on the PATH; Python export tests skipped");
     }
 
     @Test
@@ -311,33 +311,8 @@ class PythonExportTest {
         }
     }
 
-    /** What a script printed on stdout and on stderr. */
-    private record Printed(String stdout, String stderr) {
-    }
-
-    /**
-     * Runs a script given the modules as its arguments, after a preamble that imports sys and defines
-     * {@code load(path)}, which loads the module at a path.
-     */
     private Printed runScript(String name, String body, Path... modules) throws IOException, InterruptedException {
-        Path script = dir.resolve(name);
-        Files.writeString(script, """
-            import importlib.util, sys
-            def load(path):
-                spec = importlib.util.spec_from_file_location(path, path)
-                module = importlib.util.module_from_spec(spec)
-                spec.loader.exec_module(module)
-                return module
-            """ + body);
-        List<String> command = new ArrayList<>(List.of("python3", script.toString()));
-        Arrays.stream(modules).map(Path::toString).forEach(command::add);
-        ProcessBuilder python = new ProcessBuilder(command);
-        python.environment().put("PYTHONIOENCODING", "utf-8");
-        Process process = python.start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python3 timed out");
-        return new Printed(stdout, stderr);
+        return ExportedCode.runScript(dir, name, body, modules);
     }
 
     private List<?> run(String request) throws IOException, InterruptedException {

@@ -191,7 +191,7 @@ class SourceExpressionTest {
 
     @Test
     void pythonComputesWhatTheTreeComputes() throws Exception {
-        assumeTrue(ExportFixtures.onPath("python3"), "python3 is not on the PATH");
+        assumeTrue(ExportedCode.onPath("python3"), "python3 is not on the PATH");
         int laws = 250;
         SplittableRandom random = new SplittableRandom(11);
         // Python keywords among the names: the printed code must use the identifiers it is given

@@ -116,7 +116,9 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFiles.requireWritable(out);   // before the notes on the runs, which a refusal would follow
         }
         Optional<TaskConfig.Bound> givenRange = Optional.ofNullable(TaskOptions.range(targetRange));
-        LawDocument document = directory.readLaw();
+        // the law as written, which the user reads and the exports compute: a file of an older version may hold the
+        // search's form, A / (N / N) + B / D^b, which asks for N and is NaN at N = 0 where A + B / D^b is not
+        LawDocument document = directory.readLaw().withWrittenLaw();
         Law law = document.parsedLaw();
         ParameterSet parameters = document.parameterSet(directory.lawFile().toString());
         List<String> features = RunPredictions.variablesUsed(law);

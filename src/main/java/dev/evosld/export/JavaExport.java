@@ -101,7 +101,9 @@ public final class JavaExport {
         if (!isClassName(className)) {
             throw new EvosldException("'" + className + "' is not a usable Java class name");
         }
-        Law law = document.parsedLaw();
+        // the law as written, which the comments show: a file of an older version may hold the search's form,
+        // A / (N / N) + B / D^b, which would ask for N and give NaN at N = 0
+        Law law = document.withWrittenLaw().parsedLaw();
         ParameterSet parameters = document.parameterSet("law document of task " + document.task());
         List<String> targets = parameters.targets();
         boolean single = targets.size() == 1;

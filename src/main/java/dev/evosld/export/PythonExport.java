@@ -65,7 +65,9 @@ public final class PythonExport {
      * @throws EvosldException if the document's parameters do not fit its law or a value is not finite
      */
     public static String module(LawDocument document) {
-        Law law = document.parsedLaw();
+        // the law as written, which the docstring shows: a file of an older version may hold the search's form,
+        // A / (N / N) + B / D^b, which would ask for N and give NaN at N = 0
+        Law law = document.withWrittenLaw().parsedLaw();
         ParameterSet parameters = document.parameterSet("law document of task " + document.task());
         List<String> targets = parameters.targets();
         List<String> names = new ArrayList<>(law.variables());

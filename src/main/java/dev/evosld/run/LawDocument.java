@@ -272,16 +272,23 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
      * This document with its law as reported ({@link #writtenLaw}), for a file given to people: the same law, its
      * parameters named and ordered as before, so every value and reader of the document stays as it was. A variable
      * that cancels ({@code A / (N / N) + D^b}, written {@code A + D^b}) goes from its variables and ranges too, as
-     * {@code fit} would record the written law, so that no reader asks for a value the law does not use.
+     * {@code fit} would record the written law, so that no reader asks for a value the law does not use. The written law
+     * computes the same doubles wherever the recorded one is defined, and is defined at {@code N = 0} too: it is what
+     * {@code predict} and the Java and Python exports compute.
      */
     public LawDocument withWrittenLaw() {
         String written = writtenLaw();
-        List<String> kept;
+        Law parsed;
         try {
-            kept = Law.parse(written, variables).variables();
+            parsed = Law.parse(written, variables);
         } catch (EvosldException e) {
             return this;
         }
+        // the values are given in the parameters' order, which the written law keeps (ReadableSigns)
+        if (!parsed.parameters().equals(parameterNames)) {
+            return this;
+        }
+        List<String> kept = parsed.variables();
         if (kept.containsAll(variables)) {
             return new LawDocument(evosldVersion, task, written, variables, parameterNames, targets, parameters,
                 trainRanges, groupRanges, targetRanges, metrics, provenance);

@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.evosld.data.DataDirectory;
+import dev.evosld.export.ExportedCode;
 import dev.evosld.json.Json;
 import dev.evosld.run.LawDocument;
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,17 +104,9 @@ class ExportCommandTest {
     void aLawWhoseVariableCancelsIsExportedAsJsonWithTheVariablesOfItsWrittenForm() throws Exception {
         // a discover run records the search's form, A / (N / N) + B / D^b, a law of N and D, which is written
         // A + B / D^b; the export kept variables [N, D] and N's ranges beside the law of D alone
-        Path fitted = dir.resolve("cancelling-fit");
-        CliRun fit = CliRun.of(CliRun.fitUserRuns(csv, fitted, "A / (N / N) + B / D^b"));
-        assertEquals(0, fit.status(), fit.err());
-        LawDocument written = LawDocument.read(fitted.resolve("law.json"));
+        Path searched = searchFormRun("cancelling");
+        LawDocument written = LawDocument.read(dir.resolve("cancelling-fit").resolve("law.json"));
         LawDocument both = LawDocument.read(run.resolve("law.json"));
-        assertEquals("A + B / D^b", written.law());
-        Path searched = dir.resolve("cancelling");
-        Files.createDirectories(searched);
-        new LawDocument(written.evosldVersion(), written.task(), "A / (N / N) + B / D^b", List.of("N", "D"),
-            written.parameterNames(), written.targets(), written.parameters(), both.trainRanges(), both.groupRanges(),
-            written.targetRanges(), written.metrics(), written.provenance()).write(searched.resolve("law.json"));
 
         Path exported = dir.resolve("cancelling.json");
         assertEquals(0, CliRun.of("export", "--run", searched.toString(), "--format", "json", "--out",
@@ -131,6 +127,110 @@ class ExportCommandTest {
         Map<?, ?> result = Json.mapper().readValue(refit.out(), Map.class);
         assertEquals("A + B / D^b", result.get("law"));
         assertClose(written.parameters(), (Map<?, ?>) result.get("parameters"));
+    }
+
+    @Test
+    void aLawWhoseVariableCancelsIsPredictedAndExportedToJavaAndPythonAsWritten() throws Exception {
+        // a law.json of the search's form, A / (N / N) + B / D^b, reads A + B / D^b everywhere, but the Java and Python
+        // exports computed the search's form and asked for N, and so did predict, which stopped at N = 0 on 0 / 0, NaN,
+        // where the law the user reads (and LaTeX shows) has a value
+        Path searched = searchFormRun("cancelling-predicted");
+        List<String> groups = List.of("dense", "moe, \"sparse\"");
+        List<double[]> at = new ArrayList<>();
+        for (double n : new double[] {1e7, 1e8, 1e9, 1e12, 0}) {
+            for (double d : new double[] {1e9, 1e10, 1e11, 1e14}) {
+                at.add(new double[] {n, d});
+            }
+        }
+        StringBuilder plan = new StringBuilder("family,N,D\n");
+        List<String> rowGroups = new ArrayList<>();
+        List<Double> rowD = new ArrayList<>();
+        for (String group : groups) {
+            for (double[] point : at) {
+                plan.append('"').append(group.replace("\"", "\"\"")).append("\",").append(point[0]).append(',')
+                    .append(point[1]).append('\n');
+                rowGroups.add(group);
+                rowD.add(point[1]);
+            }
+        }
+        Path planFile = dir.resolve("cancelling-plan.csv");
+        Files.writeString(planFile, plan);
+        CliRun predict = CliRun.of("predict", "--run", searched.toString(), "--runs", planFile.toString(), "--json");
+        assertEquals(0, predict.status(), predict.err());
+        List<?> entries = (List<?>) Json.mapper().readValue(predict.out(), Map.class).get("predictions");
+        assertEquals(rowGroups.size(), entries.size());
+        List<Double> predicted = new ArrayList<>();
+        for (Object entry : entries) {
+            assertEquals(List.of("family", "D", "loss"), List.copyOf(((Map<?, ?>) entry).keySet()).subList(0, 3),
+                "only D is asked for");
+            predicted.add(((Number) ((Map<?, ?>) entry).get("loss")).doubleValue());
+        }
+        for (int i = 0; i < predicted.size(); i++) {
+            // the law does not depend on N: the row at N = 0 is the row at N = 1e7 and the same D
+            int first = i / at.size() * at.size() + i % 4;
+            assertEquals(predicted.get(first), predicted.get(i), "row " + i);
+        }
+
+        Path java = dir.resolve("cancelling-java");
+        Files.createDirectories(java);
+        assertEquals(0, CliRun.of("export", "--run", searched.toString(), "--format", "java", "--out",
+            java.resolve("RunsLaw.java").toString()).status());
+        try (URLClassLoader loader = ExportedCode.compile(java, Map.of("RunsLaw",
+                Files.readString(java.resolve("RunsLaw.java"))))) {
+            Method law = loader.loadClass("RunsLaw").getMethod("predict", String.class, double.class);
+            for (int i = 0; i < predicted.size(); i++) {
+                double value = (Double) law.invoke(null, rowGroups.get(i), rowD.get(i));
+                assertTrue(ExportedCode.close(predicted.get(i), value), "row " + i + ": predict " + predicted.get(i)
+                    + ", Java " + value);
+            }
+        }
+
+        assumeTrue(ExportedCode.onPath("python3"), "python3 is not on the PATH; the Python export's part skipped");
+        Path python = dir.resolve("cancelling-law.py");
+        assertEquals(0, CliRun.of("export", "--run", searched.toString(), "--format", "python", "--out",
+            python.toString()).status());
+        Path rows = dir.resolve("cancelling-rows.json");
+        List<Map<String, Object>> requests = new ArrayList<>();
+        for (int i = 0; i < rowGroups.size(); i++) {
+            requests.add(Map.of("group", rowGroups.get(i), "D", rowD.get(i)));
+        }
+        Files.writeString(rows, Json.mapper().writeValueAsString(requests));
+        ExportedCode.Printed printed = ExportedCode.runScript(dir, "cancelling_driver.py", """
+            import json
+            module = load(sys.argv[1])
+            rows = json.load(open(sys.argv[2]))
+            print(json.dumps({"variables": module.VARIABLES,
+                              "loss": [module.law([{"D": row["D"]}], row["group"])[0]["loss"] for row in rows]}))
+            """, python, rows);
+        assertEquals("", printed.stderr());
+        Map<?, ?> result = Json.mapper().readValue(printed.stdout(), Map.class);
+        assertEquals(List.of("D"), result.get("variables"));
+        List<?> losses = (List<?>) result.get("loss");
+        for (int i = 0; i < predicted.size(); i++) {
+            double value = ((Number) losses.get(i)).doubleValue();
+            assertTrue(ExportedCode.close(predicted.get(i), value), "row " + i + ": predict " + predicted.get(i)
+                + ", Python " + value);
+        }
+    }
+
+    /**
+     * A run folder whose law.json holds the search's form of a law fitted by {@code fit}, A / (N / N) + B / D^b, as a
+     * discover run of a version before laws were written without the parts that change nothing recorded it: variables
+     * N and D and both ranges; fit, which writes the law as reported, leaves its own in {@code <name>-fit}.
+     */
+    private static Path searchFormRun(String name) throws Exception {
+        Path fitted = dir.resolve(name + "-fit");
+        CliRun fit = CliRun.of(CliRun.fitUserRuns(csv, fitted, "A / (N / N) + B / D^b"));
+        assertEquals(0, fit.status(), fit.err());
+        LawDocument written = LawDocument.read(fitted.resolve("law.json"));
+        LawDocument both = LawDocument.read(run.resolve("law.json"));
+        assertEquals("A + B / D^b", written.law());
+        Path searched = dir.resolve(name);
+        Files.createDirectories(searched);
+        new LawDocument(written.evosldVersion(), written.task(), "A / (N / N) + B / D^b", List.of("N", "D"),
+            written.parameterNames(), written.targets(), written.parameters(), both.trainRanges(), both.groupRanges(),
+            written.targetRanges(), written.metrics(), written.provenance()).write(searched.resolve("law.json"));
+        return searched;
     }
 
     /**

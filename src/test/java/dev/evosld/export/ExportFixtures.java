@@ -99,11 +99,14 @@ final class ExportFixtures {
      *
      * @param document the law document an export is written from
      * @param table the rows, every group of the document's
-     * @param expected the engine's predictions of the rows ({@link Predictions#of}, the compiled evaluator)
+     * @param expected the engine's predictions of the rows ({@link Predictions#of}, the compiled evaluator) by the law
+     *     as written, which the exports compute: where a part that cancels ({@code math / math}) is 0 / 0, the law as
+     *     recorded is NaN
      */
     record RandomCase(LawDocument document, Table table, Predictions expected) {
+        /** The law as written, whose variables the exports ask for. */
         Law law() {
-            return document.parsedLaw();
+            return document.withWrittenLaw().parsedLaw();
         }
     }
 
@@ -156,8 +159,9 @@ final class ExportFixtures {
             }
             Table table = new Table(features, targets, groups);
             LawDocument document = document("random_" + cases.size(), law.toString(), features, targets, values);
-            cases.add(new RandomCase(document, table, Predictions.of(document.parsedLaw(), table,
-                ParameterSet.of(document.parsedLaw().parameters(), targets, values))));
+            Law written = document.withWrittenLaw().parsedLaw();
+            cases.add(new RandomCase(document, table, Predictions.of(written, table,
+                ParameterSet.of(written.parameters(), targets, values))));
         }
         return cases;
     }

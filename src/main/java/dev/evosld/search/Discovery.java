@@ -523,8 +523,11 @@ public final class Discovery {
                 Checkpoint.Individual individual = population.get(i);
                 String place = "islands[" + island + "][" + i + "].law";
                 Law law = restored(individual.law(), place);
+                CandidateCache cache = restarts.get(island / settings.islands()).cache;
                 if (individual.fitness() != null) {
-                    requireScored(law, individual, restarts.get(island / settings.islands()).cache, place);
+                    requireScored(law, individual, cache, place);
+                } else {
+                    requireUnscored(law, individual, cache, place);
                 }
                 LawTree tree = new LawTree(law, individual.values());
                 phenotypes.add(Phenotype.of(codec.genotype(tree), individual.born(),
@@ -614,6 +617,31 @@ public final class Discovery {
             .filter(name -> individual.values() == null || !individual.values().containsKey(name)).findFirst();
         throw Checkpoint.damaged(checkpointFile, place + ": " + unknown.map(name -> "unknown variable "
             + MessageText.quote(name)).orElse(MessageText.quote(individual.law()) + " is not among the laws its restart scored"));
+    }
+
+    /**
+     * Checks that an island's unscored law (one without a fitness) is one the search leaves so: a law it scored whose
+     * fit failed, among its restart's cached laws, or one it refuses before scoring ({@link LawEvaluator#rejection}).
+     * An edit can leave a refused law refused (a variable renamed in a law over the budget), and such a law stays
+     * unscored, but one that makes a law the search would score, never scored, is damage, as is one whose variable
+     * was renamed where the name back gives a law its restart scored. Its values name no more than those of its
+     * parameters that the search had a value for, so unlike a scored law's they cannot say which name is no parameter.
+     */
+    private void requireUnscored(Law law, Checkpoint.Individual individual, CandidateCache cache, String place) {
+        if (cache.contains(Simplifier.canonicalKey(law))
+            || LawEvaluator.rejection(Simplifier.simplify(law), parametersPerTarget, settings.maxNodes()).isPresent()) {
+            return;
+        }
+        for (String name : law.parameters()) {
+            for (String variable : features) {
+                Law renamed = Law.of(law.expr().rename(n -> n.equals(name) ? variable : n), features);
+                if (!law.variables().contains(variable) && cache.contains(Simplifier.canonicalKey(renamed))) {
+                    throw Checkpoint.damaged(checkpointFile, place + ": unknown variable " + MessageText.quote(name));
+                }
+            }
+        }
+        throw Checkpoint.damaged(checkpointFile, place + ": " + MessageText.quote(individual.law())
+            + " is neither among the laws its restart scored nor one the search refuses unscored");
     }
 
     private SearchResult finish(long started, String stoppedBy) {

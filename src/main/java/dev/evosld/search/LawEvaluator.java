@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -59,17 +60,23 @@ final class LawEvaluator implements Evaluator<ProgramGene<Double>, Double> {
                 hints.put(name, value);
             }
         }
-        String rejection = null;
-        if (law.parameterCount() > parametersPerTarget) {
-            rejection = "over budget: " + law.parameterCount() + " parameters, at most " + parametersPerTarget;
-        } else if (law.expr().size() > maxNodes) {
-            rejection = "too large: " + law.expr().size() + " nodes, at most " + maxNodes;
-        } else if (law.variables().isEmpty()) {
-            rejection = "uses no variable";
-        } else {
-            rejection = FormRules.violation(law).map(v -> "not a scaling-law form: " + v).orElse(null);
-        }
+        String rejection = rejection(law, parametersPerTarget, maxNodes).orElse(null);
         return new Prepared(law, hints, rejection == null ? Simplifier.canonicalKey(law) : null, rejection);
+    }
+
+    /**
+     * Why the search refuses a simplified law before scoring it, if it does: over the parameter budget or the size
+     * limit, of no variable, or of a form it does not search ({@link FormRules}).
+     */
+    static Optional<String> rejection(Law law, int parametersPerTarget, int maxNodes) {
+        if (law.parameterCount() > parametersPerTarget) {
+            return Optional.of("over budget: " + law.parameterCount() + " parameters, at most " + parametersPerTarget);
+        } else if (law.expr().size() > maxNodes) {
+            return Optional.of("too large: " + law.expr().size() + " nodes, at most " + maxNodes);
+        } else if (law.variables().isEmpty()) {
+            return Optional.of("uses no variable");
+        }
+        return FormRules.violation(law).map(v -> "not a scaling-law form: " + v);
     }
 
     /** Scores laws (seeds, proposals) outside the engine; results are cached like any candidate's. */

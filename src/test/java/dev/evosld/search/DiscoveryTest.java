@@ -157,6 +157,61 @@ class DiscoveryTest {
     }
 
     @Test
+    void anIslandsUnscoredLawNamingAVariableTheTaskLacksIsNamedWithItsFileAndPlace(@TempDir Path directory)
+            throws Exception {
+        // an island law without a fitness (one the search scored and whose fit failed, or one it refused before scoring
+        // it) was not checked at all: edited, it resumed in silence, M a parameter, and bred into the resumed run
+        Path checkpoint = directory.resolve("checkpoint.json");
+        killAt(5, SyntheticTask.settings(8), checkpoint);
+        String whole = Files.readString(checkpoint);
+        ObjectNode document = document(whole);
+        JsonNode islands = document.get("islands");
+        int perRestart = document.get("settings").get("islands").intValue();
+        for (int island = 0; island < islands.size(); island++) {
+            for (int i = 0; i < islands.get(island).size(); i++) {
+                ObjectNode individual = (ObjectNode) islands.get(island).get(i);
+                String law = individual.get("law").stringValue();
+                if (individual.get("fitness").isNull() && law.matches(".*\\bN\\b.*") && law.matches(".*\\bD\\b.*")
+                        && cached(document, island / perRestart, law)) {
+                    individual.put("law", law.replaceAll("\\bN\\b", "M"));
+                    Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
+                    EvosldException e = assertThrows(EvosldException.class, () -> resume(checkpoint));
+                    assertEquals(checkpoint + ": damaged checkpoint (islands[" + island + "][" + i + "].law: unknown"
+                        + " variable 'M'); start the run afresh with another --out, or delete " + directory + " first",
+                        e.getMessage());
+                    // a law the search would score, but never did
+                    individual.put("law", "E + A * N^0.123 + B * D^b");
+                    Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
+                    e = assertThrows(EvosldException.class, () -> resume(checkpoint));
+                    assertEquals(checkpoint + ": damaged checkpoint (islands[" + island + "][" + i + "].law:"
+                        + " 'E + A * N^0.123 + B * D^b' is neither among the laws its restart scored nor one the search"
+                        + " refuses unscored); start the run afresh with another --out, or delete " + directory + " first",
+                        e.getMessage());
+                    // the laws it refuses unscored resume as before: over the budget of 5 parameters, or of no variable
+                    for (String refused : List.of("E + A * N^a + B * D^b + C * N", "E + A * M")) {
+                        individual.put("law", refused);
+                        Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
+                        resume(checkpoint);
+                    }
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no unscored law of N and D among its restart's cached laws on the islands");
+    }
+
+    /** Whether a law is among a restart's cached laws in a checkpoint's JSON. */
+    private static boolean cached(JsonNode checkpoint, int restart, String law) {
+        String key = Simplifier.canonicalKey(Law.parse(law, SyntheticTask.FEATURES));
+        for (JsonNode cached : checkpoint.get("cache")) {
+            if (cached.get("restart").intValue() == restart && cached.get("key").stringValue().equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void aLawCachedTwiceInOneRestartIsNamedWithItsFileAndPlace(@TempDir Path directory) throws Exception {
         // the second was dropped in silence, and the resumed cache was not the one the run had
         Path checkpoint = directory.resolve("checkpoint.json");

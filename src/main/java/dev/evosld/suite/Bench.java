@@ -202,7 +202,7 @@ public final class Bench {
             .table();
         Predictions testPredictions = Predictions.of(result.law(), testRows, result.parameters());
         R2 test = testPredictions.r2();
-        RunStats stats = RunStats.of(discovery.settings(), result, test, build);
+        RunStats stats = RunStats.of(discovery.settings(), result, test, build, status == SeedRun.Status.RESUMED);
         // search.json first: a run with a law.json always has its stats
         stats.write(run);
         DataSource source = DataSource.sldbench(task);
@@ -320,6 +320,7 @@ public final class Bench {
             run.path().toString(),
             stats != null ? stats.build() : null,
             new SeedRun.RanWith(stats != null ? stats.timeLimitSeconds() : null, stats != null ? stats.threads() : null,
-                document.provenance().search() != null ? document.provenance().search().proposers() : null));
+                document.provenance().search() != null ? document.provenance().search().proposers() : null,
+                stats != null ? stats.resumed() : null));
     }
 }

@@ -54,14 +54,16 @@ public final class BenchReport {
             settings.search(),
             asRun(runs, duration(settings.timeLimitSeconds()),
                 with -> with.timeLimitSeconds() == null ? null : duration(with.timeLimitSeconds()),
-                limit -> limit == null ? "time limit unknown" : "time limit " + limit + " per run"),
+                limit -> limit == null ? "time limit not recorded" : "time limit " + limit + " per run", true),
             asRun(runs, String.valueOf(settings.threads()),
                 with -> with.threads() == null ? null : String.valueOf(with.threads()),
-                threads -> threads == null ? "threads unknown" : threads + (threads.equals("1") ? " thread" : " threads")),
-            // joined by "and": a comma would run into the runs named after a value
+                threads -> threads == null ? "threads not recorded"
+                    : threads + (threads.equals("1") ? " thread" : " threads"), true),
+            // joined by "and": a comma would run into the runs named after a value; law.json keeps the proposers of
+            // every part of a resumed run
             asRun(runs, cell(String.join(" and ", settings.proposers())),
                 with -> with.proposers() == null ? null : cell(String.join(" and ", with.proposers())),
-                proposers -> proposers == null ? "proposers unknown" : "proposers: " + proposers)));
+                proposers -> proposers == null ? "proposers not recorded" : "proposers: " + proposers, false)));
         md.append("- data: ").append(settings.dataDirectory()).append('\n');
         md.append(String.format(Locale.ROOT, "- this invocation: %.1f s; runs %d ran, %d resumed, %d reused%n%n",
             result.wallSeconds(), counts.ran(), counts.resumed(), counts.reused()));
@@ -140,15 +142,18 @@ public final class BenchReport {
     /**
      * A setting of the header as the runs ran with it: runs reused from an earlier invocation may have had another time
      * limit, thread count or proposers than this one's. The value most runs had (this invocation's where as many had
-     * another, and where there are no runs), then, in brackets, each other value with the runs that had it, unknown for
-     * runs finished before it was recorded: {@code time limit 5 min per run (10 min for vocab_scaling_law seed 0)}.
+     * another, and where there are no runs), then, in brackets, each other value with the runs that had it, not recorded
+     * for runs finished before it was: {@code time limit 5 min per run (10 min for vocab_scaling_law seed 0)}. A
+     * setting of one invocation is a resumed run's last part's alone, as a checkpoint keeps none, so such a run counts
+     * with its last part's value and is named as not recorded before it was resumed.
      *
      * @param invocation this invocation's value, as {@code value} gives it
      * @param value a run's value as text, null when unknown
      * @param phrase the setting's words around a value (null for unknown)
+     * @param perInvocation whether the setting is an invocation's rather than the run's over all its parts
      */
     private static String asRun(List<SeedRun> runs, String invocation, Function<SeedRun.RanWith, String> value,
-                                Function<String, String> phrase) {
+                                Function<String, String> phrase, boolean perInvocation) {
         Map<String, List<SeedRun>> byValue = new LinkedHashMap<>();
         byValue.put(invocation, new ArrayList<>());
         for (SeedRun run : runs) {
@@ -165,8 +170,14 @@ public final class BenchReport {
         List<String> others = new ArrayList<>();
         for (Map.Entry<String, List<SeedRun>> entry : byValue.entrySet()) {
             if (!Objects.equals(entry.getKey(), most) && !entry.getValue().isEmpty()) {
-                others.add((entry.getKey() == null ? "unknown" : entry.getKey()) + " for " + runNames(entry.getValue()));
+                others.add((entry.getKey() == null ? "not recorded" : entry.getKey()) + " for " + runNames(entry.getValue()));
             }
+        }
+        List<SeedRun> resumed = runs.stream().filter(run -> perInvocation && run.ranWith() != null
+            && run.ranWith().knownResumed() && value.apply(run.ranWith()) != null).toList();
+        if (!resumed.isEmpty()) {
+            others.add("not recorded for " + runNames(resumed) + " before " + (resumed.size() == 1 ? "it was" : "they were")
+                + " resumed");
         }
         return phrase.apply(most) + (others.isEmpty() ? "" : " (" + String.join("; ", others) + ")");
     }

@@ -40,19 +40,22 @@ import tools.jackson.core.type.TypeReference;
  * @param timeLimitSeconds the time limit of the invocation that finished the run, null in stats written before it was
  *     recorded
  * @param threads the threads of the invocation that finished the run, null in stats written before it was recorded
+ * @param resumed whether that invocation continued the run from an earlier one's checkpoint, so that the time limit and
+ *     threads are its last part's alone (a checkpoint keeps neither); null in stats written before it was recorded
  */
 record RunStats(Long seed, Integer plannedGenerations, Integer population, Integer islands, Integer restarts,
                 Integer generations,
                 String stoppedBy, Double seconds, Long candidatesFitted, Long cacheHits, Double candidatesPerSecond,
-                String testFailure, String build, Double timeLimitSeconds, Integer threads) {
+                String testFailure, String build, Double timeLimitSeconds, Integer threads, Boolean resumed) {
 
     static final String FILE_NAME = "search.json";
 
-    static RunStats of(SearchSettings settings, SearchResult result, R2 test, String build) {
+    /** @param resumed whether this invocation continued the run from an earlier one's checkpoint */
+    static RunStats of(SearchSettings settings, SearchResult result, R2 test, String build, boolean resumed) {
         return new RunStats(settings.seed(), settings.generations(), settings.population(), settings.islands(),
             settings.restarts(), result.generations(), result.stoppedBy(), result.seconds(), result.candidatesFitted(),
             result.cacheHits(), result.candidatesPerSecond(), test.failure(), build,
-            settings.timeLimit().toMillis() / 1000.0, settings.threads());
+            settings.timeLimit().toMillis() / 1000.0, settings.threads(), resumed);
     }
 
     static Path file(RunDirectory run) {
@@ -89,7 +92,7 @@ record RunStats(Long seed, Integer plannedGenerations, Integer population, Integ
             HistoryEntry last = history.getLast();
             return Optional.of(new RunStats(null, null, null, null, null, last.generation(), null, last.seconds(),
                 last.candidatesFitted(), last.cacheHits(),
-                last.seconds() > 0 ? last.candidatesFitted() / last.seconds() : null, null, null, null, null));
+                last.seconds() > 0 ? last.candidatesFitted() / last.seconds() : null, null, null, null, null, null));
         } catch (IOException | JacksonException e) {
             return Optional.empty();
         }

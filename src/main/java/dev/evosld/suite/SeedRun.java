@@ -46,10 +46,22 @@ public record SeedRun(String task, long seed, Status status, String law, int par
      * @param timeLimitSeconds the time limit, null when unknown (a run finished before it was recorded)
      * @param threads threads fitting candidates, null when unknown
      * @param proposers the proposers, by name ({@code classic forms}), null when unknown
+     * @param resumed whether the invocation that finished the run continued it from an earlier one's checkpoint, so
+     *     that the time limit and threads are its last part's alone; null when unknown
      */
-    public record RanWith(Double timeLimitSeconds, Integer threads, List<String> proposers) {
+    public record RanWith(Double timeLimitSeconds, Integer threads, List<String> proposers, Boolean resumed) {
         public RanWith {
             proposers = proposers == null ? null : List.copyOf(proposers);
+        }
+
+        /** What a run ran with, not said to be resumed. */
+        public RanWith(Double timeLimitSeconds, Integer threads, List<String> proposers) {
+            this(timeLimitSeconds, threads, proposers, null);
+        }
+
+        /** Whether the run is known to have been resumed. */
+        boolean knownResumed() {
+            return Boolean.TRUE.equals(resumed);
         }
     }
 

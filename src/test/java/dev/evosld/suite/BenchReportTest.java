@@ -126,8 +126,8 @@ class BenchReportTest {
             ranWith(2, new SeedRun.RanWith(null, null, List.of("classic forms"))),
             ranWith(3, new SeedRun.RanWith(90.0, 1, List.of("classic forms"))));
         assertEquals("- settings: 2 seeds (0 to 1) per task, 60 generations, 3 restarts × 2 islands of 96, time limit 90 s"
-                + " per run (10 min for sft_scaling_law seed 1; unknown for sft_scaling_law seed 2), 1 thread (2 for"
-                + " sft_scaling_law seed 1; unknown for sft_scaling_law seed 2), proposers: classic forms (classic forms"
+                + " per run (10 min for sft_scaling_law seed 1; not recorded for sft_scaling_law seed 2), 1 thread (2 for"
+                + " sft_scaling_law seed 1; not recorded for sft_scaling_law seed 2), proposers: classic forms (classic forms"
                 + " and llm m for sft_scaling_law seed 1)",
             settingsLine(runs));
         // what most runs ran with leads, though this invocation gave another: it ran none of them
@@ -138,9 +138,18 @@ class BenchReportTest {
                 + " 10 min per run (90 s for sft_scaling_law seed 2), 2 threads (1 for sft_scaling_law seed 2),"
                 + " proposers: classic forms",
             settingsLine(earlier));
+        // resumed runs count with their last part's values, which are all that is recorded of them
+        List<SeedRun> resumed = List.of(ranWith(0, new SeedRun.RanWith(90.0, 1, List.of("classic forms"), true)),
+            ranWith(1, new SeedRun.RanWith(600.0, 1, List.of("classic forms"), true)),
+            ranWith(2, new SeedRun.RanWith(90.0, 1, List.of("classic forms"), false)));
+        assertEquals("- settings: 2 seeds (0 to 1) per task, 60 generations, 3 restarts × 2 islands of 96, time limit"
+                + " 90 s per run (10 min for sft_scaling_law seed 1; not recorded for sft_scaling_law seeds 0, 1 before"
+                + " they were resumed), 1 thread (not recorded for sft_scaling_law seeds 0, 1 before they were resumed),"
+                + " proposers: classic forms",
+            settingsLine(resumed));
         // a bench.json older than the record reads back without it: nothing of its runs is known
         assertEquals("- settings: 2 seeds (0 to 1) per task, 60 generations, 3 restarts × 2 islands of 96, time limit"
-                + " unknown, threads unknown, proposers unknown",
+                + " not recorded, threads not recorded, proposers not recorded",
             settingsLine(List.of(ranWith(0, null))));
     }
 

@@ -255,9 +255,9 @@ class BenchTest {
         List<String> ranWith = new ArrayList<>();
         runs.forEach(run -> ranWith.add(run.get("ran_with").toString()));
         assertEquals(List.of(
-            "{\"time_limit_seconds\":600.0,\"threads\":1,\"proposers\":[\"classic forms\"]}",
-            "{\"time_limit_seconds\":300.0,\"threads\":2,\"proposers\":[\"classic forms\"]}",
-            "{\"time_limit_seconds\":300.0,\"threads\":2,\"proposers\":[\"classic forms\"]}"), ranWith);
+            "{\"time_limit_seconds\":600.0,\"threads\":1,\"proposers\":[\"classic forms\"],\"resumed\":false}",
+            "{\"time_limit_seconds\":300.0,\"threads\":2,\"proposers\":[\"classic forms\"],\"resumed\":false}",
+            "{\"time_limit_seconds\":300.0,\"threads\":2,\"proposers\":[\"classic forms\"],\"resumed\":false}"), ranWith);
 
         // once every run is this invocation's, the line is as it always was
         bench(task, 3, TINY.withTimeLimit(java.time.Duration.ofMinutes(10)).withThreads(1), tmp.resolve("agreeing")).run();
@@ -289,6 +289,31 @@ class BenchTest {
         assertEquals("generations", run.stoppedBy());
         assertEquals(5, run.generations());
         assertEquals(new BenchResult.Counts(0, 0, 1), bench(task, 1, five, out).run().counts(), "now reused");
+    }
+
+    @Test
+    void aResumedRunsTimeLimitAndThreadsAreSaidToBeItsLastPartsAlone() throws IOException {
+        // bench.md gave the time limit and threads of the invocation that finished a resumed run as the whole run's:
+        // 'time limit 5 min per run, 2 threads' over a run whose first part a 1 ms limit cut short on 1 thread
+        SearchSettings five = TINY.withGenerations(5);
+        List<String> task = List.of("parallel_scaling_law");
+        Path out = tmp.resolve("parts");
+        bench(task, 1, five.withTimeLimit(java.time.Duration.ofMillis(1)).withThreads(1), out).run();
+        BenchResult continued = bench(task, 1, five, out).run();
+        assertEquals(new BenchResult.Counts(0, 1, 0), continued.counts());
+        assertEquals("- settings: 1 seed (0) per task, 5 generations, 1 island of 8, time limit 5 min per run (not"
+                + " recorded for parallel_scaling_law seed 0 before it was resumed), 2 threads (not recorded for"
+                + " parallel_scaling_law seed 0 before it was resumed), proposers: classic forms",
+            Files.readString(out.resolve("bench.md")).lines().filter(line -> line.startsWith("- settings: ")).findFirst()
+                .orElseThrow());
+        assertEquals("{\"time_limit_seconds\":300.0,\"threads\":2,\"proposers\":[\"classic forms\"],\"resumed\":true}",
+            Json.mapper().readTree(Files.readString(out.resolve("bench.json"))).get("tasks").get(0).get("runs").get(0)
+                .get("ran_with").toString());
+        // reused later, the run still says so, from its search.json
+        BenchResult reused = bench(task, 1, five, out).run();
+        assertEquals(new BenchResult.Counts(0, 0, 1), reused.counts());
+        assertTrue(Files.readString(out.resolve("bench.md")).contains(", time limit 5 min per run (not recorded for"
+            + " parallel_scaling_law seed 0 before it was resumed), 2 threads (not recorded"));
     }
 
     @Test

@@ -14,7 +14,7 @@ class RunStatsTest {
     private static final SearchSettings ONE = SearchSettings.defaults().withRestarts(1);
 
     private static RunStats stats(Integer islands, Integer restarts) {
-        return new RunStats(0L, 60, 96, islands, restarts, 60, "generations", 10.0, 100L, 10L, 10.0, null, null, null, null);
+        return new RunStats(0L, 60, 96, islands, restarts, 60, "generations", 10.0, 100L, 10L, 10.0, null, null, null, null, null);
     }
 
     @Test
@@ -34,7 +34,7 @@ class RunStatsTest {
 
     @Test
     void statsReadFromAHistoryAloneMatchAnySettings() {
-        RunStats unknown = new RunStats(null, null, null, null, null, 60, null, 10.0, 100L, 10L, 10.0, null, null, null, null);
+        RunStats unknown = new RunStats(null, null, null, null, null, 60, null, 10.0, 100L, 10L, 10.0, null, null, null, null, null);
         assertTrue(unknown.matches(ONE));
         assertTrue(unknown.matches(THREE));
     }
@@ -42,11 +42,12 @@ class RunStatsTest {
     @Test
     void searchJsonKeepsTheTimeLimitAndThreadsTheRunRanWith() {
         RunStats stats = new RunStats(0L, 60, 96, 2, 3, 60, "generations", 10.0, 100L, 10L, 10.0, null,
-            "0.1.0 (git abc1234)", 600.0, 4);
+            "0.1.0 (git abc1234)", 600.0, 4, true);
         String json = Json.mapper().writeValueAsString(stats);
         JsonNode node = Json.mapper().readTree(json);
         assertEquals(600.0, node.get("time_limit_seconds").doubleValue());
         assertEquals(4, node.get("threads").intValue());
+        assertTrue(node.get("resumed").booleanValue());
         assertEquals(stats, Json.mapper().readValue(json, RunStats.class));
     }
 }

@@ -50,6 +50,10 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageException("--out " + out + ": that file is one of the run's own records; name another");
         }
         LawDocument document = directory.readLaw();
+        if (out != null && document.readsRowsFrom(out)) {
+            throw new UsageException("--out " + out + ": that is the run's data, which report and fit --law-file read"
+                + " again; name another");
+        }
         String text = switch (chosen) {
             case LATEX -> LatexExport.document(document);
             case JAVA -> JavaExport.source(document, className(document));

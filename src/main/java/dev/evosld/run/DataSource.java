@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -113,6 +114,28 @@ public record DataSource(String kind, String task, String data, String test, Lis
             case "csv" -> userData().load();
             default -> throw new EvosldException("unknown data source kind '" + kind + "'");
         };
+    }
+
+    /**
+     * Whether {@code file} is a user's CSV this source reads its rows from (the data or the test file), by whatever
+     * spelling of its path or link: a file written there would replace the runs that {@code report} and {@code fit
+     * --law-file} read again. A built-in task's files are the data directory's, which no command that writes one names.
+     */
+    public boolean reads(Path file) {
+        return "csv".equals(kind) && Stream.of(data, test).filter(Objects::nonNull)
+            .anyMatch(recorded -> sameFile(Path.of(recorded), file));
+    }
+
+    /** Whether two paths name one file; paths that cannot be compared differ. */
+    private static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The columns of a user's CSV the run does not read ({@link UserData#otherColumns()}); none for a built-in task. */

@@ -325,6 +325,11 @@ public record LawDocument(String evosldVersion, String task, String law, List<St
         return recorded != null && recorded.containsAll(variables) ? recorded : variables;
     }
 
+    /** Whether {@code file} is a user's CSV the law was fitted to or tested on ({@link DataSource#reads}). */
+    public boolean readsRowsFrom(Path file) {
+        return provenance != null && provenance.data() != null && provenance.data().reads(file);
+    }
+
     /** The parameter values. */
     public ParameterSet parameterSet(String source) {
         return ParameterSet.fromMap(parameters, parameterNames, targets, source);

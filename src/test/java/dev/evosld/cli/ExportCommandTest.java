@@ -312,4 +312,23 @@ class ExportCommandTest {
             run.resolve("law.py").toString());
         assertEquals(0, beside.status(), "a file of its own in the run's folder is fine: " + beside.err());
     }
+
+    @Test
+    void refusesToWriteOverTheCsvTheRunReadsItsRowsFrom() throws Exception {
+        // a run of its own, as this one is given the very file to damage
+        Path own = Files.createDirectories(dir.resolve("own-data"));
+        Path data = CliRun.userRuns(own);
+        Path ownRun = own.resolve("run");
+        CliRun fit = CliRun.of(CliRun.fitUserRuns(data, ownRun, LAW));
+        assertEquals(0, fit.status(), fit.err());
+        String rows = Files.readString(data);
+        // report and fit --law-file read the runs again from the path the run recorded
+        for (Path out : List.of(data, own.resolve("run/../runs.csv"))) {
+            CliRun export = CliRun.of("export", "--run", ownRun.toString(), "--format", "json", "--out", out.toString());
+            assertEquals(2, export.status(), export.err());
+            assertEquals("evosld: --out " + out + ": that is the run's data, which report and fit --law-file read again;"
+                + " name another (see: evosld export --help)\n", export.err());
+        }
+        assertEquals(rows, Files.readString(data), "export --out replaced the runs with the law's JSON");
+    }
 }

@@ -615,6 +615,25 @@ class PredictCommandTest {
     }
 
     @Test
+    void outNeverOverwritesTheCsvTheRunReadsItsRowsFrom() throws Exception {
+        // a run of its own, as this one is given the very file to damage
+        Path own = Files.createDirectories(dir.resolve("own-data"));
+        Path data = CliRun.userRuns(own);
+        Path ownRun = own.resolve("run");
+        CliRun fit = CliRun.of(CliRun.fitUserRuns(data, ownRun, "E + A / N^a + B / D^b"));
+        assertEquals(0, fit.status(), fit.err());
+        String rows = Files.readString(data);
+        // a user's planned runs predicted "into runs.csv": the runs the law was fitted to, which report reads again
+        CliRun predict = CliRun.of("predict", "--run", ownRun.toString(), "--at", "N=5e8,D=5e10", "--group", "dense",
+            "--out", data.toString());
+        assertEquals(2, predict.status(), predict.err());
+        assertEquals(List.of("evosld: --out " + data + ": that is the run's data, which report and fit --law-file read"
+            + " again; name another (see: evosld predict --help)"), predict.allErrorLines().stream()
+            .filter(l -> !l.startsWith("WARNING")).toList());
+        assertEquals(rows, Files.readString(data), "predict --out replaced the runs with one prediction");
+    }
+
+    @Test
     void runsComeFromAFileOrTheCommandLineNotBoth() {
         CliRun both = CliRun.of("predict", "--run", run.toString(), "--runs", "x.csv", "--at", "N=1");
         assertEquals(2, both.status());

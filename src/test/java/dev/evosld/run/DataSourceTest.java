@@ -1,6 +1,7 @@
 package dev.evosld.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,6 +130,23 @@ class DataSourceTest {
         DataSource source = DataSource.csv(user, user.load().config());
         assertEquals(runs.toAbsolutePath().toString(), source.data());
         assertEquals(test.toAbsolutePath().toString(), source.test());
+    }
+
+    @Test
+    void itReadsItsDataAndTestFilesByAnySpellingOfTheirPathsAndNoOtherFile() throws IOException {
+        Path runs = dir.resolve("runs.csv");
+        Path test = dir.resolve("test.csv");
+        Files.writeString(runs, "N,loss\n1e8,3\n1e9,2.5\n1e10,2.2\n");
+        Files.writeString(test, "N,loss\n1e11,2.1\n");
+        Files.createDirectory(dir.resolve("sub"));
+        UserData user = new UserData(runs, List.of("N"), List.of("loss"), null, 3, new UserData.TestFile(test, List.of()));
+        DataSource source = DataSource.csv(user, user.load().config());
+        assertTrue(source.reads(runs));
+        assertTrue(source.reads(dir.resolve("sub/../test.csv")));
+        assertTrue(source.reads(Path.of("").toAbsolutePath().relativize(runs)), "relative to the working directory");
+        assertFalse(source.reads(dir.resolve("predictions.csv")));
+        assertFalse(source.reads(dir.resolve("sub/runs.csv")));
+        assertFalse(DataSource.sldbench("moe_scaling_law").reads(runs), "a task's files are the data directory's");
     }
 
     @Test

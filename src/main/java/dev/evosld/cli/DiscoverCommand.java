@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -181,6 +182,11 @@ final class DiscoverCommand implements Callable<Integer> {
         } else {
             data = task.load();
             source = task.dataSource(data);
+            RunDirectory resumed = resume == null ? null : new RunDirectory(resume);
+            // a run that began before runs recorded their data is resumed by these options alone
+            if (resumed != null && Files.isRegularFile(resumed.dataSourceFile())) {
+                requireSameGroups(resumed.readDataSource(), source);
+            }
         }
         TaskConfig config = data.config();
         requireTwoRunsPerGroup(data, task.isGiven() ? task.trainFile(config.name())
@@ -414,6 +420,23 @@ final class DiscoverCommand implements Callable<Integer> {
      * Refuses to resume with another LLM, or with one where the run had none, or without the run's: the laws it
      * proposes steer the search, so the run would end with a law that neither set of proposers gives.
      */
+    /**
+     * Refuses a resume given a user's CSV with another group column than the run read it with: its rows, grouped
+     * otherwise, differ from the checkpoint's, which would be said as though the data had changed.
+     */
+    private static void requireSameGroups(DataSource recorded, DataSource given) {
+        if ("csv".equals(recorded.kind()) && "csv".equals(given.kind())
+            && !Objects.equals(recorded.group(), given.group())) {
+            throw new UsageException("the run read its runs " + grouping(recorded) + ", this command "
+                + grouping(given) + "; resume without the data options (the run recorded them) or with the ones it"
+                + " started with");
+        }
+    }
+
+    private static String grouping(DataSource source) {
+        return source.group() == null ? "without --group" : "with --group " + source.group();
+    }
+
     private static void requireSameLlm(Optional<List<String>> asked, Optional<LlmSettings> configured) {
         if (asked.isEmpty()) {
             return;

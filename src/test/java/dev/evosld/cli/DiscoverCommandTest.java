@@ -428,6 +428,14 @@ class DiscoverCommandTest {
         assertEquals(1, otherCsv.exit());
         assertEquals(List.of("evosld: " + out.resolve("checkpoint.json") + ": a checkpoint of task 'edited', not 'runs'"),
             otherCsv.allErrorLines());
+
+        // its rows grouped otherwise would differ too, but the cause is the option, not the data
+        CliRun ungrouped = resumeWithoutEndpoint(out, "--data", edited.toString(), "--features", "N,D", "--target",
+            "loss");
+        assertEquals(2, ungrouped.exit());
+        assertEquals(List.of("evosld: the run read its runs with --group family, this command without --group; resume"
+            + " without the data options (the run recorded them) or with the ones it started with"),
+            ungrouped.allErrorLines());
     }
 
     /** {@code discover --resume out} in an environment without {@code OPENAI_*}, failing as Main reports it. */

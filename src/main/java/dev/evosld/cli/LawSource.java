@@ -36,12 +36,13 @@ final class LawSource {
     }
 
     /**
-     * {@code human} or a formula.
+     * {@code human} (in any case) or a formula.
      *
      * @param otherColumns the columns of the user's CSV that are neither features nor targets nor the group
      */
     static Law resolve(String law, TaskConfig config, List<String> otherColumns) {
-        if (law.equals("human")) {
+        // in any case and spacing: a constant named Human, fitted per group, is never what was meant
+        if (law.strip().equalsIgnoreCase("human")) {
             if (config.humanLaw() == null) {
                 // every SLDBench task has one; a user's runs, named after their file, have none
                 throw new UsageException("--law human is the human-designed law of an SLDBench task, given with --task ("

@@ -67,6 +67,11 @@ class LawSourceTest {
         Law law = LawSource.resolve("human", config("L0 + c * D^-b"), List.of());
         assertEquals(Law.parse("L0 + c * D^-b", FEATURES), law);
         assertEquals(List.of("D"), law.variables());
+        // a constant named Human, fitted per group, is never what was meant
+        for (String spelled : List.of("Human", "HUMAN", " human ")) {
+            assertEquals(Law.parse("L0 + c * D^-b", FEATURES), LawSource.resolve(spelled, config("L0 + c * D^-b"),
+                List.of()), spelled);
+        }
     }
 
     @Test

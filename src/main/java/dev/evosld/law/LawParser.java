@@ -299,6 +299,25 @@ public final class LawParser {
             case 0xb2, 0xb3, 0xb9, 0x2070, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079, 0x207b ->
                 " (write ^ for a power, as in N^2)";
             case '{', '}', '[', ']' -> " (group with parentheses)";
+            case 0x221a -> " (write sqrt(x) for a square root)";
+            case '#' -> " (a law has no comments: write the formula alone)";
+            case ';' -> " (a law is one formula: write it without ';')";
+            case '.' -> {
+                // np.log(N), math.exp(x), torch.sqrt(x): code's module before a function the language has bare
+                String before = text.substring(0, at);
+                int start = before.length();
+                while (start > 0 && isIdentifierPart(before.charAt(start - 1))) {
+                    start--;
+                }
+                String module = before.substring(start);
+                int end = at + 1;
+                while (end < text.length() && isIdentifierPart(text.charAt(end))) {
+                    end++;
+                }
+                String function = text.substring(at + 1, end);
+                yield !module.isEmpty() && Operator.ofFunctionName(function).isPresent()
+                    ? " (write " + function + "(...), without '" + module + ".')" : "";
+            }
             case '=' -> {
                 String left = text.substring(0, at).strip();
                 yield " (write the formula alone" + (isIdentifier(left) ? ", without '" + left + " ='" : "") + ")";

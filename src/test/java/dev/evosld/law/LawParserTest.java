@@ -118,6 +118,17 @@ class LawParserTest {
         assertEquals("law:6: unexpected character '=' (write the formula alone, without 'loss =')",
             syntaxError("loss = E + A*N^a"));
         assertEquals("law:9: unexpected character '{' (group with parentheses)", syntaxError("E + A*N^{-a}"));
+        assertEquals("law:3: unexpected character U+221A SQUARE ROOT (write sqrt(x) for a square root)",
+            syntaxError("A*\u221aN"));
+        // a formula copied from code: the module prefix of a function the language has, a comment, a statement's end
+        assertEquals("law:5: unexpected character '.' (write log(...), without 'np.')", syntaxError("A*np.log(N)"));
+        assertEquals("law:11: unexpected character '.' (write exp(...), without 'math.')",
+            syntaxError("E + A*math.exp(-N)"));
+        assertEquals("law:4: unexpected character '.'", syntaxError("A*N.b"));
+        assertEquals("law:8: unexpected character '#' (a law has no comments: write the formula alone)",
+            syntaxError("A*N^a  # Kaplan"));
+        assertEquals("law:6: unexpected character ';' (a law is one formula: write it without ';')",
+            syntaxError("A*N^a;"));
         assertEquals("law:6: unexpected 'N' after a complete expression (multiplication needs a '*': write 2*N)",
             syntaxError("E + 2N^a"));
         assertEquals("law:7: unexpected 'N' after a complete expression (multiplication needs a '*': write A*N)",

@@ -105,9 +105,7 @@ record DiscoverySummary(TaskData data, RunDirectory run, Outcome outcome, Option
         if (outcome.validationRmse() != null) {
             out.println("               " + Output.validationMisses(outcome.validationRmse(), outcome.validationR2()));
         }
-        outcome.unchecked().forEach((feature, why) -> out.println("unchecked:     beyond the data in " + feature
-            + ", which validation never pushed, the law fails the check of a scale axis (" + why
-            + "); --scale-axis or --falls-with naming " + feature + " has laws checked there"));
+        outcome.unchecked().forEach((feature, why) -> out.println("unchecked:     " + Output.unchecked(feature, why)));
         out.println("test R²:       " + Output.testR2(outcome.test(), FIT_ON_EVERY_ROW)
             + Output.testMisses(outcome.testRmse()));
         if (config.references() != null) {

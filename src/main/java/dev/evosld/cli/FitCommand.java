@@ -150,6 +150,8 @@ final class FitCommand implements Callable<Integer> {
         Evaluation validation = judgement.evaluation();
         Map<String, Double> validationRmse = judgement.rmse() == null ? null : judgement.rmse().byTarget();
         Optional<ValidationPlan> plan = validationPlan(config, data, seed);
+        Map<String, String> unchecked = DiscoverySummary.unchecked(data, "csv".equals(source.kind()), parsed,
+            parameters);
         Predictions train = Predictions.of(parsed, data.train().table(), parameters);
         Optional<Predictions> test = data.test().map(t -> Predictions.of(parsed, t.table(), parameters));
         Optional<R2> testR2 = test.map(Predictions::r2);
@@ -184,6 +186,7 @@ final class FitCommand implements Callable<Integer> {
             document.put("validation_r2", validation.isFailure() ? null : validation.validationR2());
             document.put("validation_rmse", validationRmse);
             document.put("holdout", plan.map(p -> Output.holdoutUsed(config, p)).orElse(config.holdout().spec()));
+            document.put("unchecked_beyond_data", unchecked);
             if (validation.isFailure()) {
                 document.put("validation_failure", validation.failure());
             }
@@ -218,6 +221,7 @@ final class FitCommand implements Callable<Integer> {
             if (judgement.rmse() != null) {
                 out.println("            " + Output.validationMisses(judgement.rmse(), validation.validationR2()));
             }
+            unchecked.forEach((feature, why) -> out.println("unchecked:  " + Output.unchecked(feature, why)));
             if (startDependent) {
                 Evaluation fast = quick.evaluation();
                 out.println("            start-dependent: fitted from the search's " + SearchSettings.defaults().validationStarts()

@@ -125,6 +125,15 @@ final class Output {
     }
 
     /**
+     * Where a law fails beyond the data along a feature no check pushed ({@code search.UncheckedFeatures}), for the
+     * {@code unchecked:} line of {@code discover} and {@code fit} on a user's runs.
+     */
+    static String unchecked(String feature, String why) {
+        return "beyond the data in " + feature + ", which validation never pushed, the law fails the check of a scale"
+            + " axis (" + why + "); --scale-axis or --falls-with naming " + feature + " has laws checked there";
+    }
+
+    /**
      * How far a law's validation predictions missed, per target in its own units, for the line under a
      * validation R²: {@code its predictions there missed by 0.0503 (root mean square over 38 rows)}.
      *

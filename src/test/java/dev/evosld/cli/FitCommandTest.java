@@ -10,6 +10,7 @@ import dev.evosld.run.LawDocument;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,6 +188,33 @@ class FitCommandTest {
         assertFalse(grid.err().contains("the first feature"), "named: " + grid.err());
         assertTrue(grid.out().contains("(inside train, the runs at each group's largest N or D held out, as discover"),
             grid.out());
+    }
+
+    @Test
+    void aLawThatFailsBeyondTheDataAlongAFeatureNoCheckPushedIsSaidAsDiscoverSaysIt() throws Exception {
+        // validated along N alone; linear in D, the law falls without end beyond the largest D
+        String linear = "E + A / N^a + B * D";
+        Object unchecked = json(fitLaw(linear, "--json")).get("unchecked_beyond_data");
+        assertEquals(Map.of("D", "implausible at 10× the largest D: -1.388 outside [-1.084, 9.740]"), unchecked);
+        CliRun text = fitLaw(linear);
+        assertTrue(text.out().contains("\nunchecked:  beyond the data in D, which validation never pushed, the law fails"
+            + " the check of a scale axis (" + ((Map<?, ?>) unchecked).get("D") + "); --scale-axis or --falls-with"
+            + " naming D has laws checked there\n"), text.out());
+        // the data's own form holds beyond the data along D, and a checked D is left to the search's check
+        assertEquals(Map.of(), json(fit("--json")).get("unchecked_beyond_data"));
+        assertEquals(Map.of(), json(fitLaw(linear, "--falls-with", "D", "--json")).get("unchecked_beyond_data"));
+    }
+
+    private static CliRun fitLaw(String law, String... extra) {
+        List<String> args = new ArrayList<>(List.of("fit", "--data", csv.toString(), "--features", "N,D", "--target",
+            "loss", "--group", "family", "--law", law, "--starts", "4"));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private static Map<?, ?> json(CliRun run) throws Exception {
+        assertEquals(0, run.exit(), run.err());
+        return Json.mapper().readValue(run.out(), Map.class);
     }
 
     @Test

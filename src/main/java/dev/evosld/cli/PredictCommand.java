@@ -14,9 +14,7 @@ import dev.evosld.run.AtomicFiles;
 import dev.evosld.run.DataSource;
 import dev.evosld.run.LawDocument;
 import dev.evosld.run.RunDirectory;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,18 +82,6 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Whether two paths name one file, by whatever spelling or link; paths that cannot be compared differ. */
-    private static boolean sameFile(Path a, Path b) {
-        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
-            return true;
-        }
-        try {
-            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** The features of the data the law was fitted to, which a run may name; none when the run does not say. */
     private static List<String> dataFeatures(LawDocument document) {
         DataSource source = document.provenance() == null ? null : document.provenance().data();
@@ -108,7 +94,7 @@ final class PredictCommand implements Callable<Integer> {
         if (out != null && directory.isRecord(out)) {
             throw new UsageException("--out " + out + ": that file is one of the run's own records; name another");
         }
-        if (out != null && runs.file != null && sameFile(out, runs.file)) {
+        if (out != null && runs.file != null && AtomicFiles.sameFile(out, runs.file)) {
             throw new UsageException("--out " + out + ": that is the --runs file, which the predictions would replace"
                 + " (its other columns lost); name another");
         }

@@ -241,4 +241,16 @@ public final class AtomicFiles {
     private static Path shown(Path file, Path folder) {
         return file.isAbsolute() ? folder : Path.of("").toAbsolutePath().relativize(folder);
     }
+
+    /** Whether two paths name one file, by whatever spelling or link; paths that cannot be compared differ. */
+    public static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

@@ -123,19 +123,7 @@ public record DataSource(String kind, String task, String data, String test, Lis
      */
     public boolean reads(Path file) {
         return "csv".equals(kind) && Stream.of(data, test).filter(Objects::nonNull)
-            .anyMatch(recorded -> sameFile(Path.of(recorded), file));
-    }
-
-    /** Whether two paths name one file; paths that cannot be compared differ. */
-    private static boolean sameFile(Path a, Path b) {
-        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
-            return true;
-        }
-        try {
-            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
+            .anyMatch(recorded -> AtomicFiles.sameFile(Path.of(recorded), file));
     }
 
     /** The columns of a user's CSV the run does not read ({@link UserData#otherColumns()}); none for a built-in task. */

@@ -1,38 +1,19 @@
 package dev.evosld.search;
 
-import dev.evosld.data.MessageText;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Train;
 import dev.evosld.eval.Predictions;
 import dev.evosld.eval.R2;
 import dev.evosld.fit.FittedLaw;
 import dev.evosld.law.Law;
-import dev.evosld.law.LawParser;
-import dev.evosld.law.LawSyntaxException;
-import dev.evosld.law.Simplifier;
-import io.jenetics.EliteSelector;
-import io.jenetics.Mutator;
-import io.jenetics.Phenotype;
-import io.jenetics.TournamentSelector;
 import io.jenetics.engine.Engine;
-import io.jenetics.engine.EvolutionResult;
-import io.jenetics.engine.EvolutionStart;
-import io.jenetics.ext.SingleNodeCrossover;
-import io.jenetics.prog.MathRewriteAlterer;
 import io.jenetics.prog.ProgramGene;
-import io.jenetics.prog.op.MathExpr;
-import io.jenetics.util.ISeq;
-import io.jenetics.util.RandomRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
@@ -53,30 +34,32 @@ import java.util.function.LongSupplier;
  * written where a time limit stops the run). So a run
  * resumed from a checkpoint ends exactly like an uninterrupted one, and the thread count (which only
  * parallelizes fitting) does not matter.
+ *
+ * <p>This class runs the generations, epochs and restarts in their order, times them, takes the checkpoints and
+ * reports progress. How an island evolves is in {@link Islands}, what the proposers are asked in {@link Proposals},
+ * what a checkpoint keeps of the restarts in {@link CheckpointedRestarts}, and the choice between restarts in
+ * {@link RestartChoice}.
  */
 public final class Discovery {
     private final TaskConfig config;
     private final Train train;
     private final SearchSettings settings;
-    private final List<Proposer> proposers;
     private final SearchListener listener;
     private final Path checkpointFile;
-    private final List<String> features;
     private final int parametersPerTarget;
     private final TreeCodec codec;
-    private final StructuralMutations mutations;
+    private final Islands islands;
+    private final Proposals proposals;
+    private final CheckpointedRestarts checkpointed;
     private final ExtrapolationProbe probe;
     private final Checkpoint.Basis basis;
     /** Nanoseconds, as {@link System#nanoTime}; a test's own clock stops a run at the generation it chooses. */
     private final LongSupplier clock;
     private final List<Restart> restarts = new ArrayList<>();
-    /** The proposers asked for laws by this run, before a resumption too: law.json names them. */
-    private final Set<String> proposersAsked = new LinkedHashSet<>();
 
     private int generation;
     private final List<HistoryEntry> history = new ArrayList<>();
     private double secondsBefore;
-    private int proposerRounds;
     /** Candidates fitted before a resumption, or -1 for a new run. */
     private long latestFitted = -1;
     private volatile Checkpoint latest;
@@ -87,14 +70,15 @@ public final class Discovery {
         this.clock = clock;
         this.train = train;
         this.settings = settings;
-        this.proposers = List.copyOf(proposers);
-        this.proposers.forEach(proposer -> proposersAsked.add(proposer.name()));
         this.listener = listener;
         this.checkpointFile = checkpointFile;
-        this.features = config.featureNames();
+        List<String> features = config.featureNames();
         this.parametersPerTarget = config.parameterBudget() / config.targets().size();
         this.codec = new TreeCodec(features, settings.maxNodes());
-        this.mutations = new StructuralMutations(features);
+        this.islands = new Islands(settings, codec, new StructuralMutations(features));
+        this.proposals = new Proposals(config, train, parametersPerTarget, proposers, listener);
+        this.checkpointed = new CheckpointedRestarts(features, codec, settings.islands(), parametersPerTarget,
+            settings.maxNodes(), checkpointFile);
         this.probe = ExtrapolationProbe.of(config);
         this.basis = Checkpoint.Basis.of(config, train);
         for (int r = 0; r < settings.restarts(); r++) {
@@ -186,7 +170,7 @@ public final class Discovery {
             for (Restart restart : restarts) {
                 restart.evaluator = new LawEvaluator(codec, restart.scorer, restart.cache, executor, parametersPerTarget,
                     settings.maxNodes());
-                engines.add(engine(restart.evaluator));
+                engines.add(islands.engine(restart.evaluator));
             }
             // the counters only ever appear summed over the restarts
             if (latestFitted >= 0) {
@@ -205,12 +189,12 @@ public final class Discovery {
                     break;
                 }
                 for (Restart restart : restarts) {
-                    step(restart, engines.get(restart.index));
+                    Islands.step(restart, engines.get(restart.index), generation);
                 }
                 generation++;
                 record(started);
                 if (generation % settings.epochLength() == 0 || generation == settings.generations()) {
-                    restarts.forEach(Discovery::migrate);
+                    restarts.forEach(Islands::migrate);
                     if (settings.proposerEvery() > 0 && (generation / settings.epochLength()) % settings.proposerEvery() == 0) {
                         propose(started);
                     }
@@ -221,25 +205,6 @@ public final class Discovery {
         }
     }
 
-    private Engine<ProgramGene<Double>, Double> engine(LawEvaluator evaluator) {
-        int elites = Math.max(1, settings.population() / 16);
-        return new Engine.Builder<>(evaluator, codec::random)
-            .minimizing()
-            .populationSize(settings.population())
-            .offspringFraction(0.6)
-            .survivorsSelector(new EliteSelector<ProgramGene<Double>, Double>(elites, new TournamentSelector<>(3)))
-            .offspringSelector(new TournamentSelector<>(3))
-            .alterers(
-                new StructuralMutator(0.4, codec, mutations),
-                new SingleNodeCrossover<>(0.2),
-                new Mutator<>(0.03),
-                // arithmetic identities only: Jenetics' constant folding would freeze parameters into literals
-                new MathRewriteAlterer<>(MathExpr.ARITHMETIC_REWRITER, 0.2))
-            .maximalPhenotypeAge(Long.MAX_VALUE / 2)
-            .executor(Runnable::run)
-            .build();
-    }
-
     /**
      * The initial populations of the restarts not seeded yet: the proposers' seeds, asked for once, best first,
      * dealt round each restart's islands, then their mutants. A checkpoint follows each restart's, since scoring
@@ -248,8 +213,8 @@ public final class Discovery {
     private void seed(long started) {
         if (restarts.getLast().islands.isEmpty()) {
             // until every restart is seeded, a resumed run asks for the seeds again, and must ask as this run did
-            Map<String, ProposerState> unasked = proposerStates();
-            List<LawTree> seeds = proposedSeeds(started);
+            Map<String, ProposerState> unasked = proposals.states();
+            List<LawTree> seeds = proposals.seeds(timeLeft(started));
             for (Restart restart : restarts) {
                 if (restart.islands.isEmpty()) {
                     // scoring one restart's seeds can take a good part of a short limit; the first always runs,
@@ -257,102 +222,11 @@ public final class Discovery {
                     if (restart.index > 0 && timeIsUp(started)) {
                         return;
                     }
-                    seed(restart, seeds);
-                    checkpoint(started, restart == restarts.getLast() ? proposerStates() : unasked);
+                    islands.seed(restart, seeds);
+                    checkpoint(started, restart == restarts.getLast() ? proposals.states() : unasked);
                 }
             }
         }
-    }
-
-    private List<LawTree> proposedSeeds(long started) {
-        List<LawTree> seeds = new ArrayList<>();
-        ProposalContext context = context(List.of(), started);
-        for (Proposer proposer : proposers) {
-            try {
-                proposer.seeds(context).forEach(law -> seeds.add(new LawTree(law, Map.of())));
-            } catch (RuntimeException e) {
-                listener.onMessage(proposer.name() + ": no seeds: " + e.getMessage());
-            }
-        }
-        return seeds;
-    }
-
-    private void seed(Restart restart, List<LawTree> seeds) {
-        LawEvaluator evaluator = restart.evaluator;
-        List<CandidateCache.Entry> scored = new ArrayList<>(evaluator.evaluate(seeds).stream()
-            .filter(e -> !e.evaluation().isFailure()).toList());
-        scored.sort(Comparator.comparingDouble(e -> LawEvaluator.fitness(e.evaluation())));
-        int count = settings.islands();
-        for (int i = 0; i < count; i++) {
-            List<Phenotype<ProgramGene<Double>, Double>> population = new ArrayList<>();
-            List<CandidateCache.Entry> parents = new ArrayList<>();
-            for (int k = i; k < scored.size() && population.size() < settings.population(); k += count) {
-                population.add(evaluator.phenotype(scored.get(k), 1));
-                parents.add(scored.get(k));
-            }
-            if (parents.isEmpty()) {
-                parents.addAll(scored);
-            }
-            SplittableRandom random = new SplittableRandom(mix(restart.seed(), i, 0));
-            List<LawTree> mutants = new ArrayList<>();
-            while (population.size() + mutants.size() < settings.population()) {
-                if (parents.isEmpty()) {
-                    // every seed failed: random small trees, drawn from the island's generator and scored here
-                    // like any other, so that the first checkpoint can record their fitness
-                    mutants.add(RandomRegistry.with(random, r -> codec.law(codec.random())));
-                } else {
-                    CandidateCache.Entry parent = parents.get(random.nextInt(parents.size()));
-                    mutants.add(mutations.mutate(new LawTree(parent.law(), parent.evaluation().fitted()), random));
-                }
-            }
-            for (CandidateCache.Entry entry : evaluator.evaluate(mutants)) {
-                population.add(entry.evaluation().isFailure() && entry.key().isEmpty()
-                    ? Phenotype.of(codec.genotype(new LawTree(entry.law(), Map.of())), 1, Double.POSITIVE_INFINITY)
-                    : evaluator.phenotype(entry, 1));
-            }
-            restart.islands.add(ISeq.of(population));
-        }
-    }
-
-    /** One generation on every island of a restart, each island with its own seeded random generator. */
-    private void step(Restart restart, Engine<ProgramGene<Double>, Double> engine) {
-        List<ISeq<Phenotype<ProgramGene<Double>, Double>>> next = new ArrayList<>();
-        for (int i = 0; i < restart.islands.size(); i++) {
-            EvolutionStart<ProgramGene<Double>, Double> start =
-                EvolutionStart.of(restart.islands.get(i), generation + 1L);
-            EvolutionResult<ProgramGene<Double>, Double> result = RandomRegistry.with(
-                new SplittableRandom(mix(restart.seed(), i, generation + 1L)),
-                random -> engine.stream(start).limit(1).findFirst().orElseThrow());
-            next.add(result.population());
-        }
-        restart.islands = next;
-    }
-
-    /** The best individuals of each of a restart's islands replace the worst of the next one, around its ring. */
-    private static void migrate(Restart restart) {
-        List<ISeq<Phenotype<ProgramGene<Double>, Double>>> islands = restart.islands;
-        if (islands.size() < 2) {
-            return;
-        }
-        int population = islands.getFirst().size();
-        int migrants = Math.max(1, population / 20);
-        List<List<Phenotype<ProgramGene<Double>, Double>>> best = islands.stream().map(island -> sorted(island).subList(0, migrants)).toList();
-        List<ISeq<Phenotype<ProgramGene<Double>, Double>>> next = new ArrayList<>();
-        for (int i = 0; i < islands.size(); i++) {
-            List<Phenotype<ProgramGene<Double>, Double>> sorted = sorted(islands.get(i));
-            List<Phenotype<ProgramGene<Double>, Double>> incoming = best.get((i + islands.size() - 1) % islands.size());
-            for (int k = 0; k < migrants; k++) {
-                sorted.set(sorted.size() - 1 - k, incoming.get(k));
-            }
-            next.add(ISeq.of(sorted));
-        }
-        restart.islands = next;
-    }
-
-    private static List<Phenotype<ProgramGene<Double>, Double>> sorted(ISeq<Phenotype<ProgramGene<Double>, Double>> island) {
-        List<Phenotype<ProgramGene<Double>, Double>> population = new ArrayList<>(island.asList());
-        population.sort(Comparator.comparingDouble(Phenotype::fitness));
-        return population;
     }
 
     /** Asks the proposers to rewrite each restart's best laws; the valid rewrites replace its worst individuals. */
@@ -360,43 +234,17 @@ public final class Discovery {
         for (Restart restart : restarts) {
             propose(restart, started);
         }
-        proposerRounds++;
+        proposals.roundDone();
     }
 
     private void propose(Restart restart, long started) {
-        LawEvaluator evaluator = restart.evaluator;
-        List<ScoredLaw> front = front(restart);
-        List<ScoredLaw> best = front.stream()
-            .sorted(Comparator.comparingDouble(s -> s.evaluation().validationError())).limit(5).toList();
-        ProposalContext context = context(front, started);
-        List<LawTree> rewrites = new ArrayList<>();
-        for (Proposer proposer : proposers) {
-            try {
-                proposer.rewrites(context, best).forEach(law -> rewrites.add(new LawTree(law, Map.of())));
-            } catch (RuntimeException e) {
-                listener.onMessage(proposer.name() + ": no rewrites: " + e.getMessage());
-            }
-        }
+        List<LawTree> rewrites = proposals.rewrites(front(restart), timeLeft(started));
         if (rewrites.isEmpty()) {
             return;
         }
-        List<CandidateCache.Entry> valid = evaluator.evaluate(rewrites).stream()
+        List<CandidateCache.Entry> valid = restart.evaluator.evaluate(rewrites).stream()
             .filter(e -> !e.evaluation().isFailure()).toList();
-        List<List<Phenotype<ProgramGene<Double>, Double>>> populations =
-            restart.islands.stream().map(Discovery::sorted).toList();
-        int[] replaced = new int[populations.size()];
-        for (int k = 0; k < valid.size(); k++) {
-            int island = k % populations.size();
-            List<Phenotype<ProgramGene<Double>, Double>> population = populations.get(island);
-            if (replaced[island] < population.size() / 4) {
-                population.set(population.size() - 1 - replaced[island]++, evaluator.phenotype(valid.get(k), generation));
-            }
-        }
-        restart.islands = populations.stream().map(ISeq::of).toList();
-    }
-
-    private ProposalContext context(List<ScoredLaw> front, long started) {
-        return new ProposalContext(config, train, parametersPerTarget, front, proposerRounds, timeLeft(started));
+        Islands.replaceWorst(restart, valid, generation);
     }
 
     private static List<ScoredLaw> front(Restart restart) {
@@ -447,201 +295,30 @@ public final class Discovery {
     }
 
     private void checkpoint(long started) {
-        checkpoint(started, proposerStates());
-    }
-
-    /** What each proposer that has a state carries into its next round, by name. */
-    private Map<String, ProposerState> proposerStates() {
-        Map<String, ProposerState> states = new java.util.TreeMap<>();
-        for (Proposer proposer : proposers) {
-            proposer.state().ifPresent(state -> states.put(proposer.name(), state));
-        }
-        return states;
+        checkpoint(started, proposals.states());
     }
 
     /** Takes a checkpoint with {@code states} as the proposers' states, and writes it unless the run has no file. */
     private void checkpoint(long started, Map<String, ProposerState> states) {
-        List<List<Checkpoint.Individual>> individuals = new ArrayList<>();
-        List<ISeq<Phenotype<ProgramGene<Double>, Double>>> all =
-            restarts.stream().flatMap(r -> r.islands.stream()).toList();
-        for (ISeq<Phenotype<ProgramGene<Double>, Double>> island : all) {
-            List<Checkpoint.Individual> population = new ArrayList<>();
-            for (Phenotype<ProgramGene<Double>, Double> phenotype : island) {
-                LawTree tree = codec.law(phenotype.genotype());
-                double fitness = phenotype.fitness();
-                population.add(new Checkpoint.Individual(tree.law().toString(), finite(tree.values()),
-                    Double.isFinite(fitness) ? fitness : null, phenotype.generation()));
-            }
-            individuals.add(population);
-        }
+        List<List<Checkpoint.Individual>> individuals = checkpointed.islands(restarts);
         retainFrontErrors();
-        List<Checkpoint.CachedLaw> cached = new ArrayList<>();
-        for (Restart restart : restarts) {
-            for (CandidateCache.Entry entry : restart.cache.entries()) {
-                Evaluation e = entry.evaluation();
-                cached.add(new Checkpoint.CachedLaw(restart.index, entry.key(), entry.law().toString(),
-                    e.isFailure() ? null : e.validationError(), e.isFailure() ? null : e.standardError(), e.parameterCount(),
-                    e.nodeCount(), finite(e.fitted()), e.failure(),
-                    restart.cache.errors(entry.key()).map(ValidationErrors::segments).orElse(null)));
-            }
-        }
+        List<Checkpoint.CachedLaw> cached = CheckpointedRestarts.cache(restarts);
         latest = new Checkpoint(Checkpoint.VERSION, config.name(), Checkpoint.Settings.of(settings), generation,
-            individuals, cached, history, cacheHits(), fitted(), seconds(started), proposerRounds,
-            basis, List.copyOf(proposersAsked), states);
+            individuals, cached, history, cacheHits(), fitted(), seconds(started), proposals.rounds(),
+            basis, proposals.asked(), states);
         if (checkpointFile != null) {
             latest.write(checkpointFile);
         }
     }
 
-    private static Map<String, Double> finite(Map<String, Double> values) {
-        Map<String, Double> result = new java.util.TreeMap<>();
-        values.forEach((name, value) -> {
-            if (Double.isFinite(value)) {
-                result.put(name, value);
-            }
-        });
-        return result;
-    }
-
     private void restore(Checkpoint checkpoint) {
-        for (int i = 0; i < checkpoint.cache().size(); i++) {
-            Checkpoint.CachedLaw cached = checkpoint.cache().get(i);
-            Law law = restored(cached.law(), "cache[" + i + "].law");
-            requireKey(law, cached, i);
-            Evaluation evaluation = cached.validationError() == null
-                ? Evaluation.failed(cached.failure(), cached.parameterCount(), cached.nodeCount())
-                : new Evaluation(cached.validationError(), cached.standardError(), cached.parameterCount(),
-                    cached.nodeCount(), cached.fitted(), null);
-            restarts.get(cached.restart()).cache.put(new CandidateCache.Entry(cached.key(), law, evaluation),
-                cached.errors() == null ? null : ValidationErrors.of(cached.errors()));
-        }
-        restarts.getFirst().cache.restoreCounts(checkpoint.cacheHits(), 0);
-        for (int island = 0; island < checkpoint.islands().size(); island++) {
-            List<Phenotype<ProgramGene<Double>, Double>> phenotypes = new ArrayList<>();
-            List<Checkpoint.Individual> population = checkpoint.islands().get(island);
-            for (int i = 0; i < population.size(); i++) {
-                Checkpoint.Individual individual = population.get(i);
-                String place = "islands[" + island + "][" + i + "].law";
-                Law law = restored(individual.law(), place);
-                CandidateCache cache = restarts.get(island / settings.islands()).cache;
-                if (individual.fitness() != null) {
-                    requireScored(law, individual, cache, place);
-                } else {
-                    requireUnscored(law, individual, cache, place);
-                }
-                LawTree tree = new LawTree(law, individual.values());
-                phenotypes.add(Phenotype.of(codec.genotype(tree), individual.born(),
-                    individual.fitness() == null ? Double.POSITIVE_INFINITY : individual.fitness()));
-            }
-            restarts.get(island / settings.islands()).islands.add(ISeq.of(phenotypes));
-        }
+        checkpointed.restore(checkpoint, restarts);
         generation = checkpoint.generation();
         history.addAll(checkpoint.history());
         secondsBefore = checkpoint.seconds();
-        proposerRounds = checkpoint.proposerRounds();
-        if (checkpoint.proposers() != null) {
-            // those of earlier invocations first, in the order they were first asked
-            Set<String> earlierFirst = new LinkedHashSet<>(checkpoint.proposers());
-            earlierFirst.addAll(proposersAsked);
-            proposersAsked.clear();
-            proposersAsked.addAll(earlierFirst);
-        }
-        if (checkpoint.proposerStates() != null) {
-            for (Proposer proposer : proposers) {
-                ProposerState state = checkpoint.proposerStates().get(proposer.name());
-                if (state != null) {
-                    proposer.restore(state);
-                }
-            }
-        }
+        proposals.restore(checkpoint);
         latestFitted = checkpoint.fitted();
         latest = checkpoint;
-    }
-
-    /**
-     * A law the checkpoint holds at {@code place} (a JSON path, {@code cache[3].law}); one that does not parse was
-     * edited by hand or damaged, and the error names the file, as the checkpoint's other damage does.
-     */
-    private Law restored(String formula, String place) {
-        try {
-            return Law.of(LawParser.parse(place, formula), features);
-        } catch (LawSyntaxException e) {
-            throw Checkpoint.damaged(checkpointFile, e.getMessage());
-        }
-    }
-
-    /**
-     * Checks a cached law against the key it is cached under, which names its variables: a law whose variable was
-     * edited into another name would resume as a law with one parameter more and one variable less, served the
-     * scores of the law of its key.
-     */
-    private void requireKey(Law law, Checkpoint.CachedLaw cached, int i) {
-        if (Simplifier.canonicalKey(law).equals(cached.key())) {
-            return;
-        }
-        String place = "cache[" + i + "]";
-        Law key = restored(cached.key(), place + ".key");
-        // a key names its parameters p0, p1, ... (Simplifier.canonicalKey) and its variables as they are
-        Optional<String> unknown = key.parameters().stream()
-            .filter(name -> !Simplifier.isKeyParameter(name, key.variables())).findFirst();
-        if (unknown.isPresent()) {
-            throw Checkpoint.damaged(checkpointFile, place + ".key: unknown variable " + MessageText.quote(unknown.get()));
-        }
-        // the law's own parameters were fitted, so a name without a fitted value is the likelier edit where renaming
-        // either gives the key (E + A * exp(p1 * M) of p0 + p1 * exp(p2 * N))
-        Map<String, Double> fitted = cached.fitted() == null ? Map.of() : cached.fitted();
-        List<String> names = law.parameters().stream().sorted(Comparator.comparing(fitted::containsKey)).toList();
-        for (String name : names) {
-            for (String variable : key.variables()) {
-                Law renamed = Law.of(law.expr().rename(n -> n.equals(name) ? variable : n), features);
-                if (!law.variables().contains(variable) && Simplifier.canonicalKey(renamed).equals(cached.key())) {
-                    throw Checkpoint.damaged(checkpointFile, place + ".law: unknown variable " + MessageText.quote(name));
-                }
-            }
-        }
-        throw Checkpoint.damaged(checkpointFile, place + ".law: " + MessageText.quote(cached.law())
-            + " is not the law of its key " + MessageText.quote(cached.key()));
-    }
-
-    /**
-     * Checks that an island's scored law (one with a fitness) is among its restart's cached laws, as the search leaves
-     * every law it scores: one whose variable was edited into another name would go on with the fitness of the law it
-     * was. A law the search refused before scoring it has no fitness, and no key to check.
-     */
-    private void requireScored(Law law, Checkpoint.Individual individual, CandidateCache cache, String place) {
-        if (cache.contains(Simplifier.canonicalKey(law))) {
-            return;
-        }
-        // a scored law carries a value for each of its parameters: a name without one is no parameter of it
-        Optional<String> unknown = law.parameters().stream()
-            .filter(name -> individual.values() == null || !individual.values().containsKey(name)).findFirst();
-        throw Checkpoint.damaged(checkpointFile, place + ": " + unknown.map(name -> "unknown variable "
-            + MessageText.quote(name)).orElse(MessageText.quote(individual.law()) + " is not among the laws its restart scored"));
-    }
-
-    /**
-     * Checks that an island's unscored law (one without a fitness) is one the search leaves so: a law it scored whose
-     * fit failed, among its restart's cached laws, or one it refuses before scoring ({@link LawEvaluator#rejection}).
-     * An edit can leave a refused law refused (a variable renamed in a law over the budget), and such a law stays
-     * unscored, but one that makes a law the search would score, never scored, is damage, as is one whose variable
-     * was renamed where the name back gives a law its restart scored. Its values name no more than those of its
-     * parameters that the search had a value for, so unlike a scored law's they cannot say which name is no parameter.
-     */
-    private void requireUnscored(Law law, Checkpoint.Individual individual, CandidateCache cache, String place) {
-        if (cache.contains(Simplifier.canonicalKey(law))
-            || LawEvaluator.rejection(Simplifier.simplify(law), parametersPerTarget, settings.maxNodes()).isPresent()) {
-            return;
-        }
-        for (String name : law.parameters()) {
-            for (String variable : features) {
-                Law renamed = Law.of(law.expr().rename(n -> n.equals(name) ? variable : n), features);
-                if (!law.variables().contains(variable) && cache.contains(Simplifier.canonicalKey(renamed))) {
-                    throw Checkpoint.damaged(checkpointFile, place + ": unknown variable " + MessageText.quote(name));
-                }
-            }
-        }
-        throw Checkpoint.damaged(checkpointFile, place + ": " + MessageText.quote(individual.law())
-            + " is neither among the laws its restart scored nor one the search refuses unscored");
     }
 
     private SearchResult finish(long started, String stoppedBy) {
@@ -660,15 +337,7 @@ public final class Discovery {
         ValidationRmse rmse = restart.scorer.rmse(restart.errors(best.law()));
         return new SearchResult(law, best.law().evaluation(), fitted.parameters(),
             trainR2.isFailure() ? Double.NaN : trainR2.value(), fitted.startAgreement(), scoredFront, history, generation,
-            fitted(), cacheHits(), seconds(started), stoppedBy, rmse, List.copyOf(proposersAsked),
+            fitted(), cacheHits(), seconds(started), stoppedBy, rmse, proposals.asked(),
             (int) restarts.stream().filter(r -> !r.cache.entries().isEmpty()).count());
-    }
-
-    /** A seed for (run seed, island, generation) that differs in all bits for neighbouring inputs. */
-    static long mix(long seed, long island, long generation) {
-        long z = seed * 0x9E3779B97F4A7C15L + island * 0xBF58476D1CE4E5B9L + generation * 0x94D049BB133111EBL;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * One of a run's independent searches: its own seed (which also draws its validation folds and fit starts),
  * cache of scored laws and islands. Restart 0 has the run's seed, so a run of one restart is the search a
- * run of several starts with. The {@link Discovery} drives it; this only holds its state.
+ * run of several starts with. The {@link Discovery} drives it and {@link Islands} evolves its islands; this only
+ * holds its state.
  */
 final class Restart {
     final int index;
@@ -29,7 +30,7 @@ final class Restart {
 
     /** The seed of restart {@code index} of a run seeded with {@code seed}: the run's own for the first. */
     static long seed(long seed, int index) {
-        return index == 0 ? seed : Discovery.mix(seed, -index, -1);
+        return index == 0 ? seed : Islands.mix(seed, -index, -1);
     }
 
     long seed() {

@@ -1,5 +1,8 @@
 package dev.evosld.search;
 
+import static dev.evosld.search.SyntheticTask.document;
+import static dev.evosld.search.SyntheticTask.killAt;
+import static dev.evosld.search.SyntheticTask.resume;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +16,6 @@ import dev.evosld.data.Train;
 import dev.evosld.eval.ParameterSet;
 import dev.evosld.json.Json;
 import dev.evosld.law.Law;
-import dev.evosld.law.Simplifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -68,147 +69,6 @@ class DiscoveryTest {
             assertEquals(checkpoint + ": " + damage.getValue() + "; start the run afresh with another --out, or delete "
                 + checkpoint.toAbsolutePath().getParent() + " first", e.getMessage());
         }
-    }
-
-    @Test
-    void aLawInTheCheckpointThatDoesNotParseIsNamedWithItsFileAndPlace(@TempDir Path directory) throws Exception {
-        // was "law:5: ...", without the file: the user could not tell it came from a hand-edited checkpoint
-        Path checkpoint = directory.resolve("checkpoint.json");
-        killAt(5, SyntheticTask.settings(8), checkpoint);
-        String whole = Files.readString(checkpoint);
-        Map<String, String> edits = Map.of(
-            "cache", "cache[3].law:5: ", "islands", "islands[1][2].law:5: ");
-        for (var edit : edits.entrySet()) {
-            ObjectNode document = document(whole);
-            JsonNode law = edit.getKey().equals("cache") ? document.get("cache").get(3)
-                : document.get("islands").get(1).get(2);
-            ((ObjectNode) law).put("law", "E + * N");
-            Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
-            EvosldException e = assertThrows(EvosldException.class, () -> resume(checkpoint));
-            assertEquals(checkpoint + ": damaged checkpoint (" + edit.getValue() + "expected a number, a name or '(' but found '*'); start the run afresh"
-                + " with another --out, or delete " + directory + " first", e.getMessage());
-        }
-    }
-
-    @Test
-    void aCachedLawOrKeyNamingAVariableTheTaskLacksIsNamedWithItsFileAndPlace(@TempDir Path directory) throws Exception {
-        // N edited to M: the resume took M for a parameter, and the cache served the scores of a law of N for a law of
-        // no variable at all
-        Path checkpoint = directory.resolve("checkpoint.json");
-        killAt(5, SyntheticTask.settings(8), checkpoint);
-        String whole = Files.readString(checkpoint);
-        JsonNode cache = Json.mapper().readTree(whole).get("cache");
-        int index = 0;
-        while (!cache.get(index).get("law").stringValue().matches(".*\\bN\\b.*")) {
-            index++;
-        }
-        for (String field : List.of("law", "key")) {
-            ObjectNode document = document(whole);
-            ObjectNode cached = (ObjectNode) document.get("cache").get(index);
-            cached.put(field, cached.get(field).stringValue().replaceAll("\\bN\\b", "M"));
-            Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
-            EvosldException e = assertThrows(EvosldException.class, () -> resume(checkpoint), field);
-            assertEquals(checkpoint + ": damaged checkpoint (cache[" + index + "]." + field + ": unknown variable 'M');"
-                + " start the run afresh with another --out, or delete " + directory + " first", e.getMessage());
-        }
-        // renaming p1 gives the key as well as renaming M does; p1 has a fitted value, so it is the law's parameter
-        ObjectNode document = document(whole);
-        ObjectNode cached = (ObjectNode) document.get("cache").get(index);
-        cached.put("law", "E + A * exp(p1 * M) + B * log(D)^3");
-        cached.put("key", Simplifier.canonicalKey(Law.parse("E + A * exp(p1 * N) + B * log(D)^3",
-            SyntheticTask.FEATURES)));
-        cached.set("fitted", Json.mapper().readTree("{\"A\": 1.5, \"B\": 0.5, \"E\": 2.5, \"p1\": -0.25}"));
-        Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
-        EvosldException e = assertThrows(EvosldException.class, () -> resume(checkpoint));
-        assertEquals(checkpoint + ": damaged checkpoint (cache[" + index + "].law: unknown variable 'M'); start the run"
-            + " afresh with another --out, or delete " + directory + " first", e.getMessage());
-        // another law than its key's, of the same variables
-        cached.put("law", "E + A * exp(p1 * N) + B * log(D)^2");
-        Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
-        e = assertThrows(EvosldException.class, () -> resume(checkpoint));
-        assertEquals(checkpoint + ": damaged checkpoint (cache[" + index + "].law: 'E + A * exp(p1 * N) + B * log(D)^2'"
-            + " is not the law of its key '" + cached.get("key").stringValue() + "'); start the run afresh with another"
-            + " --out, or delete " + directory + " first", e.getMessage());
-    }
-
-    @Test
-    void anIslandsScoredLawNamingAVariableTheTaskLacksIsNamedWithItsFileAndPlace(@TempDir Path directory) throws Exception {
-        // resumed with M for a parameter of no value, a law of one variable less than the one its fitness was scored for
-        Path checkpoint = directory.resolve("checkpoint.json");
-        killAt(5, SyntheticTask.settings(8), checkpoint);
-        ObjectNode document = document(Files.readString(checkpoint));
-        JsonNode islands = document.get("islands");
-        for (int island = 0; island < islands.size(); island++) {
-            for (int i = 0; i < islands.get(island).size(); i++) {
-                ObjectNode individual = (ObjectNode) islands.get(island).get(i);
-                String law = individual.get("law").stringValue();
-                if (!individual.get("fitness").isNull() && law.matches(".*\\bN\\b.*")) {
-                    individual.put("law", law.replaceAll("\\bN\\b", "M"));
-                    Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
-                    EvosldException e = assertThrows(EvosldException.class, () -> resume(checkpoint));
-                    assertEquals(checkpoint + ": damaged checkpoint (islands[" + island + "][" + i + "].law: unknown"
-                        + " variable 'M'); start the run afresh with another --out, or delete " + directory + " first",
-                        e.getMessage());
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("no scored law of N on the islands");
-    }
-
-    @Test
-    void anIslandsUnscoredLawNamingAVariableTheTaskLacksIsNamedWithItsFileAndPlace(@TempDir Path directory)
-            throws Exception {
-        // an island law without a fitness (one the search scored and whose fit failed, or one it refused before scoring
-        // it) was not checked at all: edited, it resumed in silence, M a parameter, and bred into the resumed run
-        Path checkpoint = directory.resolve("checkpoint.json");
-        killAt(5, SyntheticTask.settings(8), checkpoint);
-        String whole = Files.readString(checkpoint);
-        ObjectNode document = document(whole);
-        JsonNode islands = document.get("islands");
-        int perRestart = document.get("settings").get("islands").intValue();
-        for (int island = 0; island < islands.size(); island++) {
-            for (int i = 0; i < islands.get(island).size(); i++) {
-                ObjectNode individual = (ObjectNode) islands.get(island).get(i);
-                String law = individual.get("law").stringValue();
-                if (individual.get("fitness").isNull() && law.matches(".*\\bN\\b.*") && law.matches(".*\\bD\\b.*")
-                        && cached(document, island / perRestart, law)) {
-                    individual.put("law", law.replaceAll("\\bN\\b", "M"));
-                    Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
-                    EvosldException e = assertThrows(EvosldException.class, () -> resume(checkpoint));
-                    assertEquals(checkpoint + ": damaged checkpoint (islands[" + island + "][" + i + "].law: unknown"
-                        + " variable 'M'); start the run afresh with another --out, or delete " + directory + " first",
-                        e.getMessage());
-                    // a law the search would score, but never did
-                    individual.put("law", "E + A * N^0.123 + B * D^b");
-                    Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
-                    e = assertThrows(EvosldException.class, () -> resume(checkpoint));
-                    assertEquals(checkpoint + ": damaged checkpoint (islands[" + island + "][" + i + "].law:"
-                        + " 'E + A * N^0.123 + B * D^b' is neither among the laws its restart scored nor one the search"
-                        + " refuses unscored); start the run afresh with another --out, or delete " + directory + " first",
-                        e.getMessage());
-                    // the laws it refuses unscored resume as before: over the budget of 5 parameters, or of no variable
-                    for (String refused : List.of("E + A * N^a + B * D^b + C * N", "E + A * M")) {
-                        individual.put("law", refused);
-                        Files.writeString(checkpoint, Json.mapper().writeValueAsString(document));
-                        resume(checkpoint);
-                    }
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("no unscored law of N and D among its restart's cached laws on the islands");
-    }
-
-    /** Whether a law is among a restart's cached laws in a checkpoint's JSON. */
-    private static boolean cached(JsonNode checkpoint, int restart, String law) {
-        String key = Simplifier.canonicalKey(Law.parse(law, SyntheticTask.FEATURES));
-        for (JsonNode cached : checkpoint.get("cache")) {
-            if (cached.get("restart").intValue() == restart && cached.get("key").stringValue().equals(key)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Test
@@ -571,29 +431,6 @@ class DiscoveryTest {
             SearchListener.none()));
         assertEquals(checkpoint + ": checkpoint format 2, this evosld reads 3 (an older version wrote it); start the run"
             + " afresh with another --out, or delete " + directory.toAbsolutePath() + " first", e.getMessage());
-    }
-
-    /** Starts a run that checkpoints to {@code checkpoint} and is killed when it reports {@code generation}. */
-    /** A checkpoint's JSON, to edit as a user might by hand. */
-    private static ObjectNode document(String checkpoint) {
-        return (ObjectNode) Json.mapper().readTree(checkpoint);
-    }
-
-    /** Resumes the synthetic task's run from a checkpoint, as the tests above edited it. */
-    private static Discovery resume(Path checkpoint) {
-        return Discovery.resume(SyntheticTask.config(), SyntheticTask.train(), checkpoint, Duration.ofMinutes(5), 2,
-            List.of(new ClassicForms()), SearchListener.none());
-    }
-
-    private static void killAt(int generation, SearchSettings settings, Path checkpoint) {
-        SearchListener killer = (reached, of, best, rate, hits) -> {
-            if (reached == generation) {
-                throw new IllegalStateException("killed");
-            }
-        };
-        Discovery first = Discovery.start(SyntheticTask.config(), SyntheticTask.train(), settings,
-            List.of(new ClassicForms()), killer, checkpoint);
-        assertThrows(IllegalStateException.class, first::run);
     }
 
     /** The run resumed from {@code checkpoint} ends exactly like {@code uninterrupted}. */

@@ -1,17 +1,23 @@
 package dev.evosld.search;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.evosld.data.Group;
 import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Train;
+import dev.evosld.json.Json;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A small task whose truth is known: loss = E + A*N^-alpha + B*D^-beta with a little noise, two groups,
- * N over five sizes (the scale axis) and D over four.
+ * N over five sizes (the scale axis) and D over four; and the runs on it that tests kill and resume.
  */
 final class SyntheticTask {
     static final List<String> FEATURES = List.of("N", "D");
@@ -53,6 +59,28 @@ final class SyntheticTask {
             groups.add(Group.of(names[g], new double[][] {n, d}, new double[][] {loss}));
         }
         return new Table(FEATURES, List.of("loss"), groups);
+    }
+
+    /** Starts a run that checkpoints to {@code checkpoint} and is killed when it reports {@code generation}. */
+    static void killAt(int generation, SearchSettings settings, Path checkpoint) {
+        SearchListener killer = (reached, of, best, rate, hits) -> {
+            if (reached == generation) {
+                throw new IllegalStateException("killed");
+            }
+        };
+        Discovery first = Discovery.start(config(), train(), settings, List.of(new ClassicForms()), killer, checkpoint);
+        assertThrows(IllegalStateException.class, first::run);
+    }
+
+    /** Resumes the task's run from a checkpoint, as a test edited it. */
+    static Discovery resume(Path checkpoint) {
+        return Discovery.resume(config(), train(), checkpoint, Duration.ofMinutes(5), 2, List.of(new ClassicForms()),
+            SearchListener.none());
+    }
+
+    /** A checkpoint's JSON, to edit as a user might by hand. */
+    static ObjectNode document(String checkpoint) {
+        return (ObjectNode) Json.mapper().readTree(checkpoint);
     }
 
     static SearchSettings settings(int generations) {

@@ -3,7 +3,6 @@ package dev.evosld.llm;
 import dev.evosld.http.BoundedHandshakes;
 import dev.evosld.http.EnvironmentProxies;
 import dev.evosld.http.FailedExchange;
-import dev.evosld.json.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +27,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSource;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.node.MissingNode;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * A {@link ChatClient} for an OpenAI-compatible {@code POST /chat/completions} endpoint, asking for a
@@ -50,21 +43,19 @@ import tools.jackson.databind.node.StringNode;
  * takes a POST) a {@link LlmStopException}, at once, as does a redirect that turns the POST into a GET; so do a refused
  * connection, an unknown host, a connect timeout and a failed TLS handshake before the endpoint has ever answered (a
  * read timeout, a slow model, is retried). Other HTTP errors throw {@link LlmException} at once. Given the time a run
- * has left ({@link #complete(ChatRequest, Duration)}), no attempt runs and no retry waits past it.
+ * has left ({@link #complete(ChatRequest, Duration)}), no attempt runs and no retry waits past it. What a body says,
+ * an answer or an error, {@link ChatAnswers} reads.
  */
 public final class HttpChatClient implements ChatClient {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    private static final ObjectReader READER =
-        Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final LlmSettings settings;
+    private final ChatAnswers answers;
     private final OkHttpClient http;
     /** The largest response body read; a chat answer of a few thousand tokens is a few kilobytes. */
     private static final long BODY_LIMIT = 4L * 1024 * 1024;
     /** How much of an error's body past {@link #BODY_LIMIT} is read, for the start of its words. */
     private static final long ERROR_BODY_READ = 64 * 1024;
-    /** The shortest API key blanked out of answers; see {@link #redactedAnswer}. */
-    private static final int SHORTEST_SECRET = 8;
 
     private final LlmUsage usage;
     private final Sleeper sleeper;
@@ -81,6 +72,7 @@ public final class HttpChatClient implements ChatClient {
 
     private HttpChatClient(Builder builder) {
         this.settings = builder.settings;
+        this.answers = new ChatAnswers(settings);
         this.usage = builder.usage;
         this.sleeper = builder.sleeper;
         this.backoff = builder.backoff;
@@ -217,22 +209,22 @@ public final class HttpChatClient implements ChatClient {
             // an error is told by its status, whatever its size; of its words only the start is ever shown
             String body = oversized ? source.readUtf8(ERROR_BODY_READ) : source.readUtf8();
             if (response.isSuccessful()) {
-                return parseCompletion(body, Objects.requireNonNullElse(response.header("Content-Type"), ""));
+                return answers.parse(body, Objects.requireNonNullElse(response.header("Content-Type"), ""));
             }
             if (status == 401 || status == 403) {
-                throw new LlmAuthException(status, settings.apiKey().isPresent(), errorDetail(body));
+                throw new LlmAuthException(status, settings.apiKey().isPresent(), answers.errorDetail(body));
             }
             if (asksForJson && (status == 400 || status == 422)
                 && body.toLowerCase(Locale.ROOT).contains("response_format")) {
                 // the message, or an OpenAI-style param, or a validator's field path names it
-                return new Attempt.JsonModeRefused(status, errorDetail(body));
+                return new Attempt.JsonModeRefused(status, answers.errorDetail(body));
             }
             if (status == 404 || status == 405 || status == 501) {
                 // an unknown model, a wrong URL, or a server that takes no POST there (a web server's 405 or 501, which
                 // no wait turns into an API): no later round will find it
                 throw new LlmStopException("llm: POST %s was rejected (HTTP %d)%s%s".formatted(
-                    settings.chatCompletionsUrl(), status, errorDetail(body), settings.urlHint().map(h -> "; " + h)
-                        .orElse("")));
+                    settings.chatCompletionsUrl(), status, answers.errorDetail(body),
+                    settings.urlHint().map(h -> "; " + h).orElse("")));
             }
             if (status == 429 || status >= 500) {
                 Date serverNow = response.headers().getDate("Date");
@@ -244,13 +236,14 @@ public final class HttpChatClient implements ChatClient {
                 // waiting longer than an answer may take would spend the search's time on nothing
                 if (retryAfter.isPresent() && retryAfter.getAsDouble() > settings.readTimeout().toSeconds()) {
                     throw new LlmException("llm: POST %s: HTTP %d%s, and the endpoint asks to wait %.0f s, longer than"
-                        .formatted(settings.chatCompletionsUrl(), status, errorDetail(body), retryAfter.getAsDouble())
+                        .formatted(settings.chatCompletionsUrl(), status, answers.errorDetail(body),
+                            retryAfter.getAsDouble())
                         + " --llm-timeout");
                 }
-                return new Attempt.Transient("HTTP " + status + errorDetail(body), retryAfter);
+                return new Attempt.Transient("HTTP " + status + answers.errorDetail(body), retryAfter);
             }
             throw new LlmException("llm: POST %s was rejected (HTTP %d)%s".formatted(
-                settings.chatCompletionsUrl(), status, errorDetail(body)));
+                settings.chatCompletionsUrl(), status, answers.errorDetail(body)));
         } catch (IOException e) {
             FailedExchange failed = FailedExchange.of(e, http, HttpUrl.get(settings.baseUrl()), "the base URL");
             if (failed.fault().lasting() && !reached) {
@@ -313,126 +306,6 @@ public final class HttpChatClient implements ChatClient {
             usage.recordFailure();
             throw new LlmException("llm: interrupted while waiting to retry", e);
         }
-    }
-
-    /** Extracts the assistant's message from a chat completion body, or says why it is not one. */
-    private Attempt parseCompletion(String body, String contentType) {
-        String start = body.stripLeading();
-        if (start.startsWith("<")) {
-            // a web page's URL, or a sign-in portal in front of the API, answers 200 with HTML
-            return new Attempt.Malformed("POST " + settings.chatCompletionsUrl() + " answered with a web page, not JSON (\""
-                + Text.oneLine(redacted(body)) + "\"): is --llm-base-url that of an OpenAI-compatible API?");
-        }
-        if (contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream") || start.startsWith("data:")) {
-            return new Attempt.Malformed("POST " + settings.chatCompletionsUrl() + " answered with a stream of server-sent"
-                + " events, not one JSON answer, though the request said \"stream\": false");
-        }
-        JsonNode root;
-        try {
-            root = READER.readTree(body);
-        } catch (JacksonException e) {
-            if (!start.startsWith("{") && !start.startsWith("[")) {
-                // a gateway's plain-text error ("upstream connect error ..."), answered with 200
-                return new Attempt.Malformed("POST " + settings.chatCompletionsUrl() + " answered with text, not JSON (\""
-                    + Text.oneLine(redacted(body)) + "\"): is --llm-base-url that of an OpenAI-compatible API?");
-            }
-            return new Attempt.Malformed("the endpoint returned malformed JSON: " + Text.jsonProblem(e));
-        }
-        if (root == null || !root.isObject()) {
-            return new Attempt.Malformed("the endpoint's answer is not a JSON object");
-        }
-        JsonNode choices = root.path("choices");
-        if (!choices.isArray() || choices.isEmpty()) {
-            String error = root.path("error").path("message").asString("");
-            // a proxy may refuse the key with 200 and an OpenAI-style error object, key and all
-            return new Attempt.Malformed("the endpoint's answer has no choices"
-                + (error.isBlank() ? "" : ": " + Text.oneLine(redacted(error))));
-        }
-        JsonNode choice = choices.path(0);
-        JsonNode message = choice.path("message");
-        JsonNode content = textOf(message.path("content"));
-        String finish = choice.path("finish_reason").asString("");
-        String finished = finish.isBlank() ? "" : " (finish_reason: " + Text.oneLine(finish) + ")";
-        if (!hasText(content) && (hasText(message.path("reasoning_content")) || hasText(message.path("reasoning")))) {
-            // a reasoning model (vLLM's and Ollama's names for its thoughts) that thought past max_tokens has no answer
-            // left to give
-            return new Attempt.Malformed("the endpoint's answer has no message content, only the model's reasoning"
-                + finished + (finish.equals("length") ? ": the model spent --llm-max-tokens (" + settings.maxTokens()
-                + ") on thinking; raise it" : ""));
-        }
-        if (!content.isString()) {
-            return new Attempt.Malformed("the endpoint's answer has no message content" + finished);
-        }
-        JsonNode tokens = root.path("usage");
-        long prompt = count(tokens.path("prompt_tokens"));
-        long completion = count(tokens.path("completion_tokens"));
-        JsonNode total = tokens.path("total_tokens");
-        // Some servers report the parts only; their sum is the total by definition.
-        TokenUsage usage = new TokenUsage(prompt, completion, total.isNumber() ? count(total) : prompt + completion);
-        // blanked here rather than where the cache stores it, so that a run and its replay read the same answer
-        return new Attempt.Answered(new ChatResponse(redactedAnswer(content.stringValue()), usage));
-    }
-
-    /**
-     * {@code content} as one string node when it is a list of parts (Mistral's reasoning models put their thinking in a
-     * part of its own before the answer): the text of its text parts, joined; anything else as it is.
-     */
-    private static JsonNode textOf(JsonNode content) {
-        if (!content.isArray()) {
-            return content;
-        }
-        StringBuilder text = new StringBuilder();
-        for (JsonNode part : content) {
-            if (part.path("type").asString("text").equals("text") && part.path("text").isString()) {
-                text.append(part.path("text").stringValue());
-            }
-        }
-        return text.isEmpty() ? MissingNode.getInstance() : StringNode.valueOf(text.toString());
-    }
-
-    private static boolean hasText(JsonNode node) {
-        return node.isString() && !node.stringValue().isBlank();
-    }
-
-    private static long count(JsonNode node) {
-        return node.isIntegralNumber() && node.asLong() > 0 ? node.asLong() : 0;
-    }
-
-    /**
-     * The server's own error message, as {@code ": message"}, or nothing; the API key, should a server or proxy
-     * echo it, is blanked out.
-     */
-    private String errorDetail(String body) {
-        if (body == null || body.isBlank()) {
-            return "";
-        }
-        String message = "";
-        try {
-            JsonNode root = READER.readTree(body);
-            JsonNode error = root.path("error");
-            message = error.isString() ? error.stringValue() : error.path("message").asString("");
-            if (message.isBlank() && root.path("object").asString("").equals("error")) {
-                // vLLM's own error object, its message at the top
-                message = root.path("message").asString("");
-            }
-        } catch (JacksonException e) {
-            // Not JSON: an HTML error page or plain text; show its start.
-        }
-        return ": " + Text.oneLine(redacted(message.isBlank() ? body : message));
-    }
-
-    /** {@code text} with the API key blanked out; before any cut, which could leave part of the key. */
-    private String redacted(String text) {
-        return settings.apiKey().map(key -> text.replace(key, "[key]")).orElse(text);
-    }
-
-    /**
-     * An answer with the API key blanked out, as a proxy that wraps its refusal of the key in a chat completion
-     * echoes it. A key shorter than {@value #SHORTEST_SECRET} characters is a placeholder for a server that checks
-     * none ({@code EMPTY}, {@code x}), no secret, and blanking it would cut the laws apart (the x of exp).
-     */
-    private String redactedAnswer(String content) {
-        return settings.apiKey().filter(key -> key.length() >= SHORTEST_SECRET).isPresent() ? redacted(content) : content;
     }
 
     /** What one HTTP exchange produced. */

@@ -1,0 +1,81 @@
+package dev.evosld.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.evosld.llm.HttpChatClient.Attempt;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ChatAnswersTest {
+    private static final String URL = "http://localhost:8000/v1/";
+
+    private static ChatAnswers answers(String key) {
+        return new ChatAnswers(HttpChatClientTest.settings(URL, Optional.ofNullable(key), Duration.ofSeconds(5), 3));
+    }
+
+    private static ChatAnswers answers() {
+        return answers("sk-secret-key");
+    }
+
+    @Test
+    void aCompletionIsItsFirstChoicesContentAndItsTokens() {
+        assertEquals(new Attempt.Answered(new ChatResponse("{\"laws\": []}", new TokenUsage(120, 30, 150))),
+            answers().parse(HttpChatClientTest.completion("{\"laws\": []}"), "application/json"));
+        // a server that reports the parts alone: their sum is the total; none at all counts as none
+        assertEquals(new Attempt.Answered(new ChatResponse("x", new TokenUsage(7, 5, 12))), answers().parse(
+            "{\"choices\": [{\"message\": {\"content\": \"x\"}}], \"usage\": {\"prompt_tokens\": 7, \"completion_tokens\": 5}}",
+            ""));
+        assertEquals(new Attempt.Answered(new ChatResponse("x", new TokenUsage(0, 0, 0))),
+            answers().parse("{\"choices\": [{\"message\": {\"content\": \"x\"}}]}", ""));
+    }
+
+    @Test
+    void anAnswerInPartsIsTheTextOfItsTextParts() {
+        String parts = "{\"choices\": [{\"message\": {\"content\": [{\"type\": \"thinking\", \"thinking\": \"N\"},"
+            + " {\"type\": \"text\", \"text\": \"{\\\"laws\\\": \"}, {\"text\": \"[]}\"}]}}]}";
+        assertEquals(new Attempt.Answered(new ChatResponse("{\"laws\": []}", new TokenUsage(0, 0, 0))),
+            answers().parse(parts, "application/json"));
+    }
+
+    @Test
+    void whatIsNoChatCompletionSaysWhatItIsInstead() {
+        String endpoint = URL + "chat/completions";
+        assertEquals(new Attempt.Malformed("POST " + endpoint + " answered with a web page, not JSON (\"<html>sign in"
+            + " with [key]</html>\"): is --llm-base-url that of an OpenAI-compatible API?"),
+            answers().parse("  <html>sign in with sk-secret-key</html>", "text/html"));
+        assertEquals(new Attempt.Malformed("POST " + endpoint + " answered with a stream of server-sent events, not one"
+            + " JSON answer, though the request said \"stream\": false"), answers().parse("data: {}\n\n", ""));
+        assertEquals(new Attempt.Malformed("POST " + endpoint + " answered with text, not JSON (\"upstream connect"
+            + " error\"): is --llm-base-url that of an OpenAI-compatible API?"), answers().parse("upstream connect error", ""));
+        assertEquals(new Attempt.Malformed("the endpoint's answer is not a JSON object"), answers().parse("[1]", ""));
+        assertEquals(new Attempt.Malformed("the endpoint's answer has no choices: Incorrect API key provided: [key]"),
+            answers().parse("{\"error\": {\"message\": \"Incorrect API key provided: sk-secret-key\"}}", ""));
+        assertEquals(new Attempt.Malformed("the endpoint's answer has no message content, only the model's reasoning"
+            + " (finish_reason: length): the model spent --llm-max-tokens (256) on thinking; raise it"), answers().parse(
+            "{\"choices\": [{\"message\": {\"content\": null, \"reasoning\": \"hm\"}, \"finish_reason\": \"length\"}]}", ""));
+        assertEquals(new Attempt.Malformed("the endpoint's answer has no message content (finish_reason: stop)"),
+            answers().parse("{\"choices\": [{\"message\": {}, \"finish_reason\": \"stop\"}]}", ""));
+    }
+
+    @Test
+    void aKeyIsBlankedOutOfAnAnswerUnlessItIsAPlaceholder() {
+        String body = HttpChatClientTest.completion("E + A*exp(-x*N) from sk-secret-key");
+        assertEquals("E + A*exp(-x*N) from [key]",
+            ((Attempt.Answered) answers().parse(body, "")).response().content());
+        // local servers take any key; blanking a placeholder such as x would turn exp into e[key]p
+        assertEquals("E + A*exp(-x*N) from sk-secret-key",
+            ((Attempt.Answered) answers("x").parse(body, "")).response().content());
+    }
+
+    @Test
+    void anErrorIsToldByTheServersOwnWords() {
+        assertEquals(": busy", answers().errorDetail("{\"error\": {\"message\": \"busy\"}}"));
+        assertEquals(": model not loaded", answers().errorDetail("{\"error\": \"model not loaded\"}"));
+        // vLLM's own error object, its message at the top
+        assertEquals(": no such model", answers().errorDetail("{\"object\": \"error\", \"message\": \"no such model\"}"));
+        assertEquals(": Bad Gateway for [key]", answers().errorDetail("Bad Gateway for sk-secret-key"));
+        assertEquals("", answers().errorDetail(" "));
+        assertEquals("", answers().errorDetail(null));
+    }
+}

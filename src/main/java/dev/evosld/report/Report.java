@@ -64,7 +64,9 @@ public final class Report {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        LawDocument document = run.readLaw();
+        // the law as written, which the page shows and predict and the exports compute: an older version's law.json may
+        // hold the search's form, A / (N / N) + B / D^b, which is NaN at N = 0 where A + B / D^b is not
+        LawDocument document = run.readLaw().withWrittenLaw();
         TaskConfig config = data.config();
         if (!config.name().equals(document.task())) {
             throw new EvosldException(run.lawFile() + ": the law is for task '" + document.task()
@@ -83,7 +85,7 @@ public final class Report {
 
         Path plots = run.plotsDirectory();
         clearOwnPlots(plots);
-        // an older version's law.json may hold the search's form; the page shows the law as reported now
+        // an older version's law.json may hold the search's form with plus signs of negative terms (E + -2*N^a)
         Law written = ReadableSigns.of(law);
         Notation notation = Notation.of(written, config.featureNames(), config.targets());
         StringBuilder sections = new StringBuilder();

@@ -6,6 +6,7 @@ import static dev.evosld.report.ReportRuns.runWithATestRowAtZero;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evosld.run.LawDocument;
 import dev.evosld.run.RunDirectory;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -29,6 +30,22 @@ class PredictionsSectionTest {
         run = run(dir, 1);
         html = Files.readString(Report.write(run, data(run)));
         assertTrue(html.contains("Target <code>loss</code>. <a href=\"plots/predicted-1.svg\">"), "every row drawn");
+    }
+
+    @Test
+    void aLawOfTheSearchsFormIsDrawnAsWrittenWhereItsCancelledVariableIsZero() throws Exception {
+        // an older discover run's law.json may hold the search's form, here E + A * (N / N)^alpha + B / D^beta; the page
+        // showed it written without N but computed the form, 0 / 0 at the test row's N = 0, as predict and the
+        // exports no longer do
+        RunDirectory run = runWithATestRowAtZero(dir);
+        LawDocument recorded = run.readLaw();
+        new LawDocument(recorded.evosldVersion(), recorded.task(), "E + A * (N / N)^alpha + B / D^beta",
+            recorded.variables(), recorded.parameterNames(), recorded.targets(), recorded.parameters(),
+            recorded.trainRanges(), recorded.groupRanges(), recorded.targetRanges(), recorded.metrics(),
+            recorded.provenance()).write(run.lawFile());
+        String html = Files.readString(Report.write(run, data(run)));
+        assertTrue(html.contains("Target <code>loss</code>. <a href=\"plots/predicted-1.svg\">"), "every row drawn: "
+            + html);
     }
 
     @Test

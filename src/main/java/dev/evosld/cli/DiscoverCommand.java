@@ -304,7 +304,8 @@ final class DiscoverCommand implements Callable<Integer> {
             Report.write(run, data);
             AtomicFiles.write(run.llmUsageFile(), Json.mapper().writeValueAsString(llmDocument));
             hook.finished();
-            print(data, "csv".equals(source.kind()), run, discovery.settings(), result, test, testRmse, llmProposer, usage, llmDocument);
+            print(data, "csv".equals(source.kind()), run, discovery.settings(), result, test, testRmse, llmProposer,
+                usage, llmDocument);
             return 0;
         }
     }

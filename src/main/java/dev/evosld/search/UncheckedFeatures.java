@@ -14,7 +14,8 @@ import java.util.Map;
  * What a fitted law does beyond the data along the features no check pushed: neither a scale axis nor one the
  * targets fall with. Validation never saw such a feature grow, so a law may turn around or leave every plausible
  * value there and still be chosen: on a grid of model sizes and token counts validated along the sizes alone, a law
- * with a {@code C*tokens^2} term that fits the data falls below zero at 10× the largest token count. The same probe
+ * with a {@code C*tokens^2} term that fits the data predicted a loss of 0.017 at 10× the largest token count, where the
+ * law that made the data gives 3.62 (scripts/synthetic-grid.py, seed 0). The same probe
  * the search applies to its axes ({@link ExtrapolationProbe}) is applied to each such feature on its own, after the
  * choice, so that it is said rather than acted on: the search's path and choice are those of the run.
  */

@@ -214,7 +214,9 @@ class ReportTest {
         assertTrue(html.contains("<td class=\"num\">0.500000</td><td class=\"num\">&#x2014;</td></tr>"),
             "a pareto.json without the standard error (an older run's) shows a dash");
         assertTrue(html.contains("id=\"history\"") && html.contains("src=\"plots/history.png\""), "history section");
-        assertTrue(html.contains("2 generations, 190 candidates fitted, 10 cache hits, 2.8 s."), html);
+        // history.json's seconds end at the last generation; discover's search: line adds the choice and the refit
+        assertTrue(html.contains("2 generations, 190 candidates fitted, 10 cache hits, 2.8 s to the last generation"
+            + " (the choice and the refit on all of train came after)."), html);
         assertEveryReferenceExists(run, html);
 
         Files.delete(run.paretoFile());

@@ -126,11 +126,13 @@ final class Output {
 
     /**
      * Where a law fails beyond the data along a feature no check pushed ({@code search.UncheckedFeatures}), for the
-     * {@code unchecked:} line of {@code discover} and {@code fit} on a user's runs.
+     * {@code unchecked:} line of {@code discover} and {@code fit} on a user's runs. Whether the feature is a resource
+     * runs grow along is the user's to say: a learning rate's optimum turns a law around there by nature.
      */
     static String unchecked(String feature, String why) {
         return "beyond the data in " + feature + ", which validation never pushed, the law fails the check of a scale"
-            + " axis (" + why + "); --scale-axis or --falls-with naming " + feature + " has laws checked there";
+            + " axis (" + why + "); if runs grow along " + feature + ", --scale-axis or --falls-with naming it has"
+            + " laws checked there";
     }
 
     /**

@@ -291,8 +291,8 @@ class DiscoverySummaryTest {
         DiscoverySummary own = DiscoverySummary.of(data, true, new RunDirectory(RUN), SETTINGS, result,
             Optional.empty(), null, Optional.empty());
         assertTrue(print(own).contains("\nunchecked:     beyond the data in D, which validation never pushed, the law"
-            + " fails the check of a scale axis (" + why + "); --scale-axis or --falls-with naming D has laws checked"
-            + " there\ntest R²: "), print(own));
+            + " fails the check of a scale axis (" + why + "); if runs grow along D, --scale-axis or --falls-with naming"
+            + " it has laws checked there\ntest R²: "), print(own));
         assertEquals(Map.of("D", why), own.document().get("unchecked_beyond_data"));
 
         // an SLDBench task's config chose its checks

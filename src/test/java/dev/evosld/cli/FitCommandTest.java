@@ -198,8 +198,8 @@ class FitCommandTest {
         assertEquals(Map.of("D", "implausible at 10× the largest D: -1.388 outside [-1.084, 9.740]"), unchecked);
         CliRun text = fitLaw(linear);
         assertTrue(text.out().contains("\nunchecked:  beyond the data in D, which validation never pushed, the law fails"
-            + " the check of a scale axis (" + ((Map<?, ?>) unchecked).get("D") + "); --scale-axis or --falls-with"
-            + " naming D has laws checked there\n"), text.out());
+            + " the check of a scale axis (" + ((Map<?, ?>) unchecked).get("D") + "); if runs grow along D,"
+            + " --scale-axis or --falls-with naming it has laws checked there\n"), text.out());
         // the data's own form holds beyond the data along D, and a checked D is left to the search's check
         assertEquals(Map.of(), json(fit("--json")).get("unchecked_beyond_data"));
         assertEquals(Map.of(), json(fitLaw(linear, "--falls-with", "D", "--json")).get("unchecked_beyond_data"));

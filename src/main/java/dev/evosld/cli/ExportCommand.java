@@ -50,10 +50,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageException("--out " + out + ": that file is one of the run's own records; name another");
         }
         LawDocument document = directory.readLaw();
-        if (out != null && document.readsRowsFrom(out)) {
-            throw new UsageException("--out " + out + ": that is the run's data, which report and fit --law-file read"
-                + " again; name another");
-        }
+        requireNotTheRunsData(document, out);
         String text = switch (chosen) {
             case LATEX -> LatexExport.document(document);
             case JAVA -> JavaExport.source(document, className(document));
@@ -95,5 +92,16 @@ final class ExportCommand implements Callable<Integer> {
                 + " class must be named after its file (e.g. " + JavaExport.className(document.task()) + ".java)");
         }
         return name;
+    }
+
+    /**
+     * Refuses an {@code --out} that is the CSV the run read its rows from (its data or test file, by any spelling of
+     * the path): written over, it would leave report and {@code fit --law-file} reading another file's rows.
+     */
+    static void requireNotTheRunsData(LawDocument document, Path out) {
+        if (out != null && document.readsRowsFrom(out)) {
+            throw new UsageException("--out " + out + ": that is the run's data, which report and fit --law-file read"
+                + " again; name another");
+        }
     }
 }

@@ -105,10 +105,7 @@ final class PredictCommand implements Callable<Integer> {
         // the law as written, which the user reads and the exports compute: a file of an older version may hold the
         // search's form, A / (N / N) + B / D^b, which asks for N and is NaN at N = 0 where A + B / D^b is not
         LawDocument document = directory.readLaw().withWrittenLaw();
-        if (out != null && document.readsRowsFrom(out)) {
-            throw new UsageException("--out " + out + ": that is the run's data, which report and fit --law-file read"
-                + " again; name another");
-        }
+        ExportCommand.requireNotTheRunsData(document, out);
         Law law = document.parsedLaw();
         ParameterSet parameters = document.parameterSet(directory.lawFile().toString());
         List<String> features = RunPredictions.variablesUsed(law);

@@ -65,9 +65,10 @@ final class ChatAnswers {
         JsonNode content = textOf(message.path("content"));
         String finish = choice.path("finish_reason").asString("");
         String finished = finish.isBlank() ? "" : " (finish_reason: " + Text.oneLine(finish) + ")";
-        if (!hasText(content) && (hasText(message.path("reasoning_content")) || hasText(message.path("reasoning")))) {
-            // a reasoning model (vLLM's and Ollama's names for its thoughts) that thought past max_tokens has no answer
-            // left to give
+        if (!hasText(content) && (hasText(message.path("reasoning_content")) || hasText(message.path("reasoning")))
+            || thoughtsWithoutEnd(content)) {
+            // a reasoning model (vLLM's and Ollama's names for its thoughts, or its <think> block in the content of a
+            // server that parses none) that thought past max_tokens has no answer left to give
             return new Attempt.Malformed("the endpoint's answer has no message content, only the model's reasoning"
                 + finished + (finish.equals("length") ? ": the model spent --llm-max-tokens (" + settings.maxTokens()
                 + ") on thinking; raise it" : ""));
@@ -83,6 +84,12 @@ final class ChatAnswers {
         TokenUsage usage = new TokenUsage(prompt, completion, total.isNumber() ? count(total) : prompt + completion);
         // blanked here rather than where the cache stores it, so that a run and its replay read the same answer
         return new Attempt.Answered(new ChatResponse(redactedAnswer(content.stringValue()), usage));
+    }
+
+    /** Whether {@code content} is a {@code <think>} block without its end, the thoughts of a model cut off. */
+    private static boolean thoughtsWithoutEnd(JsonNode content) {
+        return content.isString() && content.stringValue().stripLeading().startsWith("<think>")
+            && !content.stringValue().contains(ProposalParser.THOUGHTS_END);
     }
 
     /**

@@ -19,7 +19,8 @@ import tools.jackson.databind.ObjectReader;
 /**
  * Reads the laws out of an assistant's answer, which must be the JSON object
  * {@code {"laws": [{"law": "<formula>", "rationale": "<one line>"}]}}, alone, inside a {@code ```json} (or bare
- * {@code ```}) fence with prose around it, or with prose around it and no fence.
+ * {@code ```}) fence with prose around it, or with prose around it and no fence; a reasoning model's thoughts before it
+ * ({@code <think>…</think>}) are passed over.
  *
  * <p>Parsing is two-staged. {@link #parse} checks the structure only; a structural fault makes the whole
  * answer {@link Answer.Malformed}, since an answer that is half JSON cannot be trusted entry by entry.
@@ -35,6 +36,9 @@ public final class ProposalParser {
         Json.mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** How many braces of prose are tried as the start of the answer's object; bounds the work on a brace-ridden answer. */
     private static final int BRACES_TRIED = 16;
+
+    /** Where a reasoning model's thoughts end, in the content of servers that leave them there. */
+    static final String THOUGHTS_END = "</think>";
 
     /** An opening fence with an optional language tag, its body, and the closing fence. */
     private static final Pattern FENCE =
@@ -182,6 +186,7 @@ public final class ProposalParser {
     /** Checks the structure of {@code content} and extracts its proposals. */
     public static Answer parse(String content) {
         Objects.requireNonNull(content, "content");
+        content = afterThoughts(content);
         String json = fencedJson(content);
         if (json == null) {
             return objectInProse(content);
@@ -191,6 +196,17 @@ public final class ProposalParser {
         } catch (JacksonException e) {
             return new Answer.Malformed("the answer is not valid JSON: " + Text.jsonProblem(e));
         }
+    }
+
+    /**
+     * The answer after a reasoning model's thoughts, which a server without a reasoning parser leaves in the content
+     * (Ollama before 0.9, llama.cpp with {@code --reasoning-format none}, vLLM without {@code --reasoning-parser}): they
+     * hold drafts of the answer and braces of formulas, which would be read as the answer. DeepSeek-R1's chat template
+     * opens {@code <think>} in the prompt, so the content may hold only its end.
+     */
+    private static String afterThoughts(String content) {
+        int end = content.lastIndexOf(THOUGHTS_END);
+        return end < 0 ? content : content.substring(end + THOUGHTS_END.length());
     }
 
     /** The proposals of an answer's JSON value, or why it has none. */

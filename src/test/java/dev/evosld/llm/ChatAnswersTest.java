@@ -59,6 +59,16 @@ class ChatAnswersTest {
     }
 
     @Test
+    void thoughtsCutOffBeforeTheirEndAreAnAnswerOfReasoningAlone() {
+        // a server that leaves a reasoning model's thoughts in the content cuts them at max_tokens before </think>: the
+        // answer read as one whose "laws" array was empty, taken from a draft among the thoughts
+        assertEquals(new Attempt.Malformed("the endpoint's answer has no message content, only the model's reasoning"
+            + " (finish_reason: length): the model spent --llm-max-tokens (256) on thinking; raise it"), answers().parse(
+            "{\"choices\": [{\"message\": {\"content\": \"<think>\\nThe loss {\\\"laws\\\": []} falls\"},"
+                + " \"finish_reason\": \"length\"}]}", ""));
+    }
+
+    @Test
     void aKeyIsBlankedOutOfAnAnswerUnlessItIsAPlaceholder() {
         String body = HttpChatClientTest.completion("E + A*exp(-x*N) from sk-secret-key");
         assertEquals("E + A*exp(-x*N) from [key]",

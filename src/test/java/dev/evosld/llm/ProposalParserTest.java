@@ -45,6 +45,21 @@ class ProposalParserTest {
         assertEquals(new Answer.Proposals(EXPECTED), ProposalParser.parse(content));
     }
 
+    /**
+     * A reasoning model behind a server that leaves its thoughts in the content (Ollama before 0.9, llama.cpp with
+     * --reasoning-format none, vLLM without a reasoning parser) writes them before its answer, drafts and braces and all;
+     * DeepSeek-R1's chat template opens the block in the prompt, so that the content holds only its end.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<think>\nA draft: {\"laws\": [{\"law\": \"a*N\"}]}, no, it needs a floor.\n</think>\n\n" + LAWS,
+        "<think>\nA draft:\n```json\n{\"laws\": [{\"law\": \"a*N\"}]}\n```\nNo.\n</think>\n```json\n" + LAWS + "\n```",
+        "Okay: the loss falls as N^{-a}, then {b} {c} {d} {e} {f} {g} {h} {i} {j} {k} {l} {m} {n} {o} {p} {q} {r}.\n</think>\n"
+            + LAWS})
+    void readsTheAnswerAfterTheModelsThoughts(String content) {
+        assertEquals(new Answer.Proposals(EXPECTED), ProposalParser.parse(content));
+    }
+
     @Test
     void reportsStructuralFaults() {
         assertEquals(new Answer.Malformed("the answer is empty"), ProposalParser.parse("  "));

@@ -8,12 +8,13 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * What an OpenAI-compatible endpoint's bodies say, for {@link HttpChatClient}: a chat completion read into the answer
- * and its tokens, or why it is none (a web page, a stream, text, an answer of reasoning alone), and an error's own
- * words. The API key, should a server or proxy echo it, is blanked out of all of them.
+ * What an OpenAI-compatible endpoint's bodies say, for {@link HttpChatClient}: a chat completion (or the stream of its
+ * chunks) read into the answer and its tokens, or why it is none (a web page, text, an answer of reasoning alone), and an
+ * error's own words. The API key, should a server or proxy echo it, is blanked out of all of them.
  */
 final class ChatAnswers {
     private static final ObjectReader READER =
@@ -36,8 +37,7 @@ final class ChatAnswers {
                 + Text.oneLine(redacted(body)) + "\"): is --llm-base-url that of an OpenAI-compatible API?");
         }
         if (contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream") || start.startsWith("data:")) {
-            return new Attempt.Malformed("POST " + settings.chatCompletionsUrl() + " answered with a stream of server-sent"
-                + " events, not one JSON answer, though the request said \"stream\": false");
+            return stream(body);
         }
         JsonNode root;
         try {
@@ -50,6 +50,11 @@ final class ChatAnswers {
             }
             return new Attempt.Malformed("the endpoint returned malformed JSON: " + Text.jsonProblem(e));
         }
+        return completion(root);
+    }
+
+    /** The answer a chat completion's JSON holds, or why it holds none. */
+    private Attempt completion(JsonNode root) {
         if (root == null || !root.isObject()) {
             return new Attempt.Malformed("the endpoint's answer is not a JSON object");
         }
@@ -84,6 +89,87 @@ final class ChatAnswers {
         TokenUsage usage = new TokenUsage(prompt, completion, total.isNumber() ? count(total) : prompt + completion);
         // blanked here rather than where the cache stores it, so that a run and its replay read the same answer
         return new Attempt.Answered(new ChatResponse(redactedAnswer(content.stringValue()), usage));
+    }
+
+    /**
+     * The chat completion a stream of server-sent events spells out piece by piece, read as one: some gateways and
+     * wrappers of chat services stream whatever they are asked, {@code "stream": false} or not. Each event's
+     * {@code data:} is a chunk whose first choice's {@code delta} holds the next piece of the content (or of the
+     * reasoning); the finish reason and the usage come in the last chunks, and an error object, sent in place of a
+     * chunk, is the answer's fault. Comments ({@code : keep-alive}) and other fields are skipped.
+     */
+    private Attempt stream(String body) {
+        StringBuilder content = new StringBuilder();
+        StringBuilder reasoning = new StringBuilder();
+        boolean anyContent = false;
+        boolean anyChoice = false;
+        String finish = "";
+        JsonNode usage = MissingNode.getInstance();
+        JsonNode error = MissingNode.getInstance();
+        for (String line : body.split("\\r\\n|\\r|\\n")) {
+            if (!line.startsWith("data:")) {
+                continue;
+            }
+            String data = line.substring("data:".length()).strip();
+            if (data.equals("[DONE]")) {
+                break;
+            }
+            JsonNode event;
+            try {
+                event = data.isEmpty() ? null : READER.readTree(data);
+            } catch (JacksonException e) {
+                event = null;
+            }
+            if (event == null || !event.isObject()) {
+                return new Attempt.Malformed("POST " + settings.chatCompletionsUrl() + " answered with a stream of"
+                    + " server-sent events whose data is not JSON (\"" + Text.oneLine(redacted(data)) + "\")");
+            }
+            if (event.has("error")) {
+                error = event.path("error");
+            }
+            if (event.path("usage").isObject()) {
+                usage = event.path("usage");
+            }
+            JsonNode choice = event.path("choices").path(0);
+            if (choice.isObject()) {
+                anyChoice = true;
+                JsonNode delta = choice.path("delta");
+                JsonNode piece = textOf(delta.path("content"));
+                if (piece.isString()) {
+                    anyContent = true;
+                    content.append(piece.stringValue());
+                }
+                for (String field : new String[] {"reasoning_content", "reasoning"}) {
+                    if (delta.path(field).isString()) {
+                        reasoning.append(delta.path(field).stringValue());
+                    }
+                }
+                if (hasText(choice.path("finish_reason"))) {
+                    finish = choice.path("finish_reason").stringValue();
+                }
+            }
+        }
+        ObjectNode root = Json.mapper().createObjectNode();
+        if (!error.isMissingNode()) {
+            // what came before the error is the start of an answer at most
+            root.set("error", error);
+        } else if (anyChoice) {
+            ObjectNode choice = root.putArray("choices").addObject();
+            ObjectNode message = choice.putObject("message");
+            if (anyContent) {
+                message.put("content", content.toString());
+            }
+            if (!reasoning.isEmpty()) {
+                message.put("reasoning", reasoning.toString());
+            }
+            if (!finish.isEmpty()) {
+                choice.put("finish_reason", finish);
+            }
+        }
+        if (usage.isObject()) {
+            root.set("usage", usage);
+        }
+        return completion(root);
     }
 
     /** Whether {@code content} is a {@code <think>} block without its end, the thoughts of a model cut off. */

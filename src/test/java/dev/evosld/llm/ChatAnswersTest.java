@@ -44,8 +44,7 @@ class ChatAnswersTest {
         assertEquals(new Attempt.Malformed("POST " + endpoint + " answered with a web page, not JSON (\"<html>sign in"
             + " with [key]</html>\"): is --llm-base-url that of an OpenAI-compatible API?"),
             answers().parse("  <html>sign in with sk-secret-key</html>", "text/html"));
-        assertEquals(new Attempt.Malformed("POST " + endpoint + " answered with a stream of server-sent events, not one"
-            + " JSON answer, though the request said \"stream\": false"), answers().parse("data: {}\n\n", ""));
+        assertEquals(new Attempt.Malformed("the endpoint's answer has no choices"), answers().parse("data: {}\n\n", ""));
         assertEquals(new Attempt.Malformed("POST " + endpoint + " answered with text, not JSON (\"upstream connect"
             + " error\"): is --llm-base-url that of an OpenAI-compatible API?"), answers().parse("upstream connect error", ""));
         assertEquals(new Attempt.Malformed("the endpoint's answer is not a JSON object"), answers().parse("[1]", ""));
@@ -66,6 +65,43 @@ class ChatAnswersTest {
             + " (finish_reason: length): the model spent --llm-max-tokens (256) on thinking; raise it"), answers().parse(
             "{\"choices\": [{\"message\": {\"content\": \"<think>\\nThe loss {\\\"laws\\\": []} falls\"},"
                 + " \"finish_reason\": \"length\"}]}", ""));
+    }
+
+    /** What OpenAI, vLLM and llama.cpp stream: a role, pieces of content, the finish and the usage, each an event. */
+    private static String stream(String... events) {
+        StringBuilder body = new StringBuilder(": keep-alive\n\n");
+        for (String event : events) {
+            body.append("data: ").append(event).append("\n\n");
+        }
+        return body.append("data: [DONE]\n\n").toString();
+    }
+
+    private static String delta(String delta, String finish) {
+        return "{\"object\": \"chat.completion.chunk\", \"choices\": [{\"index\": 0, \"delta\": " + delta
+            + ", \"finish_reason\": " + finish + "}]}";
+    }
+
+    @Test
+    void aStreamOfServerSentEventsIsReadAsTheOneAnswerItSpells() {
+        // a server or gateway that streams whatever it is asked still gives its laws
+        String events = stream(delta("{\"role\": \"assistant\", \"content\": \"\"}", "null"),
+            delta("{\"content\": \"{\\\"laws\\\": \"}", "null"), delta("{\"content\": \"[]}\"}", "null"),
+            delta("{}", "\"stop\""),
+            "{\"choices\": [], \"usage\": {\"prompt_tokens\": 7, \"completion_tokens\": 5, \"total_tokens\": 12}}");
+        assertEquals(new Attempt.Answered(new ChatResponse("{\"laws\": []}", new TokenUsage(7, 5, 12))),
+            answers().parse(events, "text/event-stream; charset=utf-8"));
+        assertEquals(new Attempt.Answered(new ChatResponse("{}", new TokenUsage(0, 0, 0))),
+            answers().parse("data:" + delta("{\"content\": \"{}\"}", "\"stop\""), ""),
+            "an event without the space after data:, and a stream without its end");
+        assertEquals(new Attempt.Malformed("the endpoint's answer has no message content, only the model's reasoning"
+            + " (finish_reason: length): the model spent --llm-max-tokens (256) on thinking; raise it"), answers().parse(
+            stream(delta("{\"reasoning_content\": \"Let me\"}", "null"), delta("{\"reasoning_content\": \" see\"}",
+                "\"length\"")), "text/event-stream"));
+        assertEquals(new Attempt.Malformed("the endpoint's answer has no choices: upstream overloaded for [key]"),
+            answers().parse(stream(delta("{\"content\": \"{\\\"la\"}", "null"),
+                "{\"error\": {\"message\": \"upstream overloaded for sk-secret-key\"}}"), "text/event-stream"));
+        assertEquals(new Attempt.Malformed("POST " + URL + "chat/completions answered with a stream of server-sent events"
+            + " whose data is not JSON (\"Internal error\")"), answers().parse("data: Internal error\n\n", ""));
     }
 
     @Test

@@ -939,18 +939,21 @@ class HttpChatClientTest {
     }
 
     @Test
-    void anEventStreamInsteadOfOneAnswerIsNamedAsSuch() {
-        // a server that streams whatever it is asked answers server-sent events, which are no JSON document
-        String events = "data: {\"choices\": [{\"delta\": {\"content\": \"{}\"}}]}\n\ndata: [DONE]\n\n";
-        for (int i = 0; i < 2; i++) {
-            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
-                .body(events).build());
-        }
+    void aServerThatStreamsWhateverItIsAskedIsReadAsOneAnswer() {
+        // a gateway or wrapper that streams though the request said "stream": false answers server-sent events, whose
+        // pieces spell the answer; until it was read, such an endpoint gave no law in a whole run
+        String events = "data: {\"choices\": [{\"index\": 0, \"delta\": {\"role\": \"assistant\"}}]}\n\n"
+            + "data: {\"choices\": [{\"index\": 0, \"delta\": {\"content\": \"{\\\"laws\\\": [{\\\"law\\\": \"}}]}\n\n"
+            + "data: {\"choices\": [{\"index\": 0, \"delta\": {\"content\": \"\\\"a\\\"}]}\"}, \"finish_reason\": \"stop\"}],"
+            + " \"usage\": {\"prompt_tokens\": 9, \"completion_tokens\": 4, \"total_tokens\": 13}}\n\ndata: [DONE]\n\n";
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+            .body(events).build());
         try (HttpChatClient client = client()) {
-            LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
-            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " answered with a stream of server-sent"
-                + " events, not one JSON answer, though the request said \"stream\": false", e.getMessage());
+            assertEquals(new ChatResponse("{\"laws\": [{\"law\": \"a\"}]}", new TokenUsage(9, 4, 13)),
+                client.complete(request()));
         }
+        assertEquals(1, usage.snapshot().calls());
+        assertEquals(13, usage.snapshot().totalTokens());
     }
 
     @Test

@@ -68,6 +68,11 @@ final class ChatAnswers {
         JsonNode choice = choices.path(0);
         JsonNode message = choice.path("message");
         JsonNode content = textOf(message.path("content"));
+        JsonNode called = calledWith(message);
+        if (!hasText(content) && hasText(called)) {
+            // a model that calls a function, though none was offered, puts the JSON it was asked for in the call
+            content = called;
+        }
         String finish = choice.path("finish_reason").asString("");
         String finished = finish.isBlank() ? "" : " (finish_reason: " + Text.oneLine(finish) + ")";
         if (!hasText(content) && (hasText(message.path("reasoning_content")) || hasText(message.path("reasoning")))
@@ -170,6 +175,18 @@ final class ChatAnswers {
             root.set("usage", usage);
         }
         return completion(root);
+    }
+
+    /**
+     * The arguments of the message's first function call ({@code tool_calls}, or the older {@code function_call}) as
+     * text: a string as it is, an object (Ollama's form) as its JSON; missing when there is none.
+     */
+    private static JsonNode calledWith(JsonNode message) {
+        JsonNode arguments = message.path("tool_calls").path(0).path("function").path("arguments");
+        if (arguments.isMissingNode()) {
+            arguments = message.path("function_call").path("arguments");
+        }
+        return arguments.isObject() ? StringNode.valueOf(arguments.toString()) : arguments;
     }
 
     /** Whether {@code content} is a {@code <think>} block without its end, the thoughts of a model cut off. */

@@ -105,6 +105,19 @@ class ChatAnswersTest {
     }
 
     @Test
+    void anAnswerGivenAsAToolCallIsItsArguments() {
+        // a model that calls a function though none was offered puts its JSON in the call's arguments, content null
+        String called = "{\"choices\": [{\"message\": {\"content\": null, \"tool_calls\": [{\"id\": \"c1\", \"type\":"
+            + " \"function\", \"function\": {\"name\": \"propose\", \"arguments\": \"{\\\"laws\\\": []}\"}}]},"
+            + " \"finish_reason\": \"tool_calls\"}]}";
+        assertEquals(new Attempt.Answered(new ChatResponse("{\"laws\": []}", new TokenUsage(0, 0, 0))),
+            answers().parse(called, "application/json"));
+        // Ollama's own form gives the arguments as an object
+        assertEquals(new Attempt.Answered(new ChatResponse("{\"laws\":[]}", new TokenUsage(0, 0, 0))),
+            answers().parse(called.replace("\"{\\\"laws\\\": []}\"", "{\"laws\": []}"), "application/json"));
+    }
+
+    @Test
     void aKeyIsBlankedOutOfAnAnswerUnlessItIsAPlaceholder() {
         String body = HttpChatClientTest.completion("E + A*exp(-x*N) from sk-secret-key");
         assertEquals("E + A*exp(-x*N) from [key]",

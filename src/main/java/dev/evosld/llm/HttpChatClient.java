@@ -224,7 +224,7 @@ public final class HttpChatClient implements ChatClient {
                 // no wait turns into an API): no later round will find it
                 throw new LlmStopException("llm: POST %s was rejected (HTTP %d)%s%s".formatted(
                     settings.chatCompletionsUrl(), status, answers.errorDetail(body),
-                    settings.urlHint().map(h -> "; " + h).orElse("")));
+                    settings.urlHint().or(() -> defaultModelHint(body)).map(h -> "; " + h).orElse("")));
             }
             if (status == 429 || status >= 500) {
                 Date serverNow = response.headers().getDate("Date");
@@ -242,8 +242,9 @@ public final class HttpChatClient implements ChatClient {
                 }
                 return new Attempt.Transient("HTTP " + status + answers.errorDetail(body), retryAfter);
             }
-            throw new LlmException("llm: POST %s was rejected (HTTP %d)%s".formatted(
-                settings.chatCompletionsUrl(), status, answers.errorDetail(body)));
+            throw new LlmException("llm: POST %s was rejected (HTTP %d)%s%s".formatted(
+                settings.chatCompletionsUrl(), status, answers.errorDetail(body),
+                defaultModelHint(body).map(h -> "; " + h).orElse("")));
         } catch (IOException e) {
             FailedExchange failed = FailedExchange.of(e, http, HttpUrl.get(settings.baseUrl()), "the base URL");
             if (failed.fault().lasting() && !reached) {
@@ -254,6 +255,18 @@ public final class HttpChatClient implements ChatClient {
             // an endpoint that has answered and now refuses or times out is restarting or busy: that may pass
             return new Attempt.Transient(failed.fault().reason(), OptionalDouble.empty());
         }
+    }
+
+    /**
+     * What to do when the server refuses the model and the model is {@link LlmSettings#DEFAULT_MODEL}, which a user
+     * of a local server (Ollama: 'model "gpt-4o-mini" not found, try pulling it first') or of a router naming models by
+     * their maker (OpenRouter answers 400) may not know was sent: the server's words name the model, not the option.
+     */
+    private Optional<String> defaultModelHint(String body) {
+        return settings.model().equals(LlmSettings.DEFAULT_MODEL) && body.contains(LlmSettings.DEFAULT_MODEL)
+            ? Optional.of(LlmSettings.DEFAULT_MODEL + " is EvoSLD's default model: name one the server has with"
+                + " --llm-model (or OPENAI_MODEL)")
+            : Optional.empty();
     }
 
     /**

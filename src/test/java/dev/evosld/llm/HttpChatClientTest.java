@@ -769,6 +769,37 @@ class HttpChatClientTest {
     }
 
     @Test
+    void aModelTheServerLacksThatIsEvosldsDefaultSaysToNameTheServersOwn() {
+        // an Ollama user who gave no --llm-model was told 'model "gpt-4o-mini" not found, try pulling it first', Ollama's
+        // advice, though no such model can be pulled; OpenRouter answers 400 for a model it does not know
+        server.enqueue(new MockResponse.Builder().code(404).body("{\"error\": {\"message\": \"model \\\"gpt-4o-mini\\\" not"
+            + " found, try pulling it first\", \"type\": \"api_error\", \"param\": null, \"code\": null}}").build());
+        server.enqueue(new MockResponse.Builder().code(400).body("{\"error\": {\"message\": \"gpt-4o-mini is not a valid"
+            + " model ID\", \"code\": 400}}").build());
+        server.enqueue(new MockResponse.Builder().code(404).body("{\"error\": {\"message\": \"model \\\"qwen3\\\" not"
+            + " found, try pulling it first\"}}").build());
+        String hint = "; gpt-4o-mini is EvoSLD's default model: name one the server has with --llm-model (or OPENAI_MODEL)";
+        LlmSettings defaulted = new LlmSettings(server.url("/v1").toString(), Optional.empty(), LlmSettings.DEFAULT_MODEL,
+            0.2, 256, Duration.ofSeconds(2), ANSWERING, 3, Optional.empty());
+        try (HttpChatClient client = HttpChatClient.builder(defaulted).usage(usage).sleeper(slept::add).build()) {
+            ChatRequest request = ChatRequest.of(defaulted, MESSAGES);
+            LlmStopException notFound = assertThrows(LlmStopException.class, () -> client.complete(request));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " was rejected (HTTP 404): model"
+                + " \"gpt-4o-mini\" not found, try pulling it first" + hint, notFound.getMessage());
+            LlmException invalid = assertThrows(LlmException.class, () -> client.complete(request));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " was rejected (HTTP 400): gpt-4o-mini is"
+                + " not a valid model ID" + hint, invalid.getMessage());
+        }
+        LlmSettings named = new LlmSettings(server.url("/v1").toString(), Optional.empty(), "qwen3", 0.2, 256,
+            Duration.ofSeconds(2), ANSWERING, 3, Optional.empty());
+        try (HttpChatClient client = HttpChatClient.builder(named).usage(usage).build()) {
+            LlmStopException e = assertThrows(LlmStopException.class, () -> client.complete(ChatRequest.of(named, MESSAGES)));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " was rejected (HTTP 404): model \"qwen3\" not"
+                + " found, try pulling it first", e.getMessage(), "a model the user named is theirs to fix");
+        }
+    }
+
+    @Test
     void aNotFoundAtAVersionedBaseUrlHasNoHint() {
         // Gemini's OpenAI-compatible API lives under /v1beta/openai
         server.enqueue(new MockResponse.Builder().code(404).body("{\"error\": {\"message\": \"no such model\"}}").build());

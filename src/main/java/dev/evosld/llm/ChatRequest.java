@@ -46,13 +46,46 @@ public record ChatRequest(String model, List<ChatMessage> messages, double tempe
     }
 
     /**
-     * The body POSTed to {@code /chat/completions}: the canonical fields, one answer rather than a stream (said, since
-     * a server may stream by default), and the JSON answer mode when {@code jsonMode}, which some servers refuse.
+     * How a request goes on the wire where endpoints differ in what they take: {@link #STANDARD} until the endpoint
+     * refuses a part of it, and then without that part for the rest of the run. The answer's cache key does not change
+     * with it ({@link #canonicalJson}).
+     *
+     * @param jsonMode whether to ask for a JSON object answer ({@code response_format}), which some vLLM, Ollama and
+     *     llama.cpp versions, LM Studio and gateways refuse
+     * @param maxCompletionTokens whether the token limit goes as {@code max_completion_tokens}, as OpenAI's reasoning
+     *     models (the o-series, gpt-5) take it, refusing {@code max_tokens}
+     * @param temperature whether to send the temperature, which those models refuse unless it is their own
      */
-    String wireJson(boolean jsonMode) {
+    record Wire(boolean jsonMode, boolean maxCompletionTokens, boolean temperature) {
+        static final Wire STANDARD = new Wire(true, false, true);
+
+        Wire withoutJsonMode() {
+            return new Wire(false, maxCompletionTokens, temperature);
+        }
+
+        Wire withMaxCompletionTokens() {
+            return new Wire(jsonMode, true, temperature);
+        }
+
+        Wire withoutTemperature() {
+            return new Wire(jsonMode, maxCompletionTokens, false);
+        }
+    }
+
+    /**
+     * The body POSTed to {@code /chat/completions}: the canonical fields as {@code wire} words them, one answer rather
+     * than a stream (said, since a server may stream by default), and the JSON answer mode when {@code wire} asks for it.
+     */
+    String wireJson(Wire wire) {
         ObjectNode body = canonicalNode();
+        if (!wire.temperature()) {
+            body.remove("temperature");
+        }
+        if (wire.maxCompletionTokens()) {
+            body.set("max_completion_tokens", body.remove("max_tokens"));
+        }
         body.put("stream", false);
-        if (jsonMode) {
+        if (wire.jsonMode()) {
             body.putObject("response_format").put("type", "json_object");
         }
         return compact(body);

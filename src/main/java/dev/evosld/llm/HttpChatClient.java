@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import javax.net.SocketFactory;
@@ -32,7 +32,9 @@ import okio.BufferedSource;
  * A {@link ChatClient} for an OpenAI-compatible {@code POST /chat/completions} endpoint, asking for a
  * JSON object answer ({@code response_format: {"type": "json_object"}}). An endpoint that refuses that (a 400 or 422
  * naming {@code response_format}, as some vLLM, Ollama and llama.cpp versions and gateways answer) is asked again at
- * once without it, and so for the rest of the client's life, which is a run's; the warnings are told so in one line.
+ * once without it, and so for the rest of the client's life, which is a run's; the warnings are told so in one line. So
+ * is one that refuses {@code max_tokens} for {@code max_completion_tokens}, or the temperature, as OpenAI's reasoning
+ * models do ({@link ChatRequest.Wire}).
  * The API key goes as a bearer token, or in an {@code api-key} header to Azure's deployment URLs, which read no other.
  *
  * <p>Faults that may pass (timeouts, reset connections, HTTP 429 and 5xx; refused connections once the endpoint has
@@ -66,8 +68,8 @@ public final class HttpChatClient implements ChatClient {
      * a connect timeout or a failed TLS handshake means a wrong URL or no server, which no retry mends; after, a server restarting.
      */
     private volatile boolean reached;
-    /** Whether requests still ask for a JSON object answer: until the endpoint refuses {@code response_format}. */
-    private final AtomicBoolean jsonMode = new AtomicBoolean(true);
+    /** How requests are worded: the standard form until the endpoint refuses a part of it, for the rest of the run. */
+    private final AtomicReference<ChatRequest.Wire> wire = new AtomicReference<>(ChatRequest.Wire.STANDARD);
     private final Consumer<String> warnings;
 
     private HttpChatClient(Builder builder) {
@@ -115,10 +117,10 @@ public final class HttpChatClient implements ChatClient {
                 throw new LlmException("llm: POST " + settings.chatCompletionsUrl()
                     + ": the run's time limit leaves no time for a request");
             }
-            boolean asksForJson = jsonMode.get();
+            ChatRequest.Wire asked = wire.get();
             Attempt attempt;
             try {
-                attempt = send(httpRequest(request, asksForJson), asksForJson, left);
+                attempt = send(httpRequest(request, asked), asked, left);
             } catch (LlmException e) {
                 usage.recordFailure();
                 throw e;
@@ -138,12 +140,10 @@ public final class HttpChatClient implements ChatClient {
                         malformed.reason());
                     retry++;
                 }
-                case Attempt.JsonModeRefused refused -> {
+                case Attempt.Reworded reworded -> {
                     // asked again at once, and not as a retry: the server said what it will take, and no wait changes it
-                    if (jsonMode.compareAndSet(true, false)) {
-                        warnings.accept("llm: POST " + settings.chatCompletionsUrl() + " refused response_format (HTTP "
-                            + refused.status() + ")" + refused.detail() + "; the requests go without it for the rest"
-                            + " of the run, and the laws are read from the answer's text");
+                    if (wire.compareAndSet(asked, reworded.wire())) {
+                        warnings.accept(reworded.notice());
                     }
                 }
                 case Attempt.Transient fault -> {
@@ -167,11 +167,11 @@ public final class HttpChatClient implements ChatClient {
         http.connectionPool().evictAll();
     }
 
-    private Request httpRequest(ChatRequest request, boolean asksForJson) {
+    private Request httpRequest(ChatRequest request, ChatRequest.Wire asked) {
         Request.Builder http = new Request.Builder()
             .url(settings.chatCompletionsUrl())
             .header("Accept", "application/json")
-            .post(RequestBody.create(request.wireJson(asksForJson), JSON));
+            .post(RequestBody.create(request.wireJson(asked), JSON));
         settings.apiKey().ifPresent(key -> {
             if (settings.takesKeyAsApiKeyHeader()) {
                 http.header("api-key", key);
@@ -185,9 +185,9 @@ public final class HttpChatClient implements ChatClient {
     /**
      * One exchange, cut short at {@code left} when that comes before the client's own timeout.
      *
-     * @param asksForJson whether {@code request} holds {@code response_format}
+     * @param asked how {@code request} is worded
      */
-    private Attempt send(Request request, boolean asksForJson, Duration left) {
+    private Attempt send(Request request, ChatRequest.Wire asked, Duration left) {
         usage.recordCall();
         Call call = http.newCall(request);
         if (left.compareTo(settings.readTimeout()) < 0) {
@@ -214,10 +214,11 @@ public final class HttpChatClient implements ChatClient {
             if (status == 401 || status == 403) {
                 throw new LlmAuthException(status, settings.apiKey().isPresent(), answers.errorDetail(body));
             }
-            if (asksForJson && (status == 400 || status == 422)
-                && body.toLowerCase(Locale.ROOT).contains("response_format")) {
-                // the message, or an OpenAI-style param, or a validator's field path names it
-                return new Attempt.JsonModeRefused(status, answers.errorDetail(body));
+            if (status == 400 || status == 422) {
+                Optional<Attempt> reworded = reworded(asked, status, body);
+                if (reworded.isPresent()) {
+                    return reworded.get();
+                }
             }
             if (status == 404 || status == 405 || status == 501) {
                 // an unknown model, a wrong URL, or a server that takes no POST there (a web server's 405 or 501, which
@@ -255,6 +256,32 @@ public final class HttpChatClient implements ChatClient {
             // an endpoint that has answered and now refuses or times out is restarting or busy: that may pass
             return new Attempt.Transient(failed.fault().reason(), OptionalDouble.empty());
         }
+    }
+
+    /**
+     * The request's wording without the part the endpoint refused, with the line that says so, when the refusal names a
+     * part some endpoints refuse (the message, an OpenAI-style {@code param} or a validator's field path names it);
+     * empty for another refusal.
+     */
+    private Optional<Attempt> reworded(ChatRequest.Wire asked, int status, String body) {
+        String named = body.toLowerCase(Locale.ROOT);
+        // a server's reason often ends in a full stop ("Use 'max_completion_tokens' instead."), before a semicolon here
+        String detail = answers.errorDetail(body).replaceFirst("(?<!\\.)\\.$", "");
+        String refused = "llm: POST " + settings.chatCompletionsUrl() + " refused %s (HTTP " + status + ")" + detail
+            + "; the requests ";
+        if (asked.jsonMode() && named.contains("response_format")) {
+            return Optional.of(new Attempt.Reworded(asked.withoutJsonMode(), refused.formatted("response_format")
+                + "go without it for the rest of the run, and the laws are read from the answer's text"));
+        }
+        if (!asked.maxCompletionTokens() && named.contains("max_tokens") && named.contains("max_completion_tokens")) {
+            return Optional.of(new Attempt.Reworded(asked.withMaxCompletionTokens(), refused.formatted("max_tokens")
+                + "give --llm-max-tokens as max_completion_tokens for the rest of the run"));
+        }
+        if (asked.temperature() && named.contains("temperature")) {
+            return Optional.of(new Attempt.Reworded(asked.withoutTemperature(), refused.formatted("the temperature")
+                + "go without --llm-temperature for the rest of the run, at the model's own"));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -332,8 +359,13 @@ public final class HttpChatClient implements ChatClient {
         record Transient(String reason, OptionalDouble retryAfterSeconds) implements Attempt {
         }
 
-        /** @param detail the server's words, as {@code ": ..."}, or nothing */
-        record JsonModeRefused(int status, String detail) implements Attempt {
+        /**
+         * The endpoint refused a part of the request that it may go without.
+         *
+         * @param wire the wording without it
+         * @param notice the line that tells the user so
+         */
+        record Reworded(ChatRequest.Wire wire, String notice) implements Attempt {
         }
     }
 

@@ -20,9 +20,14 @@ class ChatRequestTest {
     void wireJsonIsTheCanonicalFieldsThenTheJsonAnswerMode() {
         ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("hi")), 1.0, 64);
         assertEquals("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":1.0,"
-            + "\"max_tokens\":64,\"stream\":false,\"response_format\":{\"type\":\"json_object\"}}", request.wireJson(true));
+            + "\"max_tokens\":64,\"stream\":false,\"response_format\":{\"type\":\"json_object\"}}",
+            request.wireJson(ChatRequest.Wire.STANDARD));
         assertEquals("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":1.0,"
-            + "\"max_tokens\":64,\"stream\":false}", request.wireJson(false));
+            + "\"max_tokens\":64,\"stream\":false}", request.wireJson(ChatRequest.Wire.STANDARD.withoutJsonMode()));
+        // as OpenAI's reasoning models take it, the cache key unchanged
+        assertEquals("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+            + "\"max_completion_tokens\":64,\"stream\":false,\"response_format\":{\"type\":\"json_object\"}}",
+            request.wireJson(ChatRequest.Wire.STANDARD.withMaxCompletionTokens().withoutTemperature()));
         assertEquals("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":1.0,"
             + "\"max_tokens\":64}", request.canonicalJson());
     }
@@ -42,7 +47,7 @@ class ChatRequestTest {
 
         assertEquals(new ChatRequest("big-model", MESSAGES, 0.3, 900), request);
         // equal requests share a cache entry whatever the endpoint, and the key must not reach a log
-        for (String text : List.of(request.toString(), request.wireJson(true), request.canonicalJson())) {
+        for (String text : List.of(request.toString(), request.wireJson(ChatRequest.Wire.STANDARD), request.canonicalJson())) {
             assertFalse(text.contains("sk-very-secret"), text);
             assertFalse(text.contains("llm.example"), text);
         }

@@ -199,6 +199,40 @@ class HttpChatClientTest {
     }
 
     @Test
+    void openAisReasoningModelsAreAskedWithMaxCompletionTokensAndTheirOwnTemperature() throws Exception {
+        // OpenAI's o-series and gpt-5 models refuse max_tokens and any temperature but their own, each with a 400: every
+        // round failed on them, and the LLM was given up after three
+        server.enqueue(new MockResponse.Builder().code(400).body("{\"error\": {\"message\": \"Unsupported parameter:"
+            + " 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.\", \"type\":"
+            + " \"invalid_request_error\", \"param\": \"max_tokens\", \"code\": \"unsupported_parameter\"}}").build());
+        server.enqueue(new MockResponse.Builder().code(400).body("{\"error\": {\"message\": \"Unsupported value:"
+            + " 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.\", \"type\":"
+            + " \"invalid_request_error\", \"param\": \"temperature\", \"code\": \"unsupported_value\"}}").build());
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        server.enqueue(ok(completion("{\"laws\": []}")));
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        try (HttpChatClient client = HttpChatClient.builder(settings(server.url("/v1/").toString(), Optional.of("sk-test"),
+            ANSWERING, 0)).usage(usage).sleeper(slept::add).warnings(warnings::add).build()) {
+            assertEquals("{\"laws\": []}", client.complete(request()).content());
+            assertEquals("{\"laws\": []}", client.complete(request()).content());
+        }
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            JsonNode body = Json.mapper().readTree(server.takeRequest().getBody().utf8());
+            asked.add(body.path("max_tokens").asString("-") + " " + body.path("max_completion_tokens").asString("-") + " "
+                + body.path("temperature").asString("-") + " " + body.has("response_format"));
+        }
+        assertEquals(List.of("256 - 0.2 true", "- 256 0.2 true", "- 256 - true", "- 256 - true"), asked);
+        assertEquals(List.of(), slept);
+        assertEquals(List.of("llm: POST " + server.url("/v1/chat/completions") + " refused max_tokens (HTTP 400):"
+                + " Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens'"
+                + " instead; the requests give --llm-max-tokens as max_completion_tokens for the rest of the run",
+            "llm: POST " + server.url("/v1/chat/completions") + " refused the temperature (HTTP 400): Unsupported value:"
+                + " 'temperature' does not support 0.2 with this model. Only the default (1) value is supported; the"
+                + " requests go without --llm-temperature for the rest of the run, at the model's own"), warnings);
+    }
+
+    @Test
     void aVllmErrorIsToldByItsMessage() {
         // vLLM's errors carry their message at the top, not under "error": the line quoted the whole JSON
         server.enqueue(new MockResponse.Builder().code(400).body("{\"object\": \"error\", \"message\": \"This model's"

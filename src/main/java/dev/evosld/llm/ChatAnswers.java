@@ -75,10 +75,13 @@ final class ChatAnswers {
         }
         String finish = choice.path("finish_reason").asString("");
         String finished = finish.isBlank() ? "" : " (finish_reason: " + Text.oneLine(finish) + ")";
-        if (!hasText(content) && (hasText(message.path("reasoning_content")) || hasText(message.path("reasoning")))
+        if (!hasText(content) && (hasText(message.path("reasoning_content")) || hasText(message.path("reasoning"))
+                || count(root.path("usage").path("completion_tokens_details").path("reasoning_tokens")) > 0
+                || finish.equals("length"))
             || thoughtsWithoutEnd(content)) {
             // a reasoning model (vLLM's and Ollama's names for its thoughts, or its <think> block in the content of a
-            // server that parses none) that thought past max_tokens has no answer left to give
+            // server that parses none; OpenAI's keeps them to itself, and counts their tokens, and a limit reached
+            // with no word written went on them) that thought past max_tokens has no answer left to give
             return new Attempt.Malformed("the endpoint's answer has no message content, only the model's reasoning"
                 + finished + (finish.equals("length") ? ": the model spent --llm-max-tokens (" + settings.maxTokens()
                 + ") on thinking; raise it" : ""));

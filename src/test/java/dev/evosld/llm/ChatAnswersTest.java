@@ -67,6 +67,17 @@ class ChatAnswersTest {
                 + " \"finish_reason\": \"length\"}]}", ""));
     }
 
+    @Test
+    void anEmptyAnswerOfAModelThatSpentItsTokensThinkingSaysSo() {
+        // OpenAI's reasoning models keep their thoughts to themselves: one that thinks past max_completion_tokens answers
+        // an empty content, which read as an answer with no laws, every round
+        assertEquals(new Attempt.Malformed("the endpoint's answer has no message content, only the model's reasoning"
+            + " (finish_reason: length): the model spent --llm-max-tokens (256) on thinking; raise it"), answers().parse(
+            "{\"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": \"\"}, \"finish_reason\": \"length\"}],"
+                + " \"usage\": {\"prompt_tokens\": 900, \"completion_tokens\": 256, \"total_tokens\": 1156,"
+                + " \"completion_tokens_details\": {\"reasoning_tokens\": 256}}}", "application/json"));
+    }
+
     /** What OpenAI, vLLM and llama.cpp stream: a role, pieces of content, the finish and the usage, each an event. */
     private static String stream(String... events) {
         StringBuilder body = new StringBuilder(": keep-alive\n\n");

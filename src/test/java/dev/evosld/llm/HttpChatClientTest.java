@@ -896,10 +896,11 @@ class HttpChatClientTest {
     @Test
     void anHttpsUrlOfASilentServerIsWordedForAUserWithoutRetries() throws Exception {
         // a plain server that waits for the end of a request line never answers the TLS hello: every retry would wait
-        // out the same timeout
+        // out the same timeout. The call's timeout must end the handshake, not the JVM's first setting up of TLS before
+        // it, which took more than 0.3 s on a loaded machine (a timeout then, and a retry): 1.5 s, within the 2 s one
         try (ServerSocket silent = TestServers.silent()) {
             String url = "https://127.0.0.1:" + silent.getLocalPort() + "/v1";
-            try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofMillis(300),
+            try (HttpChatClient client = HttpChatClient.builder(settings(url, Optional.empty(), Duration.ofMillis(1500),
                 3)).usage(usage).sleeper(slept::add).build()) {
                 LlmException e = assertThrows(LlmException.class, () -> client.complete(request()));
                 assertEquals("llm: cannot reach " + url + ": the server did not answer the TLS handshake (is the base"

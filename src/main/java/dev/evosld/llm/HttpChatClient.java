@@ -189,6 +189,7 @@ public final class HttpChatClient implements ChatClient {
      */
     private Attempt send(Request request, ChatRequest.Wire asked, Duration left) {
         usage.recordCall();
+        long sent = System.nanoTime();
         Call call = http.newCall(request);
         if (left.compareTo(settings.readTimeout()) < 0) {
             call.timeout().timeout(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
@@ -253,8 +254,11 @@ public final class HttpChatClient implements ChatClient {
                 // and a server still loading would take longer than any backoff we could wait
                 throw new LlmStopException("llm: " + failed.cannotReach(settings.baseUrl()));
             }
-            // an endpoint that has answered and now refuses or times out is restarting or busy: that may pass
-            return new Attempt.Transient(failed.fault().reason(), OptionalDouble.empty());
+            // an endpoint that has answered and now refuses or times out is restarting or busy: that may pass. One that
+            // took all of --llm-timeout may be a slow model (a local one on a CPU), whose user must learn the option
+            boolean waitedItOut = System.nanoTime() - sent >= settings.readTimeout().toNanos();
+            return new Attempt.Transient(failed.fault().reason() + (waitedItOut ? " for all of --llm-timeout ("
+                + duration(settings.readTimeout()) + ")" : ""), OptionalDouble.empty());
         }
     }
 
@@ -294,6 +298,11 @@ public final class HttpChatClient implements ChatClient {
             ? Optional.of(LlmSettings.DEFAULT_MODEL + " is EvoSLD's default model: name one the server has with"
                 + " --llm-model (or OPENAI_MODEL)")
             : Optional.empty();
+    }
+
+    /** {@code duration} in whole seconds, or in milliseconds where it has a fraction of a second. */
+    private static String duration(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     /**

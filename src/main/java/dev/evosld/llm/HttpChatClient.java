@@ -109,6 +109,7 @@ public final class HttpChatClient implements ChatClient {
     public ChatResponse complete(ChatRequest request, Duration timeLeft) {
         long started = System.nanoTime();
         boolean retriedMalformed = false;
+        boolean waitedOutBefore = false;
         int retry = 0;
         while (true) {
             Duration left = timeLeft.minusNanos(System.nanoTime() - started);
@@ -147,11 +148,16 @@ public final class HttpChatClient implements ChatClient {
                     }
                 }
                 case Attempt.Transient fault -> {
-                    if (retry >= settings.maxRetries()) {
+                    // a model that outlasts the timeout twice running is slower than the option allows: the next
+                    // attempts would each wait as long again, for the same answer
+                    boolean slow = fault.waitedItOut() && waitedOutBefore;
+                    if (retry >= settings.maxRetries() || slow) {
                         usage.recordFailure();
-                        throw new LlmException("llm: POST %s failed after %d attempt%s: %s".formatted(
-                            settings.chatCompletionsUrl(), retry + 1, retry == 0 ? "" : "s", fault.reason()));
+                        throw new LlmException("llm: POST %s failed after %d attempt%s: %s%s".formatted(
+                            settings.chatCompletionsUrl(), retry + 1, retry == 0 ? "" : "s", fault.reason(),
+                            slow ? ", twice running; a slow model needs a longer --llm-timeout" : ""));
                     }
+                    waitedOutBefore = fault.waitedItOut();
                     pause(retry, fault.retryAfterSeconds(), timeLeft.minusNanos(System.nanoTime() - started),
                         fault.reason());
                     retry++;
@@ -242,7 +248,7 @@ public final class HttpChatClient implements ChatClient {
                             retryAfter.getAsDouble())
                         + " --llm-timeout");
                 }
-                return new Attempt.Transient("HTTP " + status + answers.errorDetail(body), retryAfter);
+                return new Attempt.Transient("HTTP " + status + answers.errorDetail(body), retryAfter, false);
             }
             throw new LlmException("llm: POST %s was rejected (HTTP %d)%s%s".formatted(
                 settings.chatCompletionsUrl(), status, answers.errorDetail(body),
@@ -258,7 +264,7 @@ public final class HttpChatClient implements ChatClient {
             // took all of --llm-timeout may be a slow model (a local one on a CPU), whose user must learn the option
             boolean waitedItOut = System.nanoTime() - sent >= settings.readTimeout().toNanos();
             return new Attempt.Transient(failed.fault().reason() + (waitedItOut ? " for all of --llm-timeout ("
-                + duration(settings.readTimeout()) + ")" : ""), OptionalDouble.empty());
+                + duration(settings.readTimeout()) + ")" : ""), OptionalDouble.empty(), waitedItOut);
         }
     }
 
@@ -365,7 +371,8 @@ public final class HttpChatClient implements ChatClient {
         record Malformed(String reason) implements Attempt {
         }
 
-        record Transient(String reason, OptionalDouble retryAfterSeconds) implements Attempt {
+        /** A fault that may pass; {@code waitedItOut} when the attempt took all of {@code --llm-timeout}. */
+        record Transient(String reason, OptionalDouble retryAfterSeconds, boolean waitedItOut) implements Attempt {
         }
 
         /**

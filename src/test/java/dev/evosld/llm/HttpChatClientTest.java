@@ -375,10 +375,28 @@ class HttpChatClientTest {
                 () -> assertThrows(LlmException.class, () -> client.complete(request())));
             // a slow local model's user must learn which option gives it longer
             assertEquals("llm: POST " + server.url("/v1/chat/completions") + " failed after 2 attempts: timed out"
-                + " waiting for the answer for all of --llm-timeout (500 ms)", e.getMessage());
+                + " waiting for the answer for all of --llm-timeout (500 ms), twice running; a slow model needs a longer"
+                + " --llm-timeout", e.getMessage());
         }
         // counted as sent: the server may not have read the request that timed out when the client gives up
         assertEquals(2, usage.snapshot().calls(), "the trickled answer timed out as a whole and was retried");
+        assertEquals(List.of(Duration.ofSeconds(1)), slept);
+    }
+
+    @Test
+    void aModelSlowerThanTheTimeoutTwiceRunningIsNotAskedAThirdTime() {
+        // observed (helper d): a model that always outlasted --llm-timeout cost five attempts of two minutes a round,
+        // about half an hour of a search before the LLM was given up; a second whole timeout says the model is slower
+        // than the option allows, which the third, fourth and fifth attempts would only say again
+        answerEveryRequest(TestServers.neverAnswered());
+        try (HttpChatClient client = client(Optional.of("sk-test"), Duration.ofMillis(300), 4)) {
+            LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(LlmException.class, () -> client.complete(request())));
+            assertEquals("llm: POST " + server.url("/v1/chat/completions") + " failed after 2 attempts: timed out"
+                + " waiting for the answer for all of --llm-timeout (300 ms), twice running; a slow model needs a longer"
+                + " --llm-timeout", e.getMessage());
+        }
+        assertEquals(2, usage.snapshot().calls());
         assertEquals(List.of(Duration.ofSeconds(1)), slept);
     }
 

@@ -411,6 +411,7 @@ final class DiscoverCommand implements Callable<Integer> {
         differ(differences, "--population", population, planned.population());
         differ(differences, "--islands", islands, planned.islands());
         differ(differences, "--restarts", restarts, planned.restarts());
+        differ(differences, "--llm-every", llmEvery, planned.proposerEvery());
         if (!differences.isEmpty()) {
             throw new UsageException("a resumed run keeps the settings it started with, and these differ: "
                 + String.join(", ", differences) + "; leave them out, or start a new run");

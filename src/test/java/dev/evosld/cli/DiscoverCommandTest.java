@@ -170,6 +170,13 @@ class DiscoverCommandTest {
         assertEquals(List.of("evosld: a resumed run keeps the settings it started with, and these differ: --seed 4 (the"
             + " run's: 0), --restarts 2 (the run's: 1); leave them out, or start a new run (see: evosld discover --help)"),
             resumed.allErrorLines());
+        // observed: exit 0 and the option ignored, where an unfinished run went on asking every 5 epochs as it began
+        CliRun everyOther = CliRun.of("discover", "--no-llm", "--resume", out.toString(), "--llm-every", "2");
+        assertEquals(2, everyOther.exit());
+        assertEquals(List.of("evosld: a resumed run keeps the settings it started with, and these differ: --llm-every 2"
+            + " (the run's: 5); leave them out, or start a new run (see: evosld discover --help)"),
+            everyOther.allErrorLines());
+        assertArrayEquals(law, Files.readAllBytes(out.resolve("law.json")), "the run's law is kept");
     }
 
     @Test

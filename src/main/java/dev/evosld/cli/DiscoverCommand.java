@@ -17,6 +17,7 @@ import dev.evosld.run.DataSource;
 import dev.evosld.report.Report;
 import dev.evosld.run.RunDirectory;
 import dev.evosld.run.ShellWords;
+import dev.evosld.run.WriteException;
 import dev.evosld.search.ClassicForms;
 import dev.evosld.search.Discovery;
 import dev.evosld.search.RunRecorder;
@@ -232,7 +233,12 @@ final class DiscoverCommand implements Callable<Integer> {
                 if (given == null) {
                     run.removeUnstarted();   // a folder of our own that holds no checkpoint holds nothing to keep
                 }
-                throw e;
+                // a full disk stops a run at its next write: the checkpoint before it is whole, and the user must
+                // not take the run for lost
+                throw e instanceof WriteException && Files.isRegularFile(run.checkpointFile())
+                    ? new EvosldException(e.getMessage() + "; the search is kept up to its last checkpoint: continue"
+                        + " the run with " + run.resumeCommand() + " once that file can be written", e)
+                    : e;
             }
         }
     }

@@ -33,12 +33,13 @@ public final class AtomicFiles {
         write(file, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** @throws WriteException saying in words why the file cannot be written */
     public static void write(Path file, byte[] content) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             replace(file, content);
         } catch (IOException e) {
-            throw new EvosldException("cannot write " + file + ": " + reason(file, e));
+            throw new WriteException("cannot write " + file + ": " + reason(file, e));
         }
     }
 

@@ -394,6 +394,32 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void aRunThatCannotWriteAfterItsFirstCheckpointSaysItsSearchIsKeptAndHowToContinueIt() throws Exception {
+        // observed on a full disk: 'cannot write …: No space left on device', exit 1, and not a word of the checkpoint
+        // that kept every generation but the last few; a folder where history.json goes fails the same write
+        Path out = dir.resolve("unwritable");
+        Files.createDirectories(out.resolve("history.json").resolve("in-the-way"));
+        CliRun failed = discover(out, "--restarts", "1");
+        assertEquals(1, failed.exit(), failed.err());
+        assertEquals("evosld: cannot write " + out.resolve("history.json") + ": it is a folder; name a file; the search"
+            + " is kept up to its last checkpoint: continue the run with evosld discover --resume " + out
+            + " once that file can be written", failed.errorLines().getLast());
+        assertFalse(Files.exists(out.resolve("law.json")));
+
+        Files.delete(out.resolve("history.json").resolve("in-the-way"));
+        Files.delete(out.resolve("history.json"));
+        CliRun resumed = CliRun.of("discover", "--no-llm", "--resume", out.toString());
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.err().contains("; resumed after generation 3"), resumed.err());
+        Path whole = dir.resolve("unwritable-uninterrupted");
+        assertEquals(0, discover(whole, "--restarts", "1").exit());
+        LawDocument uninterrupted = LawDocument.read(whole.resolve("law.json"));
+        LawDocument continued = LawDocument.read(out.resolve("law.json"));
+        assertEquals(uninterrupted.law(), continued.law());
+        assertEquals(uninterrupted.parameters(), continued.parameters());
+    }
+
+    @Test
     void aRunResumesFromItsDirectoryAloneReadingTheDataItRecorded() throws Exception {
         Path out = dir.resolve("recorded");
         CliRun first = discover(out, "--restarts", "1", "--json");

@@ -8,6 +8,8 @@ import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Train;
 import dev.evosld.json.Json;
 import dev.evosld.run.AtomicFiles;
+import dev.evosld.run.RunDirectory;
+import dev.evosld.run.ShellWords;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -232,11 +234,15 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
 
     /**
      * What to do instead of resuming: the folder holds a run, which discover will not write over, so the user needs
-     * another folder or to clear this one.
+     * another folder or to clear this one; never the latter where the run's law stands (a finished run of an older
+     * version, whose checkpoint this one cannot read), which the other commands read.
      */
     static String afresh(Path file) {
-        Path run = file.toAbsolutePath().getParent();
-        return "start the run afresh with another --out, or delete " + run + " first";
+        RunDirectory run = new RunDirectory(file.toAbsolutePath().getParent());
+        return Files.isRegularFile(run.lawFile())
+            ? "start a new run with another --out; its law.json stands, for evosld report, predict and export --run "
+                + ShellWords.quoted(run.path())
+            : "start the run afresh with another --out, or delete " + run.path() + " first";
     }
 
     static Checkpoint read(Path file) {

@@ -209,6 +209,27 @@ class CheckpointTest {
     }
 
     @Test
+    void aFolderWhoseLawStandsIsNeverToldToBeDeleted(@TempDir Path directory) throws Exception {
+        // observed: discover --resume of a finished run of an older evosld, to see it, said "…; start the run afresh
+        // with another --out, or delete DIR first", its law, front and report with it, which report --run DIR reads
+        Path file = directory.resolve("checkpoint.json");
+        awkward().write(file);
+        ObjectNode document = (ObjectNode) Json.mapper().readTree(Files.readString(file));
+        document.put("version", Checkpoint.VERSION - 1);
+        Files.writeString(file, Json.mapper().writeValueAsString(document));
+        Files.writeString(directory.resolve("law.json"), "{}");
+        EvosldException older = assertThrows(EvosldException.class, () -> Checkpoint.read(file));
+        assertEquals(file + ": checkpoint format " + (Checkpoint.VERSION - 1) + ", this evosld reads " + Checkpoint.VERSION
+            + " (an older version wrote it); start a new run with another --out; its law.json stands, for evosld report,"
+            + " predict and export --run " + directory, older.getMessage());
+
+        Files.writeString(file, "{\"version\": " + Checkpoint.VERSION + "}");
+        EvosldException damaged = assertThrows(EvosldException.class, () -> Checkpoint.read(file));
+        assertEquals(file + ": damaged checkpoint (no settings); start a new run with another --out; its law.json stands,"
+            + " for evosld report, predict and export --run " + directory, damaged.getMessage());
+    }
+
+    @Test
     void aFileThatIsNotJsonOrNotACheckpointsShapeIsOneLineWithWhereAndWhat(@TempDir Path directory) throws Exception {
         Path file = directory.resolve("checkpoint.json");
         Files.writeString(file, "{\n  \"version\" : 3,\n  \"generation\" : 4,,\n}");

@@ -246,8 +246,13 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
     }
 
     static Checkpoint read(Path file) {
+        String text = text(file);
+        if (text.isBlank()) {
+            throw new EvosldException(file + ": empty, where a checkpoint was (evosld writes one whole, so the file was"
+                + " emptied since); " + afresh(file));
+        }
         try {
-            Checkpoint checkpoint = Json.mapper().readValue(Files.readString(file), Checkpoint.class);
+            Checkpoint checkpoint = Json.mapper().readValue(text, Checkpoint.class);
             if (checkpoint == null || checkpoint.version() == 0) {
                 throw new EvosldException(file + ": not a checkpoint (no format version); " + afresh(file));
             }
@@ -258,12 +263,48 @@ record Checkpoint(int version, String task, Settings settings, int generation, L
             }
             checkpoint.requireWhole(file);
             return checkpoint;
-        } catch (CharacterCodingException e) {
-            throw new EvosldException(file + ": not UTF-8 text (not a checkpoint; " + afresh(file) + ")");
-        } catch (IOException e) {
-            throw new EvosldException("cannot read checkpoint " + file + ": " + e.getMessage());
         } catch (JacksonException e) {
+            if (endsInLastToken(text, e)) {
+                // a copy onto a full disk, say: Jackson's words ("Unexpected end-of-input within/between Object
+                // entries", or of a number cut after its point) and "not a checkpoint" would send the user looking for
+                // another file
+                int lastLine = text.lastIndexOf('\n');
+                throw new EvosldException(file + ":" + (text.chars().filter(c -> c == '\n').count() + 1) + ":"
+                    + (text.length() - lastLine) + ": the checkpoint ends there, cut short (evosld writes one whole, so"
+                    + " the file was cut since); " + afresh(file));
+            }
             throw new EvosldException(file + Json.problem(e) + " (not a checkpoint; " + afresh(file) + ")");
         }
+    }
+
+    /** Whether the parse failed at the end of {@code text}, or inside the number or word it ends with. */
+    private static boolean endsInLastToken(String text, JacksonException e) {
+        long offset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+        return offset >= 0 && text.substring((int) Math.min(offset, text.length())).matches("[A-Za-z0-9.+-]*");
+    }
+
+    /**
+     * The file's text; one cut inside its last character, whose bytes are a UTF-8 sequence's first ones, is read up to
+     * that character, which {@link #read} then finds cut short.
+     */
+    private static String text(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new EvosldException("cannot read checkpoint " + file + ": " + e.getMessage());
+        }
+        for (int cut = 0; cut <= Math.min(3, bytes.length); cut++) {
+            if (cut > 0 && (bytes[bytes.length - cut] & 0xC0) != 0xC0) {
+                continue;   // only a sequence's first byte begins a character cut short
+            }
+            try {
+                return StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(bytes, 0, bytes.length - cut)).toString();
+            } catch (CharacterCodingException e) {
+                // not whole: try without a character cut short at the end
+            }
+        }
+        throw new EvosldException(file + ": not UTF-8 text (not a checkpoint; " + afresh(file) + ")");
     }
 }

@@ -209,6 +209,41 @@ class CheckpointTest {
     }
 
     @Test
+    void aCheckpointEmptiedOrCutShortSaysSoRatherThanThatItIsNone(@TempDir Path directory) throws Exception {
+        // observed: ".../checkpoint.json:1:0: expected an object (not a checkpoint; ...)" for an emptied file and
+        // "...:10077:4: Unexpected end-of-input within/between Object entries (not a checkpoint; ...)" for its first half
+        Path file = directory.resolve("checkpoint.json");
+        String afresh = "; start the run afresh with another --out, or delete " + directory + " first";
+        for (String blank : List.of("", " \n")) {
+            Files.writeString(file, blank);
+            EvosldException empty = assertThrows(EvosldException.class, () -> Checkpoint.read(file));
+            assertEquals(file + ": empty, where a checkpoint was (evosld writes one whole, so the file was emptied since)"
+                + afresh, empty.getMessage());
+        }
+        awkward().write(file);
+        String whole = Files.readString(file);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20; i++) {
+            int length = i == 0 ? whole.length() / 2 : i == 1 ? whole.length() - 1 : 1 + random.nextInt(whole.length() - 1);
+            String part = whole.substring(0, length);
+            Files.writeString(file, part);
+            EvosldException cut = assertThrows(EvosldException.class, () -> Checkpoint.read(file));
+            long lines = part.lines().count() + (part.endsWith("\n") ? 1 : 0);
+            assertTrue(cut.getMessage().startsWith(file + ":" + lines + ":"), cut.getMessage());
+            assertTrue(cut.getMessage().endsWith(": the checkpoint ends there, cut short (evosld writes one whole, so the"
+                + " file was cut since)" + afresh), length + ": " + cut.getMessage());
+        }
+        // a column's name of a user's CSV may be written in more bytes than one, and the cut fall between them
+        String half = whole.substring(0, whole.indexOf("\"law\"") + 8) + "gr";
+        byte[] cutInACharacter = (half + "ö").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(file, java.util.Arrays.copyOf(cutInACharacter, cutInACharacter.length - 1));
+        EvosldException inACharacter = assertThrows(EvosldException.class, () -> Checkpoint.read(file));
+        assertEquals(file + ":" + (half.lines().count()) + ":" + (half.length() - half.lastIndexOf('\n'))
+            + ": the checkpoint ends there, cut short (evosld writes one whole, so the file was cut since)" + afresh,
+            inACharacter.getMessage());
+    }
+
+    @Test
     void aFolderWhoseLawStandsIsNeverToldToBeDeleted(@TempDir Path directory) throws Exception {
         // observed: discover --resume of a finished run of an older evosld, to see it, said "…; start the run afresh
         // with another --out, or delete DIR first", its law, front and report with it, which report --run DIR reads

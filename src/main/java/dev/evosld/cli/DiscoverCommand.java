@@ -419,8 +419,12 @@ final class DiscoverCommand implements Callable<Integer> {
         differ(differences, "--restarts", restarts, planned.restarts());
         differ(differences, "--llm-every", llmEvery, planned.proposerEvery());
         if (!differences.isEmpty()) {
+            // more generations is what a user most often wants of a run, finished or not
             throw new UsageException("a resumed run keeps the settings it started with, and these differ: "
-                + String.join(", ", differences) + "; leave them out, or start a new run");
+                + String.join(", ", differences) + "; leave them out, or start a new run"
+                + (generations != null && generations != planned.generations() ? ": one with --generations "
+                    + generations + " searches that long, where a run goes on only as it began, to end with the law an"
+                    + " uninterrupted run finds" : ""));
         }
     }
 

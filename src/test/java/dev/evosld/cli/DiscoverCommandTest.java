@@ -176,6 +176,14 @@ class DiscoverCommandTest {
         assertEquals(List.of("evosld: a resumed run keeps the settings it started with, and these differ: --llm-every 2"
             + " (the run's: 5); leave them out, or start a new run (see: evosld discover --help)"),
             everyOther.allErrorLines());
+        // observed: the same words for more generations, which left a user wondering whether a longer search could go
+        // on from this one
+        CliRun longer = CliRun.of("discover", "--no-llm", "--resume", out.toString(), "--generations", "9");
+        assertEquals(2, longer.exit());
+        assertEquals(List.of("evosld: a resumed run keeps the settings it started with, and these differ: --generations 9"
+            + " (the run's: 3); leave them out, or start a new run: one with --generations 9 searches that long, where a"
+            + " run goes on only as it began, to end with the law an uninterrupted run finds (see: evosld discover --help)"),
+            longer.allErrorLines());
         assertArrayEquals(law, Files.readAllBytes(out.resolve("law.json")), "the run's law is kept");
     }
 

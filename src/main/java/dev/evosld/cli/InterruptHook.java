@@ -1,5 +1,6 @@
 package dev.evosld.cli;
 
+import dev.evosld.EvosldException;
 import dev.evosld.run.AtomicFiles;
 import dev.evosld.run.RunDirectory;
 import dev.evosld.search.Discovery;
@@ -22,7 +23,8 @@ final class InterruptHook implements AutoCloseable {
     private final boolean ownFolder;
     private final PrintWriter err;
     private final Optional<Supplier<String>> llmUsage;
-    private final AtomicReference<Discovery> discovery = new AtomicReference<>();
+    /** The last checkpoint the search took, to write; null until the search begins. */
+    private final AtomicReference<Supplier<Optional<Runnable>>> checkpoint = new AtomicReference<>();
     private final AtomicReference<SearchProgress> progress = new AtomicReference<>();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -50,7 +52,12 @@ final class InterruptHook implements AutoCloseable {
 
     /** The search has begun: its last checkpoint is what an interrupt writes. */
     void searching(Discovery search) {
-        discovery.set(search);
+        searching(search::checkpointWriter);
+    }
+
+    /** The search has begun, its last checkpoint written by what {@code writer} gives; tests give their own. */
+    void searching(Supplier<Optional<Runnable>> writer) {
+        checkpoint.set(writer);
     }
 
     /** The run's progress is shown as {@code progress}, whose bar the interrupt's line must not be appended to. */
@@ -82,9 +89,15 @@ final class InterruptHook implements AutoCloseable {
         if (finished.get()) {
             return;
         }
-        Optional<Runnable> writer = Optional.ofNullable(discovery.get()).flatMap(Discovery::checkpointWriter);
-        writer.ifPresent(Runnable::run);
+        Optional<Runnable> writer = Optional.ofNullable(checkpoint.get()).flatMap(Supplier::get);
+        Optional<String> unwritten = Optional.empty();
         if (writer.isPresent()) {
+            try {
+                writer.get().run();
+            } catch (EvosldException e) {
+                // a full disk, say: the checkpoint before stands whole, and a stack trace would say nothing of it
+                unwritten = Optional.of(e.getMessage());
+            }
             try {
                 if (writing.get()) {
                     Files.deleteIfExists(run.lawFile());
@@ -95,15 +108,21 @@ final class InterruptHook implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 // the checkpoint is written; what is lost here the resumed run writes again
             }
-        } else if (ownFolder) {
+        }
+        // a resumed run stopped while it reads its checkpoint back has taken none of its own, and the one it reads
+        // is still there to resume from
+        boolean resumable = writer.isPresent() && unwritten.isEmpty() || Files.isRegularFile(run.checkpointFile());
+        if (!resumable && ownFolder) {
             run.removeUnstarted();
         }
         Optional.ofNullable(progress.get()).ifPresent(SearchProgress::endLine);
-        // a resumed run stopped while it reads its checkpoint back has taken none of its own, and the one it reads
-        // is still there to resume from
-        err.println(writer.isPresent() || Files.isRegularFile(run.checkpointFile())
-            ? "evosld: interrupted; continue the run with " + run.resumeCommand()
-            : "evosld: interrupted before the first checkpoint; there is nothing to resume");
+        err.println(!resumable
+            ? "evosld: interrupted before the first checkpoint" + unwritten.map(why -> " could be written (" + why + ")")
+                .orElse("") + "; there is nothing to resume"
+            : unwritten.isPresent()
+                ? "evosld: interrupted, and its latest checkpoint could not be written (" + unwritten.get() + "); continue"
+                    + " the run from the one before with " + run.resumeCommand()
+                : "evosld: interrupted; continue the run with " + run.resumeCommand());
         err.flush();
     }
 }

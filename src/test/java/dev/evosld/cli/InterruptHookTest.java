@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.evosld.run.AtomicFiles;
 import dev.evosld.run.RunDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,6 +61,35 @@ class InterruptHookTest {
         interrupt(run, false);
         assertEquals("evosld: interrupted; continue the run with evosld discover --resume '" + run.path() + "'",
             err.toString().strip());
+    }
+
+    @Test
+    void aCheckpointThatCannotBeWrittenIsOneLineAndTheRunGoesOnFromTheOneBefore() throws Exception {
+        // observed on a full disk: SIGTERM printed 'Exception in thread "evosld-checkpoint"
+        // dev.evosld.run.WriteException: cannot write small/run/checkpoint.json: No space left on device' and its
+        // stack trace, and not how to resume; the checkpoint before it stood whole
+        RunDirectory run = resumedRun("full");
+        Path inTheWay = Files.createDirectories(dir.resolve("in-the-way").resolve("x")).getParent();
+        try (InterruptHook hook = InterruptHook.register(run, false, new PrintWriter(err, true), Optional.empty())) {
+            hook.searching(() -> Optional.of(() -> AtomicFiles.write(inTheWay, "{}")));
+            hook.interrupted();
+        }
+        assertEquals("{\"version\": 3}", Files.readString(run.checkpointFile()));
+        assertEquals("evosld: interrupted, and its latest checkpoint could not be written (cannot write " + inTheWay
+            + ": it is a folder; name a file); continue the run from the one before with evosld discover --resume "
+            + run.path(), err.toString().strip());
+
+        // the first checkpoint, unwritten: the run's own folder goes, as when it is stopped before it
+        err.getBuffer().setLength(0);
+        RunDirectory own = RunDirectory.createUnder(dir, "own-full");
+        Files.writeString(own.dataSourceFile(), "{}");
+        try (InterruptHook hook = InterruptHook.register(own, true, new PrintWriter(err, true), Optional.empty())) {
+            hook.searching(() -> Optional.of(() -> AtomicFiles.write(inTheWay, "{}")));
+            hook.interrupted();
+        }
+        assertFalse(Files.exists(own.path()));
+        assertEquals("evosld: interrupted before the first checkpoint could be written (cannot write " + inTheWay
+            + ": it is a folder; name a file); there is nothing to resume", err.toString().strip());
     }
 
     /** A folder the user gave --resume, holding a run's data and checkpoint. */

@@ -196,12 +196,13 @@ final class EvalCommand implements Callable<Integer> {
 
     /**
      * Refuses a file that gives the values without their groups ({@code {"E": 2}}), as a user of one group of runs
-     * may well write it, with the layout it needs in that user's own names.
+     * may well write it, with the layout it needs in that user's own names. A key that holds values is a group even
+     * when a parameter has its name (a group a beside a parameter a), left for the data's groups to find or not.
      */
     private void requireGroupsAtTop(Map<String, ?> given, Law parsed, TaskData data) {
         List<String> groups = data.train().table().groups().stream().map(Group::name).toList();
         for (String key : given.keySet()) {
-            if (parsed.parameters().contains(key) && !groups.contains(key)) {
+            if (parsed.parameters().contains(key) && !groups.contains(key) && !(given.get(key) instanceof Map<?, ?>)) {
                 String values = "{" + parsed.parameters().stream().map(name -> jsonString(name) + ": ...")
                     .collect(Collectors.joining(", ")) + "}";
                 List<String> targets = data.config().targets();

@@ -223,6 +223,28 @@ class EvalCommandTest {
     }
 
     @Test
+    void aGroupNamedLikeAParameterIsAGroupOfTheFileWhenItHoldsValues() throws Exception {
+        // groups a, b and c of a run's law.json, whose law has a parameter a, scored on a CSV of groups b and c alone
+        Path csv = Files.writeString(dir.resolve("bc.csv"), "family,N,loss\nb,1,3\nb,2,2.5\nb,4,2.25\n"
+            + "c,1,4\nc,2,3\nc,4,2.5\n");
+        Path params = Files.writeString(dir.resolve("abc.json"), "{\"a\": {\"E\": 1, \"a\": 1},"
+            + " \"b\": {\"E\": 2, \"a\": 1}, \"c\": {\"E\": 2, \"a\": 2}}");
+        String[] args = {"eval", "--data", csv.toString(), "--features", "N", "--target", "loss", "--group", "family",
+            "--law", "E + a/N", "--params", params.toString()};
+        CliRun subset = CliRun.of(args);
+        assertEquals(0, subset.exit(), subset.err());
+        assertEquals(List.of("evosld: note: " + params + " also has parameters for group 'a', which " + csv
+            + " does not have; they are not used"), subset.errorLines());
+        assertEquals("train R²: 1.000000", subset.out().lines().toList().get(2), subset.out());
+
+        Files.writeString(csv, "family,N,loss\nx,1,3\nx,2,2.5\nx,4,2.25\n");
+        CliRun other = CliRun.of(args);
+        assertEquals(1, other.exit(), other.err());
+        assertEquals(List.of("evosld: " + params + ": no parameters for group 'x' of " + csv + " (it has: a, b, c)"),
+            other.allErrorLines());
+    }
+
+    @Test
     void aParametersFileSavedWithAByteOrderMarkAndWindowsLineEndsIsRead() throws Exception {
         // as Notepad saves UTF-8; the CSV reader takes such files too
         Path params = Files.writeString(dir.resolve("bom.json"), "\uFEFF{\"all\": {\"E\": 2,\r\n \"A\": 1}}\r\n");

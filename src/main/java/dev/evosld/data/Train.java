@@ -41,6 +41,44 @@ public record Train(Table table) {
     }
 
     /**
+     * The widest a target's values may reach and the least they may span: squares of these (a miss, or a spread
+     * behind R²) still sum over many runs within a double, where a miss of 1e-300 squares to 0 and one of 1e300 to
+     * infinity, so fits stay at their starts and R² is NaN. The fits take 1e150 for the same bound.
+     */
+    private static final double LARGEST_TARGET = 1e150;
+    private static final double SMALLEST_SPREAD = 1e-150;
+
+    /**
+     * These rows, refused when a target's values are too large, or span too little, for their squares to be doubles;
+     * the user rescales the column, which changes no law but its factors.
+     *
+     * @param source the file the rows were read from, for the message
+     * @throws DataException naming the source and the target, and a power of ten to rescale it by
+     */
+    Train requireSquarableTargets(String source) {
+        for (int t = 0; t < table.targets().size(); t++) {
+            String name = table.targets().get(t);
+            double smallest = table.targetMin(t);
+            double largest = table.targetMax(t);
+            double widest = -smallest > largest ? smallest : largest;
+            // beyond either bound the power of ten is far from 0, so it is written 1e300 (Math.pow(10, 320) overflows)
+            long power = (long) Math.floor(Math.log10(Math.abs(widest)));
+            if (Math.abs(widest) > LARGEST_TARGET) {
+                throw new DataException(source + ": target " + MessageText.quote(name) + " reaches "
+                    + NumberText.of(widest) + ", too large for a double to square, so every fit and R² would overflow;"
+                    + " rescale it (" + name + " / 1e" + power + ", say)");
+            }
+            if (largest - smallest < SMALLEST_SPREAD) {
+                throw new DataException(source + ": target " + MessageText.quote(name) + " spans only "
+                    + NumberText.rounded(largest - smallest, 4) + " (from " + NumberText.of(smallest) + " to "
+                    + NumberText.of(largest) + "), too little for a double to square, so every fit and R² would take its"
+                    + " misses for 0; rescale it (" + name + " × 1e" + -power + ", say)");
+            }
+        }
+        return this;
+    }
+
+    /**
      * These rows, refused when a scale axis is one value within each group: every run of a group then lies at its
      * top, so holding out the top holds out the whole group and validation falls back to cross-validation, along the
      * other axes named beside it too. A user most likely named a column held fixed (a vocabulary size).

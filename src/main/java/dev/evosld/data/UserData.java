@@ -218,8 +218,8 @@ public record UserData(
      * @throws DataException if the columns are not usable (a feature that is not an identifier, a column
      *     listed twice, a split column that is not a feature, a budget below 1), a file is missing or
      *     malformed, the split leaves train or test empty, a group has test rows but no train rows, or a scale axis
-     *     named is one value within each group, or a target rises in every group with a feature named in
-     *     {@code fallsWith}
+     *     named is one value within each group, a target's squares are beyond doubles, or a target rises in every
+     *     group with a feature named in {@code fallsWith}
      */
     public TaskData load() {
         List<String> axes = namedAxes();
@@ -245,9 +245,13 @@ public record UserData(
         };
     }
 
-    /** The train rows, refused when a target is one value or rises with a feature it is said to fall with. */
+    /**
+     * The train rows, refused when a target is one value, too large or too narrow for doubles to square, or rises with
+     * a feature it is said to fall with.
+     */
     private Train checked(Train train, TableReader.Rows rows) {
-        return train.requireVaryingTargets(rows.source()).requireFallingTargets(fallsWith, rows.source());
+        return train.requireVaryingTargets(rows.source()).requireSquarableTargets(rows.source())
+            .requireFallingTargets(fallsWith, rows.source());
     }
 
     /** The names in the data file's header line, in file order. */

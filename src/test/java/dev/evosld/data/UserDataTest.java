@@ -342,6 +342,25 @@ class UserDataTest {
     }
 
     @Test
+    void aTargetWhoseSquaresADoubleCannotHoldIsAnErrorSayingHowToRescaleIt() throws IOException {
+        // misses of 1e-300 square to 0 and misses of 1e300 to infinity: fits stayed at their starts and R² was NaN
+        Files.writeString(runs, "N,loss\n1e8,3.1e-300\n1e9,2.6e-300\n1e10,2.2e-300\n");
+        UserData user = new UserData(runs, List.of("N"), List.of("loss"), null, 6, new NoTest(null));
+        assertEquals(runs + ": target 'loss' spans only 9e-301 (from 2.2e-300 to 3.1e-300), too little for a double"
+            + " to square, so every fit and R² would take its misses for 0; rescale it (loss × 1e300, say)", error(user));
+        Files.writeString(runs, "N,loss\n1e8,-3.1e155\n1e9,2.6e155\n1e10,2.2e155\n");
+        assertEquals(runs + ": target 'loss' reaches -3.1e155, too large for a double to square, so every fit and R²"
+            + " would overflow; rescale it (loss / 1e155, say)", error(user));
+        Files.writeString(runs, "N,loss\n1e8,3.1e-320\n1e9,2.6e-320\n1e10,2.2e-320\n");
+        assertTrue(error(user).endsWith("; rescale it (loss × 1e320, say)"), "not 10^320, which overflows");
+        // the largest sizes that square well enough are read as they are, and a value of 0 is no size at all
+        Files.writeString(runs, "N,loss\n1e8,3.1e-148\n1e9,0\n1e10,2.2e-148\n");
+        assertEquals(3, user.load().train().table().rows());
+        Files.writeString(runs, "N,loss\n1e8,3.1e149\n1e9,-2.6e149\n1e10,2.2e149\n");
+        assertEquals(3, user.load().train().table().rows());
+    }
+
+    @Test
     void withoutATestSplitTheScaleAxisCanBeChosen() {
         TaskData data = user(null, new NoTest(List.of("D")), "loss", "acc").load();
         assertEquals(List.of("D"), data.config().scaleAxis());

@@ -4,6 +4,7 @@ import dev.evosld.EvosldException;
 import dev.evosld.data.DataDirectory;
 import dev.evosld.data.DataException;
 import dev.evosld.data.Group;
+import dev.evosld.data.GroupNames;
 import dev.evosld.data.MessageText;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.data.Table;
@@ -290,6 +291,7 @@ final class TaskOptions {
     TaskData load() {
         if (!isBenchmarkTask()) {
             TaskData data = source.user.userData().load();
+            sameNumberGroupsNote(data).ifPresent(command.commandLine().getErr()::println);
             repeatedRunsNote(data).ifPresent(command.commandLine().getErr()::println);
             return data;
         }
@@ -329,6 +331,25 @@ final class TaskOptions {
 
     private static List<Double> runOf(Group group, int row) {
         return IntStream.range(0, group.featureCount()).mapToObj(j -> group.feature(j, row)).toList();
+    }
+
+    /**
+     * A note when groups are named by one number written in several ways: they are fitted apart, as their names
+     * differ, where the user may have meant one group.
+     */
+    static Optional<String> sameNumberGroupsNote(TaskData data) {
+        List<List<String>> same = GroupNames.sameNumbers(
+            data.train().table().groups().stream().map(Group::name).toList());
+        if (same.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> first = same.getFirst().stream().map(MessageText::quote).toList();
+        String names = first.size() == 2 ? first.get(0) + " and " + first.get(1)
+            : String.join(", ", first.subList(0, first.size() - 1)) + " and " + first.getLast();
+        int more = same.size() - 1;
+        return Optional.of("evosld: note: groups " + names + " name one number, and are fitted as " + first.size()
+            + " groups apart; if they are one, write its name alike in every run" + (more == 0 ? ""
+            : " (" + more + " more number" + (more == 1 ? " is" : "s are") + " written in several ways too)"));
     }
 
     /** A note naming the task's CSVs that differ from the last pull's checksums (edited, or a pull cut short). */

@@ -1,6 +1,10 @@
 package dev.evosld.data;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -36,5 +40,23 @@ public final class GroupNames {
         return name.codePoints()
             .filter(c -> InvisibleCharacters.is(c) && Character.getType(c) != Character.SPACE_SEPARATOR)
             .findFirst();
+    }
+
+    /**
+     * The names that read as one number written in several ways ({@code 1}, {@code 01}, {@code 1.0}), each set in the
+     * order of its first name, its names in the order given. They name groups apart, as text, but a user who numbered
+     * runs in a spreadsheet that kept {@code 01} as text, or pasted in runs a program wrote as {@code 1.0}, most likely
+     * meant one group.
+     */
+    public static List<List<String>> sameNumbers(List<String> names) {
+        Map<Double, List<String>> byNumber = new LinkedHashMap<>();
+        for (String name : names) {
+            double number = TableReader.decimal(name);
+            if (!Double.isNaN(number)) {
+                // + 0.0 makes -0 the key of 0: a count of runs or a seed has no sign to tell them apart
+                byNumber.computeIfAbsent(number + 0.0, key -> new ArrayList<>()).add(name);
+            }
+        }
+        return byNumber.values().stream().filter(same -> same.size() > 1).map(List::copyOf).toList();
     }
 }

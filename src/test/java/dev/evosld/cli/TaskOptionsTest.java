@@ -354,6 +354,20 @@ class TaskOptionsTest {
         assertEquals(Optional.empty(), TaskOptions.smallGroupNote(roomy));
     }
 
+    @Test
+    void groupsNamedByOneNumberWrittenInSeveralWaysAreNoted() throws IOException {
+        // a spreadsheet that kept 01 as text, a float column that wrote 1.0: one family of runs, or three?
+        StringBuilder csv = new StringBuilder("g,N,loss\n");
+        for (String group : List.of("1", "01", "1.0", "2", "2.0", "3")) {
+            csv.append(group).append(",1,3\n").append(group).append(",2,2\n");
+        }
+        assertEquals(Optional.of("evosld: note: groups '1', '01' and '1.0' name one number, and are fitted as 3 groups"
+            + " apart; if they are one, write its name alike in every run (1 more number is written in several ways too)"),
+            TaskOptions.sameNumberGroupsNote(grouped("numbers.csv", csv.toString(), "--group", "g")));
+        assertEquals(Optional.empty(), TaskOptions.sameNumberGroupsNote(grouped("apart.csv",
+            "g,N,loss\n1,1,3\n1,2,2\n10,1,3\n10,2,2\n", "--group", "g")));
+    }
+
     private TaskData grouped(String name, String csv, String... more) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, csv);

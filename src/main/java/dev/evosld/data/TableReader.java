@@ -1,6 +1,7 @@
 package dev.evosld.data;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -135,7 +136,7 @@ final class TableReader {
         } catch (AccessDeniedException e) {
             throw new DataException(source + ": permission denied");
         } catch (CharacterCodingException e) {
-            throw new DataException(source + firstMalformedLine(file) + ": not UTF-8 text", e);
+            throw new DataException(source + firstMalformedLine(file) + ": not UTF-8 text" + utf16Hint(file), e);
         } catch (IOException e) {
             throw new DataException(source + ": cannot read: " + e.getMessage(), e);
         }
@@ -162,6 +163,23 @@ final class TableReader {
                 line += bytes.get(i) == '\n' ? 1 : 0;
             }
             return ":" + line;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * What a file that starts with UTF-16's byte order mark is, and how to save it as a CSV that can be read: a
+     * spreadsheet's 'Unicode Text' is UTF-16, which no byte of it says to a user who sees only "not UTF-8".
+     *
+     * @return the words to add, or nothing for another file or one that cannot be read again
+     */
+    private static String utf16Hint(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(2);
+            boolean utf16 = start.length == 2 && (start[0] == (byte) 0xFF && start[1] == (byte) 0xFE
+                || start[0] == (byte) 0xFE && start[1] == (byte) 0xFF);
+            return utf16 ? " but UTF-16 (as a spreadsheet saves 'Unicode Text'); save it as 'CSV UTF-8'" : "";
         } catch (IOException e) {
             return "";
         }

@@ -254,4 +254,16 @@ class TableReaderTest {
         DataException e = assertThrows(DataException.class, () -> TableReader.read(file, "group", FEATURES, TARGETS));
         assertEquals(file + ":2: not UTF-8 text", e.getMessage());
     }
+
+    @Test
+    void utf16AsASpreadsheetSavesUnicodeTextSaysSoAndHowToSaveIt(@TempDir Path dir) throws IOException {
+        // Excel's 'Unicode Text' and some Windows tools write UTF-16 with a byte order mark, little- or big-endian
+        for (var charset : List.of(java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.StandardCharsets.UTF_16BE)) {
+            Path file = dir.resolve(charset.name() + ".csv");
+            Files.writeString(file, "\uFEFFgroup,x,y,loss\r\ng,1,2,3\r\n", charset);
+            DataException e = assertThrows(DataException.class, () -> TableReader.read(file, "group", FEATURES, TARGETS));
+            assertEquals(file + ":1: not UTF-8 text but UTF-16 (as a spreadsheet saves 'Unicode Text'); save it as"
+                + " 'CSV UTF-8'", e.getMessage());
+        }
+    }
 }

@@ -243,7 +243,7 @@ final class TableReader {
             }
             if (fields.size() != width) {
                 throw new DataException(source + ":" + row.line() + ": expected " + width
-                    + " fields as in the header, found " + fields.size());
+                    + " fields as in the header, found " + fields.size() + trailingCommaHint(header.fields(), fields));
             }
             String group = SINGLE_GROUP;
             if (groupAt >= 0) {
@@ -440,6 +440,20 @@ final class TableReader {
             }
             return new Rows(source, features, targets, Arrays.copyOf(groups, size), Arrays.copyOf(lines, size), trimmed);
         }
+    }
+
+    /**
+     * A hint for a line one field longer or shorter than the header by an empty last field: a comma that ends the
+     * lines or the header alone (a script's print with a separator after every value), where all else lines up.
+     */
+    private static String trailingCommaHint(List<String> header, List<String> fields) {
+        if (fields.size() == header.size() + 1 && fields.getLast().isBlank()) {
+            return ": the line ends in a comma, which the header does not (end both alike)";
+        }
+        if (fields.size() == header.size() - 1 && header.getLast().isBlank()) {
+            return ": the header ends in a comma, which the line does not (end both alike)";
+        }
+        return "";
     }
 
     /** A hint for a number written with a comma, which a spreadsheet of another locale writes. */

@@ -146,6 +146,18 @@ class TableReaderTest {
     }
 
     @Test
+    void aCommaThatEndsTheRowsOrTheHeaderAloneIsPointedOut() throws IOException {
+        // a script's print(..., end=',') or a spreadsheet's empty last column: the fields line up but one line is longer
+        assertEquals("t.csv:2: expected 4 fields as in the header, found 5: the line ends in a comma, which the header"
+            + " does not (end both alike)", error("group,x,y,loss\ng,1,2,3,\ng,2,3,4,\n"));
+        assertEquals("t.csv:2: expected 5 fields as in the header, found 4: the header ends in a comma, which the line"
+            + " does not (end both alike)", error("group,x,y,loss,\ng,1,2,3\n"));
+        assertEquals("t.csv:2: expected 4 fields as in the header, found 5", error("group,x,y,loss\ng,1,2,3,4\n"),
+            "a fifth value is no trailing comma");
+        assertEquals(2, read("group,x,y,loss,\ng,1,2,3,\ng,2,3,4,\n").rows(), "both ending alike is an unnamed column");
+    }
+
+    @Test
     void errorLinesArePhysicalAfterAMultiLineCell() {
         // a group name may not hold a line break, but a column EvoSLD does not read may
         assertEquals("t.csv:4: column 'x': not a number: 'oops'",

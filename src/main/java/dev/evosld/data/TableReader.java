@@ -199,20 +199,21 @@ final class TableReader {
         if (header == null) {
             throw new DataException(source + ": empty file (expected a header line)");
         }
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < header.fields().size(); i++) {
-            // blanks around a name are padding (a spreadsheet's or printf's), not part of it
-            String name = header.fields().get(i).strip();
-            // Unnamed columns (pandas writes its index that way) are ignored like any column nobody asks for.
-            if (!name.isEmpty() && index.putIfAbsent(name, i) != null) {
-                throw new DataException(source + ":" + header.line() + ": duplicate column " + MessageText.quote(name));
-            }
-        }
         List<String> required = new ArrayList<>();
         if (groupColumn != null) {
             required.add(groupColumn);
         }
         required.addAll(wanted);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < header.fields().size(); i++) {
+            // blanks around a name are padding (a spreadsheet's or printf's), not part of it
+            String name = header.fields().get(i).strip();
+            // Unnamed columns (pandas writes its index that way) are ignored like any column nobody asks for, and so
+            // is a name given twice that is not asked for: only a column read could be the wrong one of two
+            if (!name.isEmpty() && index.putIfAbsent(name, i) != null && required.contains(name)) {
+                throw new DataException(source + ":" + header.line() + ": duplicate column " + MessageText.quote(name));
+            }
+        }
         for (String name : required) {
             if (!index.containsKey(name)) {
                 throw new DataException(source + ":" + header.line() + ": missing column " + MessageText.quote(name)

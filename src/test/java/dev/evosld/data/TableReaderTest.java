@@ -87,6 +87,14 @@ class TableReaderTest {
     @Test
     void duplicateHeader() {
         assertEquals("t.csv:1: duplicate column 'x'", error("group,x,y,x,loss\ng,1,2,3,4\n"));
+        assertEquals("t.csv:1: duplicate column 'group'", error("group,x,y,loss,group\ng,1,2,3,h\n"));
+    }
+
+    @Test
+    void aDuplicateColumnNobodyAsksForIsIgnoredLikeAnyOtherColumn() throws IOException {
+        // two 'notes' columns of a spreadsheet, or a DataFrame's repeated column, beside the runs read
+        Table table = read("group,notes,x,y,loss,notes\ng,first,1,2,3,again\ng,,2,4,5,\n");
+        assertArrayEquals(new double[] {3, 5}, table.group("g").orElseThrow().target(0));
     }
 
     @Test

@@ -6,6 +6,9 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -53,7 +56,21 @@ final class TableReader {
             return Double.NaN;
         }
         double value = Double.parseDouble(text);
-        return underflows(text, value) ? Double.NaN : value;
+        return underflows(text, value) || losesDigits(text, value) ? Double.NaN : value;
+    }
+
+    /**
+     * Whether a decimal read as a double below the normal ones, which keep fewer digits the smaller they get, lost
+     * digits it was written with: 1.01e-323 and 1.02e-323 both read as 9.9e-324, so runs that differ would become one.
+     * One written with the digits its double holds (4.9e-324, as EvoSLD writes it) is read.
+     */
+    private static boolean losesDigits(String decimal, double value) {
+        if (value == 0 || Math.abs(value) >= Double.MIN_NORMAL) {
+            return false;
+        }
+        BigDecimal written = new BigDecimal(decimal);
+        BigDecimal held = new BigDecimal(value).round(new MathContext(written.precision(), RoundingMode.HALF_EVEN));
+        return held.compareTo(written) != 0;
     }
 
     /** Whether a decimal with a nonzero digit read as 0: too small for a double (1e-400), not a zero. */
@@ -287,6 +304,11 @@ final class TableReader {
             if (underflows(cell, value)) {
                 throw new DataException(source + ":" + line + ": column " + MessageText.quote(column) + ": "
                     + MessageText.quote(cell) + " is too small for a double and would read as 0; rescale the column");
+            }
+            if (losesDigits(cell, value)) {
+                throw new DataException(source + ":" + line + ": column " + MessageText.quote(column) + ": "
+                    + MessageText.quote(cell) + " is too small for a double to hold its digits (it would read as "
+                    + NumberText.of(value) + "); rescale the column");
             }
             if (Double.isFinite(value)) {
                 return value;

@@ -128,6 +128,20 @@ class TableReaderTest {
         assertEquals("t.csv:2: column 'loss': not a finite number: '" + cell + "'", error("group,x,y,loss\ng,1,2," + cell + "\n"));
     }
 
+    @Test
+    void aNumberBelowTheNormalDoublesIsRefusedWhereItWouldLoseTheDigitsWritten() throws IOException {
+        // 1.01e-323 and 1.02e-323 both read as 9.9e-324: two runs that differ would become one
+        assertEquals("t.csv:2: column 'x': '1.01e-323' is too small for a double to hold its digits (it would read as"
+            + " 9.9e-324); rescale the column", error("group,x,y,loss\ng,1.01e-323,2,3\n"));
+        assertEquals("t.csv:3: column 'loss': '-3.00000000000001e-310' is too small for a double to hold its digits (it"
+            + " would read as -3e-310); rescale the column", error("group,x,y,loss\ng,1,2,3\ng,1,2,-3.00000000000001e-310\n"));
+        assertEquals(Double.NaN, TableReader.decimal("1.01e-323"), "a split rule's or a planned run's number alike");
+        // what a double below them holds, written with the digits it has, reads back: the files EvoSLD writes do
+        assertEquals(-3.0000000000001e-310, read("group,x,y,loss\ng,-3.0000000000001e-310,2,3\n").groups().getFirst()
+            .feature(0, 0));
+        assertEquals(4.9e-324, TableReader.decimal("4.9e-324"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1e-400", "-2.5E-330", "0.000001e-320"})
     void aNumberTooSmallForADoubleIsRefusedRatherThanReadAsZero(String cell) {

@@ -298,7 +298,7 @@ final class TableReader {
     }
 
     private static double parse(String text, String source, int line, String column) {
-        String cell = text.strip();
+        String cell = blanksStripped(text);
         if (DECIMAL.matcher(cell).matches()) {
             double value = Double.parseDouble(cell);
             if (underflows(cell, value)) {
@@ -487,7 +487,36 @@ final class TableReader {
         if (DECIMAL.matcher(cell.replace(',', '.')).matches() && cell.indexOf(',') == cell.lastIndexOf(',')) {
             return " (a decimal comma: write " + cell.replace(',', '.') + ")";
         }
+        // a paper's or a word processor's minus sign looks like the hyphen-minus it is not
+        if (DECIMAL.matcher(cell.replace('\u2212', '-')).matches()) {
+            return " (a typographic minus, U+2212: write " + cell.replace('\u2212', '-') + ")";
+        }
+        if (cell.endsWith("%") && DECIMAL.matcher(cell.substring(0, cell.length() - 1)).matches()) {
+            String number = cell.substring(0, cell.length() - 1);
+            return " (a percentage: write " + NumberText.of(new BigDecimal(number).movePointLeft(2).doubleValue())
+                + ", or " + number + " without the sign)";
+        }
         return "";
+    }
+
+    /**
+     * {@code text} without the blanks around it, the no-break spaces of a number pasted from a web page or a word
+     * processor among them, which {@link String#strip} keeps.
+     */
+    private static String blanksStripped(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isBlank(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** A hint for a column asked for under a name the header spells in another case: names are case-sensitive. */

@@ -122,6 +122,26 @@ class TableReaderTest {
             + ")", error("group,x,y,loss\ng,\"" + cell + "\",2,3\n"));
     }
 
+    @Test
+    void noBreakSpacesAroundANumberArePaddingLikeAnyBlank() throws IOException {
+        // observed (helper b): a number pasted from a web page or a word processor keeps its no-break spaces, which
+        // String.strip() leaves, and was refused as not a number though README calls blanks around numbers padding
+        Table table = read("group,x,y,loss\ng,\u00a01e+07\u00a0,\u202f2 ,3\u2007\n");
+        Group g = table.group("g").orElseThrow();
+        assertArrayEquals(new double[] {1e7}, g.feature(0));
+        assertArrayEquals(new double[] {2}, g.feature(1));
+        assertArrayEquals(new double[] {3}, g.target(0));
+    }
+
+    @Test
+    void aTypographicMinusOrAPercentSignSaysWhatToWrite() {
+        // observed (helper b): numbers copied from a paper or a spreadsheet got a bare "not a number"
+        assertEquals("t.csv:2: column 'x': not a number: '\u22124.6' (a typographic minus, U+2212: write -4.6)",
+            error("group,x,y,loss\ng,\u22124.6,2,3\n"));
+        assertEquals("t.csv:2: column 'x': not a number: '45%' (a percentage: write 0.45, or 45 without the sign)",
+            error("group,x,y,loss\ng,45%,2,3\n"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"nan", "NaN", "inf", "-inf", "+inf", "Infinity", "-Infinity", "1e999", "-1e999"})
     void nanAndInfinityCells(String cell) {
@@ -215,7 +235,7 @@ class TableReaderTest {
     void aHeaderNameOrCellHoldingACharacterThatDoesNotShowIsSpelledOutInTheError() {
         assertEquals("t.csv:1: missing column 'x' (header has: group, 'x\\u200b', y, loss)",
             error("group,x\u200b,y,loss\ng,1,2,3\n"));
-        assertEquals("t.csv:2: column 'x': not a number: '\\u00a01'", error("group,x,y,loss\ng,\u00a01,2,3\n"));
+        assertEquals("t.csv:2: column 'x': not a number: '\\u200b1'", error("group,x,y,loss\ng,\u200b1,2,3\n"));
     }
 
     @ParameterizedTest

@@ -69,8 +69,13 @@ public final class Main {
     private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        // picocli's own words for an option of an exclusive group given twice name its internals
-        String message = e.getMessage().startsWith("Error: ") && e.getMessage().contains("are mutually exclusive")
+        String message = e instanceof CommandLine.UnmatchedArgumentException unmatched
+            ? UnknownArguments.describe(unmatched, args)
+            : e instanceof CommandLine.MissingParameterException
+                && UnknownArguments.misspeltOption(command, args).isPresent()
+            ? UnknownArguments.misspeltOption(command, args).get()
+            // picocli's own words for an option of an exclusive group given twice name its internals
+            : e.getMessage().startsWith("Error: ") && e.getMessage().contains("are mutually exclusive")
             ? exclusiveGiven(command.getCommandSpec().argGroups(), args)
                 .map(given -> String.join(" and ", given) + " given together (give one of them)")
                 .orElse(e.getMessage().substring("Error: ".length()))
@@ -87,7 +92,6 @@ public final class Main {
             // every other line says "evosld: " alone; picocli puts "Error: " before some of its own
             : e.getMessage().replaceFirst("^Error: ", "");
         err.println("evosld: " + message + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.flush();
         return 2;
     }

@@ -87,6 +87,21 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void aTimeLimitWithAUnitTwiceOrACapitalMIsOneLineAndNoRun() {
+        // 1m1m searched for 2 minutes and 5M for 5, where one is a slip and the other could be months
+        for (String[] limit : new String[][] {{"1m1m", "gives m twice; write hours, minutes and seconds at most once"
+            + " each, in that order"}, {"5M", "has M, which could be months or minutes; write m for minutes"}}) {
+            CliRun run = CliRun.of("discover", "--data", csv.toString(), "--features", "N,D", "--target", "loss",
+                "--group", "family", "--no-llm", "--out", dir.resolve("limit").toString(), "--time-limit", limit[0]);
+            assertEquals(2, run.exit(), run.err());
+            assertEquals(List.of("evosld: Invalid value for option '--time-limit': a duration of '" + limit[0] + "' "
+                + limit[1] + " (try 90s, 5m, 1h30m or a number of seconds) (see: evosld discover --help)"),
+                run.allErrorLines());
+            assertFalse(Files.exists(dir.resolve("limit")));
+        }
+    }
+
+    @Test
     void anEmptyOutOrALawFileForItsFolderIsOneLineAndNoRun() throws Exception {
         // an empty --out was the current folder: exit 0, the run's files among the user's, "run directory " and nothing
         CliRun empty = CliRun.of("discover", "--data", csv.toString(), "--features", "N,D", "--target", "loss",

@@ -531,7 +531,7 @@ class FitCommandTest {
             + " not --task, whose config sets it (see: evosld fit --help)"), budget.allErrorLines());
         CliRun instant = CliRun.of("discover", "--task", "moe_scaling_law", "--time-limit", "0s");
         assertEquals(List.of("evosld: Invalid value for option '--time-limit': a duration of '0s' leaves no time (try 90s,"
-            + " 5m or 1h) (see: evosld discover --help)"), instant.allErrorLines());
+            + " 5m, 1h30m or a number of seconds) (see: evosld discover --help)"), instant.allErrorLines());
     }
 
     @Test

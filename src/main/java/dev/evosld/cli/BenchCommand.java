@@ -66,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
         description = "The benchmark directory (default: bench-results).")
     Path out;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(names = "--data-dir", converter = NonEmptyPathConverter.class, paramLabel = "DIR",
         description = "Where SLDBench tasks live (default: $EVOSLD_DATA, else data/).")
     Path dataDir;
 

@@ -66,7 +66,7 @@ final class DataCommand implements Callable<Integer> {
             boolean all;
         }
 
-        @Option(names = "--data-dir", paramLabel = "DIR",
+        @Option(names = "--data-dir", converter = NonEmptyPathConverter.class, paramLabel = "DIR",
             description = "Where SLDBench tasks live (default: $EVOSLD_DATA, else data/).")
         Path dataDir;
 

@@ -45,7 +45,7 @@ final class EvalCommand implements Callable<Integer> {
         description = "The law in EvoSLD's law language, or 'human' for the task's human-designed law.")
     String law;
 
-    @Option(names = "--params", paramLabel = "JSON",
+    @Option(names = "--params", converter = NonEmptyPathConverter.class, paramLabel = "JSON",
         description = "Parameter values: {group: {name: value}} ({group: {target: {name: value}}} for several targets),"
             + " or a run's law.json. Not needed for a law without parameters.")
     Path params;

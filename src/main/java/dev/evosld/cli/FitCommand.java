@@ -56,8 +56,9 @@ final class FitCommand implements Callable<Integer> {
             description = "The law in EvoSLD's law language, or 'human' for the task's human-designed law.")
         String law;
 
-        @Option(names = "--law-file", paramLabel = "JSON", description = "A law.json (from export --format json or a run"
-            + " directory); without --task or --data, the law is fitted to the data its run recorded.")
+        @Option(names = "--law-file", converter = NonEmptyPathConverter.class, paramLabel = "JSON",
+            description = "A law.json (from export --format json or a run directory); without --task or --data, the law is"
+                + " fitted to the data its run recorded.")
         Path lawFile;
     }
 

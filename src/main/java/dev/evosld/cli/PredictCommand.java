@@ -53,8 +53,9 @@ final class PredictCommand implements Callable<Integer> {
     Runs runs;
 
     static final class Runs {
-        @Option(names = "--runs", paramLabel = "CSV", description = "A CSV with a column for each feature the law uses,"
-            + " and a group column when the law's parameters differ by group; other columns are ignored.")
+        @Option(names = "--runs", converter = NonEmptyPathConverter.class, paramLabel = "CSV",
+            description = "A CSV with a column for each feature the law uses, and a group column when the law's parameters"
+                + " differ by group; other columns are ignored.")
         Path file;
 
         @Option(names = "--at", paramLabel = "COL=VALUE[,COL=VALUE...]",

@@ -22,7 +22,7 @@ final class ReportCommand implements Callable<Integer> {
         description = "A run directory (holding law.json).")
     Path run;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(names = "--data-dir", converter = NonEmptyPathConverter.class, paramLabel = "DIR",
         description = "Where SLDBench tasks live (default: $EVOSLD_DATA, else data/). User CSVs are read from the paths the run recorded.")
     Path dataDir;
 

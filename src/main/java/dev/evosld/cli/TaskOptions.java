@@ -41,7 +41,7 @@ final class TaskOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(names = "--data-dir", converter = NonEmptyPathConverter.class, paramLabel = "DIR",
         description = "Where SLDBench tasks live (default: $EVOSLD_DATA, else data/).")
     Path dataDir;
 
@@ -54,7 +54,8 @@ final class TaskOptions {
     }
 
     static final class UserOptions {
-        @Option(names = "--data", required = true, paramLabel = "CSV", description = "Your own CSV of runs.")
+        @Option(names = "--data", converter = NonEmptyPathConverter.class, required = true, paramLabel = "CSV",
+            description = "Your own CSV of runs.")
         Path data;
 
         @Option(names = "--features", required = true, split = ",", paramLabel = "COL",
@@ -73,7 +74,7 @@ final class TaskOptions {
                 + " at the end. Without it or --test, every row is train: the law is fitted on all of them and has no test R².")
         String testAbove;
 
-        @Option(names = "--test", paramLabel = "CSV",
+        @Option(names = "--test", converter = NonEmptyPathConverter.class, paramLabel = "CSV",
             description = "Optional, instead of --test-above: a second CSV holding the test rows.")
         Path test;
 

@@ -176,6 +176,26 @@ class MainTest {
             "--target", "loss", "--law", "E");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"discover --task moe_scaling_law --data-dir _", "fit --task moe_scaling_law --law human --data-dir _",
+        "eval --task moe_scaling_law --law human --data-dir _", "bench --data-dir _",
+        "data pull --task moe_scaling_law --data-dir _", "report --run run --data-dir _",
+        "eval --task moe_scaling_law --law human --params _", "fit --law-file _", "predict --run run --runs _",
+        "fit --data _ --features N --target loss --law E", "discover --data _ --features N --target loss",
+        "fit --data runs.csv --features N --target loss --test _ --law E"})
+    void anEmptyPathIsRefusedBeforeAnythingIsReadOrWritten(String line) {
+        // an empty --data-dir read the current folder ("no data for task ... in ./"), and data pull wrote into it; an
+        // empty --params or --law-file said ": a folder, not a file"; an empty --data "no file named (an empty path)"
+        String[] args = line.split(" ");
+        String option = args[List.of(args).indexOf("_") - 1];
+        args[List.of(args).indexOf("_")] = "";
+        String command = line.startsWith("data") ? "data pull" : args[0];
+        CliRun run = CliRun.of(args);
+        assertEquals(2, run.exit(), run.err());
+        assertEquals(List.of("evosld: Invalid value for option '" + option + "': an empty path; name a folder or file"
+            + " (see: evosld " + command + " --help)"), run.allErrorLines());
+    }
+
     private static String[] concat(String[] options, String command, String... more) {
         String[] all = new String[options.length + more.length + 1];
         all[0] = command;

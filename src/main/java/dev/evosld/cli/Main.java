@@ -50,6 +50,10 @@ public final class Main {
         cli.setExecutionExceptionHandler(Main::handleFailure);
         cli.setParameterExceptionHandler(Main::handleUsageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(Integer.class, WholeNumberConverter.ints());
+        cli.registerConverter(int.class, WholeNumberConverter.ints());
+        cli.registerConverter(Long.class, WholeNumberConverter.longs());
+        cli.registerConverter(long.class, WholeNumberConverter.longs());
         return cli;
     }
 
@@ -79,6 +83,12 @@ public final class Main {
             ? exclusiveGiven(command.getCommandSpec().argGroups(), args)
                 .map(given -> String.join(" and ", given) + " given together (give one of them)")
                 .orElse(e.getMessage().substring("Error: ".length()))
+            // picocli's own words are "option '--seed' (S) should be specified only once"
+            : e instanceof CommandLine.OverwrittenOptionException overwritten
+                && overwritten.getOverwritten() instanceof CommandLine.Model.OptionSpec option
+            ? option.longestName() + " given twice (give it once)"
+            : e.getMessage().startsWith("Missing required parameter for option '")
+            ? e.getMessage().replaceFirst("^Missing required parameter for option '([^']+)' ", "$1 needs a value ")
             : e.getMessage().startsWith("Error: expected only one match")
             ? repeatedOption(command, args)
                 .map(option -> option + " given twice (give it once)")

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MainTest {
@@ -194,6 +195,28 @@ class MainTest {
         assertEquals(2, run.exit(), run.err());
         assertEquals(List.of("evosld: Invalid value for option '" + option + "': an empty path; name a folder or file"
             + " (see: evosld " + command + " --help)"), run.allErrorLines());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '>', quoteCharacter = '"', textBlock = """
+        fit --task moe_scaling_law --law human --starts 1e3            > Invalid value for option '--starts': '1e3' is not a whole number
+        fit --task moe_scaling_law --law human --starts 99999999999    > Invalid value for option '--starts': '99999999999' is more than 2147483647
+        discover --task moe_scaling_law --seed NaN                     > Invalid value for option '--seed': 'NaN' is not a whole number
+        discover --task moe_scaling_law --generations 0x10             > Invalid value for option '--generations': '0x10' is not a whole number
+        bench --seeds 3.0                                              > Invalid value for option '--seeds': '3.0' is not a whole number
+        fit --task moe_scaling_law --law human --seed 1 --seed 2       > --seed given twice (give it once)
+        discover --task moe_scaling_law --islands 2 --islands=3        > --islands given twice (give it once)
+        bench --seeds 1 --seeds 2                                      > --seeds given twice (give it once)
+        fit --task moe_scaling_law --law human --starts                > --starts needs a value (N)
+        fit --task moe_scaling_law --law human --loss                  > --loss needs a value (squared|huber)
+        """)
+    void aNumberOrAnOptionGivenTwiceIsRefusedInAUsersWords(String line, String expected) {
+        // picocli said "'1e3' is not an int", "'NaN' is not a long", "option '--seed' (S) should be specified only once"
+        // and "Missing required parameter for option '--starts' (N)"
+        CliRun run = CliRun.of(line.split(" "));
+        assertEquals(2, run.exit(), run.err());
+        assertEquals(List.of("evosld: " + expected + " (see: evosld " + line.split(" ")[0] + " --help)"),
+            run.allErrorLines());
     }
 
     private static String[] concat(String[] options, String command, String... more) {

@@ -93,6 +93,10 @@ public final class Main {
             ? repeatedOption(command, args)
                 .map(option -> option + " given twice (give it once)")
                 .orElse("options that exclude each other given together")
+            // picocli takes --data for the start of the group that --task excludes, and asks for the rest of it
+            : e.getMessage().startsWith("Error: Missing required argument(s): ") && givesOption(args, "--task", "-t")
+                && givesOption(args, "--data")
+                ? "--task and --data given together (give one of them)"
             : e.getMessage().startsWith("Error: Missing required argument(s): --data") && givesOption(args, "--task", "-t")
                 ? "an option of your own CSV (such as --budget, --trend or --holdout) goes with --data, not --task,"
                     + " whose config sets it"

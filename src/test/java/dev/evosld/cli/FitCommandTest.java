@@ -526,6 +526,14 @@ class FitCommandTest {
             "--target", "loss", "--law", LAW);
         assertEquals(List.of("evosld: --task and --data given together (give one of them) (see: evosld fit --help)"),
             both.allErrorLines());
+        // without --features and --target, picocli asked for them, as though --data were meant
+        for (String command : List.of("fit --law E", "eval --law E", "discover --no-llm")) {
+            List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+            args.addAll(List.of("--task", "moe_scaling_law", "--data", csv.toString()));
+            CliRun alone = CliRun.of(args.toArray(String[]::new));
+            assertEquals(List.of("evosld: --task and --data given together (give one of them) (see: evosld "
+                + args.getFirst() + " --help)"), alone.allErrorLines());
+        }
         CliRun budget = CliRun.of("fit", "--task", "moe_scaling_law", "--budget", "5", "--law", LAW);
         assertEquals(List.of("evosld: an option of your own CSV (such as --budget, --trend or --holdout) goes with --data,"
             + " not --task, whose config sets it (see: evosld fit --help)"), budget.allErrorLines());

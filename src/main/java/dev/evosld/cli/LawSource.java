@@ -12,6 +12,8 @@ import dev.evosld.law.LawPrinter;
 import dev.evosld.law.Misspellings;
 import dev.evosld.law.Operator;
 import dev.evosld.run.LawDocument;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,8 +52,27 @@ final class LawSource {
             }
             return Law.parse(config.humanLaw(), config.featureNames());
         }
+        if (namesAFile(law.strip())) {
+            throw new UsageException("--law takes a formula, not a file (" + law.strip() + "): fit --law-file FILE"
+                + " refits a run's law.json, and eval --params FILE scores its fitted values with --law as its formula");
+        }
         return requireNoConstantNames(requireNoEulerBase(requireMeant(Law.parse(law, config.featureNames()), config,
             otherColumns, "--law")));
+    }
+
+    /**
+     * A run's law.json given where its formula goes, which would otherwise be "unexpected character '.'": a path, not
+     * a formula such as {@code E} that a file in the working folder happens to be named.
+     */
+    private static boolean namesAFile(String law) {
+        if (law.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return true;
+        }
+        try {
+            return (law.contains("/") || law.matches(".*\\.[A-Za-z]\\w*")) && Files.isRegularFile(Path.of(law));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /**

@@ -85,6 +85,21 @@ class LawSourceTest {
     }
 
     @Test
+    void aFileGivenAsTheLawSaysWhichOptionReadsIt() throws java.io.IOException {
+        // observed (helper b): --law runs/x/law.json was parsed as a formula, "law:15: unexpected character '.'"
+        Path file = lawFile("E + A / N^alpha", FEATURES);
+        Path copy = dir.resolve("law.txt");
+        java.nio.file.Files.copy(file, copy);
+        for (String given : List.of(file.toString(), "results/moe/run/law.json", copy.toString())) {
+            EvosldException e = assertThrows(EvosldException.class, () -> LawSource.resolve(given, config(null),
+                List.of()));
+            assertInstanceOf(UsageException.class, e);
+            assertEquals("--law takes a formula, not a file (" + given + "): fit --law-file FILE refits a run's"
+                + " law.json, and eval --params FILE scores its fitted values with --law as its formula", e.getMessage());
+        }
+    }
+
+    @Test
     void aFormulaThatDoesNotParseIsAOneLineSyntaxError() {
         LawSyntaxException e = assertThrows(LawSyntaxException.class,
             () -> LawSource.resolve("E + * N", config(null), List.of()));

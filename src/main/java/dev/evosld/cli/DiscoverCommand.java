@@ -481,9 +481,6 @@ final class DiscoverCommand implements Callable<Integer> {
         if (llmProposals != null && llmProposals < 1) {
             throw new UsageException("--llm-proposals must be at least 1, got " + llmProposals);
         }
-        if (noLlm) {
-            return Optional.empty();
-        }
         LlmOptions flags;
         try {
             flags = new LlmOptions(llmBaseUrl, null, llmModel, llmTemperature, llmMaxTokens, null, llmTimeout,
@@ -493,6 +490,10 @@ final class DiscoverCommand implements Callable<Integer> {
         }
         if (llmBaseUrl != null && !LlmSettings.isHttpUrl(llmBaseUrl)) {
             throw new UsageException("--llm-base-url '" + llmBaseUrl + "' is not an http or https URL");
+        }
+        // the flags are checked beside --no-llm too: a bad value must not wait for the run that drops --no-llm
+        if (noLlm) {
+            return Optional.empty();
         }
         LlmOptions file = llmConfig != null ? LlmOptions.fromConfigFile(llmConfig) : LlmOptions.none();
         Optional<LlmSettings> settings = LlmSettings.resolve(flags, file, env);

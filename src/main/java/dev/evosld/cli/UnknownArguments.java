@@ -2,6 +2,7 @@ package dev.evosld.cli;
 
 import dev.evosld.data.MessageText;
 import dev.evosld.data.TaskConfig;
+import dev.evosld.law.Misspellings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -130,8 +131,8 @@ final class UnknownArguments {
     static Optional<String> nearest(String given, List<String> candidates) {
         String typed = bare(given);
         Optional<String> closest = candidates.stream()
-            .filter(candidate -> distance(typed, bare(candidate)) <= (bare(candidate).length() <= 4 ? 1 : 2))
-            .min(Comparator.comparingInt(candidate -> distance(typed, bare(candidate))));
+            .filter(candidate -> Misspellings.distance(typed, bare(candidate)) <= (bare(candidate).length() <= 4 ? 1 : 2))
+            .min(Comparator.comparingInt(candidate -> Misspellings.distance(typed, bare(candidate))));
         if (closest.isPresent()) {
             return closest;
         }
@@ -142,27 +143,6 @@ final class UnknownArguments {
 
     private static String bare(String name) {
         return name.replaceFirst("^-+", "").toLowerCase(Locale.ROOT);
-    }
-
-    /** Edits (insertions, deletions, substitutions and swaps of neighbours) that make {@code b} of {@code a}. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     /** A command as typed after {@code evosld}: {@code fit}, {@code data pull}. */

@@ -31,13 +31,20 @@ public final class Misspellings {
     }
 
     /**
-     * The optimal-string-alignment distance (insertions, deletions, substitutions and swaps of neighbours),
-     * capped at {@code limit + 1}.
+     * The optimal-string-alignment distance, capped at {@code limit + 1}: at most that many slips are looked for.
      */
     static int distance(String a, String b, int limit) {
         if (Math.abs(a.length() - b.length()) > limit) {
             return limit + 1;
         }
+        return Math.min(distance(a, b), limit + 1);
+    }
+
+    /**
+     * The optimal-string-alignment distance between two names: the insertions, deletions, substitutions and swaps of
+     * neighbours, the slips of typing, that make {@code b} of {@code a}.
+     */
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
@@ -55,6 +62,6 @@ public final class Misspellings {
                 d[i][j] = v;
             }
         }
-        return Math.min(d[a.length()][b.length()], limit + 1);
+        return d[a.length()][b.length()];
     }
 }

@@ -45,21 +45,6 @@ class UnknownArgumentsTest {
         assertEquals(List.of("evosld: " + line), run.allErrorLines());
     }
 
-    @ParameterizedTest(name = "{0} is {1} edits from {2}")
-    @CsvSource(delimiter = '|', textBlock = """
-        task    | 0 | task
-        tsk     | 1 | task
-        tsak    | 1 | task
-        tasks   | 1 | task
-        tusk    | 1 | task
-        out     | 4 | seed
-        ''      | 4 | seed
-        """)
-    void countsInsertionsDeletionsSubstitutionsAndSwaps(String a, int edits, String b) {
-        assertEquals(edits, UnknownArguments.distance(a, b));
-        assertEquals(edits, UnknownArguments.distance(b, a));
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
         --ot   | --out

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Discovers scaling laws that extrapolate.",
     subcommands = {DiscoverCommand.class, FitCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class,
-        ReportCommand.class, BenchCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+        ReportCommand.class, BenchCommand.class, DataCommand.class, HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -97,7 +97,7 @@ final class UnknownArguments {
             .forEach(sub -> collectTakers(sub, name, except, takers));
     }
 
-    private static String unknownCommand(CommandSpec spec, String name) {
+    static String unknownCommand(CommandSpec spec, String name) {
         List<String> commands = spec.subcommands().keySet().stream().toList();
         return "unknown command " + quoted(name) + nearest(name, commands).map(near -> "; did you mean " + near + "?")
             .orElse(" (commands: " + String.join(", ", commands) + ")");

@@ -46,6 +46,24 @@ class MainTest {
     }
 
     @Test
+    void helpNamesACommandAtAnyDepth() {
+        // observed (helper a): 'evosld help data pull' showed data's help, pull's options nowhere in it
+        CliRun pull = CliRun.of("help", "data", "pull");
+        assertEquals(0, pull.exit(), pull.err());
+        assertEquals(CliRun.of("data", "pull", "--help").out(), pull.out());
+        assertEquals(CliRun.of("fit", "--help").out(), CliRun.of("help", "fit").out());
+        assertEquals(CliRun.of("--help").out(), CliRun.of("help").out());
+        CliRun misspelt = CliRun.of("help", "data", "pul");
+        assertEquals(2, misspelt.exit());
+        assertEquals(List.of("evosld: unknown command 'pul'; did you mean pull? (see: evosld help --help)"),
+            misspelt.allErrorLines());
+        CliRun tooDeep = CliRun.of("help", "fit", "more");
+        assertEquals(2, tooDeep.exit());
+        assertEquals(List.of("evosld: fit has no commands of its own, so 'more' names none (see: evosld help --help)"),
+            tooDeep.allErrorLines());
+    }
+
+    @Test
     void aUsageErrorExitsWithTwo() {
         assertEquals(2, CliRun.of("fit", "--task").exit());
         assertEquals(2, CliRun.of("no-such-command").exit());

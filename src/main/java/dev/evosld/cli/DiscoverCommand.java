@@ -226,6 +226,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 }
                 // only for a run still to search: a finished one asks no proposer, so any LLM shows it
                 requireSameLlm(Discovery.proposersAsked(run.checkpointFile()), configured);
+                requireSameRequests(Discovery.proposerRequests(run.checkpointFile()), configured);
             }
             try {
                 return discover(data, source, run, given == null, settings, limit, threadCount, llm);
@@ -447,6 +448,33 @@ final class DiscoverCommand implements Callable<Integer> {
 
     private static String grouping(DataSource source) {
         return source.group() == null ? "without --group" : "with --group " + source.group();
+    }
+
+    /**
+     * Refuses to resume a run whose LLM asked otherwise than this command's would (another temperature, token limit or
+     * number of laws a request): its requests after the checkpoint would differ from the uninterrupted run's, which its
+     * cache could not replay, and the run would end with a law neither gives. The model is {@link #requireSameLlm}'s.
+     */
+    private void requireSameRequests(Map<String, Map<String, String>> recorded, Optional<LlmSettings> configured) {
+        if (configured.isEmpty()) {
+            return;
+        }
+        String name = "llm " + configured.get().model();
+        Map<String, String> before = recorded.getOrDefault(name, Map.of());
+        if (before.isEmpty()) {
+            return;   // a checkpoint written before requests were recorded
+        }
+        List<String> differences = new ArrayList<>();
+        LlmProposer.request(configured.get(), llmProposals != null ? llmProposals : LlmProposer.DEFAULT_PROPOSALS)
+            .forEach((option, value) -> {
+                if (before.containsKey(option) && !before.get(option).equals(value)) {
+                    differences.add(option + " " + value + " (the run's: " + before.get(option) + ")");
+                }
+            });
+        if (!differences.isEmpty()) {
+            throw new UsageException("the run asked " + name + " otherwise: " + String.join(", ", differences)
+                + "; resume it with the run's, so that it ends as it would have");
+        }
     }
 
     private static void requireSameLlm(Optional<List<String>> asked, Optional<LlmSettings> configured) {

@@ -1,6 +1,7 @@
 package dev.evosld.llm;
 
 import dev.evosld.data.Group;
+import dev.evosld.data.NumberText;
 import dev.evosld.data.Table;
 import dev.evosld.data.TaskConfig;
 import dev.evosld.json.Json;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -151,7 +153,19 @@ public final class LlmProposer implements Proposer, AutoCloseable {
             new TypeReference<Map<String, Long>>() {
             }));
         runUnusableReasons().forEach((reason, count) -> counts.put(UNUSABLE + reason, count));
-        return Optional.of(new ProposerState(feedback, counts));
+        return Optional.of(new ProposerState(feedback, counts, request(settings, proposals)));
+    }
+
+    /**
+     * How a proposer of {@code settings} asking {@code proposals} laws a request asks, by the option that sets each
+     * part: the parts of a request that a model's answers depend on beside the model itself, which its name says.
+     */
+    public static Map<String, String> request(LlmSettings settings, int proposals) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("--llm-temperature", NumberText.of(settings.temperature()));
+        request.put("--llm-max-tokens", Integer.toString(settings.maxTokens()));
+        request.put("--llm-proposals", Integer.toString(proposals));
+        return request;
     }
 
     @Override

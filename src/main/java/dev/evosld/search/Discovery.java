@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
@@ -143,6 +144,19 @@ public final class Discovery {
      */
     public static Optional<List<String>> proposersAsked(Path checkpointFile) {
         return Optional.ofNullable(Checkpoint.read(checkpointFile).proposers());
+    }
+
+    /**
+     * How each proposer of the run whose checkpoint is {@code checkpointFile} asked ({@link ProposerState#request}), by
+     * name; empty for a proposer that asks nothing, and for a checkpoint written before it was recorded.
+     */
+    public static Map<String, Map<String, String>> proposerRequests(Path checkpointFile) {
+        Map<String, ProposerState> states = Checkpoint.read(checkpointFile).proposerStates();
+        Map<String, Map<String, String>> requests = new TreeMap<>();
+        if (states != null) {
+            states.forEach((name, state) -> requests.put(name, state.request()));
+        }
+        return requests;
     }
 
     /** The generations done so far: 0 for a new run, the checkpoint's for a resumed one. */

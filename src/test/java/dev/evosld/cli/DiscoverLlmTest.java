@@ -228,6 +228,30 @@ class DiscoverLlmTest {
     }
 
     @Test
+    void aResumedRunAsksItsLlmAsItBegan() throws IOException {
+        // observed (helper c): a run resumed with another --llm-temperature, --llm-max-tokens or --llm-proposals (or
+        // without the ones it began with) sent other requests than the uninterrupted run, whose answers its cache
+        // cannot replay, and could end with another law, where another model is refused
+        answerAlways(SCRIPTED);
+        Run first = discover(Map.of("OPENAI_BASE_URL", endpoint()), "asked", "--llm-every", "1", "--llm-model",
+            "mock-model", "--llm-temperature", "0.2", "--llm-proposals", "3");
+        assertEquals(0, first.status(), first.err());
+        Files.delete(dir.resolve("asked/law.json"));
+
+        StringWriter refusal = new StringWriter();
+        CommandLine other = discoverCommand(Map.of("OPENAI_BASE_URL", endpoint()), refusal);
+        assertEquals(2, other.execute("--resume", dir.resolve("asked").toString(), "--llm-model", "mock-model",
+            "--llm-max-tokens", "1000", "--data-dir", dataDir()));
+        assertEquals("the run asked llm mock-model otherwise: --llm-temperature 0.7 (the run's: 0.2), --llm-max-tokens"
+            + " 1000 (the run's: 2048), --llm-proposals 5 (the run's: 3); resume it with the run's, so that it ends as it"
+            + " would have", refusal.toString().strip());
+
+        CommandLine same = discoverCommand(Map.of("OPENAI_BASE_URL", endpoint()), new StringWriter());
+        assertEquals(0, same.execute("--resume", dir.resolve("asked").toString(), "--llm-model", "mock-model",
+            "--llm-temperature", "0.2", "--llm-proposals", "3", "--data-dir", dataDir()));
+    }
+
+    @Test
     void aRunKilledWithoutItsShutdownHookStillCountsItsEarlierLlmCalls() throws IOException {
         answerAlways(SCRIPTED);
         Run first = discover(Map.of("OPENAI_BASE_URL", endpoint()), "killed", "--llm-every", "1", "--llm-model", "mock-model");

@@ -190,7 +190,7 @@ class LlmProposerTest {
         Map<String, Long> older = new HashMap<>(saved.counts());
         older.keySet().removeIf(name -> name.startsWith("unusable"));
         try (LlmProposer proposer = LlmProposer.builder(settings).seed(7).build()) {
-            proposer.restore(new ProposerState(saved.feedback(), older));
+            proposer.restore(new ProposerState(saved.feedback(), older, saved.request()));
             assertEquals(0, proposer.runUsage().unusableAnswers());
             assertEquals(2, proposer.runUsage().calls());
             assertEquals(Map.of(), proposer.runUnusableReasons());

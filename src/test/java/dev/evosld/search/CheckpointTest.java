@@ -407,7 +407,8 @@ class CheckpointTest {
         return new Checkpoint(Checkpoint.VERSION, "synthetic ✓", settings, 5, islands, cache, history,
             Long.MAX_VALUE, 1L << 53, 0.1 + 0.7, 2, basis, List.of("classic forms", "llm model/with \"quotes\""),
             Map.of("llm model/with \"quotes\"", new ProposerState(
-                List.of("a*N^-b — 'N' is \"quoted\"\n"), Map.of("calls", 7L, "total_tokens", Long.MAX_VALUE))));
+                List.of("a*N^-b — 'N' is \"quoted\"\n"), Map.of("calls", 7L, "total_tokens", Long.MAX_VALUE),
+                Map.of("--llm-temperature", "0.2", "--llm-proposals", "3"))));
     }
 
     private static Checkpoint.CachedLaw withoutErrors(Checkpoint.CachedLaw law) {

@@ -309,7 +309,7 @@ class DiscoveryTest {
 
         @Override
         public java.util.Optional<ProposerState> state() {
-            return java.util.Optional.of(new ProposerState(feedback, java.util.Map.of()));
+            return java.util.Optional.of(new ProposerState(feedback, java.util.Map.of(), java.util.Map.of()));
         }
 
         @Override

@@ -117,7 +117,7 @@ class ProposalsTest {
         Recording classic = new Recording("classic", "E + A * N");
         Recording llm = new Recording("llm", "E + A * D");
         Proposals proposals = proposals(classic, llm);
-        ProposerState state = new ProposerState(List.of("refused: E + A * M"), Map.of("calls", 3L));
+        ProposerState state = new ProposerState(List.of("refused: E + A * M"), Map.of("calls", 3L), Map.of());
         proposals.restore(new Checkpoint(Checkpoint.VERSION, "synthetic", null, 4, List.of(), List.of(), List.of(),
             0, 0, 1.5, 2, null, List.of("llm", "other"), Map.of("llm", state)));
         assertEquals(2, proposals.rounds());

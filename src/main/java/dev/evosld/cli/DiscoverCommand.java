@@ -517,7 +517,8 @@ final class DiscoverCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         if (llmBaseUrl != null && !LlmSettings.isHttpUrl(llmBaseUrl)) {
-            throw new UsageException("--llm-base-url '" + llmBaseUrl + "' is not an http or https URL");
+            throw new UsageException("--llm-base-url '" + llmBaseUrl + "' is not an http or https URL"
+                + LlmSettings.schemeHint(llmBaseUrl));
         }
         // the flags are checked beside --no-llm too: a bad value must not wait for the run that drops --no-llm
         if (noLlm) {

@@ -167,7 +167,8 @@ public record LlmOptions(
     private static String baseUrl(Path file, JsonNode node) {
         String url = string(file, "base_url", node);
         if (url != null && !url.isBlank() && !LlmSettings.isHttpUrl(url)) {
-            throw new EvosldException(file + ": llm.base_url '" + url.strip() + "' is not an http or https URL");
+            throw new EvosldException(file + ": llm.base_url '" + url.strip() + "' is not an http or https URL"
+                + LlmSettings.schemeHint(url));
         }
         return url;
     }

@@ -64,7 +64,8 @@ public record LlmSettings(
             baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
         }
         if (!isHttpUrl(baseUrl)) {
-            throw new EvosldException("llm: base URL '" + baseUrl + "' is not an http or https URL");
+            throw new EvosldException("llm: base URL '" + baseUrl + "' is not an http or https URL"
+                + schemeHint(baseUrl));
         }
         apiKey.ifPresent(key -> requireSendable("the API key", key));
         // Re-validates ranges for settings built directly rather than through resolve().
@@ -97,7 +98,8 @@ public record LlmSettings(
         }
         if (explicit.baseUrl() == null && config.baseUrl() == null && !isHttpUrl(merged.baseUrl())) {
             // the user must know which of the places an endpoint can come from holds the bad one
-            throw new EvosldException("llm: OPENAI_BASE_URL '" + merged.baseUrl() + "' is not an http or https URL");
+            throw new EvosldException("llm: OPENAI_BASE_URL '" + merged.baseUrl() + "' is not an http or https URL"
+                + schemeHint(merged.baseUrl()));
         }
         if (merged.apiKey() != null && explicit.apiKey() == null && config.apiKey() == null) {
             requireSendable("OPENAI_API_KEY", merged.apiKey());
@@ -134,6 +136,17 @@ public record LlmSettings(
     /** Whether {@code url} is an http or https URL an endpoint can live at. */
     public static boolean isHttpUrl(String url) {
         return HttpUrl.parse(url.strip()) != null;
+    }
+
+    /**
+     * The words that end a refusal of {@code url} as no http URL: what to write where it is a host, a port and a path
+     * without the scheme ({@code localhost:11434/v1}, as a local server's address is typed), else nothing.
+     */
+    public static String schemeHint(String url) {
+        String typed = url.strip();
+        boolean address = typed.matches("[A-Za-z0-9.-]+(:\\d+)?(/\\S*)?") && !typed.contains("//")
+            && (typed.contains(":") || typed.contains("."));
+        return address && isHttpUrl("http://" + typed) ? "; write http://" + typed : "";
     }
 
     /**

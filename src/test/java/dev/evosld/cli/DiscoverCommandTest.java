@@ -46,7 +46,9 @@ class DiscoverCommandTest {
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "--llm-temperature | 3 | llm: temperature must be within [0, 2], got 3.0",
         "--llm-timeout | 597h | llm: timeout must be at most a day, got 597 h",
-        "--llm-base-url | notaurl | --llm-base-url 'notaurl' is not an http or https URL"})
+        "--llm-base-url | notaurl | --llm-base-url 'notaurl' is not an http or https URL",
+        "--llm-base-url | localhost:11434/v1 | --llm-base-url 'localhost:11434/v1' is not an http or https URL; write"
+            + " http://localhost:11434/v1"})
     void aBadLlmOptionIsAUsageErrorAndLeavesNoFolder(String option, String value, String message) {
         // observed (helper a): beside --no-llm a bad value was taken without a word, to be met when --no-llm is dropped
         for (boolean offline : new boolean[] {false, true}) {

@@ -113,9 +113,17 @@ class LlmOptionsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"localhost:8000/v1", "127.0.0.1:11434/v1", "api.example.com/v1"})
+    void anEndpointWithoutItsSchemeSaysWhatToWrite(String url) {
+        // observed (helper d): 'localhost:11434/v1', as a user types a local server's address, had no word of the fix
+        String message = failure(() -> LlmSettings.resolve(LlmOptions.none(), LlmOptions.none(),
+            Map.of("OPENAI_BASE_URL", url, "OPENAI_API_KEY", SECRET)));
+        assertEquals("llm: OPENAI_BASE_URL '" + url + "' is not an http or https URL; write http://" + url, message);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "ftp://files.example/v1",
-        "localhost:8000/v1",
         "mailto:llm@example.com",
         "https//missing-colon.example"})
     void anEndpointThatIsNotHttpIsAOneLineErrorWithoutTheKey(String url) {
@@ -201,6 +209,7 @@ class LlmOptionsTest {
         "max_tokens: 0               | llm: max tokens must be at least 1, got 0",
         "base_url: 8000              | llm.base_url must be a string",
         "base_url: ftp://example/v1  | llm.base_url 'ftp://example/v1' is not an http or https URL",
+        "base_url: localhost:8000/v1 | llm.base_url 'localhost:8000/v1' is not an http or https URL; write http://localhost:8000/v1",
         "model: [a, b]               | llm.model must be a string",
         "temperature: true           | llm.temperature must be a number"})
     void aBadConfigValueIsOneLineNamingTheFileOnce(String line, String message) throws IOException {

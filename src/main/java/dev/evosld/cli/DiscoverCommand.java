@@ -225,8 +225,9 @@ final class DiscoverCommand implements Callable<Integer> {
                     return 0;
                 }
                 // only for a run still to search: a finished one asks no proposer, so any LLM shows it
-                requireSameLlm(Discovery.proposersAsked(run.checkpointFile()), configured);
-                requireSameRequests(Discovery.proposerRequests(run.checkpointFile()), configured);
+                Optional<Map<String, Map<String, String>>> asked = Discovery.proposersAsked(run.checkpointFile());
+                requireSameLlm(asked.map(proposers -> List.copyOf(proposers.keySet())), configured);
+                requireSameRequests(asked.orElse(Map.of()), configured);
             }
             try {
                 return discover(data, source, run, given == null, settings, limit, threadCount, llm);
@@ -467,8 +468,8 @@ final class DiscoverCommand implements Callable<Integer> {
         List<String> differences = new ArrayList<>();
         LlmProposer.request(configured.get(), llmProposals != null ? llmProposals : LlmProposer.DEFAULT_PROPOSALS)
             .forEach((option, value) -> {
-                if (before.containsKey(option) && !before.get(option).equals(value)) {
-                    differences.add(option + " " + value + " (the run's: " + before.get(option) + ")");
+                if (before.containsKey(option)) {
+                    differ(differences, option, value, before.get(option));
                 }
             });
         if (!differences.isEmpty()) {
@@ -494,8 +495,8 @@ final class DiscoverCommand implements Callable<Integer> {
         }
     }
 
-    private static void differ(List<String> differences, String option, Integer given, int planned) {
-        if (given != null && given != planned) {
+    private static <T> void differ(List<String> differences, String option, T given, T planned) {
+        if (given != null && !given.equals(planned)) {
             differences.add(option + " " + given + " (the run's: " + planned + ")");
         }
     }

@@ -11,10 +11,10 @@ import io.jenetics.prog.ProgramGene;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
@@ -139,24 +139,22 @@ public final class Discovery {
     }
 
     /**
-     * The proposers a checkpointed run asked so far ({@link Proposer#name}); empty for a checkpoint written before they
-     * were recorded.
+     * The proposers a checkpointed run asked so far ({@link Proposer#name}), in the order first asked, each with how it
+     * asked ({@link ProposerState#request}; empty for a proposer that asks nothing, and in a checkpoint written before
+     * it was recorded); empty for a checkpoint written before the proposers were recorded. One read of the checkpoint,
+     * which holds every scored law.
      */
-    public static Optional<List<String>> proposersAsked(Path checkpointFile) {
-        return Optional.ofNullable(Checkpoint.read(checkpointFile).proposers());
-    }
-
-    /**
-     * How each proposer of the run whose checkpoint is {@code checkpointFile} asked ({@link ProposerState#request}), by
-     * name; empty for a proposer that asks nothing, and for a checkpoint written before it was recorded.
-     */
-    public static Map<String, Map<String, String>> proposerRequests(Path checkpointFile) {
-        Map<String, ProposerState> states = Checkpoint.read(checkpointFile).proposerStates();
-        Map<String, Map<String, String>> requests = new TreeMap<>();
-        if (states != null) {
-            states.forEach((name, state) -> requests.put(name, state.request()));
+    public static Optional<Map<String, Map<String, String>>> proposersAsked(Path checkpointFile) {
+        Checkpoint checkpoint = Checkpoint.read(checkpointFile);
+        if (checkpoint.proposers() == null) {
+            return Optional.empty();
         }
-        return requests;
+        Map<String, ProposerState> states = checkpoint.proposerStates() == null ? Map.of() : checkpoint.proposerStates();
+        Map<String, Map<String, String>> asked = new LinkedHashMap<>();
+        for (String name : checkpoint.proposers()) {
+            asked.put(name, states.containsKey(name) ? states.get(name).request() : Map.of());
+        }
+        return Optional.of(asked);
     }
 
     /** The generations done so far: 0 for a new run, the checkpoint's for a resumed one. */
